@@ -1,0 +1,119 @@
+"""Load, validate, normalise and hash an image file.
+
+Everything a user can hand us by mistake (an empty file, a truncated download, a text file
+named .png, a decompression bomb) becomes an ``ImageError`` that names the file and the
+problem; the batch turns it into a ``failed`` record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .config import Config, LoadSettings
+from .errors import ImageError
+
+if TYPE_CHECKING:
+    from .pipeline import Work
+
+# Our own limit (LoadSettings.max_pixels) is checked from the header before decoding;
+# Pillow's global guard is disabled so that it cannot fire with a less helpful message.
+Image.MAX_IMAGE_PIXELS = None
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _flatten_alpha(image: Image.Image) -> Image.Image:
+    """Composite transparency onto white: screenshots with alpha are meant on a page."""
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def _sixteen_bit_to_rgb(image: Image.Image) -> Image.Image:
+    array = np.asarray(image, dtype=np.float64)
+    low, high = float(array.min()), float(array.max())
+    scaled = (array - low) * (255.0 / (high - low)) if high > low else np.zeros_like(array)
+    return Image.fromarray(scaled.astype(np.uint8)).convert("RGB")
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """Any Pillow mode to 8-bit RGB, transparency composited onto white."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        return _flatten_alpha(image)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return _sixteen_bit_to_rgb(image)
+    return image.convert("RGB")
+
+
+def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[str, object]]:
+    """Open, check and normalise one image. Returns the RGB image and facts about the file."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ImageError(f"{path}: cannot read the file ({error.strerror})",
+                         hint="check that the file exists and that you may read it") from error
+    if size == 0:
+        raise ImageError(f"{path}: the file is empty (0 bytes)", hint="re-download or re-export it")
+    if size > settings.max_bytes:
+        raise ImageError(f"{path}: {size} bytes is over the {settings.max_bytes}-byte limit",
+                         hint="raise load.max_bytes if this file is genuine")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+            width, height = image.size
+            if width * height > settings.max_pixels:
+                raise ImageError(
+                    f"{path}: {width}x{height} is {width * height:,} pixels, over the "
+                    f"{settings.max_pixels:,}-pixel limit (a decompression-bomb guard)",
+                    hint="downscale the image, or raise load.max_pixels if it is genuine",
+                )
+            facts: dict[str, object] = {
+                "format": (image.format or "").lower(),
+                "mode": image.mode,
+                "frames": int(getattr(image, "n_frames", 1) or 1),
+            }
+            image.seek(0)  # animations: the first frame
+            image.load()
+            image = ImageOps.exif_transpose(image) or image
+            rgb = to_rgb(image)
+    except ImageError:
+        raise
+    except UnidentifiedImageError as error:
+        raise ImageError(f"{path}: not an image Pillow can identify (is it really "
+                         f"{path.suffix or 'an image'}?)", hint="check the file's contents") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageError(f"{path}: the image is damaged or truncated ({error})",
+                         hint="re-download or re-export it") from error
+    return rgb, facts
+
+
+def load_into(work: Work, config: Config) -> None:
+    """The load stage: fill ``record.image`` and put the RGB pixels on ``work``."""
+    info = work.record.image
+    info.bytes = work.path.stat().st_size if work.path.exists() else 0
+    if not info.sha256:
+        try:
+            info.sha256 = sha256_file(work.path)
+        except OSError as error:
+            raise ImageError(f"{work.path}: cannot read the file ({error.strerror})",
+                             hint="check that the file exists and that you may read it") from error
+    rgb, facts = open_image(work.path, config.load)
+    info.format = str(facts["format"])
+    info.mode = str(facts["mode"])
+    info.frames = int(facts["frames"])  # type: ignore[call-overload]
+    info.width, info.height = rgb.size
+    work.image = rgb
+    work.rgb = np.asarray(rgb)

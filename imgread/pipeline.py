@@ -1,0 +1,175 @@
+"""The whole pipeline in one place: stages in order, each timed, each failure kept as data.
+
+A stage is a plain function ``stage(work, config) -> None`` that enriches ``work.record``
+(and may leave intermediate images on ``work``). The VLM stage works on a batch, so that
+a GPU can generate for several images at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import __version__, charts, images, ocr, preprocess, reconcile, tables
+from .config import Config
+from .errors import ImgreadError
+from .record import Record, StageError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from .vlm import VlmRunner
+
+
+@dataclass
+class Work:
+    """One image on its way through the stages."""
+
+    path: Path
+    record: Record
+    previous: Record | None = None  # an earlier record of the same bytes, for reuse
+    image: Image.Image | None = None  # normalised RGB
+    rgb: np.ndarray | None = None  # the same as an array (H, W, 3) uint8
+    prepared: Any = None  # preprocess.Prepared: the grey image OCR reads, and its scale
+    failed: bool = False
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+
+Stage = Callable[[Work, Config], None]
+
+# Stages whose outputs depend only on the image bytes and their own settings: when an
+# earlier record has the same chained hash, its fields are reused instead of recomputed.
+REUSABLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "preprocess": ("preprocess",),
+    "ocr": ("ocr",),
+    "tables": (),  # tables live inside ocr.tables
+    "charts": ("charts",),
+}
+
+IMAGE_STAGES: tuple[tuple[str, Stage], ...] = (
+    ("preprocess", preprocess.run),
+    ("ocr", ocr.run),
+    ("tables", tables.run),
+    ("charts", charts.run),
+)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _run_stage(name: str, stage: Callable[[], None], work: Work) -> None:
+    started = time.perf_counter()
+    try:
+        stage()
+    except ImgreadError as error:
+        work.record.errors.append(StageError(stage=name, message=str(error), hint=error.hint))
+    except Exception as error:  # noqa: BLE001 - any failure becomes data, never a crash
+        work.record.errors.append(
+            StageError(
+                stage=name,
+                message=f"{type(error).__name__}: {error}",
+                hint="unexpected error; please report it with this image",
+            )
+        )
+    finally:
+        work.record.timings_ms[name] = round((time.perf_counter() - started) * 1000, 2)
+
+
+def _reusable(work: Work, stage: str) -> bool:
+    previous = work.previous
+    return (
+        previous is not None
+        and stage in REUSABLE_FIELDS
+        and previous.stage_hashes.get(stage) == work.record.stage_hashes.get(stage)
+        and not any(error.stage == stage for error in previous.errors)
+    )
+
+
+def start(path: Path, config: Config, previous: Record | None = None, extra: dict[str, Any] | None = None) -> Work:
+    hashes = config.stage_hashes(extra)
+    record = Record(
+        imgread_version=__version__,
+        stage_hashes=hashes,
+        config_hash=hashes["reconcile"],
+    )
+    record.image.path = str(path)
+    record.image.paths = [str(path)]
+    return Work(path=path, record=record, previous=previous)
+
+
+def run_image_stages(work: Work, config: Config) -> None:
+    """Load, then every stage that reads pixels, in order."""
+    _run_stage("load", lambda: images.load_into(work, config), work)
+    if work.record.errors:
+        work.failed = True
+        return
+    for name, stage in IMAGE_STAGES:
+        if _reusable(work, name):
+            assert work.previous is not None
+            for field_name in REUSABLE_FIELDS[name]:
+                setattr(work.record, field_name, getattr(work.previous, field_name).model_copy(deep=True)
+                        if hasattr(getattr(work.previous, field_name), "model_copy")
+                        else [item.model_copy(deep=True) for item in getattr(work.previous, field_name)])
+            work.record.timings_ms[name] = 0.0
+            work.scratch.setdefault("reused", []).append(name)
+            continue
+        _run_stage(name, lambda stage=stage: stage(work, config), work)  # type: ignore[misc]
+
+
+def finish(work: Work, config: Config) -> Record:
+    """Reconcile, settle the status, and drop the pixels."""
+    if not work.failed:
+        _run_stage("reconcile", lambda: reconcile.run(work, config), work)
+    record = work.record
+    if work.failed:
+        record.status = "failed"
+    elif record.errors:
+        record.status = "partial"
+    else:
+        record.status = "ok"
+    record.processed_at = now_iso()
+    work.image = None
+    work.rgb = None
+    work.prepared = None
+    return record
+
+
+def process_batch(
+    paths: Sequence[Path],
+    config: Config,
+    vlm: VlmRunner | None = None,
+    previous: dict[Path, Record] | None = None,
+) -> list[Record]:
+    """Run every stage over a batch of images; one record per path, whatever happens."""
+    previous = previous or {}
+    extra = vlm.hash_inputs() if vlm is not None else None
+    works = [start(path, config, previous.get(path), {"vlm": extra}) for path in paths]
+    for work in works:
+        run_image_stages(work, config)
+    alive = [work for work in works if not work.failed]
+    if vlm is not None:
+        started = time.perf_counter()
+        vlm.run(alive)
+        per_image = (time.perf_counter() - started) * 1000 / max(len(alive), 1)
+        for work in alive:
+            work.record.timings_ms["vlm"] = round(per_image, 2)
+    else:
+        for work in alive:
+            work.record.vlm.status = "skipped"
+            work.record.vlm.reason = (
+                "no VLM configured: pass --vlm MODEL (a Hugging Face id, a local model folder, "
+                "or openai:URL#MODEL) to add descriptions"
+            )
+    return [finish(work, config) for work in works]
+
+
+def read_image(path: str | Path, config: Config | None = None, vlm: VlmRunner | None = None) -> Record:
+    """Process one image and return its record (no database, no JSONL)."""
+    return process_batch([Path(path)], config or Config(), vlm)[0]
