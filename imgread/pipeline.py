@@ -7,6 +7,7 @@ a GPU can generate for several images at once.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import numpy as np
 from . import __version__, charts, images, ocr, preprocess, reconcile, tables
 from .config import Config
 from .errors import ImgreadError
-from .record import Record, StageError
+from .record import Description, Record, StageError
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -43,13 +44,11 @@ class Work:
 
 Stage = Callable[[Work, Config], None]
 
-# Stages whose outputs depend only on the image bytes and their own settings: when an
-# earlier record has the same chained hash, its fields are reused instead of recomputed.
+# OCR, the slow stage, is reused from an earlier record of the same bytes when its chained
+# hash is unchanged (a new --vlm model then costs no OCR). The other image stages are cheap
+# and also add flags, so they always run.
 REUSABLE_FIELDS: dict[str, tuple[str, ...]] = {
-    "preprocess": ("preprocess",),
     "ocr": ("ocr",),
-    "tables": (),  # tables live inside ocr.tables
-    "charts": ("charts",),
 }
 
 IMAGE_STAGES: tuple[tuple[str, Stage], ...] = (
@@ -92,16 +91,28 @@ def _reusable(work: Work, stage: str) -> bool:
     )
 
 
-def start(path: Path, config: Config, previous: Record | None = None, extra: dict[str, Any] | None = None) -> Work:
-    hashes = config.stage_hashes(extra)
+@dataclass
+class Job:
+    """What the batch knows about an image before the stages run."""
+
+    path: Path
+    sha256: str = ""
+    previous: Record | None = None  # an earlier record of the same bytes, for reuse
+    imported: list[Description] = field(default_factory=list)  # from `imgread import`
+
+
+def start(job: Job, config: Config, vlm_inputs: dict[str, Any] | None = None) -> Work:
+    hashes = config.stage_hashes({"vlm": vlm_inputs} if vlm_inputs else None)
     record = Record(
         imgread_version=__version__,
         stage_hashes=hashes,
         config_hash=hashes["reconcile"],
     )
-    record.image.path = str(path)
-    record.image.paths = [str(path)]
-    return Work(path=path, record=record, previous=previous)
+    record.image.path = str(job.path)
+    record.image.paths = [str(job.path)]
+    record.image.sha256 = job.sha256
+    record.descriptions = [description.model_copy(deep=True) for description in job.imported]
+    return Work(path=job.path, record=record, previous=job.previous)
 
 
 def run_image_stages(work: Work, config: Config) -> None:
@@ -114,11 +125,9 @@ def run_image_stages(work: Work, config: Config) -> None:
         if _reusable(work, name):
             assert work.previous is not None
             for field_name in REUSABLE_FIELDS[name]:
-                setattr(work.record, field_name, getattr(work.previous, field_name).model_copy(deep=True)
-                        if hasattr(getattr(work.previous, field_name), "model_copy")
-                        else [item.model_copy(deep=True) for item in getattr(work.previous, field_name)])
+                value = getattr(work.previous, field_name)
+                setattr(work.record, field_name, copy.deepcopy(value))
             work.record.timings_ms[name] = 0.0
-            work.scratch.setdefault("reused", []).append(name)
             continue
         _run_stage(name, lambda stage=stage: stage(work, config), work)  # type: ignore[misc]
 
@@ -141,16 +150,10 @@ def finish(work: Work, config: Config) -> Record:
     return record
 
 
-def process_batch(
-    paths: Sequence[Path],
-    config: Config,
-    vlm: VlmRunner | None = None,
-    previous: dict[Path, Record] | None = None,
-) -> list[Record]:
-    """Run every stage over a batch of images; one record per path, whatever happens."""
-    previous = previous or {}
-    extra = vlm.hash_inputs() if vlm is not None else None
-    works = [start(path, config, previous.get(path), {"vlm": extra}) for path in paths]
+def process_batch(jobs: Sequence[Job], config: Config, vlm: VlmRunner | None = None) -> list[Record]:
+    """Run every stage over a batch of images; one record per job, whatever happens."""
+    vlm_inputs = vlm.hash_inputs() if vlm is not None else None
+    works = [start(job, config, vlm_inputs) for job in jobs]
     for work in works:
         run_image_stages(work, config)
     alive = [work for work in works if not work.failed]
@@ -172,4 +175,4 @@ def process_batch(
 
 def read_image(path: str | Path, config: Config | None = None, vlm: VlmRunner | None = None) -> Record:
     """Process one image and return its record (no database, no JSONL)."""
-    return process_batch([Path(path)], config or Config(), vlm)[0]
+    return process_batch([Job(path=Path(path))], config or Config(), vlm)[0]

@@ -1,0 +1,438 @@
+"""A folder of screenshots in, one record per distinct image out: walk, dedupe, resume,
+workers, progress, and crash-safe writing.
+
+Crash safety: a record is committed to the database first and appended to the JSONL
+second. The database is therefore always a superset of the JSONL; at the start and end of
+every run the JSONL is checked against it and rewritten atomically when they differ (a torn
+last line, a record missing after a kill, a record redone with ``--force``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .config import Config
+from .errors import ImgreadError
+from .images import sha256_file
+from .pipeline import Job, now_iso, process_batch
+from .record import Description, Record, StageError
+from .store import SqliteStore, open_store
+
+
+class RunError(ImgreadError):
+    """The run as a whole cannot proceed (as opposed to one image failing)."""
+
+
+@dataclass
+class Item:
+    """One distinct image content: its hash and every path it appears under."""
+
+    sha256: str
+    paths: list[Path]
+    previous: Record | None = None
+    error: str | None = None  # the file could not even be read to hash it
+
+
+@dataclass
+class RunSummary:
+    seen: int = 0
+    distinct: int = 0
+    duplicates: int = 0
+    already_recorded: int = 0
+    processed: int = 0
+    ok: int = 0
+    partial: int = 0
+    failed: int = 0
+    elapsed_s: float = 0.0
+    out_dir: Path = Path()
+    jsonl: Path = Path()
+    db: str = ""
+    report: Path | None = None
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def images_per_s(self) -> float:
+        return self.processed / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.seen} files seen, {self.distinct} distinct images "
+            f"({self.duplicates} duplicates), {self.already_recorded} already recorded",
+            f"processed {self.processed}: ok {self.ok}, partial {self.partial}, failed "
+            f"{self.failed} in {self.elapsed_s:.1f} s ({self.images_per_s:.2f} images/s)",
+            f"records:  {self.jsonl}",
+            f"database: {self.db}",
+            *([f"report:   {self.report}"] if self.report else []),
+        ]
+
+
+def discover(folder: Path, extensions: Sequence[str]) -> list[Path]:
+    """Every image file under ``folder``, recursively, in a stable order."""
+    if not folder.exists():
+        raise RunError(f"{folder}: no such folder", hint="check the path you passed to imgread run")
+    if not folder.is_dir():
+        raise RunError(f"{folder}: not a folder", hint="imgread run takes a folder of images")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise RunError(f"{folder}: the folder cannot be read", hint="check its permissions")
+    wanted = {extension.lower() for extension in extensions}
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in wanted and not name.startswith("."):
+                found.append(Path(root) / name)
+    return found
+
+
+def group_by_content(paths: Sequence[Path]) -> list[Item]:
+    """Identical bytes become one item; a file that cannot be read keeps an item of its own."""
+    by_sha: dict[str, Item] = {}
+    for path in paths:
+        try:
+            sha = sha256_file(path)
+        except OSError as error:
+            key = "unreadable-" + hashlib.sha256(str(path).encode()).hexdigest()[:48]
+            by_sha[key] = Item(sha256=key, paths=[path], error=f"{path}: cannot read the file "
+                               f"({error.strerror or error})")
+            continue
+        by_sha.setdefault(sha, Item(sha256=sha, paths=[])).paths.append(path)
+    return list(by_sha.values())
+
+
+def _check_writable(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / ".imgread-write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as error:
+        raise RunError(f"{out_dir}: cannot write output here ({error.strerror or error})",
+                       hint="pass --out with a folder you may write to") from error
+
+
+def sync_jsonl(store: SqliteStore, jsonl: Path) -> bool:
+    """Make the JSONL hold exactly the database's records; returns True when it rewrote it."""
+    expected = {sha: stamp for sha, stamp in store.db.execute(
+        "SELECT sha256, processed_at FROM records")}
+    seen: dict[str, str] = {}
+    consistent = True
+    if jsonl.exists():
+        with jsonl.open("rb") as handle:
+            for raw in handle:
+                try:
+                    if not raw.endswith(b"\n"):
+                        raise ValueError("torn last line")
+                    data = json.loads(raw)
+                    sha, stamp = data["image"]["sha256"], data["processed_at"]
+                except (ValueError, KeyError, TypeError):
+                    consistent = False
+                    break
+                if sha in seen:
+                    consistent = False
+                    break
+                seen[sha] = stamp
+    if consistent and seen == expected:
+        return False
+    temporary = jsonl.with_suffix(".jsonl.tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        for record in store.records():
+            handle.write(record.to_json() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, jsonl)
+    return True
+
+
+def _failed_record(item: Item, config: Config) -> Record:
+    """A record for a file that could not even be read: the batch never loses it."""
+    hashes = config.stage_hashes()
+    record = Record(status="failed", stage_hashes=hashes, config_hash=hashes["reconcile"])
+    record.image.sha256 = item.sha256
+    record.image.path = str(item.paths[0])
+    record.image.paths = [str(path) for path in item.paths]
+    record.errors.append(StageError(stage="load", message=item.error or "unreadable",
+                                    hint="check that the file exists and that you may read it"))
+    record.processed_at = now_iso()
+    return record
+
+
+# Worker processes keep their settings and VLM models for the whole run: a model is loaded
+# once per worker, never once per image.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config_json: str, vlm_specs: list[str]) -> None:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    config = Config.model_validate_json(config_json)
+    _WORKER["config"] = config
+    _WORKER["vlm"] = None
+    if vlm_specs:
+        from .vlm import VlmRunner
+
+        _WORKER["vlm"] = VlmRunner(vlm_specs, config.vlm)
+
+
+Payload = tuple[str, list[str], str | None, list[str]]
+
+
+def _process_chunk(chunk: list[Payload]) -> list[str]:
+    """Worker side: (sha, paths, previous record JSON, imported descriptions JSON) per item.
+
+    Plain strings cross the process boundary: they pickle fast and cannot drift in type.
+    """
+    config: Config = _WORKER["config"]
+    jobs = [
+        Job(
+            path=Path(paths[0]),
+            sha256=sha,
+            previous=Record.from_json(previous) if previous is not None else None,
+            imported=[Description.model_validate_json(text) for text in imported],
+        )
+        for sha, paths, previous, imported in chunk
+    ]
+    records = process_batch(jobs, config, _WORKER["vlm"])
+    for record, (_, paths, _, imported) in zip(records, chunk, strict=True):
+        record.image.paths = paths
+        record.stage_hashes["imports"] = _imports_digest(imported)
+    return [record.to_json() for record in records]
+
+
+def _imports_digest(imported: list[str]) -> str:
+    return hashlib.sha256("\n".join(imported).encode()).hexdigest()[:16] if imported else ""
+
+
+class Progress:
+    """A tqdm bar on a terminal; plain log lines with rate and ETA otherwise."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr, enabled: bool = True) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.started = self.last_log = time.monotonic()
+        self.enabled = enabled and total > 0
+        self.bar = None
+        if self.enabled and stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="img", file=stream, dynamic_ncols=True)
+
+    def update(self, count: int, status: str) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(count)
+            self.bar.set_postfix_str(status, refresh=False)
+            return
+        now = time.monotonic()
+        if now - self.last_log >= 2.0 or self.done == self.total:
+            self.last_log = now
+            rate = self.done / max(now - self.started, 1e-9)
+            eta = (self.total - self.done) / rate if rate > 0 else 0.0
+            print(f"imgread: {self.done}/{self.total} images, {rate:.2f} images/s, "
+                  f"ETA {eta:.0f} s ({status})", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _import_keys(item: Item) -> list[str]:
+    """An import may name an image by path, by file name, or by content hash."""
+    return [str(path) for path in item.paths] + [p.name for p in item.paths] + [item.sha256]
+
+
+def _payload(item: Item, store: SqliteStore) -> Payload:
+    imported, _ = store.imported_for(_import_keys(item))
+    previous = item.previous.to_json() if item.previous is not None else None
+    return (item.sha256, [str(path) for path in item.paths], previous,
+            [description.model_dump_json() for description in imported])
+
+
+def _first_seen(item: Item, store: SqliteStore, processed_at: str) -> str:
+    _, imported_first = store.imported_for(_import_keys(item))
+    candidates = [processed_at]
+    if item.previous is not None and item.previous.image.first_seen:
+        candidates.append(item.previous.image.first_seen)
+    if imported_first:
+        candidates.append(imported_first)
+    return min(candidates, key=_instant)
+
+
+def _instant(stamp: str) -> float:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return float("inf")
+
+
+def run(
+    folder: Path | str,
+    out_dir: Path | str = "imgread-out",
+    db: str | None = None,
+    workers: int | None = None,
+    vlm: Sequence[str] = (),
+    force: bool = False,
+    config: Config | None = None,
+    progress: bool = True,
+    report: bool = True,
+    log: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Process every image under ``folder``; see the module docstring for the guarantees."""
+    started = time.perf_counter()
+    config = (config or Config()).model_copy(deep=True)
+    if vlm:
+        config.vlm.models = list(vlm)
+    folder, out_dir = Path(folder), Path(out_dir)
+    paths = discover(folder, config.batch.extensions)
+    _check_writable(out_dir)
+    db_url = db or str(out_dir / "results.sqlite")
+    jsonl = out_dir / "records.jsonl"
+    try:
+        store = open_store(db_url)
+    except Exception as error:
+        raise RunError(f"{db_url}: cannot open the results database ({error})",
+                       hint="pass --db with a SQLite path you may write to") from error
+    summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=db_url)
+    try:
+        sync_jsonl(store, jsonl)
+        items = group_by_content(paths)
+        summary.distinct = len(items)
+        summary.duplicates = len(paths) - len(items)
+        current_hash = _current_config_hash(config)
+        todo: list[Item] = []
+        for item in items:
+            item.previous = store.get(item.sha256)
+            previous = item.previous
+            imported, _ = store.imported_for(_import_keys(item))
+            imports = _imports_digest([d.model_dump_json() for d in imported])
+            if (previous is not None and not force and previous.config_hash == current_hash
+                    and previous.stage_hashes.get("imports", "") == imports
+                    and item.error is None):
+                if sorted(previous.image.paths) != sorted(str(p) for p in item.paths):
+                    previous.image.paths = sorted(set(previous.image.paths) |
+                                                  {str(p) for p in item.paths})
+                    store.put(previous)
+                summary.already_recorded += 1
+                continue
+            todo.append(item)
+        run_id = _start_run(store, config, current_hash, len(todo))
+        meter = Progress(len(todo), enabled=progress)
+        with jsonl.open("a", encoding="utf-8") as out:
+            for records in _execute(todo, store, config, list(config.vlm.models), workers):
+                for item, record in records:
+                    record.image.first_seen = _first_seen(item, store, record.processed_at)
+                    store.put(record)
+                    _flag_conflicts(store, record)
+                    out.write(record.to_json() + "\n")
+                    out.flush()
+                    summary.processed += 1
+                    summary.statuses[record.status] = summary.statuses.get(record.status, 0) + 1
+                    meter.update(1, f"{Path(record.image.path).name}: {record.status}")
+        meter.close()
+        summary.ok = summary.statuses.get("ok", 0)
+        summary.partial = summary.statuses.get("partial", 0)
+        summary.failed = summary.statuses.get("failed", 0)
+        sync_jsonl(store, jsonl)
+        summary.elapsed_s = time.perf_counter() - started
+        _finish_run(store, run_id, summary)
+        if report:
+            summary.report = _write_report(out_dir, store, log)
+    finally:
+        store.close()
+    return summary
+
+
+def _current_config_hash(config: Config) -> str:
+    if not config.vlm.models:
+        return config.config_hash()
+    from .vlm import VlmRunner
+
+    return config.config_hash({"vlm": VlmRunner(list(config.vlm.models), config.vlm).hash_inputs()})
+
+
+def _execute(
+    todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None
+) -> Iterator[list[tuple[Item, Record]]]:
+    """Yield finished records chunk by chunk, from worker processes when there are several."""
+    unreadable = [item for item in todo if item.error is not None]
+    for item in unreadable:
+        yield [(item, _failed_record(item, config))]
+    readable = [item for item in todo if item.error is None]
+    count = workers if workers and workers > 0 else (config.batch.workers or os.cpu_count() or 1)
+    count = max(1, min(count, len(readable)))
+    # Small chunks keep every worker busy; the VLM stage wants bigger ones to batch on a GPU.
+    size = config.batch.chunk_size if vlm_specs else max(1, min(config.batch.chunk_size,
+                                                                len(readable) // (count * 4) or 1))
+    chunks = list(_chunks(readable, size))
+    config_json = config.model_dump_json()
+    if count == 1:
+        _init_worker(config_json, vlm_specs)
+        for chunk in chunks:
+            results = _process_chunk([_payload(item, store) for item in chunk])
+            yield [(item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)]
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(count, initializer=_init_worker, initargs=(config_json, vlm_specs)) as pool:
+        payloads = [[_payload(item, store) for item in chunk] for chunk in chunks]
+        pending = {index: chunk for index, chunk in enumerate(chunks)}
+        for index, results in pool.imap_unordered(_indexed_chunk, list(enumerate(payloads))):
+            chunk = pending.pop(index)
+            yield [(item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)]
+
+
+def _indexed_chunk(job: tuple[int, list[Payload]]) -> tuple[int, list[str]]:
+    index, payload = job
+    return index, _process_chunk(payload)
+
+
+def _flag_conflicts(store: SqliteStore, record: Record) -> None:
+    flag = getattr(store, "flag_conflicts", None)
+    if flag is not None and record.scores:
+        flag(record.image.sha256)
+
+
+def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int) -> int | None:
+    start = getattr(store, "start_run", None)
+    if start is None:
+        return None
+    return int(start({"started": now_iso(), "config_hash": config_hash, "todo": todo,
+                      "config": config.model_dump(mode="json")}))
+
+
+def _finish_run(store: SqliteStore, run_id: int | None, summary: RunSummary) -> None:
+    finish = getattr(store, "finish_run", None)
+    if finish is None or run_id is None:
+        return
+    finish(run_id, {"finished": now_iso(), "processed": summary.processed, "ok": summary.ok,
+                    "partial": summary.partial, "failed": summary.failed,
+                    "duplicates": summary.duplicates, "elapsed_s": round(summary.elapsed_s, 3),
+                    "images_per_s": round(summary.images_per_s, 3)})
+
+
+def _write_report(out_dir: Path, store: SqliteStore, log: Callable[[str], None] | None
+                  ) -> Path | None:
+    try:
+        from .report import write_report
+    except ImportError:
+        return None
+    try:
+        return write_report(out_dir, store)
+    except Exception as error:  # noqa: BLE001 - the records are written; the report is extra
+        if log is not None:
+            log(f"imgread: the HTML report could not be written ({error})")
+        return None

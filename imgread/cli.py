@@ -1,0 +1,252 @@
+"""The `imgread` command: parses arguments, calls the API, prints progress and results."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import load_config
+from .errors import ImgreadError
+from .record import Record
+
+DEFAULT_OUT = Path("imgread-out")
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return args.db or str(Path(getattr(args, "out", None) or DEFAULT_OUT) / "results.sqlite")
+
+
+def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .store import open_store, sqlite_path
+
+    url = _db_url(args)
+    if not sqlite_path(url).exists():
+        raise ImgreadError(f"{url}: no results database here",
+                           hint="run `imgread run FOLDER` first, or pass --db")
+    return open_store(url)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .batch import run
+
+    overrides: dict = {}
+    config = load_config(overrides, config_file=args.config)
+    summary = run(
+        args.folder,
+        out_dir=args.out or DEFAULT_OUT,
+        db=args.db,
+        workers=args.workers,
+        vlm=args.vlm or [],
+        force=args.force,
+        config=config,
+        progress=not args.quiet,
+        report=not args.no_report,
+        log=lambda line: print(line, file=sys.stderr),
+    )
+    for line in summary.lines():
+        print(f"imgread: {line}")
+    return 0
+
+
+def format_record(record: Record) -> str:
+    """A record as a person reads it: what was found first, details after."""
+    image = record.image
+    out = [
+        f"{image.path}  [{record.status}]",
+        f"  sha256 {image.sha256}  {image.width}x{image.height} {image.format}  "
+        f"first seen {image.first_seen}",
+    ]
+    if len(image.paths) > 1:
+        out.append("  also at: " + ", ".join(image.paths[1:]))
+    for error in record.errors:
+        out.append(f"  error in {error.stage}: {error.message}" +
+                   (f" ({error.hint})" if error.hint else ""))
+    if record.ocr.text:
+        text = " ".join(record.ocr.text.split())
+        out.append(f"  OCR ({record.ocr.engine} {record.ocr.version}, mean confidence "
+                   f"{record.ocr.mean_confidence:.0f}): {text[:300]}{'…' if len(text) > 300 else ''}")
+    for index, table in enumerate(record.ocr.tables):
+        out.append(f"  table {index}: {table.n_rows} rows x {table.n_cols} columns: "
+                   + " | ".join(table.columns))
+    for chart in record.charts:
+        out.append(f"  chart: {chart.kind} {chart.title!r}, {len(chart.series)} series")
+    if record.rows:
+        out.append("  rows (model, params B, tokens T, MMLU %):")
+        for row in record.rows:
+            out.append(f"    {row.model or '-':<28} {_num(row.params_b):>8} {_num(row.tokens_t):>8} "
+                       f"{_num(row.mmlu):>8}   [{row.source}, {row.confidence:.2f}]")
+    if record.scores:
+        out.append(f"  scores: {len(record.scores)}")
+        for score in record.scores[:40]:
+            setting = f" ({score.setting})" if score.setting else ""
+            out.append(f"    {score.model:<28} {score.benchmark + setting:<28} "
+                       f"{_num(score.value):>8}   [{score.source}, {score.confidence:.2f}]")
+    for flag in record.flags:
+        out.append(f"  flag {flag.kind} [{flag.severity}] {flag.message}")
+    out.append(f"  VLM: {record.vlm.status}" + (f" ({record.vlm.reason})" if record.vlm.reason else ""))
+    for description in record.descriptions:
+        text = " ".join(description.text.split())
+        out.append(f"  {description.kind} by {description.model}: {text[:200]}"
+                   f"{'…' if len(text) > 200 else ''}")
+    timings = ", ".join(f"{stage} {ms:.0f} ms" for stage, ms in record.timings_ms.items())
+    out.append(f"  timings: {timings}")
+    return "\n".join(out)
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open_existing_store(args) as store:
+        record = store.find(args.key) or store.find(str(Path(args.key)))
+        if record is None and Path(args.key).is_file():
+            from .images import sha256_file
+
+            record = store.get(sha256_file(Path(args.key)))
+    if record is None:
+        raise ImgreadError(f"{args.key}: no record with this path or sha256",
+                           hint="`imgread query \"SELECT path, sha256 FROM records\"` lists them")
+    print(json.dumps(record.to_dict(), indent=2) if args.json else format_record(record))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    with _open_existing_store(args) as store:
+        path = write_report(Path(args.out or DEFAULT_OUT), store)
+    print(f"imgread: report written to {path}")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    with _open_existing_store(args) as store:
+        columns, rows = store.query(args.sql)
+    print(_table(columns, rows))
+    return 0
+
+
+def _table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[("" if value is None else str(value)) for value in row] for row in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open_existing_store(args) as store:
+        if args.output in (None, "-"):
+            store.export(args.format, args.what, sys.stdout)
+        else:
+            store.export(args.format, args.what, Path(args.output))
+            print(f"imgread: {args.what} written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open_existing_store(args) as store:
+        print(json.dumps(store.stats(), indent=2))
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with _open_existing_store(args) as store:
+        conflicts = store.conflicts()
+    if not conflicts:
+        print("imgread: no conflicts between images")
+        return 0
+    for conflict in conflicts:
+        print(json.dumps(conflict))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_files
+    from .store import open_store
+
+    out = Path(args.out or DEFAULT_OUT)
+    out.mkdir(parents=True, exist_ok=True)
+    with open_store(_db_url(args)) as store:
+        imported = import_files([Path(f) for f in args.files], store, image=args.image)
+    print(f"imgread: imported {len(imported)} record(s); run `imgread run FOLDER` to reconcile "
+          "them against fresh OCR")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imgread", description="Read screenshots of LLM benchmark tables and charts.")
+    parser.add_argument("--version", action="version", version=f"imgread {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--out", type=Path, help=f"output folder (default: {DEFAULT_OUT})")
+        p.add_argument("--db", help="SQLite path or sqlite:///path (default: OUT/results.sqlite)")
+        return p
+
+    run = with_db(sub.add_parser("run", help="process every image in a folder"))
+    run.add_argument("folder", type=Path)
+    run.add_argument("--workers", type=int, help="processes (default: number of cores)")
+    run.add_argument("--vlm", action="append", metavar="MODEL",
+                     help="a Hugging Face id, local model folder, or openai:URL#MODEL; repeatable")
+    run.add_argument("--force", action="store_true", help="redo images already recorded")
+    run.add_argument("--config", type=Path, help="a TOML settings file")
+    run.add_argument("--no-report", action="store_true", help="skip the HTML report")
+    run.add_argument("--quiet", action="store_true", help="no progress output")
+    run.set_defaults(func=cmd_run)
+
+    show = with_db(sub.add_parser("show", help="print one record readably"))
+    show.add_argument("key", help="an image path or sha256 (or a unique prefix)")
+    show.add_argument("--json", action="store_true", help="the raw JSON record")
+    show.set_defaults(func=cmd_show)
+
+    with_db(sub.add_parser("report", help="write the HTML report")).set_defaults(func=cmd_report)
+
+    query = with_db(sub.add_parser("query", help="run a read-only SQL query"))
+    query.add_argument("sql")
+    query.set_defaults(func=cmd_query)
+
+    export = with_db(sub.add_parser("export", help="export rows, scores, flags or descriptions"))
+    export.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv")
+    export.add_argument("--what", choices=["rows", "scores", "flags", "descriptions"],
+                        default="rows")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.set_defaults(func=cmd_export)
+
+    with_db(sub.add_parser("stats", help="summarise the database")).set_defaults(func=cmd_stats)
+    with_db(sub.add_parser("conflicts", help="values that differ between images")).set_defaults(
+        func=cmd_conflicts)
+
+    imp = with_db(sub.add_parser("import", help="import descriptions produced elsewhere"))
+    imp.add_argument("files", nargs="+")
+    imp.add_argument("--image", help="the image path these records describe")
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ImgreadError as error:
+        print(f"imgread: error: {error}", file=sys.stderr)
+        if error.hint:
+            print(f"imgread: {error.hint}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("imgread: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,792 @@
+"""The results database. SQLite by default; other engines go behind the same calls.
+
+The full record is kept as JSON beside the queryable tables, so records can always be
+rebuilt exactly from the database, and the database is the source of truth for the JSONL.
+The normalised tables (documented in docs/schema.md) are derived from that JSON in the same
+transaction, so they never disagree with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import ConfigError, ImgreadError
+from .pipeline import now_iso
+from .record import Description, Flag, Record
+
+# Bumped with every change to the layout below; MIGRATIONS upgrades older files in place.
+# Version 1 is the first layout (a single ``records`` table); it never set user_version.
+SCHEMA_VERSION = 2
+
+SCHEMA = """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    config_hash TEXT,
+    imgread_version TEXT,
+    source TEXT,
+    n_images INTEGER,
+    n_processed INTEGER,
+    n_skipped INTEGER,
+    n_ok INTEGER,
+    n_partial INTEGER,
+    n_failed INTEGER,
+    elapsed_s REAL,
+    info_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE images (
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    config_hash TEXT NOT NULL,
+    processed_at TEXT NOT NULL,
+    imgread_version TEXT NOT NULL,
+    record_schema INTEGER NOT NULL,
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    record_json TEXT NOT NULL
+);
+CREATE INDEX images_status ON images(status);
+CREATE INDEX images_path ON images(path);
+CREATE TABLE image_paths (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    PRIMARY KEY (sha256, path)
+);
+CREATE INDEX image_paths_path ON image_paths(path);
+CREATE TABLE ocr (
+    sha256 TEXT PRIMARY KEY REFERENCES images(sha256) ON DELETE CASCADE,
+    engine TEXT NOT NULL,
+    version TEXT NOT NULL,
+    mean_confidence REAL NOT NULL,
+    scale REAL NOT NULL,
+    n_words INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE ocr_words (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    x1 INTEGER NOT NULL, y1 INTEGER NOT NULL, x2 INTEGER NOT NULL, y2 INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE TABLE tables (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    n_rows INTEGER NOT NULL,
+    n_cols INTEGER NOT NULL,
+    method TEXT NOT NULL,
+    columns_json TEXT NOT NULL,
+    settings_json TEXT NOT NULL,
+    x1 INTEGER NOT NULL, y1 INTEGER NOT NULL, x2 INTEGER NOT NULL, y2 INTEGER NOT NULL,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE TABLE cells (
+    sha256 TEXT NOT NULL,
+    table_idx INTEGER NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('header', 'body')),
+    row INTEGER NOT NULL,
+    col INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL,
+    confidence REAL NOT NULL,
+    FOREIGN KEY (sha256, table_idx) REFERENCES tables(sha256, idx) ON DELETE CASCADE
+);
+CREATE INDEX cells_table ON cells(sha256, table_idx);
+CREATE TABLE chart_points (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    chart_idx INTEGER NOT NULL,
+    chart_kind TEXT NOT NULL,
+    series TEXT NOT NULL,
+    x,
+    y REAL,
+    label TEXT,
+    confidence REAL NOT NULL
+);
+CREATE INDEX chart_points_image ON chart_points(sha256);
+CREATE TABLE descriptions (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    model TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    prompt_name TEXT NOT NULL,
+    prompt_sha256 TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    text TEXT NOT NULL,
+    error TEXT,
+    latency_s REAL,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    imported_from TEXT,
+    UNIQUE (sha256, idx)
+);
+CREATE INDEX descriptions_model ON descriptions(model, kind);
+CREATE TABLE lenses (
+    description_id INTEGER NOT NULL REFERENCES descriptions(id) ON DELETE CASCADE,
+    lens TEXT NOT NULL,
+    text TEXT,
+    PRIMARY KEY (description_id, lens)
+);
+CREATE TABLE scores (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    model TEXT NOT NULL,
+    model_normalised TEXT NOT NULL,
+    benchmark TEXT NOT NULL,
+    setting TEXT,
+    value REAL,
+    unit TEXT NOT NULL,
+    source TEXT NOT NULL,
+    sources_json TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE INDEX scores_lookup ON scores(model_normalised, benchmark, setting);
+CREATE TABLE rows (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    model TEXT NOT NULL,
+    params_b REAL,
+    tokens_t REAL,
+    mmlu REAL,
+    params_from_name INTEGER NOT NULL,
+    row_index INTEGER,
+    source TEXT NOT NULL,
+    sources_json TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE INDEX rows_model ON rows(model);
+CREATE TABLE flags (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    source TEXT NOT NULL,
+    message TEXT NOT NULL,
+    span TEXT,
+    evidence_json TEXT NOT NULL,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE INDEX flags_kind ON flags(kind);
+CREATE TABLE errors (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    message TEXT NOT NULL,
+    hint TEXT NOT NULL,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE TABLE imported_descriptions (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    first_seen TEXT,
+    description_json TEXT NOT NULL,
+    source_file TEXT NOT NULL
+);
+CREATE INDEX imported_key ON imported_descriptions(key);
+"""
+
+CONFLICT_KIND = "conflicts_with_other_image"
+EXPORTS = ("rows", "scores", "flags", "descriptions")
+EXPORT_FORMATS = ("csv", "parquet", "jsonl")
+
+EXPORT_SQL = {
+    "rows": "SELECT r.sha256, i.path, r.idx, r.model, r.params_b, r.tokens_t, r.mmlu, "
+    "r.params_from_name, r.row_index, r.source, r.sources_json AS sources, r.confidence "
+    "FROM rows r JOIN images i USING (sha256) ORDER BY i.path, r.idx",
+    "scores": "SELECT s.sha256, i.path, s.idx, s.model, s.model_normalised, s.benchmark, "
+    "s.setting, s.value, s.unit, s.source, s.sources_json AS sources, s.confidence "
+    "FROM scores s JOIN images i USING (sha256) ORDER BY i.path, s.idx",
+    "flags": "SELECT f.sha256, i.path, f.idx, f.kind, f.severity, f.source, f.message, f.span, "
+    "f.evidence_json AS evidence FROM flags f JOIN images i USING (sha256) "
+    "ORDER BY i.path, f.idx",
+    "descriptions": "SELECT d.sha256, i.path, d.model, d.kind, d.prompt_name, d.backend, "
+    "d.text, d.error, d.latency_s, d.input_tokens, d.output_tokens, d.imported_from "
+    "FROM descriptions d JOIN images i USING (sha256) ORDER BY i.path, d.idx",
+}
+JSON_COLUMNS = {"sources", "evidence"}
+
+
+class StoreError(ImgreadError):
+    """The database cannot be opened, upgraded or queried as asked."""
+
+
+def sqlite_path(url: str) -> Path:
+    """Accept a plain path or sqlite:///path; refuse engines that are not built yet."""
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///") :])
+    if "://" in url:
+        scheme = url.split("://", 1)[0]
+        raise ConfigError(
+            f"database URL {url!r}: the {scheme!r} engine is not supported",
+            hint="use a SQLite path or sqlite:///path",
+        )
+    return Path(url)
+
+
+def name_key(text: str | None) -> str:
+    """Compare names across images: case, spaces and punctuation do not matter."""
+    return re.sub(r"[^a-z0-9.]+", "", (text or "").lower())
+
+
+class SqliteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: every write goes through _transaction(), which says BEGIN itself,
+        # so schema changes and data changes share one transaction.
+        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._upgrade()
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            raise StoreError(f"{path}: cannot open the database: {error}",
+                             hint="point --db at an imgread SQLite file or a new path") from error
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- schema versions -------------------------------------------------------------
+
+    def _table_names(self) -> set[str]:
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+
+    def _upgrade(self) -> None:
+        """Create, or upgrade in place, or refuse: never read a layout we do not know."""
+        with self._transaction():
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: the database has schema version {version}, written by a "
+                    f"newer imgread; this one reads up to version {SCHEMA_VERSION}",
+                    hint="upgrade imgread (pip install -U imgread), or use another --db file",
+                )
+            if version == SCHEMA_VERSION:
+                return
+            tables = self._table_names()
+            if version == 0 and "records" in tables:
+                self._migrate_v1()
+            elif version == 0 and not tables:
+                self._create()
+            else:
+                raise StoreError(
+                    f"{self.path}: not an imgread database, or one of an unknown layout "
+                    f"(user_version {version}, tables {sorted(tables)})",
+                    hint="point --db at a new file; imgread creates it",
+                )
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _create(self) -> None:
+        # executescript() would COMMIT the open transaction; run the statements one by one.
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+
+    def _migrate_v1(self) -> None:
+        """Version 1 kept only ``records``; every record is re-written into the new tables."""
+        old = self.db.execute("SELECT record_json FROM records").fetchall()
+        imported = self.db.execute(
+            "SELECT id, key, first_seen, description_json, source_file "
+            "FROM imported_descriptions"
+        ).fetchall() if "imported_descriptions" in self._table_names() else []
+        self.db.execute("DROP TABLE records")
+        self.db.execute("DROP TABLE IF EXISTS imported_descriptions")
+        self._create()
+        for (text,) in old:
+            self._write(Record.from_json(text), None)
+        self.db.executemany(
+            "INSERT INTO imported_descriptions VALUES (?, ?, ?, ?, ?)", imported
+        )
+
+    # --- records ---------------------------------------------------------------------
+
+    def get(self, sha256: str) -> Record | None:
+        row = self.db.execute(
+            "SELECT record_json FROM images WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return Record.from_json(row[0]) if row else None
+
+    def find(self, key: str) -> Record | None:
+        """A record by path (any path the bytes were seen at), sha256, or unique sha prefix."""
+        row = self.db.execute(
+            "SELECT record_json FROM images WHERE path = ? OR sha256 = ? UNION ALL "
+            "SELECT i.record_json FROM image_paths p JOIN images i USING (sha256) "
+            "WHERE p.path = ? LIMIT 1",
+            (key, key, key),
+        ).fetchone()
+        if row is None and len(key) >= 6:
+            rows = self.db.execute(
+                "SELECT record_json FROM images WHERE sha256 LIKE ?", (key + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return Record.from_json(row[0]) if row else None
+
+    def put(self, record: Record, run_id: int | None = None) -> None:
+        """Insert or replace one record and all its normalised rows in one transaction."""
+        with self._transaction():
+            self._write(record, run_id)
+
+    def _write(self, record: Record, run_id: int | None) -> None:
+        sha = record.image.sha256
+        if not sha:
+            raise StoreError(
+                f"{record.image.path or 'a record'}: no sha256, so it cannot be stored",
+                hint="records come from imgread.read_image, which hashes the image",
+            )
+        # Deleting the image row cascades to every table that hangs off it.
+        self.db.execute("DELETE FROM images WHERE sha256 = ?", (sha,))
+        info = record.image
+        self.db.execute(
+            "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (sha, info.path, info.first_seen, record.status, info.width, info.height,
+             info.format, info.bytes, record.config_hash, record.processed_at,
+             record.imgread_version, record.schema_version, run_id, record.to_json()),
+        )
+        paths = dict.fromkeys([info.path, *info.paths])
+        self.db.executemany("INSERT INTO image_paths VALUES (?, ?)",
+                            [(sha, path) for path in paths if path])
+        self._write_ocr(sha, record)
+        self._write_descriptions(sha, record)
+        self.db.executemany(
+            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, i, s.model, s.model_normalised, s.benchmark, s.setting, s.value, s.unit,
+              s.source, json.dumps(s.sources), s.confidence) for i, s in enumerate(record.scores)],
+        )
+        self.db.executemany(
+            "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, i, r.model, r.params_b, r.tokens_t, r.mmlu, int(r.params_from_name), r.index,
+              r.source, json.dumps(r.sources), r.confidence) for i, r in enumerate(record.rows)],
+        )
+        self._insert_flags(sha, record.flags, start=0)
+        self.db.executemany(
+            "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
+            [(sha, i, e.stage, e.message, e.hint) for i, e in enumerate(record.errors)],
+        )
+
+    def _write_ocr(self, sha: str, record: Record) -> None:
+        ocr = record.ocr
+        self.db.execute(
+            "INSERT INTO ocr VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (sha, ocr.engine, ocr.version, ocr.mean_confidence, ocr.scale, len(ocr.words),
+             ocr.text),
+        )
+        self.db.executemany(
+            "INSERT INTO ocr_words VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, i, w.text, w.confidence, w.box.x1, w.box.y1, w.box.x2, w.box.y2, w.line)
+             for i, w in enumerate(ocr.words)],
+        )
+        for t, table in enumerate(ocr.tables):
+            box = table.box
+            self.db.execute(
+                "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha, t, table.n_rows, table.n_cols, table.method, json.dumps(table.columns),
+                 json.dumps(table.settings), box.x1, box.y1, box.x2, box.y2),
+            )
+            cells = [("header", cell) for row in table.header_rows for cell in row]
+            cells += [("body", cell) for row in table.body for cell in row]
+            self.db.executemany(
+                "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(sha, t, part, c.row, c.col, c.text, c.value, c.confidence)
+                 for part, c in cells],
+            )
+        self.db.executemany(
+            "INSERT INTO chart_points VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, c, chart.kind, series.name, point.x, point.y, point.label, point.confidence)
+             for c, chart in enumerate(record.charts)
+             for series in chart.series for point in series.points],
+        )
+
+    def _write_descriptions(self, sha: str, record: Record) -> None:
+        for i, d in enumerate(record.descriptions):
+            cursor = self.db.execute(
+                "INSERT INTO descriptions (sha256, idx, model, kind, prompt_name, prompt_sha256,"
+                " backend, text, error, latency_s, input_tokens, output_tokens, imported_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha, i, d.model, d.kind, d.prompt.name, d.prompt.sha256, d.backend, d.text,
+                 d.error, d.latency_s, d.input_tokens, d.output_tokens, d.imported_from),
+            )
+            self.db.executemany(
+                "INSERT INTO lenses VALUES (?, ?, ?)",
+                [(cursor.lastrowid, lens, text) for lens, text in d.lenses.items()],
+            )
+
+    def _insert_flags(self, sha: str, flags: Iterable[Flag], start: int) -> None:
+        self.db.executemany(
+            "INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, start + i, f.kind, f.severity, f.source, f.message, f.span,
+              json.dumps(f.evidence, sort_keys=True)) for i, f in enumerate(flags)],
+        )
+
+    def records(self) -> Iterator[Record]:
+        for (text,) in self.db.execute("SELECT record_json FROM images ORDER BY path"):
+            yield Record.from_json(text)
+
+    def shas(self) -> set[str]:
+        return {sha for (sha,) in self.db.execute("SELECT sha256 FROM images")}
+
+    # --- descriptions imported from elsewhere ------------------------------------------
+
+    def add_imported(
+        self, key: str, description: Description, first_seen: str | None, source_file: str
+    ) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT INTO imported_descriptions (key, first_seen, description_json, source_file)"
+                " VALUES (?, ?, ?, ?)",
+                (key, first_seen, description.model_dump_json(), source_file),
+            )
+
+    def imported_for(self, keys: list[str]) -> tuple[list[Description], str | None]:
+        """Descriptions imported for any of ``keys`` (paths, sha256); the earliest first-seen."""
+        if not keys:
+            return [], None
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT description_json, first_seen FROM imported_descriptions "
+            f"WHERE key IN ({marks}) ORDER BY id",
+            keys,
+        ).fetchall()
+        descriptions = [Description.model_validate(json.loads(text)) for text, _ in rows]
+        seen = sorted(first for _, first in rows if first)
+        return descriptions, (seen[0] if seen else None)
+
+    # --- runs ------------------------------------------------------------------------
+
+    def start_run(self, info: dict[str, Any]) -> int:
+        """Open a run row. ``info`` may carry config_hash, imgread_version, source and any
+        other facts (kept in info_json); ``started`` defaults to now."""
+        with self._transaction():
+            cursor = self.db.execute(
+                "INSERT INTO runs (started, config_hash, imgread_version, source, n_images,"
+                " info_json) VALUES (?, ?, ?, ?, ?, ?)",
+                (info.get("started") or now_iso(), info.get("config_hash"),
+                 info.get("imgread_version"), _text(info.get("source")), info.get("n_images"),
+                 json.dumps(info, default=str, sort_keys=True)),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int, info: dict[str, Any]) -> None:
+        """Close a run: counts (n_images, n_processed, n_skipped, n_ok, n_partial, n_failed),
+        elapsed_s (measured from ``started`` when not given) and any other facts."""
+        row = self.db.execute("SELECT started, info_json FROM runs WHERE id = ?",
+                              (run_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no run {run_id} to finish",
+                             hint="finish_run takes the id start_run returned")
+        finished = info.get("finished") or now_iso()
+        elapsed = info.get("elapsed_s")
+        if elapsed is None:
+            elapsed = (datetime.fromisoformat(finished)
+                       - datetime.fromisoformat(row[0])).total_seconds()
+        merged = {**json.loads(row[1]), **info}
+        counts = [info.get(name) for name in
+                  ("n_images", "n_processed", "n_skipped", "n_ok", "n_partial", "n_failed")]
+        with self._transaction():
+            self.db.execute(
+                "UPDATE runs SET finished = ?, n_images = coalesce(?, n_images),"
+                " n_processed = ?, n_skipped = ?, n_ok = ?, n_partial = ?, n_failed = ?,"
+                " elapsed_s = ?, info_json = ? WHERE id = ?",
+                (finished, *counts, elapsed, json.dumps(merged, default=str, sort_keys=True),
+                 run_id),
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, newest first, with its throughput in images per second."""
+        cursor = self.db.execute(
+            "SELECT id, started, finished, config_hash, imgread_version, source, n_images,"
+            " n_processed, n_skipped, n_ok, n_partial, n_failed, elapsed_s FROM runs"
+            " ORDER BY id DESC"
+        )
+        names = [column[0] for column in cursor.description]
+        runs = [dict(zip(names, row, strict=True)) for row in cursor]
+        for run in runs:
+            done, elapsed = run["n_processed"], run["elapsed_s"]
+            run["images_per_s"] = round(done / elapsed, 3) if done and elapsed else None
+        return runs
+
+    # --- reading for people --------------------------------------------------------------
+
+    def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one SQL statement on a read-only connection: column names and rows."""
+        uri = f"{self.path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro"
+        reader = sqlite3.connect(uri, uri=True, timeout=60)
+        try:
+            reader.execute("PRAGMA query_only = ON")
+            cursor = reader.execute(sql)
+            names = [column[0] for column in cursor.description or ()]
+            return names, [tuple(row) for row in cursor.fetchall()]
+        except sqlite3.Error as error:
+            hint = ("imgread query is read-only; change data with imgread run or import"
+                    if "readonly" in str(error) or "read-only" in str(error)
+                    else "check the SQL; docs/schema.md lists the tables and columns")
+            raise StoreError(f"{self.path}: query failed: {error}", hint=hint) from error
+        finally:
+            reader.close()
+
+    def export(self, fmt: str, what: str, out: IO[Any] | Path) -> int:
+        """Write rows, scores, flags or descriptions as csv, parquet or jsonl; returns the
+        number of rows written. ``out`` is a path or an open file (binary for parquet)."""
+        if what not in EXPORTS or fmt not in EXPORT_FORMATS:
+            raise ConfigError(
+                f"export {fmt!r} of {what!r} is not possible",
+                hint=f"formats: {', '.join(EXPORT_FORMATS)}; what: {', '.join(EXPORTS)}",
+            )
+        names, rows = self.query(EXPORT_SQL[what])
+        items = [_decode_json(dict(zip(names, row, strict=True))) for row in rows]
+        if fmt == "parquet":
+            _write_parquet(names, items, out)
+        elif isinstance(out, Path):
+            with out.open("w", newline="", encoding="utf-8") as handle:
+                _write_text(fmt, names, items, handle)
+        else:
+            _write_text(fmt, names, items, out)
+        return len(items)
+
+    def stats(self) -> dict[str, Any]:
+        """A summary for people: counts by status, flag kind, model, stage error."""
+
+        def counts(sql: str) -> dict[str, int]:
+            return {str(key): n for key, n in self.db.execute(sql)}
+
+        descriptions: dict[str, dict[str, int]] = {}
+        for model, kind, n in self.db.execute(
+            "SELECT model, kind, count(*) FROM descriptions GROUP BY model, kind ORDER BY model"
+        ):
+            descriptions.setdefault(model, {})[kind] = n
+
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
+        runs = self.runs()
+        return {
+            "database": str(self.path),
+            "schema_version": SCHEMA_VERSION,
+            "images": one("SELECT count(*) FROM images"),
+            "by_status": counts("SELECT status, count(*) FROM images GROUP BY status"),
+            "flags_by_kind": counts(
+                "SELECT kind, count(*) FROM flags GROUP BY kind ORDER BY count(*) DESC"),
+            "images_with_flags": one("SELECT count(DISTINCT sha256) FROM flags"),
+            "descriptions_by_model": descriptions,
+            "rows": one("SELECT count(*) FROM rows"),
+            "scores": one("SELECT count(*) FROM scores"),
+            "scores_by_benchmark": counts(
+                "SELECT benchmark, count(*) FROM scores GROUP BY benchmark "
+                "ORDER BY count(*) DESC"),
+            "models_read": one("SELECT count(DISTINCT model) FROM rows WHERE model != ''"),
+            "errors_by_stage": counts("SELECT stage, count(*) FROM errors GROUP BY stage"),
+            "imported_descriptions": one("SELECT count(*) FROM imported_descriptions"),
+            "conflicts": len(self.conflicts()),
+            "runs": len(runs),
+            "last_run": runs[0] if runs else None,
+        }
+
+    # --- conflicts between images -----------------------------------------------------------
+
+    def _readings(self, sha256: str | None = None) -> list[dict[str, Any]]:
+        """Every (model, benchmark, setting) value read, from scores and from rows' MMLU."""
+        where = "WHERE sha256 = ?" if sha256 else ""
+        args = (sha256,) if sha256 else ()
+        readings: dict[tuple[str, str, str, str, float], dict[str, Any]] = {}
+        scores = self.db.execute(
+            "SELECT sha256, model, model_normalised, benchmark, setting, value, sources_json "
+            f"FROM scores {where}", args)
+        rows = self.db.execute(
+            "SELECT sha256, model, '', 'MMLU', NULL, mmlu, sources_json "
+            f"FROM rows {where}", args)
+        for sha, model, normalised, benchmark, setting, value, sources in [*scores, *rows]:
+            model_key = name_key(normalised or model)
+            if value is None or not model_key:
+                continue
+            key = (sha, model_key, name_key(benchmark), name_key(setting), float(value))
+            reading = readings.setdefault(key, {
+                "sha256": sha, "model": model, "benchmark": benchmark, "setting": setting,
+                "value": float(value), "sources": [],
+            })
+            reading["sources"] += [s for s in json.loads(sources) if s not in reading["sources"]]
+        return list(readings.values())
+
+    def conflicts(self, tolerance: float = 0.051) -> list[dict[str, Any]]:
+        """Pairs of images that read the same model, benchmark and setting differently."""
+        return self._conflicts(None, tolerance)
+
+    def _conflicts(self, sha256: str | None, tolerance: float) -> list[dict[str, Any]]:
+        everything = self._readings()
+        mine = self._readings(sha256) if sha256 else everything
+        paths = dict(self.db.execute("SELECT sha256, path FROM images").fetchall())
+        by_key: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for reading in everything:
+            by_key.setdefault(_reading_key(reading), []).append(reading)
+        pairs: dict[tuple[str, ...], dict[str, Any]] = {}
+        for a in mine:
+            for b in by_key[_reading_key(a)]:
+                if b["sha256"] == a["sha256"] or abs(a["value"] - b["value"]) <= tolerance:
+                    continue
+                first, second = sorted((a, b), key=lambda r: (r["sha256"], r["value"]))
+                ident = (*_reading_key(first), first["sha256"], str(first["value"]),
+                         second["sha256"], str(second["value"]))
+                pairs[ident] = {
+                    "model": first["model"], "benchmark": first["benchmark"],
+                    "setting": first["setting"],
+                    "sha256_a": first["sha256"], "path_a": paths[first["sha256"]],
+                    "value_a": first["value"], "sources_a": first["sources"],
+                    "sha256_b": second["sha256"], "path_b": paths[second["sha256"]],
+                    "value_b": second["value"], "sources_b": second["sources"],
+                }
+        return sorted(pairs.values(), key=lambda c: (name_key(c["model"]), c["benchmark"],
+                                                     c["path_a"], c["path_b"]))
+
+    def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
+        """Bring the conflicts_with_other_image flags of this image, and of the images it
+        conflicts with, up to date; returns the sha256 of every record that changed."""
+        wanted: dict[str, list[Flag]] = {}
+        for conflict in self._conflicts(sha256, tolerance):
+            for side, other in (("a", "b"), ("b", "a")):
+                wanted.setdefault(conflict[f"sha256_{side}"], []).append(
+                    _conflict_flag(conflict, side, other))
+        # Images that had a flag about this one, which the new reading no longer supports.
+        stale = {sha for (sha,) in self.db.execute(
+            "SELECT DISTINCT sha256 FROM flags WHERE kind = ? AND "
+            "json_extract(evidence_json, '$.other_sha256') = ?", (CONFLICT_KIND, sha256))}
+        touched = []
+        with self._transaction():
+            for sha in sorted({sha256, *wanted, *stale}):
+                if self._sync_conflict_flags(sha, sha256, wanted.get(sha, [])):
+                    touched.append(sha)
+        return touched
+
+    def _sync_conflict_flags(self, sha: str, about: str, flags: list[Flag]) -> bool:
+        """Replace the flags of ``sha`` that involve image ``about`` with ``flags``."""
+        row = self.db.execute("SELECT record_json FROM images WHERE sha256 = ?",
+                              (sha,)).fetchone()
+        if row is None:
+            return False
+        record = Record.from_json(row[0])
+
+        def involves(flag: Flag) -> bool:
+            return flag.kind == CONFLICT_KIND and (
+                sha == about or flag.evidence.get("other_sha256") == about)
+
+        kept = [flag for flag in record.flags if not involves(flag)]
+        new = kept + [flag for flag in _unique(flags) if flag not in kept]
+        if new == record.flags:
+            return False
+        record.flags = new
+        self.db.execute("UPDATE images SET record_json = ? WHERE sha256 = ?",
+                        (record.to_json(), sha))
+        self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
+        self._insert_flags(sha, new, start=0)
+        return True
+
+
+def _reading_key(reading: dict[str, Any]) -> tuple[str, str, str]:
+    return (name_key(reading["model"]), name_key(reading["benchmark"]),
+            name_key(reading["setting"]))
+
+
+def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:
+    setting = f" ({conflict['setting']})" if conflict["setting"] else ""
+    what = f"{conflict['model']} {conflict['benchmark']}{setting}"
+    return Flag(
+        kind=CONFLICT_KIND,
+        severity="warning",
+        source="store",
+        message=(f"{what} reads {conflict[f'value_{side}']:g} here but "
+                 f"{conflict[f'value_{other}']:g} in {conflict[f'path_{other}']}"),
+        span=what,
+        evidence={
+            "model": conflict["model"], "benchmark": conflict["benchmark"],
+            "setting": conflict["setting"],
+            "value": conflict[f"value_{side}"], "sources": conflict[f"sources_{side}"],
+            "other_sha256": conflict[f"sha256_{other}"], "other_path": conflict[f"path_{other}"],
+            "other_value": conflict[f"value_{other}"],
+            "other_sources": conflict[f"sources_{other}"],
+        },
+    )
+
+
+def _unique(flags: list[Flag]) -> list[Flag]:
+    unique: list[Flag] = []
+    for flag in flags:
+        if flag not in unique:
+            unique.append(flag)
+    return unique
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decode_json(item: dict[str, Any]) -> dict[str, Any]:
+    for name in JSON_COLUMNS & item.keys():
+        item[name] = json.loads(item[name])
+    return item
+
+
+def _write_text(fmt: str, names: list[str], items: list[dict[str, Any]], out: IO[str]) -> None:
+    if fmt == "jsonl":
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(out, fieldnames=names)
+    writer.writeheader()
+    for item in items:
+        writer.writerow({key: json.dumps(value) if key in JSON_COLUMNS else value
+                         for key, value in item.items()})
+
+
+def _write_parquet(names: list[str], items: list[dict[str, Any]], out: IO[Any] | Path) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise ConfigError(
+            "export --format parquet needs pyarrow, which is not installed",
+            hint="pip install pyarrow (or export as csv or jsonl)",
+        ) from error
+    # JSON columns stay JSON text: their shape varies from row to row.
+    rows = [{key: json.dumps(value) if key in JSON_COLUMNS else value
+             for key, value in item.items()} for item in items]
+    table = pa.Table.from_pylist(rows) if rows else pa.table({name: [] for name in names})
+    target = out if isinstance(out, Path) else getattr(out, "buffer", out)
+    pq.write_table(table, target)
+
+
+def open_store(url: str) -> SqliteStore:
+    return SqliteStore(sqlite_path(url))

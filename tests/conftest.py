@@ -1,0 +1,67 @@
+"""Shared test helpers: where the repository and the read-only shared data live, and a small
+renderer for table screenshots with known content."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLES = REPO / "samples"
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+)
+
+
+def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).exists():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size)
+
+
+def render_table(
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    title: str = "",
+    size: int = 18,
+    dark: bool = False,
+) -> Path:
+    """A plain, ruled table screenshot with the given cells."""
+    face = font(size)
+    column_width = max(140, size * 8)
+    row_height = int(size * 2.2)
+    top = row_height if title else 0
+    width = column_width * len(header) + 40
+    height = top + row_height * (len(rows) + 1) + 40
+    background, ink = ((24, 26, 30), (230, 230, 230)) if dark else ((255, 255, 255), (20, 20, 20))
+    image = Image.new("RGB", (width, height), background)
+    draw = ImageDraw.Draw(image)
+    if title:
+        draw.text((20, 10), title, fill=ink, font=face)
+    for r, cells in enumerate([header, *rows]):
+        y = 20 + top + r * row_height
+        for c, text in enumerate(cells):
+            draw.text((20 + c * column_width + 10, y + size // 3), str(text), fill=ink, font=face)
+        draw.line((20, y, width - 20, y), fill=ink, width=1)
+    draw.line((20, 20 + top + (len(rows) + 1) * row_height, width - 20,
+               20 + top + (len(rows) + 1) * row_height), fill=ink, width=1)
+    image.save(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared data folder {SHARED} is absent")
+    return SHARED
