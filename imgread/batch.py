@@ -16,6 +16,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -121,8 +123,7 @@ def _check_writable(out_dir: Path) -> None:
 
 def sync_jsonl(store: SqliteStore, jsonl: Path) -> bool:
     """Make the JSONL hold exactly the database's records; returns True when it rewrote it."""
-    expected = {sha: stamp for sha, stamp in store.db.execute(
-        "SELECT sha256, processed_at FROM records")}
+    expected = store.processed_stamps()
     seen: dict[str, str] = {}
     consistent = True
     if jsonl.exists():
@@ -369,35 +370,55 @@ def _execute(
     todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None
 ) -> Iterator[list[tuple[Item, Record]]]:
     """Yield finished records chunk by chunk, from worker processes when there are several."""
-    unreadable = [item for item in todo if item.error is not None]
-    for item in unreadable:
-        yield [(item, _failed_record(item, config))]
+    for item in todo:
+        if item.error is not None:
+            yield [(item, _failed_record(item, config))]
     readable = [item for item in todo if item.error is None]
     count = workers if workers and workers > 0 else (config.batch.workers or os.cpu_count() or 1)
     count = max(1, min(count, len(readable)))
     # Small chunks keep every worker busy; the VLM stage wants bigger ones to batch on a GPU.
-    size = config.batch.chunk_size if vlm_specs else max(1, min(config.batch.chunk_size,
-                                                                len(readable) // (count * 4) or 1))
-    chunks = list(_chunks(readable, size))
+    size = config.batch.chunk_size if vlm_specs else max(
+        1, min(config.batch.chunk_size, len(readable) // (count * 4) or 1))
     config_json = config.model_dump_json()
     if count == 1:
         _init_worker(config_json, vlm_specs)
-        for chunk in chunks:
+        for chunk in _chunks(readable, size):
             results = _process_chunk([_payload(item, store) for item in chunk])
             yield [(item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)]
         return
+    yield from _execute_in_pool(readable, store, config, config_json, vlm_specs, count, size)
+
+
+def _execute_in_pool(
+    items: list[Item], store: SqliteStore, config: Config, config_json: str,
+    vlm_specs: list[str], count: int, size: int,
+) -> Iterator[list[tuple[Item, Record]]]:
+    """Run chunks in worker processes. A worker that dies (a crash inside a native library)
+    costs only its chunk: those images are retried one by one in a fresh pool, and one that
+    kills a worker again gets a failed record instead of stopping the batch."""
     context = multiprocessing.get_context("spawn")
-    with context.Pool(count, initializer=_init_worker, initargs=(config_json, vlm_specs)) as pool:
-        payloads = [[_payload(item, store) for item in chunk] for chunk in chunks]
-        pending = {index: chunk for index, chunk in enumerate(chunks)}
-        for index, results in pool.imap_unordered(_indexed_chunk, list(enumerate(payloads))):
-            chunk = pending.pop(index)
+    retry: list[Item] = []
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker,
+                             initargs=(config_json, vlm_specs)) as pool:
+        futures = {pool.submit(_process_chunk, [_payload(item, store) for item in chunk]): chunk
+                   for chunk in _chunks(items, size)}
+        for future in as_completed(futures):
+            chunk = futures[future]
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                retry.extend(chunk)
+                continue
             yield [(item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)]
-
-
-def _indexed_chunk(job: tuple[int, list[Payload]]) -> tuple[int, list[str]]:
-    index, payload = job
-    return index, _process_chunk(payload)
+    if not retry:
+        return
+    if size == 1:
+        for item in retry:
+            item.error = (f"{item.paths[0]}: the worker process died while reading this image "
+                          "(a crash in a native library, or out of memory)")
+            yield [(item, _failed_record(item, config))]
+        return
+    yield from _execute_in_pool(retry, store, config, config_json, vlm_specs, count, 1)
 
 
 def _flag_conflicts(store: SqliteStore, record: Record) -> None:
@@ -432,7 +453,7 @@ def _write_report(out_dir: Path, store: SqliteStore, log: Callable[[str], None] 
         return None
     try:
         return write_report(out_dir, store)
-    except Exception as error:  # noqa: BLE001 - the records are written; the report is extra
+    except Exception as error:
         if log is not None:
             log(f"imgread: the HTML report could not be written ({error})")
         return None

@@ -72,23 +72,22 @@ def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[st
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
-            width, height = image.size
-            if width * height > settings.max_pixels:
-                raise ImageError(
-                    f"{path}: {width}x{height} is {width * height:,} pixels, over the "
-                    f"{settings.max_pixels:,}-pixel limit (a decompression-bomb guard)",
-                    hint="downscale the image, or raise load.max_pixels if it is genuine",
-                )
-            facts: dict[str, object] = {
-                "format": (image.format or "").lower(),
-                "mode": image.mode,
-                "frames": int(getattr(image, "n_frames", 1) or 1),
-            }
-            image.seek(0)  # animations: the first frame
-            image.load()
-            image = ImageOps.exif_transpose(image) or image
-            rgb = to_rgb(image)
+            with Image.open(path) as opened:
+                width, height = opened.size
+                if width * height > settings.max_pixels:
+                    raise ImageError(
+                        f"{path}: {width}x{height} is {width * height:,} pixels, over the "
+                        f"{settings.max_pixels:,}-pixel limit (a decompression-bomb guard)",
+                        hint="downscale the image, or raise load.max_pixels if it is genuine",
+                    )
+                facts: dict[str, object] = {
+                    "format": (opened.format or "").lower(),
+                    "mode": opened.mode,
+                    "frames": int(getattr(opened, "n_frames", 1) or 1),
+                }
+                opened.seek(0)  # animations: the first frame
+                opened.load()
+                rgb = to_rgb(ImageOps.exif_transpose(opened) or opened)
     except ImageError:
         raise
     except UnidentifiedImageError as error:

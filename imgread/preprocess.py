@@ -1,14 +1,327 @@
-"""OpenCV preprocessing (first version: placeholder until the tables work lands)."""
+"""OpenCV preprocessing: the grey image OCR reads, and the lines tables and charts need.
+
+Each step is a small pure function image -> image (or image -> facts). ``run`` chains them,
+records which ran in ``record.preprocess`` and leaves a ``Prepared`` on the work item.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .config import Config
+import cv2
+import numpy as np
+
+from .config import Config, PreprocessSettings
+from .record import Box
 
 if TYPE_CHECKING:
     from .pipeline import Work
 
+# Digits and capitals are about 1.4 times the x-height in the fonts tables use.
+CAP_TO_X_HEIGHT = 1.4
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight ruling line, in loaded-image pixels: y (or x) and its extent."""
+
+    position: int
+    start: int
+    end: int
+
+
+@dataclass
+class Prepared:
+    """What OCR reads: a grey image, dark text on light: the loaded image turned upright by
+    ``angle`` degrees (about its centre), then ``scale`` times larger.
+
+    "Upright" pixels are loaded-image pixels after the deskew turn and before the scale:
+    table layout works there, where rows are level.
+    """
+
+    grey: np.ndarray
+    scale: float = 1.0
+    angle: float = 0.0  # degrees the loaded image was rotated by to deskew it
+    size: tuple[int, int] = (0, 0)  # loaded image (width, height)
+    x_height: float = 0.0  # estimated, in loaded-image pixels
+    horizontal: list[Rule] = field(default_factory=list)  # in upright pixels
+    vertical: list[Rule] = field(default_factory=list)
+
+    def _turn(self, box: Box, degrees: float) -> Box:
+        if degrees == 0.0:
+            return box
+        centre = (self.size[0] / 2, self.size[1] / 2)
+        matrix = cv2.getRotationMatrix2D(centre, degrees, 1.0)
+        corners = np.array(
+            [[box.x1, box.y1, 1], [box.x2, box.y1, 1], [box.x1, box.y2, 1], [box.x2, box.y2, 1]],
+            dtype=np.float64,
+        )
+        moved = corners @ matrix.T
+        xs, ys = moved[:, 0], moved[:, 1]
+        return Box(x1=int(xs.min()), y1=int(ys.min()), x2=round(xs.max()), y2=round(ys.max()))
+
+    def to_upright(self, box: Box) -> Box:
+        """Loaded-image pixels -> upright pixels."""
+        return self._turn(box, self.angle)
+
+    def from_upright(self, box: Box) -> Box:
+        """Upright pixels -> loaded-image pixels."""
+        return self._turn(box, -self.angle)
+
+    def to_image_box(self, x1: float, y1: float, x2: float, y2: float) -> Box:
+        """A box in prepared pixels -> loaded-image pixels."""
+        s = self.scale
+        upright = Box(x1=int(x1 / s), y1=int(y1 / s), x2=round(x2 / s), y2=round(y2 / s))
+        return self.from_upright(upright)
+
+
+def to_grey(rgb: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+
+
+def background(grey: np.ndarray) -> np.ndarray:
+    """Local background brightness: a median much wider than a text stroke, so that text
+    disappears and only cell, band and page colours remain."""
+    small_side = 4
+    small = cv2.resize(
+        grey, None, fx=1 / small_side, fy=1 / small_side, interpolation=cv2.INTER_AREA
+    )
+    blurred = cv2.medianBlur(small, 7)
+    return cv2.resize(blurred, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
+
+
+def _mostly_inside(mask: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """Pixels of ``mask`` whose connected component lies mostly inside ``region``."""
+    count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    area = np.bincount(labels.ravel(), minlength=count)
+    inside = np.bincount(labels.ravel(), weights=region.ravel(), minlength=count)
+    keep = inside > 0.5 * np.maximum(area, 1)
+    keep[0] = False
+    return keep[labels]
+
+
+def _invert_local(grey: np.ndarray, coarse: np.ndarray) -> np.ndarray:
+    """Inversion mask for the dark regions ``coarse`` roughly marks, with exact edges."""
+    dark_pixels = grey < 160
+    return _mostly_inside(dark_pixels, coarse) | _mostly_inside(~dark_pixels, coarse)
+
+
+def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, float]:
+    """Light text on a dark background (a dark theme, a header band) becomes dark on light.
+
+    The coarse background map says roughly where dark regions are. Exact edges come from
+    connected pieces: a dark piece (a band) or a light piece (a letter on it) is inverted
+    when most of it lies in a dark region; black words on the white page around a band
+    are pieces that lie mostly outside, and stay. A mostly dark image is inverted whole
+    first, so that its light panels are then the regions. Returns the image and the share
+    of it inverted.
+    """
+    coarse = background(grey) < 110
+    flipped = bool(coarse.mean() > 0.5)
+    if flipped:
+        grey = 255 - grey
+        coarse = background(grey) < 110
+    mask = np.zeros(grey.shape, dtype=bool)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(coarse.astype(np.uint8))
+    height, width = grey.shape
+    for i in range(1, count):
+        x, y, w, h = stats[i, :4]
+        x1, y1 = max(0, x - margin), max(0, y - margin)
+        x2, y2 = min(width, x + w + margin), min(height, y + h + margin)
+        window = (slice(y1, y2), slice(x1, x2))
+        mask[window] |= _invert_local(grey[window], coarse[window])
+    out = np.where(mask, 255 - grey, grey).astype(np.uint8)
+    share = float(mask.mean())
+    return out, (1.0 - share if flipped else share)
+
+
+def flatten_background(grey: np.ndarray) -> np.ndarray:
+    """Divide by the local background so every cell, band and stripe becomes white and the
+    text keeps its contrast (Tesseract loses text on a mid-grey band)."""
+    light = background(grey).astype(np.float32)
+    flat = grey.astype(np.float32) * (255.0 / np.maximum(light, 1.0))
+    return np.clip(flat, 0, 255).astype(np.uint8)
+
+
+def stretch_contrast(grey: np.ndarray) -> np.ndarray:
+    """Darkest ink to black and the usual (median) background to white: an inverted dark
+    theme's grey page, or pale text, otherwise reads worse than black on white."""
+    low = float(np.percentile(grey, 1))
+    high = float(np.median(grey))
+    if high - low < 40 or (low <= 5 and high >= 250):
+        return grey
+    scaled = (grey.astype(np.float32) - low) * (255.0 / (high - low))
+    return np.clip(scaled, 0, 255).astype(np.uint8)
+
+
+def binarise(grey: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0: Otsu over the (already dark-on-light) grey image."""
+    _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return binary
+
+
+def glyph_height(binary: np.ndarray) -> float:
+    """Median height of character-sized blobs: about the cap/digit height of body text."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:count, cv2.CC_STAT_WIDTH]
+    keep = (heights >= 5) & (heights <= 120) & (widths <= heights * 2) & (widths >= 2)
+    if keep.sum() < 5:
+        return 0.0
+    return float(np.median(heights[keep]))
+
+
+def upscale_factor(x_height: float, settings: PreprocessSettings, shape: tuple[int, ...]) -> float:
+    if x_height <= 0 or x_height >= settings.target_x_height:
+        return 1.0
+    factor = min(settings.target_x_height / x_height, settings.max_upscale)
+    factor = min(factor, settings.max_side_after_upscale / max(shape[:2]))
+    return max(1.0, round(factor, 2))
+
+
+def resize(grey: np.ndarray, factor: float) -> np.ndarray:
+    if factor == 1.0:
+        return grey
+    return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+def _row_sharpness(small: np.ndarray, angle: float) -> float:
+    centre = (small.shape[1] / 2, small.shape[0] / 2)
+    matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+    rotated = cv2.warpAffine(small, matrix, (small.shape[1], small.shape[0]))
+    return float(np.var(rotated.sum(axis=1, dtype=np.float64)))
+
+
+def skew_angle(binary: np.ndarray, max_degrees: float, step: float = 0.25) -> float:
+    """The small rotation that makes text rows sharpest (row-projection variance): a coarse
+    search at twice ``step``, then its neighbours at ``step``."""
+    width = binary.shape[1]
+    factor = min(1.0, 600 / max(width, 1))
+    small = cv2.resize(binary, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    coarse = np.arange(-max_degrees, max_degrees + step, 2 * step)
+    scores = {float(a): _row_sharpness(small, float(a)) for a in coarse}
+    best = max(scores, key=lambda a: (scores[a], -abs(a)))
+    for angle in (best - step, best + step):
+        scores[angle] = _row_sharpness(small, angle)
+    return max(scores, key=lambda a: (scores[a], -abs(a)))
+
+
+def rotate(grey: np.ndarray, angle: float) -> np.ndarray:
+    if angle == 0.0:
+        return grey
+    centre = (grey.shape[1] / 2, grey.shape[0] / 2)
+    matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+    return cv2.warpAffine(
+        grey,
+        matrix,
+        (grey.shape[1], grey.shape[0]),
+        flags=cv2.INTER_CUBIC,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+
+
+def _runs(mask: np.ndarray, axis: int, min_length: int) -> list[Rule]:
+    """Straight runs of ink along ``axis`` (1: horizontal) at least ``min_length`` long."""
+    lines = mask if axis == 1 else mask.T
+    count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    rules = []
+    for i in range(1, count):
+        x, y, w, h = stats[i, :4]
+        if w >= min_length and h <= 6:
+            rules.append(Rule(position=int(y + h // 2), start=int(x), end=int(x + w)))
+    return sorted(rules, key=lambda rule: rule.position)
+
+
+def find_rules(grey: np.ndarray, min_share: float = 0.12) -> tuple[list[Rule], list[Rule]]:
+    """Horizontal and vertical ruling lines: table borders, row separators, chart axes.
+
+    Thresholded against the local background so that pale zebra stripes and faint dotted
+    column separators are found when they are lines and ignored when they are fills.
+    """
+    contrast = cv2.absdiff(grey, background(grey))
+    _, ink = cv2.threshold(contrast, 25, 255, cv2.THRESH_BINARY)
+    height, width = grey.shape
+    h_len = max(30, int(width * min_share))
+    v_len = max(20, int(height * min_share))
+    horizontal = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1))
+    )
+    vertical = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len))
+    )
+    return _runs(horizontal, 1, h_len), _runs(vertical, 0, v_len)
+
+
+def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
+    """An L: a vertical rule whose bottom meets a horizontal rule's left end, in a picture
+    that is not ruled like a table (many rules as wide as that axis)."""
+    for v in vertical:
+        for h in horizontal:
+            if abs(h.position - v.end) <= tolerance and abs(h.start - v.position) <= tolerance:
+                alike = sum(
+                    1
+                    for other in horizontal
+                    if abs(other.start - h.start) <= tolerance
+                    and abs(other.end - h.end) <= tolerance
+                )
+                return alike <= 3
+    return False
+
+
+def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, list[str], float]:
+    """All steps in order. Returns the prepared image, the steps that ran, and the share of
+    the image that was inverted."""
+    steps = ["grey"]
+    grey = to_grey(rgb)
+    inverted_share = 0.0
+    if settings.invert_dark:
+        grey, inverted_share = invert_dark_regions(grey)
+        if inverted_share:
+            steps.append("invert_dark_regions")
+            grey = flatten_background(grey)
+            steps.append("flatten_background")
+    stretched = stretch_contrast(grey)
+    if stretched is not grey:
+        grey = stretched
+        steps.append("stretch_contrast")
+    binary = binarise(grey)
+    angle = 0.0
+    if settings.deskew:
+        angle = skew_angle(binary, min(settings.max_skew_degrees, 3.0))
+        if abs(angle) >= 0.2:
+            grey = rotate(grey, angle)
+            binary = binarise(grey)
+            steps.append("deskew")
+        else:
+            angle = 0.0
+    x_height = glyph_height(binary) / CAP_TO_X_HEIGHT
+    factor = upscale_factor(x_height, settings, grey.shape)
+    horizontal, vertical = find_rules(grey)
+    steps.append("find_rules")
+    if factor != 1.0:
+        grey = resize(grey, factor)
+        steps.append("upscale")
+    prepared = Prepared(
+        grey=grey,
+        scale=factor,
+        angle=angle,
+        size=(rgb.shape[1], rgb.shape[0]),
+        x_height=x_height,
+        horizontal=horizontal,
+        vertical=vertical,
+    )
+    return prepared, steps, inverted_share
+
 
 def run(work: Work, config: Config) -> None:
-    return None
+    assert work.rgb is not None, "the load stage leaves the RGB array"
+    prepared, steps, inverted_share = prepare(work.rgb, config.preprocess)
+    work.prepared = prepared
+    info = work.record.preprocess
+    info.steps = steps
+    info.scale = prepared.scale
+    info.dark_theme = inverted_share > 0.5
+    info.skew_degrees = round(prepared.angle, 2)
+    info.table_rules = {"horizontal": len(prepared.horizontal), "vertical": len(prepared.vertical)}
+    info.chart_axes = has_chart_axes(prepared.horizontal, prepared.vertical)

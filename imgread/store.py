@@ -22,9 +22,10 @@ from .errors import ConfigError, ImgreadError
 from .pipeline import now_iso
 from .record import Description, Flag, Record
 
-# Bumped with every change to the layout below; MIGRATIONS upgrades older files in place.
+# Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
-SCHEMA_VERSION = 2
+# Version 2 had no ``readings`` table.
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE runs (
@@ -34,12 +35,12 @@ CREATE TABLE runs (
     config_hash TEXT,
     imgread_version TEXT,
     source TEXT,
-    n_images INTEGER,
-    n_processed INTEGER,
-    n_skipped INTEGER,
-    n_ok INTEGER,
-    n_partial INTEGER,
-    n_failed INTEGER,
+    todo INTEGER,
+    processed INTEGER,
+    ok INTEGER,
+    partial INTEGER,
+    failed INTEGER,
+    duplicates INTEGER,
     elapsed_s REAL,
     info_json TEXT NOT NULL DEFAULT '{}'
 );
@@ -185,6 +186,19 @@ CREATE TABLE flags (
     PRIMARY KEY (sha256, idx)
 );
 CREATE INDEX flags_kind ON flags(kind);
+CREATE TABLE readings (
+    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
+    model_key TEXT NOT NULL,
+    benchmark_key TEXT NOT NULL,
+    setting_key TEXT NOT NULL,
+    value REAL NOT NULL,
+    model TEXT NOT NULL,
+    benchmark TEXT NOT NULL,
+    setting TEXT,
+    sources_json TEXT NOT NULL,
+    PRIMARY KEY (sha256, model_key, benchmark_key, setting_key, value)
+);
+CREATE INDEX readings_key ON readings(model_key, benchmark_key, setting_key);
 CREATE TABLE errors (
     sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
@@ -204,6 +218,7 @@ CREATE INDEX imported_key ON imported_descriptions(key);
 """
 
 CONFLICT_KIND = "conflicts_with_other_image"
+RUN_COUNTS = ("todo", "processed", "ok", "partial", "failed", "duplicates")
 EXPORTS = ("rows", "scores", "flags", "descriptions")
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
 
@@ -288,7 +303,11 @@ class SqliteStore:
         return {name for (name,) in rows}
 
     def _upgrade(self) -> None:
-        """Create, or upgrade in place, or refuse: never read a layout we do not know."""
+        """Create, or upgrade in place, or refuse: never read a layout we do not know.
+
+        Every table but ``runs`` and ``imported_descriptions`` derives from the records'
+        JSON, so an upgrade keeps those three and rebuilds everything else from them.
+        """
         with self._transaction():
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -300,10 +319,10 @@ class SqliteStore:
             if version == SCHEMA_VERSION:
                 return
             tables = self._table_names()
-            if version == 0 and "records" in tables:
-                self._migrate_v1()
-            elif version == 0 and not tables:
+            if version == 0 and not tables:
                 self._create()
+            elif (version == 0 and "records" in tables) or version == 2:
+                self._rebuild(version, tables)
             else:
                 raise StoreError(
                     f"{self.path}: not an imgread database, or one of an unknown layout "
@@ -318,21 +337,33 @@ class SqliteStore:
             if statement.strip():
                 self.db.execute(statement)
 
-    def _migrate_v1(self) -> None:
-        """Version 1 kept only ``records``; every record is re-written into the new tables."""
-        old = self.db.execute("SELECT record_json FROM records").fetchall()
+    def _rebuild(self, version: int, tables: set[str]) -> None:
+        """Read what an older layout holds, drop it, and write it again in this one."""
+        source = "SELECT record_json, NULL FROM records" if version == 0 else \
+            "SELECT record_json, run_id FROM images"
+        records = self.db.execute(source).fetchall()
+        runs = self.db.execute(
+            "SELECT id, started, finished, config_hash, imgread_version, source, elapsed_s,"
+            " info_json FROM runs").fetchall() if "runs" in tables else []
         imported = self.db.execute(
             "SELECT id, key, first_seen, description_json, source_file "
-            "FROM imported_descriptions"
-        ).fetchall() if "imported_descriptions" in self._table_names() else []
-        self.db.execute("DROP TABLE records")
-        self.db.execute("DROP TABLE IF EXISTS imported_descriptions")
+            "FROM imported_descriptions").fetchall() if "imported_descriptions" in tables else []
+        # Children before parents, so that no foreign key is left dangling on the way.
+        for name in [*reversed(re.findall(r"CREATE TABLE (\w+)", SCHEMA)), "records"]:
+            self.db.execute(f"DROP TABLE IF EXISTS {name}")
         self._create()
-        for (text,) in old:
-            self._write(Record.from_json(text), None)
-        self.db.executemany(
-            "INSERT INTO imported_descriptions VALUES (?, ?, ?, ?, ?)", imported
-        )
+        for run_id, started, finished, config_hash, version_, source_, elapsed, info in runs:
+            facts = json.loads(info or "{}")
+            self.db.execute(
+                "INSERT INTO runs (id, started, finished, config_hash, imgread_version, source,"
+                " todo, processed, ok, partial, failed, duplicates, elapsed_s, info_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, started, finished, config_hash, version_, source_,
+                 *(facts.get(name) for name in RUN_COUNTS), elapsed, info or "{}"),
+            )
+        for text, run_id in records:
+            self._write(Record.from_json(text), run_id)
+        self.db.executemany("INSERT INTO imported_descriptions VALUES (?, ?, ?, ?, ?)", imported)
 
     # --- records ---------------------------------------------------------------------
 
@@ -394,6 +425,11 @@ class SqliteStore:
               r.source, json.dumps(r.sources), r.confidence) for i, r in enumerate(record.rows)],
         )
         self._insert_flags(sha, record.flags, start=0)
+        self.db.executemany(
+            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, *key, value, model, benchmark, setting, json.dumps(sources))
+             for (key, value), (model, benchmark, setting, sources) in readings(record).items()],
+        )
         self.db.executemany(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
             [(sha, i, e.stage, e.message, e.hint) for i, e in enumerate(record.errors)],
@@ -460,6 +496,10 @@ class SqliteStore:
     def shas(self) -> set[str]:
         return {sha for (sha,) in self.db.execute("SELECT sha256 FROM images")}
 
+    def processed_stamps(self) -> dict[str, str]:
+        """sha256 -> processed_at for every record: enough to check the JSONL against."""
+        return dict(self.db.execute("SELECT sha256, processed_at FROM images").fetchall())
+
     # --- descriptions imported from elsewhere ------------------------------------------
 
     def add_imported(
@@ -489,22 +529,23 @@ class SqliteStore:
     # --- runs ------------------------------------------------------------------------
 
     def start_run(self, info: dict[str, Any]) -> int:
-        """Open a run row. ``info`` may carry config_hash, imgread_version, source and any
-        other facts (kept in info_json); ``started`` defaults to now."""
+        """Open a run row. ``info`` may carry started (default now), config_hash,
+        imgread_version, source (the folder), todo (images to process) and any other facts,
+        all of which are kept in info_json."""
         with self._transaction():
             cursor = self.db.execute(
-                "INSERT INTO runs (started, config_hash, imgread_version, source, n_images,"
+                "INSERT INTO runs (started, config_hash, imgread_version, source, todo,"
                 " info_json) VALUES (?, ?, ?, ?, ?, ?)",
                 (info.get("started") or now_iso(), info.get("config_hash"),
-                 info.get("imgread_version"), _text(info.get("source")), info.get("n_images"),
+                 info.get("imgread_version"), _text(info.get("source")), info.get("todo"),
                  json.dumps(info, default=str, sort_keys=True)),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def finish_run(self, run_id: int, info: dict[str, Any]) -> None:
-        """Close a run: counts (n_images, n_processed, n_skipped, n_ok, n_partial, n_failed),
-        elapsed_s (measured from ``started`` when not given) and any other facts."""
+        """Close a run: finished (default now), the counts RUN_COUNTS, elapsed_s (measured
+        from ``started`` when not given) and any other facts (merged into info_json)."""
         row = self.db.execute("SELECT started, info_json FROM runs WHERE id = ?",
                               (run_id,)).fetchone()
         if row is None:
@@ -516,13 +557,12 @@ class SqliteStore:
             elapsed = (datetime.fromisoformat(finished)
                        - datetime.fromisoformat(row[0])).total_seconds()
         merged = {**json.loads(row[1]), **info}
-        counts = [info.get(name) for name in
-                  ("n_images", "n_processed", "n_skipped", "n_ok", "n_partial", "n_failed")]
+        counts = [info.get(name) for name in RUN_COUNTS]
         with self._transaction():
             self.db.execute(
-                "UPDATE runs SET finished = ?, n_images = coalesce(?, n_images),"
-                " n_processed = ?, n_skipped = ?, n_ok = ?, n_partial = ?, n_failed = ?,"
-                " elapsed_s = ?, info_json = ? WHERE id = ?",
+                "UPDATE runs SET finished = ?, todo = coalesce(?, todo), processed = ?, ok = ?,"
+                " partial = ?, failed = ?, duplicates = ?, elapsed_s = ?, info_json = ?"
+                " WHERE id = ?",
                 (finished, *counts, elapsed, json.dumps(merged, default=str, sort_keys=True),
                  run_id),
             )
@@ -530,14 +570,13 @@ class SqliteStore:
     def runs(self) -> list[dict[str, Any]]:
         """Every run, newest first, with its throughput in images per second."""
         cursor = self.db.execute(
-            "SELECT id, started, finished, config_hash, imgread_version, source, n_images,"
-            " n_processed, n_skipped, n_ok, n_partial, n_failed, elapsed_s FROM runs"
-            " ORDER BY id DESC"
+            "SELECT id, started, finished, config_hash, imgread_version, source, todo, processed,"
+            " ok, partial, failed, duplicates, elapsed_s FROM runs ORDER BY id DESC"
         )
         names = [column[0] for column in cursor.description]
         runs = [dict(zip(names, row, strict=True)) for row in cursor]
         for run in runs:
-            done, elapsed = run["n_processed"], run["elapsed_s"]
+            done, elapsed = run["processed"], run["elapsed_s"]
             run["images_per_s"] = round(done / elapsed, 3) if done and elapsed else None
         return runs
 
@@ -549,6 +588,7 @@ class SqliteStore:
         reader = sqlite3.connect(uri, uri=True, timeout=60)
         try:
             reader.execute("PRAGMA query_only = ON")
+            reader.set_authorizer(_no_attach)
             cursor = reader.execute(sql)
             names = [column[0] for column in cursor.description or ()]
             return names, [tuple(row) for row in cursor.fetchall()]
@@ -619,58 +659,33 @@ class SqliteStore:
 
     # --- conflicts between images -----------------------------------------------------------
 
-    def _readings(self, sha256: str | None = None) -> list[dict[str, Any]]:
-        """Every (model, benchmark, setting) value read, from scores and from rows' MMLU."""
-        where = "WHERE sha256 = ?" if sha256 else ""
-        args = (sha256,) if sha256 else ()
-        readings: dict[tuple[str, str, str, str, float], dict[str, Any]] = {}
-        scores = self.db.execute(
-            "SELECT sha256, model, model_normalised, benchmark, setting, value, sources_json "
-            f"FROM scores {where}", args)
-        rows = self.db.execute(
-            "SELECT sha256, model, '', 'MMLU', NULL, mmlu, sources_json "
-            f"FROM rows {where}", args)
-        for sha, model, normalised, benchmark, setting, value, sources in [*scores, *rows]:
-            model_key = name_key(normalised or model)
-            if value is None or not model_key:
-                continue
-            key = (sha, model_key, name_key(benchmark), name_key(setting), float(value))
-            reading = readings.setdefault(key, {
-                "sha256": sha, "model": model, "benchmark": benchmark, "setting": setting,
-                "value": float(value), "sources": [],
-            })
-            reading["sources"] += [s for s in json.loads(sources) if s not in reading["sources"]]
-        return list(readings.values())
-
     def conflicts(self, tolerance: float = 0.051) -> list[dict[str, Any]]:
         """Pairs of images that read the same model, benchmark and setting differently."""
         return self._conflicts(None, tolerance)
 
     def _conflicts(self, sha256: str | None, tolerance: float) -> list[dict[str, Any]]:
-        everything = self._readings()
-        mine = self._readings(sha256) if sha256 else everything
-        paths = dict(self.db.execute("SELECT sha256, path FROM images").fetchall())
-        by_key: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for reading in everything:
-            by_key.setdefault(_reading_key(reading), []).append(reading)
-        pairs: dict[tuple[str, ...], dict[str, Any]] = {}
-        for a in mine:
-            for b in by_key[_reading_key(a)]:
-                if b["sha256"] == a["sha256"] or abs(a["value"] - b["value"]) <= tolerance:
-                    continue
-                first, second = sorted((a, b), key=lambda r: (r["sha256"], r["value"]))
-                ident = (*_reading_key(first), first["sha256"], str(first["value"]),
-                         second["sha256"], str(second["value"]))
-                pairs[ident] = {
-                    "model": first["model"], "benchmark": first["benchmark"],
-                    "setting": first["setting"],
-                    "sha256_a": first["sha256"], "path_a": paths[first["sha256"]],
-                    "value_a": first["value"], "sources_a": first["sources"],
-                    "sha256_b": second["sha256"], "path_b": paths[second["sha256"]],
-                    "value_b": second["value"], "sources_b": second["sources"],
-                }
-        return sorted(pairs.values(), key=lambda c: (name_key(c["model"]), c["benchmark"],
-                                                     c["path_a"], c["path_b"]))
+        where = "AND ? IN (a.sha256, b.sha256)" if sha256 else ""
+        cursor = self.db.execute(
+            "SELECT a.model, a.benchmark, a.setting,"
+            " a.sha256, ia.path, a.value, a.sources_json,"
+            " b.sha256, ib.path, b.value, b.sources_json"
+            " FROM readings a JOIN readings b ON a.model_key = b.model_key"
+            " AND a.benchmark_key = b.benchmark_key AND a.setting_key = b.setting_key"
+            " AND a.sha256 < b.sha256 AND abs(a.value - b.value) > ?"
+            " JOIN images ia ON ia.sha256 = a.sha256 JOIN images ib ON ib.sha256 = b.sha256"
+            f" WHERE 1 {where} ORDER BY a.model_key, a.benchmark_key, a.setting_key, ia.path,"
+            " ib.path, a.value, b.value",
+            (tolerance, sha256) if sha256 else (tolerance,),
+        )
+        return [
+            {"model": model, "benchmark": benchmark, "setting": setting,
+             "sha256_a": sha_a, "path_a": path_a, "value_a": value_a,
+             "sources_a": json.loads(sources_a),
+             "sha256_b": sha_b, "path_b": path_b, "value_b": value_b,
+             "sources_b": json.loads(sources_b)}
+            for (model, benchmark, setting, sha_a, path_a, value_a, sources_a,
+                 sha_b, path_b, value_b, sources_b) in cursor
+        ]
 
     def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
         """Bring the conflicts_with_other_image flags of this image, and of the images it
@@ -715,9 +730,39 @@ class SqliteStore:
         return True
 
 
-def _reading_key(reading: dict[str, Any]) -> tuple[str, str, str]:
-    return (name_key(reading["model"]), name_key(reading["benchmark"]),
-            name_key(reading["setting"]))
+def _no_attach(action: int, *_: object) -> int:
+    """Refuse ATTACH in queries: it would create and open files beside the database."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+Reading = tuple[tuple[str, str, str], float]
+
+
+def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[str]]]:
+    """What a record reads, for comparing images: (model, benchmark, setting) keys and values,
+    each with the names as printed and the sources. A row's MMLU counts only where the record
+    has no MMLU score for that model: the reconciler usually writes both, and the score
+    also knows the setting."""
+    found: dict[Reading, tuple[str, str, str | None, list[str]]] = {}
+
+    def add(model: str, normalised: str, benchmark: str, setting: str | None,
+            value: float | None, sources: list[str]) -> None:
+        key = (name_key(normalised or model), name_key(benchmark), name_key(setting))
+        if value is None or not key[0]:
+            return
+        _, _, _, known = found.setdefault((key, float(value)), (model, benchmark, setting, []))
+        known += [source for source in sources if source not in known]
+
+    for score in record.scores:
+        add(score.model, score.model_normalised, score.benchmark, score.setting, score.value,
+            score.sources)
+    scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
+    for row in record.rows:
+        if name_key(row.model) not in scored:
+            add(row.model, "", "MMLU", None, row.mmlu, row.sources)
+    return found
 
 
 def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:

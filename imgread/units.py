@@ -17,9 +17,7 @@ _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x"
 # Multipliers to billions (parameters) and to trillions (tokens).
 _TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "bn": 1.0, "g": 1.0, "t": 1e3}
 _TO_TRILLIONS = {"k": 1e-9, "m": 1e-6, "b": 1e-3, "bn": 1e-3, "g": 1e-3, "t": 1.0}
-_UNIT_RE = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>bn|[kmbgt](?![a-z]))?", re.IGNORECASE
-)
+_UNIT_RE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>bn|[kmbgt](?![a-z]))?", re.IGNORECASE)
 _WORD_UNITS = {
     "thousand": "k",
     "million": "m",

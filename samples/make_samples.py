@@ -24,10 +24,10 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.ticker import FixedLocator, MultipleLocator, NullLocator  # noqa: E402
-from PIL import Image, ImageDraw, ImageFilter, ImageFont  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import FixedLocator, MultipleLocator, NullLocator
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_DIR = Path("/usr/share/fonts/truetype")
 DEJAVU = FONT_DIR / "dejavu" / "DejaVuSans.ttf"
@@ -94,6 +94,7 @@ MEME_BOTTOM = "AND THE 70B COSTS 10X TO SERVE"
 # Published figures: Llama 2 paper, Falcon 180B paper, LLaMA paper, Chinchilla and Gopher
 # papers, Mistral 7B paper (which does not state its token count: printed as "-").
 DARK_TABLE = TableData(
+    title="Open base models: size, data and MMLU",
     columns=(
         Column("Model", "model"),
         Column("Params", "params"),
@@ -110,7 +111,7 @@ DARK_TABLE = TableData(
     ),
 )
 
-# Llama 2 paper, Qwen technical report, Gemma paper, Phi-2 release post, Falcon paper.
+# Llama 2 paper (Llama 2 13B, Falcon 40B), Qwen technical report, Gemma paper, Phi-2 post.
 LOWRES_TABLE = TableData(
     columns=(Column("Model", "model"), Column("Params", "params"), Column("MMLU", "mmlu")),
     body=(
@@ -261,9 +262,7 @@ def expected_entry(kind: str, title: str = "", **lists: list[Json]) -> Json:
 
 
 def table_expected(kind: str, table: TableData) -> Json:
-    return expected_entry(
-        kind, table.title, rows=table_rows(table), scores=table_scores(table)
-    )
+    return expected_entry(kind, table.title, rows=table_rows(table), scores=table_scores(table))
 
 
 def seed001_expected() -> Json:
@@ -288,11 +287,11 @@ def seed001_expected() -> Json:
                 }
             )
     mmlu = SEED001_PANELS[0]
-    rows = [row_record("LLaMA 2", x, None, y, False) for x, y in zip(SIZES_B, mmlu.llama2, strict=True)]
+    rows = [
+        row_record("LLaMA 2", x, None, y, False) for x, y in zip(SIZES_B, mmlu.llama2, strict=True)
+    ]
     rows.append(row_record("Mistral", 7.0, None, mmlu.mistral, False))
-    return expected_entry(
-        "chart", "Mistral 7B vs LLaMA 2", rows=rows, series=series, reference_lines=lines
-    )
+    return expected_entry("chart", rows=rows, series=series, reference_lines=lines)
 
 
 def bar_expected() -> Json:
@@ -331,21 +330,25 @@ class TableStyle:
 
 
 JUPYTER = TableStyle(
-    LIBERATION, LIBERATION_BOLD, 16, (0, 0, 0), (255, 255, 255), (245, 245, 245),
-    (0, 0, 0), (255, 255, 255), 18, 9, full_grid=False, bold_index=True,
-)
+    font=LIBERATION, bold=LIBERATION_BOLD, size=16, fg=(0, 0, 0), bg=(255, 255, 255),
+    stripe=(245, 245, 245), rule=(0, 0, 0), header_bg=(255, 255, 255), pad_x=18, pad_y=9,
+    full_grid=False, bold_index=True,
+)  # fmt: skip
 GITHUB_DARK = TableStyle(
-    DEJAVU, DEJAVU_BOLD, 17, (230, 237, 243), (13, 17, 23), (22, 27, 34),
-    (48, 54, 61), (13, 17, 23), 16, 9, full_grid=True,
-)
+    font=DEJAVU, bold=DEJAVU_BOLD, size=17, fg=(230, 237, 243), bg=(13, 17, 23),
+    stripe=(22, 27, 34), rule=(48, 54, 61), header_bg=(13, 17, 23), pad_x=16, pad_y=9,
+    full_grid=True,
+)  # fmt: skip
 GITHUB_LIGHT_SMALL = TableStyle(
-    DEJAVU, DEJAVU_BOLD, 13, (31, 35, 40), (255, 255, 255), (246, 248, 250),
-    (208, 215, 222), (255, 255, 255), 12, 6, full_grid=True,
-)
+    font=DEJAVU, bold=DEJAVU_BOLD, size=13, fg=(31, 35, 40), bg=(255, 255, 255),
+    stripe=(246, 248, 250), rule=(208, 215, 222), header_bg=(255, 255, 255), pad_x=12, pad_y=6,
+    full_grid=True,
+)  # fmt: skip
 SPREADSHEET = TableStyle(
-    LIBERATION, LIBERATION_BOLD, 24, (20, 20, 20), (255, 255, 255), None,
-    (150, 150, 150), (221, 235, 247), 22, 12, full_grid=True,
-)
+    font=LIBERATION, bold=LIBERATION_BOLD, size=24, fg=(20, 20, 20), bg=(255, 255, 255),
+    stripe=None, rule=(150, 150, 150), header_bg=(221, 235, 247), pad_x=22, pad_y=12,
+    full_grid=True,
+)  # fmt: skip
 
 
 def is_numeric_column(table: TableData, at: int) -> bool:
@@ -364,8 +367,7 @@ def draw_table(table: TableData, style: TableStyle) -> Image.Image:
         return bold if header or index else font
 
     widths = [
-        max(int(cell_font(r, c).getlength(grid[r][c])) for r in range(len(grid)))
-        + 2 * style.pad_x
+        max(int(cell_font(r, c).getlength(grid[r][c])) for r in range(len(grid))) + 2 * style.pad_x
         for c in range(len(table.columns))
     ]
     ascent, descent = font.getmetrics()
@@ -430,12 +432,14 @@ def make_meme() -> Image.Image:
     top = text_image(MEME_TOP, DEJAVU_BOLD, 40, black, white)
     table = draw_table(MEME_TABLE, SPREADSHEET)
     bottom = text_image(MEME_BOTTOM, DEJAVU_BOLD, 40, black, white)
-    return on_canvas([top, table, bottom], (960, 520), white, gap=44, top=36)
+    return on_canvas([top, table, bottom], (960, 470), white, gap=44, top=36)
 
 
 def make_dark_table() -> Image.Image:
-    table = draw_table(DARK_TABLE, GITHUB_DARK)
-    return on_canvas([table], (table.width + 96, table.height + 80), GITHUB_DARK.bg, 0, 40)
+    style = GITHUB_DARK
+    title = text_image(DARK_TABLE.title, style.bold, 24, style.fg, style.bg)
+    table = draw_table(DARK_TABLE, style)
+    return on_canvas([title, table], (880, table.height + 150), style.bg, gap=30, top=40)
 
 
 def make_rotated_lowres() -> Image.Image:
@@ -453,17 +457,14 @@ def make_not_a_chart() -> Image.Image:
     pixels = (sky_top * (1 - t) + sky_bottom * t).repeat(width, axis=1)
     image = Image.fromarray(pixels.astype(np.uint8), "RGB")
     draw = ImageDraw.Draw(image)
-    draw.ellipse((640, 300, 760, 420), fill=(255, 226, 150))
+    draw.ellipse((650, 170, 750, 270), fill=(255, 226, 150))
     ranges = ((330, (92, 86, 120)), (410, (60, 62, 92)), (500, (30, 42, 56)))
     for base, colour in ranges:
         xs = np.arange(0, width + 16, 16)
         ys = base - np.abs(np.cumsum(rng.normal(0, 14, xs.size)))
         outline = [(0, height), *zip(xs.tolist(), ys.tolist(), strict=True), (width, height)]
         draw.polygon(outline, fill=colour)
-    image = image.filter(ImageFilter.GaussianBlur(1.2))
-    grain = rng.normal(0, 4, (height, width, 1))
-    pixels = np.clip(np.asarray(image, dtype=np.float64) + grain, 0, 255)
-    return Image.fromarray(pixels.astype(np.uint8), "RGB")
+    return image.filter(ImageFilter.GaussianBlur(1.2))
 
 
 # ---------------------------------------------------------------------------------------
@@ -494,11 +495,14 @@ def draw_panel(ax: plt.Axes, panel: Panel) -> None:
     dashes = {"color": "#555555", "ls": "--", "lw": 1.4}
     ax.plot([7.0, panel.effective_b], [panel.mistral, panel.mistral], **dashes)
     ax.plot([panel.effective_b, panel.effective_b], [y_min, panel.mistral], **dashes)
+    # Near the right edge the annotation goes left of its line so it stays inside the axes.
+    on_left = panel.effective_b > 30
     ax.annotate(
         f"Effective LLaMA\nsize {panel.effective_b:g}B ({panel.ratio})",
         (panel.effective_b, y_min),
-        xytext=(6, 10),
+        xytext=(-6 if on_left else 6, 10),
         textcoords="offset points",
+        ha="right" if on_left else "left",
         fontsize=12,
     )
     ax.set_title(panel.title, fontsize=15, fontweight="bold")

@@ -21,6 +21,7 @@ from test_images import png_header_only
 from imgread.batch import RunError, run
 from imgread.cli import main
 from imgread.config import Config
+from imgread.store import open_store
 
 
 def jsonl_records(out: Path) -> list[dict]:
@@ -29,9 +30,8 @@ def jsonl_records(out: Path) -> list[dict]:
 
 
 def db_records(out: Path) -> dict[str, dict]:
-    with sqlite3.connect(out / "results.sqlite") as db:
-        rows = db.execute("SELECT sha256, record_json FROM records").fetchall()
-    return {sha: json.loads(text) for sha, text in rows}
+    with open_store(str(out / "results.sqlite")) as store:
+        return {record.image.sha256: record.to_dict() for record in store.records()}
 
 
 def assert_outputs_agree(out: Path, distinct: int) -> None:
@@ -155,8 +155,8 @@ def test_kill_at_any_moment_then_resume_gives_one_record_each(tmp_path: Path) ->
     while time.monotonic() < deadline and process.poll() is None:
         if database.exists():
             try:
-                with sqlite3.connect(database, timeout=0.1) as db:
-                    done = db.execute("SELECT count(*) FROM records").fetchone()[0]
+                with open_store(str(database)) as store:
+                    done = len(store.shas())
             except sqlite3.OperationalError:
                 done = 0
             if done >= 3:

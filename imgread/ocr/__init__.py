@@ -1,14 +1,113 @@
-"""OCR engines on one small interface (placeholder)."""
+"""OCR engines on one small interface: an image in, ``Word`` rows (text, confidence, box) out.
+
+Every engine converts to the same interchange rows (img2table style), so the table code
+never sees engine specifics. ``run`` reads the prepared image, maps boxes back to the
+loaded image's pixels and rebuilds lines.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from statistics import median
 from typing import TYPE_CHECKING
 
-from ..config import Config
+import numpy as np
+
+from ..config import Config, OcrSettings
+from ..errors import ConfigError
+from ..record import Line, Word
+from . import tesseract
 
 if TYPE_CHECKING:
     from ..pipeline import Work
 
+WordReader = Callable[..., list[Word]]
+
+ENGINES: dict[str, tuple[WordReader, Callable[[], str]]] = {
+    "tesseract": (tesseract.words, tesseract.version),
+}
+
+
+def engine(name: str) -> tuple[WordReader, Callable[[], str]]:
+    if name not in ENGINES:
+        raise ConfigError(
+            f"ocr: unknown engine {name!r}",
+            hint=f"set ocr.engine to one of: {', '.join(sorted(ENGINES))}",
+        )
+    return ENGINES[name]
+
+
+def read_words(
+    image: np.ndarray, settings: OcrSettings, psm: int | None = None, numeric: bool = False
+) -> list[Word]:
+    """The configured engine's words for ``image``, in ``image`` pixels."""
+    reader, _ = engine(settings.engine)
+    return reader(image, settings, psm=psm, numeric=numeric)
+
+
+def group_lines(words: Sequence[Word]) -> list[list[int]]:
+    """Indices of words grouped into visual lines, top to bottom, each left to right.
+
+    A word joins a line when its vertical centre lies within the line's band; this keeps a
+    table row one line even when Tesseract puts each cell in its own block.
+    """
+    order = sorted(range(len(words)), key=lambda i: (words[i].box.cy, words[i].box.x1))
+    lines: list[list[int]] = []
+    bands: list[tuple[float, float]] = []  # centre and half height of each line
+    for i in order:
+        box = words[i].box
+        for index, (centre, half) in enumerate(bands):
+            if abs(box.cy - centre) <= max(half, box.height / 2) * 0.75:
+                lines[index].append(i)
+                break
+        else:
+            lines.append([i])
+            bands.append((box.cy, box.height / 2))
+    for line in lines:
+        line.sort(key=lambda i: words[i].box.x1)
+    return sorted(lines, key=lambda line: median(words[i].box.cy for i in line))
+
+
+def build_lines(words: list[Word]) -> list[Line]:
+    """Sets each word's ``line`` index and returns the lines."""
+    lines: list[Line] = []
+    for number, members in enumerate(group_lines(words)):
+        box = words[members[0]].box
+        for i in members:
+            words[i].line = number
+            box = box.union(words[i].box)
+        lines.append(
+            Line(
+                text=" ".join(words[i].text for i in members),
+                box=box,
+                confidence=round(sum(words[i].confidence for i in members) / len(members), 2),
+                word_ids=list(members),
+            )
+        )
+    return lines
+
 
 def run(work: Work, config: Config) -> None:
-    return None
+    prepared = work.prepared
+    assert prepared is not None, "the preprocess stage leaves the prepared image"
+    reader, version = engine(config.ocr.engine)
+    found = reader(prepared.grey, config.ocr)
+    words = [
+        word.model_copy(
+            update={
+                "box": prepared.to_image_box(word.box.x1, word.box.y1, word.box.x2, word.box.y2)
+            }
+        )
+        for word in found
+    ]
+    lines = build_lines(words)
+    result = work.record.ocr
+    result.engine = config.ocr.engine
+    result.version = version()
+    result.scale = prepared.scale
+    result.words = words
+    result.lines = lines
+    result.text = "\n".join(line.text for line in lines)
+    result.mean_confidence = (
+        round(sum(word.confidence for word in words) / len(words), 2) if words else 0.0
+    )

@@ -1,0 +1,165 @@
+"""Chart reading benchmark: generated charts with known data, and the labelled real bar charts.
+
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py [--n 30]
+
+Prints: the share of generated points read within 2% of the axis range, series-name accuracy,
+the F1 of (model, benchmark, value) triples on the real bar charts in ../shared/data/real
+(values exact to 0.05, and within 1 unit), and images/s for the chart stage and the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth_charts import Truth, render
+
+from imgread.charts import scores_from_chart
+from imgread.config import Config
+from imgread.pipeline import read_image
+from imgread.record import Record
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
+REAL_BARS = ("qwen7b_perf_bar", "dsv3_bench_bar", "glm4_32b_bench_bar", "kimi_k2_banner_dark",
+             "minimax01_textbench_bar")
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().replace("gpt-40", "gpt-4o"))
+
+
+def similar(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return False
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def score_generated(record: Record, truth: Truth) -> tuple[int, int, int, int]:
+    """(points within 2%, points, series named right, series)."""
+    read = [s for chart in record.charts for s in chart.series]
+    named = sum(any(norm(s.name) == norm(name) for s in read) for name in truth.series)
+    good = total = 0
+    for name, points in truth.series.items():
+        series = next((s for s in read if norm(s.name) == norm(name)), None)
+        for x, y in points:
+            total += 1
+            if series is None or not series.points:
+                continue
+            if truth.kind == "bar":
+                near = [p.y for p in series.points if isinstance(p.x, str) and similar(p.x, str(x))]
+            else:
+                near = [_at(series.points, float(x), truth.log_x)]
+            good += any(v is not None and abs(v - y) <= 0.02 * truth.y_range for v in near)
+    return good, total, named, len(truth.series)
+
+
+def _at(points: list, x: float, log_x: bool) -> float | None:
+    """The series read at x: the nearest point in x (scatter/markers), interpolated between."""
+    usable = sorted((p.x, p.y) for p in points if isinstance(p.x, float) and p.y is not None)
+    if not usable:
+        return None
+    import numpy as np
+
+    xs = np.array([u[0] for u in usable])
+    ys = np.array([u[1] for u in usable])
+    if log_x:
+        xs, x = np.log10(np.maximum(xs, 1e-9)), float(np.log10(x))
+    span = xs.max() - xs.min() or 1.0
+    if x < xs.min() - 0.03 * span or x > xs.max() + 0.03 * span:
+        return None
+    return float(np.interp(x, xs, ys))
+
+
+def f1_real(records: dict[str, Record], tolerance: float) -> tuple[float, float, float]:
+    truth = json.loads((REAL / "truth.json").read_text())
+    tp = n_read = n_true = 0
+    for stem, record in records.items():
+        wanted = [s for s in truth[f"{stem}.png"]["scores"] if s["value"] is not None]
+        read = [s for chart in record.charts for s in scores_from_chart(chart)]
+        n_read += len(read)
+        n_true += len(wanted)
+        used: set[int] = set()
+        for item in wanted:
+            for index, score in enumerate(read):
+                if index in used or score.value is None:
+                    continue
+                if (
+                    similar(score.model, item["model"])
+                    and similar(score.benchmark, item["benchmark"])
+                    and abs(score.value - item["value"]) <= tolerance
+                ):
+                    used.add(index)
+                    tp += 1
+                    break
+    precision = tp / n_read if n_read else 0.0
+    recall = tp / n_true if n_true else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=30, help="generated charts (default 30)")
+    args = parser.parse_args()
+    config = Config()
+    chart_ms: list[float] = []
+    started = time.perf_counter()
+    by_kind: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for seed in range(args.n):
+            rgb, truth = render(seed)
+            path = Path(folder) / f"chart_{seed}.png"
+            Image.fromarray(rgb).save(path)
+            record = read_image(path, config)
+            chart_ms.append(record.timings_ms.get("charts", 0.0))
+            good, total, named, series = score_generated(record, truth)
+            tally = by_kind.setdefault(truth.kind, [0, 0, 0, 0])
+            for i, v in enumerate((good, total, named, series)):
+                tally[i] += v
+    generated_s = time.perf_counter() - started
+    records: dict[str, Record] = {}
+    if REAL.is_dir():
+        for stem in REAL_BARS:
+            record = read_image(REAL / "images" / f"{stem}.png", config)
+            chart_ms.append(record.timings_ms.get("charts", 0.0))
+            records[stem] = record
+    print(f"{'generated charts':<28}{'points within 2%':>18}{'series named':>16}")
+    for kind, (good, total, named, series) in sorted(by_kind.items()):
+        print(f"{kind:<28}{good:>8}/{total:<4} {good / max(total, 1):>5.0%}"
+              f"{named:>8}/{series:<3}{named / max(series, 1):>5.0%}")
+    good = sum(t[0] for t in by_kind.values())
+    total = sum(t[1] for t in by_kind.values())
+    named = sum(t[2] for t in by_kind.values())
+    series = sum(t[3] for t in by_kind.values())
+    print(f"{'all':<28}{good:>8}/{total:<4} {good / max(total, 1):>5.0%}"
+          f"{named:>8}/{series:<3}{named / max(series, 1):>5.0%}")
+    if records:
+        print(f"\n{'real bar charts (F1 of triples)':<36}{'precision':>10}{'recall':>8}{'F1':>6}")
+        for tolerance, label in ((0.051, "values exact (±0.05)"), (1.0, "values within 1 unit")):
+            p, r, f = f1_real(records, tolerance)
+            print(f"{label:<36}{p:>10.2f}{r:>8.2f}{f:>6.2f}")
+            for stem, record in records.items():
+                p, r, f = f1_real({stem: record}, tolerance)
+                print(f"  {stem:<34}{p:>10.2f}{r:>8.2f}{f:>6.2f}")
+    mean_ms = sum(chart_ms) / max(len(chart_ms), 1)
+    print(f"\nchart stage: {mean_ms:.0f} ms/image mean, max {max(chart_ms):.0f} ms "
+          f"({1000 / max(mean_ms, 1e-9):.1f} images/s on one core)")
+    print(f"whole pipeline on generated charts: {args.n / generated_s:.2f} images/s")
+
+
+if __name__ == "__main__":
+    main()

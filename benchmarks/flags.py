@@ -1,0 +1,139 @@
+"""Flag precision and recall on a labelled set of VLM statements.
+
+Each statement in tests/fixtures/flags/statements.json is reconciled as one description
+against its case's OCR text (plus rows, scores and chart series where the case gives them),
+and the flag kinds raised are compared with the labelled ones.
+
+    python benchmarks/flags.py            # the table
+    python benchmarks/flags.py --verbose  # and every miss
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from imgread.reconcile import reconcile_texts
+from imgread.record import (
+    Axis,
+    AxisTick,
+    Box,
+    Chart,
+    ChartPoint,
+    Description,
+    PromptRef,
+    Row,
+    Score,
+    Series,
+    Table,
+)
+from imgread.units import normalise_model_name
+
+FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "flags" / "statements.json"
+# Flags about OCR or sources, not about what a VLM said.
+UNDER_TEST = "vlm-under-test"
+NOT_STATEMENT_FLAGS = {"ocr_repaired", "sources_disagree", "low_confidence"}
+
+
+def describe(model: str, text: str) -> Description:
+    return Description(model=model, kind="simple", prompt=PromptRef(name="simple", sha256=""),
+                       text=text)
+
+
+def chart_from(spec: dict[str, Any]) -> Chart:
+    def ticks(values: list[float], orientation: str) -> Axis:
+        return Axis(orientation=orientation,  # type: ignore[arg-type]
+                    ticks=[AxisTick(label=f"{v:g}", value=v, pixel=0.0) for v in values])
+
+    series = [Series(name=s["name"], points=[ChartPoint(x=x, y=y, px=0.0, py=0.0)
+                                             for x, y in s["points"]]) for s in spec["series"]]
+    return Chart(kind="line", box=Box(x1=0, y1=0, x2=1, y2=1), series=series,
+                 axes=[ticks(spec.get("x_ticks", []), "x"), ticks(spec.get("y_ticks", []), "y")])
+
+
+def flags_for(case: dict[str, Any], statement: dict[str, Any]) -> set[str]:
+    """The flag kinds reconcile raises on one statement, as the description under test."""
+    rows = [Row(source="ocr", sources=["ocr:table0"], confidence=0.9, **row)
+            for row in case.get("rows", [])]
+    scores = [Score(model_normalised=normalise_model_name(s["model"]), source="ocr",
+                    sources=["ocr:table0"], confidence=0.9, **s) for s in case.get("scores", [])]
+    tables = []
+    if case.get("columns"):
+        tables.append(Table(box=Box(x1=0, y1=0, x2=1, y2=1), n_rows=len(rows),
+                            n_cols=len(case["columns"]), columns=case["columns"]))
+    descriptions = [describe(UNDER_TEST, statement["text"])]
+    descriptions += [describe(o["model"], o["text"]) for o in statement.get("others", [])]
+    result = reconcile_texts(case["ocr_text"], descriptions, tables,
+                             [chart_from(c) for c in case.get("charts", [])],
+                             table_rows=rows, table_scores=scores)
+    return {f.kind for f in result.flags
+            if f.source == UNDER_TEST and f.kind not in NOT_STATEMENT_FLAGS}
+
+
+def evaluate(
+    path: Path = FIXTURE, batch: int | None = None
+) -> tuple[dict[str, Counter[str]], list[str], int]:
+    """Counts per flag kind; ``batch`` limits it to one batch of cases (0: written with the
+    code, 1.. : written afterwards, before the code saw them)."""
+    cases = [case for case in json.loads(path.read_text())["cases"]
+             if batch is None or int(case.get("heldout", 0)) == batch]
+    counts: dict[str, Counter[str]] = {}
+    misses: list[str] = []
+    paraphrase_flags = 0
+    for case in cases:
+        for statement in case["statements"]:
+            expected, got = set(statement["expected"]), flags_for(case, statement)
+            if not expected and got:
+                paraphrase_flags += 1
+            for kind in expected | got:
+                tally = counts.setdefault(kind, Counter())
+                tally["tp" if kind in expected and kind in got else
+                      "fn" if kind in expected else "fp"] += 1
+            if expected != got:
+                misses.append(f"{case['id']}: {statement['text']!r} expected {sorted(expected)} "
+                              f"got {sorted(got)}")
+    return counts, misses, paraphrase_flags
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    counts, misses, paraphrase_flags = evaluate()
+    total: Counter[str] = Counter()
+    print(f"{'kind':26} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
+    for kind in sorted(counts):
+        c = counts[kind]
+        total.update(c)
+        precision = _ratio(c["tp"], c["tp"] + c["fp"])
+        recall = _ratio(c["tp"], c["tp"] + c["fn"])
+        print(f"{kind:26} {c['tp']:4} {c['fp']:4} {c['fn']:4} {precision:9.2f} {recall:7.2f}")
+    print(f"{'overall':26} {total['tp']:4} {total['fp']:4} {total['fn']:4} "
+          f"{_ratio(total['tp'], total['tp'] + total['fp']):9.2f} "
+          f"{_ratio(total['tp'], total['tp'] + total['fn']):7.2f}")
+    print(f"flags on true statements and paraphrases: {paraphrase_flags}")
+    batches = sorted({int(c.get("heldout", 0)) for c in json.loads(FIXTURE.read_text())["cases"]})
+    for batch in batches:
+        part, _, flagged = evaluate(batch=batch)
+        sums = Counter[str]()
+        for tally in part.values():
+            sums.update(tally)
+        print(f"batch {batch}{' (written with the code)' if batch == 0 else ''}: precision "
+              f"{_ratio(sums['tp'], sums['tp'] + sums['fp']):.2f}, recall "
+              f"{_ratio(sums['tp'], sums['tp'] + sums['fn']):.2f}, "
+              f"{sums['tp'] + sums['fn']} labelled flags, {flagged} on true statements")
+    if args.verbose:
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""Table reading accuracy and speed: imgread against img2table, side by side.
+
+    python benchmarks/tables.py [--count 60] [--seed 0] [--no-img2table]
+
+Generates tables with ``synth_tables.py`` (known content) and reads them, plus the real
+table(s) with truth in ../shared/data/real. Prints, per reader: exact-row F1 for
+(params, tokens, MMLU), cell accuracy over every score, and images/s (one process, one
+core). img2table runs from /work/main/.venv-bench (or $IMG2TABLE_PYTHON) when installed
+there: it is a benchmark-only dependency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth_tables import generate
+
+from imgread.config import Config
+from imgread.pipeline import Job, process_batch
+from imgread.tables import rows_from_table, scores_from_table
+from imgread.units import normalise_model_name
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+BENCH_PYTHON = Path(os.environ.get("IMG2TABLE_PYTHON", REPO / ".venv-bench" / "bin" / "python"))
+
+# Runs inside the img2table environment: prints {file: [[cell text, ...], ...]} per table.
+IMG2TABLE_SCRIPT = r"""
+import json, sys, time
+from img2table.document import Image
+from img2table.ocr import TesseractOCR
+ocr = TesseractOCR(n_threads=1, lang="eng")
+out = {}
+started = time.perf_counter()
+for path in sys.argv[1:]:
+    tables = Image(path).extract_tables(ocr=ocr, implicit_rows=True, implicit_columns=True,
+                                        borderless_tables=True)
+    grids = []
+    for table in tables:
+        frame = table.df
+        grids.append([[str(v) if v is not None else "" for v in frame.columns]]
+                     + [[str(v) if v is not None else "" for v in row] for row in frame.values])
+    out[path] = grids
+print(json.dumps({"tables": out, "seconds": time.perf_counter() - started}))
+"""
+
+
+def key(model: str) -> str:
+    return normalise_model_name(model)
+
+
+def bench(name: str) -> str:
+    """A benchmark column's name, compared without case or spaces ("# Params" = "#params")."""
+    return re.sub(r"\s+", "", name.lower())
+
+
+def truth_scores(truth: dict) -> dict[tuple[str, str], float]:
+    """(model, column) -> value for every numeric cell of a generated table."""
+    found = {}
+    columns = truth["columns"]
+    for row in truth["rows"]:
+        for name, text in zip(columns[1:], row["cells"][1:], strict=True):
+            value = _number(text)
+            if value is not None:
+                found[(key(row["model"]), bench(name))] = value
+    return found
+
+
+def _number(text: str) -> float | None:
+    from imgread.units import parse_number
+
+    return parse_number(text)
+
+
+def f1(predicted: set, expected: set) -> float:
+    if not predicted and not expected:
+        return 1.0
+    hits = len(predicted & expected)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(predicted), hits / len(expected)
+    return 2 * precision * recall / (precision + recall)
+
+
+def row_tuples(rows: list[dict]) -> set[tuple]:
+    return {(key(r["model"]), r["params_b"], r["tokens_t"], r["mmlu"]) for r in rows}
+
+
+def tidy_grid(grid: list[list[str]]) -> list[list[str]]:
+    """img2table's frame: numbered columns when it found no header (then the first row is
+    the header), "nan" for empty cells."""
+    rows = [["" if cell == "nan" else cell for cell in row] for row in grid]
+    if rows and all(cell.isdigit() for cell in rows[0]):
+        rows = rows[1:]
+    return rows
+
+
+def grid_scores(grid: list[list[str]]) -> dict[tuple[str, str], float]:
+    """Header row + body rows, first column the model: the simplest header mapping."""
+    if len(grid) < 2:
+        return {}
+    header = grid[0]
+    found = {}
+    for row in grid[1:]:
+        for name, text in zip(header[1:], row[1:], strict=False):
+            value = _number(text)
+            if value is not None and row:
+                found[(key(row[0]), bench(name))] = value
+    return found
+
+
+def grid_rows(grid: list[list[str]]) -> set[tuple]:
+    from imgread.units import parse_params_b, parse_tokens_t
+
+    if len(grid) < 2:
+        return set()
+    header = [h.lower() for h in grid[0]]
+
+    def col(*words: str) -> int | None:
+        return next((i for i, h in enumerate(header) if any(w in h for w in words)), None)
+
+    p, t, m = col("param", "size"), col("token"), col("mmlu")
+    rows = set()
+    for row in grid[1:]:
+
+        def cell(i: int | None, row: list[str] = row) -> str:
+            return row[i] if i is not None and i < len(row) else ""
+
+        rows.add((key(row[0]), parse_params_b(cell(p)), parse_tokens_t(cell(t)), _number(cell(m))))
+    return rows
+
+
+def score_accuracy(predicted: dict, expected: dict) -> tuple[int, int]:
+    right = sum(1 for k, v in expected.items() if predicted.get(k) == v)
+    return right, len(expected)
+
+
+def run_imgread(paths: list[Path]) -> tuple[dict[str, tuple[dict, set]], float]:
+    config = Config()
+    started = time.perf_counter()
+    records = process_batch([Job(path=p) for p in paths], config)
+    seconds = time.perf_counter() - started
+    out = {}
+    for path, record in zip(paths, records, strict=True):
+        scores: dict[tuple[str, str], float] = {}
+        rows: set[tuple] = set()
+        for i, table in enumerate(record.ocr.tables):
+            for score in scores_from_table(table, i):
+                if score.value is not None:
+                    scores[(key(score.model), bench(score.benchmark))] = score.value
+            rows |= {
+                (key(r.model), r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table, i)
+            }
+        out[path.name] = (scores, rows)
+    return out, seconds
+
+
+def run_img2table(paths: list[Path]) -> tuple[dict[str, tuple[dict, set]], float] | None:
+    if not BENCH_PYTHON.exists():
+        return None
+    result = subprocess.run(
+        [str(BENCH_PYTHON), "-c", IMG2TABLE_SCRIPT, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        check=False,
+    )
+    if result.returncode != 0:
+        print("img2table failed:", result.stderr[-800:])
+        return None
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    out = {}
+    for path in paths:
+        scores: dict = {}
+        rows: set = set()
+        for grid in map(tidy_grid, data["tables"][str(path)]):
+            scores |= grid_scores(grid)
+            rows |= grid_rows(grid)
+        out[path.name] = (scores, rows)
+    return out, data["seconds"]
+
+
+def summarise(
+    name: str, got: dict, truth: dict, seconds: float, count: int, with_rows: bool = True
+) -> str:
+    right = total = 0
+    f1s = []
+    for file, (scores, rows) in got.items():
+        expected_scores, expected_rows = truth[file]
+        r, t = score_accuracy(scores, expected_scores)
+        right, total = right + r, total + t
+        if with_rows:
+            f1s.append(f1(rows, expected_rows))
+    row_f1 = f"{sum(f1s) / len(f1s):.3f}" if f1s else "  n/a"
+    return (
+        f"{name:<10} {row_f1:>7} {right / max(total, 1):>9.3f} {right:>5}/{total:<5} "
+        f"{count / seconds:>9.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-img2table", action="store_true")
+    args = parser.parse_args()
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        generated = generate(out, args.count, args.seed)
+        sets = {
+            "generated": (
+                [out / name for name in generated],
+                {name: (truth_scores(t), row_tuples(t["rows"])) for name, t in generated.items()},
+            )
+        }
+        real = SHARED / "data" / "real"
+        if (real / "truth.json").is_file():
+            real_truth = json.loads((real / "truth.json").read_text())
+            tables = {n: t for n, t in real_truth.items() if t.get("kind") == "table"}
+            sets["real"] = (
+                [real / "images" / n for n in tables],
+                {
+                    n: (
+                        {(key(s["model"]), bench(s["benchmark"])): s["value"] for s in t["scores"]},
+                        set(),
+                    )
+                    for n, t in tables.items()
+                },
+            )
+        else:
+            print(f"(no real tables: {real} is absent)")
+        print(
+            f"{'set':<10} {'reader':<10} {'row F1':>7} {'cell acc':>9} {'right/total':>11} "
+            f"{'images/s':>9}"
+        )
+        for set_name, (paths, truth) in sets.items():
+            ours, seconds = run_imgread(paths)
+            print(
+                f"{set_name:<10} "
+                + summarise("imgread", ours, truth, seconds, len(paths), set_name == "generated")
+            )
+            if args.no_img2table:
+                continue
+            theirs = run_img2table(paths)
+            if theirs is None:
+                print(
+                    f"{set_name:<10} img2table  (not installed: python -m venv .venv-bench && "
+                    ".venv-bench/bin/pip install img2table)"
+                )
+                continue
+            print(
+                f"{set_name:<10} "
+                + summarise(
+                    "img2table", theirs[0], truth, theirs[1], len(paths), set_name == "generated"
+                )
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Axes from tick labels: numbers in a column (y) or a row (x), fitted to their pixels.
+
+A fit maps a pixel to a value, linearly or on a log scale; which one is decided by the
+tick values themselves (whichever places more ticks within a few pixels). Tick readings
+that do not fit (an OCR slip, a value label that happens to line up) are rejected.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+import numpy as np
+
+from ..record import Axis, AxisTick
+from .text import Phrase
+
+Scale = Literal["linear", "log"]
+
+
+@dataclass
+class Fit:
+    """value = f(a * pixel + b), f the identity (linear) or 10**x (log)."""
+
+    orientation: Literal["x", "y"]
+    scale: Scale
+    a: float
+    b: float
+    ticks: list[Phrase]
+    residual_px: float
+
+    def value(self, pixel: float) -> float:
+        raw = self.a * pixel + self.b
+        return 10**raw if self.scale == "log" else raw
+
+    def pixel(self, value: float) -> float | None:
+        if self.scale == "log":
+            if value <= 0:
+                return None
+            value = math.log10(value)
+        return (value - self.b) / self.a if self.a else None
+
+    @property
+    def pixels(self) -> list[float]:
+        return [_centre(p, self.orientation) for p in self.ticks]
+
+    @property
+    def span_px(self) -> tuple[float, float]:
+        return min(self.pixels), max(self.pixels)
+
+    @property
+    def value_range(self) -> float:
+        low, high = (self.value(p) for p in self.span_px)
+        return abs(high - low) or 1.0
+
+    def to_axis(self, title: str = "") -> Axis:
+        ticks = [
+            AxisTick(label=p.text, value=float(p.value or 0.0), pixel=_centre(p, self.orientation))
+            for p in sorted(self.ticks, key=lambda t: _centre(t, self.orientation))
+        ]
+        return Axis(orientation=self.orientation, title=title, scale=self.scale, ticks=ticks)
+
+
+def _centre(phrase: Phrase, orientation: str) -> float:
+    return phrase.box.cy if orientation == "y" else phrase.box.cx
+
+
+def fit_ticks(candidates: list[Phrase], orientation: Literal["x", "y"]) -> Fit | None:
+    """Best linear or log fit through at least three ticks, outliers rejected (RANSAC on pairs)."""
+    ticks = [p for p in candidates if p.value is not None]
+    if len(ticks) < 3:
+        return None
+    height = float(np.median([p.height for p in ticks]))
+    tolerance = max(3.0, 0.35 * height)
+    best: Fit | None = None
+    for scale in ("linear", "log"):
+        usable = [p for p in ticks if scale == "linear" or (p.value or 0) > 0]
+        if len(usable) < 3:
+            continue
+        pixels = np.array([_centre(p, orientation) for p in usable])
+        values = np.array([float(p.value or 0.0) for p in usable])
+        if scale == "log":
+            values = np.log10(values)
+        fit = _ransac(pixels, values, tolerance)
+        if fit is None:
+            continue
+        a, b, inliers = fit
+        residual = _pixel_residual(a, b, pixels[inliers], values[inliers])
+        candidate = Fit(orientation, scale, a, b, [usable[i] for i in np.flatnonzero(inliers)],
+                        residual)
+        if best is None or _better(candidate, best):
+            best = candidate
+    return best
+
+
+def _better(new: Fit, old: Fit) -> bool:
+    if len(new.ticks) != len(old.ticks):
+        return len(new.ticks) > len(old.ticks)
+    return new.residual_px < old.residual_px * 0.5  # linear wins near-ties
+
+
+def _ransac(
+    pixels: np.ndarray, values: np.ndarray, tolerance: float
+) -> tuple[float, float, np.ndarray] | None:
+    best: tuple[float, float, np.ndarray] | None = None
+    best_count, best_error = 0, math.inf
+    for i, j in combinations(range(len(pixels)), 2):
+        if abs(pixels[i] - pixels[j]) < 2 * tolerance or values[i] == values[j]:
+            continue
+        a = (values[j] - values[i]) / (pixels[j] - pixels[i])
+        b = values[i] - a * pixels[i]
+        errors = np.abs((values - b) / a - pixels)
+        inliers = errors < tolerance
+        count, error = int(inliers.sum()), float(errors[inliers].sum())
+        if count > best_count or (count == best_count and error < best_error):
+            best, best_count, best_error = (a, b, inliers), count, error
+    if best is None or best_count < 3:
+        return None
+    _, _, inliers = best
+    a, b = np.polyfit(pixels[inliers], values[inliers], 1)
+    return float(a), float(b), inliers
+
+
+def _pixel_residual(a: float, b: float, pixels: np.ndarray, values: np.ndarray) -> float:
+    return float(np.abs((values - b) / a - pixels).max()) if a else math.inf
+
+
+def _regular(fit: Fit) -> bool:
+    """Axis ticks step evenly (in value, or in log value); value labels rarely do."""
+    values = sorted(float(p.value or 0) for p in fit.ticks)
+    if fit.scale == "log":
+        values = [math.log10(v) for v in values]
+    steps = np.diff(values)
+    return bool(len(steps) and steps.min() > 0 and steps.max() <= 2.01 * steps.min())
+
+
+def y_axes(numbers: list[Phrase]) -> list[Fit]:
+    """Columns of right-aligned numbers whose values fall evenly with height."""
+    fits: list[Fit] = []
+    pool = sorted(numbers, key=lambda p: p.box.x2)
+    used: set[int] = set()
+    for seed in pool:
+        if id(seed) in used:
+            continue
+        slack = max(4.0, 0.6 * seed.height)
+        column = [
+            p for p in pool
+            if id(p) not in used and abs(p.box.x2 - seed.box.x2) <= slack
+            and abs(p.height - seed.height) <= 0.5 * seed.height
+        ]
+        fit = fit_ticks(column, "y")
+        if fit is None or fit.a >= 0 or not _regular(fit):
+            continue
+        if _overlaps_existing(fit, fits):
+            continue
+        fits.append(fit)
+        used.update(id(p) for p in fit.ticks)
+    return fits
+
+
+def x_axes(numbers: list[Phrase]) -> list[Fit]:
+    """Rows of numbers whose values rise left to right with the pixel."""
+    fits: list[Fit] = []
+    used: set[int] = set()
+    for seed in sorted(numbers, key=lambda p: p.box.cy):
+        if id(seed) in used:
+            continue
+        row = [
+            p for p in numbers
+            if id(p) not in used and abs(p.box.cy - seed.box.cy) <= 0.5 * seed.height
+        ]
+        fit = fit_ticks(row, "x")
+        if fit is None or fit.a <= 0 or not _regular(fit) or _overlaps_existing(fit, fits):
+            continue
+        fits.append(fit)
+        used.update(id(p) for p in fit.ticks)
+    return fits
+
+
+def _overlaps_existing(fit: Fit, fits: list[Fit]) -> bool:
+    mine = {id(p) for p in fit.ticks}
+    return any(mine & {id(p) for p in other.ticks} for other in fits)

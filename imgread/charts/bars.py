@@ -1,0 +1,159 @@
+"""Bars: runs of one colour standing on a common baseline, measured column by column.
+
+The plot area is read at a reduced size (bars are large), then each bar's top is refined at
+full resolution so that a value measured from the axis lands within a fraction of a unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ..record import Box
+from .pixels import close_mask, distance, erase_boxes, open_mask
+
+WORK_SIDE = 900  # px: the longer side of the reduced plot area
+
+
+@dataclass
+class RawBar:
+    x1: float  # image pixels
+    x2: float
+    top: float
+    bottom: float
+    colour: np.ndarray
+
+    @property
+    def cx(self) -> float:
+        return (self.x1 + self.x2) / 2
+
+    @property
+    def width(self) -> float:
+        return self.x2 - self.x1
+
+
+def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> list[RawBar]:
+    """Vertical bars in ``area`` (image pixels), text boxes ignored."""
+    crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
+    if crop.size == 0:
+        return []
+    scale = min(1.0, WORK_SIDE / max(crop.shape[:2]))
+    small = (
+        cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        if scale < 1
+        else crop
+    )
+    mask = distance(small, bg) > 40
+    k = max(3, round(min(small.shape[:2]) / 120))
+    mask = open_mask(close_mask(mask, 3), k, k)
+    # text is neither bar nor background: a label inside a bar does not end the bar there
+    unknown = np.ones_like(mask)
+    erase_boxes(unknown, text, (area.x1, area.y1), scale, pad=2)
+    columns = _columns(mask, ~unknown, small, bg)
+    if not columns:
+        return []
+    bars = _segments(columns, mask.shape[0])
+    result = []
+    for x1, x2, top, bottom, colour in bars:
+        bar = RawBar(
+            x1=area.x1 + x1 / scale,
+            x2=area.x1 + (x2 + 1) / scale,
+            top=area.y1 + top / scale,
+            bottom=area.y1 + (bottom + 1) / scale,
+            colour=colour,
+        )
+        bar.top = _refine_top(rgb, bar, 2 / scale + 2)
+        result.append(bar)
+    return result
+
+
+def _columns(
+    mask: np.ndarray, text: np.ndarray, small: np.ndarray, bg: np.ndarray
+) -> list[tuple[int, int, int, np.ndarray]]:
+    """Per column: the run of foreground standing on the baseline, through text, and its colour.
+
+    The baseline is the most common bottom of the lowest runs; a column whose lowest run is
+    something else (the top of a rotated label below the axis) is read again above it.
+    """
+    xs = np.flatnonzero(mask.any(axis=0))
+    if not len(xs):
+        return []
+    bottoms = np.array([np.flatnonzero(mask[:, x])[-1] for x in xs])
+    baseline = int(np.bincount(bottoms).argmax())
+    slack = 2 + mask.shape[0] // 100
+    found = []
+    for x in xs:
+        column = mask[: baseline + slack + 1, x]
+        on = np.flatnonzero(column)
+        if not len(on) or on[-1] < baseline - slack:
+            continue
+        bottom = int(on[-1])
+        gaps = np.flatnonzero(~(column | text[: baseline + slack + 1, x])[: bottom + 1])
+        start = int(gaps[-1]) + 1 if len(gaps) else 0
+        drawn = np.flatnonzero(column[start : bottom + 1] & ~text[start : bottom + 1, x])
+        top = start + int(drawn[0]) if len(drawn) else bottom
+        if bottom - top < 2:
+            continue
+        # the lower part: value labels printed inside a bar sit near its top
+        inner = slice(top + (bottom - top) // 2, bottom - (bottom - top) // 10 + 1)
+        keep = ~text[inner, x]
+        pixels = small[inner, x][keep] if keep.any() else small[inner, x]
+        colour = np.median(pixels.reshape(-1, 3), axis=0)
+        # a faint shape behind the plot can touch a bar: rows at the top of the run that are
+        # nearer the background than the bar's colour are that shape, not the bar
+        run = small[top : inner.start, x]
+        faint = (distance(run[None], colour)[0] > distance(run[None], bg)[0]) & ~text[
+            top : inner.start, x
+        ]
+        solid = np.flatnonzero(~faint)
+        if len(solid) and solid[0] > 1:
+            top += int(solid[0])
+        if bottom - top < 2:
+            continue
+        found.append((int(x), top, bottom, colour))
+    return found
+
+
+def _segments(
+    columns: list[tuple[int, int, int, np.ndarray]], height: int
+) -> list[tuple[int, int, float, float, np.ndarray]]:
+    """Split columns into bars where they stop or change colour; drop slivers (bar edges)."""
+    runs: list[list[tuple[int, int, int, np.ndarray]]] = []
+    for column in columns:
+        if runs:
+            last = runs[-1]
+            anchor = np.median(np.array([c[3] for c in last[-3:]]), axis=0)
+            if column[0] == last[-1][0] + 1 and np.linalg.norm(column[3] - anchor) < 30:
+                last.append(column)
+                continue
+        runs.append([column])
+    widths = [len(run) for run in runs]
+    typical = float(np.median([w for w in widths if w >= 3])) if any(w >= 3 for w in widths) else 3
+    bars = []
+    for run in runs:
+        if len(run) < max(2.0, 0.3 * typical):
+            continue
+        centre = run[len(run) // 4 : len(run) - len(run) // 4] or run
+        top = float(np.median([c[1] for c in centre]))
+        bottom = float(np.median([c[2] for c in centre]))
+        colour = np.median(np.array([c[3] for c in centre]), axis=0)
+        if bottom - top < 1:
+            continue
+        bars.append((run[0][0], run[-1][0], top, bottom, colour))
+    return bars
+
+
+def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float) -> float:
+    """The first row, near the coarse top, where the bar's central columns take its colour."""
+    x1 = int(bar.x1 + 0.35 * bar.width)
+    x2 = max(x1 + 1, int(bar.x2 - 0.35 * bar.width))
+    y1 = max(0, int(bar.top - reach))
+    y2 = min(rgb.shape[0], int(bar.top + reach) + 1)
+    strip = rgb[y1:y2, x1:x2]
+    if strip.size == 0:
+        return bar.top
+    share = (distance(strip, bar.colour) < 45).mean(axis=1)
+    inside = np.flatnonzero(share > 0.5)
+    return float(y1 + inside[0]) if len(inside) else bar.top

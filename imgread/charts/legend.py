@@ -1,0 +1,113 @@
+"""Legends: a text entry named by the swatch (patch, line or marker) just left of it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..record import Word
+from .pixels import distance
+from .text import parse_number
+
+
+def swatch_colour(
+    rgb: np.ndarray, word: Word, bg: np.ndarray, solid: bool = False
+) -> np.ndarray | None:
+    """The dominant non-background colour in a box the size of a swatch left of ``word``;
+    ``solid`` asks for one even colour (a patch), not the mixed pixels of text or graphics."""
+    box = word.box
+    height = max(4, box.height)
+    x1, x2 = max(0, int(box.x1 - 2.4 * height)), max(0, int(box.x1 - 0.15 * height))
+    y1, y2 = max(0, int(box.cy - 0.6 * height)), int(box.cy + 0.6 * height) + 1
+    patch = rgb[y1:y2, x1:x2].reshape(-1, 3)
+    if len(patch) < 4:
+        return None
+    ink = patch[distance(patch[None], bg)[0] > 30]
+    if len(ink) < max(3, 0.04 * len(patch)):
+        return None
+    colour = np.median(ink, axis=0)
+    if solid and (
+        len(ink) < 0.25 * len(patch) or float(np.median(distance(ink[None], colour))) > 20
+    ):
+        return None
+    return colour
+
+
+def legend_names(
+    rgb: np.ndarray, words: list[Word], colours: list[np.ndarray], bg: np.ndarray,
+    threshold: float = 45.0, patches: bool = False,
+) -> tuple[list[str], list[Word]]:
+    """One name per series colour ("" when none is found), each legend entry used once;
+    and the words the names were made of. ``patches``: the swatches are filled patches (bar
+    charts), so a mixed-colour neighbour (slanted text) is no swatch."""
+    candidates: list[tuple[float, int, int]] = []
+    lines = _lines(words)
+    for line_index, line in enumerate(lines):
+        for position, word in enumerate(line):
+            if parse_number(word.text) is not None or _on_colour(rgb, word, colours):
+                continue
+            solid = patches or word.confidence < 50
+            colour = None if _after_text(word, line) else swatch_colour(rgb, word, bg, solid)
+            if colour is None:
+                continue
+            for series, wanted in enumerate(colours):
+                gap = float(np.linalg.norm(colour - wanted))
+                if gap < threshold:
+                    candidates.append((gap, series, line_index * 1000 + position))
+    names = [""] * len(colours)
+    used: list[Word] = []
+    taken: set[int] = set()
+    for _, series, key in sorted(candidates):
+        if names[series] or key in taken:
+            continue
+        line, position = lines[key // 1000], key % 1000
+        entry = _entry(line, position)
+        name = " ".join(word.text for word in entry)
+        if sum(c.isalnum() for c in name) < 3:
+            continue
+        names[series] = name
+        used.extend(entry)
+        taken.add(key)
+    return names, used
+
+
+def _after_text(word: Word, line: list[Word]) -> bool:
+    """A confidently read word just left of ``word``: it continues a text, it names nothing."""
+    reach = 2.4 * max(4, word.box.height)
+    return any(
+        other is not word and other.confidence >= 60 and sum(c.isalnum() for c in other.text) >= 2
+        and word.box.x1 - reach <= other.box.x2 <= word.box.x1
+        for other in line
+    )
+
+
+def _on_colour(rgb: np.ndarray, word: Word, colours: list[np.ndarray]) -> bool:
+    """A "word" drawn over a series colour is a swatch or a bar read as text."""
+    box = word.box
+    patch = rgb[box.y1 : box.y2, box.x1 : box.x2]
+    if patch.size == 0:
+        return True
+    return any(float((distance(patch, c) < 45).mean()) > 0.6 for c in colours)
+
+
+def _entry(line: list[Word], start: int) -> list[Word]:
+    """Words from ``start`` rightwards until a wide gap (the space before the next entry)."""
+    picked = [line[start]]
+    for word in line[start + 1 :]:
+        last = picked[-1]
+        if word.box.x1 - last.box.x2 > 0.9 * max(last.box.height, word.box.height):
+            break
+        picked.append(word)
+    return picked
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.box.cy):
+        for line in lines:
+            ref = line[0].box
+            if abs(ref.cy - word.box.cy) < 0.4 * max(ref.height, word.box.height):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.box.x1) for line in lines]

@@ -1,0 +1,210 @@
+"""Lines and scatter series: plot pixels segmented by colour, traced column by column.
+
+Gridlines and axes are removed as long straight runs and text is erased using the OCR boxes.
+Dashed straight lines of one colour are reference lines, not series. A series whose pixels
+form small separate blobs is a scatter; otherwise it is a line, and its points are its
+markers when it has some, else the corners of the traced polyline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import cv2
+import numpy as np
+
+from ..record import Box
+from .pixels import distance, erase_boxes
+
+WORK_SIDE = 1600
+INK = 70.0  # colour distance from the background that counts as drawn
+SAME = 48.0  # colour distance within one series
+
+
+@dataclass
+class Trace:
+    colour: np.ndarray
+    style: str  # line, scatter
+    points: list[tuple[float, float]] = field(default_factory=list)  # image pixels
+
+
+@dataclass
+class Dashed:
+    orientation: Literal["horizontal", "vertical"]
+    pixel: float  # image pixels: y of a horizontal line, x of a vertical one
+    start: float  # image pixels along the line
+    end: float
+
+
+def trace(
+    rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
+) -> tuple[list[Trace], list[Dashed]]:
+    """The series and the dashed reference lines drawn in ``area``."""
+    crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
+    if crop.size == 0 or min(crop.shape[:2]) < 20:
+        return [], []
+    scale = min(1.0, WORK_SIDE / max(crop.shape[:2]))
+    if scale < 1:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    height, width = crop.shape[:2]
+    ink = distance(crop, bg)
+    mask = ink > INK
+    erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
+    mask &= ~_long_rules(mask)
+    traces: list[Trace] = []
+    dashes: list[Dashed] = []
+    for colour in _series_colours(crop, mask, ink):
+        own = mask & (distance(crop, colour) < SAME)
+        thick = cv2.dilate(cv2.morphologyEx(
+            own.astype(np.uint8), cv2.MORPH_OPEN,
+            cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
+        ), np.ones((3, 3), np.uint8)).astype(bool)  # markers the dashes run into stay
+        lines = _dashed(own)
+        for line, covered in lines:
+            own &= ~(covered & ~thick)
+            dashes.append(_to_image(line, area, scale))
+        if own.sum() < 12 or _at_border(own):
+            continue
+        found = _scatter(own) or _line(own, width)
+        if found is None:
+            continue
+        style, points = found
+        if lines and len(points) < 3:  # the ends of the dashes, not data
+            continue
+        traces.append(Trace(
+            colour=colour, style=style,
+            points=[(area.x1 + x / scale, area.y1 + y / scale) for x, y in points],
+        ))
+    return traces, dashes
+
+
+def _to_image(line: Dashed, area: Box, scale: float) -> Dashed:
+    if line.orientation == "horizontal":
+        return Dashed("horizontal", area.y1 + line.pixel / scale, area.x1 + line.start / scale,
+                      area.x1 + line.end / scale)
+    return Dashed("vertical", area.x1 + line.pixel / scale, area.y1 + line.start / scale,
+                  area.y1 + line.end / scale)
+
+
+def _long_rules(mask: np.ndarray) -> np.ndarray:
+    """Gridlines, axes and frames: straight runs over a quarter of the plot area."""
+    height, width = mask.shape
+    flat = mask.astype(np.uint8)
+    horizontal = cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((1, max(3, width // 4)), np.uint8))
+    vertical = cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((max(3, height // 4), 1), np.uint8))
+    rules = np.maximum(horizontal, vertical).astype(np.uint8)
+    return cv2.dilate(rules, np.ones((3, 3), np.uint8)).astype(bool)
+
+
+def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray]]:
+    """Straight dashed runs: bridged over their gaps they are long; unbridged they are not."""
+    found: list[tuple[Dashed, np.ndarray]] = []
+    height, width = own.shape
+    flat = own.astype(np.uint8)
+    for orientation, size in (("horizontal", width), ("vertical", height)):
+        gap = max(5, size // 60)
+        along = (1, gap) if orientation == "horizontal" else (gap, 1)
+        bridged = cv2.morphologyEx(flat, cv2.MORPH_CLOSE, np.ones(along, np.uint8))
+        long_run = (1, max(10, size // 8)) if orientation == "horizontal" else (max(10, size // 8), 1)
+        lines = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, np.ones(long_run, np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for index in range(1, count):
+            x, y, w, h = (int(v) for v in stats[index, :4])
+            thin = h <= 4 if orientation == "horizontal" else w <= 4
+            if not thin:
+                continue
+            region = labels == index
+            share = float(own[region].mean())
+            if not 0.3 <= share <= 0.9:  # solid: a series segment; sparse: noise
+                continue
+            covered = cv2.dilate(region.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+            if orientation == "horizontal":
+                line = Dashed("horizontal", y + h / 2, x, x + w)
+            else:
+                line = Dashed("vertical", x + w / 2, y, y + h)
+            found.append((line, covered))
+    return found
+
+
+def _at_border(own: np.ndarray) -> bool:
+    """Pixels only along the edges: tick marks and frame remnants, not data."""
+    height, width = own.shape
+    ys, xs = np.nonzero(own)
+    margin_x, margin_y = max(3, width // 40), max(3, height // 40)
+    inner = (xs > margin_x) & (xs < width - margin_x) & (ys > margin_y) & (ys < height - margin_y)
+    return bool(inner.sum() < 0.2 * len(xs))
+
+
+def _series_colours(crop: np.ndarray, mask: np.ndarray, ink: np.ndarray) -> list[np.ndarray]:
+    """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out."""
+    strong = crop[mask & (ink > 1.6 * INK)]
+    if len(strong) < 20:
+        strong = crop[mask]
+    if len(strong) < 20:
+        return []
+    keys = (strong // 24).astype(np.int32) @ np.array([121, 11, 1])
+    counts = np.bincount(keys)
+    order = np.argsort(counts)[::-1]
+    floor = max(12, int(0.005 * len(strong)))
+    centres: list[np.ndarray] = []
+    for key in order[:16]:
+        if counts[key] < floor:
+            break
+        centre = strong[keys == key].mean(axis=0)
+        if all(np.linalg.norm(centre - c) >= SAME for c in centres):
+            centres.append(centre)
+    return centres
+
+
+def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
+    """Separate blobs of similar size, with no long strokes among them."""
+    # a marker cut by a line drawn over it is still one marker
+    joined = cv2.dilate(own.astype(np.uint8), np.ones((3, 3), np.uint8))
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    if count < 2:
+        return None
+    areas = np.array([
+        own[y : y + h, x : x + w].sum() for x, y, w, h in stats[1:, :4]
+    ])
+    spans = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]) - 2
+    big = areas >= max(6, 0.25 * np.median(areas))
+    spans = np.maximum(spans, 1)
+    if not big.any() or spans[big].max() > 4 * np.median(spans[big]):
+        return None
+    compact = areas[big] >= 0.35 * spans[big] ** 2  # a filled marker, not a stroke
+    if not compact.all():
+        return None
+    points = [(float(x), float(y)) for (x, y), keep in zip(centroids[1:], big, strict=True) if keep]
+    return "scatter", sorted(points)
+
+
+def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] | None:
+    """A drawn line: it spans a tenth of the plot at least, and fills most columns it spans
+    (the remnants of text and frames are short or sparse)."""
+    columns = np.flatnonzero(own.any(axis=0))
+    if len(columns) < 5 or np.ptp(columns) < 0.1 * width:
+        return None
+    if len(columns) < 0.6 * (np.ptp(columns) + 1):
+        return None
+    rows = [float(np.median(np.flatnonzero(own[:, x]))) for x in columns]
+    thickness = float(np.median([own[:, x].sum() for x in columns]))
+    markers = _markers(own, thickness)
+    if len(markers) >= 2:
+        return "line", markers
+    curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
+    corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), 1.5, False).reshape(-1, 2)
+    return "line", [(float(x), float(y)) for x, y in corners]
+
+
+def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
+    """Blobs at least ~2.5 line widths across, left after opening away the line itself."""
+    size = max(4, round(2.2 * max(1.0, thickness)) + 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    blobs = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    count, _, _, centroids = cv2.connectedComponentsWithStats(
+        blobs.astype(np.uint8), connectivity=8
+    )
+    if count < 3:
+        return []
+    return sorted((float(x), float(y)) for x, y in centroids[1:])

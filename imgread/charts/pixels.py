@@ -1,0 +1,67 @@
+"""Pixel helpers shared by the bar, line and legend readers: background, masks, colours."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ..record import Box
+
+
+def background(rgb: np.ndarray) -> np.ndarray:
+    """The most common colour (quantised to 8 levels a channel), as the mean of its pixels."""
+    sample = rgb[:: max(1, rgb.shape[0] // 200), :: max(1, rgb.shape[1] // 200)].reshape(-1, 3)
+    keys = (sample // 32).astype(np.int32) @ np.array([64, 8, 1])
+    mode = np.bincount(keys).argmax()
+    return sample[keys == mode].mean(axis=0)
+
+
+def distance(rgb: np.ndarray, colour: np.ndarray) -> np.ndarray:
+    """Euclidean RGB distance of every pixel to one colour (float32, same height and width)."""
+    diff = rgb.astype(np.float32) - np.asarray(colour, dtype=np.float32)
+    return np.sqrt((diff * diff).sum(axis=-1))
+
+
+def erase_boxes(mask: np.ndarray, boxes: list[Box], origin: tuple[int, int], scale: float,
+                pad: int = 1) -> None:
+    """Clear text boxes (image pixels) from the mask of a crop at ``origin`` scaled by ``scale``."""
+    x0, y0 = origin
+    height, width = mask.shape
+    for box in boxes:
+        x1 = max(0, int((box.x1 - x0) * scale) - pad)
+        y1 = max(0, int((box.y1 - y0) * scale) - pad)
+        x2 = min(width, int((box.x2 - x0) * scale) + pad + 1)
+        y2 = min(height, int((box.y2 - y0) * scale) + pad + 1)
+        if x2 > x1 and y2 > y1:
+            mask[y1:y2, x1:x2] = False
+
+
+def open_mask(mask: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Keep only parts at least ``width`` wide and ``height`` tall (drops rules and text)."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, width), max(1, height)))
+    return cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, kernel).astype(bool)
+
+
+def close_mask(mask: np.ndarray, size: int) -> np.ndarray:
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    return cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, kernel).astype(bool)
+
+
+def hex_colour(colour: np.ndarray) -> str:
+    r, g, b = (round(float(c)) for c in colour)
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def cluster_colours(colours: list[np.ndarray], threshold: float = 28.0) -> list[int]:
+    """Greedy clustering of colours: each joins the first cluster centre within ``threshold``."""
+    centres: list[np.ndarray] = []
+    labels: list[int] = []
+    for colour in colours:
+        for index, centre in enumerate(centres):
+            if float(np.linalg.norm(colour - centre)) < threshold:
+                labels.append(index)
+                break
+        else:
+            centres.append(colour.astype(np.float32))
+            labels.append(len(centres) - 1)
+    return labels

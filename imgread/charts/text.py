@@ -1,0 +1,116 @@
+"""OCR words regrouped for chart reading: phrases on one text line, and numbers in them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..record import Box, Word
+
+_NUMBER = re.compile(r"^[-−–]?\d+(?:[.,]\d+)*%?$")
+_JUNK = re.compile(r"^[\W_]+$")
+
+
+@dataclass
+class Phrase:
+    """Words that sit on one text line close together: a tick label, a legend entry, a title."""
+
+    words: list[Word]
+    box: Box
+    text: str = ""
+    confidence: float = 0.0
+    used: bool = field(default=False, compare=False)
+
+    @property
+    def height(self) -> int:
+        return max(1, self.box.height)
+
+    @property
+    def value(self) -> float | None:
+        return parse_number(self.text)
+
+
+def parse_number(text: str) -> float | None:
+    """A tick or value label as a number: ``45.3``, ``1,000``, ``−5``, ``80%``; else None."""
+    cleaned = text.strip().rstrip(",;:")
+    if not _NUMBER.match(cleaned):
+        return None
+    cleaned = cleaned.replace("−", "-").replace("–", "-").rstrip("%")
+    if "," in cleaned:
+        head, _, tail = cleaned.rpartition(",")
+        # "1,000" groups thousands; "0,5" is a decimal comma
+        cleaned = head.replace(",", "") + ("" if len(tail) == 3 else ".") + tail
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
+    """Drop empty, punctuation-only and very unsure words (graphics read as text)."""
+    return [
+        word
+        for word in words
+        if word.text.strip()
+        and not _JUNK.match(word.text.strip())
+        and (word.confidence >= min_confidence or parse_number(word.text) is not None)
+    ]
+
+
+def _same_line(a: Box, b: Box) -> bool:
+    overlap = min(a.y2, b.y2) - max(a.y1, b.y1)
+    return overlap > 0.5 * min(a.height, b.height)
+
+
+def _make(words: list[Word]) -> Phrase:
+    box = words[0].box
+    for word in words[1:]:
+        box = box.union(word.box)
+    confidence = sum(word.confidence for word in words) / len(words)
+    return Phrase(words=words, box=box, text=" ".join(w.text for w in words), confidence=confidence)
+
+
+def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
+    """Group words left to right into phrases: same line, gap under ``gap`` x the text height.
+
+    Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart.
+    """
+    ordered = sorted(words, key=lambda w: (w.box.x1, w.box.y1))
+    groups: list[list[Word]] = []
+    for word in ordered:
+        is_number = parse_number(word.text) is not None
+        for group in groups:
+            last = group[-1]
+            height = max(1, min(last.box.height, word.box.height))
+            joinable = not (is_number and parse_number(last.text) is not None)
+            if (
+                joinable
+                and _same_line(last.box, word.box)
+                and -0.3 * height <= word.box.x1 - last.box.x2 <= gap * height
+            ):
+                group.append(word)
+                break
+        else:
+            groups.append([word])
+    return [_make(group) for group in groups]
+
+
+# "24.825.3", or "73.8746" where OCR also lost the second point
+_TWO_DECIMALS = re.compile(r"^(\d+\.\d)(\d+)\.?(\d)$")
+
+
+def split_merged_numbers(words: list[Word]) -> list[Word]:
+    """OCR joins the labels of two adjacent bars ("24.825.3"); split them at the middle."""
+    out: list[Word] = []
+    for word in words:
+        match = _TWO_DECIMALS.match(word.text.strip().rstrip(","))
+        if not match:
+            out.append(word)
+            continue
+        box, middle = word.box, (word.box.x1 + word.box.x2) // 2
+        second = f"{match[2]}.{match[3]}"
+        for text, x1, x2 in ((match[1], box.x1, middle), (second, middle, box.x2)):
+            out.append(word.model_copy(update={
+                "text": text, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
+            }))
+    return out

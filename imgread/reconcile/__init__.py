@@ -1,0 +1,123 @@
+"""Reconcile: one set of rows from OCR and VLM text, repairs with evidence, disagreements flagged.
+
+Runs last. OCR tables (or, when no grid was found, the flat OCR text) give the primary rows;
+chart points and each VLM's ``extract`` JSON confirm or contradict them, and the better
+evidenced value wins. Then every prose statement of every description is checked against
+what the image shows (see ``checks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..config import Config, ReconcileSettings
+from ..record import Chart, Description, Flag, Row, Score, Table
+from . import checks, sources
+
+if TYPE_CHECKING:
+    from ..pipeline import Work
+
+
+@dataclass
+class Reconciled:
+    rows: list[Row] = field(default_factory=list)
+    scores: list[Score] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+def reconcile_texts(
+    ocr_text: str,
+    descriptions: Sequence[Description],
+    tables: Sequence[Table] = (),
+    charts: Sequence[Chart] = (),
+    settings: ReconcileSettings | None = None,
+    table_rows: Sequence[Row] = (),
+    table_scores: Sequence[Score] = (),
+) -> Reconciled:
+    """The whole reconciliation from text alone: no image, no OCR engine needed.
+
+    ``table_rows`` and ``table_scores`` are readings already taken from the image's tables;
+    when given they stand in for what the tables stage's helpers would read from ``tables``.
+    """
+    settings = settings or ReconcileSettings()
+    tolerance = settings.number_tolerance
+    ocr = sources.from_tables(tables)
+    if table_rows or table_scores:
+        ocr.rows, ocr.scores = list(table_rows), list(table_scores)
+    if not ocr.rows and not ocr.scores:
+        failures = ocr.flags
+        ocr = sources.from_flat_text(ocr_text)
+        ocr.flags = failures + ocr.flags
+    chart = sources.from_charts(charts)
+    result = Reconciled(flags=ocr.flags + chart.flags)
+    primary_rows, other_rows = (ocr.rows, chart.rows) if ocr.rows else (chart.rows, [])
+    rows, flags = sources.merge_rows(primary_rows, other_rows, tolerance)
+    scores, score_flags = sources.merge_scores(ocr.scores, chart.scores, tolerance)
+    result.flags += flags + score_flags
+    prose = [d for d in descriptions if d.kind != "extract" and d.text.strip() and not d.error]
+    for description in descriptions:
+        if description.kind != "extract" or description.error:
+            continue
+        extracted = sources.from_extract(description)
+        rows, flags = sources.merge_rows(rows, extracted.rows, tolerance)
+        scores, score_flags = sources.merge_scores(scores, extracted.scores, tolerance)
+        result.flags += flags + score_flags + _unconfirmed(description, rows, scores)
+    evidence = checks.Evidence(
+        text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
+        charts=list(charts), columns=ocr.columns, tolerance=tolerance,
+        quote_threshold=settings.quote_match_threshold,
+    )
+    for description in prose:
+        others = [d for d in prose if d is not description]
+        result.flags += checks.check_description(description, evidence, others)
+        _confirm_from_prose(description, rows, tolerance)
+    result.flags += checks.models_disagree(prose, evidence)
+    result.rows, result.scores = rows, scores
+    return result
+
+
+def _unconfirmed(description: Description, rows: list[Row], scores: list[Score]) -> list[Flag]:
+    """Values only a VLM's extract gives: kept, but marked as read by nothing else."""
+    source = f"vlm:{description.model}"
+    alone = sum(1 for row in rows if row.sources == [source])
+    alone += sum(1 for score in scores if score.sources == [source])
+    if not alone:
+        return []
+    return [Flag(kind="low_confidence", severity="info", source=description.model,
+                 message=f"{alone} row(s) or score(s) come from {description.model}'s "
+                         "extract alone: neither OCR nor a chart read them",
+                 evidence={"count": alone})]
+
+
+def _image_text(ocr_text: str, tables: Sequence[Table], charts: Sequence[Chart]) -> str:
+    """All the text the image is known to show: OCR, table cells, chart labels."""
+    parts = [ocr_text]
+    for table in tables:
+        parts += table.columns
+        parts += [cell.text for row in table.header_rows + table.body for cell in row]
+    for chart in charts:
+        parts += [chart.title, *chart.annotations]
+        parts += [axis.title for axis in chart.axes]
+        parts += [series.name for series in chart.series]
+        parts += [line.label for line in chart.reference_lines]
+    return " ".join(part for part in parts if part)
+
+
+def _confirm_from_prose(description: Description, rows: list[Row], tolerance: float) -> None:
+    """A range a description states that matches the rows' ends counts as its support."""
+    for claim in checks.description_claims(description):
+        if claim.kind == "range" and claim.quantity and claim.high is not None:
+            values = [v for v in (claim.value, claim.high) if v is not None]
+            sources.confirm_rows(rows, claim.quantity, values, f"vlm:{description.model}",
+                                 tolerance)
+
+
+def run(work: Work, config: Config) -> None:
+    record = work.record
+    result = reconcile_texts(record.ocr.text, record.descriptions, record.ocr.tables,
+                             record.charts, config.reconcile)
+    record.rows = result.rows
+    record.scores = result.scores
+    record.flags += result.flags

@@ -1,0 +1,546 @@
+"""Each VLM statement checked against what the image shows: OCR text, rows, scores, charts.
+
+A statement is flagged only when the evidence refutes it or cannot find it. Statements the
+evidence cannot speak to (a trend on a chart whose points were not read) are left alone:
+a flag must mean something is wrong, so a user can trust an unflagged description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from .. import claims as claims_module
+from ..claims import Claim
+from ..record import Chart, Description, Flag, Row, Score, Series
+from ..units import normalise_model_name
+
+ROW_FIELD = {"params": "params_b", "tokens": "tokens_t", "mmlu": "mmlu"}
+APPROXIMATE_SHARE = 0.1  # an "approximately" may be off by this share of the range
+SMALL_INTEGER = 10  # bare integers below this are usually counts or ordinals in prose
+VISUAL_LENS = "Visual Description"
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def benchmark_key(name: str) -> str:
+    """A benchmark's name without its metric or footnote: "AIME 2024 (Pass@1)" -> "aime2024"."""
+    return compact(re.sub(r"\(.*?\)", "", name)) or compact(name)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text.lower())
+
+
+@dataclass
+class Evidence:
+    """What the image is known to contain, gathered once per record."""
+
+    text: str
+    rows: list[Row] = field(default_factory=list)
+    scores: list[Score] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    numbers: list[float] = field(default_factory=list)
+    tolerance: float = 0.051
+    quote_threshold: float = 0.75
+
+    def __post_init__(self) -> None:
+        self.compact = compact(self.text)
+        self.words = words(self.text)
+        self.numbers = self.numbers or _numbers_in(self.text, self.rows, self.scores, self.charts)
+
+    def has_text(self, surface: str) -> bool:
+        return bool(compact(surface)) and compact(surface) in self.compact
+
+    def quote_match(self, quote: str) -> tuple[float, str]:
+        """How well a quote matches the image text (0..1), and the best matching span."""
+        if self.has_text(quote):
+            return 1.0, quote
+        wanted = words(quote)
+        if not wanted or not self.words:
+            return 0.0, ""
+        target = " ".join(wanted)
+        stems = {part for w in wanted for part in (w[:3], w[-3:])}
+        best, span = 0.0, ""
+        for size in {max(1, len(wanted) - 1), len(wanted), len(wanted) + 1}:
+            for start in range(max(1, len(self.words) - size + 1)):
+                if not any(w[:3] in stems or w[-3:] in stems
+                           for w in self.words[start : start + size]):
+                    continue  # nothing in common with the quote: cannot reach the threshold
+                window = " ".join(self.words[start : start + size])
+                ratio = SequenceMatcher(None, target, window, autojunk=False).ratio()
+                if ratio > best:
+                    best, span = ratio, window
+        return best, span
+
+    def has_number(self, value: float, approximate: bool = False) -> bool:
+        tolerance = max(self.tolerance, abs(value) * 0.05) if approximate else self.tolerance
+        return any(abs(value - known) <= tolerance for known in self.numbers)
+
+    def values(self, quantity: str | None) -> list[float]:
+        """Every value of one quantity: a row field, a benchmark's scores, or an axis' ticks."""
+        if quantity is None:
+            return []
+        if quantity in ROW_FIELD:
+            found = [getattr(r, ROW_FIELD[quantity]) for r in self.rows]
+            values = [v for v in found if v is not None]
+            if values or quantity != "mmlu":
+                return values
+        if quantity in ("x_axis", "y_axis"):
+            orientation = quantity[0]
+            return [tick.value for chart in self.charts for axis in chart.axes
+                    if axis.orientation == orientation for tick in axis.ticks]
+        wanted = benchmark_key(quantity)
+        return [s.value for s in self.scores if s.value is not None
+                and (wanted == "score" or benchmark_key(s.benchmark) == wanted)]
+
+
+def _numbers_in(
+    text: str, rows: list[Row], scores: list[Score], charts: list[Chart]
+) -> list[float]:
+    found = [float(n.replace(",", "")) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+    for row in rows:
+        found += [v for v in (row.params_b, row.tokens_t, row.mmlu) if v is not None]
+    found += [s.value for s in scores if s.value is not None]
+    for chart in charts:
+        found += [tick.value for axis in chart.axes for tick in axis.ticks]
+        found += [p.y for series in chart.series for p in series.points if p.y is not None]
+        found += [p.x for series in chart.series for p in series.points
+                  if isinstance(p.x, int | float)]
+    return found
+
+
+def base_model(name: str) -> str:
+    """The model behind a description, without size tags: two runs of one model are one voice."""
+    return re.split(r"[_:@]", name.lower())[0]
+
+
+def _flag(kind: str, claim: Claim, description: Description, message: str,
+          severity: str = "warning", **evidence: object) -> Flag:
+    return Flag(kind=kind, message=message, severity=severity,  # type: ignore[arg-type]
+                source=description.model, span=claim.sentence,
+                evidence={"claim": claim.text, **evidence})
+
+
+def corroborated(
+    surface: str, description: Description, others: Sequence[Description]
+) -> list[str]:
+    """Other models (not this one) whose text also says it."""
+    wanted = compact(surface)
+    return sorted({
+        other.model for other in others
+        if base_model(other.model) != base_model(description.model)
+        and wanted and wanted in compact(other.text)
+    })
+
+
+def description_claims(description: Description) -> list[Claim]:
+    """Claims of a description; in a multi-lens analysis the theory lenses are commentary."""
+    visual = description.lenses.get(VISUAL_LENS)
+    if not visual:
+        return claims_module.extract(description.text)
+    found = claims_module.extract(visual)
+    for lens, text in description.lenses.items():
+        if lens != VISUAL_LENS and text:
+            found += claims_module.extract(text, scare_quotes=True)
+    return found
+
+
+def check_description(
+    description: Description, evidence: Evidence, others: Sequence[Description]
+) -> list[Flag]:
+    flags: list[Flag] = []
+    seen: set[tuple[str, str]] = set()
+    for claim in description_claims(description):
+        flag = _check(claim, description, evidence, others)
+        if flag is None:
+            continue
+        key = (flag.kind, compact(str(flag.evidence.get("claim", ""))))
+        if key not in seen:
+            seen.add(key)
+            flags.append(flag)
+    return flags
+
+
+def _check(claim: Claim, description: Description, evidence: Evidence,
+           others: Sequence[Description]) -> Flag | None:
+    return CHECKERS[claim.kind](claim, description, evidence, others)
+
+
+def _check_quote(claim: Claim, description: Description, evidence: Evidence,
+                 others: Sequence[Description]) -> Flag | None:
+    if not evidence.text.strip():
+        return None
+    score, span = evidence.quote_match(claim.text)
+    if score >= evidence.quote_threshold or corroborated(claim.text, description, others):
+        return None
+    return _flag("quote_not_in_image", claim, description,
+                 f"{description.model} quotes {claim.text!r}, which the OCR text does not "
+                 f"contain (best match {span!r}, similarity {score:.2f})",
+                 best_match=span, similarity=round(score, 3), ocr_text=evidence.text[:300])
+
+
+def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) -> bool:
+    if evidence.has_text(surface) or evidence.has_text(key):
+        return True
+    names = [r.model for r in evidence.rows] + [s.model for s in evidence.scores]
+    names += [s.benchmark for s in evidence.scores] + evidence.columns
+    names += [series.name for chart in evidence.charts for series in chart.series]
+    if any(compact(key) and compact(key) in compact(name) for name in names):
+        return True
+    if kind == "model":
+        size = re.search(r"-(\d+(?:\.\d+)?)([bm])$", key)
+        if size and evidence.has_text(key[: size.start()]):
+            return evidence.has_number(float(size.group(1)))
+    return False
+
+
+def _check_entity(claim: Claim, description: Description, evidence: Evidence,
+                  others: Sequence[Description]) -> Flag | None:
+    key = claim.subject or claim.text
+    if not evidence.text.strip() or _entity_known(key, claim.text, claim.entity_kind, evidence):
+        return None
+    if corroborated(claim.text, description, others):
+        return None
+    # One unconfirmed name in a list of names that are all confirmed is more likely a label
+    # the OCR missed than an invention.
+    supported = [s for s in claim.siblings
+                 if _entity_known(s, s, claim.entity_kind, evidence)
+                 or corroborated(s, description, others)]
+    if len(claim.siblings) >= 2 and len(supported) == len(claim.siblings):
+        return None
+    return _flag("entity_not_in_image", claim, description,
+                 f"{description.model} names the {claim.entity_kind} {claim.text!r}, which is "
+                 f"nowhere in the image text", entity=key, entity_kind=claim.entity_kind,
+                 ocr_text=evidence.text[:300])
+
+
+def _check_number(claim: Claim, description: Description, evidence: Evidence,
+                  others: Sequence[Description]) -> Flag | None:
+    value = claim.value
+    if value is None or not evidence.numbers:
+        return None
+    if value == int(value) and value < SMALL_INTEGER and not claim.quantity:
+        return None
+    if evidence.has_number(value, claim.approximate):
+        return None
+    if claim.quantity == "%" and evidence.has_number(value / 100):
+        return None
+    nearest = sorted(evidence.numbers, key=lambda known: abs(known - value))[:3]
+    return _flag("number_not_in_image", claim, description,
+                 f"{description.model} states {claim.text}, a number the image does not show "
+                 f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
+                 value=value, nearest=nearest)
+
+
+def _check_range(claim: Claim, description: Description, evidence: Evidence,
+                 others: Sequence[Description]) -> Flag | None:
+    assert claim.value is not None and claim.high is not None
+    values = evidence.values(_measure(claim, evidence))
+    if len(values) < 2:
+        for end in (claim.value, claim.high):
+            single = Claim("number", f"{end:g}", claim.sentence, value=end,
+                           quantity="range", approximate=claim.approximate)
+            flag = _check_number(single, description, evidence, others)
+            if flag is not None:
+                return flag
+        return None
+    low, high = min(values), max(values)
+    slack = (APPROXIMATE_SHARE * (high - low) if claim.approximate else 0) + evidence.tolerance
+    if claim.quantity in ("x_axis", "y_axis"):
+        # Ticks sample an axis: its ends may lie up to a tick step beyond the outer ticks.
+        slack += _tick_step(evidence, claim.quantity)
+    if abs(claim.value - low) <= slack and abs(claim.high - high) <= slack:
+        return None
+    return _flag("range_mismatch", claim, description,
+                 f"{description.model} says {claim.quantity} range from {claim.value:g} to "
+                 f"{claim.high:g}; the image's values run from {low:g} to {high:g}",
+                 claimed=[claim.value, claim.high], actual=[low, high], quantity=claim.quantity)
+
+
+def _tick_step(evidence: Evidence, quantity: str) -> float:
+    steps = []
+    for chart in evidence.charts:
+        for axis in chart.axes:
+            if axis.orientation == quantity[0]:
+                values = sorted({tick.value for tick in axis.ticks})
+                steps += [b - a for a, b in pairwise(values)]
+    return min(steps) if steps else 0.0
+
+
+def _model_names(evidence: Evidence) -> set[str] | None:
+    """Distinct models of the image's table, or None when a name is not a recognisable model
+    (a misread cell would make any count wrong)."""
+    names = {r.model for r in evidence.rows if r.model and r.source != "chart"}
+    names |= {s.model for s in evidence.scores if s.model and s.source != "chart"}
+    if not names or not all(claims_module.FAMILY_RE.search(name) for name in names):
+        return None
+    return {normalise_model_name(name) for name in names}
+
+
+def _check_count(claim: Claim, description: Description, evidence: Evidence,
+                 others: Sequence[Description]) -> Flag | None:
+    actual: list[int] = []
+    if claim.quantity == "row" and evidence.rows:
+        actual = [len(evidence.rows)]
+    elif claim.quantity == "column" and evidence.columns:
+        actual = [len(evidence.columns), len(evidence.columns) + 1]  # with a model column
+    elif claim.quantity == "model":
+        names = _model_names(evidence)
+        actual = [len(names)] if names else []
+    if not actual or claim.value in actual:
+        return None
+    return _flag("count_mismatch", claim, description,
+                 f"{description.model} counts {claim.value:g} {claim.quantity}s; the image has "
+                 f"{actual[0]}", claimed=claim.value, actual=actual[0])
+
+
+def _measure(claim: Claim, evidence: Evidence) -> str | None:
+    """What a claim measures: a row quantity or axis it names, else the longest benchmark
+    name of the image found in its sentence, else what the sentence calls it."""
+    if claim.quantity in ("params", "tokens", "x_axis", "y_axis"):
+        return claim.quantity
+    sentence = compact(claim.sentence)
+    named = sorted({benchmark_key(s.benchmark) for s in evidence.scores
+                    if benchmark_key(s.benchmark) in sentence}, key=len, reverse=True)
+    return named[0] if named and named[0] else claim.quantity
+
+
+def _series(evidence: Evidence, quantity: str | None) -> list[tuple[float, float, str]]:
+    """(driver, score, model) triples from rows, for trends and superlatives."""
+    from_rows = [(r.params_b or 0.0, r.mmlu, normalise_model_name(r.model))
+                 for r in evidence.rows if r.mmlu is not None]
+    if quantity in (None, "score") or (quantity == "mmlu" and from_rows):
+        return from_rows
+    wanted = benchmark_key(quantity)
+    return [(0.0, s.value, s.model_normalised or normalise_model_name(s.model))
+            for s in evidence.scores
+            if s.value is not None and benchmark_key(s.benchmark) == wanted]
+
+
+def _check_superlative(claim: Claim, description: Description, evidence: Evidence,
+                       others: Sequence[Description]) -> Flag | None:
+    measure = _measure(claim, evidence)
+    data = _series(evidence, measure)
+    if len(data) < 2 or claim.subject is None:
+        return None
+    pick = max if claim.direction == "max" else min
+    top = pick(score for _, score, _ in data)
+    winners = [(params, model) for params, score, model in data if score == top]
+    subject = claim.subject
+    if subject.startswith("params="):
+        wanted = subject.split("=")[1]
+        largest = max(params for params, _, _ in data)
+        target = largest if wanted == "max" else float(wanted)
+        holds = any(abs(params - target) <= evidence.tolerance for params, _ in winners)
+        if not any(abs(params - target) <= evidence.tolerance for params, _, _ in data):
+            return None
+    else:
+        if not any(_owner(model, subject) for _, _, model in data):
+            return None
+        holds = any(_owner(model, subject) for _, model in winners)
+    if holds:
+        return None
+    return _flag("claim_contradicts_data", claim, description,
+                 f"{description.model} says {claim.text!r} of {subject}; the "
+                 f"{'highest' if claim.direction == 'max' else 'lowest'} {measure} "
+                 f"({top:g}) belongs to {', '.join(m or f'{p:g}B' for p, m in winners)}",
+                 winners=[m or p for p, m in winners], value=top)
+
+
+def _rank(values: Sequence[float]) -> list[float]:
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    for rank, i in enumerate(order):
+        ranks[i] = float(rank)
+    return ranks
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
+    rx, ry = _rank(xs), _rank(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    vy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return cov / (vx * vy) if vx and vy else 0.0
+
+
+def _trend_pairs(claim: Claim, evidence: Evidence) -> list[list[tuple[float, float]]]:
+    """Point sets the trend can be tested on: table rows, or each chart series."""
+    driver, target = claim.quantity, claim.other or "score"
+    sets: list[list[tuple[float, float]]] = []
+    if driver in ROW_FIELD:
+        field_x = ROW_FIELD[driver]
+        field_y = ROW_FIELD.get(target, "mmlu")
+        pairs = [(getattr(r, field_x), getattr(r, field_y)) for r in evidence.rows]
+        sets.append([(x, y) for x, y in pairs if x is not None and y is not None])
+    if driver in ("params", "x_axis") and not any(len(s) >= 3 for s in sets):
+        for chart in evidence.charts:
+            for series in chart.series:
+                sets.append([(float(p.x), p.y) for p in series.points
+                             if isinstance(p.x, int | float) and p.y is not None])
+    return [pairs for pairs in sets if len(pairs) >= 3]
+
+
+def _check_trend(claim: Claim, description: Description, evidence: Evidence,
+                 others: Sequence[Description]) -> Flag | None:
+    sets = _trend_pairs(claim, evidence)
+    if not sets:
+        return None
+    sign = 1 if claim.direction == "positive" else -1
+    rhos = [spearman([x for x, _ in pairs], [y for _, y in pairs]) for pairs in sets]
+    if sum(1 for rho in rhos if sign * rho > 0) * 2 > len(rhos):
+        return None
+    return _flag("claim_contradicts_data", claim, description,
+                 f"{description.model} claims a {claim.direction} trend ({claim.text!r}); the "
+                 f"data's rank correlation is {', '.join(f'{rho:+.2f}' for rho in rhos)}",
+                 correlation=[round(rho, 3) for rho in rhos])
+
+
+def _owner(name: str, wanted: str) -> bool:
+    """Whether a printed name is the model a claim names ("Mistral" for "Mistral 7B")."""
+    key = normalise_model_name(name).rstrip(".")
+    if not key:
+        return False
+    if key == wanted or key.startswith(wanted + "-"):
+        return True
+    # A legend may omit the size the claim gives ("Mistral" for "Mistral 7B"), not a version.
+    return bool(re.fullmatch(rf"{re.escape(key)}-\d+(?:\.\d+)?[bm]", wanted))
+
+
+def _pairs_for(
+    a: str, b: str, evidence: Evidence, benchmark: str | None = None
+) -> list[tuple[float, float]]:
+    """(a, b) values measured on the same thing: a shared benchmark or a shared x."""
+    by_bench: dict[str, dict[str, list[float]]] = {}
+    for score in evidence.scores:
+        # Chart points are paired by x below; a benchmark alone would mix their sizes.
+        if score.value is None or score.source == "chart" or (
+            benchmark and benchmark_key(score.benchmark) != benchmark_key(benchmark)
+        ):
+            continue
+        for side, wanted in (("a", a), ("b", b)):
+            if _owner(score.model, wanted):
+                sides = by_bench.setdefault(benchmark_key(score.benchmark), {})
+                sides.setdefault(side, []).append(score.value)
+    # A family name covers each of its sizes: every pairing counts.
+    pairs = [(x, y) for v in by_bench.values() if len(v) == 2 for x in v["a"] for y in v["b"]]
+    for chart in evidence.charts:
+        series_a = [s for s in chart.series if _owner(s.name, a)]
+        series_b = [s for s in chart.series if _owner(s.name, b)]
+        for sa in series_a:
+            for sb in series_b:
+                pairs += _same_x(sa, sb)
+    return pairs
+
+
+def _same_x(a: Series, b: Series, share: float = 0.05) -> list[tuple[float, float]]:
+    """(y of a, y of b) where both series have a point at (about) the same x."""
+    pairs = []
+    others = [(float(p.x), p.y) for p in b.points
+              if isinstance(p.x, int | float) and p.y is not None]
+    for point in a.points:
+        if not isinstance(point.x, int | float) or point.y is None or not others:
+            continue
+        x = float(point.x)
+        nearest_x, nearest_y = min(others, key=lambda other: abs(other[0] - x))
+        if abs(nearest_x - x) <= share * max(abs(x), abs(nearest_x)):
+            pairs.append((point.y, nearest_y))
+    return pairs
+
+
+def _check_comparison(claim: Claim, description: Description, evidence: Evidence,
+                      others: Sequence[Description]) -> Flag | None:
+    if claim.subject is None or claim.other is None:
+        return None
+    measure = _measure(claim, evidence)
+    benchmark = measure if measure not in (None, "score") else None
+    pairs = _pairs_for(claim.subject, claim.other, evidence, benchmark)
+    if not pairs:
+        return None
+    wins = sum(1 for a, b in pairs if a > b)
+    holds = wins == len(pairs) if claim.always else wins * 2 > len(pairs)
+    if holds:
+        return None
+    return _flag("claim_contradicts_data", claim, description,
+                 f"{description.model} says {claim.text!r}; {claim.subject} is ahead in "
+                 f"{wins} of {len(pairs)} shared measurements",
+                 wins=wins, shared=len(pairs), pairs=pairs[:10])
+
+
+CHECKERS = {
+    "quote": _check_quote, "entity": _check_entity, "number": _check_number,
+    "range": _check_range, "count": _check_count, "superlative": _check_superlative,
+    "trend": _check_trend, "comparison": _check_comparison,
+}
+
+
+def models_disagree(descriptions: Sequence[Description], evidence: Evidence) -> list[Flag]:
+    """Two models that name different partners in the same comparison.
+
+    The side with less support (other models naming the same partner, and the OCR text)
+    is flagged, with what the others say as evidence; on a tie both are.
+    """
+    groups = {d.model: claims_module.comparison_group(d.text) for d in descriptions}
+    flags: list[Flag] = []
+    for description in descriptions:
+        for group in groups[description.model]:
+            for other in descriptions:
+                if base_model(other.model) == base_model(description.model):
+                    continue
+                for theirs in groups[other.model]:
+                    flag = _disagreement(description, group, other, theirs, descriptions,
+                                         groups, evidence)
+                    if flag is not None and all(f.message != flag.message for f in flags):
+                        flags.append(flag)
+    return flags
+
+
+def _same_model(a: str, b: str, group_a: list[str], group_b: list[str]) -> bool:
+    """"llama" and "llama-2" are one model unless the same text names both as two."""
+    if a == b:
+        return True
+    if b.startswith(a + "-"):
+        return not any(other.startswith(a + "-") for other in group_a)
+    if a.startswith(b + "-"):
+        return not any(other.startswith(b + "-") for other in group_b)
+    return False
+
+
+def _disagreement(description: Description, mine: list[str], other: Description,
+                  theirs: list[str], descriptions: Sequence[Description],
+                  groups: dict[str, list[list[str]]], evidence: Evidence) -> Flag | None:
+    shared = [a for a in mine if any(_same_model(a, b, mine, theirs) for b in theirs)]
+    if not shared:
+        return None
+    my_rest = [a for a in mine if a not in shared]
+    their_rest = [b for b in theirs if not any(_same_model(a, b, mine, theirs) for a in mine)]
+    if not my_rest or not their_rest:
+        return None
+
+    def support(model: str, group_owner: str) -> int:
+        voices = sum(1 for d in descriptions if d.model != group_owner and any(
+            model in g for g in groups[d.model]))
+        return voices + int(evidence.has_text(model))
+
+    mine_support = sum(support(m, description.model) for m in my_rest)
+    their_support = sum(support(m, other.model) for m in their_rest)
+    if mine_support > their_support:
+        return None
+    span = next((s for s in claims_module.sentences(description.text)
+                 if all(compact(m.split("-")[0]) in compact(s) for m in mine)), None)
+    return Flag(
+        kind="models_disagree", severity="warning", source=description.model, span=span,
+        message=f"{description.model} compares {shared[0]} with {', '.join(my_rest)}; "
+                f"{other.model} names {', '.join(their_rest)}"
+                + (" (the image text agrees)" if any(evidence.has_text(m) for m in their_rest)
+                   else ""),
+        evidence={"this": mine, "other_model": other.model, "other": theirs,
+                  "in_image": {m: evidence.has_text(m) for m in my_rest + their_rest}},
+    )

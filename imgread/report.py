@@ -1,0 +1,627 @@
+"""A static HTML report of the database: an overview, a plot, and one card per image.
+
+Everything is rendered here, server side, and every piece of text that came from an image or
+a model goes through ``esc``; the page also forbids inline scripts (Content-Security-Policy),
+so text that reads like HTML shows as text and never runs. The folder works from disk with
+no network: the CSS and JS are copied from ``report_assets/`` and the images are re-encoded
+next to the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import LoadSettings
+from .errors import ImgreadError
+from .images import open_image, sha256_file
+from .pipeline import now_iso
+from .record import FLAG_KINDS, Chart, Description, Flag, Record, Table
+from .store import CONFLICT_KIND, name_key
+
+if TYPE_CHECKING:
+    from .store import SqliteStore
+
+ASSETS = Path(__file__).with_name("report_assets")
+MAX_IMAGE_SIDE = 1600  # px; larger images are shrunk for the page, boxes scale with them
+LOW_CONFIDENCE = 60.0  # OCR confidence (0..100) under which a word or cell is marked
+MAX_CHART_POINTS = 300  # per chart in a card; the database has them all
+MAX_EVIDENCE_CHARS = 160
+# Stages whose flags point at OCR text rather than at a model's words ("chart:line" too).
+OCR_SOURCES = {"", "ocr", "table", "tables", "chart", "charts", "reconcile", "store"}
+
+CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "base-uri 'none'; form-action 'none'")
+
+# Tableau 10: distinguishable, and readable on white.
+PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+           "#ff9da7", "#9c755f", "#bab0ac")
+OTHER_COLOUR = "#555555"
+# Longer names first: "tinyllama" is not "llama", "codellama" is not "llama".
+FAMILIES = ("tinyllama", "codellama", "llama", "mixtral", "mistral", "gemma", "qwen",
+            "deepseek", "yi", "falcon", "pythia", "phi", "gpt", "claude", "chatglm", "glm",
+            "baichuan", "minicpm", "internlm", "mpt", "opt", "bloom", "olmo", "kimi", "minimax",
+            "mimo", "starcoder", "vicuna", "palm", "gemini")
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def card_id(sha256: str) -> str:
+    return f"card-{sha256[:16]}"
+
+
+def model_family(model: str) -> str:
+    """The family a model name belongs to, for colouring: 'Llama-2-70B' -> 'llama'."""
+    key = model.lower()
+    for family in FAMILIES:
+        if re.search(rf"(?<![a-z]){family}", key):
+            return family
+    word = re.match(r"[a-z]+", key.strip())
+    return word.group(0) if word else "(unnamed)"
+
+
+def number(value: float | None, digits: int = 3) -> str:
+    return "" if value is None else f"{value:.{digits}g}" if abs(value) < 1 else f"{value:g}"
+
+
+# --- images --------------------------------------------------------------------------
+
+
+def page_image(record: Record, images_dir: Path, search: Sequence[Path]) -> str | None:
+    """Write the normalised image next to the page (once per sha); its relative URL."""
+    name = f"{record.image.sha256[:16]}.png"
+    target = images_dir / name
+    if target.exists():
+        return f"images/{name}"
+    for candidate in _candidates(record, search):
+        if not candidate.is_file() or sha256_file(candidate) != record.image.sha256:
+            continue  # moved, or changed since it was read: its boxes would not fit
+        try:
+            image, _ = open_image(candidate, LoadSettings())
+        except ImgreadError:
+            return None
+        image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
+        image.save(target, optimize=True)
+        return f"images/{name}"
+    return None
+
+
+def _candidates(record: Record, search: Sequence[Path]) -> Iterable[Path]:
+    for path in dict.fromkeys([record.image.path, *record.image.paths]):
+        if path:
+            yield Path(path)
+            yield from (base / path for base in search)
+
+
+# --- flagged text --------------------------------------------------------------------
+
+
+def span_positions(text: str, span: str | None) -> list[tuple[int, int]]:
+    """Where ``span`` occurs in ``text``, ignoring case and runs of white space."""
+    words = (span or "").split()
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+def flag_reason(flag: Flag) -> str:
+    return f"{flag.kind} ({flag.severity}): {flag.message}"
+
+
+def highlight(text: str, flags: Sequence[Flag]) -> str:
+    """Escaped ``text`` with every flagged span marked, its reasons on hover and focus.
+
+    Overlapping spans are split into segments, each carrying every reason that covers it.
+    """
+    spans = [(start, end, flag) for flag in flags
+             for start, end in span_positions(text, flag.span)]
+    bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    parts = []
+    for start, end in pairwise(bounds):
+        covering = [flag for s, e, flag in spans if s <= start and end <= e]
+        segment = esc(text[start:end])
+        if covering:
+            reasons = esc("\n".join(dict.fromkeys(flag_reason(flag) for flag in covering)))
+            worst = max(covering, key=lambda f: ("info", "warning", "error").index(f.severity))
+            segment = (f'<mark class="flag sev-{esc(worst.severity)}" tabindex="0" '
+                       f'title="{reasons}" data-tip="{reasons}">{segment}</mark>')
+        parts.append(segment)
+    return "".join(parts)
+
+
+def from_ocr(flag: Flag) -> bool:
+    return flag.source.lower().split(":", 1)[0] in OCR_SOURCES
+
+
+def flags_for(description: Description, flags: Sequence[Flag]) -> list[Flag]:
+    """The flags about this model's words: named by their source, or quoting its text."""
+    model = description.model.lower()
+    named = [f for f in flags if not from_ocr(f) and (model in f.source.lower()
+                                                      or f.source.lower() in model)]
+    quoted = [f for f in flags if not from_ocr(f) and f not in named
+              and span_positions(description.text, f.span)]
+    return named + quoted
+
+
+def repair_pair(flag: Flag) -> tuple[str, str]:
+    """The before and after of an OCR repair, from whichever evidence keys it carries."""
+    evidence = flag.evidence
+    for before, after in (("before", "after"), ("raw", "repaired"), ("from", "to"),
+                          ("ocr", "value"), ("original", "repaired")):
+        if before in evidence and after in evidence:
+            return str(evidence[before]), str(evidence[after])
+    return flag.span or "", flag.message
+
+
+# --- card sections -------------------------------------------------------------------
+
+
+def _table(head: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
+    """An HTML table; ``head`` is plain text, ``rows`` hold already-escaped cells."""
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                   for row in rows)
+    header = "".join(f"<th>{esc(name)}</th>" for name in head)
+    return (f'<div class="scroll"><table class="{css}"><thead><tr>{header}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def figure(record: Record, image_url: str | None) -> str:
+    info = record.image
+    if image_url is None:
+        return ('<p class="missing">The image file was not found (or changed since it was '
+                f"read) at {esc(info.path)}.</p>")
+    boxes = "".join(
+        f'<rect class="{"low" if word.confidence < LOW_CONFIDENCE else "word"}" '
+        f'x="{word.box.x1}" y="{word.box.y1}" width="{word.box.width}" '
+        f'height="{word.box.height}"><title>{esc(word.text)} ({word.confidence:.0f}%)'
+        "</title></rect>"
+        for word in record.ocr.words
+    )
+    return (
+        '<div class="figure-tools">'
+        f'<label><input type="checkbox" class="toggle-boxes" checked> OCR word boxes '
+        f"({len(record.ocr.words)})</label> "
+        '<button type="button" data-zoom="out" aria-label="zoom out">−</button>'
+        '<button type="button" data-zoom="fit">fit</button>'
+        '<button type="button" data-zoom="in" aria-label="zoom in">+</button></div>'
+        '<div class="figure"><div class="canvas">'
+        f'<img src="{esc(image_url)}" alt="{esc(Path(info.path).name)}" loading="lazy" '
+        f'width="{info.width}" height="{info.height}">'
+        f'<svg class="boxes" viewBox="0 0 {info.width} {info.height}" '
+        f'preserveAspectRatio="none" aria-hidden="true">{boxes}</svg></div></div>'
+    )
+
+
+def cell_html(text: str, confidence: float, value: float | None, readings: dict[str, str]) -> str:
+    tip = f"confidence {confidence:.0f}%"
+    if value is not None:
+        tip += f"; value {value:g}"
+    if readings:
+        tip += "; readings: " + ", ".join(f"{k}={v}" for k, v in readings.items())
+    css = ' class="low"' if confidence < LOW_CONFIDENCE else ""
+    return f'<span{css} title="{esc(tip)}">{esc(text)}</span>'
+
+
+def table_html(table: Table, number_: int) -> str:
+    """A table as read: its header rows as the head (the flattened columns if none)."""
+    head = "".join(
+        "<tr>" + "".join(f"<th>{cell_html(c.text, c.confidence, c.value, c.readings)}</th>"
+                         for c in row) + "</tr>"
+        for row in table.header_rows
+    ) or "<tr>" + "".join(f"<th>{esc(column)}</th>" for column in table.columns) + "</tr>"
+    body = "".join(
+        "<tr>" + "".join(f"<td>{cell_html(c.text, c.confidence, c.value, c.readings)}</td>"
+                         for c in row) + "</tr>"
+        for row in table.body
+    )
+    settings = [s for s in table.settings if s]
+    note = f" — settings: {esc(', '.join(settings))}" if settings else ""
+    return (f"<h4>Table {number_ + 1}: {table.n_rows}×{table.n_cols}, "
+            f"{esc(table.method or 'unknown method')}{note}</h4>"
+            f'<div class="scroll"><table class="read"><thead>{head}</thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def chart_html(chart: Chart, number_: int) -> str:
+    axes = "; ".join(f"{esc(a.orientation)}: {esc(a.title) or '(untitled)'} ({esc(a.scale)}, "
+                     f"{len(a.ticks)} ticks)" for a in chart.axes)
+    points = [(series, point) for series in chart.series for point in series.points]
+    rows = [[esc(series.name), esc(point.x), number(point.y), esc(point.label),
+             f"{point.confidence:.2f}"] for series, point in points[:MAX_CHART_POINTS]]
+    more = (f'<p class="note">{len(points) - MAX_CHART_POINTS} more points are in the '
+            "database.</p>") if len(points) > MAX_CHART_POINTS else ""
+    refs = "; ".join(f"{esc(r.orientation)} {esc(r.label)} {number(r.value)}"
+                     for r in chart.reference_lines)
+    return (f"<h4>Chart {number_ + 1}: {esc(chart.kind)} {esc(chart.title)}</h4>"
+            f'<p class="note">Axes: {axes or "none read"}'
+            + (f"; reference lines: {refs}" if refs else "") + "</p>"
+            + _table(["series", "x", "y", "label", "confidence"], rows) + more)
+
+
+def sources_html(sources: Sequence[str], source: str) -> str:
+    return esc(", ".join(sources) or source)
+
+
+def conflict_note(conflicts: dict[tuple[str, str], list[Flag]], model: str, benchmark: str) -> str:
+    flags = conflicts.get((name_key(model), name_key(benchmark)), [])
+    if not flags:
+        return ""
+    tip = esc("\n".join(flag.message for flag in flags))
+    return f' <mark class="flag conflict" tabindex="0" title="{tip}" data-tip="{tip}">≠</mark>'
+
+
+def conflict_index(record: Record) -> dict[tuple[str, str], list[Flag]]:
+    index: dict[tuple[str, str], list[Flag]] = {}
+    for flag in record.flags:
+        if flag.kind == CONFLICT_KIND:
+            key = (name_key(flag.evidence.get("model")), name_key(flag.evidence.get("benchmark")))
+            index.setdefault(key, []).append(flag)
+    return index
+
+
+def rows_html(record: Record) -> str:
+    if not record.rows:
+        return ""
+    conflicts = conflict_index(record)
+    rows = [[esc(row.index), esc(row.model) + conflict_note(conflicts, row.model, "MMLU"),
+             number(row.params_b) + (" (from name)" if row.params_from_name else ""),
+             number(row.tokens_t), number(row.mmlu), esc(row.source),
+             sources_html(row.sources, row.source), f"{row.confidence:.2f}"]
+            for row in record.rows]
+    return ("<h3>Rows</h3>" + _table(
+        ["#", "model", "params (B)", "tokens (T)", "MMLU", "source", "sources", "confidence"],
+        rows))
+
+
+def scores_html(record: Record) -> str:
+    if not record.scores:
+        return ""
+    conflicts = conflict_index(record)
+    rows = [[esc(s.model) + conflict_note(conflicts, s.model_normalised or s.model, s.benchmark),
+             esc(s.benchmark), esc(s.setting), f"{number(s.value)}{esc(s.unit)}",
+             esc(s.source), sources_html(s.sources, s.source), f"{s.confidence:.2f}"]
+            for s in record.scores]
+    return "<h3>Scores</h3>" + _table(
+        ["model", "benchmark", "setting", "value", "source", "sources", "confidence"], rows)
+
+
+def texts_html(record: Record) -> str:
+    """The OCR text beside each model's descriptions, flagged spans highlighted."""
+    ocr_flags = [f for f in record.flags if from_ocr(f)]
+    ocr_text = highlight(record.ocr.text, ocr_flags)
+    columns = [f'<div class="text-col"><h4>OCR text ({esc(record.ocr.engine or "none")})</h4>'
+               f'<pre class="text">{ocr_text or "<em>no text read</em>"}</pre></div>']
+    by_model: dict[str, list[Description]] = {}
+    for description in record.descriptions:
+        by_model.setdefault(description.model, []).append(description)
+    for model, descriptions in by_model.items():
+        blocks = []
+        for description in descriptions:
+            text = highlight(description.text, flags_for(description, record.flags))
+            origin = (f' <span class="origin">imported from '
+                      f"{esc(Path(description.imported_from).name)}</span>"
+                      if description.imported_from else "")
+            error = (f'<p class="error">{esc(description.error)}</p>'
+                     if description.error else "")
+            blocks.append(f"<h5>{esc(description.kind)}{origin}</h5>{error}"
+                          f'<div class="text">{text}</div>')
+        columns.append(f'<div class="text-col"><h4>{esc(model)}</h4>{"".join(blocks)}</div>')
+    if not record.descriptions:
+        reason = record.vlm.reason or "no descriptions"
+        columns.append(f'<div class="text-col"><h4>VLM</h4><p class="note">{esc(reason)}</p>'
+                       "</div>")
+    return '<h3>OCR and descriptions</h3><div class="texts">' + "".join(columns) + "</div>"
+
+
+def flags_html(record: Record) -> str:
+    if not record.flags:
+        return ""
+    rows = [[f'<span class="sev-{esc(f.severity)}">{esc(f.severity)}</span>', esc(f.kind),
+             esc(f.source), esc(f.message), esc(f.span), evidence_html(f.evidence)]
+            for f in record.flags]
+    return "<h3>Flags</h3>" + _table(
+        ["severity", "kind", "source", "message", "span", "evidence"], rows, "flags")
+
+
+def evidence_html(evidence: dict[str, Any]) -> str:
+    """Evidence as short key: value lines; long values are cut, the database has them whole."""
+    lines = []
+    for key, value in evidence.items():
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if len(text) > MAX_EVIDENCE_CHARS:
+            text = text[:MAX_EVIDENCE_CHARS] + "…"
+        lines.append(f"<b>{esc(key)}</b>: {esc(text)}")
+    return '<span class="evidence">' + "<br>".join(lines) + "</span>"
+
+
+def repairs_html(record: Record) -> str:
+    repairs = [flag for flag in record.flags if flag.kind == "ocr_repaired"]
+    if not repairs:
+        return ""
+    items = "".join(
+        f'<li><code class="before">{esc(before)}</code> → <code class="after">{esc(after)}'
+        f"</code> <span class=\"note\">{esc(flag.message)}</span></li>"
+        for flag in repairs for before, after in [repair_pair(flag)])
+    return f'<h3>OCR repairs</h3><ul class="repairs">{items}</ul>'
+
+
+def errors_html(record: Record) -> str:
+    if not record.errors:
+        return ""
+    items = "".join(f"<li><b>{esc(e.stage)}</b>: {esc(e.message)}"
+                    + (f' <span class="note">— {esc(e.hint)}</span>' if e.hint else "") + "</li>"
+                    for e in record.errors)
+    return f'<h3>Errors</h3><ul class="errors">{items}</ul>'
+
+
+def filter_attrs(record: Record) -> str:
+    """The data-* attributes the page's filters read (report.js), shared by card and index."""
+    vlms = sorted({d.model for d in record.descriptions})
+    read = sorted({r.model for r in record.rows if r.model}
+                  | {s.model for s in record.scores if s.model})
+    kinds = " ".join(sorted({flag.kind for flag in record.flags}))
+    return (f'data-status="{esc(record.status)}" data-flags="{esc(kinds)}" '
+            f'data-vlms="{esc(json.dumps(vlms))}" data-read="{esc(json.dumps(read))}" '
+            f'data-rows="{len(record.rows)}" '
+            f'data-name="{esc(Path(record.image.path).name.lower())}"')
+
+
+def card_html(record: Record, image_url: str | None) -> str:
+    info = record.image
+    tables = "".join(table_html(t, i) for i, t in enumerate(record.ocr.tables))
+    charts = "".join(chart_html(c, i) for i, c in enumerate(record.charts))
+    timing = sum(record.timings_ms.values()) / 1000
+    return (
+        f'<article class="card status-{esc(record.status)}" id="{card_id(info.sha256)}" '
+        f"{filter_attrs(record)}>"
+        f'<header><h2><a href="#{card_id(info.sha256)}">{esc(Path(info.path).name)}</a></h2>'
+        f'<span class="badge status-{esc(record.status)}">{esc(record.status)}</span>'
+        f'<a class="top" href="#top">overview ↑</a></header>'
+        f'<p class="meta">{esc(info.path)} · {info.width}×{info.height} {esc(info.format)} · '
+        f"{info.bytes:,} bytes · sha256 <code>{esc(info.sha256[:16])}</code> · "
+        f"read {esc(record.processed_at)} in {timing:.1f} s · {len(record.flags)} flags</p>"
+        f'<div class="card-body"><div class="left">{figure(record, image_url)}</div>'
+        f'<div class="right">{rows_html(record)}{scores_html(record)}{repairs_html(record)}'
+        f"{errors_html(record)}</div></div>"
+        + (f"<h3>Tables and charts read</h3>{tables}{charts}" if tables or charts else "")
+        + texts_html(record) + flags_html(record) + "</article>"
+    )
+
+
+# --- the plot ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlotPoint:
+    sha256: str
+    path: str
+    model: str
+    params_b: float
+    mmlu: float
+    family: str
+    conflict: bool
+
+
+def plot_points(records: Iterable[Record]) -> list[PlotPoint]:
+    points = []
+    for record in records:
+        conflicts = conflict_index(record)
+        for row in record.rows:
+            if row.params_b and row.params_b > 0 and row.mmlu is not None:
+                points.append(PlotPoint(
+                    record.image.sha256, record.image.path, row.model or f"row {row.index}",
+                    row.params_b, row.mmlu, model_family(row.model),
+                    (name_key(row.model), "mmlu") in conflicts))
+    return points
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    ticks = [mantissa * 10.0**exponent
+             for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+             for mantissa in (1, 2, 5)]
+    return [t for t in ticks if low <= t <= high]
+
+
+def linear_ticks(low: float, high: float, count: int = 6) -> list[float]:
+    raw = (high - low) / max(count - 1, 1)
+    step = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    step = next(s * step for s in (1, 2, 5, 10) if s * step >= raw)
+    first = math.ceil(low / step) * step
+    return [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
+
+
+def plot_svg(points: Sequence[PlotPoint]) -> str:
+    """MMLU against parameters (log x), coloured by family, each point a link to its card."""
+    if not points:
+        return '<p class="note">No rows with both parameters and MMLU yet.</p>'
+    width, height, left, right, top, bottom = 800, 420, 60, 210, 20, 50
+    x_low = min(p.params_b for p in points) / 1.5
+    x_high = max(p.params_b for p in points) * 1.5
+    y_low = max(0.0, math.floor(min(p.mmlu for p in points) / 5) * 5 - 5)
+    y_high = min(100.0, math.ceil(max(p.mmlu for p in points) / 5) * 5 + 5)
+    span_x, span_y = math.log10(x_high / x_low), max(y_high - y_low, 1.0)
+
+    def sx(value: float) -> float:
+        return left + (width - left - right) * math.log10(value / x_low) / span_x
+
+    def sy(value: float) -> float:
+        return height - bottom - (height - top - bottom) * (value - y_low) / span_y
+
+    families = [f for f, _ in Counter(p.family for p in points).most_common()]
+    colours = {f: PALETTE[i] if i < len(PALETTE) else OTHER_COLOUR
+               for i, f in enumerate(families)}
+    parts = [f'<svg class="plot" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="MMLU against parameters, {len(points)} points">']
+    for tick in log_ticks(x_low, x_high):
+        x = sx(tick)
+        parts.append(f'<line class="grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" '
+                     f'y2="{height - bottom}"/><text class="tick" x="{x:.1f}" '
+                     f'y="{height - bottom + 16}" text-anchor="middle">{tick:g}</text>')
+    for tick in linear_ticks(y_low, y_high):
+        y = sy(tick)
+        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" '
+                     f'y2="{y:.1f}"/><text class="tick" x="{left - 6}" y="{y + 4:.1f}" '
+                     f'text-anchor="end">{tick:g}</text>')
+    parts.append(
+        f'<text class="axis" x="{(left + width - right) / 2}" y="{height - 10}" '
+        'text-anchor="middle">parameters (billions, log scale)</text>'
+        f'<text class="axis" transform="translate(16 {(top + height - bottom) / 2}) '
+        'rotate(-90)" text-anchor="middle">MMLU (%)</text>')
+    for p in points:
+        x, y = sx(p.params_b), sy(p.mmlu)
+        ring = (f'<circle class="conflict-ring" cx="{x:.1f}" cy="{y:.1f}" r="9"/>'
+                if p.conflict else "")
+        tip = (f"{p.model}: {p.params_b:g}B, MMLU {p.mmlu:g} — {Path(p.path).name}"
+               + (" — conflicts with another image" if p.conflict else ""))
+        parts.append(
+            f'<a class="point" href="#{card_id(p.sha256)}" data-family="{esc(p.family)}">'
+            f'{ring}<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colours[p.family]}"/>'
+            f"<title>{esc(tip)}</title></a>")
+    legend_x = width - right + 16
+    for i, family in enumerate(families[: len(PALETTE)]):
+        y = top + 10 + 18 * i
+        parts.append(f'<circle cx="{legend_x}" cy="{y}" r="5" fill="{colours[family]}"/>'
+                     f'<text class="legend" x="{legend_x + 10}" y="{y + 4}">{esc(family)}</text>')
+    extra_y = top + 10 + 18 * min(len(families), len(PALETTE))
+    if len(families) > len(PALETTE):
+        parts.append(f'<circle cx="{legend_x}" cy="{extra_y}" r="5" fill="{OTHER_COLOUR}"/>'
+                     f'<text class="legend" x="{legend_x + 10}" y="{extra_y + 4}">other</text>')
+        extra_y += 18
+    if any(p.conflict for p in points):
+        parts.append(f'<circle class="conflict-ring" cx="{legend_x}" cy="{extra_y}" r="7"/>'
+                     f'<text class="legend" x="{legend_x + 10}" y="{extra_y + 4}">'
+                     "conflicts with another image</text>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- the overview --------------------------------------------------------------------
+
+
+def chips(counts: dict[str, int], css: str) -> str:
+    return " ".join(f'<span class="badge {css}-{esc(key)}">{esc(key)}: {n}</span>'
+                    for key, n in counts.items()) or '<span class="note">none</span>'
+
+
+def runs_html(runs: Sequence[dict[str, Any]]) -> str:
+    if not runs:
+        return '<p class="note">No runs recorded.</p>'
+    rows = [[esc(run["started"]), esc(run["source"]), esc(run["todo"]), esc(run["processed"]),
+             esc(run["ok"]), esc(run["partial"]), esc(run["failed"]),
+             esc(f"{run['elapsed_s']:.1f}" if run["elapsed_s"] is not None else ""),
+             esc(run["images_per_s"])] for run in runs[:10]]
+    return _table(["started", "folder", "to do", "processed", "ok", "partial", "failed",
+                   "seconds", "images/s"], rows)
+
+
+def conflicts_html(conflicts: Sequence[dict[str, Any]]) -> str:
+    if not conflicts:
+        return '<p class="note">No conflicts between images.</p>'
+
+    def side(c: dict[str, Any], s: str) -> str:
+        return (f'<a href="#{card_id(c[f"sha256_{s}"])}">{esc(Path(c[f"path_{s}"]).name)}</a> '
+                f'{c[f"value_{s}"]:g} <span class="note">({esc(", ".join(c[f"sources_{s}"]))})'
+                "</span>")
+
+    rows = [[esc(c["model"]), esc(c["benchmark"]), esc(c["setting"]), side(c, "a"),
+             side(c, "b")] for c in conflicts]
+    return _table(["model", "benchmark", "setting", "one image", "another image"], rows)
+
+
+def index_html(records: Sequence[Record]) -> str:
+    rows = "".join(
+        f"<tr {filter_attrs(r)}>"
+        f'<td><a href="#{card_id(r.image.sha256)}">{esc(Path(r.image.path).name)}</a></td>'
+        f'<td><span class="badge status-{esc(r.status)}">{esc(r.status)}</span></td>'
+        f"<td>{len(r.rows)}</td><td>{len(r.scores)}</td><td>{len(r.descriptions)}</td>"
+        f"<td>{len(r.flags)}</td></tr>"
+        for r in records)
+    return ('<div class="scroll index"><table id="index"><thead><tr><th>image</th>'
+            "<th>status</th><th>rows</th><th>scores</th><th>descriptions</th><th>flags</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def options(values: Iterable[str], prefix: str = "") -> str:
+    return "".join(f'<option value="{esc(prefix + v)}">{esc(v)}</option>' for v in values)
+
+
+def filters_html(records: Sequence[Record]) -> str:
+    statuses = sorted({r.status for r in records})
+    kinds = sorted({f.kind for r in records for f in r.flags},
+                   key=lambda k: (FLAG_KINDS.index(k) if k in FLAG_KINDS else 99, k))
+    vlms = sorted({d.model for r in records for d in r.descriptions})
+    read = sorted({m for r in records for m in [*(x.model for x in r.rows),
+                                                 *(s.model for s in r.scores)] if m})
+    return (
+        '<form class="filters" id="filters" role="search">'
+        '<label>file name <input type="search" id="f-name" placeholder="search"></label>'
+        '<label>status <select id="f-status"><option value="">any</option>'
+        f"{options(statuses)}</select></label>"
+        '<label>flag <select id="f-flag"><option value="">any</option>'
+        f"{options(kinds)}</select></label>"
+        '<label>model <select id="f-model"><option value="">any</option>'
+        f'<optgroup label="described by">{options(vlms, "vlm:")}</optgroup>'
+        f'<optgroup label="reads model">{options(read, "read:")}</optgroup></select></label>'
+        '<label>rows <select id="f-rows"><option value="">any</option>'
+        '<option value="yes">has rows</option><option value="no">no rows</option></select>'
+        '</label><output id="f-count" aria-live="polite"></output></form>'
+    )
+
+
+def page_html(records: Sequence[Record], cards: str, runs: Sequence[dict[str, Any]],
+              conflicts: Sequence[dict[str, Any]], database: str) -> str:
+    status_counts = dict(Counter(str(r.status) for r in records).most_common())
+    flag_counts = dict(Counter(f.kind for r in records for f in r.flags).most_common())
+    points = plot_points(records)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>imgread report</title>"
+        '<link rel="stylesheet" href="assets/report.css">'
+        '<script src="assets/report.js" defer></script></head><body>'
+        '<main><section class="overview" id="top"><h1>imgread report</h1>'
+        f'<p class="meta">{len(records)} images from {esc(database)} · written {now_iso()}</p>'
+        f'<div class="summary"><div><h3>Status</h3>{chips(status_counts, "status")}</div>'
+        f'<div><h3>Flags</h3>{chips(flag_counts, "kind")}</div></div>'
+        f"<h3>Throughput</h3>{runs_html(runs)}"
+        f"<h3>MMLU against parameters ({len(points)} rows)</h3>{plot_svg(points)}"
+        f"<h3>Conflicts between images ({len(conflicts)})</h3>{conflicts_html(conflicts)}"
+        f"<h3>Images</h3>{filters_html(records)}{index_html(records)}</section>"
+        f'<section class="cards">{cards}</section></main></body></html>'
+    )
+
+
+def copy_assets(target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for asset in ASSETS.iterdir():
+        if asset.suffix in (".css", ".js"):
+            shutil.copyfile(asset, target / asset.name)
+
+
+def write_report(out_dir: Path, store: SqliteStore) -> Path:
+    """Write ``out_dir/report/index.html`` with its assets and images; returns its path."""
+    root = out_dir / "report"
+    images_dir = root / "images"
+    images_dir.mkdir(parents=True, exist_ok=True)
+    copy_assets(root / "assets")
+    records = list(store.records())
+    search = [out_dir, store.path.parent]
+    cards = "".join(card_html(record, page_image(record, images_dir, search))
+                    for record in records)
+    index = root / "index.html"
+    index.write_text(page_html(records, cards, store.runs(), store.conflicts(),
+                               str(store.path)), encoding="utf-8")
+    return index

@@ -1,0 +1,267 @@
+"""Hugging Face transformers backend: any image-text-to-text model with a chat template.
+
+The model is loaded once, on first use, through ``AutoProcessor`` and
+``AutoModelForImageTextToText``. On CUDA it runs in bfloat16 with SDPA attention; on CPU in
+float32 with small batches. Prompts are left-padded so a batch generates together, and
+images are grouped by size so that a batch pads little. Running out of GPU memory halves the
+batch (for the rest of the run) and retries before an image is given up.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from ..config import VlmSettings
+from ..errors import BackendUnavailable
+from .backend import Output, fit, sampling
+
+INSTALL_HINT = "pip install 'imgread[vlm]' (torch and transformers)"
+DOWNLOAD_ENV = "IMGREAD_VLM_DOWNLOAD"
+
+
+def _looks_like_path(spec: str) -> bool:
+    # Hugging Face ids are "name" or "owner/name"; anything else is meant as a folder.
+    return spec.startswith(("/", ".", "~")) or "\\" in spec or spec.count("/") > 1
+
+
+def _cached_revision(repo_id: str) -> str | None:
+    """The commit of a model in the local Hugging Face cache, or None when it is not there."""
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(repo_id, "config.json")
+    return Path(found).parent.name if isinstance(found, str) else None
+
+
+def resolve(spec: str) -> tuple[str, bool, str | None]:
+    """Where to load ``spec`` from: (name or folder, local files only, revision)."""
+    folder = Path(spec).expanduser()
+    if folder.is_dir():
+        if not (folder / "config.json").is_file():
+            raise BackendUnavailable(
+                f"vlm: the folder {folder.resolve()} holds no config.json, so it is not a saved "
+                "model",
+                hint="point --vlm at the folder save_pretrained wrote (config.json, weights, "
+                "processor and tokenizer files)",
+            )
+        return str(folder), True, None
+    if _looks_like_path(spec) or folder.exists():
+        raise BackendUnavailable(
+            f"vlm: model '{spec}' not found: there is no folder at {folder.resolve()}",
+            hint="check the path, or give a Hugging Face model id such as "
+            "HuggingFaceTB/SmolVLM-256M-Instruct",
+        )
+    from huggingface_hub import constants
+
+    revision = _cached_revision(spec)
+    if revision is not None:
+        return spec, True, revision
+    if os.environ.get(DOWNLOAD_ENV) == "1":
+        return spec, False, None
+    raise BackendUnavailable(
+        f"vlm: model '{spec}' not found: tried the local folder {folder.resolve()} (absent) and "
+        f"the Hugging Face cache at {constants.HF_HUB_CACHE} (not there); downloads are off",
+        hint=f"download it first (`hf download {spec}`), pass the folder that holds it, or set "
+        f"{DOWNLOAD_ENV}=1 to let transformers download it",
+    )
+
+
+def _torch() -> Any:
+    try:
+        import torch
+        import transformers  # noqa: F401 - checked here so the message names both
+    except ImportError as error:
+        raise BackendUnavailable(
+            f"vlm: the transformers backend needs torch and transformers ({error})",
+            hint=INSTALL_HINT,
+        ) from error
+    return torch
+
+
+def _load_model(source: str, options: dict[str, Any]) -> Any:
+    """SDPA attention where the architecture has it, its default attention otherwise."""
+    from transformers import AutoModelForImageTextToText
+
+    try:
+        return AutoModelForImageTextToText.from_pretrained(
+            source, attn_implementation="sdpa", **options)
+    except ValueError as error:
+        if "sdpa" not in str(error).lower():
+            raise
+        return AutoModelForImageTextToText.from_pretrained(source, **options)
+
+
+def _is_oom(error: BaseException) -> bool:
+    import torch
+
+    return isinstance(error, torch.cuda.OutOfMemoryError) or "out of memory" in str(error).lower()
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+class TransformersBackend:
+    name = "transformers"
+
+    def __init__(self, spec: str, settings: VlmSettings) -> None:
+        self.model = spec
+        self.settings = settings
+        self.revision: str | None = None
+        self.device = ""
+        self.dtype = ""
+        self.batch_size = settings.batch_size
+        self._processor: Any = None
+        self._model: Any = None
+        self._eos_ids: set[int] = set()
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        torch = _torch()
+        from transformers import AutoProcessor
+
+        source, local_only, self.revision = resolve(self.model)
+        device = self.settings.device
+        if device == "auto":
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        dtype_name = self.settings.dtype
+        if dtype_name == "auto":
+            dtype_name = "bfloat16" if device.startswith("cuda") else "float32"
+        self.device, self.dtype = device, dtype_name
+        if self.batch_size <= 0:
+            self.batch_size = 8 if device.startswith("cuda") else 2
+        try:
+            processor = AutoProcessor.from_pretrained(source, local_files_only=local_only)
+        except Exception as error:  # turned into a message the user can act on
+            raise self._load_error("processor", error) from error
+        tokenizer = getattr(processor, "tokenizer", None)
+        if tokenizer is None or getattr(processor, "chat_template", None) is None:
+            raise BackendUnavailable(
+                f"vlm: {self.model} has no tokenizer with a chat template to prompt it with",
+                hint="use an instruction-tuned (chat) vision-language model",
+            )
+        tokenizer.padding_side = "left"  # generation continues at the end of every row
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        options: dict[str, Any] = {"dtype": getattr(torch, dtype_name),
+                                   "local_files_only": local_only}
+        try:
+            model = _load_model(source, options).to(device).eval()
+        except Exception as error:  # turned into a message the user can act on
+            raise self._load_error("model", error) from error
+        eos = model.generation_config.eos_token_id
+        self._eos_ids = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
+        if tokenizer.eos_token_id is not None:
+            self._eos_ids.add(tokenizer.eos_token_id)
+        self._processor, self._model = processor, model
+
+    def _load_error(self, part: str, error: Exception) -> BackendUnavailable:
+        text = str(error)
+        if "torchvision" in text.lower():
+            return BackendUnavailable(
+                f"vlm: the {part} of {self.model} needs torchvision, which is not installed "
+                f"({_describe(error)})",
+                hint="install the torchvision build that matches your torch, or serve the model "
+                "with vLLM or Ollama and pass --vlm openai:URL#MODEL",
+            )
+        if "Unrecognized" in text or "does not recognize" in text:
+            return BackendUnavailable(
+                f"vlm: {self.model} is not an image-text-to-text model this transformers knows "
+                f"({_describe(error)})",
+                hint="use a vision-language chat model, or upgrade transformers",
+            )
+        return BackendUnavailable(f"vlm: could not load the {part} of {self.model}: "
+                                  f"{_describe(error)}", hint="check the model folder or id")
+
+    def generation(self, max_new_tokens: int) -> dict[str, Any]:
+        return {**sampling(self.settings, max_new_tokens), "device": self.device,
+                "dtype": self.dtype}
+
+    def generate(
+        self, images: Sequence[Image.Image], prompt: str, max_new_tokens: int
+    ) -> list[Output]:
+        self.load()
+        fitted = [fit(image, self.settings.max_image_side) for image in images]
+        # Similar sizes together: processors that tile or resize dynamically then pad little.
+        order = sorted(range(len(fitted)), key=lambda i: (fitted[i].width * fitted[i].height, i))
+        outputs: list[Output] = [Output() for _ in fitted]
+        start = 0
+        while start < len(order):
+            indices = order[start : start + self.batch_size]
+            results = self._generate_safely([fitted[i] for i in indices], prompt, max_new_tokens)
+            for index, output in zip(indices, results, strict=True):
+                outputs[index] = output
+            start += len(indices)
+        return outputs
+
+    def _generate_safely(
+        self, images: list[Image.Image], prompt: str, max_new_tokens: int
+    ) -> list[Output]:
+        """Generate for a batch; out of memory halves it, another failure retries one by one."""
+        try:
+            return self._generate_batch(images, prompt, max_new_tokens)
+        except Exception as error:  # every failure ends as an output's error
+            if len(images) == 1:
+                hint = ("lower vlm.max_image_side or use a smaller model" if _is_oom(error)
+                        else "unexpected generation error; please report it with this image")
+                return [Output(error=f"vlm: generation failed: {_describe(error)}", hint=hint)]
+            if _is_oom(error):
+                self._free_memory()
+                half = len(images) // 2
+                self.batch_size = max(1, min(self.batch_size, half))
+                return (self._generate_safely(images[:half], prompt, max_new_tokens)
+                        + self._generate_safely(images[half:], prompt, max_new_tokens))
+            return [out for image in images
+                    for out in self._generate_safely([image], prompt, max_new_tokens)]
+
+    def _free_memory(self) -> None:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+
+    def _generate_batch(
+        self, images: list[Image.Image], prompt: str, max_new_tokens: int
+    ) -> list[Output]:
+        import torch
+
+        processor, model = self._processor, self._model
+        content = [{"type": "image"}, {"type": "text", "text": prompt}]
+        messages = [{"role": "user", "content": content}]
+        text = processor.apply_chat_template(messages, add_generation_prompt=True)
+        inputs = processor(text=[text] * len(images), images=[[image] for image in images],
+                           return_tensors="pt", padding=True)
+        inputs = inputs.to(model.device, dtype=model.dtype)
+        options: dict[str, Any] = {"max_new_tokens": max_new_tokens,
+                                   "do_sample": self.settings.do_sample,
+                                   "pad_token_id": processor.tokenizer.pad_token_id}
+        if self.settings.do_sample:
+            options.update(temperature=self.settings.temperature, top_p=self.settings.top_p)
+            if self.settings.seed is not None:
+                torch.manual_seed(self.settings.seed)
+        started = time.perf_counter()
+        with torch.inference_mode():
+            sequences = model.generate(**inputs, **options)
+        elapsed = time.perf_counter() - started
+        prompt_length = inputs["input_ids"].shape[1]
+        generated = sequences[:, prompt_length:].tolist()
+        texts = processor.batch_decode(sequences[:, prompt_length:], skip_special_tokens=True)
+        input_counts = inputs["attention_mask"].sum(dim=1).tolist()
+        return [
+            Output(text=text.strip(), input_tokens=int(count),
+                   output_tokens=self._count_generated(tokens), latency_s=round(elapsed, 4))
+            for text, count, tokens in zip(texts, input_counts, generated, strict=True)
+        ]
+
+    def _count_generated(self, tokens: list[int]) -> int:
+        """Tokens up to and including the first end-of-sequence (the rest is padding)."""
+        for position, token in enumerate(tokens):
+            if token in self._eos_ids:
+                return position + 1
+        return len(tokens)

@@ -1,0 +1,290 @@
+"""The HTML report: escaping, highlighting, the plot, and the page in a real Chromium.
+
+The browser tests drive Debian's /usr/bin/chromium through Playwright (never a downloaded
+browser) and skip, saying why, where either is missing. Set IMGREAD_UPDATE_DOCS=1 to have
+the samples test write docs/report.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, SAMPLES, SHARED, render_table
+from test_store import make_record
+
+from imgread.images import sha256_file
+from imgread.importer import import_files
+from imgread.record import Box, Flag, ImageInfo, Record, StageError
+from imgread.report import (
+    from_ocr,
+    highlight,
+    linear_ticks,
+    log_ticks,
+    model_family,
+    plot_points,
+    span_positions,
+    write_report,
+)
+from imgread.store import SqliteStore, open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+SCRIPT = "<script>alert(1)</script>"
+# Model output that is HTML: if it were inserted as markup, the handler would set the global.
+VLM_HTML = ('The table lists three models. <img src=x onerror="window.__pwned=1"><b>bold</b> '
+            f"{SCRIPT} It compares reading comprehension and sentiment analysis.")
+
+
+def test_highlight_escapes_and_marks_overlapping_spans() -> None:
+    text = "Llama <b>2</b> performs best on MMLU"
+    flags = [Flag(kind="claim_contradicts_data", message="Falcon is higher", span="performs best"),
+             Flag(kind="entity_not_in_image", message="<no> such <b>", span="best on MMLU",
+                  severity="error")]
+    marked = highlight(text, flags)
+    assert "<b>" not in marked and "&lt;b&gt;2&lt;/b&gt;" in marked
+    marks = re.findall(r'<mark class="flag sev-(\w+)"[^>]*data-tip="([^"]*)">([^<]*)</mark>',
+                       marked)
+    assert [(severity, body) for severity, _, body in marks] == [
+        ("warning", "performs "), ("error", "best"), ("error", " on MMLU")]
+    assert "claim_contradicts_data" in marks[1][1] and "entity_not_in_image" in marks[1][1]
+    assert "&lt;no&gt; such &lt;b&gt;" in marks[2][1]
+    assert span_positions("a  Quick\nbrown fox", "quick brown") == [(3, 14)]
+    assert span_positions("anything", None) == []
+
+
+def test_model_families_and_ticks() -> None:
+    assert [model_family(m) for m in ("Llama-2-70B", "TinyLlama-1.1B", "Mixtral 8x7B",
+                                      "Qwen1.5-72B", "Yi-34B", "", "Foo Bar")] == [
+        "llama", "tinyllama", "mixtral", "qwen", "yi", "(unnamed)", "foo"]
+    assert log_ticks(0.8, 120) == [1, 2, 5, 10, 20, 50, 100]
+    assert linear_ticks(40, 80) == [40, 50, 60, 70, 80]
+
+
+def test_every_row_with_parameters_becomes_a_point() -> None:
+    record = make_record()
+    record.rows[1].params_b = None  # a row without parameters cannot be placed
+    points = plot_points([record])
+    assert [(p.model, p.params_b, p.mmlu) for p in points] == [("Llama 2", 70, 68.9),
+                                                               ("Falcon", 40, 55.4)]
+
+
+def _hostile_store(folder: Path) -> SqliteStore:
+    """Three records: one whose OCR and VLM text is HTML, one that conflicts, one failed."""
+    image = render_table(folder / "hostile.png", ["Model", "Params", "MMLU"],
+                         [["Llama 2", "70B", "68.9"], ["Mistral", "7B", "60.1"]], title=SCRIPT)
+    hostile = make_record(name="hostile.png", sha=sha256_file(image), title=SCRIPT,
+                          vlm_text=VLM_HTML)
+    hostile.image.path = hostile.image.paths[0] = str(image)
+    hostile.rows[2].model = SCRIPT  # a model name read from the image is text, too
+    conflicting = make_record(name="other.png", sha="b2" * 32,
+                              rows=[("Llama-2", 70, 69.8), ("Gemma", 7, 64.3)])
+    conflicting.status = "ok"
+    broken = Record(image=ImageInfo(path="broken.png", paths=["broken.png"], sha256="c3" * 32,
+                                    first_seen="2026-11-25T10:00:00+00:00"),
+                    status="failed", processed_at="2026-11-25T10:00:01+00:00",
+                    errors=[StageError(stage="load", message="broken.png: the file is empty",
+                                       hint="re-download it")])
+    store = open_store(str(folder / "imgread.sqlite"))
+    run = store.start_run({"source": str(folder), "started": "2026-11-25T10:00:00+00:00",
+                           "todo": 3})
+    for record in (hostile, conflicting, broken):
+        store.put(record, run_id=run)
+        store.flag_conflicts(record.image.sha256)
+    store.finish_run(run, {"processed": 3, "ok": 1, "partial": 1, "failed": 1,
+                           "finished": "2026-11-25T10:00:06+00:00"})
+    return store
+
+
+def test_the_page_escapes_all_text_from_images_and_models(tmp_path: Path) -> None:
+    with _hostile_store(tmp_path) as store:
+        index = write_report(tmp_path, store)
+    page = index.read_text()
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>bold" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # title, OCR, VLM, row
+    assert "script-src 'self'" in page  # inline scripts are refused even if one slipped by
+    assert len(re.findall(r"<script\b", page)) == 1  # only the report's own file
+    assert (index.parent / "assets" / "report.js").is_file()
+    assert len(list((index.parent / "images").glob("*.png"))) == 1  # the one image on disk
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed: apt-get install chromium chromium-driver")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="Playwright is not installed: pip install playwright")
+    profile = tempfile.mkdtemp(prefix="imgread-chromium-")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900})
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _open(browser: Any, index: Path) -> tuple[Any, list[str]]:
+    page = browser.new_page()
+    events: list[str] = []
+    page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"),
+                                      dialog.dismiss()))
+    page.on("pageerror", lambda error: events.append(f"error: {error}"))
+    page.on("request", lambda request: None if request.url.startswith("file:")
+            else events.append(f"network: {request.url}"))
+    page.goto(index.as_uri())
+    page.wait_for_load_state("load")
+    return page, events
+
+
+def _visible_cards(page: Any) -> int:
+    return int(page.locator(".card:visible").count())
+
+
+@pytest.mark.browser
+def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
+    with _hostile_store(tmp_path) as store:
+        index = write_report(tmp_path, store)
+    page, events = _open(browser, index)
+
+    assert page.locator(".card").count() == 3
+    assert page.locator("#f-count").inner_text() == "3 of 3 images shown"
+    hostile = page.locator(".card", has_text="hostile.png").first
+    assert SCRIPT in hostile.locator("pre.text").inner_text()  # the OCR text, literally
+    assert '<img src=x onerror="window.__pwned=1">' in hostile.locator(".text-col").nth(
+        1).inner_text()
+    assert hostile.locator(".text-col img, .text-col b").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+    # A flagged span is highlighted, and its reason shows on keyboard focus.
+    mark = hostile.locator("mark.flag", has_text="reading comprehension").first
+    mark.focus()
+    tip = page.evaluate("(el) => getComputedStyle(el, '::after').content",
+                        mark.element_handle())
+    assert "entity_not_in_image" in tip
+    assert "entity_not_in_image" in (mark.get_attribute("title") or "")
+
+    # The word boxes sit over the image; the toggle hides them and zoom widens the canvas.
+    assert hostile.locator("svg.boxes rect").count() == 1 + 3 + 3 * 3  # title, head, 3 rows
+    assert hostile.locator("img").evaluate("(img) => img.naturalWidth") > 0
+    hostile.locator(".toggle-boxes").uncheck()
+    assert not hostile.locator("svg.boxes").is_visible()
+    before = hostile.locator(".canvas").bounding_box()["width"]
+    hostile.locator("[data-zoom=in]").click()
+    assert hostile.locator(".canvas").bounding_box()["width"] > before * 1.4
+
+    # The plot: one linked point per row with parameters, the conflicting pair ringed.
+    points = page.locator("svg.plot a.point")
+    assert points.count() == 5
+    assert page.locator("svg.plot a.point circle.conflict-ring").count() == 2
+    assert page.locator("svg.plot").bounding_box()["height"] > 200
+
+    # Filters hide the cards (and the index rows) that do not match.
+    page.select_option("#f-status", "failed")
+    assert _visible_cards(page) == 1
+    assert page.locator(".card:visible h2").inner_text() == "broken.png"
+    assert page.locator("#index tbody tr:visible").count() == 1
+    page.select_option("#f-status", "")
+    page.select_option("#f-flag", "conflicts_with_other_image")
+    assert _visible_cards(page) == 2
+    page.select_option("#f-flag", "")
+    page.select_option("#f-model", "read:Gemma")
+    assert _visible_cards(page) == 1
+    page.select_option("#f-model", "")
+    page.select_option("#f-rows", "no")
+    assert _visible_cards(page) == 1
+    page.select_option("#f-rows", "")
+    page.fill("#f-name", "HOSTILE")
+    assert _visible_cards(page) == 1
+    page.fill("#f-name", "")
+    assert _visible_cards(page) == 3
+
+    points.first.click()
+    assert re.search(r"#card-[0-9a-f]{16}$", page.url)
+    screenshot = tmp_path / "report.png"
+    page.screenshot(path=str(screenshot), full_page=False)
+    assert screenshot.stat().st_size > 10_000
+    assert events == []
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_script_read_from_an_image_shows_as_text(browser: Any, tmp_path: Path) -> None:
+    """Through the real pipeline: Tesseract reads the tag off the pixels, the page shows it."""
+    from imgread.pipeline import read_image
+
+    image = render_table(tmp_path / "script.png", ["Model", "MMLU"],
+                         [["Llama 2", "68.9"]], title=SCRIPT, size=28)
+    record = read_image(image)
+    if not record.ocr.words:
+        pytest.skip(f"the OCR stage read no words ({record.errors})")
+    assert "script" in record.ocr.text.lower()
+    with open_store(str(tmp_path / "imgread.sqlite")) as store:
+        store.put(record)
+        index = write_report(tmp_path, store)
+    assert "<script>alert" not in index.read_text()
+    page, events = _open(browser, index)
+    shown = page.locator("pre.text").inner_text()
+    assert shown.strip() == record.ocr.text.strip()
+    assert page.locator("svg.boxes rect").count() == len(record.ocr.words)
+    assert events == []
+    page.close()
+
+
+def _words_fit_the_image(record: Record) -> bool:
+    info = record.image
+    boxes: list[Box] = [word.box for word in record.ocr.words]
+    return all(0 <= b.x1 <= b.x2 <= info.width and 0 <= b.y1 <= b.y2 <= info.height
+               for b in boxes)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_report_of_the_samples(browser: Any, tmp_path: Path) -> None:
+    """The samples through the real pipeline into a report; writes docs/report.png on request."""
+    import imgread
+
+    images = sorted(path for path in SAMPLES.glob("*") if path.suffix in (".png", ".jpg"))
+    if not images:
+        pytest.skip("samples/ has no images yet: run samples/make_samples.py")
+    database = str(tmp_path / "imgread.sqlite")
+    seeds = sorted((SHARED / "seeds").glob("00[01]_*.txt"))
+    with open_store(database) as store:  # the seeds' recorded VLM outputs, as a user would
+        for seed, sample in zip(seeds, ("seed000_llama_table.png",
+                                        "seed001_llama2_mistral_chart.png"), strict=False):
+            import_files([seed], store, image=sample)
+    imgread.run(SAMPLES, out_dir=tmp_path, db=database, workers=1, progress=False,
+                report=False)
+    with open_store(database) as store:
+        records = list(store.records())
+        index = write_report(tmp_path, store)
+    page, events = _open(browser, index)
+    assert page.locator(".card").count() == len(images) == len(records)
+    assert page.locator(".card img").count() == len(images)
+    for record in records:
+        assert _words_fit_the_image(record), record.image.path
+        card = page.locator(f"#card-{record.image.sha256[:16]}")
+        assert card.locator("svg.boxes rect").count() == len(record.ocr.words)
+        assert card.locator(".text-col").count() == 1 + max(
+            1, len({d.model for d in record.descriptions}))
+        # Every flag that quotes a description is highlighted in it.
+        quoted = {f.kind for f in record.flags for d in record.descriptions
+                  if not from_ocr(f) and span_positions(d.text, f.span)}
+        marked = " ".join(card.locator(".text-col mark.flag").evaluate_all(
+            "(marks) => marks.map((m) => m.dataset.tip)"))
+        assert all(kind in marked for kind in quoted), (record.image.path, quoted)
+    assert events == []
+    if os.environ.get("IMGREAD_UPDATE_DOCS"):
+        page.fill("#f-name", "seed000")  # the overview, then one card with its flags
+        page.screenshot(path=str(REPO / "docs" / "report.png"), full_page=True)
+    page.close()
+
