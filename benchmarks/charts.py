@@ -4,7 +4,8 @@
 
 Prints: the share of generated points read within 2% of the axis range, series-name accuracy,
 the F1 of (model, benchmark, value) triples on the real bar charts in ../shared/data/real
-(values exact to 0.05, and within 1 unit), and images/s for the chart stage and the pipeline.
+(values exact to 0.05, and within 1 unit), how many values taken from printed labels are
+exact, and images/s for the chart stage and the pipeline.
 """
 
 from __future__ import annotations
@@ -111,6 +112,24 @@ def f1_real(records: dict[str, Record], tolerance: float) -> tuple[float, float,
     return precision, recall, f1
 
 
+def labels_exact(records: dict[str, Record]) -> tuple[int, int]:
+    """Of the scores read from a printed value label (and matched to a truth triple by
+    name), how many carry exactly the truth's value."""
+    truth = json.loads((REAL / "truth.json").read_text())
+    exact = total = 0
+    for stem, record in records.items():
+        wanted = [s for s in truth[f"{stem}.png"]["scores"] if s["value"] is not None]
+        for score in (s for chart in record.charts for s in scores_from_chart(chart)):
+            if score.evidence.get("label") is None or score.value is None:
+                continue
+            item = next((w for w in wanted if similar(score.model, w["model"])
+                         and similar(score.benchmark, w["benchmark"])), None)
+            if item is not None:
+                total += 1
+                exact += abs(score.value - item["value"]) <= 0.051
+    return exact, total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=30, help="generated charts (default 30)")
@@ -155,6 +174,8 @@ def main() -> None:
             for stem, record in records.items():
                 p, r, f = f1_real({stem: record}, tolerance)
                 print(f"  {stem:<34}{p:>10.2f}{r:>8.2f}{f:>6.2f}")
+        exact, total = labels_exact(records)
+        print(f"values from printed labels, exact: {exact}/{total} ({exact / max(total, 1):.0%})")
     mean_ms = sum(chart_ms) / max(len(chart_ms), 1)
     print(f"\nchart stage: {mean_ms:.0f} ms/image mean, max {max(chart_ms):.0f} ms "
           f"({1000 / max(mean_ms, 1e-9):.1f} images/s on one core)")

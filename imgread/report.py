@@ -25,13 +25,14 @@ from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
 from .pipeline import now_iso
-from .record import FLAG_KINDS, Chart, Description, Flag, Record, Table
+from .record import FLAG_KINDS, Cell, Chart, Description, Flag, Record, Table
 from .store import CONFLICT_KIND, name_key
 
 if TYPE_CHECKING:
     from .store import SqliteStore
 
 ASSETS = Path(__file__).with_name("report_assets")
+ASSET_FILES = ("report.css", "report.js")
 MAX_IMAGE_SIDE = 1600  # px; larger images are shrunk for the page, boxes scale with them
 LOW_CONFIDENCE = 60.0  # OCR confidence (0..100) under which a word or cell is marked
 MAX_CHART_POINTS = 300  # per chart in a card; the database has them all
@@ -39,7 +40,7 @@ MAX_EVIDENCE_CHARS = 160
 # Stages whose flags point at OCR text rather than at a model's words ("chart:line" too).
 OCR_SOURCES = {"", "ocr", "table", "tables", "chart", "charts", "reconcile", "store"}
 
-CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
        "base-uri 'none'; form-action 'none'")
 
 # Tableau 10: distinguishable, and readable on white.
@@ -92,7 +93,7 @@ def page_image(record: Record, images_dir: Path, search: Sequence[Path]) -> str 
         except ImgreadError:
             return None
         image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
-        image.save(target, optimize=True)
+        image.save(target)
         return f"images/{name}"
     return None
 
@@ -145,14 +146,19 @@ def from_ocr(flag: Flag) -> bool:
     return flag.source.lower().split(":", 1)[0] in OCR_SOURCES
 
 
-def flags_for(description: Description, flags: Sequence[Flag]) -> list[Flag]:
-    """The flags about this model's words: named by their source, or quoting its text."""
+def source_model(source: str) -> str:
+    """The model a flag's source names: 'vlm:gemma3:simple' and 'gemma3' both give gemma3."""
+    parts = source.lower().split(":")
+    return parts[1] if parts[0] == "vlm" and len(parts) > 1 else parts[0]
+
+
+def flags_for(description: Description, models: set[str], flags: Sequence[Flag]) -> list[Flag]:
+    """The flags to mark in this description: those whose source is its model, and those
+    from no known model that quote it. ``models`` are the record's description models."""
     model = description.model.lower()
-    named = [f for f in flags if not from_ocr(f) and (model in f.source.lower()
-                                                      or f.source.lower() in model)]
-    quoted = [f for f in flags if not from_ocr(f) and f not in named
-              and span_positions(description.text, f.span)]
-    return named + quoted
+    return [f for f in flags if not from_ocr(f) and (
+        source_model(f.source) == model
+        or (source_model(f.source) not in models and span_positions(description.text, f.span)))]
 
 
 def repair_pair(flag: Flag) -> tuple[str, str]:
@@ -173,7 +179,7 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") ->
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
                    for row in rows)
     header = "".join(f"<th>{esc(name)}</th>" for name in head)
-    return (f'<div class="scroll"><table class="{css}"><thead><tr>{header}</tr></thead>'
+    return (f'<div class="scroll {css}"><table class="{css}"><thead><tr>{header}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 
@@ -204,37 +210,38 @@ def figure(record: Record, image_url: str | None) -> str:
     )
 
 
-def cell_html(text: str, confidence: float, value: float | None, readings: dict[str, str]) -> str:
-    tip = f"confidence {confidence:.0f}%"
-    if value is not None:
-        tip += f"; value {value:g}"
-    if readings:
-        tip += "; readings: " + ", ".join(f"{k}={v}" for k, v in readings.items())
-    css = ' class="low"' if confidence < LOW_CONFIDENCE else ""
-    return f'<span{css} title="{esc(tip)}">{esc(text)}</span>'
+def cell_html(cell: Cell) -> str:
+    """A cell's text as read; its confidence, value and every reading on hover."""
+    tip = f"confidence {cell.confidence:.0f}%"
+    if cell.value is not None:
+        tip += f"; value {cell.value:g}"
+    if cell.readings:
+        tip += "; readings: " + ", ".join(f"{k}={v}" for k, v in cell.readings.items())
+    css = ' class="low"' if cell.confidence < LOW_CONFIDENCE else ""
+    return f'<span{css} title="{esc(tip)}">{esc(cell.text)}</span>'
 
 
-def table_html(table: Table, number_: int) -> str:
+def table_html(table: Table, position: int) -> str:
     """A table as read: its header rows as the head (the flattened columns if none)."""
     head = "".join(
-        "<tr>" + "".join(f"<th>{cell_html(c.text, c.confidence, c.value, c.readings)}</th>"
+        "<tr>" + "".join(f"<th>{cell_html(c)}</th>"
                          for c in row) + "</tr>"
         for row in table.header_rows
     ) or "<tr>" + "".join(f"<th>{esc(column)}</th>" for column in table.columns) + "</tr>"
     body = "".join(
-        "<tr>" + "".join(f"<td>{cell_html(c.text, c.confidence, c.value, c.readings)}</td>"
+        "<tr>" + "".join(f"<td>{cell_html(c)}</td>"
                          for c in row) + "</tr>"
         for row in table.body
     )
     settings = [s for s in table.settings if s]
     note = f" — settings: {esc(', '.join(settings))}" if settings else ""
-    return (f"<h4>Table {number_ + 1}: {table.n_rows}×{table.n_cols}, "
+    return (f"<h4>Table {position + 1}: {table.n_rows}×{table.n_cols}, "
             f"{esc(table.method or 'unknown method')}{note}</h4>"
             f'<div class="scroll"><table class="read"><thead>{head}</thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 
-def chart_html(chart: Chart, number_: int) -> str:
+def chart_html(chart: Chart, position: int) -> str:
     axes = "; ".join(f"{esc(a.orientation)}: {esc(a.title) or '(untitled)'} ({esc(a.scale)}, "
                      f"{len(a.ticks)} ticks)" for a in chart.axes)
     points = [(series, point) for series in chart.series for point in series.points]
@@ -244,7 +251,7 @@ def chart_html(chart: Chart, number_: int) -> str:
             "database.</p>") if len(points) > MAX_CHART_POINTS else ""
     refs = "; ".join(f"{esc(r.orientation)} {esc(r.label)} {number(r.value)}"
                      for r in chart.reference_lines)
-    return (f"<h4>Chart {number_ + 1}: {esc(chart.kind)} {esc(chart.title)}</h4>"
+    return (f"<h4>Chart {position + 1}: {esc(chart.kind)} {esc(chart.title)}</h4>"
             f'<p class="note">Axes: {axes or "none read"}'
             + (f"; reference lines: {refs}" if refs else "") + "</p>"
             + _table(["series", "x", "y", "label", "confidence"], rows) + more)
@@ -303,13 +310,14 @@ def texts_html(record: Record) -> str:
     ocr_text = highlight(record.ocr.text, ocr_flags)
     columns = [f'<div class="text-col"><h4>OCR text ({esc(record.ocr.engine or "none")})</h4>'
                f'<pre class="text">{ocr_text or "<em>no text read</em>"}</pre></div>']
+    models = {description.model.lower() for description in record.descriptions}
     by_model: dict[str, list[Description]] = {}
     for description in record.descriptions:
         by_model.setdefault(description.model, []).append(description)
     for model, descriptions in by_model.items():
         blocks = []
         for description in descriptions:
-            text = highlight(description.text, flags_for(description, record.flags))
+            text = highlight(description.text, flags_for(description, models, record.flags))
             origin = (f' <span class="origin">imported from '
                       f"{esc(Path(description.imported_from).name)}</span>"
                       if description.imported_from else "")
@@ -537,7 +545,8 @@ def conflicts_html(conflicts: Sequence[dict[str, Any]]) -> str:
 
     rows = [[esc(c["model"]), esc(c["benchmark"]), esc(c["setting"]), side(c, "a"),
              side(c, "b")] for c in conflicts]
-    return _table(["model", "benchmark", "setting", "one image", "another image"], rows)
+    return _table(["model", "benchmark", "setting", "one image", "another image"], rows,
+                  "conflicts")
 
 
 def index_html(records: Sequence[Record]) -> str:
@@ -606,9 +615,13 @@ def page_html(records: Sequence[Record], cards: str, runs: Sequence[dict[str, An
 
 def copy_assets(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for asset in ASSETS.iterdir():
-        if asset.suffix in (".css", ".js"):
-            shutil.copyfile(asset, target / asset.name)
+    for name in ASSET_FILES:
+        if not (ASSETS / name).is_file():
+            raise ImgreadError(
+                f"report: {ASSETS / name} is missing from the installed package",
+                hint="reinstall imgread (pip install --force-reinstall imgread)",
+            )
+        shutil.copyfile(ASSETS / name, target / name)
 
 
 def write_report(out_dir: Path, store: SqliteStore) -> Path:

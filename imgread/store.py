@@ -186,6 +186,8 @@ CREATE TABLE flags (
     PRIMARY KEY (sha256, idx)
 );
 CREATE INDEX flags_kind ON flags(kind);
+CREATE INDEX flags_other_image ON flags(json_extract(evidence_json, '$.other_sha256'))
+    WHERE kind = 'conflicts_with_other_image';
 CREATE TABLE readings (
     sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
     model_key TEXT NOT NULL,
@@ -218,6 +220,9 @@ CREATE INDEX imported_key ON imported_descriptions(key);
 """
 
 CONFLICT_KIND = "conflicts_with_other_image"
+# A benchmark named only by its position ("column 3": the header was not read) names
+# nothing that two images could share.
+PLACEHOLDER_BENCHMARK = re.compile(r"(col|column)?\d*")
 RUN_COUNTS = ("todo", "processed", "ok", "partial", "failed", "duplicates")
 EXPORTS = ("rows", "scores", "flags", "descriptions")
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
@@ -269,9 +274,12 @@ class SqliteStore:
         # so schema changes and data changes share one transaction.
         self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
+            # WAL lets readers (imgread query, Datasette) work while a run writes. It is
+            # stored in the file, so a current database needs no write just to be opened.
+            if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.db.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as error:
             self.db.close()
             raise StoreError(f"{path}: cannot open the database: {error}",
@@ -308,6 +316,8 @@ class SqliteStore:
         Every table but ``runs`` and ``imported_descriptions`` derives from the records'
         JSON, so an upgrade keeps those three and rebuilds everything else from them.
         """
+        if self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # the common case takes no write lock
         with self._transaction():
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -664,28 +674,24 @@ class SqliteStore:
         return self._conflicts(None, tolerance)
 
     def _conflicts(self, sha256: str | None, tolerance: float) -> list[dict[str, Any]]:
-        where = "AND ? IN (a.sha256, b.sha256)" if sha256 else ""
+        """Every conflicting pair, or only those involving ``sha256`` (found by the index)."""
+        side = "model, benchmark, setting, sha256, path, value, sources_json"
         cursor = self.db.execute(
-            "SELECT a.model, a.benchmark, a.setting,"
-            " a.sha256, ia.path, a.value, a.sources_json,"
-            " b.sha256, ib.path, b.value, b.sources_json"
-            " FROM readings a JOIN readings b ON a.model_key = b.model_key"
-            " AND a.benchmark_key = b.benchmark_key AND a.setting_key = b.setting_key"
-            " AND a.sha256 < b.sha256 AND abs(a.value - b.value) > ?"
-            " JOIN images ia ON ia.sha256 = a.sha256 JOIN images ib ON ib.sha256 = b.sha256"
-            f" WHERE 1 {where} ORDER BY a.model_key, a.benchmark_key, a.setting_key, ia.path,"
-            " ib.path, a.value, b.value",
+            f"SELECT {', '.join('a.' + c for c in side.split(', '))},"
+            f" {', '.join('b.' + c for c in side.split(', '))}"
+            " FROM (readings JOIN images USING (sha256)) a"
+            " JOIN (readings JOIN images USING (sha256)) b"
+            " ON a.model_key = b.model_key AND a.benchmark_key = b.benchmark_key"
+            " AND a.setting_key = b.setting_key AND abs(a.value - b.value) > ?"
+            + (" AND a.sha256 != b.sha256 WHERE a.sha256 = ?" if sha256
+               else " AND a.sha256 < b.sha256"),
             (tolerance, sha256) if sha256 else (tolerance,),
         )
-        return [
-            {"model": model, "benchmark": benchmark, "setting": setting,
-             "sha256_a": sha_a, "path_a": path_a, "value_a": value_a,
-             "sources_a": json.loads(sources_a),
-             "sha256_b": sha_b, "path_b": path_b, "value_b": value_b,
-             "sources_b": json.loads(sources_b)}
-            for (model, benchmark, setting, sha_a, path_a, value_a, sources_a,
-                 sha_b, path_b, value_b, sources_b) in cursor
-        ]
+        conflicts = [_pair(*sorted((row[:7], row[7:]), key=lambda side: side[3]))
+                     for row in cursor]
+        return sorted(conflicts, key=lambda c: (name_key(c["model"]), name_key(c["benchmark"]),
+                                                name_key(c["setting"]), c["path_a"], c["path_b"],
+                                                c["value_a"], c["value_b"]))
 
     def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
         """Bring the conflicts_with_other_image flags of this image, and of the images it
@@ -696,9 +702,10 @@ class SqliteStore:
                 wanted.setdefault(conflict[f"sha256_{side}"], []).append(
                     _conflict_flag(conflict, side, other))
         # Images that had a flag about this one, which the new reading no longer supports.
+        # The literal kind and expression let SQLite use the flags_other_image index.
         stale = {sha for (sha,) in self.db.execute(
-            "SELECT DISTINCT sha256 FROM flags WHERE kind = ? AND "
-            "json_extract(evidence_json, '$.other_sha256') = ?", (CONFLICT_KIND, sha256))}
+            f"SELECT DISTINCT sha256 FROM flags WHERE kind = '{CONFLICT_KIND}' AND "
+            "json_extract(evidence_json, '$.other_sha256') = ?", (sha256,))}
         touched = []
         with self._transaction():
             for sha in sorted({sha256, *wanted, *stale}):
@@ -750,7 +757,7 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
     def add(model: str, normalised: str, benchmark: str, setting: str | None,
             value: float | None, sources: list[str]) -> None:
         key = (name_key(normalised or model), name_key(benchmark), name_key(setting))
-        if value is None or not key[0]:
+        if value is None or not key[0] or PLACEHOLDER_BENCHMARK.fullmatch(key[1]):
             return
         _, _, _, known = found.setdefault((key, float(value)), (model, benchmark, setting, []))
         known += [source for source in sources if source not in known]
@@ -763,6 +770,15 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
         if name_key(row.model) not in scored:
             add(row.model, "", "MMLU", None, row.mmlu, row.sources)
     return found
+
+
+def _pair(first: tuple[Any, ...], second: tuple[Any, ...]) -> dict[str, Any]:
+    """One conflict: the names as printed in the first image, then each side's facts."""
+    pair = {"model": first[0], "benchmark": first[1], "setting": first[2]}
+    for label, (_, _, _, sha, path, value, sources) in (("a", first), ("b", second)):
+        pair |= {f"sha256_{label}": sha, f"path_{label}": path, f"value_{label}": value,
+                 f"sources_{label}": json.loads(sources)}
+    return pair
 
 
 def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:

@@ -1,16 +1,20 @@
 """Words (and ruling lines) -> table cells -> scores and rows.
 
-The layout logic sees only ``Word`` rows, never an engine. Steps:
-1. words in a line are merged into chunks (a cell's text) where their gap is small;
-2. the body is the longest run of lines that hold several chunks and numbers;
+The layout logic sees only ``Word`` rows, never an engine, and works in upright pixels
+(after the deskew turn; boxes are turned back to the loaded image's at the end). Steps:
+1. words in a line are merged into chunks (a cell's text) where their gap is small and no
+   rule ("|" or a ruling line) separates them;
+2. the body is the longest run of lines that hold several chunks, mostly numbers;
 3. columns are the x-ranges the body's chunks cover (gaps no body row crosses);
 4. header lines are the lines just above the body whose chunks each sit in one column;
    a line of "5-shot"-like text is the settings row, the rest join into column names;
+   rows mostly empty (a chart's tick labels) are not a table;
 5. numeric cells are re-read together in one engine call (a strip of upscaled crops, a
-   digit whitelist, no dictionaries) and the better-supported reading is kept;
-6. a column printed with a fixed number of decimals repairs a cell that lost its point,
-   with an ``ocr_repaired`` flag; a number that cannot be trusted gets a
-   ``low_confidence`` flag.
+   digit whitelist, no dictionaries) and the better-supported reading is kept; doubtful
+   column names and model names are re-read the same way, larger;
+6. the column's print format repairs a cell that lost its decimal point or unit letter,
+   with an ``ocr_repaired`` flag (before, after, why); a number that cannot be trusted
+   gets a ``low_confidence`` flag, never a guess.
 """
 
 from __future__ import annotations
@@ -181,7 +185,13 @@ def text_lines(words: list[Word], rules: list[Box] | None = None) -> list[TextLi
 
 
 def is_body_line(line: TextLine) -> bool:
-    values = sum(1 for chunk in line.chunks if is_numeric_or_missing(chunk.text))
+    """Several chunks, mostly numbers; a low-confidence word after the first chunk counts
+    as a smudged number, so that one bad cell does not drop its row."""
+    values = sum(
+        1
+        for i, chunk in enumerate(line.chunks)
+        if is_numeric_or_missing(chunk.text) or (i and chunk.confidence < LOW_CONFIDENCE)
+    )
     return len(line.chunks) >= 2 and line.numeric >= 1 and values >= len(line.chunks) / 2
 
 
@@ -267,7 +277,11 @@ def header_lines(
         limit = max(2.5 * line.box.height, 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit:
             break
-        if any(header_column(c.box, layout.ranges, layout.spans) is None for c in line.chunks):
+        if any(
+            header_column(c.box, layout.ranges, layout.spans) is None
+            for c in line.chunks
+            if not is_speck(c)
+        ):
             break
         if line.numeric == len(line.chunks) and len(line.chunks) > 1:
             break
@@ -330,34 +344,48 @@ def _cells_of(line: TextLine, spans: list[tuple[int, int]], row: int) -> list[Ce
     return cells
 
 
+def tidy_label(text: str) -> str:
+    """A header or name as read: a line break after a hyphen joined ("Common- sense"),
+    rule fragments at the ends dropped ("MMLU —")."""
+    text = text.replace("- ", "-")
+    return re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
+
+
 def _join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     """Several header lines into one row of cells, each column's text top to bottom."""
     spans = layout.spans
     texts: dict[int, list[str]] = {}
     boxes: dict[int, Box] = {}
+    confidences: dict[int, float] = {}
     chunks = sorted((c for line in lines for c in line.chunks), key=lambda c: (c.box.y1, c.box.x1))
     for chunk in chunks:
         column = header_column(chunk.box, layout.ranges, spans)
-        # Specks and rule fragments read as short low-confidence "words" ("t", "all").
-        if column is None or (chunk.confidence < 50 and len(chunk.text) <= 3):
+        if column is None or is_speck(chunk):
             continue
         texts.setdefault(column, []).append(chunk.text)
         boxes[column] = boxes[column].union(chunk.box) if column in boxes else chunk.box
+        confidences[column] = min(confidences.get(column, 100.0), chunk.confidence)
     return [
         Cell(
             row=0,
             col=c,
-            text=" ".join(texts.get(c, [])).replace("- ", "-"),
+            text=tidy_label(" ".join(texts.get(c, []))),
             box=boxes.get(c),
-            confidence=100.0 if c in texts else 0.0,
+            confidence=confidences.get(c, 0.0),
         )
         for c in range(len(spans))
     ]
 
 
+def is_speck(chunk: Chunk) -> bool:
+    """Specks and rule fragments read as short low-confidence "words" ("+t", "all")."""
+    return chunk.confidence < 70 and len(chunk.text) <= 3 and not is_numeric_text(chunk.text)
+
+
 def is_settings_line(line: TextLine) -> bool:
-    hits = sum(1 for chunk in line.chunks if SETTING_RE.search(chunk.text))
-    return hits >= max(1, len(line.chunks) / 2)
+    chunks = [chunk for chunk in line.chunks if not is_speck(chunk)]
+    hits = sum(1 for chunk in chunks if SETTING_RE.search(chunk.text))
+    return hits >= max(1, len(chunks) / 2)
 
 
 def build_table(layout: Layout) -> Table:
@@ -445,37 +473,110 @@ def crop_for_reread(grey: np.ndarray, box: Box, scale: float, glyph: float) -> n
     return cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
 
 
+def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) -> list[list[Word]]:
+    """Each crop's words, left to right (then top to bottom), from one engine call on a
+    strip of all of them: one call instead of one per cell."""
+    strip, bands = strip_of(crops)
+    words, _ = clean_words(ocr.read_words(strip, settings, psm=6, numeric=numeric))
+    found = []
+    for y1, y2 in bands:
+        inside = [word for word in words if y1 <= word.box.cy <= y2]
+        found.append([inside[i] for line in ocr.group_lines(inside) for i in line])
+    return found
+
+
 def reread_numbers(
     table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
 ) -> None:
     """Re-read every numeric column's cells in one engine call; each cell gets a
     ``numeric`` reading next to its ``page`` one."""
     targets = [(r, c) for c in numeric_columns(table) for r in range(table.n_rows)]
-    if not targets:
-        return
-    heights = [table.body[r][c].box.height for r, c in targets if table.body[r][c].box is not None]
+    boxes = [table.body[r][c].box for r, c in targets]
+    heights = [box.height for box in boxes if box is not None]
     glyph = float(median(heights)) if heights else prepared.x_height * 1.4
-    crops = []
-    kept = []
+    crops, kept = [], []
     for r, c in targets:
-        crop = crop_for_reread(
-            prepared.grey, _cell_region(table, spans, r, c), prepared.scale, glyph
-        )
+        region = _cell_region(table, spans, r, c)
+        crop = crop_for_reread(prepared.grey, region, prepared.scale, glyph)
         if crop.size:
             crops.append(crop)
             kept.append((r, c))
     if not crops:
         return
-    strip, bands = strip_of(crops)
-    words = ocr.read_words(strip, settings, psm=6, numeric=True)
-    for (r, c), (y1, y2) in zip(kept, bands, strict=True):
-        inside = sorted(
-            (word for word in words if y1 <= word.box.cy <= y2), key=lambda word: word.box.x1
-        )
+    for (r, c), inside in zip(kept, read_crops(crops, settings, numeric=True), strict=True):
         cell = table.body[r][c]
         cell.readings["numeric"] = "".join(word.text for word in inside)
         if inside:
             cell.readings["numeric_confidence"] = f"{min(w.confidence for w in inside):.1f}"
+
+
+def reread_text(
+    doubtful: list[tuple[Cell, Box]],
+    glyph: float,
+    prepared: Prepared,
+    settings: OcrSettings,
+    label: str,
+) -> list[Cell]:
+    """Cells read again, larger, in one engine call; a reading about as confident as the
+    page's, or more, replaces it (both kept in ``readings``). Returns the cells that changed."""
+    if not doubtful:
+        return []
+    crops = [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for _, box in doubtful]
+    changed = []
+    for (cell, box), inside in zip(doubtful, read_crops(crops, settings, False), strict=True):
+        inside = [word for word in inside if word.confidence >= 50 or len(word.text) > 3]
+        if not inside:
+            continue
+        text = tidy_label(" ".join(word.text for word in inside))
+        confidence = min(word.confidence for word in inside)
+        cell.readings.update({"page": cell.text, label: text})
+        # The larger reading wins unless clearly less sure: small text is what fails. Where
+        # the page found nothing, only a sure reading counts (noise reads as "Laan").
+        floor = cell.confidence - 5 if cell.box is not None else 80.0
+        if text != cell.text and confidence >= floor:
+            cell.text, cell.confidence = text, confidence
+            cell.box = cell.box or box
+            changed.append(cell)
+    return changed
+
+
+def reread_headers(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
+) -> None:
+    """Column names read with low confidence ("GSmsK") or not found at all (light text on a
+    band at some scales) are read again. Every score in the column carries this name."""
+    if not table.header_rows:
+        return
+    boxed = [cell.box for cell in table.header_rows[0] if cell.box is not None]
+    if not boxed:
+        return
+    top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
+    doubtful: list[tuple[Cell, Box]] = []
+    for cell in table.header_rows[0]:
+        if cell.box is None:
+            x1, x2 = spans[cell.col]
+            inset = (x2 - x1) // 20
+            doubtful.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom)))
+        elif cell.confidence < 85:
+            doubtful.append((cell, cell.box))
+    glyph = float(median(box.height for box in boxed))
+    for cell in reread_text(doubtful, glyph, prepared, settings, "header"):
+        table.columns[cell.col] = cell.text
+
+
+def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> None:
+    """Model names read with low confidence ("Liama 2 7B") are read again: a score is only
+    as findable as its model's name."""
+    column = model_column(table)
+    if column is None or column in numeric_columns(table):
+        return
+    cells = [row[column] for row in table.body]
+    boxed = [(cell, cell.box) for cell in cells if cell.box is not None]
+    if not boxed:
+        return
+    glyph = float(median(box.height for _, box in boxed))
+    doubtful = [(cell, box) for cell, box in boxed if cell.confidence < 90]
+    reread_text(doubtful, glyph, prepared, settings, "name")
 
 
 def _decimals(text: str) -> int | None:
@@ -506,8 +607,8 @@ def settle_cell(cell: Cell) -> tuple[str, float]:
         return numeric, numeric_conf * 0.9
     if numeric_value is None:
         return page, cell.confidence * (0.8 if page_value is not None else 1.0)
-    # Both numbers, different: the one with more digits kept (a dropped "." or digit is
-    # the usual failure), confidence lowered by the disagreement.
+    # Both numbers, different: the more confident kept, its confidence lowered by the
+    # disagreement (the column's format may still settle it: prefer_column_shape).
     if cell.confidence >= numeric_conf:
         return page, min(cell.confidence, numeric_conf) * 0.7
     return numeric, min(cell.confidence, numeric_conf) * 0.7
@@ -570,22 +671,31 @@ def digit_width(cells: list[Cell]) -> float | None:
 
 
 def repair_column(table: Table, column: int) -> list[Flag]:
-    """A column printed with ``d`` decimals: a cell read with none lost its decimal point
-    when its number is ``10**d`` times too large for the column, or when its box is as
-    wide as the digits plus a point."""
+    """A cell read without the decimal point its column prints (``d`` places) lost it when
+    its number is ``10**d`` times too large for the column, or when its box is as wide as
+    its digits plus a point. A box wide enough for a whole missing digit cannot be mended:
+    the cell's confidence drops so that it is flagged."""
     flags = repair_unit_suffix(table, column)
     cells = [row[column] for row in table.body if row[column].value is not None]
-    decimals = Counter(_decimals(cell.text) for cell in cells)
-    decimals.pop(None, None)
+    decimals = Counter(d for cell in cells if (d := _decimals(cell.text)))
     if len(cells) < 3 or not decimals:
         return flags
     places, count = decimals.most_common(1)[0]
-    if places == 0 or count < 2:
+    if count < 2:
         return flags
     typical_cells = [cell for cell in cells if _decimals(cell.text) == places]
     typical = [cell.value for cell in typical_cells if cell.value is not None]
     low, high = min(typical), max(typical)
-    percent_like = low >= 0 and high <= 100 and not any(cell.text[-1:].isalpha() for cell in cells)
+    header = table.columns[column] if column < len(table.columns) else ""
+    # Sizes span orders of magnitude (2.7 to 280): their range says nothing.
+    sizes = bool(PARAMS_RE.search(header) or TOKENS_RE.search(header))
+    percent_like = (
+        low >= 0
+        and high <= 100
+        and not sizes
+        and not any(cell.text[-1:].isalpha() for cell in cells)
+    )
+    dominant = count >= 0.6 * len(cells)
     unit = digit_width(typical_cells)
     for cell in cells:
         assert cell.value is not None
@@ -593,16 +703,20 @@ def repair_column(table: Table, column: int) -> list[Flag]:
         if _decimals(cell.text) != 0 or len(digits) <= places:
             continue
         candidate = cell.value / 10**places
-        if percent_like:
+        reason = ""
+        if percent_like and cell.value > 100 >= candidate:
             # Scores in percent: any value over 100 is impossible, any one under it possible.
-            reason = "over 100 in a percentage column" if cell.value > 100 >= candidate else ""
-        else:
-            in_range = low / 1.5 <= candidate <= high * 1.5
-            reason = "outside that range" if cell.value > 1.5 * high and in_range else ""
-        if not reason and unit and cell.box is not None:
-            printed = cell.box.width / unit
-            if printed >= len(digits) + 0.75 * POINT_WIDTH:
-                reason = f"its box is {printed:.1f} digits wide, room for the point"
+            reason = "over 100 in a percentage column"
+        elif dominant and not sizes and cell.value > 1.5 * high and low / 1.5 <= candidate:
+            reason = "outside that range"
+        printed = cell.box.width / unit if unit and cell.box is not None else 0.0
+        if not reason and printed >= len(digits) + 1 + POINT_WIDTH / 2:
+            cell.confidence = min(cell.confidence, 40.0)  # a digit is missing, not a point
+            continue
+        # Bold best values are wider too (about a tenth): the box decides when the room is
+        # nearly a whole point.
+        if not reason and printed >= len(digits) + (0.8 if dominant else 0.9) * POINT_WIDTH:
+            reason = f"its box is {printed:.1f} digits wide, room for the point"
         if not reason:
             continue
         after = f"{digits[:-places]}.{digits[-places:]}"
@@ -619,16 +733,16 @@ def shape(text: str) -> tuple[int | None, str]:
     return _decimals(text), text[-1:] if text[-1:].isalpha() else ""
 
 
+def _supported(cell: Cell) -> bool:
+    """Both passes read the same number."""
+    page = parse_number(cell.readings.get("page", ""))
+    return page is not None and page == parse_number(cell.readings.get("numeric", ""))
+
+
 def prefer_column_shape(cells: list[Cell]) -> None:
     """Where the two passes read different numbers, keep the one printed like the column's
     agreed cells (same decimals and unit): a dropped "." or a "B" read as "8" breaks it."""
-    agreed = Counter(
-        shape(cell.text)
-        for cell in cells
-        if parse_number(cell.readings.get("page", "")) is not None
-        and parse_number(cell.readings.get("page", ""))
-        == parse_number(cell.readings.get("numeric", ""))
-    )
+    agreed = Counter(shape(cell.text) for cell in cells if _supported(cell))
     if not agreed:
         return
     usual, count = agreed.most_common(1)[0]
@@ -702,6 +816,90 @@ def repair_model_names(table: Table) -> list[Flag]:
     return flags
 
 
+def _row_band(row: list[Cell]) -> tuple[int, int] | None:
+    boxes = [cell.box for cell in row if cell.box is not None]
+    if not boxes:
+        return None
+    return min(box.y1 for box in boxes), max(box.y2 for box in boxes)
+
+
+def _ink_box(prepared: Prepared, region: Box) -> Box | None:
+    """The bounding box (upright pixels) of the dark pixels in ``region``, if any."""
+    s = prepared.scale
+    y1, y2 = int(region.y1 * s), int(region.y2 * s)
+    x1, x2 = int(region.x1 * s), int(region.x2 * s)
+    ink = prepared.grey[y1:y2, x1:x2] < 128
+    if ink.sum() < max(4, 0.01 * ink.size):
+        return None
+    ys, xs = np.nonzero(ink)
+    return Box(
+        x1=int((x1 + xs.min()) / s),
+        y1=int((y1 + ys.min()) / s),
+        x2=round((x1 + xs.max() + 1) / s),
+        y2=round((y1 + ys.max() + 1) / s),
+    )
+
+
+def recover_left_column(
+    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
+) -> None:
+    """A pandas index ("1" to "6", single bold digits) is often not found by the page read.
+    When a ruling line runs left of the table and every row has ink there, that ink is a
+    column: it is read in one engine call and put in front."""
+    top, bottom = table.box.y1, table.box.y2
+    starts = [
+        rule.start
+        for rule in prepared.horizontal
+        if top - 5 <= rule.position <= bottom + 5 and rule.end > table.box.x1
+    ]
+    first = layout.ranges[0][0]
+    glyph = float(
+        median(box.height for row in table.body for cell in row if (box := cell.box) is not None)
+    )
+    if not starts or min(starts) > first - 2 * glyph:
+        return
+    left, right = min(starts) + 2, first - int(glyph / 2)
+    bands = [_row_band(row) for row in table.body]
+    inks = [
+        _ink_box(prepared, Box(x1=left, y1=band[0], x2=right, y2=band[1])) if band else None
+        for band in bands
+    ]
+    found = [box for box in inks if box is not None]
+    if len(found) < max(2, 0.6 * len(inks)):
+        return
+    readings = read_crops(
+        [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for box in found],
+        settings,
+        numeric=False,
+    )
+    texts = iter(" ".join(word.text for word in words) for words in readings)
+    confidences = iter(min((w.confidence for w in words), default=0.0) for words in readings)
+    for r, (row, box) in enumerate(zip(table.body, inks, strict=True)):
+        text, confidence = (next(texts), next(confidences)) if box is not None else ("", 0.0)
+        for cell in row:
+            cell.col += 1
+        row.insert(
+            0,
+            Cell(row=r, col=0, text=text, box=box, confidence=confidence, readings={"left": text}),
+        )
+    for header in table.header_rows:
+        for cell in header:
+            cell.col += 1
+        header.insert(0, Cell(row=header[0].row, col=0, text=""))
+    table.columns.insert(0, "")
+    table.settings.insert(0, None)
+    table.n_cols += 1
+    layout.spans.insert(0, (left, layout.spans[0][0]))
+    layout.ranges.insert(0, (left, right))
+
+
+def looks_like_a_table(table: Table, min_rows: int) -> bool:
+    """Rows mostly filled: a chart's tick labels line up in rows and columns too, but leave
+    most of their "cells" empty."""
+    filled = [row for row in table.body if sum(1 for cell in row if cell.text) >= 0.6 * len(row)]
+    return len(filled) >= min_rows
+
+
 def extract_tables(
     words: list[Word], prepared: Prepared | None, config: Config
 ) -> tuple[list[Table], list[Flag]]:
@@ -717,7 +915,12 @@ def extract_tables(
     )
     for layout in find_layouts(words, config.tables.min_rows, config.tables.min_cols, rules):
         table = build_table(layout)
+        if not looks_like_a_table(table, config.tables.min_rows):
+            continue
         if prepared is not None and config.ocr.numeric_reread:
+            recover_left_column(table, layout, prepared, config.ocr)
+            reread_headers(table, layout.spans, prepared, config.ocr)
+            reread_names(table, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
         flags.extend(finish_numbers(table))
         flags.extend(repair_model_names(table))

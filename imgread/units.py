@@ -35,8 +35,11 @@ _HEADER_UNIT_RE = re.compile(
 
 
 def _tidy(text: str) -> str:
-    """Unicode minus to ASCII, and "66 . 6" (OCR spacing) back to "66.6"."""
-    return re.sub(r"\s*([.,])\s*(?=\d)", r"\1", text.strip().replace("\u2212", "-"))
+    """Unicode minus to ASCII, "66 . 6" (OCR spacing) back to "66.6", and a comma before
+    one or two final digits ("80,7": a point read as a comma, or a decimal comma) to a
+    point; "1,400" keeps its thousands comma."""
+    text = re.sub(r"\s*([.,])\s*(?=\d)", r"\1", text.strip().replace("\u2212", "-"))
+    return re.sub(r"(?<=\d),(\d{1,2})(?!\d)", r".\1", text)
 
 
 def is_missing(text: str) -> bool:
@@ -126,4 +129,6 @@ def normalise_model_name(name: str) -> str:
     # "70-b" -> "70b": a size split from its unit.
     text = re.sub(r"(\d)-([bmkt])(?![a-z])", r"\1\2", text)
     text = re.sub(r"-{2,}", "-", text)
+    # Family names as OCR misreads them ("ll" read as "li"/"Il"): the same model.
+    text = re.sub(r"^(?:liama|iiama|ilama|llarna)(?=-|$)", "llama", text)
     return text.strip("-")

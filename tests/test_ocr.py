@@ -12,6 +12,7 @@ from PIL import Image
 
 from imgread import ocr, preprocess, tables
 from imgread.config import Config
+from imgread.ocr import tesseract
 from imgread.pipeline import Work
 from imgread.record import Record
 from imgread.units import parse_number
@@ -76,6 +77,18 @@ def test_engine_interface_reads_numbers_with_the_digit_whitelist(tmp_path: Path)
     assert "66.6" in [w.text for w in words]
 
 
+@pytest.mark.skipif(tesseract.tesserocr is None, reason="tesserocr is not installed")
+def test_both_tesseract_bindings_give_the_same_words(tmp_path: Path) -> None:
+    """The pytesseract fallback (no tesserocr wheel) reads what the in-process engine reads."""
+    path = render_table(tmp_path / "t.png", HEADER, ROWS[:2], size=20)
+    grey = preprocess.to_grey(np.asarray(Image.open(path).convert("RGB")))
+    settings = Config().ocr
+    in_process = tesseract._words_tesserocr(grey, settings, 11, False)
+    via_program = tesseract._words_pytesseract(grey, settings, 11, False)
+    assert [w.text for w in via_program] == [w.text for w in in_process]
+    assert all(abs(a.box.x1 - b.box.x1) <= 1 for a, b in zip(in_process, via_program, strict=True))
+
+
 @pytest.mark.parametrize("dark", [False, True])
 def test_rendered_table_is_read_exactly(tmp_path: Path, dark: bool) -> None:
     work = read(render_table(tmp_path / "t.png", HEADER, ROWS, size=16, dark=dark))
@@ -114,6 +127,16 @@ def test_seed000_sample_yields_its_six_rows() -> None:
     table = work.record.ocr.tables[0]
     rows = [(r.params_b, r.tokens_t, r.mmlu) for r in tables.rows_from_table(table)]
     assert rows == SEED_ROWS
+    # Tesseract's page read misses the bold one-digit pandas index; it is recovered from
+    # the ink left of the table, under the header rule, and names the rows.
+    assert [r.model for r in tables.rows_from_table(table)] == ["1", "2", "3", "4", "5", "6"]
+    assert table.columns == ["", "parameters", "training tokens", "mmlu"]
+
+
+def test_blank_image_has_no_words() -> None:
+    blank = np.full((80, 300), 255, dtype=np.uint8)
+    assert ocr.read_words(blank, Config().ocr) == []
+    assert ocr.read_words(blank, Config().ocr, psm=6, numeric=True) == []
 
 
 def test_yi_table_all_86_scores_right(shared_dir: Path) -> None:

@@ -23,12 +23,14 @@ from imgread.images import sha256_file
 from imgread.importer import import_files
 from imgread.record import Box, Flag, ImageInfo, Record, StageError
 from imgread.report import (
+    flags_for,
     from_ocr,
     highlight,
     linear_ticks,
     log_ticks,
     model_family,
     plot_points,
+    source_model,
     span_positions,
     write_report,
 )
@@ -59,6 +61,20 @@ def test_highlight_escapes_and_marks_overlapping_spans() -> None:
     assert "&lt;no&gt; such &lt;b&gt;" in marks[2][1]
     assert span_positions("a  Quick\nbrown fox", "quick brown") == [(3, 14)]
     assert span_positions("anything", None) == []
+
+
+def test_a_flag_is_marked_only_in_the_description_of_its_model() -> None:
+    said = "Llama 2 outperforms Mistral everywhere."
+    record = make_record(vlm_text=said)
+    record.descriptions[1].text = said  # the other model says the same words
+    flag = Flag(kind="claim_contradicts_data", message="not on MMLU", source="vlm:llava-1.6",
+                span="outperforms Mistral")
+    stray = Flag(kind="quote_not_in_image", message="unknown source", source="someone",
+                 span="Mistral everywhere")
+    models = {d.model.lower() for d in record.descriptions}
+    assert flags_for(record.descriptions[0], models, [flag, stray]) == [flag, stray]
+    assert flags_for(record.descriptions[1], models, [flag, stray]) == [stray]
+    assert source_model("vlm:gemma3:simple") == "gemma3" and source_model("ocr") == "ocr"
 
 
 def test_model_families_and_ticks() -> None:
@@ -114,6 +130,15 @@ def test_the_page_escapes_all_text_from_images_and_models(tmp_path: Path) -> Non
     assert len(re.findall(r"<script\b", page)) == 1  # only the report's own file
     assert (index.parent / "assets" / "report.js").is_file()
     assert len(list((index.parent / "images").glob("*.png"))) == 1  # the one image on disk
+    assert '<code class="before">689</code> → <code class="after">68.9</code>' in page
+    assert "No runs recorded" not in page and "<td>3</td>" in page  # the run's counts
+
+
+def test_an_empty_database_gets_a_page_that_says_so(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "empty.sqlite")) as store:
+        page = write_report(tmp_path, store).read_text()
+    assert "0 images from" in page and "No rows with both parameters and MMLU yet" in page
+    assert "No runs recorded" in page and '<article' not in page
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +196,9 @@ def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
                         mark.element_handle())
     assert "entity_not_in_image" in tip
     assert "entity_not_in_image" in (mark.get_attribute("title") or "")
+    repaired = hostile.locator("pre.text mark.flag")  # the repair, marked in the OCR text
+    assert repaired.all_inner_texts() == ["68.9"]
+    assert "ocr_repaired" in (repaired.get_attribute("data-tip") or "")
 
     # The word boxes sit over the image; the toggle hides them and zoom widens the canvas.
     assert hostile.locator("svg.boxes rect").count() == 1 + 3 + 3 * 3  # title, head, 3 rows
@@ -219,23 +247,35 @@ def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_script_read_from_an_image_shows_as_text(browser: Any, tmp_path: Path) -> None:
-    """Through the real pipeline: Tesseract reads the tag off the pixels, the page shows it."""
-    from imgread.pipeline import read_image
+    """Through the real pipeline: Tesseract reads the tag off the pixels, a VLM output with
+    HTML comes in through `imgread import`, and the page shows both as text."""
+    import imgread
 
-    image = render_table(tmp_path / "script.png", ["Model", "MMLU"],
-                         [["Llama 2", "68.9"]], title=SCRIPT, size=28)
-    record = read_image(image)
+    folder = tmp_path / "images"
+    folder.mkdir()
+    render_table(folder / "script.png", ["Model", "MMLU"], [["Llama 2", "68.9"]],
+                 title=SCRIPT, size=28)
+    exported = tmp_path / "vlm-output.txt"
+    exported.write_text(f"First Seen\n2024-05-22T06:22:56+00:00\nsimple-description "
+                        f"(evil-vlm-1b)\n{VLM_HTML}\n")
+    database = str(tmp_path / "imgread.sqlite")
+    with open_store(database) as store:
+        import_files([exported], store, image="script.png")
+    imgread.run(folder, out_dir=tmp_path, db=database, workers=1, progress=False, report=False)
+    with open_store(database) as store:
+        [record] = store.records()
+        index = write_report(tmp_path, store)
     if not record.ocr.words:
         pytest.skip(f"the OCR stage read no words ({record.errors})")
     assert "script" in record.ocr.text.lower()
-    with open_store(str(tmp_path / "imgread.sqlite")) as store:
-        store.put(record)
-        index = write_report(tmp_path, store)
+    assert [d.text for d in record.descriptions] == [VLM_HTML]
     assert "<script>alert" not in index.read_text()
     page, events = _open(browser, index)
-    shown = page.locator("pre.text").inner_text()
-    assert shown.strip() == record.ocr.text.strip()
+    assert page.locator("pre.text").inner_text().strip() == record.ocr.text.strip()
+    shown = page.locator(".text-col").nth(1).inner_text()
+    assert '<img src=x onerror="window.__pwned=1"><b>bold</b>' in shown and SCRIPT in shown
     assert page.locator("svg.boxes rect").count() == len(record.ocr.words)
+    assert page.evaluate("window.__pwned") is None
     assert events == []
     page.close()
 

@@ -109,7 +109,7 @@ def test_yi_words_give_its_header_settings_and_grid() -> None:
         if row[c].text and not is_numeric_text(row[c].text)
     ]
     flagged = {flag.span for flag in flags if flag.kind == "low_confidence"}
-    assert unreadable and set(unreadable) <= flagged
+    assert set(unreadable) <= flagged
     rows = rows_from_table(table)
     assert rows[0].params_b == 34.0 and rows[0].params_from_name
     assert rows[0].tokens_t is None
@@ -239,3 +239,22 @@ def test_settle_cell_keeps_the_supported_reading(page: str, numeric: str, text: 
         readings={"page": page, "numeric": numeric, "numeric_confidence": "85"},
     )
     assert settle_cell(cell)[0] == text
+
+
+def test_unreadable_number_is_flagged_not_guessed() -> None:
+    rows = [
+        ["Model", "MMLU", "GSM8K"],
+        ["Yi-34B", "76.3", "67.2"],
+        ["Qwen-14B", "66.3", "61.3"],
+        ["Phi-2", "56.7", "61.1"],
+    ]
+    words = grid(rows, [20, 200, 320])
+    smudged = next(w for w in words if w.text == "61.3")
+    words[words.index(smudged)] = smudged.model_copy(update={"text": "Siar", "confidence": 31.0})
+    tables, flags = extract_tables(words, None, Config())
+    cell = tables[0].body[1][2]
+    assert cell.value is None and cell.text == "Siar"
+    assert [f.span for f in flags if f.kind == "low_confidence"] == ["Siar"]
+    assert ("Qwen-14B", "GSM8K") not in {
+        (s.model, s.benchmark) for s in scores_from_table(tables[0])
+    }

@@ -23,6 +23,7 @@ from imgread.units import (
         ("-2.5", -2.5),
         ("\u22123.1", -3.1),
         ("66 . 6", 66.6),
+        ("80,7", 80.7),
         ("-", None),
         ("n/a", None),
         ("", None),
@@ -93,3 +94,4 @@ def test_normalise_model_name_unifies_spellings() -> None:
     assert {normalise_model_name(name) for name in spellings} == {"llama-2-70b"}
     assert normalise_model_name("Mistral-7B-v0.1") == "mistral-7b-v0.1"
     assert normalise_model_name("Mixtral 8x7B") == "mixtral-8x7b"
+    assert normalise_model_name("Liama 2 7B") == "llama-2-7b"  # a common OCR misreading

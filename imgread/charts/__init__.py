@@ -9,6 +9,7 @@ their swatch, printed value labels are preferred to geometry, and the two are cr
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["merge_words", "read_charts", "reread", "rows_from_chart", "run", "scores_from_chart"]
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
-
-
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
+SMALL_SIDE = 1400  # px: a screenshot smaller than this is enlarged for the reread
+FAINT_INK = 235  # grey level: anything darker is ink in the pale-text reread
 
 
 def run(work: Work, config: Config) -> None:
@@ -46,33 +47,50 @@ def run(work: Work, config: Config) -> None:
     if charts or _looks_like_chart(work):
         words = merge_words(reread(work.rgb, config.ocr), words)
         charts, flags = read_charts(work.rgb, words, config.ocr)
+        if not charts:  # tick labels in a pale grey: read them dark, and only them
+            pale = [w for w in reread(work.rgb, config.ocr, faint=True)
+                    if parse_number(w.text) is not None]
+            words = merge_words(pale, words)
+            charts, flags = read_charts(work.rgb, words, config.ocr)
     work.record.charts = charts
     work.record.flags.extend(flags)
 
 
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or numbers that are no table's: worth a second reading."""
+    """Axes seen by preprocessing, or a few numbers and no table: worth a second reading."""
     record = work.record
-    if record.preprocess.chart_axes:
-        return True
+    if record.ocr.tables:
+        return False
     numbers = sum(parse_number(word.text) is not None for word in record.ocr.words)
-    return not record.ocr.tables and numbers >= 5
+    return record.preprocess.chart_axes or numbers >= 3
 
 
-def reread(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
+def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[Word]:
     """Words from the plain colour image (dark themes inverted), in image pixels.
 
     The OCR stage reads an image prepared for tables (background flattened, binarised),
     where hatched or coloured bars turn into noise that swallows their value labels; the
-    colour image, binarised by Tesseract itself, keeps labels and bars apart.
+    colour image, binarised by Tesseract itself, keeps labels and bars apart. ``faint``
+    turns everything but the near-white page black, so that pale grey tick labels (which
+    Tesseract's own threshold drops) are read.
     """
     image = rgb
-    if float(np.median(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))) < 110:
-        image = 255 - rgb
-    scale = min(1.0, REREAD_SIDE / max(image.shape[:2]))
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 110:
+        image, grey = 255 - rgb, 255 - grey
+    if faint:
+        image = np.where(grey < FAINT_INK, 0, 255).astype(np.uint8)
+    # small screenshots are read at twice the size: their labels are a few pixels tall
+    scale = min(2.0, REREAD_SIDE / max(image.shape[:2]))
     if scale < 1:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    found = ocr.read_words(np.ascontiguousarray(image), settings, psm=11)
+    elif scale > 1:
+        scale = min(2.0, max(1.0, SMALL_SIDE / max(image.shape[:2])))
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    try:
+        found = ocr.read_words(np.ascontiguousarray(image), settings, psm=11)
+    except RuntimeError:  # tesserocr's iterator can fail on a word without text
+        return []
     if scale == 1:
         return found
     return [
@@ -94,9 +112,14 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
         )
 
     def better(a: Word, b: Word) -> bool:
-        """Two sure readings: the longer one (OCR cut the other short); else the surer."""
+        """Two sure readings of a name: the longer one (OCR cut the other short); of a
+        number, or unsure ones: the surer (a longer number took in a tick mark)."""
+        names = parse_number(a.text) is None and parse_number(b.text) is None
+        longer, shorter = (a.text, b.text) if len(a.text) > len(b.text) else (b.text, a.text)
+        if not parse_number(longer) and shorter in longer and shorter != longer:
+            return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
         same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
-        if same_size and min(a.confidence, b.confidence) >= 50 and a.box.width != b.box.width:
+        if names and same_size and min(a.confidence, b.confidence) >= 50:
             return a.box.width > b.box.width
         return same_size and a.confidence > b.confidence
 
@@ -134,17 +157,29 @@ def read_charts(
     fits = y_axes(numbers)
     if not fits:
         return [], []
-    bg = background(rgb)
     ticks = {id(p) for fit in fits for p in fit.ticks}
     x_ticks = {id(p) for fit in x_axes(numbers) for p in fit.ticks}
     panels = sorted(
         (_panel(fit, fits, found, x_ticks, rgb.shape) for fit in fits), key=_reading_order
     )
+    # unsure words just under a plot are slanted tick labels read level, never a legend
+    areas = [panel.area for panel in panels]
+    legend_words = [w for w in legend_words if w.confidence >= 80 or any(
+        _inside(w.box, area) for area in areas
+    ) or not any(
+        area.x1 - 0.4 * area.width <= w.box.cx <= area.x2
+        and area.y2 <= w.box.cy <= area.y2 + 0.45 * area.height
+        for area in areas
+    )]
     charts: list[Chart] = []
     flags: list[Flag] = []
     for panel in panels:
         labels = [p for p in numbers if id(p) not in ticks and _inside(p.box, panel.area)]
+        area = panel.area
+        bg = background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         bars = find_bars(rgb, panel.area, text_boxes, bg)
+        if not _bar_like(bars, area):
+            bars = []
         chart: Chart | None
         if len(bars) >= 2:
             chart, new_flags = _bar_chart(
@@ -181,6 +216,16 @@ def _reading_order(panel: Panel) -> tuple[int, int]:
     """Rows of panels top to bottom, each left to right (rows told apart by half a panel)."""
     row_height = max(1, panel.area.height // 2)
     return panel.area.y1 // row_height, panel.area.x1
+
+
+def _bar_like(bars: list[RawBar], area: Box) -> bool:
+    """Bars stand on the plot's floor, and some of them are tall; the markers of a line
+    chart also share a "bottom", but high up and short."""
+    if len(bars) < 2:
+        return False
+    floor = max(bar.bottom for bar in bars)
+    tall = sum(bar.bottom - bar.top >= 0.08 * area.height for bar in bars)
+    return floor >= area.y2 - 0.15 * area.height and tall >= 2
 
 
 def _text_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
@@ -263,7 +308,7 @@ def _bar_chart(
                   axis=0)
         for index in range(max(groups) + 1)
     ]
-    names, legend = legend_names(rgb, words, colours, bg, patches=True)
+    names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
     title = _title(panel, found, legend)
     matched = _match_labels(bars, labels)
     decimals = _decimals([label.text for label in matched.values()], fit)
@@ -282,7 +327,13 @@ def _bar_chart(
             repaired = None if agrees else _repair(label, measured, tolerance)
             if repaired is not None:
                 value, confidence = repaired, 0.8
-            elif agrees or (label.confidence >= 60 and abs(label.value - measured) <= 3 * tolerance):
+                flags.append(Flag(
+                    kind="ocr_repaired", severity="info", source="charts", span=label.text,
+                    message=f"chart '{title or 'untitled'}': value label '{label.text}' read "
+                    f"as {repaired:g}, the reading its bar's height confirms",
+                    evidence={"label": label.text, "value": repaired, "measured": measured},
+                ))
+            elif agrees or (label.confidence >= 85 and _on_scale(label.value, fit)):
                 value, confidence = label.value, (0.95 if agrees else 0.6)
             if not agrees and repaired is None:
                 flags.append(_mismatch(title, series[group].name, category, label, measured))
@@ -294,6 +345,13 @@ def _bar_chart(
         )
     chart = Chart(kind="bar", box=panel.area, title=title, axes=[fit.to_axis()], series=series)
     return chart, flags
+
+
+def _on_scale(value: float, fit: Fit) -> bool:
+    """Within half the axis range beyond its end ticks: a label could say that."""
+    ticks = [float(p.value or 0.0) for p in fit.ticks]
+    low, high = min(ticks), max(ticks)
+    return low - 0.5 * (high - low) <= value <= high + 0.5 * (high - low)
 
 
 def _decimals(labels: list[str], fit: Fit) -> int:
@@ -363,35 +421,71 @@ def _categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> list[s
     itself), else its group's index."""
     baseline = float(np.median([bar.bottom for bar in bars]))
     height = float(np.median([p.height for p in panel.y.ticks]))
-    groups = _gap_groups(bars)
-    centres = [
-        (float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == group])),
-         max(b.x2 for b, g in zip(bars, groups, strict=True) if g == group)
-         - min(b.x1 for b, g in zip(bars, groups, strict=True) if g == group))
-        for group in sorted(set(groups))
-    ] + [(bar.cx, bar.width) for bar in bars]
     below = [
         p for p in found
         if p.value is None and p.confidence >= 60 and _wordlike(p.text)
         and panel.area.x1 - height <= p.box.cx <= panel.area.x2
         and baseline - 0.3 * height <= p.box.y1 <= baseline + 3 * height
-        and any(abs(p.box.cx - cx) <= 0.3 * width + 0.5 * height for cx, width in centres)
+        and (any(b.x1 <= p.box.cx <= b.x2 for b in bars) or _between_bars(p, bars))
     ]
-    if below:
-        first = min(p.box.y1 for p in below)
-        row = [p for p in below if p.box.y1 <= first + 0.6 * p.height]
-    if below and (len(row) >= 2 or len(set(groups)) == 1):
+    row: list[Phrase] = []
+    for start in sorted(below, key=lambda p: p.box.y1):
+        candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height]
+        # slanted labels read level come out as short, unsure scraps
+        if len(candidate) >= 2 and np.mean([p.confidence for p in candidate]) >= 80:
+            row = candidate
+            break
+    if row:
         rest = [p for p in below if p not in row and p.text.startswith("(")]
         names = {id(p): p.text for p in row}
         for extra in rest:
-            owner = min(row, key=lambda p: abs(p.box.cx - extra.box.cx))
+            owner = _nearest(row, extra.box.cx)
             if abs(owner.box.cx - extra.box.cx) < max(owner.box.width, extra.box.width):
                 names[id(owner)] += " " + extra.text
-        return [names[id(min(row, key=lambda p, b=bar: abs(p.box.cx - b.cx)))] for bar in bars]
+        return _label_groups(bars, row, names)
     return _gap_groups(bars)
 
 
-SLANTS = (30.0, 45.0)  # degrees: the usual rotations of crowded tick labels
+def _label_groups(
+    bars: list[RawBar], row: list[Phrase], names: dict[int, str]
+) -> list[str | float]:
+    """Each group of bars takes the x label under it; a label in a gap between two groups
+    (a group split by a missing bar) names both. A group without one keeps its index."""
+    groups = _gap_groups(bars)
+    width = float(np.median([b.width for b in bars]))
+    spans = {
+        key: (min(b.x1 for b, g in zip(bars, groups, strict=True) if g == key),
+              max(b.x2 for b, g in zip(bars, groups, strict=True) if g == key))
+        for key in set(groups)
+    }
+
+    def gap(phrase: Phrase, key: str | float) -> float:
+        left, right = spans[key]
+        return max(0.0, left - phrase.box.cx, phrase.box.cx - right)
+
+    def centre(key: str | float) -> float:
+        return sum(spans[key]) / 2
+
+    def between(phrase: Phrase, key: str | float) -> bool:
+        side = centre(key) > phrase.box.cx
+        return any(
+            other != key and gap(phrase, other) <= 1.5 * width
+            and (centre(other) > phrase.box.cx) != side
+            for other in spans
+        )
+
+    label: dict[str | float, str] = {}
+    for key in spans:
+        under = [p for p in row if gap(p, key) == 0]
+        beside = [p for p in row if 0 < gap(p, key) <= 1.5 * width and between(p, key)]
+        chosen = under or beside
+        if chosen:
+            middle = centre(key)
+            label[key] = names[id(min(chosen, key=lambda p: abs(p.box.cx - middle)))]
+    return [label.get(g, g) for g in groups]
+
+
+SLANTS = (15.0, 75.0)  # degrees: the range a slanted label's angle is looked for in
 SLANT_ZOOM = 2.0
 
 
@@ -399,8 +493,8 @@ def _slanted_categories(
     rgb: np.ndarray, panel: Panel, bars: list[RawBar], settings: OcrSettings
 ) -> list[str | float] | None:
     """Tick labels set at a slant under the bars: the strip below the baseline is turned
-    level and read; a label belongs to the bar above its upper-right end (labels slanted
-    up to the right are anchored there)."""
+    level and read. A label belongs to the group (or bar) under its centre or under its
+    upper-right end, whichever way the labels are anchored."""
     baseline = int(max(bar.bottom for bar in bars))
     area = panel.area
     x1 = max(0, int(area.x1 - 0.4 * area.width))
@@ -412,27 +506,69 @@ def _slanted_categories(
         strip = 255 - strip
     # slanted labels are small; Tesseract reads text best some 20-30 px tall
     strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
-    best: tuple[float, list[str | float]] | None = None
-    for slant in SLANTS:
+    groups = _gap_groups(bars)
+    keys = sorted(set(groups))
+    per_group = [float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == k]))
+                 for k in keys]
+    per_bar = [bar.cx for bar in bars]
+    best: tuple[float, dict[int, str], bool] | None = None
+    for slant in (_slant(strip),):
         level, back = _turned(strip, slant)
-        words = [w for w in ocr.read_words(level, settings, psm=11)
-                 if w.confidence >= 50 and _wordlike(w.text)]
-        named: dict[int, list[Word]] = {}
-        for line in _text_lines(words):
-            end = max(line, key=lambda w: w.box.x2).box
-            x, y = back @ np.array([end.x2, end.cy, 1.0]) / SLANT_ZOOM
-            bar = min(range(len(bars)), key=lambda i: abs(bars[i].cx - (x1 + x)))
-            if abs(bars[bar].cx - (x1 + x)) <= bars[bar].width and y < 0.25 * strip.shape[0] / SLANT_ZOOM:
-                named.setdefault(bar, []).extend(line)
-        score = sum(w.confidence for ws in named.values() for w in ws)
-        if named and (best is None or score > best[0]):
-            labels: list[str | float] = [
-                " ".join(w.text for w in sorted(named[i], key=lambda w: w.box.x1))
-                if i in named else float(i + 1)
-                for i in range(len(bars))
-            ]
-            best = (score, labels)
-    return best[1] if best else None
+        try:
+            read = ocr.read_words(level, settings, psm=11)
+        except RuntimeError:  # tesserocr: "No text returned" on an empty strip
+            continue
+        words = [w for w in read if w.confidence >= 50 and _wordlike(w.text)]
+        lines = _text_lines(words)
+        for anchor, targets in itertools.product(("end", "centre"), (per_group, per_bar)):
+            spacing = float(np.median(np.diff(targets))) if len(targets) > 1 else area.width / 2
+            named: dict[int, tuple[float, str]] = {}
+            for line in lines:
+                left = min(w.box.x1 for w in line)
+                right = max(w.box.x2 for w in line)
+                cy = float(np.mean([w.box.cy for w in line]))
+                px = right if anchor == "end" else (left + right) / 2
+                x, _ = back @ np.array([px, cy, 1.0]) / SLANT_ZOOM
+                target = min(range(len(targets)), key=lambda i: abs(targets[i] - (x1 + x)))
+                if abs(targets[target] - (x1 + x)) > 0.4 * spacing:
+                    continue
+                text = " ".join(w.text for w in sorted(line, key=lambda w: w.box.x1))
+                confidence = sum(w.confidence for w in line)
+                if target not in named or confidence > named[target][0]:
+                    named[target] = (confidence, text)
+            score = sum(c for c, _ in named.values())
+            if named and (best is None or score > best[0]):
+                labels = {k: text for k, (_, text) in named.items()}
+                best = (score, labels, targets is per_bar)
+    if best is None:
+        return None
+    _, labels, by_bar = best
+    if by_bar:
+        return [labels.get(i, float(i + 1)) for i in range(len(bars))]
+    return [labels.get(keys.index(g), float(g)) for g in groups]
+
+
+def _slant(strip: np.ndarray) -> float:
+    """The angle of the labels: words smeared into blobs, the median direction of the long
+    ones (measured up from the horizontal, as the labels rise to the right)."""
+    grey = cv2.cvtColor(strip, cv2.COLOR_RGB2GRAY)
+    ink = (grey < 128).astype(np.uint8)
+    size = max(3, int(0.15 * strip.shape[0] / 4) | 1)
+    blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    angles: list[float] = []
+    for index in range(1, count):
+        if stats[index, cv2.CC_STAT_AREA] < 4 * size * size:
+            continue
+        ys, xs = np.nonzero(labels == index)
+        spread = np.cov(np.vstack([xs, ys]).astype(np.float64))
+        values, vectors = np.linalg.eigh(spread)
+        if values[1] < 9 * max(values[0], 1e-6):  # not elongated: a lone glyph
+            continue
+        dx, dy = vectors[:, 1]
+        angles.append(float(np.degrees(np.arctan2(-dy, dx))) % 180)
+    rising = [a for a in angles if SLANTS[0] <= a <= SLANTS[-1]]
+    return float(np.median(rising)) if rising else 30.0
 
 
 def _text_lines(words: list[Word]) -> list[list[Word]]:
@@ -468,9 +604,25 @@ def _wordlike(text: str) -> bool:
     return useful >= 2 and useful >= 0.5 * len(text.replace(" ", ""))
 
 
+def _between_bars(phrase: Phrase, bars: list[RawBar]) -> bool:
+    """Centred in a gap inside a group (a missing bar): bars close on both sides."""
+    x = phrase.box.cx
+    left = [b for b in bars if b.x2 <= x]
+    right = [b for b in bars if b.x1 >= x]
+    if not left or not right:
+        return False
+    gap = min(b.x1 for b in right) - max(b.x2 for b in left)
+    return gap <= 2 * float(np.median([b.width for b in bars]))
+
+
+def _nearest(candidates: list[Phrase], x: float) -> Phrase:
+    return min(candidates, key=lambda p: abs(p.box.cx - x))
+
+
 def _gap_groups(bars: list[RawBar]) -> list[str | float]:
+    """Group numbers 1, 2, ...: bars closer than half a bar's width belong together."""
     typical = float(np.median([bar.width for bar in bars]))
-    index, out = 1, []
+    index, out = 1, list[str | float]()
     for i, bar in enumerate(bars):
         if i and bar.x1 - bars[i - 1].x2 > 0.5 * typical:
             index += 1
@@ -510,14 +662,21 @@ def _line_chart(
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else None
     swatches = [
         _swatch_box(w) for w in words
-        if w.confidence >= 50 and _wordlike(w.text) and _inside(w.box, panel.area)
+        if w.confidence >= 30 and _wordlike(w.text) and _inside(w.box, panel.area)
         and w.box.height >= 0.6 * panel.tick_height and swatch_colour(rgb, w, bg) is not None
     ]
     traced, dashes = line_reader.trace(rgb, panel.area, text_boxes + swatches, bg)
     if not traced:
         return None, []
-    names, legend = legend_names(rgb, words, [t.colour for t in traced], bg)
+    names, legend = legend_names(rgb, words, [t.colour for t in traced], bg, area=panel.area)
     title = _title(panel, found, legend)
+    # legend samples are not data: left of the legend words, or of this panel's words that
+    # repeat a series name (the panel's own legend, when OCR ran its sample into the text)
+    stems = [name[:4].lower() for name in names if len(name) >= 4]
+    samples = [_swatch_box(word).union(word.box) for word in legend] + [
+        _swatch_box(word).union(word.box) for word in words
+        if _inside(word.box, panel.area) and any(stem in word.text.lower() for stem in stems)
+    ]
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
@@ -526,12 +685,14 @@ def _line_chart(
                 px=round(px, 1), py=round(py, 1), confidence=_confidence(panel.y),
             )
             for px, py in trace.points
+            if not any(b.x1 <= px <= b.x2 and b.y1 <= py <= b.y2 for b in samples)
         ]
         series.append(Series(name=name, colour=hex_colour(trace.colour), style=trace.style,
                              points=points))
     kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(_x_title(panel, found))] if panel.x else [])
-    blocks = [b for b in _annotations(panel, found, legend) if b[0] not in names]
+    keys = {_key(name) for name in names if name}
+    blocks = [b for b in _annotations(panel, found, legend) if _key(b[0]) not in keys]
     references = _pair_labels([_reference(panel, dash, blocks) for dash in dashes], dashes)
     chart = Chart(
         kind=kind, box=panel.area, title=title, axes=axes, series=series,
@@ -561,9 +722,14 @@ def _pair_labels(
     return references
 
 
+def _key(text: str) -> str:
+    """Letters and digits only, lower case: "LLaMA 2" and "LLaMA2" are one name."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
 def _swatch_box(word: Word) -> Box:
     height = max(4, word.box.height)
-    return Box(x1=int(word.box.x1 - 2.8 * height), y1=int(word.box.cy - 0.8 * height),
+    return Box(x1=int(word.box.x1 - 3.6 * height), y1=int(word.box.cy - 0.8 * height),
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
 
 

@@ -128,12 +128,18 @@ def _pixel_residual(a: float, b: float, pixels: np.ndarray, values: np.ndarray) 
 
 
 def _regular(fit: Fit) -> bool:
-    """Axis ticks step evenly (in value, or in log value); value labels rarely do."""
+    """Axis ticks step evenly (in value, or in log value), a missed tick making a step of
+    two or three; value labels rarely do. Log axes printed as 7, 13, 34, 70 step roughly."""
     values = sorted(float(p.value or 0) for p in fit.ticks)
     if fit.scale == "log":
         values = [math.log10(v) for v in values]
     steps = np.diff(values)
-    return bool(len(steps) and steps.min() > 0 and steps.max() <= 2.01 * steps.min())
+    if not len(steps) or steps.min() <= 0:
+        return False
+    if fit.scale == "log":
+        return bool(steps.max() <= 2.01 * steps.min())
+    ratios = steps / steps.min()
+    return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4)
 
 
 def y_axes(numbers: list[Phrase]) -> list[Fit]:
@@ -156,8 +162,29 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         if _overlaps_existing(fit, fits):
             continue
         fits.append(fit)
-        used.update(id(p) for p in fit.ticks)
-    return fits
+        # the whole column is this axis: its outliers must not make a second one
+        used.update(id(p) for p in column if min(fit.span_px) - 2 * seed.height
+                    <= p.box.cy <= max(fit.span_px) + 2 * seed.height)
+    return _one_per_column(fits)
+
+
+def _one_per_column(fits: list[Fit]) -> list[Fit]:
+    """Two fits over the same stretch of the same column are one axis read twice (two OCR
+    readings box a label a few pixels apart): keep the one with more ticks."""
+    kept: list[Fit] = []
+    for fit in sorted(fits, key=lambda f: -len(f.ticks)):
+        left = min(p.box.x1 for p in fit.ticks)
+        right = max(p.box.x2 for p in fit.ticks)
+        low, high = fit.span_px
+        if any(
+            min(right, max(p.box.x2 for p in other.ticks))
+            > max(left, min(p.box.x1 for p in other.ticks))
+            and min(high, other.span_px[1]) > max(low, other.span_px[0])
+            for other in kept
+        ):
+            continue
+        kept.append(fit)
+    return kept
 
 
 def x_axes(numbers: list[Phrase]) -> list[Fit]:

@@ -64,7 +64,7 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
             bottom=area.y1 + (bottom + 1) / scale,
             colour=colour,
         )
-        bar.top = _refine_top(rgb, bar, 2 / scale + 2)
+        bar.top = _refine_top(rgb, bar, 2 / scale + 2, bg)
         result.append(bar)
     return result
 
@@ -101,6 +101,13 @@ def _columns(
         keep = ~text[inner, x]
         pixels = small[inner, x][keep] if keep.any() else small[inner, x]
         colour = np.median(pixels.reshape(-1, 3), axis=0)
+        # an OCR box can take in the bar's top with a label printed inside it: there the
+        # pixels of the bar's own colour are the bar
+        span = slice(start, bottom + 1)
+        own = distance(small[span, x][None], colour)[0] < 40
+        drawn = np.flatnonzero(column[span] & (~text[span, x] | own))
+        if len(drawn):
+            top = min(top, start + int(drawn[0]))
         # a faint shape behind the plot can touch a bar: rows at the top of the run that are
         # nearer the background than the bar's colour are that shape, not the bar
         run = small[top : inner.start, x]
@@ -131,7 +138,7 @@ def _segments(
         runs.append([column])
     widths = [len(run) for run in runs]
     typical = float(np.median([w for w in widths if w >= 3])) if any(w >= 3 for w in widths) else 3
-    bars = []
+    bars: list[tuple[int, int, float, float, np.ndarray]] = []
     for run in runs:
         if len(run) < max(2.0, 0.3 * typical):
             continue
@@ -141,12 +148,27 @@ def _segments(
         colour = np.median(np.array([c[3] for c in centre]), axis=0)
         if bottom - top < 1:
             continue
+        if bars and _one_bar(bars[-1], run[0][0], top, run[-1][0], typical):
+            x1, _, top0, bottom0, colour0 = bars[-1]
+            bars[-1] = (x1, run[-1][0], top0, bottom0, colour0)
+            continue
         bars.append((run[0][0], run[-1][0], top, bottom, colour))
     return bars
 
 
-def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float) -> float:
-    """The first row, near the coarse top, where the bar's central columns take its colour."""
+def _one_bar(
+    previous: tuple[int, int, float, float, np.ndarray], x1: int, top: float, x2: int,
+    typical: float,
+) -> bool:
+    """A short bar's colour wavers (its outline weighs in): pieces that touch, share a top
+    and together are no wider than a bar are that bar."""
+    start, end, previous_top, _, _ = previous
+    return x1 - end <= 1 and abs(top - previous_top) <= 1.5 and x2 - start + 1 <= 1.3 * typical
+
+
+def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> float:
+    """The first row, near the coarse top, where the bar's central columns take its colour,
+    less the part of the row above that the anti-aliased edge covers."""
     x1 = int(bar.x1 + 0.35 * bar.width)
     x2 = max(x1 + 1, int(bar.x2 - 0.35 * bar.width))
     y1 = max(0, int(bar.top - reach))
@@ -156,4 +178,13 @@ def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float) -> float:
         return bar.top
     share = (distance(strip, bar.colour) < 45).mean(axis=1)
     inside = np.flatnonzero(share > 0.5)
-    return float(y1 + inside[0]) if len(inside) else bar.top
+    if not len(inside):
+        return bar.top
+    first = int(inside[0])
+    if first == 0:
+        return float(y1)
+    towards = bar.colour.astype(np.float64) - bg
+    norm = float(towards @ towards)
+    edge = strip[first - 1].astype(np.float64) - bg
+    cover = float(np.clip(np.median(edge @ towards) / norm, 0.0, 1.0)) if norm else 0.0
+    return float(y1 + first) - cover

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from ..record import Word
+from ..record import Box, Word
 from .pixels import distance
 from .text import parse_number
 
@@ -21,10 +23,16 @@ def swatch_colour(
     patch = rgb[y1:y2, x1:x2].reshape(-1, 3)
     if len(patch) < 4:
         return None
-    ink = patch[distance(patch[None], bg)[0] > 30]
+    around = rgb[box.y1 : box.y2, box.x1 : box.x2].reshape(-1, 3)
+    if len(around):  # the legend's own background: a legend box may differ from the plot
+        bg = np.median(around, axis=0)
+    strength = distance(patch[None], bg)[0]
+    ink = patch[strength > 30]
     if len(ink) < max(3, 0.04 * len(patch)):
         return None
-    colour = np.median(ink, axis=0)
+    # a thin legend line is mostly anti-aliased edge: its strongest pixels carry its colour
+    core = patch[strength >= np.percentile(strength[strength > 30], 60)]
+    colour = np.median(core, axis=0)
     if solid and (
         len(ink) < 0.25 * len(patch) or float(np.median(distance(ink[None], colour))) > 20
     ):
@@ -34,16 +42,17 @@ def swatch_colour(
 
 def legend_names(
     rgb: np.ndarray, words: list[Word], colours: list[np.ndarray], bg: np.ndarray,
-    threshold: float = 45.0, patches: bool = False,
+    threshold: float = 45.0, patches: bool = False, area: Box | None = None,
 ) -> tuple[list[str], list[Word]]:
     """One name per series colour ("" when none is found), each legend entry used once;
     and the words the names were made of. ``patches``: the swatches are filled patches (bar
-    charts), so a mixed-colour neighbour (slanted text) is no swatch."""
-    candidates: list[tuple[float, int, int]] = []
+    charts), so a mixed-colour neighbour (slanted text) is no swatch. Entries inside
+    ``area`` (the panel's own legend, among small multiples) come first."""
+    candidates: list[tuple[bool, float, int, int]] = []
     lines = _lines(words)
     for line_index, line in enumerate(lines):
         for position, word in enumerate(line):
-            if parse_number(word.text) is not None or _on_colour(rgb, word, colours):
+            if _numeric(word.text) or _on_colour(rgb, word, colours):
                 continue
             solid = patches or word.confidence < 50
             colour = None if _after_text(word, line) else swatch_colour(rgb, word, bg, solid)
@@ -52,22 +61,30 @@ def legend_names(
             for series, wanted in enumerate(colours):
                 gap = float(np.linalg.norm(colour - wanted))
                 if gap < threshold:
-                    candidates.append((gap, series, line_index * 1000 + position))
+                    outside = area is not None and not (
+                        area.x1 <= word.box.cx <= area.x2 and area.y1 <= word.box.cy <= area.y2
+                    )
+                    candidates.append((outside, gap, series, line_index * 1000 + position))
     names = [""] * len(colours)
     used: list[Word] = []
     taken: set[int] = set()
-    for _, series, key in sorted(candidates):
+    for _, _, series, key in sorted(candidates):
         if names[series] or key in taken:
             continue
         line, position = lines[key // 1000], key % 1000
         entry = _entry(line, position)
         name = " ".join(word.text for word in entry)
-        if sum(c.isalnum() for c in name) < 3:
+        if sum(c.isalnum() for c in name) < (2 if entry[0].confidence >= 70 else 3):
             continue
         names[series] = name
         used.extend(entry)
         taken.add(key)
     return names, used
+
+
+def _numeric(text: str) -> bool:
+    """A number, or numbers run together ("57.66.4"): a value label, never a name."""
+    return parse_number(text) is not None or bool(re.fullmatch(r"[\d.,%]+", text.strip()))
 
 
 def _after_text(word: Word, line: list[Word]) -> bool:

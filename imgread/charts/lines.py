@@ -47,20 +47,22 @@ def trace(
     scale = min(1.0, WORK_SIDE / max(crop.shape[:2]))
     if scale < 1:
         crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    height, width = crop.shape[:2]
+    width = crop.shape[1]
     ink = distance(crop, bg)
-    mask = ink > INK
+    drawn = ink > INK
+    drawn &= ~_long_rules(drawn)
+    mask = drawn.copy()  # dashes are found before text is erased: OCR reads them as "ee--"
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
-    mask &= ~_long_rules(mask)
     traces: list[Trace] = []
     dashes: list[Dashed] = []
-    for colour in _series_colours(crop, mask, ink):
-        own = mask & (distance(crop, colour) < SAME)
+    for colour in _series_colours(crop, mask, ink, bg):
+        near = distance(crop, colour) < SAME
+        own = mask & near
         thick = cv2.dilate(cv2.morphologyEx(
             own.astype(np.uint8), cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
         ), np.ones((3, 3), np.uint8)).astype(bool)  # markers the dashes run into stay
-        lines = _dashed(own)
+        lines = _dashed(drawn & near)
         for line, covered in lines:
             own &= ~(covered & ~thick)
             dashes.append(_to_image(line, area, scale))
@@ -106,7 +108,8 @@ def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray]]:
         gap = max(5, size // 60)
         along = (1, gap) if orientation == "horizontal" else (gap, 1)
         bridged = cv2.morphologyEx(flat, cv2.MORPH_CLOSE, np.ones(along, np.uint8))
-        long_run = (1, max(10, size // 8)) if orientation == "horizontal" else (max(10, size // 8), 1)
+        run = max(10, size // 8)
+        long_run = (1, run) if orientation == "horizontal" else (run, 1)
         lines = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, np.ones(long_run, np.uint8))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for index in range(1, count):
@@ -136,7 +139,9 @@ def _at_border(own: np.ndarray) -> bool:
     return bool(inner.sum() < 0.2 * len(xs))
 
 
-def _series_colours(crop: np.ndarray, mask: np.ndarray, ink: np.ndarray) -> list[np.ndarray]:
+def _series_colours(
+    crop: np.ndarray, mask: np.ndarray, ink: np.ndarray, bg: np.ndarray
+) -> list[np.ndarray]:
     """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out."""
     strong = crop[mask & (ink > 1.6 * INK)]
     if len(strong) < 20:
@@ -152,9 +157,22 @@ def _series_colours(crop: np.ndarray, mask: np.ndarray, ink: np.ndarray) -> list
         if counts[key] < floor:
             break
         centre = strong[keys == key].mean(axis=0)
-        if all(np.linalg.norm(centre - c) >= SAME for c in centres):
+        if all(np.linalg.norm(centre - c) >= SAME for c in centres) and not any(
+            _blend(centre, c, bg) for c in centres
+        ):
             centres.append(centre)
     return centres
+
+
+def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray) -> bool:
+    """``colour`` lies between a series colour and the background: an anti-aliased edge."""
+    towards = series - bg
+    norm = float(towards @ towards)
+    if norm < 1:
+        return False
+    share = float((colour - bg) @ towards) / norm
+    off = float(np.linalg.norm(colour - (bg + share * towards)))
+    return 0.15 < share < 0.95 and off < 25
 
 
 def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
@@ -193,7 +211,7 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
     if len(markers) >= 2:
         return "line", markers
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
-    corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), 1.5, False).reshape(-1, 2)
+    corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     return "line", [(float(x), float(y)) for x, y in corners]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..record import Box, Word
 
@@ -19,7 +19,6 @@ class Phrase:
     box: Box
     text: str = ""
     confidence: float = 0.0
-    used: bool = field(default=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -32,7 +31,9 @@ class Phrase:
 
 def parse_number(text: str) -> float | None:
     """A tick or value label as a number: ``45.3``, ``1,000``, ``−5``, ``80%``; else None."""
-    cleaned = text.strip().rstrip(",;:")
+    cleaned = text.strip().rstrip(",;:").rstrip("-—–")  # a tick mark read with its label
+    if cleaned[:1] in "-−–" and cleaned[1:2] in "-−–":
+        return None
     if not _NUMBER.match(cleaned):
         return None
     cleaned = cleaned.replace("−", "-").replace("–", "-").rstrip("%")

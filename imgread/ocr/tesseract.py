@@ -1,13 +1,16 @@
 """Tesseract, in process through ``tesserocr`` when it is installed, else through ``pytesseract``.
 
 ``tesserocr`` keeps one engine per process loaded (about 0.3 s saved per image against
-starting the ``tesseract`` program each call); ``pytesseract`` is the fallback that needs
-only the Debian package. Both return the same ``Word`` rows.
+starting the ``tesseract`` program each call, and the numeric re-read costs no start-up);
+``pytesseract`` is the fallback that needs only the Debian package, and the one that
+honours ``ocr.timeout_s`` (an in-process engine cannot be interrupted; a batch worker that
+hangs is the batch's to replace). Both return the same ``Word`` rows.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from functools import cache
 from typing import Any
 
@@ -49,8 +52,9 @@ def _tessdata() -> str | None:
 
 
 @cache
-def _api(lang: str, psm: int, numeric: bool) -> Any:
-    """One loaded engine per (language, mode) per process; reused for every image."""
+def _api(lang: str, psm: int, numeric: bool, thread: int) -> Any:
+    """One loaded engine per (language, mode) per process and thread (an engine must not be
+    used by two threads at once); reused for every image."""
     variables = NUMERIC_VARIABLES if numeric else {}
     path = _tessdata()
     if path is None:
@@ -59,7 +63,13 @@ def _api(lang: str, psm: int, numeric: bool) -> Any:
             hint="install tesseract-ocr-eng (apt-get install tesseract-ocr-eng) or set "
             "TESSDATA_PREFIX",
         )
-    return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, variables=variables)
+    try:
+        return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, variables=variables)
+    except RuntimeError as error:
+        raise BackendUnavailable(
+            f"ocr: Tesseract could not load language {lang!r} from {path}",
+            hint=f"install its data (apt-get install tesseract-ocr-{lang}) or set ocr.lang",
+        ) from error
 
 
 def version() -> str:
@@ -73,7 +83,7 @@ def version() -> str:
 def _words_tesserocr(
     image: np.ndarray, settings: OcrSettings, psm: int, numeric: bool
 ) -> list[Word]:
-    api = _api(settings.lang, psm, numeric)
+    api = _api(settings.lang, psm, numeric, threading.get_ident())
     api.SetImage(Image.fromarray(image))
     api.Recognize()
     level = tesserocr.RIL.WORD
@@ -83,7 +93,10 @@ def _words_tesserocr(
     for item in tesserocr.iterate_level(iterator, level):
         if item.IsAtBeginningOf(tesserocr.RIL.BLOCK):
             block += 1
-        text = (item.GetUTF8Text(level) or "").strip()
+        try:
+            text = (item.GetUTF8Text(level) or "").strip()
+        except RuntimeError:  # tesserocr's way of saying "no text here" (a blank image)
+            continue
         bounds = item.BoundingBox(level)
         if not text or bounds is None:
             continue
