@@ -10,9 +10,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .config import Config, load_config  # noqa: E402
-from .pipeline import read_image  # noqa: E402
-from .record import Record  # noqa: E402
+from .config import Config, load_config
+from .pipeline import read_image
+from .record import Record
 
 
 def run(*args, **kwargs):  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import __version__
 from .config import Config
 from .errors import ImgreadError
 from .images import sha256_file
@@ -103,8 +104,11 @@ def group_by_content(paths: Sequence[Path]) -> list[Item]:
             sha = sha256_file(path)
         except OSError as error:
             key = "unreadable-" + hashlib.sha256(str(path).encode()).hexdigest()[:48]
-            by_sha[key] = Item(sha256=key, paths=[path], error=f"{path}: cannot read the file "
-                               f"({error.strerror or error})")
+            by_sha[key] = Item(
+                sha256=key,
+                paths=[path],
+                error=f"{path}: cannot read the file ({error.strerror or error})",
+            )
             continue
         by_sha.setdefault(sha, Item(sha256=sha, paths=[])).paths.append(path)
     return list(by_sha.values())
@@ -117,11 +121,13 @@ def _check_writable(out_dir: Path) -> None:
         probe.write_text("ok")
         probe.unlink()
     except OSError as error:
-        raise RunError(f"{out_dir}: cannot write output here ({error.strerror or error})",
-                       hint="pass --out with a folder you may write to") from error
+        raise RunError(
+            f"{out_dir}: cannot write output here ({error.strerror or error})",
+            hint="pass --out with a folder you may write to",
+        ) from error
 
 
-def sync_jsonl(store: SqliteStore, jsonl: Path) -> bool:
+def sync_jsonl(store: SqliteStore, jsonl: Path, force: bool = False) -> bool:
     """Make the JSONL hold exactly the database's records; returns True when it rewrote it."""
     expected = store.processed_stamps()
     seen: dict[str, str] = {}
@@ -141,7 +147,7 @@ def sync_jsonl(store: SqliteStore, jsonl: Path) -> bool:
                     consistent = False
                     break
                 seen[sha] = stamp
-    if consistent and seen == expected:
+    if consistent and seen == expected and not force:
         return False
     temporary = jsonl.with_suffix(".jsonl.tmp")
     with temporary.open("w", encoding="utf-8") as handle:
@@ -160,8 +166,13 @@ def _failed_record(item: Item, config: Config) -> Record:
     record.image.sha256 = item.sha256
     record.image.path = str(item.paths[0])
     record.image.paths = [str(path) for path in item.paths]
-    record.errors.append(StageError(stage="load", message=item.error or "unreadable",
-                                    hint="check that the file exists and that you may read it"))
+    record.errors.append(
+        StageError(
+            stage="load",
+            message=item.error or "unreadable",
+            hint="check that the file exists and that you may read it",
+        )
+    )
     record.processed_at = now_iso()
     return record
 
@@ -237,8 +248,12 @@ class Progress:
             self.last_log = now
             rate = self.done / max(now - self.started, 1e-9)
             eta = (self.total - self.done) / rate if rate > 0 else 0.0
-            print(f"imgread: {self.done}/{self.total} images, {rate:.2f} images/s, "
-                  f"ETA {eta:.0f} s ({status})", file=self.stream, flush=True)
+            print(
+                f"imgread: {self.done}/{self.total} images, {rate:.2f} images/s, "
+                f"ETA {eta:.0f} s ({status})",
+                file=self.stream,
+                flush=True,
+            )
 
     def close(self) -> None:
         if self.bar is not None:
@@ -258,8 +273,12 @@ def _import_keys(item: Item) -> list[str]:
 def _payload(item: Item, store: SqliteStore) -> Payload:
     imported, _ = store.imported_for(_import_keys(item))
     previous = item.previous.to_json() if item.previous is not None else None
-    return (item.sha256, [str(path) for path in item.paths], previous,
-            [description.model_dump_json() for description in imported])
+    return (
+        item.sha256,
+        [str(path) for path in item.paths],
+        previous,
+        [description.model_dump_json() for description in imported],
+    )
 
 
 def _first_seen(item: Item, store: SqliteStore, processed_at: str) -> str:
@@ -306,8 +325,10 @@ def run(
     try:
         store = open_store(db_url)
     except Exception as error:
-        raise RunError(f"{db_url}: cannot open the results database ({error})",
-                       hint="pass --db with a SQLite path you may write to") from error
+        raise RunError(
+            f"{db_url}: cannot open the results database ({error})",
+            hint="pass --db with a SQLite path you may write to",
+        ) from error
     summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=db_url)
     try:
         sync_jsonl(store, jsonl)
@@ -321,24 +342,35 @@ def run(
             previous = item.previous
             imported, _ = store.imported_for(_import_keys(item))
             imports = _imports_digest([d.model_dump_json() for d in imported])
-            if (previous is not None and not force and previous.config_hash == current_hash
-                    and previous.stage_hashes.get("imports", "") == imports
-                    and item.error is None):
+            if (
+                previous is not None
+                and not force
+                and previous.config_hash == current_hash
+                and previous.stage_hashes.get("imports", "") == imports
+                and item.error is None
+            ):
                 if sorted(previous.image.paths) != sorted(str(p) for p in item.paths):
-                    previous.image.paths = sorted(set(previous.image.paths) |
-                                                  {str(p) for p in item.paths})
+                    previous.image.paths = sorted(
+                        set(previous.image.paths) | {str(p) for p in item.paths}
+                    )
                     store.put(previous)
                 summary.already_recorded += 1
                 continue
             todo.append(item)
-        run_id = _start_run(store, config, current_hash, len(todo))
+        run_id = _start_run(store, config, current_hash, len(todo), str(folder))
         meter = Progress(len(todo), enabled=progress)
+        rewrite = False
         with jsonl.open("a", encoding="utf-8") as out:
             for records in _execute(todo, store, config, list(config.vlm.models), workers):
                 for item, record in records:
                     record.image.first_seen = _first_seen(item, store, record.processed_at)
-                    store.put(record)
-                    _flag_conflicts(store, record)
+                    store.put(record, run_id)
+                    # Conflict flags change the stored record, and maybe others already
+                    # written; the JSONL line is taken from the database, others resynced.
+                    touched = store.flag_conflicts(record.image.sha256)
+                    if touched:
+                        record = store.get(record.image.sha256) or record
+                        rewrite = rewrite or any(sha != record.image.sha256 for sha in touched)
                     out.write(record.to_json() + "\n")
                     out.flush()
                     summary.processed += 1
@@ -348,7 +380,7 @@ def run(
         summary.ok = summary.statuses.get("ok", 0)
         summary.partial = summary.statuses.get("partial", 0)
         summary.failed = summary.statuses.get("failed", 0)
-        sync_jsonl(store, jsonl)
+        sync_jsonl(store, jsonl, force=rewrite)
         summary.elapsed_s = time.perf_counter() - started
         _finish_run(store, run_id, summary)
         if report:
@@ -377,31 +409,44 @@ def _execute(
     count = workers if workers and workers > 0 else (config.batch.workers or os.cpu_count() or 1)
     count = max(1, min(count, len(readable)))
     # Small chunks keep every worker busy; the VLM stage wants bigger ones to batch on a GPU.
-    size = config.batch.chunk_size if vlm_specs else max(
-        1, min(config.batch.chunk_size, len(readable) // (count * 4) or 1))
+    size = (
+        config.batch.chunk_size
+        if vlm_specs
+        else max(1, min(config.batch.chunk_size, len(readable) // (count * 4) or 1))
+    )
     config_json = config.model_dump_json()
     if count == 1:
         _init_worker(config_json, vlm_specs)
         for chunk in _chunks(readable, size):
             results = _process_chunk([_payload(item, store) for item in chunk])
-            yield [(item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)]
+            yield [
+                (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
+            ]
         return
     yield from _execute_in_pool(readable, store, config, config_json, vlm_specs, count, size)
 
 
 def _execute_in_pool(
-    items: list[Item], store: SqliteStore, config: Config, config_json: str,
-    vlm_specs: list[str], count: int, size: int,
+    items: list[Item],
+    store: SqliteStore,
+    config: Config,
+    config_json: str,
+    vlm_specs: list[str],
+    count: int,
+    size: int,
 ) -> Iterator[list[tuple[Item, Record]]]:
     """Run chunks in worker processes. A worker that dies (a crash inside a native library)
     costs only its chunk: those images are retried one by one in a fresh pool, and one that
     kills a worker again gets a failed record instead of stopping the batch."""
     context = multiprocessing.get_context("spawn")
     retry: list[Item] = []
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker,
-                             initargs=(config_json, vlm_specs)) as pool:
-        futures = {pool.submit(_process_chunk, [_payload(item, store) for item in chunk]): chunk
-                   for chunk in _chunks(items, size)}
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_init_worker, initargs=(config_json, vlm_specs)
+    ) as pool:
+        futures = {
+            pool.submit(_process_chunk, [_payload(item, store) for item in chunk]): chunk
+            for chunk in _chunks(items, size)
+        }
         for future in as_completed(futures):
             chunk = futures[future]
             try:
@@ -409,44 +454,54 @@ def _execute_in_pool(
             except BrokenProcessPool:
                 retry.extend(chunk)
                 continue
-            yield [(item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)]
+            yield [
+                (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
+            ]
     if not retry:
         return
     if size == 1:
         for item in retry:
-            item.error = (f"{item.paths[0]}: the worker process died while reading this image "
-                          "(a crash in a native library, or out of memory)")
+            item.error = (
+                f"{item.paths[0]}: the worker process died while reading this image "
+                "(a crash in a native library, or out of memory)"
+            )
             yield [(item, _failed_record(item, config))]
         return
     yield from _execute_in_pool(retry, store, config, config_json, vlm_specs, count, 1)
 
 
-def _flag_conflicts(store: SqliteStore, record: Record) -> None:
-    flag = getattr(store, "flag_conflicts", None)
-    if flag is not None and record.scores:
-        flag(record.image.sha256)
+def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int, source: str) -> int:
+    return store.start_run(
+        {
+            "started": now_iso(),
+            "config_hash": config_hash,
+            "todo": todo,
+            "source": source,
+            "imgread_version": __version__,
+            "config": config.model_dump(mode="json"),
+        }
+    )
 
 
-def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int) -> int | None:
-    start = getattr(store, "start_run", None)
-    if start is None:
-        return None
-    return int(start({"started": now_iso(), "config_hash": config_hash, "todo": todo,
-                      "config": config.model_dump(mode="json")}))
+def _finish_run(store: SqliteStore, run_id: int, summary: RunSummary) -> None:
+    store.finish_run(
+        run_id,
+        {
+            "finished": now_iso(),
+            "processed": summary.processed,
+            "ok": summary.ok,
+            "partial": summary.partial,
+            "failed": summary.failed,
+            "duplicates": summary.duplicates,
+            "elapsed_s": round(summary.elapsed_s, 3),
+            "images_per_s": round(summary.images_per_s, 3),
+        },
+    )
 
 
-def _finish_run(store: SqliteStore, run_id: int | None, summary: RunSummary) -> None:
-    finish = getattr(store, "finish_run", None)
-    if finish is None or run_id is None:
-        return
-    finish(run_id, {"finished": now_iso(), "processed": summary.processed, "ok": summary.ok,
-                    "partial": summary.partial, "failed": summary.failed,
-                    "duplicates": summary.duplicates, "elapsed_s": round(summary.elapsed_s, 3),
-                    "images_per_s": round(summary.images_per_s, 3)})
-
-
-def _write_report(out_dir: Path, store: SqliteStore, log: Callable[[str], None] | None
-                  ) -> Path | None:
+def _write_report(
+    out_dir: Path, store: SqliteStore, log: Callable[[str], None] | None
+) -> Path | None:
     try:
         from .report import write_report
     except ImportError:

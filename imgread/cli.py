@@ -26,8 +26,9 @@ def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-d
 
     url = _db_url(args)
     if not sqlite_path(url).exists():
-        raise ImgreadError(f"{url}: no results database here",
-                           hint="run `imgread run FOLDER` first, or pass --db")
+        raise ImgreadError(
+            f"{url}: no results database here", hint="run `imgread run FOLDER` first, or pass --db"
+        )
     return open_store(url)
 
 
@@ -64,35 +65,49 @@ def format_record(record: Record) -> str:
     if len(image.paths) > 1:
         out.append("  also at: " + ", ".join(image.paths[1:]))
     for error in record.errors:
-        out.append(f"  error in {error.stage}: {error.message}" +
-                   (f" ({error.hint})" if error.hint else ""))
+        out.append(
+            f"  error in {error.stage}: {error.message}"
+            + (f" ({error.hint})" if error.hint else "")
+        )
     if record.ocr.text:
         text = " ".join(record.ocr.text.split())
-        out.append(f"  OCR ({record.ocr.engine} {record.ocr.version}, mean confidence "
-                   f"{record.ocr.mean_confidence:.0f}): {text[:300]}{'…' if len(text) > 300 else ''}")
+        out.append(
+            f"  OCR ({record.ocr.engine} {record.ocr.version}, mean confidence "
+            f"{record.ocr.mean_confidence:.0f}): {text[:300]}{'…' if len(text) > 300 else ''}"
+        )
     for index, table in enumerate(record.ocr.tables):
-        out.append(f"  table {index}: {table.n_rows} rows x {table.n_cols} columns: "
-                   + " | ".join(table.columns))
+        out.append(
+            f"  table {index}: {table.n_rows} rows x {table.n_cols} columns: "
+            + " | ".join(table.columns)
+        )
     for chart in record.charts:
         out.append(f"  chart: {chart.kind} {chart.title!r}, {len(chart.series)} series")
     if record.rows:
         out.append("  rows (model, params B, tokens T, MMLU %):")
         for row in record.rows:
-            out.append(f"    {row.model or '-':<28} {_num(row.params_b):>8} {_num(row.tokens_t):>8} "
-                       f"{_num(row.mmlu):>8}   [{row.source}, {row.confidence:.2f}]")
+            out.append(
+                f"    {row.model or '-':<28} {_num(row.params_b):>8} {_num(row.tokens_t):>8} "
+                f"{_num(row.mmlu):>8}   [{row.source}, {row.confidence:.2f}]"
+            )
     if record.scores:
         out.append(f"  scores: {len(record.scores)}")
         for score in record.scores[:40]:
             setting = f" ({score.setting})" if score.setting else ""
-            out.append(f"    {score.model:<28} {score.benchmark + setting:<28} "
-                       f"{_num(score.value):>8}   [{score.source}, {score.confidence:.2f}]")
+            out.append(
+                f"    {score.model:<28} {score.benchmark + setting:<28} "
+                f"{_num(score.value):>8}   [{score.source}, {score.confidence:.2f}]"
+            )
     for flag in record.flags:
         out.append(f"  flag {flag.kind} [{flag.severity}] {flag.message}")
-    out.append(f"  VLM: {record.vlm.status}" + (f" ({record.vlm.reason})" if record.vlm.reason else ""))
+    out.append(
+        f"  VLM: {record.vlm.status}" + (f" ({record.vlm.reason})" if record.vlm.reason else "")
+    )
     for description in record.descriptions:
         text = " ".join(description.text.split())
-        out.append(f"  {description.kind} by {description.model}: {text[:200]}"
-                   f"{'…' if len(text) > 200 else ''}")
+        out.append(
+            f"  {description.kind} by {description.model}: {text[:200]}"
+            f"{'…' if len(text) > 200 else ''}"
+        )
     timings = ", ".join(f"{stage} {ms:.0f} ms" for stage, ms in record.timings_ms.items())
     out.append(f"  timings: {timings}")
     return "\n".join(out)
@@ -110,8 +125,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
             record = store.get(sha256_file(Path(args.key)))
     if record is None:
-        raise ImgreadError(f"{args.key}: no record with this path or sha256",
-                           hint="`imgread query \"SELECT path, sha256 FROM records\"` lists them")
+        raise ImgreadError(
+            f"{args.key}: no record with this path or sha256",
+            hint='`imgread query "SELECT path, sha256 FROM records"` lists them',
+        )
     print(json.dumps(record.to_dict(), indent=2) if args.json else format_record(record))
     return 0
 
@@ -135,8 +152,10 @@ def cmd_query(args: argparse.Namespace) -> int:
 def _table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     cells = [[("" if value is None else str(value)) for value in row] for row in rows]
     widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
     lines.append(f"({len(rows)} rows)")
     return "\n".join(lines)
@@ -177,14 +196,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with open_store(_db_url(args)) as store:
         imported = import_files([Path(f) for f in args.files], store, image=args.image)
-    print(f"imgread: imported {len(imported)} record(s); run `imgread run FOLDER` to reconcile "
-          "them against fresh OCR")
+    print(
+        f"imgread: imported {len(imported)} record(s); run `imgread run FOLDER` to reconcile "
+        "them against fresh OCR"
+    )
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="imgread", description="Read screenshots of LLM benchmark tables and charts.")
+        prog="imgread", description="Read screenshots of LLM benchmark tables and charts."
+    )
     parser.add_argument("--version", action="version", version=f"imgread {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -196,8 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = with_db(sub.add_parser("run", help="process every image in a folder"))
     run.add_argument("folder", type=Path)
     run.add_argument("--workers", type=int, help="processes (default: number of cores)")
-    run.add_argument("--vlm", action="append", metavar="MODEL",
-                     help="a Hugging Face id, local model folder, or openai:URL#MODEL; repeatable")
+    run.add_argument(
+        "--vlm",
+        action="append",
+        metavar="MODEL",
+        help="a Hugging Face id, local model folder, or openai:URL#MODEL; repeatable",
+    )
     run.add_argument("--force", action="store_true", help="redo images already recorded")
     run.add_argument("--config", type=Path, help="a TOML settings file")
     run.add_argument("--no-report", action="store_true", help="skip the HTML report")
@@ -217,14 +243,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = with_db(sub.add_parser("export", help="export rows, scores, flags or descriptions"))
     export.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv")
-    export.add_argument("--what", choices=["rows", "scores", "flags", "descriptions"],
-                        default="rows")
+    export.add_argument(
+        "--what", choices=["rows", "scores", "flags", "descriptions"], default="rows"
+    )
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_export)
 
     with_db(sub.add_parser("stats", help="summarise the database")).set_defaults(func=cmd_stats)
     with_db(sub.add_parser("conflicts", help="values that differ between images")).set_defaults(
-        func=cmd_conflicts)
+        func=cmd_conflicts
+    )
 
     imp = with_db(sub.add_parser("import", help="import descriptions produced elsewhere"))
     imp.add_argument("files", nargs="+")

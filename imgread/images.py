@@ -62,13 +62,17 @@ def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[st
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ImageError(f"{path}: cannot read the file ({error.strerror})",
-                         hint="check that the file exists and that you may read it") from error
+        raise ImageError(
+            f"{path}: cannot read the file ({error.strerror})",
+            hint="check that the file exists and that you may read it",
+        ) from error
     if size == 0:
         raise ImageError(f"{path}: the file is empty (0 bytes)", hint="re-download or re-export it")
     if size > settings.max_bytes:
-        raise ImageError(f"{path}: {size} bytes is over the {settings.max_bytes}-byte limit",
-                         hint="raise load.max_bytes if this file is genuine")
+        raise ImageError(
+            f"{path}: {size} bytes is over the {settings.max_bytes}-byte limit",
+            hint="raise load.max_bytes if this file is genuine",
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -91,11 +95,15 @@ def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[st
     except ImageError:
         raise
     except UnidentifiedImageError as error:
-        raise ImageError(f"{path}: not an image Pillow can identify (is it really "
-                         f"{path.suffix or 'an image'}?)", hint="check the file's contents") from error
+        raise ImageError(
+            f"{path}: not an image Pillow can identify (is it really {path.suffix or 'an image'}?)",
+            hint="check the file's contents",
+        ) from error
     except (OSError, SyntaxError, ValueError) as error:
-        raise ImageError(f"{path}: the image is damaged or truncated ({error})",
-                         hint="re-download or re-export it") from error
+        raise ImageError(
+            f"{path}: the image is damaged or truncated ({error})",
+            hint="re-download or re-export it",
+        ) from error
     return rgb, facts
 
 
@@ -107,8 +115,10 @@ def load_into(work: Work, config: Config) -> None:
         try:
             info.sha256 = sha256_file(work.path)
         except OSError as error:
-            raise ImageError(f"{work.path}: cannot read the file ({error.strerror})",
-                             hint="check that the file exists and that you may read it") from error
+            raise ImageError(
+                f"{work.path}: cannot read the file ({error.strerror})",
+                hint="check that the file exists and that you may read it",
+            ) from error
     rgb, facts = open_image(work.path, config.load)
     info.format = str(facts["format"])
     info.mode = str(facts["mode"])

@@ -11,7 +11,7 @@ import copy
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +60,7 @@ IMAGE_STAGES: tuple[tuple[str, Stage], ...] = (
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _run_stage(name: str, stage: Callable[[], None], work: Work) -> None:
@@ -69,7 +69,7 @@ def _run_stage(name: str, stage: Callable[[], None], work: Work) -> None:
         stage()
     except ImgreadError as error:
         work.record.errors.append(StageError(stage=name, message=str(error), hint=error.hint))
-    except Exception as error:  # noqa: BLE001 - any failure becomes data, never a crash
+    except Exception as error:
         work.record.errors.append(
             StageError(
                 stage=name,
@@ -150,7 +150,9 @@ def finish(work: Work, config: Config) -> Record:
     return record
 
 
-def process_batch(jobs: Sequence[Job], config: Config, vlm: VlmRunner | None = None) -> list[Record]:
+def process_batch(
+    jobs: Sequence[Job], config: Config, vlm: VlmRunner | None = None
+) -> list[Record]:
     """Run every stage over a batch of images; one record per job, whatever happens."""
     vlm_inputs = vlm.hash_inputs() if vlm is not None else None
     works = [start(job, config, vlm_inputs) for job in jobs]
@@ -173,6 +175,8 @@ def process_batch(jobs: Sequence[Job], config: Config, vlm: VlmRunner | None = N
     return [finish(work, config) for work in works]
 
 
-def read_image(path: str | Path, config: Config | None = None, vlm: VlmRunner | None = None) -> Record:
+def read_image(
+    path: str | Path, config: Config | None = None, vlm: VlmRunner | None = None
+) -> Record:
     """Process one image and return its record (no database, no JSONL)."""
     return process_batch([Job(path=Path(path))], config or Config(), vlm)[0]

@@ -45,7 +45,9 @@ def assert_outputs_agree(out: Path, distinct: int) -> None:
 def table_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "shots"
     (folder / "nested").mkdir(parents=True)
-    render_table(folder / "a.png", ["model", "MMLU"], [["Mistral 7B", "60.1"], ["Llama 2 7B", "45.3"]])
+    render_table(
+        folder / "a.png", ["model", "MMLU"], [["Mistral 7B", "60.1"], ["Llama 2 7B", "45.3"]]
+    )
     render_table(folder / "nested" / "b.png", ["model", "GSM8K"], [["Llama 2 13B", "28.7"]])
     return folder
 
@@ -119,8 +121,9 @@ def test_changed_settings_redo_only_what_they_affect(table_folder: Path, tmp_pat
     run(table_folder, out_dir=out, workers=1, progress=False, report=False)
     changed = Config()
     changed.reconcile.quote_match_threshold = 0.5  # affects reconciliation only
-    summary = run(table_folder, out_dir=out, workers=1, config=changed, progress=False,
-                  report=False)
+    summary = run(
+        table_folder, out_dir=out, workers=1, config=changed, progress=False, report=False
+    )
     assert summary.processed == 2
     for record in jsonl_records(out):
         assert record["timings_ms"]["ocr"] == 0.0  # OCR reused from the first run
@@ -142,13 +145,29 @@ def test_kill_at_any_moment_then_resume_gives_one_record_each(tmp_path: Path) ->
     folder.mkdir()
     count = 24
     for index in range(count):
-        render_table(folder / f"t{index:02d}.png", ["model", "MMLU", "GSM8K"],
-                     [[f"Model {index}", f"{40 + index / 10:.1f}", f"{index}.5"]] * 6, size=20)
+        render_table(
+            folder / f"t{index:02d}.png",
+            ["model", "MMLU", "GSM8K"],
+            [[f"Model {index}", f"{40 + index / 10:.1f}", f"{index}.5"]] * 6,
+            size=20,
+        )
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "imgread.cli", "run", str(folder), "--out", str(out),
-               "--workers", "2", "--no-report", "--quiet"]
-    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "-m",
+        "imgread.cli",
+        "run",
+        str(folder),
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--no-report",
+        "--quiet",
+    ]
+    process = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     database = out / "results.sqlite"
     deadline = time.monotonic() + 60
     done = 0

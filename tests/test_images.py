@@ -24,13 +24,18 @@ def png_header_only(path: Path, width: int, height: int) -> Path:
     """A PNG whose header claims a huge size: what a decompression bomb looks like up front."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     body = zlib.compress(b"\x00" * 64)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body)
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -79,7 +84,7 @@ def test_animation_keeps_its_first_frame(tmp_path: Path) -> None:
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=50)
     rgb, facts = open_image(path, LoadSettings())
     assert facts["frames"] == 3
-    red, green, blue = np.asarray(rgb)[4, 4]
+    red, _, blue = np.asarray(rgb)[4, 4]
     assert red > 200 and blue < 60
 
 
