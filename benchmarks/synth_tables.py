@@ -61,6 +61,9 @@ FONTS = [
     ("open-sans/OpenSans-Regular.ttf", "open-sans/OpenSans-Bold.ttf"),
 ]
 STYLES = ["pandas", "markdown", "booktabs", "grid", "dark", "band", "zebra"]
+TITLES = ["MMLU vs scale", "Results on standard benchmarks", "Table 2: base models compared"]
+# Suffixes that make a model name wrap inside a narrow name column.
+LONG_SUFFIXES = ["-Chat-8bits(GPTQ)", "-Instruct-v0.2", " (4-bit AWQ)", "-Base-200K"]
 CAPTIONS = [
     ("WHEN THE 7B MODEL", "BEATS THE 70B ONE"),
     ("NOBODY:", "ME READING BENCHMARK TABLES AT 3AM"),
@@ -75,6 +78,7 @@ class Spec:
     settings: list[str | None]
     rows: list[dict[str, object]]  # model, params_b, tokens_t, mmlu, cells (printed text)
     index: bool
+    wrap: bool = False  # long names wrap onto two lines inside their cell
 
 
 def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
@@ -105,7 +109,11 @@ def make_spec(rng: random.Random) -> Spec:
     columns = ["Model"]
     kinds = ["model"]
     if layout in ("hyper", "mixed"):
-        params_name = {"B": "Params", "bare": "Params (B)", "M": "# Params"}[unit_style]
+        params_name = {
+            "B": rng.choice(["Params", "Size (B)"]),
+            "bare": "Params (B)",
+            "M": "# Params",
+        }[unit_style]
         tokens_name = {"B": "Training tokens", "bare": "Tokens (T)", "M": "Tokens"}[unit_style]
         columns += [params_name, tokens_name]
         kinds += ["params", "tokens"]
@@ -119,7 +127,10 @@ def make_spec(rng: random.Random) -> Spec:
         shots = {"mmlu": "5-shot", "hellaswag": "10-shot", "gsm8k": "8-shot"}
         settings = [shots.get(kind) for kind in kinds]
     rows = []
+    wrap = rng.random() < 0.25
     for name, params, tokens, mmlu, hellaswag, gsm8k in models:
+        if wrap and rng.random() < 0.6:
+            name += rng.choice(LONG_SUFFIXES)
         values = {
             "params": params,
             "tokens": tokens,
@@ -138,7 +149,21 @@ def make_spec(rng: random.Random) -> Spec:
                 "cells": cells,
             }
         )
-    return Spec(columns=columns, settings=settings, rows=rows, index=rng.random() < 0.3)
+    return Spec(
+        columns=columns, settings=settings, rows=rows, index=rng.random() < 0.3, wrap=wrap
+    )
+
+
+def wrapped(name: str) -> str:
+    """A long name broken onto two lines after its base name, as a narrow cell wraps it."""
+    for suffix in LONG_SUFFIXES:
+        if name.endswith(suffix):
+            head = name[: -len(suffix)]
+            tail = suffix.strip()
+            if suffix.startswith("-"):
+                return f"{head}-\n{tail[1:]}"
+            return f"{head}\n{tail}"
+    return name
 
 
 def render(spec: Spec, rng: random.Random) -> Image.Image:
@@ -151,6 +176,8 @@ def render(spec: Spec, rng: random.Random) -> Image.Image:
     if two_line:
         header = [h.replace("Training tokens", "Training\ntokens") for h in header]
     rows = [list(row["cells"]) for row in spec.rows]  # type: ignore[call-overload]
+    if spec.wrap:
+        rows = [[wrapped(row[0]), *row[1:]] for row in rows]
     if spec.index:
         header = ["", *header]
         rows = [[str(i + 1), *row] for i, row in enumerate(rows)]
@@ -174,11 +201,12 @@ def render(spec: Spec, rng: random.Random) -> Image.Image:
     line_h = int(size * 1.25)
     head_h = line_h * (2 if two_line else 1) + 2 * pad_y
     set_h = line_h + 2 * pad_y if has_settings else 0
-    row_h = line_h + 2 * pad_y
+    row_h = line_h * (2 if spec.wrap else 1) + 2 * pad_y
+    title = rng.choice(TITLES) if rng.random() < 0.2 else None
     caption = rng.choice(CAPTIONS) if rng.random() < 0.12 else None
     cap_face = _font(FONTS[0][1], size * 2)
     margin = size * 2
-    top = margin + (size * 3 if caption else 0)
+    top = margin + (size * 3 if caption else 0) + (line_h * 2 if title else 0)
     table_w, table_h = sum(col_w), head_h + set_h + row_h * len(rows)
     total_w = max(table_w + 2 * margin, 400)
     if caption:
@@ -193,6 +221,8 @@ def render(spec: Spec, rng: random.Random) -> Image.Image:
     if caption:
         for text, y in ((caption[0], margin // 2), (caption[1], top + table_h + margin // 2)):
             draw.text(((total_w - width(text, cap_face)) // 2, y), text, font=cap_face, fill=ink)
+    if title:
+        draw.text((left, top - int(line_h * 1.6)), title, font=face_bold, fill=ink)
     head_ink = ink
     if style == "band":
         band = rng.choice([(0, 50, 0), (30, 60, 120), (90, 20, 60)])
@@ -261,6 +291,12 @@ def render(spec: Spec, rng: random.Random) -> Image.Image:
         if style == "booktabs":
             draw.line((left, top, left + table_w, top), fill=ink, width=thick)
             draw.line((left, y, left + table_w, y), fill=ink, width=thick)
+    if style == "grid" and rng.random() < 0.5:
+        # A small ruled screenshot: every cell boxed, 250-400 px wide.
+        factor = rng.randint(250, 400) / image.width
+        if factor < 1:
+            size_after = (int(image.width * factor), int(image.height * factor))
+            image = image.resize(size_after, Image.LANCZOS)
     return degrade(image, rng)
 
 

@@ -11,7 +11,7 @@ import json
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,11 +44,15 @@ class PreprocessSettings(Section):
     deskew: bool = True
     max_skew_degrees: float = 5.0
     invert_dark: bool = True
+    remove_rules: bool = True  # erase ruling lines from the image OCR reads
 
 
 class OcrSettings(Section):
     engine: str = "tesseract"
-    lang: str = "eng"
+    # "auto": English, switching to "<cjk>+eng" where the English pass finds Han text (see
+    # imgread/ocr/script.py); anything else is a Tesseract language string used as is.
+    lang: str = "auto"
+    cjk: Literal["chi_sim", "chi_tra"] = "chi_sim"  # the Chinese model "auto" switches to
     psm: int = 11  # sparse text: finds words in tables and charts without a reading order
     timeout_s: float = 60.0
     numeric_reread: bool = True

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # Digits and capitals are about 1.4 times the x-height in the fonts tables use.
 CAP_TO_X_HEIGHT = 1.4
 
+# Thickest line (px, loaded image) erased as a rule; thicker runs are bars or blocks.
+MAX_RULE_WIDTH = 5
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -29,6 +32,17 @@ class Rule:
     position: int
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class RuleMasks:
+    """Where the ruling lines are, as masks (255 on 0) in the grey image they came from."""
+
+    horizontal: np.ndarray  # ink on horizontal runs at least h_len long
+    vertical: np.ndarray
+    h_len: int
+    v_len: int
+    background: np.ndarray  # the local background brightness
 
 
 @dataclass
@@ -233,13 +247,15 @@ def _runs(mask: np.ndarray, axis: int, min_length: int) -> list[Rule]:
     return sorted(rules, key=lambda rule: rule.position)
 
 
-def find_rules(grey: np.ndarray, min_share: float = 0.12) -> tuple[list[Rule], list[Rule]]:
-    """Horizontal and vertical ruling lines: table borders, row separators, chart axes.
+def rule_masks(grey: np.ndarray, min_share: float = 0.12) -> RuleMasks:
+    """Ink that lies on long straight runs, horizontal and vertical (morphological opening
+    of the ink with long thin kernels), and the ink and background they were found against.
 
-    Thresholded against the local background so that pale zebra stripes and faint dotted
-    column separators are found when they are lines and ignored when they are fills.
+    Ink is thresholded against the local background so that pale zebra stripes and faint
+    dotted column separators are found when they are lines and ignored when they are fills.
     """
-    contrast = cv2.absdiff(grey, background(grey))
+    light = background(grey)
+    contrast = cv2.absdiff(grey, light)
     _, ink = cv2.threshold(contrast, 25, 255, cv2.THRESH_BINARY)
     height, width = grey.shape
     h_len = max(30, int(width * min_share))
@@ -250,7 +266,120 @@ def find_rules(grey: np.ndarray, min_share: float = 0.12) -> tuple[list[Rule], l
     vertical = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len))
     )
-    return _runs(horizontal, 1, h_len), _runs(vertical, 0, v_len)
+    return RuleMasks(horizontal, vertical, h_len, v_len, light)
+
+
+def find_rules(grey: np.ndarray, min_share: float = 0.12) -> tuple[list[Rule], list[Rule]]:
+    """Horizontal and vertical ruling lines: table borders, row separators, chart axes."""
+    return rules_from_masks(rule_masks(grey, min_share))
+
+
+def rules_from_masks(masks: RuleMasks) -> tuple[list[Rule], list[Rule]]:
+    return _runs(masks.horizontal, 1, masks.h_len), _runs(masks.vertical, 0, masks.v_len)
+
+
+def _thin(lines: np.ndarray, axis: int) -> np.ndarray:
+    """``lines`` less its thick parts (bars, filled blocks): thicker than ``MAX_RULE_WIDTH``
+    across ``axis`` (1: the lines run horizontally, so thickness is vertical)."""
+    across = MAX_RULE_WIDTH + 1
+    kernel = np.ones((across, 1) if axis == 1 else (1, across), np.uint8)
+    thick = cv2.morphologyEx(lines, cv2.MORPH_OPEN, kernel)
+    if not thick.any():
+        return lines
+    thick = cv2.dilate(thick, np.ones((3, 3), np.uint8))
+    return cv2.bitwise_and(lines, cv2.bitwise_not(thick))
+
+
+def _without_ticked(band: np.ndarray, stubs: np.ndarray, axis: int, min_ticks: int = 3) -> np.ndarray:
+    """``band`` (lines along ``axis``, 1: horizontal) less the lines that carry tick marks:
+    at least ``min_ticks`` thin strokes that stick out across the line from its edge. That is
+    a chart axis, and its tick labels read worse once the axis is gone and the ticks stay
+    (``75 -`` for ``75``): it is left as it is."""
+    count, labels = cv2.connectedComponents(band, connectivity=8)
+    if count <= 1 or not stubs.any():
+        return band
+    near = cv2.dilate(band, np.ones((3, 3), np.uint8)) > 0
+    n_stubs, stub_labels, stats, _ = cv2.connectedComponentsWithStats(stubs, connectivity=8)
+    touching = np.bincount(stub_labels[near], minlength=n_stubs) > 0
+    ticks = np.zeros(count, dtype=np.int32)
+    height, width = band.shape
+    for i in np.flatnonzero(touching[1:]) + 1:
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        thickness, length = (w, h) if axis == 1 else (h, w)
+        if thickness > 3 or length < 2 * thickness:
+            continue
+        window = labels[max(0, y - 1) : min(height, y + h + 1), max(0, x - 1) : min(width, x + w + 1)]
+        for line in np.unique(window[window > 0]):
+            ticks[line] += 1
+    ticked = np.flatnonzero(ticks >= min_ticks)
+    if not len(ticked):
+        return band
+    out = band.copy()
+    out[np.isin(labels, ticked)] = 0
+    return out
+
+
+def _darker_than_line(
+    grey: np.ndarray, band: np.ndarray, line: np.ndarray, margin: int = 80
+) -> np.ndarray:
+    """Pixels of ``band`` much darker than its line (the line's darker quarter): text written
+    over a pale grid line, to be kept whatever its strokes' direction. A dark line, or a
+    blurred one whose middle is dark, protects nothing."""
+    count, labels = cv2.connectedComponents(band, connectivity=8)
+    core = (line > 0) & (labels > 0)
+    if count <= 1 or not core.any():
+        return np.zeros(band.shape, dtype=bool)
+    values, owners = grey[core], labels[core]
+    order = np.lexsort((values, owners))
+    values, owners = values[order], owners[order]
+    starts = np.searchsorted(owners, np.arange(count))
+    ends = np.searchsorted(owners, np.arange(count), side="right")
+    level = np.full(count, -1, dtype=np.int32)  # no core pixels: nothing is darker
+    has = ends > starts
+    level[has] = values[starts[has] + (ends[has] - starts[has] - 1) // 4]
+    return grey.astype(np.int32) < level[labels] - margin
+
+
+def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
+    """The grey image (dark on light) with its ruling lines painted over with the page
+    around them, so that OCR neither reads them as ``|``, ``[`` or ``~`` nor loses the glyphs
+    that touch them.
+
+    The lines are the long thin runs of the ink (Otsu's, and whatever is clearly darker than
+    the local background), widened by a pixel across for their blurred edges; bars and
+    filled blocks are thicker and stay. Each line pixel takes the value of a grey closing
+    across the line: a short max-then-min that is lighter than a thin line yet keeps a
+    glyph stroke that crosses it dark, so digits written over a rule keep their strokes.
+    Returns the image and whether anything was erased.
+    """
+    darker = cv2.subtract(masks.background, grey)  # 0 where lighter than the background
+    ink = cv2.bitwise_or(binarise(grey), cv2.threshold(darker, 25, 255, cv2.THRESH_BINARY)[1])
+    long_h = cv2.getStructuringElement(cv2.MORPH_RECT, (masks.h_len, 1))
+    long_v = cv2.getStructuringElement(cv2.MORPH_RECT, (1, masks.v_len))
+    horizontal = _thin(cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_h), 1)
+    vertical = _thin(cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_v), 0)
+    if not horizontal.any() and not vertical.any():
+        return grey, False
+    band_h = cv2.dilate(horizontal, np.ones((3, 1), np.uint8))
+    band_v = cv2.dilate(vertical, np.ones((1, 3), np.uint8))
+    stubs = cv2.bitwise_and(ink, cv2.bitwise_not(cv2.bitwise_or(band_h, band_v)))
+    band_h = _without_ticked(band_h, stubs, 1)
+    band_v = _without_ticked(band_v, stubs, 0)
+    band_h = (band_h > 0) & ~_darker_than_line(grey, band_h, horizontal)
+    band_v = (band_v > 0) & ~_darker_than_line(grey, band_v, vertical)
+    if not band_h.any() and not band_v.any():
+        return grey, False
+    across = MAX_RULE_WIDTH + 4  # more than a line and its two edge pixels
+    out = grey.copy()
+    for band, kernel in ((band_h, (across, 1)), (band_v, (1, across))):
+        if band.any():
+            closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones(kernel, np.uint8))
+            out[band] = closed[band]
+    crossings = band_h & band_v  # where lines cross, a closing across both
+    if crossings.any():
+        closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((across, across), np.uint8))
+        out[crossings] = closed[crossings]
+    return out, True
 
 
 def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
@@ -297,8 +426,15 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
             angle = 0.0
     x_height = glyph_height(binary) / CAP_TO_X_HEIGHT
     factor = upscale_factor(x_height, settings, grey.shape)
-    horizontal, vertical = find_rules(grey)
+    masks = rule_masks(grey)
+    horizontal, vertical = rules_from_masks(masks)
     steps.append("find_rules")
+    # A flattened image has filled shapes (bars, bands) left as outlines that look like
+    # rules: there nothing is erased.
+    if settings.remove_rules and "flatten_background" not in steps:
+        grey, removed = remove_rules(grey, masks)
+        if removed:
+            steps.append("remove_rules")
     if factor != 1.0:
         grey = resize(grey, factor)
         steps.append("upscale")

@@ -24,6 +24,7 @@ FLAG_KINDS = (
     "quote_not_in_image",
     "number_not_in_image",
     "entity_not_in_image",
+    "unverified",  # what would be *_not_in_image, on an image whose text was not read well
     "range_mismatch",
     "count_mismatch",
     "claim_contradicts_data",
@@ -112,6 +113,7 @@ class Table(Strict):
 class OcrResult(Strict):
     engine: str = ""
     version: str = ""
+    lang: str = ""  # the languages that read the page: "eng", or "chi_sim+eng" for Han text
     text: str = ""
     mean_confidence: float = 0.0
     scale: float = 1.0  # factor applied before OCR; boxes are mapped back to image pixels

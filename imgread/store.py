@@ -20,7 +20,8 @@ from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
 from .pipeline import now_iso
-from .record import Description, Flag, Record
+from .record import Description, Flag, Record, Score
+from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
 
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
@@ -669,13 +670,19 @@ class SqliteStore:
 
     # --- conflicts between images -----------------------------------------------------------
 
-    def conflicts(self, tolerance: float = 0.051) -> list[dict[str, Any]]:
-        """Pairs of images that read the same model, benchmark and setting differently."""
-        return self._conflicts(None, tolerance)
+    def conflicts(self, tolerance: float = 0.051,
+                  include_ocr_errors: bool = False) -> list[dict[str, Any]]:
+        """Pairs of images that read the same model, benchmark and setting differently,
+        sizes and token counts compared in billions and trillions. A pair where one OCR
+        reading is the other value with its decimal point lost (``likely_ocr_error``) is a
+        misreading, not a conflict: listed only with ``include_ocr_errors``."""
+        return [conflict for conflict in self._conflicts(None, tolerance)
+                if include_ocr_errors or conflict["likely_ocr_error"] is None]
 
     def _conflicts(self, sha256: str | None, tolerance: float) -> list[dict[str, Any]]:
-        """Every conflicting pair, or only those involving ``sha256`` (found by the index)."""
-        side = "model, benchmark, setting, sha256, path, value, sources_json"
+        """Every differing pair, or only those involving ``sha256`` (found by the index),
+        likely OCR errors included."""
+        side = "model, benchmark, setting, sha256, path, value, sources_json, benchmark_key"
         cursor = self.db.execute(
             f"SELECT {', '.join('a.' + c for c in side.split(', '))},"
             f" {', '.join('b.' + c for c in side.split(', '))}"
@@ -687,7 +694,7 @@ class SqliteStore:
                else " AND a.sha256 < b.sha256"),
             (tolerance, sha256) if sha256 else (tolerance,),
         )
-        conflicts = [_pair(*sorted((row[:7], row[7:]), key=lambda side: side[3]))
+        conflicts = [_pair(*sorted((row[:8], row[8:]), key=lambda side: side[3]))
                      for row in cursor]
         return sorted(conflicts, key=lambda c: (name_key(c["model"]), name_key(c["benchmark"]),
                                                 name_key(c["setting"]), c["path_a"], c["path_b"],
@@ -698,9 +705,12 @@ class SqliteStore:
         conflicts with, up to date; returns the sha256 of every record that changed."""
         wanted: dict[str, list[Flag]] = {}
         for conflict in self._conflicts(sha256, tolerance):
+            misread = conflict["likely_ocr_error"]
             for side, other in (("a", "b"), ("b", "a")):
-                wanted.setdefault(conflict[f"sha256_{side}"], []).append(
-                    _conflict_flag(conflict, side, other))
+                # A lost decimal point is flagged (as info) on the image that lost it only.
+                if misread in (None, side):
+                    wanted.setdefault(conflict[f"sha256_{side}"], []).append(
+                        _conflict_flag(conflict, side, other))
         # Images that had a flag about this one, which the new reading no longer supports.
         # The literal kind and expression let SQLite use the flags_other_image index.
         stale = {sha for (sha,) in self.db.execute(
@@ -751,20 +761,26 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
     """What a record reads, for comparing images: (model, benchmark, setting) keys and values,
     each with the names as printed and the sources. A row's MMLU counts only where the record
     has no MMLU score for that model: the reconciler usually writes both, and the score
-    also knows the setting."""
+    also knows the setting.
+
+    A column of sizes or training tokens ("Params (B)", "Tokens") is compared as its
+    quantity, after its unit: the key is "params" or "tokens" whatever the header says, and
+    the value is in billions or trillions (see ``compared_value``), so that "1,000B" in one
+    image and "1.0" under "Tokens (T)" in another are one reading, not 1000 against 1."""
     found: dict[Reading, tuple[str, str, str | None, list[str]]] = {}
 
     def add(model: str, normalised: str, benchmark: str, setting: str | None,
-            value: float | None, sources: list[str]) -> None:
-        key = (name_key(normalised or model), name_key(benchmark), name_key(setting))
+            value: float | None, sources: list[str], quantity: str | None = None) -> None:
+        key = (name_key(normalised or model), quantity or name_key(benchmark), name_key(setting))
         if value is None or not key[0] or PLACEHOLDER_BENCHMARK.fullmatch(key[1]):
             return
         _, _, _, known = found.setdefault((key, float(value)), (model, benchmark, setting, []))
         known += [source for source in sources if source not in known]
 
     for score in record.scores:
-        add(score.model, score.model_normalised, score.benchmark, score.setting, score.value,
-            score.sources)
+        quantity = column_quantity(score.benchmark)
+        add(score.model, score.model_normalised, score.benchmark, score.setting,
+            compared_value(score, quantity), score.sources, quantity)
     scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
     for row in record.rows:
         if name_key(row.model) not in scored:
@@ -772,33 +788,89 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
     return found
 
 
+def compared_value(score: Score, quantity: str | None) -> float | None:
+    """The value a score is compared with other images in: as read for a benchmark; for a
+    size or tokens column, in billions or trillions read from the printed text and the
+    header's unit. A size or token count whose unit is nowhere printed is compared only
+    where it is plausible in billions or trillions (``units.PLAUSIBLE``); otherwise it is
+    left out: a missed comparison costs less than a conflict that is only a unit."""
+    if quantity is None:
+        return score.value
+    text = score.evidence.get("text")
+    return normalised_quantity(quantity, score.value, text if isinstance(text, str) else None,
+                               score.benchmark, score.unit)
+
+
+def lost_decimal(read: float, other: float) -> bool:
+    """Whether ``read`` is ``other`` with its decimal point lost, as OCR drops it: 675 for
+    67.5, 666 for 66.6, 1234 for 12.34. ``other`` must print decimals and ``read`` none,
+    so 70 against 7 (two sizes) is not one."""
+    if read != int(read) or other == int(other) or read <= 0 or other <= 0:
+        return False
+    for places in (1, 2):
+        if round(other, places) == other and round(other * 10**places) == read:
+            return True
+    return False
+
+
+def _read_by_ocr(sources: list[str]) -> bool:
+    """OCR read it (or nothing says who did): the reader that loses decimal points."""
+    return not sources or any(source.startswith("ocr") for source in sources)
+
+
 def _pair(first: tuple[Any, ...], second: tuple[Any, ...]) -> dict[str, Any]:
-    """One conflict: the names as printed in the first image, then each side's facts."""
+    """One conflict: the names as printed in the first image, then each side's facts.
+
+    ``quantity`` is "params" or "tokens" where the values are sizes in billions or token
+    counts in trillions, else None. ``likely_ocr_error`` names the side whose OCR reading is
+    the other's value with its decimal point lost ("a" or "b"), else None: such a pair is a
+    misreading of one image, not two images that disagree."""
     pair = {"model": first[0], "benchmark": first[1], "setting": first[2]}
-    for label, (_, _, _, sha, path, value, sources) in (("a", first), ("b", second)):
+    for label, (_, _, _, sha, path, value, sources, _) in (("a", first), ("b", second)):
         pair |= {f"sha256_{label}": sha, f"path_{label}": path, f"value_{label}": value,
                  f"sources_{label}": json.loads(sources)}
+    quantity = first[7]
+    pair["quantity"] = quantity if quantity in QUANTITY_UNITS else None
+    pair["likely_ocr_error"] = None
+    for side, other in (("a", "b"), ("b", "a")):
+        if lost_decimal(pair[f"value_{side}"], pair[f"value_{other}"]) and _read_by_ocr(
+                pair[f"sources_{side}"]):
+            pair["likely_ocr_error"] = side
     return pair
 
 
 def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:
     setting = f" ({conflict['setting']})" if conflict["setting"] else ""
     what = f"{conflict['model']} {conflict['benchmark']}{setting}"
+    unit = QUANTITY_UNITS.get(conflict["quantity"] or "", "")
+    here, there = conflict[f"value_{side}"], conflict[f"value_{other}"]
+    evidence = {
+        "model": conflict["model"], "benchmark": conflict["benchmark"],
+        "setting": conflict["setting"],
+        "value": here, "sources": conflict[f"sources_{side}"],
+        "other_sha256": conflict[f"sha256_{other}"], "other_path": conflict[f"path_{other}"],
+        "other_value": there,
+        "other_sources": conflict[f"sources_{other}"],
+    }
+    if unit:
+        evidence["unit"] = unit
+    if conflict["likely_ocr_error"] == side:
+        evidence["likely_ocr_error"] = "lost_decimal"
+        return Flag(
+            kind=CONFLICT_KIND, severity="info", source="store", span=what,
+            message=(f"{what} reads {here:g}{unit} here but {there:g}{unit} in "
+                     f"{conflict[f'path_{other}']}: likely {there:g} with its decimal point "
+                     "lost by OCR in this image, not a disagreement between the images"),
+            evidence=evidence,
+        )
     return Flag(
         kind=CONFLICT_KIND,
         severity="warning",
         source="store",
-        message=(f"{what} reads {conflict[f'value_{side}']:g} here but "
-                 f"{conflict[f'value_{other}']:g} in {conflict[f'path_{other}']}"),
+        message=f"{what} reads {here:g}{unit} here but {there:g}{unit} in "
+                f"{conflict[f'path_{other}']}",
         span=what,
-        evidence={
-            "model": conflict["model"], "benchmark": conflict["benchmark"],
-            "setting": conflict["setting"],
-            "value": conflict[f"value_{side}"], "sources": conflict[f"sources_{side}"],
-            "other_sha256": conflict[f"sha256_{other}"], "other_path": conflict[f"path_{other}"],
-            "other_value": conflict[f"value_{other}"],
-            "other_sources": conflict[f"sources_{other}"],
-        },
+        evidence=evidence,
     )
 
 

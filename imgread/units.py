@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import re
 
-# A number as printed: optional sign, thousands separators, decimals. OCR noise such as
-# "%", "*", "†" or a trailing footnote letter around it is ignored by the callers' regexes.
-_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+"
+# A number as printed: optional sign, then either thousands groups ("1,400", "12,345.6":
+# a comma before exactly three digits that no further digit follows), a decimal comma
+# ("80,7", "3,25": a comma before one or two final digits; "0,125": after a lone zero,
+# which no thousands group starts with), or plain digits and decimals.
+# A comma before four or more digits ("1,2345") is neither, and reads as no number.
+# OCR noise such as "%", "*", "†" or a trailing footnote letter around it is ignored.
+_NUMBER = (
+    r"[-+]?(?:(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
+    r"|(?:\d+,\d{1,2}|0,\d+)(?![\d,])"
+    r"|\d+(?:\.\d+)?"
+    r"|\.\d+)"
+)
 _NUMBER_RE = re.compile(_NUMBER)
+_LABEL_RE = re.compile(rf"(?:{_NUMBER})%?")
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).
@@ -35,11 +45,20 @@ _HEADER_UNIT_RE = re.compile(
 
 
 def _tidy(text: str) -> str:
-    """Unicode minus to ASCII, "66 . 6" (OCR spacing) back to "66.6", and a comma before
-    one or two final digits ("80,7": a point read as a comma, or a decimal comma) to a
-    point; "1,400" keeps its thousands comma."""
-    text = re.sub(r"\s*([.,])\s*(?=\d)", r"\1", text.strip().replace("\u2212", "-"))
-    return re.sub(r"(?<=\d),(\d{1,2})(?!\d)", r".\1", text)
+    """Unicode minus (and an en dash before a digit) to ASCII, and "66 . 6" (OCR spacing)
+    back to "66.6". A comma keeps its digits only where none is spaced from it: "1, 2"
+    is a list of two numbers, not 1.2."""
+    text = text.strip().replace("\u2212", "-")
+    text = re.sub(r"[\u2013\u2014](?=\d)", "-", text)
+    text = re.sub(r"\s*\.\s*(?=\d)", ".", text)
+    return re.sub(r"(?<=\d)\s+,(?=\d)", ",", text)
+
+
+def _to_float(number: str) -> float:
+    """A matched number as a float: thousands commas dropped, a decimal comma made a point."""
+    if re.fullmatch(r"[-+]?(?:\d+,\d{1,2}|0,\d+)", number):
+        return float(number.replace(",", "."))
+    return float(number.replace(",", ""))
 
 
 def is_missing(text: str) -> bool:
@@ -47,15 +66,32 @@ def is_missing(text: str) -> bool:
     return text.strip().lower() in _MISSING
 
 
-def parse_number(text: str) -> float | None:
-    """The single number in ``text`` ("66.6", "1,400", "63.4%", "-2.5"), else None."""
+def parse_number(text: str, *, whole: bool = False) -> float | None:
+    """The single number in ``text``, else None. The one reader of printed numbers: the
+    tables stage, the reconciler and the charts stage all read numbers here.
+
+    Commas: "1,000" and "1,500" are thousands (a comma before exactly three digits that
+    no further digit follows; "12,345.6" too), "80,7" and "3,25" decimal commas (a comma
+    before one or two final digits, or after a lone zero: "0,125"); "1,2345" is no number.
+
+    By default the number may sit in other text, as table cells print it: "63.4%",
+    "66.6*", "70B", "(45.3)". ``whole=True`` reads a label that is the number alone, as
+    chart ticks and value labels are: a sign, the number and a "%" (trailing ",;:" and a
+    tick mark "-" read with it are dropped), so that "GSM8K" or "7B" are not numbers.
+    """
     cleaned = _tidy(text)
+    if whole:
+        cleaned = cleaned.rstrip(",;:").rstrip("-\u2013\u2014").rstrip(",;:")
     if is_missing(cleaned):
         return None
+    if whole:
+        if not _LABEL_RE.fullmatch(cleaned):
+            return None
+        return _to_float(cleaned.rstrip("%"))
     found = _NUMBER_RE.findall(cleaned)
     if len(found) != 1:
         return None
-    return float(found[0].replace(",", ""))
+    return _to_float(found[0])
 
 
 def header_unit(header: str) -> str | None:
@@ -67,7 +103,11 @@ def header_unit(header: str) -> str | None:
     return _WORD_UNITS.get(raw, raw)
 
 
-def _scaled(text: str, table: dict[str, float], header: str | None, default: str) -> float | None:
+def _scaled_with_unit(
+    text: str, table: dict[str, float], header: str | None, default: str
+) -> tuple[float, bool] | None:
+    """The value in ``table``'s unit, and whether a unit was known (printed with the number
+    or declared by the header) rather than assumed (``default``)."""
     cleaned = _tidy(text).replace(" ", "")
     if is_missing(cleaned):
         return None
@@ -77,11 +117,16 @@ def _scaled(text: str, table: dict[str, float], header: str | None, default: str
     if len(matches) != 1:
         return None
     match = matches[0]
-    value = float(match.group("num").replace(",", ""))
+    value = _to_float(match.group("num"))
     unit = (match.group("unit") or header or default).lower()
     if unit not in table:
         return None
-    return round(value * table[unit], 6)
+    return round(value * table[unit], 6), bool(match.group("unit") or header)
+
+
+def _scaled(text: str, table: dict[str, float], header: str | None, default: str) -> float | None:
+    scaled = _scaled_with_unit(text, table, header, default)
+    return None if scaled is None else scaled[0]
 
 
 def parse_params_b(text: str, header_unit: str | None = None) -> float | None:
@@ -93,6 +138,65 @@ def parse_params_b(text: str, header_unit: str | None = None) -> float | None:
 def parse_tokens_t(text: str, header_unit: str | None = None) -> float | None:
     """Training tokens in trillions: "1.4T", "1,400B", "2T tokens", "15.0"."""
     return _scaled(text.lower().replace("tokens", ""), _TO_TRILLIONS, header_unit, "t")
+
+
+# Columns that hold a model's size or its training data, as tables head them.
+_PARAMS_COLUMN_RE = re.compile(r"param|\bsize\b|#\s*p\b", re.IGNORECASE)
+_TOKENS_COLUMN_RE = re.compile(r"token|\bdata\b", re.IGNORECASE)
+# The unit each quantity is compared in, and the values published LLMs span in it, with
+# room: 10M to 5T parameters (the largest published are near 2T), 1B to 100T training
+# tokens (the largest published are near 36T).
+QUANTITY_UNITS = {"params": "B", "tokens": "T"}
+PLAUSIBLE = {"params": (0.01, 5000.0), "tokens": (0.001, 100.0)}
+
+
+def column_quantity(header: str) -> str | None:
+    """The quantity a column holds: "params" for sizes ("Params (B)", "Size"), "tokens" for
+    training data ("Training tokens"), else None; None too when a header names both."""
+    params = bool(_PARAMS_COLUMN_RE.search(header))
+    tokens = bool(_TOKENS_COLUMN_RE.search(header))
+    if params == tokens:
+        return None
+    return "params" if params else "tokens"
+
+
+def normalised_quantity(
+    quantity: str,
+    value: float | None,
+    text: str | None = None,
+    header: str = "",
+    unit: str = "",
+) -> float | None:
+    """A size in billions or a token count in trillions, for comparing with other images.
+
+    The printed ``text`` ("1,000B", "1.4T", "1,400") is read with the unit it prints or the
+    one ``header`` declares ("Tokens (B)"); without text, ``value`` is taken in ``unit``
+    ("B", "T", "M", "K") or the header's. A value whose unit is nowhere known is taken in
+    the target unit (the convention of LLM tables) only when it is plausible there
+    (``PLAUSIBLE``): a bare "1,400" tokens is not 1400T, and it is more likely 1400B than
+    anything one could compare, so it gives None rather than a guess.
+    """
+    table = _TO_BILLIONS if quantity == "params" else _TO_TRILLIONS
+    declared = header_unit(header)
+    found = None
+    if text:
+        cleaned = text.lower().replace("tokens", "") if quantity == "tokens" else text
+        found = _scaled_with_unit(cleaned, table, declared, QUANTITY_UNITS[quantity].lower())
+    if found is None and value is not None:
+        given = unit.strip().lower()
+        if given in table:
+            found = (round(value * table[given], 6), True)
+        elif declared in table:
+            found = (round(value * table[declared], 6), True)
+        else:
+            found = (float(value), False)
+    if found is None or found[0] <= 0:
+        return None
+    normalised, known = found
+    low, high = PLAUSIBLE[quantity]
+    if not known and not low <= normalised <= high:
+        return None
+    return normalised
 
 
 _SIZE_IN_NAME_RE = re.compile(

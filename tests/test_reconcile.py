@@ -15,12 +15,14 @@ import imgread.tables
 from imgread.config import Config
 from imgread.importer import parse_seed_file
 from imgread.pipeline import Work
-from imgread.reconcile import reconcile_texts, run
+from imgread.reconcile import checks, reconcile_texts, run
 from imgread.reconcile.flat import recover_rows
 from imgread.record import (
+    FLAG_KINDS,
     Axis,
     AxisTick,
     Box,
+    Cell,
     Chart,
     ChartPoint,
     Description,
@@ -30,6 +32,7 @@ from imgread.record import (
     Row,
     Series,
     Table,
+    Word,
 )
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -306,3 +309,61 @@ def test_imported_seed_descriptions_reconciled_against_fresh_ocr(
         assert [(r.params_b, r.tokens_t, r.mmlu) for r in record.rows] == [
             (8, 15.0, 66.6), (70, 15.0, 79.5), (7, 2.0, 45.7), (13, 2.0, 53.8),
             (70, 2.0, 69.7), (65, 1.4, 63.4)]
+
+
+def _ocr_record(confidence: float, cell_confidence: float | None = None) -> Record:
+    """OWN_FLAT as read by an OCR engine whose words carry ``confidence``."""
+    record = Record()
+    record.ocr.text = OWN_FLAT
+    box = Box(x1=0, y1=0, x2=10, y2=10)
+    record.ocr.words = [Word(text=text, confidence=confidence, box=box)
+                        for text in OWN_FLAT.split()]
+    record.ocr.mean_confidence = confidence
+    if cell_confidence is not None:
+        cells = [[Cell(row=1, col=0, text="7", confidence=cell_confidence)]]
+        record.ocr.tables = [Table(box=box, n_rows=1, n_cols=1, body=cells)]
+    return record
+
+
+def test_read_confidence_is_the_weaker_of_words_and_table_cells() -> None:
+    assert checks.read_confidence(Record().ocr) is None  # no words: nothing to judge by
+    assert checks.read_confidence(_ocr_record(91.0).ocr) == 91.0
+    assert checks.read_confidence(_ocr_record(91.0, cell_confidence=40.0).ocr) == 40.0
+
+
+@pytest.mark.parametrize("statement", ["The 33B model scores 61.2 on MMLU.",
+                                       "GPT-4 is included for reference."])
+def test_a_poorly_read_image_cannot_accuse_the_vlm(statement: str) -> None:
+    """Numbers and names the OCR lacks are "unverified" (info) where it read poorly."""
+    record = _ocr_record(41.0)
+    record.descriptions = [describe("vlm", statement)]
+    run(Work(path=Path("poor.png"), record=record), Config())
+    [flag] = [f for f in record.flags if f.source == "vlm"]
+    assert (flag.kind, flag.severity) == ("unverified", "info")
+    assert "could not be read well enough to verify" in flag.message
+    assert flag.evidence["would_be"] in {"number_not_in_image", "entity_not_in_image"}
+    assert flag.evidence["ocr_confidence"] == 41.0
+    assert "unverified" in FLAG_KINDS
+
+
+@pytest.mark.parametrize(("statement", "kind"), [
+    ("The 33B model scores 61.2 on MMLU.", "number_not_in_image"),
+    ("GPT-4 is included for reference.", "entity_not_in_image")])
+def test_a_well_read_image_still_accuses_the_vlm(statement: str, kind: str) -> None:
+    record = _ocr_record(92.0)
+    record.descriptions = [describe("vlm", statement)]
+    run(Work(path=Path("good.png"), record=record), Config())
+    assert [(f.kind, f.severity) for f in record.flags if f.source == "vlm"] == [
+        (kind, "warning")]
+
+
+def test_table_cells_read_poorly_make_numbers_unverified() -> None:
+    """A title read well does not vouch for the table's numbers."""
+    result = reconcile_texts(OWN_FLAT, [describe("vlm", "The 33B model scores 61.2 on MMLU.")],
+                             ocr_confidence=checks.read_confidence(
+                                 _ocr_record(92.0, cell_confidence=50.0).ocr))
+    assert [f.kind for f in result.flags if f.source == "vlm"] == ["unverified"]
+    # Numbers the OCR does hold are confirmed whatever the confidence.
+    result = reconcile_texts(OWN_FLAT, [describe("vlm", "The 33B model scores 57.8 on MMLU.")],
+                             ocr_confidence=20.0)
+    assert [f for f in result.flags if f.source == "vlm"] == []

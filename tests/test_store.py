@@ -386,3 +386,99 @@ def test_conflicts_between_images_are_flagged_on_both_once(store) -> None:  # ty
     assert not [f for f in store.get(first.image.sha256).flags if f.kind == CONFLICT_KIND]
     assert store.db.execute("SELECT count(*) FROM flags WHERE kind = ?",
                             (CONFLICT_KIND,)).fetchone()[0] == 0
+
+
+def _quantity_scores(model: str, cells: list[tuple[str, str, float]]) -> list[Score]:
+    """Scores as the tables stage writes them for size and tokens columns: the header as the
+    benchmark, the number as parse_number reads it (unit letter dropped), the printed text."""
+    return [Score(model=model, model_normalised=model.lower().replace(" ", "-"),
+                  benchmark=header, value=value, source="ocr", sources=["ocr:table0"],
+                  evidence={"text": text}) for header, text, value in cells]
+
+
+def test_sizes_and_tokens_are_compared_after_their_units(store) -> None:  # type: ignore[no-untyped-def]
+    first = make_record(name="a.png", sha="a1" * 32, rows=[])
+    second = make_record(name="b.png", sha="b2" * 32, rows=[])
+    # "1,000B" tokens is 1.0T; 1,400 under "Tokens (B)" is 1.4T; "65B" is "0.065T" params.
+    first.scores = _quantity_scores("LLaMA 7B", [("Training tokens", "1,000B", 1000.0)])
+    first.scores += _quantity_scores("LLaMA 65B", [("Tokens (B)", "1,400", 1400.0),
+                                                   ("Params", "65B", 65.0)])
+    second.scores = _quantity_scores("LLaMA 7B", [("Tokens", "1.0", 1.0)])
+    second.scores += _quantity_scores("LLaMA 65B", [("Tokens (T)", "1.4", 1.4),
+                                                    ("Size (T)", "0.065", 0.065)])
+    for record in (first, second):
+        store.put(record)
+    assert store.conflicts() == []
+    assert store.flag_conflicts(second.image.sha256) == []
+    keys = store.db.execute("SELECT DISTINCT benchmark_key FROM readings ORDER BY 1").fetchall()
+    assert keys == [("params",), ("tokens",)]
+
+    # A real difference is still one, reported in the unit compared.
+    second.scores[0] = _quantity_scores("LLaMA 7B", [("Tokens", "2T", 2.0)])[0]
+    store.put(second)
+    [conflict] = store.conflicts()
+    assert conflict["quantity"] == "tokens"
+    assert {conflict["value_a"], conflict["value_b"]} == {1.0, 2.0}
+    store.flag_conflicts(second.image.sha256)
+    [flag] = [f for f in store.get(first.image.sha256).flags if f.kind == CONFLICT_KIND]
+    assert flag.severity == "warning" and flag.evidence["unit"] == "T"
+    assert "reads 1T here but 2T in samples/b.png" in flag.message
+
+
+def test_a_bare_size_or_token_count_is_compared_only_where_plausible(store) -> None:  # type: ignore[no-untyped-def]
+    """No unit printed or declared: 1,400 "tokens" would be 1400T, which no model was
+    trained on (it is 1,400B), so it is left out rather than made a conflict with 1.4."""
+    first = make_record(name="a.png", sha="a1" * 32, rows=[])
+    second = make_record(name="b.png", sha="b2" * 32, rows=[])
+    first.scores = _quantity_scores("LLaMA 65B", [("Tokens", "1,400", 1400.0),
+                                                  ("Params", "65", 65.0)])
+    second.scores = _quantity_scores("LLaMA 65B", [("Tokens", "1.4", 1.4),
+                                                   ("Params", "33", 33.0)])
+    for record in (first, second):
+        store.put(record)
+    [conflict] = store.conflicts()  # bare params of 65 and 33 are plausible billions
+    assert (conflict["quantity"], conflict["value_a"], conflict["value_b"]) == ("params", 65, 33)
+    tokens = store.db.execute(
+        "SELECT sha256, value FROM readings WHERE benchmark_key = 'tokens'").fetchall()
+    assert tokens == [(second.image.sha256, 1.4)]
+
+
+@pytest.mark.parametrize(("misread", "printed"), [(675.0, 67.5), (666.0, 66.6),
+                                                  (1234.0, 12.34)])
+def test_a_lost_decimal_point_is_an_ocr_error_not_a_conflict(
+    store, misread: float, printed: float  # type: ignore[no-untyped-def]
+) -> None:
+    good = make_record(name="a.png", sha="a1" * 32, rows=[("Llama 2", 70, printed)])
+    bad = make_record(name="b.png", sha="b2" * 32, rows=[("Llama 2", 70, misread)])
+    store.put(good)
+    store.put(bad)
+    assert store.conflicts() == []
+    [pair] = store.conflicts(include_ocr_errors=True)
+    assert pair["likely_ocr_error"] == "b" and pair["value_b"] == misread
+    assert store.flag_conflicts(bad.image.sha256) == [bad.image.sha256]
+    # The image that lost the point gets an info flag saying so; the other one nothing.
+    [flag] = [f for f in store.get(bad.image.sha256).flags if f.kind == CONFLICT_KIND]
+    assert flag.severity == "info" and flag.evidence["likely_ocr_error"] == "lost_decimal"
+    assert f"likely {printed:g} with its decimal point lost by OCR" in flag.message
+    assert not [f for f in store.get(good.image.sha256).flags if f.kind == CONFLICT_KIND]
+    assert store.stats()["conflicts"] == 0
+    # Read again correctly, nothing is left to flag.
+    store.put(make_record(name="b.png", sha="b2" * 32, rows=[("Llama 2", 70, printed)]))
+    assert store.flag_conflicts(bad.image.sha256) == []
+    assert store.conflicts(include_ocr_errors=True) == []
+    assert store.db.execute("SELECT count(*) FROM flags WHERE kind = ?",
+                            (CONFLICT_KIND,)).fetchone()[0] == 0
+
+
+def test_a_lost_decimal_needs_an_ocr_reading_and_decimals_on_the_other_side(store) -> None:  # type: ignore[no-untyped-def]
+    """70 against 7 is two numbers, not a lost point; a VLM does not lose decimal points."""
+    first = make_record(name="a.png", sha="a1" * 32, rows=[("Llama 2", 70, 7.0)])
+    second = make_record(name="b.png", sha="b2" * 32, rows=[("Llama 2", 70, 70.0)])
+    third = make_record(name="c.png", sha="c3" * 32, rows=[("Llama 2", 70, 675.0)])
+    third.scores[0].sources = ["vlm:llava-1.6"]
+    third.scores[0].value = 675.0
+    for record in (first, second, third):
+        store.put(record)
+    pairs = store.conflicts(include_ocr_errors=True)
+    assert [p["likely_ocr_error"] for p in pairs] == [None, None, None]
+    assert len(store.conflicts()) == 3

@@ -58,11 +58,8 @@ def test_seed000_words_give_its_six_rows() -> None:
         (70, 2.0, 69.7),
         (65, 1.4, 63.4),
     ]
-    assert {s.benchmark for s in scores_from_table(table)} == {
-        "parameters",
-        "training tokens",
-        "mmlu",
-    }
+    # Parameters and tokens are row fields; only the benchmark is a score.
+    assert {s.benchmark for s in scores_from_table(table)} == {"mmlu"}
 
 
 def test_index_column_names_rows_and_gives_no_scores() -> None:
@@ -71,8 +68,8 @@ def test_index_column_names_rows_and_gives_no_scores() -> None:
     table = tables[0]
     assert [r.model for r in rows_from_table(table)] == ["1", "2", "3"]
     assert [(s.model, s.benchmark) for s in scores_from_table(table)][:2] == [
-        ("1", "parameters"),
         ("1", "mmlu"),
+        ("2", "mmlu"),
     ]
 
 
@@ -258,3 +255,115 @@ def test_unreadable_number_is_flagged_not_guessed() -> None:
     assert ("Qwen-14B", "GSM8K") not in {
         (s.model, s.benchmark) for s in scores_from_table(tables[0])
     }
+
+
+def lines_of(parts: list[tuple[str, int, int]], height: int = 14) -> list[Word]:
+    """Words from (text, x, y) placements, each text's words side by side."""
+    words = []
+    for text, x, y in parts:
+        for piece in text.split():
+            words.append(word(piece, x, y, height=height))
+            x += 9 * len(piece) + 5
+    return words
+
+
+def test_a_title_above_the_header_stays_out_of_the_first_column_name() -> None:
+    rows = [
+        ["Model", "Params", "MMLU"],
+        ["Alpha-7B", "7", "45.3"],
+        ["Beta-13B", "13", "54.8"],
+        ["Gamma-70B", "70", "68.9"],
+    ]
+    words = grid(rows, [20, 160, 260], top=60) + lines_of([("MMLU vs scale", 20, 20)])
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns == ["Model", "Params", "MMLU"]
+    assert [r.mmlu for r in rows_from_table(table)] == [45.3, 54.8, 68.9]
+
+
+def test_a_column_name_on_two_tight_lines_is_kept_whole() -> None:
+    words = grid(
+        [
+            ["Model", "Params", "MMLU"],
+            ["Alpha-7B", "7", "45.3"],
+            ["Beta-13B", "13", "54.8"],
+            ["Gamma-70B", "70", "68.9"],
+        ],
+        [20, 160, 260],
+        top=60,
+    )
+    words += lines_of([("Training", 160, 44)])  # the line above "Params", 2 px apart
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns[1] == "Training Params"
+
+
+@pytest.mark.parametrize("centred", [False, True])
+def test_a_name_wrapped_onto_two_lines_joins_its_row(centred: bool) -> None:
+    """A narrow name cell breaks "Yi-34B-Chat-8bits(GPTQ)": the second line (or, with the
+    row's numbers in the middle, a line above and a line below them) belongs to the row."""
+    pitch, top = 48, 60
+    parts = [("Model", 20, 30), ("MMLU", 200, 30), ("GSM8K", 300, 30)]
+    names = [("Yi-34B-Chat-", "8bits(GPTQ)"), ("Qwen-7B", ""), ("Mistral-7B-", "Instruct")]
+    for r, (first, second) in enumerate(names):
+        y = top + r * pitch
+        parts += [(f"{50 + r}.1", 200, y), (f"{30 + r}.5", 300, y)]
+        if not second:
+            parts.append((first, 20, y))
+        elif centred:
+            parts += [(first, 20, y - 9), (second, 20, y + 9)]
+        else:
+            parts += [(first, 20, y), (second, 20, y + 18)]
+    table = extract_tables(lines_of(parts, height=14 if not centred else 8), None, Config())[0][0]
+    assert [row[0].text for row in table.body] == [
+        "Yi-34B-Chat-8bits(GPTQ)",
+        "Qwen-7B",
+        "Mistral-7B-Instruct",
+    ]
+    scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table)}
+    assert scores[("Yi-34B-Chat-8bits(GPTQ)", "MMLU")] == 50.1
+    assert scores[("Mistral-7B-Instruct", "GSM8K")] == 32.5
+
+
+def test_a_group_label_between_rows_is_not_taken_for_a_wrapped_name() -> None:
+    parts = [("Model", 20, 20), ("MMLU", 200, 20), ("GSM8K", 300, 20)]
+    for r, name in enumerate(["Alpha-7B", "Beta-7B", "Gamma-7B", "Delta-7B"]):
+        y = 60 + r * 30 + (30 if r >= 2 else 0)
+        parts += [(name, 20, y), (f"{50 + r}.1", 200, y), (f"{30 + r}.5", 300, y)]
+    parts.append(("Open models", 20, 120))  # as far from its neighbours as rows are
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert [row[0].text for row in table.body] == ["Alpha-7B", "Beta-7B", "Gamma-7B", "Delta-7B"]
+
+
+def test_unit_letters_read_as_digits_are_repaired_in_numbers_and_names() -> None:
+    """At small sizes "7B" reads "78" and "1.4T" reads "1.47": a look-alike digit ending
+    nearly every cell of a column is no chance, and a thousands group of four digits is no
+    number. Names ending in digits and an 8 lose their size's B the same way."""
+    rows = [
+        ["Model", "Size (B)", "Tokens", "MMLU"],
+        ["Alpha 78", "78", "3,0008", "45.3"],
+        ["Beta 138", "138", "2,0008", "54.8"],
+        ["Gamma 708", "708", "1,4008", "68.9"],
+        ["Delta 1758", "1758", "3008", "60.0"],
+    ]
+    tables, flags = extract_tables(grid(rows, [20, 160, 260, 380]), None, Config())
+    found = [(r.model, r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(tables[0])]
+    assert found == [
+        ("Alpha 7B", 7.0, 3.0, 45.3),
+        ("Beta 13B", 13.0, 2.0, 54.8),
+        ("Gamma 70B", 70.0, 1.4, 68.9),
+        ("Delta 175B", 175.0, 0.3, 60.0),
+    ]
+    repaired = [flag for flag in flags if flag.kind == "ocr_repaired"]
+    assert len(repaired) == 12 and all(flag.evidence["before"] for flag in repaired)
+
+
+def test_scores_ending_in_eight_by_chance_are_left_alone() -> None:
+    rows = [
+        ["Model", "MMLU", "GSM8K"],
+        ["Alpha-7B", "45.8", "12.8"],
+        ["Beta-13B", "54.8", "30.1"],
+        ["Gamma-70B", "68.8", "56.8"],
+        ["Delta-7B", "40.2", "20.5"],
+    ]
+    tables, flags = extract_tables(grid(rows, [20, 160, 260]), None, Config())
+    assert not [flag for flag in flags if flag.kind == "ocr_repaired"]
+    assert [r.mmlu for r in rows_from_table(tables[0])] == [45.8, 54.8, 68.8, 40.2]

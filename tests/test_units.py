@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from imgread.charts.text import parse_number as charts_parse_number
 from imgread.units import (
     header_unit,
     normalise_model_name,
@@ -36,6 +37,63 @@ def test_parse_number(text: str, value: float | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A comma before exactly three digits that no digit follows groups thousands.
+        ("1,000", 1000.0),
+        ("1,500", 1500.0),
+        ("12,345.6", 12345.6),
+        ("1,234,567", 1234567.0),
+        # A comma before one or two final digits is a decimal comma.
+        ("80,7", 80.7),
+        ("3,25", 3.25),
+        ("80,7%", 80.7),
+        ("0,125", 0.125),  # no thousands group starts with a lone zero
+        # Neither: four digits after the comma, or a spaced comma (a list of two numbers).
+        ("1,2345", None),
+        ("1, 2", None),
+        ("\u22121,500", -1500.0),
+    ],
+)
+def test_parse_number_commas(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+    assert parse_number(text, whole=True) == value  # labels follow the same comma rules
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("45.3", 45.3),
+        ("66.2,", 66.2),  # the comma of a list read with the label
+        ("1,000", 1000.0),
+        ("\u22125", -5.0),
+        ("\u20135", -5.0),
+        ("80%", 80.0),
+        ("45.3-", 45.3),  # a tick mark read with its label
+        ("--5", None),
+        ("GSM8K", None),
+        ("7B", None),
+        ("Llama2", None),
+        ("-", None),
+        ("", None),
+    ],
+)
+def test_parse_number_whole_label(text: str, value: float | None) -> None:
+    """``whole=True`` is how the charts stage reads ticks and value labels."""
+    assert parse_number(text, whole=True) == value
+    assert charts_parse_number(text) == value
+
+
+def test_table_cells_keep_reading_numbers_inside_text() -> None:
+    """The default reads a number with its noise, as table cells print it."""
+    assert parse_number("70B") == 70.0
+    assert parse_number("1,000B") == 1000.0
+    assert parse_number("66.6*") == 66.6
+    assert parse_number("(45.3)") == 45.3
+    assert parse_number("GSM8K") == 8.0  # only a label reader (whole=True) refuses it
+
+
+@pytest.mark.parametrize(
     ("text", "unit", "value"),
     [
         ("7B", None, 7.0),
@@ -57,6 +115,8 @@ def test_parse_params_b(text: str, unit: str | None, value: float | None) -> Non
     [
         ("1.4T", None, 1.4),
         ("1,400B", None, 1.4),
+        ("1,000B", None, 1.0),
+        ("1,400", "b", 1.4),
         ("2T tokens", None, 2.0),
         ("15.0", None, 15.0),
         ("1400", "b", 1.4),

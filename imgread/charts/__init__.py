@@ -52,8 +52,23 @@ def run(work: Work, config: Config) -> None:
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
             charts, flags = read_charts(work.rgb, words, config.ocr)
-    work.record.charts = charts
-    work.record.flags.extend(flags)
+    tables = [table.box for table in work.record.ocr.tables]
+    kept = [chart for chart in charts if not _inside_a_table(chart.box, tables)]
+    work.record.charts = kept
+    if kept:  # a table taken for charts leaves no flags behind either
+        work.record.flags.extend(flags)
+
+
+def _inside_a_table(box: Box, tables: list[Box]) -> bool:
+    """Most of a "chart" lies on a table that was read: its cells' text and rules are what
+    looked like bars and ticks."""
+    area = max(box.width * box.height, 1)
+    for table in tables:
+        width = min(box.x2, table.x2) - max(box.x1, table.x1)
+        height = min(box.y2, table.y2) - max(box.y1, table.y1)
+        if width > 0 and height > 0 and width * height > 0.5 * area:
+            return True
+    return False
 
 
 def _looks_like_chart(work: Work) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import units
 from ..record import Box, Word
 
-_NUMBER = re.compile(r"^[-−–]?\d+(?:[.,]\d+)*%?$")
 _JUNK = re.compile(r"^[\W_]+$")
 
 
@@ -30,21 +30,10 @@ class Phrase:
 
 
 def parse_number(text: str) -> float | None:
-    """A tick or value label as a number: ``45.3``, ``1,000``, ``−5``, ``80%``; else None."""
-    cleaned = text.strip().rstrip(",;:").rstrip("-—–")  # a tick mark read with its label
-    if cleaned[:1] in "-−–" and cleaned[1:2] in "-−–":
-        return None
-    if not _NUMBER.match(cleaned):
-        return None
-    cleaned = cleaned.replace("−", "-").replace("–", "-").rstrip("%")
-    if "," in cleaned:
-        head, _, tail = cleaned.rpartition(",")
-        # "1,000" groups thousands; "0,5" is a decimal comma
-        cleaned = head.replace(",", "") + ("" if len(tail) == 3 else ".") + tail
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
+    """A tick or value label as a number (``45.3``, ``1,000``, ``80,7``, ``−5``, ``80%``),
+    else None: :func:`imgread.units.parse_number` reading the label as a whole, so that a
+    word with a digit in it ("GSM8K") is not a number."""
+    return units.parse_number(text, whole=True)
 
 
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:

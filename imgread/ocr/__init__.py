@@ -3,6 +3,10 @@
 Every engine converts to the same interchange rows (img2table style), so the table code
 never sees engine specifics. ``run`` reads the prepared image, maps boxes back to the
 loaded image's pixels and rebuilds lines.
+
+``ocr.lang = "auto"`` (the default) reads English, and re-reads the image with the Chinese
+model as well (``<ocr.cjk>+eng``) only where ``script.detect`` finds Han text in the English
+pass's words: English pages keep English speed, Chinese labels stop being Latin noise.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import numpy as np
 from ..config import Config, OcrSettings
 from ..errors import ConfigError
 from ..record import Line, Word
-from . import tesseract
+from . import script, tesseract
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -37,12 +41,52 @@ def engine(name: str) -> tuple[WordReader, Callable[[], str]]:
     return ENGINES[name]
 
 
+AUTO = "auto"
+
+
+def is_chinese(lang: str) -> bool:
+    return any(part.startswith("chi_") for part in lang.split("+"))
+
+
+def detect_han(image: np.ndarray, words: list[Word], settings: OcrSettings) -> script.Detection:
+    """Whether ``image``, whose English reading is ``words``, holds Han text: the English
+    words that may be Han are re-read, pasted into one small image, by the Chinese model."""
+    reader, _ = engine(settings.engine)
+    grey = image if image.ndim == 2 else np.ascontiguousarray(image[..., :3].mean(axis=2))
+    grey = grey.astype(np.uint8, copy=False)
+    boxes = script.candidates(grey, words)
+    if not boxes:
+        return script.Detection(han=False)
+    chinese = settings.model_copy(update={"lang": settings.cjk})
+    count = script.han_count(reader(script.stack(grey, boxes), chinese, psm=6))
+    return script.Detection(han=count >= script.MIN_HAN, candidates=len(boxes), han_chars=count)
+
+
+def read_words_lang(
+    image: np.ndarray, settings: OcrSettings, psm: int | None = None, numeric: bool = False
+) -> tuple[list[Word], str]:
+    """The configured engine's words for ``image`` (in ``image`` pixels), and the language
+    string that read them: ``ocr.lang`` as set, or for ``auto`` English unless Han text is
+    found (numbers are always read in English)."""
+    reader, _ = engine(settings.engine)
+    lang = settings.lang
+    if lang == AUTO:
+        english = settings.model_copy(update={"lang": "eng"})
+        found = reader(image, english, psm=psm, numeric=numeric)
+        if numeric or not found or not detect_han(image, found, settings).han:
+            return found, "eng"
+        lang = f"{settings.cjk}+eng"
+    found = reader(image, settings.model_copy(update={"lang": lang}), psm=psm, numeric=numeric)
+    if is_chinese(lang) and not numeric:
+        found = script.merge_cjk_words(found)
+    return found, lang
+
+
 def read_words(
     image: np.ndarray, settings: OcrSettings, psm: int | None = None, numeric: bool = False
 ) -> list[Word]:
     """The configured engine's words for ``image``, in ``image`` pixels."""
-    reader, _ = engine(settings.engine)
-    return reader(image, settings, psm=psm, numeric=numeric)
+    return read_words_lang(image, settings, psm=psm, numeric=numeric)[0]
 
 
 def group_lines(words: Sequence[Word]) -> list[list[int]]:
@@ -90,8 +134,8 @@ def build_lines(words: list[Word]) -> list[Line]:
 def run(work: Work, config: Config) -> None:
     prepared = work.prepared
     assert prepared is not None, "the preprocess stage leaves the prepared image"
-    reader, version = engine(config.ocr.engine)
-    found = reader(prepared.grey, config.ocr)
+    _, version = engine(config.ocr.engine)
+    found, lang = read_words_lang(prepared.grey, config.ocr)
     words = [
         word.model_copy(
             update={
@@ -104,6 +148,7 @@ def run(work: Work, config: Config) -> None:
     result = work.record.ocr
     result.engine = config.ocr.engine
     result.version = version()
+    result.lang = lang
     result.scale = prepared.scale
     result.words = words
     result.lines = lines

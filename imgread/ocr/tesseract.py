@@ -33,6 +33,10 @@ NUMERIC_VARIABLES = {
     "tessedit_char_whitelist": NUMERIC_WHITELIST,
 }
 
+# The adaptive classifier learns from every page an engine reads, so a reused engine would
+# read an image differently depending on the images before it: off, for reproducible records.
+ENGINE_VARIABLES = {"classify_enable_learning": "0"}
+
 try:
     import tesserocr
 except ImportError:  # the pytesseract path below covers it
@@ -51,6 +55,17 @@ def _tessdata() -> str | None:
     return None
 
 
+def package(lang: str) -> str:
+    """The Debian package with a Tesseract language's data: chi_sim -> tesseract-ocr-chi-sim."""
+    return "tesseract-ocr-" + lang.lower().replace("_", "-")
+
+
+def concrete(lang: str) -> str:
+    """The language string Tesseract gets: ``auto`` (decided in ``imgread.ocr``) reads as
+    English where the caller did not resolve it."""
+    return "eng" if lang == "auto" else lang
+
+
 @cache
 def _api(lang: str, psm: int, numeric: bool, thread: int) -> Any:
     """One loaded engine per (language, mode) per process and thread (an engine must not be
@@ -63,12 +78,24 @@ def _api(lang: str, psm: int, numeric: bool, thread: int) -> Any:
             hint="install tesseract-ocr-eng (apt-get install tesseract-ocr-eng) or set "
             "TESSDATA_PREFIX",
         )
+    missing = [
+        part
+        for part in lang.split("+")
+        if part and not os.path.isfile(os.path.join(path, f"{part}.traineddata"))
+    ]
+    if missing:
+        raise BackendUnavailable(
+            f"ocr: Tesseract has no data for {', '.join(missing)} in {path}",
+            hint=f"install it (apt-get install {' '.join(package(m) for m in missing)}) or set "
+            'ocr.lang ("eng" reads English only)',
+        )
     try:
         return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, variables=variables)
     except RuntimeError as error:
         raise BackendUnavailable(
             f"ocr: Tesseract could not load language {lang!r} from {path}",
-            hint=f"install its data (apt-get install tesseract-ocr-{lang}) or set ocr.lang",
+            hint=f"install its data (apt-get install {' '.join(map(package, lang.split('+')))}) "
+            "or set ocr.lang",
         ) from error
 
 
@@ -83,7 +110,7 @@ def version() -> str:
 def _words_tesserocr(
     image: np.ndarray, settings: OcrSettings, psm: int, numeric: bool
 ) -> list[Word]:
-    api = _api(settings.lang, psm, numeric, threading.get_ident())
+    api = _api(concrete(settings.lang), psm, numeric, threading.get_ident())
     api.SetImage(Image.fromarray(image))
     api.Recognize()
     level = tesserocr.RIL.WORD
@@ -118,12 +145,12 @@ def _words_pytesseract(
     import pytesseract
 
     options = f"--psm {psm}"
-    if numeric:
-        options += "".join(f" -c {key}={value}" for key, value in NUMERIC_VARIABLES.items())
+    variables = {**ENGINE_VARIABLES, **(NUMERIC_VARIABLES if numeric else {})}
+    options += "".join(f" -c {key}={value}" for key, value in variables.items())
     try:
         data = pytesseract.image_to_data(
             Image.fromarray(image),
-            lang=settings.lang,
+            lang=concrete(settings.lang),
             config=options,
             timeout=settings.timeout_s,
             output_type=pytesseract.Output.DICT,
@@ -132,6 +159,15 @@ def _words_pytesseract(
         raise BackendUnavailable(
             "ocr: the tesseract program was not found",
             hint="install it: apt-get install tesseract-ocr tesseract-ocr-eng",
+        ) from error
+    except pytesseract.TesseractError as error:
+        if "traineddata" not in str(error) and "language" not in str(error).lower():
+            raise
+        lang = concrete(settings.lang)
+        raise BackendUnavailable(
+            f"ocr: Tesseract could not load language {lang!r}",
+            hint=f"install its data (apt-get install {' '.join(map(package, lang.split('+')))}) "
+            "or set ocr.lang",
         ) from error
     words: list[Word] = []
     for i, text in enumerate(data["text"]):

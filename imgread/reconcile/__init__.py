@@ -35,11 +35,15 @@ def reconcile_texts(
     settings: ReconcileSettings | None = None,
     table_rows: Sequence[Row] = (),
     table_scores: Sequence[Score] = (),
+    ocr_confidence: float | None = None,
 ) -> Reconciled:
     """The whole reconciliation from text alone: no image, no OCR engine needed.
 
     ``table_rows`` and ``table_scores`` are readings already taken from the image's tables;
     when given they stand in for what the tables stage's helpers would read from ``tables``.
+    ``ocr_confidence`` (0..100, ``checks.read_confidence``) says how well the text was
+    read: below ``checks.UNREADABLE_CONFIDENCE`` a number or name the text lacks is
+    "unverified" rather than an invention; None (unknown) trusts the text.
     """
     settings = settings or ReconcileSettings()
     tolerance = settings.number_tolerance
@@ -67,7 +71,7 @@ def reconcile_texts(
     evidence = checks.Evidence(
         text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
-        quote_threshold=settings.quote_match_threshold,
+        quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
     )
     for description in prose:
         others = [d for d in prose if d is not description]
@@ -117,7 +121,8 @@ def _confirm_from_prose(description: Description, rows: list[Row], tolerance: fl
 def run(work: Work, config: Config) -> None:
     record = work.record
     result = reconcile_texts(record.ocr.text, record.descriptions, record.ocr.tables,
-                             record.charts, config.reconcile)
+                             record.charts, config.reconcile,
+                             ocr_confidence=checks.read_confidence(record.ocr))
     record.rows = result.rows
     record.scores = result.scores
     record.flags += result.flags

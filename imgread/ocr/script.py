@@ -1,0 +1,174 @@
+"""Is there Chinese (Han) text on the page? Decided cheaply from the English pass's own words.
+
+Tesseract's English model turns Han glyphs into low-confidence Latin noise ("EAM" for 模型名称,
+"(FRX)" for (中文)), so the English pass already says where to look. ``detect``:
+
+1. keeps the English words that could be Han: confidence under ``MAX_CONFIDENCE``, about one
+   text line tall (against the page's confident words), at least one glyph square wide, and
+   with a Han-like ink pattern (many strokes crossed by a vertical scan; Latin letters cross
+   two or three);
+2. re-reads at most ``MAX_CANDIDATES`` of them, pasted one per line into one small image, with
+   the Chinese model alone: one Tesseract call;
+3. calls the page Han when at least ``MIN_HAN`` Han characters come back from words read with
+   confidence ``MIN_HAN_CONFIDENCE`` or more, leaving out the few simple characters (一, 口,
+   十, ...) that the Chinese model also sees in chart lines, ticks and markers.
+
+An English page has no or few candidates, so the cost there is a few milliseconds of pixel
+statistics and, at most, one small Chinese read. Measured numbers are in the module tests and
+in the change notes: no English sample or real English screenshot is called Han; every
+Chinese screenshot and rendered table is.
+
+``merge_cjk_words`` then joins the one-or-two-character words that Tesseract's Chinese model
+emits ("活字 1.0", "(中 文 )") back into the words a reader sees ("活字1.0", "(中文)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+import cv2
+import numpy as np
+
+from ..record import Box, Word
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# Han characters the Chinese model also reads in rules, ticks, markers and legend swatches.
+MARK_LIKE = frozenset("一二三口丨丿丶乙十上己回日目门人入八卜厂匚冂凵〇工土士干王川小")
+# Punctuation that belongs to the Han word next to it: brackets and full-width marks.
+CJK_PUNCT = frozenset("()（）【】《》「」『』〔〕，。、：；！？·“”‘’")
+
+MAX_CONFIDENCE = 75.0  # English words above this are taken as Latin
+MIN_COLUMN_RUNS = 2.0  # mean ink runs per inked column of a candidate
+MAX_CANDIDATES = 4  # crops re-read with the Chinese model, in one call
+MIN_HAN = 2
+MIN_HAN_CONFIDENCE = 80.0
+LINE_HEIGHT = 40  # px: each crop is scaled to this height in the re-read image
+
+
+@dataclass
+class Detection:
+    han: bool
+    candidates: int = 0  # English words that looked like Han
+    han_chars: int = 0  # Han characters the Chinese model confirmed in them
+
+
+def _is_han(text: str) -> bool:
+    return bool(HAN.search(text))
+
+
+def column_runs(ink: np.ndarray) -> float:
+    """Mean number of separate ink runs met by a vertical scan, over the inked columns."""
+    runs = np.count_nonzero(np.diff(ink, axis=0, prepend=0) == 1, axis=0)
+    inked = runs[runs > 0]
+    return float(inked.mean()) if inked.size else 0.0
+
+
+def candidates(grey: np.ndarray, words: list[Word], limit: int = MAX_CANDIDATES) -> list[Box]:
+    """Boxes of the English pass's words that may be Han text, the most Han-like first."""
+    sure = [w.box.height for w in words if w.confidence >= 80 and w.box.height >= 8]
+    reference = median(sure) if sure else None
+    scored: list[tuple[float, Box]] = []
+    for word in words:
+        box = word.box
+        if word.confidence >= MAX_CONFIDENCE or box.height < 12 or box.width < 0.7 * box.height:
+            continue
+        if reference is not None and not 0.8 * reference <= box.height <= 2.2 * reference:
+            continue
+        crop = grey[max(box.y1, 0) : box.y2, max(box.x1, 0) : box.x2]
+        if crop.size == 0:
+            continue
+        _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        if not 0.05 <= float(ink.mean()) <= 0.6:
+            continue
+        runs = column_runs(ink)
+        if runs >= MIN_COLUMN_RUNS:
+            scored.append((runs, box))
+    scored.sort(key=lambda item: -item[0])
+    return [box for _, box in scored[:limit]]
+
+
+def stack(grey: np.ndarray, boxes: list[Box], height: int = LINE_HEIGHT) -> np.ndarray:
+    """The crops, each scaled to ``height``, one per line on a white page."""
+    pad = height // 3
+    crops = []
+    for box in boxes:
+        crop = grey[
+            max(box.y1 - 3, 0) : min(box.y2 + 3, grey.shape[0]),
+            max(box.x1 - 3, 0) : min(box.x2 + 3, grey.shape[1]),
+        ]
+        scale = height / crop.shape[0]
+        crops.append(
+            cv2.resize(
+                crop,
+                (max(1, round(crop.shape[1] * scale)), height),
+                interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC,
+            )
+        )
+    page = np.full(
+        (pad + sum(c.shape[0] + pad for c in crops), max(c.shape[1] for c in crops) + 2 * pad),
+        255,
+        dtype=np.uint8,
+    )
+    y = pad
+    for crop in crops:
+        page[y : y + crop.shape[0], pad : pad + crop.shape[1]] = crop
+        y += crop.shape[0] + pad
+    return page
+
+
+def han_count(words: list[Word]) -> int:
+    """Han characters read with confidence, less the ones lines and markers look like."""
+    return sum(
+        1
+        for word in words
+        if word.confidence >= MIN_HAN_CONFIDENCE
+        for char in word.text
+        if HAN.match(char) and char not in MARK_LIKE
+    )
+
+
+def merge_cjk_words(words: list[Word]) -> list[Word]:
+    """Joins neighbouring words on one line where Han text meets: Tesseract's Chinese model
+    cuts Han text into one- or two-character words ("活字 1.0", "(中 文 )")."""
+    merged: list[Word] = []
+    first: list[int] = []  # each merged word's place in Tesseract's order
+    for i in sorted(range(len(words)), key=lambda i: (words[i].box.x1, words[i].box.y1)):
+        word = words[i]
+        joining = [k for k, kept in enumerate(merged) if _joins(kept, word)]
+        if not joining:
+            merged.append(word)
+            first.append(i)
+            continue
+        k = max(joining, key=lambda k: merged[k].box.x2)
+        first[k] = min(first[k], i)
+        last = merged[k]
+        weight = len(last.text) + len(word.text)
+        merged[k] = last.model_copy(
+            update={
+                "text": last.text + word.text,
+                "box": last.box.union(word.box),
+                "confidence": round(
+                    (last.confidence * len(last.text) + word.confidence * len(word.text)) / weight,
+                    2,
+                ),
+            }
+        )
+    return [merged[k] for k in sorted(range(len(merged)), key=first.__getitem__)]
+
+
+def _joins(left: Word, right: Word) -> bool:
+    a, b = left.box, right.box
+    overlap = min(a.y2, b.y2) - max(a.y1, b.y1)
+    if overlap < 0.5 * min(a.height, b.height):
+        return False
+    gap, height = b.x1 - a.x2, max(a.height, b.height)
+    # Tesseract's Chinese word boxes may reach over the next word's: any overlap joins
+    if b.x1 < a.x1 or gap > 0.35 * height:
+        return False
+    end, start = left.text[-1], right.text[0]
+    han_end, han_start = _is_han(end), _is_han(start)
+    return (han_end and (han_start or start in CJK_PUNCT or start.isascii())) or (
+        han_start and (end in CJK_PUNCT or end.isascii())
+    )

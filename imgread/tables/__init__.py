@@ -1,0 +1,89 @@
+"""Words (and ruling lines) -> table cells -> scores and rows, one file per step:
+``layout`` (lines, columns, header), ``cells`` (re-reads), ``repairs`` (units, decimals,
+names), ``columns`` (what each column holds) and ``rows`` (scores and rows).
+
+The layout logic sees only ``Word`` rows, never an engine, and works in upright pixels
+(after the deskew turn; boxes are turned back to the loaded image's at the end).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..record import Box, Flag, Table, Word
+from .cells import recover_left_column, reread_headers, reread_names, reread_numbers, settle_cell
+from .columns import model_column, numeric_columns
+from .layout import build_table, find_layouts, is_numeric_text, looks_like_a_table
+from .repairs import finish_numbers, repair_column, repair_model_names
+from .rows import rows_from_table, scores_from_table
+
+if TYPE_CHECKING:
+    from ..pipeline import Work
+    from ..preprocess import Prepared
+
+__all__ = [
+    "extract_tables",
+    "is_numeric_text",
+    "model_column",
+    "numeric_columns",
+    "repair_column",
+    "rows_from_table",
+    "run",
+    "scores_from_table",
+    "settle_cell",
+]
+
+
+def extract_tables(
+    words: list[Word], prepared: Prepared | None, config: Config
+) -> tuple[list[Table], list[Flag]]:
+    """Every table found in ``words`` (loaded-image pixels), with numbers settled."""
+    tables, flags = [], []
+    rules = (
+        []
+        if prepared is None
+        else [
+            Box(x1=rule.position - 1, y1=rule.start, x2=rule.position + 1, y2=rule.end)
+            for rule in prepared.vertical
+        ]
+    )
+    for layout in find_layouts(words, config.tables.min_rows, config.tables.min_cols, rules):
+        table = build_table(layout)
+        if not looks_like_a_table(table, config.tables.min_rows):
+            continue
+        if prepared is not None and config.ocr.numeric_reread:
+            recover_left_column(table, layout, prepared, config.ocr)
+            reread_headers(table, layout.spans, prepared, config.ocr)
+            reread_names(table, prepared, config.ocr)
+            reread_numbers(table, layout.spans, prepared, config.ocr)
+        flags.extend(finish_numbers(table))
+        flags.extend(repair_model_names(table))
+        tables.append(table)
+    return tables, flags
+
+
+def _upright_words(words: list[Word], prepared: Prepared | None) -> list[Word]:
+    if prepared is None or prepared.angle == 0.0:
+        return words
+    return [word.model_copy(update={"box": prepared.to_upright(word.box)}) for word in words]
+
+
+def _boxes_to_image(table: Table, prepared: Prepared) -> None:
+    """Cell and table boxes from upright pixels back to the loaded image's."""
+    table.box = prepared.from_upright(table.box)
+    for row in [*table.header_rows, *table.body]:
+        for cell in row:
+            if cell.box is not None:
+                cell.box = prepared.from_upright(cell.box)
+
+
+def run(work: Work, config: Config) -> None:
+    prepared = work.prepared
+    words = _upright_words(list(work.record.ocr.words), prepared)
+    tables, flags = extract_tables(words, prepared, config)
+    if prepared is not None and prepared.angle:
+        for table in tables:
+            _boxes_to_image(table, prepared)
+    work.record.ocr.tables = tables
+    work.record.flags.extend(flags)

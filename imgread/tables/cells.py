@@ -1,0 +1,282 @@
+"""Cells read again where the page reading is doubtful: numeric cells with a digit
+whitelist, column and model names larger; a lost left column recovered from its ink.
+
+Every re-read goes through one engine call on a strip of crops, not one call per cell.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from .. import ocr
+from ..config import OcrSettings
+from ..preprocess import stretch_contrast
+from ..record import Box, Cell, Table, Word
+from ..units import (
+    is_missing,
+    parse_number,
+)
+
+if TYPE_CHECKING:
+    from ..preprocess import Prepared
+
+from .columns import model_column, numeric_columns
+from .layout import Layout, clean_words, tidy_label
+
+# Height the re-read crops are scaled to: digits about 32 px tall read best.
+REREAD_GLYPH_HEIGHT = 32
+
+
+def _cell_region(table: Table, spans: list[tuple[int, int]], r: int, c: int) -> Box:
+    """Where cell (r, c) is: its own box when read, else its column and row band."""
+    cell = table.body[r][c]
+    row_boxes = [other.box for other in table.body[r] if other.box is not None]
+    top = min(box.y1 for box in row_boxes)
+    bottom = max(box.y2 for box in row_boxes)
+    if cell.box is not None:
+        return Box(x1=cell.box.x1, y1=top, x2=cell.box.x2, y2=bottom)
+    x1, x2 = spans[c]
+    return Box(x1=x1, y1=top, x2=x2, y2=bottom)
+
+
+def strip_of(crops: list[np.ndarray], gap: int = 24) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Crops stacked on a white strip, one per line with gaps; returns each crop's y-range."""
+    width = max(crop.shape[1] for crop in crops) + 2 * gap
+    height = sum(crop.shape[0] + gap for crop in crops) + gap
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    bands = []
+    y = gap
+    for crop in crops:
+        strip[y : y + crop.shape[0], gap : gap + crop.shape[1]] = crop
+        bands.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + gap
+    return strip, bands
+
+
+def crop_for_reread(grey: np.ndarray, box: Box, scale: float, glyph: float) -> np.ndarray:
+    """The cell's pixels from the prepared image, padded and scaled so digits are about
+    ``REREAD_GLYPH_HEIGHT`` tall."""
+    pad = max(2, int(glyph * 0.3))
+    x1 = max(0, int(box.x1 * scale) - pad)
+    y1 = max(0, int(box.y1 * scale) - pad)
+    x2 = min(grey.shape[1], int(box.x2 * scale) + pad)
+    y2 = min(grey.shape[0], int(box.y2 * scale) + pad)
+    crop = stretch_contrast(grey[y1:y2, x1:x2]) if y2 > y1 and x2 > x1 else grey[y1:y2, x1:x2]
+    factor = REREAD_GLYPH_HEIGHT / max(glyph * scale, 1.0)
+    if 0.8 < factor < 1.25 or crop.size == 0:
+        return crop
+    return cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) -> list[list[Word]]:
+    """Each crop's words, left to right (then top to bottom), from one engine call on a
+    strip of all of them: one call instead of one per cell."""
+    strip, bands = strip_of(crops)
+    words, _ = clean_words(ocr.read_words(strip, settings, psm=6, numeric=numeric))
+    found = []
+    for y1, y2 in bands:
+        inside = [word for word in words if y1 <= word.box.cy <= y2]
+        found.append([inside[i] for line in ocr.group_lines(inside) for i in line])
+    return found
+
+
+def reread_numbers(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
+) -> None:
+    """Re-read every numeric column's cells in one engine call; each cell gets a
+    ``numeric`` reading next to its ``page`` one."""
+    targets = [(r, c) for c in numeric_columns(table) for r in range(table.n_rows)]
+    boxes = [table.body[r][c].box for r, c in targets]
+    heights = [box.height for box in boxes if box is not None]
+    glyph = float(median(heights)) if heights else prepared.x_height * 1.4
+    crops, kept = [], []
+    for r, c in targets:
+        region = _cell_region(table, spans, r, c)
+        crop = crop_for_reread(prepared.grey, region, prepared.scale, glyph)
+        if crop.size:
+            crops.append(crop)
+            kept.append((r, c))
+    if not crops:
+        return
+    for (r, c), inside in zip(kept, read_crops(crops, settings, numeric=True), strict=True):
+        cell = table.body[r][c]
+        cell.readings["numeric"] = "".join(word.text for word in inside)
+        if inside:
+            cell.readings["numeric_confidence"] = f"{min(w.confidence for w in inside):.1f}"
+
+
+def reread_text(
+    doubtful: list[tuple[Cell, Box]],
+    glyph: float,
+    prepared: Prepared,
+    settings: OcrSettings,
+    label: str,
+) -> list[Cell]:
+    """Cells read again, larger, in one engine call; a reading about as confident as the
+    page's, or more, replaces it (both kept in ``readings``). Returns the cells that changed."""
+    if not doubtful:
+        return []
+    crops = [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for _, box in doubtful]
+    changed = []
+    for (cell, box), inside in zip(doubtful, read_crops(crops, settings, False), strict=True):
+        inside = [word for word in inside if word.confidence >= 50 or len(word.text) > 3]
+        if not inside:
+            continue
+        text = tidy_label(" ".join(word.text for word in inside))
+        confidence = min(word.confidence for word in inside)
+        cell.readings.update({"page": cell.text, label: text})
+        # The larger reading wins unless clearly less sure: small text is what fails. Where
+        # the page found nothing, only a sure reading counts (noise reads as "Laan").
+        floor = cell.confidence - 5 if cell.box is not None else 80.0
+        if text != cell.text and confidence >= floor:
+            cell.text, cell.confidence = text, confidence
+            cell.box = cell.box or box
+            changed.append(cell)
+    return changed
+
+
+def reread_headers(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
+) -> None:
+    """Column names read with low confidence ("GSmsK") or not found at all (light text on a
+    band at some scales) are read again. Every score in the column carries this name."""
+    if not table.header_rows:
+        return
+    boxed = [cell.box for cell in table.header_rows[0] if cell.box is not None]
+    if not boxed:
+        return
+    top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
+    doubtful: list[tuple[Cell, Box]] = []
+    for cell in table.header_rows[0]:
+        if cell.box is None:
+            x1, x2 = spans[cell.col]
+            inset = (x2 - x1) // 20
+            doubtful.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom)))
+        elif cell.confidence < 85:
+            doubtful.append((cell, cell.box))
+    glyph = float(median(box.height for box in boxed))
+    for cell in reread_text(doubtful, glyph, prepared, settings, "header"):
+        table.columns[cell.col] = cell.text
+
+
+def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> None:
+    """Model names read with low confidence ("Liama 2 7B") are read again: a score is only
+    as findable as its model's name."""
+    column = model_column(table)
+    if column is None or column in numeric_columns(table):
+        return
+    cells = [row[column] for row in table.body]
+    boxed = [(cell, cell.box) for cell in cells if cell.box is not None]
+    if not boxed:
+        return
+    glyph = float(median(box.height for _, box in boxed))
+    doubtful = [(cell, box) for cell, box in boxed if cell.confidence < 90]
+    reread_text(doubtful, glyph, prepared, settings, "name")
+
+
+def settle_cell(cell: Cell) -> tuple[str, float]:
+    """The better-supported of the page and numeric readings, and its confidence.
+
+    Agreement of the two passes is the strongest support; otherwise a reading that parses
+    as a number (or a missing mark) beats one that does not, then the higher confidence.
+    """
+    page = cell.readings.get("page", cell.text)
+    numeric = cell.readings.get("numeric", "")
+    numeric_conf = float(cell.readings.get("numeric_confidence", 0.0))
+    page_value, numeric_value = parse_number(page), parse_number(numeric)
+    if page_value is not None and page_value == numeric_value:
+        return page, max(cell.confidence, numeric_conf, 90.0)
+    if is_missing(page) and not numeric.strip("-"):
+        return page, max(cell.confidence, 80.0)
+    if page_value is None and numeric_value is not None:
+        if is_missing(page) and numeric_conf < 80:
+            return page, cell.confidence
+        return numeric, numeric_conf * 0.9
+    if numeric_value is None:
+        return page, cell.confidence * (0.8 if page_value is not None else 1.0)
+    # Both numbers, different: the more confident kept, its confidence lowered by the
+    # disagreement (the column's format may still settle it: prefer_column_shape).
+    if cell.confidence >= numeric_conf:
+        return page, min(cell.confidence, numeric_conf) * 0.7
+    return numeric, min(cell.confidence, numeric_conf) * 0.7
+
+
+def _row_band(row: list[Cell]) -> tuple[int, int] | None:
+    boxes = [cell.box for cell in row if cell.box is not None]
+    if not boxes:
+        return None
+    return min(box.y1 for box in boxes), max(box.y2 for box in boxes)
+
+
+def _ink_box(prepared: Prepared, region: Box) -> Box | None:
+    """The bounding box (upright pixels) of the dark pixels in ``region``, if any."""
+    s = prepared.scale
+    y1, y2 = int(region.y1 * s), int(region.y2 * s)
+    x1, x2 = int(region.x1 * s), int(region.x2 * s)
+    ink = prepared.grey[y1:y2, x1:x2] < 128
+    if ink.sum() < max(4, 0.01 * ink.size):
+        return None
+    ys, xs = np.nonzero(ink)
+    return Box(
+        x1=int((x1 + xs.min()) / s),
+        y1=int((y1 + ys.min()) / s),
+        x2=round((x1 + xs.max() + 1) / s),
+        y2=round((y1 + ys.max() + 1) / s),
+    )
+
+
+def recover_left_column(
+    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
+) -> None:
+    """A pandas index ("1" to "6", single bold digits) is often not found by the page read.
+    When a ruling line runs left of the table and every row has ink there, that ink is a
+    column: it is read in one engine call and put in front."""
+    top, bottom = table.box.y1, table.box.y2
+    starts = [
+        rule.start
+        for rule in prepared.horizontal
+        if top - 5 <= rule.position <= bottom + 5 and rule.end > table.box.x1
+    ]
+    first = layout.ranges[0][0]
+    glyph = float(
+        median(box.height for row in table.body for cell in row if (box := cell.box) is not None)
+    )
+    if not starts or min(starts) > first - 2 * glyph:
+        return
+    left, right = min(starts) + 2, first - int(glyph / 2)
+    bands = [_row_band(row) for row in table.body]
+    inks = [
+        _ink_box(prepared, Box(x1=left, y1=band[0], x2=right, y2=band[1])) if band else None
+        for band in bands
+    ]
+    found = [box for box in inks if box is not None]
+    if len(found) < max(2, 0.6 * len(inks)):
+        return
+    readings = read_crops(
+        [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for box in found],
+        settings,
+        numeric=False,
+    )
+    texts = iter(" ".join(word.text for word in words) for words in readings)
+    confidences = iter(min((w.confidence for w in words), default=0.0) for words in readings)
+    for r, (row, box) in enumerate(zip(table.body, inks, strict=True)):
+        text, confidence = (next(texts), next(confidences)) if box is not None else ("", 0.0)
+        for cell in row:
+            cell.col += 1
+        row.insert(
+            0,
+            Cell(row=r, col=0, text=text, box=box, confidence=confidence, readings={"left": text}),
+        )
+    for header in table.header_rows:
+        for cell in header:
+            cell.col += 1
+        header.insert(0, Cell(row=header[0].row, col=0, text=""))
+    table.columns.insert(0, "")
+    table.settings.insert(0, None)
+    table.n_cols += 1
+    layout.spans.insert(0, (left, layout.spans[0][0]))
+    layout.ranges.insert(0, (left, right))

@@ -1,0 +1,113 @@
+"""What each column of a table holds: numbers, the model names, an index, or a named
+quantity (parameters, training tokens, MMLU)."""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Cell, Table
+from ..units import parse_number, parse_params_b
+from .layout import is_numeric_or_missing
+
+
+def numeric_columns(table: Table) -> list[int]:
+    """Columns whose filled cells are mostly numbers."""
+    columns = []
+    for c in range(table.n_cols):
+        texts = [row[c].text for row in table.body if row[c].text]
+        numbers = sum(1 for text in texts if is_numeric_or_missing(text))
+        if texts and numbers >= 0.5 * len(texts):
+            columns.append(c)
+    return columns
+
+
+PARAMS_RE = re.compile(r"param|\bsize\b|#\s*p\b", re.IGNORECASE)
+TOKENS_RE = re.compile(r"token|\bdata\b", re.IGNORECASE)
+# MMLU itself, with or without its setting ("MMLU (5-shot)"); not CMMLU or MMLU-Pro.
+MMLU_RE = re.compile(r"(?<![a-z])mmlu(?![\w-])", re.IGNORECASE)
+# A size stated in a model name: "Qwen-7B", "Llama 2 70B", "OPT-350M".
+SIZE_TOKEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM]\b")
+
+
+def index_column(table: Table) -> int | None:
+    """A leading column numbering the rows 1..n (pandas' index)."""
+    for c in range(min(2, table.n_cols)):
+        values = [parse_number(row[c].text) for row in table.body]
+        if (
+            values
+            and values == [float(i + 1) for i in range(len(values))]
+            and not (table.columns[c].strip() if c < len(table.columns) else "")
+        ):
+            return c
+    return None
+
+
+def model_column(table: Table) -> int | None:
+    """The first column whose cells are mostly names, else the index column."""
+    numeric = set(numeric_columns(table))
+    for c in range(table.n_cols):
+        if c not in numeric and any(row[c].text for row in table.body):
+            return c
+    return index_column(table)
+
+
+def quantity_columns(table: Table) -> set[int]:
+    """Columns of parameters or training tokens: row fields, not benchmark scores."""
+    return {
+        c
+        for c, name in enumerate(table.columns)
+        if PARAMS_RE.search(name) or TOKENS_RE.search(name)
+    }
+
+
+def benchmark_columns(table: Table) -> list[int]:
+    skip = {model_column(table), index_column(table)} | quantity_columns(table)
+    return [c for c in numeric_columns(table) if c not in skip]
+
+
+def find_column(table: Table, pattern: re.Pattern[str]) -> int | None:
+    """The first column of numbers whose name matches ``pattern`` ("MMLU (5-shot)")."""
+    numeric = set(numeric_columns(table))
+    for c, name in enumerate(table.columns):
+        if c in numeric and pattern.search(name):
+            return c
+    return None
+
+
+def models_across(table: Table) -> bool:
+    """The table lists its models across the header and its benchmarks down the first
+    column: a row of sizes under a parameters label ("# Param." 8B 9B ...), or column names
+    that state sizes where the first column's labels do not."""
+    if table.n_cols < 3 or model_column(table) != 0:
+        return False
+    for row in table.body:
+        if not PARAMS_RE.search(row[0].text):
+            continue
+        sizes = [c.text for c in row[1:] if c.text and c.text[-1:].upper() in "BMT"]
+        if len(sizes) >= 0.6 * (table.n_cols - 1) and all(parse_params_b(t) for t in sizes):
+            return True
+    across = sum(1 for name in table.columns[1:] if SIZE_TOKEN_RE.search(name))
+    down = sum(1 for row in table.body if SIZE_TOKEN_RE.search(row[0].text))
+    return across >= 2 and down == 0
+
+
+def oriented(table: Table) -> Table:
+    """The table with one model per row: turned when its models run across the header.
+    Cells keep their row and column in the table as printed."""
+    if not models_across(table):
+        return table
+    columns = [table.columns[0], *(row[0].text for row in table.body)]
+    body = [
+        [Cell(row=0, col=c, text=table.columns[c]), *(row[c] for row in table.body)]
+        for c in range(1, table.n_cols)
+    ]
+    return table.model_copy(
+        update={
+            "columns": columns,
+            "settings": [None] * len(columns),
+            "body": body,
+            "header_rows": [],
+            "n_rows": len(body),
+            "n_cols": len(columns),
+        }
+    )

@@ -1,0 +1,279 @@
+"""Numbers settled and repaired from what their column prints.
+
+The column's print format (decimals, a unit letter) repairs a cell that lost its decimal
+point or unit letter, with an ``ocr_repaired`` flag (before, after, why); a number that
+cannot be trusted gets a ``low_confidence`` flag, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from statistics import median
+from typing import TYPE_CHECKING
+
+from ..record import Cell, Flag, Table
+from ..units import (
+    is_missing,
+    parse_number,
+)
+
+if TYPE_CHECKING:
+    pass
+
+from .cells import settle_cell
+from .columns import PARAMS_RE, SIZE_TOKEN_RE, TOKENS_RE, model_column, numeric_columns
+from .layout import LOW_CONFIDENCE
+
+
+def _decimals(text: str) -> int | None:
+    match = re.search(r"\d(?:\.(\d+))?", text)
+    if not match or parse_number(text) is None:
+        return None
+    found = re.search(r"\.(\d+)", text)
+    return len(found.group(1)) if found else 0
+
+
+UNIT_LOOKALIKES = {"B": "8", "T": "7"}
+
+
+def _repaired(table: Table, cell: Cell, after: str, why: str) -> Flag:
+    before = cell.text
+    cell.text = after
+    cell.value = parse_number(after)
+    cell.confidence = min(cell.confidence, 70.0)
+    column = table.columns[cell.col] or str(cell.col + 1)
+    return Flag(
+        kind="ocr_repaired",
+        message=f"read {before!r}, repaired to {after!r} (column {column}): {why}",
+        severity="info",
+        source="ocr",
+        span=before,
+        evidence={"before": before, "after": after, "row": cell.row, "col": cell.col, "why": why},
+    )
+
+
+def _bad_grouping(text: str) -> bool:
+    """Thousands groups of four digits ("3,0008"): one character too many after a comma."""
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})*,\d{4}", text))
+
+
+def _lost_unit(text: str, digit: str) -> bool:
+    """``text`` ends in ``digit`` right after another digit, and without it is a number as
+    printed ("1758" -> "175", "7.68" -> "7.6", "3,0008" -> "3,000"; not "57.8")."""
+    head = text[:-1]
+    return (
+        len(text) > 1
+        and text[-1] == digit
+        and head[-1:].isdigit()
+        and bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", head))
+    )
+
+
+def unit_of_column(table: Table, column: int, cells: list[Cell]) -> tuple[str, str] | None:
+    """The unit letter a column's numbers carry, and why, when some cells lost it to its
+    look-alike digit ("7B" read "78", "1.4T" read "1.47").
+
+    Either some cells print the letter, or the look-alike digit ends too many cells to be
+    chance (a digit ends a tenth of numbers), or a thousands group has a digit too many."""
+    letters = Counter(cell.text[-1] for cell in cells if cell.text[-1:] in UNIT_LOOKALIKES)
+    if letters:
+        unit, count = letters.most_common(1)[0]
+        if count >= max(2, 0.4 * len(cells)):
+            return unit, f"{count} of {len(cells)} cells in the column end in the unit {unit!r}"
+    header = table.columns[column] if column < len(table.columns) else ""
+    quantity = bool(PARAMS_RE.search(header) or TOKENS_RE.search(header))
+    for unit, digit in UNIT_LOOKALIKES.items():
+        ending = [cell for cell in cells if _lost_unit(cell.text, digit)]
+        if any(_bad_grouping(cell.text) for cell in ending):
+            return unit, f"a thousands group with a fourth digit {digit!r} is a unit {unit!r}"
+        share = 0.5 if quantity else 0.6
+        if len(ending) >= max(2 if quantity else 3, share * len(cells)):
+            return unit, (
+                f"{len(ending)} of {len(cells)} cells end in {digit!r}, too many for chance: "
+                f"the unit {unit!r} read as a digit"
+            )
+    return None
+
+
+def repair_unit_suffix(table: Table, column: int) -> list[Flag]:
+    """A column whose numbers carry a unit ("70B", "1.4T"): a cell ending in the digit that
+    looks like that unit letter ("708", "1.47") lost the letter to a digit."""
+    cells = [row[column] for row in table.body if row[column].text]
+    found = unit_of_column(table, column, cells)
+    if found is None:
+        return []
+    unit, why = found
+    return [
+        _repaired(table, cell, cell.text[:-1] + unit, why)
+        for cell in cells
+        if _lost_unit(cell.text, UNIT_LOOKALIKES[unit])
+    ]
+
+
+# Width of a decimal point in digit widths (the fonts tables use print digits equally wide).
+POINT_WIDTH = 0.4
+
+
+def _ink_units(text: str) -> float:
+    return sum(1 for ch in text if ch.isdigit()) + POINT_WIDTH * text.count(".")
+
+
+def digit_width(cells: list[Cell]) -> float | None:
+    """Median printed width of one digit in these cells, from their boxes."""
+    widths = [
+        cell.box.width / _ink_units(cell.text)
+        for cell in cells
+        if cell.box is not None and _ink_units(cell.text) >= 2
+    ]
+    return float(median(widths)) if len(widths) >= 2 else None
+
+
+def repair_column(table: Table, column: int) -> list[Flag]:
+    """A cell read without the decimal point its column prints (``d`` places) lost it when
+    its number is ``10**d`` times too large for the column, or when its box is as wide as
+    its digits plus a point. A box wide enough for a whole missing digit cannot be mended:
+    the cell's confidence drops so that it is flagged."""
+    flags = repair_unit_suffix(table, column)
+    cells = [row[column] for row in table.body if row[column].value is not None]
+    decimals = Counter(d for cell in cells if (d := _decimals(cell.text)))
+    if len(cells) < 3 or not decimals:
+        return flags
+    places, count = decimals.most_common(1)[0]
+    if count < 2:
+        return flags
+    typical_cells = [cell for cell in cells if _decimals(cell.text) == places]
+    typical = [cell.value for cell in typical_cells if cell.value is not None]
+    low, high = min(typical), max(typical)
+    header = table.columns[column] if column < len(table.columns) else ""
+    # Sizes span orders of magnitude (2.7 to 280): their range says nothing.
+    sizes = bool(PARAMS_RE.search(header) or TOKENS_RE.search(header))
+    percent_like = (
+        low >= 0
+        and high <= 100
+        and not sizes
+        and not any(cell.text[-1:].isalpha() for cell in cells)
+    )
+    dominant = count >= 0.6 * len(cells)
+    unit = digit_width(typical_cells)
+    for cell in cells:
+        assert cell.value is not None
+        digits = re.sub(r"\D", "", cell.text)
+        if _decimals(cell.text) != 0 or len(digits) <= places:
+            continue
+        candidate = cell.value / 10**places
+        reason = ""
+        if percent_like and cell.value > 100 >= candidate:
+            # Scores in percent: any value over 100 is impossible, any one under it possible.
+            reason = "over 100 in a percentage column"
+        elif dominant and not sizes and cell.value > 1.5 * high and low / 1.5 <= candidate:
+            reason = "outside that range"
+        printed = cell.box.width / unit if unit and cell.box is not None else 0.0
+        if not reason and printed >= len(digits) + 1 + POINT_WIDTH / 2:
+            cell.confidence = min(cell.confidence, 40.0)  # a digit is missing, not a point
+            continue
+        # Bold best values are wider too (about a tenth): the box decides when the room is
+        # nearly a whole point.
+        if not reason and printed >= len(digits) + (0.8 if dominant else 0.9) * POINT_WIDTH:
+            reason = f"its box is {printed:.1f} digits wide, room for the point"
+        if not reason:
+            continue
+        after = f"{digits[:-places]}.{digits[-places:]}"
+        why = (
+            f"{count} of {len(cells)} cells in the column print {places} decimal(s) within "
+            f"{low}..{high}; {cell.text} is {reason}, {after} fits"
+        )
+        flags.append(_repaired(table, cell, after, why))
+    return flags
+
+
+def shape(text: str) -> tuple[int | None, str]:
+    """How a number is printed: its decimal places and its unit letter ("1.4T" -> (1, "T"))."""
+    return _decimals(text), text[-1:] if text[-1:].isalpha() else ""
+
+
+def _supported(cell: Cell) -> bool:
+    """Both passes read the same number."""
+    page = parse_number(cell.readings.get("page", ""))
+    return page is not None and page == parse_number(cell.readings.get("numeric", ""))
+
+
+def prefer_column_shape(cells: list[Cell]) -> None:
+    """Where the two passes read different numbers, keep the one printed like the column's
+    agreed cells (same decimals and unit): a dropped "." or a "B" read as "8" breaks it."""
+    agreed = Counter(shape(cell.text) for cell in cells if _supported(cell))
+    if not agreed:
+        return
+    usual, count = agreed.most_common(1)[0]
+    if count < 2:
+        return
+    for cell in cells:
+        page, numeric = cell.readings.get("page", ""), cell.readings.get("numeric", "")
+        first, second = parse_number(page), parse_number(numeric)
+        if first is None or second is None or first == second:
+            continue
+        matches = [text for text in (page, numeric) if shape(text) == usual]
+        if len(matches) == 1:
+            cell.text = matches[0]
+            cell.value = parse_number(matches[0])
+            cell.confidence = max(cell.confidence, 75.0)
+
+
+def finish_numbers(table: Table) -> list[Flag]:
+    """Settle each numeric cell, repair columns, flag what stays doubtful."""
+    flags: list[Flag] = []
+    columns = numeric_columns(table)
+    for c in columns:
+        for row in table.body:
+            cell = row[c]
+            text, confidence = settle_cell(cell)
+            cell.text = text
+            cell.confidence = round(confidence, 1)
+            cell.value = None if is_missing(text) else parse_number(text)
+        prefer_column_shape([row[c] for row in table.body])
+        flags.extend(repair_column(table, c))
+    for c in columns:
+        for row in table.body:
+            cell = row[c]
+            if cell.text and cell.confidence < LOW_CONFIDENCE:
+                flags.append(
+                    Flag(
+                        kind="low_confidence",
+                        message=f"cell {cell.text!r} (row {cell.row + 1}, column "
+                        f"{table.columns[c] or c}) has OCR confidence {cell.confidence:.0f}",
+                        severity="warning",
+                        source="ocr",
+                        span=cell.text,
+                        evidence={"row": cell.row, "col": c, "readings": dict(cell.readings)},
+                    )
+                )
+    return flags
+
+
+SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x])(\d+(?:\.\d+)?)B?8$")
+
+
+def repair_model_names(table: Table) -> list[Flag]:
+    """In a column of names that state sizes ("Qwen-14B"), a name ending in digits and an
+    8 ("Qwen-148") had its "B" read as "8" (small, blurred text). The column states sizes
+    when some names print one, or when too many end in an 8 for chance."""
+    column = model_column(table)
+    if column is None or column in numeric_columns(table):
+        return []
+    cells = [row[column] for row in table.body if row[column].text]
+    sized = sum(1 for cell in cells if SIZE_TOKEN_RE.search(cell.text))
+    eights = sum(1 for cell in cells if SIZE_AS_DIGITS_RE.search(cell.text))
+    if sized:
+        why = f"{sized} of {len(cells)} names in the column end in a size like 7B"
+    elif eights >= max(3, 0.6 * len(cells)):
+        why = f"{eights} of {len(cells)} names end in an 8 after digits: a size's B read as 8"
+    else:
+        return []
+    flags = []
+    for cell in cells:
+        if not SIZE_AS_DIGITS_RE.search(cell.text):
+            continue
+        after = SIZE_AS_DIGITS_RE.sub(r"\1B", cell.text)
+        flags.append(_repaired(table, cell, after, why))
+        cell.value = None
+    return flags

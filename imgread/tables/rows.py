@@ -1,0 +1,102 @@
+"""Scores (model, benchmark, value) and rows (model, params, tokens, MMLU) from a read
+table: pure functions the reconciler calls."""
+
+from __future__ import annotations
+
+from ..record import Row, Score, Table
+from ..units import (
+    header_unit,
+    normalise_model_name,
+    params_from_model_name,
+    parse_params_b,
+    parse_tokens_t,
+)
+from .columns import (
+    MMLU_RE,
+    PARAMS_RE,
+    TOKENS_RE,
+    benchmark_columns,
+    find_column,
+    model_column,
+    oriented,
+)
+
+
+def scores_from_table(table: Table, table_index: int = 0) -> list[Score]:
+    """One score per numeric cell that holds a number. Missing cells ("-") are omitted:
+    they are kept, empty, in the table's body. Parameters and tokens are row fields, not
+    scores."""
+    table = oriented(table)
+    model_col = model_column(table)
+    scores = []
+    for row in table.body:
+        model = row[model_col].text if model_col is not None else ""
+        for c in benchmark_columns(table):
+            cell = row[c]
+            if cell.value is None:
+                continue
+            scores.append(
+                Score(
+                    model=model,
+                    model_normalised=normalise_model_name(model),
+                    benchmark=table.columns[c] or f"column {c + 1}",
+                    setting=table.settings[c] if c < len(table.settings) else None,
+                    value=cell.value,
+                    unit="%",
+                    source="ocr",
+                    sources=[f"ocr:table{table_index}"],
+                    confidence=round(cell.confidence / 100, 3),
+                    evidence={
+                        "table": table_index,
+                        "row": cell.row,
+                        "col": cell.col,
+                        "text": cell.text,
+                    },
+                )
+            )
+    return scores
+
+
+def rows_from_table(table: Table, table_index: int = 0) -> list[Row]:
+    """(model, params_b, tokens_t, mmlu) per model when the table has those quantities."""
+    printed = table
+    table = oriented(table)
+    params_col = find_column(table, PARAMS_RE)
+    tokens_col = find_column(table, TOKENS_RE)
+    mmlu_col = find_column(table, MMLU_RE)
+    if params_col is None and tokens_col is None and mmlu_col is None:
+        return []
+    model_col = model_column(table)
+    rows = []
+    for r, cells in enumerate(table.body):
+        model = cells[model_col].text if model_col is not None else ""
+        params = tokens = mmlu = None
+        from_name = False
+        if params_col is not None:
+            params = parse_params_b(cells[params_col].text, header_unit(table.columns[params_col]))
+        elif model:
+            params = params_from_model_name(model)
+            from_name = params is not None
+        if tokens_col is not None:
+            tokens = parse_tokens_t(cells[tokens_col].text, header_unit(table.columns[tokens_col]))
+        if mmlu_col is not None:
+            mmlu = cells[mmlu_col].value
+        used = [c for c in (params_col, tokens_col, mmlu_col) if c is not None]
+        confidence = min((cells[c].confidence for c in used), default=0.0) / 100
+        rows.append(
+            Row(
+                model=model,
+                params_b=params,
+                tokens_t=tokens,
+                mmlu=mmlu,
+                params_from_name=from_name,
+                index=r + 1,
+                source="ocr",
+                sources=[f"ocr:table{table_index}"],
+                confidence=round(confidence, 3),
+                evidence={"table": table_index, "row": r}
+                if table is printed
+                else {"table": table_index, "col": r + 1},
+            )
+        )
+    return rows
