@@ -166,7 +166,7 @@ def wrapped(name: str) -> str:
     return name
 
 
-def render(spec: Spec, rng: random.Random) -> Image.Image:
+def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
     style = rng.choice(STYLES)
     regular, bold = rng.choice(FONTS)
     size = rng.choice([12, 13, 14, 16, 18, 20, 24])
@@ -297,7 +297,7 @@ def render(spec: Spec, rng: random.Random) -> Image.Image:
         if factor < 1:
             size_after = (int(image.width * factor), int(image.height * factor))
             image = image.resize(size_after, Image.LANCZOS)
-    return degrade(image, rng)
+    return degrade(image, rng), style
 
 
 def parse(text: str) -> float | None:
@@ -329,7 +329,7 @@ def generate(out: Path, count: int, seed: int = 0) -> dict[str, dict[str, object
     truth: dict[str, dict[str, object]] = {}
     for i in range(count):
         spec = make_spec(rng)
-        image = render(spec, rng)
+        image, style = render(spec, rng)
         if rng.random() < 0.3:
             name = f"{i:03d}.jpg"
             buffer = io.BytesIO()
@@ -338,7 +338,12 @@ def generate(out: Path, count: int, seed: int = 0) -> dict[str, dict[str, object
         else:
             name = f"{i:03d}.png"
             image.save(out / name)
-        truth[name] = {"columns": spec.columns, "settings": spec.settings, "rows": spec.rows}
+        truth[name] = {
+            "columns": spec.columns,
+            "settings": spec.settings,
+            "rows": spec.rows,
+            "style": style,
+        }
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth
 

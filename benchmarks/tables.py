@@ -43,6 +43,7 @@ import unseen_tables
 from imgread.config import load_config
 from imgread.pipeline import Job, process_batch
 from imgread.tables import rows_from_table, scores_from_table
+from imgread.tables.columns import PARAMS_RE, TOKENS_RE
 from imgread.units import normalise_model_name
 
 REPO = Path(__file__).resolve().parents[1]
@@ -79,14 +80,19 @@ def bench(name: str) -> str:
     return re.sub(r"\s+", "", name.lower())
 
 
+def is_quantity(name: str) -> bool:
+    """A parameters or training-tokens column: scored in rows, not as a benchmark score."""
+    return bool(PARAMS_RE.search(name) or TOKENS_RE.search(name))
+
+
 def truth_scores(truth: dict) -> dict[tuple[str, str], float]:
-    """(model, column) -> value for every numeric cell of a generated table."""
+    """(model, column) -> value for every numeric benchmark cell of a generated table."""
     found = {}
     columns = truth["columns"]
     for row in truth["rows"]:
         for name, text in zip(columns[1:], row["cells"][1:], strict=True):
             value = _number(text)
-            if value is not None:
+            if value is not None and not is_quantity(name):
                 found[(key(row["model"]), bench(name))] = value
     return found
 
@@ -129,7 +135,7 @@ def grid_scores(grid: list[list[str]]) -> dict[tuple[str, str], float]:
     for row in grid[1:]:
         for name, text in zip(header[1:], row[1:], strict=False):
             value = _number(text)
-            if value is not None and row:
+            if value is not None and row and not is_quantity(name):
                 found[(key(row[0]), bench(name))] = value
     return found
 
@@ -362,7 +368,7 @@ def main() -> None:
                     )
             for reader, run in readers:
                 runs.append((set_name, reader, run, data))
-                styles = set(data.styles.values()) - {""} if set_name == "test" else set()
+                styles = set(data.styles.values()) - {""} if set_name != "real" else set()
                 for style in sorted(styles):
                     files = [f for f, s in data.styles.items() if s == style]
                     label = f"{set_name}:{style} ({len(files)})"

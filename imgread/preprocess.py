@@ -290,16 +290,33 @@ def _thin(lines: np.ndarray, axis: int) -> np.ndarray:
     return cv2.bitwise_and(lines, cv2.bitwise_not(thick))
 
 
-def _without_ticked(band: np.ndarray, stubs: np.ndarray, axis: int, min_ticks: int = 3) -> np.ndarray:
-    """``band`` (lines along ``axis``, 1: horizontal) less the lines that carry tick marks:
-    at least ``min_ticks`` thin strokes that stick out across the line from its edge. That is
-    a chart axis, and its tick labels read worse once the axis is gone and the ticks stay
-    (``75 -`` for ``75``): it is left as it is."""
+def _erasable(
+    band: np.ndarray,
+    line: np.ndarray,
+    stubs: np.ndarray,
+    grey: np.ndarray,
+    axis: int,
+    min_ticks: int = 3,
+    margin: int = 80,
+) -> np.ndarray:
+    """The pixels of ``band`` (lines along ``axis``, 1: horizontal, with their edges) to erase.
+
+    Left out: a line that carries tick marks (at least ``min_ticks`` thin ``stubs`` sticking
+    out across it from its edge): a chart axis, whose tick labels read worse once the axis is
+    gone and the ticks stay (``75 -`` for ``75``). And the pixels much darker than their
+    line's darker quarter (``margin`` grey levels): text written over a pale grid line, kept
+    whatever its strokes' direction (a dark line protects nothing).
+    """
     count, labels = cv2.connectedComponents(band, connectivity=8)
-    if count <= 1 or not stubs.any():
-        return band
+    inside = labels > 0
+    if count <= 1:
+        return inside
+    # tick marks: thin strokes of ink touching a line, across it (looked at near the lines)
+    zone = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25)))
+    n_stubs, stub_labels, stats, _ = cv2.connectedComponentsWithStats(
+        cv2.bitwise_and(stubs, zone), connectivity=8
+    )
     near = cv2.dilate(band, np.ones((3, 3), np.uint8)) > 0
-    n_stubs, stub_labels, stats, _ = cv2.connectedComponentsWithStats(stubs, connectivity=8)
     touching = np.bincount(stub_labels[near], minlength=n_stubs) > 0
     ticks = np.zeros(count, dtype=np.int32)
     height, width = band.shape
@@ -308,27 +325,14 @@ def _without_ticked(band: np.ndarray, stubs: np.ndarray, axis: int, min_ticks: i
         thickness, length = (w, h) if axis == 1 else (h, w)
         if thickness > 3 or length < 2 * thickness:
             continue
-        window = labels[max(0, y - 1) : min(height, y + h + 1), max(0, x - 1) : min(width, x + w + 1)]
-        for line in np.unique(window[window > 0]):
-            ticks[line] += 1
-    ticked = np.flatnonzero(ticks >= min_ticks)
-    if not len(ticked):
-        return band
-    out = band.copy()
-    out[np.isin(labels, ticked)] = 0
-    return out
-
-
-def _darker_than_line(
-    grey: np.ndarray, band: np.ndarray, line: np.ndarray, margin: int = 80
-) -> np.ndarray:
-    """Pixels of ``band`` much darker than its line (the line's darker quarter): text written
-    over a pale grid line, to be kept whatever its strokes' direction. A dark line, or a
-    blurred one whose middle is dark, protects nothing."""
-    count, labels = cv2.connectedComponents(band, connectivity=8)
-    core = (line > 0) & (labels > 0)
-    if count <= 1 or not core.any():
-        return np.zeros(band.shape, dtype=bool)
+        window = labels[
+            max(0, y - 1) : min(height, y + h + 1), max(0, x - 1) : min(width, x + w + 1)
+        ]
+        for owner in np.unique(window[window > 0]):
+            ticks[owner] += 1
+    keep = ticks >= min_ticks
+    # the line's own grey: its darker quarter
+    core = (line > 0) & inside
     values, owners = grey[core], labels[core]
     order = np.lexsort((values, owners))
     values, owners = values[order], owners[order]
@@ -337,7 +341,12 @@ def _darker_than_line(
     level = np.full(count, -1, dtype=np.int32)  # no core pixels: nothing is darker
     has = ends > starts
     level[has] = values[starts[has] + (ends[has] - starts[has] - 1) // 4]
-    return grey.astype(np.int32) < level[labels] - margin
+    ys, xs = np.nonzero(inside)
+    owner = labels[ys, xs]
+    erase = ~keep[owner] & (grey[ys, xs].astype(np.int32) >= level[owner] - margin)
+    out = np.zeros(band.shape, dtype=bool)
+    out[ys[erase], xs[erase]] = True
+    return out
 
 
 def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
@@ -350,7 +359,9 @@ def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
     filled blocks are thicker and stay. Each line pixel takes the value of a grey closing
     across the line: a short max-then-min that is lighter than a thin line yet keeps a
     glyph stroke that crosses it dark, so digits written over a rule keep their strokes.
-    Returns the image and whether anything was erased.
+    Left as they are: lines with tick marks (chart axes), and the text written over a pale
+    grid line. ``masks.horizontal`` / ``masks.vertical`` (the rules tables and charts use) are
+    not changed. Returns the image and whether anything was erased.
     """
     darker = cv2.subtract(masks.background, grey)  # 0 where lighter than the background
     ink = cv2.bitwise_or(binarise(grey), cv2.threshold(darker, 25, 255, cv2.THRESH_BINARY)[1])
@@ -363,19 +374,17 @@ def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
     band_h = cv2.dilate(horizontal, np.ones((3, 1), np.uint8))
     band_v = cv2.dilate(vertical, np.ones((1, 3), np.uint8))
     stubs = cv2.bitwise_and(ink, cv2.bitwise_not(cv2.bitwise_or(band_h, band_v)))
-    band_h = _without_ticked(band_h, stubs, 1)
-    band_v = _without_ticked(band_v, stubs, 0)
-    band_h = (band_h > 0) & ~_darker_than_line(grey, band_h, horizontal)
-    band_v = (band_v > 0) & ~_darker_than_line(grey, band_v, vertical)
-    if not band_h.any() and not band_v.any():
+    erase_h = _erasable(band_h, horizontal, stubs, grey, 1)
+    erase_v = _erasable(band_v, vertical, stubs, grey, 0)
+    if not erase_h.any() and not erase_v.any():
         return grey, False
     across = MAX_RULE_WIDTH + 4  # more than a line and its two edge pixels
     out = grey.copy()
-    for band, kernel in ((band_h, (across, 1)), (band_v, (1, across))):
-        if band.any():
+    for erase, kernel in ((erase_h, (across, 1)), (erase_v, (1, across))):
+        if erase.any():
             closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones(kernel, np.uint8))
-            out[band] = closed[band]
-    crossings = band_h & band_v  # where lines cross, a closing across both
+            out[erase] = closed[erase]
+    crossings = erase_h & erase_v  # where lines cross, a closing across both
     if crossings.any():
         closed = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((across, across), np.uint8))
         out[crossings] = closed[crossings]

@@ -761,7 +761,7 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
     """What a record reads, for comparing images: (model, benchmark, setting) keys and values,
     each with the names as printed and the sources. A row's MMLU counts only where the record
     has no MMLU score for that model: the reconciler usually writes both, and the score
-    also knows the setting.
+    also knows the setting. A row's size and training tokens count the same way.
 
     A column of sizes or training tokens ("Params (B)", "Tokens") is compared as its
     quantity, after its unit: the key is "params" or "tokens" whatever the header says, and
@@ -782,9 +782,16 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
         add(score.model, score.model_normalised, score.benchmark, score.setting,
             compared_value(score, quantity), score.sources, quantity)
     scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
+    quantities = {(model, benchmark) for (model, benchmark, _), _ in found}
     for row in record.rows:
         if name_key(row.model) not in scored:
             add(row.model, "", "MMLU", None, row.mmlu, row.sources)
+        # Rows carry sizes and tokens already in billions and trillions; a size taken from
+        # the model's name is the name, not a reading.
+        if not row.params_from_name and (name_key(row.model), "params") not in quantities:
+            add(row.model, "", "params", None, row.params_b, row.sources, "params")
+        if (name_key(row.model), "tokens") not in quantities:
+            add(row.model, "", "tokens", None, row.tokens_t, row.sources, "tokens")
     return found
 
 

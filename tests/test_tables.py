@@ -367,3 +367,104 @@ def test_scores_ending_in_eight_by_chance_are_left_alone() -> None:
     tables, flags = extract_tables(grid(rows, [20, 160, 260]), None, Config())
     assert not [flag for flag in flags if flag.kind == "ocr_repaired"]
     assert [r.mmlu for r in rows_from_table(tables[0])] == [45.8, 54.8, 68.8, 40.2]
+
+
+def test_group_labels_between_rows_keep_one_table_and_its_header() -> None:
+    """Section rows ("Base models", "Chat models") centred across the table neither end the
+    header search nor split the body into headless tables."""
+    parts = [
+        ("Model", 20, 20),
+        ("MMLU", 200, 20),
+        ("GSM8K", 300, 20),
+        ("Base models of every size", 100, 52),
+    ]
+    y = 84
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-7B", "Delta-13B"]):
+        if r == 2:
+            parts.append(("Chat models", 150, y + 10))
+            y += 64
+        parts += [(name, 20, y), (f"{50 + r}.1", 200, y), (f"{30 + r}.5", 300, y)]
+        y += 30
+    tables, _ = extract_tables(lines_of(parts), None, Config())
+    assert len(tables) == 1
+    assert tables[0].columns == ["Model", "MMLU", "GSM8K"]
+    assert [row[0].text for row in tables[0].body] == [
+        "Alpha-7B",
+        "Beta-13B",
+        "Gamma-7B",
+        "Delta-13B",
+    ]
+
+
+def test_a_group_name_over_two_columns_prefixes_both() -> None:
+    parts = [
+        ("Model", 20, 40),
+        ("HumanEval benchmark", 210, 20),
+        ("Python", 190, 40),
+        ("Multilingual", 290, 40),
+        ("MBPP", 420, 40),
+    ]
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-34B"]):
+        y = 80 + 30 * r
+        parts += [
+            (name, 20, y),
+            (f"{30 + r}.1", 200, y),
+            (f"{20 + r}.2", 310, y),
+            (f"{40 + r}.3", 420, y),
+        ]
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert table.columns == [
+        "Model",
+        "HumanEval benchmark Python",
+        "HumanEval benchmark Multilingual",
+        "MBPP",
+    ]
+
+
+def test_column_names_read_as_one_chunk_are_split_at_the_columns() -> None:
+    words = grid(
+        [
+            ["Model", "Size", "GSM8K+Py", "MATH+Py"],
+            ["Alpha", "7B", "48.5", "18.2"],
+            ["Beta", "34B", "52.7", "23.5"],
+            ["Gamma", "7B", "41.0", "18.6"],
+        ],
+        [20, 120, 200, 290],
+    )
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns == ["Model", "Size", "GSM8K+Py", "MATH+Py"]
+
+
+def test_a_settings_line_keeps_the_rest_of_a_two_line_name() -> None:
+    rows = [
+        ["Model", "Mean", "MBPP", "GSM8K"],
+        ["", "(All)", "(3-shot)", "(5-shot)"],
+        ["Alpha-7B", "42.3", "26.3", "32.5"],
+        ["Beta-9B", "54.4", "54.4", "52.3"],
+        ["Gamma-7B", "48.2", "39.6", "35.6"],
+    ]
+    table = extract_tables(grid(rows, [20, 160, 260, 360], pitch=24), None, Config())[0][0]
+    assert table.columns == ["Model", "Mean (All)", "MBPP", "GSM8K"]
+    assert table.settings == [None, None, "3-shot", "5-shot"]
+
+
+def test_models_across_the_header_give_one_row_per_model() -> None:
+    """Benchmarks down the first column and models across: a row of sizes under a
+    parameters label turns the table, so scores and rows are per model."""
+    rows = [
+        ["Models", "Alpha", "Beta", "Gamma"],
+        ["# Param.", "8B", "9B", "7B"],
+        ["MMLU", "61.2", "64.0", "58.3"],
+        ["CMMLU", "70.1", "71.5", "66.6"],
+        ["MMLU-Pro", "40.2", "44.4", "38.8"],
+    ]
+    table = extract_tables(grid(rows, [20, 160, 260, 360]), None, Config())[0][0]
+    assert [(r.model, r.params_b, r.mmlu) for r in rows_from_table(table)] == [
+        ("Alpha", 8.0, 61.2),
+        ("Beta", 9.0, 64.0),
+        ("Gamma", 7.0, 58.3),
+    ]
+    scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table)}
+    assert scores[("Beta", "CMMLU")] == 71.5 and scores[("Gamma", "MMLU-Pro")] == 38.8
+    assert not any(benchmark == "# Param." for _, benchmark in scores)
+    assert len(scores) == 9

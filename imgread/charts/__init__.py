@@ -19,13 +19,14 @@ import numpy as np
 
 from .. import ocr
 from ..config import Config, OcrSettings
+from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, ReferenceLine, Row, Score, Series, Word
 from . import lines as line_reader
 from .axes import Fit, x_axes, y_axes
 from .bars import RawBar, find_bars
 from .legend import legend_names, swatch_colour
 from .pixels import background, cluster_colours, hex_colour
-from .text import Phrase, clean_words, parse_number, phrases, split_merged_numbers
+from .text import clean_words, parse_number, phrases, split_merged_numbers
 
 if TYPE_CHECKING:
     from ..pipeline import Work

@@ -14,8 +14,8 @@ from typing import Literal
 
 import numpy as np
 
+from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick
-from .text import Phrase
 
 Scale = Literal["linear", "log"]
 

@@ -3,30 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .. import units
+from ..ocr.phrase import Phrase
 from ..record import Box, Word
 
 _JUNK = re.compile(r"^[\W_]+$")
-
-
-@dataclass
-class Phrase:
-    """Words that sit on one text line close together: a tick label, a legend entry, a title."""
-
-    words: list[Word]
-    box: Box
-    text: str = ""
-    confidence: float = 0.0
-
-    @property
-    def height(self) -> int:
-        return max(1, self.box.height)
-
-    @property
-    def value(self) -> float | None:
-        return parse_number(self.text)
 
 
 def parse_number(text: str) -> float | None:
@@ -52,14 +34,6 @@ def _same_line(a: Box, b: Box) -> bool:
     return overlap > 0.5 * min(a.height, b.height)
 
 
-def _make(words: list[Word]) -> Phrase:
-    box = words[0].box
-    for word in words[1:]:
-        box = box.union(word.box)
-    confidence = sum(word.confidence for word in words) / len(words)
-    return Phrase(words=words, box=box, text=" ".join(w.text for w in words), confidence=confidence)
-
-
 def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
     """Group words left to right into phrases: same line, gap under ``gap`` x the text height.
 
@@ -82,7 +56,7 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
                 break
         else:
             groups.append([word])
-    return [_make(group) for group in groups]
+    return [Phrase.of(group, weakest=False) for group in groups]
 
 
 # "24.825.3", or "73.8746" where OCR also lost the second point

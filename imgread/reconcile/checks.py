@@ -26,10 +26,11 @@ VISUAL_LENS = "Visual Description"
 # well enough for a number or name missing from it to mean the VLM invented it: such a
 # finding is "unverified" (info), not "number_not_in_image" / "entity_not_in_image".
 # Measured with ``benchmarks/flags.py --ocr`` (14 real and sample images, true and
-# invented statements): accusations were 0.77 precise on the images read at 43, 61 and 67,
-# 0.96 on the eleven read at 73 and above. 65 takes precision from 0.92 to 0.96, recall
-# from 0.91 to 0.81; 70 gives the same precision but also silences the image at 67 (11 true
-# accusations, 1 false): recall 0.74.
+# invented statements; two runs while the OCR stages were changing): accusations on the
+# images read at 43, 61 and 67 were 0.63-0.77 precise, on the eleven read at 73 and above
+# 0.96. 65 takes precision from 0.88-0.92 to 0.96 and recall from 0.91 to 0.81; 70 gives
+# the same precision but also silences the image at 67 (11 true accusations, 1 false):
+# recall 0.74.
 UNREADABLE_CONFIDENCE = 65.0
 
 

@@ -15,7 +15,13 @@ from ..record import Box, Flag, Table, Word
 from .cells import recover_left_column, reread_headers, reread_names, reread_numbers, settle_cell
 from .columns import model_column, numeric_columns
 from .layout import build_table, find_layouts, is_numeric_text, looks_like_a_table
-from .repairs import finish_numbers, repair_column, repair_model_names
+from .repairs import (
+    finish_numbers,
+    repair_column,
+    repair_column_names,
+    repair_model_names,
+    repair_sizes_from_names,
+)
 from .rows import rows_from_table, scores_from_table
 
 if TYPE_CHECKING:
@@ -58,7 +64,9 @@ def extract_tables(
             reread_names(table, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
         flags.extend(finish_numbers(table))
+        flags.extend(repair_column_names(table))
         flags.extend(repair_model_names(table))
+        flags.extend(repair_sizes_from_names(table))
         tables.append(table)
     return tables, flags
 

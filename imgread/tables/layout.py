@@ -16,6 +16,7 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from .. import ocr
+from ..ocr.phrase import Phrase
 from ..record import Box, Cell, Table, Word
 from ..units import (
     is_missing,
@@ -39,30 +40,8 @@ LOW_CONFIDENCE = 60.0
 
 
 @dataclass
-class Chunk:
-    """Words of one line close enough to be one cell's text."""
-
-    words: list[Word]
-    box: Box
-    text: str = ""
-    confidence: float = 0.0
-
-    @classmethod
-    def of(cls, words: list[Word]) -> Chunk:
-        box = words[0].box
-        for word in words[1:]:
-            box = box.union(word.box)
-        return cls(
-            words=words,
-            box=box,
-            text=" ".join(word.text for word in words),
-            confidence=min(word.confidence for word in words),
-        )
-
-
-@dataclass
 class TextLine:
-    chunks: list[Chunk]
+    chunks: list[Phrase]
     box: Box
 
     @property
@@ -102,7 +81,7 @@ def _separated(left: Box, right: Box, barriers: list[Box]) -> bool:
 
 def chunk_line(
     words: list[Word], gap_factor: float = 0.8, barriers: list[Box] | None = None
-) -> list[Chunk]:
+) -> list[Phrase]:
     """Merge a line's words (left to right) where the gap is under ``gap_factor`` times the
     text height and no rule separates them: the space inside "Llama 2 70B" is narrow, a
     column gap is wide."""
@@ -117,7 +96,7 @@ def chunk_line(
                 chunks[-1].append(word)
                 continue
         chunks.append([word])
-    return [Chunk.of(group) for group in chunks]
+    return [Phrase.of(group) for group in chunks]
 
 
 # Letters Tesseract reads for digits in a number ("$4.8" for 54.8, "6O.1" for 60.1).
@@ -139,7 +118,7 @@ def clean_words(words: list[Word]) -> tuple[list[Word], list[Box]]:
     kept = []
     barriers = []
     for word in words:
-        text = as_number_text(word.text.strip("|[]!"))
+        text = as_number_text(word.text.strip("|[]!_"))
         if not is_missing(text) and not any(ch.isalnum() or ch in "#%&@" for ch in text):
             if "|" in word.text or "[" in word.text or "]" in word.text:
                 barriers.append(word.box)
@@ -151,9 +130,19 @@ def clean_words(words: list[Word]) -> tuple[list[Word], list[Box]]:
     return kept, barriers
 
 
+def crosses_a_rule(word: Word, rules: list[Box]) -> bool:
+    """An unsure "word" running across a cell border ("[ae" over a rule and the next cell)
+    is the rule and noise read together: no text crosses a ruled border."""
+    if word.confidence >= LOW_CONFIDENCE:
+        return False
+    box = word.box
+    return any(box.x1 + 3 < rule.cx < box.x2 - 3 and rule.y1 <= box.cy <= rule.y2 for rule in rules)
+
+
 def text_lines(words: list[Word], rules: list[Box] | None = None) -> list[TextLine]:
     """Words -> lines of chunks; ``rules`` are vertical ruling lines (loaded-image pixels)."""
     words, barriers = clean_words(words)
+    words = [word for word in words if not crosses_a_rule(word, rules or [])]
     barriers += rules or []
     lines = []
     for members in ocr.group_lines(words):
@@ -241,10 +230,21 @@ def column_of(box: Box, spans: list[tuple[int, int]]) -> int | None:
     return best
 
 
+def _aligned(box: Box, column: tuple[int, int]) -> bool:
+    """A name sits over its column as cells do: centred on it, or flush left or right."""
+    x1, x2 = column
+    edge = 0.6 * box.height
+    return (
+        abs(box.cx - (x1 + x2) / 2) <= max(edge, 0.1 * box.width)
+        or abs(box.x1 - x1) <= edge
+        or abs(box.x2 - x2) <= edge
+    )
+
+
 def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
     """Column names set close together ("GSM8K+Python MATH+Python") are read as one chunk:
     split it where its words fall in different columns, when each word falls in one."""
-    chunks: list[Chunk] = []
+    chunks: list[Phrase] = []
     for chunk in line.chunks:
         columns = [
             [i for i, (x1, x2) in enumerate(ranges) if min(w.box.x2, x2) > max(w.box.x1, x1)]
@@ -266,7 +266,15 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
                 groups[-1].append(word)
             else:
                 groups.append([word])
-        chunks.extend(Chunk.of(group) for group in groups)
+        pieces = [Phrase.of(group) for group in groups]
+        owned = [owners[chunk.words.index(group[0])] for group in groups]
+        if all(
+            column is not None and _aligned(piece.box, ranges[column])
+            for piece, column in zip(pieces, owned, strict=True)
+        ):
+            chunks.extend(pieces)
+        else:  # a sentence over the columns (a group label), not names set close
+            chunks.append(chunk)
     return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
 
 
@@ -292,7 +300,7 @@ def header_column(
     return None
 
 
-def _solid(line: TextLine) -> list[Chunk]:
+def _solid(line: TextLine) -> list[Phrase]:
     return [chunk for chunk in line.chunks if not is_speck(chunk)]
 
 
@@ -317,7 +325,9 @@ def header_lines(
         if index in skip:
             continue
         # The lowest header line names single columns; lines above may name groups.
-        line = lines[index] if header else split_at_columns(lines[index], layout.ranges)
+        line = lines[index]
+        if not header:
+            line = split_at_columns(line, layout.ranges)
         limit = max(2.5 * line.box.height, 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit or is_body_line(line):
             break
@@ -345,7 +355,7 @@ def _row_gap(lines: list[TextLine], run: list[int]) -> float | None:
     return float(median(gaps)) if gaps else None
 
 
-def _covers(line: TextLine, chunk: Chunk) -> bool:
+def _covers(line: TextLine, chunk: Phrase) -> bool:
     """``line`` has text in the x-range of ``chunk``."""
     return any(min(c.box.x2, chunk.box.x2) > max(c.box.x1, chunk.box.x1) for c in line.chunks)
 
@@ -426,7 +436,7 @@ def find_layouts(
 def _cells_of(
     line: TextLine, spans: list[tuple[int, int]], row: int, wrapped: list[TextLine]
 ) -> list[Cell]:
-    grouped: dict[int, list[Chunk]] = {}
+    grouped: dict[int, list[Phrase]] = {}
     parts = sorted([line, *wrapped], key=lambda part: part.box.cy)
     for chunk in (chunk for part in parts for chunk in part.chunks):
         column = column_of(chunk.box, spans)
@@ -494,7 +504,7 @@ def _join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     ]
 
 
-def is_speck(chunk: Chunk) -> bool:
+def is_speck(chunk: Phrase) -> bool:
     """Specks and rule fragments read as short low-confidence "words" ("+t", "all")."""
     return chunk.confidence < 70 and len(chunk.text) <= 3 and not is_numeric_text(chunk.text)
 

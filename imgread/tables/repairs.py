@@ -12,17 +12,28 @@ from collections import Counter
 from statistics import median
 from typing import TYPE_CHECKING
 
+from ..names import closest_benchmark
 from ..record import Cell, Flag, Table
 from ..units import (
+    header_unit,
     is_missing,
+    params_from_model_name,
     parse_number,
+    parse_params_b,
 )
 
 if TYPE_CHECKING:
     pass
 
 from .cells import settle_cell
-from .columns import PARAMS_RE, SIZE_TOKEN_RE, TOKENS_RE, model_column, numeric_columns
+from .columns import (
+    PARAMS_RE,
+    SIZE_TOKEN_RE,
+    TOKENS_RE,
+    benchmark_columns,
+    model_column,
+    numeric_columns,
+)
 from .layout import LOW_CONFIDENCE
 
 
@@ -35,6 +46,8 @@ def _decimals(text: str) -> int | None:
 
 
 UNIT_LOOKALIKES = {"B": "8", "T": "7"}
+# Below this confidence a column name may be matched to the closest known benchmark name.
+NAME_CONFIDENCE = 85.0
 
 
 def _repaired(table: Table, cell: Cell, after: str, why: str) -> Flag:
@@ -250,7 +263,8 @@ def finish_numbers(table: Table) -> list[Flag]:
     return flags
 
 
-SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x])(\d+(?:\.\d+)?)B?8$")
+# A size whose B was read as 8, at the end of the name or before a suffix ("-Chat").
+SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x])(\d+(?:\.\d+)?)B?8(?=$|[\s\-_(])")
 
 
 def repair_model_names(table: Table) -> list[Flag]:
@@ -276,4 +290,61 @@ def repair_model_names(table: Table) -> list[Flag]:
         after = SIZE_AS_DIGITS_RE.sub(r"\1B", cell.text)
         flags.append(_repaired(table, cell, after, why))
         cell.value = None
+    return flags
+
+
+def repair_sizes_from_names(table: Table) -> list[Flag]:
+    """A parameters cell read without its decimal point ("142" for 14.2) disagrees with the
+    size its row's model name states ("Qwen-14B") by a power of ten; with the point put
+    back it agrees (within 15%): the name is a second reading of the same size."""
+    model = model_column(table)
+    params = next((c for c in numeric_columns(table) if PARAMS_RE.search(table.columns[c])), None)
+    if model is None or params is None:
+        return []
+    unit = header_unit(table.columns[params])
+    flags = []
+    for row in table.body:
+        cell, named = row[params], params_from_model_name(row[model].text)
+        value = parse_params_b(cell.text, unit)
+        digits = re.match(r"\d+", cell.text)
+        if not named or not value or not digits or digits.end() < len(cell.text.rstrip("BMbm")):
+            continue  # only a plain run of digits can have lost its point
+        for places in (1, 2):
+            if len(digits.group()) > places and abs(value / 10**places - named) <= 0.15 * named:
+                run = digits.group()
+                after = f"{run[:-places]}.{run[-places:]}{cell.text[len(run) :]}"
+                why = f"the model name {row[model].text!r} states about {named:g}B"
+                flags.append(_repaired(table, cell, after, why))
+                break
+    return flags
+
+
+def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> list[Flag]:
+    """A benchmark column's name read with low confidence and one or two characters from a
+    known benchmark's ("GsMek" for GSM8K, "HellaSweg") is that benchmark: every score in
+    the column carries the name. Names OCR read surely are never changed."""
+    if not table.header_rows:
+        return []
+    flags = []
+    for c in benchmark_columns(table):
+        cell = table.header_rows[0][c]
+        if not cell.text or cell.confidence >= NAME_CONFIDENCE:
+            continue
+        known = closest_benchmark(cell.text, names)
+        if known is None:
+            continue
+        why = f"read with confidence {cell.confidence:.0f}, closest to the known name {known!r}"
+        before = cell.text
+        cell.text = known
+        table.columns[c] = known
+        flags.append(
+            Flag(
+                kind="ocr_repaired",
+                message=f"read {before!r}, repaired to {known!r} (column {c + 1}): {why}",
+                severity="info",
+                source="ocr",
+                span=before,
+                evidence={"before": before, "after": known, "row": "header", "col": c, "why": why},
+            )
+        )
     return flags
