@@ -56,7 +56,10 @@ class OcrSettings(Section):
     psm: int = 11  # sparse text: finds words in tables and charts without a reading order
     timeout_s: float = 60.0
     numeric_reread: bool = True
-    second_engine: str | None = None  # "rapidocr" when installed
+    # A second reader for the table cells Tesseract is unsure of, whose reading votes with
+    # Tesseract's: "auto" (RapidOCR when installed), "rapidocr" (required) or "none".
+    second_engine: Literal["auto", "rapidocr", "none"] = "auto"
+    second_opinion_below: float = 90.0  # Tesseract confidence under which a cell is re-read
 
 
 class TableSettings(Section):

@@ -21,6 +21,7 @@ DescriptionKind = Literal["simple", "detailed", "extract"]
 FLAG_KINDS = (
     "ocr_repaired",
     "low_confidence",
+    "engines_disagree",  # two OCR engines read a cell differently: both readings as evidence
     "quote_not_in_image",
     "number_not_in_image",
     "entity_not_in_image",

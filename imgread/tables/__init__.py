@@ -8,11 +8,19 @@ The layout logic sees only ``Word`` rows, never an engine, and works in upright 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..record import Box, Flag, Table, Word
-from .cells import recover_left_column, reread_headers, reread_names, reread_numbers, settle_cell
+from .cells import (
+    recover_left_column,
+    reread_headers,
+    reread_names,
+    reread_numbers,
+    second_opinion,
+    settle_cell,
+)
 from .columns import model_column, numeric_columns
 from .layout import build_table, find_layouts, is_numeric_text, looks_like_a_table
 from .repairs import (
@@ -58,12 +66,16 @@ def extract_tables(
         table = build_table(layout)
         if not looks_like_a_table(table, config.tables.min_rows):
             continue
+        voter = None
         if prepared is not None and config.ocr.numeric_reread:
             recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout.spans, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
-        flags.extend(finish_numbers(table))
+            voter = partial(
+                second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
+            )
+        flags.extend(finish_numbers(table, voter))
         flags.extend(repair_column_names(table))
         flags.extend(repair_model_names(table))
         flags.extend(repair_sizes_from_names(table))

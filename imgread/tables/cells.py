@@ -14,8 +14,10 @@ import numpy as np
 
 from .. import ocr
 from ..config import OcrSettings
+from ..ocr import rapid
+from ..ocr.vote import vote
 from ..preprocess import stretch_contrast
-from ..record import Box, Cell, Table, Word
+from ..record import Box, Cell, Flag, Table, Word
 from ..units import (
     is_missing,
     parse_number,
@@ -132,7 +134,9 @@ def reread_text(
         # The larger reading wins unless clearly less sure: small text is what fails. Where
         # the page found nothing, only a sure reading counts (noise reads as "Laan").
         floor = cell.confidence - 5 if cell.box is not None else 80.0
-        if text != cell.text and confidence >= floor:
+        # A re-read that loses much of the text (a wrapped cell's other line) is no better.
+        whole = len(text) >= 0.7 * len(cell.text)
+        if text != cell.text and confidence >= floor and whole:
             cell.text, cell.confidence = text, confidence
             cell.box = cell.box or box
             changed.append(cell)
@@ -280,3 +284,89 @@ def recover_left_column(
     table.n_cols += 1
     layout.spans.insert(0, (left, layout.spans[0][0]))
     layout.ranges.insert(0, (left, right))
+
+
+def second_engine(settings: OcrSettings) -> bool:
+    """Whether the second reader votes: "auto" when it is installed; "rapidocr" requires it."""
+    if settings.second_engine == "none":
+        return False
+    return settings.second_engine == "rapidocr" or rapid.available()
+
+
+def _single_line(box: Box | None, glyph: float) -> bool:
+    return box is not None and box.height < 1.7 * glyph
+
+
+def doubtful_cells(
+    table: Table, spans: list[tuple[int, int]], glyph: float, below: float
+) -> list[tuple[Cell, Box, bool]]:
+    """Cells worth a second reading: numbers, model names and column names read with less
+    than ``below`` confidence (or a number that does not parse); each with where it is and
+    whether it holds a number. Names on two lines are left out: the second reader reads
+    one line."""
+    numeric = set(numeric_columns(table))
+    names = model_column(table)
+    found = []
+    for r, row in enumerate(table.body):
+        for c, cell in enumerate(row):
+            if not cell.text or is_missing(cell.text):
+                continue
+            unsure = cell.confidence < below
+            if c in numeric and (unsure or cell.value is None):
+                found.append((cell, _cell_region(table, spans, r, c), True))
+            elif c == names and unsure and _single_line(cell.box, glyph):
+                assert cell.box is not None
+                found.append((cell, cell.box, False))
+    for cell in table.header_rows[0] if table.header_rows else []:
+        # A column name's box often takes in the edges of the band it is printed on.
+        if cell.text and cell.confidence < below and _single_line(cell.box, 1.8 * glyph):
+            assert cell.box is not None
+            found.append((cell, cell.box, False))
+    return found
+
+
+def second_opinion(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
+) -> list[Flag]:
+    """Doubtful cells read by the second engine; the two readings vote (``ocr.vote``).
+    Agreement raises the cell's confidence; disagreement keeps the better-supported reading
+    and is flagged with both readings as evidence."""
+    if not second_engine(settings):
+        return []
+    heights = [cell.box.height for row in table.body for cell in row if cell.box is not None]
+    glyph = float(median(heights)) if heights else prepared.x_height * 1.4
+    flags = []
+    header = set(map(id, table.header_rows[0])) if table.header_rows else set()
+    for cell, region, numeric in doubtful_cells(table, spans, glyph, settings.second_opinion_below):
+        crop = crop_for_reread(prepared.grey, region, prepared.scale, glyph)
+        if crop.size == 0:
+            continue
+        text, confidence = rapid.text(crop)
+        result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
+        cell.readings[rapid.NAME] = text
+        before = cell.text
+        cell.text, cell.confidence = result.text, result.confidence
+        if numeric:
+            cell.value = None if is_missing(cell.text) else parse_number(cell.text)
+        if id(cell) in header:
+            table.columns[cell.col] = cell.text
+        if not result.agreed and text:
+            where = "column name" if id(cell) in header else f"row {cell.row + 1}"
+            flags.append(
+                Flag(
+                    kind="engines_disagree",
+                    message=f"{where}, column {cell.col + 1}: Tesseract read {before!r}, "
+                    f"RapidOCR {text!r}; kept {result.text!r} ({result.winner})",
+                    severity="warning" if numeric else "info",
+                    source="ocr",
+                    span=result.text,
+                    evidence={
+                        "row": "header" if id(cell) in header else cell.row,
+                        "col": cell.col,
+                        "readings": result.readings,
+                        "confidences": result.confidences,
+                        "kept": result.winner,
+                    },
+                )
+            )
+    return flags

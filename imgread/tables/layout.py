@@ -335,6 +335,7 @@ def header_lines(
             header_column(c.box, layout.ranges, layout.spans) is None
             and not (header and len(spanned(c.box, layout.ranges)) > 1)
             for c in _solid(line)
+            if c.confidence >= LOW_CONFIDENCE  # an unsure smudge between columns is noise
         ):
             if not header and below is lines[first_body] and is_group_label(line):
                 below = line
@@ -367,7 +368,7 @@ def wrapped_lines(lines: list[TextLine], run: list[int]) -> dict[int, list[int]]
 
     A continuation has only text, under no numeric column, and sits as close to its row
     as lines of one cell do (closer than rows sit to each other). It joins the row whose
-    own line leaves that cell empty; otherwise the nearer one."""
+    own line leaves that cell empty when both are about as near, else the nearer one."""
     numeric = column_ranges(
         [
             TextLine(
@@ -399,9 +400,12 @@ def wrapped_lines(lines: list[TextLine], run: list[int]) -> dict[int, list[int]]
             # note under a table is set further off); before the first, only one it fills.
             allowed = fills if not above else (bool(below) or fills or gap <= 0.5 * height)
             if gap <= limit and allowed:
-                candidates.append((not fills, gap, run[position] > index, position))
+                candidates.append((gap, not fills, run[position] > index, position))
         if candidates:
-            found.setdefault(min(candidates)[3], []).append(index)
+            # The nearer row; when both are about as near, the one whose cell is empty.
+            nearest = min(gap for gap, *_ in candidates)
+            close = [c for c in candidates if c[0] <= nearest + 0.3 * height]
+            found.setdefault(min(close, key=lambda c: (c[1], c[0], c[2]))[3], []).append(index)
     return found
 
 
@@ -477,17 +481,32 @@ def tidy_label(text: str) -> str:
     return re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
 
 
+def reading_order(chunks: list[Phrase]) -> list[Phrase]:
+    """Top to bottom, and left to right among pieces that share a line ("#" and "Params",
+    read as two lines a pixel apart, stay in the order printed)."""
+    rows: list[list[Phrase]] = []
+    for chunk in sorted(chunks, key=lambda c: c.box.cy):
+        last = rows[-1][-1].box if rows else None
+        overlap = 0 if last is None else min(last.y2, chunk.box.y2) - max(last.y1, chunk.box.y1)
+        if last is not None and overlap > 0.5 * min(last.height, chunk.box.height):
+            rows[-1].append(chunk)
+        else:
+            rows.append([chunk])
+    return [chunk for row in rows for chunk in sorted(row, key=lambda c: c.box.x1)]
+
+
 def _join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     """Several header lines into one row of cells, each column's text top to bottom."""
     spans = layout.spans
     texts: dict[int, list[str]] = {}
     boxes: dict[int, Box] = {}
     confidences: dict[int, float] = {}
-    chunks = sorted((c for line in lines for c in line.chunks), key=lambda c: (c.box.y1, c.box.x1))
-    for chunk in chunks:
+    for chunk in reading_order([c for line in lines for c in line.chunks]):
         if is_speck(chunk):
             continue
         column = header_column(chunk.box, layout.ranges, spans)
+        if column is None and chunk.confidence < LOW_CONFIDENCE:
+            continue
         for c in [column] if column is not None else spanned(chunk.box, layout.ranges):
             texts.setdefault(c, []).append(chunk.text)
             boxes[c] = boxes[c].union(chunk.box) if c in boxes else chunk.box

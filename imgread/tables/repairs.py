@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -232,8 +233,11 @@ def prefer_column_shape(cells: list[Cell]) -> None:
             cell.confidence = max(cell.confidence, 75.0)
 
 
-def finish_numbers(table: Table) -> list[Flag]:
-    """Settle each numeric cell, repair columns, flag what stays doubtful."""
+def finish_numbers(
+    table: Table, second_opinion: Callable[[Table], list[Flag]] | None = None
+) -> list[Flag]:
+    """Settle each numeric cell, let a second reader vote on doubtful cells, repair
+    columns, flag what stays doubtful."""
     flags: list[Flag] = []
     columns = numeric_columns(table)
     for c in columns:
@@ -243,6 +247,9 @@ def finish_numbers(table: Table) -> list[Flag]:
             cell.text = text
             cell.confidence = round(confidence, 1)
             cell.value = None if is_missing(text) else parse_number(text)
+    if second_opinion is not None:
+        flags.extend(second_opinion(table))
+    for c in columns:
         prefer_column_shape([row[c] for row in table.body])
         flags.extend(repair_column(table, c))
     for c in columns:
