@@ -286,6 +286,10 @@ def recover_left_column(
     layout.ranges.insert(0, (left, right))
 
 
+# RapidOCR's confidence a reading of a cell the page found empty needs (noise reads too).
+EMPTY_CELL_CONFIDENCE = 90.0
+
+
 def second_engine(settings: OcrSettings) -> bool:
     """Whether the second reader votes: "auto" when it is installed; "rapidocr" requires it."""
     if settings.second_engine == "none":
@@ -317,11 +321,19 @@ def doubtful_cells(
             elif c == names and unsure and _single_line(cell.box, glyph):
                 assert cell.box is not None
                 found.append((cell, cell.box, False))
-    for cell in table.header_rows[0] if table.header_rows else []:
+    header = table.header_rows[0] if table.header_rows else []
+    boxed = [cell.box for cell in header if cell.box is not None]
+    for cell in header:
         # A column name's box often takes in the edges of the band it is printed on.
         if cell.text and cell.confidence < below and _single_line(cell.box, 1.8 * glyph):
             assert cell.box is not None
             found.append((cell, cell.box, False))
+        elif not cell.text and boxed and cell.col < len(spans):
+            # Not found on the page (light text on a band): where its name would be.
+            x1, x2 = spans[cell.col]
+            inset = (x2 - x1) // 20
+            top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
+            found.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom), False))
     return found
 
 
@@ -342,6 +354,8 @@ def second_opinion(
         if crop.size == 0:
             continue
         text, confidence = rapid.text(crop)
+        if not cell.text and confidence < EMPTY_CELL_CONFIDENCE:
+            continue  # where the page found nothing, only a sure reading counts
         result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
         cell.readings[rapid.NAME] = text
         before = cell.text
