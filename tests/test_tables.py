@@ -468,3 +468,42 @@ def test_models_across_the_header_give_one_row_per_model() -> None:
     assert scores[("Beta", "CMMLU")] == 71.5 and scores[("Gamma", "MMLU-Pro")] == 38.8
     assert not any(benchmark == "# Param." for _, benchmark in scores)
     assert len(scores) == 9
+
+
+REAL = SHARED / "data" / "real" / "images"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared data absent")
+def test_real_table_with_models_across_gives_one_row_per_model() -> None:
+    """A real leaderboard listing its models across the header, with section labels
+    ("Knowledge", "Code") between its rows: one table, turned, and no chart read in it."""
+    from imgread.pipeline import read_image
+
+    record = read_image(REAL / "minicpm_sala_table.png")
+    assert len(record.ocr.tables) == 1 and record.charts == []
+    table = record.ocr.tables[0]
+    assert table.n_rows >= 12  # every benchmark row, across the section labels
+    rows = rows_from_table(table)
+    assert len(rows) == 6
+    assert sum(1 for row in rows if row.params_b in (7.0, 8.0, 9.0)) >= 5
+    scores = scores_from_table(table)
+    benchmarks = {score.benchmark for score in scores}
+    assert {"CMMLU", "HumanEval", "BBH"} <= benchmarks
+    assert not any(score.benchmark.startswith("#") for score in scores)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared data absent")
+def test_real_table_with_group_names_and_section_rows() -> None:
+    """Group names over two columns ("HumanEval" over "Python" and "Multilingual") and
+    section rows ("Pre-Trained Models") between the header and the body."""
+    from imgread.pipeline import read_image
+
+    record = read_image(REAL / "dscoder_results_table.png")
+    assert record.charts == []
+    table = record.ocr.tables[0]
+    assert table.columns[2:4] == ["HumanEval Python", "HumanEval Multilingual"]
+    assert table.n_rows >= 14  # pre-trained and instruction-tuned rows in one table
+    names = [row[0].text for row in table.body]
+    assert "GPT-4" in names and "StarCoder" in names

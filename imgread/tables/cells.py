@@ -316,11 +316,14 @@ def doubtful_cells(
             if not cell.text or is_missing(cell.text):
                 continue
             unsure = cell.confidence < below
-            if c in numeric and (unsure or cell.value is None):
+            if c == names:
+                if unsure and _single_line(cell.box, glyph):
+                    assert cell.box is not None
+                    found.append((cell, cell.box, False))
+            elif unsure or (c in numeric and cell.value is None):
+                # A score column read so badly that it no longer looks numeric is still
+                # one: any cell outside the names may hold a number.
                 found.append((cell, _cell_region(table, spans, r, c), True))
-            elif c == names and unsure and _single_line(cell.box, glyph):
-                assert cell.box is not None
-                found.append((cell, cell.box, False))
     header = table.header_rows[0] if table.header_rows else []
     boxed = [cell.box for cell in header if cell.box is not None]
     for cell in header:

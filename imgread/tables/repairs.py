@@ -249,6 +249,11 @@ def finish_numbers(
             cell.value = None if is_missing(text) else parse_number(text)
     if second_opinion is not None:
         flags.extend(second_opinion(table))
+        columns = numeric_columns(table)  # a column re-read into numbers is one now
+        for c in columns:
+            for row in table.body:
+                if row[c].value is None and not is_missing(row[c].text):
+                    row[c].value = parse_number(row[c].text)
     for c in columns:
         prefer_column_shape([row[c] for row in table.body])
         flags.extend(repair_column(table, c))
