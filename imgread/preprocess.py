@@ -61,6 +61,9 @@ class Prepared:
     x_height: float = 0.0  # estimated, in loaded-image pixels
     horizontal: list[Rule] = field(default_factory=list)  # in upright pixels
     vertical: list[Rule] = field(default_factory=list)
+    # The loaded image itself (not a copy), for readers that do better on the original
+    # pixels than on the binarised, upscaled grey (a neural OCR keeps small points).
+    rgb: np.ndarray | None = None
 
     def _turn(self, box: Box, degrees: float) -> Box:
         if degrees == 0.0:
@@ -455,6 +458,7 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         x_height=x_height,
         horizontal=horizontal,
         vertical=vertical,
+        rgb=rgb,
     )
     return prepared, steps, inverted_share
 
