@@ -203,7 +203,7 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
     set_h = line_h + 2 * pad_y if has_settings else 0
     row_h = line_h * (2 if spec.wrap else 1) + 2 * pad_y
     title = rng.choice(TITLES) if rng.random() < 0.2 else None
-    caption = rng.choice(CAPTIONS) if rng.random() < 0.12 else None
+    caption = rng.choice(CAPTIONS) if rng.random() < 0.2 else None
     cap_face = _font(FONTS[0][1], size * 2)
     margin = size * 2
     top = margin + (size * 3 if caption else 0) + (line_h * 2 if title else 0)
@@ -211,7 +211,7 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
     total_w = max(table_w + 2 * margin, 400)
     if caption:
         total_w = max(total_w, max(width(t, cap_face) for t in caption) + 2 * margin)
-    total_h = top + table_h + margin + (size * 3 if caption else 0)
+    total_h = top + table_h + margin + (size * 4 if caption else 0)
     dark = style == "dark"
     bg, ink = ((13, 17, 23), (230, 237, 243)) if dark else ((255, 255, 255), (30, 30, 30))
     rule = (70, 80, 90) if dark else (160, 160, 160)
@@ -219,8 +219,21 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
     draw = ImageDraw.Draw(image)
     left = (total_w - table_w) // 2
     if caption:
-        for text, y in ((caption[0], margin // 2), (caption[1], top + table_h + margin // 2)):
-            draw.text(((total_w - width(text, cap_face)) // 2, y), text, font=cap_face, fill=ink)
+        # Plain text; white on black bars across the picture; or white letters outlined in
+        # black, the classic meme caption.
+        look = rng.choice(["plain", "bar", "outline"])
+        bands = ((0, top - margin // 2), (top + table_h + margin // 4, total_h))
+        for text, (y1, y2) in zip(caption, bands, strict=True):
+            x = (total_w - width(text, cap_face)) // 2
+            y = y1 + (y2 - y1 - size * 2) // 2
+            if look == "bar":
+                draw.rectangle((0, y1, total_w, y2), fill=(0, 0, 0))
+                draw.text((x, y), text, font=cap_face, fill=(255, 255, 255))
+            elif look == "outline":
+                draw.text((x, y), text, font=cap_face, fill=(255, 255, 255), stroke_width=2,
+                          stroke_fill=(0, 0, 0))
+            else:
+                draw.text((x, y), text, font=cap_face, fill=ink)
     if title:
         draw.text((left, top - int(line_h * 1.6)), title, font=face_bold, fill=ink)
     head_ink = ink
@@ -297,7 +310,7 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
         if factor < 1:
             size_after = (int(image.width * factor), int(image.height * factor))
             image = image.resize(size_after, Image.LANCZOS)
-    return degrade(image, rng), style
+    return degrade(image, rng), ("meme" if caption else style)
 
 
 def parse(text: str) -> float | None:

@@ -150,8 +150,36 @@ def text_lines(words: list[Word], rules: list[Box] | None = None) -> list[TextLi
         box = chunks[0].box
         for chunk in chunks[1:]:
             box = box.union(chunk.box)
-        lines.append(TextLine(chunks=chunks, box=box))
+        line = TextLine(chunks=chunks, box=box)
+        if lines and side_by_side(lines[-1], line):
+            lines[-1] = TextLine(
+                chunks=sorted([*lines[-1].chunks, *chunks], key=lambda c: c.box.x1),
+                box=lines[-1].box.union(box),
+            )
+        else:
+            lines.append(line)
     return lines
+
+
+def side_by_side(upper: TextLine, lower: TextLine) -> bool:
+    """Two lines that touch and share no column are one row: cells set at different
+    heights (a name centred on two lines beside numbers on one), which OCR splits. Only
+    surely read pieces measure the lines (a speck can be as tall as two lines)."""
+    sure = [
+        [c.box for c in line.chunks if c.confidence >= LOW_CONFIDENCE] for line in (upper, lower)
+    ]
+    if not sure[0] or not sure[1]:
+        return False
+    top = max(box.y2 for box in sure[0])
+    bottom = min(box.y1 for box in sure[1])
+    height = min(max(box.height for box in boxes) for boxes in sure)
+    if bottom - top > 0.2 * height or bottom - min(box.y1 for box in sure[0]) < 0.3 * height:
+        return False
+    return not any(
+        min(a.box.x2, b.box.x2) > max(a.box.x1, b.box.x1)
+        for a in upper.chunks
+        for b in lower.chunks
+    )
 
 
 def is_body_line(line: TextLine) -> bool:
