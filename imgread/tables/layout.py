@@ -425,8 +425,13 @@ def wrapped_lines(lines: list[TextLine], run: list[int]) -> dict[int, list[int]]
             gap = line.box.y1 - body.box.y2 if run[position] < index else body.box.y1 - line.box.y2
             fills = not any(_covers(body, chunk) for chunk in _solid(line))
             # Past the last row only a line as tight as one cell's lines continues it (a
-            # note under a table is set further off); before the first, only one it fills.
-            allowed = fills if not above else (bool(below) or fills or gap <= 0.5 * height)
+            # note under a table is set further off); before the first, one it fills, or
+            # one that touches it and stands well apart from the line above (the header).
+            if not above:
+                clear = index == 0 or line.box.y1 - lines[index - 1].box.y2 >= 0.8 * height
+                allowed = fills or (gap <= 0.2 * height and clear)
+            else:
+                allowed = bool(below) or fills or gap <= 0.5 * height
             if gap <= limit and allowed:
                 candidates.append((gap, not fills, run[position] > index, position))
         if candidates:
