@@ -178,10 +178,17 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
     rows = [list(row["cells"]) for row in spec.rows]  # type: ignore[call-overload]
     if spec.wrap:
         rows = [[wrapped(row[0]), *row[1:]] for row in rows]
+    # A spreadsheet: a ruler of column letters above, row numbers down the left (the
+    # header is row 1).
+    ruler = style == "grid" and not spec.index and rng.random() < 0.4
+    indexed = spec.index or ruler
     if spec.index:
         header = ["", *header]
         rows = [[str(i + 1), *row] for i, row in enumerate(rows)]
-    settings = ([""] if spec.index else []) + [s or "" for s in spec.settings]
+    elif ruler:
+        header = ["1", *header]
+        rows = [[str(i + 2), *row] for i, row in enumerate(rows)]
+    settings = ([""] if indexed else []) + [s or "" for s in spec.settings]
     has_settings = any(settings)
     pad_x, pad_y = int(size * 0.9), int(size * 0.55)
     measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
@@ -206,7 +213,12 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
     caption = rng.choice(CAPTIONS) if rng.random() < 0.2 else None
     cap_face = _font(FONTS[0][1], size * 2)
     margin = size * 2
-    top = margin + (size * 3 if caption else 0) + (line_h * 2 if title else 0)
+    top = (
+        margin
+        + (size * 3 if caption else 0)
+        + (line_h * 2 if title else 0)
+        + (line_h + pad_y if ruler else 0)
+    )
     table_w, table_h = sum(col_w), head_h + set_h + row_h * len(rows)
     total_w = max(table_w + 2 * margin, 400)
     if caption:
@@ -253,7 +265,7 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
         lines = text.split("\n")
         for k, line in enumerate(lines):
             w = width(line, f)
-            if (c == 0 and not spec.index) or (spec.index and c == 1):
+            if (c == 0 and not indexed) or (indexed and c == 1):
                 tx = x + pad_x
             elif right_align:
                 tx = x + col_w[c] - pad_x - w
@@ -262,6 +274,16 @@ def render(spec: Spec, rng: random.Random) -> tuple[Image.Image, str]:
             ty = y + (h - line_h * len(lines)) // 2 + k * line_h
             draw.text((tx, ty), line, font=f, fill=fill)
 
+    if ruler:
+        x = left
+        ruler_h = line_h + pad_y
+        draw.rectangle((left, top - ruler_h, left + table_w, top), fill=(236, 236, 236))
+        for c in range(len(header)):
+            letter = "" if c == 0 else chr(ord("A") + c - 1)
+            lx = x + (col_w[c] - width(letter, face)) // 2
+            draw.text((lx, top - ruler_h + pad_y // 2), letter, font=face, fill=(90, 90, 90))
+            draw.line((x, top - ruler_h, x, top), fill=rule, width=1)
+            x += col_w[c]
     y = top
     x = left
     for c, text in enumerate(header):

@@ -507,3 +507,37 @@ def test_real_table_with_group_names_and_section_rows() -> None:
     assert table.n_rows >= 14  # pre-trained and instruction-tuned rows in one table
     names = [row[0].text for row in table.body]
     assert "GPT-4" in names and "StarCoder" in names
+
+
+def test_a_spreadsheet_ruler_and_row_numbers_are_not_data() -> None:
+    """Column letters over the header ("A B C", one read "8B") and row numbers down the
+    left (the header is row 1) are the spreadsheet's, not the table's."""
+    rows = [
+        ["", "A", "8B", "C"],
+        ["1", "Model", "MMLU", "GSM8K"],
+        ["2", "Alpha-7B", "45.3", "14.6"],
+        ["3", "Beta-13B", "54.8", "28.7"],
+        ["4", "Gamma-70B", "68.9", "56.8"],
+    ]
+    table = extract_tables(grid(rows, [10, 60, 200, 300]), None, Config())[0][0]
+    assert table.columns[1:] == ["Model", "MMLU", "GSM8K"]
+    scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table)}
+    assert scores == {
+        ("Alpha-7B", "MMLU"): 45.3,
+        ("Alpha-7B", "GSM8K"): 14.6,
+        ("Beta-13B", "MMLU"): 54.8,
+        ("Beta-13B", "GSM8K"): 28.7,
+        ("Gamma-70B", "MMLU"): 68.9,
+        ("Gamma-70B", "GSM8K"): 56.8,
+    }
+
+
+def test_a_header_of_short_names_is_no_ruler() -> None:
+    rows = [
+        ["Model", "EM", "F1", "EM", "F1"],
+        ["Alpha-7B", "45.3", "50.1", "40.2", "44.0"],
+        ["Beta-13B", "54.8", "60.2", "51.1", "55.5"],
+        ["Gamma-70B", "68.9", "71.0", "60.3", "66.6"],
+    ]
+    table = extract_tables(grid(rows, [10, 160, 230, 300, 370]), None, Config())[0][0]
+    assert table.columns == ["Model", "EM", "F1", "EM", "F1"]

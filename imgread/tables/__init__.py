@@ -22,7 +22,13 @@ from .cells import (
     settle_cell,
 )
 from .columns import model_column, numeric_columns
-from .layout import build_table, find_layouts, is_numeric_text, looks_like_a_table
+from .layout import (
+    build_table,
+    find_layouts,
+    is_numeric_text,
+    looks_like_a_table,
+    settings_as_names,
+)
 from .repairs import (
     finish_numbers,
     repair_column,
@@ -77,6 +83,7 @@ def extract_tables(
             )
         flags.extend(finish_numbers(table, voter))
         flags.extend(repair_column_names(table))
+        settings_as_names(table)
         flags.extend(repair_model_names(table))
         flags.extend(repair_sizes_from_names(table))
         tables.append(table)

@@ -30,14 +30,16 @@ SIZE_TOKEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM]\b")
 
 
 def index_column(table: Table) -> int | None:
-    """A leading column numbering the rows 1..n (pandas' index)."""
+    """A leading column numbering the rows: pandas' index (0 or 1 up), a spreadsheet's row
+    numbers (2 up, under the header's own "1"); its header empty or that number."""
     for c in range(min(2, table.n_cols)):
         values = [parse_number(row[c].text) for row in table.body]
-        if (
-            values
-            and values == [float(i + 1) for i in range(len(values))]
-            and not (table.columns[c].strip() if c < len(table.columns) else "")
-        ):
+        if not values or values[0] is None or values[0] != int(values[0]) or values[0] < 0:
+            continue
+        first = values[0]
+        header = table.columns[c].strip() if c < len(table.columns) else ""
+        counted = values == [first + i for i in range(len(values))]
+        if len(values) >= 2 and counted and header in ("", f"{first - 1:g}"):
             return c
     return None
 

@@ -332,6 +332,23 @@ def _solid(line: TextLine) -> list[Phrase]:
     return [chunk for chunk in line.chunks if not is_speck(chunk)]
 
 
+def is_ruler(line: TextLine) -> bool:
+    """A spreadsheet's ruler of column letters ("A B C D") over the header: short pieces
+    whose letters run on in alphabetical order, one letter a column ("8B" for a B read
+    with an 8 still counts; "EM F1 EM F1" does not run on)."""
+    pieces = [chunk.text.strip() for chunk in line.chunks if chunk.text.strip()]
+    if len(pieces) < 3 or any(len(piece) > 2 for piece in pieces):
+        return False
+    letters = [
+        (i, next(ch for ch in piece if ch.isupper()))
+        for i, piece in enumerate(pieces)
+        if any(ch.isupper() for ch in piece)
+    ]
+    return len(letters) >= 3 and all(
+        ord(b) - ord(a) == j - i for (i, a), (j, b) in pairwise(letters)
+    )
+
+
 def is_title_above(line: TextLine, below: TextLine) -> bool:
     """One piece of text above a header line of several: a title or caption, set apart by
     a gap, not the first line of a wrapped column name (which sits as close to the line
@@ -357,7 +374,7 @@ def header_lines(
         if not header:
             line = split_at_columns(line, layout.ranges)
         limit = max(2.5 * line.box.height, 1.4 * pitch)
-        if below.box.y1 - line.box.y2 > limit or is_body_line(line):
+        if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
         if any(
             header_column(c.box, layout.ranges, layout.spans) is None
@@ -599,6 +616,8 @@ def split_settings(header: list[TextLine]) -> tuple[list[TextLine], list[TextLin
 def build_table(layout: Layout) -> Table:
     spans = layout.spans
     names, settings_lines = split_settings(layout.header)
+    if not names:  # "EM F1" alone: what reads as settings is all the names there are
+        names, settings_lines = settings_lines, []
     header_rows = []
     if names:
         header_rows.append(_join_header(names, layout))
@@ -633,3 +652,16 @@ def looks_like_a_table(table: Table, min_rows: int) -> bool:
     most of their "cells" empty."""
     filled = [row for row in table.body if sum(1 for cell in row if cell.text) >= 0.6 * len(row)]
     return len(filled) >= min_rows
+
+
+def settings_as_names(table: Table) -> None:
+    """A setting with no column name above it, once every re-read is done, is its column's
+    name ("Model | EM | F1": "EM" is read as a setting like "5-shot")."""
+    if len(table.header_rows) < 2:
+        return
+    for named, stated in zip(table.header_rows[0], table.header_rows[-1], strict=True):
+        if not named.text and stated.text:
+            named.text, named.box, named.confidence = stated.text, stated.box, stated.confidence
+            stated.text = ""
+            table.columns[named.col] = named.text
+            table.settings[named.col] = None
