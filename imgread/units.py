@@ -7,6 +7,7 @@ when the text holds no usable number, never 0: a missing value must stay missing
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A number as printed: optional sign, then either thousands groups ("1,400", "12,345.6":
 # a comma before exactly three digits that no further digit follows), a decimal comma
@@ -223,10 +224,13 @@ def params_from_model_name(name: str) -> float | None:
 
 def normalise_model_name(name: str) -> str:
     """A comparable key: "LLaMA2-70B", "Llama 2 70B", "llama-2 70b" -> "llama-2-70b"."""
-    text = name.strip().lower()
+    # Footnote marks go before full-width forms ("（最新版本）", "Ｂ") become their plain
+    # ones, as CJK tables print them (NFKC would turn "¹" into a digit).
+    text = re.sub(r"[*†‡§¹²³]+", "", name)
+    text = unicodedata.normalize("NFKC", text).strip().lower()
     text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = re.sub(r"[*†‡§¹²³]+", "", text)
     text = re.sub(r"[\s_/]+", "-", text)
+    text = re.sub(r"-+(?=[(\[])", "", text)  # "活字3.0 (最新版本)" = "活字3.0（最新版本）"
     # "llama2" -> "llama-2": a family name glued to its version number ("v0.1" and "8x7b"
     # keep their single letter).
     text = re.sub(r"([a-z]{2,})(\d)", r"\1-\2", text)

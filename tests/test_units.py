@@ -155,3 +155,8 @@ def test_normalise_model_name_unifies_spellings() -> None:
     assert normalise_model_name("Mistral-7B-v0.1") == "mistral-7b-v0.1"
     assert normalise_model_name("Mixtral 8x7B") == "mixtral-8x7b"
     assert normalise_model_name("Liama 2 7B") == "llama-2-7b"  # a common OCR misreading
+
+
+def test_model_names_compare_across_full_width_forms_and_footnotes() -> None:
+    assert normalise_model_name("活字3.0（最新版本）") == normalise_model_name("活字3.0 (最新版本)")
+    assert normalise_model_name("ＧＰＴ-4¹") == "gpt-4"

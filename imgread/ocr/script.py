@@ -172,3 +172,15 @@ def _joins(left: Word, right: Word) -> bool:
     return (han_end and (han_start or start in CJK_PUNCT or start.isascii())) or (
         han_start and (end in CJK_PUNCT or end.isascii())
     )
+
+
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])\s+"
+    r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])"
+)
+
+
+def close_cjk_spaces(text: str) -> str:
+    """Chinese is written without spaces: the spaces OCR leaves between Han characters
+    ("最 新 版本") go, those around Latin words stay ("活字3.0 (最新版本)")."""
+    return _CJK_SPACE.sub("", text)

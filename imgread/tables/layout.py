@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import ocr
 from ..ocr.phrase import Phrase
+from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
 from ..units import (
     is_missing,
@@ -507,7 +508,7 @@ def _cells_of(
         box = chunks[0].box
         for chunk in chunks[1:]:
             box = box.union(chunk.box)
-        text = " ".join(chunk.text for chunk in chunks)
+        text = close_cjk_spaces(" ".join(chunk.text for chunk in chunks))
         if len({chunk.box.cy for chunk in chunks}) > 1:
             text = tidy_label(text)  # one cell's lines, rejoined
         confidence = min(chunk.confidence for chunk in chunks)
@@ -527,8 +528,15 @@ def _cells_of(
 def tidy_label(text: str) -> str:
     """A header or name as read: a line break after a hyphen joined ("Common- sense"),
     rule fragments at the ends dropped ("MMLU —")."""
-    text = text.replace("- ", "-")
-    return re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
+    text = close_cjk_spaces(text.replace("- ", "-"))
+    text = re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
+    # A quote mark with no partner at an end is a speck read as one ("“MT-Bench").
+    for opening, closing in ('“”', "‘’", '""', "''"):
+        if text[:1] == opening and closing not in text[1:]:
+            text = text[1:].lstrip()
+        if text[-1:] == closing and opening not in text[:-1]:
+            text = text[:-1].rstrip()
+    return text
 
 
 def reading_order(chunks: list[Phrase]) -> list[Phrase]:
