@@ -6,6 +6,7 @@ Every re-read goes through one engine call on a strip of crops, not one call per
 
 from __future__ import annotations
 
+from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -321,6 +322,16 @@ def _single_line(box: Box | None, glyph: float) -> bool:
     return box is not None and box.height < 1.7 * glyph
 
 
+def name_region(spans: list[tuple[int, int]], column: int, top: int, bottom: int) -> Box:
+    """Where a column's name is, between ``top`` and ``bottom``: its span, a little inset;
+    the outer columns reach out, since names are often wider than the cells below."""
+    x1, x2 = spans[column]
+    inset = (x2 - x1) // 20
+    left = x1 - (x2 - x1) if column == 0 else x1 + inset
+    right = x2 + (x2 - x1) if column == len(spans) - 1 else x2 - inset
+    return Box(x1=max(0, left), y1=top, x2=right, y2=bottom)
+
+
 def doubtful_cells(
     table: Table, spans: list[tuple[int, int]], glyph: float, below: float
 ) -> list[tuple[Cell, Box, bool]]:
@@ -353,11 +364,49 @@ def doubtful_cells(
             found.append((cell, cell.box, False))
         elif not cell.text and boxed and cell.col < len(spans):
             # Not found on the page (light text on a band): where its name would be.
-            x1, x2 = spans[cell.col]
-            inset = (x2 - x1) // 20
             top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
-            found.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom), False))
+            found.append((cell, name_region(spans, cell.col, top, bottom), False))
     return found
+
+
+def read_missing_header(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float
+) -> None:
+    """A table whose header the page read nothing of (light names on a dark band): the
+    band just above the first row is read column by column; names read surely (most
+    columns) become the header."""
+    tops = [cell.box.y1 for cell in table.body[0] if cell.box is not None]
+    if not tops:
+        return
+    top = min(tops)
+    firsts = [
+        min(c.box.y1 for c in row if c.box is not None)
+        for row in table.body
+        if any(c.box is not None for c in row)
+    ]
+    pitch = float(median(b - a for a, b in pairwise(firsts))) if len(firsts) > 1 else 2 * glyph
+    reach = max(3.0 * glyph, 1.3 * pitch)
+    band = Box(x1=0, y1=max(0, int(top - reach)), x2=1, y2=max(1, int(top - 0.2 * glyph)))
+    cells = []
+    for c in range(len(spans)):
+        region = name_region(spans, c, band.y1, band.y2)
+        crop = original_crop(prepared, region, glyph)
+        text, confidence = rapid.text(crop) if crop.size else ("", 0.0)
+        sure = confidence >= EMPTY_CELL_CONFIDENCE and text and not parse_number(text, whole=True)
+        cells.append(
+            Cell(
+                row=0,
+                col=c,
+                text=text if sure else "",
+                box=region if sure else None,
+                confidence=round(confidence, 1) if sure else 0.0,
+                readings={rapid.NAME: text},
+            )
+        )
+    if sum(1 for cell in cells if cell.text) >= max(2, 0.5 * len(cells)):
+        table.header_rows = [cells]
+        table.columns = [cell.text for cell in cells]
+        table.settings = [None] * len(cells)
 
 
 def second_opinion(
@@ -370,6 +419,8 @@ def second_opinion(
         return []
     heights = [cell.box.height for row in table.body for cell in row if cell.box is not None]
     glyph = float(median(heights)) if heights else prepared.x_height * 1.4
+    if not any(cell.text for row in table.header_rows for cell in row):
+        read_missing_header(table, spans, prepared, glyph)
     flags = []
     header = set(map(id, table.header_rows[0])) if table.header_rows else set()
     read = [cell.confidence for row in table.body for cell in row if cell.text]

@@ -145,7 +145,7 @@ def text_lines(words: list[Word], rules: list[Box] | None = None) -> list[TextLi
     words, barriers = clean_words(words)
     words = [word for word in words if not crosses_a_rule(word, rules or [])]
     barriers += rules or []
-    lines = []
+    lines: list[TextLine] = []
     for members in ocr.group_lines(words):
         chunks = chunk_line([words[i] for i in members], barriers=barriers)
         box = chunks[0].box
