@@ -196,6 +196,27 @@ def read(image: np.ndarray, detect: bool = False) -> list[tuple[str, float, Box]
     ]
 
 
+def texts(images: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Each crop read as one line, (text, confidence 0..100), by the recognition model in
+    batches: crops of like shape are run together, several times faster than one by one."""
+    found: list[tuple[str, float]] = [("", 0.0)] * len(images)
+    readable = [
+        i for i, image in enumerate(images) if image.size and min(image.shape[:2]) >= MIN_SIDE
+    ]
+    if not readable:
+        return found
+    engine, lock = _engine(threading.get_ident())
+    crops = []
+    for i in readable:
+        x1, y1, x2, y2 = _ink_span(images[i])
+        crops.append(_to_bgr(_trimmed(images[i], Box(x1=x1, y1=y1, x2=x2, y2=y2))))
+    with lock:
+        result = engine.recognize_txt(crops)
+    for i, text, score in zip(readable, result.txts or (), result.scores, strict=False):
+        found[i] = (_SPACE.sub(" ", text).strip(), round(100 * float(score), 2))
+    return found
+
+
 def words(
     image: np.ndarray,
     settings: OcrSettings,

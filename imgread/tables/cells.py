@@ -388,11 +388,14 @@ def read_missing_header(
     reach = max(3.0 * glyph, 1.3 * pitch)
     band = Box(x1=0, y1=max(0, int(top - reach)), x2=1, y2=max(1, int(top - 0.2 * glyph)))
     cells = []
-    for c in range(len(spans)):
-        region = name_region(spans, c, band.y1, band.y2)
-        crop = original_crop(prepared, region, glyph)
-        text, confidence = rapid.text(crop) if crop.size else ("", 0.0)
-        sure = confidence >= EMPTY_CELL_CONFIDENCE and text and not parse_number(text, whole=True)
+    regions = [name_region(spans, c, band.y1, band.y2) for c in range(len(spans))]
+    readings = rapid.texts([original_crop(prepared, region, glyph) for region in regions])
+    for c, (region, (text, confidence)) in enumerate(zip(regions, readings, strict=True)):
+        sure = (
+            confidence >= EMPTY_CELL_CONFIDENCE
+            and bool(text)
+            and parse_number(text, whole=True) is None
+        )
         cells.append(
             Cell(
                 row=0,
@@ -427,11 +430,11 @@ def second_opinion(
     below = settings.second_opinion_below
     if read and sum(read) / len(read) < POORLY_READ:
         below = 101.0  # a table read this poorly: every cell gets the second reading
-    for cell, region, numeric in doubtful_cells(table, spans, glyph, below):
-        crop = original_crop(prepared, region, glyph)
-        if crop.size == 0:
-            continue
-        text, confidence = rapid.text(crop)
+    doubtful = doubtful_cells(table, spans, glyph, below)
+    readings = rapid.texts([original_crop(prepared, region, glyph) for _, region, _ in doubtful])
+    for (cell, _, numeric), (text, confidence) in zip(doubtful, readings, strict=True):
+        if not text and not confidence:
+            continue  # nothing there to read
         if not cell.text and confidence < EMPTY_CELL_CONFIDENCE:
             continue  # where the page found nothing, only a sure reading counts
         result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
