@@ -191,7 +191,12 @@ def is_body_line(line: TextLine) -> bool:
         for i, chunk in enumerate(line.chunks)
         if is_numeric_or_missing(chunk.text) or (i and chunk.confidence < LOW_CONFIDENCE)
     )
-    return len(line.chunks) >= 2 and line.numeric >= 1 and values >= len(line.chunks) / 2
+    return (
+        len(line.chunks) >= 2
+        and line.numeric >= 1
+        and values >= len(line.chunks) / 2
+        and not is_ruler(line)  # "8 C D E": a spreadsheet's letters, one read as a digit
+    )
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
@@ -336,10 +341,14 @@ def _solid(line: TextLine) -> list[Phrase]:
 def is_ruler(line: TextLine) -> bool:
     """A spreadsheet's ruler of column letters ("A B C D") over the header: short pieces
     whose letters run on in alphabetical order, one letter a column ("8B" for a B read
-    with an 8 still counts; "EM F1 EM F1" does not run on)."""
+    with an 8 still counts; "EM F1 EM F1" does not run on), or four or more lone
+    characters, mostly letters."""
     pieces = [chunk.text.strip() for chunk in line.chunks if chunk.text.strip()]
     if len(pieces) < 3 or any(len(piece) > 2 for piece in pieces):
         return False
+    lone = [piece for piece in pieces if len(piece) == 1]
+    if len(lone) == len(pieces) >= 4 and sum(p.isalpha() for p in lone) >= len(lone) / 2:
+        return True  # a row of lone letters, some misread ("8 c o E F")
     letters = [
         (i, next(ch for ch in piece if ch.isupper()))
         for i, piece in enumerate(pieces)
