@@ -87,12 +87,25 @@ def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) ->
     return found
 
 
+# Page confidence at or above which a cell that reads as a number is not read again.
+SURE_NUMBER = 95.0
+
+
 def reread_numbers(
     table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
 ) -> None:
     """Re-read every numeric column's cells in one engine call; each cell gets a
     ``numeric`` reading next to its ``page`` one."""
-    targets = [(r, c) for c in numeric_columns(table) for r in range(table.n_rows)]
+    # A number the page read surely needs no second pass (the column repairs still see it).
+    targets = [
+        (r, c)
+        for c in numeric_columns(table)
+        for r in range(table.n_rows)
+        if not (
+            table.body[r][c].confidence >= SURE_NUMBER
+            and parse_number(table.body[r][c].text) is not None
+        )
+    ]
     boxes = [table.body[r][c].box for r, c in targets]
     heights = [box.height for box in boxes if box is not None]
     glyph = float(median(heights)) if heights else prepared.x_height * 1.4
@@ -190,6 +203,8 @@ def settle_cell(cell: Cell) -> tuple[str, float]:
     as a number (or a missing mark) beats one that does not, then the higher confidence.
     """
     page = cell.readings.get("page", cell.text)
+    if "numeric" not in cell.readings and cell.confidence >= SURE_NUMBER:
+        return page, cell.confidence  # read surely by the page, not read again
     numeric = cell.readings.get("numeric", "")
     numeric_conf = float(cell.readings.get("numeric_confidence", 0.0))
     page_value, numeric_value = parse_number(page), parse_number(numeric)
