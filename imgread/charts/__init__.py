@@ -43,16 +43,17 @@ def run(work: Work, config: Config) -> None:
     """Read the charts; when there is one, read its text once more from the plain colours."""
     if not config.charts.enabled or work.rgb is None:
         return
+    settings = ocr.page_settings(config.ocr, work.record.ocr.lang)
     words = work.record.ocr.words
     charts, flags = read_charts(work.rgb, words)
     if charts or _looks_like_chart(work):
-        words = merge_words(reread(work.rgb, config.ocr), words)
-        charts, flags = read_charts(work.rgb, words, config.ocr)
+        words = merge_words(reread(work.rgb, settings), words)
+        charts, flags = read_charts(work.rgb, words, settings)
         if not charts:  # tick labels in a pale grey: read them dark, and only them
-            pale = [w for w in reread(work.rgb, config.ocr, faint=True)
+            pale = [w for w in reread(work.rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
-            charts, flags = read_charts(work.rgb, words, config.ocr)
+            charts, flags = read_charts(work.rgb, words, settings)
     tables = [table.box for table in work.record.ocr.tables]
     kept = [chart for chart in charts if not _inside_a_table(chart.box, tables)]
     work.record.charts = kept

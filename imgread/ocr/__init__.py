@@ -70,16 +70,26 @@ def read_words_lang(
     found (numbers are always read in English)."""
     reader, _ = engine(settings.engine)
     lang = settings.lang
+    if numeric and (lang == AUTO or "eng" in lang.split("+")):
+        lang = "eng"  # digits: the English model reads them best, and needs no detection
     if lang == AUTO:
         english = settings.model_copy(update={"lang": "eng"})
-        found = reader(image, english, psm=psm, numeric=numeric)
-        if numeric or not found or not detect_han(image, found, settings).han:
+        found = reader(image, english, psm=psm)
+        if not found or not detect_han(image, found, settings).han:
             return found, "eng"
         lang = f"{settings.cjk}+eng"
     found = reader(image, settings.model_copy(update={"lang": lang}), psm=psm, numeric=numeric)
     if is_chinese(lang) and not numeric:
         found = script.merge_cjk_words(found)
     return found, lang
+
+
+def page_settings(settings: OcrSettings, lang: str) -> OcrSettings:
+    """The settings for reading parts of a page again: ``auto`` becomes the language that
+    read the whole page (``record.ocr.lang``), so that no crop decides it anew."""
+    if settings.lang != AUTO or not lang:
+        return settings
+    return settings.model_copy(update={"lang": lang})
 
 
 def read_words(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from .. import ocr
 from ..config import Config
 from ..record import Box, Flag, Table, Word
 from .cells import (
@@ -108,7 +109,8 @@ def _boxes_to_image(table: Table, prepared: Prepared) -> None:
 def run(work: Work, config: Config) -> None:
     prepared = work.prepared
     words = _upright_words(list(work.record.ocr.words), prepared)
-    tables, flags = extract_tables(words, prepared, config)
+    settings = ocr.page_settings(config.ocr, work.record.ocr.lang)
+    tables, flags = extract_tables(words, prepared, config.model_copy(update={"ocr": settings}))
     if prepared is not None and prepared.angle:
         for table in tables:
             _boxes_to_image(table, prepared)
