@@ -23,13 +23,9 @@ from .cells import (
     settle_cell,
 )
 from .columns import model_column, numeric_columns
-from .layout import (
-    build_table,
-    find_layouts,
-    is_numeric_text,
-    looks_like_a_table,
-    settings_as_names,
-)
+from .header import settings_as_names
+from .layout import build_table, find_layouts, looks_like_a_table
+from .lines import is_numeric_text
 from .repairs import (
     finish_numbers,
     repair_column,

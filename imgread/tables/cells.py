@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..preprocess import Prepared
 
 from .columns import model_column, numeric_columns
-from .layout import Layout, clean_words, tidy_label
+from .lines import Layout, clean_words, tidy_label
 
 # Height the re-read crops are scaled to: digits about 32 px tall read best.
 REREAD_GLYPH_HEIGHT = 32

@@ -7,7 +7,7 @@ import re
 
 from ..record import Cell, Table
 from ..units import parse_number, parse_params_b
-from .layout import is_numeric_or_missing
+from .lines import is_numeric_or_missing
 
 
 def numeric_columns(table: Table) -> list[int]:

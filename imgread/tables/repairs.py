@@ -35,7 +35,7 @@ from .columns import (
     model_column,
     numeric_columns,
 )
-from .layout import LOW_CONFIDENCE
+from .lines import LOW_CONFIDENCE
 
 
 def _decimals(text: str) -> int | None:

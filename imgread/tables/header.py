@@ -1,0 +1,222 @@
+"""Header lines: the lines just above the body whose chunks each sit in one column, less a
+title on top; names over several columns; a "5-shot"-like settings line; joined into one
+row of column names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..ocr.phrase import Phrase
+from ..record import Box, Cell, Table, Word
+from .lines import (
+    LOW_CONFIDENCE,
+    Layout,
+    TextLine,
+    header_column,
+    is_body_line,
+    is_group_label,
+    is_ruler,
+    is_speck,
+    solid,
+    tidy_label,
+)
+
+SETTING_RE = re.compile(
+    r"\d+\s*-?\s*shots?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
+    r"\bf1\b|\bzero-shot\b|\bfew-shot\b",
+    re.IGNORECASE,
+)
+
+
+def _aligned(box: Box, column: tuple[int, int]) -> bool:
+    """A name sits over its column as cells do: centred on it, or flush left or right."""
+    x1, x2 = column
+    edge = 0.6 * box.height
+    return (
+        abs(box.cx - (x1 + x2) / 2) <= max(edge, 0.1 * box.width)
+        or abs(box.x1 - x1) <= edge
+        or abs(box.x2 - x2) <= edge
+    )
+
+
+def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
+    """Column names set close together ("GSM8K+Python MATH+Python") are read as one chunk:
+    split it where its words fall in different columns, when each word falls in one."""
+    chunks: list[Phrase] = []
+    for chunk in line.chunks:
+        columns = [
+            [i for i, (x1, x2) in enumerate(ranges) if min(w.box.x2, x2) > max(w.box.x1, x1)]
+            for w in chunk.words
+        ]
+        if len(chunk.words) < 2 or any(len(found) > 1 for found in columns):
+            chunks.append(chunk)
+            continue
+        # A word over no column goes with the next word that is over one ("training
+        # tokens" over a narrow number column), or else the one before.
+        owners = [found[0] if found else None for found in columns]
+        for i in range(len(owners) - 2, -1, -1):
+            owners[i] = owners[i] if owners[i] is not None else owners[i + 1]
+        for i in range(1, len(owners)):
+            owners[i] = owners[i] if owners[i] is not None else owners[i - 1]
+        groups: list[list[Word]] = []
+        for i, word in enumerate(chunk.words):
+            if i and owners[i] == owners[i - 1]:
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+        pieces = [Phrase.of(group) for group in groups]
+        owned = [owners[chunk.words.index(group[0])] for group in groups]
+        if all(
+            column is not None and _aligned(piece.box, ranges[column])
+            for piece, column in zip(pieces, owned, strict=True)
+        ):
+            chunks.extend(pieces)
+        else:  # a sentence over the columns (a group label), not names set close
+            chunks.append(chunk)
+    return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
+
+
+def spanned(box: Box, ranges: list[tuple[int, int]]) -> list[int]:
+    """The columns a group name sits over ("HumanEval" over "Python" and "Multilingual"):
+    two or more, not the first (names) and not all (a title)."""
+    touched = [i for i, (x1, x2) in enumerate(ranges) if min(box.x2, x2) > max(box.x1, x1)]
+    if len(touched) < 2 or touched[0] == 0 or len(touched) == len(ranges):
+        return []
+    return touched
+
+
+def is_title_above(line: TextLine, below: TextLine) -> bool:
+    """One piece of text above a header line of several: a title or caption, set apart by
+    a gap, not the first line of a wrapped column name (which sits as close to the line
+    below as lines of one cell do)."""
+    if len(solid(line)) != 1 or len(solid(below)) < 2:
+        return False
+    return below.box.y1 - line.box.y2 > 0.5 * max(line.box.height, 1)
+
+
+def header_lines(
+    lines: list[TextLine], first_body: int, layout: Layout, pitch: float, skip: set[int]
+) -> list[TextLine]:
+    """Lines just above the body whose chunks each sit inside one column, less a title on
+    top. A group label over the first rows ("Pre-Trained Models") is passed over; a line
+    that is itself a row of numbers (another table's) ends the header."""
+    header: list[TextLine] = []
+    below = lines[first_body]
+    for index in range(first_body - 1, max(-1, first_body - 6), -1):
+        if index in skip:
+            continue
+        # The lowest header line names single columns; lines above may name groups.
+        line = lines[index]
+        if not header:
+            line = split_at_columns(line, layout.ranges)
+        limit = max(2.5 * line.box.height, 1.4 * pitch)
+        if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
+            break
+        if any(
+            header_column(c.box, layout.ranges, layout.spans) is None
+            and not (header and len(spanned(c.box, layout.ranges)) > 1)
+            for c in solid(line)
+            if c.confidence >= LOW_CONFIDENCE  # an unsure smudge between columns is noise
+        ):
+            if not header and below is lines[first_body] and is_group_label(line):
+                below = line
+                continue
+            break
+        if line.numeric == len(line.chunks) and len(line.chunks) > 1:
+            break
+        header.insert(0, line)
+        below = line
+    while len(header) > 1 and is_title_above(header[0], header[1]):
+        header.pop(0)
+    return header
+
+
+def reading_order(chunks: list[Phrase]) -> list[Phrase]:
+    """Top to bottom, and left to right among pieces that share a line ("#" and "Params",
+    read as two lines a pixel apart, stay in the order printed)."""
+    rows: list[list[Phrase]] = []
+    for chunk in sorted(chunks, key=lambda c: c.box.cy):
+        last = rows[-1][-1].box if rows else None
+        overlap = 0 if last is None else min(last.y2, chunk.box.y2) - max(last.y1, chunk.box.y1)
+        if last is not None and overlap > 0.5 * min(last.height, chunk.box.height):
+            rows[-1].append(chunk)
+        else:
+            rows.append([chunk])
+    return [chunk for row in rows for chunk in sorted(row, key=lambda c: c.box.x1)]
+
+
+def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
+    """Several header lines into one row of cells, each column's text top to bottom."""
+    spans = layout.spans
+    texts: dict[int, list[str]] = {}
+    boxes: dict[int, Box] = {}
+    confidences: dict[int, float] = {}
+    for chunk in reading_order([c for line in lines for c in line.chunks]):
+        if is_speck(chunk):
+            continue
+        column = header_column(chunk.box, layout.ranges, spans)
+        if column is None and chunk.confidence < LOW_CONFIDENCE:
+            continue
+        for c in [column] if column is not None else spanned(chunk.box, layout.ranges):
+            texts.setdefault(c, []).append(chunk.text)
+            boxes[c] = boxes[c].union(chunk.box) if c in boxes else chunk.box
+            confidences[c] = min(confidences.get(c, 100.0), chunk.confidence)
+    return [
+        Cell(
+            row=0,
+            col=c,
+            text=tidy_label(" ".join(texts.get(c, []))),
+            box=boxes.get(c),
+            confidence=confidences.get(c, 0.0),
+        )
+        for c in range(len(spans))
+    ]
+
+
+def is_settings_line(line: TextLine) -> bool:
+    chunks = [chunk for chunk in line.chunks if not is_speck(chunk)]
+    hits = sum(1 for chunk in chunks if SETTING_RE.search(chunk.text))
+    return hits >= max(1, len(chunks) / 2)
+
+
+def split_settings(header: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
+    """Header lines into name lines and settings lines. On a settings line ("(All)",
+    "(3-shot)", "(5-shot)"), a piece that states no setting is the end of its column's
+    name ("Mean" over "(All)"), and brackets around a setting are dropped."""
+    names: list[TextLine] = []
+    settings: list[TextLine] = []
+    for line in header:
+        if not is_settings_line(line):
+            names.append(line)
+            continue
+        states = [bool(SETTING_RE.search(chunk.text)) for chunk in line.chunks]
+        parts = [
+            chunk for chunk, is_setting in zip(line.chunks, states, strict=True) if not is_setting
+        ]
+        if parts:
+            names.append(TextLine(chunks=parts, box=line.box))
+        settings.append(
+            TextLine(
+                chunks=[
+                    replace(chunk, text=chunk.text.strip("()[] "))
+                    for chunk, is_setting in zip(line.chunks, states, strict=True)
+                    if is_setting
+                ],
+                box=line.box,
+            )
+        )
+    return names, settings
+
+
+def settings_as_names(table: Table) -> None:
+    """A setting with no column name above it, once every re-read is done, is its column's
+    name ("Model | EM | F1": "EM" is read as a setting like "5-shot")."""
+    if len(table.header_rows) < 2:
+        return
+    for named, stated in zip(table.header_rows[0], table.header_rows[-1], strict=True):
+        if not named.text and stated.text:
+            named.text, named.box, named.confidence = stated.text, stated.box, stated.confidence
+            stated.text = ""
+            table.columns[named.col] = named.text
+            table.settings[named.col] = None
