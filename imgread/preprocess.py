@@ -124,6 +124,10 @@ def _invert_local(grey: np.ndarray, coarse: np.ndarray) -> np.ndarray:
     return _mostly_inside(dark_pixels, coarse) | _mostly_inside(~dark_pixels, coarse)
 
 
+# Less of the image than this inverted is no dark region (a header band is far more).
+MIN_DARK_SHARE = 0.002
+
+
 def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, float]:
     """Light text on a dark background (a dark theme, a header band) becomes dark on light.
 
@@ -148,8 +152,12 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
         x2, y2 = min(width, x + w + margin), min(height, y + h + margin)
         window = (slice(y1, y2), slice(x1, x2))
         mask[window] |= _invert_local(grey[window], coarse[window])
-    out = np.where(mask, 255 - grey, grey).astype(np.uint8)
     share = float(mask.mean())
+    if not flipped and share < MIN_DARK_SHARE:
+        # Specks of dense bold text the coarse map took for dark ground: inverting them
+        # mends nothing and would stop the ruling lines from being erased.
+        return grey, 0.0
+    out = np.where(mask, 255 - grey, grey).astype(np.uint8)
     return out, (1.0 - share if flipped else share)
 
 
@@ -241,12 +249,20 @@ def rotate(grey: np.ndarray, angle: float) -> np.ndarray:
 def _runs(mask: np.ndarray, axis: int, min_length: int) -> list[Rule]:
     """Straight runs of ink along ``axis`` (1: horizontal) at least ``min_length`` long."""
     lines = mask if axis == 1 else mask.T
-    count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
     rules = []
     for i in range(1, count):
-        x, y, w, h = stats[i, :4]
-        if w >= min_length and h <= 6:
-            rules.append(Rule(position=int(y + h // 2), start=int(x), end=int(x + w)))
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if w < min_length:
+            continue
+        if h > 6:
+            # Letters that touch a rule (a tight grid) add short runs beside it: the rule
+            # is the few rows that run the whole length; a bar is thick all along.
+            rows = np.flatnonzero((_labels[y : y + h, x : x + w] == i).sum(axis=1) >= 0.8 * w)
+            if not rows.size or rows[-1] - rows[0] > 5:
+                continue
+            y, h = y + int(rows[0]), int(rows[-1] - rows[0]) + 1
+        rules.append(Rule(position=y + h // 2, start=x, end=x + w))
     return sorted(rules, key=lambda rule: rule.position)
 
 
@@ -269,7 +285,50 @@ def rule_masks(grey: np.ndarray, min_share: float = 0.12) -> RuleMasks:
     vertical = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len))
     )
+    vertical = without_glyph_chains(vertical, horizontal, ink, h_len)
     return RuleMasks(horizontal, vertical, h_len, v_len, light)
+
+
+def without_glyph_chains(
+    vertical: np.ndarray, horizontal: np.ndarray, ink: np.ndarray, h_len: int
+) -> np.ndarray:
+    """``vertical`` less the runs that are glyph strokes joined through row rules.
+
+    In a tightly ruled grid, letters touch the rules above and below them, so the upright
+    strokes of a few rows join into one long straight run. A real column rule crosses the
+    grid: it meets at least three quarters of the row rules that span it, and between
+    them it stands clear of other ink. A chain of strokes meets a few of them and has the
+    rest of its letters beside it. (Stacked chart panels fail the first test alone.)
+    """
+    rows = _runs(horizontal, 1, h_len)
+    longest = max((row.end - row.start for row in rows), default=0)
+    rows = [row for row in rows if row.end - row.start >= 0.5 * longest]  # not text runs
+    if len(rows) < 4:
+        return vertical
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    out = vertical
+    width = vertical.shape[1]
+    for i in range(1, count):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        centre = x + w / 2
+        spanning = [row for row in rows if row.start - 3 <= centre <= row.end + 3]
+        if len(spanning) < 4:
+            continue
+        met = [row.position for row in spanning if y - 4 <= row.position <= y + h + 4]
+        if len(met) >= 0.75 * len(spanning):
+            continue
+        beside = np.zeros(h, dtype=bool)
+        for x1, x2 in ((max(0, x - 4), max(0, x - 1)), (min(width, x + w + 1), x + w + 4)):
+            if x2 > x1:
+                beside |= ink[y : y + h, x1:x2].any(axis=1)
+        clear_of_rules = np.ones(h, dtype=bool)
+        for position in met:
+            clear_of_rules[max(0, position - y - 3) : max(0, position - y + 4)] = False
+        if clear_of_rules.any() and beside[clear_of_rules].mean() > 0.25:
+            if out is vertical:
+                out = vertical.copy()
+            out[labels == i] = 0
+    return out
 
 
 def find_rules(grey: np.ndarray, min_share: float = 0.12) -> tuple[list[Rule], list[Rule]]:
@@ -370,8 +429,10 @@ def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
     ink = cv2.bitwise_or(binarise(grey), cv2.threshold(darker, 25, 255, cv2.THRESH_BINARY)[1])
     long_h = cv2.getStructuringElement(cv2.MORPH_RECT, (masks.h_len, 1))
     long_v = cv2.getStructuringElement(cv2.MORPH_RECT, (1, masks.v_len))
-    horizontal = _thin(cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_h), 1)
-    vertical = _thin(cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_v), 0)
+    rows = cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_h)
+    horizontal = _thin(rows, 1)
+    columns = cv2.morphologyEx(ink, cv2.MORPH_OPEN, long_v)
+    vertical = _thin(without_glyph_chains(columns, rows, ink, masks.h_len), 0)
     if not horizontal.any() and not vertical.any():
         return grey, False
     band_h = cv2.dilate(horizontal, np.ones((3, 1), np.uint8))

@@ -541,3 +541,42 @@ def test_a_header_of_short_names_is_no_ruler() -> None:
     ]
     table = extract_tables(grid(rows, [10, 160, 230, 300, 370]), None, Config())[0][0]
     assert table.columns == ["Model", "EM", "F1", "EM", "F1"]
+
+
+def test_a_point_read_as_a_space_is_put_back_from_the_column() -> None:
+    """Small monospaced figures leave the decimal point a gap as wide as a space, and the
+    page reads "78 31": the column's other cells print two decimals, so 78.31."""
+    parts = [("Model", 20, 40), ("MMLU", 200, 40)]
+    for r, (name, score) in enumerate(
+        [
+            ("Alpha-7B", "61.13"),
+            ("Beta-13B", "78 31"),
+            ("Gamma-70B", "63.73"),
+            ("Delta-7B", "43 31"),
+        ]
+    ):
+        y = 70 + 30 * r
+        parts.append((name, 20, y))
+        # the gap a monospaced point leaves: as wide as a letter, more than a word space
+        for i, piece in enumerate(score.split()):
+            parts.append((piece, 200 + 30 * i, y))
+    tables, flags = extract_tables(lines_of(parts), None, Config())
+    assert [r.mmlu for r in rows_from_table(tables[0])] == [61.13, 78.31, 63.73, 43.31]
+    assert sum(flag.kind == "ocr_repaired" for flag in flags) == 2
+
+
+def test_names_get_a_version_zero_back_and_keep_numbers_that_are_no_size() -> None:
+    """ "v0.8" read as "vo.8" is a version; a name that states its size ("30B") and ends
+    in a number ("-2348") ends in a date or build, not in a size whose B became 8."""
+    rows = [
+        ["Model", "MMLU"],
+        ["Alpha-30B-Instruct-2348", "61.1"],
+        ["Beta-13B-vo.8", "54.8"],
+        ["Gamma-708", "68.9"],
+    ]
+    tables, _ = extract_tables(grid(rows, [20, 300]), None, Config())
+    assert [row[0].text for row in tables[0].body] == [
+        "Alpha-30B-Instruct-2348",
+        "Beta-13B-v0.8",
+        "Gamma-70B",
+    ]

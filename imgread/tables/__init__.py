@@ -65,7 +65,17 @@ def extract_tables(
             for rule in prepared.vertical
         ]
     )
-    for layout in find_layouts(words, config.tables.min_rows, config.tables.min_cols, rules):
+    # Row rules run across a table; shorter runs are the gaps of dense text lines.
+    horizontal = [] if prepared is None else prepared.horizontal
+    longest = max((rule.end - rule.start for rule in horizontal), default=0)
+    row_rules = [
+        Box(x1=rule.start, y1=rule.position - 1, x2=rule.end, y2=rule.position + 1)
+        for rule in horizontal
+        if rule.end - rule.start >= 0.5 * longest
+    ]
+    for layout in find_layouts(
+        words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
+    ):
         table = build_table(layout)
         if not looks_like_a_table(table, config.tables.min_rows):
             continue

@@ -7,7 +7,7 @@ import re
 
 from ..record import Cell, Table
 from ..units import parse_number, parse_params_b
-from .lines import is_numeric_or_missing
+from .lines import is_numeric_or_missing, is_split_number
 
 
 def numeric_columns(table: Table) -> list[int]:
@@ -15,7 +15,9 @@ def numeric_columns(table: Table) -> list[int]:
     columns = []
     for c in range(table.n_cols):
         texts = [row[c].text for row in table.body if row[c].text]
-        numbers = sum(1 for text in texts if is_numeric_or_missing(text))
+        # A number read with its point as a space still counts: the re-reads and column
+        # repairs are there to mend it.
+        numbers = sum(1 for text in texts if is_numeric_or_missing(text) or is_split_number(text))
         if texts and numbers >= 0.5 * len(texts):
             columns.append(c)
     return columns
@@ -26,7 +28,7 @@ TOKENS_RE = re.compile(r"token|\bdata\b", re.IGNORECASE)
 # MMLU itself, with or without its setting ("MMLU (5-shot)"); not CMMLU or MMLU-Pro.
 MMLU_RE = re.compile(r"(?<![a-z])mmlu(?![\w-])", re.IGNORECASE)
 # A size stated in a model name: "Qwen-7B", "Llama 2 70B", "OPT-350M".
-SIZE_TOKEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM]\b")
+SIZE_TOKEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM]\b", re.IGNORECASE)
 
 
 def index_column(table: Table) -> int | None:

@@ -63,22 +63,41 @@ def _covers(line: TextLine, chunk: Phrase) -> bool:
     return any(min(c.box.x2, chunk.box.x2) > max(c.box.x1, chunk.box.x1) for c in line.chunks)
 
 
-def wrapped_lines(lines: list[TextLine], run: list[int]) -> dict[int, list[int]]:
+def _row_band(line: TextLine, rules: list[Box]) -> tuple[float, float] | None:
+    """The ruled band a line sits in: the nearest row rules above and below its centre
+    that span it, when they are close enough to hold one row (about two lines)."""
+    spanning = [r for r in rules if r.x1 - 3 <= line.box.x1 and r.x2 + 3 >= line.box.x2]
+    above = [r.cy for r in spanning if r.cy <= line.box.cy]
+    below = [r.cy for r in spanning if r.cy > line.box.cy]
+    if not above or not below:
+        return None
+    top, bottom = max(above), min(below)
+    return (top, bottom) if bottom - top <= 3.5 * line.box.height else None
+
+
+def wrapped_lines(
+    lines: list[TextLine], run: list[int], row_rules: list[Box] | None = None
+) -> dict[int, list[int]]:
     """Lines that continue a body row's text cells (a long model name wrapped onto a second
     line, or onto a line above and one below when the row's numbers sit in the middle):
     position in ``run`` -> indices of its continuation lines.
 
     A continuation has only text, under no numeric column, and sits as close to its row
     as lines of one cell do (closer than rows sit to each other). It joins the row whose
-    own line leaves that cell empty when both are about as near, else the nearer one."""
-    numeric = column_ranges(
-        [
-            TextLine(
-                chunks=[c for c in lines[i].chunks if is_numeric_text(c.text)], box=lines[i].box
-            )
-            for i in run
-        ]
-    )
+    own line leaves that cell empty when both are about as near, else the nearer one. In
+    a grid ruled row by row, the rules decide: a line joins the row in its band."""
+    numbers = [
+        TextLine(chunks=[c for c in lines[i].chunks if is_numeric_text(c.text)], box=lines[i].box)
+        for i in run
+    ]
+    # A number column holds numbers in more than one row; a size inside one spaced-out name
+    # ("Juniper 30B Base") makes no column of its own.
+    numeric = [
+        (x1, x2)
+        for x1, x2 in column_ranges(numbers)
+        if sum(any(min(c.box.x2, x2) > max(c.box.x1, x1) for c in line.chunks) for line in numbers)
+        >= min(2, len(run))
+    ]
     row_gap = _row_gap(lines, run)
     members = set(run)
     found: dict[int, list[int]] = {}
@@ -106,6 +125,9 @@ def wrapped_lines(lines: list[TextLine], run: list[int]) -> dict[int, list[int]]
                 allowed = fills or (gap <= 0.2 * height and clear)
             else:
                 allowed = bool(below) or fills or gap <= 0.5 * height
+            band = _row_band(line, row_rules or [])
+            if band is not None:
+                allowed = band[0] <= body.box.cy <= band[1]
             if gap <= limit and allowed:
                 candidates.append((gap, not fills, run[position] > index, position))
         if candidates:
@@ -117,8 +139,13 @@ def wrapped_lines(lines: list[TextLine], run: list[int]) -> dict[int, list[int]]
 
 
 def find_layouts(
-    words: list[Word], min_rows: int, min_cols: int, rules: list[Box] | None = None
+    words: list[Word],
+    min_rows: int,
+    min_cols: int,
+    rules: list[Box] | None = None,
+    row_rules: list[Box] | None = None,
 ) -> list[Layout]:
+    """``rules`` are the vertical ruling lines, ``row_rules`` the horizontal ones."""
     lines = text_lines(words, rules)
     layouts = []
     used: set[int] = set()
@@ -126,7 +153,7 @@ def find_layouts(
         if len(run) < min_rows or used & set(run):
             continue
         body = [lines[i] for i in run]
-        wrapped = wrapped_lines(lines, run)
+        wrapped = wrapped_lines(lines, run, row_rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
         ranges = column_ranges(body + [line for group in extra.values() for line in group])
         if len(ranges) < min_cols:

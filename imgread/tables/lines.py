@@ -44,6 +44,15 @@ class Layout:
     wrapped: dict[int, list[TextLine]] = field(default_factory=dict)
 
 
+# A number whose decimal point the page read as a space ("78 31" for 78.31): small or
+# monospaced figures leave the point a gap as wide as a word space.
+SPLIT_NUMBER_RE = re.compile(r"^(\d{1,4}) (\d{1,3})$")
+
+
+def is_split_number(text: str) -> bool:
+    return bool(SPLIT_NUMBER_RE.match(text.strip()))
+
+
 def is_numeric_text(text: str) -> bool:
     return bool(NUMERIC_TEXT_RE.match(text.strip()))
 
@@ -260,8 +269,10 @@ def is_ruler(line: TextLine) -> bool:
 
 def tidy_label(text: str) -> str:
     """A header or name as read: a line break after a hyphen joined ("Common- sense"),
-    rule fragments at the ends dropped ("MMLU —")."""
+    rule fragments at the ends dropped ("MMLU —"), a space before an inner hyphen that
+    monospaced fonts suggest ("Basalt -314B") closed."""
     text = close_cjk_spaces(text.replace("- ", "-"))
+    text = re.sub(r"(?<=\w) -(?=\w)", "-", text)
     text = re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
     # A quote mark with no partner at an end is a speck read as one ("“MT-Bench").
     for opening, closing in ("“”", "‘’", '""', "''"):

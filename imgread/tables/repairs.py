@@ -35,7 +35,7 @@ from .columns import (
     model_column,
     numeric_columns,
 )
-from .lines import LOW_CONFIDENCE
+from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE
 
 
 def _decimals(text: str) -> int | None:
@@ -151,6 +151,9 @@ def repair_column(table: Table, column: int) -> list[Flag]:
     flags = repair_unit_suffix(table, column)
     cells = [row[column] for row in table.body if row[column].value is not None]
     decimals = Counter(d for cell in cells if (d := _decimals(cell.text)))
+    if decimals and decimals.most_common(1)[0][1] >= 2:
+        flags.extend(join_split_numbers(table, column, *decimals.most_common(1)[0]))
+        cells = [row[column] for row in table.body if row[column].value is not None]
     if len(cells) < 3 or not decimals:
         return flags
     places, count = decimals.most_common(1)[0]
@@ -197,6 +200,21 @@ def repair_column(table: Table, column: int) -> list[Flag]:
             f"{count} of {len(cells)} cells in the column print {places} decimal(s) within "
             f"{low}..{high}; {cell.text} is {reason}, {after} fits"
         )
+        flags.append(_repaired(table, cell, after, why))
+    return flags
+
+
+def join_split_numbers(table: Table, column: int, places: int, count: int) -> list[Flag]:
+    """Cells read as two digit runs ("78 31") in a column that prints ``places`` decimals:
+    when the second run has exactly that many digits, the space is the lost point."""
+    flags = []
+    for row in table.body:
+        cell = row[column]
+        split = SPLIT_NUMBER_RE.match(cell.text.strip())
+        if cell.value is not None or not split or len(split.group(2)) != places or places == 0:
+            continue
+        after = f"{split.group(1)}.{split.group(2)}"
+        why = f"{count} cells in the column print {places} decimal(s); the space is its point"
         flags.append(_repaired(table, cell, after, why))
     return flags
 
@@ -276,17 +294,25 @@ def finish_numbers(
 
 
 # A size whose B was read as 8, at the end of the name or before a suffix ("-Chat").
-SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x])(\d+(?:\.\d+)?)B?8(?=$|[\s\-_(])")
+SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x(])(\d+(?:\.\d+)?)B?8(?=$|[\s\-_()])")
+# A version's zero read as the letter ("v0.8" as "vo.8").
+VERSION_ZERO_RE = re.compile(r"(?<=\b[vV])[oO](?=\.\d)")
 
 
 def repair_model_names(table: Table) -> list[Flag]:
     """In a column of names that state sizes ("Qwen-14B"), a name ending in digits and an
     8 ("Qwen-148") had its "B" read as "8" (small, blurred text). The column states sizes
-    when some names print one, or when too many end in an 8 for chance."""
+    when some names print one, or when too many end in an 8 for chance. A version's "v0."
+    read as "vo." gets its zero back."""
     column = model_column(table)
     if column is None or column in numeric_columns(table):
         return []
     cells = [row[column] for row in table.body if row[column].text]
+    flags = []
+    for cell in cells:
+        if VERSION_ZERO_RE.search(cell.text):
+            flags.append(_repaired(table, cell, VERSION_ZERO_RE.sub("0", cell.text), "a version"))
+            cell.value = None
     sized = sum(1 for cell in cells if SIZE_TOKEN_RE.search(cell.text))
     eights = sum(1 for cell in cells if SIZE_AS_DIGITS_RE.search(cell.text))
     if sized:
@@ -294,10 +320,10 @@ def repair_model_names(table: Table) -> list[Flag]:
     elif eights >= max(3, 0.6 * len(cells)):
         why = f"{eights} of {len(cells)} names end in an 8 after digits: a size's B read as 8"
     else:
-        return []
-    flags = []
+        return flags
     for cell in cells:
-        if not SIZE_AS_DIGITS_RE.search(cell.text):
+        # A name that states its size already ends in a number of another kind ("-2408").
+        if not SIZE_AS_DIGITS_RE.search(cell.text) or SIZE_TOKEN_RE.search(cell.text):
             continue
         after = SIZE_AS_DIGITS_RE.sub(r"\1B", cell.text)
         flags.append(_repaired(table, cell, after, why))

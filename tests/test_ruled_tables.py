@@ -1,0 +1,85 @@
+"""Tightly ruled grids, read end to end through OpenCV and Tesseract: every cell boxed,
+letters touching the rules, long names wrapped onto two lines beside centred numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from imgread.config import load_config
+from imgread.pipeline import read_image
+from imgread.preprocess import prepare
+from imgread.tables import rows_from_table
+
+BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+ROWS = [
+    (("Orca-120B-Instruct-", "v0.3-preview"), "79.0", "85.3"),
+    (("Wren-7B",), "55.3", "71.9"),
+    (("Lark-1.8B-Chat-", "v0.8-preview"), "44.6", "66.6"),
+    (("Finch v4 (14B)",), "61.9", "76.7"),
+    (("Heron-2-7B",), "52.0", "74.8"),
+    (("Stork-1.1B-", "Chat-4bits(AWQ)"), "49.3", "65.4"),
+]
+
+
+def render_tight_grid(path: Path) -> Path:
+    """Cells as tall as their text: the rules touch the letters above and below them."""
+    size = 22
+    regular = ImageFont.truetype(str(REGULAR), size)
+    bold = ImageFont.truetype(str(BOLD), size)
+    line = size + 3  # one text line, no padding
+    widths = [300, 180, 180]
+    xs = [40, 40 + widths[0], 40 + widths[0] + widths[1]]
+    right = xs[-1] + widths[-1]
+    heights = [line] + [line * len(names) for names, *_ in ROWS]
+    top = 30
+    image = Image.new("RGB", (right + 40, top + sum(heights) + 40), "white")
+    draw = ImageDraw.Draw(image)
+    y = top
+    header = ("Checkpoint", "MMLU (acc)", "Winogrande")
+    cells = [(header, bold, (header[0],))] + [
+        ((names[0], score, other), regular, names) for names, score, other in ROWS
+    ]
+    for (texts, face, names), height in zip(cells, heights, strict=True):
+        for c, text in enumerate(texts):
+            if c == 0:
+                for i, name in enumerate(names):
+                    draw.text((xs[0] + 6, y + i * line - 2), name, fill="black", font=face)
+            else:
+                width = draw.textlength(text, font=face)
+                middle = y + (height - line) // 2 - 2
+                draw.text((xs[c] + widths[c] - width - 6, middle), text, fill="black", font=face)
+        draw.line((xs[0], y, right, y), fill="black", width=2)
+        y += height
+    draw.line((xs[0], y, right, y), fill="black", width=2)
+    for x in [*xs, right]:
+        draw.line((x, top, x, y), fill="black", width=2)
+    image.save(path)
+    return path
+
+
+@pytest.mark.skipif(not (BOLD.exists() and REGULAR.exists()), reason="DejaVu fonts absent")
+def test_tight_grid_rules_are_found_and_strokes_are_not_rules(tmp_path: Path) -> None:
+    path = render_tight_grid(tmp_path / "grid.png")
+    rgb = np.asarray(Image.open(path).convert("RGB"))
+    prepared, steps, _ = prepare(rgb, load_config().preprocess)
+    # Every row rule, though letters touch it; the four column rules and no stroke chains.
+    assert len([r for r in prepared.horizontal if r.end - r.start > 600]) == len(ROWS) + 2
+    assert len(prepared.vertical) == 4
+    assert "remove_rules" in steps and "invert_dark_regions" not in steps
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (BOLD.exists() and REGULAR.exists()), reason="DejaVu fonts absent")
+def test_tight_grid_names_on_two_lines_join_their_rows(tmp_path: Path) -> None:
+    record = read_image(render_tight_grid(tmp_path / "grid.png"))
+    table = record.ocr.tables[0]
+    assert table.columns == ["Checkpoint", "MMLU (acc)", "Winogrande"]
+    names = ["".join(parts) if parts[0].endswith("-") else " ".join(parts) for parts, *_ in ROWS]
+    assert [row[0].text for row in table.body] == names
+    assert [row.mmlu for row in rows_from_table(table)] == [float(r[1]) for r in ROWS]
