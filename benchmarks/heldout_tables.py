@@ -559,7 +559,7 @@ def page_leaderboard(table: Table, rng: random.Random) -> tuple[str, int, float]
     table {{ border-collapse:collapse; }}
     th {{ background:{head}; text-align:left; font-weight:600; padding:8px 12px;
          border-bottom:1px solid {line}; }}
-    th:after {{ content:" \\2195"; opacity:.45; font-size:{size - 3}px; }}
+    thead tr:first-child th:after {{ content:" \\2195"; opacity:.45; font-size:{size - 3}px; }}
     td {{ padding:7px 12px; border-bottom:1px solid {line}; }}
     td.name {{ color:{link}; text-decoration:underline dotted; }}
     td.num, th.num {{ text-align:right; }}
@@ -701,6 +701,20 @@ PAGES = {
 }
 
 
+# A table wider than its frame would be cut off in the shot (and the truth would list
+# columns nobody can see): the page then grows to the table's width instead.
+WIDEN_IF_CLIPPED = """() => {
+  const shot = document.querySelector('#shot');
+  const table = shot.querySelector('table');
+  const frame = table.parentElement.getBoundingClientRect();
+  if (table.getBoundingClientRect().right > frame.right + 0.5) {
+    const width = shot.getBoundingClientRect().width;
+    shot.style.width = 'max-content';
+    shot.style.minWidth = width + 'px';
+  }
+}"""
+
+
 class Browser:
     """One headless Chromium for the whole set (started on first use)."""
 
@@ -721,6 +735,7 @@ class Browser:
         )
         try:
             page.set_content(f"<!doctype html><meta charset='utf-8'>{page_html}")
+            page.evaluate(WIDEN_IF_CLIPPED)
             png = page.locator("#shot").screenshot(type="png")
         finally:
             page.close()
