@@ -211,9 +211,10 @@ def _pick_models(rng: random.Random, count: int, size_column: bool, hub: bool) -
             if hub and org and " " not in name:
                 name = f"{org}/{name}"
             model = Model(name, float(size), tokens / 1000 if tokens else None)
-        lowered = model.name.lower().replace(" ", "-")
-        if lowered not in seen:
-            seen.add(lowered)
+        # "Qwen1.5-7B" and "qwen-1.5 7b" are one model: never two rows of it in one table
+        plain = "".join(ch for ch in model.name.lower() if ch.isalnum())
+        if plain not in seen:
+            seen.add(plain)
             models.append(model)
     return models
 
