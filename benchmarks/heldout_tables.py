@@ -122,6 +122,14 @@ CJK_BENCHMARKS = [
     ("代码", ["pass@1"], 5, 70),
 ]
 MMLU = ("MMLU", ["5-shot"], 25, 85)
+GROUPS = ["Knowledge", "Reasoning", "Math", "Code", "Chinese"]
+GROUP_OF = {
+    **dict.fromkeys(["MMLU", "TriviaQA", "TruthfulQA", "AGIEval"], "Knowledge"),
+    **dict.fromkeys(["ARC-C", "HellaSwag", "WinoGrande", "BBH", "常识推理"], "Reasoning"),
+    **dict.fromkeys(["GSM8K", "MATH", "数学"], "Math"),
+    **dict.fromkeys(["HumanEval", "MBPP", "代码"], "Code"),
+    **dict.fromkeys(["C-Eval", "CMMLU"], "Chinese"),
+}
 
 
 @dataclass
@@ -133,6 +141,7 @@ class Column:
     high: float = 100.0
     decimals: int = 1
     unit: str = ""  # how a params or tokens column prints: "B", "T", "num", "numB"
+    group: str = ""  # a name printed over several columns ("Knowledge"), papers only
 
 
 @dataclass
@@ -167,6 +176,9 @@ class Table:
         """The table as displayed: header lines and body lines of cells."""
         if not self.transposed:
             header = [[Cell(c.header) for c in self.columns]]
+            if any(c.group for c in self.columns):
+                starts = [c.group if c.group != p.group else "" for p, c in _pairs(self.columns)]
+                header.insert(0, [Cell(text) for text in starts])
             if self.settings_row:
                 header.append([Cell(c.setting or "") for c in self.columns])
             return header, self.cells
@@ -178,6 +190,11 @@ class Table:
             if i > 0
         ]
         return header, body
+
+
+def _pairs(columns: list[Column]) -> list[tuple[Column, Column]]:
+    """Each column with the one before it (the first with a blank one)."""
+    return list(zip([Column("", ""), *columns], columns, strict=False))
 
 
 # --- building one table -------------------------------------------------------------------
@@ -271,8 +288,12 @@ def make_table(rng: random.Random, style: str) -> Table:
         if cjk:
             header["T"] = "训练Token数"
         columns.append(Column("tokens", header[unit], unit=unit))
+    grouped = style == "paper_pdf" and not transposed and rng.random() < 0.4
+    if grouped:  # papers group their benchmarks under a spanning name
+        chosen.sort(key=lambda b: GROUPS.index(GROUP_OF[b[0]]))
     for name, settings, low, high in chosen:
-        columns.append(Column("score", name, rng.choice(settings), low, high, decimals))
+        group = GROUP_OF[name] if grouped else ""
+        columns.append(Column("score", name, rng.choice(settings), low, high, decimals, "", group))
     if rng.random() < 0.3:
         columns.append(
             Column(
@@ -455,6 +476,15 @@ def render_paper(table: Table, rng: random.Random) -> Image.Image:
     ]
     if rng.random() < 0.4:
         style.append(("LINEAFTER", (0, 0), (0, -1), 0.5, colors.black))
+    if any(c.group for c in table.columns):  # a spanning group name with a rule under it
+        first = 0
+        for j, (before, column) in enumerate(_pairs(table.columns)):
+            if column.group != before.group:
+                first = j
+            ends = j + 1 == len(table.columns) or table.columns[j + 1].group != column.group
+            if column.group and ends:
+                style.append(("SPAN", (first, 0), (j, 0)))
+                style.append(("LINEBELOW", (first, 0), (j, 0), 0.4, colors.black))
     if rng.random() < 0.25 and len(lines) > 4:  # a midrule splitting groups of models
         split = len(header) + len(lines) // 2 - 1
         style.append(("LINEBELOW", (0, split), (-1, split), 0.4, colors.black))
