@@ -19,7 +19,9 @@ Each table may carry a title or caption, a "5-shot" settings row, footnote marks
 "-" for a missing score, Chinese headers, or list its models across the top (transposed).
 ``truth.json`` holds, per file, the table as printed (``columns``, ``settings``, the ``cells``
 of each row, models down the side whatever the layout) and the (params, tokens, MMLU) row of
-each model; ``params_b`` is the size the name states when the table has no size column.
+each model; ``params_b`` is the size the name states when the table has no size column, and
+``tokens_t`` is null when it has no tokens column. ``style`` names the style, ``transposed``
+says whether the image lists the models across the top.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import io
 import json
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +142,9 @@ class Column:
     low: float = 0.0
     high: float = 100.0
     decimals: int = 1
-    unit: str = ""  # how a params or tokens column prints: "B", "T", "num", "numB"
+    # how a params or tokens column prints: with its unit ("B": 7B, 1,400B; "T": 1.4T), or
+    # bare under a header that names it ("num": 7 or 1.4 in the header's unit; "numB": 1,400)
+    unit: str = ""
     group: str = ""  # a name printed over several columns ("Knowledge"), papers only
 
 
@@ -149,7 +153,6 @@ class Model:
     name: str  # as printed, without footnote marks
     params_b: float | None  # the size its name states, or its size when the table has a column
     tokens_t: float | None
-    needs_size_column: bool = False
 
 
 @dataclass
@@ -169,8 +172,6 @@ class Table:
     transposed: bool
     settings_row: bool
     cjk: bool
-    best_marks: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def grid(self) -> tuple[list[list[Cell]], list[list[Cell]]]:
         """The table as displayed: header lines and body lines of cells."""
@@ -212,7 +213,7 @@ def _pick_models(rng: random.Random, count: int, size_column: bool, hub: bool) -
         roll = rng.random()
         if size_column and roll < 0.08:
             name, params, tokens = rng.choice(MOE)
-            model = Model(name, params, tokens / 1000 if tokens else None, True)
+            model = Model(name, params, tokens / 1000 if tokens else None)
         elif roll < 0.14:
             model = Model(rng.choice(CLOSED), None, None)
         else:
@@ -348,11 +349,11 @@ def make_table(rng: random.Random, style: str) -> Table:
         for j, column in enumerate(columns):
             if column.kind != "score":
                 continue
-            ranked = sorted({v for row in values if (v := row[j]) is not None}, reverse=True)
-            for i, row in enumerate(values):
-                if ranked and row[j] == ranked[0]:
+            ranked = sorted({v for line in values if (v := line[j]) is not None}, reverse=True)
+            for i, line in enumerate(values):
+                if ranked and line[j] == ranked[0]:
                     cells[i][j].bold = True
-                elif len(ranked) > 2 and row[j] == ranked[1] and style == "paper_pdf":
+                elif len(ranked) > 2 and line[j] == ranked[1] and style == "paper_pdf":
                     cells[i][j].underline = True
 
     title = None
@@ -386,7 +387,7 @@ def make_table(rng: random.Random, style: str) -> Table:
             if cjk
             else "† results reported by the original authors; * our re-run."
         )
-    return Table(columns, models, cells, title, footnote, transposed, settings_row, cjk, best_marks)
+    return Table(columns, models, cells, title, footnote, transposed, settings_row, cjk)
 
 
 def truth_of(table: Table, style: str) -> dict[str, Any]:
@@ -817,8 +818,9 @@ def draw_table(table: Table, rng: random.Random, size: int, dark: bool) -> Image
     note_h = int(size * 1.6) if table.footnote else 0
     margin = rng.randint(4, 14)
     width = sum(col_w) + 2 * margin
-    if table.title:
-        width = max(width, int(cjk.getlength(table.title)) + 2 * margin)
+    for line in (table.title, table.footnote):
+        if line:
+            width = max(width, int(cjk.getlength(line)) + 2 * margin)
     height = title_h + row_h * len(grid) + note_h + 2 * margin
     bg, fg, rule = (
         ((30, 30, 34), (225, 225, 225), (90, 90, 96))
