@@ -11,6 +11,10 @@ Three sets, each on its own lines:
   invented names and figures, other layouts), with ``test:STYLE`` lines per style. This set
   must only be scored, never tuned on: do not look at its images one by one or change the
   reader for a failure seen there; a fresh ``--test-seed`` gives new images.
+- ``heldout``: (``--sets heldout``) a second held-out test set from ``heldout_tables.py``,
+  written by rules independent of the reader and of both generators above (reportlab PDFs
+  through pdfium, styled Chromium pages, rough PIL JPEGs, photographed screens), with
+  ``heldout:STYLE`` lines. Score only, like ``test``.
 - ``real``: the real table screenshots with truth in ../shared/data/real.
 
 Prints, per reader: exact-row F1 for (params, tokens, MMLU) where the truth has rows, cell
@@ -37,6 +41,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import heldout_tables
 import synth_tables
 import unseen_tables
 
@@ -91,7 +96,7 @@ def truth_scores(truth: dict) -> dict[tuple[str, str], float]:
     columns = truth["columns"]
     for row in truth["rows"]:
         for name, text in zip(columns[1:], row["cells"][1:], strict=True):
-            value = _number(text)
+            value = _number(text.split("±")[0])  # "66.6±0.4" scores 66.6
             if value is not None and not is_quantity(name):
                 found[(key(row["model"]), bench(name))] = value
     return found
@@ -319,7 +324,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="tuning seed")
     parser.add_argument("--test-count", type=int, default=36, help="held-out test tables")
     parser.add_argument("--test-seed", type=int, default=1000, help="test seed (not a tuning one)")
-    parser.add_argument("--sets", default="tuning,test,real", help="which sets to run")
+    parser.add_argument("--heldout-count", type=int, default=40, help="heldout_tables images")
+    parser.add_argument("--heldout-seed", type=int, default=5000, help="heldout_tables seed")
+    parser.add_argument(
+        "--sets", default="tuning,test,real", help="which sets to run (also: heldout)"
+    )
     parser.add_argument("--no-img2table", action="store_true")
     args = parser.parse_args()
     if args.test_seed == args.seed:
@@ -336,6 +345,10 @@ def main() -> None:
         if "test" in wanted:
             sets["test"] = generated_set(
                 unseen_tables, Path(folder, "test"), args.test_count, args.test_seed
+            )
+        if "heldout" in wanted:
+            sets["heldout"] = generated_set(
+                heldout_tables, Path(folder, "heldout"), args.heldout_count, args.heldout_seed
             )
         if "real" in wanted and (real := real_set()) is not None:
             sets["real"] = real
