@@ -128,6 +128,25 @@ def _invert_local(grey: np.ndarray, coarse: np.ndarray) -> np.ndarray:
 MIN_DARK_SHARE = 0.002
 
 
+def solid_dark_blocks(grey: np.ndarray) -> np.ndarray:
+    """Solid mid-to-dark blocks (a coloured header band one row tall) that the coarse
+    background map blurs into the white page around them: large pieces of dark pixels
+    that fill most of their box, which letters never do, with text cut out of them."""
+    dark = (grey < 160).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=4)
+    x, y, w, h, area = (stats[:, i] for i in range(5))
+    big = (w >= 60) & (h >= 12) & (w * h >= MIN_DARK_SHARE * grey.size)
+    # Letters leave holes in a band; a plain bar of a chart has none and stays.
+    solid = big & (area >= 0.6 * w * h) & (area <= 0.97 * w * h)
+    solid[0] = False
+    if not solid.any():
+        return np.zeros(grey.shape, dtype=bool)
+    blocks = np.zeros(grey.shape, dtype=bool)
+    for i in np.flatnonzero(solid):
+        blocks[y[i] : y[i] + h[i], x[i] : x[i] + w[i]] = True
+    return blocks
+
+
 def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, float]:
     """Light text on a dark background (a dark theme, a header band) becomes dark on light.
 
@@ -143,6 +162,8 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
     if flipped:
         grey = 255 - grey
         coarse = background(grey) < 110
+    if not flipped:  # on a dark page, its panels' grey shapes are marks, not bands
+        coarse |= solid_dark_blocks(grey)
     mask = np.zeros(grey.shape, dtype=bool)
     count, _, stats, _ = cv2.connectedComponentsWithStats(coarse.astype(np.uint8))
     height, width = grey.shape

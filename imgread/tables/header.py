@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from statistics import median
 
 from ..ocr.phrase import Phrase
 from ..record import Box, Cell, Table, Word
@@ -86,10 +87,18 @@ def spanned(box: Box, ranges: list[tuple[int, int]]) -> list[int]:
     return touched
 
 
+def _text_height(line: TextLine) -> float:
+    """The usual height of a line's pieces (a line's own box takes in specks and bands)."""
+    heights = [chunk.box.height for chunk in solid(line)]
+    return float(median(heights)) if heights else 0.0
+
+
 def is_title_above(line: TextLine, below: TextLine) -> bool:
     """One piece of text above a header line of several: a title or caption, set apart by
     a gap, not the first line of a wrapped column name (which sits as close to the line
     below as lines of one cell do)."""
+    if len(solid(below)) >= 2 and _text_height(line) >= 2.2 * max(_text_height(below), 1):
+        return True  # set far larger than the column names: a headline, a meme's caption
     if len(solid(line)) != 1 or len(solid(below)) < 2:
         return False
     return below.box.y1 - line.box.y2 > 0.5 * max(line.box.height, 1)
@@ -104,13 +113,13 @@ def header_lines(
     header: list[TextLine] = []
     below = lines[first_body]
     for index in range(first_body - 1, max(-1, first_body - 6), -1):
-        if index in skip:
-            continue
+        if index in skip or not solid(lines[index]):
+            continue  # a line of specks only (a band's edge read as "al") is noise
         # The lowest header line names single columns; lines above may name groups.
         line = lines[index]
         if not header:
             line = split_at_columns(line, layout.ranges)
-        limit = max(2.5 * line.box.height, 1.4 * pitch)
+        limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
         if any(

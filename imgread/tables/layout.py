@@ -10,6 +10,7 @@ from statistics import median
 from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
+from ..units import is_missing
 from .header import header_lines, join_header, split_settings
 from .lines import (
     Layout,
@@ -45,6 +46,37 @@ def body_runs(lines: list[TextLine]) -> list[list[int]]:
             runs.append([])
         runs[-1].append(i)
     return sorted(runs, key=len, reverse=True)
+
+
+def rows_without_numbers(lines: list[TextLine], run: list[int]) -> list[int]:
+    """Lines in or next to a run that are rows whose every value is missing ("Ibis-Turbo
+    n/a", "Model-X - -"): a name, then only missing marks, each under a number column of
+    the run. They are not body lines (no number), yet they are rows."""
+    numbers = column_ranges(
+        [
+            TextLine(
+                chunks=[c for c in lines[i].chunks[1:] if is_numeric_text(c.text)], box=lines[i].box
+            )
+            for i in run
+        ]
+    )
+    pitch = _pitch([lines[i] for i in run]) or 2 * lines[run[0]].box.height
+    top, bottom = lines[run[0]].box.cy - 1.3 * pitch, lines[run[-1]].box.cy + 1.3 * pitch
+    found = []
+    members = set(run)
+    for index, line in enumerate(lines):
+        if index in members or not top <= line.box.cy <= bottom or len(line.chunks) < 2:
+            continue
+        first, rest = line.chunks[0], line.chunks[1:]
+        if is_missing(first.text) or is_numeric_text(first.text):
+            continue
+        if all(
+            is_missing(chunk.text)
+            and any(min(chunk.box.x2, x2) > max(chunk.box.x1, x1) for x1, x2 in numbers)
+            for chunk in rest
+        ):
+            found.append(index)
+    return found
 
 
 def _pitch(lines: list[TextLine]) -> float:
@@ -152,6 +184,7 @@ def find_layouts(
     for run in body_runs(lines):
         if len(run) < min_rows or used & set(run):
             continue
+        run = sorted(run + rows_without_numbers(lines, run))
         body = [lines[i] for i in run]
         wrapped = wrapped_lines(lines, run, row_rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}

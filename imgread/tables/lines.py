@@ -237,9 +237,14 @@ def header_column(
     touched = [i for i, (x1, x2) in enumerate(ranges) if min(box.x2, x2) > max(box.x1, x1)]
     if len(touched) == 1:
         return touched[0]
-    if not touched:
-        return column_of(box, spans)
-    return None
+    if touched:
+        return None
+    column = column_of(box, spans)
+    if column is None:
+        # Wholly in the gap before a column: a name set at the left of its cell over
+        # numbers set at the right. (A name over the column on its left would reach it.)
+        column = next((i for i, (x1, _) in enumerate(ranges) if x1 >= box.x2), None)
+    return column
 
 
 def solid(line: TextLine) -> list[Phrase]:
