@@ -232,12 +232,7 @@ class TransformersBackend:
         import torch
 
         processor, model = self._processor, self._model
-        content = [{"type": "image"}, {"type": "text", "text": prompt}]
-        messages = [{"role": "user", "content": content}]
-        text = processor.apply_chat_template(messages, add_generation_prompt=True)
-        inputs = processor(text=[text] * len(images), images=[[image] for image in images],
-                           return_tensors="pt", padding=True)
-        inputs = inputs.to(model.device, dtype=model.dtype)
+        inputs = self.prompt_inputs(images, prompt).to(model.device, dtype=model.dtype)
         options: dict[str, Any] = {"max_new_tokens": max_new_tokens,
                                    "do_sample": self.settings.do_sample,
                                    "pad_token_id": processor.tokenizer.pad_token_id}
@@ -258,6 +253,23 @@ class TransformersBackend:
                    output_tokens=self._count_generated(tokens), latency_s=round(elapsed, 4))
             for text, count, tokens in zip(texts, input_counts, generated, strict=True)
         ]
+
+    def prompt_inputs(self, images: Sequence[Image.Image], prompt: str) -> Any:
+        """The model's inputs for one prompt per image, left-padded into one batch.
+
+        Built by the processor's own ``apply_chat_template(tokenize=True)``: rendering the
+        template to text and tokenising it again would add a second BOS to templates that write
+        their own (Gemma 3, Llama 3.2 Vision), which degrades the answers.
+        """
+        self.load()
+        conversations = [
+            [{"role": "user", "content": [{"type": "image", "image": image},
+                                          {"type": "text", "text": prompt}]}]
+            for image in images
+        ]
+        return self._processor.apply_chat_template(
+            conversations, add_generation_prompt=True, tokenize=True, return_dict=True,
+            return_tensors="pt", processor_kwargs={"padding": True})
 
     def _count_generated(self, tokens: list[int]) -> int:
         """Tokens up to and including the first end-of-sequence (the rest is padding)."""
