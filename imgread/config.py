@@ -77,8 +77,10 @@ class VlmSettings(Section):
     device: str = "auto"  # auto, cpu, cuda, cuda:1
     dtype: str = "auto"  # auto: bfloat16 on CUDA, float32 on CPU
     batch_size: int = 0  # 0: per-device default (8 on CUDA, 2 on CPU)
+    # Per kind. The seed records' detailed analyses run to 9,200 characters, about 2,300
+    # Gemma 3 tokens: 4096 leaves them room; an answer that still hits it is flagged truncated.
     max_new_tokens: dict[str, int] = Field(
-        default_factory=lambda: {"simple": 160, "detailed": 1200, "extract": 600}
+        default_factory=lambda: {"simple": 512, "detailed": 4096, "extract": 2048}
     )
     max_image_side: int = 1536
     do_sample: bool = False

@@ -19,6 +19,7 @@ class Output:
     input_tokens: int | None = None
     output_tokens: int | None = None
     latency_s: float | None = None  # wall time of the request or batch that produced it
+    finish_reason: str | None = None  # "stop", or "length" when max_new_tokens cut it
     error: str | None = None
     hint: str = ""
 
@@ -27,6 +28,10 @@ class Backend(Protocol):
     name: str  # "transformers", "openai"
     model: str  # how records name the model
     revision: str | None
+    endpoint: str | None  # the server's base URL, for HTTP backends
+
+    def identity(self) -> str | None:
+        """What tells two copies of ``model`` apart (server URL or revision), without loading."""
 
     def load(self) -> None:
         """Make the model ready (once); raises BackendUnavailable with what was tried."""

@@ -60,6 +60,7 @@ class OpenAIBackend:
         self.base_url, self.model = parse_spec(spec)
         self.settings = settings
         self.revision: str | None = None
+        self.endpoint: str | None = self.base_url
         self._client: httpx.Client | None = None
 
     def _headers(self) -> dict[str, str]:
@@ -95,6 +96,9 @@ class OpenAIBackend:
                     hint="put one of those names after '#', or load the model on the server "
                     "(for example `ollama pull NAME`)")
         self._client = client
+
+    def identity(self) -> str | None:
+        return self.base_url
 
     def generation(self, max_new_tokens: int) -> dict[str, Any]:
         return {**sampling(self.settings, max_new_tokens), "base_url": self.base_url}

@@ -113,12 +113,25 @@ class TransformersBackend:
         self.model = spec
         self.settings = settings
         self.revision: str | None = None
+        self.endpoint: str | None = None
+        self._identity: tuple[str | None] | None = None
         self.device = ""
         self.dtype = ""
         self.batch_size = settings.batch_size
         self._processor: Any = None
         self._model: Any = None
         self._eos_ids: set[int] = set()
+
+    def identity(self) -> str | None:
+        """The Hugging Face revision in the cache (None for a folder or a model not found)."""
+        if self._model is not None:
+            return self.revision
+        if self._identity is None:
+            try:
+                self._identity = (resolve(self.model)[2],)
+            except BackendUnavailable:
+                self._identity = (None,)
+        return self._identity[0]
 
     def load(self) -> None:
         if self._model is not None:
@@ -248,11 +261,13 @@ class TransformersBackend:
         generated = sequences[:, prompt_length:].tolist()
         texts = processor.batch_decode(sequences[:, prompt_length:], skip_special_tokens=True)
         input_counts = inputs["attention_mask"].sum(dim=1).tolist()
-        return [
-            Output(text=text.strip(), input_tokens=int(count),
-                   output_tokens=self._count_generated(tokens), latency_s=round(elapsed, 4))
-            for text, count, tokens in zip(texts, input_counts, generated, strict=True)
-        ]
+        outputs = []
+        for text, count, tokens in zip(texts, input_counts, generated, strict=True):
+            produced, stopped = self._count_generated(tokens)
+            outputs.append(Output(
+                text=text.strip(), input_tokens=int(count), output_tokens=produced,
+                latency_s=round(elapsed, 4), finish_reason="stop" if stopped else "length"))
+        return outputs
 
     def prompt_inputs(self, images: Sequence[Image.Image], prompt: str) -> Any:
         """The model's inputs for one prompt per image, left-padded into one batch.
@@ -271,9 +286,10 @@ class TransformersBackend:
             conversations, add_generation_prompt=True, tokenize=True, return_dict=True,
             return_tensors="pt", processor_kwargs={"padding": True})
 
-    def _count_generated(self, tokens: list[int]) -> int:
-        """Tokens up to and including the first end-of-sequence (the rest is padding)."""
+    def _count_generated(self, tokens: list[int]) -> tuple[int, bool]:
+        """Tokens up to and including the first end-of-sequence (the rest is padding), and
+        whether there was one: without it the answer was cut at max_new_tokens."""
         for position, token in enumerate(tokens):
             if token in self._eos_ids:
-                return position + 1
-        return len(tokens)
+                return position + 1, True
+        return len(tokens), False
