@@ -95,6 +95,42 @@ def test_both_architectures_describe_every_image_with_every_kind(
     assert len(set(simple)) > 1
 
 
+def test_an_answer_cut_at_the_limit_is_flagged_and_one_that_ended_is_not(
+    models: dict[str, Path], images: list[Image.Image]
+) -> None:
+    """Random weights never choose the end of sequence in a few tokens: every answer is cut."""
+    works = _works(images[:2])
+    VlmRunner([str(models["llava"])], _settings(kinds=["simple", "detailed"])).run(works)
+    for work in works:
+        record = work.record
+        assert record.vlm.status == "ran"
+        for d in record.descriptions:
+            assert (d.finish_reason, d.output_tokens) == ("length", TOKENS[d.kind])
+        flags = [flag for flag in record.flags if flag.kind == "truncated"]
+        assert sorted(flag.evidence["kind"] for flag in flags) == ["detailed", "simple"]
+        detailed = next(flag for flag in flags if flag.evidence["kind"] == "detailed")
+        assert "cut at the limit of 10 new tokens" in detailed.message
+        assert "lenses missing: Visual Description" in detailed.message  # the reason they are
+
+
+def test_a_blank_answer_is_a_failure_not_a_description(
+    models: dict[str, Path], images: list[Image.Image], tmp_path: Path
+) -> None:
+    from tiny_models import blank_copy
+
+    blank = blank_copy(models["llava"], tmp_path / "blank")
+    works = _works(images[:1])
+    VlmRunner([str(blank), str(models["llava"])], _settings(kinds=["simple"])).run(works)
+    record = works[0].record
+    empty = next(d for d in record.descriptions if d.model == str(blank))
+    # It stopped on its own end of sequence at once: not cut, not flagged, but failed.
+    assert (empty.text, empty.finish_reason, empty.output_tokens) == ("", "stop", 1)
+    assert not [flag for flag in record.flags if flag.source == str(blank)]
+    assert empty.error is not None and "gave an empty answer to the simple prompt" in empty.error
+    assert record.vlm.status == "partial"  # the other model answered
+    assert any("empty answer" in error.message for error in record.errors)
+
+
 def test_batched_generation_matches_one_at_a_time(
     models: dict[str, Path], images: list[Image.Image]
 ) -> None:
@@ -439,3 +475,33 @@ def test_http_server_down_or_model_unknown_is_plain(images: list[Image.Image]) -
 def test_http_spec_must_name_a_model() -> None:
     with pytest.raises(ConfigError, match="openai:URL#MODEL"):
         VlmRunner(["openai:http://127.0.0.1:8000/v1"], VlmSettings())
+
+
+def test_default_limits_leave_room_for_the_seed_analyses() -> None:
+    """The reference analyses (gemma3-27b) must fit the default limits with room to spare.
+
+    No Gemma tokenizer is available offline, so tokens are bounded from above generously:
+    English prose with markdown runs about 4 characters or 0.75 words per token in Gemma's
+    262k vocabulary; 3 characters and 2 tokens per word are taken instead.
+    """
+    from conftest import SHARED
+
+    from imgread.errors import ImgreadError
+    from imgread.importer import parse_seed_file
+
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip(f"no seed records in {SHARED / 'seeds'}")
+    limits = VlmSettings().max_new_tokens
+    longest: dict[str, int] = {}
+    for path in seeds:
+        try:
+            record = parse_seed_file(path)
+        except ImgreadError:
+            continue  # a seed the importer cannot read is its own test's concern
+        for d in record.descriptions:
+            bound = max(len(d.text) // 3, 2 * len(d.text.split()))
+            longest[d.kind] = max(longest.get(d.kind, 0), bound)
+    assert longest.get("detailed", 0) > 1200  # the old limit, which cut them
+    for kind, tokens in longest.items():
+        assert tokens < limits[kind], f"{kind}: up to {tokens} tokens, limit {limits[kind]}"

@@ -431,6 +431,20 @@ def write_qwen2_vl_processor(out: Path) -> None:
     (out / "preprocessor_config.json").write_text(json.dumps(processor))
 
 
+def blank_copy(source: Path, out: Path) -> Path:
+    """A copy of a tiny model whose generation settings suppress every token but the end of
+    sequence: it answers nothing, as PaliGemma did to chat prompts."""
+    from transformers import AutoTokenizer, GenerationConfig
+
+    shutil.copytree(source, out)
+    tokenizer = AutoTokenizer.from_pretrained(out)
+    config = GenerationConfig.from_pretrained(out)
+    eos = config.eos_token_id if isinstance(config.eos_token_id, list) else [config.eos_token_id]
+    config.suppress_tokens = [i for i in range(len(tokenizer)) if i not in eos]
+    config.save_pretrained(out)
+    return out
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "idefics3": build_idefics3,
     "llava": build_llava,
