@@ -88,8 +88,8 @@ class VlmSettings(Section):
     top_p: float = 0.9
     seed: int | None = None
     http_timeout_s: float = 120.0
-    http_concurrency: int = 4
-    http_retries: int = 3
+    http_concurrency: int = 8  # requests in flight to one server, all prompt kinds together
+    http_retries: int = 5  # after the first try; Retry-After is honoured, else 1, 2, 4... s
 
 
 class ReconcileSettings(Section):

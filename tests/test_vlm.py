@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -351,9 +352,14 @@ def test_pipeline_fills_descriptions_for_a_sample(models: dict[str, Path]) -> No
 class _Server:
     """A small OpenAI-compatible server on 127.0.0.1 that answers from a tiny model."""
 
-    def __init__(self, model_dir: Path | None, name: str = "tiny", fail_first: int = 0) -> None:
+    def __init__(self, model_dir: Path | None, name: str = "tiny", fail_first: int = 0,
+                 script: list[tuple[int, dict[str, str]]] | None = None,
+                 delay_s: float = 0.0) -> None:
         self.name = name
-        self.fail_first = fail_first
+        # The first requests' answers: (status, headers); 503 "warming up" fail_first times.
+        self.script = list(script or []) or [(503, {})] * fail_first
+        self.delay_s = delay_s  # time spent on each request before answering
+        self.times: list[float] = []  # when each chat request arrived
         self.chat_requests = 0
         self.in_flight = 0
         self.most_in_flight = 0
@@ -374,9 +380,12 @@ class _Server:
             def log_message(self, *args: Any) -> None:
                 pass
 
-            def _send(self, status: int, body: dict[str, Any]) -> None:
+            def _send(self, status: int, body: dict[str, Any],
+                      headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(body).encode()
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -392,12 +401,14 @@ class _Server:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with server.lock:
                     server.chat_requests += 1
-                    failing = server.chat_requests <= server.fail_first
+                    server.times.append(time.monotonic())
+                    scripted = server.script.pop(0) if server.script else None
                     server.in_flight += 1
                     server.most_in_flight = max(server.most_in_flight, server.in_flight)
                 try:
-                    if failing:
-                        self._send(503, {"error": "warming up"})
+                    time.sleep(server.delay_s)
+                    if scripted is not None:
+                        self._send(scripted[0], {"error": "scripted"}, scripted[1])
                     else:
                         self._send(200, server.answer(body))
                 finally:
@@ -415,7 +426,8 @@ class _Server:
         with self.generate_lock:
             output = self.backend.generate([image], prompt, body["max_tokens"])[0]
         return {
-            "choices": [{"message": {"role": "assistant", "content": output.text}}],
+            "choices": [{"message": {"role": "assistant", "content": output.text},
+                         "finish_reason": output.finish_reason}],
             "usage": {"prompt_tokens": output.input_tokens,
                       "completion_tokens": output.output_tokens},
         }
@@ -452,6 +464,8 @@ def test_http_backend_answers_like_the_local_model(
             assert remote[kind].input_tokens == local[kind].input_tokens
             assert remote[kind].output_tokens == local[kind].output_tokens
             assert remote[kind].generation["base_url"] == f"{server.url}/v1"
+            assert remote[kind].endpoint == f"{server.url}/v1"
+            assert remote[kind].finish_reason == local[kind].finish_reason == "length"
     # The first request got a 503 and was retried; never more than two requests at once.
     assert server.chat_requests == 1 + len(images) * len(PROMPT_NAMES)
     assert server.most_in_flight <= 2
@@ -505,3 +519,58 @@ def test_default_limits_leave_room_for_the_seed_analyses() -> None:
     assert longest.get("detailed", 0) > 1200  # the old limit, which cut them
     for kind, tokens in longest.items():
         assert tokens < limits[kind], f"{kind}: up to {tokens} tokens, limit {limits[kind]}"
+
+
+def test_http_retry_after_is_honoured(models: dict[str, Path], images: list[Image.Image]) -> None:
+    """A 429 asking for 2 s is answered 2 s later, not after the 1 s backoff."""
+    with _Server(models["idefics3"], script=[(429, {"Retry-After": "2"})]) as running:
+        works = _works(images[:1])
+        VlmRunner([f"openai:{running.url}#tiny"], _settings(kinds=["simple"])).run(works)
+        assert works[0].record.vlm.status == "ran", works[0].record.vlm.reason
+        assert running.chat_requests == 2
+        assert running.times[1] - running.times[0] >= 2.0
+
+
+def test_http_client_errors_are_not_retried_but_timeouts_are(
+    models: dict[str, Path], images: list[Image.Image]
+) -> None:
+    script = [(400, {}), (408, {"Retry-After": "0"})]
+    with _Server(models["idefics3"], script=script) as running:
+        works = _works(images[:2])
+        VlmRunner([f"openai:{running.url}#tiny"],
+                  _settings(kinds=["simple"], http_concurrency=1)).run(works)
+        first, second = (work.record.descriptions[0] for work in works)
+        assert first.error is not None and "answered HTTP 400" in first.error
+        assert second.error is None and second.text  # 408, then answered
+        assert running.chat_requests == 3
+
+
+def test_http_all_kinds_are_in_flight_together(
+    models: dict[str, Path], images: list[Image.Image]
+) -> None:
+    with _Server(models["idefics3"], delay_s=0.3) as running:
+        works = _works(images[:2])
+        VlmRunner([f"openai:{running.url}#tiny"], _settings(http_concurrency=6)).run(works)
+        assert all(work.record.vlm.status == "ran" for work in works)
+        # Two images: more than two requests at once means the kinds overlapped.
+        assert running.most_in_flight == 2 * len(PROMPT_NAMES)
+
+
+def test_two_servers_with_one_model_name_stay_apart(
+    models: dict[str, Path], images: list[Image.Image], tmp_path: Path
+) -> None:
+    from imgread.store import open_store
+
+    with _Server(models["idefics3"]) as one, _Server(models["llava"]) as other:
+        works = _works(images[:1])
+        specs = [f"openai:{one.url}#tiny", f"openai:{other.url}#tiny"]
+        VlmRunner(specs, _settings(kinds=["simple"])).run(works)
+    record = works[0].record
+    assert record.vlm.status == "ran"
+    record.image.sha256 = "0" * 64
+    with open_store(str(tmp_path / "results.sqlite")) as store:
+        store.put(record)
+        rows = store.db.execute("SELECT model, endpoint, text FROM descriptions").fetchall()
+    assert sorted((model, endpoint) for model, endpoint, _ in rows) == sorted([
+        ("tiny", f"{one.url}/v1"), ("tiny", f"{other.url}/v1")])
+    assert rows[0][2] != rows[1][2]  # two different models answered

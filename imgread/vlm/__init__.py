@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import VlmSettings
 from ..errors import ConfigError, ImgreadError
 from ..record import Description, Flag, PromptRef, Record, StageError
-from .backend import Backend, Output, fit, sampling
+from .backend import Backend, Output, Request, fit, sampling
 from .lenses import LENSES, split_lenses
 from .openai_backend import PREFIX as OPENAI_PREFIX
 from .openai_backend import OpenAIBackend
@@ -53,6 +53,17 @@ def description_key(description: Description) -> Key:
             description.prompt.sha256)
 
 
+Owner = tuple[str, str, str | None]  # backend, model, server URL: one configured model
+
+
+def _owner(backend: Backend) -> Owner:
+    return (backend.name, backend.model, backend.endpoint)
+
+
+def _described_by(description: Description) -> Owner:
+    return (description.backend, description.model, description.endpoint)
+
+
 class VlmRunner:
     """Every configured model, loaded lazily once, run over batches of images."""
 
@@ -68,7 +79,7 @@ class VlmRunner:
         }
         self.backends = [make_backend(spec, settings) for spec in self.specs]
         # Earlier descriptions of these models are not reused (--force, --force-vlm).
-        self.redo = {(backend.name, backend.model) for spec, backend in
+        self.redo = {_owner(backend) for spec, backend in
                      zip(self.specs, self.backends, strict=True) if spec in redo}
         self._load_errors: dict[int, ImgreadError] = {}
 
@@ -98,7 +109,7 @@ class VlmRunner:
             if work.image is None:
                 work.record.errors.append(StageError(stage="vlm", hint="see the load error",
                                                      message="vlm: the image was not loaded"))
-            _settle(work.record, self.specs, {(b.name, b.model) for b in self.backends})
+            _settle(work.record, self.specs, {_owner(backend) for backend in self.backends})
 
     def _wanted(self) -> dict[Key, int]:
         """The key of every description this run should hold, with its token limit."""
@@ -111,10 +122,10 @@ class VlmRunner:
         of a configured model that this run redoes: an answer to another prompt, revision or
         server, a failure, one cut short under another limit, or any under ``redo``."""
         wanted = self._wanted()
-        mine = {(backend.name, backend.model) for backend in self.backends}
+        mine = {_owner(backend) for backend in self.backends}
 
         def stale(description: Description) -> bool:
-            model = (description.backend, description.model)
+            model = _described_by(description)
             if description.imported_from is not None or model not in mine:
                 return False  # imports, and other models' descriptions, are kept as they are
             limit = wanted.get(description_key(description))
@@ -130,40 +141,51 @@ class VlmRunner:
         # Shrunk once here rather than once per model and prompt inside the backends.
         side = self.settings.max_image_side
         fitted: dict[int, Image.Image] = {}
+
+        def image(work: Work) -> Image.Image:
+            if id(work) not in fitted:
+                assert work.image is not None
+                fitted[id(work)] = fit(work.image, side)
+            return fitted[id(work)]
+
         for position, backend in enumerate(self.backends):
+            asked: list[tuple[str, PromptRef, list[Work]]] = []
+            requests: list[Request] = []
             for kind, (prompt, ref) in self.prompts.items():
                 key = (backend.name, backend.model, backend.identity(), kind, ref.sha256)
                 todo = [work for work in with_image if not any(
                     description_key(d) == key for d in work.record.descriptions)]
-                if not todo:
-                    continue
-                images = []
-                for work in todo:
-                    if id(work) not in fitted:
-                        assert work.image is not None
-                        fitted[id(work)] = fit(work.image, side)
-                    images.append(fitted[id(work)])
-                outputs = self._outputs(position, backend, images, prompt, kind)
+                if todo:
+                    asked.append((kind, ref, todo))
+                    requests.append(Request([image(work) for work in todo], prompt,
+                                            self._max_new_tokens(kind)))
+            if not requests:
+                continue
+            answers = self._outputs(position, backend, requests)
+            for (kind, ref, todo), outputs in zip(asked, answers, strict=True):
                 for work, output in zip(todo, outputs, strict=True):
                     _add(work.record, backend, kind, ref, output,
                          backend.generation(self._max_new_tokens(kind)))
 
-    def _outputs(self, position: int, backend: Backend, images: list[Image.Image], prompt: str,
-                 kind: str) -> list[Output]:
-        """Outputs for every image; a model that cannot load is tried once per runner."""
+    def _outputs(self, position: int, backend: Backend,
+                 requests: list[Request]) -> list[list[Output]]:
+        """Outputs for every request; a model that cannot load is tried once per runner."""
+
+        def failed(error: str, hint: str) -> list[list[Output]]:
+            return [[Output(error=error, hint=hint) for _ in r.images] for r in requests]
+
         if position in self._load_errors:
             error = self._load_errors[position]
-            return [Output(error=str(error), hint=error.hint) for _ in images]
+            return failed(str(error), error.hint)
         try:
             backend.load()
-            return backend.generate(images, prompt, self._max_new_tokens(kind))
+            return backend.generate_all(requests)
         except ImgreadError as error:
             self._load_errors[position] = error
-            return [Output(error=str(error), hint=error.hint) for _ in images]
+            return failed(str(error), error.hint)
         except Exception as error:  # a VLM failure is data, never a crash
-            message = f"vlm: {backend.model} ({kind}) failed: {type(error).__name__}: {error}"
-            return [Output(error=message, hint="unexpected error; please report it")
-                    for _ in images]
+            return failed(f"vlm: {backend.model} failed: {type(error).__name__}: {error}",
+                          "unexpected error; please report it")
 
 
 def _add(record: Record, backend: Backend, kind: str, ref: PromptRef, output: Output,
@@ -209,10 +231,10 @@ def truncation_flags(record: Record) -> list[Flag]:
     return flags
 
 
-def _settle(record: Record, specs: list[str], models: set[tuple[str, str]]) -> None:
+def _settle(record: Record, specs: list[str], models: set[Owner]) -> None:
     """ran / partial / failed from the configured models' descriptions (imports do not count)."""
     mine = [d for d in record.descriptions
-            if d.imported_from is None and (d.backend, d.model) in models]
+            if d.imported_from is None and _described_by(d) in models]
     failed = [d for d in mine if d.error is not None]
     crashed = [e.message for e in record.errors if e.stage == "vlm" and not mine]
     record.vlm.models = specs

@@ -24,6 +24,15 @@ class Output:
     hint: str = ""
 
 
+@dataclass
+class Request:
+    """One prompt for a list of images, answered up to ``max_new_tokens``."""
+
+    images: Sequence[Image.Image]
+    prompt: str
+    max_new_tokens: int
+
+
 class Backend(Protocol):
     name: str  # "transformers", "openai"
     model: str  # how records name the model
@@ -43,6 +52,9 @@ class Backend(Protocol):
         self, images: Sequence[Image.Image], prompt: str, max_new_tokens: int
     ) -> list[Output]:
         """One output per image, in order; failures are outputs with an error, never raised."""
+
+    def generate_all(self, requests: Sequence[Request]) -> list[list[Output]]:
+        """``generate`` for several prompts at once (an HTTP backend keeps them all in flight)."""
 
 
 def sampling(settings: VlmSettings, max_new_tokens: int) -> dict[str, Any]:

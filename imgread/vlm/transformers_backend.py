@@ -19,7 +19,7 @@ from PIL import Image
 
 from ..config import VlmSettings
 from ..errors import BackendUnavailable
-from .backend import Output, fit, sampling
+from .backend import Output, Request, fit, sampling
 
 INSTALL_HINT = "pip install 'imgread[vlm]' (torch and transformers)"
 DOWNLOAD_ENV = "IMGREAD_VLM_DOWNLOAD"
@@ -212,6 +212,10 @@ class TransformersBackend:
                 outputs[index] = output
             start += len(indices)
         return outputs
+
+    def generate_all(self, requests: Sequence[Request]) -> list[list[Output]]:
+        # One prompt after another: each is already batched over the images.
+        return [self.generate(r.images, r.prompt, r.max_new_tokens) for r in requests]
 
     def _generate_safely(
         self, images: list[Image.Image], prompt: str, max_new_tokens: int
