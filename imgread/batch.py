@@ -362,6 +362,10 @@ def run(
                 summary.already_recorded += 1
                 continue
             todo.append(item)
+        if todo and config.vlm.models:
+            from .vlm import check_servers
+
+            check_servers(config.vlm.models, config.vlm)  # a model no server serves stops here
         run_id = _start_run(store, config, current_hash, len(todo), str(folder))
         meter = Progress(len(todo), enabled=progress)
         rewrite = False

@@ -574,3 +574,23 @@ def test_two_servers_with_one_model_name_stay_apart(
     assert sorted((model, endpoint) for model, endpoint, _ in rows) == sorted([
         ("tiny", f"{one.url}/v1"), ("tiny", f"{other.url}/v1")])
     assert rows[0][2] != rows[1][2]  # two different models answered
+
+
+def test_run_stops_before_any_image_when_the_server_lacks_the_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import render_table
+
+    from imgread.cli import main
+
+    folder = tmp_path / "images"
+    folder.mkdir()
+    render_table(folder / "a.png", ["model", "MMLU"], [["LLaMA 7B", "35.1"]], size=14)
+    with _Server(None, name="llava:latest") as running:
+        code = main(["run", str(folder), "--out", str(tmp_path / "out"), "--quiet",
+                     "--no-report", "--workers", "1", "--vlm", f"openai:{running.url}#gemma3"])
+        assert running.chat_requests == 0
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "does not serve model 'gemma3'; it serves: llava:latest" in err
+    assert "ollama pull" in err

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..config import VlmSettings
-from ..errors import ConfigError, ImgreadError
+from ..errors import BackendUnavailable, ConfigError, ImgreadError
 from ..record import Description, Flag, PromptRef, Record, StageError
 from .backend import Backend, Output, Request, fit, sampling
 from .lenses import LENSES, split_lenses
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
     from ..pipeline import Work
 
-__all__ = ["LENSES", "VlmRunner", "load_prompt", "make_backend", "needs_retry", "split_lenses"]
+__all__ = ["LENSES", "VlmRunner", "check_servers", "load_prompt", "make_backend", "needs_retry",
+           "split_lenses"]
 
 
 def make_backend(spec: str, settings: VlmSettings) -> Backend:
@@ -246,6 +247,21 @@ def _settle(record: Record, specs: list[str], models: set[Owner]) -> None:
         record.vlm.status = "ran"
     record.vlm.reason = "; ".join(dict.fromkeys([*crashed, *(str(d.error) for d in failed)]))
     record.flags += truncation_flags(record)
+
+
+def check_servers(specs: Sequence[str], settings: VlmSettings) -> None:
+    """Ask each OpenAI-compatible server once, before a run, whether it serves its model.
+
+    A model the server does not serve is the user's mistake: raised (ConfigError), so the run
+    stops with the server's list. A server that cannot be reached is not: the run goes on, the
+    descriptions record the failure, and the next run tries again.
+    """
+    for spec in specs:
+        if spec.startswith(OPENAI_PREFIX):
+            try:
+                OpenAIBackend(spec, settings).load()
+            except BackendUnavailable:
+                continue
 
 
 def needs_retry(record: Record) -> bool:

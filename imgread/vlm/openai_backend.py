@@ -115,7 +115,7 @@ class OpenAIBackend:
             served = [str(entry.get("id")) for entry in response.json().get("data", [])]
             if served and self.model not in served and f"{self.model}:latest" not in served:
                 client.close()
-                raise BackendUnavailable(
+                raise ConfigError(
                     f"vlm: the server at {self.base_url} does not serve model '{self.model}'; "
                     f"it serves: {', '.join(served)}",
                     hint="put one of those names after '#', or load the model on the server "
