@@ -1,10 +1,13 @@
 """Hugging Face transformers backend: any image-text-to-text model with a chat template.
 
 The model is loaded once, on first use, through ``AutoProcessor`` and
-``AutoModelForImageTextToText``. On CUDA it runs in bfloat16 with SDPA attention; on CPU in
-float32 with small batches. Prompts are left-padded so a batch generates together, and
-images are grouped by size so that a batch pads little. Running out of GPU memory halves the
-batch (for the rest of the run) and retries before an image is given up.
+``AutoModelForImageTextToText``, straight onto its device (``device_map``). On CUDA it runs in
+bfloat16 with SDPA attention (float16 on GPUs without bfloat16); on CPU in float32 with small
+batches. The prompt ids come from the processor's own ``apply_chat_template(tokenize=True)``,
+token for token what the model was trained on. Prompts are left-padded so a batch generates
+together, and images are grouped by size so that a batch pads little. Running out of GPU
+memory frees it, halves the batch (for the rest of the run) and retries before an image is
+given up.
 """
 
 from __future__ import annotations
@@ -96,6 +99,15 @@ def _load_model(source: str, options: dict[str, Any]) -> Any:
         return AutoModelForImageTextToText.from_pretrained(source, **options)
 
 
+def _default_dtype(torch: Any, device: str) -> str:
+    """bfloat16 on a GPU that computes in it (Ampere and later), float16 on older ones (V100,
+    T4), float32 on CPU."""
+    if not device.startswith("cuda"):
+        return "float32"
+    with torch.cuda.device(torch.device(device)):
+        return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+
+
 def _is_oom(error: BaseException) -> bool:
     import torch
 
@@ -145,7 +157,7 @@ class TransformersBackend:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         dtype_name = self.settings.dtype
         if dtype_name == "auto":
-            dtype_name = "bfloat16" if device.startswith("cuda") else "float32"
+            dtype_name = _default_dtype(torch, device)
         self.device, self.dtype = device, dtype_name
         if self.batch_size <= 0:
             self.batch_size = 8 if device.startswith("cuda") else 2
@@ -162,10 +174,11 @@ class TransformersBackend:
         tokenizer.padding_side = "left"  # generation continues at the end of every row
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
-        options: dict[str, Any] = {"dtype": getattr(torch, dtype_name),
-                                   "local_files_only": local_only}
+        # Straight onto the device, shard by shard: a 27B model never sits whole in host RAM.
+        options: dict[str, Any] = {"dtype": getattr(torch, dtype_name), "device_map": device,
+                                   "low_cpu_mem_usage": True, "local_files_only": local_only}
         try:
-            model = _load_model(source, options).to(device).eval()
+            model = _load_model(source, options).eval()
         except Exception as error:  # turned into a message the user can act on
             raise self._load_error("model", error) from error
         eos = model.generation_config.eos_token_id
@@ -220,26 +233,35 @@ class TransformersBackend:
     def _generate_safely(
         self, images: list[Image.Image], prompt: str, max_new_tokens: int
     ) -> list[Output]:
-        """Generate for a batch; out of memory halves it, another failure retries one by one."""
+        """Generate for a batch; out of memory halves it, another failure retries one by one.
+
+        The retry happens after the ``except`` block has ended: inside it, the traceback would
+        keep the failed attempt's tensors alive, and the GPU memory they hold with them.
+        """
         try:
             return self._generate_batch(images, prompt, max_new_tokens)
         except Exception as error:  # every failure ends as an output's error
-            if len(images) == 1:
-                hint = ("lower vlm.max_image_side or use a smaller model" if _is_oom(error)
-                        else "unexpected generation error; please report it with this image")
-                return [Output(error=f"vlm: generation failed: {_describe(error)}", hint=hint)]
-            if _is_oom(error):
-                self._free_memory()
-                half = len(images) // 2
-                self.batch_size = max(1, min(self.batch_size, half))
-                return (self._generate_safely(images[:half], prompt, max_new_tokens)
-                        + self._generate_safely(images[half:], prompt, max_new_tokens))
-            return [out for image in images
-                    for out in self._generate_safely([image], prompt, max_new_tokens)]
+            out_of_memory = _is_oom(error)
+            failure = _describe(error)
+        if len(images) == 1:
+            hint = ("lower vlm.max_image_side or use a smaller model" if out_of_memory
+                    else "unexpected generation error; please report it with this image")
+            return [Output(error=f"vlm: generation failed: {failure}", hint=hint)]
+        if out_of_memory:
+            self._free_memory()
+            half = len(images) // 2
+            self.batch_size = max(1, min(self.batch_size, half))
+            return (self._generate_safely(images[:half], prompt, max_new_tokens)
+                    + self._generate_safely(images[half:], prompt, max_new_tokens))
+        return [out for image in images
+                for out in self._generate_safely([image], prompt, max_new_tokens)]
 
     def _free_memory(self) -> None:
+        import gc
+
         import torch
 
+        gc.collect()  # tensors in reference cycles from the failed attempt
         if torch.cuda.is_available():
             torch.cuda.empty_cache()
 
