@@ -20,7 +20,7 @@ from pathlib import Path
 ARCHITECTURES = ("idefics3", "llava", "llava_next", "gemma3", "mllama")
 
 # Bumped when a builder changes, so that cached models from an older builder are rebuilt.
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 
 _TRAINING_TEXT = [
     "The table compares language models by parameters, training tokens and MMLU score.",
@@ -278,91 +278,104 @@ def build_llava_next(out: Path) -> None:
     _save(model, processor, out, eos_id, pad_id)
 
 
-def build_gemma3(out: Path) -> None:
-    """Gemma 3's architecture: SigLIP tower, pooled to a fixed token count, Gemma 3 text model."""
-    import torch
-    from transformers import (
-        Gemma3Config,
-        Gemma3ForConditionalGeneration,
-        Gemma3ImageProcessor,
-        Gemma3Processor,
-        Gemma3TextConfig,
-        SiglipVisionConfig,
-    )
+def gemma3_processor(image_size: int, tokens_per_image: int):  # type: ignore[no-untyped-def]
+    """Gemma 3's processor (its image processor and template) over a small trained tokenizer."""
+    from transformers import Gemma3ImageProcessor, Gemma3Processor
 
     named = {"boi_token": "<start_of_image>", "eoi_token": "<end_of_image>",
              "image_token": "<image_soft_token>"}
     special = ["<pad>", "<eos>", "<bos>", "<start_of_turn>", "<end_of_turn>", *named.values()]
     tokenizer = byte_level_tokenizer(special, eos="<end_of_turn>", pad="<pad>", bos="<bos>",
                                      adds_bos=True, named=named)
-    image_size, patch_size, tokens_per_image = 32, 8, 4
-    processor = Gemma3Processor(
+    return Gemma3Processor(
         image_processor=Gemma3ImageProcessor(size={"height": image_size, "width": image_size}),
         tokenizer=tokenizer, image_seq_length=tokens_per_image, chat_template=_GEMMA3_TEMPLATE,
     )
+
+
+def gemma3_config(processor, text: dict, vision: dict, tokens_per_image: int):  # type: ignore[no-untyped-def]
+    """A Gemma 3 configuration from text and vision settings, its token ids the processor's."""
+    from transformers import Gemma3Config
+
+    tokenizer = processor.tokenizer
     ids = tokenizer.convert_tokens_to_ids
-    eos_id, pad_id = ids("<end_of_turn>"), tokenizer.pad_token_id
-    text = Gemma3TextConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=2, head_dim=16, query_pre_attn_scalar=16,
-        sliding_window=64, pad_token_id=pad_id, bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=eos_id,
-    )
-    config = Gemma3Config(
-        text_config=text.to_dict(),
-        vision_config=SiglipVisionConfig(
-            hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
-            image_size=image_size, patch_size=patch_size, vision_use_head=False,
-        ).to_dict(),
+    text = {"vocab_size": len(tokenizer), **text, "pad_token_id": tokenizer.pad_token_id,
+            "bos_token_id": tokenizer.bos_token_id, "eos_token_id": ids("<end_of_turn>")}
+    return Gemma3Config(
+        text_config=text, vision_config={"model_type": "siglip_vision_model", **vision},
         mm_tokens_per_image=tokens_per_image, boi_token_index=ids("<start_of_image>"),
         eoi_token_index=ids("<end_of_image>"), image_token_index=ids("<image_soft_token>"),
     )
+
+
+def build_gemma3(out: Path) -> None:
+    """Gemma 3's architecture: SigLIP tower, pooled to a fixed token count, Gemma 3 text model."""
+    import torch
+    from transformers import Gemma3ForConditionalGeneration
+
+    image_size, tokens_per_image = 32, 4
+    processor = gemma3_processor(image_size, tokens_per_image)
+    text = {"hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
+            "num_attention_heads": 4, "num_key_value_heads": 2, "head_dim": 16,
+            "query_pre_attn_scalar": 16, "sliding_window": 64}
+    vision = {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 2,
+              "num_attention_heads": 2, "image_size": image_size, "patch_size": 8,
+              "vision_use_head": False}
+    config = gemma3_config(processor, text, vision, tokens_per_image)
     torch.manual_seed(0)
     model = Gemma3ForConditionalGeneration(config).eval()
-    _save(model, processor, out, eos_id, pad_id)
+    tokenizer = processor.tokenizer
+    _save(model, processor, out, tokenizer.convert_tokens_to_ids("<end_of_turn>"),
+          tokenizer.pad_token_id)
 
 
-def build_mllama(out: Path) -> None:
-    """Llama 3.2 Vision's architecture: tiled vision encoder, cross-attention text layers."""
-    import torch
-    from transformers import (
-        MllamaConfig,
-        MllamaForConditionalGeneration,
-        MllamaImageProcessor,
-        MllamaProcessor,
-        MllamaTextConfig,
-        MllamaVisionConfig,
-    )
+def mllama_processor(image_size: int, tiles: int):  # type: ignore[no-untyped-def]
+    """Llama 3.2 Vision's processor (tiling image processor, template) over a small tokenizer."""
+    from transformers import MllamaImageProcessor, MllamaProcessor
 
     special = ["<|begin_of_text|>", "<|end_of_text|>", "<|finetune_right_pad_id|>",
                "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|image|>",
                "<|python_tag|>"]
     tokenizer = byte_level_tokenizer(special, eos="<|eot_id|>", pad="<|finetune_right_pad_id|>",
                                      bos="<|begin_of_text|>", adds_bos=True)
-    image_size, patch_size, tiles = 32, 8, 2
-    processor = MllamaProcessor(
+    return MllamaProcessor(
         image_processor=MllamaImageProcessor(size={"height": image_size, "width": image_size},
                                              max_image_tiles=tiles),
         tokenizer=tokenizer, chat_template=_MLLAMA_TEMPLATE,
     )
+
+
+def mllama_config(processor, text: dict, vision: dict):  # type: ignore[no-untyped-def]
+    """An Mllama configuration from text and vision settings, its token ids the processor's."""
+    from transformers import MllamaConfig
+
+    tokenizer = processor.tokenizer
     ids = tokenizer.convert_tokens_to_ids
-    eos_id, pad_id = ids("<|eot_id|>"), tokenizer.pad_token_id
-    vision = MllamaVisionConfig(
-        hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_global_layers=1,
-        attention_heads=2, image_size=image_size, patch_size=patch_size, max_num_tiles=tiles,
-        intermediate_layers_indices=[0], vision_output_dim=64,
-        supported_aspect_ratios=[[1, 1], [1, 2], [2, 1]],
-    )
-    text = MllamaTextConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=2, cross_attention_layers=[1],
-        pad_token_id=pad_id, bos_token_id=tokenizer.bos_token_id, eos_token_id=eos_id,
-    )
-    config = MllamaConfig(vision_config=vision.to_dict(), text_config=text.to_dict(),
-                          image_token_index=ids("<|image|>"))
+    text = {"vocab_size": len(tokenizer), **text, "pad_token_id": tokenizer.pad_token_id,
+            "bos_token_id": tokenizer.bos_token_id, "eos_token_id": ids("<|eot_id|>")}
+    return MllamaConfig(vision_config=vision, text_config=text,
+                        image_token_index=ids("<|image|>"))
+
+
+def build_mllama(out: Path) -> None:
+    """Llama 3.2 Vision's architecture: tiled vision encoder, cross-attention text layers."""
+    import torch
+    from transformers import MllamaForConditionalGeneration
+
+    image_size, tiles = 32, 2
+    processor = mllama_processor(image_size, tiles)
+    vision = {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 2,
+              "num_global_layers": 1, "attention_heads": 2, "image_size": image_size,
+              "patch_size": 8, "max_num_tiles": tiles, "intermediate_layers_indices": [0],
+              "vision_output_dim": 64, "supported_aspect_ratios": [[1, 1], [1, 2], [2, 1]]}
+    text = {"hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
+            "num_attention_heads": 4, "num_key_value_heads": 2, "cross_attention_layers": [1]}
+    config = mllama_config(processor, text, vision)
     torch.manual_seed(0)
     model = MllamaForConditionalGeneration(config).eval()
-    _save(model, processor, out, eos_id, pad_id)
+    tokenizer = processor.tokenizer
+    _save(model, processor, out, tokenizer.convert_tokens_to_ids("<|eot_id|>"),
+          tokenizer.pad_token_id)
 
 
 # Qwen2-VL's template in its essentials: ChatML turns, the image between vision markers.

@@ -171,9 +171,7 @@ class TransformersBackend:
                 f"vlm: {self.model} has no tokenizer with a chat template to prompt it with",
                 hint="use an instruction-tuned (chat) vision-language model",
             )
-        tokenizer.padding_side = "left"  # generation continues at the end of every row
-        if tokenizer.pad_token is None:
-            tokenizer.pad_token = tokenizer.eos_token
+        self._prepare(processor)
         # Straight onto the device, shard by shard: a 27B model never sits whole in host RAM.
         options: dict[str, Any] = {"dtype": getattr(torch, dtype_name), "device_map": device,
                                    "low_cpu_mem_usage": True, "local_files_only": local_only}
@@ -181,10 +179,29 @@ class TransformersBackend:
             model = _load_model(source, options).eval()
         except Exception as error:  # turned into a message the user can act on
             raise self._load_error("model", error) from error
+        self._adopt(processor, model)
+
+    def use(self, processor: Any, model: Any) -> None:
+        """Serve a model already in memory (built or loaded by the caller) instead of loading
+        ``spec``: benchmarks build random-weight models of real size this way."""
+        self.device, self.dtype = str(model.device), str(model.dtype).removeprefix("torch.")
+        if self.batch_size <= 0:
+            self.batch_size = 8 if self.device.startswith("cuda") else 2
+        self._prepare(processor)
+        self._adopt(processor, model.eval())
+
+    @staticmethod
+    def _prepare(processor: Any) -> None:
+        tokenizer = processor.tokenizer
+        tokenizer.padding_side = "left"  # generation continues at the end of every row
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+
+    def _adopt(self, processor: Any, model: Any) -> None:
         eos = model.generation_config.eos_token_id
         self._eos_ids = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
-        if tokenizer.eos_token_id is not None:
-            self._eos_ids.add(tokenizer.eos_token_id)
+        if processor.tokenizer.eos_token_id is not None:
+            self._eos_ids.add(processor.tokenizer.eos_token_id)
         self._processor, self._model = processor, model
 
     def _load_error(self, part: str, error: Exception) -> BackendUnavailable:
@@ -283,9 +300,11 @@ class TransformersBackend:
         with torch.inference_mode():
             sequences = model.generate(**inputs, **options)
         elapsed = time.perf_counter() - started
-        prompt_length = inputs["input_ids"].shape[1]
-        generated = sequences[:, prompt_length:].tolist()
-        texts = processor.batch_decode(sequences[:, prompt_length:], skip_special_tokens=True)
+        # A decoder-only model returns the prompt and then the answer; an encoder-decoder one
+        # (Florence-2) only the answer, after its decoder start token.
+        start = 1 if model.config.is_encoder_decoder else inputs["input_ids"].shape[1]
+        generated = sequences[:, start:].tolist()
+        texts = processor.batch_decode(sequences[:, start:], skip_special_tokens=True)
         input_counts = inputs["attention_mask"].sum(dim=1).tolist()
         outputs = []
         for text, count, tokens in zip(texts, input_counts, generated, strict=True):
