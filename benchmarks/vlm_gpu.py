@@ -76,8 +76,8 @@ MLLAMA_TEXT = {
 MLLAMA_VISION = {
     "hidden_size": 1280, "intermediate_size": 5120, "num_hidden_layers": 32,
     "num_global_layers": 8, "attention_heads": 16, "image_size": 560, "patch_size": 14,
-    "max_num_tiles": 4, "vision_output_dim": 7680, "intermediate_layers_indices": [3, 7, 15, 23, 30],
-    "norm_eps": 1e-5,
+    "max_num_tiles": 4, "vision_output_dim": 7680,
+    "intermediate_layers_indices": [3, 7, 15, 23, 30], "norm_eps": 1e-5,
 }
 
 # --tiny: the same families, small enough for a CPU (the test suite's tiny models' shapes).
@@ -148,10 +148,10 @@ def build(family: str, size: str, tiny: bool, device: str, dtype: Any) -> tuple[
     return processor, model.eval()
 
 
-def check_one_bos(backend: TransformersBackend, images: list[Image.Image], prompt: str) -> str:
+def check_one_bos(backend: TransformersBackend, bos: int, images: list[Image.Image],
+                  prompt: str) -> str:
     """Every row of a padded batch starts with exactly one BOS once the padding is dropped."""
     batch = backend.prompt_inputs(images, prompt)
-    bos = backend._processor.tokenizer.bos_token_id  # noqa: SLF001 - the backend's own tokenizer
     for row, mask in zip(batch["input_ids"].tolist(), batch["attention_mask"].tolist(),
                          strict=True):
         ids = [token for token, keep in zip(row, mask, strict=True) if keep]
@@ -173,7 +173,7 @@ def measure(name: str, processor: Any, model: Any, images: list[Image.Image], to
         f"{backend.dtype} on {backend.device}")
     if backend.dtype != "bfloat16":
         raise SystemExit(f"{name} is {backend.dtype}, not bfloat16")
-    log(check_one_bos(backend, images[:batch], prompt))
+    log(check_one_bos(backend, processor.tokenizer.bos_token_id, images[:batch], prompt))
     backend.batch_size = batch
     backend.generate(images[:batch], prompt, 2)  # warm-up: kernels, allocator, autotuning
     if cuda:
