@@ -258,10 +258,12 @@ def check_servers(specs: Sequence[str], settings: VlmSettings) -> None:
     """
     for spec in specs:
         if spec.startswith(OPENAI_PREFIX):
+            backend = OpenAIBackend(spec, settings)
             try:
-                OpenAIBackend(spec, settings).load()
+                backend.load()
             except BackendUnavailable:
                 continue
+            backend.close()
 
 
 def needs_retry(record: Record) -> bool:

@@ -125,6 +125,11 @@ class OpenAIBackend:
     def identity(self) -> str | None:
         return self.base_url
 
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
     def generation(self, max_new_tokens: int) -> dict[str, Any]:
         return {**sampling(self.settings, max_new_tokens), "base_url": self.base_url}
 
