@@ -22,7 +22,7 @@ STAGE_VERSIONS = {
     "ocr": "1",
     "tables": "1",
     "charts": "1",
-    "vlm": "1",
+    "vlm": "2",  # 2: one BOS, finish_reason, descriptions kept across runs
     "reconcile": "1",
 }
 STAGE_ORDER = tuple(STAGE_VERSIONS)

@@ -91,6 +91,8 @@ def test_changing_model_lists_keep_every_description(
     assert _stored(out) == second
     _run(folder, out, [a])
     assert _stored(out) == second
+    _run(folder, out, [])  # no model at all: the VLM stage is skipped, nothing is dropped
+    assert _stored(out) == second
     assert generated == {a.name: 2, b.name: 2}
 
     _run(folder, out, [a, b], force_vlm=[str(b)])  # one model again, the other kept
@@ -128,3 +130,31 @@ def test_a_failed_model_is_retried_by_the_next_plain_run(
         assert {record.vlm.status for record in store.records()} == {"ran"}
     _run(folder, out, [a, late])  # and once it ran, a plain run leaves it alone
     assert generated == {a.name: 2, late.name: 2}
+
+
+def test_descriptions_from_before_the_one_bos_prompts_are_redone(tiny: dict[str, Path]) -> None:
+    """A transformers description without a finish_reason was written by the old prompt path
+    (two BOS for Gemma 3, cut answers unrecorded): it is generated again; others are kept."""
+    from PIL import Image
+
+    from imgread.pipeline import Job, start
+    from imgread.record import Description, Record
+    from imgread.vlm import VlmRunner, load_prompt
+
+    model = str(tiny["gemma3"])
+    settings = VlmSettings(kinds=["simple", "detailed"],
+                           max_new_tokens={"simple": 4, "detailed": 4})
+    runner = VlmRunner([model], settings)
+    previous = Record()
+    for kind, finish in (("simple", None), ("detailed", "length")):
+        previous.descriptions.append(Description(
+            model=model, kind=kind, prompt=load_prompt(kind)[1], text=f"earlier {kind}",  # type: ignore[arg-type]
+            backend="transformers", generation={"max_new_tokens": 4}, finish_reason=finish))
+    work = start(Job(path=Path("a.png"), previous=previous), Config(vlm=settings),
+                 runner.hash_inputs())
+    work.image = Image.new("RGB", (64, 48), "white")
+    runner.run([work])
+    texts = {d.kind: d.text for d in work.record.descriptions}
+    assert texts["detailed"] == "earlier detailed"  # a good answer under today's limit: kept
+    assert texts["simple"] != "earlier simple"
+    assert work.record.descriptions[-1].finish_reason is not None

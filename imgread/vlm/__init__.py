@@ -132,7 +132,11 @@ class VlmRunner:
             limit = wanted.get(description_key(description))
             return (limit is None or model in self.redo or description.error is not None
                     or (description.finish_reason == "length"
-                        and description.generation.get("max_new_tokens") != limit))
+                        and description.generation.get("max_new_tokens") != limit)
+                    # Written before prompts were tokenised by the chat template itself (two
+                    # BOS for Gemma 3) and before cut answers were recorded: not to be trusted.
+                    or (description.backend == "transformers"
+                        and description.finish_reason is None))
 
         work.record.descriptions = [d for d in work.record.descriptions if not stale(d)]
 
