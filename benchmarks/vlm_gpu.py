@@ -206,10 +206,10 @@ def measure(name: str, processor: Any, model: Any, images: list[Image.Image], to
         log(f"{name}: peak GPU memory {peak:.1f} GiB (weights included)")
 
 
-def free(*objects: Any) -> None:
+def release_memory() -> None:
+    """Give back what the last model held, once the caller has dropped its references."""
     import torch
 
-    del objects
     gc.collect()
     if torch.cuda.is_available():
         torch.cuda.empty_cache()
@@ -252,8 +252,8 @@ def main() -> int:
         processor, model = build(family, size, args.tiny, device, torch.bfloat16)
         log(f"{name}: built")
         measure(name, processor, model, images, args.tokens, args.batch)
-        free(processor, model)
-        del processor, model
+        del processor, model  # before the next one is built: both would not fit
+        release_memory()
     log("done")
     return 0
 
