@@ -182,7 +182,7 @@ def _failed_record(item: Item, config: Config) -> Record:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(config_json: str, vlm_specs: list[str]) -> None:
+def _init_worker(config_json: str, vlm_specs: list[str], vlm_redo: list[str]) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     config = Config.model_validate_json(config_json)
     _WORKER["config"] = config
@@ -190,7 +190,7 @@ def _init_worker(config_json: str, vlm_specs: list[str]) -> None:
     if vlm_specs:
         from .vlm import VlmRunner
 
-        _WORKER["vlm"] = VlmRunner(vlm_specs, config.vlm)
+        _WORKER["vlm"] = VlmRunner(vlm_specs, config.vlm, redo=vlm_redo)
 
 
 Payload = tuple[str, list[str], str | None, list[str]]
@@ -308,6 +308,7 @@ def run(
     vlm: Sequence[str] = (),
     force: bool = False,
     config: Config | None = None,
+    force_vlm: Sequence[str] = (),
     progress: bool = True,
     report: bool = True,
     log: Callable[[str], None] | None = None,
@@ -315,8 +316,10 @@ def run(
     """Process every image under ``folder``; see the module docstring for the guarantees."""
     started = time.perf_counter()
     config = (config or Config()).model_copy(deep=True)
-    if vlm:
-        config.vlm.models = list(vlm)
+    if vlm or force_vlm:
+        config.vlm.models = list(dict.fromkeys([*vlm, *force_vlm]))
+    # Models whose earlier descriptions are generated again rather than kept.
+    vlm_redo = list(config.vlm.models) if force else list(force_vlm)
     folder, out_dir = Path(folder), Path(out_dir)
     paths = discover(folder, config.batch.extensions)
     _check_writable(out_dir)
@@ -348,6 +351,8 @@ def run(
                 and previous.config_hash == current_hash
                 and previous.stage_hashes.get("imports", "") == imports
                 and item.error is None
+                and not vlm_redo
+                and not (config.vlm.models and _vlm_failed(previous))
             ):
                 if sorted(previous.image.paths) != sorted(str(p) for p in item.paths):
                     previous.image.paths = sorted(
@@ -357,11 +362,16 @@ def run(
                 summary.already_recorded += 1
                 continue
             todo.append(item)
+        if todo and config.vlm.models:
+            from .vlm import check_servers
+
+            check_servers(config.vlm.models, config.vlm)  # a model no server serves stops here
         run_id = _start_run(store, config, current_hash, len(todo), str(folder))
         meter = Progress(len(todo), enabled=progress)
         rewrite = False
         with jsonl.open("a", encoding="utf-8") as out:
-            for records in _execute(todo, store, config, list(config.vlm.models), workers):
+            for records in _execute(todo, store, config, list(config.vlm.models), workers,
+                                    vlm_redo):
                 for item, record in records:
                     record.image.first_seen = _first_seen(item, store, record.processed_at)
                     store.put(record, run_id)
@@ -390,6 +400,13 @@ def run(
     return summary
 
 
+def _vlm_failed(record: Record) -> bool:
+    """A model failed on this image last time (server down, missing dependency): retry it."""
+    from .vlm import needs_retry
+
+    return needs_retry(record)
+
+
 def _current_config_hash(config: Config) -> str:
     if not config.vlm.models:
         return config.config_hash()
@@ -399,7 +416,8 @@ def _current_config_hash(config: Config) -> str:
 
 
 def _execute(
-    todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None
+    todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None,
+    vlm_redo: list[str],
 ) -> Iterator[list[tuple[Item, Record]]]:
     """Yield finished records chunk by chunk, from worker processes when there are several."""
     for item in todo:
@@ -416,14 +434,15 @@ def _execute(
     )
     config_json = config.model_dump_json()
     if count == 1:
-        _init_worker(config_json, vlm_specs)
+        _init_worker(config_json, vlm_specs, vlm_redo)
         for chunk in _chunks(readable, size):
             results = _process_chunk([_payload(item, store) for item in chunk])
             yield [
                 (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
             ]
         return
-    yield from _execute_in_pool(readable, store, config, config_json, vlm_specs, count, size)
+    yield from _execute_in_pool(readable, store, config, config_json, (vlm_specs, vlm_redo),
+                                count, size)
 
 
 def _execute_in_pool(
@@ -431,7 +450,7 @@ def _execute_in_pool(
     store: SqliteStore,
     config: Config,
     config_json: str,
-    vlm_specs: list[str],
+    vlm: tuple[list[str], list[str]],
     count: int,
     size: int,
 ) -> Iterator[list[tuple[Item, Record]]]:
@@ -441,7 +460,7 @@ def _execute_in_pool(
     context = multiprocessing.get_context("spawn")
     retry: list[Item] = []
     with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_init_worker, initargs=(config_json, vlm_specs)
+        count, mp_context=context, initializer=_init_worker, initargs=(config_json, *vlm)
     ) as pool:
         futures = {
             pool.submit(_process_chunk, [_payload(item, store) for item in chunk]): chunk
@@ -467,7 +486,7 @@ def _execute_in_pool(
             )
             yield [(item, _failed_record(item, config))]
         return
-    yield from _execute_in_pool(retry, store, config, config_json, vlm_specs, count, 1)
+    yield from _execute_in_pool(retry, store, config, config_json, vlm, count, 1)
 
 
 def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int, source: str) -> int:

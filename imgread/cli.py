@@ -44,6 +44,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         workers=args.workers,
         vlm=args.vlm or [],
         force=args.force,
+        force_vlm=args.force_vlm or [],
         config=config,
         progress=not args.quiet,
         report=not args.no_report,
@@ -225,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="a Hugging Face id, local model folder, or openai:URL#MODEL; repeatable",
     )
     run.add_argument("--force", action="store_true", help="redo images already recorded")
+    run.add_argument("--force-vlm", action="append", metavar="MODEL",
+                     help="describe every image with this model again (keeps the others)")
     run.add_argument("--config", type=Path, help="a TOML settings file")
     run.add_argument("--no-report", action="store_true", help="skip the HTML report")
     run.add_argument("--quiet", action="store_true", help="no progress output")

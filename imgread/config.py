@@ -22,7 +22,7 @@ STAGE_VERSIONS = {
     "ocr": "1",
     "tables": "1",
     "charts": "1",
-    "vlm": "1",
+    "vlm": "2",  # 2: one BOS, finish_reason, descriptions kept across runs
     "reconcile": "1",
 }
 STAGE_ORDER = tuple(STAGE_VERSIONS)
@@ -77,8 +77,10 @@ class VlmSettings(Section):
     device: str = "auto"  # auto, cpu, cuda, cuda:1
     dtype: str = "auto"  # auto: bfloat16 on CUDA, float32 on CPU
     batch_size: int = 0  # 0: per-device default (8 on CUDA, 2 on CPU)
+    # Per kind. The seed records' detailed analyses run to 9,200 characters, about 2,300
+    # Gemma 3 tokens: 4096 leaves them room; an answer that still hits it is flagged truncated.
     max_new_tokens: dict[str, int] = Field(
-        default_factory=lambda: {"simple": 160, "detailed": 1200, "extract": 600}
+        default_factory=lambda: {"simple": 512, "detailed": 4096, "extract": 2048}
     )
     max_image_side: int = 1536
     do_sample: bool = False
@@ -86,8 +88,8 @@ class VlmSettings(Section):
     top_p: float = 0.9
     seed: int | None = None
     http_timeout_s: float = 120.0
-    http_concurrency: int = 4
-    http_retries: int = 3
+    http_concurrency: int = 8  # requests in flight to one server, all prompt kinds together
+    http_retries: int = 5  # after the first try; Retry-After is honoured, else 1, 2, 4... s
 
 
 class ReconcileSettings(Section):

@@ -112,6 +112,12 @@ def start(job: Job, config: Config, vlm_inputs: dict[str, Any] | None = None) ->
     record.image.paths = [str(job.path)]
     record.image.sha256 = job.sha256
     record.descriptions = [description.model_copy(deep=True) for description in job.imported]
+    # Earlier descriptions are kept, whatever models this run names; the VLM stage drops those
+    # it redoes (vlm.VlmRunner._drop_stale).
+    if job.previous is not None:
+        record.descriptions += [description.model_copy(deep=True)
+                                for description in job.previous.descriptions
+                                if description.imported_from is None]
     return Work(path=job.path, record=record, previous=job.previous)
 
 

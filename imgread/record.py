@@ -159,10 +159,12 @@ class Description(Strict):
     missing_lenses: list[str] = Field(default_factory=list)
     backend: str = ""
     revision: str | None = None
+    endpoint: str | None = None  # the server's base URL for an HTTP backend
     generation: dict[str, Any] = Field(default_factory=dict)
     latency_s: float | None = None
     input_tokens: int | None = None
     output_tokens: int | None = None
+    finish_reason: str | None = None  # "stop", or "length" when cut at max_new_tokens
     imported_from: str | None = None
     error: str | None = None
 

@@ -26,7 +26,7 @@ from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
 # Version 2 had no ``readings`` table.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE runs (
@@ -130,11 +130,14 @@ CREATE TABLE descriptions (
     prompt_name TEXT NOT NULL,
     prompt_sha256 TEXT NOT NULL,
     backend TEXT NOT NULL,
+    endpoint TEXT,
+    revision TEXT,
     text TEXT NOT NULL,
     error TEXT,
     latency_s REAL,
     input_tokens INTEGER,
     output_tokens INTEGER,
+    finish_reason TEXT,
     imported_from TEXT,
     UNIQUE (sha256, idx)
 );
@@ -239,7 +242,8 @@ EXPORT_SQL = {
     "f.evidence_json AS evidence FROM flags f JOIN images i USING (sha256) "
     "ORDER BY i.path, f.idx",
     "descriptions": "SELECT d.sha256, i.path, d.model, d.kind, d.prompt_name, d.backend, "
-    "d.text, d.error, d.latency_s, d.input_tokens, d.output_tokens, d.imported_from "
+    "d.endpoint, d.text, d.error, d.latency_s, d.input_tokens, d.output_tokens, "
+    "d.finish_reason, d.imported_from "
     "FROM descriptions d JOIN images i USING (sha256) ORDER BY i.path, d.idx",
 }
 JSON_COLUMNS = {"sources", "evidence"}
@@ -332,7 +336,7 @@ class SqliteStore:
             tables = self._table_names()
             if version == 0 and not tables:
                 self._create()
-            elif (version == 0 and "records" in tables) or version == 2:
+            elif (version == 0 and "records" in tables) or version in (2, 3):
                 self._rebuild(version, tables)
             else:
                 raise StoreError(
@@ -483,10 +487,12 @@ class SqliteStore:
         for i, d in enumerate(record.descriptions):
             cursor = self.db.execute(
                 "INSERT INTO descriptions (sha256, idx, model, kind, prompt_name, prompt_sha256,"
-                " backend, text, error, latency_s, input_tokens, output_tokens, imported_from)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sha, i, d.model, d.kind, d.prompt.name, d.prompt.sha256, d.backend, d.text,
-                 d.error, d.latency_s, d.input_tokens, d.output_tokens, d.imported_from),
+                " backend, endpoint, revision, text, error, latency_s, input_tokens,"
+                " output_tokens, finish_reason, imported_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha, i, d.model, d.kind, d.prompt.name, d.prompt.sha256, d.backend, d.endpoint,
+                 d.revision, d.text, d.error, d.latency_s, d.input_tokens, d.output_tokens,
+                 d.finish_reason, d.imported_from),
             )
             self.db.executemany(
                 "INSERT INTO lenses VALUES (?, ?, ?)",

@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -95,6 +96,42 @@ def test_both_architectures_describe_every_image_with_every_kind(
     assert len(set(simple)) > 1
 
 
+def test_an_answer_cut_at_the_limit_is_flagged_and_one_that_ended_is_not(
+    models: dict[str, Path], images: list[Image.Image]
+) -> None:
+    """Random weights never choose the end of sequence in a few tokens: every answer is cut."""
+    works = _works(images[:2])
+    VlmRunner([str(models["llava"])], _settings(kinds=["simple", "detailed"])).run(works)
+    for work in works:
+        record = work.record
+        assert record.vlm.status == "ran"
+        for d in record.descriptions:
+            assert (d.finish_reason, d.output_tokens) == ("length", TOKENS[d.kind])
+        flags = [flag for flag in record.flags if flag.kind == "truncated"]
+        assert sorted(flag.evidence["kind"] for flag in flags) == ["detailed", "simple"]
+        detailed = next(flag for flag in flags if flag.evidence["kind"] == "detailed")
+        assert "cut at the limit of 10 new tokens" in detailed.message
+        assert "lenses missing: Visual Description" in detailed.message  # the reason they are
+
+
+def test_a_blank_answer_is_a_failure_not_a_description(
+    models: dict[str, Path], images: list[Image.Image], tmp_path: Path
+) -> None:
+    from tiny_models import blank_copy
+
+    blank = blank_copy(models["llava"], tmp_path / "blank")
+    works = _works(images[:1])
+    VlmRunner([str(blank), str(models["llava"])], _settings(kinds=["simple"])).run(works)
+    record = works[0].record
+    empty = next(d for d in record.descriptions if d.model == str(blank))
+    # It stopped on its own end of sequence at once: not cut, not flagged, but failed.
+    assert (empty.text, empty.finish_reason, empty.output_tokens) == ("", "stop", 1)
+    assert not [flag for flag in record.flags if flag.source == str(blank)]
+    assert empty.error is not None and "gave an empty answer to the simple prompt" in empty.error
+    assert record.vlm.status == "partial"  # the other model answered
+    assert any("empty answer" in error.message for error in record.errors)
+
+
 def test_batched_generation_matches_one_at_a_time(
     models: dict[str, Path], images: list[Image.Image]
 ) -> None:
@@ -117,10 +154,12 @@ def test_model_loads_once_per_runner(
     import transformers
 
     loads: list[str] = []
+    placements: list[Any] = []
     original = transformers.AutoModelForImageTextToText.from_pretrained
 
     def counting(source: str, *args: Any, **kwargs: Any) -> Any:
         loads.append(source)
+        placements.append(kwargs.get("device_map"))
         return original(source, *args, **kwargs)
 
     monkeypatch.setattr(transformers.AutoModelForImageTextToText, "from_pretrained", counting)
@@ -128,6 +167,7 @@ def test_model_loads_once_per_runner(
     for image in images:  # three batches, two kinds each
         runner.run(_works([image]))
     assert loads == [str(models["llava"])]
+    assert placements == ["cpu"]  # loaded onto its device directly, not moved there after
 
 
 def test_an_image_that_did_not_load_fails_alone(
@@ -160,13 +200,17 @@ def test_out_of_memory_halves_the_batch_and_retries(
 ) -> None:
     import torch
 
-    runner = VlmRunner([str(models["idefics3"])], _settings(batch_size=4, kinds=["simple"]))
+    runner = VlmRunner([str(models["llava"])], _settings(batch_size=4, kinds=["simple"]))
     backend = runner.backends[0]
     real = backend._generate_batch  # type: ignore[attr-defined]
     sizes: list[int] = []
 
+    handling: list[bool] = []
+
     def small_gpu(batch: list[Image.Image], prompt: str, tokens: int) -> Any:
         sizes.append(len(batch))
+        # A retry made while the last failure is still being handled keeps its tensors alive.
+        handling.append(sys.exc_info()[0] is not None)
         if len(batch) > 1:  # a GPU with room for one image at a time
             raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
         return real(batch, prompt, tokens)
@@ -174,8 +218,10 @@ def test_out_of_memory_halves_the_batch_and_retries(
     monkeypatch.setattr(backend, "_generate_batch", small_gpu)
     works = _works([*images, images[0]])
     runner.run(works)
-    assert all(w.record.vlm.status == "ran" and w.record.descriptions[0].text for w in works)
+    assert all(w.record.vlm.status == "ran" and w.record.descriptions[0].text for w in works), [
+        (w.record.vlm.reason, w.record.descriptions) for w in works]
     assert sizes[:3] == [4, 2, 1]
+    assert not any(handling)
     assert backend.batch_size == 1  # type: ignore[attr-defined]  # later batches start small
 
 
@@ -315,9 +361,14 @@ def test_pipeline_fills_descriptions_for_a_sample(models: dict[str, Path]) -> No
 class _Server:
     """A small OpenAI-compatible server on 127.0.0.1 that answers from a tiny model."""
 
-    def __init__(self, model_dir: Path | None, name: str = "tiny", fail_first: int = 0) -> None:
+    def __init__(self, model_dir: Path | None, name: str = "tiny", fail_first: int = 0,
+                 script: list[tuple[int, dict[str, str]]] | None = None,
+                 delay_s: float = 0.0) -> None:
         self.name = name
-        self.fail_first = fail_first
+        # The first requests' answers: (status, headers); 503 "warming up" fail_first times.
+        self.script = list(script or []) or [(503, {})] * fail_first
+        self.delay_s = delay_s  # time spent on each request before answering
+        self.times: list[float] = []  # when each chat request arrived
         self.chat_requests = 0
         self.in_flight = 0
         self.most_in_flight = 0
@@ -338,9 +389,12 @@ class _Server:
             def log_message(self, *args: Any) -> None:
                 pass
 
-            def _send(self, status: int, body: dict[str, Any]) -> None:
+            def _send(self, status: int, body: dict[str, Any],
+                      headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(body).encode()
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -356,12 +410,14 @@ class _Server:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with server.lock:
                     server.chat_requests += 1
-                    failing = server.chat_requests <= server.fail_first
+                    server.times.append(time.monotonic())
+                    scripted = server.script.pop(0) if server.script else None
                     server.in_flight += 1
                     server.most_in_flight = max(server.most_in_flight, server.in_flight)
                 try:
-                    if failing:
-                        self._send(503, {"error": "warming up"})
+                    time.sleep(server.delay_s)
+                    if scripted is not None:
+                        self._send(scripted[0], {"error": "scripted"}, scripted[1])
                     else:
                         self._send(200, server.answer(body))
                 finally:
@@ -379,7 +435,8 @@ class _Server:
         with self.generate_lock:
             output = self.backend.generate([image], prompt, body["max_tokens"])[0]
         return {
-            "choices": [{"message": {"role": "assistant", "content": output.text}}],
+            "choices": [{"message": {"role": "assistant", "content": output.text},
+                         "finish_reason": output.finish_reason}],
             "usage": {"prompt_tokens": output.input_tokens,
                       "completion_tokens": output.output_tokens},
         }
@@ -416,6 +473,8 @@ def test_http_backend_answers_like_the_local_model(
             assert remote[kind].input_tokens == local[kind].input_tokens
             assert remote[kind].output_tokens == local[kind].output_tokens
             assert remote[kind].generation["base_url"] == f"{server.url}/v1"
+            assert remote[kind].endpoint == f"{server.url}/v1"
+            assert remote[kind].finish_reason == local[kind].finish_reason == "length"
     # The first request got a 503 and was retried; never more than two requests at once.
     assert server.chat_requests == 1 + len(images) * len(PROMPT_NAMES)
     assert server.most_in_flight <= 2
@@ -439,3 +498,108 @@ def test_http_server_down_or_model_unknown_is_plain(images: list[Image.Image]) -
 def test_http_spec_must_name_a_model() -> None:
     with pytest.raises(ConfigError, match="openai:URL#MODEL"):
         VlmRunner(["openai:http://127.0.0.1:8000/v1"], VlmSettings())
+
+
+def test_default_limits_leave_room_for_the_seed_analyses() -> None:
+    """The reference analyses (gemma3-27b) must fit the default limits with room to spare.
+
+    No Gemma tokenizer is available offline, so tokens are bounded from above generously:
+    English prose with markdown runs about 4 characters or 0.75 words per token in Gemma's
+    262k vocabulary; 3 characters and 2 tokens per word are taken instead.
+    """
+    from conftest import SHARED
+
+    from imgread.errors import ImgreadError
+    from imgread.importer import parse_seed_file
+
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip(f"no seed records in {SHARED / 'seeds'}")
+    limits = VlmSettings().max_new_tokens
+    longest: dict[str, int] = {}
+    for path in seeds:
+        try:
+            record = parse_seed_file(path)
+        except ImgreadError:
+            continue  # a seed the importer cannot read is its own test's concern
+        for d in record.descriptions:
+            bound = max(len(d.text) // 3, 2 * len(d.text.split()))
+            longest[d.kind] = max(longest.get(d.kind, 0), bound)
+    assert longest.get("detailed", 0) > 1200  # the old limit, which cut them
+    for kind, tokens in longest.items():
+        assert tokens < limits[kind], f"{kind}: up to {tokens} tokens, limit {limits[kind]}"
+
+
+def test_http_retry_after_is_honoured(models: dict[str, Path], images: list[Image.Image]) -> None:
+    """A 429 asking for 2 s is answered 2 s later, not after the 1 s backoff."""
+    with _Server(models["idefics3"], script=[(429, {"Retry-After": "2"})]) as running:
+        works = _works(images[:1])
+        VlmRunner([f"openai:{running.url}#tiny"], _settings(kinds=["simple"])).run(works)
+        assert works[0].record.vlm.status == "ran", works[0].record.vlm.reason
+        assert running.chat_requests == 2
+        assert running.times[1] - running.times[0] >= 2.0
+
+
+def test_http_client_errors_are_not_retried_but_timeouts_are(
+    models: dict[str, Path], images: list[Image.Image]
+) -> None:
+    script = [(400, {}), (408, {"Retry-After": "0"})]
+    with _Server(models["idefics3"], script=script) as running:
+        works = _works(images[:2])
+        VlmRunner([f"openai:{running.url}#tiny"],
+                  _settings(kinds=["simple"], http_concurrency=1)).run(works)
+        first, second = (work.record.descriptions[0] for work in works)
+        assert first.error is not None and "answered HTTP 400" in first.error
+        assert second.error is None and second.text  # 408, then answered
+        assert running.chat_requests == 3
+
+
+def test_http_all_kinds_are_in_flight_together(
+    models: dict[str, Path], images: list[Image.Image]
+) -> None:
+    with _Server(models["idefics3"], delay_s=0.3) as running:
+        works = _works(images[:2])
+        VlmRunner([f"openai:{running.url}#tiny"], _settings(http_concurrency=6)).run(works)
+        assert all(work.record.vlm.status == "ran" for work in works)
+        # Two images: more than two requests at once means the kinds overlapped.
+        assert running.most_in_flight == 2 * len(PROMPT_NAMES)
+
+
+def test_two_servers_with_one_model_name_stay_apart(
+    models: dict[str, Path], images: list[Image.Image], tmp_path: Path
+) -> None:
+    from imgread.store import open_store
+
+    with _Server(models["idefics3"]) as one, _Server(models["llava"]) as other:
+        works = _works(images[:1])
+        specs = [f"openai:{one.url}#tiny", f"openai:{other.url}#tiny"]
+        VlmRunner(specs, _settings(kinds=["simple"])).run(works)
+    record = works[0].record
+    assert record.vlm.status == "ran"
+    record.image.sha256 = "0" * 64
+    with open_store(str(tmp_path / "results.sqlite")) as store:
+        store.put(record)
+        rows = store.db.execute("SELECT model, endpoint, text FROM descriptions").fetchall()
+    assert sorted((model, endpoint) for model, endpoint, _ in rows) == sorted([
+        ("tiny", f"{one.url}/v1"), ("tiny", f"{other.url}/v1")])
+    assert rows[0][2] != rows[1][2]  # two different models answered
+
+
+def test_run_stops_before_any_image_when_the_server_lacks_the_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import render_table
+
+    from imgread.cli import main
+
+    folder = tmp_path / "images"
+    folder.mkdir()
+    render_table(folder / "a.png", ["model", "MMLU"], [["LLaMA 7B", "35.1"]], size=14)
+    with _Server(None, name="llava:latest") as running:
+        code = main(["run", str(folder), "--out", str(tmp_path / "out"), "--quiet",
+                     "--no-report", "--workers", "1", "--vlm", f"openai:{running.url}#gemma3"])
+        assert running.chat_requests == 0
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "does not serve model 'gemma3'; it serves: llava:latest" in err
+    assert "ollama pull" in err

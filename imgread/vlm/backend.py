@@ -19,14 +19,28 @@ class Output:
     input_tokens: int | None = None
     output_tokens: int | None = None
     latency_s: float | None = None  # wall time of the request or batch that produced it
+    finish_reason: str | None = None  # "stop", or "length" when max_new_tokens cut it
     error: str | None = None
     hint: str = ""
+
+
+@dataclass
+class Request:
+    """One prompt for a list of images, answered up to ``max_new_tokens``."""
+
+    images: Sequence[Image.Image]
+    prompt: str
+    max_new_tokens: int
 
 
 class Backend(Protocol):
     name: str  # "transformers", "openai"
     model: str  # how records name the model
     revision: str | None
+    endpoint: str | None  # the server's base URL, for HTTP backends
+
+    def identity(self) -> str | None:
+        """What tells two copies of ``model`` apart (server URL or revision), without loading."""
 
     def load(self) -> None:
         """Make the model ready (once); raises BackendUnavailable with what was tried."""
@@ -38,6 +52,9 @@ class Backend(Protocol):
         self, images: Sequence[Image.Image], prompt: str, max_new_tokens: int
     ) -> list[Output]:
         """One output per image, in order; failures are outputs with an error, never raised."""
+
+    def generate_all(self, requests: Sequence[Request]) -> list[list[Output]]:
+        """``generate`` for several prompts at once (an HTTP backend keeps them all in flight)."""
 
 
 def sampling(settings: VlmSettings, max_new_tokens: int) -> dict[str, Any]:

@@ -1,10 +1,13 @@
 """Hugging Face transformers backend: any image-text-to-text model with a chat template.
 
 The model is loaded once, on first use, through ``AutoProcessor`` and
-``AutoModelForImageTextToText``. On CUDA it runs in bfloat16 with SDPA attention; on CPU in
-float32 with small batches. Prompts are left-padded so a batch generates together, and
-images are grouped by size so that a batch pads little. Running out of GPU memory halves the
-batch (for the rest of the run) and retries before an image is given up.
+``AutoModelForImageTextToText``, straight onto its device (``device_map``). On CUDA it runs in
+bfloat16 with SDPA attention (float16 on GPUs without bfloat16); on CPU in float32 with small
+batches. The prompt ids come from the processor's own ``apply_chat_template(tokenize=True)``,
+token for token what the model was trained on. Prompts are left-padded so a batch generates
+together, and images are grouped by size so that a batch pads little. Running out of GPU
+memory frees it, halves the batch (for the rest of the run) and retries before an image is
+given up.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from PIL import Image
 
 from ..config import VlmSettings
 from ..errors import BackendUnavailable
-from .backend import Output, fit, sampling
+from .backend import Output, Request, fit, sampling
 
 INSTALL_HINT = "pip install 'imgread[vlm]' (torch and transformers)"
 DOWNLOAD_ENV = "IMGREAD_VLM_DOWNLOAD"
@@ -96,6 +99,15 @@ def _load_model(source: str, options: dict[str, Any]) -> Any:
         return AutoModelForImageTextToText.from_pretrained(source, **options)
 
 
+def _default_dtype(torch: Any, device: str) -> str:
+    """bfloat16 on a GPU that computes in it (Ampere and later), float16 on older ones (V100,
+    T4), float32 on CPU."""
+    if not device.startswith("cuda"):
+        return "float32"
+    with torch.cuda.device(torch.device(device)):
+        return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+
+
 def _is_oom(error: BaseException) -> bool:
     import torch
 
@@ -113,12 +125,25 @@ class TransformersBackend:
         self.model = spec
         self.settings = settings
         self.revision: str | None = None
+        self.endpoint: str | None = None
+        self._identity: tuple[str | None] | None = None
         self.device = ""
         self.dtype = ""
         self.batch_size = settings.batch_size
         self._processor: Any = None
         self._model: Any = None
         self._eos_ids: set[int] = set()
+
+    def identity(self) -> str | None:
+        """The Hugging Face revision in the cache (None for a folder or a model not found)."""
+        if self._model is not None:
+            return self.revision
+        if self._identity is None:
+            try:
+                self._identity = (resolve(self.model)[2],)
+            except BackendUnavailable:
+                self._identity = (None,)
+        return self._identity[0]
 
     def load(self) -> None:
         if self._model is not None:
@@ -132,7 +157,7 @@ class TransformersBackend:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         dtype_name = self.settings.dtype
         if dtype_name == "auto":
-            dtype_name = "bfloat16" if device.startswith("cuda") else "float32"
+            dtype_name = _default_dtype(torch, device)
         self.device, self.dtype = device, dtype_name
         if self.batch_size <= 0:
             self.batch_size = 8 if device.startswith("cuda") else 2
@@ -146,19 +171,37 @@ class TransformersBackend:
                 f"vlm: {self.model} has no tokenizer with a chat template to prompt it with",
                 hint="use an instruction-tuned (chat) vision-language model",
             )
+        self._prepare(processor)
+        # Straight onto the device, shard by shard: a 27B model never sits whole in host RAM.
+        options: dict[str, Any] = {"dtype": getattr(torch, dtype_name), "device_map": device,
+                                   "low_cpu_mem_usage": True, "local_files_only": local_only}
+        try:
+            model = _load_model(source, options).eval()
+        except Exception as error:  # turned into a message the user can act on
+            raise self._load_error("model", error) from error
+        self._adopt(processor, model)
+
+    def use(self, processor: Any, model: Any) -> None:
+        """Serve a model already in memory (built or loaded by the caller) instead of loading
+        ``spec``: benchmarks build random-weight models of real size this way."""
+        self.device, self.dtype = str(model.device), str(model.dtype).removeprefix("torch.")
+        if self.batch_size <= 0:
+            self.batch_size = 8 if self.device.startswith("cuda") else 2
+        self._prepare(processor)
+        self._adopt(processor, model.eval())
+
+    @staticmethod
+    def _prepare(processor: Any) -> None:
+        tokenizer = processor.tokenizer
         tokenizer.padding_side = "left"  # generation continues at the end of every row
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
-        options: dict[str, Any] = {"dtype": getattr(torch, dtype_name),
-                                   "local_files_only": local_only}
-        try:
-            model = _load_model(source, options).to(device).eval()
-        except Exception as error:  # turned into a message the user can act on
-            raise self._load_error("model", error) from error
+
+    def _adopt(self, processor: Any, model: Any) -> None:
         eos = model.generation_config.eos_token_id
         self._eos_ids = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
-        if tokenizer.eos_token_id is not None:
-            self._eos_ids.add(tokenizer.eos_token_id)
+        if processor.tokenizer.eos_token_id is not None:
+            self._eos_ids.add(processor.tokenizer.eos_token_id)
         self._processor, self._model = processor, model
 
     def _load_error(self, part: str, error: Exception) -> BackendUnavailable:
@@ -200,29 +243,42 @@ class TransformersBackend:
             start += len(indices)
         return outputs
 
+    def generate_all(self, requests: Sequence[Request]) -> list[list[Output]]:
+        # One prompt after another: each is already batched over the images.
+        return [self.generate(r.images, r.prompt, r.max_new_tokens) for r in requests]
+
     def _generate_safely(
         self, images: list[Image.Image], prompt: str, max_new_tokens: int
     ) -> list[Output]:
-        """Generate for a batch; out of memory halves it, another failure retries one by one."""
+        """Generate for a batch; out of memory halves it, another failure retries one by one.
+
+        The retry happens after the ``except`` block has ended: inside it, the traceback would
+        keep the failed attempt's tensors alive, and the GPU memory they hold with them.
+        """
         try:
             return self._generate_batch(images, prompt, max_new_tokens)
         except Exception as error:  # every failure ends as an output's error
-            if len(images) == 1:
-                hint = ("lower vlm.max_image_side or use a smaller model" if _is_oom(error)
-                        else "unexpected generation error; please report it with this image")
-                return [Output(error=f"vlm: generation failed: {_describe(error)}", hint=hint)]
-            if _is_oom(error):
-                self._free_memory()
-                half = len(images) // 2
-                self.batch_size = max(1, min(self.batch_size, half))
-                return (self._generate_safely(images[:half], prompt, max_new_tokens)
-                        + self._generate_safely(images[half:], prompt, max_new_tokens))
-            return [out for image in images
-                    for out in self._generate_safely([image], prompt, max_new_tokens)]
+            out_of_memory = _is_oom(error)
+            failure = _describe(error)
+        if len(images) == 1:
+            hint = ("lower vlm.max_image_side or use a smaller model" if out_of_memory
+                    else "unexpected generation error; please report it with this image")
+            return [Output(error=f"vlm: generation failed: {failure}", hint=hint)]
+        if out_of_memory:
+            self._free_memory()
+            half = len(images) // 2
+            self.batch_size = max(1, min(self.batch_size, half))
+            return (self._generate_safely(images[:half], prompt, max_new_tokens)
+                    + self._generate_safely(images[half:], prompt, max_new_tokens))
+        return [out for image in images
+                for out in self._generate_safely([image], prompt, max_new_tokens)]
 
     def _free_memory(self) -> None:
+        import gc
+
         import torch
 
+        gc.collect()  # tensors in reference cycles from the failed attempt
         if torch.cuda.is_available():
             torch.cuda.empty_cache()
 
@@ -232,12 +288,7 @@ class TransformersBackend:
         import torch
 
         processor, model = self._processor, self._model
-        content = [{"type": "image"}, {"type": "text", "text": prompt}]
-        messages = [{"role": "user", "content": content}]
-        text = processor.apply_chat_template(messages, add_generation_prompt=True)
-        inputs = processor(text=[text] * len(images), images=[[image] for image in images],
-                           return_tensors="pt", padding=True)
-        inputs = inputs.to(model.device, dtype=model.dtype)
+        inputs = self.prompt_inputs(images, prompt).to(model.device, dtype=model.dtype)
         options: dict[str, Any] = {"max_new_tokens": max_new_tokens,
                                    "do_sample": self.settings.do_sample,
                                    "pad_token_id": processor.tokenizer.pad_token_id}
@@ -249,19 +300,41 @@ class TransformersBackend:
         with torch.inference_mode():
             sequences = model.generate(**inputs, **options)
         elapsed = time.perf_counter() - started
-        prompt_length = inputs["input_ids"].shape[1]
-        generated = sequences[:, prompt_length:].tolist()
-        texts = processor.batch_decode(sequences[:, prompt_length:], skip_special_tokens=True)
+        # A decoder-only model returns the prompt and then the answer; an encoder-decoder one
+        # (Florence-2) only the answer, after its decoder start token.
+        start = 1 if model.config.is_encoder_decoder else inputs["input_ids"].shape[1]
+        generated = sequences[:, start:].tolist()
+        texts = processor.batch_decode(sequences[:, start:], skip_special_tokens=True)
         input_counts = inputs["attention_mask"].sum(dim=1).tolist()
-        return [
-            Output(text=text.strip(), input_tokens=int(count),
-                   output_tokens=self._count_generated(tokens), latency_s=round(elapsed, 4))
-            for text, count, tokens in zip(texts, input_counts, generated, strict=True)
-        ]
+        outputs = []
+        for text, count, tokens in zip(texts, input_counts, generated, strict=True):
+            produced, stopped = self._count_generated(tokens)
+            outputs.append(Output(
+                text=text.strip(), input_tokens=int(count), output_tokens=produced,
+                latency_s=round(elapsed, 4), finish_reason="stop" if stopped else "length"))
+        return outputs
 
-    def _count_generated(self, tokens: list[int]) -> int:
-        """Tokens up to and including the first end-of-sequence (the rest is padding)."""
+    def prompt_inputs(self, images: Sequence[Image.Image], prompt: str) -> Any:
+        """The model's inputs for one prompt per image, left-padded into one batch.
+
+        Built by the processor's own ``apply_chat_template(tokenize=True)``: rendering the
+        template to text and tokenising it again would add a second BOS to templates that write
+        their own (Gemma 3, Llama 3.2 Vision), which degrades the answers.
+        """
+        self.load()
+        conversations = [
+            [{"role": "user", "content": [{"type": "image", "image": image},
+                                          {"type": "text", "text": prompt}]}]
+            for image in images
+        ]
+        return self._processor.apply_chat_template(
+            conversations, add_generation_prompt=True, tokenize=True, return_dict=True,
+            return_tensors="pt", processor_kwargs={"padding": True})
+
+    def _count_generated(self, tokens: list[int]) -> tuple[int, bool]:
+        """Tokens up to and including the first end-of-sequence (the rest is padding), and
+        whether there was one: without it the answer was cut at max_new_tokens."""
         for position, token in enumerate(tokens):
             if token in self._eos_ids:
-                return position + 1
-        return len(tokens)
+                return position + 1, True
+        return len(tokens), False
