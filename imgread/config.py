@@ -103,6 +103,12 @@ class BatchSettings(Section):
     )
 
 
+class NamesSettings(Section):
+    # A file of benchmark aliases in the form of imgread/data/benchmark_aliases.txt, whose
+    # lines win over the built-in ones (see imgread/normalise.py).
+    aliases: Path | None = None
+
+
 class Config(Section):
     load: LoadSettings = Field(default_factory=LoadSettings)
     preprocess: PreprocessSettings = Field(default_factory=PreprocessSettings)
@@ -112,6 +118,7 @@ class Config(Section):
     vlm: VlmSettings = Field(default_factory=VlmSettings)
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     batch: BatchSettings = Field(default_factory=BatchSettings)
+    names: NamesSettings = Field(default_factory=NamesSettings)
 
     def stage_hashes(self, extra: dict[str, Any] | None = None) -> dict[str, str]:
         """Chained hash per stage: a stage's hash changes when it or any earlier stage does.

@@ -14,19 +14,23 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
 from .pipeline import now_iso
-from .record import Description, Flag, Record, Score
+from .normalise import BenchmarkName, lexicon, model_key, normalise_benchmark, read_aliases
+from .record import Description, Flag, Record, Row, Score
+from .views import VIEWS, write_metadata
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
 
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
-# Version 2 had no ``readings`` table.
-SCHEMA_VERSION = 3
+# Version 2 had no ``readings`` table. Version 3 kept ``record_json`` in ``images`` and had no
+# normalised names, views or full-text search.
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE runs (
@@ -58,10 +62,13 @@ CREATE TABLE images (
     processed_at TEXT NOT NULL,
     imgread_version TEXT NOT NULL,
     record_schema INTEGER NOT NULL,
-    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
-    record_json TEXT NOT NULL
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
 );
 CREATE INDEX images_status ON images(status);
+CREATE TABLE image_records (
+    sha256 TEXT PRIMARY KEY REFERENCES images(sha256) ON DELETE CASCADE,
+    record_json TEXT NOT NULL
+);
 CREATE INDEX images_path ON images(path);
 CREATE TABLE image_paths (
     sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
@@ -157,6 +164,9 @@ CREATE TABLE scores (
     source TEXT NOT NULL,
     sources_json TEXT NOT NULL,
     confidence REAL NOT NULL,
+    benchmark_name TEXT NOT NULL,
+    setting_name TEXT,
+    quantity TEXT,
     PRIMARY KEY (sha256, idx)
 );
 CREATE INDEX scores_lookup ON scores(model_normalised, benchmark, setting);
@@ -199,6 +209,10 @@ CREATE TABLE readings (
     benchmark TEXT NOT NULL,
     setting TEXT,
     sources_json TEXT NOT NULL,
+    benchmark_name TEXT NOT NULL,
+    setting_name TEXT,
+    unit TEXT NOT NULL,
+    read_as_json TEXT NOT NULL,
     PRIMARY KEY (sha256, model_key, benchmark_key, setting_key, value)
 );
 CREATE INDEX readings_key ON readings(model_key, benchmark_key, setting_key);
@@ -218,7 +232,12 @@ CREATE TABLE imported_descriptions (
     source_file TEXT NOT NULL
 );
 CREATE INDEX imported_key ON imported_descriptions(key);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
+
 
 CONFLICT_KIND = "conflicts_with_other_image"
 # A benchmark named only by its position ("column 3": the header was not read) names
@@ -268,8 +287,12 @@ def name_key(text: str | None) -> str:
 
 
 class SqliteStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, aliases: Path | None = None) -> None:
+        """Open or create the database at ``path``. ``aliases``: a user's benchmark alias
+        file (the ``names.aliases`` setting); without one, the aliases the database was last
+        normalised with stay in force."""
         self.path = path
+        self.aliases = ""  # the alias text in force; settled once the layout is current
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: every write goes through _transaction(), which says BEGIN itself,
         # so schema changes and data changes share one transaction.
@@ -277,6 +300,7 @@ class SqliteStore:
         try:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
+            self._settle_aliases(aliases)
             # WAL lets readers (imgread query, Datasette) work while a run writes. It is
             # stored in the file, so a current database needs no write just to be opened.
             if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -332,7 +356,7 @@ class SqliteStore:
             tables = self._table_names()
             if version == 0 and not tables:
                 self._create()
-            elif (version == 0 and "records" in tables) or version == 2:
+            elif (version == 0 and "records" in tables) or version in (2, 3):
                 self._rebuild(version, tables)
             else:
                 raise StoreError(
@@ -342,16 +366,33 @@ class SqliteStore:
                 )
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _settle_aliases(self, aliases: Path | None) -> None:
+        """Normalise with the alias file given, else with the aliases stored in the database.
+        A changed lexicon (a new file, or new built-in names) re-derives every normalised
+        table from the records, so the stored names never mix two lexicons."""
+        text = read_aliases(aliases) if aliases is not None else None
+        stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        self.aliases = stored.get("aliases", "") if text is None else text
+        wanted = lexicon(self.aliases).fingerprint
+        if stored.get("lexicon") == wanted:
+            return
+        with self._transaction():
+            self._rebuild(SCHEMA_VERSION, self._table_names())
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                [("aliases", self.aliases), ("lexicon", wanted)])
+        write_metadata(self.path)
+
     def _create(self) -> None:
         # executescript() would COMMIT the open transaction; run the statements one by one.
-        for statement in SCHEMA.split(";"):
+        for statement in (SCHEMA + VIEWS).split(";"):
             if statement.strip():
                 self.db.execute(statement)
 
     def _rebuild(self, version: int, tables: set[str]) -> None:
         """Read what an older layout holds, drop it, and write it again in this one."""
-        source = "SELECT record_json, NULL FROM records" if version == 0 else \
-            "SELECT record_json, run_id FROM images"
+        source = {0: "SELECT record_json, NULL FROM records",
+                  4: "SELECT record_json, run_id FROM image_records JOIN images USING (sha256)",
+                  }.get(version, "SELECT record_json, run_id FROM images")
         records = self.db.execute(source).fetchall()
         runs = self.db.execute(
             "SELECT id, started, finished, config_hash, imgread_version, source, elapsed_s,"
@@ -359,8 +400,12 @@ class SqliteStore:
         imported = self.db.execute(
             "SELECT id, key, first_seen, description_json, source_file "
             "FROM imported_descriptions").fetchall() if "imported_descriptions" in tables else []
+        views = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall()
+        for (view,) in views:
+            self.db.execute(f"DROP VIEW {view}")
         # Children before parents, so that no foreign key is left dangling on the way.
-        for name in [*reversed(re.findall(r"CREATE TABLE (\w+)", SCHEMA)), "records"]:
+        tables = re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", SCHEMA + VIEWS)
+        for name in [*reversed(tables), "records"]:
             self.db.execute(f"DROP TABLE IF EXISTS {name}")
         self._create()
         for run_id, started, finished, config_hash, version_, source_, elapsed, info in runs:
@@ -375,29 +420,41 @@ class SqliteStore:
         for text, run_id in records:
             self._write(Record.from_json(text), run_id)
         self.db.executemany("INSERT INTO imported_descriptions VALUES (?, ?, ?, ?, ?)", imported)
+        for _, key, _, description, _ in imported:
+            self._index_imported(key, Description.model_validate_json(description))
 
     # --- records ---------------------------------------------------------------------
 
     def get(self, sha256: str) -> Record | None:
         row = self.db.execute(
-            "SELECT record_json FROM images WHERE sha256 = ?", (sha256,)
+            "SELECT record_json FROM image_records WHERE sha256 = ?", (sha256,)
         ).fetchone()
         return Record.from_json(row[0]) if row else None
 
     def find(self, key: str) -> Record | None:
         """A record by path (any path the bytes were seen at), sha256, or unique sha prefix."""
         row = self.db.execute(
-            "SELECT record_json FROM images WHERE path = ? OR sha256 = ? UNION ALL "
-            "SELECT i.record_json FROM image_paths p JOIN images i USING (sha256) "
+            "SELECT record_json FROM images JOIN image_records USING (sha256)"
+            " WHERE path = ? OR sha256 = ? UNION ALL "
+            "SELECT r.record_json FROM image_paths p JOIN image_records r USING (sha256) "
             "WHERE p.path = ? LIMIT 1",
             (key, key, key),
         ).fetchone()
         if row is None and len(key) >= 6:
             rows = self.db.execute(
-                "SELECT record_json FROM images WHERE sha256 LIKE ?", (key + "%",)
+                "SELECT record_json FROM image_records WHERE sha256 LIKE ?", (key + "%",)
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return Record.from_json(row[0]) if row else None
+
+    def named(self, name: str) -> dict[str, str]:
+        """Images seen at a path whose file name is ``name`` (or that ends with it, for a
+        name with folders): sha256 -> one such path."""
+        tail = "/" + name.lstrip("/")
+        rows = self.db.execute(
+            "SELECT sha256, min(path) FROM image_paths WHERE path = ? OR substr(path, ?) = ?"
+            " GROUP BY sha256 ORDER BY min(path)", (name, -len(tail), tail))
+        return dict(rows.fetchall())
 
     def put(self, record: Record, run_id: int | None = None) -> None:
         """Insert or replace one record and all its normalised rows in one transaction."""
@@ -415,20 +472,29 @@ class SqliteStore:
         self.db.execute("DELETE FROM images WHERE sha256 = ?", (sha,))
         info = record.image
         self.db.execute(
-            "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (sha, info.path, info.first_seen, record.status, info.width, info.height,
              info.format, info.bytes, record.config_hash, record.processed_at,
-             record.imgread_version, record.schema_version, run_id, record.to_json()),
+             record.imgread_version, record.schema_version, run_id),
         )
+        self.db.execute("INSERT INTO image_records VALUES (?, ?)", (sha, record.to_json()))
+        # The full-text index is no foreign-key child: its rows go by hand.
+        self.db.execute("DELETE FROM search_text WHERE key = ?", (sha,))
+        self.db.executemany(
+            "INSERT INTO search_text VALUES (?, ?, ?, ?)",
+            [(sha, "ocr", record.ocr.engine, record.ocr.text)] * bool(record.ocr.text)
+            + [(sha, d.kind, d.model, d.text) for d in record.descriptions if d.text])
         paths = dict.fromkeys([info.path, *info.paths])
         self.db.executemany("INSERT INTO image_paths VALUES (?, ?)",
                             [(sha, path) for path in paths if path])
         self._write_ocr(sha, record)
         self._write_descriptions(sha, record)
+        names = [normalise_benchmark(s.benchmark, s.setting, self.aliases) for s in record.scores]
         self.db.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(sha, i, s.model, s.model_normalised, s.benchmark, s.setting, s.value, s.unit,
-              s.source, json.dumps(s.sources), s.confidence) for i, s in enumerate(record.scores)],
+              s.source, json.dumps(s.sources), s.confidence, n.name, n.setting, n.quantity)
+             for i, (s, n) in enumerate(zip(record.scores, names, strict=True))],
         )
         self.db.executemany(
             "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -437,9 +503,10 @@ class SqliteStore:
         )
         self._insert_flags(sha, record.flags, start=0)
         self.db.executemany(
-            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(sha, *key, value, model, benchmark, setting, json.dumps(sources))
-             for (key, value), (model, benchmark, setting, sources) in readings(record).items()],
+            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, *key, value, f.model, f.benchmark, f.setting, json.dumps(f.sources),
+              f.name.name, f.name.setting, f.name.unit, json.dumps(f.read_as))
+             for (key, value), f in readings(record, self.aliases).items()],
         )
         self.db.executemany(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
@@ -501,7 +568,8 @@ class SqliteStore:
         )
 
     def records(self) -> Iterator[Record]:
-        for (text,) in self.db.execute("SELECT record_json FROM images ORDER BY path"):
+        for (text,) in self.db.execute(
+                "SELECT record_json FROM images JOIN image_records USING (sha256) ORDER BY path"):
             yield Record.from_json(text)
 
     def shas(self) -> set[str]:
@@ -522,6 +590,14 @@ class SqliteStore:
                 " VALUES (?, ?, ?, ?)",
                 (key, first_seen, description.model_dump_json(), source_file),
             )
+            self._index_imported(key, description)
+
+    def _index_imported(self, key: str, description: Description) -> None:
+        """Imported text is searchable before any run attaches it to its image."""
+        if description.text:
+            self.db.execute("INSERT INTO search_text VALUES (?, ?, ?, ?)",
+                            (key, f"imported {description.kind}", description.model,
+                             description.text))
 
     def imported_for(self, keys: list[str]) -> tuple[list[Description], str | None]:
         """Descriptions imported for any of ``keys`` (paths, sha256); the earliest first-seen."""
@@ -657,9 +733,11 @@ class SqliteStore:
             "descriptions_by_model": descriptions,
             "rows": one("SELECT count(*) FROM rows"),
             "scores": one("SELECT count(*) FROM scores"),
+            # Normalised names ("mmlu" and "MMLU (5-shot)" are MMLU); sizes and token
+            # counts are row fields, not benchmarks.
             "scores_by_benchmark": counts(
-                "SELECT benchmark, count(*) FROM scores GROUP BY benchmark "
-                "ORDER BY count(*) DESC"),
+                "SELECT benchmark_name, count(*) FROM scores WHERE quantity IS NULL "
+                "GROUP BY benchmark_name ORDER BY count(*) DESC, benchmark_name"),
             "models_read": one("SELECT count(DISTINCT model) FROM rows WHERE model != ''"),
             "errors_by_stage": counts("SELECT stage, count(*) FROM errors GROUP BY stage"),
             "imported_descriptions": one("SELECT count(*) FROM imported_descriptions"),
@@ -725,7 +803,7 @@ class SqliteStore:
 
     def _sync_conflict_flags(self, sha: str, about: str, flags: list[Flag]) -> bool:
         """Replace the flags of ``sha`` that involve image ``about`` with ``flags``."""
-        row = self.db.execute("SELECT record_json FROM images WHERE sha256 = ?",
+        row = self.db.execute("SELECT record_json FROM image_records WHERE sha256 = ?",
                               (sha,)).fetchone()
         if row is None:
             return False
@@ -740,7 +818,7 @@ class SqliteStore:
         if new == record.flags:
             return False
         record.flags = new
-        self.db.execute("UPDATE images SET record_json = ? WHERE sha256 = ?",
+        self.db.execute("UPDATE image_records SET record_json = ? WHERE sha256 = ?",
                         (record.to_json(), sha))
         self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
         self._insert_flags(sha, new, start=0)
@@ -757,9 +835,24 @@ def _no_attach(action: int, *_: object) -> int:
 Reading = tuple[tuple[str, str, str], float]
 
 
-def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[str]]]:
+@dataclass
+class ReadingFacts:
+    """A reading's names as printed, their normalised forms, and who read it.
+    ``read_as`` names the kinds of evidence for people: "OCR table", "chart label",
+    "measured bar", "VLM"."""
+
+    model: str
+    benchmark: str
+    setting: str | None
+    sources: list[str]
+    name: BenchmarkName
+    read_as: list[str]
+
+
+def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
     """What a record reads, for comparing images: (model, benchmark, setting) keys and values,
-    each with the names as printed and the sources. A row's MMLU counts only where the record
+    normalised by ``imgread.normalise`` (``aliases``: a user's alias text), each with the names
+    as printed and the sources. A row's MMLU counts only where the record
     has no MMLU score for that model: the reconciler usually writes both, and the score
     also knows the setting. A row's size and training tokens count the same way.
 
@@ -767,32 +860,46 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
     quantity, after its unit: the key is "params" or "tokens" whatever the header says, and
     the value is in billions or trillions (see ``compared_value``), so that "1,000B" in one
     image and "1.0" under "Tokens (T)" in another are one reading, not 1000 against 1."""
-    found: dict[Reading, tuple[str, str, str | None, list[str]]] = {}
+    found: dict[Reading, ReadingFacts] = {}
 
-    def add(model: str, normalised: str, benchmark: str, setting: str | None,
-            value: float | None, sources: list[str], quantity: str | None = None) -> None:
-        key = (name_key(normalised or model), quantity or name_key(benchmark), name_key(setting))
+    def add(model: str, benchmark: str, setting: str | None, value: float | None,
+            sources: list[str], read_as: str) -> None:
+        name = normalise_benchmark(benchmark, setting, aliases)
+        key = (model_key(model), name.key, name.setting_key)
         if value is None or not key[0] or PLACEHOLDER_BENCHMARK.fullmatch(key[1]):
             return
-        _, _, _, known = found.setdefault((key, float(value)), (model, benchmark, setting, []))
-        known += [source for source in sources if source not in known]
+        facts = found.setdefault((key, float(value)),
+                                 ReadingFacts(model, benchmark, setting, [], name, []))
+        facts.sources += [source for source in sources if source not in facts.sources]
+        if read_as not in facts.read_as:
+            facts.read_as.append(read_as)
 
     for score in record.scores:
         quantity = column_quantity(score.benchmark)
-        add(score.model, score.model_normalised, score.benchmark, score.setting,
-            compared_value(score, quantity), score.sources, quantity)
+        add(score.model or score.model_normalised, score.benchmark, score.setting,
+            compared_value(score, quantity), score.sources, _read_as(score))
     scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
     quantities = {(model, benchmark) for (model, benchmark, _), _ in found}
     for row in record.rows:
-        if name_key(row.model) not in scored:
-            add(row.model, "", "MMLU", None, row.mmlu, row.sources)
+        read_as = _read_as(row)
+        if model_key(row.model) not in scored:
+            add(row.model, "MMLU", None, row.mmlu, row.sources, read_as)
         # Rows carry sizes and tokens already in billions and trillions; a size taken from
         # the model's name is the name, not a reading.
-        if not row.params_from_name and (name_key(row.model), "params") not in quantities:
-            add(row.model, "", "params", None, row.params_b, row.sources, "params")
-        if (name_key(row.model), "tokens") not in quantities:
-            add(row.model, "", "tokens", None, row.tokens_t, row.sources, "tokens")
+        if not row.params_from_name and (model_key(row.model), "params") not in quantities:
+            add(row.model, "params", None, row.params_b, row.sources, read_as)
+        if (model_key(row.model), "tokens") not in quantities:
+            add(row.model, "tokens", None, row.tokens_t, row.sources, read_as)
     return found
+
+
+def _read_as(item: Score | Row) -> str:
+    """The kind of evidence behind a score or row, as people name it."""
+    if item.source == "chart":
+        kind = next((s.split(":", 1)[1] for s in item.sources if s.startswith("chart:")), "")
+        return "chart label" if item.evidence.get("label") else f"measured {kind or 'chart'}"
+    return {"ocr": "OCR table", "vlm": "VLM", "both": "OCR table and VLM"}.get(item.source,
+                                                                             item.source)
 
 
 def compared_value(score: Score, quantity: str | None) -> float | None:
@@ -928,5 +1035,5 @@ def _write_parquet(names: list[str], items: list[dict[str, Any]], out: IO[Any] |
     pq.write_table(table, target)
 
 
-def open_store(url: str) -> SqliteStore:
-    return SqliteStore(sqlite_path(url))
+def open_store(url: str, aliases: Path | None = None) -> SqliteStore:
+    return SqliteStore(sqlite_path(url), aliases)
