@@ -8,7 +8,6 @@ transaction, so they never disagree with it.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sqlite3
@@ -20,11 +19,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
-from .pipeline import now_iso
 from .normalise import BenchmarkName, lexicon, model_key, normalise_benchmark, read_aliases
+from .pipeline import now_iso
 from .record import Description, Flag, Record, Row, Score
-from .views import VIEWS, write_metadata
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
+from .views import VIEWS, write_metadata
 
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
@@ -252,7 +251,8 @@ EXPORT_SQL = {
     "r.params_from_name, r.row_index, r.source, r.sources_json AS sources, r.confidence "
     "FROM rows r JOIN images i USING (sha256) ORDER BY i.path, r.idx",
     "scores": "SELECT s.sha256, i.path, s.idx, s.model, s.model_normalised, s.benchmark, "
-    "s.setting, s.value, s.unit, s.source, s.sources_json AS sources, s.confidence "
+    "s.setting, s.value, s.unit, s.source, s.sources_json AS sources, s.confidence, "
+    "s.benchmark_name, s.setting_name, s.quantity "
     "FROM scores s JOIN images i USING (sha256) ORDER BY i.path, s.idx",
     "flags": "SELECT f.sha256, i.path, f.idx, f.kind, f.severity, f.source, f.message, f.span, "
     "f.evidence_json AS evidence FROM flags f JOIN images i USING (sha256) "
@@ -261,7 +261,6 @@ EXPORT_SQL = {
     "d.text, d.error, d.latency_s, d.input_tokens, d.output_tokens, d.imported_from "
     "FROM descriptions d JOIN images i USING (sha256) ORDER BY i.path, d.idx",
 }
-JSON_COLUMNS = {"sources", "evidence"}
 
 
 class StoreError(ImgreadError):
@@ -695,16 +694,9 @@ class SqliteStore:
                 f"export {fmt!r} of {what!r} is not possible",
                 hint=f"formats: {', '.join(EXPORT_FORMATS)}; what: {', '.join(EXPORTS)}",
             )
-        names, rows = self.query(EXPORT_SQL[what])
-        items = [_decode_json(dict(zip(names, row, strict=True))) for row in rows]
-        if fmt == "parquet":
-            _write_parquet(names, items, out)
-        elif isinstance(out, Path):
-            with out.open("w", newline="", encoding="utf-8") as handle:
-                _write_text(fmt, names, items, handle)
-        else:
-            _write_text(fmt, names, items, out)
-        return len(items)
+        from .exports import write_export
+
+        return write_export(fmt, what, self.db.execute(EXPORT_SQL[what]), out, SCHEMA_VERSION)
 
     def stats(self) -> dict[str, Any]:
         """A summary for people: counts by status, flag kind, model, stage error."""
@@ -998,41 +990,6 @@ def _unique(flags: list[Flag]) -> list[Flag]:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def _decode_json(item: dict[str, Any]) -> dict[str, Any]:
-    for name in JSON_COLUMNS & item.keys():
-        item[name] = json.loads(item[name])
-    return item
-
-
-def _write_text(fmt: str, names: list[str], items: list[dict[str, Any]], out: IO[str]) -> None:
-    if fmt == "jsonl":
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-        return
-    writer = csv.DictWriter(out, fieldnames=names)
-    writer.writeheader()
-    for item in items:
-        writer.writerow({key: json.dumps(value) if key in JSON_COLUMNS else value
-                         for key, value in item.items()})
-
-
-def _write_parquet(names: list[str], items: list[dict[str, Any]], out: IO[Any] | Path) -> None:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as error:
-        raise ConfigError(
-            "export --format parquet needs pyarrow, which is not installed",
-            hint="pip install pyarrow (or export as csv or jsonl)",
-        ) from error
-    # JSON columns stay JSON text: their shape varies from row to row.
-    rows = [{key: json.dumps(value) if key in JSON_COLUMNS else value
-             for key, value in item.items()} for item in items]
-    table = pa.Table.from_pylist(rows) if rows else pa.table({name: [] for name in names})
-    target = out if isinstance(out, Path) else getattr(out, "buffer", out)
-    pq.write_table(table, target)
 
 
 def open_store(url: str, aliases: Path | None = None) -> SqliteStore:
