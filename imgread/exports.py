@@ -104,7 +104,8 @@ def _write_parquet(what: str, names: list[str], cursor: sqlite3.Cursor, out: IO[
     except ImportError as error:
         raise ConfigError(
             "export --format parquet needs pyarrow, which is not installed",
-            hint="pip install 'imgread[parquet]' (or pip install pyarrow), or export as csv or jsonl",
+            hint="pip install 'imgread[parquet]' (or pip install pyarrow), "
+                 "or export as csv or jsonl",
         ) from error
     schema = parquet_schema(what, schema_version)
     target = out if isinstance(out, Path) else getattr(out, "buffer", out)

@@ -186,6 +186,15 @@ def normalise_model(raw: str) -> ModelName:
     return ModelName(raw, model_key(raw), params_from_model_name(raw or ""))
 
 
+def sized_name(model: str, params_b: float | None) -> str:
+    """A model named without its size, read beside one (a size column, a chart's size axis),
+    is that size's model: "LLaMA 2" at 13 is "LLaMA 2 13B". A name that states a size keeps
+    it."""
+    if not params_b or not re.search(r"[^\W\d_]", model) or params_from_model_name(model):
+        return model
+    return f"{model.strip()} {params_b:g}B"
+
+
 def model_key(raw: str | None) -> str:
     """The key two spellings of one model share (see ``units.normalise_model_name``); empty
     for a name with no letter in it (a row number read as the model column names nothing)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +20,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
-from .normalise import BenchmarkName, lexicon, model_key, normalise_benchmark, read_aliases
+from .normalise import (
+    BenchmarkName,
+    lexicon,
+    model_key,
+    normalise_benchmark,
+    read_aliases,
+    sized_name,
+)
 from .pipeline import now_iso
 from .record import Description, Flag, Record, Row, Score
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
@@ -866,23 +874,46 @@ def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
         if read_as not in facts.read_as:
             facts.read_as.append(read_as)
 
+    # Sizes read beside a model (a size column, a chart's size axis), by where they were
+    # read: a model named without its size is named with it (``sized_name``).
+    sized = [row for row in record.rows if row.params_b and not row.params_from_name]
+    sizes = {_position(row): row.params_b for row in sized if _position(row)}
+    # Where positions do not match (a table read across), a row's own MMLU finds its score.
+    by_value = Counter((model_key(row.model), row.mmlu) for row in sized)
+    sizes |= {(model_key(row.model), row.mmlu): row.params_b for row in sized
+              if by_value[(model_key(row.model), row.mmlu)] == 1}
     for score in record.scores:
         quantity = column_quantity(score.benchmark)
-        add(score.model or score.model_normalised, score.benchmark, score.setting,
-            compared_value(score, quantity), score.sources, _read_as(score))
+        size = sizes.get(_position(score)) or sizes.get((model_key(score.model), score.value))
+        model = sized_name(score.model or score.model_normalised, size)
+        # On a scaling chart the x of a point is the size, now in the name, not a setting.
+        setting = None if size and score.setting == f"x={size:g}" else score.setting
+        add(model, score.benchmark, setting, compared_value(score, quantity), score.sources,
+            _read_as(score))
     scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
     quantities = {(model, benchmark) for (model, benchmark, _), _ in found}
     for row in record.rows:
         read_as = _read_as(row)
-        if model_key(row.model) not in scored:
-            add(row.model, "MMLU", None, row.mmlu, row.sources, read_as)
+        model = row.model if row.params_from_name else sized_name(row.model, row.params_b)
+        if model_key(model) not in scored:
+            add(model, "MMLU", None, row.mmlu, row.sources, read_as)
         # Rows carry sizes and tokens already in billions and trillions; a size taken from
         # the model's name is the name, not a reading.
-        if not row.params_from_name and (model_key(row.model), "params") not in quantities:
-            add(row.model, "params", None, row.params_b, row.sources, read_as)
-        if (model_key(row.model), "tokens") not in quantities:
-            add(row.model, "tokens", None, row.tokens_t, row.sources, read_as)
+        if not row.params_from_name and (model_key(model), "params") not in quantities:
+            add(model, "params", None, row.params_b, row.sources, read_as)
+        if (model_key(model), "tokens") not in quantities:
+            add(model, "tokens", None, row.tokens_t, row.sources, read_as)
     return found
+
+
+def _position(item: Score | Row) -> tuple[Any, ...] | None:
+    """Where a score or row was read: a table's body row, or a chart's point."""
+    evidence = item.evidence
+    if "table" in evidence and "row" in evidence:
+        return ("table", evidence["table"], evidence["row"])
+    if "px" in evidence and "py" in evidence:
+        return ("point", evidence["px"], evidence["py"])
+    return None
 
 
 def _read_as(item: Score | Row) -> str:

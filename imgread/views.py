@@ -46,18 +46,28 @@ FROM readings r JOIN images i USING (sha256)
 LEFT JOIN stated s ON s.model_key = r.model_key AND s.benchmark_key = r.benchmark_key
 WHERE r.unit = '%';
 CREATE VIEW leaderboard_values AS
-SELECT model_key, benchmark_key, setting_key, round(value, 3) AS value,
+SELECT model_key, benchmark_key, setting_key, value,
        count(DISTINCT sha256) AS n_images,
        max(sources_json LIKE '%"ocr%') AS read_by_ocr,
-       json_group_array(json_object('path', path, 'sha256', sha256,
+       json_group_array(json_object('path', path, 'sha256', sha256, 'value', value,
                                     'read_as', json(read_as_json))) AS images_json
 FROM leaderboard_readings
-GROUP BY model_key, benchmark_key, setting_key, round(value, 3);
+GROUP BY model_key, benchmark_key, setting_key, value;
 CREATE VIEW leaderboard AS
-WITH ranked AS (
-    SELECT *, row_number() OVER (PARTITION BY model_key, benchmark_key, setting_key
-                                 ORDER BY n_images DESC, read_by_ocr DESC, value DESC) AS rank
-    FROM leaderboard_values
+WITH supported AS (
+    -- How many images read each value, counting those within the conflicts' tolerance
+    -- (0.051: 68.87 measured from a line agrees with 68.9 printed in a table).
+    SELECT v.*, (SELECT count(DISTINCT r.sha256) FROM leaderboard_readings r
+                 WHERE r.model_key = v.model_key AND r.benchmark_key = v.benchmark_key
+                 AND r.setting_key = v.setting_key AND abs(r.value - v.value) <= 0.051)
+                AS support
+    FROM leaderboard_values v
+), agreed AS (
+    SELECT * FROM (
+        SELECT *, row_number() OVER (PARTITION BY model_key, benchmark_key, setting_key
+                                     ORDER BY support DESC, read_by_ocr DESC, n_images DESC,
+                                              value DESC) AS rank
+        FROM supported) WHERE rank = 1
 ), spelling AS (
     SELECT model_key, benchmark_key, setting_key, model, benchmark_name, setting_name,
            row_number() OVER (PARTITION BY model_key, benchmark_key, setting_key
@@ -66,19 +76,22 @@ WITH ranked AS (
     GROUP BY model_key, benchmark_key, setting_key, model, benchmark_name, setting_name
 )
 SELECT s.model, s.benchmark_name AS benchmark, s.setting_name AS setting, a.value,
-       a.n_images AS images,
-       (SELECT count(*) FROM ranked o WHERE o.model_key = a.model_key
+       a.support AS images,
+       (SELECT count(*) FROM leaderboard_values o WHERE o.model_key = a.model_key
             AND o.benchmark_key = a.benchmark_key AND o.setting_key = a.setting_key
-            AND o.rank > 1) AS disagreeing,
-       a.images_json AS supporting_json,
+            AND abs(o.value - a.value) > 0.051) AS disagreeing,
+       (SELECT json_group_array(json_object('path', r.path, 'sha256', r.sha256,
+                                            'value', r.value, 'read_as', json(r.read_as_json)))
+            FROM leaderboard_readings r WHERE r.model_key = a.model_key
+            AND r.benchmark_key = a.benchmark_key AND r.setting_key = a.setting_key
+            AND abs(r.value - a.value) <= 0.051) AS supporting_json,
        (SELECT json_group_array(json_object('value', o.value, 'images', json(o.images_json)))
-            FROM ranked o WHERE o.model_key = a.model_key
+            FROM leaderboard_values o WHERE o.model_key = a.model_key
             AND o.benchmark_key = a.benchmark_key AND o.setting_key = a.setting_key
-            AND o.rank > 1) AS disagreeing_json,
+            AND abs(o.value - a.value) > 0.051) AS disagreeing_json,
        a.model_key, a.benchmark_key, a.setting_key
-FROM ranked a JOIN spelling s ON s.model_key = a.model_key
+FROM agreed a JOIN spelling s ON s.model_key = a.model_key
     AND s.benchmark_key = a.benchmark_key AND s.setting_key = a.setting_key AND s.rank = 1
-WHERE a.rank = 1
 """
 
 METADATA_NAME = "metadata.json"
