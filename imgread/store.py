@@ -216,6 +216,7 @@ CREATE TABLE readings (
     benchmark TEXT NOT NULL,
     setting TEXT,
     sources_json TEXT NOT NULL,
+    model_name TEXT NOT NULL,
     benchmark_name TEXT NOT NULL,
     setting_name TEXT,
     unit TEXT NOT NULL,
@@ -510,9 +511,9 @@ class SqliteStore:
         )
         self._insert_flags(sha, record.flags, start=0)
         self.db.executemany(
-            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(sha, *key, value, f.model, f.benchmark, f.setting, json.dumps(f.sources),
-              f.name.name, f.name.setting, f.name.unit, json.dumps(f.read_as))
+              f.model_name, f.name.name, f.name.setting, f.name.unit, json.dumps(f.read_as))
              for (key, value), f in readings(record, self.aliases).items()],
         )
         self.db.executemany(
@@ -847,6 +848,7 @@ class ReadingFacts:
     sources: list[str]
     name: BenchmarkName
     read_as: list[str]
+    model_name: str  # with the size read beside it, where the name states none
 
 
 def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
@@ -862,14 +864,15 @@ def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
     image and "1.0" under "Tokens (T)" in another are one reading, not 1000 against 1."""
     found: dict[Reading, ReadingFacts] = {}
 
-    def add(model: str, benchmark: str, setting: str | None, value: float | None,
-            sources: list[str], read_as: str) -> None:
+    def add(model: str, size: float | None, benchmark: str, setting: str | None,
+            value: float | None, sources: list[str], read_as: str) -> None:
         name = normalise_benchmark(benchmark, setting, aliases)
-        key = (model_key(model), name.key, name.setting_key)
+        sized = sized_name(model, size)
+        key = (model_key(sized), name.key, name.setting_key)
         if value is None or not key[0] or PLACEHOLDER_BENCHMARK.fullmatch(key[1]):
             return
         facts = found.setdefault((key, float(value)),
-                                 ReadingFacts(model, benchmark, setting, [], name, []))
+                                 ReadingFacts(model, benchmark, setting, [], name, [], sized))
         facts.sources += [source for source in sources if source not in facts.sources]
         if read_as not in facts.read_as:
             facts.read_as.append(read_as)
@@ -885,24 +888,24 @@ def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
     for score in record.scores:
         quantity = column_quantity(score.benchmark)
         size = sizes.get(_position(score)) or sizes.get((model_key(score.model), score.value))
-        model = sized_name(score.model or score.model_normalised, size)
         # On a scaling chart the x of a point is the size, now in the name, not a setting.
         setting = None if size and score.setting == f"x={size:g}" else score.setting
-        add(model, score.benchmark, setting, compared_value(score, quantity), score.sources,
-            _read_as(score))
+        add(score.model or score.model_normalised, size, score.benchmark, setting,
+            compared_value(score, quantity), score.sources, _read_as(score))
     scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
     quantities = {(model, benchmark) for (model, benchmark, _), _ in found}
     for row in record.rows:
         read_as = _read_as(row)
-        model = row.model if row.params_from_name else sized_name(row.model, row.params_b)
-        if model_key(model) not in scored:
-            add(model, "MMLU", None, row.mmlu, row.sources, read_as)
+        size = None if row.params_from_name else row.params_b
+        key = model_key(sized_name(row.model, size))
+        if key not in scored:
+            add(row.model, size, "MMLU", None, row.mmlu, row.sources, read_as)
         # Rows carry sizes and tokens already in billions and trillions; a size taken from
         # the model's name is the name, not a reading.
-        if not row.params_from_name and (model_key(model), "params") not in quantities:
-            add(model, "params", None, row.params_b, row.sources, read_as)
-        if (model_key(model), "tokens") not in quantities:
-            add(model, "tokens", None, row.tokens_t, row.sources, read_as)
+        if not row.params_from_name and (key, "params") not in quantities:
+            add(row.model, size, "params", None, row.params_b, row.sources, read_as)
+        if (key, "tokens") not in quantities:
+            add(row.model, size, "tokens", None, row.tokens_t, row.sources, read_as)
     return found
 
 

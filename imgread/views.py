@@ -41,7 +41,7 @@ SELECT r.sha256, i.path, r.model_key, r.benchmark_key,
        CASE WHEN r.setting_key = '' THEN coalesce(s.setting_key, '') ELSE r.setting_key END
            AS setting_key,
        CASE WHEN r.setting_key = '' THEN s.setting_name ELSE r.setting_name END AS setting_name,
-       r.model, r.benchmark_name, r.value, r.sources_json, r.read_as_json
+       r.model_name AS model, r.benchmark_name, r.value, r.sources_json, r.read_as_json
 FROM readings r JOIN images i USING (sha256)
 LEFT JOIN stated s ON s.model_key = r.model_key AND s.benchmark_key = r.benchmark_key
 WHERE r.unit = '%';
