@@ -412,8 +412,8 @@ class SqliteStore:
         for (view,) in views:
             self.db.execute(f"DROP VIEW {view}")
         # Children before parents, so that no foreign key is left dangling on the way.
-        tables = re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", SCHEMA + VIEWS)
-        for name in [*reversed(tables), "records"]:
+        created = re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", SCHEMA + VIEWS)
+        for name in [*reversed(created), "records"]:
             self.db.execute(f"DROP TABLE IF EXISTS {name}")
         self._create()
         for run_id, started, finished, config_hash, version_, source_, elapsed, info in runs:
