@@ -176,20 +176,18 @@ class _Environment(EnvSettingsSource):
         return {name.lower(): value for name, value in self._given.items()}
 
 
-class _ToolTable(PyprojectTomlConfigSettingsSource):
-    """``[tool.imgread]`` of a pyproject.toml."""
-
-    def __init__(self, settings_cls: type[BaseSettings], path: Path):
-        super().__init__(settings_cls, toml_file=path)
-
-
 def _layers(files: list[Path], environ: Mapping[str, str] | None,
             overrides: dict[str, Any]) -> type[BaseSettings]:
     """A settings class whose sources are this call's layers, highest first: flags, the
     environment, then the files (a later file beats an earlier one)."""
 
+    # pydantic-settings warns of a table header set with no pyproject.toml to read it from.
+    pyproject = any(path.name == "pyproject.toml" for path in files)
+    header = SettingsConfigDict(pyproject_toml_table_header=("tool", "imgread")) if pyproject \
+        else SettingsConfigDict()
+
     class Layered(BaseSettings, Config):
-        model_config = SettingsConfigDict(extra="forbid")
+        model_config = SettingsConfigDict(extra="forbid", **header)
 
         @classmethod
         def settings_customise_sources(
@@ -201,7 +199,8 @@ def _layers(files: list[Path], environ: Mapping[str, str] | None,
             file_secret_settings: PydanticBaseSettingsSource,
         ) -> tuple[PydanticBaseSettingsSource, ...]:
             from_files: list[PydanticBaseSettingsSource] = [
-                _ToolTable(settings_cls, path) if path.name == "pyproject.toml"
+                PyprojectTomlConfigSettingsSource(settings_cls, toml_file=path)
+                if path.name == "pyproject.toml"
                 else TomlConfigSettingsSource(settings_cls, toml_file=path)
                 for path in reversed(files)]
             return (InitSettingsSource(settings_cls, init_kwargs=overrides),

@@ -26,6 +26,8 @@ def test_layers_apply_in_order(tmp_path: Path) -> None:
     assert config.batch.workers == 5  # flags beat everything
     assert config.vlm.models == ["a", "b"]
     assert config.preprocess.target_x_height == Config().preprocess.target_x_height
+    only_files = load_config(environ={}, search_dir=tmp_path)
+    assert (only_files.ocr.psm, only_files.batch.workers) == (6, 3)  # [tool.imgread] is read
 
 
 def test_unknown_settings_are_refused(tmp_path: Path) -> None:
