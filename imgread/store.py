@@ -13,7 +13,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -382,13 +382,17 @@ class SqliteStore:
         stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         self.aliases = stored.get("aliases", "") if text is None else text
         wanted = lexicon(self.aliases).fingerprint
-        if stored.get("lexicon") == wanted:
-            return
-        with self._transaction():
-            self._rebuild(SCHEMA_VERSION, self._table_names())
-            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                [("aliases", self.aliases), ("lexicon", wanted)])
-        write_metadata(self.path)
+        if stored.get("lexicon") != wanted:
+            with self._transaction():
+                # Another process may have re-derived them while this one waited.
+                now = self.db.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone()
+                if now is None or now[0] != wanted:
+                    self._rebuild(SCHEMA_VERSION, self._table_names())
+                    self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                        [("aliases", self.aliases), ("lexicon", wanted)])
+        # Datasette's labels are a convenience: a database in a read-only folder still opens.
+        with suppress(OSError):
+            write_metadata(self.path)
 
     def _create(self) -> None:
         # executescript() would COMMIT the open transaction; run the statements one by one.
