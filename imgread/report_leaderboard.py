@@ -39,12 +39,14 @@ def _line_html(line: Line) -> str:
 
 
 def leaderboard_html(lines: Sequence[Line]) -> str:
-    """One collapsible table per benchmark, the busiest open."""
+    """One collapsible table per benchmark, the benchmarks with the most models first and
+    open."""
     if not lines:
         return '<p class="note">No benchmark scores read yet.</p>'
-    groups = [(benchmark, list(group)) for benchmark, group
-              in groupby(lines, key=lambda line: line.benchmark)]
-    busiest = {b for b, _ in sorted(groups, key=lambda g: -len(g[1]))[:OPEN_BENCHMARKS]}
+    groups = sorted(((benchmark, list(group)) for benchmark, group
+                     in groupby(lines, key=lambda line: line.benchmark)),
+                    key=lambda group: (-len(group[1]), group[0].lower()))
+    busiest = {benchmark for benchmark, _ in groups[:OPEN_BENCHMARKS]}
     parts = []
     for benchmark, group in groups:
         conflicted = sum(line.conflicted for line in group)
