@@ -17,11 +17,13 @@ FORMATS = ("table", "csv", "json")
 
 @dataclass(frozen=True)
 class Evidence:
-    """One image behind a value: its path, sha256, and how the value was read there
-    ("OCR table", "chart label", "measured bar", "VLM")."""
+    """One image behind a value: its path, sha256, the value as read there (within 0.051
+    of the line's value for a supporting image), and how it was read ("OCR table", "chart
+    label", "measured bar", "VLM")."""
 
     path: str
     sha256: str
+    value: float
     read_as: list[str]
 
 
@@ -41,7 +43,7 @@ class Line:
 
 
 def _evidence(items: list[dict[str, Any]]) -> list[Evidence]:
-    return sorted((Evidence(item["path"], item["sha256"], list(item["read_as"]))
+    return sorted((Evidence(item["path"], item["sha256"], item["value"], list(item["read_as"]))
                    for item in items), key=lambda e: e.path)
 
 

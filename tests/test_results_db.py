@@ -71,6 +71,19 @@ def test_spellings_of_one_reading_make_one_leaderboard_line(store: SqliteStore) 
     assert leaderboard(store, "GSM8K") == []
 
 
+def test_a_value_within_the_conflicts_tolerance_supports_the_line(store: SqliteStore) -> None:
+    store.put(table_record("table.png", "a" * 64, [("Llama 2 70B", "MMLU", None, 68.9)]))
+    measured = table_record("chart.png", "b" * 64, [])
+    measured.scores = [Score(model="Llama 2 70B", benchmark="MMLU", value=68.87, source="chart",
+                             sources=["chart:line"], evidence={"px": 10.0, "py": 20.0})]
+    store.put(measured)
+    [line] = leaderboard(store)
+    assert line.value == 68.9 and line.disagreeing == {}  # the printed value leads
+    assert [(e.value, e.read_as) for e in line.supporting] == [
+        (68.87, ["measured line"]), (68.9, ["OCR table"])]
+    assert store.conflicts() == []  # the same tolerance as the conflicts between images
+
+
 def test_sizes_and_tokens_are_row_fields_never_benchmark_scores(store: SqliteStore) -> None:
     record = table_record("q.png", "d" * 64, [("Falcon", "Params", None, 180.0),
                                               ("Falcon", "training tokens", None, 3.5),
