@@ -326,7 +326,7 @@ def run(
     db_url = db or str(out_dir / "results.sqlite")
     jsonl = out_dir / "records.jsonl"
     try:
-        store = open_store(db_url)
+        store = open_store(db_url, aliases=config.names.aliases)
     except Exception as error:
         raise RunError(
             f"{db_url}: cannot open the results database ({error})",

@@ -29,7 +29,7 @@ def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-d
         raise ImgreadError(
             f"{url}: no results database here", hint="run `imgread run FOLDER` first, or pass --db"
         )
-    return open_store(url)
+    return open_store(url, aliases=load_config().names.aliases)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -125,10 +125,18 @@ def cmd_show(args: argparse.Namespace) -> int:
             from .images import sha256_file
 
             record = store.get(sha256_file(Path(args.key)))
+        named = store.named(args.key) if record is None else {}
+        if len(named) == 1:
+            record = store.get(next(iter(named)))
+    if len(named) > 1:
+        raise ImgreadError(
+            f"{args.key}: {len(named)} images have this name: " + ", ".join(named.values()),
+            hint="give the path or the sha256 of the one you mean",
+        )
     if record is None:
         raise ImgreadError(
-            f"{args.key}: no record with this path or sha256",
-            hint='`imgread query "SELECT path, sha256 FROM records"` lists them',
+            f"{args.key}: no record with this path, file name or sha256",
+            hint='`imgread query "SELECT path, sha256 FROM images"` lists them',
         )
     print(json.dumps(record.to_dict(), indent=2) if args.json else format_record(record))
     return 0
@@ -172,6 +180,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from .leaderboard import leaderboard, write
+
+    with _open_existing_store(args) as store:
+        lines = leaderboard(store, args.benchmark)
+    write(lines, args.format, sys.stdout)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .search import search
+
+    with _open_existing_store(args) as store:
+        hits = search(store, args.text, limit=args.limit)
+    for hit in hits:
+        print(f"{hit.path}  [{hit.kind}{' by ' + hit.model if hit.model else ''}]")
+        print(f"    {hit.snippet}")
+    print(f"imgread: {len(hits)} match(es) for {args.text!r}", file=sys.stderr)
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     with _open_existing_store(args) as store:
         print(json.dumps(store.stats(), indent=2))
@@ -195,7 +224,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     out = Path(args.out or DEFAULT_OUT)
     out.mkdir(parents=True, exist_ok=True)
-    with open_store(_db_url(args)) as store:
+    with open_store(_db_url(args), aliases=load_config().names.aliases) as store:
         imported = import_files([Path(f) for f in args.files], store, image=args.image)
     print(
         f"imgread: imported {len(imported)} record(s); run `imgread run FOLDER` to reconcile "
@@ -252,6 +281,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_export)
 
+    board = with_db(sub.add_parser(
+        "leaderboard", help="one line per model, benchmark and setting, with its images"))
+    board.add_argument("--benchmark", help="only this benchmark (any spelling: mmlu, MMLU 5-shot)")
+    board.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    board.set_defaults(func=cmd_leaderboard)
+
+    find = with_db(sub.add_parser("search", help="full-text search of OCR text and descriptions"))
+    find.add_argument("text", help='words to find, e.g. "Meta AI" (FTS5 syntax also works)')
+    find.add_argument("--limit", type=int, default=50, help="most matches to print")
+    find.set_defaults(func=cmd_search)
+
     with_db(sub.add_parser("stats", help="summarise the database")).set_defaults(func=cmd_stats)
     with_db(sub.add_parser("conflicts", help="values that differ between images")).set_defaults(
         func=cmd_conflicts
@@ -274,6 +314,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.hint:
             print(f"imgread: {error.hint}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped reading (`imgread export | head`): nothing is wrong. Point
+        # stdout at nothing so that Python's own flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("imgread: interrupted; run the same command again to resume", file=sys.stderr)
         return 130

@@ -1,4 +1,5 @@
-"""One settings object: defaults < pyproject.toml/imgread.toml < environment < flags.
+"""One settings object: defaults < pyproject.toml/imgread.toml < environment < flags, layered
+by pydantic-settings.
 
 Sections map to stages; each stage's hash covers its own section and those of the stages
 before it, so a changed setting redoes only the stages it can affect.
@@ -8,12 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    PyprojectTomlConfigSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from .errors import ConfigError
 
 # Bumped when a stage's code changes what it produces, so old records are redone.
 STAGE_VERSIONS = {
@@ -105,6 +117,12 @@ class BatchSettings(Section):
     )
 
 
+class NamesSettings(Section):
+    # A file of benchmark aliases in the form of imgread/data/benchmark_aliases.txt, whose
+    # lines win over the built-in ones (see imgread/normalise.py).
+    aliases: Path | None = None
+
+
 class Config(Section):
     load: LoadSettings = Field(default_factory=LoadSettings)
     preprocess: PreprocessSettings = Field(default_factory=PreprocessSettings)
@@ -114,6 +132,7 @@ class Config(Section):
     vlm: VlmSettings = Field(default_factory=VlmSettings)
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     batch: BatchSettings = Field(default_factory=BatchSettings)
+    names: NamesSettings = Field(default_factory=NamesSettings)
 
     def stage_hashes(self, extra: dict[str, Any] | None = None) -> dict[str, str]:
         """Chained hash per stage: a stage's hash changes when it or any earlier stage does.
@@ -144,36 +163,52 @@ def _digest(payload: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _deep_merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
+class _Environment(EnvSettingsSource):
+    """IMGREAD_OCR__PSM=6 sets ocr.psm; lists and tables are JSON. Reads ``environ`` when
+    given (tests, embedding), else the process environment."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str] | None):
+        self._given = environ
+        super().__init__(settings_cls, env_prefix="IMGREAD_", env_nested_delimiter="__",
+                         case_sensitive=False)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        if self._given is None:
+            return super()._load_env_vars()
+        return {name.lower(): value for name, value in self._given.items()}
 
 
-def _from_toml(path: Path) -> dict[str, Any]:
-    data = tomllib.loads(path.read_text())
-    if path.name == "pyproject.toml":
-        return dict(data.get("tool", {}).get("imgread", {}))
-    return dict(data)
+def _layers(files: list[Path], environ: Mapping[str, str] | None,
+            overrides: dict[str, Any]) -> type[BaseSettings]:
+    """A settings class whose sources are this call's layers, highest first: flags, the
+    environment, then the files (a later file beats an earlier one)."""
 
+    # pydantic-settings warns of a table header set with no pyproject.toml to read it from.
+    pyproject = any(path.name == "pyproject.toml" for path in files)
+    header = SettingsConfigDict(pyproject_toml_table_header=("tool", "imgread")) if pyproject \
+        else SettingsConfigDict()
 
-def _from_env(environ: dict[str, str]) -> dict[str, Any]:
-    """IMGREAD_OCR__PSM=6 sets ocr.psm; values are parsed as JSON when they parse."""
-    settings: dict[str, Any] = {}
-    for name, raw in environ.items():
-        if not name.startswith("IMGREAD_") or "__" not in name:
-            continue
-        section, _, key = name[len("IMGREAD_") :].lower().partition("__")
-        try:
-            value: Any = json.loads(raw)
-        except json.JSONDecodeError:
-            value = raw
-        settings.setdefault(section, {})[key] = value
-    return settings
+    class Layered(BaseSettings, Config):
+        model_config = SettingsConfigDict(extra="forbid", **header)
+
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            from_files: list[PydanticBaseSettingsSource] = [
+                PyprojectTomlConfigSettingsSource(settings_cls, toml_file=path)
+                if path.name == "pyproject.toml"
+                else TomlConfigSettingsSource(settings_cls, toml_file=path)
+                for path in reversed(files)]
+            return (InitSettingsSource(settings_cls, init_kwargs=overrides),
+                    _Environment(settings_cls, environ), *from_files)
+
+    return Layered
 
 
 def load_config(
@@ -182,16 +217,27 @@ def load_config(
     environ: dict[str, str] | None = None,
     search_dir: Path | None = None,
 ) -> Config:
-    """Build the settings from every layer, lowest first."""
-    layers: dict[str, Any] = {}
-    candidates = (
-        [config_file]
-        if config_file
-        else [(search_dir or Path.cwd()) / name for name in ("pyproject.toml", "imgread.toml")]
-    )
-    for path in candidates:
-        if path is not None and path.is_file():
-            layers = _deep_merge(layers, _from_toml(path))
-    layers = _deep_merge(layers, _from_env(dict(os.environ if environ is None else environ)))
-    layers = _deep_merge(layers, overrides or {})
-    return Config.model_validate(layers)
+    """Build the settings from every layer, lowest first: defaults, ``pyproject.toml``'s
+    ``[tool.imgread]`` then ``imgread.toml`` in ``search_dir`` (or only ``config_file``),
+    the environment (IMGREAD_SECTION__KEY), ``overrides`` (flags). A bad file, key or value
+    is a ConfigError that names it."""
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such settings file",
+                          hint="pass --config an existing TOML file")
+    candidates = [config_file] if config_file else [
+        (search_dir or Path.cwd()) / name for name in ("pyproject.toml", "imgread.toml")]
+    files = [path for path in candidates if path.is_file()]
+    try:
+        layered = _layers(files, environ, overrides or {})()
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{' or '.join(map(str, files))}: not valid TOML ({error})",
+                          hint="fix the file, or pass --config another one") from error
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors())
+        where = ", ".join(str(path) for path in files) or "no settings file"
+        raise ConfigError(f"settings: {problems}",
+                          hint=f"settings come from {where}, IMGREAD_* environment variables "
+                               "and flags; README.md, Settings, lists the keys") from error
+    return Config.model_validate(layered.model_dump())

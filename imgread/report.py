@@ -24,15 +24,17 @@ from typing import TYPE_CHECKING, Any
 from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
+from .leaderboard import leaderboard
 from .pipeline import now_iso
 from .record import FLAG_KINDS, Cell, Chart, Description, Flag, Record, Table
+from .report_leaderboard import leaderboard_html, search_html
 from .store import CONFLICT_KIND, name_key
 
 if TYPE_CHECKING:
     from .store import SqliteStore
 
 ASSETS = Path(__file__).with_name("report_assets")
-ASSET_FILES = ("report.css", "report.js")
+ASSET_FILES = ("report.css", "report.js", "search.js")
 MAX_IMAGE_SIDE = 1600  # px; larger images are shrunk for the page, boxes scale with them
 LOW_CONFIDENCE = 60.0  # OCR confidence (0..100) under which a word or cell is marked
 MAX_CHART_POINTS = 300  # per chart in a card; the database has them all
@@ -590,7 +592,7 @@ def filters_html(records: Sequence[Record]) -> str:
 
 
 def page_html(records: Sequence[Record], cards: str, runs: Sequence[dict[str, Any]],
-              conflicts: Sequence[dict[str, Any]], database: str) -> str:
+              conflicts: Sequence[dict[str, Any]], database: str, board: str = "") -> str:
     status_counts = dict(Counter(str(r.status) for r in records).most_common())
     flag_counts = dict(Counter(f.kind for r in records for f in r.flags).most_common())
     points = plot_points(records)
@@ -600,9 +602,12 @@ def page_html(records: Sequence[Record], cards: str, runs: Sequence[dict[str, An
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>imgread report</title>"
         '<link rel="stylesheet" href="assets/report.css">'
-        '<script src="assets/report.js" defer></script></head><body>'
+        '<script src="assets/report.js" defer></script>'
+        '<script src="assets/search.js" defer></script></head><body>'
         '<main><section class="overview" id="top"><h1>imgread report</h1>'
         f'<p class="meta">{len(records)} images from {esc(database)} · written {now_iso()}</p>'
+        f'<h2 id="leaderboard">Leaderboard</h2>{board}'
+        f"<h3>Search</h3>{search_html(records)}"
         f'<div class="summary"><div><h3>Status</h3>{chips(status_counts, "status")}</div>'
         f'<div><h3>Flags</h3>{chips(flag_counts, "kind")}</div></div>'
         f"<h3>Throughput</h3>{runs_html(runs)}"
@@ -635,6 +640,7 @@ def write_report(out_dir: Path, store: SqliteStore) -> Path:
     cards = "".join(card_html(record, page_image(record, images_dir, search))
                     for record in records)
     index = root / "index.html"
+    board = leaderboard_html(leaderboard(store))
     index.write_text(page_html(records, cards, store.runs(), store.conflicts(),
-                               str(store.path)), encoding="utf-8")
+                               str(store.path), board), encoding="utf-8")
     return index

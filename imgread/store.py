@@ -8,24 +8,35 @@ transaction, so they never disagree with it.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
+from .normalise import (
+    BenchmarkName,
+    lexicon,
+    model_key,
+    normalise_benchmark,
+    read_aliases,
+    sized_name,
+)
 from .pipeline import now_iso
-from .record import Description, Flag, Record, Score
+from .record import Description, Flag, Record, Row, Score
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
+from .views import VIEWS, write_metadata
 
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
-# Version 2 had no ``readings`` table.
+# Version 2 had no ``readings`` table. Version 3 kept ``record_json`` in ``images``, had no
+# normalised names, views or full-text search, and no endpoint or finish reason for descriptions.
 SCHEMA_VERSION = 4
 
 SCHEMA = """
@@ -58,10 +69,13 @@ CREATE TABLE images (
     processed_at TEXT NOT NULL,
     imgread_version TEXT NOT NULL,
     record_schema INTEGER NOT NULL,
-    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
-    record_json TEXT NOT NULL
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
 );
 CREATE INDEX images_status ON images(status);
+CREATE TABLE image_records (
+    sha256 TEXT PRIMARY KEY REFERENCES images(sha256) ON DELETE CASCADE,
+    record_json TEXT NOT NULL
+);
 CREATE INDEX images_path ON images(path);
 CREATE TABLE image_paths (
     sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
@@ -160,6 +174,9 @@ CREATE TABLE scores (
     source TEXT NOT NULL,
     sources_json TEXT NOT NULL,
     confidence REAL NOT NULL,
+    benchmark_name TEXT NOT NULL,
+    setting_name TEXT,
+    quantity TEXT,
     PRIMARY KEY (sha256, idx)
 );
 CREATE INDEX scores_lookup ON scores(model_normalised, benchmark, setting);
@@ -202,6 +219,11 @@ CREATE TABLE readings (
     benchmark TEXT NOT NULL,
     setting TEXT,
     sources_json TEXT NOT NULL,
+    model_name TEXT NOT NULL,
+    benchmark_name TEXT NOT NULL,
+    setting_name TEXT,
+    unit TEXT NOT NULL,
+    read_as_json TEXT NOT NULL,
     PRIMARY KEY (sha256, model_key, benchmark_key, setting_key, value)
 );
 CREATE INDEX readings_key ON readings(model_key, benchmark_key, setting_key);
@@ -221,7 +243,12 @@ CREATE TABLE imported_descriptions (
     source_file TEXT NOT NULL
 );
 CREATE INDEX imported_key ON imported_descriptions(key);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
+
 
 CONFLICT_KIND = "conflicts_with_other_image"
 # A benchmark named only by its position ("column 3": the header was not read) names
@@ -236,7 +263,8 @@ EXPORT_SQL = {
     "r.params_from_name, r.row_index, r.source, r.sources_json AS sources, r.confidence "
     "FROM rows r JOIN images i USING (sha256) ORDER BY i.path, r.idx",
     "scores": "SELECT s.sha256, i.path, s.idx, s.model, s.model_normalised, s.benchmark, "
-    "s.setting, s.value, s.unit, s.source, s.sources_json AS sources, s.confidence "
+    "s.setting, s.value, s.unit, s.source, s.sources_json AS sources, s.confidence, "
+    "s.benchmark_name, s.setting_name, s.quantity "
     "FROM scores s JOIN images i USING (sha256) ORDER BY i.path, s.idx",
     "flags": "SELECT f.sha256, i.path, f.idx, f.kind, f.severity, f.source, f.message, f.span, "
     "f.evidence_json AS evidence FROM flags f JOIN images i USING (sha256) "
@@ -246,7 +274,6 @@ EXPORT_SQL = {
     "d.finish_reason, d.imported_from "
     "FROM descriptions d JOIN images i USING (sha256) ORDER BY i.path, d.idx",
 }
-JSON_COLUMNS = {"sources", "evidence"}
 
 
 class StoreError(ImgreadError):
@@ -272,8 +299,12 @@ def name_key(text: str | None) -> str:
 
 
 class SqliteStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, aliases: Path | None = None) -> None:
+        """Open or create the database at ``path``. ``aliases``: a user's benchmark alias
+        file (the ``names.aliases`` setting); without one, the aliases the database was last
+        normalised with stay in force."""
         self.path = path
+        self.aliases = ""  # the alias text in force; settled once the layout is current
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: every write goes through _transaction(), which says BEGIN itself,
         # so schema changes and data changes share one transaction.
@@ -281,6 +312,7 @@ class SqliteStore:
         try:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
+            self._settle_aliases(aliases)
             # WAL lets readers (imgread query, Datasette) work while a run writes. It is
             # stored in the file, so a current database needs no write just to be opened.
             if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -346,16 +378,37 @@ class SqliteStore:
                 )
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _settle_aliases(self, aliases: Path | None) -> None:
+        """Normalise with the alias file given, else with the aliases stored in the database.
+        A changed lexicon (a new file, or new built-in names) re-derives every normalised
+        table from the records, so the stored names never mix two lexicons."""
+        text = read_aliases(aliases) if aliases is not None else None
+        stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        self.aliases = stored.get("aliases", "") if text is None else text
+        wanted = lexicon(self.aliases).fingerprint
+        if stored.get("lexicon") != wanted:
+            with self._transaction():
+                # Another process may have re-derived them while this one waited.
+                now = self.db.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone()
+                if now is None or now[0] != wanted:
+                    self._rebuild(SCHEMA_VERSION, self._table_names())
+                    self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                        [("aliases", self.aliases), ("lexicon", wanted)])
+        # Datasette's labels are a convenience: a database in a read-only folder still opens.
+        with suppress(OSError):
+            write_metadata(self.path)
+
     def _create(self) -> None:
         # executescript() would COMMIT the open transaction; run the statements one by one.
-        for statement in SCHEMA.split(";"):
+        for statement in (SCHEMA + VIEWS).split(";"):
             if statement.strip():
                 self.db.execute(statement)
 
     def _rebuild(self, version: int, tables: set[str]) -> None:
         """Read what an older layout holds, drop it, and write it again in this one."""
-        source = "SELECT record_json, NULL FROM records" if version == 0 else \
-            "SELECT record_json, run_id FROM images"
+        source = {0: "SELECT record_json, NULL FROM records",
+                  4: "SELECT record_json, run_id FROM image_records JOIN images USING (sha256)",
+                  }.get(version, "SELECT record_json, run_id FROM images")
         records = self.db.execute(source).fetchall()
         runs = self.db.execute(
             "SELECT id, started, finished, config_hash, imgread_version, source, elapsed_s,"
@@ -363,8 +416,12 @@ class SqliteStore:
         imported = self.db.execute(
             "SELECT id, key, first_seen, description_json, source_file "
             "FROM imported_descriptions").fetchall() if "imported_descriptions" in tables else []
+        views = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall()
+        for (view,) in views:
+            self.db.execute(f"DROP VIEW {view}")
         # Children before parents, so that no foreign key is left dangling on the way.
-        for name in [*reversed(re.findall(r"CREATE TABLE (\w+)", SCHEMA)), "records"]:
+        created = re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", SCHEMA + VIEWS)
+        for name in [*reversed(created), "records"]:
             self.db.execute(f"DROP TABLE IF EXISTS {name}")
         self._create()
         for run_id, started, finished, config_hash, version_, source_, elapsed, info in runs:
@@ -379,29 +436,41 @@ class SqliteStore:
         for text, run_id in records:
             self._write(Record.from_json(text), run_id)
         self.db.executemany("INSERT INTO imported_descriptions VALUES (?, ?, ?, ?, ?)", imported)
+        for _, key, _, description, _ in imported:
+            self._index_imported(key, Description.model_validate_json(description))
 
     # --- records ---------------------------------------------------------------------
 
     def get(self, sha256: str) -> Record | None:
         row = self.db.execute(
-            "SELECT record_json FROM images WHERE sha256 = ?", (sha256,)
+            "SELECT record_json FROM image_records WHERE sha256 = ?", (sha256,)
         ).fetchone()
         return Record.from_json(row[0]) if row else None
 
     def find(self, key: str) -> Record | None:
         """A record by path (any path the bytes were seen at), sha256, or unique sha prefix."""
         row = self.db.execute(
-            "SELECT record_json FROM images WHERE path = ? OR sha256 = ? UNION ALL "
-            "SELECT i.record_json FROM image_paths p JOIN images i USING (sha256) "
+            "SELECT record_json FROM images JOIN image_records USING (sha256)"
+            " WHERE path = ? OR sha256 = ? UNION ALL "
+            "SELECT r.record_json FROM image_paths p JOIN image_records r USING (sha256) "
             "WHERE p.path = ? LIMIT 1",
             (key, key, key),
         ).fetchone()
         if row is None and len(key) >= 6:
             rows = self.db.execute(
-                "SELECT record_json FROM images WHERE sha256 LIKE ?", (key + "%",)
+                "SELECT record_json FROM image_records WHERE sha256 LIKE ?", (key + "%",)
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return Record.from_json(row[0]) if row else None
+
+    def named(self, name: str) -> dict[str, str]:
+        """Images seen at a path whose file name is ``name`` (or that ends with it, for a
+        name with folders): sha256 -> one such path."""
+        tail = "/" + name.lstrip("/")
+        rows = self.db.execute(
+            "SELECT sha256, min(path) FROM image_paths WHERE path = ? OR substr(path, ?) = ?"
+            " GROUP BY sha256 ORDER BY min(path)", (name, -len(tail), tail))
+        return dict(rows.fetchall())
 
     def put(self, record: Record, run_id: int | None = None) -> None:
         """Insert or replace one record and all its normalised rows in one transaction."""
@@ -419,20 +488,29 @@ class SqliteStore:
         self.db.execute("DELETE FROM images WHERE sha256 = ?", (sha,))
         info = record.image
         self.db.execute(
-            "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (sha, info.path, info.first_seen, record.status, info.width, info.height,
              info.format, info.bytes, record.config_hash, record.processed_at,
-             record.imgread_version, record.schema_version, run_id, record.to_json()),
+             record.imgread_version, record.schema_version, run_id),
         )
+        self.db.execute("INSERT INTO image_records VALUES (?, ?)", (sha, record.to_json()))
+        # The full-text index is no foreign-key child: its rows go by hand.
+        self.db.execute("DELETE FROM search_text WHERE key = ?", (sha,))
+        self.db.executemany(
+            "INSERT INTO search_text VALUES (?, ?, ?, ?)",
+            [(sha, "ocr", record.ocr.engine, record.ocr.text)] * bool(record.ocr.text)
+            + [(sha, d.kind, d.model, d.text) for d in record.descriptions if d.text])
         paths = dict.fromkeys([info.path, *info.paths])
         self.db.executemany("INSERT INTO image_paths VALUES (?, ?)",
                             [(sha, path) for path in paths if path])
         self._write_ocr(sha, record)
         self._write_descriptions(sha, record)
+        names = [normalise_benchmark(s.benchmark, s.setting, self.aliases) for s in record.scores]
         self.db.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(sha, i, s.model, s.model_normalised, s.benchmark, s.setting, s.value, s.unit,
-              s.source, json.dumps(s.sources), s.confidence) for i, s in enumerate(record.scores)],
+              s.source, json.dumps(s.sources), s.confidence, n.name, n.setting, n.quantity)
+             for i, (s, n) in enumerate(zip(record.scores, names, strict=True))],
         )
         self.db.executemany(
             "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -441,9 +519,10 @@ class SqliteStore:
         )
         self._insert_flags(sha, record.flags, start=0)
         self.db.executemany(
-            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(sha, *key, value, model, benchmark, setting, json.dumps(sources))
-             for (key, value), (model, benchmark, setting, sources) in readings(record).items()],
+            "INSERT INTO readings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(sha, *key, value, f.model, f.benchmark, f.setting, json.dumps(f.sources),
+              f.model_name, f.name.name, f.name.setting, f.name.unit, json.dumps(f.read_as))
+             for (key, value), f in readings(record, self.aliases).items()],
         )
         self.db.executemany(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
@@ -507,7 +586,8 @@ class SqliteStore:
         )
 
     def records(self) -> Iterator[Record]:
-        for (text,) in self.db.execute("SELECT record_json FROM images ORDER BY path"):
+        for (text,) in self.db.execute(
+                "SELECT record_json FROM images JOIN image_records USING (sha256) ORDER BY path"):
             yield Record.from_json(text)
 
     def shas(self) -> set[str]:
@@ -528,6 +608,14 @@ class SqliteStore:
                 " VALUES (?, ?, ?, ?)",
                 (key, first_seen, description.model_dump_json(), source_file),
             )
+            self._index_imported(key, description)
+
+    def _index_imported(self, key: str, description: Description) -> None:
+        """Imported text is searchable before any run attaches it to its image."""
+        if description.text:
+            self.db.execute("INSERT INTO search_text VALUES (?, ?, ?, ?)",
+                            (key, f"imported {description.kind}", description.model,
+                             description.text))
 
     def imported_for(self, keys: list[str]) -> tuple[list[Description], str | None]:
         """Descriptions imported for any of ``keys`` (paths, sha256); the earliest first-seen."""
@@ -625,16 +713,9 @@ class SqliteStore:
                 f"export {fmt!r} of {what!r} is not possible",
                 hint=f"formats: {', '.join(EXPORT_FORMATS)}; what: {', '.join(EXPORTS)}",
             )
-        names, rows = self.query(EXPORT_SQL[what])
-        items = [_decode_json(dict(zip(names, row, strict=True))) for row in rows]
-        if fmt == "parquet":
-            _write_parquet(names, items, out)
-        elif isinstance(out, Path):
-            with out.open("w", newline="", encoding="utf-8") as handle:
-                _write_text(fmt, names, items, handle)
-        else:
-            _write_text(fmt, names, items, out)
-        return len(items)
+        from .exports import write_export
+
+        return write_export(fmt, what, self.db.execute(EXPORT_SQL[what]), out, SCHEMA_VERSION)
 
     def stats(self) -> dict[str, Any]:
         """A summary for people: counts by status, flag kind, model, stage error."""
@@ -663,9 +744,11 @@ class SqliteStore:
             "descriptions_by_model": descriptions,
             "rows": one("SELECT count(*) FROM rows"),
             "scores": one("SELECT count(*) FROM scores"),
+            # Normalised names ("mmlu" and "MMLU (5-shot)" are MMLU); sizes and token
+            # counts are row fields, not benchmarks.
             "scores_by_benchmark": counts(
-                "SELECT benchmark, count(*) FROM scores GROUP BY benchmark "
-                "ORDER BY count(*) DESC"),
+                "SELECT benchmark_name, count(*) FROM scores WHERE quantity IS NULL "
+                "GROUP BY benchmark_name ORDER BY count(*) DESC, benchmark_name"),
             "models_read": one("SELECT count(DISTINCT model) FROM rows WHERE model != ''"),
             "errors_by_stage": counts("SELECT stage, count(*) FROM errors GROUP BY stage"),
             "imported_descriptions": one("SELECT count(*) FROM imported_descriptions"),
@@ -731,7 +814,7 @@ class SqliteStore:
 
     def _sync_conflict_flags(self, sha: str, about: str, flags: list[Flag]) -> bool:
         """Replace the flags of ``sha`` that involve image ``about`` with ``flags``."""
-        row = self.db.execute("SELECT record_json FROM images WHERE sha256 = ?",
+        row = self.db.execute("SELECT record_json FROM image_records WHERE sha256 = ?",
                               (sha,)).fetchone()
         if row is None:
             return False
@@ -746,7 +829,7 @@ class SqliteStore:
         if new == record.flags:
             return False
         record.flags = new
-        self.db.execute("UPDATE images SET record_json = ? WHERE sha256 = ?",
+        self.db.execute("UPDATE image_records SET record_json = ? WHERE sha256 = ?",
                         (record.to_json(), sha))
         self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
         self._insert_flags(sha, new, start=0)
@@ -763,9 +846,25 @@ def _no_attach(action: int, *_: object) -> int:
 Reading = tuple[tuple[str, str, str], float]
 
 
-def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[str]]]:
+@dataclass
+class ReadingFacts:
+    """A reading's names as printed, their normalised forms, and who read it.
+    ``read_as`` names the kinds of evidence for people: "OCR table", "chart label",
+    "measured bar", "VLM"."""
+
+    model: str
+    benchmark: str
+    setting: str | None
+    sources: list[str]
+    name: BenchmarkName
+    read_as: list[str]
+    model_name: str  # with the size read beside it, where the name states none
+
+
+def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
     """What a record reads, for comparing images: (model, benchmark, setting) keys and values,
-    each with the names as printed and the sources. A row's MMLU counts only where the record
+    normalised by ``imgread.normalise`` (``aliases``: a user's alias text), each with the names
+    as printed and the sources. A row's MMLU counts only where the record
     has no MMLU score for that model: the reconciler usually writes both, and the score
     also knows the setting. A row's size and training tokens count the same way.
 
@@ -773,32 +872,70 @@ def readings(record: Record) -> dict[Reading, tuple[str, str, str | None, list[s
     quantity, after its unit: the key is "params" or "tokens" whatever the header says, and
     the value is in billions or trillions (see ``compared_value``), so that "1,000B" in one
     image and "1.0" under "Tokens (T)" in another are one reading, not 1000 against 1."""
-    found: dict[Reading, tuple[str, str, str | None, list[str]]] = {}
+    found: dict[Reading, ReadingFacts] = {}
 
-    def add(model: str, normalised: str, benchmark: str, setting: str | None,
-            value: float | None, sources: list[str], quantity: str | None = None) -> None:
-        key = (name_key(normalised or model), quantity or name_key(benchmark), name_key(setting))
+    def add(model: str, size: float | None, benchmark: str, setting: str | None,
+            value: float | None, sources: list[str], read_as: str) -> None:
+        name = normalise_benchmark(benchmark, setting, aliases)
+        sized = sized_name(model, size)
+        key = (model_key(sized), name.key, name.setting_key)
         if value is None or not key[0] or PLACEHOLDER_BENCHMARK.fullmatch(key[1]):
             return
-        _, _, _, known = found.setdefault((key, float(value)), (model, benchmark, setting, []))
-        known += [source for source in sources if source not in known]
+        facts = found.setdefault((key, float(value)),
+                                 ReadingFacts(model, benchmark, setting, [], name, [], sized))
+        facts.sources += [source for source in sources if source not in facts.sources]
+        if read_as not in facts.read_as:
+            facts.read_as.append(read_as)
 
+    # Sizes read beside a model (a size column, a chart's size axis), by where they were
+    # read: a model named without its size is named with it (``sized_name``).
+    sized = [row for row in record.rows if row.params_b and not row.params_from_name]
+    sizes = {_position(row): row.params_b for row in sized if _position(row)}
+    # Where positions do not match (a table read across), a row's own MMLU finds its score.
+    by_value = Counter((model_key(row.model), row.mmlu) for row in sized)
+    sizes |= {(model_key(row.model), row.mmlu): row.params_b for row in sized
+              if by_value[(model_key(row.model), row.mmlu)] == 1}
     for score in record.scores:
         quantity = column_quantity(score.benchmark)
-        add(score.model, score.model_normalised, score.benchmark, score.setting,
-            compared_value(score, quantity), score.sources, quantity)
+        size = sizes.get(_position(score)) or sizes.get((model_key(score.model), score.value))
+        # On a scaling chart the x of a point is the size, now in the name, not a setting.
+        setting = None if size and score.setting == f"x={size:g}" else score.setting
+        add(score.model or score.model_normalised, size, score.benchmark, setting,
+            compared_value(score, quantity), score.sources, _read_as(score))
     scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
     quantities = {(model, benchmark) for (model, benchmark, _), _ in found}
     for row in record.rows:
-        if name_key(row.model) not in scored:
-            add(row.model, "", "MMLU", None, row.mmlu, row.sources)
+        read_as = _read_as(row)
+        size = None if row.params_from_name else row.params_b
+        key = model_key(sized_name(row.model, size))
+        if key not in scored:
+            add(row.model, size, "MMLU", None, row.mmlu, row.sources, read_as)
         # Rows carry sizes and tokens already in billions and trillions; a size taken from
         # the model's name is the name, not a reading.
-        if not row.params_from_name and (name_key(row.model), "params") not in quantities:
-            add(row.model, "", "params", None, row.params_b, row.sources, "params")
-        if (name_key(row.model), "tokens") not in quantities:
-            add(row.model, "", "tokens", None, row.tokens_t, row.sources, "tokens")
+        if not row.params_from_name and (key, "params") not in quantities:
+            add(row.model, size, "params", None, row.params_b, row.sources, read_as)
+        if (key, "tokens") not in quantities:
+            add(row.model, size, "tokens", None, row.tokens_t, row.sources, read_as)
     return found
+
+
+def _position(item: Score | Row) -> tuple[Any, ...] | None:
+    """Where a score or row was read: a table's body row, or a chart's point."""
+    evidence = item.evidence
+    if "table" in evidence and "row" in evidence:
+        return ("table", evidence["table"], evidence["row"])
+    if "px" in evidence and "py" in evidence:
+        return ("point", evidence["px"], evidence["py"])
+    return None
+
+
+def _read_as(item: Score | Row) -> str:
+    """The kind of evidence behind a score or row, as people name it."""
+    if item.source == "chart":
+        kind = next((s.split(":", 1)[1] for s in item.sources if s.startswith("chart:")), "")
+        return "chart label" if item.evidence.get("label") else f"measured {kind or 'chart'}"
+    return {"ocr": "OCR table", "vlm": "VLM", "both": "OCR table and VLM"}.get(item.source,
+                                                                             item.source)
 
 
 def compared_value(score: Score, quantity: str | None) -> float | None:
@@ -899,40 +1036,5 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _decode_json(item: dict[str, Any]) -> dict[str, Any]:
-    for name in JSON_COLUMNS & item.keys():
-        item[name] = json.loads(item[name])
-    return item
-
-
-def _write_text(fmt: str, names: list[str], items: list[dict[str, Any]], out: IO[str]) -> None:
-    if fmt == "jsonl":
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-        return
-    writer = csv.DictWriter(out, fieldnames=names)
-    writer.writeheader()
-    for item in items:
-        writer.writerow({key: json.dumps(value) if key in JSON_COLUMNS else value
-                         for key, value in item.items()})
-
-
-def _write_parquet(names: list[str], items: list[dict[str, Any]], out: IO[Any] | Path) -> None:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as error:
-        raise ConfigError(
-            "export --format parquet needs pyarrow, which is not installed",
-            hint="pip install pyarrow (or export as csv or jsonl)",
-        ) from error
-    # JSON columns stay JSON text: their shape varies from row to row.
-    rows = [{key: json.dumps(value) if key in JSON_COLUMNS else value
-             for key, value in item.items()} for item in items]
-    table = pa.Table.from_pylist(rows) if rows else pa.table({name: [] for name in names})
-    target = out if isinstance(out, Path) else getattr(out, "buffer", out)
-    pq.write_table(table, target)
-
-
-def open_store(url: str) -> SqliteStore:
-    return SqliteStore(sqlite_path(url))
+def open_store(url: str, aliases: Path | None = None) -> SqliteStore:
+    return SqliteStore(sqlite_path(url), aliases)

@@ -144,6 +144,7 @@ def parse_tokens_t(text: str, header_unit: str | None = None) -> float | None:
 # Columns that hold a model's size or its training data, as tables head them.
 _PARAMS_COLUMN_RE = re.compile(r"param|\bsize\b|#\s*p\b", re.IGNORECASE)
 _TOKENS_COLUMN_RE = re.compile(r"token|\bdata\b", re.IGNORECASE)
+_RATE_RE = re.compile(r"/\s*(?:s|sec|second)\b|per\s+sec", re.IGNORECASE)
 # The unit each quantity is compared in, and the values published LLMs span in it, with
 # room: 10M to 5T parameters (the largest published are near 2T), 1B to 100T training
 # tokens (the largest published are near 36T).
@@ -154,6 +155,8 @@ PLAUSIBLE = {"params": (0.01, 5000.0), "tokens": (0.001, 100.0)}
 def column_quantity(header: str) -> str | None:
     """The quantity a column holds: "params" for sizes ("Params (B)", "Size"), "tokens" for
     training data ("Training tokens"), else None; None too when a header names both."""
+    if _RATE_RE.search(header):
+        return None  # "Decoding (Token/s)" is a speed, not a count of training tokens
     params = bool(_PARAMS_COLUMN_RE.search(header))
     tokens = bool(_TOKENS_COLUMN_RE.search(header))
     if params == tokens:

@@ -127,7 +127,10 @@ def test_the_page_escapes_all_text_from_images_and_models(tmp_path: Path) -> Non
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>bold" not in page
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # title, OCR, VLM, row
     assert "script-src 'self'" in page  # inline scripts are refused even if one slipped by
-    assert len(re.findall(r"<script\b", page)) == 1  # only the report's own file
+    # Only the report's own files run; the search index is a JSON data block, never script.
+    assert re.findall(r'<script src="([^"]+)"', page) == ["assets/report.js", "assets/search.js"]
+    assert len(re.findall(r"<script\b", page)) == 3
+    assert len(re.findall(r'<script type="application/json" id="search-index">', page)) == 1
     assert (index.parent / "assets" / "report.js").is_file()
     assert len(list((index.parent / "images").glob("*.png"))) == 1  # the one image on disk
     assert '<code class="before">689</code> → <code class="after">68.9</code>' in page
@@ -234,6 +237,21 @@ def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
     assert _visible_cards(page) == 1
     page.fill("#f-name", "")
     assert _visible_cards(page) == 3
+
+    # The leaderboard comes first: the conflicting MMLU reading is marked, with both images.
+    board = page.locator("table.leaderboard").first
+    assert page.locator("h2#leaderboard").is_visible()
+    conflicted = board.locator("tr.conflict")
+    assert conflicted.count() == 1 and "Llama" in conflicted.inner_text()
+    assert conflicted.locator("a").count() == 2 and "2 values" in conflicted.inner_text()
+    # The search finds words in OCR text and descriptions and links to their cards.
+    page.fill("#s-text", "Reading COMPREHENSION")
+    assert page.locator("#s-results li").count() == 2  # both images' descriptions
+    assert page.locator("#s-count").inner_text() == "2 matches"
+    page.fill("#s-text", "alert(1)")  # the hostile title, shown as text
+    assert "<script>" in page.locator("#s-results li").first.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    page.fill("#s-text", "")
 
     points.first.click()
     assert re.search(r"#card-[0-9a-f]{16}$", page.url)

@@ -235,6 +235,11 @@ def test_a_v2_database_gains_the_readings_table(tmp_path: Path) -> None:
         store.put(make_record(name="a.png", sha="a1" * 32), run_id=run)
         store.put(make_record(name="b.png", sha="b2" * 32, rows=[("Llama 2", 70, 69.8)]))
         store.finish_run(run, {"processed": 2, "elapsed_s": 4.0})
+        # Versions 2 and 3 kept each record's JSON in ``images``.
+        store.db.execute("ALTER TABLE images ADD COLUMN record_json TEXT")
+        store.db.execute("UPDATE images SET record_json = (SELECT record_json FROM image_records"
+                         " r WHERE r.sha256 = images.sha256)")
+        store.db.execute("DROP TABLE image_records")
         store.db.execute("DROP TABLE readings")
         store.db.execute("PRAGMA user_version = 2")
     with open_store(str(path)) as store:
