@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # Our own limit (LoadSettings.max_pixels) is checked from the header before decoding;
 # Pillow's global guard is disabled so that it cannot fire with a less helpful message.
 Image.MAX_IMAGE_PIXELS = None
+# The smallest side a line of text fits in; the preprocess steps need a few pixels too.
+MIN_SIDE_PX = 8
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
@@ -78,6 +80,12 @@ def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[st
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as opened:
                 width, height = opened.size
+                if min(width, height) < MIN_SIDE_PX:
+                    raise ImageError(
+                        f"{path}: {width}x{height} pixels is too small to hold readable text "
+                        f"(each side must be at least {MIN_SIDE_PX} px)",
+                        hint="pass the full-size screenshot, not a thumbnail or an icon",
+                    )
                 if width * height > settings.max_pixels:
                     raise ImageError(
                         f"{path}: {width}x{height} is {width * height:,} pixels, over the "
