@@ -39,8 +39,8 @@ def replacing(target: Path, binary: bool = False) -> Iterator[IO[Any]]:
     """Write ``target`` through a temporary file that replaces it only when complete."""
     temporary = temporary_beside(target)
     try:
-        with open(temporary, "wb" if binary else "w",
-                  **({} if binary else {"encoding": "utf-8"})) as handle:
+        with temporary.open("wb") if binary else temporary.open("w", encoding="utf-8") \
+                as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

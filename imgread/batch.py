@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
@@ -431,7 +431,7 @@ def _current_config_hash(config: Config) -> str:
 
 def _execute(
     todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None
-) -> Iterator[list[tuple[Item, Record]]]:
+) -> Generator[list[tuple[Item, Record]], None, None]:
     """Yield finished records chunk by chunk, from worker processes when there are several."""
     for item in todo:
         if item.error is not None:
