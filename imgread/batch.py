@@ -352,6 +352,8 @@ def _run_locked(
     db_url = db or str(out_dir / "results.sqlite")
     try:
         store = open_store(db_url, busy_timeout_s=config.batch.db_busy_timeout_s)
+    except ImgreadError:
+        raise  # already says what is wrong and what to do
     except Exception as error:
         raise RunError(
             f"{db_url}: cannot open the results database ({error})",

@@ -39,15 +39,20 @@ def _uri(path: Path, **options: str) -> str:
 def connect_read_only(path: Path, busy_timeout_s: float = 60.0) -> sqlite3.Connection:
     """A connection that cannot write ``path``; raises sqlite3.Error when it cannot open."""
     try:
-        db = sqlite3.connect(_uri(path), uri=True, timeout=busy_timeout_s,
-                             isolation_level=None)
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _connect(_uri(path), busy_timeout_s)
     except sqlite3.OperationalError:
         # Read-only media: a WAL database needs its -shm file, which cannot be created.
-        db = sqlite3.connect(_uri(path, immutable="1"), uri=True, timeout=busy_timeout_s,
-                             isolation_level=None)
+        return _connect(_uri(path, immutable="1"), busy_timeout_s)
+
+
+def _connect(uri: str, busy_timeout_s: float) -> sqlite3.Connection:
+    db = sqlite3.connect(uri, uri=True, timeout=busy_timeout_s, isolation_level=None)
+    try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    db.execute("PRAGMA query_only = ON")
+        db.execute("PRAGMA query_only = ON")
+    except sqlite3.Error:
+        db.close()  # an open file would keep its file system busy
+        raise
     return db
 
 

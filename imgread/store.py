@@ -295,6 +295,9 @@ class SqliteStore:
                 self.db.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as error:
             self.db.close()
+            known = self._explain(error) if isinstance(error, sqlite3.OperationalError) else None
+            if known is not None:
+                raise known from error  # a full disk, a lock held too long
             raise StoreError(f"{path}: cannot open the database: {error}",
                              hint="point --db at an imgread SQLite file or a new path") from error
 
@@ -342,9 +345,14 @@ class SqliteStore:
             raise self._write_failure(error) from error
 
     def _write_failure(self, error: sqlite3.OperationalError) -> StoreError:
-        """A clear message for what stops a write: a lock held too long, a full disk."""
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
+        return self._explain(error) or StoreError(
+            f"{self.path}: cannot write the database ({error})",
+            hint="check that the file and its folder may be written")
+
+    def _explain(self, error: sqlite3.OperationalError) -> StoreError | None:
+        """A clear message for what stops a write: a lock held too long, a full disk."""
         text = str(error)
         if "locked" in text or "busy" in text:
             return StoreError(
@@ -358,8 +366,7 @@ class SqliteStore:
                 f"file-size limit was reached ({text})",
                 hint="free some space and run the same command again; every record "
                      "committed so far is kept")
-        return StoreError(f"{self.path}: cannot write the database ({text})",
-                          hint="check that the file and its folder may be written")
+        return None
 
     # --- schema versions -------------------------------------------------------------
 
