@@ -6,12 +6,13 @@ import argparse
 import json
 import os
 import sys
+import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .config import load_config
-from .errors import ImgreadError
+from .config import Config, load_config
+from .errors import ConfigError, ImgreadError
 from .lifecycle import Terminated, stopping_on_sigterm
 from .readonly import DEFAULT_QUERY_TIMEOUT_S
 from .record import Record
@@ -42,7 +43,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.vlm and not all(spec.strip() for spec in args.vlm):
         raise ImgreadError("--vlm was given an empty model name",
                            hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
-    config = load_config(overrides, config_file=args.config)
+    config = _load_settings(overrides, args.config)
     summary = run(
         args.folder,
         out_dir=args.out or DEFAULT_OUT,
@@ -58,6 +59,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     for line in summary.lines():
         print(f"imgread: {line}")
     return 0
+
+
+def _load_settings(overrides: dict, config_file: Path | None) -> Config:
+    """The settings, or a message naming each wrong one and where settings come from."""
+    from pydantic import ValidationError
+
+    hint = ("settings come from imgread.toml or [tool.imgread] in pyproject.toml (or --config), "
+            "and IMGREAD_SECTION__NAME environment variables; README.md lists them")
+    try:
+        return load_config(overrides, config_file=config_file)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"a settings file is not valid TOML ({error})", hint=hint) from error
+    except OSError as error:
+        raise ConfigError(f"{config_file}: cannot read the settings file "
+                          f"({error.strerror or error})", hint=hint) from error
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors())
+        raise ConfigError(f"wrong settings: {problems}", hint=hint) from error
 
 
 def format_record(record: Record) -> str:

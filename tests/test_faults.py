@@ -169,3 +169,24 @@ def test_an_unreadable_subfolder_is_named_not_skipped_silently(tmp_path: Path) -
     assert "warning: cannot read the folder" in result.stderr
     assert "locked (Permission denied)" in result.stderr
     assert "1 folder(s) could not be read" in result.stdout
+
+
+@pytest.mark.parametrize(("env", "toml", "message"), [
+    ({"IMGREAD_OCR__PSN": "6"}, None, "wrong settings: ocr.psn: Extra inputs are not permitted"),
+    ({"IMGREAD_OCR__PSM": "six"}, None, "wrong settings: ocr.psm:"),
+    ({}, "[ocr\npsm = 6\n", "a settings file is not valid TOML"),
+])
+def test_wrong_settings_get_a_message_not_a_traceback(
+    folder: Path, tmp_path: Path, env: dict[str, str], toml: str | None, message: str
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    if toml is not None:
+        (work / "imgread.toml").write_text(toml)
+    result = subprocess.run(
+        [sys.executable, "-m", "imgread.cli", "run", str(folder), "--out", str(tmp_path / "o"),
+         "--no-report", "--quiet"], cwd=work, env={**child_env(), **env},
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert "IMGREAD_SECTION__NAME" in result.stderr
