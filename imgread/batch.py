@@ -27,6 +27,7 @@ from . import __version__
 from .atomic import replacing, reporting_full_disk
 from .config import Config
 from .errors import ImgreadError
+from .faults import kill_mid_write, kill_point
 from .images import sha256_file
 from .lifecycle import exit_with_parent
 from .locking import output_lock
@@ -160,6 +161,7 @@ def sync_jsonl(store: SqliteStore, jsonl: Path, force: bool = False) -> bool:
         return False
     with reporting_full_disk(jsonl), replacing(jsonl) as handle:
         for text in store.record_texts():
+            kill_mid_write(handle, text + "\n", "mid_resync")
             handle.write(text + "\n")
     return True
 
@@ -349,6 +351,8 @@ def _run_locked(
     log: Callable[[str], None] | None, started: float,
 ) -> RunSummary:
     """The run, while this process alone writes ``out_dir``."""
+    for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
     db_url = db or str(out_dir / "results.sqlite")
     try:
         store = open_store(db_url, busy_timeout_s=config.batch.db_busy_timeout_s)
@@ -398,13 +402,16 @@ def _run_locked(
                 for item, record in records:
                     record.image.first_seen = _first_seen(item, store, record.processed_at)
                     store.put(record, run_id)
+                    kill_point("after_commit")
                     # Conflict flags change the stored record, and maybe others already
                     # written; the JSONL line is taken from the database, others resynced.
                     touched = store.flag_conflicts(record.image.sha256)
                     if touched:
                         record = store.get(record.image.sha256) or record
                         rewrite = rewrite or any(sha != record.image.sha256 for sha in touched)
-                    out.write(record.to_json() + "\n")
+                    line = record.to_json() + "\n"
+                    kill_mid_write(out, line, "mid_line")
+                    out.write(line)
                     out.flush()
                     summary.processed += 1
                     summary.statuses[record.status] = summary.statuses.get(record.status, 0) + 1

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
+from .faults import kill_point
 from .pipeline import now_iso
 from .readonly import QueryError, connect_read_only, stream_query
 from .record import Description, Flag, Record, Score
@@ -476,6 +477,7 @@ class SqliteStore:
             )
         # Deleting the image row cascades to every table that hangs off it.
         self.db.execute("DELETE FROM images WHERE sha256 = ?", (sha,))
+        kill_point("mid_transaction")
         info = record.image
         self.db.execute(
             "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -18,6 +18,7 @@ from conftest import REPO, render_table
 from test_batch import assert_outputs_agree, jsonl_records
 
 from imgread.batch import run
+from imgread.faults import KILL_POINTS
 from imgread.store import open_store
 
 
@@ -199,3 +200,25 @@ def test_workers_exit_when_their_main_process_is_killed(many: Path, tmp_path: Pa
                              env=child_env(), capture_output=True, text=True, timeout=180)
     assert resumed.returncode == 0, resumed.stderr
     assert_outputs_agree(out, 16)
+
+
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_a_kill_at_each_named_point_loses_and_duplicates_nothing(
+    point: str, tmp_path: Path
+) -> None:
+    folder = make_folder(tmp_path / "shots", 3)
+    out = tmp_path / "out"
+    command = cli("run", str(folder), "--out", str(out), "--workers", "1", "--no-report",
+                  "--quiet")
+    if point == "mid_resync":  # a resync happens when the JSONL lacks a record
+        run(folder, out_dir=out, workers=1, progress=False, report=False)
+        (out / "records.jsonl").write_text("")
+        shutil.copy(folder / "t00.png", folder / "again.png")
+    killed = subprocess.run(command, env=child_env(IMGREAD_KILL_AT=point),
+                            capture_output=True, text=True, timeout=180)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    resumed = subprocess.run(command, env=child_env(), capture_output=True, text=True,
+                             timeout=180)
+    assert resumed.returncode == 0, resumed.stderr
+    assert_outputs_agree(out, 3)
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
