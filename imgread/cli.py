@@ -324,6 +324,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("imgread: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
+    except OSError as error:
+        # The file system said no (full, read-only, not permitted) somewhere no stage turned
+        # it into its own message: still a message, never a traceback.
+        where = error.filename or "a file"
+        print(f"imgread: error: {where}: {error.strerror or error}", file=sys.stderr)
+        print("imgread: check that the path exists and may be written, and that the disk "
+              "has space; then run the same command again", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -190,3 +190,13 @@ def test_wrong_settings_get_a_message_not_a_traceback(
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
     assert "IMGREAD_SECTION__NAME" in result.stderr
+
+
+def test_a_report_that_cannot_be_written_gets_a_message(folder: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    run(folder, out_dir=out, workers=1, progress=False, report=False)
+    (out / "report").write_text("a file where the report folder goes")
+    assert main(["report", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "report" in err and "may be written" in err
