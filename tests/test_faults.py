@@ -202,3 +202,33 @@ def test_a_report_that_cannot_be_written_gets_a_message(folder: Path, tmp_path: 
     assert main(["report", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "report" in err and "may be written" in err
+
+
+MEMORY_CHILD = """
+import resource, sys
+from imgread import read_image
+from imgread.memory import _meminfo
+from pathlib import Path
+used = _meminfo("VmSize", Path("/proc/self/status"))
+limit = used + 250 * 2**20
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+record = read_image(sys.argv[1])
+print(record.status)
+print(record.errors[0].message if record.errors else "")
+"""
+
+
+def test_an_image_that_needs_more_memory_than_is_left_is_refused_from_its_header(
+    tmp_path: Path
+) -> None:
+    """A small PNG of 30 million blank pixels needs about 600 MB to read; with 250 MB of
+    address space left it gets a failed record saying so, before any decoding."""
+    path = tmp_path / "blank.png"
+    Image.new("L", (6000, 5000), 255).save(path)
+    assert path.stat().st_size < 100_000
+    result = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(path)], env=child_env(),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    status, message = result.stdout.splitlines()[:2]
+    assert status == "failed"
+    assert "reading 6000x5000 pixels needs about 572 MiB of memory" in message
