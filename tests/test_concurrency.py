@@ -19,6 +19,7 @@ from test_batch import assert_outputs_agree, jsonl_records
 
 from imgread.batch import run
 from imgread.faults import KILL_POINTS
+from imgread.locking import output_lock
 from imgread.store import open_store
 
 
@@ -73,22 +74,40 @@ def recorded(database: Path) -> int:
         return 0
 
 
-def test_two_runs_on_one_output_folder_take_turns(tmp_path: Path) -> None:
+def test_a_run_waits_with_a_message_while_another_holds_the_folder(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "shots", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    with output_lock(out):  # as a run in progress holds it
+        waiting = subprocess.Popen(
+            cli("run", str(folder), "--out", str(out), "--workers", "1", "--no-report",
+                "--quiet"), env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)
+        assert waiting.stderr is not None
+        line = waiting.stderr.readline()
+        assert f"another imgread run (pid {os.getpid()}) is writing to {out}" in line
+        assert "waiting" in line
+        time.sleep(0.5)
+        assert waiting.poll() is None and recorded(out / "results.sqlite") == 0
+    _, err = waiting.communicate(timeout=180)
+    assert waiting.returncode == 0, err
+    assert_outputs_agree(out, 2)
+
+
+def test_two_runs_started_together_on_one_output_folder(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "shots", 6)
     out = tmp_path / "out"
     command = cli("run", str(folder), "--out", str(out), "--workers", "1", "--no-report",
                   "--quiet")
-    first = subprocess.Popen(command, env=child_env(), stderr=subprocess.PIPE, text=True)
-    assert wait_for(lambda: recorded(out / "results.sqlite") >= 1, 60)
-    second = subprocess.run(command, env=child_env(), capture_output=True, text=True,
-                            timeout=180)
-    _, first_err = first.communicate(timeout=180)
-    assert first.returncode == 0, first_err
-    assert second.returncode == 0, second.stderr
-    assert "another imgread run" in second.stderr and "waiting" in second.stderr
-    assert "Traceback" not in first_err + second.stderr
+    runs = [subprocess.Popen(command, env=child_env(), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [process.communicate(timeout=240) for process in runs]
+    for process, (_, err) in zip(runs, results, strict=True):
+        assert process.returncode == 0, err
+        assert "Traceback" not in err
     assert_outputs_agree(out, 6)
-    assert "6 already recorded" in second.stdout
+    # One run read the images, the other found them recorded.
+    assert sorted("6 already recorded" in out_text for out_text, _ in results) == [False, True]
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
