@@ -10,22 +10,27 @@ last line, a record missing after a kill, a record redone with ``--force``).
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .atomic import replacing, reporting_full_disk
 from .config import Config
 from .errors import ImgreadError
+from .faults import kill_mid_write, kill_point
 from .images import sha256_file
+from .lifecycle import exit_with_parent
+from .locking import output_lock
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
 from .store import SqliteStore, open_store
@@ -61,6 +66,7 @@ class RunSummary:
     db: str = ""
     report: Path | None = None
     statuses: dict[str, int] = field(default_factory=dict)
+    unreadable_folders: list[str] = field(default_factory=list)
 
     @property
     def images_per_s(self) -> float:
@@ -75,11 +81,16 @@ class RunSummary:
             f"records:  {self.jsonl}",
             f"database: {self.db}",
             *([f"report:   {self.report}"] if self.report else []),
+            *([f"warning:  {len(self.unreadable_folders)} folder(s) could not be read, their "
+               f"images are missing: {', '.join(self.unreadable_folders)}"]
+              if self.unreadable_folders else []),
         ]
 
 
-def discover(folder: Path, extensions: Sequence[str]) -> list[Path]:
-    """Every image file under ``folder``, recursively, in a stable order."""
+def discover(folder: Path, extensions: Sequence[str],
+             unreadable: list[str] | None = None) -> list[Path]:
+    """Every image file under ``folder``, recursively, in a stable order. A subfolder that
+    cannot be listed is added to ``unreadable`` (with why) rather than skipped silently."""
     if not folder.exists():
         raise RunError(f"{folder}: no such folder", hint="check the path you passed to imgread run")
     if not folder.is_dir():
@@ -88,7 +99,12 @@ def discover(folder: Path, extensions: Sequence[str]) -> list[Path]:
         raise RunError(f"{folder}: the folder cannot be read", hint="check its permissions")
     wanted = {extension.lower() for extension in extensions}
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=None):
+
+    def note(error: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(f"{error.filename} ({error.strerror or error})")
+
+    for root, dirs, files in os.walk(folder, onerror=note):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if Path(name).suffix.lower() in wanted and not name.startswith("."):
@@ -117,9 +133,10 @@ def group_by_content(paths: Sequence[Path]) -> list[Item]:
 def _check_writable(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / ".imgread-write-test"
-        probe.write_text("ok")
-        probe.unlink()
+        # A name of its own: a probe shared with another run would vanish under it.
+        handle, probe = tempfile.mkstemp(prefix=".imgread-write-test-", dir=out_dir)
+        os.close(handle)
+        os.unlink(probe)
     except OSError as error:
         raise RunError(
             f"{out_dir}: cannot write output here ({error.strerror or error})",
@@ -128,34 +145,24 @@ def _check_writable(out_dir: Path) -> None:
 
 
 def sync_jsonl(store: SqliteStore, jsonl: Path, force: bool = False) -> bool:
-    """Make the JSONL hold exactly the database's records; returns True when it rewrote it."""
-    expected = store.processed_stamps()
-    seen: dict[str, str] = {}
-    consistent = True
+    """Make the JSONL hold exactly the database's records; returns True when it rewrote it.
+
+    Every line is compared whole (by digest) with the stored JSON, so any difference counts:
+    a path added to known bytes, other timings under the same stamp, a torn last line."""
+    lines: list[str] = []
     if jsonl.exists():
         with jsonl.open("rb") as handle:
             for raw in handle:
-                try:
-                    if not raw.endswith(b"\n"):
-                        raise ValueError("torn last line")
-                    data = json.loads(raw)
-                    sha, stamp = data["image"]["sha256"], data["processed_at"]
-                except (ValueError, KeyError, TypeError):
-                    consistent = False
+                if not raw.endswith(b"\n"):
+                    lines.append("torn")  # a kill mid-write: matches no record
                     break
-                if sha in seen:
-                    consistent = False
-                    break
-                seen[sha] = stamp
-    if consistent and seen == expected and not force:
+                lines.append(hashlib.sha256(raw[:-1]).hexdigest())
+    if not force and sorted(lines) == sorted(store.record_digests()):
         return False
-    temporary = jsonl.with_suffix(".jsonl.tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        for record in store.records():
-            handle.write(record.to_json() + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, jsonl)
+    with reporting_full_disk(jsonl), replacing(jsonl) as handle:
+        for text in store.record_texts():
+            kill_mid_write(handle, text + "\n", "mid_resync")
+            handle.write(text + "\n")
     return True
 
 
@@ -184,6 +191,8 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(config_json: str, vlm_specs: list[str], vlm_redo: list[str]) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if multiprocessing.parent_process() is not None:  # a pool worker, not the main process
+        exit_with_parent()
     config = Config.model_validate_json(config_json)
     _WORKER["config"] = config
     _WORKER["vlm"] = None
@@ -321,12 +330,39 @@ def run(
     # Models whose earlier descriptions are generated again rather than kept.
     vlm_redo = list(config.vlm.models) if force else list(force_vlm)
     folder, out_dir = Path(folder), Path(out_dir)
-    paths = discover(folder, config.batch.extensions)
+    unreadable: list[str] = []
+    paths = discover(folder, config.batch.extensions, unreadable)
+    for folder_error in unreadable:
+        if log is not None:
+            log(f"imgread: warning: cannot read the folder {folder_error}; its images are "
+                "not read")
     _check_writable(out_dir)
-    db_url = db or str(out_dir / "results.sqlite")
     jsonl = out_dir / "records.jsonl"
+    if jsonl.exists() and not jsonl.is_file():
+        raise RunError(f"{jsonl}: exists and is not a file, so the records cannot be written",
+                       hint="move it away, or pass another --out")
+    with output_lock(out_dir, log):
+        summary = _run_locked(folder, out_dir, jsonl, paths, db, workers, force, vlm_redo,
+                              config, progress, report, log, started)
+    summary.unreadable_folders = unreadable
+    return summary
+
+
+def _run_locked(
+    folder: Path, out_dir: Path, jsonl: Path, paths: list[Path], db: str | None,
+    workers: int | None, force: bool, vlm_redo: list[str], config: Config, progress: bool,
+    report: bool,
+    log: Callable[[str], None] | None, started: float,
+) -> RunSummary:
+    """The run, while this process alone writes ``out_dir``."""
+    for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
+    db_url = db or str(out_dir / "results.sqlite")
     try:
-        store = open_store(db_url, aliases=config.names.aliases)
+        store = open_store(db_url, aliases=config.names.aliases,
+                           busy_timeout_s=config.batch.db_busy_timeout_s)
+    except ImgreadError:
+        raise  # already says what is wrong and what to do
     except Exception as error:
         raise RunError(
             f"{db_url}: cannot open the results database ({error})",
@@ -369,19 +405,24 @@ def run(
         run_id = _start_run(store, config, current_hash, len(todo), str(folder))
         meter = Progress(len(todo), enabled=progress)
         rewrite = False
-        with jsonl.open("a", encoding="utf-8") as out:
-            for records in _execute(todo, store, config, list(config.vlm.models), workers,
-                                    vlm_redo):
+        executed = _execute(todo, store, config, list(config.vlm.models), workers, vlm_redo)
+        # closing(): an error or Ctrl-C stops the workers at once (see _stop_workers).
+        with reporting_full_disk(jsonl), jsonl.open("a", encoding="utf-8") as out, \
+                closing(executed):
+            for records in executed:
                 for item, record in records:
                     record.image.first_seen = _first_seen(item, store, record.processed_at)
                     store.put(record, run_id)
+                    kill_point("after_commit")
                     # Conflict flags change the stored record, and maybe others already
                     # written; the JSONL line is taken from the database, others resynced.
                     touched = store.flag_conflicts(record.image.sha256)
                     if touched:
                         record = store.get(record.image.sha256) or record
                         rewrite = rewrite or any(sha != record.image.sha256 for sha in touched)
-                    out.write(record.to_json() + "\n")
+                    line = record.to_json() + "\n"
+                    kill_mid_write(out, line, "mid_line")
+                    out.write(line)
                     out.flush()
                     summary.processed += 1
                     summary.statuses[record.status] = summary.statuses.get(record.status, 0) + 1
@@ -418,7 +459,7 @@ def _current_config_hash(config: Config) -> str:
 def _execute(
     todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None,
     vlm_redo: list[str],
-) -> Iterator[list[tuple[Item, Record]]]:
+) -> Generator[list[tuple[Item, Record]], None, None]:
     """Yield finished records chunk by chunk, from worker processes when there are several."""
     for item in todo:
         if item.error is not None:
@@ -459,9 +500,11 @@ def _execute_in_pool(
     kills a worker again gets a failed record instead of stopping the batch."""
     context = multiprocessing.get_context("spawn")
     retry: list[Item] = []
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         count, mp_context=context, initializer=_init_worker, initargs=(config_json, *vlm)
-    ) as pool:
+    )
+    finished = False
+    try:
         futures = {
             pool.submit(_process_chunk, [_payload(item, store) for item in chunk]): chunk
             for chunk in _chunks(items, size)
@@ -476,6 +519,11 @@ def _execute_in_pool(
             yield [
                 (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
             ]
+        finished = True
+    finally:
+        if not finished:
+            _stop_workers(pool)
+        pool.shutdown(wait=finished, cancel_futures=not finished)
     if not retry:
         return
     if size == 1:
@@ -487,6 +535,14 @@ def _execute_in_pool(
             yield [(item, _failed_record(item, config))]
         return
     yield from _execute_in_pool(retry, store, config, config_json, vlm, count, 1)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Ctrl-C, SIGTERM or an error stops the run: end the workers now rather than wait for
+    their chunks (which may take minutes), so that no process outlives the run."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
 
 
 def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int, source: str) -> int:

@@ -6,12 +6,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .config import load_config
-from .errors import ImgreadError
+from .config import Config, load_config
+from .errors import ConfigError, ImgreadError
+from .lifecycle import Terminated, stopping_on_sigterm
+from .readonly import DEFAULT_QUERY_TIMEOUT_S
 from .record import Record
 
 DEFAULT_OUT = Path("imgread-out")
@@ -22,6 +25,7 @@ def _db_url(args: argparse.Namespace) -> str:
 
 
 def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The database, opened read-only: the reading commands never change it."""
     from .store import open_store, sqlite_path
 
     url = _db_url(args)
@@ -29,14 +33,17 @@ def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-d
         raise ImgreadError(
             f"{url}: no results database here", hint="run `imgread run FOLDER` first, or pass --db"
         )
-    return open_store(url, aliases=load_config().names.aliases)
+    return open_store(url, read_only=True)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run
 
     overrides: dict = {}
-    config = load_config(overrides, config_file=args.config)
+    if args.vlm and not all(spec.strip() for spec in args.vlm):
+        raise ImgreadError("--vlm was given an empty model name",
+                           hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    config = _load_settings(overrides, args.config)
     summary = run(
         args.folder,
         out_dir=args.out or DEFAULT_OUT,
@@ -53,6 +60,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     for line in summary.lines():
         print(f"imgread: {line}")
     return 0
+
+
+def _load_settings(overrides: dict, config_file: Path | None) -> Config:
+    """The settings, or a message naming each wrong one and where settings come from."""
+    from pydantic import ValidationError
+
+    hint = ("settings come from imgread.toml or [tool.imgread] in pyproject.toml (or --config), "
+            "and IMGREAD_SECTION__NAME environment variables; README.md lists them")
+    try:
+        return load_config(overrides, config_file=config_file)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"a settings file is not valid TOML ({error})", hint=hint) from error
+    except OSError as error:
+        raise ConfigError(f"{config_file}: cannot read the settings file "
+                          f"({error.strerror or error})", hint=hint) from error
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors())
+        raise ConfigError(f"wrong settings: {problems}", hint=hint) from error
 
 
 def format_record(record: Record) -> str:
@@ -152,22 +179,34 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    from .readonly import stream_query
+
     with _open_existing_store(args) as store:
-        columns, rows = store.query(args.sql)
-    print(_table(columns, rows))
+        path = store.path
+    try:
+        _print_table(stream_query(path, args.sql, args.timeout))
+    except BrokenPipeError:
+        # The reader went away (`| head`): what it wanted was printed.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
-def _table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    cells = [[("" if value is None else str(value)) for value in row] for row in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
-    lines.append(f"({len(rows)} rows)")
-    return "\n".join(lines)
+def _print_table(batches: Iterator[tuple[Sequence[str], list[tuple[object, ...]]]]) -> None:
+    """Print rows as they come: the first batch sets the column widths, so a result of any
+    size is printed in the memory of one batch."""
+    total = 0
+    widths: list[int] | None = None
+    for columns, rows in batches:
+        cells = [[("" if value is None else str(value)) for value in row] for row in rows]
+        if widths is None:
+            widths = [min(60, max([len(c)] + [len(r[i]) for r in cells]))
+                      for i, c in enumerate(columns)]
+            print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+            print("  ".join("-" * w for w in widths))
+        for row in cells:
+            print("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
+        total += len(rows)
+    print(f"({total} rows)")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -226,9 +265,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with open_store(_db_url(args), aliases=load_config().names.aliases) as store:
         imported = import_files([Path(f) for f in args.files], store, image=args.image)
+    total = sum(len(record.descriptions) for record in imported)
+    added = sum(record.stored for record in imported)
     print(
-        f"imgread: imported {len(imported)} record(s); run `imgread run FOLDER` to reconcile "
-        "them against fresh OCR"
+        f"imgread: imported {len(imported)} file(s): {added} new description(s), "
+        f"{total - added} already stored; run `imgread run FOLDER` to reconcile them against "
+        "fresh OCR"
     )
     return 0
 
@@ -271,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = with_db(sub.add_parser("query", help="run a read-only SQL query"))
     query.add_argument("sql")
+    query.add_argument("--timeout", type=float, default=DEFAULT_QUERY_TIMEOUT_S,
+                       metavar="SECONDS", help="stop the query after this long (default: "
+                       f"{DEFAULT_QUERY_TIMEOUT_S:g}; 0: no limit)")
     query.set_defaults(func=cmd_query)
 
     export = with_db(sub.add_parser("export", help="export rows, scores, flags or descriptions"))
@@ -308,7 +353,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        with stopping_on_sigterm():
+            return int(args.func(args))
+    except Terminated:
+        print("imgread: stopped by SIGTERM; run the same command again to resume",
+              file=sys.stderr)
+        return 143
     except ImgreadError as error:
         print(f"imgread: error: {error}", file=sys.stderr)
         if error.hint:
@@ -322,6 +372,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("imgread: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
+    except OSError as error:
+        # The file system said no (full, read-only, not permitted) somewhere no stage turned
+        # it into its own message: still a message, never a traceback.
+        where = error.filename or "a file"
+        print(f"imgread: error: {where}: {error.strerror or error}", file=sys.stderr)
+        print("imgread: check that the path exists and may be written, and that the disk "
+              "has space; then run the same command again", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

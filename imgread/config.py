@@ -112,6 +112,7 @@ class ReconcileSettings(Section):
 class BatchSettings(Section):
     workers: int = 0  # 0: number of cores
     chunk_size: int = 8
+    db_busy_timeout_s: float = 60.0  # a write waits this long for another process's lock
     extensions: list[str] = Field(
         default_factory=lambda: [".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff"]
     )

@@ -17,6 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .config import Config, LoadSettings
 from .errors import ImageError
+from .memory import available_bytes, needed_bytes
 
 if TYPE_CHECKING:
     from .pipeline import Work
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 # Our own limit (LoadSettings.max_pixels) is checked from the header before decoding;
 # Pillow's global guard is disabled so that it cannot fire with a less helpful message.
 Image.MAX_IMAGE_PIXELS = None
+# The smallest side a line of text fits in; the preprocess steps need a few pixels too.
+MIN_SIDE_PX = 8
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
@@ -57,6 +60,18 @@ def to_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
+def _check_memory(path: Path, width: int, height: int) -> None:
+    """Refuse, from the header, an image whose reading would need more memory than is left:
+    a small file can decode to gigabytes."""
+    needed, available = needed_bytes(width, height), available_bytes()
+    if available is not None and needed > available:
+        raise ImageError(
+            f"{path}: reading {width}x{height} pixels needs about {needed / 2**20:,.0f} MiB "
+            f"of memory, and {available / 2**20:,.0f} MiB is available",
+            hint="downscale the image, or free memory (fewer --workers) and run again",
+        )
+
+
 def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[str, object]]:
     """Open, check and normalise one image. Returns the RGB image and facts about the file."""
     try:
@@ -78,6 +93,13 @@ def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[st
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as opened:
                 width, height = opened.size
+                if min(width, height) < MIN_SIDE_PX:
+                    raise ImageError(
+                        f"{path}: {width}x{height} pixels is too small to hold readable text "
+                        f"(each side must be at least {MIN_SIDE_PX} px)",
+                        hint="pass the full-size screenshot, not a thumbnail or an icon",
+                    )
+                _check_memory(path, width, height)
                 if width * height > settings.max_pixels:
                     raise ImageError(
                         f"{path}: {width}x{height} is {width * height:,} pixels, over the "

@@ -42,10 +42,16 @@ _LENS_RE = re.compile(
 _HASH_IN_NAME_RE = re.compile(r"(?<![0-9a-f])([0-9a-f]{12,64})(?![0-9a-f])")
 
 
+# An import file holds a few descriptions of a few KB each; these bounds keep one hostile or
+# mistaken file from costing a run minutes (every description is searched and highlighted).
+MAX_IMPORT_BYTES = 8 * 1024 * 1024
+MAX_DESCRIPTION_CHARS = 256 * 1024
+
+
 class ImportStore(Protocol):
-    def add_imported(
-        self, key: str, description: Description, first_seen: str | None, source_file: str
-    ) -> None: ...
+    def add_imported_many(
+        self, entries: Sequence[tuple[str, Description, str | None, str]]
+    ) -> list[bool]: ...
 
 
 @dataclass
@@ -55,6 +61,7 @@ class ImportedRecord:
     descriptions: list[Description] = field(default_factory=list)
     ocr_text: str = ""  # the producer's OCR, for reference
     key: str | None = None  # the image path or hash named by the file
+    stored: int = 0  # descriptions new to the database (the others were imported before)
 
 
 def _kind_from_text(text: str) -> DescriptionKind:
@@ -148,22 +155,42 @@ def parse_json(data: Any, source: str) -> ImportedRecord:
 def parse_seed_file(path: Path) -> ImportedRecord:
     """One file in either form, chosen by its content."""
     try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ImgreadError(
+                f"{path}: import: {size:,} bytes is over the {MAX_IMPORT_BYTES:,}-byte limit "
+                "for one import file",
+                hint="split it into smaller files, one image's descriptions each")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ImgreadError(f"{path}: import: cannot read the file ({error})",
                            hint="pass a UTF-8 text or JSON file") from error
     stripped = text.lstrip()
-    if stripped[:1] in "[{":
+    if not stripped:
+        raise ImgreadError(f"{path}: import: the file is empty",
+                           hint="pass a file of descriptions (the text form with model "
+                                "headers, or imgread JSON)")
+    if stripped[0] in "[{":
         try:
-            return parse_json(json.loads(stripped), str(path))
+            record = parse_json(json.loads(stripped), str(path))
+        except RecursionError as error:
+            raise ImgreadError(f"{path}: import: the JSON is nested too deeply to be a record",
+                               hint="export records with `imgread export`") from error
         except (json.JSONDecodeError, ValueError) as error:
             raise ImgreadError(f"{path}: import: not valid imgread JSON ({error})",
                                hint="export records with `imgread export`, or use the "
                                     "text form with model headers") from error
-    record = parse_text(text, str(path))
+    else:
+        record = parse_text(text, str(path))
     if not record.descriptions:
         raise ImgreadError(f"{path}: import: no descriptions found",
                            hint="blocks must be headed by a model name line")
+    for description in record.descriptions:
+        if len(description.text) > MAX_DESCRIPTION_CHARS:
+            raise ImgreadError(
+                f"{path}: import: a description by {description.model} is "
+                f"{len(description.text):,} characters, over the {MAX_DESCRIPTION_CHARS:,} "
+                "limit", hint="a description is a few thousand characters; check the file")
     return record
 
 
@@ -182,12 +209,29 @@ def key_for(path: Path, record: ImportedRecord, image: str | None) -> str:
 def import_files(
     paths: Sequence[Path], store: ImportStore, image: str | None = None
 ) -> list[ImportedRecord]:
-    """Parse every file and store its descriptions under its image key."""
-    imported = []
+    """Parse every file, then store all their descriptions under their image keys in one
+    transaction: a bad file stores nothing (the message lists every bad file), and a
+    description already stored is not stored again."""
+    imported: list[ImportedRecord] = []
+    problems: list[ImgreadError] = []
     for path in paths:
-        record = parse_seed_file(path)
-        record.key = key_for(path, record, image)
-        for description in record.descriptions:
-            store.add_imported(record.key, description, record.first_seen, str(path))
+        try:
+            record = parse_seed_file(path)
+            record.key = key_for(path, record, image)
+        except ImgreadError as error:
+            problems.append(error)
+            continue
         imported.append(record)
+    if problems:
+        first = problems[0]
+        raise ImgreadError(
+            "; ".join(str(problem) for problem in problems)
+            + f". Nothing was imported ({len(problems)} of {len(paths)} file(s) refused)",
+            hint=first.hint + "; then import the files again" if first.hint else "",
+        )
+    entries = [(record.key or "", description, record.first_seen, record.source_file)
+               for record in imported for description in record.descriptions]
+    new = iter(store.add_imported_many(entries))
+    for record in imported:
+        record.stored = sum(next(new) for _ in record.descriptions)
     return imported

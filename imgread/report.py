@@ -13,7 +13,6 @@ import html
 import json
 import math
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import replacing, write_bytes, write_text
 from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
@@ -81,23 +81,49 @@ def number(value: float | None, digits: int = 3) -> str:
 # --- images --------------------------------------------------------------------------
 
 
-def page_image(record: Record, images_dir: Path, search: Sequence[Path]) -> str | None:
-    """Write the normalised image next to the page (once per sha); its relative URL."""
+# A PNG ends with its IEND chunk: a file cut short by a kill does not.
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def _complete_png(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(-len(PNG_END), 2)
+            return handle.read() == PNG_END
+    except OSError:
+        return False
+
+
+def page_image(record: Record, images_dir: Path, search: Sequence[Path]) -> tuple[str | None, str]:
+    """Write the normalised image next to the page (once per sha, atomically; a copy cut
+    short is written again). Returns its relative URL, or None and why there is none: one
+    image that cannot be read never stops the report."""
     name = f"{record.image.sha256[:16]}.png"
     target = images_dir / name
-    if target.exists():
-        return f"images/{name}"
+    if _complete_png(target):
+        return f"images/{name}", ""
+    missing = (f"The image file was not found (or changed since it was read) at "
+               f"{record.image.path}.")
     for candidate in _candidates(record, search):
-        if not candidate.is_file() or sha256_file(candidate) != record.image.sha256:
-            continue  # moved, or changed since it was read: its boxes would not fit
+        try:
+            if not candidate.is_file() or sha256_file(candidate) != record.image.sha256:
+                continue  # moved, or changed since it was read: its boxes would not fit
+        except OSError as error:
+            missing = f"The image file {candidate} could not be read ({error.strerror or error})."
+            continue
         try:
             image, _ = open_image(candidate, LoadSettings())
-        except ImgreadError:
-            return None
+        except ImgreadError as error:
+            return None, f"The image file exists but could not be decoded: {error}"
         image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
-        image.save(target)
-        return f"images/{name}"
-    return None
+        try:
+            with replacing(target, binary=True) as handle:
+                image.save(handle, format="PNG")
+        except OSError as error:
+            return None, (f"The image could not be written to the report folder "
+                          f"({error.strerror or error}).")
+        return f"images/{name}", ""
+    return None, missing
 
 
 def _candidates(record: Record, search: Sequence[Path]) -> Iterable[Path]:
@@ -131,9 +157,19 @@ def highlight(text: str, flags: Sequence[Flag]) -> str:
     spans = [(start, end, flag) for flag in flags
              for start, end in span_positions(text, flag.span)]
     bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    # A sweep over the bounds: spans open and close as it passes, so a long text with many
+    # matches costs the number of segments, not segments times spans.
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for index, (s, e, _) in enumerate(spans):
+        opening.setdefault(s, []).append(index)
+        closing.setdefault(e, []).append(index)
+    active: set[int] = set()
     parts = []
     for start, end in pairwise(bounds):
-        covering = [flag for s, e, flag in spans if s <= start and end <= e]
+        active.difference_update(closing.get(start, ()))
+        active.update(opening.get(start, ()))
+        covering = [spans[index][2] for index in sorted(active)]
         segment = esc(text[start:end])
         if covering:
             reasons = esc("\n".join(dict.fromkeys(flag_reason(flag) for flag in covering)))
@@ -185,11 +221,10 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") ->
             f"<tbody>{body}</tbody></table></div>")
 
 
-def figure(record: Record, image_url: str | None) -> str:
+def figure(record: Record, image_url: str | None, missing: str = "") -> str:
     info = record.image
     if image_url is None:
-        return ('<p class="missing">The image file was not found (or changed since it was '
-                f"read) at {esc(info.path)}.</p>")
+        return f'<p class="missing">{esc(missing or "The image file was not found.")}</p>'
     boxes = "".join(
         f'<rect class="{"low" if word.confidence < LOW_CONFIDENCE else "word"}" '
         f'x="{word.box.x1}" y="{word.box.y1}" width="{word.box.width}" '
@@ -388,7 +423,7 @@ def filter_attrs(record: Record) -> str:
             f'data-name="{esc(Path(record.image.path).name.lower())}"')
 
 
-def card_html(record: Record, image_url: str | None) -> str:
+def card_html(record: Record, image_url: str | None, missing: str = "") -> str:
     info = record.image
     tables = "".join(table_html(t, i) for i, t in enumerate(record.ocr.tables))
     charts = "".join(chart_html(c, i) for i, c in enumerate(record.charts))
@@ -402,7 +437,7 @@ def card_html(record: Record, image_url: str | None) -> str:
         f'<p class="meta">{esc(info.path)} · {info.width}×{info.height} {esc(info.format)} · '
         f"{info.bytes:,} bytes · sha256 <code>{esc(info.sha256[:16])}</code> · "
         f"read {esc(record.processed_at)} in {timing:.1f} s · {len(record.flags)} flags</p>"
-        f'<div class="card-body"><div class="left">{figure(record, image_url)}</div>'
+        f'<div class="card-body"><div class="left">{figure(record, image_url, missing)}</div>'
         f'<div class="right">{rows_html(record)}{scores_html(record)}{repairs_html(record)}'
         f"{errors_html(record)}</div></div>"
         + (f"<h3>Tables and charts read</h3>{tables}{charts}" if tables or charts else "")
@@ -626,7 +661,7 @@ def copy_assets(target: Path) -> None:
                 f"report: {ASSETS / name} is missing from the installed package",
                 hint="reinstall imgread (pip install --force-reinstall imgread)",
             )
-        shutil.copyfile(ASSETS / name, target / name)
+        write_bytes(target / name, (ASSETS / name).read_bytes())
 
 
 def write_report(out_dir: Path, store: SqliteStore) -> Path:
@@ -637,10 +672,10 @@ def write_report(out_dir: Path, store: SqliteStore) -> Path:
     copy_assets(root / "assets")
     records = list(store.records())
     search = [out_dir, store.path.parent]
-    cards = "".join(card_html(record, page_image(record, images_dir, search))
+    cards = "".join(card_html(record, *page_image(record, images_dir, search))
                     for record in records)
     index = root / "index.html"
     board = leaderboard_html(leaderboard(store))
-    index.write_text(page_html(records, cards, store.runs(), store.conflicts(),
-                               str(store.path), board), encoding="utf-8")
+    write_text(index, page_html(records, cards, store.runs(), store.conflicts(),
+                                str(store.path), board))
     return index

@@ -8,11 +8,12 @@ transaction, so they never disagree with it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ConfigError, ImgreadError
+from .faults import kill_point
 from .normalise import (
     BenchmarkName,
     lexicon,
@@ -29,6 +31,7 @@ from .normalise import (
     sized_name,
 )
 from .pipeline import now_iso
+from .readonly import QueryError, connect_read_only, stream_query
 from .record import Description, Flag, Record, Row, Score
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
 from .views import VIEWS, write_metadata
@@ -274,6 +277,8 @@ EXPORT_SQL = {
     "d.finish_reason, d.imported_from "
     "FROM descriptions d JOIN images i USING (sha256) ORDER BY i.path, d.idx",
 }
+# How long a write waits for another process's lock before it gives up with a message.
+BUSY_TIMEOUT_S = 60.0
 
 
 class StoreError(ImgreadError):
@@ -299,16 +304,31 @@ def name_key(text: str | None) -> str:
 
 
 class SqliteStore:
-    def __init__(self, path: Path, aliases: Path | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        aliases: Path | None = None,
+        read_only: bool = False,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+    ) -> None:
         """Open or create the database at ``path``. ``aliases``: a user's benchmark alias
         file (the ``names.aliases`` setting); without one, the aliases the database was last
-        normalised with stay in force."""
+        normalised with stay in force. ``read_only``: for the commands that only read."""
         self.path = path
         self.aliases = ""  # the alias text in force; settled once the layout is current
+        self.busy_timeout_s = busy_timeout_s
+        if path.exists() and not path.is_file():
+            raise StoreError(f"{path}: not a regular file, so it cannot hold a database",
+                             hint="point --db at an imgread SQLite file or a new path")
+        if read_only:
+            self.db = self._open_read_only()
+            stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+            self.aliases = stored.get("aliases", "")
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: every write goes through _transaction(), which says BEGIN itself,
         # so schema changes and data changes share one transaction.
-        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        self.db = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
         try:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
@@ -319,8 +339,31 @@ class SqliteStore:
                 self.db.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as error:
             self.db.close()
+            known = self._explain(error) if isinstance(error, sqlite3.OperationalError) else None
+            if known is not None:
+                raise known from error  # a full disk, a lock held too long
             raise StoreError(f"{path}: cannot open the database: {error}",
                              hint="point --db at an imgread SQLite file or a new path") from error
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """For the commands that only read: never upgrades, never changes the journal."""
+        try:
+            db = connect_read_only(self.path, self.busy_timeout_s)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot open the database: {error}",
+                             hint="point --db at an imgread SQLite file") from error
+        if version != SCHEMA_VERSION:
+            db.close()
+            newer = version > SCHEMA_VERSION
+            raise StoreError(
+                f"{self.path}: the database has schema version {version}; this imgread reads "
+                f"version {SCHEMA_VERSION}, and a reading command never upgrades it",
+                hint="upgrade imgread (pip install -U imgread)" if newer else
+                "run `imgread run` or `imgread import` on it once (on writable media) to "
+                "upgrade it in place",
+            )
+        return db
 
     def close(self) -> None:
         self.db.close()
@@ -333,13 +376,41 @@ class SqliteStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            raise self._write_failure(error) from error
+
+    def _write_failure(self, error: sqlite3.OperationalError) -> StoreError:
+        if self.db.in_transaction:
             self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        return self._explain(error) or StoreError(
+            f"{self.path}: cannot write the database ({error})",
+            hint="check that the file and its folder may be written")
+
+    def _explain(self, error: sqlite3.OperationalError) -> StoreError | None:
+        """A clear message for what stops a write: a lock held too long, a full disk."""
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            return StoreError(
+                f"{self.path}: another process held the database lock for over "
+                f"{self.busy_timeout_s:g} s ({text})",
+                hint="wait for the other imgread run (or the program holding the database "
+                     "open for writing) to finish, then run the same command again")
+        if "full" in text or "disk I/O" in text:
+            return StoreError(
+                f"{self.path}: cannot write the database: the disk is full, or a quota or "
+                f"file-size limit was reached ({text})",
+                hint="free some space and run the same command again; every record "
+                     "committed so far is kept")
+        return None
 
     # --- schema versions -------------------------------------------------------------
 
@@ -486,6 +557,7 @@ class SqliteStore:
             )
         # Deleting the image row cascades to every table that hangs off it.
         self.db.execute("DELETE FROM images WHERE sha256 = ?", (sha,))
+        kill_point("mid_transaction")
         info = record.image
         self.db.execute(
             "INSERT INTO images VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -593,6 +665,18 @@ class SqliteStore:
     def shas(self) -> set[str]:
         return {sha for (sha,) in self.db.execute("SELECT sha256 FROM images")}
 
+    def record_texts(self) -> Iterator[str]:
+        """Every record's JSON text exactly as stored: the lines of the JSONL."""
+        for (text,) in self.db.execute(
+                "SELECT record_json FROM images JOIN image_records USING (sha256) ORDER BY path"):
+            yield text
+
+    def record_digests(self) -> list[str]:
+        """The sha256 of every stored record's JSON text: the JSONL holds exactly these
+        lines when it agrees with the database, whatever changed in a record."""
+        return [hashlib.sha256(text.encode()).hexdigest()
+                for (text,) in self.db.execute("SELECT record_json FROM image_records")]
+
     def processed_stamps(self) -> dict[str, str]:
         """sha256 -> processed_at for every record: enough to check the JSONL against."""
         return dict(self.db.execute("SELECT sha256, processed_at FROM images").fetchall())
@@ -602,13 +686,32 @@ class SqliteStore:
     def add_imported(
         self, key: str, description: Description, first_seen: str | None, source_file: str
     ) -> None:
+        self.add_imported_many([(key, description, first_seen, source_file)])
+
+    def add_imported_many(
+        self, entries: Sequence[tuple[str, Description, str | None, str]]
+    ) -> list[bool]:
+        """Store imported descriptions in one transaction, all or none; one already stored
+        under the same key is not stored again (importing a file twice changes nothing).
+        Returns, per entry, whether it was new."""
+        added: list[bool] = []
         with self._transaction():
-            self.db.execute(
-                "INSERT INTO imported_descriptions (key, first_seen, description_json, source_file)"
-                " VALUES (?, ?, ?, ?)",
-                (key, first_seen, description.model_dump_json(), source_file),
-            )
-            self._index_imported(key, description)
+            for key, description, first_seen, source_file in entries:
+                text = description.model_dump_json()
+                if self.db.execute(
+                    "SELECT 1 FROM imported_descriptions WHERE key = ? AND description_json = ?",
+                    (key, text),
+                ).fetchone():
+                    added.append(False)
+                    continue
+                self.db.execute(
+                    "INSERT INTO imported_descriptions (key, first_seen, description_json,"
+                    " source_file) VALUES (?, ?, ?, ?)",
+                    (key, first_seen, text, source_file),
+                )
+                self._index_imported(key, description)
+                added.append(True)
+        return added
 
     def _index_imported(self, key: str, description: Description) -> None:
         """Imported text is searchable before any run attaches it to its image."""
@@ -687,23 +790,18 @@ class SqliteStore:
 
     # --- reading for people --------------------------------------------------------------
 
-    def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Run one SQL statement on a read-only connection: column names and rows."""
-        uri = f"{self.path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro"
-        reader = sqlite3.connect(uri, uri=True, timeout=60)
+    def query(self, sql: str, timeout_s: float = 0) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one SQL statement on a read-only connection: column names and rows
+        (``imgread query`` streams them instead: ``readonly.stream_query``)."""
+        names: list[str] = []
+        rows: list[tuple[Any, ...]] = []
         try:
-            reader.execute("PRAGMA query_only = ON")
-            reader.set_authorizer(_no_attach)
-            cursor = reader.execute(sql)
-            names = [column[0] for column in cursor.description or ()]
-            return names, [tuple(row) for row in cursor.fetchall()]
-        except sqlite3.Error as error:
-            hint = ("imgread query is read-only; change data with imgread run or import"
-                    if "readonly" in str(error) or "read-only" in str(error)
-                    else "check the SQL; docs/schema.md lists the tables and columns")
-            raise StoreError(f"{self.path}: query failed: {error}", hint=hint) from error
-        finally:
-            reader.close()
+            for names_, batch in stream_query(self.path, sql, timeout_s):
+                names = list(names_)
+                rows += batch
+        except QueryError as error:
+            raise StoreError(str(error), hint=error.hint) from error
+        return names, rows
 
     def export(self, fmt: str, what: str, out: IO[Any] | Path) -> int:
         """Write rows, scores, flags or descriptions as csv, parquet or jsonl; returns the
@@ -834,13 +932,6 @@ class SqliteStore:
         self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
         self._insert_flags(sha, new, start=0)
         return True
-
-
-def _no_attach(action: int, *_: object) -> int:
-    """Refuse ATTACH in queries: it would create and open files beside the database."""
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    return sqlite3.SQLITE_OK
 
 
 Reading = tuple[tuple[str, str, str], float]
@@ -1036,5 +1127,11 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def open_store(url: str, aliases: Path | None = None) -> SqliteStore:
-    return SqliteStore(sqlite_path(url), aliases)
+def open_store(
+    url: str,
+    aliases: Path | None = None,
+    read_only: bool = False,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
+) -> SqliteStore:
+    return SqliteStore(sqlite_path(url), aliases, read_only=read_only,
+                       busy_timeout_s=busy_timeout_s)

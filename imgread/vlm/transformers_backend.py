@@ -13,10 +13,12 @@ given up.
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from PIL import Image
 
@@ -26,6 +28,7 @@ from .backend import Output, Request, fit, sampling
 
 INSTALL_HINT = "pip install 'imgread[vlm]' (torch and transformers)"
 DOWNLOAD_ENV = "IMGREAD_VLM_DOWNLOAD"
+REACH_TIMEOUT_S = 5.0  # to open a connection to the hub before a download is attempted
 
 
 def _looks_like_path(spec: str) -> bool:
@@ -65,6 +68,7 @@ def resolve(spec: str) -> tuple[str, bool, str | None]:
     if revision is not None:
         return spec, True, revision
     if os.environ.get(DOWNLOAD_ENV) == "1":
+        _check_reachable(spec, constants.ENDPOINT, constants.HF_HUB_OFFLINE)
         return spec, False, None
     raise BackendUnavailable(
         f"vlm: model '{spec}' not found: tried the local folder {folder.resolve()} (absent) and "
@@ -72,6 +76,23 @@ def resolve(spec: str) -> tuple[str, bool, str | None]:
         hint=f"download it first (`hf download {spec}`), pass the folder that holds it, or set "
         f"{DOWNLOAD_ENV}=1 to let transformers download it",
     )
+
+
+def _check_reachable(spec: str, endpoint: str, offline: bool) -> None:
+    """Fail in seconds, not after minutes of retries, when a download cannot happen."""
+    where = urlsplit(endpoint)
+    port = where.port or (443 if where.scheme == "https" else 80)
+    try:
+        if offline:
+            raise OSError("HF_HUB_OFFLINE is set")
+        socket.create_connection((where.hostname or "", port), timeout=REACH_TIMEOUT_S).close()
+    except OSError as error:
+        raise BackendUnavailable(
+            f"vlm: model '{spec}' is not in the local cache, and {DOWNLOAD_ENV}=1 cannot "
+            f"download it: {endpoint} cannot be reached ({error})",
+            hint=f"download it where there is a network (`hf download {spec}`) and copy the "
+            "cache or the model folder here",
+        ) from error
 
 
 def _torch() -> Any:
