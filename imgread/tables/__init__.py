@@ -19,6 +19,7 @@ from .cells import (
     reread_headers,
     reread_names,
     reread_numbers,
+    reread_wrapped_names,
     second_opinion,
     settle_cell,
 )
@@ -84,6 +85,7 @@ def extract_tables(
             recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout.spans, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
+            reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
             voter = partial(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..preprocess import Prepared
 
 from .columns import model_column, numeric_columns
+from .layout import chunks_by_column
 from .lines import Layout, clean_words, tidy_label
 
 # Height the re-read crops are scaled to: digits about 32 px tall read best.
@@ -194,6 +195,67 @@ def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> Non
     glyph = float(median(box.height for _, box in boxed))
     doubtful = [(cell, box) for cell, box in boxed if cell.confidence < 90]
     reread_text(doubtful, glyph, prepared, settings, "name")
+
+
+def reread_wrapped_names(
+    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
+) -> None:
+    """A model name wrapped onto several lines, some read with low confidence (the top of
+    a tightly ruled cell touches its rule): each such line is read again on its own, by
+    Tesseract larger and by the second engine (which reads one line at a time), the two
+    vote, and the lines are joined again. ``reread_names`` leaves these cells alone: it
+    reads a cell's box as one line."""
+    column = model_column(table)
+    if column is None or column in numeric_columns(table):
+        return
+    cells: list[tuple[Cell, list[tuple[str, float, Box]]]] = []
+    for r, line in enumerate(layout.body):
+        parts = chunks_by_column(line, layout.spans, layout.wrapped.get(r, [])).get(column, [])
+        if len(parts) < 2 or r >= len(table.body):
+            continue
+        lines = []
+        for chunks in parts:
+            box = chunks[0].box
+            for chunk in chunks[1:]:
+                box = box.union(chunk.box)
+            text = " ".join(chunk.text for chunk in chunks)
+            lines.append((text, min(chunk.confidence for chunk in chunks), box))
+        if min(confidence for _, confidence, _ in lines) < 90:
+            cells.append((table.body[r][column], lines))
+    doubtful = [
+        (cell, i, box)
+        for cell, lines in cells
+        for i, (_, confidence, box) in enumerate(lines)
+        if confidence < 90
+    ]
+    if not doubtful:
+        return
+    glyph = float(median(box.height for _, _, box in doubtful))
+    crops = [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for _, _, box in doubtful]
+    tesseract = read_crops(crops, settings, False)
+    second = (
+        rapid.texts([original_crop(prepared, box, glyph) for _, _, box in doubtful])
+        if second_engine(settings)
+        else [("", 0.0)] * len(doubtful)
+    )
+    better: dict[tuple[int, int], tuple[str, float]] = {}
+    for (cell, i, _), words, (text, confidence) in zip(doubtful, tesseract, second, strict=True):
+        page_text, page_confidence, _ = next(lines for c, lines in cells if c is cell)[i]
+        words = [word for word in words if word.confidence >= 50 or len(word.text) > 3]
+        if words and min(w.confidence for w in words) >= page_confidence - 5:
+            page_text = " ".join(word.text for word in words)
+            page_confidence = min(w.confidence for w in words)
+        if text:
+            result = vote(page_text, page_confidence, text, confidence)
+            page_text, page_confidence = result.text, result.confidence
+        better[(id(cell), i)] = (page_text, page_confidence)
+    for cell, lines in cells:
+        texts = [better.get((id(cell), i), (text, conf)) for i, (text, conf, _) in enumerate(lines)]
+        joined = tidy_label(" ".join(text for text, _ in texts))
+        if joined != cell.text:
+            cell.readings.update({"page": cell.text, "lines": joined})
+            cell.text = joined
+            cell.confidence = min(confidence for _, confidence in texts)
 
 
 def settle_cell(cell: Cell) -> tuple[str, float]:

@@ -204,17 +204,34 @@ def find_layouts(
     return layouts
 
 
+def chunks_by_column(
+    line: TextLine, spans: list[tuple[int, int]], wrapped: list[TextLine]
+) -> dict[int, list[list[Phrase]]]:
+    """A body row's pieces by column, and within a column by line, top to bottom (a wrapped
+    name has one list per line)."""
+    grouped: dict[int, list[list[Phrase]]] = {}
+    for part in sorted([line, *wrapped], key=lambda part: part.box.cy):
+        here: dict[int, list[Phrase]] = {}
+        for chunk in part.chunks:
+            column = column_of(chunk.box, spans)
+            if column is None:
+                # A chunk over two columns: place it by its centre rather than lose it.
+                column = min(
+                    range(len(spans)), key=lambda i: abs(sum(spans[i]) / 2 - chunk.box.cx)
+                )
+            here.setdefault(column, []).append(chunk)
+        for column, chunks in here.items():
+            grouped.setdefault(column, []).append(chunks)
+    return grouped
+
+
 def _cells_of(
     line: TextLine, spans: list[tuple[int, int]], row: int, wrapped: list[TextLine]
 ) -> list[Cell]:
-    grouped: dict[int, list[Phrase]] = {}
-    parts = sorted([line, *wrapped], key=lambda part: part.box.cy)
-    for chunk in (chunk for part in parts for chunk in part.chunks):
-        column = column_of(chunk.box, spans)
-        if column is None:
-            # A chunk over two columns: place it by its centre rather than lose it.
-            column = min(range(len(spans)), key=lambda i: abs(sum(spans[i]) / 2 - chunk.box.cx))
-        grouped.setdefault(column, []).append(chunk)
+    grouped = {
+        column: [chunk for part in parts for chunk in part]
+        for column, parts in chunks_by_column(line, spans, wrapped).items()
+    }
     cells = []
     for column in range(len(spans)):
         chunks = grouped.get(column, [])
