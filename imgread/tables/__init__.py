@@ -83,7 +83,7 @@ def extract_tables(
         voter = None
         if prepared is not None and config.ocr.numeric_reread:
             recover_left_column(table, layout, prepared, config.ocr)
-            reread_headers(table, layout.spans, prepared, config.ocr)
+            reread_headers(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)

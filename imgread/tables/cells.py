@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 from .columns import model_column, numeric_columns
 from .layout import chunks_by_column
-from .lines import Layout, clean_words, tidy_label
+from .lines import LOW_CONFIDENCE, Layout, clean_words, header_column, tidy_label
 
 # Height the re-read crops are scaled to: digits about 32 px tall read best.
 REREAD_GLYPH_HEIGHT = 32
@@ -158,17 +158,91 @@ def reread_text(
     return changed
 
 
+def band_words(
+    prepared: Prepared, band: Box, glyph: float, settings: OcrSettings
+) -> list[Word]:
+    """The words of one band of the page (a header line), read larger in one engine call,
+    with boxes in loaded-image pixels."""
+    crop = crop_for_reread(prepared.grey, band, prepared.scale, glyph)
+    if not crop.size:
+        return []
+    pad = max(2, int(glyph * 0.3))
+    left = max(0, int(band.x1 * prepared.scale) - pad)
+    top = max(0, int(band.y1 * prepared.scale) - pad)
+    factor = REREAD_GLYPH_HEIGHT / max(glyph * prepared.scale, 1.0)
+    if 0.8 < factor < 1.25:
+        factor = 1.0
+    strip, bands = strip_of([crop])
+    words, _ = clean_words(ocr.read_words(strip, settings, psm=6, numeric=False))
+    gap = (strip.shape[1] - crop.shape[1]) // 2
+
+    def back(x: float, y: float) -> tuple[int, int]:
+        return (
+            round(((x - gap) / factor + left) / prepared.scale),
+            round(((y - bands[0][0]) / factor + top) / prepared.scale),
+        )
+
+    placed = []
+    for word in words:
+        x1, y1 = back(word.box.x1, word.box.y1)
+        x2, y2 = back(word.box.x2, word.box.y2)
+        placed.append(word.model_copy(update={"box": Box(x1=x1, y1=y1, x2=x2, y2=y2)}))
+    return placed
+
+
 def reread_headers(
-    table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
+    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
 ) -> None:
     """Column names read with low confidence ("GSmsK") or not found at all (light text on a
-    band at some scales) are read again. Every score in the column carries this name."""
+    band at some scales) are read again. Every score in the column carries this name.
+    Where several names are missing, the whole header line is read again and its words
+    placed by column as the page's are: names wider than their column are not cut."""
+    spans = layout.spans
     if not table.header_rows:
         return
     boxed = [cell.box for cell in table.header_rows[0] if cell.box is not None]
     if not boxed:
         return
     top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
+    glyph = float(median(box.height for box in boxed))
+    missing = [cell for cell in table.header_rows[0] if cell.box is None]
+    if len(missing) >= 2:
+        band = Box(x1=spans[0][0], y1=top, x2=spans[-1][1], y2=bottom)
+        placed: dict[int, list[Word]] = {}
+        words = band_words(prepared, band, glyph, settings)
+        # The band may take in specks read as a line of junk above the names: the line
+        # read most surely is the names.
+        lines = [[words[i] for i in line] for line in ocr.group_lines(words)]
+        words = max(
+            lines,
+            key=lambda line: sum(len(w.text) for w in line if w.confidence >= LOW_CONFIDENCE),
+            default=[],
+        )
+        sure = [word for word in words if word.confidence >= LOW_CONFIDENCE]
+        for word in words:
+            # A short unsure piece counts only touching a sure word ("T" of "Train"): alone
+            # it is most often a speck of the band's edge. An unsure word is kept with its
+            # low confidence: the second engine reads its box again and the two vote.
+            kept = len(word.text) > 3 or any(
+                other is not word and abs(other.box.cy - word.box.cy) < glyph / 2
+                and min(abs(other.box.x1 - word.box.x2), abs(word.box.x1 - other.box.x2))
+                < glyph / 2
+                for other in sure
+            )
+            column = header_column(word.box, layout.ranges, spans)
+            if column is not None and (word.confidence >= LOW_CONFIDENCE or kept):
+                placed.setdefault(column, []).append(word)
+        for cell in missing:
+            words = placed.get(cell.col, [])
+            if words:
+                box = words[0].box
+                for word in words[1:]:
+                    box = box.union(word.box)
+                cell.text = tidy_label(" ".join(word.text for word in words))
+                cell.confidence = min(word.confidence for word in words)
+                cell.box = box
+                cell.readings.update({"page": "", "header": cell.text})
+                table.columns[cell.col] = cell.text
     doubtful: list[tuple[Cell, Box]] = []
     for cell in table.header_rows[0]:
         if cell.box is None:
@@ -177,7 +251,6 @@ def reread_headers(
             doubtful.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom)))
         elif cell.confidence < 85:
             doubtful.append((cell, cell.box))
-    glyph = float(median(box.height for box in boxed))
     for cell in reread_text(doubtful, glyph, prepared, settings, "header"):
         table.columns[cell.col] = cell.text
 

@@ -24,7 +24,7 @@ from .lines import (
 )
 
 SETTING_RE = re.compile(
-    r"\d+\s*-?\s*shots?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
+    r"\d+\s*-?\s*shots?\b|\b[\dSOIl]{1,2}\s*-\s*sho[tl]s?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
     r"\bf1\b|\bzero-shot\b|\bfew-shot\b",
     re.IGNORECASE,
 )
@@ -136,9 +136,26 @@ def header_lines(
             break
         header.insert(0, line)
         below = line
-    while len(header) > 1 and is_title_above(header[0], header[1]):
+    while (
+        len(header) > 1
+        and is_title_above(header[0], header[1])
+        and not names_an_empty_column(header[0], header[1], layout)
+    ):
         header.pop(0)
     return header
+
+
+def names_an_empty_column(line: TextLine, below: TextLine, layout: Layout) -> bool:
+    """One piece over a single column that the header line below leaves empty ("Models"
+    above a settings line "5-shot 0-shot" that starts further right): that column's name,
+    not a title."""
+    pieces = solid(line)
+    if len(pieces) != 1 or _text_height(line) >= 1.5 * max(_text_height(below), 1):
+        return False
+    column = header_column(pieces[0].box, layout.ranges, layout.spans)
+    return column is not None and all(
+        header_column(chunk.box, layout.ranges, layout.spans) != column for chunk in solid(below)
+    )
 
 
 def reading_order(chunks: list[Phrase]) -> list[Phrase]:
@@ -189,6 +206,17 @@ def is_settings_line(line: TextLine) -> bool:
     return hits >= max(1, len(chunks) / 2)
 
 
+# Small print of "5-shot" read with letters for its digits ("S-shot", "O-shol").
+SHOTS_MISREAD_RE = re.compile(r"\b([\dSOIl]{1,2})(\s*-\s*)sho[tl](s?)\b")
+
+
+def tidy_setting(text: str) -> str:
+    return SHOTS_MISREAD_RE.sub(
+        lambda m: m.group(1).translate(str.maketrans("SOIl", "5011")) + "-shot" + m.group(3),
+        text,
+    )
+
+
 def split_settings(header: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
     """Header lines into name lines and settings lines. On a settings line ("(All)",
     "(3-shot)", "(5-shot)"), a piece that states no setting is the end of its column's
@@ -208,7 +236,7 @@ def split_settings(header: list[TextLine]) -> tuple[list[TextLine], list[TextLin
         settings.append(
             TextLine(
                 chunks=[
-                    replace(chunk, text=chunk.text.strip("()[] "))
+                    replace(chunk, text=tidy_setting(chunk.text.strip("()[] ")))
                     for chunk, is_setting in zip(line.chunks, states, strict=True)
                     if is_setting
                 ],
