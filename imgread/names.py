@@ -35,6 +35,14 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def is_known_benchmark(text: str, names: tuple[str, ...] | None = None) -> bool:
+    """``text`` is a known benchmark name (case and spaces aside)."""
+    plain = "".join(text.lower().split())
+    return bool(plain) and any(
+        "".join(name.lower().split()) == plain for name in names or known_benchmarks()
+    )
+
+
 def closest_benchmark(text: str, names: tuple[str, ...] | None = None) -> str | None:
     """The one known benchmark name within OCR's reach of ``text`` (one edit for short
     names, two for longer ones, look-alike characters free), or None: when ``text`` is a

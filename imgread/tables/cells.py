@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import ocr
 from ..config import OcrSettings
+from ..names import closest_benchmark, is_known_benchmark
 from ..ocr import rapid
 from ..ocr.vote import vote
 from ..preprocess import stretch_contrast
@@ -92,27 +93,70 @@ def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) ->
 SURE_NUMBER = 95.0
 
 
+def _open_ended(spans: list[tuple[int, int]], c: int) -> tuple[int, int]:
+    """Column ``c``'s span, without its outer edge when it is the first or last column
+    (those edges are where the page's reading stopped, not where the column does)."""
+    x1, x2 = spans[c]
+    return (x1 if c > 0 else 0, x2 if c < len(spans) - 1 else 1 << 30)
+
+
+def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bool:
+    """Glyph-sized ink just beside a word, within its column, that the page did not read
+    (a light ".8" after "44"): ruling lines and specks aside."""
+    if box is None:
+        return False
+    scale, height = prepared.scale, box.height
+    top, bottom = int(box.y1 * scale), int(box.y2 * scale) + 1
+    reach = int(1.5 * height * scale)
+    found = False
+    for x1, x2 in (
+        (max(int(span[0] * scale), int(box.x1 * scale) - reach), int(box.x1 * scale) - 1),
+        (int(box.x2 * scale) + 2, min(int(span[1] * scale), int(box.x2 * scale) + reach)),
+    ):
+        window = prepared.grey[max(0, top) : bottom, max(0, x1) : max(0, x2)]
+        if window.shape[0] < 3 or window.shape[1] < 3:
+            continue
+        ink = (window < 128).astype(np.uint8)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        for i in range(1, count):
+            _, _, w, h, area = (int(v) for v in stats[i])
+            rule = h >= 0.9 * window.shape[0] and w <= 3  # a column rule, top to bottom
+            if not rule and h >= 0.4 * height * scale and area >= 0.04 * (height * scale) ** 2:
+                found = True
+    return found
+
+
 def reread_numbers(
     table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
 ) -> None:
     """Re-read every numeric column's cells in one engine call; each cell gets a
     ``numeric`` reading next to its ``page`` one."""
-    # A number the page read surely needs no second pass (the column repairs still see it).
-    targets = [
-        (r, c)
-        for c in numeric_columns(table)
-        for r in range(table.n_rows)
-        if not (
-            table.body[r][c].confidence >= SURE_NUMBER
-            and parse_number(table.body[r][c].text) is not None
-        )
-    ]
+    # A number the page read surely needs no second pass (the column repairs still see it),
+    # unless ink beside it went unread ("44" of "44.8").
+    targets, widened = [], set()
+    regions: dict[tuple[int, int], Box] = {}
+    for c in numeric_columns(table):
+        for r in range(table.n_rows):
+            cell = table.body[r][c]
+            if cell.confidence < SURE_NUMBER or parse_number(cell.text) is None:
+                targets.append((r, c))
+            elif unread_ink(prepared, cell.box, _open_ended(spans, c)):
+                targets.append((r, c))
+                widened.add((r, c))
     boxes = [table.body[r][c].box for r, c in targets]
     heights = [box.height for box in boxes if box is not None]
     glyph = float(median(heights)) if heights else prepared.x_height * 1.4
     crops, kept = [], []
     for r, c in targets:
         region = _cell_region(table, spans, r, c)
+        if (r, c) in widened:
+            # The cell's box holds only what the page read: take in the ink beside it.
+            x1, x2 = _open_ended(spans, c)
+            reach = int(1.5 * region.height)
+            region = region.model_copy(
+                update={"x1": max(x1, region.x1 - reach), "x2": min(x2, region.x2 + reach)}
+            )
+            regions[(r, c)] = region
         crop = crop_for_reread(prepared.grey, region, prepared.scale, glyph)
         if crop.size:
             crops.append(crop)
@@ -122,6 +166,9 @@ def reread_numbers(
     for (r, c), inside in zip(kept, read_crops(crops, settings, numeric=True), strict=True):
         cell = table.body[r][c]
         cell.readings["numeric"] = "".join(word.text for word in inside)
+        if (r, c) in widened:
+            cell.readings["unread_ink"] = "beside the page's reading"
+            cell.box = regions[(r, c)]  # what the second engine reads, if it is asked
         if inside:
             cell.readings["numeric_confidence"] = f"{min(w.confidence for w in inside):.1f}"
 
@@ -345,6 +392,9 @@ def settle_cell(cell: Cell) -> tuple[str, float]:
     page_value, numeric_value = parse_number(page), parse_number(numeric)
     if page_value is not None and page_value == numeric_value:
         return page, max(cell.confidence, numeric_conf, 90.0)
+    if "unread_ink" in cell.readings and numeric_value is not None and page in numeric:
+        # The page stopped short of ink beside its reading; the wider re-read takes it in.
+        return numeric, min(cell.confidence, numeric_conf)
     if is_missing(page) and not numeric.strip("-"):
         return page, max(cell.confidence, 80.0)
     if page_value is None and numeric_value is not None:
@@ -509,7 +559,10 @@ def doubtful_cells(
     boxed = [cell.box for cell in header if cell.box is not None]
     for cell in header:
         # A column name's box often takes in the edges of the band it is printed on.
-        if cell.text and cell.confidence < below and _single_line(cell.box, 1.8 * glyph):
+        near_known = cell.text and closest_benchmark(cell.text) is not None
+        if cell.text and (cell.confidence < below or near_known) and _single_line(
+            cell.box, 1.8 * glyph
+        ):
             assert cell.box is not None
             found.append((cell, cell.box, False))
         elif not cell.text and boxed and cell.col < len(spans):
@@ -591,6 +644,10 @@ def second_opinion(
         cell.readings[rapid.NAME] = text
         before = cell.text
         cell.text, cell.confidence = result.text, result.confidence
+        if id(cell) in header and is_known_benchmark(text) and not is_known_benchmark(before):
+            # The second engine reads a known benchmark where the first read a near miss
+            # ("MLU" for MMLU): two witnesses, the lexicon and the engine, outvote one.
+            cell.text, cell.confidence = text, max(confidence, result.confidence)
         if numeric:
             cell.value = None if is_missing(cell.text) else parse_number(cell.text)
         if id(cell) in header:
