@@ -23,8 +23,10 @@ def numeric_columns(table: Table) -> list[int]:
     return columns
 
 
-PARAMS_RE = re.compile(r"param|\bsize\b|#\s*p\b", re.IGNORECASE)
-TOKENS_RE = re.compile(r"token|\bdata\b", re.IGNORECASE)
+# Column names of the quantities, in English and in Chinese (参数量 "parameters", 模型大小
+# "model size", 训练数据 "training data", 数据量 "amount of data").
+PARAMS_RE = re.compile(r"param|\bsize\b|#\s*p\b|参数|大小|规模", re.IGNORECASE)
+TOKENS_RE = re.compile(r"token|\bdata\b|训练数据|数据量|语料", re.IGNORECASE)
 # MMLU itself, with or without its setting ("MMLU (5-shot)"); not CMMLU or MMLU-Pro.
 MMLU_RE = re.compile(r"(?<![a-z])mmlu(?![\w-])", re.IGNORECASE)
 # A size stated in a model name: "Qwen-7B", "Llama 2 70B", "OPT-350M".
