@@ -83,3 +83,23 @@ def test_tight_grid_names_on_two_lines_join_their_rows(tmp_path: Path) -> None:
     names = ["".join(parts) if parts[0].endswith("-") else " ".join(parts) for parts, *_ in ROWS]
     assert [row[0].text for row in table.body] == names
     assert [row.mmlu for row in rows_from_table(table)] == [float(r[1]) for r in ROWS]
+
+
+def test_ink_beside_a_sure_reading_is_noticed(tmp_path: Path) -> None:
+    """The page may read "44" of a light "44.8" surely: the ink right of the word's box,
+    inside its column, is found; a box that holds the whole number has none beside it."""
+    from imgread.record import Box
+    from imgread.tables.cells import unread_ink
+
+    face = ImageFont.truetype(str(REGULAR), 22)
+    image = Image.new("RGB", (300, 60), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((100, 15), "44.8", fill=(90, 90, 90), font=face)
+    draw.line((260, 0, 260, 60), fill="black", width=2)  # the next column's rule
+    left, top, right, bottom = draw.textbbox((100, 15), "44.8", font=face)
+    whole_end = right
+    two_digits = draw.textbbox((100, 15), "44", font=face)[2]
+    prepared, _, _ = prepare(np.asarray(image), load_config().preprocess)
+    span = (40, 250)
+    assert unread_ink(prepared, Box(x1=left, y1=top, x2=two_digits, y2=bottom), span)
+    assert not unread_ink(prepared, Box(x1=left, y1=top, x2=whole_end, y2=bottom), span)

@@ -580,3 +580,65 @@ def test_names_get_a_version_zero_back_and_keep_numbers_that_are_no_size() -> No
         "Beta-13B-v0.8",
         "Gamma-70B",
     ]
+
+
+def test_a_row_of_missing_values_is_still_a_row() -> None:
+    """"Ibis-Turbo n/a" has no number, so it is no body line by itself; under the body's
+    number column, between and around rows, it is a row whose score is missing."""
+    parts = [("Models", 20, 40), ("mmlu", 200, 40)]
+    names = ["Ibis-Turbo", "Alpha-34B", "Orison-Large", "Beta-7B", "Gamma-13B"]
+    for r, name in enumerate(names):
+        y = 80 + 30 * r
+        parts += [(name, 20, y), ("n/a" if "-" in name and name[-1] != "B" else f"{60 + r}.2",
+                                  200, y)]
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert [row[0].text for row in table.body] == names
+    assert table.columns == ["Models", "mmlu"]
+
+
+def test_names_set_left_over_numbers_set_right_find_their_columns() -> None:
+    """A settings line left-aligned in its cells ("5-shot" starts where the cell does) lies
+    in the gap before its column's right-aligned numbers, and a lone name above it over an
+    empty column ("Model") is that column's name, not a title."""
+    parts = [("Model", 20, 30), ("5-shot", 150, 55), ("0-shot", 260, 55)]
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-70B"]):
+        y = 90 + 30 * r
+        parts += [(name, 20, y), (f"{50 + r}.1", 205, y), (f"{30 + r}.5", 315, y)]
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    # With no image to read the missing names from, each setting names its own column.
+    assert table.columns == ["Model", "5-shot", "0-shot"]
+
+
+def test_shot_settings_read_with_letters_for_digits_are_mended() -> None:
+    from imgread.tables.header import tidy_setting
+
+    assert tidy_setting("S-shot") == "5-shot"
+    assert tidy_setting("O-shol") == "0-shot"
+    assert tidy_setting("10-shot") == "10-shot"
+    assert tidy_setting("Models") == "Models"
+
+
+def test_scores_ending_in_eight_keep_it_when_the_column_prints_two_decimals() -> None:
+    rows = [
+        ["Model", "MMLU"],
+        ["Alpha-7B", "54.11"],
+        ["Beta-13B", "65.58"],
+        ["Gamma-70B", "73.38"],
+        ["Delta-7B", "50.08"],
+    ]
+    tables, flags = extract_tables(grid(rows, [20, 200]), None, Config())
+    assert [r.mmlu for r in rows_from_table(tables[0])] == [54.11, 65.58, 73.38, 50.08]
+    assert not [flag for flag in flags if flag.kind == "ocr_repaired"]
+
+
+def test_chinese_size_and_data_columns_are_row_quantities() -> None:
+    rows = [
+        ["模型", "参数量", "训练数据", "MMLU"],
+        ["Alpha-7B", "7B", "2.0T", "45.3"],
+        ["Beta-13B", "13B", "1.4T", "54.8"],
+        ["Gamma-70B", "70B", "2.0T", "68.9"],
+    ]
+    table = extract_tables(grid(rows, [20, 160, 260, 380]), None, Config())[0][0]
+    found = [(r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table)]
+    assert found == [(7.0, 2.0, 45.3), (13.0, 1.4, 54.8), (70.0, 2.0, 68.9)]
+    assert {s.benchmark for s in scores_from_table(table)} == {"MMLU"}
