@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 from .columns import model_column, numeric_columns
 from .layout import chunks_by_column
-from .lines import LOW_CONFIDENCE, Layout, clean_words, header_column, tidy_label
+from .lines import LOW_CONFIDENCE, Layout, clean_words, header_column, left_set, tidy_label
 
 # Height the re-read crops are scaled to: digits about 32 px tall read best.
 REREAD_GLYPH_HEIGHT = 32
@@ -237,6 +237,83 @@ def band_words(
     return placed
 
 
+def names_in_band(
+    prepared: Prepared, band: Box, glyph: float, settings: OcrSettings, layout: Layout
+) -> dict[int, list[Word]]:
+    """A header band read again as one line, its words placed by column the way the
+    page's are (a name wider than its column is not cut at the column's edge)."""
+    words = band_words(prepared, band, glyph, settings)
+    # The band may take in specks read as a line of junk above the names: the line read
+    # most surely is the names.
+    lines = [[words[i] for i in line] for line in ocr.group_lines(words)]
+    words = max(
+        lines,
+        key=lambda line: sum(len(w.text) for w in line if w.confidence >= LOW_CONFIDENCE),
+        default=[],
+    )
+    sure = [word for word in words if word.confidence >= LOW_CONFIDENCE]
+    placed: dict[int, list[Word]] = {}
+    previous: tuple[Box, int] | None = None
+    for word in sorted(words, key=lambda w: w.box.x1):
+        # A short unsure piece counts only touching a sure word ("T" of "Train"): alone it
+        # is most often a speck of the band's edge. An unsure word is kept with its low
+        # confidence: the second engine reads its box again and the two vote.
+        kept = len(word.text) > 3 or any(
+            other is not word
+            and abs(other.box.cy - word.box.cy) < glyph / 2
+            and min(abs(other.box.x1 - word.box.x2), abs(word.box.x1 - other.box.x2))
+            < glyph / 2
+            for other in sure
+        )
+        column = header_column(word.box, layout.ranges, layout.spans, previous)
+        if column is not None and (word.confidence >= LOW_CONFIDENCE or kept):
+            placed.setdefault(column, []).append(word)
+            chained = previous is not None and column == previous[1]
+            previous = (
+                (word.box, column)
+                if chained or left_set(word.box, column, layout.ranges)
+                else None
+            )
+    return placed
+
+
+def read_header_band(
+    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
+) -> None:
+    """A table whose header the page read nothing of (tiny print on a grey band): the band
+    above the first row is read again, larger, as one line; names for most columns
+    become the header."""
+    heights = [cell.box.height for row in table.body for cell in row if cell.box is not None]
+    glyph = float(median(heights)) if heights else prepared.x_height * 1.4
+    band = band_above(table, glyph)
+    if band is None:
+        return
+    band = band.model_copy(update={"x1": layout.spans[0][0], "x2": layout.spans[-1][1]})
+    placed = names_in_band(prepared, band, glyph, settings, layout)
+    if len(placed) < max(2, 0.5 * len(layout.spans)):
+        return
+    cells = []
+    for c in range(len(layout.spans)):
+        words = placed.get(c, [])
+        box = None
+        for word in words:
+            box = word.box if box is None else box.union(word.box)
+        text = tidy_label(" ".join(word.text for word in words))
+        cells.append(
+            Cell(
+                row=0,
+                col=c,
+                text=text,
+                box=box,
+                confidence=min((w.confidence for w in words), default=0.0),
+                readings={"header": text} if text else {},
+            )
+        )
+    table.header_rows = [cells]
+    table.columns = [cell.text for cell in cells]
+    table.settings = [None] * len(cells)
+
+
 def reread_headers(
     table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
 ) -> None:
@@ -245,6 +322,8 @@ def reread_headers(
     Where several names are missing, the whole header line is read again and its words
     placed by column as the page's are: names wider than their column are not cut."""
     spans = layout.spans
+    if not any(cell.text for row in table.header_rows for cell in row):
+        read_header_band(table, layout, prepared, settings)
     if not table.header_rows:
         return
     boxed = [cell.box for cell in table.header_rows[0] if cell.box is not None]
@@ -255,30 +334,7 @@ def reread_headers(
     missing = [cell for cell in table.header_rows[0] if cell.box is None]
     if len(missing) >= 2:
         band = Box(x1=spans[0][0], y1=top, x2=spans[-1][1], y2=bottom)
-        placed: dict[int, list[Word]] = {}
-        words = band_words(prepared, band, glyph, settings)
-        # The band may take in specks read as a line of junk above the names: the line
-        # read most surely is the names.
-        lines = [[words[i] for i in line] for line in ocr.group_lines(words)]
-        words = max(
-            lines,
-            key=lambda line: sum(len(w.text) for w in line if w.confidence >= LOW_CONFIDENCE),
-            default=[],
-        )
-        sure = [word for word in words if word.confidence >= LOW_CONFIDENCE]
-        for word in words:
-            # A short unsure piece counts only touching a sure word ("T" of "Train"): alone
-            # it is most often a speck of the band's edge. An unsure word is kept with its
-            # low confidence: the second engine reads its box again and the two vote.
-            kept = len(word.text) > 3 or any(
-                other is not word and abs(other.box.cy - word.box.cy) < glyph / 2
-                and min(abs(other.box.x1 - word.box.x2), abs(word.box.x1 - other.box.x2))
-                < glyph / 2
-                for other in sure
-            )
-            column = header_column(word.box, layout.ranges, spans)
-            if column is not None and (word.confidence >= LOW_CONFIDENCE or kept):
-                placed.setdefault(column, []).append(word)
+        placed = names_in_band(prepared, band, glyph, settings, layout)
         for cell in missing:
             words = placed.get(cell.col, [])
             if words:
@@ -572,15 +628,11 @@ def doubtful_cells(
     return found
 
 
-def read_missing_header(
-    table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float
-) -> None:
-    """A table whose header the page read nothing of (light names on a dark band): the
-    band just above the first row is read column by column; names read surely (most
-    columns) become the header."""
+def band_above(table: Table, glyph: float) -> Box | None:
+    """Where a header would be: the band just above the first row, about a row tall."""
     tops = [cell.box.y1 for cell in table.body[0] if cell.box is not None]
     if not tops:
-        return
+        return None
     top = min(tops)
     firsts = [
         min(c.box.y1 for c in row if c.box is not None)
@@ -589,7 +641,18 @@ def read_missing_header(
     ]
     pitch = float(median(b - a for a, b in pairwise(firsts))) if len(firsts) > 1 else 2 * glyph
     reach = max(3.0 * glyph, 1.3 * pitch)
-    band = Box(x1=0, y1=max(0, int(top - reach)), x2=1, y2=max(1, int(top - 0.2 * glyph)))
+    return Box(x1=0, y1=max(0, int(top - reach)), x2=1, y2=max(1, int(top - 0.2 * glyph)))
+
+
+def read_missing_header(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float
+) -> None:
+    """A table whose header the page read nothing of (light names on a dark band): the
+    band just above the first row is read column by column; names read surely (most
+    columns) become the header."""
+    band = band_above(table, glyph)
+    if band is None:
+        return
     cells = []
     regions = [name_region(spans, c, band.y1, band.y2) for c in range(len(spans))]
     readings = rapid.texts([original_crop(prepared, region, glyph) for region in regions])

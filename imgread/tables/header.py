@@ -19,6 +19,7 @@ from .lines import (
     is_group_label,
     is_ruler,
     is_speck,
+    left_set,
     solid,
     tidy_label,
 )
@@ -105,11 +106,17 @@ def is_title_above(line: TextLine, below: TextLine) -> bool:
 
 
 def header_lines(
-    lines: list[TextLine], first_body: int, layout: Layout, pitch: float, skip: set[int]
+    lines: list[TextLine],
+    first_body: int,
+    layout: Layout,
+    pitch: float,
+    skip: set[int],
+    top: float | None = None,
 ) -> list[TextLine]:
     """Lines just above the body whose chunks each sit inside one column, less a title on
     top. A group label over the first rows ("Pre-Trained Models") is passed over; a line
-    that is itself a row of numbers (another table's) ends the header."""
+    that is itself a row of numbers (another table's), or one above ``top`` (where the
+    rules boxing the table begin), ends the header."""
     header: list[TextLine] = []
     below = lines[first_body]
     for index in range(first_body - 1, max(-1, first_body - 6), -1):
@@ -122,6 +129,8 @@ def header_lines(
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
+        if top is not None and line.box.y2 <= top + 2:
+            break  # above the rules that box the table: its title
         if any(
             header_column(c.box, layout.ranges, layout.spans) is None
             and not (header and len(spanned(c.box, layout.ranges)) > 1)
@@ -178,10 +187,23 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     texts: dict[int, list[str]] = {}
     boxes: dict[int, Box] = {}
     confidences: dict[int, float] = {}
+    placed: dict[int, int | None] = {}  # id(chunk) -> column
+    for line in lines:
+        previous: tuple[Box, int] | None = None
+        for chunk in sorted(line.chunks, key=lambda c: c.box.x1):
+            column = header_column(chunk.box, layout.ranges, spans, previous)
+            placed[id(chunk)] = column
+            chained = previous is not None and column == previous[1]
+            previous = (
+                (chunk.box, column)
+                if column is not None
+                and (chained or left_set(chunk.box, column, layout.ranges))
+                else None
+            )
     for chunk in reading_order([c for line in lines for c in line.chunks]):
         if is_speck(chunk):
             continue
-        column = header_column(chunk.box, layout.ranges, spans)
+        column = placed[id(chunk)]
         if column is None and chunk.confidence < LOW_CONFIDENCE:
             continue
         for c in [column] if column is not None else spanned(chunk.box, layout.ranges):

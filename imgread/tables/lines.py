@@ -176,16 +176,22 @@ def side_by_side(upper: TextLine, lower: TextLine) -> bool:
 
 def is_body_line(line: TextLine) -> bool:
     """Several chunks, mostly numbers; a low-confidence word after the first chunk counts
-    as a smudged number, so that one bad cell does not drop its row."""
+    as a smudged number, so that one bad cell does not drop its row. The text pieces that
+    open the line are one name (a monospaced font's wide spaces split "Ember v5 (1.1B)")."""
     values = sum(
         1
         for i, chunk in enumerate(line.chunks)
         if is_numeric_or_missing(chunk.text) or (i and chunk.confidence < LOW_CONFIDENCE)
     )
+    leading = next(
+        (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),
+        len(line.chunks),
+    )
+    cells = len(line.chunks) - max(leading - 1, 0)
     return (
         len(line.chunks) >= 2
         and line.numeric >= 1
-        and values >= len(line.chunks) / 2
+        and values >= cells / 2
         and not is_ruler(line)  # "8 C D E": a spreadsheet's letters, one read as a digit
     )
 
@@ -230,10 +236,15 @@ def column_of(box: Box, spans: list[tuple[int, int]]) -> int | None:
 
 
 def header_column(
-    box: Box, ranges: list[tuple[int, int]], spans: list[tuple[int, int]]
+    box: Box,
+    ranges: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    after: tuple[Box, int] | None = None,
 ) -> int | None:
     """A header chunk's column: the one body column it overlaps (headers are often wider
-    than their cells and aligned differently), None when it overlaps several (a title)."""
+    than their cells and aligned differently), None when it overlaps several (a title).
+    ``after``: the piece just left of it on its line, when that piece continues a name set
+    from the left edge of its column, and that column (see ``left_set``)."""
     touched = [i for i, (x1, x2) in enumerate(ranges) if min(box.x2, x2) > max(box.x1, x1)]
     if len(touched) == 1:
         return touched[0]
@@ -241,10 +252,19 @@ def header_column(
         return None
     column = column_of(box, spans)
     if column is None:
+        if after is not None and box.x1 - after[0].x2 <= box.height:
+            # A word space after a name that starts where its column's numbers start
+            # ("Pretraining tokens" over "2,000B", both set left): the rest of that name.
+            return after[1]
         # Wholly in the gap before a column: a name set at the left of its cell over
         # numbers set at the right. (A name over the column on its left would reach it.)
         column = next((i for i, (x1, _) in enumerate(ranges) if x1 >= box.x2), None)
     return column
+
+
+def left_set(box: Box, column: int, ranges: list[tuple[int, int]]) -> bool:
+    """A header piece that starts where its column's cells start (both set left)."""
+    return abs(box.x1 - ranges[column][0]) <= 0.25 * box.height
 
 
 def solid(line: TextLine) -> list[Phrase]:
