@@ -288,7 +288,8 @@ def read_header_band(
     band = band_above(table, glyph)
     if band is None:
         return
-    band = band.model_copy(update={"x1": layout.spans[0][0], "x2": layout.spans[-1][1]})
+    # Open at both sides: a name may reach past the outer columns' numbers.
+    band = band.model_copy(update={"x1": 0, "x2": prepared.size[0]})
     placed = names_in_band(prepared, band, glyph, settings, layout)
     if len(placed) < max(2, 0.5 * len(layout.spans)):
         return
