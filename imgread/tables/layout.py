@@ -236,8 +236,22 @@ def chunks_by_column(
                 )
             here.setdefault(column, []).append(chunk)
         for column, chunks in here.items():
-            grouped.setdefault(column, []).append(chunks)
+            lines = grouped.setdefault(column, [])
+            last = lines[-1] if lines else None
+            if last is not None and _same_line(last, chunks):
+                # OCR split one line in two (descenders lower one word's box): rejoin it,
+                # left to right ("Osprey" and "14B Base").
+                lines[-1] = sorted([*last, *chunks], key=lambda chunk: chunk.box.x1)
+            else:
+                lines.append(chunks)
     return grouped
+
+
+def _same_line(first: list[Phrase], second: list[Phrase]) -> bool:
+    top = max(min(c.box.y1 for c in first), min(c.box.y1 for c in second))
+    bottom = min(max(c.box.y2 for c in first), max(c.box.y2 for c in second))
+    height = min(max(c.box.height for c in first), max(c.box.height for c in second))
+    return bottom - top > 0.5 * height
 
 
 def _cells_of(
