@@ -188,3 +188,13 @@ def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> f
     edge = strip[first - 1].astype(np.float64) - bg
     cover = float(np.clip(np.median(edge @ towards) / norm, 0.0, 1.0)) if norm else 0.0
     return float(y1 + first) - cover
+
+
+def bar_like(bars: list[RawBar], area: Box) -> bool:
+    """Bars stand on the plot's floor, and some of them are tall; the markers of a line
+    chart also share a "bottom", but high up and short."""
+    if len(bars) < 2:
+        return False
+    floor = max(bar.bottom for bar in bars)
+    tall = sum(bar.bottom - bar.top >= 0.08 * area.height for bar in bars)
+    return floor >= area.y2 - 0.15 * area.height and tall >= 2

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .. import units
+import cv2
+import numpy as np
+
+from .. import ocr, units
+from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
 
@@ -78,3 +82,95 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
                 "text": text, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
             }))
     return out
+
+
+REREAD_SIDE = 2400  # px: the longest side the chart reread works at
+SMALL_SIDE = 1400  # px: a screenshot smaller than this is enlarged for the reread
+FAINT_INK = 235  # grey level: anything darker is ink in the pale-text reread
+
+
+def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[Word]:
+    """Words from the plain colour image (dark themes inverted), in image pixels.
+
+    The OCR stage reads an image prepared for tables (background flattened, binarised),
+    where hatched or coloured bars turn into noise that swallows their value labels; the
+    colour image, binarised by Tesseract itself, keeps labels and bars apart. ``faint``
+    turns everything but the near-white page black, so that pale grey tick labels (which
+    Tesseract's own threshold drops) are read.
+    """
+    image = rgb
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 110:
+        image, grey = 255 - rgb, 255 - grey
+    if faint:
+        image = np.where(grey < FAINT_INK, 0, 255).astype(np.uint8)
+    # small screenshots are read at twice the size: their labels are a few pixels tall
+    scale = min(2.0, REREAD_SIDE / max(image.shape[:2]))
+    if scale < 1:
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    elif scale > 1:
+        scale = min(2.0, max(1.0, SMALL_SIDE / max(image.shape[:2])))
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    try:
+        found = ocr.read_words(np.ascontiguousarray(image), settings, psm=11)
+    except RuntimeError:  # tesserocr's iterator can fail on a word without text
+        return []
+    if scale == 1:
+        return found
+    return [
+        word.model_copy(update={"box": Box(
+            x1=int(word.box.x1 / scale), y1=int(word.box.y1 / scale),
+            x2=round(word.box.x2 / scale), y2=round(word.box.y2 / scale),
+        )})
+        for word in found
+    ]
+
+
+def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
+    """Two readings of one image as one: where words overlap, the more confident one."""
+    def overlaps(a: Box, b: Box) -> bool:
+        width = min(a.x2, b.x2) - max(a.x1, b.x1)
+        height = min(a.y2, b.y2) - max(a.y1, b.y1)
+        return width > 0 and height > 0 and width * height > 0.3 * min(
+            a.width * a.height, b.width * b.height
+        )
+
+    def better(a: Word, b: Word) -> bool:
+        """Two sure readings of a name: the longer one (OCR cut the other short); of a
+        number, or unsure ones: the surer (a longer number took in a tick mark)."""
+        names = parse_number(a.text) is None and parse_number(b.text) is None
+        longer, shorter = (a.text, b.text) if len(a.text) > len(b.text) else (b.text, a.text)
+        if not parse_number(longer) and shorter in longer and shorter != longer:
+            return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
+        same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
+        if names and same_size and min(a.confidence, b.confidence) >= 50:
+            return a.box.width > b.box.width
+        return same_size and a.confidence > b.confidence
+
+    merged = list(first)
+    for word in second:
+        rivals = [f for f in merged if overlaps(word.box, f.box)]
+        if all(better(word, rival) for rival in rivals):
+            merged = [f for f in merged if f not in rivals] + [word]
+    return merged
+
+
+def plausible(words: list[Word]) -> list[Word]:
+    """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
+    the flat ones around dashed lines ("m-----")."""
+    sure = [word.box.height for word in words if word.confidence >= 80] or [
+        word.box.height for word in words
+    ]
+    if not sure:
+        return []
+    tallest = 1.6 * float(np.percentile(sure, 90))
+    flattest = 0.5 * float(np.percentile(sure, 10))
+    return [
+        word for word in words
+        if flattest <= word.box.height <= tallest
+        and sum(c.isalnum() for c in word.text) >= 0.5 * len(word.text)
+    ]
+
+
+def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
+    return [word.box for word in plausible(words) if word.confidence >= min_confidence]
