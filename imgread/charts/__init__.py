@@ -27,6 +27,7 @@ from .panels import inside, plot_panel, reading_order
 from .pixels import background
 from .series import bar_chart, line_chart
 from .text import (
+    as_tick,
     clean_words,
     merge_words,
     parse_number,
@@ -99,7 +100,7 @@ def read_charts(
     sure_text = word_boxes(words, 40)  # markers read as letters must stay
     legend_words = clean_words(plausible(words), min_confidence=10)
     words = split_merged_numbers(clean_words(plausible(words)))
-    found = phrases(words)
+    found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
     fits = y_axes(numbers)
     if not fits:
@@ -134,7 +135,7 @@ def read_charts(
             )
         else:
             chart, new_flags = line_chart(
-                rgb, panel, found, legend_words, sure_text, bg, numbers
+                rgb, panel, found, legend_words, sure_text, bg
             )
         if chart is not None:
             charts.append(chart)

@@ -22,6 +22,7 @@ from .binding import (
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
+from .text import as_tick
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -113,9 +114,11 @@ def _mismatch(title: str, name: str, category: str | float | None, label: Phrase
 
 def line_chart(
     rgb: np.ndarray, panel: Panel, found: list[Phrase], words: list[Word],
-    text_boxes: list[Box], bg: np.ndarray, numbers: list[Phrase],
+    text_boxes: list[Box], bg: np.ndarray,
 ) -> tuple[Chart | None, list[Flag]]:
-    below = [p for p in numbers if p.box.y1 >= panel.area.y2 - 2
+    # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
+    below = [p for p in (as_tick(f, sizes=True) for f in found)
+             if p.value is not None and p.box.y1 >= panel.area.y2 - 2
              and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2]
     xfits = x_axes(below)
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -20,6 +21,65 @@ def parse_number(text: str) -> float | None:
     else None: :func:`imgread.units.parse_number` reading the label as a whole, so that a
     word with a digit in it ("GSM8K") is not a number."""
     return units.parse_number(text, whole=True)
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# "10¹", "2×10¹", "2x10^1", "1e1", "1E+02": powers of ten as matplotlib and others print them
+_POWER = re.compile(
+    r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*(?P<exponent>-?\d{1,2})$"
+)
+_E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
+# "10B", "500M", "1.5T": sizes and token counts, in billions
+_SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBT])$", re.IGNORECASE)
+_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "t": 1e3}
+
+
+def power_value(text: str) -> float | None:
+    """A tick printed as a power of ten ("10¹", "2×10¹", "1e1"), else None. Only the
+    superscript form is read here: OCR reading "10¹" as "101" cannot be told from 101."""
+    cleaned = text.strip().translate(_SUPERSCRIPTS).replace(" ", "")
+    has_superscript = cleaned != text.strip().replace(" ", "")
+    match = _E_NOTATION.match(cleaned)
+    if match is None:
+        match = _POWER.match(cleaned)
+        if match is None or not (has_superscript or "^" in cleaned or match["mantissa"]):
+            return None
+    mantissa = float(match["mantissa"]) if match["mantissa"] else 1.0
+    return mantissa * 10.0 ** int(match["exponent"])
+
+
+def size_value(text: str) -> float | None:
+    """A tick printed with a size unit ("10B", "500M"), in billions, else None."""
+    match = _SIZE.match(text.strip())
+    if match is None:
+        return None
+    return float(match["number"]) * _TO_BILLIONS[match["unit"].lower()]
+
+
+@dataclass
+class Tick(Phrase):
+    """A phrase whose number is printed in a form :func:`parse_number` leaves alone (a power
+    of ten, a size with its unit): the value is given, not read from the text."""
+
+    number: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        return self.number
+
+
+def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
+    """``phrase`` as a :class:`Tick` where it prints a power of ten (or, with ``sizes``, a
+    number with a size unit); else unchanged."""
+    if phrase.value is not None:
+        return phrase
+    number = power_value(phrase.text)
+    if number is None and sizes:
+        number = size_value(phrase.text)
+    if number is None:
+        return phrase
+    return Tick(words=phrase.words, box=phrase.box, text=phrase.text,
+                confidence=phrase.confidence, number=number)
 
 
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
