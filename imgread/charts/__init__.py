@@ -24,7 +24,7 @@ from ..record import Box, Chart, Flag, Word
 from .axes import x_axes, y_axes
 from .bars import bar_like, find_bars
 from .panels import inside, plot_panel, reading_order
-from .pixels import background
+from .pixels import plot_background
 from .series import bar_chart, line_chart
 from .text import (
     as_tick,
@@ -124,7 +124,7 @@ def read_charts(
     for panel in panels:
         labels = [p for p in numbers if id(p) not in ticks and inside(p.box, panel.area)]
         area = panel.area
-        bg = background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
+        bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         bars = find_bars(rgb, panel.area, text_boxes, bg)
         if not bar_like(bars, area):
             bars = []

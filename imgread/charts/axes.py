@@ -42,6 +42,12 @@ class Fit:
             value = math.log10(value)
         return (value - self.b) / self.a if self.a else None
 
+    def uncertainty(self, pixel: float) -> float:
+        """How far a value measured at ``pixel`` may be off, in data units there: the fit's
+        worst tick residual and a pixel for the mark's anti-aliased edge."""
+        reach = self.residual_px + 1.0
+        return abs(self.value(pixel + reach) - self.value(pixel - reach)) / 2
+
     @property
     def pixels(self) -> list[float]:
         return [_centre(p, self.orientation) for p in self.ticks]

@@ -65,8 +65,36 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
             colour=colour,
         )
         bar.top = _refine_top(rgb, bar, 2 / scale + 2, bg)
-        result.append(bar)
-    return result
+        if not _backdrop(bar, area, bg):
+            result.append(bar)
+    return _rejoined(result, 2 / scale + 1)
+
+
+def _rejoined(bars: list[RawBar], gap: float) -> list[RawBar]:
+    """A gridline drawn over a bar cuts it in two: halves of one colour, with one top,
+    a line's width apart, are one bar."""
+    joined: list[RawBar] = []
+    for bar in bars:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and bar.x1 - last.x2 <= gap
+            and abs(bar.top - last.top) <= 2
+            and abs(bar.bottom - last.bottom) <= 2
+            and float(np.linalg.norm(bar.colour - last.colour)) < 20
+        ):
+            last.x2 = bar.x2
+            continue
+        joined.append(bar)
+    return joined
+
+
+def _backdrop(bar: RawBar, area: Box, bg: np.ndarray) -> bool:
+    """A shape behind the plot, not a bar: nearly the background's colour (a shaded plot
+    face, a band between gridlines), or reaching the top of the plot area (a frame, the
+    face itself: bars end below the highest tick, and the area reaches above it)."""
+    pale = float(np.linalg.norm(bar.colour.astype(np.float64) - bg)) < 45
+    return pale or bar.top <= area.y1 + 0.02 * area.height
 
 
 def _columns(

@@ -237,20 +237,32 @@ def _nearest(candidates: list[Phrase], x: float) -> Phrase:
     return min(candidates, key=lambda p: abs(p.box.cx - x))
 
 
+SAME_SERIES = 20.0  # colour distance: two bars this close are one series
+
+
 def gap_groups(bars: list[RawBar]) -> list[str | float]:
-    """Group numbers 1, 2, ...: bars closer than half a bar's width belong together."""
+    """Group numbers 1, 2, ...: bars closer than half a bar's width belong together, unless
+    a bar repeats the colour of one already in the group (a group holds one bar per series:
+    single-series bars stand close together too)."""
     typical = float(np.median([bar.width for bar in bars]))
     index, out = 1, list[str | float]()
+    group: list[RawBar] = []
     for i, bar in enumerate(bars):
-        if i and bar.x1 - bars[i - 1].x2 > 0.5 * typical:
+        repeats = any(
+            float(np.linalg.norm(bar.colour - other.colour)) < SAME_SERIES for other in group
+        )
+        if i and (bar.x1 - bars[i - 1].x2 > 0.5 * typical or repeats):
             index += 1
+            group = []
+        group.append(bar)
         out.append(float(index))
     return out
 
 
 def repair(label: Phrase, measured: float, tolerance: float) -> float | None:
-    """A label OCR misread by a lost point ("881" for 88.1) or one wrong digit ("93.4" for
-    83.4): the one reading nearest the bar, if the bar confirms it."""
+    """A label OCR misread by a lost point ("881" for 88.1), one wrong digit ("93.4" for
+    83.4), a lost digit ("9.2" for 49.2) or an extra one: the one reading nearest the bar,
+    if the bar confirms it."""
     text = label.text.strip().rstrip("%,").replace(",", ".")
     options: list[str] = []
     if text.isdigit() and len(text) >= 2:
@@ -260,6 +272,9 @@ def repair(label: Phrase, measured: float, tolerance: float) -> float | None:
         for i, char in enumerate(text) if char.isdigit()
         for digit in "0123456789" if digit != char
     ]
+    # a digit lost ("9.2" for 49.2) or one too many (a tick mark read as "1")
+    options += [text[:i] + digit + text[i:] for i in range(len(text) + 1) for digit in "123456789"]
+    options += [text[:i] + text[i + 1 :] for i, char in enumerate(text) if char.isdigit()]
     values = [v for v in (parse_number(o) for o in options) if v is not None]
     near = [v for v in values if abs(v - measured) <= tolerance]
     return min(near, key=lambda v: abs(v - measured)) if near else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 
 from ..config import OcrSettings
@@ -22,7 +24,7 @@ from .binding import (
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
-from .text import as_tick
+from .text import as_tick, read_label
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -53,27 +55,33 @@ def bar_chart(
     ]
     for bar, group, category in zip(bars, groups, categories, strict=True):
         measured = round(fit.value(bar.top), decimals)
+        uncertainty = round(fit.uncertainty(bar.top), 3)
         label = matched.get(id(bar))
         value, confidence = measured, _confidence(fit)
+        provenance: Literal["label", "measured"] = "measured"
         if label is not None and label.value is not None:
-            agrees = abs(label.value - measured) <= tolerance
+            printed = label.value
+            agrees = abs(printed - measured) <= tolerance
+            if not agrees and settings is not None:  # a digit lost or misread: read it alone
+                second = read_label(rgb, label.box, settings)
+                if second is not None and abs(second - measured) <= tolerance:
+                    printed, agrees = second, True
+                    flags.append(_repaired(title, label.text, second, measured))
             repaired = None if agrees else repair(label, measured, tolerance)
             if repaired is not None:
-                value, confidence = repaired, 0.8
-                flags.append(Flag(
-                    kind="ocr_repaired", severity="info", source="charts", span=label.text,
-                    message=f"chart '{title or 'untitled'}': value label '{label.text}' read "
-                    f"as {repaired:g}, the reading its bar's height confirms",
-                    evidence={"label": label.text, "value": repaired, "measured": measured},
-                ))
-            elif agrees or (label.confidence >= 85 and on_scale(label.value, fit)):
-                value, confidence = label.value, (0.95 if agrees else 0.6)
+                value, confidence, provenance = repaired, 0.8, "label"
+                flags.append(_repaired(title, label.text, repaired, measured))
+            elif agrees or (label.confidence >= 85 and on_scale(printed, fit)):
+                value, confidence = printed, (0.95 if agrees else 0.6)
+                provenance = "label"
             if not agrees and repaired is None:
                 flags.append(_mismatch(title, series[group].name, category, label, measured))
         series[group].points.append(
             ChartPoint(
                 x=category, y=round(value, 4), px=round(bar.cx, 1), py=round(bar.top, 1),
                 label=label.text if label is not None else None, confidence=confidence,
+                provenance=provenance,
+                uncertainty=uncertainty if provenance == "measured" else None,
             )
         )
     chart = Chart(kind="bar", box=panel.area, title=title, axes=[fit.to_axis()], series=series)
@@ -95,6 +103,15 @@ def _series_of(bars: list[RawBar], categories: list[str | float]) -> list[int]:
 def _confidence(fit: Fit) -> float:
     """From the axis fit's worst tick residual: 0 px gives 0.9, 5 px or more gives 0.4."""
     return round(max(0.4, 0.9 - 0.1 * fit.residual_px), 3)
+
+
+def _repaired(title: str, text: str, value: float, measured: float) -> Flag:
+    return Flag(
+        kind="ocr_repaired", severity="info", source="charts", span=text,
+        message=f"chart '{title or 'untitled'}': value label '{text}' read as {value:g}, "
+        "the reading its bar's height confirms",
+        evidence={"label": text, "value": value, "measured": measured},
+    )
 
 
 def _mismatch(title: str, name: str, category: str | float | None, label: Phrase,
@@ -145,6 +162,7 @@ def line_chart(
             ChartPoint(
                 x=_x_value(panel, px), y=round(panel.y.value(py), 2),
                 px=round(px, 1), py=round(py, 1), confidence=_confidence(panel.y),
+                uncertainty=round(panel.y.uncertainty(py), 3),
             )
             for px, py in trace.points
             if not any(b.x1 <= px <= b.x2 and b.y1 <= py <= b.y2 for b in samples)

@@ -24,9 +24,12 @@ def parse_number(text: str) -> float | None:
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# How OCR reads a small raised 0 or 1 after "10" (matplotlib's 10⁰, 10¹): "10°", "10?"
+_RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1}
 # "10¹", "2×10¹", "2x10^1", "1e1", "1E+02": powers of ten as matplotlib and others print them
 _POWER = re.compile(
-    r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*(?P<exponent>-?\d{1,2})$"
+    r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
+    r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|])$"
 )
 _E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
@@ -35,17 +38,21 @@ _TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "t": 1e3}
 
 
 def power_value(text: str) -> float | None:
-    """A tick printed as a power of ten ("10¹", "2×10¹", "1e1"), else None. Only the
-    superscript form is read here: OCR reading "10¹" as "101" cannot be told from 101."""
+    """A tick printed as a power of ten ("10¹", "2×10¹", "1e1"), else None. A raised 0 or 1
+    comes out of OCR as a sign ("10°", "10?"), which is read back; a lone "101" cannot be
+    told from 101 and stays a plain number (the axis fit rejects it on a log axis)."""
     cleaned = text.strip().translate(_SUPERSCRIPTS).replace(" ", "")
     has_superscript = cleaned != text.strip().replace(" ", "")
     match = _E_NOTATION.match(cleaned)
     if match is None:
         match = _POWER.match(cleaned)
-        if match is None or not (has_superscript or "^" in cleaned or match["mantissa"]):
+        plain_digits = match is not None and match["exponent"].lstrip("-").isdigit()
+        if match is None or (plain_digits and not (
+                has_superscript or "^" in cleaned or match["mantissa"])):
             return None
     mantissa = float(match["mantissa"]) if match["mantissa"] else 1.0
-    return mantissa * 10.0 ** int(match["exponent"])
+    exponent = match["exponent"]
+    return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
 
 
 def size_value(text: str) -> float | None:
@@ -234,3 +241,31 @@ def plausible(words: list[Word]) -> list[Word]:
 
 def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
     return [word.box for word in plausible(words) if word.confidence >= min_confidence]
+
+
+LABEL_TEXT_HEIGHT = 40  # px: the height a value label is enlarged to for its second reading
+
+
+def read_label(rgb: np.ndarray, box: Box, settings: OcrSettings) -> float | None:
+    """A value label read once more, alone: its box widened by a character each side (a
+    digit OCR dropped lies there), enlarged, dark on light, as one line of digits."""
+    pad = max(2, box.height)
+    x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
+    y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
+    crop = rgb[y1:y2, x1:x2]
+    if crop.size == 0:
+        return None
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 128:
+        grey = 255 - grey
+    scale = max(1.0, LABEL_TEXT_HEIGHT / max(1, box.height))
+    grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    grey = cv2.copyMakeBorder(grey, 10, 10, 10, 10, cv2.BORDER_REPLICATE)
+    image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
+    try:
+        words = ocr.read_words(image, settings, psm=7, numeric=True)
+    except RuntimeError:  # tesserocr: no text in the crop
+        return None
+    numbers = [parse_number(word.text) for word in words]
+    found = [n for n in numbers if n is not None]
+    return found[0] if len(found) == 1 else None

@@ -35,7 +35,9 @@ def scores_from_chart(chart: Chart) -> list[Score]:
                     model=model, benchmark=benchmark, setting=setting, value=point.y,
                     source="chart", sources=[f"chart:{chart.kind}"],
                     confidence=point.confidence,
-                    evidence={"label": point.label, "px": point.px, "py": point.py},
+                    evidence={"label": point.label, "px": point.px, "py": point.py,
+                              "provenance": point.provenance,
+                              "uncertainty": point.uncertainty},
                 )
             )
     return scores
