@@ -16,6 +16,7 @@ import numpy as np
 
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick
+from .text import Tick, parse_number
 
 Scale = Literal["linear", "log"]
 
@@ -143,9 +144,19 @@ def _regular(fit: Fit) -> bool:
     if not len(steps) or steps.min() <= 0:
         return False
     if fit.scale == "log":
-        return bool(steps.max() <= 2.01 * steps.min())
+        return bool(steps.max() <= 2.01 * steps.min()) or _log_ticks(fit)
     ratios = steps / steps.min()
     return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4)
+
+
+def _log_ticks(fit: Fit) -> bool:
+    """Every tick a whole 1 to 9 times a power of ten, a power of ten among them: the ticks
+    of a log axis (10⁰, 2×10⁰, ..., 10¹, 2×10¹), which step unevenly in log value."""
+    values = [float(p.value or 0) for p in fit.ticks]
+    mantissas = [v / 10 ** math.floor(math.log10(v)) for v in values if v > 0]
+    return len(mantissas) == len(values) and 1.0 in {round(m, 6) for m in mantissas} and all(
+        abs(m - round(m)) < 1e-6 for m in mantissas
+    )
 
 
 def y_axes(numbers: list[Phrase]) -> list[Fit]:
@@ -162,7 +173,7 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
             if id(p) not in used and abs(p.box.x2 - seed.box.x2) <= slack
             and abs(p.height - seed.height) <= 0.5 * seed.height
         ]
-        fit = fit_ticks(column, "y")
+        fit = fit_ticks(column + _tick_marks_dropped(column), "y")
         if fit is None or fit.a >= 0 or not _regular(fit):
             continue
         if _overlaps_existing(fit, fits):
@@ -172,6 +183,24 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         used.update(id(p) for p in column if min(fit.span_px) - 2 * seed.height
                     <= p.box.cy <= max(fit.span_px) + 2 * seed.height)
     return _one_per_column(fits)
+
+
+def _tick_marks_dropped(column: list[Phrase]) -> list[Phrase]:
+    """Other readings of y tick labels: the tick mark right of a label is often read as a
+    last digit or two ("45—" as "454", "20—" as "2074"). The axis fit keeps whichever
+    reading lines up with the rest; at one pixel only one of them can."""
+    others: list[Phrase] = []
+    for phrase in column:
+        text = phrase.text.strip()
+        for cut in (1, 2):
+            rest = text[:-cut]
+            if len(text) < 3 or not rest or not rest[-1].isdigit():
+                continue
+            value = parse_number(rest)
+            if value is not None:
+                others.append(Tick(words=phrase.words, box=phrase.box, text=rest,
+                                   confidence=phrase.confidence, number=value))
+    return others
 
 
 def _one_per_column(fits: list[Fit]) -> list[Fit]:

@@ -25,11 +25,12 @@ def parse_number(text: str) -> float | None:
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # How OCR reads a small raised 0 or 1 after "10" (matplotlib's 10⁰, 10¹): "10°", "10?"
-_RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1}
+_RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1,
+           "}": 1, "]": 1}
 # "10¹", "2×10¹", "2x10^1", "1e1", "1E+02": powers of ten as matplotlib and others print them
 _POWER = re.compile(
     r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
-    r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|])$"
+    r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|}\]])$"
 )
 _E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
