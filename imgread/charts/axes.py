@@ -173,8 +173,11 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
             if id(p) not in used and abs(p.box.x2 - seed.box.x2) <= slack
             and abs(p.height - seed.height) <= 0.5 * seed.height
         ]
-        fit = fit_ticks(column + _tick_marks_dropped(column), "y")
-        if fit is None or fit.a >= 0 or not _regular(fit):
+        # the labels as read, or without what may be a tick mark: whichever lines up more
+        fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
+                     if f is not None and f.a < 0 and _regular(f)]
+        fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
+        if fit is None:
             continue
         if _overlaps_existing(fit, fits):
             continue
@@ -185,22 +188,41 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
     return _one_per_column(fits)
 
 
-def _tick_marks_dropped(column: list[Phrase]) -> list[Phrase]:
+def _other_readings(column: list[Phrase]) -> list[Phrase]:
     """Other readings of y tick labels: the tick mark right of a label is often read as a
-    last digit or two ("45—" as "454", "20—" as "2074"). The axis fit keeps whichever
-    reading lines up with the rest; at one pixel only one of them can."""
+    last digit or two ("45—" as "454", "20—" as "2074"), and a point can be lost ("675" for
+    67.5). The axis fit keeps the reading that lines up with the rest."""
     others: list[Phrase] = []
     for phrase in column:
         text = phrase.text.strip()
-        for cut in (1, 2):
-            rest = text[:-cut]
-            if len(text) < 3 or not rest or not rest[-1].isdigit():
-                continue
+        readings = [text[:-cut] for cut in (1, 2) if len(text) >= 3 and text[:-cut][-1:].isdigit()]
+        if text.isdigit() and len(text) >= 3:  # or a lost point: "675" for 67.5
+            readings.append(f"{text[:-1]}.{text[-1]}")
+        for rest in readings:
             value = parse_number(rest)
             if value is not None:
                 others.append(Tick(words=phrase.words, box=phrase.box, text=rest,
                                    confidence=phrase.confidence, number=value))
     return others
+
+
+def _fit_other_readings(column: list[Phrase]) -> Fit | None:
+    """The column's fit with the other readings of its labels, one reading per label: the
+    one nearest the fitted line."""
+    fit = fit_ticks(column + _other_readings(column), "y")
+    if fit is None:
+        return None
+    nearest: dict[int, Phrase] = {}
+    for tick in fit.ticks:
+        key = id(tick.words[0])
+        if key not in nearest or _off_line(fit, tick) < _off_line(fit, nearest[key]):
+            nearest[key] = tick
+    return fit_ticks(list(nearest.values()), "y")
+
+
+def _off_line(fit: Fit, tick: Phrase) -> float:
+    pixel = fit.pixel(float(tick.value or 0.0))
+    return math.inf if pixel is None else abs(pixel - _centre(tick, fit.orientation))
 
 
 def _one_per_column(fits: list[Fit]) -> list[Fit]:
