@@ -108,7 +108,7 @@ def read_charts(
     ticks = {id(p) for fit in fits for p in fit.ticks}
     x_ticks = {id(p) for fit in x_axes(numbers) for p in fit.ticks}
     panels = sorted(
-        (plot_panel(fit, fits, found, x_ticks, rgb.shape) for fit in fits), key=reading_order
+        (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend
     areas = [panel.area for panel in panels]

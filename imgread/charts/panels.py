@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
 from .axes import Fit
+from .pixels import background, distance
 
 
 @dataclass
@@ -35,10 +37,11 @@ def inside(box: Box, area: Box, slack: int = 0) -> bool:
 
 
 def plot_panel(
-    fit: Fit, fits: list[Fit], found: list[Phrase], x_ticks: set[int], shape: tuple[int, ...]
+    fit: Fit, fits: list[Fit], found: list[Phrase], x_ticks: set[int], rgb: np.ndarray
 ) -> Panel:
-    """The plot area right of a y-axis: up to the next axis, between title and x labels."""
-    height, width = shape[0], shape[1]
+    """The plot area right of a y-axis: up to the next axis or the end of the plot's rules,
+    between title and x labels."""
+    height, width = rgb.shape[0], rgb.shape[1]
     top_px, bottom_px = fit.span_px
     step = (bottom_px - top_px) / max(1, len(fit.ticks) - 1)
     tick_height = float(np.median([p.height for p in fit.ticks]))
@@ -50,6 +53,7 @@ def plot_panel(
         low, high = other.span_px
         if other_left > left and low < bottom_px and high > top_px:
             right = min(right, other_left - 1)
+    right = min(right, _rules_end(rgb, left, right, top_px, bottom_px))
     top = max(0.0, top_px - 0.6 * step)
     bottom = min(float(height), bottom_px + 1.3 * step)
     for phrase in found:
@@ -64,6 +68,30 @@ def plot_panel(
             top = box.y2 + 1.0
     area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
     return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px)
+
+
+RULE_SHARE = 0.3  # of the width right of the axis: a horizontal run this long is a rule
+RULE_MARGIN = 4  # px kept right of the rules' end (a marker centred on the last tick)
+
+
+def _rules_end(rgb: np.ndarray, left: int, right: int, top: float, bottom: float) -> int:
+    """Where the plot's horizontal rules (gridlines, the x axis, a frame or a shaded face)
+    end on the right, among the y ticks' rows: a legend or text beside the plot lies
+    beyond. ``right`` where no rule is drawn."""
+    y1, y2 = max(0, int(top) - 2), min(rgb.shape[0], int(bottom) + 3)
+    strip = rgb[y1:y2, left:right]
+    if strip.size == 0 or strip.shape[1] < 20:
+        return right
+    page = background(rgb[y1:y2, right - max(1, strip.shape[1] // 50) : right])
+    # a shaded face is cut into cells by gridlines of the page's colour: bridge them
+    drawn = cv2.morphologyEx((distance(strip, page) > 25).astype(np.uint8), cv2.MORPH_CLOSE,
+                             np.ones((1, 7), np.uint8))
+    length = max(10, int(RULE_SHARE * strip.shape[1]))
+    rules = cv2.morphologyEx(drawn, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    columns = np.flatnonzero(rules.any(axis=0))
+    if not len(columns) or columns[-1] >= strip.shape[1] - RULE_MARGIN:
+        return right
+    return left + int(columns[-1]) + RULE_MARGIN
 
 
 def title_above(panel: Panel, found: list[Phrase], legend: list[Word]) -> str:
