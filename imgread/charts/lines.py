@@ -59,10 +59,10 @@ def trace(
     for colour in colours:
         gap = distance(crop, colour)
         near = gap < SAME
+        own = mask & near
         for other in colours:  # a thin line's fringe, between its colour and the page's,
             if other is not colour:  # can come near another series' colour
-                near &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
-        own = mask & near
+                own &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
         thick = cv2.dilate(cv2.morphologyEx(
             own.astype(np.uint8), cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
@@ -212,7 +212,7 @@ def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
     # filled markers of one size; a stray piece (a legend sample, text the erasing missed)
     # may be among them, but most blobs must be markers (a broken line's pieces are not)
     marker = big & (areas >= 0.35 * spans**2) & (spans <= 2.5 * typical) & (spans >= 0.4 * typical)
-    if marker.sum() < 2 or marker.sum() < 0.6 * big.sum():
+    if not marker.any() or marker.sum() < 0.6 * big.sum():
         return None
     points = [(float(x), float(y)) for (x, y), keep in zip(centroids[1:], marker, strict=True)
               if keep]

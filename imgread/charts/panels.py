@@ -70,7 +70,7 @@ def plot_panel(
     return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px)
 
 
-RULE_SHARE = 0.3  # of the width right of the axis: a horizontal run this long is a rule
+RULE_SHARE = 0.6  # of the width right of the axis: a horizontal run this long is a rule
 RULE_MARGIN = 4  # px kept right of the rules' end (a marker centred on the last tick)
 
 
