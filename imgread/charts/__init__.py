@@ -23,6 +23,7 @@ from ..config import Config, OcrSettings
 from ..record import Box, Chart, Flag, Word
 from .axes import x_axes, y_axes
 from .bars import bar_like, find_bars
+from .hbars import read_hbars
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .series import bar_chart, line_chart
@@ -103,8 +104,8 @@ def read_charts(
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
     fits = y_axes(numbers)
-    if not fits:
-        return [], []
+    if not fits:  # no y axis: bars lying on an x axis, if any
+        return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
     x_ticks = {id(p) for fit in x_axes(numbers) for p in fit.ticks}
     panels = sorted(

@@ -57,7 +57,7 @@ def bar_chart(
         measured = round(fit.value(bar.top), decimals)
         uncertainty = round(fit.uncertainty(bar.top), 3)
         label = matched.get(id(bar))
-        value, confidence = measured, _confidence(fit)
+        value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
         if label is not None and label.value is not None:
             printed = label.value
@@ -66,16 +66,16 @@ def bar_chart(
                 second = read_label(rgb, label.box, settings)
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
-                    flags.append(_repaired(title, label.text, second, measured))
+                    flags.append(repaired_flag(title, label.text, second, measured))
             repaired = None if agrees else repair(label, measured, tolerance)
             if repaired is not None:
                 value, confidence, provenance = repaired, 0.8, "label"
-                flags.append(_repaired(title, label.text, repaired, measured))
+                flags.append(repaired_flag(title, label.text, repaired, measured))
             elif agrees or (label.confidence >= 85 and on_scale(printed, fit)):
                 value, confidence = printed, (0.95 if agrees else 0.6)
                 provenance = "label"
             if not agrees and repaired is None:
-                flags.append(_mismatch(title, series[group].name, category, label, measured))
+                flags.append(mismatch_flag(title, series[group].name, category, label, measured))
         series[group].points.append(
             ChartPoint(
                 x=category, y=round(value, 4), px=round(bar.cx, 1), py=round(bar.top, 1),
@@ -100,12 +100,12 @@ def _series_of(bars: list[RawBar], categories: list[str | float]) -> list[int]:
     return groups
 
 
-def _confidence(fit: Fit) -> float:
+def confidence_of(fit: Fit) -> float:
     """From the axis fit's worst tick residual: 0 px gives 0.9, 5 px or more gives 0.4."""
     return round(max(0.4, 0.9 - 0.1 * fit.residual_px), 3)
 
 
-def _repaired(title: str, text: str, value: float, measured: float) -> Flag:
+def repaired_flag(title: str, text: str, value: float, measured: float) -> Flag:
     return Flag(
         kind="ocr_repaired", severity="info", source="charts", span=text,
         message=f"chart '{title or 'untitled'}': value label '{text}' read as {value:g}, "
@@ -114,7 +114,7 @@ def _repaired(title: str, text: str, value: float, measured: float) -> Flag:
     )
 
 
-def _mismatch(title: str, name: str, category: str | float | None, label: Phrase,
+def mismatch_flag(title: str, name: str, category: str | float | None, label: Phrase,
               measured: float) -> Flag:
     where = f"{name or 'series'} / {category}" if category is not None else name
     return Flag(
@@ -161,7 +161,7 @@ def line_chart(
         points = [
             ChartPoint(
                 x=_x_value(panel, px), y=round(panel.y.value(py), 2),
-                px=round(px, 1), py=round(py, 1), confidence=_confidence(panel.y),
+                px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
                 uncertainty=round(panel.y.uncertainty(py), 3),
             )
             for px, py in trace.points
