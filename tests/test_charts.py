@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, render_table
+from conftest import SAMPLES, font, render_table
+from PIL import Image, ImageDraw
 
 from imgread.charts import rows_from_chart, scores_from_chart
 from imgread.charts.axes import fit_ticks
@@ -257,3 +258,35 @@ def test_a_log_axis_in_matplotlibs_tick_text_is_calibrated(tmp_path: Path) -> No
         assert any(isinstance(p.x, float) and abs(math.log10(p.x / x)) < 0.02
                    and abs((p.y or 0) - y) < 1.0 for p in points), (x, y)
     assert all(p.provenance == "measured" and p.uncertainty for p in points)
+
+
+def test_horizontal_bars_are_read_on_the_x_axis(tmp_path: Path) -> None:
+    plt: Any = _matplotlib()
+    names, values = ["PIQA", "SIQA", "DROP", "OBQA"], [64.1, 75.3, 19.5, 48.8]
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    bars = ax.barh(names, values, color="#d95f02")
+    ax.bar_label(bars, fmt="%.1f", padding=3)
+    ax.set_xlim(0, 90)
+    fig.tight_layout()
+    fig.savefig(tmp_path / "hbars.png")
+    plt.close(fig)
+    record = read_image(tmp_path / "hbars.png")
+    assert [chart.kind for chart in record.charts] == ["hbar"]
+    points = [p for s in record.charts[0].series for p in s.points]
+    assert sorted((p.x, p.y) for p in points) == sorted(zip(names, values, strict=True))
+
+
+def test_a_text_only_meme_has_no_chart(tmp_path: Path) -> None:
+    """A countdown of benchmark scores in meme text: numbers in a column, no axis."""
+    image = Image.new("RGB", (640, 640), (70, 110, 160))
+    draw = ImageDraw.Draw(image)
+    big = font(44)
+    draw.text((320, 40), "TOP 5 BENCHMARKS", font=big, fill="white", anchor="mm",
+              stroke_width=3, stroke_fill="black")
+    lines = ("MMLU 86.4", "GSM8K 92", "HumanEval 67", "MATH 52.9", "vibes 100")
+    for row, (rank, text) in enumerate(zip((5, 4, 3, 2, 1), lines, strict=True)):
+        for x, words in ((60, str(rank)), (130, text)):
+            draw.text((x, 130 + 95 * row), words, font=big, fill="white", stroke_width=3,
+                      stroke_fill="black")
+    image.save(tmp_path / "meme.png")
+    assert read_image(tmp_path / "meme.png").charts == []
