@@ -133,7 +133,12 @@ def _columns(
         # pixels of the bar's own colour are the bar
         span = slice(start, bottom + 1)
         own = distance(small[span, x][None], colour)[0] < 40
+        # but the page showing between a label of the bar's colour and the bar ends it
+        page = distance(small[span, x][None], bg)[0] < 20
+        ends = np.flatnonzero(page & ~own & text[span, x])
         drawn = np.flatnonzero(column[span] & (~text[span, x] | own))
+        if len(ends):
+            drawn = drawn[drawn > ends[-1]]
         if len(drawn):
             top = min(top, start + int(drawn[0]))
         # a faint shape behind the plot can touch a bar: rows at the top of the run that are

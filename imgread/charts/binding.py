@@ -273,8 +273,10 @@ def repair(label: Phrase, measured: float, tolerance: float) -> float | None:
         for digit in "0123456789" if digit != char
     ]
     # a digit lost ("9.2" for 49.2) or one too many (a tick mark read as "1")
-    options += [text[:i] + digit + text[i:] for i in range(len(text) + 1) for digit in "123456789"]
-    options += [text[:i] + text[i + 1 :] for i, char in enumerate(text) if char.isdigit()]
+    if sum(c.isdigit() for c in text) >= 2:  # never from a lone digit (a scrap of text)
+        options += [text[:i] + digit + text[i:] for i in range(len(text) + 1)
+                    for digit in "123456789"]
+        options += [text[:i] + text[i + 1 :] for i, char in enumerate(text) if char.isdigit()]
     values = [v for v in (parse_number(o) for o in options) if v is not None]
     near = [v for v in values if abs(v - measured) <= tolerance]
     return min(near, key=lambda v: abs(v - measured)) if near else None
