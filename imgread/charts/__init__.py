@@ -6,7 +6,8 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 2. ``axes``     columns and rows of evenly stepped numbers fitted as y and x axes;
 3. ``panels``   the plot area each y axis opens to its right (small multiples: one each);
 4. ``legend``   entries named by the colour of their swatch;
-5. ``bars``, ``lines``  the marks: bars standing on a baseline, or traces segmented by colour;
+5. ``bars``, ``hbars``, ``lines``  the marks: bars standing on a baseline (or lying along an
+   x axis, when no y axis is found), or traces and markers segmented by colour;
 6. ``binding``  value labels to the bars they sit on, bars to the category labels under them;
 7. ``series``   the marks, bound and named, assembled into charts, labels cross-checked;
 8. ``views``    the charts as (model, benchmark, value) scores and scaling-curve rows.
