@@ -143,8 +143,9 @@ def _regular(fit: Fit) -> bool:
     steps = np.diff(values)
     if not len(steps) or steps.min() <= 0:
         return False
-    if fit.scale == "log":
-        return bool(steps.max() <= 2.01 * steps.min()) or _log_ticks(fit)
+    if fit.scale == "log":  # ticks at the data's own sizes (3B, 13B, 30B) step unevenly,
+        exact = len(fit.ticks) >= 4 and fit.residual_px <= 2.0  # but lie on the log curve
+        return bool(steps.max() <= 2.01 * steps.min()) or _log_ticks(fit) or exact
     ratios = steps / steps.min()
     return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4)
 
