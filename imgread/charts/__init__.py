@@ -83,9 +83,11 @@ def _inside_a_table(box: Box, tables: list[Box]) -> bool:
 
 
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or a few numbers and no table: worth a second reading."""
+    """Axes seen by preprocessing, or a few numbers and no table over most of the image
+    (a title band or a legend can pass for a small table): worth a second reading."""
     record = work.record
-    if record.ocr.tables:
+    image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
+    if sum(t.box.width * t.box.height for t in record.ocr.tables) > 0.5 * image_area:
         return False
     numbers = sum(parse_number(word.text) is not None for word in record.ocr.words)
     return record.preprocess.chart_axes or numbers >= 3
@@ -142,4 +144,6 @@ def read_charts(
         if chart is not None:
             charts.append(chart)
             flags.extend(new_flags)
+    if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
+        return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     return charts, flags
