@@ -30,6 +30,7 @@ from .pixels import plot_background
 from .series import bar_chart, line_chart
 from .text import (
     as_tick,
+    axis_strip_words,
     clean_words,
     merge_words,
     parse_number,
@@ -62,6 +63,9 @@ def run(work: Work, config: Config) -> None:
             pale = [w for w in reread(work.rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
+            charts, flags = read_charts(work.rgb, words, settings)
+        if not charts:  # or lone digits the page reading lost: read along the axis lines
+            words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
     tables = [table.box for table in work.record.ocr.tables]
     kept = [chart for chart in charts if not _inside_a_table(chart.box, tables)]

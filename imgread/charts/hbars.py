@@ -153,16 +153,38 @@ def _chart(
         ))
     box = Box(x1=int(min(b.base for b in bars)), y1=int(min(b.y1 for b in bars)),
               x2=area.x2, y2=area.y2)
-    return Chart(kind="hbar", box=box, axes=[fit.to_axis()], series=series), flags
+    title = _title(box, found, fit)
+    return Chart(kind="hbar", box=box, title=title, axes=[fit.to_axis()], series=series), flags
+
+
+def _title(box: Box, found: list[Phrase], fit: Fit) -> str:
+    """The lowest line of text above the top bar, within a few text heights."""
+    height = float(np.median([p.height for p in fit.ticks]))
+    above = [p for p in found if p.value is None and p.confidence >= 50
+             and p.box.y2 <= box.y1 and p.box.y2 >= box.y1 - 8 * height
+             and box.x1 - 4 * height <= p.box.cx <= box.x2 and len(p.text) >= 3]
+    if not above:
+        return ""
+    lowest = max(p.box.y2 for p in above)
+    line = [p for p in above if p.box.y2 >= lowest - 0.5 * p.height]
+    return " ".join(p.text for p in sorted(line, key=lambda p: p.box.x1))
 
 
 def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
            ) -> list[str | float]:
-    """Each group's name: the text left of the bars' edge nearest the group's middle."""
+    """Each bar's name: the text level with it left of the bars' edge, where every bar has
+    one; else each group's, the text nearest the group's middle."""
     base = min(bar.base for bar in bars)
     thickness = float(np.median([bar.thickness for bar in bars]))
     texts = [p for p in found if p.value is None and p.box.x2 <= base + 0.5 * thickness
              and sum(c.isalnum() for c in p.text) >= 2]
+    def level(bar: Lying) -> list[Phrase]:
+        return [p for p in texts if bar.y1 <= p.box.cy <= bar.y2]
+
+    per_bar = [level(bar) for bar in bars]
+    if sum(bool(found) for found in per_bar) >= 0.8 * len(bars):  # a name beside every bar
+        return [" ".join(p.text for p in sorted(found, key=lambda p: p.box.x1)) or float(i + 1)
+                for i, found in enumerate(per_bar)]
     named: dict[str | float, str | float] = {}
     for key in set(groups):
         members = [b for b, g in zip(bars, groups, strict=True) if g == key]

@@ -270,3 +270,62 @@ def read_label(rgb: np.ndarray, box: Box, settings: OcrSettings) -> float | None
     numbers = [parse_number(word.text) for word in words]
     found = [n for n in numbers if n is not None]
     return found[0] if len(found) == 1 else None
+
+
+STRIP_ZOOM = 3.0  # tick labels along an axis line are read at three times their size
+RULE_LENGTH = 0.3  # of the image's side: a straight line this long may be an axis
+
+
+def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
+    """Tick labels the page reading missed (lone digits are easily lost): the strip just
+    below the lowest long horizontal line and the one just left of the leftmost long
+    vertical line (the axes), each read on its own, enlarged. Words in image pixels."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ink = (np.abs(grey.astype(np.int16) - int(np.median(grey))) > 60).astype(np.uint8)
+    height, width = grey.shape
+    found: list[Word] = []
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                  np.ones((1, max(20, int(RULE_LENGTH * width))), np.uint8))
+    rows = np.flatnonzero(horizontal.any(axis=1))
+    if len(rows):
+        line = int(rows[-1])
+        columns = np.flatnonzero(horizontal[line])
+        reach = max(30, int(0.06 * height))
+        box = (max(0, int(columns[0]) - 20), min(height, line + 2),
+               min(width, int(columns[-1]) + 20), min(height, line + reach))
+        found += _strip_words(rgb, box, settings, psm=7)  # one line of labels
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                np.ones((max(20, int(RULE_LENGTH * height)), 1), np.uint8))
+    columns = np.flatnonzero(vertical.any(axis=0))
+    if len(columns):
+        line = int(columns[0])
+        rows = np.flatnonzero(vertical[:, line])
+        reach = max(40, int(0.12 * width))
+        box = (max(0, line - reach), max(0, int(rows[0]) - 10), max(0, line - 2),
+               min(height, int(rows[-1]) + 10))
+        found += _strip_words(rgb, box, settings, psm=6)  # a column of them
+    return found
+
+
+def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings,
+                 psm: int) -> list[Word]:
+    x1, y1, x2, y2 = box
+    crop = rgb[y1:y2, x1:x2]
+    if crop.size == 0 or min(crop.shape[:2]) < 8:
+        return []
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 128:
+        grey = 255 - grey
+    grey = cv2.resize(grey, None, fx=STRIP_ZOOM, fy=STRIP_ZOOM, interpolation=cv2.INTER_CUBIC)
+    image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
+    try:
+        words = ocr.read_words(image, settings, psm=psm, numeric=True)
+    except RuntimeError:  # tesserocr: no text in the strip
+        return []
+    return [
+        word.model_copy(update={"box": Box(
+            x1=x1 + int(word.box.x1 / STRIP_ZOOM), y1=y1 + int(word.box.y1 / STRIP_ZOOM),
+            x2=x1 + round(word.box.x2 / STRIP_ZOOM), y2=y1 + round(word.box.y2 / STRIP_ZOOM),
+        )})
+        for word in words if parse_number(word.text) is not None
+    ]
