@@ -260,10 +260,15 @@ def gap_groups(bars: list[RawBar]) -> list[str | float]:
 
 
 def repair(label: Phrase, measured: float, tolerance: float) -> float | None:
+    """:func:`repair_text` of a label's text."""
+    return repair_text(label.text, measured, tolerance)
+
+
+def repair_text(text: str, measured: float, tolerance: float) -> float | None:
     """A label OCR misread by a lost point ("881" for 88.1), one wrong digit ("93.4" for
     83.4), a lost digit ("9.2" for 49.2) or an extra one: the one reading nearest the bar,
     if the bar confirms it."""
-    text = label.text.strip().rstrip("%,").replace(",", ".")
+    text = text.strip().rstrip("%,").replace(",", ".")
     options: list[str] = []
     if text.isdigit() and len(text) >= 2:
         options += [f"{text[:cut]}.{text[cut:]}" for cut in range(1, len(text))]

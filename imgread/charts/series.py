@@ -18,13 +18,14 @@ from .binding import (
     match_labels,
     on_scale,
     repair,
+    repair_text,
     slanted_categories,
     wordlike,
 )
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
-from .text import as_tick, read_label
+from .text import as_tick, parse_number, read_label, read_label_text
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -53,12 +54,27 @@ def bar_chart(
         Series(name=name, colour=hex_colour(colour), style="bar")
         for name, colour in zip(names, colours, strict=True)
     ]
+    # a chart whose bars mostly carry labels has one on every bar: read the missing ones
+    label_height = float(np.median([p.height for p in matched.values()])) if matched else 0.0
+    label_width = float(np.median([p.box.width for p in matched.values()])) if matched else 0.0
+    look_above = settings is not None and len(matched) >= 0.5 * len(bars)
     for bar, group, category in zip(bars, groups, categories, strict=True):
         measured = round(fit.value(bar.top), decimals)
         uncertainty = round(fit.uncertainty(bar.top), 3)
         label = matched.get(id(bar))
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
+        if label is None and look_above and settings is not None:
+            above = Box(x1=int(bar.cx - 0.55 * label_width), y1=int(bar.top - 1.5 * label_height),
+                        x2=int(bar.cx + 0.55 * label_width), y2=int(bar.top))
+            text = read_label_text(rgb, above, settings, widen=False)
+            printed = parse_number(text)
+            if printed is not None and abs(printed - measured) <= tolerance:
+                value, confidence, provenance = printed, 0.85, "label"
+            # a crop's stray glyph ("535.6"): dropped only where the bar agrees closely
+            elif text and (fixed := repair_text(text, measured, tolerance / 3)) is not None:
+                value, confidence, provenance = fixed, 0.7, "label"
+                flags.append(repaired_flag(title, text, fixed, measured))
         if label is not None and label.value is not None:
             printed = label.value
             agrees = abs(printed - measured) <= tolerance
@@ -79,7 +95,9 @@ def bar_chart(
         series[group].points.append(
             ChartPoint(
                 x=category, y=round(value, 4), px=round(bar.cx, 1), py=round(bar.top, 1),
-                label=label.text if label is not None else None, confidence=confidence,
+                label=label.text if label is not None else (
+                    f"{value:g}" if provenance == "label" else None),
+                confidence=confidence,
                 provenance=provenance,
                 uncertainty=uncertainty if provenance == "measured" else None,
             )

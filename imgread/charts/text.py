@@ -247,15 +247,24 @@ def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
 LABEL_TEXT_HEIGHT = 40  # px: the height a value label is enlarged to for its second reading
 
 
-def read_label(rgb: np.ndarray, box: Box, settings: OcrSettings) -> float | None:
-    """A value label read once more, alone: its box widened by a character each side (a
-    digit OCR dropped lies there), enlarged, dark on light, as one line of digits."""
-    pad = max(2, box.height)
+def read_label(
+    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True
+) -> float | None:
+    """A value label read once more, alone: its box (widened by a character each side, where
+    a digit OCR dropped lies), enlarged, dark on light, as one line of digits."""
+    return parse_number(read_label_text(rgb, box, settings, widen))
+
+
+def read_label_text(
+    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True
+) -> str:
+    """The text :func:`read_label` reads ("" when none)."""
+    pad = max(2, box.height) if widen else 2
     x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
     y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
     crop = rgb[y1:y2, x1:x2]
     if crop.size == 0:
-        return None
+        return ""
     grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     if float(np.median(grey)) < 128:
         grey = 255 - grey
@@ -266,10 +275,8 @@ def read_label(rgb: np.ndarray, box: Box, settings: OcrSettings) -> float | None
     try:
         words = ocr.read_words(image, settings, psm=7, numeric=True)
     except RuntimeError:  # tesserocr: no text in the crop
-        return None
-    numbers = [parse_number(word.text) for word in words]
-    found = [n for n in numbers if n is not None]
-    return found[0] if len(found) == 1 else None
+        return ""
+    return "".join(word.text for word in words)
 
 
 STRIP_ZOOM = 3.0  # tick labels along an axis line are read at three times their size
