@@ -106,8 +106,13 @@ def _lines(ax: plt.Axes, rng: random.Random, names: list[str], kind: str) -> Tru
     if log_x:
         ax.set_xscale("log")
         if rng.random() < 0.5:  # else matplotlib's own tick text: 10⁰, 10¹, 2×10¹
-            ax.set_xticks(xs, [str(x) for x in xs])
+            unit = "B" if rng.random() < 0.5 else ""  # sizes with their unit: "7B"
+            ax.set_xticks(xs, [f"{x}{unit}" for x in xs])
             ax.minorticks_off()
+    if rng.random() < 0.3:  # thick lines and markers
+        for drawn in ax.get_lines():
+            drawn.set_linewidth(3.5)
+            drawn.set_markersize(9)
     ax.set_xlabel("Model size (billion parameters)" if log_x else "Training tokens (B)")
     y_low, y_high = ax.get_ylim()
     truth.y_range = y_high - y_low

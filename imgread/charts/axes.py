@@ -264,6 +264,23 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
     return fits
 
 
+def decade_axis(numbers: list[Phrase]) -> Fit | None:
+    """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
+    over a decade or two): printed as powers, two are enough to place it."""
+    powers = [p for p in numbers if isinstance(p, Tick) and p.value
+              and abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
+    for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
+        same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height
+        if not same_row or second.box.cx - first.box.cx < 3 * first.height:
+            continue
+        low, high = math.log10(first.value or 1.0), math.log10(second.value or 1.0)
+        if high <= low:
+            continue
+        a = (high - low) / (second.box.cx - first.box.cx)
+        return Fit("x", "log", a, low - a * first.box.cx, [first, second], 0.0)
+    return None
+
+
 def _overlaps_existing(fit: Fit, fits: list[Fit]) -> bool:
     mine = {id(p) for p in fit.ticks}
     return any(mine & {id(p) for p in other.ticks} for other in fits)

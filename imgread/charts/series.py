@@ -10,7 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .axes import Fit, x_axes
+from .axes import Fit, decade_axis, x_axes
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -156,7 +156,7 @@ def line_chart(
              if p.value is not None and p.box.y1 >= panel.area.y2 - 2
              and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2]
     xfits = x_axes(below)
-    panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else None
+    panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
     swatches = [
         _swatch_box(w) for w in words
         if w.confidence >= 30 and wordlike(w.text) and inside(w.box, panel.area)
