@@ -227,7 +227,7 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
         return None
     if len(columns) < 0.6 * (np.ptp(columns) + 1):
         return None
-    rows = [float(np.median(np.flatnonzero(own[:, x]))) for x in columns]
+    rows = _followed(own, columns)
     thickness = float(np.median([own[:, x].sum() for x in columns]))
     markers = _markers(own, thickness)
     if len(markers) >= 2:
@@ -235,6 +235,21 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     return "line", [(float(x), float(y)) for x, y in corners]
+
+
+def _followed(own: np.ndarray, columns: np.ndarray) -> list[float]:
+    """The line's row in each column. Where a column holds several separate runs (a stray
+    piece of another series, a crossing), the run nearest the row before is the line."""
+    rows: list[float] = []
+    for x in columns:
+        on = np.flatnonzero(own[:, x])
+        breaks = np.flatnonzero(np.diff(on) > 2) + 1
+        runs = [float(np.median(run)) for run in np.split(on, breaks)]
+        if rows and len(runs) > 1:
+            rows.append(min(runs, key=lambda r: abs(r - rows[-1])))
+        else:
+            rows.append(float(np.median(on)) if len(runs) == 1 or not rows else runs[0])
+    return rows
 
 
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
