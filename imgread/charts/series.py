@@ -54,20 +54,27 @@ def bar_chart(
         Series(name=name, colour=hex_colour(colour), style="bar")
         for name, colour in zip(names, colours, strict=True)
     ]
-    # a chart whose bars mostly carry labels has one on every bar: read the missing ones
-    label_height = float(np.median([p.height for p in matched.values()])) if matched else 0.0
-    label_width = float(np.median([p.box.width for p in matched.values()])) if matched else 0.0
-    look_above = settings is not None and len(matched) >= 0.5 * len(bars)
+    # a chart whose bars mostly carry labels has one on every bar: read the missing ones;
+    # where OCR found few, the tallest bar shows whether labels sit above bars or inside
+    height = float(np.median([float(p.height) for p in matched.values()]
+                             or [panel.tick_height]))
+    width = float(np.median([float(p.box.width) for p in matched.values()] or [2.5 * height]))
+    place: str | None = None
+    if settings is not None:
+        below_top = sum(matched[id(b)].box.cy > b.top for b in bars if id(b) in matched)
+        printed_at = "inside" if below_top > 0.5 * len(matched) else "above"
+        place = printed_at if len(matched) >= 0.5 * len(bars) else _label_place(
+            rgb, max(bars, key=lambda b: b.bottom - b.top), fit, height, width, settings,
+            MISMATCH_SHARE * fit.value_range)
     for bar, group, category in zip(bars, groups, categories, strict=True):
         measured = round(fit.value(bar.top), decimals)
         uncertainty = round(fit.uncertainty(bar.top), 3)
         label = matched.get(id(bar))
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
-        if label is None and look_above and settings is not None:
-            above = Box(x1=int(bar.cx - 0.55 * label_width), y1=int(bar.top - 1.5 * label_height),
-                        x2=int(bar.cx + 0.55 * label_width), y2=int(bar.top))
-            text = read_label_text(rgb, above, settings, widen=False)
+        if label is None and place is not None and settings is not None:
+            text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
+                                   widen=False)
             printed = parse_number(text)
             if printed is not None and abs(printed - measured) <= tolerance:
                 value, confidence, provenance = printed, 0.85, "label"
@@ -104,6 +111,30 @@ def bar_chart(
         )
     chart = Chart(kind="bar", box=panel.area, title=title, axes=[fit.to_axis()], series=series)
     return chart, flags
+
+
+def _label_box(bar: RawBar, place: str, height: float, width: float) -> Box:
+    """Where a bar's value label is printed: just above its top, or inside, at the top."""
+    if place == "inside":
+        return Box(x1=int(bar.x1 + 1), y1=int(bar.top + 1), x2=int(bar.x2 - 1),
+                   y2=int(bar.top + 1.7 * height))
+    return Box(x1=int(bar.cx - 0.55 * width), y1=int(bar.top - 1.5 * height),
+               x2=int(bar.cx + 0.55 * width), y2=int(bar.top))
+
+
+def _label_place(
+    rgb: np.ndarray, bar: RawBar, fit: Fit, height: float, width: float,
+    settings: OcrSettings, tolerance: float,
+) -> str | None:
+    """"above" or "inside" where the tallest bar shows a number its height confirms, else
+    None (the bars are not labelled)."""
+    for place in ("above", "inside"):
+        text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
+                               widen=False)
+        printed = parse_number(text)
+        if printed is not None and abs(printed - fit.value(bar.top)) <= tolerance:
+            return place
+    return None
 
 
 def _series_of(bars: list[RawBar], categories: list[str | float]) -> list[int]:
