@@ -202,6 +202,7 @@ def main() -> None:
     args = parser.parse_args()
     config = Config()
     chart_ms: list[float] = []
+    slowest = (0.0, "")
     started = time.perf_counter()
     by_kind: dict[str, list[int]] = {}
     tuning: dict[str, list[int]] = {}
@@ -213,6 +214,7 @@ def main() -> None:
             Image.fromarray(rgb).save(path)
             record = read_image(path, config)
             chart_ms.append(record.timings_ms.get("charts", 0.0))
+            slowest = max(slowest, (chart_ms[-1], f"tuning seed {seed}"))
             good, total, named, series = score_generated(record, truth)
             tally = by_kind.setdefault(truth.kind, [0, 0, 0, 0])
             for i, v in enumerate((good, total, named, series)):
@@ -227,6 +229,7 @@ def main() -> None:
             for name, truth_item in generate_unseen(held_out, args.test, TEST_SEED).items():
                 record = read_image(held_out / name, config)
                 chart_ms.append(record.timings_ms.get("charts", 0.0))
+                slowest = max(slowest, (chart_ms[-1], f"test {name}"))
                 kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
                 counts = test.setdefault(kind, [0, 0, 0])
                 for i, v in enumerate(point_counts(record, truth_item)):
@@ -236,6 +239,7 @@ def main() -> None:
         for name in real_bar_charts():
             record = read_image(REAL / "images" / name, config)
             chart_ms.append(record.timings_ms.get("charts", 0.0))
+            slowest = max(slowest, (chart_ms[-1], f"real {name}"))
             records[name] = record
     print(f"{'tuning: synth_charts':<28}{'points within 2%':>18}{'series named':>16}")
     for kind, (good, total, named, series) in sorted(by_kind.items()):
@@ -261,8 +265,10 @@ def main() -> None:
         exact, total = labels_exact(records)
         print(f"values from printed labels, exact: {exact}/{total} ({exact / max(total, 1):.0%})")
     mean_ms = sum(chart_ms) / max(len(chart_ms), 1)
-    print(f"\nchart stage: {mean_ms:.0f} ms/image mean, max {max(chart_ms):.0f} ms "
-          f"({1000 / max(mean_ms, 1e-9):.1f} images/s on one core)")
+    median_ms = sorted(chart_ms)[len(chart_ms) // 2]
+    print(f"\nchart stage: {mean_ms:.0f} ms/image mean, {median_ms:.0f} median, max "
+          f"{slowest[0]:.0f} ms ({slowest[1]}); {1000 / max(mean_ms, 1e-9):.1f} images/s "
+          "on one core")
     print(f"whole pipeline on tuning charts: {args.n / generated_s:.2f} images/s")
 
 
