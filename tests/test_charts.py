@@ -25,6 +25,7 @@ from imgread.charts.text import (
 )
 from imgread.config import Config
 from imgread.pipeline import read_image
+from imgread.reconcile.checks import Evidence
 from imgread.reconcile.sources import merge_scores
 from imgread.record import Axis, AxisTick, Box, Chart, ChartPoint, Score, Series, Word
 
@@ -290,3 +291,16 @@ def test_a_text_only_meme_has_no_chart(tmp_path: Path) -> None:
                       stroke_fill="black")
     image.save(tmp_path / "meme.png")
     assert read_image(tmp_path / "meme.png").charts == []
+
+
+def test_a_vlm_number_within_a_measured_points_uncertainty_is_in_the_image() -> None:
+    def evidence(provenance: str) -> Evidence:
+        point = ChartPoint(x="PIQA", y=62.0, px=0, py=0, provenance=provenance,
+                           uncertainty=0.8 if provenance == "measured" else None)
+        chart = Chart(kind="bar", box=Box(x1=0, y1=0, x2=10, y2=10),
+                      series=[Series(name="Heron-7B", points=[point])])
+        return Evidence(text="PIQA", charts=[chart])
+
+    assert evidence("measured").has_number(62.5)
+    assert not evidence("measured").has_number(63.5)
+    assert not evidence("label").has_number(62.5)  # a printed 62.0 shows 62.0 only
