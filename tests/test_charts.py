@@ -9,12 +9,14 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from conftest import SAMPLES, font, render_table
 from PIL import Image, ImageDraw
 
 from imgread.charts import rows_from_chart, scores_from_chart
-from imgread.charts.axes import fit_ticks
+from imgread.charts.axes import decade_axis, fit_ticks
+from imgread.charts.lines import follow_line
 from imgread.charts.text import (
     Phrase,
     as_tick,
@@ -304,3 +306,22 @@ def test_a_vlm_number_within_a_measured_points_uncertainty_is_in_the_image() -> 
     assert evidence("measured").has_number(62.5)
     assert not evidence("measured").has_number(63.5)
     assert not evidence("label").has_number(62.5)  # a printed 62.0 shows 62.0 only
+
+
+def test_a_line_is_followed_past_a_stray_piece_of_another() -> None:
+    own = np.zeros((60, 40), dtype=bool)
+    own[30:32, :] = True  # the line
+    own[5:7, 10:20] = True  # a piece of another series in the same columns
+    assert follow_line(own, np.arange(40)) == [30.5] * 40
+
+
+def test_two_powers_of_ten_place_a_log_axis() -> None:
+    ticks = []
+    for value, x in ((1.0, 100), (10.0, 400)):
+        box = Box(x1=x - 12, y1=500, x2=x + 12, y2=516)
+        ticks.append(as_tick(Phrase(words=[Word(text=f"10{'⁰' if value == 1 else '¹'}",
+                                                confidence=90, box=box)],
+                                    box=box, text=f"10{'⁰' if value == 1 else '¹'}")))
+    fit = decade_axis(ticks)
+    assert fit is not None and fit.scale == "log"
+    assert fit.value(100 + 300 * math.log10(3)) == pytest.approx(3, rel=0.01)

@@ -227,7 +227,7 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
         return None
     if len(columns) < 0.6 * (np.ptp(columns) + 1):
         return None
-    rows = _followed(own, columns)
+    rows = follow_line(own, columns)
     thickness = float(np.median([own[:, x].sum() for x in columns]))
     markers = _markers(own, thickness)
     if len(markers) >= 2:
@@ -237,7 +237,7 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
     return "line", [(float(x), float(y)) for x, y in corners]
 
 
-def _followed(own: np.ndarray, columns: np.ndarray) -> list[float]:
+def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:
     """The line's row in each column. Where a column holds several separate runs (a stray
     piece of another series, a crossing), the run nearest the row before is the line."""
     rows: list[float] = []
