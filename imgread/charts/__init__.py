@@ -23,7 +23,7 @@ from .. import ocr
 from ..config import Config, OcrSettings
 from ..record import Box, Chart, Flag, Word
 from .axes import x_axes, y_axes
-from .bars import bar_like, find_bars
+from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
@@ -134,6 +134,10 @@ def read_charts(
         area = panel.area
         bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         bars = find_bars(rgb, panel.area, text_boxes, bg)
+        if bars and panel.floor > area.y2 and run_on_below(rgb, bars, area):
+            # the bars run on below the area: their floor is lower than the ticks showed
+            panel.area = area = area.model_copy(update={"y2": panel.floor})
+            bars = find_bars(rgb, area, text_boxes, bg)
         if not bar_like(bars, area):
             bars = []
         chart: Chart | None

@@ -67,7 +67,35 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         bar.top = _refine_top(rgb, bar, 2 / scale + 2, bg)
         if not _backdrop(bar, area, bg):
             result.append(bar)
-    return _rejoined(result, 2 / scale + 1)
+    return _without_stubs(_rejoined(result, 2 / scale + 1), area)
+
+
+def _without_stubs(bars: list[RawBar], area: Box) -> list[RawBar]:
+    """Tick marks and the axis line under the bars are no bars: short, narrow pieces, or
+    pieces standing lower than the tall bars do."""
+    tall = [bar for bar in bars if bar.bottom - bar.top >= 0.05 * area.height]
+    if not tall:
+        return bars
+    floor = float(np.median([bar.bottom for bar in tall]))
+    width = float(np.median([bar.width for bar in tall]))
+
+    def stub(bar: RawBar) -> bool:
+        unlike = all(float(np.linalg.norm(bar.colour - t.colour)) > 30 for t in tall)
+        return bar.bottom - bar.top < 0.03 * area.height and (bar.width < 0.6 * width or unlike)
+
+    return [bar for bar in bars if bar.bottom <= floor + 3 and not stub(bar)]
+
+
+def run_on_below(rgb: np.ndarray, bars: list[RawBar], area: Box) -> bool:
+    """Most bars go on below the area's bottom in their own colour: the area was cut
+    short (the lowest ticks unread)."""
+    row = min(rgb.shape[0] - 1, area.y2 + 2)
+    below = [
+        float(np.linalg.norm(rgb[row, min(rgb.shape[1] - 1, int(bar.cx))].astype(np.float64)
+                             - bar.colour)) < 40
+        for bar in bars if bar.bottom >= area.y2 - 2
+    ]
+    return bool(below) and sum(below) > 0.5 * len(bars)
 
 
 def _rejoined(bars: list[RawBar], gap: float) -> list[RawBar]:
@@ -91,10 +119,11 @@ def _rejoined(bars: list[RawBar], gap: float) -> list[RawBar]:
 
 def _backdrop(bar: RawBar, area: Box, bg: np.ndarray) -> bool:
     """A shape behind the plot, not a bar: nearly the background's colour (a shaded plot
-    face, a band between gridlines), or reaching the top of the plot area (a frame, the
-    face itself: bars end below the highest tick, and the area reaches above it)."""
+    face, a band between gridlines), or wide and reaching the top of the plot area (a
+    frame, the face itself). A tall bar may reach the top where the top ticks went unread."""
     pale = float(np.linalg.norm(bar.colour.astype(np.float64) - bg)) < 45
-    return pale or bar.top <= area.y1 + 0.02 * area.height
+    wide = bar.width > 0.3 * area.width
+    return pale or (wide and bar.top <= area.y1 + 0.02 * area.height)
 
 
 def _columns(

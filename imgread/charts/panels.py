@@ -20,6 +20,7 @@ class Panel:
     tick_left: int  # left edge of the y tick labels
     tick_height: float
     top_tick: float  # pixel row of the highest tick
+    floor: int = 0  # how far down the area may reach: to the x labels (bars cut short)
     x: Fit | None = None
 
 
@@ -56,18 +57,22 @@ def plot_panel(
     right = min(right, _rules_end(rgb, left, right, top_px, bottom_px))
     top = max(0.0, top_px - 0.6 * step)
     bottom = min(float(height), bottom_px + 1.3 * step)
+    # ticks OCR lost at the bottom ("0", "20") leave steps unread: down to the x labels
+    floor = min(float(height), bottom_px + 3.3 * step)
     for phrase in found:
         box = phrase.box
         if not (tick_left <= box.cx <= right):
             continue
         # x labels end the plot area; value labels (of short bars) do not
         axis_label = phrase.value is None or id(phrase) in x_ticks
-        if axis_label and box.cy > bottom_px + 0.5 * tick_height and box.y1 < bottom:
-            bottom = box.y1 - 1.0
+        if axis_label and box.cy > bottom_px + 0.5 * tick_height:
+            bottom = min(bottom, box.y1 - 1.0)
+            floor = min(floor, box.y1 - 1.0)
         if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height:
             top = box.y2 + 1.0
     area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
-    return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px)
+    return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px,
+                 floor=int(max(floor, bottom)))
 
 
 RULE_SHARE = 0.6  # of the width right of the axis: a horizontal run this long is a rule

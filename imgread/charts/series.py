@@ -36,8 +36,11 @@ def bar_chart(
 ) -> tuple[Chart, list[Flag]]:
     fit = panel.y
     categories = bar_categories(panel, bars, found)
-    if settings is not None and not any(isinstance(c, str) for c in categories):
-        categories = slanted_categories(rgb, panel, bars, settings) or categories
+    named = sum(isinstance(c, str) for c in categories)
+    if settings is not None and named < len(categories):  # some labels slanted, read level
+        slanted = slanted_categories(rgb, panel, bars, settings)
+        if slanted and sum(isinstance(c, str) for c in slanted) > named:
+            categories = slanted
     groups = _series_of(bars, categories)
     colours = [
         np.median(np.array([b.colour for b, g in zip(bars, groups, strict=True) if g == index]),
