@@ -68,7 +68,8 @@ def run(work: Work, config: Config) -> None:
             words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
     tables = [table.box for table in work.record.ocr.tables]
-    kept = [chart for chart in charts if not _inside_a_table(chart.box, tables)]
+    kept = [chart for chart in charts
+            if not _inside_a_table(chart.box, tables) or _plotted(chart)]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
@@ -84,6 +85,16 @@ def _inside_a_table(box: Box, tables: list[Box]) -> bool:
         if width > 0 and height > 0 and width * height > 0.5 * area:
             return True
     return False
+
+
+def _plotted(chart: Chart) -> bool:
+    """A line or scatter chart on two calibrated axes with traced series: gridlines made
+    the tables stage see a table there, but a table's text gives no such thing."""
+    return (
+        chart.kind in ("line", "scatter")
+        and {axis.orientation for axis in chart.axes} == {"x", "y"}
+        and any(len(series.points) >= 2 for series in chart.series)
+    )
 
 
 def _looks_like_chart(work: Work) -> bool:
