@@ -279,7 +279,8 @@ def read_label_text(
     return "".join(word.text for word in words)
 
 
-STRIP_ZOOM = 3.0  # tick labels along an axis line are read at three times their size
+STRIP_ZOOM = 3.0  # tick labels along an axis line are read at up to three times their size
+STRIP_SIDE = 100  # px: the strip's short side is enlarged to about this
 RULE_LENGTH = 0.3  # of the image's side: a straight line this long may be an axis
 
 
@@ -323,7 +324,10 @@ def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrS
     grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     if float(np.median(grey)) < 128:
         grey = 255 - grey
-    grey = cv2.resize(grey, None, fx=STRIP_ZOOM, fy=STRIP_ZOOM, interpolation=cv2.INTER_CUBIC)
+    # small labels are enlarged; a large screenshot's are big enough already (and a wide
+    # strip enlarged three times is slow to read)
+    zoom = min(STRIP_ZOOM, max(1.0, STRIP_SIDE / min(crop.shape[:2])))
+    grey = cv2.resize(grey, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
     image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
     try:
         words = ocr.read_words(image, settings, psm=psm, numeric=True)
@@ -331,8 +335,8 @@ def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrS
         return []
     return [
         word.model_copy(update={"box": Box(
-            x1=x1 + int(word.box.x1 / STRIP_ZOOM), y1=y1 + int(word.box.y1 / STRIP_ZOOM),
-            x2=x1 + round(word.box.x2 / STRIP_ZOOM), y2=y1 + round(word.box.y2 / STRIP_ZOOM),
+            x1=x1 + int(word.box.x1 / zoom), y1=y1 + int(word.box.y1 / zoom),
+            x2=x1 + round(word.box.x2 / zoom), y2=y1 + round(word.box.y2 / zoom),
         )})
         for word in words if parse_number(word.text) is not None
     ]
