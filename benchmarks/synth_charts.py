@@ -29,6 +29,7 @@ class Truth:
     y_range: float
     series: dict[str, list[tuple[float | str, float]]] = field(default_factory=dict)
     log_x: bool = False
+    horizontal: bool = False  # bars lying along the x axis
 
 
 def render(seed: int) -> tuple[np.ndarray, Truth]:
@@ -65,15 +66,22 @@ def _bars(ax: plt.Axes, rng: random.Random, names: list[str]) -> Truth:
     width = 0.8 / len(names)
     truth = Truth(kind="bar", y_range=0.0)
     labelled = rng.random() < 0.6
+    horizontal = rng.random() < 0.25
     top = 0.0
     for index, name in enumerate(names):
         values = [round(rng.uniform(15, 90), 1) for _ in groups]
         top = max(top, *values)
         xs = np.arange(len(groups)) + (index - (len(names) - 1) / 2) * width
-        bars = ax.bar(xs, values, width, label=name)
+        bars = (ax.barh if horizontal else ax.bar)(xs, values, width, label=name)
         if labelled:
             ax.bar_label(bars, fmt="%.1f", fontsize=8)
         truth.series[name] = list(zip(groups, values, strict=True))
+    if horizontal:
+        truth.horizontal = True
+        ax.set_yticks(np.arange(len(groups)), groups)
+        ax.set_xlim(0, top * 1.15)
+        truth.y_range = top * 1.15
+        return truth
     ax.set_xticks(np.arange(len(groups)), groups, rotation=rng.choice((0, 0, 30)))
     ax.set_ylim(0, top * 1.15)
     truth.y_range = top * 1.15
@@ -97,8 +105,14 @@ def _lines(ax: plt.Axes, rng: random.Random, names: list[str], kind: str) -> Tru
         truth.series[name] = list(zip(xs, ys, strict=True))
     if log_x:
         ax.set_xscale("log")
-        ax.set_xticks(xs, [str(x) for x in xs])
-        ax.minorticks_off()
+        if rng.random() < 0.5:  # else matplotlib's own tick text: 10⁰, 10¹, 2×10¹
+            unit = "B" if rng.random() < 0.5 else ""  # sizes with their unit: "7B"
+            ax.set_xticks(xs, [f"{x}{unit}" for x in xs])
+            ax.minorticks_off()
+    if rng.random() < 0.3:  # thick lines and markers
+        for drawn in ax.get_lines():
+            drawn.set_linewidth(3.5)
+            drawn.set_markersize(9)
     ax.set_xlabel("Model size (billion parameters)" if log_x else "Training tokens (B)")
     y_low, y_high = ax.get_ylim()
     truth.y_range = y_high - y_low

@@ -237,6 +237,9 @@ class ChartPoint(Strict):
     py: float
     label: str | None = None  # a printed value label, when read
     confidence: float = 0.0
+    # where y comes from: a printed label read by OCR, or the marks' geometry on the axis
+    provenance: Literal["label", "measured"] = "measured"
+    uncertainty: float | None = None  # data units: how far a measured y may be off
 
 
 class Series(Strict):

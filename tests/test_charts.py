@@ -7,16 +7,29 @@ import json
 import math
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
-from conftest import SAMPLES, render_table
+from conftest import SAMPLES, font, render_table
+from PIL import Image, ImageDraw
 
 from imgread.charts import rows_from_chart, scores_from_chart
-from imgread.charts.axes import fit_ticks
-from imgread.charts.text import Phrase, parse_number, split_merged_numbers
+from imgread.charts.axes import decade_axis, fit_ticks
+from imgread.charts.lines import follow_line
+from imgread.charts.text import (
+    Phrase,
+    as_tick,
+    parse_number,
+    power_value,
+    size_value,
+    split_merged_numbers,
+)
 from imgread.config import Config
 from imgread.pipeline import read_image
-from imgread.record import Axis, AxisTick, Box, Chart, ChartPoint, Series, Word
+from imgread.reconcile.checks import Evidence
+from imgread.reconcile.sources import merge_scores
+from imgread.record import Axis, AxisTick, Box, Chart, ChartPoint, Score, Series, Word
 
 
 def _tick(text: str, y: int, x: int = 40) -> Phrase:
@@ -160,3 +173,155 @@ def test_seed001_chart_yields_series_and_reference_lines() -> None:
     assert {(row.params_b, round(row.mmlu or 0)) for row in rows} >= {
         (row["params_b"], round(row["mmlu"])) for row in expected["rows"]
     }
+
+
+def test_powers_of_ten_and_sizes_are_tick_values() -> None:
+    assert power_value("10¹") == 10
+    assert power_value("2×10¹") == 20
+    assert power_value("1e1") == 10
+    assert power_value("2x 10°") == 2  # OCR's reading of a raised 0
+    assert power_value("3x10?") == 30  # and of a raised 1
+    assert power_value("101") is None  # a plain number stays one
+    assert power_value("GSM8K") is None
+    assert size_value("10B") == 10
+    assert size_value("500M") == 0.5
+    assert size_value("7 shots") is None
+
+
+def test_a_log_axis_is_fitted_on_power_of_ten_ticks() -> None:
+    texts = {2: "2x 10°", 3: "3x10%", 10: "10?", 20: "2x10?", 30: "3x10?"}
+    ticks = []
+    for value, text in texts.items():
+        x = int(100 + 300 * math.log10(value))
+        box = Box(x1=x - 15, y1=500, x2=x + 15, y2=514)
+        ticks.append(as_tick(Phrase(words=[Word(text=text, confidence=90, box=box)], box=box,
+                                    text=text)))
+    fit = fit_ticks(ticks, "x")
+    assert fit is not None and fit.scale == "log" and len(fit.ticks) == 5
+    assert fit.value(100 + 300 * math.log10(7)) == pytest.approx(7, rel=0.02)
+
+
+def _score(value: float, source: str, provenance: str | None = None,
+           uncertainty: float | None = None) -> Score:
+    evidence = {} if provenance is None else {"provenance": provenance,
+                                              "uncertainty": uncertainty}
+    return Score(model="Heron-7B", benchmark="PIQA", value=value, source="chart",
+                 sources=[source], confidence=0.7, evidence=evidence)
+
+
+def test_a_measured_value_within_its_uncertainty_is_no_conflict() -> None:
+    ocr = [_score(61.2, "ocr:table0")]
+    merged, flags = merge_scores(ocr, [_score(62.0, "chart:bar", "measured", 1.0)], 0.05)
+    assert flags == [] and merged[0].value == 61.2 and "chart:bar" in merged[0].sources
+    # a printed label read as another number is a conflict, however close the bar
+    _, flags = merge_scores(ocr, [_score(62.0, "chart:bar", "label")], 0.05)
+    assert [f.kind for f in flags] == ["sources_disagree"]
+    # and a measurement outside its uncertainty too
+    _, flags = merge_scores(ocr, [_score(64.0, "chart:bar", "measured", 1.0)], 0.05)
+    assert [f.kind for f in flags] == ["sources_disagree"]
+
+
+def _matplotlib() -> object:
+    matplotlib = pytest.importorskip("matplotlib", reason="matplotlib: pip install matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def test_close_single_series_bars_each_take_their_label_and_category(tmp_path: Path) -> None:
+    plt: Any = _matplotlib()
+    names, values = ["PIQA", "SIQA", "DROP", "OBQA"], [64.1, 75.3, 19.5, 48.8]
+    with plt.style.context("bmh"):  # gridlines over the bars, a shaded plot face
+        fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+        bars = ax.bar(names, values, width=0.85, color="#3b7d23")
+        ax.bar_label(bars, fmt="%.1f")
+        ax.set_ylim(0, 90)
+        fig.savefig(tmp_path / "bars.png")
+        plt.close(fig)
+    record = read_image(tmp_path / "bars.png")
+    points = [p for chart in record.charts for s in chart.series for p in s.points]
+    assert sorted((p.x, p.y) for p in points) == sorted(zip(names, values, strict=True))
+    assert all(p.provenance == "label" for p in points)
+
+
+def test_a_log_axis_in_matplotlibs_tick_text_is_calibrated(tmp_path: Path) -> None:
+    plt: Any = _matplotlib()
+    xs, ys = [2, 3, 7, 13, 30], [20.0, 25.0, 31.0, 40.0, 52.0]
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    ax.plot(xs, ys, marker="o")
+    ax.set_xscale("log")  # tick text 2×10⁰ ... 10¹, 2×10¹, 3×10¹
+    fig.savefig(tmp_path / "log.png")
+    plt.close(fig)
+    record = read_image(tmp_path / "log.png")
+    chart = next(c for c in record.charts if c.kind in ("line", "scatter"))
+    assert [a.scale for a in chart.axes if a.orientation == "x"] == ["log"]
+    points = [p for s in chart.series for p in s.points]
+    for x, y in zip(xs, ys, strict=True):
+        assert any(isinstance(p.x, float) and abs(math.log10(p.x / x)) < 0.02
+                   and abs((p.y or 0) - y) < 1.0 for p in points), (x, y)
+    assert all(p.provenance == "measured" and p.uncertainty for p in points)
+
+
+def test_horizontal_bars_are_read_on_the_x_axis(tmp_path: Path) -> None:
+    plt: Any = _matplotlib()
+    names, values = ["PIQA", "SIQA", "DROP", "OBQA"], [64.1, 75.3, 19.5, 48.8]
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    bars = ax.barh(names, values, color="#d95f02")
+    ax.bar_label(bars, fmt="%.1f", padding=3)
+    ax.set_xlim(0, 90)
+    fig.tight_layout()
+    fig.savefig(tmp_path / "hbars.png")
+    plt.close(fig)
+    record = read_image(tmp_path / "hbars.png")
+    assert [chart.kind for chart in record.charts] == ["hbar"]
+    points = [p for s in record.charts[0].series for p in s.points]
+    assert sorted((p.x, p.y) for p in points) == sorted(zip(names, values, strict=True))
+
+
+def test_a_text_only_meme_has_no_chart(tmp_path: Path) -> None:
+    """A countdown of benchmark scores in meme text: numbers in a column, no axis."""
+    image = Image.new("RGB", (640, 640), (70, 110, 160))
+    draw = ImageDraw.Draw(image)
+    big = font(44)
+    draw.text((320, 40), "TOP 5 BENCHMARKS", font=big, fill="white", anchor="mm",
+              stroke_width=3, stroke_fill="black")
+    lines = ("MMLU 86.4", "GSM8K 92", "HumanEval 67", "MATH 52.9", "vibes 100")
+    for row, (rank, text) in enumerate(zip((5, 4, 3, 2, 1), lines, strict=True)):
+        for x, words in ((60, str(rank)), (130, text)):
+            draw.text((x, 130 + 95 * row), words, font=big, fill="white", stroke_width=3,
+                      stroke_fill="black")
+    image.save(tmp_path / "meme.png")
+    assert read_image(tmp_path / "meme.png").charts == []
+
+
+def test_a_vlm_number_within_a_measured_points_uncertainty_is_in_the_image() -> None:
+    def evidence(provenance: str) -> Evidence:
+        point = ChartPoint(x="PIQA", y=62.0, px=0, py=0, provenance=provenance,
+                           uncertainty=0.8 if provenance == "measured" else None)
+        chart = Chart(kind="bar", box=Box(x1=0, y1=0, x2=10, y2=10),
+                      series=[Series(name="Heron-7B", points=[point])])
+        return Evidence(text="PIQA", charts=[chart])
+
+    assert evidence("measured").has_number(62.5)
+    assert not evidence("measured").has_number(63.5)
+    assert not evidence("label").has_number(62.5)  # a printed 62.0 shows 62.0 only
+
+
+def test_a_line_is_followed_past_a_stray_piece_of_another() -> None:
+    own = np.zeros((60, 40), dtype=bool)
+    own[30:32, :] = True  # the line
+    own[5:7, 10:20] = True  # a piece of another series in the same columns
+    assert follow_line(own, np.arange(40)) == [30.5] * 40
+
+
+def test_two_powers_of_ten_place_a_log_axis() -> None:
+    ticks = []
+    for value, x in ((1.0, 100), (10.0, 400)):
+        box = Box(x1=x - 12, y1=500, x2=x + 12, y2=516)
+        ticks.append(as_tick(Phrase(words=[Word(text=f"10{'⁰' if value == 1 else '¹'}",
+                                                confidence=90, box=box)],
+                                    box=box, text=f"10{'⁰' if value == 1 else '¹'}")))
+    fit = decade_axis(ticks)
+    assert fit is not None and fit.scale == "log"
+    assert fit.value(100 + 300 * math.log10(3)) == pytest.approx(3, rel=0.01)

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick
+from .text import Tick, parse_number
 
 Scale = Literal["linear", "log"]
 
@@ -41,6 +42,12 @@ class Fit:
                 return None
             value = math.log10(value)
         return (value - self.b) / self.a if self.a else None
+
+    def uncertainty(self, pixel: float) -> float:
+        """How far a value measured at ``pixel`` may be off, in data units there: the fit's
+        worst tick residual and a pixel for the mark's anti-aliased edge."""
+        reach = self.residual_px + 1.0
+        return abs(self.value(pixel + reach) - self.value(pixel - reach)) / 2
 
     @property
     def pixels(self) -> list[float]:
@@ -136,10 +143,21 @@ def _regular(fit: Fit) -> bool:
     steps = np.diff(values)
     if not len(steps) or steps.min() <= 0:
         return False
-    if fit.scale == "log":
-        return bool(steps.max() <= 2.01 * steps.min())
+    if fit.scale == "log":  # ticks at the data's own sizes (3B, 13B, 30B) step unevenly,
+        exact = len(fit.ticks) >= 4 and fit.residual_px <= 2.0  # but lie on the log curve
+        return bool(steps.max() <= 2.01 * steps.min()) or _log_ticks(fit) or exact
     ratios = steps / steps.min()
     return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4)
+
+
+def _log_ticks(fit: Fit) -> bool:
+    """Every tick a whole 1 to 9 times a power of ten, a power of ten among them: the ticks
+    of a log axis (10⁰, 2×10⁰, ..., 10¹, 2×10¹), which step unevenly in log value."""
+    values = [float(p.value or 0) for p in fit.ticks]
+    mantissas = [v / 10 ** math.floor(math.log10(v)) for v in values if v > 0]
+    return len(mantissas) == len(values) and 1.0 in {round(m, 6) for m in mantissas} and all(
+        abs(m - round(m)) < 1e-6 for m in mantissas
+    )
 
 
 def y_axes(numbers: list[Phrase]) -> list[Fit]:
@@ -156,8 +174,11 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
             if id(p) not in used and abs(p.box.x2 - seed.box.x2) <= slack
             and abs(p.height - seed.height) <= 0.5 * seed.height
         ]
-        fit = fit_ticks(column, "y")
-        if fit is None or fit.a >= 0 or not _regular(fit):
+        # the labels as read, or without what may be a tick mark: whichever lines up more
+        fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
+                     if f is not None and f.a < 0 and _regular(f)]
+        fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
+        if fit is None:
             continue
         if _overlaps_existing(fit, fits):
             continue
@@ -166,6 +187,43 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         used.update(id(p) for p in column if min(fit.span_px) - 2 * seed.height
                     <= p.box.cy <= max(fit.span_px) + 2 * seed.height)
     return _one_per_column(fits)
+
+
+def _other_readings(column: list[Phrase]) -> list[Phrase]:
+    """Other readings of y tick labels: the tick mark right of a label is often read as a
+    last digit or two ("45—" as "454", "20—" as "2074"), and a point can be lost ("675" for
+    67.5). The axis fit keeps the reading that lines up with the rest."""
+    others: list[Phrase] = []
+    for phrase in column:
+        text = phrase.text.strip()
+        readings = [text[:-cut] for cut in (1, 2) if len(text) >= 3 and text[:-cut][-1:].isdigit()]
+        if text.isdigit() and len(text) >= 3:  # or a lost point: "675" for 67.5
+            readings.append(f"{text[:-1]}.{text[-1]}")
+        for rest in readings:
+            value = parse_number(rest)
+            if value is not None:
+                others.append(Tick(words=phrase.words, box=phrase.box, text=rest,
+                                   confidence=phrase.confidence, number=value))
+    return others
+
+
+def _fit_other_readings(column: list[Phrase]) -> Fit | None:
+    """The column's fit with the other readings of its labels, one reading per label: the
+    one nearest the fitted line."""
+    fit = fit_ticks(column + _other_readings(column), "y")
+    if fit is None:
+        return None
+    nearest: dict[int, Phrase] = {}
+    for tick in fit.ticks:
+        key = id(tick.words[0])
+        if key not in nearest or _off_line(fit, tick) < _off_line(fit, nearest[key]):
+            nearest[key] = tick
+    return fit_ticks(list(nearest.values()), "y")
+
+
+def _off_line(fit: Fit, tick: Phrase) -> float:
+    pixel = fit.pixel(float(tick.value or 0.0))
+    return math.inf if pixel is None else abs(pixel - _centre(tick, fit.orientation))
 
 
 def _one_per_column(fits: list[Fit]) -> list[Fit]:
@@ -204,6 +262,23 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
         fits.append(fit)
         used.update(id(p) for p in fit.ticks)
     return fits
+
+
+def decade_axis(numbers: list[Phrase]) -> Fit | None:
+    """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
+    over a decade or two): printed as powers, two are enough to place it."""
+    powers = [p for p in numbers if isinstance(p, Tick) and p.value
+              and abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
+    for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
+        same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height
+        if not same_row or second.box.cx - first.box.cx < 3 * first.height:
+            continue
+        low, high = math.log10(first.value or 1.0), math.log10(second.value or 1.0)
+        if high <= low:
+            continue
+        a = (high - low) / (second.box.cx - first.box.cx)
+        return Fit("x", "log", a, low - a * first.box.cx, [first, second], 0.0)
+    return None
 
 
 def _overlaps_existing(fit: Fit, fits: list[Fit]) -> bool:

@@ -65,8 +65,65 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
             colour=colour,
         )
         bar.top = _refine_top(rgb, bar, 2 / scale + 2, bg)
-        result.append(bar)
-    return result
+        if not _backdrop(bar, area, bg):
+            result.append(bar)
+    return _without_stubs(_rejoined(result, 2 / scale + 1), area)
+
+
+def _without_stubs(bars: list[RawBar], area: Box) -> list[RawBar]:
+    """Tick marks and the axis line under the bars are no bars: short, narrow pieces, or
+    pieces standing lower than the tall bars do."""
+    tall = [bar for bar in bars if bar.bottom - bar.top >= 0.05 * area.height]
+    if not tall:
+        return bars
+    floor = float(np.median([bar.bottom for bar in tall]))
+    width = float(np.median([bar.width for bar in tall]))
+
+    def stub(bar: RawBar) -> bool:
+        unlike = all(float(np.linalg.norm(bar.colour - t.colour)) > 30 for t in tall)
+        return bar.bottom - bar.top < 0.03 * area.height and (bar.width < 0.6 * width or unlike)
+
+    return [bar for bar in bars if bar.bottom <= floor + 3 and not stub(bar)]
+
+
+def run_on_below(rgb: np.ndarray, bars: list[RawBar], area: Box) -> bool:
+    """Most bars go on below the area's bottom in their own colour: the area was cut
+    short (the lowest ticks unread)."""
+    row = min(rgb.shape[0] - 1, area.y2 + 2)
+    below = [
+        float(np.linalg.norm(rgb[row, min(rgb.shape[1] - 1, int(bar.cx))].astype(np.float64)
+                             - bar.colour)) < 40
+        for bar in bars if bar.bottom >= area.y2 - 2
+    ]
+    return bool(below) and sum(below) > 0.5 * len(bars)
+
+
+def _rejoined(bars: list[RawBar], gap: float) -> list[RawBar]:
+    """A gridline drawn over a bar cuts it in two: halves of one colour, with one top,
+    a line's width apart, are one bar."""
+    joined: list[RawBar] = []
+    for bar in bars:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and bar.x1 - last.x2 <= gap
+            and abs(bar.top - last.top) <= 2
+            and abs(bar.bottom - last.bottom) <= 2
+            and float(np.linalg.norm(bar.colour - last.colour)) < 20
+        ):
+            last.x2 = bar.x2
+            continue
+        joined.append(bar)
+    return joined
+
+
+def _backdrop(bar: RawBar, area: Box, bg: np.ndarray) -> bool:
+    """A shape behind the plot, not a bar: nearly the background's colour (a shaded plot
+    face, a band between gridlines), or wide and reaching the top of the plot area (a
+    frame, the face itself). A tall bar may reach the top where the top ticks went unread."""
+    pale = float(np.linalg.norm(bar.colour.astype(np.float64) - bg)) < 45
+    wide = bar.width > 0.3 * area.width
+    return pale or (wide and bar.top <= area.y1 + 0.02 * area.height)
 
 
 def _columns(
@@ -105,7 +162,12 @@ def _columns(
         # pixels of the bar's own colour are the bar
         span = slice(start, bottom + 1)
         own = distance(small[span, x][None], colour)[0] < 40
+        # but the page showing between a label of the bar's colour and the bar ends it
+        page = distance(small[span, x][None], bg)[0] < 20
+        ends = np.flatnonzero(page & ~own & text[span, x])
         drawn = np.flatnonzero(column[span] & (~text[span, x] | own))
+        if len(ends):
+            drawn = drawn[drawn > ends[-1]]
         if len(drawn):
             top = min(top, start + int(drawn[0]))
         # a faint shape behind the plot can touch a bar: rows at the top of the run that are
@@ -188,3 +250,13 @@ def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> f
     edge = strip[first - 1].astype(np.float64) - bg
     cover = float(np.clip(np.median(edge @ towards) / norm, 0.0, 1.0)) if norm else 0.0
     return float(y1 + first) - cover
+
+
+def bar_like(bars: list[RawBar], area: Box) -> bool:
+    """Bars stand on the plot's floor, and some of them are tall; the markers of a line
+    chart also share a "bottom", but high up and short."""
+    if len(bars) < 2:
+        return False
+    floor = max(bar.bottom for bar in bars)
+    tall = sum(bar.bottom - bar.top >= 0.08 * area.height for bar in bars)
+    return floor >= area.y2 - 0.15 * area.height and tall >= 2

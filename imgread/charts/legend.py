@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from ..record import Box, Word
-from .pixels import distance
+from .pixels import background, distance
 from .text import parse_number
 
 
@@ -23,9 +23,9 @@ def swatch_colour(
     patch = rgb[y1:y2, x1:x2].reshape(-1, 3)
     if len(patch) < 4:
         return None
-    around = rgb[box.y1 : box.y2, box.x1 : box.x2].reshape(-1, 3)
-    if len(around):  # the legend's own background: a legend box may differ from the plot
-        bg = np.median(around, axis=0)
+    around = rgb[box.y1 : box.y2, box.x1 : box.x2]
+    if around.size:  # the legend's own background: a legend box may differ from the plot;
+        bg = background(around)  # its commonest colour (a tight box is much text)
     strength = distance(patch[None], bg)[0]
     ink = patch[strength > 30]
     if len(ink) < max(3, 0.04 * len(patch)):

@@ -55,9 +55,14 @@ def trace(
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
     traces: list[Trace] = []
     dashes: list[Dashed] = []
-    for colour in _series_colours(crop, mask, ink, bg):
-        near = distance(crop, colour) < SAME
+    colours = _series_colours(crop, mask, ink, bg)
+    for colour in colours:
+        gap = distance(crop, colour)
+        near = gap < SAME
         own = mask & near
+        for other in colours:  # a thin line's fringe, between its colour and the page's,
+            if other is not colour:  # can come near another series' colour
+                own &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
         thick = cv2.dilate(cv2.morphologyEx(
             own.astype(np.uint8), cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
@@ -164,6 +169,19 @@ def _series_colours(
     return centres
 
 
+def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarray:
+    """Every pixel's distance from the blends of ``colour`` into the background (the
+    anti-aliased fringe of a mark in that colour)."""
+    towards = (colour - bg).astype(np.float32)
+    norm = float(towards @ towards)
+    if norm < 1:
+        return np.full(crop.shape[:2], np.inf, dtype=np.float32)
+    pixels = crop.astype(np.float32) - bg.astype(np.float32)
+    share = np.clip((pixels @ towards) / norm, 0.1, 1.0)
+    off = pixels - share[..., None] * towards
+    return np.sqrt((off * off).sum(axis=-1))
+
+
 def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray) -> bool:
     """``colour`` lies between a series colour and the background: an anti-aliased edge."""
     towards = series - bg
@@ -188,12 +206,16 @@ def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
     spans = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]) - 2
     big = areas >= max(6, 0.25 * np.median(areas))
     spans = np.maximum(spans, 1)
-    if not big.any() or spans[big].max() > 4 * np.median(spans[big]):
+    if not big.any():
         return None
-    compact = areas[big] >= 0.35 * spans[big] ** 2  # a filled marker, not a stroke
-    if not compact.all():
+    typical = float(np.median(spans[big]))
+    # filled markers of one size; a stray piece (a legend sample, text the erasing missed)
+    # may be among them, but most blobs must be markers (a broken line's pieces are not)
+    marker = big & (areas >= 0.35 * spans**2) & (spans <= 2.5 * typical) & (spans >= 0.4 * typical)
+    if not marker.any() or marker.sum() < 0.6 * big.sum():
         return None
-    points = [(float(x), float(y)) for (x, y), keep in zip(centroids[1:], big, strict=True) if keep]
+    points = [(float(x), float(y)) for (x, y), keep in zip(centroids[1:], marker, strict=True)
+              if keep]
     return "scatter", sorted(points)
 
 
@@ -205,7 +227,7 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
         return None
     if len(columns) < 0.6 * (np.ptp(columns) + 1):
         return None
-    rows = [float(np.median(np.flatnonzero(own[:, x]))) for x in columns]
+    rows = follow_line(own, columns)
     thickness = float(np.median([own[:, x].sum() for x in columns]))
     markers = _markers(own, thickness)
     if len(markers) >= 2:
@@ -213,6 +235,21 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     return "line", [(float(x), float(y)) for x, y in corners]
+
+
+def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:
+    """The line's row in each column. Where a column holds several separate runs (a stray
+    piece of another series, a crossing), the run nearest the row before is the line."""
+    rows: list[float] = []
+    for x in columns:
+        on = np.flatnonzero(own[:, x])
+        breaks = np.flatnonzero(np.diff(on) > 2) + 1
+        runs = [float(np.median(run)) for run in np.split(on, breaks)]
+        if rows and len(runs) > 1:
+            rows.append(min(runs, key=lambda r: abs(r - rows[-1])))
+        else:
+            rows.append(float(np.median(on)) if len(runs) == 1 or not rows else runs[0])
+    return rows
 
 
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:

@@ -16,6 +16,13 @@ def background(rgb: np.ndarray) -> np.ndarray:
     return sample[keys == mode].mean(axis=0)
 
 
+def plot_background(crop: np.ndarray) -> np.ndarray:
+    """The background of a plot area: the most common colour of its top fifth, which the
+    area reaches above the highest tick, over the marks (wide bars can cover most of the
+    area, and would otherwise be taken for the background)."""
+    return background(crop[: max(1, crop.shape[0] // 5)])
+
+
 def distance(rgb: np.ndarray, colour: np.ndarray) -> np.ndarray:
     """Euclidean RGB distance of every pixel to one colour (float32, same height and width)."""
     diff = rgb.astype(np.float32) - np.asarray(colour, dtype=np.float32)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .. import units
+import cv2
+import numpy as np
+
+from .. import ocr, units
+from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
 
@@ -16,6 +21,73 @@ def parse_number(text: str) -> float | None:
     else None: :func:`imgread.units.parse_number` reading the label as a whole, so that a
     word with a digit in it ("GSM8K") is not a number."""
     return units.parse_number(text, whole=True)
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# How OCR reads a small raised 0 or 1 after "10" (matplotlib's 10⁰, 10¹): "10°", "10?"
+_RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1,
+           "}": 1, "]": 1}
+# "10¹", "2×10¹", "2x10^1", "1e1", "1E+02": powers of ten as matplotlib and others print them
+_POWER = re.compile(
+    r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
+    r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|}\]])$"
+)
+_E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
+# "10B", "500M", "1.5T": sizes and token counts, in billions
+_SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBT])$", re.IGNORECASE)
+_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "t": 1e3}
+
+
+def power_value(text: str) -> float | None:
+    """A tick printed as a power of ten ("10¹", "2×10¹", "1e1"), else None. A raised 0 or 1
+    comes out of OCR as a sign ("10°", "10?"), which is read back; a lone "101" cannot be
+    told from 101 and stays a plain number (the axis fit rejects it on a log axis)."""
+    cleaned = text.strip().translate(_SUPERSCRIPTS).replace(" ", "")
+    has_superscript = cleaned != text.strip().replace(" ", "")
+    match = _E_NOTATION.match(cleaned)
+    if match is None:
+        match = _POWER.match(cleaned)
+        plain_digits = match is not None and match["exponent"].lstrip("-").isdigit()
+        if match is None or (plain_digits and not (
+                has_superscript or "^" in cleaned or match["mantissa"])):
+            return None
+    mantissa = float(match["mantissa"]) if match["mantissa"] else 1.0
+    exponent = match["exponent"]
+    return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
+
+
+def size_value(text: str) -> float | None:
+    """A tick printed with a size unit ("10B", "500M"), in billions, else None."""
+    match = _SIZE.match(text.strip())
+    if match is None:
+        return None
+    return float(match["number"]) * _TO_BILLIONS[match["unit"].lower()]
+
+
+@dataclass
+class Tick(Phrase):
+    """A phrase whose number is printed in a form :func:`parse_number` leaves alone (a power
+    of ten, a size with its unit): the value is given, not read from the text."""
+
+    number: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        return self.number
+
+
+def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
+    """``phrase`` as a :class:`Tick` where it prints a power of ten (or, with ``sizes``, a
+    number with a size unit); else unchanged."""
+    if phrase.value is not None:
+        return phrase
+    number = power_value(phrase.text)
+    if number is None and sizes:
+        number = size_value(phrase.text)
+    if number is None:
+        return phrase
+    return Tick(words=phrase.words, box=phrase.box, text=phrase.text,
+                confidence=phrase.confidence, number=number)
 
 
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
@@ -78,3 +150,193 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
                 "text": text, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
             }))
     return out
+
+
+REREAD_SIDE = 2400  # px: the longest side the chart reread works at
+SMALL_SIDE = 1400  # px: a screenshot smaller than this is enlarged for the reread
+FAINT_INK = 235  # grey level: anything darker is ink in the pale-text reread
+
+
+def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[Word]:
+    """Words from the plain colour image (dark themes inverted), in image pixels.
+
+    The OCR stage reads an image prepared for tables (background flattened, binarised),
+    where hatched or coloured bars turn into noise that swallows their value labels; the
+    colour image, binarised by Tesseract itself, keeps labels and bars apart. ``faint``
+    turns everything but the near-white page black, so that pale grey tick labels (which
+    Tesseract's own threshold drops) are read.
+    """
+    image = rgb
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 110:
+        image, grey = 255 - rgb, 255 - grey
+    if faint:
+        image = np.where(grey < FAINT_INK, 0, 255).astype(np.uint8)
+    # small screenshots are read at twice the size: their labels are a few pixels tall
+    scale = min(2.0, REREAD_SIDE / max(image.shape[:2]))
+    if scale < 1:
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    elif scale > 1:
+        scale = min(2.0, max(1.0, SMALL_SIDE / max(image.shape[:2])))
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    try:
+        found = ocr.read_words(np.ascontiguousarray(image), settings, psm=11)
+    except RuntimeError:  # tesserocr's iterator can fail on a word without text
+        return []
+    if scale == 1:
+        return found
+    return [
+        word.model_copy(update={"box": Box(
+            x1=int(word.box.x1 / scale), y1=int(word.box.y1 / scale),
+            x2=round(word.box.x2 / scale), y2=round(word.box.y2 / scale),
+        )})
+        for word in found
+    ]
+
+
+def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
+    """Two readings of one image as one: where words overlap, the more confident one."""
+    def overlaps(a: Box, b: Box) -> bool:
+        width = min(a.x2, b.x2) - max(a.x1, b.x1)
+        height = min(a.y2, b.y2) - max(a.y1, b.y1)
+        return width > 0 and height > 0 and width * height > 0.3 * min(
+            a.width * a.height, b.width * b.height
+        )
+
+    def better(a: Word, b: Word) -> bool:
+        """Two sure readings of a name: the longer one (OCR cut the other short); of a
+        number, or unsure ones: the surer (a longer number took in a tick mark)."""
+        names = parse_number(a.text) is None and parse_number(b.text) is None
+        longer, shorter = (a.text, b.text) if len(a.text) > len(b.text) else (b.text, a.text)
+        if not parse_number(longer) and shorter in longer and shorter != longer:
+            return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
+        same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
+        if names and same_size and min(a.confidence, b.confidence) >= 50:
+            return a.box.width > b.box.width
+        return same_size and a.confidence > b.confidence
+
+    merged = list(first)
+    for word in second:
+        rivals = [f for f in merged if overlaps(word.box, f.box)]
+        if all(better(word, rival) for rival in rivals):
+            merged = [f for f in merged if f not in rivals] + [word]
+    return merged
+
+
+def plausible(words: list[Word]) -> list[Word]:
+    """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
+    the flat ones around dashed lines ("m-----")."""
+    sure = [word.box.height for word in words if word.confidence >= 80] or [
+        word.box.height for word in words
+    ]
+    if not sure:
+        return []
+    tallest = 1.6 * float(np.percentile(sure, 90))
+    flattest = 0.5 * float(np.percentile(sure, 10))
+    return [
+        word for word in words
+        if flattest <= word.box.height <= tallest
+        and sum(c.isalnum() for c in word.text) >= 0.5 * len(word.text)
+    ]
+
+
+def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
+    return [word.box for word in plausible(words) if word.confidence >= min_confidence]
+
+
+LABEL_TEXT_HEIGHT = 40  # px: the height a value label is enlarged to for its second reading
+
+
+def read_label(
+    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True
+) -> float | None:
+    """A value label read once more, alone: its box (widened by a character each side, where
+    a digit OCR dropped lies), enlarged, dark on light, as one line of digits."""
+    return parse_number(read_label_text(rgb, box, settings, widen))
+
+
+def read_label_text(
+    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True
+) -> str:
+    """The text :func:`read_label` reads ("" when none)."""
+    pad = max(2, box.height) if widen else 2
+    x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
+    y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
+    crop = rgb[y1:y2, x1:x2]
+    if crop.size == 0:
+        return ""
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 128:
+        grey = 255 - grey
+    scale = max(1.0, LABEL_TEXT_HEIGHT / max(1, box.height))
+    grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    grey = cv2.copyMakeBorder(grey, 10, 10, 10, 10, cv2.BORDER_REPLICATE)
+    image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
+    try:
+        words = ocr.read_words(image, settings, psm=7, numeric=True)
+    except RuntimeError:  # tesserocr: no text in the crop
+        return ""
+    return "".join(word.text for word in words)
+
+
+STRIP_ZOOM = 3.0  # tick labels along an axis line are read at up to three times their size
+STRIP_SIDE = 100  # px: the strip's short side is enlarged to about this
+RULE_LENGTH = 0.3  # of the image's side: a straight line this long may be an axis
+
+
+def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
+    """Tick labels the page reading missed (lone digits are easily lost): the strip just
+    below the lowest long horizontal line and the one just left of the leftmost long
+    vertical line (the axes), each read on its own, enlarged. Words in image pixels."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    ink = (np.abs(grey.astype(np.int16) - int(np.median(grey))) > 60).astype(np.uint8)
+    height, width = grey.shape
+    found: list[Word] = []
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                  np.ones((1, max(20, int(RULE_LENGTH * width))), np.uint8))
+    rows = np.flatnonzero(horizontal.any(axis=1))
+    if len(rows):
+        line = int(rows[-1])
+        columns = np.flatnonzero(horizontal[line])
+        reach = max(30, int(0.06 * height))
+        box = (max(0, int(columns[0]) - 20), min(height, line + 2),
+               min(width, int(columns[-1]) + 20), min(height, line + reach))
+        found += _strip_words(rgb, box, settings, psm=7)  # one line of labels
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                np.ones((max(20, int(RULE_LENGTH * height)), 1), np.uint8))
+    columns = np.flatnonzero(vertical.any(axis=0))
+    if len(columns):
+        line = int(columns[0])
+        rows = np.flatnonzero(vertical[:, line])
+        reach = max(40, int(0.12 * width))
+        box = (max(0, line - reach), max(0, int(rows[0]) - 10), max(0, line - 2),
+               min(height, int(rows[-1]) + 10))
+        found += _strip_words(rgb, box, settings, psm=6)  # a column of them
+    return found
+
+
+def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings,
+                 psm: int) -> list[Word]:
+    x1, y1, x2, y2 = box
+    crop = rgb[y1:y2, x1:x2]
+    if crop.size == 0 or min(crop.shape[:2]) < 8:
+        return []
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 128:
+        grey = 255 - grey
+    # small labels are enlarged; a large screenshot's are big enough already (and a wide
+    # strip enlarged three times is slow to read)
+    zoom = min(STRIP_ZOOM, max(1.0, STRIP_SIDE / min(crop.shape[:2])))
+    grey = cv2.resize(grey, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+    image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
+    try:
+        words = ocr.read_words(image, settings, psm=psm, numeric=True)
+    except RuntimeError:  # tesserocr: no text in the strip
+        return []
+    return [
+        word.model_copy(update={"box": Box(
+            x1=x1 + int(word.box.x1 / zoom), y1=y1 + int(word.box.y1 / zoom),
+            x2=x1 + round(word.box.x2 / zoom), y2=y1 + round(word.box.y2 / zoom),
+        )})
+        for word in words if parse_number(word.text) is not None
+    ]

@@ -98,7 +98,14 @@ class Evidence:
 
     def has_number(self, value: float, approximate: bool = False) -> bool:
         tolerance = max(self.tolerance, abs(value) * 0.05) if approximate else self.tolerance
-        return any(abs(value - known) <= tolerance for known in self.numbers)
+        if any(abs(value - known) <= tolerance for known in self.numbers):
+            return True
+        # a chart value measured from its marks shows any number within its uncertainty
+        return any(
+            p.provenance == "measured" and p.y is not None and p.uncertainty is not None
+            and abs(value - p.y) <= p.uncertainty
+            for chart in self.charts for series in chart.series for p in series.points
+        )
 
     def values(self, quantity: str | None) -> list[float]:
         """Every value of one quantity: a row field, a benchmark's scores, or an axis' ticks."""

@@ -201,6 +201,19 @@ def _as_number(value: Any) -> float | None:
     return parse_number(str(value)) if value is not None else None
 
 
+def _within_measurement(a: Score, b: Score) -> bool:
+    """One of two readings was measured from a chart's geometry, and the other lies within
+    its uncertainty (data units): the two agree as well as the measurement can tell."""
+    if a.value is None or b.value is None:
+        return False
+    reach = max(
+        (float(s.evidence.get("uncertainty") or 0.0) for s in (a, b)
+         if s.evidence.get("provenance") == "measured"),
+        default=0.0,
+    )
+    return abs(a.value - b.value) <= reach
+
+
 def _close(a: float | None, b: float | None, tolerance: float) -> bool:
     return a is not None and b is not None and abs(a - b) <= tolerance
 
@@ -311,6 +324,11 @@ def merge_scores(
             continue
         if target.value is None or _close(target.value, other.value, tolerance):
             target.value = other.value if target.value is None else target.value
+            _confirm(target, other.sources)
+            continue
+        if _within_measurement(target, other):  # a chart's measured bar, not a conflict
+            if target.evidence.get("provenance") == "measured":
+                target.value, target.source = other.value, other.source
             _confirm(target, other.sources)
             continue
         keep_theirs = other.confidence > target.confidence

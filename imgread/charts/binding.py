@@ -1,0 +1,307 @@
+"""Binding: value labels to the bars they sit on, bars to the category labels under them."""
+
+from __future__ import annotations
+
+import itertools
+
+import cv2
+import numpy as np
+
+from .. import ocr
+from ..config import OcrSettings
+from ..ocr.phrase import Phrase
+from ..record import Word
+from .axes import Fit
+from .bars import RawBar
+from .panels import Panel
+from .text import parse_number
+
+
+def match_labels(bars: list[RawBar], labels: list[Phrase]) -> dict[int, Phrase]:
+    """Each value label to the bar it sits on or above, nearest the bar's top."""
+    best: dict[int, tuple[float, Phrase]] = {}
+    for label in labels:
+        box = label.box
+        options = [
+            (abs(box.cy - bar.top), bar) for bar in bars
+            if bar.x1 - 0.25 * bar.width <= box.cx <= bar.x2 + 0.25 * bar.width
+            and bar.top - 3 * box.height <= box.cy <= bar.top + 3 * box.height
+            and box.y2 <= bar.bottom
+        ]
+        if not options:
+            continue
+        gap, bar = min(options, key=lambda o: o[0])
+        if id(bar) not in best or gap < best[id(bar)][0]:
+            best[id(bar)] = (gap, label)
+    return {key: label for key, (_, label) in best.items()}
+
+
+def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> list[str | float]:
+    """Each bar's category: the level x label centred below its group (or below the bar
+    itself), else its group's index."""
+    baseline = float(np.median([bar.bottom for bar in bars]))
+    height = float(np.median([p.height for p in panel.y.ticks]))
+    below = [
+        p for p in found
+        if p.value is None and p.confidence >= 60 and wordlike(p.text)
+        and panel.area.x1 - height <= p.box.cx <= panel.area.x2
+        and baseline - 0.3 * height <= p.box.y1 <= baseline + 3 * height
+        and (any(b.x1 <= p.box.cx <= b.x2 for b in bars) or _between_bars(p, bars))
+    ]
+    row: list[Phrase] = []
+    for start in sorted(below, key=lambda p: p.box.y1):
+        candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height]
+        # slanted labels read level come out as short, unsure scraps
+        if len(candidate) >= 2 and np.mean([p.confidence for p in candidate]) >= 80:
+            row = candidate
+            break
+    if row:
+        rest = [p for p in below if p not in row and p.text.startswith("(")]
+        names = {id(p): p.text for p in row}
+        for extra in rest:
+            owner = _nearest(row, extra.box.cx)
+            if abs(owner.box.cx - extra.box.cx) < max(owner.box.width, extra.box.width):
+                names[id(owner)] += " " + extra.text
+        return _label_groups(bars, row, names)
+    return gap_groups(bars)
+
+
+def _label_groups(
+    bars: list[RawBar], row: list[Phrase], names: dict[int, str]
+) -> list[str | float]:
+    """Each group of bars takes the x label under it; a label in a gap between two groups
+    (a group split by a missing bar) names both. A group without one keeps its index."""
+    groups = gap_groups(bars)
+    width = float(np.median([b.width for b in bars]))
+    spans = {
+        key: (min(b.x1 for b, g in zip(bars, groups, strict=True) if g == key),
+              max(b.x2 for b, g in zip(bars, groups, strict=True) if g == key))
+        for key in set(groups)
+    }
+
+    def gap(phrase: Phrase, key: str | float) -> float:
+        left, right = spans[key]
+        return max(0.0, left - phrase.box.cx, phrase.box.cx - right)
+
+    def centre(key: str | float) -> float:
+        return sum(spans[key]) / 2
+
+    def between(phrase: Phrase, key: str | float) -> bool:
+        side = centre(key) > phrase.box.cx
+        return any(
+            other != key and gap(phrase, other) <= 1.5 * width
+            and (centre(other) > phrase.box.cx) != side
+            for other in spans
+        )
+
+    label: dict[str | float, str] = {}
+    for key in spans:
+        under = [p for p in row if gap(p, key) == 0]
+        beside = [p for p in row if 0 < gap(p, key) <= 1.5 * width and between(p, key)]
+        chosen = under or beside
+        if chosen:
+            middle = centre(key)
+            label[key] = names[id(min(chosen, key=lambda p: abs(p.box.cx - middle)))]
+    return [label.get(g, g) for g in groups]
+SLANTS = (15.0, 75.0)  # degrees: the range a slanted label's angle is looked for in
+SLANT_ZOOM = 2.0
+
+
+def slanted_categories(
+    rgb: np.ndarray, panel: Panel, bars: list[RawBar], settings: OcrSettings
+) -> list[str | float] | None:
+    """Tick labels set at a slant under the bars: the strip below the baseline is turned
+    level and read. A label belongs to the group (or bar) under its centre or under its
+    upper-right end, whichever way the labels are anchored."""
+    baseline = int(max(bar.bottom for bar in bars))
+    area = panel.area
+    x1 = max(0, int(area.x1 - 0.4 * area.width))
+    y2 = min(rgb.shape[0], int(baseline + 0.45 * area.height))
+    strip = rgb[baseline + 2 : y2, x1 : area.x2]
+    if strip.size == 0 or min(strip.shape[:2]) < 10:
+        return None
+    if float(np.median(strip)) < 110:
+        strip = 255 - strip
+    # slanted labels are small; Tesseract reads text best some 20-30 px tall
+    strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
+    groups = gap_groups(bars)
+    keys = sorted(set(groups))
+    per_group = [float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == k]))
+                 for k in keys]
+    per_bar = [bar.cx for bar in bars]
+    best: tuple[float, dict[int, str], bool] | None = None
+    for slant in (_slant(strip),):
+        level, back = _turned(strip, slant)
+        try:
+            read = ocr.read_words(level, settings, psm=11)
+        except RuntimeError:  # tesserocr: "No text returned" on an empty strip
+            continue
+        words = [w for w in read if w.confidence >= 50 and wordlike(w.text)]
+        lines = _text_lines(words)
+        for anchor, targets in itertools.product(("end", "centre"), (per_group, per_bar)):
+            spacing = float(np.median(np.diff(targets))) if len(targets) > 1 else area.width / 2
+            named: dict[int, tuple[float, str]] = {}
+            for line in lines:
+                left = min(w.box.x1 for w in line)
+                right = max(w.box.x2 for w in line)
+                cy = float(np.mean([w.box.cy for w in line]))
+                px = right if anchor == "end" else (left + right) / 2
+                x, _ = back @ np.array([px, cy, 1.0]) / SLANT_ZOOM
+                target = min(range(len(targets)), key=lambda i: abs(targets[i] - (x1 + x)))
+                if abs(targets[target] - (x1 + x)) > 0.4 * spacing:
+                    continue
+                text = " ".join(w.text for w in sorted(line, key=lambda w: w.box.x1))
+                confidence = sum(w.confidence for w in line)
+                if target not in named or confidence > named[target][0]:
+                    named[target] = (confidence, text)
+            score = sum(c for c, _ in named.values())
+            if named and (best is None or score > best[0]):
+                labels = {k: text for k, (_, text) in named.items()}
+                best = (score, labels, targets is per_bar)
+    if best is None:
+        return None
+    _, labels, by_bar = best
+    if by_bar:
+        return [labels.get(i, float(i + 1)) for i in range(len(bars))]
+    return [labels.get(keys.index(g), float(g)) for g in groups]
+
+
+def _slant(strip: np.ndarray) -> float:
+    """The angle of the labels: words smeared into blobs, the median direction of the long
+    ones (measured up from the horizontal, as the labels rise to the right)."""
+    grey = cv2.cvtColor(strip, cv2.COLOR_RGB2GRAY)
+    ink = (grey < 128).astype(np.uint8)
+    size = max(3, int(0.15 * strip.shape[0] / 4) | 1)
+    blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    angles: list[float] = []
+    for index in range(1, count):
+        if stats[index, cv2.CC_STAT_AREA] < 4 * size * size:
+            continue
+        ys, xs = np.nonzero(labels == index)
+        spread = np.cov(np.vstack([xs, ys]).astype(np.float64))
+        values, vectors = np.linalg.eigh(spread)
+        if values[1] < 9 * max(values[0], 1e-6):  # not elongated: a lone glyph
+            continue
+        dx, dy = vectors[:, 1]
+        angles.append(float(np.degrees(np.arctan2(-dy, dx))) % 180)
+    rising = [a for a in angles if SLANTS[0] <= a <= SLANTS[-1]]
+    return float(np.median(rising)) if rising else 30.0
+
+
+def _text_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by the text line they sit on."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.box.cy):
+        for line in lines:
+            if abs(line[-1].box.cy - word.box.cy) < 0.5 * max(line[-1].box.height, word.box.height):
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return lines
+
+
+def _turned(image: np.ndarray, slant: float) -> tuple[np.ndarray, np.ndarray]:
+    """``image`` turned clockwise by ``slant`` degrees on a larger canvas, and the affine map
+    from the turned image back to ``image``'s pixels."""
+    height, width = image.shape[:2]
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), -slant, 1.0)
+    cos, sin = abs(turn[0, 0]), abs(turn[0, 1])
+    size = (int(width * cos + height * sin) + 1, int(width * sin + height * cos) + 1)
+    turn[0, 2] += size[0] / 2 - width / 2
+    turn[1, 2] += size[1] / 2 - height / 2
+    border = tuple(int(v) for v in np.median(image.reshape(-1, 3), axis=0))
+    level = cv2.warpAffine(image, turn, size, flags=cv2.INTER_LINEAR, borderValue=border)
+    return np.ascontiguousarray(level), cv2.invertAffineTransform(turn)
+
+
+def wordlike(text: str) -> bool:
+    """Mostly letters and digits: a label, not graphics read as text."""
+    useful = sum(c.isalnum() for c in text)
+    return useful >= 2 and useful >= 0.5 * len(text.replace(" ", ""))
+
+
+def _between_bars(phrase: Phrase, bars: list[RawBar]) -> bool:
+    """Centred in a gap inside a group (a missing bar): bars close on both sides."""
+    x = phrase.box.cx
+    left = [b for b in bars if b.x2 <= x]
+    right = [b for b in bars if b.x1 >= x]
+    if not left or not right:
+        return False
+    gap = min(b.x1 for b in right) - max(b.x2 for b in left)
+    return gap <= 2 * float(np.median([b.width for b in bars]))
+
+
+def _nearest(candidates: list[Phrase], x: float) -> Phrase:
+    return min(candidates, key=lambda p: abs(p.box.cx - x))
+
+
+SAME_SERIES = 20.0  # colour distance: two bars this close are one series
+
+
+def gap_groups(bars: list[RawBar]) -> list[str | float]:
+    """Group numbers 1, 2, ...: bars closer than half a bar's width belong together, unless
+    a bar repeats the colour of one already in the group (a group holds one bar per series:
+    single-series bars stand close together too)."""
+    typical = float(np.median([bar.width for bar in bars]))
+    index, out = 1, list[str | float]()
+    group: list[RawBar] = []
+    for i, bar in enumerate(bars):
+        repeats = any(
+            float(np.linalg.norm(bar.colour - other.colour)) < SAME_SERIES for other in group
+        )
+        if i and (bar.x1 - bars[i - 1].x2 > 0.5 * typical or repeats):
+            index += 1
+            group = []
+        group.append(bar)
+        out.append(float(index))
+    return out
+
+
+def repair(label: Phrase, measured: float, tolerance: float) -> float | None:
+    """:func:`repair_text` of a label's text."""
+    return repair_text(label.text, measured, tolerance)
+
+
+def repair_text(text: str, measured: float, tolerance: float) -> float | None:
+    """A label OCR misread by a lost point ("881" for 88.1), one wrong digit ("93.4" for
+    83.4), a lost digit ("9.2" for 49.2) or an extra one: the one reading nearest the bar,
+    if the bar confirms it."""
+    text = text.strip().rstrip("%,").replace(",", ".")
+    options: list[str] = []
+    if text.isdigit() and len(text) >= 2:
+        options += [f"{text[:cut]}.{text[cut:]}" for cut in range(1, len(text))]
+    options += [
+        text[:i] + digit + text[i + 1 :]
+        for i, char in enumerate(text) if char.isdigit()
+        for digit in "0123456789" if digit != char
+    ]
+    # a digit lost ("9.2" for 49.2) or one too many (a tick mark read as "1")
+    if sum(c.isdigit() for c in text) >= 2:  # never from a lone digit (a scrap of text)
+        options += [text[:i] + digit + text[i:] for i in range(len(text) + 1)
+                    for digit in "123456789"]
+        options += [text[:i] + text[i + 1 :] for i, char in enumerate(text) if char.isdigit()]
+    values = [v for v in (parse_number(o) for o in options) if v is not None]
+    near = [v for v in values if abs(v - measured) <= tolerance]
+    return min(near, key=lambda v: abs(v - measured)) if near else None
+
+
+def label_decimals(labels: list[str], fit: Fit) -> int:
+    """How precisely to report a measured bar: as its neighbours' labels are printed, else
+    one digit finer than the ticks."""
+    def places(text: str) -> int:
+        text = text.strip().rstrip("%,")
+        return len(text.partition(".")[2])
+
+    if labels:
+        counts = [places(text) for text in labels]
+        return max(set(counts), key=counts.count)
+    return 1 + max(places(tick.text) for tick in fit.ticks)
+
+
+def on_scale(value: float, fit: Fit) -> bool:
+    """Within half the axis range beyond its end ticks: a label could say that."""
+    ticks = [float(p.value or 0.0) for p in fit.ticks]
+    low, high = min(ticks), max(ticks)
+    return low - 0.5 * (high - low) <= value <= high + 0.5 * (high - low)

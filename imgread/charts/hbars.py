@@ -1,0 +1,211 @@
+"""Horizontal bars: bars growing right from a common left edge, read on the x axis below.
+
+The plot is turned a quarter so that its bars stand upright (right becomes up), measured by
+the upright bar reader, and their ends turned back into image pixels. Names are the labels
+left of the bars' common edge, value labels the numbers just past a bar's end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from ..config import OcrSettings
+from ..ocr.phrase import Phrase
+from ..record import Box, Chart, ChartPoint, Flag, Series, Word
+from .axes import Fit, x_axes
+from .bars import RawBar, find_bars
+from .binding import gap_groups, on_scale, repair
+from .legend import legend_names
+from .pixels import cluster_colours, hex_colour, plot_background
+from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
+from .text import read_label
+
+
+@dataclass
+class Lying:
+    """A horizontal bar in image pixels."""
+
+    y1: float
+    y2: float
+    base: float  # x of the common left edge
+    end: float  # x of the bar's end
+    colour: np.ndarray
+
+    @property
+    def cy(self) -> float:
+        return (self.y1 + self.y2) / 2
+
+    @property
+    def thickness(self) -> float:
+        return self.y2 - self.y1
+
+
+def turn(rgb: np.ndarray) -> np.ndarray:
+    """The image turned so that right is up and down is left: (x, y) -> (H-1-y, W-1-x)."""
+    return np.ascontiguousarray(rgb.transpose(1, 0, 2)[::-1, ::-1])
+
+
+def turn_box(box: Box, shape: tuple[int, ...]) -> Box:
+    height, width = shape[0], shape[1]
+    return Box(x1=max(0, height - 1 - box.y2), y1=max(0, width - 1 - box.x2),
+               x2=max(0, height - 1 - box.y1), y2=max(0, width - 1 - box.x1))
+
+
+def _lying(bar: RawBar, shape: tuple[int, ...]) -> Lying:
+    height, width = shape[0], shape[1]
+    return Lying(y1=height - 1 - bar.x2, y2=height - 1 - bar.x1, base=width - 1 - bar.bottom,
+                 end=width - 1 - bar.top, colour=bar.colour)
+
+
+def read_hbars(
+    rgb: np.ndarray, words: list[Word], found: list[Phrase], numbers: list[Phrase],
+    text_boxes: list[Box], settings: OcrSettings | None,
+) -> tuple[list[Chart], list[Flag]]:
+    """The horizontal bar chart over the lowest x axis, if bars stand on it."""
+    fits = [fit for fit in x_axes(numbers) if len(fit.ticks) >= 3 and fit.scale == "linear"]
+    if not fits:
+        return [], []
+    fit = max(fits, key=lambda f: (len(f.ticks), f.ticks[0].box.cy))
+    area = _area(fit, rgb.shape)
+    if area is None:
+        return [], []
+    bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])
+    turned = turn(rgb)
+    upright = find_bars(turned, turn_box(area, rgb.shape),
+                        [turn_box(b, rgb.shape) for b in text_boxes], bg)
+    bars = [_lying(bar, rgb.shape) for bar in upright]
+    if not _standing(bars, fit):
+        return [], []
+    chart, flags = _chart(rgb, fit, area, bars, upright, found, numbers, words, bg, settings)
+    return [chart], flags
+
+
+def _area(fit: Fit, shape: tuple[int, ...]) -> Box | None:
+    """Above the tick labels, from a step left of the first tick (a 0 OCR missed) to just
+    past the last."""
+    left, right = fit.span_px
+    step = (right - left) / max(1, len(fit.ticks) - 1)
+    bottom = min(p.box.y1 for p in fit.ticks) - 2
+    x1, x2 = max(0, int(left - 1.3 * step)), min(shape[1], int(right + 0.6 * step))
+    if bottom < 20 or x2 - x1 < 20:
+        return None
+    return Box(x1=x1, y1=0, x2=x2, y2=int(bottom))
+
+
+def _standing(bars: list[Lying], fit: Fit) -> bool:
+    """At least two bars, from one edge near the axis's low end, some of them long."""
+    if len(bars) < 2:
+        return False
+    low, high = fit.span_px
+    long = sum(bar.end - bar.base >= 0.08 * (high - low) for bar in bars)
+    return long >= 2 and all(abs(bar.base - bars[0].base) <= 3 for bar in bars)
+
+
+def _chart(
+    rgb: np.ndarray, fit: Fit, area: Box, bars: list[Lying], upright: list[RawBar],
+    found: list[Phrase], numbers: list[Phrase], words: list[Word], bg: np.ndarray,
+    settings: OcrSettings | None,
+) -> tuple[Chart, list[Flag]]:
+    groups = gap_groups(upright)
+    categories = _names(bars, groups, found)
+    series_of = cluster_colours([bar.colour for bar in bars], 20.0)
+    colours = [
+        np.median(np.array([b.colour for b, s in zip(bars, series_of, strict=True) if s == k]),
+                  axis=0)
+        for k in range(max(series_of) + 1)
+    ]
+    names, _ = legend_names(rgb, words, colours, bg, patches=True, area=area)
+    series = [Series(name=name, colour=hex_colour(colour), style="bar")
+              for name, colour in zip(names, colours, strict=True)]
+    tolerance = MISMATCH_SHARE * fit.value_range
+    flags: list[Flag] = []
+    ticks = {id(p) for p in fit.ticks}
+    labels = [p for p in numbers if id(p) not in ticks]
+    for bar, index, category in zip(bars, series_of, categories, strict=True):
+        measured = round(fit.value(bar.end), 1)
+        label = _label(bar, labels)
+        value, confidence = measured, confidence_of(fit)
+        provenance: Literal["label", "measured"] = "measured"
+        if label is not None and label.value is not None:
+            printed = label.value
+            agrees = abs(printed - measured) <= tolerance
+            if not agrees and settings is not None:
+                second = read_label(rgb, label.box, settings)
+                if second is not None and abs(second - measured) <= tolerance:
+                    printed, agrees = second, True
+                    flags.append(repaired_flag("", label.text, second, measured))
+            fixed = None if agrees else repair(label, measured, tolerance)
+            if fixed is not None:
+                value, confidence, provenance = fixed, 0.8, "label"
+                flags.append(repaired_flag("", label.text, fixed, measured))
+            elif agrees or (label.confidence >= 85 and on_scale(printed, fit)):
+                value, confidence, provenance = printed, (0.95 if agrees else 0.6), "label"
+            if not agrees and fixed is None:
+                flags.append(mismatch_flag("", series[index].name, category, label, measured))
+        series[index].points.append(ChartPoint(
+            x=category, y=round(value, 4), px=round(bar.end, 1), py=round(bar.cy, 1),
+            label=label.text if label is not None else None, confidence=confidence,
+            provenance=provenance,
+            uncertainty=round(fit.uncertainty(bar.end), 3) if provenance == "measured" else None,
+        ))
+    box = Box(x1=int(min(b.base for b in bars)), y1=int(min(b.y1 for b in bars)),
+              x2=area.x2, y2=area.y2)
+    title = _title(box, found, fit)
+    return Chart(kind="hbar", box=box, title=title, axes=[fit.to_axis()], series=series), flags
+
+
+def _title(box: Box, found: list[Phrase], fit: Fit) -> str:
+    """The lowest line of text above the top bar, within a few text heights."""
+    height = float(np.median([p.height for p in fit.ticks]))
+    above = [p for p in found if p.value is None and p.confidence >= 50
+             and p.box.y2 <= box.y1 and p.box.y2 >= box.y1 - 8 * height
+             and box.x1 - 4 * height <= p.box.cx <= box.x2 and len(p.text) >= 3]
+    if not above:
+        return ""
+    lowest = max(p.box.y2 for p in above)
+    line = [p for p in above if p.box.y2 >= lowest - 0.5 * p.height]
+    return " ".join(p.text for p in sorted(line, key=lambda p: p.box.x1))
+
+
+def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
+           ) -> list[str | float]:
+    """Each bar's name: the text level with it left of the bars' edge, where every bar has
+    one; else each group's, the text nearest the group's middle."""
+    base = min(bar.base for bar in bars)
+    thickness = float(np.median([bar.thickness for bar in bars]))
+    texts = [p for p in found if p.value is None and p.box.x2 <= base + 0.5 * thickness
+             and sum(c.isalnum() for c in p.text) >= 2]
+    def level(bar: Lying) -> list[Phrase]:
+        return [p for p in texts if bar.y1 <= p.box.cy <= bar.y2]
+
+    per_bar = [level(bar) for bar in bars]
+    if sum(bool(found) for found in per_bar) >= 0.8 * len(bars):  # a name beside every bar
+        return [" ".join(p.text for p in sorted(found, key=lambda p: p.box.x1)) or float(i + 1)
+                for i, found in enumerate(per_bar)]
+    named: dict[str | float, str | float] = {}
+    for key in set(groups):
+        members = [b for b, g in zip(bars, groups, strict=True) if g == key]
+        top, bottom = min(b.y1 for b in members), max(b.y2 for b in members)
+        middle = (top + bottom) / 2
+        near = [p for p in texts if top - 0.5 * thickness <= p.box.cy <= bottom + 0.5 * thickness]
+        if near:
+            # the line nearest the middle, with the words beside it on its line
+            first = min(near, key=lambda p: abs(p.box.cy - middle))
+            line = sorted((p for p in near if abs(p.box.cy - first.box.cy) < 0.5 * first.height),
+                          key=lambda p: p.box.x1)
+            named[key] = " ".join(p.text for p in line)
+    return [named.get(g, g) for g in groups]
+
+
+def _label(bar: Lying, labels: list[Phrase]) -> Phrase | None:
+    """The number printed just past the bar's end (or inside it, near the end), level
+    with the bar."""
+    options = [
+        p for p in labels
+        if bar.y1 - 0.3 * bar.thickness <= p.box.cy <= bar.y2 + 0.3 * bar.thickness
+        and bar.end - 4 * p.height <= p.box.x1 <= bar.end + 3 * p.height
+    ]
+    return min(options, key=lambda p: abs(p.box.x1 - bar.end)) if options else None

@@ -1,0 +1,132 @@
+"""Panels: the plot area each y axis opens to its right, and the titles around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ..ocr.phrase import Phrase
+from ..record import Box, Word
+from .axes import Fit
+from .pixels import background, distance
+
+
+@dataclass
+class Panel:
+    y: Fit
+    area: Box  # the plot area, image pixels
+    tick_left: int  # left edge of the y tick labels
+    tick_height: float
+    top_tick: float  # pixel row of the highest tick
+    floor: int = 0  # how far down the area may reach: to the x labels (bars cut short)
+    x: Fit | None = None
+
+
+def reading_order(panel: Panel) -> tuple[int, int]:
+    """Rows of panels top to bottom, each left to right (rows told apart by half a panel)."""
+    row_height = max(1, panel.area.height // 2)
+    return panel.area.y1 // row_height, panel.area.x1
+
+
+def inside(box: Box, area: Box, slack: int = 0) -> bool:
+    return (
+        area.x1 - slack <= box.cx <= area.x2 + slack
+        and area.y1 - slack <= box.cy <= area.y2 + slack
+    )
+
+
+def plot_panel(
+    fit: Fit, fits: list[Fit], found: list[Phrase], x_ticks: set[int], rgb: np.ndarray
+) -> Panel:
+    """The plot area right of a y-axis: up to the next axis or the end of the plot's rules,
+    between title and x labels."""
+    height, width = rgb.shape[0], rgb.shape[1]
+    top_px, bottom_px = fit.span_px
+    step = (bottom_px - top_px) / max(1, len(fit.ticks) - 1)
+    tick_height = float(np.median([p.height for p in fit.ticks]))
+    left = max(p.box.x2 for p in fit.ticks) + int(0.3 * tick_height) + 1
+    tick_left = min(p.box.x1 for p in fit.ticks)
+    right = width
+    for other in fits:
+        other_left = min(p.box.x1 for p in other.ticks)
+        low, high = other.span_px
+        if other_left > left and low < bottom_px and high > top_px:
+            right = min(right, other_left - 1)
+    right = min(right, _rules_end(rgb, left, right, top_px, bottom_px))
+    top = max(0.0, top_px - 0.6 * step)
+    bottom = min(float(height), bottom_px + 1.3 * step)
+    # ticks OCR lost at the bottom ("0", "20") leave steps unread: down to the x labels
+    floor = min(float(height), bottom_px + 3.3 * step)
+    for phrase in found:
+        box = phrase.box
+        if not (tick_left <= box.cx <= right):
+            continue
+        # x labels end the plot area; value labels (of short bars) do not
+        axis_label = phrase.value is None or id(phrase) in x_ticks
+        if axis_label and box.cy > bottom_px + 0.5 * tick_height:
+            bottom = min(bottom, box.y1 - 1.0)
+            floor = min(floor, box.y1 - 1.0)
+        if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height:
+            top = box.y2 + 1.0
+    area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
+    return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px,
+                 floor=int(max(floor, bottom)))
+
+
+RULE_SHARE = 0.6  # of the width right of the axis: a horizontal run this long is a rule
+RULE_MARGIN = 4  # px kept right of the rules' end (a marker centred on the last tick)
+
+
+def _rules_end(rgb: np.ndarray, left: int, right: int, top: float, bottom: float) -> int:
+    """Where the plot's horizontal rules (gridlines, the x axis, a frame or a shaded face)
+    end on the right, among the y ticks' rows: a legend or text beside the plot lies
+    beyond. ``right`` where no rule is drawn."""
+    y1, y2 = max(0, int(top) - 2), min(rgb.shape[0], int(bottom) + 3)
+    strip = rgb[y1:y2, left:right]
+    if strip.size == 0 or strip.shape[1] < 20:
+        return right
+    page = background(rgb[y1:y2, right - max(1, strip.shape[1] // 50) : right])
+    # a shaded face is cut into cells by gridlines of the page's colour: bridge them
+    drawn = cv2.morphologyEx((distance(strip, page) > 25).astype(np.uint8), cv2.MORPH_CLOSE,
+                             np.ones((1, 7), np.uint8))
+    length = max(10, int(RULE_SHARE * strip.shape[1]))
+    rules = cv2.morphologyEx(drawn, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    columns = np.flatnonzero(rules.any(axis=0))
+    if not len(columns) or columns[-1] >= strip.shape[1] - RULE_MARGIN:
+        return right
+    return left + int(columns[-1]) + RULE_MARGIN
+
+
+def title_above(panel: Panel, found: list[Phrase], legend: list[Word]) -> str:
+    """The nearest words above the plot area, within a few text lines, legend left out."""
+    area, height = panel.area, panel.tick_height
+    legend_rows = [w.box for w in legend]
+    above = [
+        p for p in found
+        if p.value is None
+        and p.confidence >= 50
+        and not any(abs(row.cy - p.box.cy) < 0.5 * row.height for row in legend_rows)
+        and panel.tick_left <= p.box.cx <= area.x2
+        and area.y1 - 4 * height <= p.box.y2 < panel.top_tick
+        and p.box.cy < panel.top_tick - 0.4 * height
+    ]
+    if not above:
+        return ""
+    lowest = max(p.box.y2 for p in above)
+    line = sorted((p for p in above if p.box.y2 >= lowest - 0.5 * height), key=lambda p: p.box.x1)
+    return " ".join(p.text for p in line)
+
+
+def x_title(panel: Panel, found: list[Phrase]) -> str:
+    if panel.x is None:
+        return ""
+    ticks_bottom = max(p.box.y2 for p in panel.x.ticks)
+    height = float(np.median([p.height for p in panel.x.ticks]))
+    under = [
+        p for p in found
+        if p.value is None and ticks_bottom <= p.box.y1 <= ticks_bottom + 3 * height
+        and panel.area.x1 <= p.box.cx <= panel.area.x2
+    ]
+    return " ".join(p.text for p in sorted(under, key=lambda p: p.box.x1))

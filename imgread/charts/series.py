@@ -1,0 +1,330 @@
+"""Series: bars and traced lines, bound and named, assembled into charts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from ..config import OcrSettings
+from ..ocr.phrase import Phrase
+from ..record import Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
+from . import lines as line_reader
+from .axes import Fit, decade_axis, x_axes
+from .bars import RawBar
+from .binding import (
+    bar_categories,
+    label_decimals,
+    match_labels,
+    on_scale,
+    repair,
+    repair_text,
+    slanted_categories,
+    wordlike,
+)
+from .legend import legend_names, swatch_colour
+from .panels import Panel, inside, title_above, x_title
+from .pixels import cluster_colours, hex_colour
+from .text import as_tick, parse_number, read_label, read_label_text
+
+MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
+
+
+def bar_chart(
+    rgb: np.ndarray, panel: Panel, bars: list[RawBar], labels: list[Phrase],
+    found: list[Phrase], words: list[Word], bg: np.ndarray, settings: OcrSettings | None,
+) -> tuple[Chart, list[Flag]]:
+    fit = panel.y
+    categories = bar_categories(panel, bars, found)
+    named = sum(isinstance(c, str) for c in categories)
+    if settings is not None and named < len(categories):  # some labels slanted, read level
+        slanted = slanted_categories(rgb, panel, bars, settings)
+        if slanted and sum(isinstance(c, str) for c in slanted) > named:
+            categories = slanted
+    groups = _series_of(bars, categories)
+    colours = [
+        np.median(np.array([b.colour for b, g in zip(bars, groups, strict=True) if g == index]),
+                  axis=0)
+        for index in range(max(groups) + 1)
+    ]
+    names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
+    title = title_above(panel, found, legend)
+    matched = match_labels(bars, labels)
+    decimals = label_decimals([label.text for label in matched.values()], fit)
+    tolerance = MISMATCH_SHARE * fit.value_range
+    flags: list[Flag] = []
+    series = [
+        Series(name=name, colour=hex_colour(colour), style="bar")
+        for name, colour in zip(names, colours, strict=True)
+    ]
+    # a chart whose bars mostly carry labels has one on every bar: read the missing ones;
+    # where OCR found few, the tallest bar shows whether labels sit above bars or inside
+    height = float(np.median([float(p.height) for p in matched.values()]
+                             or [panel.tick_height]))
+    width = float(np.median([float(p.box.width) for p in matched.values()] or [2.5 * height]))
+    place: str | None = None
+    if settings is not None:
+        below_top = sum(matched[id(b)].box.cy > b.top for b in bars if id(b) in matched)
+        printed_at = "inside" if below_top > 0.5 * len(matched) else "above"
+        place = printed_at if len(matched) >= 0.5 * len(bars) else _label_place(
+            rgb, max(bars, key=lambda b: b.bottom - b.top), fit, height, width, settings,
+            MISMATCH_SHARE * fit.value_range)
+    for bar, group, category in zip(bars, groups, categories, strict=True):
+        measured = round(fit.value(bar.top), decimals)
+        uncertainty = round(fit.uncertainty(bar.top), 3)
+        label = matched.get(id(bar))
+        value, confidence = measured, confidence_of(fit)
+        provenance: Literal["label", "measured"] = "measured"
+        if label is None and place is not None and settings is not None:
+            text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
+                                   widen=False)
+            printed = parse_number(text)
+            if printed is not None and abs(printed - measured) <= tolerance:
+                value, confidence, provenance = printed, 0.85, "label"
+            # a crop's stray glyph ("535.6"): dropped only where the bar agrees closely
+            elif text and (fixed := repair_text(text, measured, tolerance / 3)) is not None:
+                value, confidence, provenance = fixed, 0.7, "label"
+                flags.append(repaired_flag(title, text, fixed, measured))
+        if label is not None and label.value is not None:
+            printed = label.value
+            agrees = abs(printed - measured) <= tolerance
+            if not agrees and settings is not None:  # a digit lost or misread: read it alone
+                second = read_label(rgb, label.box, settings)
+                if second is not None and abs(second - measured) <= tolerance:
+                    printed, agrees = second, True
+                    flags.append(repaired_flag(title, label.text, second, measured))
+            repaired = None if agrees else repair(label, measured, tolerance)
+            if repaired is not None:
+                value, confidence, provenance = repaired, 0.8, "label"
+                flags.append(repaired_flag(title, label.text, repaired, measured))
+            elif agrees or (label.confidence >= 85 and on_scale(printed, fit)):
+                value, confidence = printed, (0.95 if agrees else 0.6)
+                provenance = "label"
+            if not agrees and repaired is None:
+                flags.append(mismatch_flag(title, series[group].name, category, label, measured))
+        series[group].points.append(
+            ChartPoint(
+                x=category, y=round(value, 4), px=round(bar.cx, 1), py=round(bar.top, 1),
+                label=label.text if label is not None else (
+                    f"{value:g}" if provenance == "label" else None),
+                confidence=confidence,
+                provenance=provenance,
+                uncertainty=uncertainty if provenance == "measured" else None,
+            )
+        )
+    chart = Chart(kind="bar", box=panel.area, title=title, axes=[fit.to_axis()], series=series)
+    return chart, flags
+
+
+def _label_box(bar: RawBar, place: str, height: float, width: float) -> Box:
+    """Where a bar's value label is printed: just above its top, or inside, at the top."""
+    if place == "inside":
+        return Box(x1=int(bar.x1 + 1), y1=int(bar.top + 1), x2=int(bar.x2 - 1),
+                   y2=int(bar.top + 1.7 * height))
+    return Box(x1=int(bar.cx - 0.55 * width), y1=int(bar.top - 1.5 * height),
+               x2=int(bar.cx + 0.55 * width), y2=int(bar.top))
+
+
+def _label_place(
+    rgb: np.ndarray, bar: RawBar, fit: Fit, height: float, width: float,
+    settings: OcrSettings, tolerance: float,
+) -> str | None:
+    """"above" or "inside" where the tallest bar shows a number its height confirms, else
+    None (the bars are not labelled)."""
+    for place in ("above", "inside"):
+        text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
+                               widen=False)
+        printed = parse_number(text)
+        if printed is not None and abs(printed - fit.value(bar.top)) <= tolerance:
+            return place
+    return None
+
+
+def _series_of(bars: list[RawBar], categories: list[str | float]) -> list[int]:
+    """Series by bar colour; where one colour takes two bars of a category, the colours are
+    told apart more finely (light greys and blues of one palette can be that close)."""
+    colours = [bar.colour for bar in bars]
+    for threshold in (28.0, 16.0, 9.0, 5.0):
+        groups = cluster_colours(colours, threshold)
+        pairs = list(zip(groups, categories, strict=True))
+        if len(set(pairs)) == len(pairs):
+            return groups
+    return groups
+
+
+def confidence_of(fit: Fit) -> float:
+    """From the axis fit's worst tick residual: 0 px gives 0.9, 5 px or more gives 0.4."""
+    return round(max(0.4, 0.9 - 0.1 * fit.residual_px), 3)
+
+
+def repaired_flag(title: str, text: str, value: float, measured: float) -> Flag:
+    return Flag(
+        kind="ocr_repaired", severity="info", source="charts", span=text,
+        message=f"chart '{title or 'untitled'}': value label '{text}' read as {value:g}, "
+        "the reading its bar's height confirms",
+        evidence={"label": text, "value": value, "measured": measured},
+    )
+
+
+def mismatch_flag(title: str, name: str, category: str | float | None, label: Phrase,
+              measured: float) -> Flag:
+    where = f"{name or 'series'} / {category}" if category is not None else name
+    return Flag(
+        kind="label_geometry_mismatch",
+        message=(
+            f"chart '{title or 'untitled'}': the label '{label.text}' on bar {where} "
+            f"disagrees with the bar's height, which reads {measured:.1f} on the axis"
+        ),
+        source="charts",
+        span=label.text,
+        evidence={"label": label.value, "measured": round(measured, 3), "category": category},
+    )
+
+
+def line_chart(
+    rgb: np.ndarray, panel: Panel, found: list[Phrase], words: list[Word],
+    text_boxes: list[Box], bg: np.ndarray,
+) -> tuple[Chart | None, list[Flag]]:
+    # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
+    below = [p for p in (as_tick(f, sizes=True) for f in found)
+             if p.value is not None and p.box.y1 >= panel.area.y2 - 2
+             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2]
+    xfits = x_axes(below)
+    panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
+    swatches = [
+        _swatch_box(w) for w in words
+        if w.confidence >= 30 and wordlike(w.text) and inside(w.box, panel.area)
+        and w.box.height >= 0.6 * panel.tick_height and swatch_colour(rgb, w, bg) is not None
+    ]
+    traced, dashes = line_reader.trace(rgb, panel.area, text_boxes + swatches, bg)
+    if not traced:
+        return None, []
+    names, legend = legend_names(rgb, words, [t.colour for t in traced], bg, area=panel.area)
+    title = title_above(panel, found, legend)
+    # legend samples are not data: left of the legend words, or of this panel's words that
+    # repeat a series name (the panel's own legend, when OCR ran its sample into the text)
+    stems = [name[:4].lower() for name in names if len(name) >= 4]
+    samples = [_swatch_box(word).union(word.box) for word in legend] + [
+        _swatch_box(word).union(word.box) for word in words
+        if inside(word.box, panel.area) and any(stem in word.text.lower() for stem in stems)
+    ]
+    series = []
+    for trace, name in zip(traced, names, strict=True):
+        points = [
+            ChartPoint(
+                x=_x_value(panel, px), y=round(panel.y.value(py), 2),
+                px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
+                uncertainty=round(panel.y.uncertainty(py), 3),
+            )
+            for px, py in trace.points
+            if not any(b.x1 <= px <= b.x2 and b.y1 <= py <= b.y2 for b in samples)
+        ]
+        series.append(Series(name=name, colour=hex_colour(trace.colour), style=trace.style,
+                             points=points))
+    kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"
+    axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
+    keys = {_key(name) for name in names if name}
+    blocks = [b for b in _annotations(panel, found, legend) if _key(b[0]) not in keys]
+    references = _pair_labels([_reference(panel, dash, blocks) for dash in dashes], dashes)
+    chart = Chart(
+        kind=kind, box=panel.area, title=title, axes=axes, series=series,
+        reference_lines=references, annotations=[text for text, _ in blocks],
+    )
+    return chart, []
+
+
+def _pair_labels(
+    references: list[ReferenceLine], dashes: list[line_reader.Dashed]
+) -> list[ReferenceLine]:
+    """A horizontal and a vertical dashed line that meet mark one reading ("this score is
+    reached at that size"): one without a label takes its partner's."""
+    for ref, dash in zip(references, dashes, strict=True):
+        if ref.label:
+            continue
+        for other_ref, other in zip(references, dashes, strict=True):
+            if other.orientation == dash.orientation or not other_ref.label:
+                continue
+            meets = (
+                other.start - 4 <= dash.pixel <= other.end + 4
+                and dash.start - 4 <= other.pixel <= dash.end + 4
+            )
+            if meets:
+                ref.label = other_ref.label
+                break
+    return references
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, lower case: "LLaMA 2" and "LLaMA2" are one name."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _swatch_box(word: Word) -> Box:
+    height = max(4, word.box.height)
+    return Box(x1=int(word.box.x1 - 3.6 * height), y1=int(word.box.cy - 0.8 * height),
+               x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
+
+
+def _x_value(panel: Panel, px: float) -> float:
+    """The x value at a pixel; a point on a tick takes the tick's printed value."""
+    if panel.x is None:
+        return round(px, 1)
+    for tick in panel.x.ticks:
+        if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
+            return tick.value
+    return _nice(panel.x, px)
+
+
+def _nice(fit: Fit, pixel: float) -> float:
+    """On a log axis a reading within half a percent of a whole number is that number (model
+    sizes are whole billions; a pixel is worth about that much there)."""
+    value = fit.value(pixel)
+    whole = round(value)
+    if fit.scale == "log" and whole and abs(value - whole) <= 0.005 * abs(value):
+        return float(whole)
+    return round(value, 2)
+
+
+def _annotations(panel: Panel, found: list[Phrase], legend: list[Word]) -> list[tuple[str, Box]]:
+    """Text inside the plot area that is neither a legend entry nor a value: blocks of lines."""
+    taken = {(w.box.x1, w.box.y1) for w in legend}
+    loose = sorted(
+        (p for p in found
+         if p.value is None and p.confidence >= 50 and inside(p.box, panel.area)
+         and not any((w.box.x1, w.box.y1) in taken for w in p.words)),
+        key=lambda p: p.box.y1,
+    )
+    blocks: list[tuple[list[str], Box]] = []
+    for phrase in loose:
+        for index, (texts, box) in enumerate(blocks):
+            near = 0 <= phrase.box.y1 - box.y2 <= 0.8 * phrase.height
+            if near and min(box.x2, phrase.box.x2) > max(box.x1, phrase.box.x1):
+                blocks[index] = ([*texts, phrase.text], box.union(phrase.box))
+                break
+        else:
+            blocks.append(([phrase.text], phrase.box))
+    return [(" ".join(texts), box) for texts, box in blocks]
+
+
+def _reference(panel: Panel, dash: line_reader.Dashed, blocks: list[tuple[str, Box]]
+               ) -> ReferenceLine:
+    """A dashed line's value on its axis, and the annotation nearest to it."""
+    if dash.orientation == "horizontal":
+        value: float | None = round(panel.y.value(dash.pixel), 2)
+    else:
+        value = _nice(panel.x, dash.pixel) if panel.x else None
+    label = ""
+    if blocks:
+        def gap(box: Box) -> float:
+            if dash.orientation == "horizontal":
+                dx = max(0.0, box.x1 - dash.end, dash.start - box.x2)
+                dy = max(0.0, box.y1 - dash.pixel, dash.pixel - box.y2)
+            else:
+                dx = max(0.0, box.x1 - dash.pixel, dash.pixel - box.x2)
+                dy = max(0.0, box.y1 - dash.end, dash.start - box.y2)
+            return float(np.hypot(dx, dy))
+        text, box = min(blocks, key=lambda b: gap(b[1]))
+        if gap(box) <= 0.25 * max(panel.area.width, panel.area.height):
+            label = text
+    return ReferenceLine(orientation=dash.orientation, pixel=round(dash.pixel, 1), value=value,
+                         label=label)
