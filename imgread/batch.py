@@ -34,6 +34,7 @@ from .locking import output_lock
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
 from .store import SqliteStore, open_store
+from .store_pg import redact_url
 
 
 class RunError(ImgreadError):
@@ -365,10 +366,10 @@ def _run_locked(
         raise  # already says what is wrong and what to do
     except Exception as error:
         raise RunError(
-            f"{db_url}: cannot open the results database ({error})",
+            f"{redact_url(db_url)}: cannot open the results database ({error})",
             hint="pass --db with a SQLite path you may write to",
         ) from error
-    summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=db_url)
+    summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
     try:
         sync_jsonl(store, jsonl)
         items = group_by_content(paths)

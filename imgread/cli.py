@@ -27,9 +27,10 @@ def _db_url(args: argparse.Namespace) -> str:
 def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database, opened read-only: the reading commands never change it."""
     from .store import open_store, sqlite_path
+    from .store_pg import is_postgres
 
     url = _db_url(args)
-    if not sqlite_path(url).exists():
+    if not is_postgres(url) and not sqlite_path(url).exists():
         raise ImgreadError(
             f"{url}: no results database here", hint="run `imgread run FOLDER` first, or pass --db"
         )
@@ -183,6 +184,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     with _open_existing_store(args) as store:
         path = store.path
+        if hasattr(store, "stream_query"):  # PostgreSQL: through the open connection
+            _print_table(store.stream_query(args.sql, args.timeout))
+            return 0
     try:
         _print_table(stream_query(path, args.sql, args.timeout))
     except BrokenPipeError:
@@ -284,7 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--out", type=Path, help=f"output folder (default: {DEFAULT_OUT})")
-        p.add_argument("--db", help="SQLite path or sqlite:///path (default: OUT/results.sqlite)")
+        p.add_argument("--db", help="SQLite path, sqlite:///path or "
+                            "postgresql://user:password@host/db (default: OUT/results.sqlite)")
         return p
 
     run = with_db(sub.add_parser("run", help="process every image in a folder"))
