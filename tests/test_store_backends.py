@@ -145,5 +145,30 @@ def test_two_runs_at_once_into_one_database_lose_and_duplicate_nothing(
         assert shared.image.path in (str(left / "left_0.png"), str(right / "shared.png"))
         runs = store.runs()
         assert len(runs) == 2 and {run_["source"] for run_ in runs} == {str(left), str(right)}
-        names, rows = store.query("SELECT count(*), count(DISTINCT sha256) FROM images")
+        _, rows = store.query("SELECT count(*), count(DISTINCT sha256) FROM images")
         assert rows == [(6, 6)]
+
+
+@pytest.mark.slow
+def test_the_commands_work_on_postgres_and_never_print_the_password(
+        postgres_server: Server, tmp_path: Path,  # noqa: F811
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from imgread.cli import main
+
+    url = postgres_server.new_database()
+    folder = _folder(tmp_path, "shots", ["Llama 2", "Mistral"])
+    out = ["--out", str(tmp_path / "out"), "--db", url]
+    assert main(["run", str(folder), "--workers", "1", *out]) == 0
+    assert main(["query", "SELECT model FROM rows_view ORDER BY model", *out]) == 0
+    assert main(["query", "DELETE FROM rows", *out]) == 2
+    assert main(["stats", *out]) == 0
+    assert main(["conflicts", *out]) == 0
+    assert main(["search", "Mistral", *out]) == 0
+    assert main(["leaderboard", *out]) == 0
+    assert main(["show", str(folder / "shots_1.png"), *out]) == 0
+    assert main(["report", *out]) == 0
+    printed = capsys.readouterr()
+    assert PASSWORD not in printed.out + printed.err
+    assert "Llama 2" in printed.out and "Mistral" in printed.out
+    assert "read-only" in printed.err
+    assert (tmp_path / "out" / "report" / "index.html").is_file()
