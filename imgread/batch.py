@@ -466,6 +466,14 @@ def _execute(
         if item.error is not None:
             yield [(item, _failed_record(item, config))]
     readable = [item for item in todo if item.error is None]
+    if config.batch.engine == "ray":
+        from .engines.ray_engine import execute as execute_on_ray
+
+        by_sha = {item.sha256: item for item in readable}
+        for records in execute_on_ray([_payload(item, store) for item in readable], config,
+                                      vlm_specs, vlm_redo, workers):
+            yield [(by_sha[record.image.sha256], record) for record in records]
+        return
     count = workers if workers and workers > 0 else (config.batch.workers or os.cpu_count() or 1)
     count = max(1, min(count, len(readable)))
     # Small chunks keep every worker busy; the VLM stage wants bigger ones to batch on a GPU.

@@ -44,6 +44,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.vlm and not all(spec.strip() for spec in args.vlm):
         raise ImgreadError("--vlm was given an empty model name",
                            hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    if args.engine or args.ray_address:
+        overrides["batch"] = {"engine": args.engine or "ray", "ray_address": args.ray_address}
     config = _load_settings(overrides, args.config)
     summary = run(
         args.folder,
@@ -295,6 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = with_db(sub.add_parser("run", help="process every image in a folder"))
     run.add_argument("folder", type=Path)
     run.add_argument("--workers", type=int, help="processes (default: number of cores)")
+    run.add_argument("--engine", choices=("local", "ray"),
+                     help="where the stages run: this machine (default) or a Ray cluster")
+    run.add_argument("--ray-address", metavar="ADDR",
+                     help="the Ray cluster to run on (HOST:PORT, or auto); default: a local "
+                          "one started for the run")
     run.add_argument(
         "--vlm",
         action="append",
