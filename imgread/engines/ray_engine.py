@@ -148,11 +148,13 @@ def execute(payloads: Iterable[Payload], config: Config, vlm_specs: list[str],
     rows = [{"payload": json.dumps(payload)} for payload in payloads]
     if not rows:
         return
-    size = max(1, config.batch.chunk_size)
     cpus = int(ray.cluster_resources().get("CPU", 1))
     gpus = int(ray.cluster_resources().get("GPU", 0))
-    # Enough blocks that every CPU has work, none so small that scheduling dominates.
-    dataset: Any = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), cpus * 4)))
+    # Small CPU batches (as the local engine's chunks) keep every CPU busy to the end; an
+    # image takes seconds, a task milliseconds. The VLM step batches for the GPU.
+    size = max(1, min(config.batch.chunk_size, len(rows) // (cpus * 4)))
+    vlm_size = max(1, config.batch.chunk_size)
+    dataset: Any = ray.data.from_items(rows, override_num_blocks=-(-len(rows) // size))
     config_json = config.model_dump_json()
     vlm_inputs = None
     if vlm_specs:
@@ -164,7 +166,7 @@ def execute(payloads: Iterable[Payload], config: Config, vlm_specs: list[str],
     if vlm_specs:
         dataset = dataset.map_batches(
             Describe, fn_constructor_args=(config_json, vlm_specs, vlm_redo),
-            batch_size=size, batch_format="numpy",
+            batch_size=vlm_size, batch_format="numpy",
             # One actor per GPU, the model loaded once in each; one on a CPU without GPUs.
             concurrency=max(1, gpus), num_gpus=1 if gpus else 0, num_cpus=0 if gpus else 1)
     # Whole blocks as they finish (batch_size=None): a record is stored as soon as it is read.
