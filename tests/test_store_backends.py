@@ -19,8 +19,10 @@ from test_store import (  # noqa: F401  (collected again, here on both engines)
     test_a_bare_size_or_token_count_is_compared_only_where_plausible,
     test_a_lost_decimal_needs_an_ocr_reading_and_decimals_on_the_other_side,
     test_a_lost_decimal_point_is_an_ocr_error_not_a_conflict,
+    test_a_pipeline_record_of_a_real_image_round_trips,
     test_conflicts_between_images_are_flagged_on_both_once,
     test_export_csv_jsonl_and_parquet,
+    test_parquet_without_pyarrow_names_the_install,
     test_round_trip_rebuilds_the_record_exactly_and_fills_the_tables,
     test_runs_and_stats,
     test_sizes_and_tokens_are_compared_after_their_units,
@@ -47,6 +49,20 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def store(db_url: str):  # type: ignore[no-untyped-def]
     with open_store(db_url) as opened:
         yield opened
+
+
+def test_put_replaces_every_old_row_and_a_failing_put_keeps_the_old_record(store) -> None:  # type: ignore[no-untyped-def]
+    record = make_record()
+    store.put(record)
+    store.put(make_record(rows=[("Gemma", 7, 64.3)]))
+    assert store.db.execute("SELECT model FROM rows").fetchall() == [("Gemma",)]
+    assert store.db.execute("SELECT count(*) FROM cells").fetchone()[0] == 3 + 3
+    broken = make_record(rows=[("Yi", 34, 76.3)])
+    broken.status = "exploded"  # type: ignore[assignment]  # the CHECK constraint refuses it
+    with pytest.raises(Exception, match=r"(?i)check"):
+        store.put(broken)
+    assert store.db.execute("SELECT model FROM rows").fetchall() == [("Gemma",)]
+    assert store.get(record.image.sha256).rows[0].model == "Gemma"
 
 
 def test_both_engines_answer_the_reading_calls_alike(db_url: str) -> None:
