@@ -72,8 +72,8 @@ def read_batch(batch: dict[str, Any], config_json: str,
         return _settle(describe_and_finish(works, config), payloads)
     for work in works:
         # The VLM and reconcile need the record and the image: the arrays the CPU stages
-        # worked on are not shipped.
-        work.rgb, work.prepared, work.scratch = None, None, {}
+        # worked on, and the earlier record (already reused), are not shipped.
+        work.rgb, work.prepared, work.scratch, work.previous = None, None, {}, None
     return {"payload": list(batch["payload"]), "work": [pickle.dumps(work) for work in works]}
 
 
