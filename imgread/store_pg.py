@@ -199,9 +199,11 @@ class PostgresStore(SqliteStore):
                                          cursor_factory=_cursor_class(), connect_timeout=10)
         except psycopg.Error as error:
             raise StoreError(
-                f"{self.path}: cannot connect to the PostgreSQL database ({_reason(error)})",
+                f"{self.path}: cannot connect to the PostgreSQL database "
+                f"({_reason(error, url)})",
                 hint="check the host, port, user, password and database name in --db, and "
-                     "that the server accepts connections from this machine") from error
+                     "that the server accepts connections from this machine") from None
+            # (not chained: the driver's error may quote the connection string)
         self.db = PgConnection(connection)  # type: ignore[assignment]
         try:
             if read_only:
@@ -370,8 +372,11 @@ class PostgresStore(SqliteStore):
             (text, limit)).fetchall()
 
 
-def _reason(error: Exception) -> str:
-    """The server's words for an error, first line only (never the connection string)."""
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
-
+def _reason(error: Exception, url: str = "") -> str:
+    """The server's or the driver's words for an error, first line only, with the password
+    taken out should the driver have quoted the connection string."""
+    lines = str(error).strip().splitlines()
+    text = lines[0] if lines else type(error).__name__
+    # By hand, not urlsplit: a URL malformed enough to fail here must still lose its password.
+    password = re.match(r"[\w+.-]+://[^/@:]*:([^/]*)@", url)
+    return text.replace(password[1], "***") if password and password[1] else text

@@ -103,6 +103,10 @@ def test_a_postgres_password_never_shows(postgres_server: Server) -> None:  # no
         open_store(wrong)
     assert PASSWORD not in str(error.value) + error.value.hint
     assert "***" in str(error.value)
+    for malformed in (f"postgresql://u:{PASSWORD}@[::1/db", f"postgresql://u:{PASSWORD}@h:x/db"):
+        with pytest.raises(StoreError) as error:
+            open_store(malformed)  # the driver quotes the first one in its error
+        assert PASSWORD not in str(error.value)
     assert redact_url("postgresql://u@h/db?password=x&sslmode=require") == \
         "postgresql://u@h/db?password=***&sslmode=require"
 
