@@ -55,9 +55,10 @@ def open_results(db: str | Path = "imgread-out/results.sqlite",
     """The results database a run wrote (a path or sqlite:///path), to use in a ``with``
     block. Its benchmark aliases are those of ``config`` (``names.aliases``) if given."""
     from .store import open_store, sqlite_path
+    from .store_pg import is_postgres
 
     url = str(db)
-    if not sqlite_path(url).exists():
+    if not is_postgres(url) and not sqlite_path(url).exists():
         raise ImgreadError(f"{url}: no results database here",
                            hint="run imgread.run(folder) or `imgread run FOLDER` first")
     return open_store(url, aliases=config.names.aliases if config else None)

@@ -34,6 +34,7 @@ from .locking import output_lock
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
 from .store import SqliteStore, open_store
+from .store_pg import redact_url
 
 
 class RunError(ImgreadError):
@@ -365,10 +366,10 @@ def _run_locked(
         raise  # already says what is wrong and what to do
     except Exception as error:
         raise RunError(
-            f"{db_url}: cannot open the results database ({error})",
+            f"{redact_url(db_url)}: cannot open the results database ({error})",
             hint="pass --db with a SQLite path you may write to",
         ) from error
-    summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=db_url)
+    summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
     try:
         sync_jsonl(store, jsonl)
         items = group_by_content(paths)
@@ -465,6 +466,14 @@ def _execute(
         if item.error is not None:
             yield [(item, _failed_record(item, config))]
     readable = [item for item in todo if item.error is None]
+    if config.batch.engine == "ray":
+        from .engines.ray_engine import execute as execute_on_ray
+
+        by_sha = {item.sha256: item for item in readable}
+        for records in execute_on_ray([_payload(item, store) for item in readable], config,
+                                      vlm_specs, vlm_redo, workers):
+            yield [(by_sha[record.image.sha256], record) for record in records]
+        return
     count = workers if workers and workers > 0 else (config.batch.workers or os.cpu_count() or 1)
     count = max(1, min(count, len(readable)))
     # Small chunks keep every worker busy; the VLM stage wants bigger ones to batch on a GPU.

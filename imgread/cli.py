@@ -27,9 +27,10 @@ def _db_url(args: argparse.Namespace) -> str:
 def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database, opened read-only: the reading commands never change it."""
     from .store import open_store, sqlite_path
+    from .store_pg import is_postgres
 
     url = _db_url(args)
-    if not sqlite_path(url).exists():
+    if not is_postgres(url) and not sqlite_path(url).exists():
         raise ImgreadError(
             f"{url}: no results database here", hint="run `imgread run FOLDER` first, or pass --db"
         )
@@ -43,6 +44,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.vlm and not all(spec.strip() for spec in args.vlm):
         raise ImgreadError("--vlm was given an empty model name",
                            hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    if args.engine or args.ray_address:
+        overrides["batch"] = {"engine": args.engine or "ray", "ray_address": args.ray_address}
     config = _load_settings(overrides, args.config)
     summary = run(
         args.folder,
@@ -183,6 +186,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     with _open_existing_store(args) as store:
         path = store.path
+        if hasattr(store, "stream_query"):  # PostgreSQL: through the open connection
+            _print_table(store.stream_query(args.sql, args.timeout))
+            return 0
     try:
         _print_table(stream_query(path, args.sql, args.timeout))
     except BrokenPipeError:
@@ -284,12 +290,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--out", type=Path, help=f"output folder (default: {DEFAULT_OUT})")
-        p.add_argument("--db", help="SQLite path or sqlite:///path (default: OUT/results.sqlite)")
+        p.add_argument("--db", help="SQLite path, sqlite:///path or "
+                            "postgresql://user:password@host/db (default: OUT/results.sqlite)")
         return p
 
     run = with_db(sub.add_parser("run", help="process every image in a folder"))
     run.add_argument("folder", type=Path)
     run.add_argument("--workers", type=int, help="processes (default: number of cores)")
+    run.add_argument("--engine", choices=("local", "ray"),
+                     help="where the stages run: this machine (default) or a Ray cluster")
+    run.add_argument("--ray-address", metavar="ADDR",
+                     help="the Ray cluster to run on (HOST:PORT, or auto); default: a local "
+                          "one started for the run")
     run.add_argument(
         "--vlm",
         action="append",

@@ -113,6 +113,10 @@ class BatchSettings(Section):
     workers: int = 0  # 0: number of cores
     chunk_size: int = 8
     db_busy_timeout_s: float = 60.0  # a write waits this long for another process's lock
+    # Where the stages run: "local" (a process pool on this machine) or "ray" (Ray Data, on
+    # the cluster at ray_address, or a local one started for the run when it is None).
+    engine: Literal["local", "ray"] = "local"
+    ray_address: str | None = None
     extensions: list[str] = Field(
         default_factory=lambda: [".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff"]
     )

@@ -161,9 +161,22 @@ def process_batch(
 ) -> list[Record]:
     """Run every stage over a batch of images; one record per job, whatever happens."""
     vlm_inputs = vlm.hash_inputs() if vlm is not None else None
+    return describe_and_finish(read_pixels(jobs, config, vlm_inputs), config, vlm)
+
+
+def read_pixels(jobs: Sequence[Job], config: Config,
+                vlm_inputs: dict[str, Any] | None = None) -> list[Work]:
+    """The CPU half of the pipeline: start each record and run the image stages."""
     works = [start(job, config, vlm_inputs) for job in jobs]
     for work in works:
         run_image_stages(work, config)
+    return works
+
+
+def describe_and_finish(works: list[Work], config: Config,
+                        vlm: VlmRunner | None = None) -> list[Record]:
+    """The VLM stage over the batch (where a model is configured), then reconcile: the half
+    of the pipeline that an engine can run where the model lives."""
     alive = [work for work in works if not work.failed]
     if vlm is not None:
         started = time.perf_counter()

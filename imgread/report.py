@@ -671,7 +671,8 @@ def write_report(out_dir: Path, store: SqliteStore) -> Path:
     images_dir.mkdir(parents=True, exist_ok=True)
     copy_assets(root / "assets")
     records = list(store.records())
-    search = [out_dir, store.path.parent]
+    # Images are looked for beside a database file too (a PostgreSQL store has none).
+    search = [out_dir, *([store.path.parent] if isinstance(store.path, Path) else [])]
     cards = "".join(card_html(record, *page_image(record, images_dir, search))
                     for record in records)
     index = root / "index.html"

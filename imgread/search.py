@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import ConfigError
 from .store import SqliteStore
@@ -40,6 +41,19 @@ def search(store: SqliteStore, text: str, limit: int = 50) -> list[SearchHit]:
     if not query:
         raise ConfigError(f"search {text!r}: no words to search for",
                           hint='give one or more words, e.g. imgread search "Meta AI"')
+    if hasattr(store, "search_texts"):  # PostgreSQL: its own full-text search
+        found = store.search_texts(text, limit * 2)
+    else:
+        found = _search_fts5(store, text, query, limit * 2)
+    attached = {(model, full) for _, _, kind, model, full, _ in found
+                if not kind.startswith("imported")}
+    hits = [SearchHit(path, sha, kind, model, " ".join(snippet.split()))
+            for path, sha, kind, model, full, snippet in found
+            if not (kind.startswith("imported") and (model, full) in attached)]
+    return hits[:limit]
+
+
+def _search_fts5(store: SqliteStore, text: str, query: str, limit: int) -> list[Any]:
     try:
         cursor = store.db.execute(
             "SELECT coalesce(i.path, p.path, s.key), i.sha256, s.kind, s.model, s.text,"
@@ -48,15 +62,9 @@ def search(store: SqliteStore, text: str, limit: int = 50) -> list[SearchHit]:
             " LEFT JOIN images i ON i.sha256 = s.key"
             " LEFT JOIN image_paths p ON p.path = s.key"
             " WHERE search_text MATCH ? ORDER BY rank, s.key, s.kind LIMIT ?",
-            (query, limit * 2))
-        found = cursor.fetchall()
+            (query, limit))
+        return cursor.fetchall()
     except sqlite3.OperationalError as error:
         raise ConfigError(f"search {text!r}: {error}",
                           hint="plain words need no quoting; FTS5 syntax: "
                                '"a phrase", word AND other, prefix*') from error
-    attached = {(model, full) for _, _, kind, model, full, _ in found
-                if not kind.startswith("imported")}
-    hits = [SearchHit(path, sha, kind, model, " ".join(snippet.split()))
-            for path, sha, kind, model, full, snippet in found
-            if not (kind.startswith("imported") and (model, full) in attached)]
-    return hits[:limit]

@@ -291,9 +291,11 @@ def sqlite_path(url: str) -> Path:
         return Path(url[len("sqlite:///") :])
     if "://" in url:
         scheme = url.split("://", 1)[0]
+        from .store_pg import redact_url
+
         raise ConfigError(
-            f"database URL {url!r}: the {scheme!r} engine is not supported",
-            hint="use a SQLite path or sqlite:///path",
+            f"database URL {redact_url(url)!r}: the {scheme!r} engine is not supported",
+            hint="use a SQLite path, sqlite:///path or postgresql://user:password@host/db",
         )
     return Path(url)
 
@@ -1133,5 +1135,11 @@ def open_store(
     read_only: bool = False,
     busy_timeout_s: float = BUSY_TIMEOUT_S,
 ) -> SqliteStore:
+    """The results database at ``url``: a SQLite path or sqlite:///path, or a PostgreSQL
+    server (postgresql://user:password@host/db, imgread/store_pg.py)."""
+    from .store_pg import PostgresStore, is_postgres
+
+    if is_postgres(url):
+        return PostgresStore(url, aliases, read_only=read_only, busy_timeout_s=busy_timeout_s)
     return SqliteStore(sqlite_path(url), aliases, read_only=read_only,
                        busy_timeout_s=busy_timeout_s)
