@@ -265,7 +265,7 @@ def names_in_band(
             < glyph / 2
             for other in sure
         )
-        column = header_column(word.box, layout.ranges, layout.spans, previous)
+        column = header_column(word.box, layout.ranges, layout.spans, previous, lowest=True)
         if column is not None and (word.confidence >= LOW_CONFIDENCE or kept):
             placed.setdefault(column, []).append(word)
             chained = previous is not None and column == previous[1]

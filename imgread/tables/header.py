@@ -106,17 +106,11 @@ def is_title_above(line: TextLine, below: TextLine) -> bool:
 
 
 def header_lines(
-    lines: list[TextLine],
-    first_body: int,
-    layout: Layout,
-    pitch: float,
-    skip: set[int],
-    top: float | None = None,
+    lines: list[TextLine], first_body: int, layout: Layout, pitch: float, skip: set[int]
 ) -> list[TextLine]:
     """Lines just above the body whose chunks each sit inside one column, less a title on
     top. A group label over the first rows ("Pre-Trained Models") is passed over; a line
-    that is itself a row of numbers (another table's), or one above ``top`` (where the
-    rules boxing the table begin), ends the header."""
+    that is itself a row of numbers (another table's) ends the header."""
     header: list[TextLine] = []
     below = lines[first_body]
     for index in range(first_body - 1, max(-1, first_body - 6), -1):
@@ -129,10 +123,8 @@ def header_lines(
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
-        if top is not None and line.box.y2 <= top + 2:
-            break  # above the rules that box the table: its title
         if any(
-            header_column(c.box, layout.ranges, layout.spans) is None
+            header_column(c.box, layout.ranges, layout.spans, lowest=not header) is None
             and not (header and len(spanned(c.box, layout.ranges)) > 1)
             for c in solid(line)
             if c.confidence >= LOW_CONFIDENCE  # an unsure smudge between columns is noise
@@ -161,9 +153,10 @@ def names_an_empty_column(line: TextLine, below: TextLine, layout: Layout) -> bo
     pieces = solid(line)
     if len(pieces) != 1 or _text_height(line) >= 1.5 * max(_text_height(below), 1):
         return False
-    column = header_column(pieces[0].box, layout.ranges, layout.spans)
+    column = header_column(pieces[0].box, layout.ranges, layout.spans, lowest=True)
     return column is not None and all(
-        header_column(chunk.box, layout.ranges, layout.spans) != column for chunk in solid(below)
+        header_column(chunk.box, layout.ranges, layout.spans, lowest=True) != column
+        for chunk in solid(below)
     )
 
 
@@ -190,8 +183,9 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     placed: dict[int, int | None] = {}  # id(chunk) -> column
     for line in lines:
         previous: tuple[Box, int] | None = None
+        lowest = line is lines[-1]
         for chunk in sorted(line.chunks, key=lambda c: c.box.x1):
-            column = header_column(chunk.box, layout.ranges, spans, previous)
+            column = header_column(chunk.box, layout.ranges, spans, previous, lowest)
             placed[id(chunk)] = column
             chained = previous is not None and column == previous[1]
             previous = (

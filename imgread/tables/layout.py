@@ -170,19 +170,6 @@ def wrapped_lines(
     return found
 
 
-def frame_top(body: list[TextLine], rules: list[Box]) -> float | None:
-    """Where a table boxed by column rules starts: the top of the rules that run down its
-    whole body. A title above that is outside the box, however its words line up."""
-    top, bottom = min(line.box.y1 for line in body), max(line.box.y2 for line in body)
-    left, right = min(line.box.x1 for line in body), max(line.box.x2 for line in body)
-    down = [
-        rule.y1
-        for rule in rules
-        if rule.y1 <= top and rule.y2 >= bottom - 2 and left - 50 <= rule.cx <= right + 50
-    ]
-    return float(min(down)) if len(down) >= 2 else None
-
-
 def find_layouts(
     words: list[Word],
     min_rows: int,
@@ -210,9 +197,7 @@ def find_layouts(
             spans=extend(ranges, left, right), header=[], body=body, ranges=ranges, wrapped=extra
         )
         skip = {i for found in wrapped.values() for i in found}
-        layout.header = header_lines(
-            lines, run[0], layout, _pitch(body), skip, frame_top(body, rules or [])
-        )
+        layout.header = header_lines(lines, run[0], layout, _pitch(body), skip)
         used.update(run)
         used.update(skip)
         layouts.append(layout)

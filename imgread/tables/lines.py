@@ -240,18 +240,21 @@ def header_column(
     ranges: list[tuple[int, int]],
     spans: list[tuple[int, int]],
     after: tuple[Box, int] | None = None,
+    lowest: bool = False,
 ) -> int | None:
     """A header chunk's column: the one body column it overlaps (headers are often wider
     than their cells and aligned differently), None when it overlaps several (a title).
     ``after``: the piece just left of it on its line, when that piece continues a name set
-    from the left edge of its column, and that column (see ``left_set``)."""
+    from the left edge of its column, and that column (see ``left_set``). ``lowest``: the
+    piece is on the header line just above the body, where each piece names one column (a
+    piece in a gap on a line above is a group's name over the columns either side)."""
     touched = [i for i, (x1, x2) in enumerate(ranges) if min(box.x2, x2) > max(box.x1, x1)]
     if len(touched) == 1:
         return touched[0]
     if touched:
         return None
     column = column_of(box, spans)
-    if column is None:
+    if column is None and lowest:
         if after is not None and box.x1 - after[0].x2 <= box.height:
             # A word space after a name that starts where its column's numbers start
             # ("Pretraining tokens" over "2,000B", both set left): the rest of that name.

@@ -101,10 +101,15 @@ def unit_of_column(table: Table, column: int, cells: list[Cell]) -> tuple[str, s
         ending = [cell for cell in cells if _lost_unit(cell.text, digit)]
         if any(_bad_grouping(cell.text) for cell in ending):
             return unit, f"a thousands group with a fourth digit {digit!r} is a unit {unit!r}"
-        # Cut the digit off and the number must be printed like the column's other cells
-        # ("65.58" beside "54.11" is no "65.5B").
+        # Outside a size or token column (whose cells mix "300B" and "1.4T"), cut the digit
+        # off and the number must be printed like the column's other cells ("65.58" beside
+        # "54.11" is no "65.5B").
         others = {_decimals(cell.text) for cell in cells if cell not in ending}
-        if others and any(_decimals(cell.text[:-1]) not in others for cell in ending):
+        if (
+            not quantity
+            and others
+            and any(_decimals(cell.text[:-1]) not in others for cell in ending)
+        ):
             continue
         share = 0.5 if quantity else 0.6
         if len(ending) >= max(2 if quantity else 3, share * len(cells)):
