@@ -25,10 +25,10 @@ from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
 from .leaderboard import leaderboard
-from .pipeline import now_iso
 from .record import FLAG_KINDS, Cell, Chart, Description, Flag, Record, Table
 from .report_leaderboard import leaderboard_html, search_html
 from .store import CONFLICT_KIND, name_key
+from .work import now_iso
 
 if TYPE_CHECKING:
     from .store import SqliteStore

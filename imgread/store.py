@@ -30,11 +30,11 @@ from .normalise import (
     read_aliases,
     sized_name,
 )
-from .pipeline import now_iso
 from .readonly import QueryError, connect_read_only, stream_query
 from .record import Description, Flag, Record, Row, Score
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
 from .views import VIEWS, write_metadata
+from .work import now_iso
 
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.

@@ -29,7 +29,7 @@ from .pixels import background, cluster_colours, hex_colour
 from .text import clean_words, parse_number, phrases, split_merged_numbers
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 __all__ = ["merge_words", "read_charts", "reread", "rows_from_chart", "run", "scores_from_chart"]
 
