@@ -281,6 +281,17 @@ EXPORT_SQL = {
 BUSY_TIMEOUT_S = 60.0
 
 
+DIGEST_MOD = 2**256
+
+
+@dataclass
+class RecordedImage:
+    """What a rerun needs to know of an image already recorded under its configuration."""
+
+    imports_digest: str  # of the descriptions imported for it when it was read
+    paths: set[str]  # every path it was seen at
+
+
 class StoreError(ImgreadError):
     """The database cannot be opened, upgraded or queried as asked."""
 
@@ -676,6 +687,39 @@ class SqliteStore:
         lines when it agrees with the database, whatever changed in a record."""
         return [hashlib.sha256(text.encode()).hexdigest()
                 for (text,) in self.db.execute("SELECT record_json FROM image_records")]
+
+    def records_digest(self) -> tuple[int, int]:
+        """The count and the sum (mod 2**256) of the sha256 of every stored record's JSON
+        text: equal to the JSONL's when it holds exactly these lines, in any order. Streamed,
+        so that checking the JSONL costs no memory however many records there are."""
+        count = total = 0
+        for (text,) in self.db.execute("SELECT record_json FROM image_records"):
+            count += 1
+            total = (total + int.from_bytes(hashlib.sha256(text.encode()).digest())) % DIGEST_MOD
+        return count, total
+
+    def recorded(self, shas: Sequence[str], config_hash: str) -> dict[str, RecordedImage]:
+        """Of these images, those recorded under ``config_hash``: one query on the images'
+        primary key, reading no record into Python (a rerun's "already recorded" check)."""
+        if not shas:
+            return {}
+        marks = ",".join("?" * len(shas))
+        rows = self.db.execute(
+            "SELECT i.sha256, json_extract(r.record_json, '$.stage_hashes.imports'),"
+            " (SELECT json_group_array(p.path) FROM image_paths p WHERE p.sha256 = i.sha256)"
+            " FROM images i JOIN image_records r USING (sha256)"
+            f" WHERE i.sha256 IN ({marks}) AND i.config_hash = ?", (*shas, config_hash))
+        return {sha: RecordedImage(imports or "", set(json.loads(paths)))
+                for sha, imports, paths in rows}
+
+    def previous(self, sha256: str) -> tuple[str, str | None, int | None] | None:
+        """An image's stored record as JSON text (not parsed: it goes to a worker), its
+        first-seen time and the run that wrote it; None when it has no record."""
+        row = self.db.execute(
+            "SELECT r.record_json, json_extract(r.record_json, '$.image.first_seen'), i.run_id"
+            " FROM image_records r JOIN images i USING (sha256) WHERE sha256 = ?",
+            (sha256,)).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
 
     def processed_stamps(self) -> dict[str, str]:
         """sha256 -> processed_at for every record: enough to check the JSONL against."""
