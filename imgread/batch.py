@@ -413,13 +413,8 @@ def _run_locked(
                     record.image.first_seen = _first_seen(item, store, record.processed_at)
                     store.put(record, run_id)
                     kill_point("after_commit")
-                    # Conflict flags change the stored record, and maybe others already
-                    # written; the JSONL line is taken from the database, others resynced.
-                    touched = store.flag_conflicts(record.image.sha256)
-                    if touched:
-                        record = store.get(record.image.sha256) or record
-                        queue.rewrite = queue.rewrite or any(
-                            sha != record.image.sha256 for sha in touched)
+                    # Conflicts with other images are a query on the readings table
+                    # (``SqliteStore.conflict_flags``): no other record is rewritten here.
                     line = record.to_json() + "\n"
                     kill_mid_write(out, line, "mid_line")
                     out.write(line)

@@ -671,6 +671,9 @@ def write_report(out_dir: Path, store: SqliteStore) -> Path:
     images_dir.mkdir(parents=True, exist_ok=True)
     copy_assets(root / "assets")
     records = list(store.records())
+    for record in records:  # shown, not stored: conflicts come from the database's query
+        record.flags += [flag for flag in store.conflict_flags(record.image.sha256)
+                         if flag not in record.flags]
     search = [out_dir, store.path.parent]
     cards = "".join(card_html(record, *page_image(record, images_dir, search))
                     for record in records)

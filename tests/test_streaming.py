@@ -109,3 +109,41 @@ def test_copies_met_late_in_the_walk_join_their_record(tmp_path: Path,
     with open_store(str(out / "results.sqlite")) as store:
         assert sorted(store.record_texts()) == sorted(
             (out / "records.jsonl").read_text().splitlines())
+
+
+def test_a_conflicting_image_rewrites_no_other_record(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Conflicts are a query over the normalised readings: the second image that reads
+    Llama 2 7B's MMLU differently is flagged by the query, and the first image's stored
+    record and JSONL line stay exactly as they were written."""
+    from imgread.cli import main
+    from imgread.store import CONFLICT_KIND
+
+    folder, out = tmp_path / "shots", tmp_path / "out"
+    folder.mkdir()
+    render_table(folder / "a.png", ["model", "MMLU"],
+                 [["Mistral 7B", "60.1"], ["Llama 2 7B", "45.3"], ["Falcon 7B", "27.8"]])
+    run(folder, out, workers=1, progress=False, report=False)
+    jsonl = out / "records.jsonl"
+    [first_line] = jsonl.read_text().splitlines()
+    with open_store(str(out / "results.sqlite")) as store:
+        [first_stored] = store.record_texts()
+    assert first_line == first_stored
+
+    render_table(folder / "b.png", ["model", "MMLU"],
+                 [["Mistral 7B", "60.1"], ["Llama 2 7B", "47.9"], ["Vicuna 7B", "49.8"]])
+    run(folder, out, workers=1, progress=False, report=True)
+    lines = jsonl.read_text().splitlines()
+    assert lines[0] == first_line and len(lines) == 2
+    first = json.loads(first_line)
+    with open_store(str(out / "results.sqlite")) as store:
+        assert first_line in list(store.record_texts())
+        [conflict] = store.conflicts()
+        assert sorted((conflict["value_a"], conflict["value_b"])) == [45.3, 47.9]
+        [flag] = store.conflict_flags(first["image"]["sha256"])
+        assert flag.kind == CONFLICT_KIND and flag.evidence["other_value"] == 47.9
+    assert main(["conflicts", "--db", str(out / "results.sqlite")]) == 0
+    printed = capsys.readouterr().out
+    assert "45.3" in printed and "47.9" in printed
+    report = (out / "report" / "index.html").read_text()
+    assert "reads 45.3 here but 47.9" in report
