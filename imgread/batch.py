@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .atomic import replacing, reporting_full_disk
+from .atomic import replacing, reporting_full_disk, write_text
 from .config import Config
 from .errors import ImgreadError
 from .faults import kill_mid_write, kill_point
@@ -712,6 +712,10 @@ def _finish_run(store: SqliteStore, run_id: int, summary: RunSummary) -> None:
     )
 
 
+# The records a report was last written from (their digest), beside it.
+REPORT_STAMP = ".records-digest"
+
+
 def _write_report(
     out_dir: Path, store: SqliteStore, log: Callable[[str], None] | None
 ) -> Path | None:
@@ -719,8 +723,17 @@ def _write_report(
         from .report import write_report
     except ImportError:
         return None
+    # A rerun that changed no record leaves the report as it is: rewriting it costs time
+    # that grows with the folder, for the same pages.
+    index, stamp = out_dir / "report" / "index.html", out_dir / "report" / REPORT_STAMP
+    count, total = store.records_digest()
+    fingerprint = f"{__version__} {store.aliases_fingerprint()} {count} {total:x}"
     try:
-        return write_report(out_dir, store)
+        if index.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
+            return index
+        written = write_report(out_dir, store)
+        write_text(stamp, fingerprint)
+        return written
     except Exception as error:
         if log is not None:
             log(f"imgread: the HTML report could not be written ({error})")

@@ -702,6 +702,10 @@ class SqliteStore:
             total = (total + int.from_bytes(hashlib.sha256(text.encode()).digest())) % DIGEST_MOD
         return count, total
 
+    def aliases_fingerprint(self) -> str:
+        """Which names the normalised tables were derived with (the report shows them)."""
+        return lexicon(self.aliases).fingerprint
+
     def recorded(self, shas: Sequence[str], config_hash: str) -> dict[str, RecordedImage]:
         """Of these images, those recorded under ``config_hash``: one query on the images'
         primary key, reading no record into Python (a rerun's "already recorded" check)."""

@@ -147,3 +147,20 @@ def test_a_conflicting_image_rewrites_no_other_record(tmp_path: Path,
     assert "45.3" in printed and "47.9" in printed
     report = (out / "report" / "index.html").read_text()
     assert "reads 45.3 here but 47.9" in report
+
+
+def test_a_rerun_that_changes_no_record_leaves_the_report_alone(tmp_path: Path) -> None:
+    folder, out = tmp_path / "shots", tmp_path / "out"
+    small_tables(folder, 3)
+    run(folder, out, workers=1, progress=False)
+    index = out / "report" / "index.html"
+    written = index.stat()
+    again = run(folder, out, workers=1, progress=False)
+    assert again.report == index and again.already_recorded == 3
+    same = index.stat()
+    assert (same.st_ino, same.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+    render_table(folder / "new.png", ["model", "GSM8K"], [["Model new", "12.5"]], size=14)
+    run(folder, out, workers=1, progress=False)
+    assert index.stat().st_ino != written.st_ino  # replaced atomically, with the new image
+    assert "new.png" in index.read_text()
