@@ -48,7 +48,6 @@ class Item:
     paths: list[Path]
     previous: str | None = None  # the earlier record's JSON, only while the image is queued
     first_seen: str | None = None  # when the earlier record first saw these bytes
-    run_id: int | None = None  # the run that wrote the earlier record
     error: str | None = None  # the file could not even be read to hash it
 
 
@@ -131,18 +130,6 @@ def hash_item(path: Path) -> Item:
         key = "unreadable-" + hashlib.sha256(str(path).encode()).hexdigest()[:48]
         return Item(sha256=key, paths=[path],
                     error=f"{path}: cannot read the file ({error.strerror or error})")
-
-
-def group_by_content(paths: Sequence[Path]) -> list[Item]:
-    """Identical bytes become one item; a file that cannot be read keeps an item of its own."""
-    by_sha: dict[str, Item] = {}
-    for path in paths:
-        item = hash_item(path)
-        if item.sha256 in by_sha:
-            by_sha[item.sha256].paths.append(path)
-        else:
-            by_sha[item.sha256] = item
-    return list(by_sha.values())
 
 
 def _check_writable(out_dir: Path) -> None:
@@ -399,7 +386,7 @@ def _run_locked(
         sync_jsonl(store, jsonl)
         current_hash = _current_config_hash(config)
         run_id = _start_run(store, config, current_hash, None, str(folder))
-        queue = _Queue(store, config, current_hash, force, vlm_redo, summary, run_id)
+        queue = _Queue(store, config, current_hash, force, vlm_redo, summary)
         meter = Progress(None, enabled=progress)
         executed = _execute(queue.todo(paths), store, config, list(config.vlm.models), workers,
                             vlm_redo)
@@ -450,9 +437,9 @@ class _Queue:
     copy found later) and the images queued or in the workers; nothing else grows."""
 
     def __init__(self, store: SqliteStore, config: Config, config_hash: str, force: bool,
-                 vlm_redo: list[str], summary: RunSummary, run_id: int) -> None:
+                 vlm_redo: list[str], summary: RunSummary) -> None:
         self.store, self.config, self.config_hash = store, config, config_hash
-        self.force, self.vlm_redo, self.summary, self.run_id = force, vlm_redo, summary, run_id
+        self.force, self.vlm_redo, self.summary = force, vlm_redo, summary
         self.seen: set[bytes] = set()
         self.queued: dict[str, Item] = {}  # handed on, not yet written
         self.rewrite = False  # a record already in the JSONL changed: rewrite it at the end
@@ -494,7 +481,7 @@ class _Queue:
             if item.error is None:
                 previous = self.store.previous(sha)
                 if previous is not None:
-                    item.previous, item.first_seen, item.run_id = previous
+                    item.previous, item.first_seen, _ = previous
                 if self.config.vlm.models and not self.servers_checked:
                     from .vlm import check_servers
 
