@@ -15,8 +15,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .atomic import replacing, reporting_full_disk
+from .atomic import replacing, reporting_full_disk, write_text
 from .config import Config
 from .errors import ImgreadError
 from .faults import kill_mid_write, kill_point
@@ -33,7 +33,7 @@ from .lifecycle import exit_with_parent
 from .locking import output_lock
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
-from .store import SqliteStore, open_store
+from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
 from .store_pg import redact_url
 
 
@@ -47,7 +47,8 @@ class Item:
 
     sha256: str
     paths: list[Path]
-    previous: Record | None = None
+    previous: str | None = None  # the earlier record's JSON, only while the image is queued
+    first_seen: str | None = None  # when the earlier record first saw these bytes
     error: str | None = None  # the file could not even be read to hash it
 
 
@@ -92,14 +93,24 @@ def discover(folder: Path, extensions: Sequence[str],
              unreadable: list[str] | None = None) -> list[Path]:
     """Every image file under ``folder``, recursively, in a stable order. A subfolder that
     cannot be listed is added to ``unreadable`` (with why) rather than skipped silently."""
+    check_folder(folder)
+    return list(walk(folder, extensions, unreadable))
+
+
+def check_folder(folder: Path) -> None:
     if not folder.exists():
         raise RunError(f"{folder}: no such folder", hint="check the path you passed to imgread run")
     if not folder.is_dir():
         raise RunError(f"{folder}: not a folder", hint="imgread run takes a folder of images")
     if not os.access(folder, os.R_OK | os.X_OK):
         raise RunError(f"{folder}: the folder cannot be read", hint="check its permissions")
+
+
+def walk(folder: Path, extensions: Sequence[str],
+         unreadable: list[str] | None = None) -> Iterator[Path]:
+    """The image files under ``folder`` one by one, in a stable order, without listing the
+    whole tree first: a run starts on the first image while the walk goes on."""
     wanted = {extension.lower() for extension in extensions}
-    found: list[Path] = []
 
     def note(error: OSError) -> None:
         if unreadable is not None:
@@ -109,26 +120,17 @@ def discover(folder: Path, extensions: Sequence[str],
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if Path(name).suffix.lower() in wanted and not name.startswith("."):
-                found.append(Path(root) / name)
-    return found
+                yield Path(root) / name
 
 
-def group_by_content(paths: Sequence[Path]) -> list[Item]:
-    """Identical bytes become one item; a file that cannot be read keeps an item of its own."""
-    by_sha: dict[str, Item] = {}
-    for path in paths:
-        try:
-            sha = sha256_file(path)
-        except OSError as error:
-            key = "unreadable-" + hashlib.sha256(str(path).encode()).hexdigest()[:48]
-            by_sha[key] = Item(
-                sha256=key,
-                paths=[path],
-                error=f"{path}: cannot read the file ({error.strerror or error})",
-            )
-            continue
-        by_sha.setdefault(sha, Item(sha256=sha, paths=[])).paths.append(path)
-    return list(by_sha.values())
+def hash_item(path: Path) -> Item:
+    """The item for one file; a file that cannot be read gets an item of its own."""
+    try:
+        return Item(sha256=sha256_file(path), paths=[path])
+    except OSError as error:
+        key = "unreadable-" + hashlib.sha256(str(path).encode()).hexdigest()[:48]
+        return Item(sha256=key, paths=[path],
+                    error=f"{path}: cannot read the file ({error.strerror or error})")
 
 
 def _check_writable(out_dir: Path) -> None:
@@ -149,22 +151,30 @@ def sync_jsonl(store: SqliteStore, jsonl: Path, force: bool = False) -> bool:
     """Make the JSONL hold exactly the database's records; returns True when it rewrote it.
 
     Every line is compared whole (by digest) with the stored JSON, so any difference counts:
-    a path added to known bytes, other timings under the same stamp, a torn last line."""
-    lines: list[str] = []
-    if jsonl.exists():
-        with jsonl.open("rb") as handle:
-            for raw in handle:
-                if not raw.endswith(b"\n"):
-                    lines.append("torn")  # a kill mid-write: matches no record
-                    break
-                lines.append(hashlib.sha256(raw[:-1]).hexdigest())
-    if not force and sorted(lines) == sorted(store.record_digests()):
+    a path added to known bytes, other timings under the same stamp, a torn last line. Both
+    sides are read as streams and summed (``SqliteStore.records_digest``): memory stays flat
+    whatever the number of records."""
+    if not force and _jsonl_digest(jsonl) == store.records_digest():
         return False
     with reporting_full_disk(jsonl), replacing(jsonl) as handle:
         for text in store.record_texts():
             kill_mid_write(handle, text + "\n", "mid_resync")
             handle.write(text + "\n")
     return True
+
+
+def _jsonl_digest(jsonl: Path) -> tuple[int, int] | None:
+    """The count and digest sum of the JSONL's lines, as ``records_digest`` sums records;
+    None for a torn last line (a kill mid-write), which matches no database."""
+    count = total = 0
+    if jsonl.exists():
+        with jsonl.open("rb") as handle:
+            for raw in handle:
+                if not raw.endswith(b"\n"):
+                    return None
+                count += 1
+                total = (total + int.from_bytes(hashlib.sha256(raw[:-1]).digest())) % DIGEST_MOD
+    return count, total
 
 
 def _failed_record(item: Item, config: Config) -> Record:
@@ -233,22 +243,25 @@ def _imports_digest(imported: list[str]) -> str:
 
 
 class Progress:
-    """A tqdm bar on a terminal; plain log lines with rate and ETA otherwise."""
+    """A tqdm bar on a terminal; plain log lines with rate (and ETA, when the total is known)
+    otherwise. A streaming run does not know its total: it counts what it has done."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr, enabled: bool = True) -> None:
+    def __init__(self, total: int | None, stream: TextIO = sys.stderr,
+                 enabled: bool = True) -> None:
         self.total, self.done, self.stream = total, 0, stream
         self.started = self.last_log = time.monotonic()
-        self.enabled = enabled and total > 0
-        self.bar = None
-        if self.enabled and stream.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="img", file=stream, dynamic_ncols=True)
+        self.enabled = enabled and total != 0
+        self.bar: Any = None
 
     def update(self, count: int, status: str) -> None:
         self.done += count
         if not self.enabled:
             return
+        if self.bar is None and self.stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, initial=self.done - count, unit="img",
+                            file=self.stream, dynamic_ncols=True)
         if self.bar is not None:
             self.bar.update(count)
             self.bar.set_postfix_str(status, refresh=False)
@@ -257,22 +270,16 @@ class Progress:
         if now - self.last_log >= 2.0 or self.done == self.total:
             self.last_log = now
             rate = self.done / max(now - self.started, 1e-9)
-            eta = (self.total - self.done) / rate if rate > 0 else 0.0
-            print(
-                f"imgread: {self.done}/{self.total} images, {rate:.2f} images/s, "
-                f"ETA {eta:.0f} s ({status})",
-                file=self.stream,
-                flush=True,
-            )
+            if self.total is None:
+                counted = f"{self.done} images, {rate:.2f} images/s"
+            else:
+                eta = (self.total - self.done) / rate if rate > 0 else 0.0
+                counted = f"{self.done}/{self.total} images, {rate:.2f} images/s, ETA {eta:.0f} s"
+            print(f"imgread: {counted} ({status})", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
-
-
-def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _import_keys(item: Item) -> list[str]:
@@ -282,7 +289,7 @@ def _import_keys(item: Item) -> list[str]:
 
 def _payload(item: Item, store: SqliteStore) -> Payload:
     imported, _ = store.imported_for(_import_keys(item))
-    previous = item.previous.to_json() if item.previous is not None else None
+    previous, item.previous = item.previous, None  # the worker holds it from now on
     return (
         item.sha256,
         [str(path) for path in item.paths],
@@ -294,8 +301,8 @@ def _payload(item: Item, store: SqliteStore) -> Payload:
 def _first_seen(item: Item, store: SqliteStore, processed_at: str) -> str:
     _, imported_first = store.imported_for(_import_keys(item))
     candidates = [processed_at]
-    if item.previous is not None and item.previous.image.first_seen:
-        candidates.append(item.previous.image.first_seen)
+    if item.first_seen:
+        candidates.append(item.first_seen)
     if imported_first:
         candidates.append(imported_first)
     return min(candidates, key=_instant)
@@ -332,11 +339,8 @@ def run(
     vlm_redo = list(config.vlm.models) if force else list(force_vlm)
     folder, out_dir = Path(folder), Path(out_dir)
     unreadable: list[str] = []
-    paths = discover(folder, config.batch.extensions, unreadable)
-    for folder_error in unreadable:
-        if log is not None:
-            log(f"imgread: warning: cannot read the folder {folder_error}; its images are "
-                "not read")
+    check_folder(folder)
+    paths = walk(folder, config.batch.extensions, unreadable)
     _check_writable(out_dir)
     jsonl = out_dir / "records.jsonl"
     if jsonl.exists() and not jsonl.is_file():
@@ -345,17 +349,26 @@ def run(
     with output_lock(out_dir, log):
         summary = _run_locked(folder, out_dir, jsonl, paths, db, workers, force, vlm_redo,
                               config, progress, report, log, started)
+    # The walk goes on while images are read, so a folder it could not list is known last.
+    for folder_error in unreadable:
+        if log is not None:
+            log(f"imgread: warning: cannot read the folder {folder_error}; its images are "
+                "not read")
     summary.unreadable_folders = unreadable
     return summary
 
 
 def _run_locked(
-    folder: Path, out_dir: Path, jsonl: Path, paths: list[Path], db: str | None,
+    folder: Path, out_dir: Path, jsonl: Path, paths: Iterator[Path], db: str | None,
     workers: int | None, force: bool, vlm_redo: list[str], config: Config, progress: bool,
     report: bool,
     log: Callable[[str], None] | None, started: float,
 ) -> RunSummary:
-    """The run, while this process alone writes ``out_dir``."""
+    """The run, while this process alone writes ``out_dir``.
+
+    It streams: the walk, hashing, the "already recorded" look-up, the workers and the
+    writing all go at once, through a bounded queue (``_execute``), so the first record is
+    written seconds after the start and the memory held does not grow with the folder."""
     for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
         stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
     db_url = db or str(out_dir / "results.sqlite")
@@ -369,62 +382,32 @@ def _run_locked(
             f"{redact_url(db_url)}: cannot open the results database ({error})",
             hint="pass --db with a SQLite path you may write to",
         ) from error
-    summary = RunSummary(seen=len(paths), out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
+    summary = RunSummary(out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
     try:
         sync_jsonl(store, jsonl)
-        items = group_by_content(paths)
-        summary.distinct = len(items)
-        summary.duplicates = len(paths) - len(items)
         current_hash = _current_config_hash(config)
-        todo: list[Item] = []
-        for item in items:
-            item.previous = store.get(item.sha256)
-            previous = item.previous
-            imported, _ = store.imported_for(_import_keys(item))
-            imports = _imports_digest([d.model_dump_json() for d in imported])
-            if (
-                previous is not None
-                and not force
-                and previous.config_hash == current_hash
-                and previous.stage_hashes.get("imports", "") == imports
-                and item.error is None
-                and not vlm_redo
-                and not (config.vlm.models and _vlm_failed(previous))
-            ):
-                if sorted(previous.image.paths) != sorted(str(p) for p in item.paths):
-                    previous.image.paths = sorted(
-                        set(previous.image.paths) | {str(p) for p in item.paths}
-                    )
-                    store.put(previous)
-                summary.already_recorded += 1
-                continue
-            todo.append(item)
-        if todo and config.vlm.models:
-            from .vlm import check_servers
-
-            check_servers(config.vlm.models, config.vlm)  # a model no server serves stops here
-        run_id = _start_run(store, config, current_hash, len(todo), str(folder))
-        meter = Progress(len(todo), enabled=progress)
-        rewrite = False
-        executed = _execute(todo, store, config, list(config.vlm.models), workers, vlm_redo)
+        run_id = _start_run(store, config, current_hash, None, str(folder))
+        queue = _Queue(store, config, current_hash, force, vlm_redo, summary)
+        meter = Progress(None, enabled=progress)
+        executed = _execute(queue.todo(paths), store, config, list(config.vlm.models), workers,
+                            vlm_redo)
         # closing(): an error or Ctrl-C stops the workers at once (see _stop_workers).
         with reporting_full_disk(jsonl), jsonl.open("a", encoding="utf-8") as out, \
                 closing(executed):
             for records in executed:
                 for item, record in records:
+                    # Paths of the same bytes found after the image was queued are added here.
+                    record.image.paths = [str(path) for path in item.paths]
                     record.image.first_seen = _first_seen(item, store, record.processed_at)
                     store.put(record, run_id)
                     kill_point("after_commit")
-                    # Conflict flags change the stored record, and maybe others already
-                    # written; the JSONL line is taken from the database, others resynced.
-                    touched = store.flag_conflicts(record.image.sha256)
-                    if touched:
-                        record = store.get(record.image.sha256) or record
-                        rewrite = rewrite or any(sha != record.image.sha256 for sha in touched)
+                    # Conflicts with other images are a query on the readings table
+                    # (``SqliteStore.conflict_flags``): no other record is rewritten here.
                     line = record.to_json() + "\n"
                     kill_mid_write(out, line, "mid_line")
                     out.write(line)
                     out.flush()
+                    queue.written(item)
                     summary.processed += 1
                     summary.statuses[record.status] = summary.statuses.get(record.status, 0) + 1
                     meter.update(1, f"{Path(record.image.path).name}: {record.status}")
@@ -432,7 +415,7 @@ def _run_locked(
         summary.ok = summary.statuses.get("ok", 0)
         summary.partial = summary.statuses.get("partial", 0)
         summary.failed = summary.statuses.get("failed", 0)
-        sync_jsonl(store, jsonl, force=rewrite)
+        sync_jsonl(store, jsonl, force=queue.rewrite)
         summary.elapsed_s = time.perf_counter() - started
         _finish_run(store, run_id, summary)
         if report:
@@ -440,6 +423,108 @@ def _run_locked(
     finally:
         store.close()
     return summary
+
+
+# How many hashed images are looked up in the database at once: enough to make the query
+# cheap per image, few enough that the first image starts at once.
+LOOKUP_BATCH = 32
+
+
+class _Queue:
+    """Hashes the walked files, drops the copies and the images already recorded, and hands
+    on the rest one by one, each with its earlier record (fetched only now) for reuse.
+
+    What it keeps for the whole run is one 16-byte key per distinct image seen (to know a
+    copy found later) and the images queued or in the workers; nothing else grows."""
+
+    def __init__(self, store: SqliteStore, config: Config, config_hash: str, force: bool,
+                 vlm_redo: list[str], summary: RunSummary) -> None:
+        self.store, self.config, self.config_hash = store, config, config_hash
+        self.force, self.vlm_redo, self.summary = force, vlm_redo, summary
+        self.seen: set[bytes] = set()
+        self.queued: dict[str, Item] = {}  # handed on, not yet written
+        self.rewrite = False  # a record already in the JSONL changed: rewrite it at the end
+        self.servers_checked = False
+
+    def todo(self, paths: Iterable[Path]) -> Iterator[Item]:
+        batch: dict[str, Item] = {}
+        for path in paths:
+            self.summary.seen += 1
+            item = hash_item(path)
+            key = bytes.fromhex(item.sha256[:32]) if item.error is None else None
+            if item.sha256 in batch:
+                batch[item.sha256].paths.append(path)
+                self.summary.duplicates += 1
+                continue
+            if key is not None and key in self.seen:
+                self.summary.duplicates += 1
+                self._seen_again(item.sha256, path)
+                continue
+            if key is not None:
+                self.seen.add(key)
+            self.summary.distinct += 1
+            batch[item.sha256] = item
+            if len(batch) >= LOOKUP_BATCH:
+                yield from self._decide(batch)
+                batch = {}
+        yield from self._decide(batch)
+
+    def written(self, item: Item) -> None:
+        self.queued.pop(item.sha256, None)
+
+    def _decide(self, batch: dict[str, Item]) -> Iterator[Item]:
+        readable = [sha for sha, item in batch.items() if item.error is None]
+        recorded = {} if self.force or self.vlm_redo else self.store.recorded(
+            readable, self.config_hash)
+        for sha, item in batch.items():
+            if self._already_recorded(item, recorded.get(sha)):
+                continue
+            if item.error is None:
+                previous = self.store.previous(sha)
+                if previous is not None:
+                    item.previous, item.first_seen, _ = previous
+                if self.config.vlm.models and not self.servers_checked:
+                    from .vlm import check_servers
+
+                    check_servers(self.config.vlm.models, self.config.vlm)  # stops here
+                    self.servers_checked = True
+            self.queued[sha] = item
+            yield item
+
+    def _already_recorded(self, item: Item, recorded: RecordedImage | None) -> bool:
+        if recorded is None or item.error is not None:
+            return False
+        imported, _ = self.store.imported_for(_import_keys(item))
+        if recorded.imports_digest != _imports_digest([d.model_dump_json() for d in imported]):
+            return False
+        if self.config.vlm.models:
+            previous = self.store.get(item.sha256)
+            if previous is None or _vlm_failed(previous):
+                return False
+        self.summary.already_recorded += 1
+        for path in item.paths:
+            if str(path) not in recorded.paths:
+                self._add_path(item.sha256, path)
+        return True
+
+    def _seen_again(self, sha: str, path: Path) -> None:
+        """A copy of bytes met earlier in this run: queued ones take the path with them;
+        for written or already recorded ones, the stored record is given it."""
+        if sha in self.queued:
+            self.queued[sha].paths.append(path)
+        else:
+            self._add_path(sha, path)
+
+    def _add_path(self, sha: str, path: Path) -> None:
+        previous = self.store.previous(sha)
+        if previous is None:
+            return
+        record = Record.from_json(previous[0])
+        if str(path) in record.image.paths:
+            return
+        record.image.paths = sorted({*record.image.paths, str(path)})
+        self.store.put(record, previous[2])
+        self.rewrite = True
 
 
 def _vlm_failed(record: Record) -> bool:
@@ -458,92 +543,145 @@ def _current_config_hash(config: Config) -> str:
 
 
 def _execute(
-    todo: list[Item], store: SqliteStore, config: Config, vlm_specs: list[str], workers: int | None,
-    vlm_redo: list[str],
+    items: Iterator[Item], store: SqliteStore, config: Config, vlm_specs: list[str],
+    workers: int | None, vlm_redo: list[str],
 ) -> Generator[list[tuple[Item, Record]], None, None]:
-    """Yield finished records chunk by chunk, from worker processes when there are several."""
-    for item in todo:
-        if item.error is not None:
-            yield [(item, _failed_record(item, config))]
-    readable = [item for item in todo if item.error is None]
-    if config.batch.engine == "ray":
-        from .engines.ray_engine import execute as execute_on_ray
+    """Yield finished records chunk by chunk, from worker processes when there are several.
 
-        by_sha = {item.sha256: item for item in readable}
-        for records in execute_on_ray([_payload(item, store) for item in readable], config,
-                                      vlm_specs, vlm_redo, workers):
-            yield [(by_sha[record.image.sha256], record) for record in records]
+    Chunks start at one image and double up to ``batch.chunk_size``: the first record comes
+    after one image's work, later chunks cost less to hand over (and batch on a GPU)."""
+    if config.batch.engine == "ray":
+        yield from _execute_on_ray(items, store, config, vlm_specs, workers, vlm_redo)
         return
     count = workers if workers and workers > 0 else (config.batch.workers or os.cpu_count() or 1)
-    count = max(1, min(count, len(readable)))
-    # Small chunks keep every worker busy; the VLM stage wants bigger ones to batch on a GPU.
-    size = (
-        config.batch.chunk_size
-        if vlm_specs
-        else max(1, min(config.batch.chunk_size, len(readable) // (count * 4) or 1))
-    )
+    chunks = _chunks(items, config, max(1, config.batch.chunk_size))
     config_json = config.model_dump_json()
     if count == 1:
-        _init_worker(config_json, vlm_specs, vlm_redo)
-        for chunk in _chunks(readable, size):
+        ready = False
+        for chunk in chunks:
+            if chunk[0].error is not None:
+                yield [(chunk[0], _failed_record(chunk[0], config))]
+                continue
+            if not ready:  # no worker state at all on a run with nothing to do
+                _init_worker(config_json, vlm_specs, vlm_redo)
+                ready = True
             results = _process_chunk([_payload(item, store) for item in chunk])
             yield [
                 (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
             ]
         return
-    yield from _execute_in_pool(readable, store, config, config_json, (vlm_specs, vlm_redo),
-                                count, size)
+    yield from _execute_in_pool(chunks, store, config, config_json, (vlm_specs, vlm_redo), count)
+
+
+def _execute_on_ray(
+    items: Iterator[Item], store: SqliteStore, config: Config, vlm_specs: list[str],
+    workers: int | None, vlm_redo: list[str],
+) -> Generator[list[tuple[Item, Record]], None, None]:
+    """The Ray engine (``batch.engine = "ray"``): the images to read go to the cluster as
+    one dataset, so they are gathered first."""
+    from .engines.ray_engine import execute as execute_on_ray
+
+    readable: list[Item] = []
+    for item in items:
+        if item.error is not None:
+            yield [(item, _failed_record(item, config))]
+        else:
+            readable.append(item)
+    by_sha = {item.sha256: item for item in readable}
+    for records in execute_on_ray([_payload(item, store) for item in readable], config,
+                                  vlm_specs, vlm_redo, workers):
+        yield [(by_sha[record.image.sha256], record) for record in records]
+
+
+def _chunks(items: Iterator[Item], config: Config, largest: int) -> Iterator[list[Item]]:
+    """Readable images in growing chunks; an unreadable one alone, at once."""
+    size, chunk = 1, []
+    for item in items:
+        if item.error is not None:
+            yield [item]
+            continue
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            size, chunk = min(size * 2, largest), []
+    if chunk:
+        yield chunk
 
 
 def _execute_in_pool(
-    items: list[Item],
+    chunks: Iterator[list[Item]],
     store: SqliteStore,
     config: Config,
     config_json: str,
     vlm: tuple[list[str], list[str]],
     count: int,
-    size: int,
+    one_by_one: bool = False,
 ) -> Iterator[list[tuple[Item, Record]]]:
-    """Run chunks in worker processes. A worker that dies (a crash inside a native library)
-    costs only its chunk: those images are retried one by one in a fresh pool, and one that
-    kills a worker again gets a failed record instead of stopping the batch."""
+    """Run chunks in worker processes, at most two per worker in flight: the parent holds
+    only those, whatever the folder's size. A worker that dies (a crash inside a native
+    library) costs only the chunks in flight: those images are retried one by one in a fresh
+    pool, and one that kills a worker again gets a failed record instead of stopping the
+    batch. The pool starts with the first readable image (a no-op rerun starts none)."""
     context = multiprocessing.get_context("spawn")
-    retry: list[Item] = []
-    pool = ProcessPoolExecutor(
-        count, mp_context=context, initializer=_init_worker, initargs=(config_json, *vlm)
-    )
+    pool: ProcessPoolExecutor | None = None
+    pending: dict[Future[list[str]], list[Item]] = {}
     finished = False
     try:
-        futures = {
-            pool.submit(_process_chunk, [_payload(item, store) for item in chunk]): chunk
-            for chunk in _chunks(items, size)
-        }
-        for future in as_completed(futures):
-            chunk = futures[future]
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                retry.extend(chunk)
+        more = True
+        while True:
+            while more and len(pending) < (1 if one_by_one else 2 * count):
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                elif chunk[0].error is not None:
+                    yield [(chunk[0], _failed_record(chunk[0], config))]
+                else:
+                    if pool is None:
+                        pool = ProcessPoolExecutor(count, mp_context=context,
+                                                   initializer=_init_worker,
+                                                   initargs=(config_json, *vlm))
+                    payloads = [_payload(item, store) for item in chunk]
+                    pending[pool.submit(_process_chunk, payloads)] = chunk
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken: list[Item] = []
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    broken.extend(chunk)
+                    continue
+                yield [(item, Record.from_json(text))
+                       for item, text in zip(chunk, results, strict=True)]
+            if not broken:
                 continue
-            yield [
-                (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
-            ]
+            # The pool is dead, and with it every chunk still in it.
+            for chunk in pending.values():
+                broken.extend(chunk)
+            pending.clear()
+            assert pool is not None
+            pool.shutdown(wait=True)
+            pool = None
+            if one_by_one:  # one image in flight: this one killed its worker twice
+                for item in broken:
+                    item.error = (
+                        f"{item.paths[0]}: the worker process died while reading this image "
+                        "(a crash in a native library, or out of memory)"
+                    )
+                    yield [(item, _failed_record(item, config))]
+                continue
+            for item in broken:
+                item.previous = (store.previous(item.sha256) or (None,))[0]
+            yield from _execute_in_pool(iter([[item] for item in broken]), store, config,
+                                        config_json, vlm, 1, one_by_one=True)
         finished = True
     finally:
-        if not finished:
-            _stop_workers(pool)
-        pool.shutdown(wait=finished, cancel_futures=not finished)
-    if not retry:
-        return
-    if size == 1:
-        for item in retry:
-            item.error = (
-                f"{item.paths[0]}: the worker process died while reading this image "
-                "(a crash in a native library, or out of memory)"
-            )
-            yield [(item, _failed_record(item, config))]
-        return
-    yield from _execute_in_pool(retry, store, config, config_json, vlm, count, 1)
+        if pool is not None:
+            if not finished:
+                _stop_workers(pool)
+            pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -554,7 +692,8 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int, source: str) -> int:
+def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int | None,
+               source: str) -> int:
     return store.start_run(
         {
             "started": now_iso(),
@@ -572,6 +711,7 @@ def _finish_run(store: SqliteStore, run_id: int, summary: RunSummary) -> None:
         run_id,
         {
             "finished": now_iso(),
+            "todo": summary.processed,  # a streaming run knows what it had to do at the end
             "processed": summary.processed,
             "ok": summary.ok,
             "partial": summary.partial,
@@ -583,6 +723,10 @@ def _finish_run(store: SqliteStore, run_id: int, summary: RunSummary) -> None:
     )
 
 
+# The records a report was last written from (their digest), beside it.
+REPORT_STAMP = ".records-digest"
+
+
 def _write_report(
     out_dir: Path, store: SqliteStore, log: Callable[[str], None] | None
 ) -> Path | None:
@@ -590,8 +734,17 @@ def _write_report(
         from .report import write_report
     except ImportError:
         return None
+    # A rerun that changed no record leaves the report as it is: rewriting it costs time
+    # that grows with the folder, for the same pages.
+    index, stamp = out_dir / "report" / "index.html", out_dir / "report" / REPORT_STAMP
+    count, total = store.records_digest()
+    fingerprint = f"{__version__} {store.aliases_fingerprint()} {count} {total:x}"
     try:
-        return write_report(out_dir, store)
+        if index.is_file() and stamp.is_file() and stamp.read_text() == fingerprint:
+            return index
+        written = write_report(out_dir, store)
+        write_text(stamp, fingerprint)
+        return written
     except Exception as error:
         if log is not None:
             log(f"imgread: the HTML report could not be written ({error})")

@@ -20,7 +20,7 @@ from .errors import ImageError
 from .memory import available_bytes, needed_bytes
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 # Our own limit (LoadSettings.max_pixels) is checked from the header before decoding;
 # Pillow's global guard is disabled so that it cannot fire with a less helpful message.

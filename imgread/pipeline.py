@@ -10,36 +10,18 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
 
 from . import __version__, charts, images, ocr, preprocess, reconcile, tables
 from .config import Config
 from .errors import ImgreadError
-from .record import Description, Record, StageError
+from .record import Record, StageError
+from .work import Job, Work, now_iso
 
 if TYPE_CHECKING:
-    from PIL import Image
 
     from .vlm import VlmRunner
-
-
-@dataclass
-class Work:
-    """One image on its way through the stages."""
-
-    path: Path
-    record: Record
-    previous: Record | None = None  # an earlier record of the same bytes, for reuse
-    image: Image.Image | None = None  # normalised RGB
-    rgb: np.ndarray | None = None  # the same as an array (H, W, 3) uint8
-    prepared: Any = None  # preprocess.Prepared: the grey image OCR reads, and its scale
-    failed: bool = False
-    scratch: dict[str, Any] = field(default_factory=dict)
 
 
 Stage = Callable[[Work, Config], None]
@@ -57,10 +39,6 @@ IMAGE_STAGES: tuple[tuple[str, Stage], ...] = (
     ("tables", tables.run),
     ("charts", charts.run),
 )
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _run_stage(name: str, stage: Callable[[], None], work: Work) -> None:
@@ -89,16 +67,6 @@ def _reusable(work: Work, stage: str) -> bool:
         and previous.stage_hashes.get(stage) == work.record.stage_hashes.get(stage)
         and not any(error.stage == stage for error in previous.errors)
     )
-
-
-@dataclass
-class Job:
-    """What the batch knows about an image before the stages run."""
-
-    path: Path
-    sha256: str = ""
-    previous: Record | None = None  # an earlier record of the same bytes, for reuse
-    imported: list[Description] = field(default_factory=list)  # from `imgread import`
 
 
 def start(job: Job, config: Config, vlm_inputs: dict[str, Any] | None = None) -> Work:

@@ -16,7 +16,7 @@ from .config import Config, PreprocessSettings
 from .record import Box
 
 if TYPE_CHECKING:
-    from .pipeline import Work
+    from .work import Work
 
 # Digits and capitals are about 1.4 times the x-height in the fonts tables use.
 CAP_TO_X_HEIGHT = 1.4

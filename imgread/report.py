@@ -13,6 +13,8 @@ import html
 import json
 import math
 import re
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,15 +22,15 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import replacing, write_bytes, write_text
+from .atomic import replacing, write_bytes
 from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
 from .leaderboard import leaderboard
-from .pipeline import now_iso
 from .record import FLAG_KINDS, Cell, Chart, Description, Flag, Record, Table
 from .report_leaderboard import leaderboard_html, search_html
 from .store import CONFLICT_KIND, name_key
+from .work import now_iso
 
 if TYPE_CHECKING:
     from .store import SqliteStore
@@ -664,19 +666,40 @@ def copy_assets(target: Path) -> None:
         write_bytes(target / name, (ASSETS / name).read_bytes())
 
 
+# The mark in the page that the cards (written to a temporary file first) replace.
+CARDS_MARK = "\x00imgread-cards\x00"
+
+
 def write_report(out_dir: Path, store: SqliteStore) -> Path:
     """Write ``out_dir/report/index.html`` with its assets and images; returns its path."""
     root = out_dir / "report"
     images_dir = root / "images"
     images_dir.mkdir(parents=True, exist_ok=True)
     copy_assets(root / "assets")
-    records = list(store.records())
     # Images are looked for beside a database file too (a PostgreSQL store has none).
     search = [out_dir, *([store.path.parent] if isinstance(store.path, Path) else [])]
-    cards = "".join(card_html(record, *page_image(record, images_dir, search))
-                    for record in records)
     index = root / "index.html"
-    board = leaderboard_html(leaderboard(store))
-    write_text(index, page_html(records, cards, store.runs(), store.conflicts(),
-                                str(store.path), board))
+    # Cards go to a file beside the page as they are made; the overview keeps each record
+    # without its OCR words and tables (most of its size), so memory holds no full records.
+    records: list[Record] = []
+    handle, cards_name = tempfile.mkstemp(prefix=".cards.", suffix=".tmp", dir=root)
+    cards_path = Path(cards_name)
+    try:
+        with open(handle, "w", encoding="utf-8") as cards:
+            for record in store.records():
+                # Shown, not stored: conflicts come from the database's query.
+                record.flags += [flag for flag in store.conflict_flags(record.image.sha256)
+                                 if flag not in record.flags]
+                cards.write(card_html(record, *page_image(record, images_dir, search)))
+                record.ocr.words, record.ocr.tables = [], []
+                records.append(record)
+        board = leaderboard_html(leaderboard(store))
+        head, tail = page_html(records, CARDS_MARK, store.runs(), store.conflicts(),
+                               str(store.path), board).split(CARDS_MARK)
+        with replacing(index) as page, cards_path.open(encoding="utf-8") as cards:
+            page.write(head)
+            shutil.copyfileobj(cards, page)
+            page.write(tail)
+    finally:
+        cards_path.unlink(missing_ok=True)
     return index

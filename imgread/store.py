@@ -30,17 +30,18 @@ from .normalise import (
     read_aliases,
     sized_name,
 )
-from .pipeline import now_iso
 from .readonly import QueryError, connect_read_only, stream_query
 from .record import Description, Flag, Record, Row, Score
 from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
 from .views import VIEWS, write_metadata
+from .work import now_iso
 
 # Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
 # Version 2 had no ``readings`` table. Version 3 kept ``record_json`` in ``images``, had no
 # normalised names, views or full-text search, and no endpoint or finish reason for descriptions.
-SCHEMA_VERSION = 4
+# Version 4 indexed readings by (model, benchmark, setting) without the value.
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE runs (
@@ -229,7 +230,8 @@ CREATE TABLE readings (
     read_as_json TEXT NOT NULL,
     PRIMARY KEY (sha256, model_key, benchmark_key, setting_key, value)
 );
-CREATE INDEX readings_key ON readings(model_key, benchmark_key, setting_key);
+-- With the value: an image's conflicts are two range scans of its groups, whatever their size.
+CREATE INDEX readings_key ON readings(model_key, benchmark_key, setting_key, value);
 CREATE TABLE errors (
     sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
@@ -279,6 +281,17 @@ EXPORT_SQL = {
 }
 # How long a write waits for another process's lock before it gives up with a message.
 BUSY_TIMEOUT_S = 60.0
+
+
+DIGEST_MOD = 2**256
+
+
+@dataclass
+class RecordedImage:
+    """What a rerun needs to know of an image already recorded under its configuration."""
+
+    imports_digest: str  # of the descriptions imported for it when it was read
+    paths: set[str]  # every path it was seen at
 
 
 class StoreError(ImgreadError):
@@ -441,7 +454,7 @@ class SqliteStore:
             tables = self._table_names()
             if version == 0 and not tables:
                 self._create()
-            elif (version == 0 and "records" in tables) or version in (2, 3):
+            elif (version == 0 and "records" in tables) or version in (2, 3, 4):
                 self._rebuild(version, tables)
             else:
                 raise StoreError(
@@ -480,8 +493,10 @@ class SqliteStore:
     def _rebuild(self, version: int, tables: set[str]) -> None:
         """Read what an older layout holds, drop it, and write it again in this one."""
         source = {0: "SELECT record_json, NULL FROM records",
-                  4: "SELECT record_json, run_id FROM image_records JOIN images USING (sha256)",
-                  }.get(version, "SELECT record_json, run_id FROM images")
+                  2: "SELECT record_json, run_id FROM images",
+                  3: "SELECT record_json, run_id FROM images",
+                  }.get(version, "SELECT record_json, run_id FROM image_records JOIN images"
+                                 " USING (sha256)")
         records = self.db.execute(source).fetchall()
         runs = self.db.execute(
             "SELECT id, started, finished, config_hash, imgread_version, source, elapsed_s,"
@@ -679,6 +694,43 @@ class SqliteStore:
         return [hashlib.sha256(text.encode()).hexdigest()
                 for (text,) in self.db.execute("SELECT record_json FROM image_records")]
 
+    def records_digest(self) -> tuple[int, int]:
+        """The count and the sum (mod 2**256) of the sha256 of every stored record's JSON
+        text: equal to the JSONL's when it holds exactly these lines, in any order. Streamed,
+        so that checking the JSONL costs no memory however many records there are."""
+        count = total = 0
+        for (text,) in self.db.execute("SELECT record_json FROM image_records"):
+            count += 1
+            total = (total + int.from_bytes(hashlib.sha256(text.encode()).digest())) % DIGEST_MOD
+        return count, total
+
+    def aliases_fingerprint(self) -> str:
+        """Which names the normalised tables were derived with (the report shows them)."""
+        return lexicon(self.aliases).fingerprint
+
+    def recorded(self, shas: Sequence[str], config_hash: str) -> dict[str, RecordedImage]:
+        """Of these images, those recorded under ``config_hash``: one query on the images'
+        primary key, reading no record into Python (a rerun's "already recorded" check)."""
+        if not shas:
+            return {}
+        marks = ",".join("?" * len(shas))
+        rows = self.db.execute(
+            "SELECT i.sha256, json_extract(r.record_json, '$.stage_hashes.imports'),"
+            " (SELECT json_group_array(p.path) FROM image_paths p WHERE p.sha256 = i.sha256)"
+            " FROM images i JOIN image_records r USING (sha256)"
+            f" WHERE i.sha256 IN ({marks}) AND i.config_hash = ?", (*shas, config_hash))
+        return {sha: RecordedImage(imports or "", set(json.loads(paths)))
+                for sha, imports, paths in rows}
+
+    def previous(self, sha256: str) -> tuple[str, str | None, int | None] | None:
+        """An image's stored record as JSON text (not parsed: it goes to a worker), its
+        first-seen time and the run that wrote it; None when it has no record."""
+        row = self.db.execute(
+            "SELECT r.record_json, json_extract(r.record_json, '$.image.first_seen'), i.run_id"
+            " FROM image_records r JOIN images i USING (sha256) WHERE sha256 = ?",
+            (sha256,)).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
     def processed_stamps(self) -> dict[str, str]:
         """sha256 -> processed_at for every record: enough to check the JSONL against."""
         return dict(self.db.execute("SELECT sha256, processed_at FROM images").fetchall())
@@ -869,29 +921,50 @@ class SqliteStore:
                 if include_ocr_errors or conflict["likely_ocr_error"] is None]
 
     def _conflicts(self, sha256: str | None, tolerance: float) -> list[dict[str, Any]]:
-        """Every differing pair, or only those involving ``sha256`` (found by the index),
-        likely OCR errors included."""
+        """Every differing pair, or only those involving ``sha256``, likely OCR errors included.
+
+        Both are queries over the (model, benchmark, setting, value) index of ``readings``:
+        values are compared once per distinct value, not once per image, and one image's
+        conflicts are two range scans of its groups (values above and below its own), so
+        agreeing images cost nothing however many there are."""
         side = "model, benchmark, setting, sha256, path, value, sources_json, benchmark_key"
-        cursor = self.db.execute(
-            f"SELECT {', '.join('a.' + c for c in side.split(', '))},"
-            f" {', '.join('b.' + c for c in side.split(', '))}"
-            " FROM (readings JOIN images USING (sha256)) a"
-            " JOIN (readings JOIN images USING (sha256)) b"
-            " ON a.model_key = b.model_key AND a.benchmark_key = b.benchmark_key"
-            " AND a.setting_key = b.setting_key AND abs(a.value - b.value) > ?"
-            + (" AND a.sha256 != b.sha256 WHERE a.sha256 = ?" if sha256
-               else " AND a.sha256 < b.sha256"),
-            (tolerance, sha256) if sha256 else (tolerance,),
-        )
+        columns = (", ".join("a." + c for c in side.split(", ")) + ", "
+                   + ", ".join("b." + c for c in side.split(", ")))
+        sides = "(readings JOIN images USING (sha256))"
+        if sha256:
+            cursor = self.db.execute(
+                f"SELECT {columns} FROM {sides} a JOIN {sides} b"
+                " ON a.model_key = b.model_key AND a.benchmark_key = b.benchmark_key"
+                " AND a.setting_key = b.setting_key"
+                " AND (b.value > a.value + ? OR b.value < a.value - ?)"
+                " AND a.sha256 != b.sha256 WHERE a.sha256 = ?",
+                (tolerance, tolerance, sha256))
+        else:
+            cursor = self.db.execute(
+                "WITH v AS (SELECT DISTINCT model_key, benchmark_key, setting_key, value"
+                " FROM readings),"
+                " p AS (SELECT low.model_key AS mk, low.benchmark_key AS bk,"
+                " low.setting_key AS sk, low.value AS va, high.value AS vb FROM v low JOIN v high"
+                " ON low.model_key = high.model_key AND low.benchmark_key = high.benchmark_key"
+                " AND low.setting_key = high.setting_key AND high.value > low.value + ?)"
+                f" SELECT {columns} FROM p JOIN {sides} a ON a.model_key = p.mk"
+                " AND a.benchmark_key = p.bk AND a.setting_key = p.sk AND a.value = p.va"
+                f" JOIN {sides} b ON b.model_key = p.mk AND b.benchmark_key = p.bk"
+                " AND b.setting_key = p.sk AND b.value = p.vb AND b.sha256 != a.sha256",
+                (tolerance,))
         conflicts = [_pair(*sorted((row[:8], row[8:]), key=lambda side: side[3]))
                      for row in cursor]
         return sorted(conflicts, key=lambda c: (name_key(c["model"]), name_key(c["benchmark"]),
                                                 name_key(c["setting"]), c["path_a"], c["path_b"],
                                                 c["value_a"], c["value_b"]))
 
-    def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
-        """Bring the conflicts_with_other_image flags of this image, and of the images it
-        conflicts with, up to date; returns the sha256 of every record that changed."""
+    def conflict_flags(self, sha256: str, tolerance: float = 0.051) -> list[Flag]:
+        """The ``conflicts_with_other_image`` flags this image has now, from the query: a
+        run stores none in the records (adding an image never rewrites another); the report
+        and ``imgread conflicts`` ask the database when they show them."""
+        return _unique(self._wanted_flags(sha256, tolerance).get(sha256, []))
+
+    def _wanted_flags(self, sha256: str, tolerance: float) -> dict[str, list[Flag]]:
         wanted: dict[str, list[Flag]] = {}
         for conflict in self._conflicts(sha256, tolerance):
             misread = conflict["likely_ocr_error"]
@@ -900,6 +973,14 @@ class SqliteStore:
                 if misread in (None, side):
                     wanted.setdefault(conflict[f"sha256_{side}"], []).append(
                         _conflict_flag(conflict, side, other))
+        return wanted
+
+    def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
+        """Bring the conflicts_with_other_image flags of this image, and of the images it
+        conflicts with, up to date in the stored records; returns the sha256 of every record
+        that changed. A run no longer calls this (its cost grows with the images that
+        conflict): ``conflict_flags`` reads the same flags from the query instead."""
+        wanted = self._wanted_flags(sha256, tolerance)
         # Images that had a flag about this one, which the new reading no longer supports.
         # The literal kind and expression let SQLite use the flags_other_image index.
         stale = {sha for (sha,) in self.db.execute(

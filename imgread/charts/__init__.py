@@ -43,7 +43,7 @@ from .text import (
 from .views import rows_from_chart, scores_from_chart
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 
 __all__ = ["merge_words", "read_charts", "reread", "rows_from_chart", "run", "scores_from_chart"]

@@ -23,7 +23,7 @@ from ..record import Line, Word
 from . import script, tesseract
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 WordReader = Callable[..., list[Word]]
 

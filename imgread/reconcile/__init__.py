@@ -17,7 +17,7 @@ from ..record import Chart, Description, Flag, Row, Score, Table
 from . import checks, sources
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
+    from ..work import Work
 
 
 @dataclass

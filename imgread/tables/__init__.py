@@ -37,8 +37,8 @@ from .repairs import (
 from .rows import rows_from_table, scores_from_table
 
 if TYPE_CHECKING:
-    from ..pipeline import Work
     from ..preprocess import Prepared
+    from ..work import Work
 
 __all__ = [
     "extract_tables",

@@ -32,7 +32,7 @@ from .transformers_backend import TransformersBackend
 if TYPE_CHECKING:
     from PIL import Image
 
-    from ..pipeline import Work
+    from ..work import Work
 
 __all__ = ["LENSES", "VlmRunner", "check_servers", "load_prompt", "make_backend", "needs_retry",
            "split_lenses"]
