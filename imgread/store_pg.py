@@ -60,8 +60,13 @@ def redact_url(url: str) -> str:
 # --- the dialect ---------------------------------------------------------------------------
 
 _TRANSLATIONS: tuple[tuple[str, str], ...] = (
-    # SQLite's JSON path on a text column: PostgreSQL's ->> on it read as jsonb.
+    # SQLite's JSON path on a text column: PostgreSQL's ->> on it read as jsonb (and #>>
+    # for a nested path, below).
     (r"json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\)", r"((\1)::jsonb ->> '\2')"),
+    (
+        r"json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)\.(\w+)'\s*\)",
+        r"((\1)::jsonb #>> '{\2,\3}')",
+    ),
     (r"\bjson_object\(", "json_build_object("),
     # A subquery in FROM needs a name in PostgreSQL 15.
     (r"\)\s+WHERE rank = 1", ") AS ranked WHERE rank = 1"),
@@ -85,6 +90,11 @@ CREATE FUNCTION imgread_json_text(state jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE AS 'SELECT state::text';
 CREATE AGGREGATE json_group_array(json) (
     SFUNC = imgread_json_append, STYPE = jsonb, INITCOND = '[]', FINALFUNC = imgread_json_text
+);
+CREATE FUNCTION imgread_text_append(state jsonb, item text) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE AS 'SELECT state || jsonb_build_array(item)';
+CREATE AGGREGATE json_group_array(text) (
+    SFUNC = imgread_text_append, STYPE = jsonb, INITCOND = '[]', FINALFUNC = imgread_json_text
 );
 CREATE AGGREGATE max(boolean) (SFUNC = boolor_statefunc, STYPE = boolean);
 CREATE TABLE search_text (

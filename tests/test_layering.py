@@ -8,8 +8,8 @@ from pathlib import Path
 import imgread
 
 PACKAGE = Path(imgread.__file__).parent
-# The modules that drive the stages; every other module is a stage or something they use.
-DRIVERS = {"__init__.py", "pipeline.py", "batch.py", "cli.py"}
+# The modules that run the pipeline (engines among them); stages never import it.
+DRIVERS = {"__init__.py", "pipeline.py", "batch.py", "cli.py", "engines/ray_engine.py"}
 
 
 def _imports_pipeline(path: Path) -> bool:
