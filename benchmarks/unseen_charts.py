@@ -33,11 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from browser import Browser
 from PIL import Image
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]
 
 FAMILIES = ("Kestrel", "Corvid", "Nimbus", "Heron", "Quokka", "Lumen", "Tessera", "Marlin",
             "Orison", "Sable", "Juniper", "Halcyon", "Basalt", "Cinder", "Osprey", "Petrel")
@@ -243,42 +240,6 @@ def svg_page(chart: Chart, rng: random.Random) -> str:
     return f'<!doctype html><html><body style="margin:0;background:{page}">{svg}</body></html>'
 
 
-class Browser:
-    """One headless Chromium for the whole run, one page per device scale factor."""
-
-    def __init__(self) -> None:
-        self._playwright: Any = None
-        self._browser: Any = None
-        self._pages: dict[float, Any] = {}
-
-    def shoot(self, page_html: str, scale: float) -> Image.Image:
-        if self._browser is None:
-            if not CHROMIUM.exists():
-                raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
-            from playwright.sync_api import sync_playwright
-
-            self._playwright = sync_playwright().start()
-            self._browser = self._playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-            )
-        if scale not in self._pages:
-            context = self._browser.new_context(
-                viewport={"width": 1200, "height": 900}, device_scale_factor=scale
-            )
-            context.route("**/*", lambda route: route.abort())  # nothing from the network
-            self._pages[scale] = context.new_page()
-        page = self._pages[scale]
-        page.set_content(page_html, wait_until="load")
-        png = page.locator("#shot").screenshot(type="png", animations="disabled")
-        return Image.open(io.BytesIO(png)).convert("RGB")
-
-    def close(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-            self._playwright.stop()
-            self._browser = None
-
-
 # --- matplotlib ----------------------------------------------------------------------------
 
 
@@ -351,7 +312,7 @@ def generate(out: Path, count: int, seed: int = 5000) -> dict[str, dict[str, Any
     """``count`` charts into ``out``, alternating renderers and kinds; returns the truth."""
     out.mkdir(parents=True, exist_ok=True)
     truth: dict[str, dict[str, Any]] = {}
-    browser = Browser()
+    browser = Browser((1200, 900), None)
     try:
         for index in range(count):
             rng = random.Random(seed + index)

@@ -42,19 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from browser import Browser
 from PIL import Image
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--font-render-hinting=none",
-]
 
 STYLES = ["jupyter", "github", "sheet", "dark", "band", "meme", "cjk", "booktabs", "mplgrid"]
 MPL_STYLES = {"booktabs", "mplgrid"}
@@ -588,43 +577,6 @@ def html_page(t: Table, rng: random.Random) -> tuple[str, float]:
     return page, scale
 
 
-class Browser:
-    """One headless Chromium for the whole run, one page per device scale factor."""
-
-    def __init__(self) -> None:
-        self._playwright: Any = None
-        self._browser: Any = None
-        self._pages: dict[float, Any] = {}
-        self._profile = ""
-
-    def shoot(self, page_html: str, scale: float) -> Image.Image:
-        if self._browser is None:
-            if not CHROMIUM.exists():
-                raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
-            from playwright.sync_api import sync_playwright
-
-            self._playwright = sync_playwright().start()
-            self._browser = self._playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-            )
-        if scale not in self._pages:
-            context = self._browser.new_context(
-                viewport={"width": 1800, "height": 1400}, device_scale_factor=scale
-            )
-            context.route("**/*", lambda route: route.abort())  # nothing from the network
-            self._pages[scale] = context.new_page()
-        page = self._pages[scale]
-        page.set_content(page_html, wait_until="load")
-        png = page.locator("#shot").screenshot(type="png", animations="disabled")
-        return Image.open(io.BytesIO(png)).convert("RGB")
-
-    def close(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-            self._playwright.stop()
-            self._browser = None
-
-
 # --- matplotlib ----------------------------------------------------------------------------
 
 
@@ -753,7 +705,7 @@ def generate(out: Path, count: int, seed: int = 1000) -> dict[str, dict[str, Any
     rng.shuffle(order)
     out.mkdir(parents=True, exist_ok=True)
     truth: dict[str, dict[str, Any]] = {}
-    browser = Browser()
+    browser = Browser((1800, 1400), ["--disable-sync", "--font-render-hinting=none"])
     try:
         for i in range(count):
             style = order[i % len(order)]
