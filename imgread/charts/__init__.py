@@ -98,13 +98,21 @@ def _plotted(chart: Chart) -> bool:
 
 
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or a few numbers and no table over most of the image
-    (a title band or a legend can pass for a small table): worth a second reading."""
+    """Axes seen by preprocessing, or a few numbers outside the tables read, and no table
+    over most of the image (a title band or a legend can pass for a small table): worth a
+    second reading. A table's own numbers (a meme around a table) are no reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
-    if sum(t.box.width * t.box.height for t in record.ocr.tables) > 0.5 * image_area:
+    tables = [t.box for t in record.ocr.tables]
+    if sum(box.width * box.height for box in tables) > 0.5 * image_area:
         return False
-    numbers = sum(parse_number(word.text) is not None for word in record.ocr.words)
+    numbers = sum(
+        parse_number(word.text) is not None
+        and not any(
+            box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in tables
+        )
+        for word in record.ocr.words
+    )
     return record.preprocess.chart_axes or numbers >= 3
 
 
