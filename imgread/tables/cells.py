@@ -65,6 +65,14 @@ def strip_of(crops: list[np.ndarray], gap: int = 24) -> tuple[np.ndarray, list[t
 def crop_for_reread(grey: np.ndarray, box: Box, scale: float, glyph: float) -> np.ndarray:
     """The cell's pixels from the prepared image, padded and scaled so digits are about
     ``REREAD_GLYPH_HEIGHT`` tall."""
+    return _reread_frame(grey, box, scale, glyph)[0]
+
+
+def _reread_frame(
+    grey: np.ndarray, box: Box, scale: float, glyph: float
+) -> tuple[np.ndarray, int, int, float]:
+    """``crop_for_reread``'s crop, with where it starts in ``grey`` (x, y) and the factor it
+    was scaled by: what maps the words read in it back onto the page."""
     pad = max(2, int(glyph * 0.3))
     x1 = max(0, int(box.x1 * scale) - pad)
     y1 = max(0, int(box.y1 * scale) - pad)
@@ -73,8 +81,9 @@ def crop_for_reread(grey: np.ndarray, box: Box, scale: float, glyph: float) -> n
     crop = stretch_contrast(grey[y1:y2, x1:x2]) if y2 > y1 and x2 > x1 else grey[y1:y2, x1:x2]
     factor = REREAD_GLYPH_HEIGHT / max(glyph * scale, 1.0)
     if 0.8 < factor < 1.25 or crop.size == 0:
-        return crop
-    return cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        return crop, x1, y1, 1.0
+    resized = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    return resized, x1, y1, factor
 
 
 def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) -> list[list[Word]]:
@@ -210,15 +219,9 @@ def band_words(
 ) -> list[Word]:
     """The words of one band of the page (a header line), read larger in one engine call,
     with boxes in loaded-image pixels."""
-    crop = crop_for_reread(prepared.grey, band, prepared.scale, glyph)
+    crop, left, top, factor = _reread_frame(prepared.grey, band, prepared.scale, glyph)
     if not crop.size:
         return []
-    pad = max(2, int(glyph * 0.3))
-    left = max(0, int(band.x1 * prepared.scale) - pad)
-    top = max(0, int(band.y1 * prepared.scale) - pad)
-    factor = REREAD_GLYPH_HEIGHT / max(glyph * prepared.scale, 1.0)
-    if 0.8 < factor < 1.25:
-        factor = 1.0
     strip, bands = strip_of([crop])
     words, _ = clean_words(ocr.read_words(strip, settings, psm=6, numeric=False))
     gap = (strip.shape[1] - crop.shape[1]) // 2
@@ -310,6 +313,11 @@ def read_header_band(
                 readings={"header": text} if text else {},
             )
         )
+    _set_header(table, cells)
+
+
+def _set_header(table: Table, cells: list[Cell]) -> None:
+    """A header row found after the page's reading becomes the table's only one."""
     table.header_rows = [cells]
     table.columns = [cell.text for cell in cells]
     table.settings = [None] * len(cells)
@@ -400,24 +408,27 @@ def reread_wrapped_names(
         if min(confidence for _, confidence, _ in lines) < 90:
             cells.append((table.body[r][column], lines))
     doubtful = [
-        (cell, i, box)
+        (cell, i, reading)
         for cell, lines in cells
-        for i, (_, confidence, box) in enumerate(lines)
-        if confidence < 90
+        for i, reading in enumerate(lines)
+        if reading[1] < 90
     ]
     if not doubtful:
         return
-    glyph = float(median(box.height for _, _, box in doubtful))
-    crops = [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for _, _, box in doubtful]
+    boxes = [box for _, _, (_, _, box) in doubtful]
+    glyph = float(median(box.height for box in boxes))
+    crops = [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for box in boxes]
     tesseract = read_crops(crops, settings, False)
     second = (
-        rapid.texts([original_crop(prepared, box, glyph) for _, _, box in doubtful])
+        rapid.texts([original_crop(prepared, box, glyph) for box in boxes])
         if second_engine(settings)
         else [("", 0.0)] * len(doubtful)
     )
     better: dict[tuple[int, int], tuple[str, float]] = {}
-    for (cell, i, _), words, (text, confidence) in zip(doubtful, tesseract, second, strict=True):
-        page_text, page_confidence, _ = next(lines for c, lines in cells if c is cell)[i]
+    for (cell, i, reading), words, (text, confidence) in zip(
+        doubtful, tesseract, second, strict=True
+    ):
+        page_text, page_confidence, _ = reading
         words = [word for word in words if word.confidence >= 50 or len(word.text) > 3]
         if words and min(w.confidence for w in words) >= page_confidence - 5:
             page_text = " ".join(word.text for word in words)
@@ -674,9 +685,7 @@ def read_missing_header(
             )
         )
     if sum(1 for cell in cells if cell.text) >= max(2, 0.5 * len(cells)):
-        table.header_rows = [cells]
-        table.columns = [cell.text for cell in cells]
-        table.settings = [None] * len(cells)
+        _set_header(table, cells)
 
 
 def second_opinion(

@@ -161,13 +161,14 @@ def repair_column(table: Table, column: int) -> list[Flag]:
     flags = repair_unit_suffix(table, column)
     cells = [row[column] for row in table.body if row[column].value is not None]
     decimals = Counter(d for cell in cells if (d := _decimals(cell.text)))
-    if decimals and decimals.most_common(1)[0][1] >= 2:
-        flags.extend(join_split_numbers(table, column, *decimals.most_common(1)[0]))
-        cells = [row[column] for row in table.body if row[column].value is not None]
-    if len(cells) < 3 or not decimals:
+    if not decimals:
         return flags
     places, count = decimals.most_common(1)[0]
     if count < 2:
+        return flags
+    flags.extend(join_split_numbers(table, column, places, count))
+    cells = [row[column] for row in table.body if row[column].value is not None]
+    if len(cells) < 3:
         return flags
     typical_cells = [cell for cell in cells if _decimals(cell.text) == places]
     typical = [cell.value for cell in typical_cells if cell.value is not None]
