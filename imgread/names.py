@@ -3,6 +3,7 @@ to a column name OCR was unsure of ("GsMek" -> "GSM8K", "Mmtu" -> "MMLU")."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -58,3 +59,62 @@ def closest_benchmark(text: str, names: tuple[str, ...] | None = None) -> str | 
     if best > allowed or (len(ranked) > 1 and ranked[1][0] == best):
         return None
     return name
+
+
+# Look-alikes in the words of model names: letters and digits a sans-serif font draws alike.
+_NAME_LOOKALIKES = str.maketrans(
+    {"i": "l", "1": "l", "|": "l", "j": "l", "0": "o", "q": "o", "5": "s", "8": "s"}
+)
+_NAME_WORD_RE = re.compile(r"[A-Za-z0-9|]+")
+_LETTERS_RE = re.compile(r"[A-Za-z|]{3,}")
+
+
+@cache
+def model_words() -> dict[str, str]:
+    """The words of ``imgread/data/model_words.txt``, by their folded spelling; a spelling
+    two words share is left out (neither can be told from the other)."""
+    text = resources.files("imgread").joinpath("data/model_words.txt").read_text()
+    words = [line.strip().lower() for line in text.splitlines()]
+    by_fold: dict[str, str | None] = {}
+    for word in words:
+        if word and not word.startswith("#"):
+            fold = word.translate(_NAME_LOOKALIKES)
+            by_fold[fold] = word if by_fold.get(fold, word) == word else None
+    return {fold: word for fold, word in by_fold.items() if word is not None}
+
+
+def _respelled(token: str, word: str) -> str:
+    """``token`` with the characters that differ from ``word`` taken from it: lower case,
+    except a capital letter misread as another capital ("OWEN" -> "QWEN", "Owen" -> "Qwen");
+    a capital I is a lower-case l as often as not, so it takes the word's case."""
+    out = []
+    for have, want in zip(token, word, strict=True):
+        if have.lower() == want:
+            out.append(have)
+        elif have.isupper() and have != "I":
+            out.append(want.upper())
+        else:
+            out.append(want)
+    return "".join(out)
+
+
+def known_name_words(name: str) -> str:
+    """``name`` with each word that is a known model-name word but for look-alike characters
+    spelled as that word ("deepseek-Ilm" -> "deepseek-llm", "Mistral-7B-GPTO" -> "...GPTQ").
+    Words of digits alone, short words and words already known are kept."""
+    words = model_words()
+
+    def mend(match: re.Match[str]) -> str:
+        token = match.group()
+        lower = token.lower()
+        if len(token) < 3 or not any(c.isalpha() for c in token) or lower in words.values():
+            return token
+        word = words.get(lower.translate(_NAME_LOOKALIKES))
+        if word is not None:
+            return _respelled(token, word)
+        if token.isalpha():
+            return token
+        # a word run into a version ("Owen1.5"): its letters alone
+        return _LETTERS_RE.sub(mend, token)
+
+    return _NAME_WORD_RE.sub(mend, name)

@@ -476,6 +476,92 @@ def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
     return out, True
 
 
+def _dotted_spans(row: np.ndarray, x_height: float, least: int = 6) -> list[tuple[int, int]]:
+    """Where a row of ink (bool) is a dotted or dashed line: at least ``least`` marks in a
+    row, alike in length and evenly spaced, small and close for the text size. A row across
+    letters has marks too, but their lengths and gaps vary."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], row.view(np.int8), [0]))))
+    starts, ends = edges[0::2], edges[1::2]
+    if len(starts) < least:
+        return []
+    lengths, gaps = ends - starts, starts[1:] - ends[:-1]
+    small = max(3.0, 0.4 * x_height)
+    spans, first = [], 0
+    for i in range(1, len(starts) + 1):
+        alike = (
+            i < len(starts)
+            and lengths[i] <= small
+            and gaps[i - 1] <= small
+            and abs(int(lengths[i]) - int(lengths[i - 1])) <= 1
+            and (i - first < 2 or abs(int(gaps[i - 1]) - int(gaps[i - 2])) <= 1)
+        )
+        if alike:
+            continue
+        if i - first >= least and lengths[first] <= small:
+            spans.append((int(starts[first]), int(ends[i - 1])))
+        first = i
+    return spans
+
+
+def _share_under_ink(ink: np.ndarray, y: int, x1: int, x2: int) -> float:
+    """The share of row ``y``'s ink between ``x1`` and ``x2`` with ink right above it: all
+    of it on the bottom row of letters (strokes come down to it), less under an underline
+    whose dots fall under letters and between them alike."""
+    if y == 0:
+        return 0.0
+    row = ink[y, x1:x2]
+    return float((row & ink[y - 1, x1:x2]).sum() / max(int(row.sum()), 1))
+
+
+def erase_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, bool]:
+    """The grey image with text underlines painted over: dotted or dashed rows of marks, and
+    solid strokes a few words long and a few pixels thick (links in leaderboards). OCR reads
+    a dotted underline's dots under a space as "." or ":" ("Claude.3.Opus"). The marks of
+    text stay: a row across letters is never that regular, nor one unbroken stroke."""
+    if x_height <= 0:
+        return grey, False
+    ink = binarise(grey) > 0
+    erase = np.zeros(ink.shape, dtype=bool)
+    small = max(3.0, 0.4 * x_height)
+    for y in np.flatnonzero(ink.sum(axis=1) >= 6):
+        # An underline is the lowest ink there (a row through letters has ink below it),
+        # and hangs below the letters (their bottom row stands on ink above every mark).
+        below = ink[y + 2 : y + 4]
+        spans = [
+            (x1, x2)
+            for x1, x2 in _dotted_spans(ink[y], x_height)
+            if x2 - x1 >= 4 * x_height
+            and (below.size == 0 or below[:, x1:x2].mean() <= 0.1)
+            and _share_under_ink(ink, y, x1, x2) <= 0.7
+        ]
+        if not spans:
+            continue
+        # One underline, broken where a dot touches a letter: its pieces joined, and in
+        # between only the marks as small as its dots.
+        start, end = spans[0]
+        for x1, x2 in [*spans[1:], (10**9, 10**9)]:
+            if x1 - end <= 2 * x_height:
+                end = x2
+                continue
+            piece = ink[y, start:end]
+            edges = np.flatnonzero(np.diff(np.concatenate(([0], piece.view(np.int8), [0]))))
+            for a, b in zip(edges[0::2], edges[1::2], strict=True):
+                if b - a <= small:  # the mark, and the row of it below (dots 2 px tall)
+                    erase[y : y + 2, start + a : start + b] = ink[y : y + 2, start + a : start + b]
+            start, end = x1, x2
+    length = max(15, round(4 * x_height))
+    along = np.ones((1, length), np.uint8)
+    strokes = _thin(cv2.morphologyEx(ink.astype(np.uint8) * 255, cv2.MORPH_OPEN, along), 1)
+    erase |= strokes > 0
+    if not erase.any():
+        return grey, False
+    # and the blurred edges of what goes: paler than ink, next to it across the line
+    erase |= (cv2.dilate(erase.astype(np.uint8), np.ones((3, 1), np.uint8)) > 0) & ~ink
+    out = grey.copy()
+    out[erase] = background(grey)[erase]
+    return out, True
+
+
 def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
     """An L: a vertical rule whose bottom meets a horizontal rule's left end, in a picture
     that is not ruled like a table (many rules as wide as that axis)."""
@@ -529,6 +615,10 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")
+    if settings.remove_rules:
+        grey, erased = erase_underlines(grey, x_height)
+        if erased:
+            steps.append("erase_underlines")
     if factor != 1.0:
         grey = resize(grey, factor)
         steps.append("upscale")

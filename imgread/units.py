@@ -22,6 +22,12 @@ _NUMBER = (
     r"|\.\d+)"
 )
 _NUMBER_RE = re.compile(_NUMBER)
+# A mean and its spread, "80.97±2.4" ("+/-" typed, or a "+" where OCR lost the minus
+# under a decimal mean): the cell's value is the mean.
+_SPREAD_RE = re.compile(
+    r"(?<=\d)\s*(?:±|\+\s*/?\s*-)\s*\d+(?:[.,]\d+)?"
+    r"|(?:(?<=\.\d)|(?<=\.\d\d))\+\d+\.\d+"
+)
 _LABEL_RE = re.compile(rf"(?:{_NUMBER})%?")
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
@@ -89,7 +95,7 @@ def parse_number(text: str, *, whole: bool = False) -> float | None:
         if not _LABEL_RE.fullmatch(cleaned):
             return None
         return _to_float(cleaned.rstrip("%"))
-    found = _NUMBER_RE.findall(cleaned)
+    found = _NUMBER_RE.findall(_SPREAD_RE.sub("", cleaned))
     if len(found) != 1:
         return None
     return _to_float(found[0])

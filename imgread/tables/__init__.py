@@ -29,10 +29,12 @@ from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import is_numeric_text
 from .repairs import (
     finish_numbers,
+    footnote_marks,
     repair_column,
     repair_column_names,
     repair_model_names,
     repair_sizes_from_names,
+    strip_footnote_marks,
 )
 from .rows import rows_from_table, scores_from_table
 
@@ -74,6 +76,7 @@ def extract_tables(
         for rule in horizontal
         if rule.end - rule.start >= 0.5 * longest
     ]
+    marks = footnote_marks([[words[i].text for i in line] for line in ocr.group_lines(words)])
     for layout in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
@@ -94,6 +97,7 @@ def extract_tables(
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))
+        flags.extend(strip_footnote_marks(table, marks))
         flags.extend(repair_sizes_from_names(table))
         tables.append(table)
     return tables, flags

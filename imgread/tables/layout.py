@@ -39,13 +39,22 @@ def body_runs(lines: list[TextLine]) -> list[list[int]]:
         if runs:
             previous = lines[runs[-1][-1]]
             pitch = _pitch([lines[j] for j in runs[-1]]) or 3 * previous.box.height
-            labels = sum(1 for j in range(runs[-1][-1] + 1, i) if is_group_label(lines[j]))
-            if line.box.cy - previous.box.cy > (2.2 + 2.0 * labels) * pitch:
+            between = [lines[j] for j in range(runs[-1][-1] + 1, i)]
+            labels = sum(1 for other in between if is_group_label(other))
+            if line.box.cy - previous.box.cy > (2.2 + 2.0 * labels) * pitch or any(
+                _names_columns(other, line) for other in between
+            ):
                 runs.append([])
         else:
             runs.append([])
         runs[-1].append(i)
     return sorted(runs, key=len, reverse=True)
+
+
+def _names_columns(line: TextLine, body: TextLine) -> bool:
+    """A line of text pieces, about as many as the body line has cells: a header, which
+    starts a table (what is above it is something else, or another table)."""
+    return line.numeric == 0 and len(line.chunks) >= max(3, len(body.chunks) - 1)
 
 
 def rows_without_numbers(lines: list[TextLine], run: list[int]) -> list[int]:

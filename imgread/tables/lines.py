@@ -15,7 +15,10 @@ from ..ocr.script import close_cjk_spaces
 from ..record import Box, Word
 from ..units import is_missing
 
-NUMERIC_TEXT_RE = re.compile(r"^[-+\u2212]?[\d.,]*\d[\d.,]*\s*(%|[kmbt]|bn)?[*†‡]?$", re.IGNORECASE)
+NUMERIC_TEXT_RE = re.compile(
+    r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn)?[*†‡]?$",
+    re.IGNORECASE,
+)
 
 
 # Below this confidence (0..100) a cell's number is flagged rather than presented as fact.

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from statistics import median
 from typing import TYPE_CHECKING
 
-from ..names import closest_benchmark
+from ..names import closest_benchmark, known_name_words, model_words
 from ..record import Cell, Flag, Table
 from ..units import (
     header_unit,
@@ -34,6 +34,7 @@ from .columns import (
     benchmark_columns,
     model_column,
     numeric_columns,
+    oriented,
 )
 from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE
 
@@ -283,9 +284,12 @@ def finish_numbers(
             for row in table.body:
                 if row[c].value is None and not is_missing(row[c].text):
                     row[c].value = parse_number(row[c].text)
-    for c in columns:
-        prefer_column_shape([row[c] for row in table.body])
-        flags.extend(repair_column(table, c))
+    # Numbers are alike along a quantity or a benchmark: down the columns as printed, or
+    # along the rows when the models run across the header (the turned view shares cells).
+    view = oriented(table)
+    for c in columns if view is table else numeric_columns(view):
+        prefer_column_shape([row[c] for row in view.body])
+        flags.extend(repair_column(view, c))
     for c in columns:
         for row in table.body:
             cell = row[c]
@@ -314,13 +318,18 @@ def repair_model_names(table: Table) -> list[Flag]:
     """In a column of names that state sizes ("Qwen-14B"), a name ending in digits and an
     8 ("Qwen-148") had its "B" read as "8" (small, blurred text). The column states sizes
     when some names print one, or when too many end in an 8 for chance. A version's "v0."
-    read as "vo." gets its zero back."""
+    read as "vo." gets its zero back, and a known word of model names misread by look-alike
+    characters its spelling ("Ilm" -> "llm", "GPTO" -> "GPTQ")."""
     column = model_column(table)
     if column is None or column in numeric_columns(table):
         return []
     cells = [row[column] for row in table.body if row[column].text]
     flags = []
     for cell in cells:
+        respelled = known_name_words(cell.text)
+        if respelled != cell.text:
+            flags.append(_repaired(table, cell, respelled, "look-alike letters of a known word"))
+            cell.value = None
         if VERSION_ZERO_RE.search(cell.text):
             flags.append(_repaired(table, cell, VERSION_ZERO_RE.sub("0", cell.text), "a version"))
             cell.value = None
@@ -339,6 +348,49 @@ def repair_model_names(table: Table) -> list[Flag]:
         after = SIZE_AS_DIGITS_RE.sub(r"\1B", cell.text)
         flags.append(_repaired(table, cell, after, why))
         cell.value = None
+    return flags
+
+
+# How OCR reads a dagger (a footnote mark): as itself, a "t", a "T", an "f" or a "+".
+DAGGER_READINGS = frozenset("†‡tTf+")
+_ENDS_LIKE_A_NAME_RE = re.compile(r"(?:\d|\d[bBmM]|[)\]])$")
+
+
+def footnote_marks(lines: list[list[str]]) -> set[str]:
+    """The marks a page's footnotes declare: a line that opens with a lone dagger-like mark
+    and goes on in words ("† results reported by ..."), as OCR read the mark."""
+    return {
+        mark
+        for words in lines
+        if len(words) >= 3 and len(words[0]) <= 2 and words[1][:1].isalpha()
+        and set(words[0]) <= DAGGER_READINGS
+        for mark in words[0]
+    }
+
+
+def strip_footnote_marks(table: Table, marks: set[str]) -> list[Flag]:
+    """Where the page declares a dagger footnote, a name ending in a dagger as OCR reads it
+    ("GPT-4t", "Instructt", "AWQ+") carries the mark: it is cut when what stays ends a name
+    (a digit, a size, a known word of model names) and the name with it does not."""
+    column = model_column(table)
+    if not marks or column is None or column in numeric_columns(table):
+        return []
+    flags = []
+    known = set(model_words().values())
+    for row in table.body:
+        cell = row[column]
+        text = cell.text.rstrip()
+        if len(text) < 3 or text[-1] not in DAGGER_READINGS:
+            continue
+        stem = text[:-1]
+        last_word = re.split(r"[^A-Za-z0-9]", stem)[-1].lower()
+        whole_word = re.split(r"[^A-Za-z0-9]", text)[-1].lower()
+        if text[-1] in "†‡+" or (
+            whole_word not in known
+            and (_ENDS_LIKE_A_NAME_RE.search(stem) or last_word in known)
+        ):
+            flags.append(_repaired(table, cell, stem, "a footnote mark the page declares"))
+            cell.value = None
     return flags
 
 

@@ -58,15 +58,18 @@ def scores_from_table(table: Table, table_index: int = 0) -> list[Score]:
 
 
 def rows_from_table(table: Table, table_index: int = 0) -> list[Row]:
-    """(model, params_b, tokens_t, mmlu) per model when the table has those quantities."""
+    """(model, params_b, tokens_t, mmlu) per model. A table without those columns still
+    lists its models (sizes from their names), when it scores them on some benchmark."""
     printed = table
     table = oriented(table)
     params_col = find_column(table, PARAMS_RE)
     tokens_col = find_column(table, TOKENS_RE)
     mmlu_col = find_column(table, MMLU_RE)
-    if params_col is None and tokens_col is None and mmlu_col is None:
-        return []
     model_col = model_column(table)
+    if params_col is None and tokens_col is None and mmlu_col is None and (
+        model_col is None or not benchmark_columns(table)
+    ):
+        return []
     rows = []
     for r, cells in enumerate(table.body):
         model = cells[model_col].text if model_col is not None else ""
@@ -82,6 +85,8 @@ def rows_from_table(table: Table, table_index: int = 0) -> list[Row]:
         if mmlu_col is not None:
             mmlu = cells[mmlu_col].value
         used = [c for c in (params_col, tokens_col, mmlu_col) if c is not None]
+        if not used and model_col is not None:
+            used = [model_col]
         confidence = min((cells[c].confidence for c in used), default=0.0) / 100
         rows.append(
             Row(
