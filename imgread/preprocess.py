@@ -514,16 +514,16 @@ def _share_under_ink(ink: np.ndarray, y: int, x1: int, x2: int) -> float:
 
 
 def erase_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, bool]:
-    """The grey image with text underlines painted over: dotted or dashed rows of marks, and
-    solid strokes a few words long and a few pixels thick (links in leaderboards). OCR reads
-    a dotted underline's dots under a space as "." or ":" ("Claude.3.Opus"). The marks of
-    text stay: a row across letters is never that regular, nor one unbroken stroke."""
+    """The grey image with dotted or dashed underlines painted over (links in leaderboards):
+    OCR reads the dots under a space as "." or ":" ("Claude.3.Opus"). The marks of text
+    stay: a row across letters is never that regular. Solid underlines are left: OCR reads
+    past them, and a solid stroke is as often a table's rule, which ``remove_rules`` decides."""
     if x_height <= 0:
         return grey, False
     ink = binarise(grey) > 0
     erase = np.zeros(ink.shape, dtype=bool)
     small = max(3.0, 0.4 * x_height)
-    for y in np.flatnonzero(ink.sum(axis=1) >= 6):
+    for y in np.flatnonzero(ink.sum(axis=1) >= 6).tolist():
         # An underline is the lowest ink there (a row through letters has ink below it),
         # and hangs below the letters (their bottom row stands on ink above every mark).
         below = ink[y + 2 : y + 4]
@@ -532,7 +532,7 @@ def erase_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, boo
             for x1, x2 in _dotted_spans(ink[y], x_height)
             if x2 - x1 >= 4 * x_height
             and (below.size == 0 or below[:, x1:x2].mean() <= 0.1)
-            and _share_under_ink(ink, y, x1, x2) <= 0.7
+            and _share_under_ink(ink, y, x1, x2) <= 0.66
         ]
         if not spans:
             continue
@@ -549,10 +549,6 @@ def erase_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, boo
                 if b - a <= small:  # the mark, and the row of it below (dots 2 px tall)
                     erase[y : y + 2, start + a : start + b] = ink[y : y + 2, start + a : start + b]
             start, end = x1, x2
-    length = max(15, round(4 * x_height))
-    along = np.ones((1, length), np.uint8)
-    strokes = _thin(cv2.morphologyEx(ink.astype(np.uint8) * 255, cv2.MORPH_OPEN, along), 1)
-    erase |= strokes > 0
     if not erase.any():
         return grey, False
     # and the blurred edges of what goes: paler than ink, next to it across the line

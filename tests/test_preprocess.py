@@ -192,3 +192,41 @@ def test_thin_line_is_erased_and_a_bar_is_not() -> None:
     assert "remove_rules" in steps
     assert prepared.grey[50, 300] > 200  # rule gone
     assert prepared.grey[175, 300] < 200  # bar kept
+
+
+def _underlined_names(names: list[str]) -> np.ndarray:
+    """Names as links: grey text with a dotted line just under the baseline."""
+    image = Image.new("RGB", (560, 60 * len(names) + 20), "white")
+    draw = ImageDraw.Draw(image)
+    face = font(22)
+    for i, name in enumerate(names):
+        x, y = 20, 20 + 60 * i
+        draw.text((x, y), name, fill=(60, 60, 60), font=face)
+        left, _, right, _ = draw.textbbox((x, y), name, font=face, anchor="la")
+        base = y + int(face.getmetrics()[0]) + 1
+        for dot in range(left, right, 4):
+            draw.rectangle((dot, base, dot + 1, base + 1), fill=(90, 90, 90))
+    return np.asarray(image)
+
+
+def test_dotted_underlines_under_names_are_erased_before_ocr() -> None:
+    """OCR reads the dots of a link's underline under a space as "." or ":"; erased, the
+    names read as printed."""
+    names = ["Claude 3 Opus", "Baichuan2 7b Chat", "Mistral 7B Instruct"]
+    prepared, steps, _ = prepare(_underlined_names(names), PreprocessSettings())
+    assert "erase_underlines" in steps
+    from imgread.config import OcrSettings
+    from imgread.ocr import read_words
+
+    words = read_words(prepared.grey, OcrSettings())
+    text = " ".join(w.text for w in words)
+    assert text.split() == " ".join(names).split()
+
+
+def test_decimal_points_and_letter_bottoms_are_no_underline() -> None:
+    """A row of digits' bottoms and their points is as regular as dots: it stays."""
+    image = Image.new("RGB", (420, 80), "white")
+    ImageDraw.Draw(image).text((10, 20), "75.5 75.4 67.7 71.6 48.5 34.9", fill="black",
+                                font=font(13))
+    steps = prepare(np.asarray(image), PreprocessSettings())[1]
+    assert "erase_underlines" not in steps

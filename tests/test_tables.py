@@ -642,3 +642,163 @@ def test_chinese_size_and_data_columns_are_row_quantities() -> None:
     found = [(r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table)]
     assert found == [(7.0, 2.0, 45.3), (13.0, 1.4, 54.8), (70.0, 2.0, 68.9)]
     assert {s.benchmark for s in scores_from_table(table)} == {"MMLU"}
+
+
+def test_models_across_keep_their_sizes_and_tokens_when_numbers_are_repaired() -> None:
+    """Decimal repairs compare a number with the others of its quantity: along the row
+    when the models run across, so 141 (B) beside 14.3 and 1,400 (B tokens) beside
+    scores with one decimal stay as printed."""
+    rows = [
+        ["Model", "Alpha-6B", "Beta-8x22B", "Gamma-14B", "Delta-7B"],
+        ["Params (B)", "6", "141", "14.3", "7"],
+        ["Tokens (B)", "1,400", "-", "4,000", "2,000"],
+        ["MMLU", "57.0", "37.8", "77.6", "32.7"],
+        ["BBH", "63.2", "31.9", "56.7", "61.7"],
+        ["HumanEval", "62.9", "12.8", "45.9", "51.8"],
+    ]
+    table = extract_tables(grid(rows, [20, 160, 290, 420, 550]), None, Config())[0][0]
+    assert [(r.model, r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table)] == [
+        ("Alpha-6B", 6.0, 1.4, 57.0),
+        ("Beta-8x22B", 141.0, None, 37.8),
+        ("Gamma-14B", 14.3, 4.0, 77.6),
+        ("Delta-7B", 7.0, 2.0, 32.7),
+    ]
+
+
+def test_scores_printed_with_their_spread_score_the_mean() -> None:
+    rows = [
+        ["Model", "ARC-C", "MMLU", "GSM8K"],
+        ["Alpha-7B", "45.97±1.5", "64.20", "87.43+1.8"],
+        ["Beta-13B", "80.97±2.4", "–", "52.92±1.4"],
+        ["Gamma-70B", "18.61", "26.58±1.3", "8.79±1.7"],
+    ]
+    table = extract_tables(grid(rows, [20, 160, 300, 420]), None, Config())[0][0]
+    scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table)}
+    assert scores == {
+        ("Alpha-7B", "ARC-C"): 45.97, ("Alpha-7B", "MMLU"): 64.2, ("Alpha-7B", "GSM8K"): 87.43,
+        ("Beta-13B", "ARC-C"): 80.97, ("Beta-13B", "GSM8K"): 52.92,
+        ("Gamma-70B", "ARC-C"): 18.61, ("Gamma-70B", "MMLU"): 26.58, ("Gamma-70B", "GSM8K"): 8.79,
+    }
+
+
+def test_a_table_of_benchmark_scores_alone_still_lists_its_models() -> None:
+    rows = [
+        ["Model", "ARC-C", "BBH"],
+        ["Alpha-7B", "45.9", "64.2"],
+        ["Beta", "80.9", "52.9"],
+        ["Gamma-70B", "18.6", "26.5"],
+    ]
+    table = extract_tables(grid(rows, [20, 160, 300]), None, Config())[0][0]
+    assert [(r.model, r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table)] == [
+        ("Alpha-7B", 7.0, None, None),
+        ("Beta", None, None, None),
+        ("Gamma-70B", 70.0, None, None),
+    ]
+
+
+def test_a_header_line_starts_the_table_and_a_status_bar_above_is_no_row() -> None:
+    """A phone screenshot: the clock and battery are numbers, then text, then the table.
+    The header line between them ends whatever run of rows came before."""
+    words = [word("9:15", 20, 5), word("87%", 500, 5), word("Back", 20, 60)]
+    words += [word("Base", 20, 120), word("model", 70, 120), word("comparison", 140, 120)]
+    rows = [
+        ["Models", "MMLU", "TriviaQA", "WinoGrande"],
+        ["Alpha-7B", "75.8", "40.3", "55.8"],
+        ["Beta-70B", "41.2", "-", "62.8"],
+        ["Gamma-13B", "26.2", "48.3", "81.6"],
+    ]
+    words += grid(rows, [20, 200, 300, 420], top=200)
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns == ["Models", "MMLU", "TriviaQA", "WinoGrande"]
+    assert [r.model for r in rows_from_table(table)] == ["Alpha-7B", "Beta-70B", "Gamma-13B"]
+
+
+def test_footnote_daggers_read_as_letters_are_cut_where_the_page_declares_them() -> None:
+    rows = [
+        ["Model", "MMLU", "BBH"],
+        ["GPT-4t", "86.4", "83.1"],
+        ["Alpha-13B-Instructt", "55.5", "34.0"],
+        ["Beta-30B-AWQ+", "35.6", "58.7"],
+        ["Gamma-7B-Instruct", "56.4", "81.5"],
+    ]
+    words = grid(rows, [20, 260, 360])
+    footnote = grid([["t results reported by the original authors"]], [20], top=200)
+    names = [r.model for r in rows_from_table(extract_tables(words, None, Config())[0][0])]
+    assert names == ["GPT-4t", "Alpha-13B-Instructt", "Beta-30B-AWQ+", "Gamma-7B-Instruct"]
+    table = extract_tables(words + footnote, None, Config())[0][0]
+    assert [r.model for r in rows_from_table(table)] == [
+        "GPT-4", "Alpha-13B-Instruct", "Beta-30B-AWQ", "Gamma-7B-Instruct"
+    ]
+
+
+def test_known_words_of_model_names_are_respelled_from_look_alikes() -> None:
+    rows = [
+        ["Model", "MMLU", "BBH"],
+        ["deepseek-Ilm-7b", "86.4", "83.1"],
+        ["Mistral-7B-Chat-GPTO-Int4", "55.5", "34.0"],
+        ["Owen/Owen1.5-7B", "35.6", "58.7"],
+    ]
+    table = extract_tables(grid(rows, [20, 300, 400]), None, Config())[0][0]
+    assert [r.model for r in rows_from_table(table)] == [
+        "deepseek-llm-7b", "Mistral-7B-Chat-GPTQ-Int4", "Qwen/Qwen1.5-7B"
+    ]
+
+
+def test_a_column_read_without_its_points_gets_them_back_from_its_boxes() -> None:
+    """Small figures: a whole column lost its decimal points (755 for 75.5) while the
+    table's other columns kept theirs. Each box is as wide as three digits and a point, as
+    wide as the 75.3 beside it; the whole numbers of the size column are not."""
+    rows = [
+        ["Alpha-20B", "20", "27.0", "48.5", "755"],
+        ["Beta-141B", "141", "46.1", "25.1", "34.9"],
+        ["Gamma-7B", "7", "52.3", "28.9", "754"],
+        ["Delta-40B", "40", "65.0", "34.2", "677"],
+        ["Eps-405B", "405", "75.3", "53.6", "716"],
+    ]
+    words = [word(text, x, 10) for text, x in zip(["Model", "Size", "BBH", "CMMLU", "MMLU"],
+                                                  [20, 160, 240, 320, 400], strict=True)]
+    for r, cells in enumerate(rows):
+        for text, x in zip(cells, [20, 160, 240, 320, 400], strict=True):
+            units = sum(ch.isdigit() for ch in text) + (0.4 if "." in text else 0.0)
+            width = 9 * len(text) if x == 20 else round(10 * units)
+            if x == 400:
+                width = 34  # printed with its point, read without
+            words.append(Word(text=text, confidence=95.0,
+                              box=Box(x1=x, y1=40 + 30 * r, x2=x + width, y2=54 + 30 * r)))
+    table = extract_tables(words, None, Config())[0][0]
+    assert [r.mmlu for r in rows_from_table(table)] == [75.5, 34.9, 75.4, 67.7, 71.6]
+    assert [r.params_b for r in rows_from_table(table)] == [20.0, 141.0, 7.0, 40.0, 405.0]
+
+
+def test_a_row_of_scores_whose_name_was_not_read_asks_the_second_reader() -> None:
+    from imgread.tables.cells import doubtful_cells
+
+    rows = [
+        ["Model", "MMLU", "GSM8K"],
+        ["Yi-34B", "76.3", "67.2"],
+        ["Qwen-14B", "66.3", "61.3"],
+        ["Phi-2", "56.7", "61.1"],
+    ]
+    words = [w for w in grid(rows, [20, 200, 320]) if w.text != "Qwen-14B"]
+    table, spans = extract_tables(words, None, Config())[0][0], [(0, 150), (150, 280), (280, 400)]
+    asked = [(cell.row, cell.col, numeric) for cell, _, numeric in
+             doubtful_cells(table, spans, 14.0, 60.0)]
+    assert asked == [(1, 0, False)]
+
+
+def test_a_flat_stroke_read_as_a_digit_is_the_dash_of_a_missing_value() -> None:
+    rows = [
+        ["Model", "Tokens", "BBH"],
+        ["Alpha-7B", "6,000B", "59.8"],
+        ["Beta-13B", "1", "77.5"],
+        ["Gamma-70B", "3,000B", "46.1"],
+    ]
+    words = grid(rows, [20, 200, 320])
+    dash = next(w for w in words if w.text == "1")
+    words[words.index(dash)] = dash.model_copy(
+        update={"box": Box(x1=dash.box.x1, y1=dash.box.y1 + 6, x2=dash.box.x1 + 7,
+                           y2=dash.box.y1 + 8)}
+    )
+    table = extract_tables(words, None, Config())[0][0]
+    assert [r.tokens_t for r in rows_from_table(table)] == [6.0, None, 3.0]
+    assert table.body[1][1].text == "-" and table.body[1][1].readings["page"] == "1"

@@ -160,3 +160,12 @@ def test_normalise_model_name_unifies_spellings() -> None:
 def test_model_names_compare_across_full_width_forms_and_footnotes() -> None:
     assert normalise_model_name("活字3.0（最新版本）") == normalise_model_name("活字3.0 (最新版本)")
     assert normalise_model_name("ＧＰＴ-4¹") == "gpt-4"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("80.97±2.4", 80.97), ("65.2 ± 1.3", 65.2), ("70.1 +/- 0.4", 70.1), ("87.43+1.8", 87.43),
+     ("12+3", None), ("+1.8", 1.8)],
+)
+def test_a_mean_and_its_spread_read_as_the_mean(text: str, value: float | None) -> None:
+    assert parse_number(text) == value

@@ -9,6 +9,7 @@ The layout logic sees only ``Word`` rows, never an engine, and works in upright 
 from __future__ import annotations
 
 from functools import partial
+from statistics import median
 from typing import TYPE_CHECKING
 
 from .. import ocr
@@ -60,12 +61,16 @@ def extract_tables(
 ) -> tuple[list[Table], list[Flag]]:
     """Every table found in ``words`` (loaded-image pixels), with numbers settled."""
     tables, flags = [], []
+    # A column rule runs past a few rows; a shorter one is strokes of letters that a small,
+    # blurred image stacks into a line.
+    shortest = 3.5 * float(median(word.box.height for word in words)) if words else 0.0
     rules = (
         []
         if prepared is None
         else [
             Box(x1=rule.position - 1, y1=rule.start, x2=rule.position + 1, y2=rule.end)
             for rule in prepared.vertical
+            if rule.end - rule.start >= shortest
         ]
     )
     # Row rules run across a table; shorter runs are the gaps of dense text lines.

@@ -612,6 +612,10 @@ def doubtful_cells(
     found = []
     for r, row in enumerate(table.body):
         for c, cell in enumerate(row):
+            if c == names and not cell.text and any(other.value is not None for other in row):
+                # a row of scores whose name the page could not read at all
+                found.append((cell, _cell_region(table, spans, r, c), False))
+                continue
             if not cell.text or is_missing(cell.text):
                 continue
             unsure = cell.confidence < below

@@ -216,6 +216,41 @@ def repair_column(table: Table, column: int) -> list[Flag]:
     return flags
 
 
+def repair_pointless_column(table: Table, column: int, places: int, unit: float) -> list[Flag]:
+    """A column where at most one number was read with a point, in a table whose other columns
+    print ``places`` decimals: when most of its boxes are as wide as their digits plus a
+    point (``unit``: the table's digit width), every point was lost (small, blurred figures),
+    and those cells get theirs back. Integers printed as such leave no room for a point."""
+    header = table.columns[column] if column < len(table.columns) else ""
+    if places == 0 or PARAMS_RE.search(header) or TOKENS_RE.search(header):
+        return []
+    cells = [row[column] for row in table.body if row[column].value is not None]
+    pointed = sum(1 for cell in cells if _decimals(cell.text))
+    if len(cells) < 3 or pointed >= 2:  # two points read: ``repair_column`` decides
+        return []
+    cells = [cell for cell in cells if not _decimals(cell.text)]
+    roomy = []
+    for cell in cells:
+        digits = re.sub(r"\D", "", cell.text)
+        if cell.box is None or len(digits) <= places or not cell.text.strip().isdigit():
+            continue
+        printed = cell.box.width / unit
+        if len(digits) + 0.8 * POINT_WIDTH <= printed < len(digits) + 1 - POINT_WIDTH / 2:
+            roomy.append((cell, digits, printed))
+    if len(roomy) < 0.6 * len(cells):
+        return []
+    flags = []
+    for cell, digits, printed in roomy:
+        after = f"{digits[:-places]}.{digits[-places:]}"
+        why = (
+            f"at most one number in the column was read with a point, the table's others print "
+            f"{places} decimal(s), and {len(roomy)} of {len(cells)} boxes have room for one "
+            f"({cell.text} is {printed:.1f} digits wide)"
+        )
+        flags.append(_repaired(table, cell, after, why))
+    return flags
+
+
 def join_split_numbers(table: Table, column: int, places: int, count: int) -> list[Flag]:
     """Cells read as two digit runs ("78 31") in a column that prints ``places`` decimals:
     when the second run has exactly that many digits, the space is the lost point."""
@@ -263,6 +298,27 @@ def prefer_column_shape(cells: list[Cell]) -> None:
             cell.confidence = max(cell.confidence, 75.0)
 
 
+def dashes_for_missing(table: Table, columns: list[int]) -> None:
+    """A cell whose ink is a flat stroke (much lower than the figures around it, wider than
+    tall) is the dash of a missing value, whatever OCR made of it ("1", "5", "~")."""
+    heights = [
+        box.height for c in columns for row in table.body
+        if (box := row[c].box) is not None and row[c].value is not None
+    ]
+    if len(heights) < 3:
+        return
+    tall = float(median(heights))
+    for c in columns:
+        for row in table.body:
+            cell = row[c]
+            box = cell.box
+            if box is None or is_missing(cell.text) or not cell.text:
+                continue
+            if box.height <= 0.3 * tall and box.width >= 1.5 * box.height:
+                cell.readings.setdefault("page", cell.text)
+                cell.text, cell.value = "-", None
+
+
 def finish_numbers(
     table: Table, second_opinion: Callable[[Table], list[Flag]] | None = None
 ) -> list[Flag]:
@@ -277,6 +333,7 @@ def finish_numbers(
             cell.text = text
             cell.confidence = round(confidence, 1)
             cell.value = None if is_missing(text) else parse_number(text)
+    dashes_for_missing(table, columns)
     if second_opinion is not None:
         flags.extend(second_opinion(table))
         columns = numeric_columns(table)  # a column re-read into numbers is one now
@@ -287,9 +344,16 @@ def finish_numbers(
     # Numbers are alike along a quantity or a benchmark: down the columns as printed, or
     # along the rows when the models run across the header (the turned view shares cells).
     view = oriented(table)
-    for c in columns if view is table else numeric_columns(view):
+    along = columns if view is table else numeric_columns(view)
+    for c in along:
         prefer_column_shape([row[c] for row in view.body])
         flags.extend(repair_column(view, c))
+    pointed = [row[c] for c in along for row in view.body if _decimals(row[c].text)]
+    unit = digit_width(pointed)
+    if unit and len(pointed) >= 4:
+        places = Counter(_decimals(cell.text) for cell in pointed).most_common(1)[0][0] or 0
+        for c in along:
+            flags.extend(repair_pointless_column(view, c, places, unit))
     for c in columns:
         for row in table.body:
             cell = row[c]
