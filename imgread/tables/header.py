@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from statistics import median
 
 from ..ocr.phrase import Phrase
@@ -231,6 +232,31 @@ def tidy_setting(text: str) -> str:
         lambda m: m.group(1).translate(str.maketrans("SOIl", "5011")) + "-shot" + m.group(3),
         text,
     )
+
+
+def join_hyphen_breaks(header: list[TextLine]) -> list[TextLine]:
+    """A header piece broken after a hyphen ("3-5-" over "shot") joined with the piece
+    under it in the next line, as one piece ("3-5-shot"): a narrow column wraps its
+    setting, and half a setting reads as part of the column's name."""
+    lines = [TextLine(chunks=list(line.chunks), box=line.box) for line in header]
+    for upper, lower in pairwise(lines):
+        for i, chunk in enumerate(upper.chunks):
+            if not chunk.text.endswith("-"):
+                continue
+            under = next(
+                (
+                    other for other in lower.chunks
+                    if min(other.box.x2, chunk.box.x2) - max(other.box.x1, chunk.box.x1)
+                    > 0.5 * min(other.box.width, chunk.box.width)
+                ),
+                None,
+            )
+            if under is None:
+                continue
+            upper.chunks[i] = replace(chunk, text=chunk.text + under.text,
+                                      box=chunk.box.union(under.box))
+            lower.chunks.remove(under)
+    return [line for line in lines if line.chunks]
 
 
 def split_settings(header: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:

@@ -11,7 +11,7 @@ from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
 from ..units import is_missing
-from .header import header_lines, join_header, split_settings
+from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
     Layout,
     TextLine,
@@ -283,7 +283,7 @@ def _cells_of(
 
 def build_table(layout: Layout) -> Table:
     spans = layout.spans
-    names, settings_lines = split_settings(layout.header)
+    names, settings_lines = split_settings(join_hyphen_breaks(layout.header))
     if not names:  # "EM F1" alone: what reads as settings is all the names there are
         names, settings_lines = settings_lines, []
     header_rows = []
