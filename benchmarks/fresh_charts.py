@@ -190,7 +190,10 @@ def line_chart(rng: random.Random, log_x: bool | None = None) -> Chart:
     )
 
 
-def make_chart(rng: random.Random, style: str) -> Chart:
+def make_chart(rng: random.Random, style: str, round_: int) -> Chart:
+    """The chart a style draws in its ``round_``-th image: kinds alternate by round so that
+    every count spreads them evenly (two log axes in three line charts)."""
+    log_x = round_ % 3 != 2
     if style in ("vega_bar", "plotly_bar"):
         return bar_chart(rng, "bar")
     if style == "plotly_hbar":
@@ -198,10 +201,10 @@ def make_chart(rng: random.Random, style: str) -> Chart:
     if style == "vega_grouped":
         return grouped_chart(rng)
     if style in ("vega_line", "plotly_line"):
-        return line_chart(rng)
+        return line_chart(rng, log_x)
     if style == "svg_bar":
-        return bar_chart(rng, rng.choice(["bar", "hbar"]))
-    return rng.choice([grouped_chart, line_chart])(rng)
+        return bar_chart(rng, ("bar", "hbar")[round_ % 2])
+    return grouped_chart(rng) if round_ % 2 else line_chart(rng, log_x)
 
 
 # ---------------------------------------------------------------- Vega-Lite
@@ -549,7 +552,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
         for n in range(count):
             style = STYLES[n % len(STYLES)]
             rng = random.Random(f"{seed}:{n}")
-            chart = make_chart(rng, style)
+            chart = make_chart(rng, style, n // len(STYLES))
             if style.startswith("vega"):
                 image = vega(chart, rng)
             elif style.startswith("plotly"):
