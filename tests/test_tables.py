@@ -802,3 +802,19 @@ def test_a_flat_stroke_read_as_a_digit_is_the_dash_of_a_missing_value() -> None:
     table = extract_tables(words, None, Config())[0][0]
     assert [r.tokens_t for r in rows_from_table(table)] == [6.0, None, 3.0]
     assert table.body[1][1].text == "-" and table.body[1][1].readings["page"] == "1"
+
+
+def test_a_setting_wrapped_after_its_hyphen_is_one_setting() -> None:
+    """A narrow column wraps "3-5-shot" as "3-5-" over "shot": joined, it is the
+    column's setting, not the end of its name."""
+    words = lines_of([
+        ("Model", 20, 10), ("CMMLU", 200, 10), ("AGIEval", 320, 10), ("MMLU", 440, 10),
+        ("3-5-", 320, 40), ("5-", 440, 40),
+        ("5-shot", 200, 60), ("shot", 320, 60), ("shot", 440, 60),
+    ])
+    words += grid([["Alpha-7B", "56.32", "31.31", "58.86"], ["Beta-6B", "77.03", "48.58",
+                    "42.22"], ["Gamma-8x7B", "65.31", "30.93", "80.26"]], [20, 200, 320, 440],
+                  top=100)
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns == ["Model", "CMMLU", "AGIEval", "MMLU"]
+    assert table.settings == [None, "5-shot", "3-5-shot", "5-shot"]
