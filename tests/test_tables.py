@@ -818,3 +818,22 @@ def test_a_setting_wrapped_after_its_hyphen_is_one_setting() -> None:
     table = extract_tables(words, None, Config())[0][0]
     assert table.columns == ["Model", "CMMLU", "AGIEval", "MMLU"]
     assert table.settings == [None, "5-shot", "3-5-shot", "5-shot"]
+
+
+def test_between_two_column_rules_is_one_column_however_its_cells_are_aligned() -> None:
+    from imgread.tables.layout import find_layouts
+
+    words = []
+    for r, (name, first, second) in enumerate(
+        [("Alpha-7B", "42.1", "26.5"), ("Beta-30B", "49.4", "18.0"), ("Gamma-12B", "81.1", "12.8"),
+         ("Delta-67B", "87.1", "37.4")]
+    ):
+        y = 40 + 30 * r
+        words += [word(name, 10, y), word(second, 260, y)]
+        # the first score column's cells sit left in some rows and right in others
+        words.append(word(first, 130 if r % 2 else 190, y))
+    rules = [Box(x1=x - 1, y1=30, x2=x + 1, y2=160) for x in (5, 120, 240, 320)]
+    plain = find_layouts(words, 3, 2)[0]
+    ruled = find_layouts(words, 3, 2, rules)[0]
+    assert len(plain.ranges) == 4  # the text alone: two columns where there is one
+    assert len(ruled.ranges) == 3

@@ -179,6 +179,37 @@ def wrapped_lines(
     return found
 
 
+def within_rules(
+    ranges: list[tuple[int, int]], rules: list[Box], body: list[TextLine]
+) -> list[tuple[int, int]]:
+    """In a grid whose column rules run down the whole body, a column is what lies between
+    two rules: cells of one column aligned differently (a name left, a number centred) or
+    a gap inside a wide cell do not make two columns."""
+    top, bottom = min(line.box.y1 for line in body), max(line.box.y2 for line in body)
+    reach = 0.2 * (bottom - top)
+    full = sorted(rule.cx for rule in rules if rule.y1 <= top + reach and rule.y2 >= bottom - reach)
+    if len(full) < 2:
+        return ranges
+    def both(first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """Some row has text in both: two columns whose rule between was not found."""
+        return any(
+            any(first[0] <= c.box.cx <= first[1] for c in line.chunks)
+            and any(second[0] <= c.box.cx <= second[1] for c in line.chunks)
+            for line in body
+        )
+
+    merged: list[tuple[int, int]] = []
+    bays: list[int] = []
+    for x1, x2 in ranges:
+        bay = sum(1 for x in full if x < (x1 + x2) / 2)
+        if merged and bays[-1] == bay and 0 < bay < len(full) and not both(merged[-1], (x1, x2)):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x2))
+        else:
+            merged.append((x1, x2))
+            bays.append(bay)
+    return merged
+
+
 def find_layouts(
     words: list[Word],
     min_rows: int,
@@ -198,6 +229,7 @@ def find_layouts(
         wrapped = wrapped_lines(lines, run, row_rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
         ranges = column_ranges(body + [line for group in extra.values() for line in group])
+        ranges = within_rules(ranges, rules or [], body)
         if len(ranges) < min_cols:
             continue
         left = min(line.box.x1 for line in lines) - 1
