@@ -476,7 +476,16 @@ def remove_rules(grey: np.ndarray, masks: RuleMasks) -> tuple[np.ndarray, bool]:
     return out, True
 
 
-def _dotted_spans(row: np.ndarray, x_height: float, least: int = 6) -> list[tuple[int, int]]:
+def _even(lengths: np.ndarray, gaps: np.ndarray, share: float = 0.85) -> bool:
+    """Drawn dots: nearly all of one length and one spacing to the pixel. The bottoms of
+    letters in a row vary by a pixel here and there."""
+    def usual(values: np.ndarray) -> float:
+        return float(np.bincount(values).max() / len(values)) if len(values) else 1.0
+
+    return usual(lengths) >= share and usual(gaps) >= share
+
+
+def _dotted_spans(row: np.ndarray, x_height: float, least: int = 8) -> list[tuple[int, int]]:
     """Where a row of ink (bool) is a dotted or dashed line: at least ``least`` marks in a
     row, alike in length and evenly spaced, small and close for the text size. A row across
     letters has marks too, but their lengths and gaps vary."""
@@ -488,16 +497,19 @@ def _dotted_spans(row: np.ndarray, x_height: float, least: int = 6) -> list[tupl
     small = max(3.0, 0.4 * x_height)
     spans, first = [], 0
     for i in range(1, len(starts) + 1):
+        # every mark as long as the chain's first, every gap as wide as its first gap
         alike = (
             i < len(starts)
             and lengths[i] <= small
             and gaps[i - 1] <= small
-            and abs(int(lengths[i]) - int(lengths[i - 1])) <= 1
-            and (i - first < 2 or abs(int(gaps[i - 1]) - int(gaps[i - 2])) <= 1)
+            and abs(int(lengths[i]) - int(lengths[first])) <= 1
+            and (i - first < 2 or abs(int(gaps[i - 1]) - int(gaps[first])) <= 1)
         )
         if alike:
             continue
-        if i - first >= least and lengths[first] <= small:
+        if i - first >= least and lengths[first] <= small and _even(
+            lengths[first:i], gaps[first : i - 1]
+        ):
             spans.append((int(starts[first]), int(ends[i - 1])))
         first = i
     return spans
