@@ -237,7 +237,8 @@ def normalise_model_name(name: str) -> str:
     # ones, as CJK tables print them (NFKC would turn "¹" into a digit).
     text = re.sub(r"[*†‡§¹²³]+", "", name)
     text = unicodedata.normalize("NFKC", text).strip().lower()
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    text = re.sub(r"[\u2010-\u2015\u00b7\u2022\u2219]", "-", text)  # dashes, middle dots
+    text = re.sub(r"(?<=\d)\s*[×✕]\s*(?=\d)", "x", text)  # "8×7B" is "8x7B"
     text = re.sub(r"[\s_/]+", "-", text)
     text = re.sub(r"-+(?=[(\[])", "", text)  # "活字3.0 (最新版本)" = "活字3.0（最新版本）"
     # "llama2" -> "llama-2": a family name glued to its version number ("v0.1" and "8x7b"

@@ -169,3 +169,8 @@ def test_model_names_compare_across_full_width_forms_and_footnotes() -> None:
 )
 def test_a_mean_and_its_spread_read_as_the_mean(text: str, value: float | None) -> None:
     assert parse_number(text) == value
+
+
+def test_a_multiplication_sign_and_a_middle_dot_in_names_are_their_plain_forms() -> None:
+    spellings = ["Mixtral-8×7B", "Mixtral·8x7B", "mixtral 8 × 7b"]
+    assert {normalise_model_name(n) for n in spellings} == {"mixtral-8x7b"}

@@ -251,7 +251,9 @@ def join_hyphen_breaks(header: list[TextLine]) -> list[TextLine]:
                 ),
                 None,
             )
-            if under is None:
+            # a continuation starts in lower case ("shot"); "5-shot" under "MMLU-" is the
+            # column's own setting, under a name read with a stray dash
+            if under is None or not under.text[:1].islower():
                 continue
             upper.chunks[i] = replace(chunk, text=chunk.text + under.text,
                                       box=chunk.box.union(under.box))
