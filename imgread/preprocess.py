@@ -617,9 +617,10 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     masks = rule_masks(grey)
     horizontal, vertical = rules_from_masks(masks)
     steps.append("find_rules")
-    # A flattened image has filled shapes (bars, bands) left as outlines that look like
-    # rules: there nothing is erased.
-    if settings.remove_rules and "flatten_background" not in steps:
+    # A flattened dark page has filled shapes (bars, bands) left as outlines that look like
+    # rules: there nothing is erased. A light page with a dark band (a coloured header row)
+    # is still a light page, its grid still read as "|" unless erased.
+    if settings.remove_rules and ("flatten_background" not in steps or inverted_share < 0.3):
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")
