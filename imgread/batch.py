@@ -30,7 +30,7 @@ from .errors import ImgreadError
 from .faults import kill_mid_write, kill_point
 from .images import sha256_file
 from .lifecycle import exit_with_parent
-from .locking import output_lock
+from .locking import hold_folder_in_database, output_lock
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
@@ -369,8 +369,6 @@ def _run_locked(
     It streams: the walk, hashing, the "already recorded" look-up, the workers and the
     writing all go at once, through a bounded queue (``_execute``), so the first record is
     written seconds after the start and the memory held does not grow with the folder."""
-    for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
-        stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
     db_url = db or str(out_dir / "results.sqlite")
     try:
         store = open_store(db_url, aliases=config.names.aliases,
@@ -384,6 +382,9 @@ def _run_locked(
         ) from error
     summary = RunSummary(out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
     try:
+        hold_folder_in_database(store, out_dir, log)  # runs on other machines, same --out
+        for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
+            stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
         sync_jsonl(store, jsonl)
         current_hash = _current_config_hash(config)
         run_id = _start_run(store, config, current_hash, None, str(folder))

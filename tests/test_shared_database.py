@@ -3,11 +3,18 @@ PostgreSQL database: real processes, a real SQLite file, a real server."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from pg_server import PASSWORD, Server, postgres_server  # noqa: F401  (a fixture)
+from test_concurrency import child_env, cli, make_folder
 
 from imgread.store import StoreError, open_store
 
@@ -62,3 +69,60 @@ def test_a_journal_switch_that_cannot_happen_says_why(tmp_path: Path) -> None:
     assert "another process kept the file open" in str(raised.value)
     with open_store(str(database)):  # once the other process let go, it opens
         pass
+
+
+HOLDER = """import sys, time
+from pathlib import Path
+from imgread.locking import hold_folder_in_database
+from imgread.store import open_store
+store = open_store(sys.argv[1])
+hold_folder_in_database(store, Path(sys.argv[2]))
+print("holding", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_run_on_another_machine_holds_the_folder_through_postgres(
+        postgres_server: Server, tmp_path: Path) -> None:  # noqa: F811
+    """Two machines, one PostgreSQL database, one --out on shared storage, each mounting it
+    at its own path: neither sees the other's flock, so the database keeps them apart. The
+    other machine's run is a process holding the lock in the database only; kill -9 of it
+    lets the waiting run go on."""
+    url = postgres_server.new_database()
+    folder = make_folder(tmp_path / "shots", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    mounted_elsewhere = tmp_path / "mnt-out"
+    mounted_elsewhere.symlink_to(out)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, url, str(out)], env=child_env(),
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        # A run on another folder with the same database is not held up.
+        other = subprocess.run(cli("run", str(folder), "--out", str(tmp_path / "own-out"),
+                                   "--db", url, "--workers", "1", "--no-report", "--quiet"),
+                               env=child_env(), capture_output=True, text=True, timeout=180)
+        assert other.returncode == 0, other.stderr
+        assert "waiting" not in other.stderr
+        waiting = subprocess.Popen(
+            cli("run", str(folder), "--out", str(mounted_elsewhere), "--db", url,
+                "--workers", "1", "--no-report", "--quiet"),
+            env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert waiting.stderr is not None
+        line = waiting.stderr.readline()
+        assert f"another imgread run (host {socket.gethostname()}, pid {holder.pid}) is " \
+               f"writing to {mounted_elsewhere} through the database " in line
+        assert "waiting" in line and PASSWORD not in line and "imgread:***@" in line
+        time.sleep(2)
+        assert waiting.poll() is None
+        assert not (out / "records.jsonl").exists()  # it wrote nothing while it waited
+    finally:
+        holder.kill()  # kill -9: the server drops the lock with the connection
+        holder.wait()
+    _, err = waiting.communicate(timeout=180)
+    assert waiting.returncode == 0, err
+    assert "Traceback" not in err
+    lines = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    with open_store(url, read_only=True) as store:
+        assert sorted(record["image"]["sha256"] for record in lines) == sorted(store.shas())
+    assert len(lines) == 2
