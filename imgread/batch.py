@@ -134,6 +134,9 @@ def hash_item(path: Path) -> Item:
 
 
 def _check_writable(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RunError(f"{out_dir}: exists and is not a folder, so output cannot go there",
+                       hint="pass --out with a folder (a new one is created)")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         # A name of its own: a probe shared with another run would vanish under it.

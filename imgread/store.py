@@ -394,6 +394,10 @@ class SqliteStore:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the database: {error}",
                              hint="point --db at an imgread SQLite file") from error
+        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            db.close()  # an empty file (or /proc, a pipe...) reads as an empty database
+            raise StoreError(f"{self.path}: not an imgread database (it holds no tables)",
+                             hint="point --db at the results.sqlite an imgread run wrote")
         if version != SCHEMA_VERSION:
             db.close()
             newer = version > SCHEMA_VERSION
