@@ -22,6 +22,10 @@ DEFAULT_OUT = Path("imgread-out")
 
 
 def _db_url(args: argparse.Namespace) -> str:
+    if args.db is not None and not args.db.strip():
+        raise ImgreadError("--db was given an empty path",
+                           hint="pass a SQLite path, sqlite:///path or postgresql://..., or "
+                                "leave --db out for OUT/results.sqlite")
     return args.db or str(Path(getattr(args, "out", None) or DEFAULT_OUT) / "results.sqlite")
 
 
@@ -38,13 +42,22 @@ def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-d
     return open_store(url, read_only=True)
 
 
+def _output_folder(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise ImgreadError(f"{out}: exists and is not a folder, so output cannot go there",
+                           hint="pass --out with a folder (a new one is created)")
+    return out
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run
 
     overrides: dict = {}
-    if args.vlm and not all(spec.strip() for spec in args.vlm):
-        raise ImgreadError("--vlm was given an empty model name",
-                           hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    for flag, specs in (("--vlm", args.vlm), ("--force-vlm", args.force_vlm)):
+        if specs and not all(spec.strip() for spec in specs):
+            raise ImgreadError(f"{flag} was given an empty model name",
+                               hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    _db_url(args)  # refuses an empty --db
     if args.engine or args.ray_address:
         overrides["batch"] = {"engine": args.engine or "ray", "ray_address": args.ray_address}
     config = _load_settings(overrides, args.config)
@@ -183,8 +196,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import write_report
 
+    out = _output_folder(Path(args.out or DEFAULT_OUT))
     with _open_existing_store(args) as store:
-        path = write_report(Path(args.out or DEFAULT_OUT), store)
+        path = write_report(out, store)
     print(f"imgread: report written to {path}")
     return 0
 
@@ -280,8 +294,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_files
     from .store import open_store
 
-    out = Path(args.out or DEFAULT_OUT)
-    out.mkdir(parents=True, exist_ok=True)
+    _output_folder(Path(args.out or DEFAULT_OUT)).mkdir(parents=True, exist_ok=True)
     with open_store(_db_url(args), aliases=load_config().names.aliases) as store:
         imported = import_files([Path(f) for f in args.files], store, image=args.image)
     total = sum(len(record.descriptions) for record in imported)

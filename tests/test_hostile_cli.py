@@ -173,3 +173,21 @@ def test_a_fifo_or_a_device_named_like_an_image_gets_a_failed_record(tmp_path: P
     assert found[str(shots / "a.png")] is None
     assert "not a regular file but a named pipe (FIFO)" in found[str(shots / "pipe.png")]
     assert "not a regular file but a device" in found[str(shots / "zero.png")]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["run", "shots", "--force-vlm", ""], "--force-vlm was given an empty model name"),
+    (["run", "shots", "--db", ""], "--db was given an empty path"),
+    (["stats", "--db", " "], "--db was given an empty path"),
+    (["import", "--out", "/dev/null", "shots/a.png"], "/dev/null: exists and is not a folder"),
+    (["report", "--out", "/dev/null", "--db", "out/results.sqlite"],
+     "/dev/null: exists and is not a folder"),
+])
+def test_empty_names_and_files_for_folders_are_refused(
+        recorded: Path, argv: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """--force-vlm '' read the current folder as a model (each image's VLM then failed);
+    --db '' was taken as the default; import and report said "File exists" or "Not a
+    directory" with a hint about disk space."""
+    monkeypatch.chdir(recorded)
+    assert message in error_of(argv, capsys)
