@@ -191,3 +191,23 @@ def test_empty_names_and_files_for_folders_are_refused(
     directory" with a hint about disk space."""
     monkeypatch.chdir(recorded)
     assert message in error_of(argv, capsys)
+
+
+@pytest.mark.parametrize("make", ["fifo", "zero"])
+def test_importing_a_fifo_or_an_endless_device_is_refused(tmp_path: Path, make: str) -> None:
+    """A FIFO waited forever for a writer; /dev/zero (which says its size is 0) was read
+    until the OOM killer ended the process. The child gets an address-space limit so that a
+    regression fails this test rather than the machine."""
+    source = tmp_path / "descriptions.txt"
+    if make == "fifo":
+        os.mkfifo(source)
+    else:
+        source.symlink_to("/dev/zero")
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30)); "
+    result = subprocess.run(
+        [sys.executable, "-c", limit + "import sys; from imgread.cli import main; "
+         "sys.exit(main(sys.argv[1:]))", "import", "--db", str(tmp_path / "db.sqlite"),
+         str(source)], env=child_env(), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "not a regular file (a pipe, socket or device)" in result.stderr
