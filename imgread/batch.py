@@ -751,5 +751,6 @@ def _write_report(
         return written
     except Exception as error:
         if log is not None:
-            log(f"imgread: the HTML report could not be written ({error})")
+            log(f"imgread: the HTML report could not be written ({error}); the records are "
+                f"complete: `imgread report --out {out_dir}` writes it once that is fixed")
         return None
