@@ -30,7 +30,7 @@ from .errors import ImgreadError
 from .faults import kill_mid_write, kill_point
 from .images import sha256_file
 from .lifecycle import exit_with_parent
-from .locking import hold_folder_in_database, output_lock
+from .locking import hold_folder_in_database, output_lock, shared_storage_warning
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
@@ -386,6 +386,9 @@ def _run_locked(
     summary = RunSummary(out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
     try:
         hold_folder_in_database(store, out_dir, log)  # runs on other machines, same --out
+        warning = shared_storage_warning(store.path) if type(store) is SqliteStore else None
+        if warning and log is not None:
+            log(warning)
         for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
             stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
         sync_jsonl(store, jsonl)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterator
@@ -99,3 +100,44 @@ def hold_folder_in_database(store: Any, out_dir: Path,
             "(Ctrl-C to stop)")
     while not take(key):
         time.sleep(DATABASE_LOCK_POLL_S)
+
+
+# File system types whose files other machines can open too: SQLite's WAL journal (its
+# index lives in shared memory, which is per machine) is not safe on them from two machines.
+NETWORK_FILE_SYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "ceph",
+                                  "glusterfs", "lustre", "gpfs", "beegfs", "afs", "ocfs2",
+                                  "gfs2", "fuse.sshfs", "fuse.glusterfs", "fuse.cephfs"})
+
+
+def file_system_type(path: Path, mountinfo: str | None = None) -> str | None:
+    """The type of the file system ``path`` is on (``nfs4``, ``ext4``...), from the mount
+    table (``/proc/self/mountinfo``, or the text given); None where it cannot tell."""
+    if mountinfo is None:
+        try:
+            mountinfo = Path("/proc/self/mountinfo").read_text()
+        except OSError:
+            return None
+    target = str(path.resolve())
+    best, kind = "", None
+    for line in mountinfo.splitlines():
+        fields, _, after = line.partition(" - ")
+        parts = fields.split()
+        if len(parts) < 5 or not after:
+            continue
+        # Spaces and such in a mount point are written as octal escapes (\040).
+        point = re.sub(r"\\([0-7]{3})", lambda code: chr(int(code[1], 8)), parts[4])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, after.split()[0]
+    return kind
+
+
+def shared_storage_warning(database: Path, mountinfo: str | None = None) -> str | None:
+    """A warning for a SQLite database on a network file system, or None."""
+    kind = file_system_type(database.parent, mountinfo)
+    if kind not in NETWORK_FILE_SYSTEMS:
+        return None
+    return (f"imgread: warning: the database {database} is on a network file system ({kind}): "
+            "SQLite is safe there for one machine at a time only (not a run on one machine "
+            "while another reads or writes it); for several machines use PostgreSQL "
+            "(--db postgresql://...)")

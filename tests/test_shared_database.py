@@ -16,6 +16,7 @@ import pytest
 from pg_server import PASSWORD, Server, postgres_server  # noqa: F401  (a fixture)
 from test_concurrency import child_env, cli, make_folder
 
+from imgread.locking import file_system_type, shared_storage_warning
 from imgread.store import StoreError, open_store
 
 ROUNDS = 30
@@ -126,3 +127,34 @@ def test_a_run_on_another_machine_holds_the_folder_through_postgres(
     with open_store(url, read_only=True) as store:
         assert sorted(record["image"]["sha256"] for record in lines) == sorted(store.shas())
     assert len(lines) == 2
+
+
+# A mount table as /proc/self/mountinfo gives it (recorded on a machine with an NFS share).
+MOUNTINFO = """\
+22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+31 22 0:45 / /mnt/shared rw,relatime shared:20 - nfs4 files:/export rw,vers=4.2
+32 31 0:46 / /mnt/shared/local\\040disk rw,relatime - ext4 /dev/sdb1 rw
+33 22 0:47 / /mnt/shared\\040drive rw,relatime - cifs //nas/share rw
+"""
+
+
+@pytest.mark.parametrize(("database", "kind"), [
+    ("/mnt/shared/run/out/results.sqlite", "nfs4"),
+    ("/mnt/shared/local disk/results.sqlite", None),  # a local disk mounted inside the share
+    ("/mnt/shared drive/results.sqlite", "cifs"),
+    ("/mnt/sharedother/results.sqlite", None),
+    ("/home/me/out/results.sqlite", None),
+])
+def test_a_sqlite_database_on_a_network_file_system_gets_a_warning(
+        database: str, kind: str | None) -> None:
+    warning = shared_storage_warning(Path(database), MOUNTINFO)
+    if kind is None:
+        assert warning is None
+    else:
+        assert warning is not None and f"on a network file system ({kind})" in warning
+        assert "use PostgreSQL" in warning
+
+
+def test_this_machines_own_disk_gets_no_warning(tmp_path: Path) -> None:
+    assert file_system_type(tmp_path) is not None  # the real mount table was read
+    assert shared_storage_warning(tmp_path / "results.sqlite") is None
