@@ -30,7 +30,7 @@ from .errors import ImgreadError
 from .faults import kill_mid_write, kill_point
 from .images import sha256_file
 from .lifecycle import exit_with_parent
-from .locking import output_lock
+from .locking import hold_folder_in_database, output_lock, shared_storage_warning
 from .pipeline import Job, now_iso, process_batch
 from .record import Description, Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
@@ -134,6 +134,9 @@ def hash_item(path: Path) -> Item:
 
 
 def _check_writable(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RunError(f"{out_dir}: exists and is not a folder, so output cannot go there",
+                       hint="pass --out with a folder (a new one is created)")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         # A name of its own: a probe shared with another run would vanish under it.
@@ -369,8 +372,6 @@ def _run_locked(
     It streams: the walk, hashing, the "already recorded" look-up, the workers and the
     writing all go at once, through a bounded queue (``_execute``), so the first record is
     written seconds after the start and the memory held does not grow with the folder."""
-    for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
-        stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
     db_url = db or str(out_dir / "results.sqlite")
     try:
         store = open_store(db_url, aliases=config.names.aliases,
@@ -384,6 +385,12 @@ def _run_locked(
         ) from error
     summary = RunSummary(out_dir=out_dir, jsonl=jsonl, db=redact_url(db_url))
     try:
+        hold_folder_in_database(store, out_dir, log)  # runs on other machines, same --out
+        warning = shared_storage_warning(store.path) if type(store) is SqliteStore else None
+        if warning and log is not None:
+            log(warning)
+        for stale in out_dir.glob(f".{jsonl.name}.*.tmp"):
+            stale.unlink(missing_ok=True)  # left by a run killed mid-resync: we hold the lock
         sync_jsonl(store, jsonl)
         current_hash = _current_config_hash(config)
         run_id = _start_run(store, config, current_hash, None, str(folder))
@@ -747,5 +754,6 @@ def _write_report(
         return written
     except Exception as error:
         if log is not None:
-            log(f"imgread: the HTML report could not be written ({error})")
+            log(f"imgread: the HTML report could not be written ({error}); the records are "
+                f"complete: `imgread report --out {out_dir}` writes it once that is fixed")
         return None

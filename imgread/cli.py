@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tomllib
@@ -21,6 +22,10 @@ DEFAULT_OUT = Path("imgread-out")
 
 
 def _db_url(args: argparse.Namespace) -> str:
+    if args.db is not None and not args.db.strip():
+        raise ImgreadError("--db was given an empty path",
+                           hint="pass a SQLite path, sqlite:///path or postgresql://..., or "
+                                "leave --db out for OUT/results.sqlite")
     return args.db or str(Path(getattr(args, "out", None) or DEFAULT_OUT) / "results.sqlite")
 
 
@@ -37,13 +42,22 @@ def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-d
     return open_store(url, read_only=True)
 
 
+def _output_folder(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise ImgreadError(f"{out}: exists and is not a folder, so output cannot go there",
+                           hint="pass --out with a folder (a new one is created)")
+    return out
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run
 
     overrides: dict = {}
-    if args.vlm and not all(spec.strip() for spec in args.vlm):
-        raise ImgreadError("--vlm was given an empty model name",
-                           hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    for flag, specs in (("--vlm", args.vlm), ("--force-vlm", args.force_vlm)):
+        if specs and not all(spec.strip() for spec in specs):
+            raise ImgreadError(f"{flag} was given an empty model name",
+                               hint="pass a Hugging Face id, a model folder or openai:URL#MODEL")
+    _db_url(args)  # refuses an empty --db
     if args.engine or args.ray_address:
         overrides["batch"] = {"engine": args.engine or "ray", "ray_address": args.ray_address}
     config = _load_settings(overrides, args.config)
@@ -144,6 +158,13 @@ def format_record(record: Record) -> str:
     return "\n".join(out)
 
 
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except OSError:  # a name too long to be a path, say: then it is not a file
+        return False
+
+
 def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
@@ -151,7 +172,7 @@ def _num(value: float | None) -> str:
 def cmd_show(args: argparse.Namespace) -> int:
     with _open_existing_store(args) as store:
         record = store.find(args.key) or store.find(str(Path(args.key)))
-        if record is None and Path(args.key).is_file():
+        if record is None and _is_file(args.key):
             from .images import sha256_file
 
             record = store.get(sha256_file(Path(args.key)))
@@ -175,8 +196,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import write_report
 
+    out = _output_folder(Path(args.out or DEFAULT_OUT))
     with _open_existing_store(args) as store:
-        path = write_report(Path(args.out or DEFAULT_OUT), store)
+        path = write_report(out, store)
     print(f"imgread: report written to {path}")
     return 0
 
@@ -220,7 +242,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.output in (None, "-"):
             store.export(args.format, args.what, sys.stdout)
         else:
-            store.export(args.format, args.what, Path(args.output))
+            try:
+                store.export(args.format, args.what, Path(args.output))
+            except OSError as error:  # the Parquet writer's errors do not name the file
+                raise ImgreadError(f"{args.output}: cannot write the export ({error})",
+                                   hint="pass --output a file in a folder you may write to, "
+                                        "on a disk with space") from error
             print(f"imgread: {args.what} written to {args.output}", file=sys.stderr)
     return 0
 
@@ -267,8 +294,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_files
     from .store import open_store
 
-    out = Path(args.out or DEFAULT_OUT)
-    out.mkdir(parents=True, exist_ok=True)
+    _output_folder(Path(args.out or DEFAULT_OUT)).mkdir(parents=True, exist_ok=True)
     with open_store(_db_url(args), aliases=load_config().names.aliases) as store:
         imported = import_files([Path(f) for f in args.files], store, image=args.image)
     total = sum(len(record.descriptions) for record in imported)
@@ -279,6 +305,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         "fresh OCR"
     )
     return 0
+
+
+def _at_least_one(text: str) -> int:
+    """A count of processes: a whole number, 1 or more (argparse prints the message)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """A time limit: a finite number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not 0 or more seconds (0: no limit)")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -296,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = with_db(sub.add_parser("run", help="process every image in a folder"))
     run.add_argument("folder", type=Path)
-    run.add_argument("--workers", type=int, help="processes (default: number of cores)")
+    run.add_argument("--workers", type=_at_least_one, help="processes (default: number of "
+                     "cores)")
     run.add_argument("--engine", choices=("local", "ray"),
                      help="where the stages run: this machine (default) or a Ray cluster")
     run.add_argument("--ray-address", metavar="ADDR",
@@ -325,7 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = with_db(sub.add_parser("query", help="run a read-only SQL query"))
     query.add_argument("sql")
-    query.add_argument("--timeout", type=float, default=DEFAULT_QUERY_TIMEOUT_S,
+    query.add_argument("--timeout", type=_seconds, default=DEFAULT_QUERY_TIMEOUT_S,
                        metavar="SECONDS", help="stop the query after this long (default: "
                        f"{DEFAULT_QUERY_TIMEOUT_S:g}; 0: no limit)")
     query.set_defaults(func=cmd_query)

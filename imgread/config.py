@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import (
@@ -22,6 +23,7 @@ from pydantic_settings import (
     PydanticBaseSettingsSource,
     PyprojectTomlConfigSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -41,12 +43,15 @@ STAGE_ORDER = tuple(STAGE_VERSIONS)
 
 
 class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # No NaN or infinity: neither is a useful setting, and JSON (how workers receive the
+    # settings) cannot carry them.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class LoadSettings(Section):
-    max_pixels: int = 60_000_000  # decompression-bomb guard; 30000x30000 is refused
-    max_bytes: int = 200_000_000
+    # A decompression-bomb guard; 30000x30000 is refused.
+    max_pixels: Annotated[int, Field(gt=0)] = 60_000_000
+    max_bytes: Annotated[int, Field(gt=0)] = 200_000_000
 
 
 class PreprocessSettings(Section):
@@ -66,7 +71,7 @@ class OcrSettings(Section):
     lang: str = "auto"
     cjk: Literal["chi_sim", "chi_tra"] = "chi_sim"  # the Chinese model "auto" switches to
     psm: int = 11  # sparse text: finds words in tables and charts without a reading order
-    timeout_s: float = 60.0
+    timeout_s: Annotated[float, Field(gt=0)] = 60.0
     numeric_reread: bool = True
     # A second reader for the table cells Tesseract is unsure of, whose reading votes with
     # Tesseract's: "auto" (RapidOCR when installed), "rapidocr" (required) or "none".
@@ -110,9 +115,10 @@ class ReconcileSettings(Section):
 
 
 class BatchSettings(Section):
-    workers: int = 0  # 0: number of cores
-    chunk_size: int = 8
-    db_busy_timeout_s: float = 60.0  # a write waits this long for another process's lock
+    workers: Annotated[int, Field(ge=0)] = 0  # 0: number of cores
+    chunk_size: Annotated[int, Field(gt=0)] = 8
+    # A write waits this long for another process's lock.
+    db_busy_timeout_s: Annotated[float, Field(ge=0)] = 60.0
     # Where the stages run: "local" (a process pool on this machine) or "ray" (Ray Data, on
     # the cluster at ray_address, or a local one started for the run when it is None).
     engine: Literal["local", "ray"] = "local"
@@ -227,7 +233,9 @@ def load_config(
     the environment (IMGREAD_SECTION__KEY), ``overrides`` (flags). A bad file, key or value
     is a ConfigError that names it."""
     if config_file is not None and not config_file.is_file():
-        raise ConfigError(f"{config_file}: no such settings file",
+        raise ConfigError(f"{config_file}: " + ("a folder, not a settings file"
+                                                if config_file.is_dir() else
+                                                "no such settings file"),
                           hint="pass --config an existing TOML file")
     candidates = [config_file] if config_file else [
         (search_dir or Path.cwd()) / name for name in ("pyproject.toml", "imgread.toml")]
@@ -237,6 +245,18 @@ def load_config(
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{' or '.join(map(str, files))}: not valid TOML ({error})",
                           hint="fix the file, or pass --config another one") from error
+    except (UnicodeDecodeError, OSError) as error:
+        raise ConfigError(f"{' or '.join(map(str, files))}: cannot read the settings file "
+                          f"({error})", hint="a settings file is UTF-8 TOML; fix it, or pass "
+                                             "--config another one") from error
+    except SettingsError as error:
+        # Raised for an environment value that should be JSON (a section, a list) and is not.
+        field = re.search(r'field "(\w+)"', str(error))
+        name = f"IMGREAD_{field[1].upper()}" if field else "IMGREAD"
+        raise ConfigError(f"settings: {name} or an {name}__* environment variable is not "
+                          "valid JSON, as a section, a list or a table must be",
+                          hint="write lists as JSON, e.g. IMGREAD_BATCH__EXTENSIONS='[\".png\"]'; "
+                               "README.md, Settings, lists the keys") from error
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"

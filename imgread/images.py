@@ -7,7 +7,10 @@ problem; the batch turns it into a ``failed`` record.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,8 +33,17 @@ MIN_SIDE_PX = 8
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    """The hash of a regular file's bytes. Anything else named like an image (a FIFO, which
+    would wait for a writer forever; a link to /dev/zero, which never ends) is an OSError
+    that says what it is. O_NONBLOCK lets a FIFO be opened, and looked at, at all."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+                    "a socket" if stat.S_ISSOCK(mode) else "a device")
+            raise OSError(errno.EINVAL, f"not a regular file but {kind}", str(path))
+        digest = hashlib.sha256()
         while block := handle.read(chunk):
             digest.update(block)
     return digest.hexdigest()

@@ -14,9 +14,12 @@ on the image reads the text afresh.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,16 +155,27 @@ def parse_json(data: Any, source: str) -> ImportedRecord:
     return imported
 
 
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, refused past ``limit``. Counted as read, not from the size the
+    file claims: /dev/zero claims none and never ends, and a FIFO (opened without waiting
+    for a writer) is refused before it is read."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)",
+                          str(path))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ImgreadError(
+            f"{path}: import: the file is over the {limit:,}-byte limit for one import file",
+            hint="split it into smaller files, one image's descriptions each")
+    return data
+
+
 def parse_seed_file(path: Path) -> ImportedRecord:
     """One file in either form, chosen by its content."""
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImgreadError(
-                f"{path}: import: {size:,} bytes is over the {MAX_IMPORT_BYTES:,}-byte limit "
-                "for one import file",
-                hint="split it into smaller files, one image's descriptions each")
-        text = path.read_text(encoding="utf-8")
+        text = _read_at_most(path, MAX_IMPORT_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ImgreadError(f"{path}: import: cannot read the file ({error})",
                            hint="pass a UTF-8 text or JSON file") from error

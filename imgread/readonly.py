@@ -56,9 +56,20 @@ def _connect(uri: str, busy_timeout_s: float) -> sqlite3.Connection:
     return db
 
 
-def _no_attach(action: int, *_: object) -> int:
-    """Refuse ATTACH: it would create and open files beside the database."""
+# The pragmas whose argument names what to read (a table, an index), not a value to set.
+READING_PRAGMAS = frozenset({"table_info", "table_xinfo", "table_list", "index_info",
+                             "index_xinfo", "index_list", "foreign_key_list",
+                             "foreign_key_check", "integrity_check", "quick_check"})
+
+
+def _no_attach(action: int, first: str | None, second: str | None, *_: object) -> int:
+    """Refuse ATTACH (it would create and open files beside the database) and a pragma that
+    sets something (``PRAGMA journal_mode=DELETE``: on a read-only connection SQLite's own
+    answer is a misleading "disk I/O error")."""
     if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and second is not None \
+            and (first or "").lower() not in READING_PRAGMAS:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
@@ -107,7 +118,11 @@ def stream_query(path: Path, sql: str, timeout_s: float = DEFAULT_QUERY_TIMEOUT_
         with _interruptible(db, timeout_s) as stopped:
             try:
                 cursor = db.execute(sql)
-                names = [column[0] for column in cursor.description or ()]
+                if cursor.description is None:
+                    raise QueryError(f"{path}: the SQL returns no rows: it is empty, or not a "
+                                     "query", hint='give one SELECT statement, e.g. imgread '
+                                     'query "SELECT path, status FROM images"')
+                names = [column[0] for column in cursor.description]
                 while True:
                     rows = cursor.fetchmany(FETCH_ROWS)
                     yield names, [tuple(row) for row in rows]
@@ -124,7 +139,7 @@ def stream_query(path: Path, sql: str, timeout_s: float = DEFAULT_QUERY_TIMEOUT_
                              "the query") from error
                 hint = ("imgread query is read-only; change data with imgread run or import"
                         if "readonly" in str(error) or "read-only" in str(error)
-                        or "not authorized" in str(error)
+                        or "authoriz" in str(error)
                         else "check the SQL; docs/schema.md lists the tables and columns")
                 raise QueryError(f"{path}: query failed: {error}", hint=hint) from error
     finally:

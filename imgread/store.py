@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -348,10 +349,10 @@ class SqliteStore:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
             self._settle_aliases(aliases)
-            # WAL lets readers (imgread query, Datasette) work while a run writes. It is
-            # stored in the file, so a current database needs no write just to be opened.
-            if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.db.execute("PRAGMA journal_mode=WAL")
+            self._use_wal()
+        except ImgreadError:
+            self.db.close()  # an open file would keep its file system busy
+            raise
         except sqlite3.DatabaseError as error:
             self.db.close()
             known = self._explain(error) if isinstance(error, sqlite3.OperationalError) else None
@@ -359,6 +360,31 @@ class SqliteStore:
                 raise known from error  # a full disk, a lock held too long
             raise StoreError(f"{path}: cannot open the database: {error}",
                              hint="point --db at an imgread SQLite file or a new path") from error
+
+    def _use_wal(self) -> None:
+        """WAL lets readers (imgread query, Datasette) work while a run writes. It is stored
+        in the file, so a current database needs no write just to be opened.
+
+        The switch needs the file to itself, and SQLite refuses it at once, without waiting,
+        when another process is opening the same new file at that moment (two connections
+        that both read would otherwise wait for each other forever): so it is tried again
+        until the busy timeout, and a failure says what really happened."""
+        started = time.monotonic()
+        while self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if time.monotonic() - started > self.busy_timeout_s:
+                    raise StoreError(
+                        f"{self.path}: cannot switch the database's journal to WAL: another "
+                        f"process kept the file open for the {time.monotonic() - started:.0f} "
+                        f"s imgread tried ({error})",
+                        hint="close the other program that has the database open (or wait for "
+                             "the other imgread run to finish), then run the same command "
+                             "again") from error
+                time.sleep(0.05)
 
     def _open_read_only(self) -> sqlite3.Connection:
         """For the commands that only read: never upgrades, never changes the journal."""
@@ -368,6 +394,10 @@ class SqliteStore:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the database: {error}",
                              hint="point --db at an imgread SQLite file") from error
+        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            db.close()  # an empty file (or /proc, a pipe...) reads as an empty database
+            raise StoreError(f"{self.path}: not an imgread database (it holds no tables)",
+                             hint="point --db at the results.sqlite an imgread run wrote")
         if version != SCHEMA_VERSION:
             db.close()
             newer = version > SCHEMA_VERSION

@@ -13,7 +13,9 @@ message: every URL shown is passed through ``redact_url`` first.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +35,12 @@ SCHEMES = ("postgresql://", "postgres://")
 # One number every imgread process agrees on: creating or re-deriving the tables is done by
 # one of them at a time (pg_advisory_xact_lock takes a bigint).
 SCHEMA_LOCK = 0x1D6_2EAD
+# The first of the two keys of an output folder's lock (``try_folder_lock``); the second is
+# the hash of the folder's id. Two-key advisory locks never meet the one-key ones above.
+FOLDER_LOCK = 0x1D6_2EAE
+# The server notices a vanished client (a machine that died) after about a minute, and then
+# drops its locks.
+KEEPALIVES = "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3"
 # Tables that number their rows themselves: an insert returns the new id (lastrowid).
 NUMBERED = ("runs", "descriptions", "imported_descriptions")
 
@@ -201,12 +209,15 @@ class PostgresStore(SqliteStore):
         self.path = redact_url(url)  # type: ignore[assignment]  # shown in stats and messages
         self.aliases = ""
         self.busy_timeout_s = busy_timeout_s
-        options = f"-c lock_timeout={int(busy_timeout_s * 1000)}"
+        options = f"-c lock_timeout={int(busy_timeout_s * 1000)} {KEEPALIVES}"
         if read_only:
             options += " -c default_transaction_read_only=on"
         try:
-            connection = psycopg.connect(url, autocommit=True, options=options,
-                                         cursor_factory=_cursor_class(), connect_timeout=10)
+            connection = psycopg.connect(
+                url, autocommit=True, options=options, cursor_factory=_cursor_class(),
+                connect_timeout=10,
+                # Named, so that a run waiting for this one can say which it is.
+                application_name=f"imgread {socket.gethostname()} pid {os.getpid()}"[:63])
         except psycopg.Error as error:
             raise StoreError(
                 f"{self.path}: cannot connect to the PostgreSQL database "
@@ -323,6 +334,24 @@ class PostgresStore(SqliteStore):
     def _sync_conflict_flags(self, sha: str, about: str, flags: list[Any]) -> bool:
         self._lock_image(sha)
         return super()._sync_conflict_flags(sha, about, flags)
+
+    # --- one run per output folder, across machines (locking.hold_folder_in_database) ------
+
+    def try_folder_lock(self, folder_id: str) -> bool:
+        """Take the folder's lock for this connection's lifetime, if no one holds it."""
+        return bool(self.db.execute("SELECT pg_try_advisory_lock(?::integer, hashtext(?))",
+                                    (FOLDER_LOCK, folder_id)).fetchone()[0])
+
+    def folder_lock_holder(self, folder_id: str) -> str:
+        """Who holds the folder's lock, for the message: " (host NAME, pid N)", or "" where
+        the server does not say (another user's session)."""
+        row = self.db.execute(
+            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a USING (pid)"
+            " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2"
+            " AND l.classid::bigint = ? AND l.objid::bigint = hashtext(?)::bigint & 4294967295",
+            (FOLDER_LOCK, folder_id)).fetchone()
+        named = re.fullmatch(r"imgread (\S+) pid (\d+)", row[0] or "") if row else None
+        return f" (host {named[1]}, pid {named[2]})" if named else ""
 
     # --- reads that SQLite words differently ---------------------------------------------
 
