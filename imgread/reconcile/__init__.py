@@ -16,6 +16,9 @@ from ..config import Config, ReconcileSettings
 from ..record import Chart, Description, Flag, Row, Score, Table
 from . import checks, sources
 
+# Entries of ``Cell.readings`` that describe a reading rather than hold one.
+NOT_TEXT_READINGS = {"numeric_confidence", "unread_ink"}
+
 if TYPE_CHECKING:
     from ..work import Work
 
@@ -101,6 +104,10 @@ def _image_text(ocr_text: str, tables: Sequence[Table], charts: Sequence[Chart])
     for table in tables:
         parts += table.columns
         parts += [cell.text for row in table.header_rows + table.body for cell in row]
+        # Every engine's and pass's reading of a cell is evidence of what it prints: a
+        # statement that matches the reading that lost the vote is not an invention.
+        parts += [text for row in table.header_rows + table.body for cell in row
+                  for name, text in cell.readings.items() if name not in NOT_TEXT_READINGS]
     for chart in charts:
         parts += [chart.title, *chart.annotations]
         parts += [axis.title for axis in chart.axes]

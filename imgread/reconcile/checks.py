@@ -16,11 +16,23 @@ from itertools import pairwise
 from .. import claims as claims_module
 from ..claims import Claim
 from ..record import Chart, Description, Flag, OcrResult, Row, Score, Series
-from ..units import normalise_model_name
+from ..units import normalise_model_name, params_from_model_name
 
 ROW_FIELD = {"params": "params_b", "tokens": "tokens_t", "mmlu": "mmlu"}
 APPROXIMATE_SHARE = 0.1  # an "approximately" may be off by this share of the range
 SMALL_INTEGER = 10  # bare integers below this are usually counts or ordinals in prose
+APPROXIMATE_SHARE_OF_VALUE = 0.05  # "about 70" may be off by this share of the value
+# A value given to one model ("X scores 66.6", "X gets an MMLU score of 66.6", "X is a 7B
+# model", "X was trained on 2T tokens"): the number follows a verb of scoring or sits in a
+# size or token phrase. Other numbers of such a sentence (a margin, a rank) are not the value.
+_SCORED_BEFORE_RE = re.compile(
+    r"(?:\b(?:scor(?:es|ed|ing)|reach(?:es|ed)?|achiev(?:es|ed)|gets?|got|posts?|posted|"
+    r"obtain(?:s|ed)?|attain(?:s|ed)?|records?|recorded|score of|at|of)\s+(?:an?\s+|only\s+|"
+    r"about\s+|approximately\s+|around\s+)?)$",
+    re.I,
+)
+_SIZE_AFTER_RE = re.compile(r"^\s*(?:-?\s*(?:param\w*|model)\b|\s+(?:total\s+)?param)", re.I)
+_TOKENS_AROUND_RE = re.compile(r"\btokens?\b", re.I)
 VISUAL_LENS = "Visual Description"
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
 # well enough for a number or name missing from it to mean the VLM invented it: such a
@@ -61,11 +73,17 @@ class Evidence:
     quote_threshold: float = 0.75
     read_confidence: float | None = None  # how well the text was read, 0..100; None: unknown
     unreadable_below: float = UNREADABLE_CONFIDENCE
+    models: list[str] = field(default_factory=list)  # model names the image prints
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
         self.words = words(self.text)
         self.numbers = self.numbers or _numbers_in(self.text, self.rows, self.scores, self.charts)
+        self.models = self.models or sorted(
+            {r.model for r in self.rows if r.model.strip()}
+            | {s.model for s in self.scores if s.model.strip()}
+            | {series.name for chart in self.charts for series in chart.series
+               if series.name.strip()})
 
     @property
     def poorly_read(self) -> bool:
@@ -129,6 +147,9 @@ def _numbers_in(
     text: str, rows: list[Row], scores: list[Score], charts: list[Chart]
 ) -> list[float]:
     found = [float(n.replace(",", "")) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+    # "1,500" is also fifteen hundred (its pieces stay: "80,7" may be a decimal comma)
+    found += [float(n.replace(",", "")) for n in re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+"
+                                                           r"(?:\.\d+)?(?![\d,])", text)]
     for row in rows:
         found += [v for v in (row.params_b, row.tokens_t, row.mmlu) if v is not None]
     found += [s.value for s in scores if s.value is not None]
@@ -190,15 +211,18 @@ def corroborated(
     })
 
 
-def description_claims(description: Description) -> list[Claim]:
-    """Claims of a description; in a multi-lens analysis the theory lenses are commentary."""
+def description_claims(
+    description: Description, known_models: Sequence[str] = ()
+) -> list[Claim]:
+    """Claims of a description; in a multi-lens analysis the theory lenses are commentary.
+    ``known_models``: names the image prints, recognised in the prose whatever their family."""
     visual = description.lenses.get(VISUAL_LENS)
     if not visual:
-        return claims_module.extract(description.text)
-    found = claims_module.extract(visual)
+        return claims_module.extract(description.text, known_models=known_models)
+    found = claims_module.extract(visual, known_models=known_models)
     for lens, text in description.lenses.items():
         if lens != VISUAL_LENS and text:
-            found += claims_module.extract(text, scare_quotes=True)
+            found += claims_module.extract(text, scare_quotes=True, known_models=known_models)
     return found
 
 
@@ -207,7 +231,7 @@ def check_description(
 ) -> list[Flag]:
     flags: list[Flag] = []
     seen: set[tuple[str, str]] = set()
-    for claim in description_claims(description):
+    for claim in description_claims(description, evidence.models):
         flag = _check(claim, description, evidence, others)
         if flag is None:
             continue
@@ -282,8 +306,10 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
         return None
     if value == int(value) and value < SMALL_INTEGER and not claim.quantity:
         return None
-    if evidence.has_number(value, claim.approximate):
-        return None
+    if evidence.has_number(value, claim.approximate) or any(
+        evidence.has_number(same, claim.approximate) for same in _same_in_other_units(claim)
+    ):
+        return _check_attribution(claim, description, evidence)
     if claim.quantity == "%" and evidence.has_number(value / 100):
         return None
     nearest = sorted(evidence.numbers, key=lambda known: abs(known - value))[:3]
@@ -294,6 +320,79 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
                  f"{description.model} states {claim.text}, a number the image does not show "
                  f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
                  value=value, nearest=nearest)
+
+
+def _same_in_other_units(claim: Claim) -> list[float]:
+    """The claimed value in the neighbouring units: "1,500B tokens" is 1.5T, "0.5B" is 500M."""
+    if claim.value is None or claim.quantity not in ("B", "T", "M"):
+        return []
+    return [claim.value * 1000, claim.value / 1000]
+
+
+def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]] | None:
+    """(model, what, values the image shows for it) when a number is stated as one model's
+    score, size or token count; None when the sentence does not tie it to one model and
+    one measure the image has, or the image has no value for that pair."""
+    assert claim.value is not None
+    sentence = claim.sentence
+    position = sentence.find(claim.text)
+    if position < 0:
+        return None
+    models = {m.key for m in claims_module.mentions(sentence, evidence.models)
+              if m.kind == "model"}
+    if len(models) != 1:
+        return None
+    model = models.pop()
+    before, after = sentence[:position], sentence[position + len(claim.text):]
+    owned_rows = [r for r in evidence.rows if r.model and _owner(r.model, model)]
+    if claim.quantity in ("B", "M") and _SIZE_AFTER_RE.match(after):
+        values = [r.params_b for r in owned_rows if r.params_b is not None]
+        values += [size for size in (params_from_model_name(r.model) for r in owned_rows)
+                   if size is not None]
+        return model, "parameters (B)", values
+    if claim.quantity in ("B", "T") and _TOKENS_AROUND_RE.search(after[:30]):
+        values = [r.tokens_t for r in owned_rows if r.tokens_t is not None]
+        return model, "training tokens (T)", values
+    if claim.quantity not in (None, "%") or not _SCORED_BEFORE_RE.search(before):
+        return None
+    named = {benchmark_key(s.benchmark) for s in evidence.scores
+             if benchmark_key(s.benchmark) and benchmark_key(s.benchmark) in compact(sentence)}
+    # One measure only: the longest name where one contains another ("cmmlu", "mmlu").
+    named = {n for n in named if not any(n != other and n in other for other in named)}
+    if len(named) != 1:
+        return None
+    measure = named.pop()
+    values = [s.value for s in evidence.scores if s.value is not None
+              and benchmark_key(s.benchmark) == measure and _owner(s.model, model)]
+    return model, measure, values
+
+
+def _check_attribution(claim: Claim, description: Description,
+                       evidence: Evidence) -> Flag | None:
+    """A number the image prints, given to a model the image shows with another value: a
+    score moved from its model, a size or token count of another model."""
+    found = _attributed(claim, evidence)
+    if found is None or not found[2] or claim.value is None:
+        return None
+    model, what, values = found
+    claimed = claim.value
+    if what == "parameters (B)" and claim.quantity == "M":
+        claimed /= 1000
+    elif what == "training tokens (T)" and claim.quantity == "B":
+        claimed /= 1000
+    slack = max(evidence.tolerance, abs(claimed) * APPROXIMATE_SHARE_OF_VALUE
+                if claim.approximate else 0.0)
+    if any(abs(claimed - value) <= slack for value in values):
+        return None
+    shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
+    if evidence.poorly_read:
+        return _unverified(claim, description, evidence,
+                           f"gives {model} {claim.text} for {what}", "claim_contradicts_data",
+                           model=model, measure=what, shown=sorted(set(values)))
+    return _flag("claim_contradicts_data", claim, description,
+                 f"{description.model} gives {model} {claim.text} for {what}; the image shows "
+                 f"{model} at {shown}", model=model, measure=what, claimed=claimed,
+                 shown=sorted(set(values)))
 
 
 def _check_range(claim: Claim, description: Description, evidence: Evidence,
