@@ -359,10 +359,14 @@ def score_image(record: Record, truth: dict[str, Any], rng: random.Random) -> li
     for flag in result.flags:
         if not flag.source.startswith(VLM) or not flag.span:
             continue
-        span = _compact(flag.span)
-        for statement in found:
-            if span and (span in _compact(statement.text) or _compact(statement.text) in span):
-                raised[id(statement)].add(flag.kind)
+        # A span may run over two statements (prose splits no sentence before a name written
+        # in lower case): the flag belongs to the one holding the claim it is about.
+        span, claim = _compact(flag.span), _compact(str(flag.evidence.get("claim", "")))
+        inside = [s for s in found if span and (span in _compact(s.text)
+                                                or _compact(s.text) in span)]
+        holding = [s for s in inside if claim and claim in _compact(s.text)]
+        for statement in holding or inside:
+            raised[id(statement)].add(flag.kind)
     return [(s, raised[id(s)]) for s in found]
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config, ReconcileSettings
 from ..record import Chart, Description, Flag, Row, Score, Table
+from ..units import normalise_model_name
 from . import checks, sources
 
 # Entries of ``Cell.readings`` that describe a reading rather than hold one.
@@ -75,6 +76,7 @@ def reconcile_texts(
         text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
         quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
+        row_texts=_row_texts(ocr.rows, tables),
     )
     for description in prose:
         others = [d for d in prose if d is not description]
@@ -114,6 +116,31 @@ def _image_text(ocr_text: str, tables: Sequence[Table], charts: Sequence[Chart])
         parts += [series.name for series in chart.series]
         parts += [line.label for line in chart.reference_lines]
     return " ".join(part for part in parts if part)
+
+
+def _row_texts(rows: Sequence[Row], tables: Sequence[Table]) -> dict[str, str]:
+    """Each table model's printed line: every cell of its row (of its column where the table
+    has models as columns), all readings. A size or token count a description gives a
+    model is its own when it is printed there, whichever column the reader gave it to."""
+    texts: dict[str, str] = {}
+    for row in rows:
+        where = row.evidence
+        table_index = where.get("table")
+        if not row.model or not isinstance(table_index, int) or table_index >= len(tables):
+            continue
+        body = tables[table_index].body
+        if isinstance(where.get("row"), int) and where["row"] < len(body):
+            cells = body[where["row"]]
+        elif isinstance(where.get("col"), int):
+            cells = [line[where["col"]] for line in body if where["col"] < len(line)]
+        else:
+            continue
+        parts = [cell.text for cell in cells] + [text for cell in cells for name, text in
+                                                 cell.readings.items()
+                                                 if name not in NOT_TEXT_READINGS]
+        key = normalise_model_name(row.model)
+        texts[key] = " ".join(filter(None, [texts.get(key, ""), *parts]))
+    return texts
 
 
 def _confirm_from_prose(description: Description, rows: list[Row], tolerance: float) -> None:

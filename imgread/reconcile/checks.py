@@ -32,6 +32,7 @@ _SCORED_BEFORE_RE = re.compile(
     re.I,
 )
 _SIZE_AFTER_RE = re.compile(r"^\s*(?:-?\s*(?:param\w*|model)\b|\s+(?:total\s+)?param)", re.I)
+SIZE_MEASURE, TOKENS_MEASURE = "parameters (B)", "training tokens (T)"
 _TOKENS_AROUND_RE = re.compile(r"\btokens?\b", re.I)
 VISUAL_LENS = "Visual Description"
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
@@ -74,6 +75,7 @@ class Evidence:
     read_confidence: float | None = None  # how well the text was read, 0..100; None: unknown
     unreadable_below: float = UNREADABLE_CONFIDENCE
     models: list[str] = field(default_factory=list)  # model names the image prints
+    row_texts: dict[str, str] = field(default_factory=dict)  # model key -> its printed row
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
@@ -349,10 +351,10 @@ def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]
         values = [r.params_b for r in owned_rows if r.params_b is not None]
         values += [size for size in (params_from_model_name(r.model) for r in owned_rows)
                    if size is not None]
-        return model, "parameters (B)", values
+        return model, SIZE_MEASURE, values
     if claim.quantity in ("B", "T") and _TOKENS_AROUND_RE.search(after[:30]):
         values = [r.tokens_t for r in owned_rows if r.tokens_t is not None]
-        return model, "training tokens (T)", values
+        return model, TOKENS_MEASURE, values
     if claim.quantity not in (None, "%") or not _SCORED_BEFORE_RE.search(before):
         return None
     named = {benchmark_key(s.benchmark) for s in evidence.scores
@@ -367,6 +369,16 @@ def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]
     return model, measure, values
 
 
+def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
+    """The claimed size or token count is printed in the model's own table row: a column
+    the reader misnamed, not a value of another model."""
+    assert claim.value is not None
+    printed = [number for key, text in evidence.row_texts.items() if _owner(key, model)
+               for number in _numbers_in(text, [], [], [])]
+    wanted = [claim.value, *_same_in_other_units(claim)]
+    return any(abs(w - n) <= evidence.tolerance for w in wanted for n in printed)
+
+
 def _check_attribution(claim: Claim, description: Description,
                        evidence: Evidence) -> Flag | None:
     """A number the image prints, given to a model the image shows with another value: a
@@ -376,13 +388,15 @@ def _check_attribution(claim: Claim, description: Description,
         return None
     model, what, values = found
     claimed = claim.value
-    if what == "parameters (B)" and claim.quantity == "M":
+    if what == SIZE_MEASURE and claim.quantity == "M":
         claimed /= 1000
-    elif what == "training tokens (T)" and claim.quantity == "B":
+    elif what == TOKENS_MEASURE and claim.quantity == "B":
         claimed /= 1000
     slack = max(evidence.tolerance, abs(claimed) * APPROXIMATE_SHARE_OF_VALUE
                 if claim.approximate else 0.0)
     if any(abs(claimed - value) <= slack for value in values):
+        return None
+    if what in (SIZE_MEASURE, TOKENS_MEASURE) and _in_own_row(claim, model, evidence):
         return None
     shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
     if evidence.poorly_read:
