@@ -309,7 +309,7 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
     if value == int(value) and value < SMALL_INTEGER and not claim.quantity:
         return None
     if evidence.has_number(value, claim.approximate) or any(
-        evidence.has_number(same, claim.approximate) for same in _same_in_other_units(claim)
+        _printed_exactly(same, evidence.numbers) for same in _same_in_other_units(claim)
     ):
         return _check_attribution(claim, description, evidence)
     if claim.quantity == "%" and evidence.has_number(value / 100):
@@ -329,6 +329,12 @@ def _same_in_other_units(claim: Claim) -> list[float]:
     if claim.value is None or claim.quantity not in ("B", "T", "M"):
         return []
     return [claim.value * 1000, claim.value / 1000]
+
+
+def _printed_exactly(value: float, numbers: Sequence[float]) -> bool:
+    """A value converted to another unit is printed: within half a percent of it (the
+    absolute tolerance would find 0.013 in any "0")."""
+    return value > 0 and any(abs(known - value) <= 0.005 * value for known in numbers)
 
 
 def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]] | None:
@@ -375,8 +381,8 @@ def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
     assert claim.value is not None
     printed = [number for key, text in evidence.row_texts.items() if _owner(key, model)
                for number in _numbers_in(text, [], [], [])]
-    wanted = [claim.value, *_same_in_other_units(claim)]
-    return any(abs(w - n) <= evidence.tolerance for w in wanted for n in printed)
+    return any(abs(claim.value - n) <= evidence.tolerance for n in printed) or any(
+        _printed_exactly(same, printed) for same in _same_in_other_units(claim))
 
 
 def _check_attribution(claim: Claim, description: Description,
