@@ -33,8 +33,8 @@ import random
 import re
 import subprocess
 import sys
-from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +161,7 @@ def _shift(value: str, rng: random.Random, known: set[float]) -> str | None:
 def _swap(value: str, known: set[float]) -> str | None:
     """Two neighbouring digits swapped (57.3 -> 53.7 or 75.3)."""
     digits = [i for i, ch in enumerate(value) if ch.isdigit()]
-    for a, b in ((digits[0], digits[-1]), *zip(digits, digits[1:], strict=False)):
+    for a, b in ((digits[0], digits[-1]), *pairwise(digits)):
         chars = list(value)
         chars[a], chars[b] = chars[b], chars[a]
         swapped = "".join(chars)
@@ -323,7 +323,9 @@ def _compact(text: str) -> str:
 # --- running and scoring ------------------------------------------------------------------
 
 
-def readings(name: str, count: int, seed: int, cache: Path) -> tuple[dict[str, Any], dict[str, Record]]:
+def readings(
+    name: str, count: int, seed: int, cache: Path
+) -> tuple[dict[str, Any], dict[str, Record]]:
     """The set's truth and the pipeline's record of each image, cached on disk."""
     folder = cache / f"{name}-{seed}-{count}"
     truth_file = folder / "truth.json"
@@ -348,7 +350,9 @@ def readings(name: str, count: int, seed: int, cache: Path) -> tuple[dict[str, A
     return truth, records
 
 
-def score_image(record: Record, truth: dict[str, Any], rng: random.Random) -> list[tuple[Statement, set[str]]]:
+def score_image(
+    record: Record, truth: dict[str, Any], rng: random.Random
+) -> list[tuple[Statement, set[str]]]:
     """Each statement with the flag kinds reconcile raised on it."""
     found = statements(truth, rng)
     texts = descriptions(found, rng)

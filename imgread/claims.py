@@ -115,8 +115,9 @@ QUANTITY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _MEASURE = r"(?:[\w.()-]+\s+){0,2}?(?:score|result|mmlu|performance|accuracy)"
 _BEST_RE = re.compile(
-    rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?best|(?:the\s+)?best\s+(?:model|performer)\b|(?:the\s+)?best[- ]performing|highest\s+"
-    rf"{_MEASURE}|scores?\s+(?:the\s+)?highest|top[- ]performing)\b",
+    rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?best|(?:the\s+)?best\s+(?:model|performer)\b|"
+    rf"(?:the\s+)?best[- ]performing|highest\s+{_MEASURE}|scores?\s+(?:the\s+)?highest|"
+    r"top[- ]performing)\b",
     re.I,
 )
 _WORST_RE = re.compile(

@@ -76,7 +76,7 @@ def reconcile_texts(
         text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
         quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
-        row_texts=_row_texts(ocr.rows, tables),
+        row_texts=_row_texts(ocr.rows, tables), cell_readings=_cell_readings(ocr.scores, tables),
     )
     for description in prose:
         others = [d for d in prose if d is not description]
@@ -141,6 +141,27 @@ def _row_texts(rows: Sequence[Row], tables: Sequence[Table]) -> dict[str, str]:
         key = normalise_model_name(row.model)
         texts[key] = " ".join(filter(None, [texts.get(key, ""), *parts]))
     return texts
+
+
+def _cell_readings(
+    scores: Sequence[Score], tables: Sequence[Table]
+) -> dict[tuple[str, str], list[str]]:
+    """Every reading of each score's cell, by (model, benchmark) key: what the engines and
+    passes that lost the vote read there."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for score in scores:
+        where = score.evidence
+        table_index = where.get("table")
+        if not isinstance(table_index, int) or table_index >= len(tables):
+            continue
+        for line in tables[table_index].body:
+            for cell in line:
+                if (cell.row, cell.col) == (where.get("row"), where.get("col")):
+                    key = (normalise_model_name(score.model), checks.benchmark_key(score.benchmark))
+                    found.setdefault(key, []).extend(
+                        text for name, text in cell.readings.items()
+                        if name not in NOT_TEXT_READINGS)
+    return found
 
 
 def _confirm_from_prose(description: Description, rows: list[Row], tolerance: float) -> None:

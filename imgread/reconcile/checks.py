@@ -56,6 +56,21 @@ def benchmark_key(name: str) -> str:
     return compact(re.sub(r"\(.*?\)", "", name)) or compact(name)
 
 
+# Metric and setting words a column header may add after a benchmark's name ("TruthfulQA
+# mc2", "MMLU acc", "GSM8K 8-shot", "HumanEval pass@1"): prose names the benchmark without.
+_METRIC_WORDS_RE = re.compile(
+    r"(?:\s+(?:mc\d|acc(?:uracy|_norm)?|norm|em|f1|pass@\d+|\d+-?shots?|avg|cot|[↑↓*†‡]+))+\s*$",
+    re.I,
+)
+
+
+def benchmark_named(name: str, sentence_compact: str) -> bool:
+    """Whether a sentence (compacted) names a benchmark column, with or without the metric
+    words its header adds."""
+    keys = {benchmark_key(name), benchmark_key(_METRIC_WORDS_RE.sub("", name))}
+    return any(key and key in sentence_compact for key in keys)
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text.lower())
 
@@ -76,6 +91,8 @@ class Evidence:
     unreadable_below: float = UNREADABLE_CONFIDENCE
     models: list[str] = field(default_factory=list)  # model names the image prints
     row_texts: dict[str, str] = field(default_factory=dict)  # model key -> its printed row
+    # (model key, benchmark key) -> every engine's and pass's reading of that score's cell
+    cell_readings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
@@ -364,14 +381,19 @@ def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]
     if claim.quantity not in (None, "%") or not _SCORED_BEFORE_RE.search(before):
         return None
     named = {benchmark_key(s.benchmark) for s in evidence.scores
-             if benchmark_key(s.benchmark) and benchmark_key(s.benchmark) in compact(sentence)}
+             if benchmark_named(s.benchmark, compact(sentence))}
     # One measure only: the longest name where one contains another ("cmmlu", "mmlu").
     named = {n for n in named if not any(n != other and n in other for other in named)}
     if len(named) != 1:
         return None
     measure = named.pop()
-    values = [s.value for s in evidence.scores if s.value is not None
-              and benchmark_key(s.benchmark) == measure and _owner(s.model, model)]
+    owned = [s for s in evidence.scores
+             if benchmark_key(s.benchmark) == measure and _owner(s.model, model)]
+    values = [s.value for s in owned if s.value is not None]
+    # What the losing readings of those cells say counts too: the vote may have gone wrong.
+    readings = " ".join(text for s in owned for text in evidence.cell_readings.get(
+        (normalise_model_name(s.model), measure), []))
+    values += _numbers_in(readings, [], [], [])
     return model, measure, values
 
 
@@ -394,10 +416,8 @@ def _check_attribution(claim: Claim, description: Description,
         return None
     model, what, values = found
     claimed = claim.value
-    if what == SIZE_MEASURE and claim.quantity == "M":
-        claimed /= 1000
-    elif what == TOKENS_MEASURE and claim.quantity == "B":
-        claimed /= 1000
+    if (what, claim.quantity) in ((SIZE_MEASURE, "M"), (TOKENS_MEASURE, "B")):
+        claimed /= 1000  # millions of parameters, billions of tokens
     slack = max(evidence.tolerance, abs(claimed) * APPROXIMATE_SHARE_OF_VALUE
                 if claim.approximate else 0.0)
     if any(abs(claimed - value) <= slack for value in values):
@@ -455,9 +475,19 @@ def _model_names(evidence: Evidence) -> set[str] | None:
     (a misread cell would make any count wrong)."""
     names = {r.model for r in evidence.rows if r.model and r.source != "chart"}
     names |= {s.model for s in evidence.scores if s.model and s.source != "chart"}
-    if not names or not all(claims_module.FAMILY_RE.search(name) for name in names):
+    if not names or not all(claims_module.FAMILY_RE.search(name)
+                            or claims_module.SIZED_NAME_RE.search(name) for name in names):
         return None
     return {normalise_model_name(name) for name in names}
+
+
+def _names_in_text(evidence: Evidence) -> int:
+    """Distinct model names in the image's text, line by line: how many models the image
+    shows when its table was read with rows missing."""
+    keys = {mention.key for line in evidence.text.splitlines()
+            for mention in claims_module.mentions(line, evidence.models)
+            if mention.kind == "model"}
+    return len(keys)
 
 
 def _check_count(claim: Claim, description: Description, evidence: Evidence,
@@ -472,6 +502,10 @@ def _check_count(claim: Claim, description: Description, evidence: Evidence,
         actual = [len(names)] if names else []
     if not actual or claim.value in actual:
         return None
+    if claim.quantity in ("model", "row") and claim.value == _names_in_text(evidence):
+        return None  # the text shows as many models: the table reader lost some rows
+    if evidence.poorly_read:
+        return None  # counting what was read badly counts misreadings
     return _flag("count_mismatch", claim, description,
                  f"{description.model} counts {claim.value:g} {claim.quantity}s; the image has "
                  f"{actual[0]}", claimed=claim.value, actual=actual[0])
@@ -484,7 +518,7 @@ def _measure(claim: Claim, evidence: Evidence) -> str | None:
         return claim.quantity
     sentence = compact(claim.sentence)
     named = sorted({benchmark_key(s.benchmark) for s in evidence.scores
-                    if benchmark_key(s.benchmark) in sentence}, key=len, reverse=True)
+                    if benchmark_named(s.benchmark, sentence)}, key=len, reverse=True)
     return named[0] if named and named[0] else claim.quantity
 
 

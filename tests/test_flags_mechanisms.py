@@ -1,0 +1,129 @@
+"""Flags on descriptions of a table, one mechanism per test.
+
+The table is given as a reader's cells (text, confidence, the other engines' readings); the
+tables stage's own helpers turn it into rows and scores, and ``reconcile_texts`` checks each
+statement against them, as it does after OCR. Model names are of no known family on
+purpose: what the image prints is what counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imgread.reconcile import checks, reconcile_texts
+from imgread.record import Box, Cell, Description, PromptRef, Table
+from imgread.units import parse_number
+
+HEADER = ["Model", "Params (B)", "Tokens", "MMLU", "TruthfulQA mc2"]
+BODY = [
+    ["Orbit-7B", "7", "1,500B", "61.2", "44.0"],
+    ["Lumen 13B Base", "13", "2T", "66.5", "48.3"],
+    ["Tessera-34B", "34", "3T", "71.9", "52.6"],
+]
+TITLE = "Table 4: open base models"
+
+
+def _table(body: list[list[str]], readings: dict[tuple[int, int], str] | None = None,
+           confidence: float = 95.0) -> Table:
+    readings = readings or {}
+    header = [Cell(row=0, col=c, text=text, confidence=95.0) for c, text in enumerate(HEADER)]
+    rows = [[Cell(row=r + 1, col=c, text=text, confidence=confidence,
+                  value=parse_number(text) if c >= 3 else None,
+                  readings={"rapidocr": readings[(r, c)]} if (r, c) in readings else {})
+             for c, text in enumerate(line)] for r, line in enumerate(body)]
+    return Table(box=Box(x1=0, y1=0, x2=600, y2=200), n_rows=len(rows) + 1,
+                 n_cols=len(HEADER), header_rows=[header], body=rows, columns=list(HEADER))
+
+
+def _text(body: list[list[str]]) -> str:
+    return "\n".join([TITLE, " ".join(HEADER), *(" ".join(line) for line in body)])
+
+
+def flags(statement: str, body: list[list[str]] = BODY, text: str | None = None,
+          confidence: float | None = None, **table: object) -> list[str]:
+    """The flag kinds raised on one statement about the table."""
+    description = Description(model="vlm", kind="simple",
+                              prompt=PromptRef(name="simple", sha256=""), text=statement)
+    result = reconcile_texts(_text(body) if text is None else text, [description],
+                             [_table(body, **table)], ocr_confidence=confidence)  # type: ignore[arg-type]
+    return sorted(f.kind for f in result.flags if f.source == "vlm")
+
+
+@pytest.mark.parametrize("statement", [
+    "Orbit-7B scores 61.2 on MMLU.",
+    "On MMLU, Lumen 13B Base achieves 66.5.",
+    "Tessera-34B gets a TruthfulQA score of 52.6.",
+    "The best model on MMLU is Tessera-34B.",
+    "Tessera-34B outperforms Orbit-7B on MMLU.",
+    "Orbit-7B is a 7B model.",
+    "Orbit-7B was trained on 1.5T tokens.",
+    "Tessera-34B was trained on 3,000B tokens.",
+    'One of the column headers reads "MMLU".',
+])
+def test_true_statements_about_printed_names_raise_nothing(statement: str) -> None:
+    assert flags(statement) == []
+
+
+@pytest.mark.parametrize("statement", [
+    "Lumen 13B Base scores 61.2 on MMLU.",  # Orbit-7B's score, given to another model
+    "Orbit-7B gets a TruthfulQA score of 48.3.",  # the header adds "mc2"; prose does not
+    "On MMLU, Orbit-7B achieves 71.9.",
+])
+def test_a_score_moved_to_another_model_contradicts_the_data(statement: str) -> None:
+    """Every number is printed somewhere; only its own model's cell can refute it."""
+    assert flags(statement) == ["claim_contradicts_data"]
+
+
+@pytest.mark.parametrize("statement", [
+    "Orbit-7B is a 13B model.",  # Lumen's size
+    "Lumen 13B Base was trained on 1,500B tokens.",  # Orbit's count, in billions
+])
+def test_a_size_or_token_count_of_another_model_contradicts_the_data(statement: str) -> None:
+    assert flags(statement) == ["claim_contradicts_data"]
+
+
+def test_a_size_printed_in_the_models_own_row_is_its_own() -> None:
+    """A reader that took the tokens column for parameters does not make a true size false:
+    the value is printed in the model's row."""
+    misread = [[line[0], line[2], line[1], *line[3:]] for line in BODY]
+    assert flags("Orbit-7B was trained on 1,500B tokens.", body=misread) == []
+
+
+@pytest.mark.parametrize("statement", [
+    "The best model on MMLU is Orbit-7B.",
+    "Lumen 13B Base achieves the highest MMLU score.",
+    "Orbit-7B outperforms Tessera-34B on MMLU.",
+])
+def test_a_wrong_winner_of_no_known_family_contradicts_the_data(statement: str) -> None:
+    assert flags(statement) == ["claim_contradicts_data"]
+
+
+@pytest.mark.parametrize("statement", ["Atlas-70B-Chat scores 66.5 on MMLU.",
+                                       "Command R+ scores 66.5 on MMLU."])
+def test_a_model_the_table_does_not_have_is_named_as_such(statement: str) -> None:
+    """A name built like a model's (a size), or the subject of a score, is a model."""
+    assert flags(statement) == ["entity_not_in_image"]
+
+
+def test_the_reading_that_lost_the_vote_is_evidence() -> None:
+    """The second engine read 61.2 where Tesseract's 61.8 won: stating 61.2 is no invention."""
+    body = [["Orbit-7B", "7", "1,500B", "61.8", "44.0"], *BODY[1:]]
+    assert flags("Orbit-7B scores 61.2 on MMLU.", body=body) == ["number_not_in_image"]
+    assert flags("Orbit-7B scores 61.2 on MMLU.", body=body,
+                 readings={(0, 3): "61.2"}) == []
+
+
+def test_thousands_separators_are_read_as_one_number() -> None:
+    assert 1500.0 in checks.Evidence(text="Orbit-7B 1,500B tokens").numbers
+    assert flags("Orbit-7B was trained on 1,500B tokens.") == []
+
+
+def test_a_count_of_models_the_text_shows_holds_when_the_reader_lost_a_row() -> None:
+    lost = BODY[:2]
+    text = _text(BODY)  # the page text still shows the three names
+    assert flags("The table compares 3 models.", body=lost, text=text) == []
+    assert flags("The table compares 5 models.", body=lost, text=text) == ["count_mismatch"]
+
+
+def test_a_score_moved_on_a_poorly_read_image_is_unverified() -> None:
+    assert flags("Lumen 13B Base scores 61.2 on MMLU.", confidence=40.0) == ["unverified"]
