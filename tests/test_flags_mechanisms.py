@@ -127,3 +127,27 @@ def test_a_count_of_models_the_text_shows_holds_when_the_reader_lost_a_row() -> 
 
 def test_a_score_moved_on_a_poorly_read_image_is_unverified() -> None:
     assert flags("Lumen 13B Base scores 61.2 on MMLU.", confidence=40.0) == ["unverified"]
+
+
+def test_a_name_printed_exactly_is_not_also_its_longer_variants() -> None:
+    """"Orbit-7B" is one row; "Orbit-7B-Chat" beside it is another model, not a second
+    reading of it."""
+    body = [*BODY, ["Orbit-7B-Chat", "7", "1,500B", "73.0", "49.0"]]
+    assert flags("Orbit-7B achieves the highest MMLU score.", body=body) == [
+        "claim_contradicts_data"]
+    assert flags("Lumen 13B Base outperforms Orbit-7B on MMLU.", body=body) == []
+
+
+def test_a_family_misread_in_the_image_still_names_the_model() -> None:
+    """The image's "Liama 3 8B" is Llama 3 8B once normalised: naming it is no invention."""
+    body = [["Liama 3 8B", "8", "15T", "66.6", "43.9"], *BODY[1:]]
+    assert flags("Llama 3 8B performs best on TruthfulQA.", body=body) == [
+        "claim_contradicts_data"]  # a wrong winner, but a model the image shows
+    assert flags("Llama 3 8B scores 66.6 on MMLU.", body=body) == []
+
+
+def test_a_row_whose_name_was_not_read_still_counts_as_a_model() -> None:
+    body = [["", "7", "1,500B", "61.2", "44.0"], *BODY[1:]]
+    text = _text(body)
+    assert flags("The table compares 3 models.", body=body, text=text) == []
+    assert flags("The table compares 4 models.", body=body, text=text) == ["count_mismatch"]

@@ -8,7 +8,7 @@ a flag must mean something is wrong, so a user can trust an unflagged descriptio
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -196,14 +196,16 @@ def read_confidence(ocr: OcrResult) -> float | None:
 
 
 def _unverified(claim: Claim, description: Description, evidence: Evidence, what: str,
-                would_be: str, **details: object) -> Flag:
-    """The finding on a poorly read image: the image text cannot say the VLM invented it."""
+                would_be: str, confidence: float | None = None, **details: object) -> Flag:
+    """The finding on a poorly read image or cell (``confidence``, 0..100, where one cell was
+    read worse than the image): the image text cannot say the VLM invented it."""
+    read = evidence.read_confidence if confidence is None else confidence
+    region = "image" if confidence is None else "cell"
     return _flag("unverified", claim, description,
-                 f"{description.model} {what}, which the OCR text does not contain; the image "
-                 f"text could not be read well enough to verify it (OCR confidence "
-                 f"{evidence.read_confidence:.0f}, below {evidence.unreadable_below:.0f})",
-                 severity="info", would_be=would_be, ocr_confidence=evidence.read_confidence,
-                 **details)
+                 f"{description.model} {what}, which the OCR text does not show; the {region} "
+                 f"could not be read well enough to verify it (OCR confidence "
+                 f"{read or 0:.0f}, below {evidence.unreadable_below:.0f})",
+                 severity="info", would_be=would_be, ocr_confidence=read, **details)
 
 
 def base_model(name: str) -> str:
@@ -287,6 +289,10 @@ def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) 
     names += [series.name for chart in evidence.charts for series in chart.series]
     if any(compact(key) and compact(key) in compact(name) for name in names):
         return True
+    # A printed name as normalised, which undoes misreads of a family ("Liama" is Llama).
+    if kind == "model" and any(compact(key) and compact(key) in compact(
+            normalise_model_name(name)) for name in names):
+        return True
     if kind == "model":
         size = re.search(r"-(\d+(?:\.\d+)?)([bm])$", key)
         if size and evidence.has_text(key[: size.start()]):
@@ -332,9 +338,10 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
     if claim.quantity == "%" and evidence.has_number(value / 100):
         return None
     nearest = sorted(evidence.numbers, key=lambda known: abs(known - value))[:3]
-    if evidence.poorly_read:
+    cell = _cell_poorly_read(_attributed(claim, evidence), evidence)
+    if evidence.poorly_read or cell is not None:
         return _unverified(claim, description, evidence, f"states {claim.text}",
-                           "number_not_in_image", value=value, nearest=nearest)
+                           "number_not_in_image", confidence=cell, value=value, nearest=nearest)
     return _flag("number_not_in_image", claim, description,
                  f"{description.model} states {claim.text}, a number the image does not show "
                  f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
@@ -354,7 +361,17 @@ def _printed_exactly(value: float, numbers: Sequence[float]) -> bool:
     return value > 0 and any(abs(known - value) <= 0.005 * value for known in numbers)
 
 
-def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]] | None:
+@dataclass
+class Attribution:
+    """What the image shows for the one model and measure a number is stated for."""
+
+    model: str
+    measure: str
+    values: list[float]
+    confidence: float | None = None  # lowest confidence of the cells read (0..100)
+
+
+def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
     """(model, what, values the image shows for it) when a number is stated as one model's
     score, size or token count; None when the sentence does not tie it to one model and
     one measure the image has, or the image has no value for that pair."""
@@ -369,15 +386,17 @@ def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]
         return None
     model = models.pop()
     before, after = sentence[:position], sentence[position + len(claim.text):]
-    owned_rows = [r for r in evidence.rows if r.model and _owner(r.model, model)]
+    owns = _owner_among([r.model for r in evidence.rows] + [s.model for s in evidence.scores],
+                        model)
+    owned_rows = [r for r in evidence.rows if r.model and owns(r.model)]
     if claim.quantity in ("B", "M") and _SIZE_AFTER_RE.match(after):
         values = [r.params_b for r in owned_rows if r.params_b is not None]
         values += [size for size in (params_from_model_name(r.model) for r in owned_rows)
                    if size is not None]
-        return model, SIZE_MEASURE, values
+        return Attribution(model, SIZE_MEASURE, values)
     if claim.quantity in ("B", "T") and _TOKENS_AROUND_RE.search(after[:30]):
         values = [r.tokens_t for r in owned_rows if r.tokens_t is not None]
-        return model, TOKENS_MEASURE, values
+        return Attribution(model, TOKENS_MEASURE, values)
     if claim.quantity not in (None, "%") or not _SCORED_BEFORE_RE.search(before):
         return None
     named = {benchmark_key(s.benchmark) for s in evidence.scores
@@ -387,14 +406,23 @@ def _attributed(claim: Claim, evidence: Evidence) -> tuple[str, str, list[float]
     if len(named) != 1:
         return None
     measure = named.pop()
-    owned = [s for s in evidence.scores
-             if benchmark_key(s.benchmark) == measure and _owner(s.model, model)]
+    owned = [s for s in evidence.scores if benchmark_key(s.benchmark) == measure and owns(s.model)]
     values = [s.value for s in owned if s.value is not None]
     # What the losing readings of those cells say counts too: the vote may have gone wrong.
     readings = " ".join(text for s in owned for text in evidence.cell_readings.get(
         (normalise_model_name(s.model), measure), []))
     values += _numbers_in(readings, [], [], [])
-    return model, measure, values
+    confidence = min((s.confidence * 100 for s in owned if s.sources and s.source == "ocr"),
+                     default=None)
+    return Attribution(model, measure, values, confidence)
+
+
+def _cell_poorly_read(found: Attribution | None, evidence: Evidence) -> float | None:
+    """The confidence of the cell a claim is about, where that cell was read too poorly to
+    vouch for what it lacks (the image as a whole may have read well); else None."""
+    if found is None or found.confidence is None:
+        return None
+    return found.confidence if found.confidence < evidence.unreadable_below else None
 
 
 def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
@@ -412,9 +440,9 @@ def _check_attribution(claim: Claim, description: Description,
     """A number the image prints, given to a model the image shows with another value: a
     score moved from its model, a size or token count of another model."""
     found = _attributed(claim, evidence)
-    if found is None or not found[2] or claim.value is None:
+    if found is None or not found.values or claim.value is None:
         return None
-    model, what, values = found
+    model, what, values = found.model, found.measure, found.values
     claimed = claim.value
     if (what, claim.quantity) in ((SIZE_MEASURE, "M"), (TOKENS_MEASURE, "B")):
         claimed /= 1000  # millions of parameters, billions of tokens
@@ -425,10 +453,11 @@ def _check_attribution(claim: Claim, description: Description,
     if what in (SIZE_MEASURE, TOKENS_MEASURE) and _in_own_row(claim, model, evidence):
         return None
     shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
-    if evidence.poorly_read:
+    cell = _cell_poorly_read(found, evidence)
+    if evidence.poorly_read or cell is not None:
         return _unverified(claim, description, evidence,
                            f"gives {model} {claim.text} for {what}", "claim_contradicts_data",
-                           model=model, measure=what, shown=sorted(set(values)))
+                           confidence=cell, model=model, measure=what, shown=sorted(set(values)))
     return _flag("claim_contradicts_data", claim, description,
                  f"{description.model} gives {model} {claim.text} for {what}; the image shows "
                  f"{model} at {shown}", model=model, measure=what, claimed=claimed,
@@ -500,6 +529,9 @@ def _check_count(claim: Claim, description: Description, evidence: Evidence,
     elif claim.quantity == "model":
         names = _model_names(evidence)
         actual = [len(names)] if names else []
+        table_rows = [r for r in evidence.rows if r.source != "chart"]
+        if actual and any(not r.model.strip() for r in table_rows):
+            actual.append(len(table_rows))  # a row whose name was not read is a model too
     if not actual or claim.value in actual:
         return None
     if claim.quantity in ("model", "row") and claim.value == _names_in_text(evidence):
@@ -552,9 +584,10 @@ def _check_superlative(claim: Claim, description: Description, evidence: Evidenc
         if not any(abs(params - target) <= evidence.tolerance for params, _, _ in data):
             return None
     else:
-        if not any(_owner(model, subject) for _, _, model in data):
+        owns = _owner_among([model for _, _, model in data], subject)
+        if not any(owns(model) for _, _, model in data):
             return None
-        holds = any(_owner(model, subject) for _, model in winners)
+        holds = any(owns(model) for _, model in winners)
     if holds:
         return None
     return _flag("claim_contradicts_data", claim, description,
@@ -624,19 +657,29 @@ def _owner(name: str, wanted: str) -> bool:
     return bool(re.fullmatch(rf"{re.escape(key)}-\d+(?:\.\d+)?[bm]", wanted))
 
 
+def _owner_among(names: Sequence[str], wanted: str) -> Callable[[str], bool]:
+    """``_owner`` for one claim: where the image prints the claimed name exactly, only that
+    name is its model ("Aquila2-34b" is not also "Aquila2-34B-Chat" when both are printed)."""
+    if any(normalise_model_name(name).rstrip(".") == wanted for name in names):
+        return lambda name: normalise_model_name(name).rstrip(".") == wanted
+    return lambda name: _owner(name, wanted)
+
+
 def _pairs_for(
     a: str, b: str, evidence: Evidence, benchmark: str | None = None
 ) -> list[tuple[float, float]]:
     """(a, b) values measured on the same thing: a shared benchmark or a shared x."""
     by_bench: dict[str, dict[str, list[float]]] = {}
+    printed = [score.model for score in evidence.scores if score.source != "chart"]
+    owns = {"a": _owner_among(printed, a), "b": _owner_among(printed, b)}
     for score in evidence.scores:
         # Chart points are paired by x below; a benchmark alone would mix their sizes.
         if score.value is None or score.source == "chart" or (
             benchmark and benchmark_key(score.benchmark) != benchmark_key(benchmark)
         ):
             continue
-        for side, wanted in (("a", a), ("b", b)):
-            if _owner(score.model, wanted):
+        for side in ("a", "b"):
+            if owns[side](score.model):
                 sides = by_bench.setdefault(benchmark_key(score.benchmark), {})
                 sides.setdefault(side, []).append(score.value)
     # A family name covers each of its sizes: every pairing counts.
