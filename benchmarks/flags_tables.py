@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from imgread.reconcile import reconcile_texts
-from imgread.reconcile.checks import read_confidence
+from imgread.reconcile.checks import doubtful_words, read_confidence
 from imgread.record import Description, PromptRef, Record
 from imgread.tables.columns import PARAMS_RE, TOKENS_RE
 
@@ -358,7 +358,8 @@ def score_image(
     texts = descriptions(found, rng)
     written = [describe(kind, _text(kind, parts)) for kind, parts in texts.items() if parts]
     result = reconcile_texts(record.ocr.text, written, record.ocr.tables, record.charts,
-                             ocr_confidence=read_confidence(record.ocr))
+                             ocr_confidence=read_confidence(record.ocr),
+                             doubtful_words=doubtful_words(record.ocr))
     raised: dict[int, set[str]] = {id(s): set() for s in found}
     for flag in result.flags:
         if not flag.source.startswith(VLM) or not flag.span:
@@ -399,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="synth,unseen,heldout")
     parser.add_argument("--count", type=int, default=16, help="images per set")
+    parser.add_argument("--seed-offset", type=int, default=0,
+                        help="added to every set's seed: other images of the same sets")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/imgread-flags-tables"))
     parser.add_argument("--verbose", action="store_true",
                         help="every wrong call on a tuning set (never on the test set)")
@@ -410,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     print(HEADER)
     everything: dict[str, list[tuple[Statement, set[str]]]] = {}
     for name in names:
-        truth, records = readings(name, args.count, SEEDS[name], args.cache)
+        truth, records = readings(name, args.count, SEEDS[name] + args.seed_offset, args.cache)
         results: list[tuple[Statement, set[str]]] = []
         by_style: dict[str, list[tuple[Statement, set[str]]]] = {}
         by_kind: dict[str, list[tuple[Statement, set[str]]]] = {}

@@ -40,6 +40,7 @@ def reconcile_texts(
     table_rows: Sequence[Row] = (),
     table_scores: Sequence[Score] = (),
     ocr_confidence: float | None = None,
+    doubtful_words: Sequence[tuple[str, float]] = (),
 ) -> Reconciled:
     """The whole reconciliation from text alone: no image, no OCR engine needed.
 
@@ -48,6 +49,9 @@ def reconcile_texts(
     ``ocr_confidence`` (0..100, ``checks.read_confidence``) says how well the text was
     read: below ``checks.UNREADABLE_CONFIDENCE`` a number or name the text lacks is
     "unverified" rather than an invention; None (unknown) trusts the text.
+    ``doubtful_words`` (``checks.doubtful_words``): what the OCR read with too little
+    confidence, with that confidence; a name or quote that looks like one of them is
+    "unverified" even on an image read well as a whole.
     """
     settings = settings or ReconcileSettings()
     tolerance = settings.number_tolerance
@@ -77,6 +81,7 @@ def reconcile_texts(
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
         quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
         row_texts=_row_texts(ocr.rows, tables), cell_readings=_cell_readings(ocr.scores, tables),
+        doubtful=list(doubtful_words),
     )
     for description in prose:
         others = [d for d in prose if d is not description]
@@ -177,7 +182,8 @@ def run(work: Work, config: Config) -> None:
     record = work.record
     result = reconcile_texts(record.ocr.text, record.descriptions, record.ocr.tables,
                              record.charts, config.reconcile,
-                             ocr_confidence=checks.read_confidence(record.ocr))
+                             ocr_confidence=checks.read_confidence(record.ocr),
+                             doubtful_words=checks.doubtful_words(record.ocr))
     record.rows = result.rows
     record.scores = result.scores
     record.flags += result.flags

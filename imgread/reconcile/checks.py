@@ -93,6 +93,7 @@ class Evidence:
     row_texts: dict[str, str] = field(default_factory=dict)  # model key -> its printed row
     # (model key, benchmark key) -> every engine's and pass's reading of that score's cell
     cell_readings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    doubtful: list[tuple[str, float]] = field(default_factory=list)  # words read poorly
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
@@ -195,6 +196,39 @@ def read_confidence(ocr: OcrResult) -> float | None:
     return round(confidence, 1)
 
 
+# How much a missing name or quote must look like a word the OCR read poorly ("MMU" for
+# MMLU, "GsMsK" for GSM8K: 0.8-0.86) to say the image may show it.
+DOUBTFUL_LIKENESS = 0.75
+
+
+def doubtful_words(ocr: OcrResult) -> list[tuple[str, float]]:
+    """Words and table cells the OCR read with too little confidence to vouch for what the
+    image lacks (compacted, with their confidence): where a name may hide misread."""
+    found = [(compact(w.text), w.confidence) for w in ocr.words
+             if w.confidence < UNREADABLE_CONFIDENCE]
+    found += [(compact(text), cell.confidence) for table in ocr.tables
+              for row in table.header_rows + table.body for cell in row
+              if cell.confidence < UNREADABLE_CONFIDENCE
+              for text in (cell.text, *cell.readings.values())]
+    return [(text, confidence) for text, confidence in found if len(text) >= 2]
+
+
+def _looks_misread(surface: str, evidence: Evidence) -> float | None:
+    """The confidence of a poorly read word a name or quote may be, when each of its parts
+    is either in the image text or looks like such a word (one at least); else None."""
+    worst: float | None = None
+    for part in re.findall(r"[a-z0-9]+", surface.lower()):
+        if part in evidence.compact:
+            continue
+        likes = [confidence for word, confidence in evidence.doubtful
+                 if SequenceMatcher(None, part, word, autojunk=False).ratio()
+                 >= DOUBTFUL_LIKENESS]
+        if not likes:
+            return None
+        worst = min(likes) if worst is None else min(worst, *likes)
+    return worst
+
+
 def _unverified(claim: Claim, description: Description, evidence: Evidence, what: str,
                 would_be: str, confidence: float | None = None, **details: object) -> Flag:
     """The finding on a poorly read image or cell (``confidence``, 0..100, where one cell was
@@ -275,6 +309,10 @@ def _check_quote(claim: Claim, description: Description, evidence: Evidence,
     score, span = evidence.quote_match(claim.text)
     if score >= evidence.quote_threshold or corroborated(claim.text, description, others):
         return None
+    misread = _looks_misread(claim.text, evidence)
+    if misread is not None:
+        return _unverified(claim, description, evidence, f"quotes {claim.text!r}",
+                           "quote_not_in_image", confidence=misread)
     return _flag("quote_not_in_image", claim, description,
                  f"{description.model} quotes {claim.text!r}, which the OCR text does not "
                  f"contain (best match {span!r}, similarity {score:.2f})",
@@ -314,10 +352,11 @@ def _check_entity(claim: Claim, description: Description, evidence: Evidence,
                  or corroborated(s, description, others)]
     if len(claim.siblings) >= 2 and len(supported) == len(claim.siblings):
         return None
-    if evidence.poorly_read:
+    misread = _looks_misread(claim.text, evidence)
+    if evidence.poorly_read or misread is not None:
         return _unverified(claim, description, evidence,
                            f"names the {claim.entity_kind} {claim.text!r}", "entity_not_in_image",
-                           entity=key, entity_kind=claim.entity_kind)
+                           confidence=misread, entity=key, entity_kind=claim.entity_kind)
     return _flag("entity_not_in_image", claim, description,
                  f"{description.model} names the {claim.entity_kind} {claim.text!r}, which is "
                  f"nowhere in the image text", entity=key, entity_kind=claim.entity_kind,
