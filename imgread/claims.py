@@ -244,7 +244,10 @@ def mentions(sentence: str, known_models: Sequence[str] = ()) -> list[Mention]:
         add(match, "benchmark", re.sub(r"[^a-z0-9]", "", match.group(0).lower()))
     for pattern in (MODEL_RE, SIZED_NAME_RE):
         for match in pattern.finditer(sentence):
-            add(match, "model", _model_key(match.group(0)))
+            # A version's dot may swallow the full stop of a name ending its sentence.
+            name = match.group(0).rstrip(".")
+            add(_Span(name, (match.start(), match.start() + len(name))), "model",
+                _model_key(name))
     for match in SCORING_SUBJECT_RE.finditer(sentence):
         if not BENCHMARK_RE.fullmatch(match.group("name")):
             add(_Span(match.group("name"), match.span("name")), "model",

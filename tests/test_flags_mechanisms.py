@@ -151,3 +151,22 @@ def test_a_row_whose_name_was_not_read_still_counts_as_a_model() -> None:
     text = _text(body)
     assert flags("The table compares 3 models.", body=body, text=text) == []
     assert flags("The table compares 4 models.", body=body, text=text) == ["count_mismatch"]
+
+
+def test_a_name_ending_its_sentence_keeps_no_full_stop() -> None:
+    from imgread.claims import extract
+
+    [claim] = [c for c in extract("The best model on MMLU is Yi-34B.") if c.kind == "superlative"]
+    assert claim.subject == "yi-34b"
+
+
+def test_the_same_words_in_two_sentences_are_two_claims() -> None:
+    """Two wrong winners in one description: both flagged, though both say "the best model"."""
+    statement = ("The best model on MMLU is Orbit-7B. "
+                 "The best model on TruthfulQA is Lumen 13B Base.")
+    description = Description(model="vlm", kind="detailed",
+                              prompt=PromptRef(name="detailed", sha256=""), text=statement)
+    result = reconcile_texts(_text(BODY), [description], [_table(BODY)])
+    spans = sorted(f.span or "" for f in result.flags if f.kind == "claim_contradicts_data")
+    assert spans == ["The best model on MMLU is Orbit-7B.",
+                     "The best model on TruthfulQA is Lumen 13B Base."]

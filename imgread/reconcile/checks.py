@@ -281,6 +281,11 @@ def description_claims(
     return found
 
 
+# Findings whose claim text ("the best model", a number) means something only with its
+# sentence: the same words in two sentences are two claims.
+SENTENCE_BOUND = {"claim_contradicts_data", "range_mismatch", "count_mismatch", "unverified"}
+
+
 def check_description(
     description: Description, evidence: Evidence, others: Sequence[Description]
 ) -> list[Flag]:
@@ -291,6 +296,9 @@ def check_description(
         if flag is None:
             continue
         key = (flag.kind, compact(str(flag.evidence.get("claim", ""))))
+        if flag.kind in SENTENCE_BOUND:
+            # "the best model" or "61.2" said of two things is two claims, not one repeated
+            key = (flag.kind, key[1] + compact(claim.sentence))
         if key not in seen:
             seen.add(key)
             flags.append(flag)
