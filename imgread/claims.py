@@ -208,7 +208,7 @@ def _model_key(surface: str) -> str:
     return re.sub(r"-(\d+)\.0(?=$|-)", r"-\1", key)  # "LLaMA 2.0" is LLaMA 2
 
 
-def _printed_name_re(name: str) -> re.Pattern[str] | None:
+def printed_name_re(name: str) -> re.Pattern[str] | None:
     """A model name as the image prints it, found in prose whatever its spacing, hyphens
     and case ("Pika 13B Base" in "pika-13b-base"); None for names too short to be sure."""
     parts = re.findall(r"[A-Za-z0-9]+", name)
@@ -237,7 +237,7 @@ def mentions(sentence: str, known_models: Sequence[str] = ()) -> list[Mention]:
         found.append(Mention(match.group(0), key, kind, *span))
 
     for name in sorted(set(known_models), key=len, reverse=True):
-        pattern = _printed_name_re(name)
+        pattern = printed_name_re(name)
         for match in pattern.finditer(sentence) if pattern else ():
             add(match, "model", _model_key(name))
     for match in BENCHMARK_RE.finditer(sentence):

@@ -170,3 +170,27 @@ def test_the_same_words_in_two_sentences_are_two_claims() -> None:
     spans = sorted(f.span or "" for f in result.flags if f.kind == "claim_contradicts_data")
     assert spans == ["The best model on MMLU is Orbit-7B.",
                      "The best model on TruthfulQA is Lumen 13B Base."]
+
+
+def test_a_score_moved_is_caught_on_the_text_line_when_the_reader_lost_the_column() -> None:
+    """The header cell was not read (the table has no "MMLU" column), but the OCR text still
+    prints each model's line: a value not on the model's own line is not its score."""
+    table = _table(BODY)
+    for cell in table.header_rows[0][3:]:
+        cell.text = ""
+    table.columns = [*HEADER[:3], "", ""]
+    description = Description(model="vlm", kind="simple",
+                              prompt=PromptRef(name="simple", sha256=""), text="")
+
+    def kinds(statement: str) -> list[str]:
+        description.text = statement
+        result = reconcile_texts(_text(BODY), [description], [table])
+        return sorted(f.kind for f in result.flags if f.source == "vlm")
+
+    assert kinds("Orbit-7B scores 66.5 on MMLU.") == ["claim_contradicts_data"]
+    assert kinds("Orbit-7B scores 61.2 on MMLU.") == []
+    # A decimal point the OCR lost on the line ("612") is one a reader would restore.
+    description.text = "Orbit-7B scores 61.2 on MMLU."
+    lost = _text(BODY).replace("61.2", "612")
+    result = reconcile_texts(lost, [description], [table])
+    assert [f.kind for f in result.flags if f.source == "vlm"] == []

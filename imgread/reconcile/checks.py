@@ -33,6 +33,7 @@ _SCORED_BEFORE_RE = re.compile(
 )
 _SIZE_AFTER_RE = re.compile(r"^\s*(?:-?\s*(?:param\w*|model)\b|\s+(?:total\s+)?param)", re.I)
 SIZE_MEASURE, TOKENS_MEASURE = "parameters (B)", "training tokens (T)"
+LINE_MEASURE = "a score (its line of the OCR text)"
 _TOKENS_AROUND_RE = re.compile(r"\btokens?\b", re.I)
 VISUAL_LENS = "Visual Description"
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
@@ -427,8 +428,9 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
     position = sentence.find(claim.text)
     if position < 0:
         return None
-    models = {m.key for m in claims_module.mentions(sentence, evidence.models)
-              if m.kind == "model"}
+    named_models = [m for m in claims_module.mentions(sentence, evidence.models)
+                    if m.kind == "model"]
+    models = {m.key for m in named_models}
     if len(models) != 1:
         return None
     model = models.pop()
@@ -451,7 +453,7 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
     # One measure only: the longest name where one contains another ("cmmlu", "mmlu").
     named = {n for n in named if not any(n != other and n in other for other in named)}
     if len(named) != 1:
-        return None
+        return _from_line(model, named_models[0].surface, evidence)
     measure = named.pop()
     owned = [s for s in evidence.scores if benchmark_key(s.benchmark) == measure and owns(s.model)]
     values = [s.value for s in owned if s.value is not None]
@@ -461,7 +463,45 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
     values += _numbers_in(readings, [], [], [])
     confidence = min((s.confidence * 100 for s in owned if s.sources and s.source == "ocr"),
                      default=None)
+    if not values:  # the table reader lost the cell, or the column's name
+        return _from_line(model, named_models[0].surface, evidence)
     return Attribution(model, measure, values, confidence)
+
+
+def _from_line(model: str, surface: str, evidence: Evidence) -> Attribution | None:
+    """The numbers of the one text line that names the model and no other: its table row as
+    the OCR text prints it, for when the table reader lost the cell or its column. None
+    unless that line holds as many numbers as the other models' lines (a row the OCR split
+    over two lines holds fewer)."""
+    owns = _owner_among(evidence.models, model)
+    names = [name for name in evidence.models if owns(name)] or [surface]
+    others = [name for name in evidence.models if not owns(name)]
+    patterns = [p for p in map(claims_module.printed_name_re, names) if p is not None]
+    other_patterns = [p for p in map(claims_module.printed_name_re, others) if p is not None]
+
+    def numbers_after_name(line: str, found: re.Pattern[str]) -> list[float]:
+        rest = found.sub(" ", line)
+        # OCR loses decimal points ("613" for 61.3): the repairs a reader would consider.
+        lost = [int(n) / 10**d for n in re.findall(r"(?<![\d.,])\d{3,4}(?![\d.,])", rest)
+                for d in (1, 2)]
+        return _numbers_in(rest, [], [], []) + lost
+
+    mine: list[list[float]] = []
+    theirs: list[int] = []
+    for line in evidence.text.splitlines():
+        hits = [p for p in patterns if p.search(line)]
+        other_hits = [p for p in other_patterns if p.search(line)]
+        if hits and not other_hits:
+            mine.append(numbers_after_name(line, hits[0]))
+        elif other_hits and not hits:
+            theirs.append(len(numbers_after_name(line, other_hits[0])))
+    if len(mine) != 1 or not theirs:
+        return None
+    values = mine[0]
+    typical = sorted(theirs)[len(theirs) // 2]
+    if len(values) < max(2, typical):
+        return None
+    return Attribution(model, LINE_MEASURE, values)
 
 
 def _cell_poorly_read(found: Attribution | None, evidence: Evidence) -> float | None:
