@@ -194,3 +194,10 @@ def test_a_score_moved_is_caught_on_the_text_line_when_the_reader_lost_the_colum
     lost = _text(BODY).replace("61.2", "612")
     result = reconcile_texts(lost, [description], [table])
     assert [f.kind for f in result.flags if f.source == "vlm"] == []
+
+
+def test_a_footnote_dagger_read_as_a_letter_leaves_the_name_its_model() -> None:
+    """"Orbit-7B†" read as "Orbit-7Bt": its cells are still Orbit-7B's."""
+    body = [["Orbit-7Bt", *BODY[0][1:]], *BODY[1:]]
+    assert flags("Orbit-7B scores 66.5 on MMLU.", body=body) == ["claim_contradicts_data"]
+    assert flags("Orbit-7B scores 61.2 on MMLU.", body=body) == []

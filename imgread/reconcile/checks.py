@@ -733,12 +733,19 @@ def _check_trend(claim: Claim, description: Description, evidence: Evidence,
                  correlation=[round(rho, 3) for rho in rhos])
 
 
+FOOTNOTE_MISREADS = "t7"  # what Tesseract reads a dagger (†) as, once names are lower-cased
+
+
 def _owner(name: str, wanted: str) -> bool:
     """Whether a printed name is the model a claim names ("Mistral" for "Mistral 7B")."""
     key = normalise_model_name(name).rstrip(".")
     if not key:
         return False
     if key == wanted or key.startswith(wanted + "-"):
+        return True
+    # A footnote dagger after a name is often read as a letter or digit ("GPT-4†" as
+    # "GPT-47", "Mistral-7B-Chat†" as "...Chatt"): the claimed name plus that one mark.
+    if len(key) == len(wanted) + 1 and key.startswith(wanted) and key[-1] in FOOTNOTE_MISREADS:
         return True
     # A legend may omit the size the claim gives ("Mistral" for "Mistral 7B"), not a version.
     return bool(re.fullmatch(rf"{re.escape(key)}-\d+(?:\.\d+)?[bm]", wanted))
