@@ -201,3 +201,9 @@ def test_a_footnote_dagger_read_as_a_letter_leaves_the_name_its_model() -> None:
     body = [["Orbit-7Bt", *BODY[0][1:]], *BODY[1:]]
     assert flags("Orbit-7B scores 66.5 on MMLU.", body=body) == ["claim_contradicts_data"]
     assert flags("Orbit-7B scores 61.2 on MMLU.", body=body) == []
+
+
+def test_a_value_said_of_a_model_without_a_benchmark_is_checked_against_its_whole_row() -> None:
+    assert flags("Tessera-34B is listed as well, at 34.") == []  # its size
+    assert flags("Tessera-34B is listed as well, at 52.6.") == []
+    assert flags("Tessera-34B is listed as well, at 66.5.") == ["claim_contradicts_data"]

@@ -34,6 +34,7 @@ _SCORED_BEFORE_RE = re.compile(
 _SIZE_AFTER_RE = re.compile(r"^\s*(?:-?\s*(?:param\w*|model)\b|\s+(?:total\s+)?param)", re.I)
 SIZE_MEASURE, TOKENS_MEASURE = "parameters (B)", "training tokens (T)"
 LINE_MEASURE = "a score (its line of the OCR text)"
+ANY_MEASURE = "any value of its row"
 _TOKENS_AROUND_RE = re.compile(r"\btokens?\b", re.I)
 VISUAL_LENS = "Visual Description"
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
@@ -435,9 +436,11 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
         return None
     model = models.pop()
     before, after = sentence[:position], sentence[position + len(claim.text):]
-    owns = _owner_among([r.model for r in evidence.rows] + [s.model for s in evidence.scores],
-                        model)
-    owned_rows = [r for r in evidence.rows if r.model and owns(r.model)]
+    # A table's cells only: a chart's values are measured from its marks, not printed.
+    rows = [r for r in evidence.rows if r.source != "chart" and r.model]
+    scores = [s for s in evidence.scores if s.source != "chart"]
+    owns = _owner_among([r.model for r in rows] + [s.model for s in scores], model)
+    owned_rows = [r for r in rows if owns(r.model)]
     if claim.quantity in ("B", "M") and _SIZE_AFTER_RE.match(after):
         values = [r.params_b for r in owned_rows if r.params_b is not None]
         values += [size for size in (params_from_model_name(r.model) for r in owned_rows)
@@ -448,34 +451,39 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
         return Attribution(model, TOKENS_MEASURE, values)
     if claim.quantity not in (None, "%") or not _SCORED_BEFORE_RE.search(before):
         return None
-    named = {benchmark_key(s.benchmark) for s in evidence.scores
+    if not scores:
+        return None
+    named = {benchmark_key(s.benchmark) for s in scores
              if benchmark_named(s.benchmark, compact(sentence))}
     # One measure only: the longest name where one contains another ("cmmlu", "mmlu").
     named = {n for n in named if not any(n != other and n in other for other in named)}
-    if len(named) != 1:
-        return _from_line(model, named_models[0].surface, evidence)
-    measure = named.pop()
-    owned = [s for s in evidence.scores if benchmark_key(s.benchmark) == measure and owns(s.model)]
+    # No one benchmark named: any of the model's cells may be the one meant.
+    measure = named.pop() if len(named) == 1 else ANY_MEASURE
+    owned = [s for s in scores if owns(s.model)
+             and (measure == ANY_MEASURE or benchmark_key(s.benchmark) == measure)]
     values = [s.value for s in owned if s.value is not None]
     # What the losing readings of those cells say counts too: the vote may have gone wrong.
     readings = " ".join(text for s in owned for text in evidence.cell_readings.get(
-        (normalise_model_name(s.model), measure), []))
+        (normalise_model_name(s.model), benchmark_key(s.benchmark)), []))
     values += _numbers_in(readings, [], [], [])
     confidence = min((s.confidence * 100 for s in owned if s.sources and s.source == "ocr"),
                      default=None)
-    if not values:  # the table reader lost the cell, or the column's name
-        return _from_line(model, named_models[0].surface, evidence)
+    if not owned:  # the table reader lost the cell, or the column's name
+        return _from_line(model, [s.model for s in scores], evidence)
     return Attribution(model, measure, values, confidence)
 
 
-def _from_line(model: str, surface: str, evidence: Evidence) -> Attribution | None:
+def _from_line(model: str, table_models: Sequence[str], evidence: Evidence) -> Attribution | None:
     """The numbers of the one text line that names the model and no other: its table row as
-    the OCR text prints it, for when the table reader lost the cell or its column. None
-    unless that line holds as many numbers as the other models' lines (a row the OCR split
-    over two lines holds fewer)."""
-    owns = _owner_among(evidence.models, model)
-    names = [name for name in evidence.models if owns(name)] or [surface]
+    the OCR text prints it, for when the table reader lost the cell or its column. Only for
+    a model of the image's table (``table_models``: a legend's line is no row). None unless
+    that line holds as many numbers as the other models' lines (a row the OCR split over
+    two lines holds fewer)."""
+    owns = _owner_among(table_models, model)
+    names = [name for name in table_models if owns(name)]
     others = [name for name in evidence.models if not owns(name)]
+    if not names:
+        return None
     patterns = [p for p in map(claims_module.printed_name_re, names) if p is not None]
     other_patterns = [p for p in map(claims_module.printed_name_re, others) if p is not None]
 
@@ -488,7 +496,10 @@ def _from_line(model: str, surface: str, evidence: Evidence) -> Attribution | No
 
     mine: list[list[float]] = []
     theirs: list[int] = []
+    doubtful = {word for word, _ in evidence.doubtful}
     for line in evidence.text.splitlines():
+        if doubtful & {compact(word) for word in line.split()}:
+            continue  # a line read poorly is no evidence either way
         hits = [p for p in patterns if p.search(line)]
         other_hits = [p for p in other_patterns if p.search(line)]
         if hits and not other_hits:
@@ -537,7 +548,8 @@ def _check_attribution(claim: Claim, description: Description,
                 if claim.approximate else 0.0)
     if any(abs(claimed - value) <= slack for value in values):
         return None
-    if what in (SIZE_MEASURE, TOKENS_MEASURE) and _in_own_row(claim, model, evidence):
+    if what in (SIZE_MEASURE, TOKENS_MEASURE, ANY_MEASURE) and _in_own_row(claim, model,
+                                                                          evidence):
         return None
     shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
     cell = _cell_poorly_read(found, evidence)
