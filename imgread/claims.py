@@ -29,7 +29,7 @@ _FAMILIES = (
 _CAPITAL_FAMILIES = "Yi|OPT|Phi|Falcon|Gemini|Grok|Jamba|Orca|Alpaca|Solar|T5|Ernie"
 _VERSION = r"(?:[-\s]?(?i:v)?\d(?:\.\d+)*[a-z]?(?![\d.]*\s*%)(?!\d))?"
 # Variant tags chained with hyphens: "-R1", "-V3-0324", "-4o-1120", "-Max", "-200K".
-_TAG_WORDS = "chat|instruct|inst|it|base|max|plus|turbo|pro|mini|flash|air|lite|coder|moe|text"
+_TAG_WORDS = "chat|instruct|inst|it|base|max|plus|turbo|pro|mini|flash|air|lite|coder|moe|text|llm"
 _TAG = rf"(?:-(?:[A-Za-z]*\d[\w.]*|(?i:{_TAG_WORDS})))*"
 _SIZE = r"(?:[-\s]\d+(?:\.\d+)?[BbMm](?![a-zA-Z]))?"
 _NAMED = r"(?:\s(?:Sonnet|Opus|Haiku|Turbo|Pro|Flash|Ultra|Nano))?"
@@ -208,13 +208,18 @@ def _model_key(surface: str) -> str:
     return re.sub(r"-(\d+)\.0(?=$|-)", r"-\1", key)  # "LLaMA 2.0" is LLaMA 2
 
 
+_CONFUSABLE = {ch: "[lI1|]" for ch in "lI1"} | {ch: "[O0]" for ch in "O0"}
+
+
 def printed_name_re(name: str) -> re.Pattern[str] | None:
     """A model name as the image prints it, found in prose whatever its spacing, hyphens
     and case ("Pika 13B Base" in "pika-13b-base"); None for names too short to be sure."""
     parts = re.findall(r"[A-Za-z0-9]+", name)
     if len("".join(parts)) < 3 or BENCHMARK_RE.fullmatch(name.strip()):
         return None
-    joined = r"[\W_]*".join(re.escape(part) for part in parts)
+    # The image's name as OCR read it: l, I and 1 (and O and 0) are one another's misreads.
+    joined = r"[\W_]*".join("".join(_CONFUSABLE.get(ch, re.escape(ch)) for ch in part)
+                            for part in parts)
     return re.compile(rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
@@ -242,12 +247,12 @@ def mentions(sentence: str, known_models: Sequence[str] = ()) -> list[Mention]:
             add(match, "model", _model_key(name))
     for match in BENCHMARK_RE.finditer(sentence):
         add(match, "benchmark", re.sub(r"[^a-z0-9]", "", match.group(0).lower()))
-    for pattern in (MODEL_RE, SIZED_NAME_RE):
-        for match in pattern.finditer(sentence):
-            # A version's dot may swallow the full stop of a name ending its sentence.
-            name = match.group(0).rstrip(".")
-            add(_Span(name, (match.start(), match.start() + len(name))), "model",
-                _model_key(name))
+    # Of the names a family and a sized pattern find at one place, the longer is the name.
+    named = [m for pattern in (MODEL_RE, SIZED_NAME_RE) for m in pattern.finditer(sentence)]
+    for match in sorted(named, key=lambda m: len(m.group(0)), reverse=True):
+        # A version's dot may swallow the full stop of a name ending its sentence.
+        name = match.group(0).rstrip(".")
+        add(_Span(name, (match.start(), match.start() + len(name))), "model", _model_key(name))
     for match in SCORING_SUBJECT_RE.finditer(sentence):
         if not BENCHMARK_RE.fullmatch(match.group("name")):
             add(_Span(match.group("name"), match.span("name")), "model",

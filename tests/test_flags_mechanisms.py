@@ -207,3 +207,18 @@ def test_a_value_said_of_a_model_without_a_benchmark_is_checked_against_its_whol
     assert flags("Tessera-34B is listed as well, at 34.") == []  # its size
     assert flags("Tessera-34B is listed as well, at 52.6.") == []
     assert flags("Tessera-34B is listed as well, at 66.5.") == ["claim_contradicts_data"]
+
+
+def test_a_printed_name_with_l_read_as_i_is_found_in_prose() -> None:
+    """The image's "OLMo-Ilm-7B" is the "OLMo-llm-7B" a description names (l read as I)."""
+    body = [["OLMo-Ilm-7B", *BODY[0][1:]], *BODY[1:]]
+    assert flags("On MMLU, OLMo-llm-7B beats Tessera-34B.", body=body) == [
+        "claim_contradicts_data"]
+    assert flags("On MMLU, Tessera-34B beats OLMo-llm-7B.", body=body) == []
+
+
+def test_the_longer_of_two_name_patterns_is_the_name() -> None:
+    from imgread.claims import mentions
+
+    [model] = [m for m in mentions("Pythia-1.4B leads.") if m.kind == "model"]
+    assert (model.surface, model.key) == ("Pythia-1.4B", "pythia-1.4b")
