@@ -222,3 +222,22 @@ def test_the_longer_of_two_name_patterns_is_the_name() -> None:
 
     [model] = [m for m in mentions("Pythia-1.4B leads.") if m.kind == "model"]
     assert (model.surface, model.key) == ("Pythia-1.4B", "pythia-1.4b")
+
+
+def test_a_header_cut_after_its_metric_still_names_the_benchmark() -> None:
+    """"TruthfulQA pass@" (the digit lost): prose says "TruthfulQA"."""
+    table = _table(BODY)
+    table.columns = [*HEADER[:4], "TruthfulQA pass@"]
+    table.header_rows[0][4].text = "TruthfulQA pass@"
+    description = Description(model="vlm", kind="simple",
+                              prompt=PromptRef(name="simple", sha256=""),
+                              text="Orbit-7B gets a TruthfulQA score of 48.3.")
+    result = reconcile_texts(_text(BODY), [description], [table])
+    assert [f.kind for f in result.flags if f.source == "vlm"] == ["claim_contradicts_data"]
+
+
+def test_a_name_with_a_parenthesised_tag_is_owned_by_its_name() -> None:
+    body = [["Orbit-7B(GPTQ)", *BODY[0][1:]], *BODY[1:]]
+    text = _text(body).replace("Orbit-7B(GPTQ)", "Orbit 7B - GPTQ build")  # not found in text
+    assert flags("Orbit-7B scores 66.5 on MMLU.", body=body, text=text) == [
+        "claim_contradicts_data"]

@@ -61,7 +61,7 @@ def benchmark_key(name: str) -> str:
 # Metric and setting words a column header may add after a benchmark's name ("TruthfulQA
 # mc2", "MMLU acc", "GSM8K 8-shot", "HumanEval pass@1"): prose names the benchmark without.
 _METRIC_WORDS_RE = re.compile(
-    r"(?:\s+(?:mc\d|acc(?:uracy|_norm)?|norm|em|f1|pass@\d+|\d+-?shots?|avg|cot|[↑↓*†‡]+))+\s*$",
+    r"(?:\s+(?:mc\d|acc(?:uracy|_norm)?|norm|em|f1|pass@\d*|\d+-?shots?|avg|cot|[↑↓*†‡]+))+\s*$",
     re.I,
 )
 
@@ -753,7 +753,7 @@ def _owner(name: str, wanted: str) -> bool:
     key = normalise_model_name(name).rstrip(".")
     if not key:
         return False
-    if key == wanted or key.startswith(wanted + "-"):
+    if key == wanted or key.startswith((wanted + "-", wanted + "(")):
         return True
     # A footnote dagger after a name is often read as a letter or digit ("GPT-4†" as
     # "GPT-47", "Mistral-7B-Chat†" as "...Chatt"): the claimed name plus that one mark.
