@@ -17,7 +17,10 @@ No VLM runs: each image goes through the real pipeline (OCR, tables, charts), an
 descriptions are reconciled against its reading. A statement is *accused* when a flag of
 ``ACCUSATIONS`` has it as its span, *unverified* when only "unverified" does. Printed: per
 set and per style, precision and recall of accusations over invented statements, how many
-statements got "unverified" (true and invented), and the recall of "accused or unverified".
+statements got "unverified" (true and invented) and the share of those that were invented,
+and the recall of "accused or unverified". Columns: statements, invented ones, tp (invented
+and accused), fp (true and accused), precision, recall, unv:T / unv:I (true / invented
+statements only "unverified"), p:unv (the invented share of those), r+unv.
 
 Sets: ``synth``, ``unseen`` and ``heldout`` are tuning sets (their statements and misses may
 be looked at); ``fresh`` (``benchmarks/fresh_tables.py``, written by other rules) is the
@@ -389,11 +392,12 @@ def summary(label: str, results: list[tuple[Statement, set[str]]]) -> str:
             f"{_ratio(tp, len(accused)):6.3f} {_ratio(tp, len(invented)):6.3f} "
             f"{sum(1 for s, _ in unverified if s.true):5} "
             f"{sum(1 for s, _ in unverified if not s.true):5} "
+            f"{_ratio(sum(1 for s, _ in unverified if not s.true), len(unverified)):6.3f} "
             f"{_ratio(caught, len(invented)):6.3f}")
 
 
 HEADER = (f"{'set':28} {'stmts':>5} {'inv':>5} {'tp':>4} {'fp':>4} {'prec':>6} {'recall':>6} "
-          f"{'unv:T':>5} {'unv:I':>5} {'r+unv':>6}")
+          f"{'unv:T':>5} {'unv:I':>5} {'p:unv':>6} {'r+unv':>6}")
 
 
 def main(argv: list[str] | None = None) -> int:
