@@ -421,17 +421,16 @@ class Attribution:
 
 
 def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
-    """(model, what, values the image shows for it) when a number is stated as one model's
-    score, size or token count; None when the sentence does not tie it to one model and
-    one measure the image has, or the image has no value for that pair."""
+    """What the image shows for the model a number is stated of, as its score (on the
+    benchmark the sentence names, else any), size or token count; None when the sentence
+    does not tie the number to one model the image's table has."""
     assert claim.value is not None
     sentence = claim.sentence
     position = sentence.find(claim.text)
     if position < 0:
         return None
-    named_models = [m for m in claims_module.mentions(sentence, evidence.models)
-                    if m.kind == "model"]
-    models = {m.key for m in named_models}
+    models = {m.key for m in claims_module.mentions(sentence, evidence.models)
+              if m.kind == "model"}
     if len(models) != 1:
         return None
     model = models.pop()
@@ -524,8 +523,8 @@ def _cell_poorly_read(found: Attribution | None, evidence: Evidence) -> float | 
 
 
 def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
-    """The claimed size or token count is printed in the model's own table row: a column
-    the reader misnamed, not a value of another model."""
+    """The claimed value is printed in the model's own table row: a column the reader
+    misnamed or the one a sentence did not name, not a value of another model."""
     assert claim.value is not None
     printed = [number for key, text in evidence.row_texts.items() if _owner(key, model)
                for number in _numbers_in(text, [], [], [])]
