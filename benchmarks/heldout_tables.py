@@ -413,6 +413,7 @@ def truth_of(table: Table, style: str) -> dict[str, Any]:
         "rows": rows,
         "style": style,
         "transposed": table.transposed,
+        "title": table.title,
     }
 
 

@@ -143,6 +143,7 @@ class Table:
             "settings": [c.setting for c in self.columns] if self.settings_row else None,
             "rows": self.rows,
             "style": self.style,
+            "title": self.title,
         }
 
 

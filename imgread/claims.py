@@ -10,6 +10,7 @@ superlatives ("performs best"), trends ("positive correlation"), and comparisons
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,7 +29,7 @@ _FAMILIES = (
 _CAPITAL_FAMILIES = "Yi|OPT|Phi|Falcon|Gemini|Grok|Jamba|Orca|Alpaca|Solar|T5|Ernie"
 _VERSION = r"(?:[-\s]?(?i:v)?\d(?:\.\d+)*[a-z]?(?![\d.]*\s*%)(?!\d))?"
 # Variant tags chained with hyphens: "-R1", "-V3-0324", "-4o-1120", "-Max", "-200K".
-_TAG_WORDS = "chat|instruct|inst|it|base|max|plus|turbo|pro|mini|flash|air|lite|coder|moe|text"
+_TAG_WORDS = "chat|instruct|inst|it|base|max|plus|turbo|pro|mini|flash|air|lite|coder|moe|text|llm"
 _TAG = rf"(?:-(?:[A-Za-z]*\d[\w.]*|(?i:{_TAG_WORDS})))*"
 _SIZE = r"(?:[-\s]\d+(?:\.\d+)?[BbMm](?![a-zA-Z]))?"
 _NAMED = r"(?:\s(?:Sonnet|Opus|Haiku|Turbo|Pro|Flash|Ultra|Nano))?"
@@ -41,6 +42,23 @@ _BENCHMARKS = (
     "truthfulqa|triviaqa|piqa|siqa|boolq|openbookqa|agieval|mt-bench|alpacaeval|ifeval|"
     "livecodebench|longbench|gpqa|aime|swe-bench|big-bench|bigbench|lambada|squad|superglue|"
     "commonsenseqa|naturalquestions|natural questions|arena-hard|codeforces"
+)
+# A name of any family made the way model names are made: a capitalised word and a size,
+# with versions and tags ("Atlas-70B-Chat", "Orion 34B", "Juniper 7B Base"). Words that
+# start a sentence or caption ("The 7B", "Table 2B") are not names.
+_NOT_A_NAME = (r"(?:The|A|An|Our|Its|This|That|These|Those|Their|Table|Figure|Fig|Panel|Only|"
+               r"Both|Each|Every|All|Some|Most|With|At|On|In|Of|For|From|And|Or|Top|Best)")
+SIZED_NAME_RE = re.compile(
+    rf"\b(?!{_NOT_A_NAME}\b)[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:[-\s.](?:[vV]?\d+(?:\.\d+)*"
+    r"|[A-Z][A-Za-z]*))*?[-\s]\d+(?:\.\d+)?[BbMm](?:-[A-Za-z0-9.]+)*"
+    r"(?:\s(?:Base|Chat|Instruct))?(?![\w-])"
+)
+# The subject of a score ("Command R+ scores 68.9", "On MMLU, DBRX Instruct reaches 61"):
+# a capitalised name directly before a verb of scoring names a model, whatever its family.
+_SCORE_VERB = r"(?:scores|reaches|achieves|gets|posts|obtains|attains|records)"
+SCORING_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=, ))(?!{_NOT_A_NAME}\b)(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){{0,3}})"
+    rf"(?= {_SCORE_VERB}\b)"
 )
 BENCHMARK_RE = re.compile(rf"\b(?:(?i:{_BENCHMARKS})|MATH|ARC(?:-[ce])?|DROP|RACE|GLUE)\b")
 # Task names: phrases always count; the single generic words only where the sentence is
@@ -69,7 +87,7 @@ _WORDS = {
     "fifteen": 15, "sixteen": 16, "twenty": 20,
 }
 _COUNT_RE = re.compile(
-    rf"\b(?P<n>\d+|{'|'.join(_WORDS)})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?P<what>rows?|columns?|models?|"
+    rf"\b(?P<n>\d+|{'|'.join(_WORDS)})(?!\s+of\b)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?P<what>rows?|columns?|models?|"
     r"graphs?|panels?|charts?|bars?|series|plots?)\b",
     re.I,
 )
@@ -97,12 +115,13 @@ QUANTITY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _MEASURE = r"(?:[\w.()-]+\s+){0,2}?(?:score|result|mmlu|performance|accuracy)"
 _BEST_RE = re.compile(
-    rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?best|(?:the\s+)?best[- ]performing|highest\s+"
-    rf"{_MEASURE}|scores?\s+(?:the\s+)?highest|top[- ]performing)\b",
+    rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?best|(?:the\s+)?best\s+(?:model|performer)\b|"
+    rf"(?:the\s+)?best[- ]performing|highest\s+{_MEASURE}|scores?\s+(?:the\s+)?highest|"
+    r"top[- ]performing)\b",
     re.I,
 )
 _WORST_RE = re.compile(
-    rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?worst|lowest\s+{_MEASURE}|"
+    rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?worst|(?:the\s+)?worst\s+(?:model|performer)\b|lowest\s+{_MEASURE}|"
     r"scores?\s+(?:the\s+)?lowest|worst[- ]performing)\b",
     re.I,
 )
@@ -131,6 +150,20 @@ _ALWAYS_RE = re.compile(r"\b(?:consistently|always|across all|in all|on all|ever
 _COMPARE_CUE_RE = re.compile(
     r"\bcompar\w*|\bvs\.?|\bversus\b|\bagainst\b|\bbetween\b|\boutperform\w*|\bthan\b", re.I
 )
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A named group of a match, standing in for the whole match."""
+
+    text: str
+    where: tuple[int, int]
+
+    def span(self) -> tuple[int, int]:
+        return self.where
+
+    def group(self, _: int = 0) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -175,22 +208,55 @@ def _model_key(surface: str) -> str:
     return re.sub(r"-(\d+)\.0(?=$|-)", r"-\1", key)  # "LLaMA 2.0" is LLaMA 2
 
 
-def mentions(sentence: str) -> list[Mention]:
-    """Model, benchmark and task names in one sentence, left to right, not overlapping."""
+_CONFUSABLE = {ch: "[lI1|]" for ch in "lI1"} | {ch: "[O0]" for ch in "O0"}
+
+
+def printed_name_re(name: str) -> re.Pattern[str] | None:
+    """A model name as the image prints it, found in prose whatever its spacing, hyphens
+    and case ("Pika 13B Base" in "pika-13b-base"); None for names too short to be sure."""
+    parts = re.findall(r"[A-Za-z0-9]+", name)
+    if len("".join(parts)) < 3 or BENCHMARK_RE.fullmatch(name.strip()):
+        return None
+    # The image's name as OCR read it: l, I and 1 (and O and 0) are one another's misreads.
+    joined = r"[\W_]*".join("".join(_CONFUSABLE.get(ch, re.escape(ch)) for ch in part)
+                            for part in parts)
+    return re.compile(rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def mentions(sentence: str, known_models: Sequence[str] = ()) -> list[Mention]:
+    """Model, benchmark and task names in one sentence, left to right, not overlapping.
+
+    ``known_models`` are the names the image prints: wherever prose repeats one, it is
+    that model, of whatever family; longer names are matched first so that a model's full
+    name wins over its family's. Names of no known family count where they are built like
+    model names (a size) or are the subject of a score."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], kind: Literal["model", "benchmark", "task"], key: str) -> None:
+    def add(match: re.Match[str] | _Span, kind: Literal["model", "benchmark", "task"],
+            key: str) -> None:
         span = match.span()
         if any(span[0] < end and start < span[1] for start, end in taken):
             return
         taken.append(span)
         found.append(Mention(match.group(0), key, kind, *span))
 
+    for name in sorted(set(known_models), key=len, reverse=True):
+        pattern = printed_name_re(name)
+        for match in pattern.finditer(sentence) if pattern else ():
+            add(match, "model", _model_key(name))
     for match in BENCHMARK_RE.finditer(sentence):
         add(match, "benchmark", re.sub(r"[^a-z0-9]", "", match.group(0).lower()))
-    for match in MODEL_RE.finditer(sentence):
-        add(match, "model", _model_key(match.group(0)))
+    # Of the names a family and a sized pattern find at one place, the longer is the name.
+    named = [m for pattern in (MODEL_RE, SIZED_NAME_RE) for m in pattern.finditer(sentence)]
+    for match in sorted(named, key=lambda m: len(m.group(0)), reverse=True):
+        # A version's dot may swallow the full stop of a name ending its sentence.
+        name = match.group(0).rstrip(".")
+        add(_Span(name, (match.start(), match.start() + len(name))), "model", _model_key(name))
+    for match in SCORING_SUBJECT_RE.finditer(sentence):
+        if not BENCHMARK_RE.fullmatch(match.group("name")):
+            add(_Span(match.group("name"), match.span("name")), "model",
+                _model_key(match.group("name")))
     for match in TASK_PHRASE_RE.finditer(sentence):
         add(match, "task", match.group(0).lower().replace("-", " "))
     cued = bool(_TASK_CUE_RE.search(sentence))
@@ -227,7 +293,9 @@ def _number(text: str) -> float:
         else float(text.replace(",", "."))
 
 
-def extract(text: str, scare_quotes: bool = False) -> list[Claim]:
+def extract(
+    text: str, scare_quotes: bool = False, known_models: Sequence[str] = ()
+) -> list[Claim]:
     """Every checkable statement in a description, in reading order.
 
     ``scare_quotes``: the text is commentary (a theory lens) where quotation marks mostly
@@ -235,11 +303,13 @@ def extract(text: str, scare_quotes: bool = False) -> list[Claim]:
     """
     claims: list[Claim] = []
     for sentence in sentences(text):
-        claims.extend(_sentence_claims(sentence, scare_quotes))
+        claims.extend(_sentence_claims(sentence, scare_quotes, known_models))
     return claims
 
 
-def _sentence_claims(sentence: str, scare_quotes: bool = False) -> list[Claim]:
+def _sentence_claims(
+    sentence: str, scare_quotes: bool = False, known_models: Sequence[str] = ()
+) -> list[Claim]:
     claims: list[Claim] = []
     quoted: list[tuple[int, int]] = []
     for match in _QUOTE_RE.finditer(sentence):
@@ -248,7 +318,7 @@ def _sentence_claims(sentence: str, scare_quotes: bool = False) -> list[Claim]:
         if len(re.sub(r"\W", "", quote)) >= 2 and _names_image_text(quote, sentence,
                                                                       scare_quotes):
             claims.append(Claim("quote", quote, sentence))
-    found = mentions(sentence)
+    found = mentions(sentence, known_models)
     for mention in found:
         if any(a <= mention.start < b for a, b in quoted):
             continue  # a name inside a quote is checked with its quote
@@ -349,6 +419,8 @@ def _superlative_subject(sentence: str, match: re.Match[str], found: list[Mentio
         return f"params={float(sized[-1].group('n')):g}"
     if re.search(r"\b(?:largest|biggest)\s+model", sentence[: match.start()], re.I):
         return "params=max"
+    if not models:  # "the best model on MMLU is X": the subject follows
+        models = [m for m in found if m.kind == "model" and m.start >= match.end()][:1]
     return models[-1].key if models else None
 
 

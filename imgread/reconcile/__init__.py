@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 
 from ..config import Config, ReconcileSettings
 from ..record import Chart, Description, Flag, Row, Score, Table
+from ..units import normalise_model_name
 from . import checks, sources
+
+# Entries of ``Cell.readings`` that describe a reading rather than hold one.
+NOT_TEXT_READINGS = {"numeric_confidence", "unread_ink"}
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -36,6 +40,7 @@ def reconcile_texts(
     table_rows: Sequence[Row] = (),
     table_scores: Sequence[Score] = (),
     ocr_confidence: float | None = None,
+    doubtful_words: Sequence[tuple[str, float]] = (),
 ) -> Reconciled:
     """The whole reconciliation from text alone: no image, no OCR engine needed.
 
@@ -44,6 +49,9 @@ def reconcile_texts(
     ``ocr_confidence`` (0..100, ``checks.read_confidence``) says how well the text was
     read: below ``checks.UNREADABLE_CONFIDENCE`` a number or name the text lacks is
     "unverified" rather than an invention; None (unknown) trusts the text.
+    ``doubtful_words`` (``checks.doubtful_words``): what the OCR read with too little
+    confidence, with that confidence; a name or quote that looks like one of them is
+    "unverified" even on an image read well as a whole.
     """
     settings = settings or ReconcileSettings()
     tolerance = settings.number_tolerance
@@ -72,6 +80,8 @@ def reconcile_texts(
         text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
         quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
+        row_texts=_row_texts(ocr.rows, tables), cell_readings=_cell_readings(ocr.scores, tables),
+        doubtful=list(doubtful_words),
     )
     for description in prose:
         others = [d for d in prose if d is not description]
@@ -101,12 +111,62 @@ def _image_text(ocr_text: str, tables: Sequence[Table], charts: Sequence[Chart])
     for table in tables:
         parts += table.columns
         parts += [cell.text for row in table.header_rows + table.body for cell in row]
+        # Every engine's and pass's reading of a cell is evidence of what it prints: a
+        # statement that matches the reading that lost the vote is not an invention.
+        parts += [text for row in table.header_rows + table.body for cell in row
+                  for name, text in cell.readings.items() if name not in NOT_TEXT_READINGS]
     for chart in charts:
         parts += [chart.title, *chart.annotations]
         parts += [axis.title for axis in chart.axes]
         parts += [series.name for series in chart.series]
         parts += [line.label for line in chart.reference_lines]
     return " ".join(part for part in parts if part)
+
+
+def _row_texts(rows: Sequence[Row], tables: Sequence[Table]) -> dict[str, str]:
+    """Each table model's printed line: every cell of its row (of its column where the table
+    has models as columns), all readings. A size or token count a description gives a
+    model is its own when it is printed there, whichever column the reader gave it to."""
+    texts: dict[str, str] = {}
+    for row in rows:
+        where = row.evidence
+        table_index = where.get("table")
+        if not row.model or not isinstance(table_index, int) or table_index >= len(tables):
+            continue
+        body = tables[table_index].body
+        if isinstance(where.get("row"), int) and where["row"] < len(body):
+            cells = body[where["row"]]
+        elif isinstance(where.get("col"), int):
+            cells = [line[where["col"]] for line in body if where["col"] < len(line)]
+        else:
+            continue
+        parts = [cell.text for cell in cells] + [text for cell in cells for name, text in
+                                                 cell.readings.items()
+                                                 if name not in NOT_TEXT_READINGS]
+        key = normalise_model_name(row.model)
+        texts[key] = " ".join(filter(None, [texts.get(key, ""), *parts]))
+    return texts
+
+
+def _cell_readings(
+    scores: Sequence[Score], tables: Sequence[Table]
+) -> dict[tuple[str, str], list[str]]:
+    """Every reading of each score's cell, by (model, benchmark) key: what the engines and
+    passes that lost the vote read there."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for score in scores:
+        where = score.evidence
+        table_index = where.get("table")
+        if not isinstance(table_index, int) or table_index >= len(tables):
+            continue
+        for line in tables[table_index].body:
+            for cell in line:
+                if (cell.row, cell.col) == (where.get("row"), where.get("col")):
+                    key = (normalise_model_name(score.model), checks.benchmark_key(score.benchmark))
+                    found.setdefault(key, []).extend(
+                        text for name, text in cell.readings.items()
+                        if name not in NOT_TEXT_READINGS)
+    return found
 
 
 def _confirm_from_prose(description: Description, rows: list[Row], tolerance: float) -> None:
@@ -122,7 +182,8 @@ def run(work: Work, config: Config) -> None:
     record = work.record
     result = reconcile_texts(record.ocr.text, record.descriptions, record.ocr.tables,
                              record.charts, config.reconcile,
-                             ocr_confidence=checks.read_confidence(record.ocr))
+                             ocr_confidence=checks.read_confidence(record.ocr),
+                             doubtful_words=checks.doubtful_words(record.ocr))
     record.rows = result.rows
     record.scores = result.scores
     record.flags += result.flags

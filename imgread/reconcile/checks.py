@@ -8,7 +8,7 @@ a flag must mean something is wrong, so a user can trust an unflagged descriptio
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -16,11 +16,26 @@ from itertools import pairwise
 from .. import claims as claims_module
 from ..claims import Claim
 from ..record import Chart, Description, Flag, OcrResult, Row, Score, Series
-from ..units import normalise_model_name
+from ..units import normalise_model_name, params_from_model_name
 
 ROW_FIELD = {"params": "params_b", "tokens": "tokens_t", "mmlu": "mmlu"}
 APPROXIMATE_SHARE = 0.1  # an "approximately" may be off by this share of the range
 SMALL_INTEGER = 10  # bare integers below this are usually counts or ordinals in prose
+APPROXIMATE_SHARE_OF_VALUE = 0.05  # "about 70" may be off by this share of the value
+# A value given to one model ("X scores 66.6", "X gets an MMLU score of 66.6", "X is a 7B
+# model", "X was trained on 2T tokens"): the number follows a verb of scoring or sits in a
+# size or token phrase. Other numbers of such a sentence (a margin, a rank) are not the value.
+_SCORED_BEFORE_RE = re.compile(
+    r"(?:\b(?:scor(?:es|ed|ing)|reach(?:es|ed)?|achiev(?:es|ed)|gets?|got|posts?|posted|"
+    r"obtain(?:s|ed)?|attain(?:s|ed)?|records?|recorded|score of|at|of)\s+(?:an?\s+|only\s+|"
+    r"about\s+|approximately\s+|around\s+)?)$",
+    re.I,
+)
+_SIZE_AFTER_RE = re.compile(r"^\s*(?:-?\s*(?:param\w*|model)\b|\s+(?:total\s+)?param)", re.I)
+SIZE_MEASURE, TOKENS_MEASURE = "parameters (B)", "training tokens (T)"
+LINE_MEASURE = "a score (its line of the OCR text)"
+ANY_MEASURE = "any value of its row"
+_TOKENS_AROUND_RE = re.compile(r"\btokens?\b", re.I)
 VISUAL_LENS = "Visual Description"
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
 # well enough for a number or name missing from it to mean the VLM invented it: such a
@@ -43,6 +58,21 @@ def benchmark_key(name: str) -> str:
     return compact(re.sub(r"\(.*?\)", "", name)) or compact(name)
 
 
+# Metric and setting words a column header may add after a benchmark's name ("TruthfulQA
+# mc2", "MMLU acc", "GSM8K 8-shot", "HumanEval pass@1"): prose names the benchmark without.
+_METRIC_WORDS_RE = re.compile(
+    r"(?:\s+(?:mc\d|acc(?:uracy|_norm)?|norm|em|f1|pass@\d*|\d+-?shots?|avg|cot|[↑↓*†‡]+))+\s*$",
+    re.I,
+)
+
+
+def benchmark_named(name: str, sentence_compact: str) -> bool:
+    """Whether a sentence (compacted) names a benchmark column, with or without the metric
+    words its header adds."""
+    keys = {benchmark_key(name), benchmark_key(_METRIC_WORDS_RE.sub("", name))}
+    return any(key and key in sentence_compact for key in keys)
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text.lower())
 
@@ -61,11 +91,21 @@ class Evidence:
     quote_threshold: float = 0.75
     read_confidence: float | None = None  # how well the text was read, 0..100; None: unknown
     unreadable_below: float = UNREADABLE_CONFIDENCE
+    models: list[str] = field(default_factory=list)  # model names the image prints
+    row_texts: dict[str, str] = field(default_factory=dict)  # model key -> its printed row
+    # (model key, benchmark key) -> every engine's and pass's reading of that score's cell
+    cell_readings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    doubtful: list[tuple[str, float]] = field(default_factory=list)  # words read poorly
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
         self.words = words(self.text)
         self.numbers = self.numbers or _numbers_in(self.text, self.rows, self.scores, self.charts)
+        self.models = self.models or sorted(
+            {r.model for r in self.rows if r.model.strip()}
+            | {s.model for s in self.scores if s.model.strip()}
+            | {series.name for chart in self.charts for series in chart.series
+               if series.name.strip()})
 
     @property
     def poorly_read(self) -> bool:
@@ -129,6 +169,9 @@ def _numbers_in(
     text: str, rows: list[Row], scores: list[Score], charts: list[Chart]
 ) -> list[float]:
     found = [float(n.replace(",", "")) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+    # "1,500" is also fifteen hundred (its pieces stay: "80,7" may be a decimal comma)
+    found += [float(n.replace(",", "")) for n in re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})+"
+                                                           r"(?:\.\d+)?(?![\d,])", text)]
     for row in rows:
         found += [v for v in (row.params_b, row.tokens_t, row.mmlu) if v is not None]
     found += [s.value for s in scores if s.value is not None]
@@ -155,15 +198,50 @@ def read_confidence(ocr: OcrResult) -> float | None:
     return round(confidence, 1)
 
 
+# How much a missing name or quote must look like a word the OCR read poorly ("MMU" for
+# MMLU, "GsMsK" for GSM8K: 0.8-0.86) to say the image may show it.
+DOUBTFUL_LIKENESS = 0.75
+
+
+def doubtful_words(ocr: OcrResult) -> list[tuple[str, float]]:
+    """Words and table cells the OCR read with too little confidence to vouch for what the
+    image lacks (compacted, with their confidence): where a name may hide misread."""
+    found = [(compact(w.text), w.confidence) for w in ocr.words
+             if w.confidence < UNREADABLE_CONFIDENCE]
+    found += [(compact(text), cell.confidence) for table in ocr.tables
+              for row in table.header_rows + table.body for cell in row
+              if cell.confidence < UNREADABLE_CONFIDENCE
+              for text in (cell.text, *cell.readings.values())]
+    return [(text, confidence) for text, confidence in found if len(text) >= 2]
+
+
+def _looks_misread(surface: str, evidence: Evidence) -> float | None:
+    """The confidence of a poorly read word a name or quote may be, when each of its parts
+    is either in the image text or looks like such a word (one at least); else None."""
+    worst: float | None = None
+    for part in re.findall(r"[a-z0-9]+", surface.lower()):
+        if part in evidence.compact:
+            continue
+        likes = [confidence for word, confidence in evidence.doubtful
+                 if SequenceMatcher(None, part, word, autojunk=False).ratio()
+                 >= DOUBTFUL_LIKENESS]
+        if not likes:
+            return None
+        worst = min(likes) if worst is None else min(worst, *likes)
+    return worst
+
+
 def _unverified(claim: Claim, description: Description, evidence: Evidence, what: str,
-                would_be: str, **details: object) -> Flag:
-    """The finding on a poorly read image: the image text cannot say the VLM invented it."""
+                would_be: str, confidence: float | None = None, **details: object) -> Flag:
+    """The finding on a poorly read image or cell (``confidence``, 0..100, where one cell was
+    read worse than the image): the image text cannot say the VLM invented it."""
+    read = evidence.read_confidence if confidence is None else confidence
+    region = "image" if confidence is None else "cell"
     return _flag("unverified", claim, description,
-                 f"{description.model} {what}, which the OCR text does not contain; the image "
-                 f"text could not be read well enough to verify it (OCR confidence "
-                 f"{evidence.read_confidence:.0f}, below {evidence.unreadable_below:.0f})",
-                 severity="info", would_be=would_be, ocr_confidence=evidence.read_confidence,
-                 **details)
+                 f"{description.model} {what}, which the OCR text does not show; the {region} "
+                 f"could not be read well enough to verify it (OCR confidence "
+                 f"{read or 0:.0f}, below {evidence.unreadable_below:.0f})",
+                 severity="info", would_be=would_be, ocr_confidence=read, **details)
 
 
 def base_model(name: str) -> str:
@@ -190,16 +268,24 @@ def corroborated(
     })
 
 
-def description_claims(description: Description) -> list[Claim]:
-    """Claims of a description; in a multi-lens analysis the theory lenses are commentary."""
+def description_claims(
+    description: Description, known_models: Sequence[str] = ()
+) -> list[Claim]:
+    """Claims of a description; in a multi-lens analysis the theory lenses are commentary.
+    ``known_models``: names the image prints, recognised in the prose whatever their family."""
     visual = description.lenses.get(VISUAL_LENS)
     if not visual:
-        return claims_module.extract(description.text)
-    found = claims_module.extract(visual)
+        return claims_module.extract(description.text, known_models=known_models)
+    found = claims_module.extract(visual, known_models=known_models)
     for lens, text in description.lenses.items():
         if lens != VISUAL_LENS and text:
-            found += claims_module.extract(text, scare_quotes=True)
+            found += claims_module.extract(text, scare_quotes=True, known_models=known_models)
     return found
+
+
+# Findings whose claim text ("the best model", a number) means something only with its
+# sentence: the same words in two sentences are two claims.
+SENTENCE_BOUND = {"claim_contradicts_data", "range_mismatch", "count_mismatch", "unverified"}
 
 
 def check_description(
@@ -207,11 +293,14 @@ def check_description(
 ) -> list[Flag]:
     flags: list[Flag] = []
     seen: set[tuple[str, str]] = set()
-    for claim in description_claims(description):
+    for claim in description_claims(description, evidence.models):
         flag = _check(claim, description, evidence, others)
         if flag is None:
             continue
         key = (flag.kind, compact(str(flag.evidence.get("claim", ""))))
+        if flag.kind in SENTENCE_BOUND:
+            # "the best model" or "61.2" said of two things is two claims, not one repeated
+            key = (flag.kind, key[1] + compact(claim.sentence))
         if key not in seen:
             seen.add(key)
             flags.append(flag)
@@ -230,6 +319,10 @@ def _check_quote(claim: Claim, description: Description, evidence: Evidence,
     score, span = evidence.quote_match(claim.text)
     if score >= evidence.quote_threshold or corroborated(claim.text, description, others):
         return None
+    misread = _looks_misread(claim.text, evidence)
+    if misread is not None:
+        return _unverified(claim, description, evidence, f"quotes {claim.text!r}",
+                           "quote_not_in_image", confidence=misread)
     return _flag("quote_not_in_image", claim, description,
                  f"{description.model} quotes {claim.text!r}, which the OCR text does not "
                  f"contain (best match {span!r}, similarity {score:.2f})",
@@ -243,6 +336,10 @@ def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) 
     names += [s.benchmark for s in evidence.scores] + evidence.columns
     names += [series.name for chart in evidence.charts for series in chart.series]
     if any(compact(key) and compact(key) in compact(name) for name in names):
+        return True
+    # A printed name as normalised, which undoes misreads of a family ("Liama" is Llama).
+    if kind == "model" and any(compact(key) and compact(key) in compact(
+            normalise_model_name(name)) for name in names):
         return True
     if kind == "model":
         size = re.search(r"-(\d+(?:\.\d+)?)([bm])$", key)
@@ -265,10 +362,11 @@ def _check_entity(claim: Claim, description: Description, evidence: Evidence,
                  or corroborated(s, description, others)]
     if len(claim.siblings) >= 2 and len(supported) == len(claim.siblings):
         return None
-    if evidence.poorly_read:
+    misread = _looks_misread(claim.text, evidence)
+    if evidence.poorly_read or misread is not None:
         return _unverified(claim, description, evidence,
                            f"names the {claim.entity_kind} {claim.text!r}", "entity_not_in_image",
-                           entity=key, entity_kind=claim.entity_kind)
+                           confidence=misread, entity=key, entity_kind=claim.entity_kind)
     return _flag("entity_not_in_image", claim, description,
                  f"{description.model} names the {claim.entity_kind} {claim.text!r}, which is "
                  f"nowhere in the image text", entity=key, entity_kind=claim.entity_kind,
@@ -282,18 +380,186 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
         return None
     if value == int(value) and value < SMALL_INTEGER and not claim.quantity:
         return None
-    if evidence.has_number(value, claim.approximate):
-        return None
+    if evidence.has_number(value, claim.approximate) or any(
+        _printed_exactly(same, evidence.numbers) for same in _same_in_other_units(claim)
+    ):
+        return _check_attribution(claim, description, evidence)
     if claim.quantity == "%" and evidence.has_number(value / 100):
         return None
     nearest = sorted(evidence.numbers, key=lambda known: abs(known - value))[:3]
-    if evidence.poorly_read:
+    cell = _cell_poorly_read(_attributed(claim, evidence), evidence)
+    if evidence.poorly_read or cell is not None:
         return _unverified(claim, description, evidence, f"states {claim.text}",
-                           "number_not_in_image", value=value, nearest=nearest)
+                           "number_not_in_image", confidence=cell, value=value, nearest=nearest)
     return _flag("number_not_in_image", claim, description,
                  f"{description.model} states {claim.text}, a number the image does not show "
                  f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
                  value=value, nearest=nearest)
+
+
+def _same_in_other_units(claim: Claim) -> list[float]:
+    """The claimed value in the neighbouring units: "1,500B tokens" is 1.5T, "0.5B" is 500M."""
+    if claim.value is None or claim.quantity not in ("B", "T", "M"):
+        return []
+    return [claim.value * 1000, claim.value / 1000]
+
+
+def _printed_exactly(value: float, numbers: Sequence[float]) -> bool:
+    """A value converted to another unit is printed: within half a percent of it (the
+    absolute tolerance would find 0.013 in any "0")."""
+    return value > 0 and any(abs(known - value) <= 0.005 * value for known in numbers)
+
+
+@dataclass
+class Attribution:
+    """What the image shows for the one model and measure a number is stated for."""
+
+    model: str
+    measure: str
+    values: list[float]
+    confidence: float | None = None  # lowest confidence of the cells read (0..100)
+
+
+def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
+    """What the image shows for the model a number is stated of, as its score (on the
+    benchmark the sentence names, else any), size or token count; None when the sentence
+    does not tie the number to one model the image's table has."""
+    assert claim.value is not None
+    sentence = claim.sentence
+    position = sentence.find(claim.text)
+    if position < 0:
+        return None
+    models = {m.key for m in claims_module.mentions(sentence, evidence.models)
+              if m.kind == "model"}
+    if len(models) != 1:
+        return None
+    model = models.pop()
+    before, after = sentence[:position], sentence[position + len(claim.text):]
+    # A table's cells only: a chart's values are measured from its marks, not printed.
+    rows = [r for r in evidence.rows if r.source != "chart" and r.model]
+    scores = [s for s in evidence.scores if s.source != "chart"]
+    owns = _owner_among([r.model for r in rows] + [s.model for s in scores], model)
+    owned_rows = [r for r in rows if owns(r.model)]
+    if claim.quantity in ("B", "M") and _SIZE_AFTER_RE.match(after):
+        values = [r.params_b for r in owned_rows if r.params_b is not None]
+        values += [size for size in (params_from_model_name(r.model) for r in owned_rows)
+                   if size is not None]
+        return Attribution(model, SIZE_MEASURE, values)
+    if claim.quantity in ("B", "T") and _TOKENS_AROUND_RE.search(after[:30]):
+        values = [r.tokens_t for r in owned_rows if r.tokens_t is not None]
+        return Attribution(model, TOKENS_MEASURE, values)
+    if claim.quantity not in (None, "%") or not _SCORED_BEFORE_RE.search(before):
+        return None
+    if not scores:
+        return None
+    named = {benchmark_key(s.benchmark) for s in scores
+             if benchmark_named(s.benchmark, compact(sentence))}
+    # One measure only: the longest name where one contains another ("cmmlu", "mmlu").
+    named = {n for n in named if not any(n != other and n in other for other in named)}
+    # No one benchmark named: any of the model's cells may be the one meant.
+    measure = named.pop() if len(named) == 1 else ANY_MEASURE
+    owned = [s for s in scores if owns(s.model)
+             and (measure == ANY_MEASURE or benchmark_key(s.benchmark) == measure)]
+    values = [s.value for s in owned if s.value is not None]
+    # What the losing readings of those cells say counts too: the vote may have gone wrong.
+    readings = " ".join(text for s in owned for text in evidence.cell_readings.get(
+        (normalise_model_name(s.model), benchmark_key(s.benchmark)), []))
+    values += _numbers_in(readings, [], [], [])
+    confidence = min((s.confidence * 100 for s in owned if s.sources and s.source == "ocr"),
+                     default=None)
+    if not owned:  # the table reader lost the cell, or the column's name
+        return _from_line(model, [s.model for s in scores], evidence)
+    return Attribution(model, measure, values, confidence)
+
+
+def _from_line(model: str, table_models: Sequence[str], evidence: Evidence) -> Attribution | None:
+    """The numbers of the one text line that names the model and no other: its table row as
+    the OCR text prints it, for when the table reader lost the cell or its column. Only for
+    a model of the image's table (``table_models``: a legend's line is no row). None unless
+    that line holds as many numbers as the other models' lines (a row the OCR split over
+    two lines holds fewer)."""
+    owns = _owner_among(table_models, model)
+    names = [name for name in table_models if owns(name)]
+    others = [name for name in evidence.models if not owns(name)]
+    if not names:
+        return None
+    patterns = [p for p in map(claims_module.printed_name_re, names) if p is not None]
+    other_patterns = [p for p in map(claims_module.printed_name_re, others) if p is not None]
+
+    def numbers_after_name(line: str, found: re.Pattern[str]) -> list[float]:
+        rest = found.sub(" ", line)
+        # OCR loses decimal points ("613" for 61.3): the repairs a reader would consider.
+        lost = [int(n) / 10**d for n in re.findall(r"(?<![\d.,])\d{3,4}(?![\d.,])", rest)
+                for d in (1, 2)]
+        return _numbers_in(rest, [], [], []) + lost
+
+    mine: list[list[float]] = []
+    theirs: list[int] = []
+    doubtful = {word for word, _ in evidence.doubtful}
+    for line in evidence.text.splitlines():
+        if doubtful & {compact(word) for word in line.split()}:
+            continue  # a line read poorly is no evidence either way
+        hits = [p for p in patterns if p.search(line)]
+        other_hits = [p for p in other_patterns if p.search(line)]
+        if hits and not other_hits:
+            mine.append(numbers_after_name(line, hits[0]))
+        elif other_hits and not hits:
+            theirs.append(len(numbers_after_name(line, other_hits[0])))
+    if len(mine) != 1 or not theirs:
+        return None
+    values = mine[0]
+    typical = sorted(theirs)[len(theirs) // 2]
+    if len(values) < max(2, typical):
+        return None
+    return Attribution(model, LINE_MEASURE, values)
+
+
+def _cell_poorly_read(found: Attribution | None, evidence: Evidence) -> float | None:
+    """The confidence of the cell a claim is about, where that cell was read too poorly to
+    vouch for what it lacks (the image as a whole may have read well); else None."""
+    if found is None or found.confidence is None:
+        return None
+    return found.confidence if found.confidence < evidence.unreadable_below else None
+
+
+def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
+    """The claimed value is printed in the model's own table row: a column the reader
+    misnamed or the one a sentence did not name, not a value of another model."""
+    assert claim.value is not None
+    printed = [number for key, text in evidence.row_texts.items() if _owner(key, model)
+               for number in _numbers_in(text, [], [], [])]
+    return any(abs(claim.value - n) <= evidence.tolerance for n in printed) or any(
+        _printed_exactly(same, printed) for same in _same_in_other_units(claim))
+
+
+def _check_attribution(claim: Claim, description: Description,
+                       evidence: Evidence) -> Flag | None:
+    """A number the image prints, given to a model the image shows with another value: a
+    score moved from its model, a size or token count of another model."""
+    found = _attributed(claim, evidence)
+    if found is None or not found.values or claim.value is None:
+        return None
+    model, what, values = found.model, found.measure, found.values
+    claimed = claim.value
+    if (what, claim.quantity) in ((SIZE_MEASURE, "M"), (TOKENS_MEASURE, "B")):
+        claimed /= 1000  # millions of parameters, billions of tokens
+    slack = max(evidence.tolerance, abs(claimed) * APPROXIMATE_SHARE_OF_VALUE
+                if claim.approximate else 0.0)
+    if any(abs(claimed - value) <= slack for value in values):
+        return None
+    if what in (SIZE_MEASURE, TOKENS_MEASURE, ANY_MEASURE) and _in_own_row(claim, model,
+                                                                          evidence):
+        return None
+    shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
+    cell = _cell_poorly_read(found, evidence)
+    if evidence.poorly_read or cell is not None:
+        return _unverified(claim, description, evidence,
+                           f"gives {model} {claim.text} for {what}", "claim_contradicts_data",
+                           confidence=cell, model=model, measure=what, shown=sorted(set(values)))
+    return _flag("claim_contradicts_data", claim, description,
+                 f"{description.model} gives {model} {claim.text} for {what}; the image shows "
+                 f"{model} at {shown}", model=model, measure=what, claimed=claimed,
+                 shown=sorted(set(values)))
 
 
 def _check_range(claim: Claim, description: Description, evidence: Evidence,
@@ -336,9 +602,19 @@ def _model_names(evidence: Evidence) -> set[str] | None:
     (a misread cell would make any count wrong)."""
     names = {r.model for r in evidence.rows if r.model and r.source != "chart"}
     names |= {s.model for s in evidence.scores if s.model and s.source != "chart"}
-    if not names or not all(claims_module.FAMILY_RE.search(name) for name in names):
+    if not names or not all(claims_module.FAMILY_RE.search(name)
+                            or claims_module.SIZED_NAME_RE.search(name) for name in names):
         return None
     return {normalise_model_name(name) for name in names}
+
+
+def _names_in_text(evidence: Evidence) -> int:
+    """Distinct model names in the image's text, line by line: how many models the image
+    shows when its table was read with rows missing."""
+    keys = {mention.key for line in evidence.text.splitlines()
+            for mention in claims_module.mentions(line, evidence.models)
+            if mention.kind == "model"}
+    return len(keys)
 
 
 def _check_count(claim: Claim, description: Description, evidence: Evidence,
@@ -351,8 +627,15 @@ def _check_count(claim: Claim, description: Description, evidence: Evidence,
     elif claim.quantity == "model":
         names = _model_names(evidence)
         actual = [len(names)] if names else []
+        table_rows = [r for r in evidence.rows if r.source != "chart"]
+        if actual and any(not r.model.strip() for r in table_rows):
+            actual.append(len(table_rows))  # a row whose name was not read is a model too
     if not actual or claim.value in actual:
         return None
+    if claim.quantity in ("model", "row") and claim.value == _names_in_text(evidence):
+        return None  # the text shows as many models: the table reader lost some rows
+    if evidence.poorly_read:
+        return None  # counting what was read badly counts misreadings
     return _flag("count_mismatch", claim, description,
                  f"{description.model} counts {claim.value:g} {claim.quantity}s; the image has "
                  f"{actual[0]}", claimed=claim.value, actual=actual[0])
@@ -365,7 +648,7 @@ def _measure(claim: Claim, evidence: Evidence) -> str | None:
         return claim.quantity
     sentence = compact(claim.sentence)
     named = sorted({benchmark_key(s.benchmark) for s in evidence.scores
-                    if benchmark_key(s.benchmark) in sentence}, key=len, reverse=True)
+                    if benchmark_named(s.benchmark, sentence)}, key=len, reverse=True)
     return named[0] if named and named[0] else claim.quantity
 
 
@@ -399,9 +682,10 @@ def _check_superlative(claim: Claim, description: Description, evidence: Evidenc
         if not any(abs(params - target) <= evidence.tolerance for params, _, _ in data):
             return None
     else:
-        if not any(_owner(model, subject) for _, _, model in data):
+        owns = _owner_among([model for _, _, model in data], subject)
+        if not any(owns(model) for _, _, model in data):
             return None
-        holds = any(_owner(model, subject) for _, model in winners)
+        holds = any(owns(model) for _, model in winners)
     if holds:
         return None
     return _flag("claim_contradicts_data", claim, description,
@@ -460,15 +744,30 @@ def _check_trend(claim: Claim, description: Description, evidence: Evidence,
                  correlation=[round(rho, 3) for rho in rhos])
 
 
+FOOTNOTE_MISREADS = "t7"  # what Tesseract reads a dagger (†) as, once names are lower-cased
+
+
 def _owner(name: str, wanted: str) -> bool:
     """Whether a printed name is the model a claim names ("Mistral" for "Mistral 7B")."""
     key = normalise_model_name(name).rstrip(".")
     if not key:
         return False
-    if key == wanted or key.startswith(wanted + "-"):
+    if key == wanted or key.startswith((wanted + "-", wanted + "(")):
+        return True
+    # A footnote dagger after a name is often read as a letter or digit ("GPT-4†" as
+    # "GPT-47", "Mistral-7B-Chat†" as "...Chatt"): the claimed name plus that one mark.
+    if len(key) == len(wanted) + 1 and key.startswith(wanted) and key[-1] in FOOTNOTE_MISREADS:
         return True
     # A legend may omit the size the claim gives ("Mistral" for "Mistral 7B"), not a version.
     return bool(re.fullmatch(rf"{re.escape(key)}-\d+(?:\.\d+)?[bm]", wanted))
+
+
+def _owner_among(names: Sequence[str], wanted: str) -> Callable[[str], bool]:
+    """``_owner`` for one claim: where the image prints the claimed name exactly, only that
+    name is its model ("Aquila2-34b" is not also "Aquila2-34B-Chat" when both are printed)."""
+    if any(normalise_model_name(name).rstrip(".") == wanted for name in names):
+        return lambda name: normalise_model_name(name).rstrip(".") == wanted
+    return lambda name: _owner(name, wanted)
 
 
 def _pairs_for(
@@ -476,14 +775,16 @@ def _pairs_for(
 ) -> list[tuple[float, float]]:
     """(a, b) values measured on the same thing: a shared benchmark or a shared x."""
     by_bench: dict[str, dict[str, list[float]]] = {}
+    printed = [score.model for score in evidence.scores if score.source != "chart"]
+    owns = {"a": _owner_among(printed, a), "b": _owner_among(printed, b)}
     for score in evidence.scores:
         # Chart points are paired by x below; a benchmark alone would mix their sizes.
         if score.value is None or score.source == "chart" or (
             benchmark and benchmark_key(score.benchmark) != benchmark_key(benchmark)
         ):
             continue
-        for side, wanted in (("a", a), ("b", b)):
-            if _owner(score.model, wanted):
+        for side in ("a", "b"):
+            if owns[side](score.model):
                 sides = by_bench.setdefault(benchmark_key(score.benchmark), {})
                 sides.setdefault(side, []).append(score.value)
     # A family name covers each of its sizes: every pairing counts.
