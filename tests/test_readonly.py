@@ -50,11 +50,27 @@ def test_query_stops_at_its_time_limit_with_a_message(database: Path) -> None:
     assert time.monotonic() - started < 20
 
 
+def _has_open(pid: int, path: Path) -> bool:
+    folder = Path(f"/proc/{pid}/fd")
+    try:
+        return any(
+            Path(os.readlink(folder / fd)) == path.resolve() for fd in os.listdir(folder)
+        )
+    except OSError:
+        return False
+
+
 def test_ctrl_c_stops_a_query(database: Path) -> None:
     process = subprocess.Popen(cli("query", "--db", str(database), "--timeout", "0", ENDLESS),
                                env=child_env(), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)  # past the imports: the query is running
+    # The query is running once the process has the database open (imports take seconds
+    # on a loaded machine, and a signal during them is another case).
+    deadline = time.monotonic() + 60
+    while not _has_open(process.pid, database) and time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        time.sleep(0.1)
+    time.sleep(0.5)
     assert process.poll() is None
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=15)
