@@ -147,6 +147,20 @@ def solid_dark_blocks(grey: np.ndarray) -> np.ndarray:
     return blocks
 
 
+def _dark_text_on(grey: np.ndarray, region: np.ndarray, contrast: int = 60) -> bool:
+    """The text on a mid-dark band is darker than the band (black on a medium blue):
+    more of its marks lie well below the band's level than well above it."""
+    inside = grey[region]
+    if inside.size == 0:
+        return False
+    level = float(np.median(inside))
+    if level < 70:  # a truly dark band: its text can only be lighter
+        return False
+    darker = int((inside < level - contrast).sum())
+    lighter = int((inside > level + contrast).sum())
+    return darker > 2 * lighter and darker > 0.01 * inside.size
+
+
 def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, float]:
     """Light text on a dark background (a dark theme, a header band) becomes dark on light.
 
@@ -165,6 +179,7 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
     if not flipped:  # on a dark page, its panels' grey shapes are marks, not bands
         coarse |= solid_dark_blocks(grey)
     mask = np.zeros(grey.shape, dtype=bool)
+    lift = np.zeros(grey.shape, dtype=bool)
     count, _, stats, _ = cv2.connectedComponentsWithStats(coarse.astype(np.uint8))
     height, width = grey.shape
     for i in range(1, count):
@@ -172,13 +187,20 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
         x1, y1 = max(0, x - margin), max(0, y - margin)
         x2, y2 = min(width, x + w + margin), min(height, y + h + margin)
         window = (slice(y1, y2), slice(x1, x2))
+        if not flipped and _dark_text_on(grey[window], coarse[window]):
+            lift[window] |= coarse[window]  # black text on a mid-blue band: lighten it
+            continue
         mask[window] |= _invert_local(grey[window], coarse[window])
-    share = float(mask.mean())
+    share = float((mask | lift).mean())
     if not flipped and share < MIN_DARK_SHARE:
         # Specks of dense bold text the coarse map took for dark ground: inverting them
         # mends nothing and would stop the ruling lines from being erased.
         return grey, 0.0
     out = np.where(mask, 255 - grey, grey).astype(np.uint8)
+    if lift.any():
+        level = float(np.median(grey[lift]))
+        lifted = np.clip(grey.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)
+        out[lift] = lifted[lift].astype(np.uint8)
     return out, (1.0 - share if flipped else share)
 
 
