@@ -230,3 +230,39 @@ def test_decimal_points_and_letter_bottoms_are_no_underline() -> None:
                                 font=font(13))
     steps = prepare(np.asarray(image), PreprocessSettings())[1]
     assert "erase_underlines" not in steps
+
+
+def _grid_with_band(band: tuple[int, int, int], text: tuple[int, int, int]) -> np.ndarray:
+    """A boxed grid whose header row is a coloured band, its names in ``text``."""
+    face = font(20)
+    rows = [["Model", "TriviaQA", "ARC-C"], *[[m, a, b] for m, a, b in
+            [("Falcon-40B", "73.1", "49.0"), ("Qwen-14B", "44.6", "65.7"),
+             ("Yi-34B", "67.7", "57.3"), ("Phi-2", "82.1", "11.79")]]]
+    xs, ys = [10, 190, 320, 430], [10 + 34 * r for r in range(len(rows) + 1)]
+    image = Image.new("RGB", (xs[-1] + 10, ys[-1] + 10), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((xs[0], ys[0], xs[-1], ys[1]), fill=band)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            draw.text((xs[c] + 8, ys[r] + 6), value, fill=text if r == 0 else (0, 0, 0), font=face)
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill=(0, 0, 0), width=2)
+    for x in xs:
+        draw.line((x, ys[0], x, ys[-1]), fill=(0, 0, 0), width=2)
+    return np.asarray(image)
+
+
+@pytest.mark.parametrize("text", [(0, 0, 0), (255, 255, 255)])
+def test_a_coloured_header_band_is_read_and_the_grid_is_still_erased(
+    text: tuple[int, int, int],
+) -> None:
+    """Black or white names on a mid-blue header band both read, and the band does not
+    stop the grid's rules from being erased (they would be read as "|")."""
+    from imgread.config import OcrSettings
+    from imgread.ocr import read_words
+
+    prepared, steps, _ = prepare(_grid_with_band((76, 114, 176), text), PreprocessSettings())
+    assert "remove_rules" in steps
+    words = [w.text for w in read_words(prepared.grey, OcrSettings())]
+    assert {"Model", "TriviaQA", "ARC-C"} <= set(words)
+    assert not [w for w in words if set(w) <= set("|[]")]
