@@ -110,6 +110,16 @@ def header_unit(header: str) -> str | None:
     return _WORD_UNITS.get(raw, raw)
 
 
+# Chinese magnitudes as CJK tables print sizes: 70亿 is 7B, 2.6万亿 is 2.6T, 1750亿 175B.
+_CJK_MAGNITUDES = {"万亿": (1.0, "t"), "千亿": (100.0, "b"), "亿": (0.1, "b"), "万": (10.0, "k")}
+_CJK_MAGNITUDE_RE = re.compile(r"(\d+(?:\.\d+)?)(万亿|千亿|亿|万)")
+
+
+def _plain_magnitude(match: re.Match[str]) -> str:
+    factor, unit = _CJK_MAGNITUDES[match.group(2)]
+    return f"{float(match.group(1)) * factor:g}{unit}"
+
+
 def _scaled_with_unit(
     text: str, table: dict[str, float], header: str | None, default: str
 ) -> tuple[float, bool] | None:
@@ -120,6 +130,7 @@ def _scaled_with_unit(
         return None
     for word, unit in _WORD_UNITS.items():
         cleaned = re.sub(rf"(?i){word}", unit, cleaned)
+    cleaned = _CJK_MAGNITUDE_RE.sub(_plain_magnitude, cleaned)
     matches = list(_UNIT_RE.finditer(cleaned))
     if len(matches) != 1:
         return None

@@ -174,3 +174,8 @@ def test_a_mean_and_its_spread_read_as_the_mean(text: str, value: float | None) 
 def test_a_multiplication_sign_and_a_middle_dot_in_names_are_their_plain_forms() -> None:
     spellings = ["Mixtral-8×7B", "Mixtral·8x7B", "mixtral 8 × 7b"]
     assert {normalise_model_name(n) for n in spellings} == {"mixtral-8x7b"}
+
+
+def test_chinese_magnitudes_in_sizes_and_tokens() -> None:
+    assert parse_params_b("70亿") == 7.0 and parse_params_b("1750亿") == 175.0
+    assert parse_tokens_t("2.6万亿") == 2.6 and parse_tokens_t("14000亿") == 1.4
