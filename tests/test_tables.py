@@ -837,3 +837,15 @@ def test_between_two_column_rules_is_one_column_however_its_cells_are_aligned() 
     ruled = find_layouts(words, 3, 2, rules)[0]
     assert len(plain.ranges) == 4  # the text alone: two columns where there is one
     assert len(ruled.ranges) == 3
+
+
+def test_a_spreadsheet_ruler_with_a_letter_lost_is_still_the_ruler() -> None:
+    rows = [
+        ["", "A", "B", "Cc", "D", "F"],
+        ["1", "Model", "MMLU", "GSM8K", "BBH", "MATH"],
+        ["2", "Alpha-7B", "45.3", "14.6", "33.1", "12.0"],
+        ["3", "Beta-13B", "54.8", "28.7", "40.2", "17.5"],
+        ["4", "Gamma-70B", "68.9", "56.8", "61.0", "30.4"],
+    ]
+    table = extract_tables(grid(rows, [10, 60, 200, 300, 400, 500]), None, Config())[0][0]
+    assert table.columns[1:] == ["Model", "MMLU", "GSM8K", "BBH", "MATH"]
