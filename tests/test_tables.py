@@ -849,3 +849,13 @@ def test_a_spreadsheet_ruler_with_a_letter_lost_is_still_the_ruler() -> None:
     ]
     table = extract_tables(grid(rows, [10, 60, 200, 300, 400, 500]), None, Config())[0][0]
     assert table.columns[1:] == ["Model", "MMLU", "GSM8K", "BBH", "MATH"]
+
+
+def test_a_line_of_dashes_between_header_and_rows_names_no_column() -> None:
+    """What is left of a band's edge or a rule reads as dashes: it is no header line."""
+    words = grid([["Model", "Params", "MMLU"]], [20, 200, 320], top=10)
+    words += grid([["—", "—", "—"]], [20, 200, 320], top=30)
+    words += grid([["Alpha-7B", "7B", "60.1"], ["Beta-13B", "13B", "46.9"],
+                   ["Gamma-70B", "70B", "68.9"]], [20, 200, 320], top=60)
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns == ["Model", "Params", "MMLU"]

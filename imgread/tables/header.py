@@ -117,6 +117,8 @@ def header_lines(
     for index in range(first_body - 1, max(-1, first_body - 6), -1):
         if index in skip or not solid(lines[index]):
             continue  # a line of specks only (a band's edge read as "al") is noise
+        if all(set(chunk.text.strip()) <= set("-–—_=~") for chunk in solid(lines[index])):
+            continue  # dashes only: what is left of a rule or a band's edge names nothing
         # The lowest header line names single columns; lines above may name groups.
         line = lines[index]
         if not header:
