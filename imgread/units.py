@@ -51,11 +51,15 @@ _HEADER_UNIT_RE = re.compile(
 )
 
 
+# Full-width forms as CJK pages print them ("６６．６", "７Ｂ"): their ASCII letters.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _tidy(text: str) -> str:
     """Unicode minus (and an en dash before a digit) to ASCII, and "66 . 6" (OCR spacing)
     back to "66.6". A comma keeps its digits only where none is spaced from it: "1, 2"
     is a list of two numbers, not 1.2."""
-    text = text.strip().replace("\u2212", "-")
+    text = text.strip().translate(_FULL_WIDTH).replace("\u2212", "-")
     text = re.sub(r"[\u2013\u2014](?=\d)", "-", text)
     text = re.sub(r"\s*\.\s*(?=\d)", ".", text)
     return re.sub(r"(?<=\d)\s+,(?=\d)", ",", text)

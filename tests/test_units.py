@@ -179,3 +179,7 @@ def test_a_multiplication_sign_and_a_middle_dot_in_names_are_their_plain_forms()
 def test_chinese_magnitudes_in_sizes_and_tokens() -> None:
     assert parse_params_b("70亿") == 7.0 and parse_params_b("1750亿") == 175.0
     assert parse_tokens_t("2.6万亿") == 2.6 and parse_tokens_t("14000亿") == 1.4
+
+
+def test_full_width_numbers_read_as_their_ascii_forms() -> None:
+    assert parse_number("６６．６") == 66.6 and parse_tokens_t("２．６Ｔ") == 2.6
