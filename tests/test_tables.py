@@ -859,3 +859,26 @@ def test_a_line_of_dashes_between_header_and_rows_names_no_column() -> None:
                    ["Gamma-70B", "70B", "68.9"]], [20, 200, 320], top=60)
     table = extract_tables(words, None, Config())[0][0]
     assert table.columns == ["Model", "Params", "MMLU"]
+
+
+def test_chinese_magnitudes_make_a_column_of_sizes_and_tokens() -> None:
+    rows = [
+        ["模型", "参数量", "训练数据", "MMLU"],
+        ["百川2-13B", "130亿", "2.6万亿", "59.2"],
+        ["Yi-34B", "340亿", "3万亿", "76.3"],
+        ["通义千问-7B", "70亿", "2.4万亿", "58.2"],
+    ]
+    table = extract_tables(grid(rows, [20, 200, 320, 440]), None, Config())[0][0]
+    assert [(r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table)] == [
+        (13.0, 2.6, 59.2), (34.0, 3.0, 76.3), (7.0, 2.4, 58.2)
+    ]
+
+
+def test_a_header_whose_last_name_smudged_into_a_digit_is_no_row() -> None:
+    words = [word("9:45", 20, 5), word("91%", 500, 5)]
+    words += grid([["Model", "Params", "GSM8K"]], [20, 200, 320], top=60)
+    words.append(word("4", 440, 60, confidence=26.0))
+    words += grid([["Alpha-7B", "7", "60.1", "55.0"], ["Beta-13B", "13", "46.9", "50.2"],
+                   ["Gamma-70B", "70", "68.9", "61.3"]], [20, 200, 320, 440], top=90)
+    table = extract_tables(words, None, Config())[0][0]
+    assert [r.model for r in rows_from_table(table)] == ["Alpha-7B", "Beta-13B", "Gamma-70B"]

@@ -13,6 +13,7 @@ from ..record import Box, Cell, Table, Word
 from ..units import is_missing
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
+    LOW_CONFIDENCE,
     Layout,
     TextLine,
     column_of,
@@ -54,7 +55,10 @@ def body_runs(lines: list[TextLine]) -> list[list[int]]:
 def _names_columns(line: TextLine, body: TextLine) -> bool:
     """A line of text pieces, about as many as the body line has cells: a header, which
     starts a table (what is above it is something else, or another table)."""
-    return line.numeric == 0 and len(line.chunks) >= max(3, len(body.chunks) - 1)
+    sure_numbers = sum(
+        1 for c in line.chunks if is_numeric_text(c.text) and c.confidence >= LOW_CONFIDENCE
+    )
+    return sure_numbers == 0 and len(line.chunks) >= max(3, len(body.chunks) - 1)
 
 
 def rows_without_numbers(lines: list[TextLine], run: list[int]) -> list[int]:

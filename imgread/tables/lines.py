@@ -16,7 +16,7 @@ from ..record import Box, Word
 from ..units import is_missing
 
 NUMERIC_TEXT_RE = re.compile(
-    r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn)?[*†‡]?$",
+    r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万)?[*†‡]?$",
     re.IGNORECASE,
 )
 
@@ -191,8 +191,13 @@ def is_body_line(line: TextLine) -> bool:
         len(line.chunks),
     )
     cells = len(line.chunks) - max(leading - 1, 0)
+    sure = sum(
+        1 for chunk in line.chunks
+        if is_numeric_text(chunk.text) and chunk.confidence >= LOW_CONFIDENCE
+    )
     return (
         len(line.chunks) >= 2
+        and sure >= 1  # a header's last name smudged into a "4" is no row
         and line.numeric >= 1
         and values >= cells / 2
         and not is_ruler(line)  # "8 C D E": a spreadsheet's letters, one read as a digit
