@@ -688,6 +688,28 @@ class SqliteStore:
                 "SELECT record_json FROM images JOIN image_records USING (sha256) ORDER BY path"):
             yield text
 
+    def shas_in_order_seen(self) -> list[str]:
+        """Every image's sha256, the first seen first: the report's stable page order (a new
+        image lands on the last page, so earlier pages keep their content)."""
+        return [sha for (sha,) in self.db.execute(
+            "SELECT sha256 FROM images ORDER BY first_seen, sha256")]
+
+    def record_texts_of(self, shas: Sequence[str]) -> dict[str, str]:
+        """sha256 -> stored record JSON text, for these images only."""
+        if not shas:
+            return {}
+        marks = ",".join("?" * len(shas))
+        return dict(self.db.execute(
+            f"SELECT sha256, record_json FROM image_records WHERE sha256 IN ({marks})",
+            tuple(shas)).fetchall())
+
+    def plot_rows(self) -> Iterator[tuple[str, str, str, float, float]]:
+        """(sha256, path, model, params_b, mmlu) of every row with both a size and MMLU."""
+        yield from self.db.execute(
+            "SELECT r.sha256, i.path, r.model, r.params_b, r.mmlu FROM rows r"
+            " JOIN images i USING (sha256) WHERE r.params_b > 0 AND r.mmlu IS NOT NULL"
+            " ORDER BY i.first_seen, r.sha256, r.idx")
+
     def record_digests(self) -> list[str]:
         """The sha256 of every stored record's JSON text: the JSONL holds exactly these
         lines when it agrees with the database, whatever changed in a record."""
@@ -963,6 +985,10 @@ class SqliteStore:
         run stores none in the records (adding an image never rewrites another); the report
         and ``imgread conflicts`` ask the database when they show them."""
         return _unique(self._wanted_flags(sha256, tolerance).get(sha256, []))
+
+    def all_conflict_flags(self, tolerance: float = 0.051) -> dict[str, list[Flag]]:
+        """``conflict_flags`` of every image that has any, from one query (the report's)."""
+        return {sha: _unique(flags) for sha, flags in self._wanted_flags("", tolerance).items()}
 
     def _wanted_flags(self, sha256: str, tolerance: float) -> dict[str, list[Flag]]:
         wanted: dict[str, list[Flag]] = {}
