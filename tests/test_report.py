@@ -24,11 +24,11 @@ from imgread.images import sha256_file
 from imgread.importer import import_files
 from imgread.record import Box, Flag, ImageInfo, Record, StageError
 from imgread.report import (
+    MAX_PLOT_POINTS,
     flags_for,
     from_ocr,
     highlight,
     linear_ticks,
-    MAX_PLOT_POINTS,
     log_ticks,
     model_family,
     plot_points,
@@ -189,7 +189,8 @@ def test_only_new_or_changed_pages_are_written_again(tmp_path: Path) -> None:
         other_page = f"{order.index('b2' * 32) + 1:04d}.html"
         assert changed == {other_page, "0003.html"}
         assert "0004.html" in second
-        assert "reads 64.3 here but 66 in samples/newer.png" in (root / "pages" / other_page).read_text()
+        shown = (root / "pages" / other_page).read_text()
+        assert "reads 64.3 here but 66 in samples/newer.png" in shown
         # A page whose image went missing from the report folder is written again with it.
         for image in (root / "images").glob("*.png"):
             image.unlink()
