@@ -24,9 +24,18 @@ from .atomic import replacing, write_bytes, write_text
 from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
+from .leaderboard import Line as LeaderboardLine
 from .leaderboard import leaderboard
 from .record import FLAG_KINDS, Cell, Chart, Description, Flag, Record, Table
-from .report_leaderboard import leaderboard_html, search_html, search_index
+from .report_leaderboard import (
+    BOARD_DIR,
+    benchmark_file,
+    benchmark_groups,
+    board_table,
+    leaderboard_html,
+    search_html,
+    search_index,
+)
 from .report_pages import (
     DATA_DIR,
     PAGE_SIZE,
@@ -54,7 +63,7 @@ MAX_IMAGE_SIDE = 1600  # px; larger images are shrunk for the page, boxes scale 
 LOW_CONFIDENCE = 60.0  # OCR confidence (0..100) under which a word or cell is marked
 MAX_CHART_POINTS = 300  # per chart in a card; the database has them all
 MAX_EVIDENCE_CHARS = 160
-MAX_PLOT_POINTS = 1500  # distinct (model, size, score) points on the overview's plot
+MAX_PLOT_POINTS = 1000  # distinct (model, size, score) points on the overview's plot
 MAX_CONFLICTS_SHOWN = 200  # on the overview; `imgread conflicts` lists them all
 # Stages whose flags point at OCR text rather than at a model's words ("chart:line" too).
 OCR_SOURCES = {"", "ocr", "table", "tables", "chart", "charts", "reconcile", "store"}
@@ -753,7 +762,7 @@ def write_report(out_dir: Path, store: SqliteStore, page_size: int = PAGE_SIZE) 
     new or changed since the last report, their data files, assets and images. Returns the
     index's path. Every file is replaced whole (``atomic``)."""
     root = out_dir / "report"
-    for folder in ("images", PAGES_DIR, DATA_DIR):
+    for folder in ("images", PAGES_DIR, DATA_DIR, BOARD_DIR):
         (root / folder).mkdir(parents=True, exist_ok=True)
     copy_assets(root / "assets")
     # Images are looked for beside a database file too (a PostgreSQL store has none).
@@ -790,11 +799,34 @@ def write_report(out_dir: Path, store: SqliteStore, page_size: int = PAGE_SIZE) 
                   in conflict_flags.items() for flag in flags
                   if name_key(flag.evidence.get("benchmark")) == "mmlu"}
     points, plotted_rows = plot_points(store.plot_rows(), conflicted)
+    groups = benchmark_groups(leaderboard(store))
+    _write_benchmark_pages(root, groups, link)
     index = root / "index.html"
     write_text(index, overview_html(
-        pages, leaderboard_html(leaderboard(store), link), points, plotted_rows, store.runs(),
+        pages, leaderboard_html(groups, link), points, plotted_rows, store.runs(),
         store.conflicts(), str(store.path), link))
     return index
+
+
+def _write_benchmark_pages(root: Path, groups: Sequence[tuple[str, list[LeaderboardLine]]],
+                           link: CardLink) -> None:
+    """A page per benchmark with all its lines, written only when it reads differently;
+    pages of benchmarks no longer read are removed."""
+    written = set()
+    for benchmark, lines in groups:
+        target = root / benchmark_file(benchmark)
+        written.add(target.name)
+        page = (head_html(f"{benchmark}: imgread leaderboard", "../", [])
+                + '<main><nav class="pager"><a href="../index.html#leaderboard">overview</a>'
+                f"</nav><h1>{esc(benchmark)}</h1>"
+                f'<p class="meta">{len(lines)} lines, each value with the images that read it'
+                "</p>" + board_table(lines, lambda sha: f"../{link(sha)}")
+                + "</main></body></html>")
+        if not target.is_file() or target.read_text(encoding="utf-8") != page:
+            write_text(target, page)
+    for stale in (root / BOARD_DIR).glob("*.html"):
+        if stale.name not in written:
+            stale.unlink(missing_ok=True)
 
 
 def _page_intact(root: Path, number: int, shas: Sequence[str], missing: Sequence[str]) -> bool:

@@ -151,6 +151,14 @@ def test_the_page_escapes_all_text_from_images_and_models(tmp_path: Path) -> Non
     assert len(list((index.parent / "images").glob("*.png"))) == 1  # the one image on disk
     assert '<code class="before">689</code> → <code class="after">68.9</code>' in page
     assert "No runs recorded" not in overview and "<td>3</td>" in overview  # the run's counts
+    # Every file the overview links to is there: pages, each benchmark's whole table.
+    linked = set(re.findall(r'href="([^"#]+)', overview))
+    assert {"pages/0001.html", "assets/report.css"} <= linked
+    assert any(href.startswith("leaderboard/") for href in linked)
+    for href in linked:
+        assert (index.parent / href).is_file(), href
+    board = next(index.parent.glob("leaderboard/mmlu-*.html")).read_text()
+    assert 'href="../pages/0001.html#card-b2b2b2b2b2b2b2b2"' in board
 
 
 def test_an_empty_database_gets_a_page_that_says_so(tmp_path: Path) -> None:
