@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -31,7 +32,7 @@ from .faults import kill_mid_write, kill_point
 from .images import sha256_file
 from .lifecycle import exit_with_parent
 from .locking import output_lock
-from .pipeline import Job, now_iso, process_batch
+from .pipeline import Job, now_iso, process_batch, read_pixels
 from .record import Description, Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
 from .store_pg import redact_url
@@ -222,7 +223,15 @@ def _process_chunk(chunk: list[Payload]) -> list[str]:
     Plain strings cross the process boundary: they pickle fast and cannot drift in type.
     """
     config: Config = _WORKER["config"]
-    jobs = [
+    records = process_batch(_jobs(chunk), config, _WORKER["vlm"])
+    for record, (_, paths, _, imported) in zip(records, chunk, strict=True):
+        record.image.paths = paths
+        record.stage_hashes["imports"] = _imports_digest(imported)
+    return [record.to_json() for record in records]
+
+
+def _jobs(chunk: list[Payload]) -> list[Job]:
+    return [
         Job(
             path=Path(paths[0]),
             sha256=sha,
@@ -231,11 +240,17 @@ def _process_chunk(chunk: list[Payload]) -> list[str]:
         )
         for sha, paths, previous, imported in chunk
     ]
-    records = process_batch(jobs, config, _WORKER["vlm"])
-    for record, (_, paths, _, imported) in zip(records, chunk, strict=True):
-        record.image.paths = paths
-        record.stage_hashes["imports"] = _imports_digest(imported)
-    return [record.to_json() for record in records]
+
+
+def _read_chunk(chunk: list[Payload], vlm_inputs: dict[str, Any] | None) -> bytes:
+    """Worker side when VLM processes describe the images (``engines.vlm_process``): the
+    CPU stages only. The record so far and the image go on, pickled; the arrays the stages
+    worked on, and the earlier record (already reused), do not."""
+    works = read_pixels(_jobs(chunk), _WORKER["config"], vlm_inputs)
+    for work in works:
+        work.rgb, work.prepared, work.scratch, work.previous = None, None, {}, None
+    settled = [(paths, _imports_digest(imported)) for _, paths, _, imported in chunk]
+    return pickle.dumps((works, settled))
 
 
 def _imports_digest(imported: list[str]) -> str:
@@ -390,7 +405,7 @@ def _run_locked(
         queue = _Queue(store, config, current_hash, force, vlm_redo, summary)
         meter = Progress(None, enabled=progress)
         executed = _execute(queue.todo(paths), store, config, list(config.vlm.models), workers,
-                            vlm_redo)
+                            vlm_redo, announce=progress)
         # closing(): an error or Ctrl-C stops the workers at once (see _stop_workers).
         with reporting_full_disk(jsonl), jsonl.open("a", encoding="utf-8") as out, \
                 closing(executed):
@@ -544,9 +559,10 @@ def _current_config_hash(config: Config) -> str:
 
 def _execute(
     items: Iterator[Item], store: SqliteStore, config: Config, vlm_specs: list[str],
-    workers: int | None, vlm_redo: list[str],
+    workers: int | None, vlm_redo: list[str], announce: bool = False,
 ) -> Generator[list[tuple[Item, Record]], None, None]:
-    """Yield finished records chunk by chunk, from worker processes when there are several.
+    """Yield finished records chunk by chunk, from worker processes when there are several
+    (``announce``: the VLM processes say when their models are loaded).
 
     Chunks start at one image and double up to ``batch.chunk_size``: the first record comes
     after one image's work, later chunks cost less to hand over (and batch on a GPU)."""
@@ -570,7 +586,8 @@ def _execute(
                 (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
             ]
         return
-    yield from _execute_in_pool(chunks, store, config, config_json, (vlm_specs, vlm_redo), count)
+    yield from _execute_in_pool(chunks, store, config, config_json, (vlm_specs, vlm_redo), count,
+                                announce=announce)
 
 
 def _execute_on_ray(
@@ -616,20 +633,28 @@ def _execute_in_pool(
     vlm: tuple[list[str], list[str]],
     count: int,
     one_by_one: bool = False,
+    announce: bool = False,
 ) -> Iterator[list[tuple[Item, Record]]]:
     """Run chunks in worker processes, at most two per worker in flight: the parent holds
-    only those, whatever the folder's size. A worker that dies (a crash inside a native
-    library) costs only the chunks in flight: those images are retried one by one in a fresh
-    pool, and one that kills a worker again gets a failed record instead of stopping the
-    batch. The pool starts with the first readable image (a no-op rerun starts none)."""
+    only those, whatever the folder's size. With a VLM, the workers run the CPU stages and
+    hand each chunk to a VLM process (one per GPU, or one on the CPU: ``engines.vlm_process``)
+    that holds the only copy of the models. A worker that dies (a crash inside a native
+    library) costs only the chunks in flight: those images are retried one by one in fresh
+    processes, and one that kills a worker again gets a failed record instead of stopping
+    the batch. The processes start with the first readable image (a no-op rerun starts
+    none)."""
     context = multiprocessing.get_context("spawn")
     pool: ProcessPoolExecutor | None = None
-    pending: dict[Future[list[str]], list[Item]] = {}
+    describers: list[ProcessPoolExecutor] = []
+    vlm_inputs: dict[str, Any] | None = None
+    pending: dict[Future[Any], list[Item]] = {}  # reading, then (with a VLM) describing
+    describing: dict[Future[Any], ProcessPoolExecutor] = {}  # and the process it went to
     finished = False
     try:
         more = True
         while True:
-            while more and len(pending) < (1 if one_by_one else 2 * count):
+            limit = 1 if one_by_one else 2 * (count + len(describers))
+            while more and len(pending) < limit:
                 chunk = next(chunks, None)
                 if chunk is None:
                     more = False
@@ -637,11 +662,16 @@ def _execute_in_pool(
                     yield [(chunk[0], _failed_record(chunk[0], config))]
                 else:
                     if pool is None:
-                        pool = ProcessPoolExecutor(count, mp_context=context,
-                                                   initializer=_init_worker,
-                                                   initargs=(config_json, *vlm))
+                        pool = ProcessPoolExecutor(
+                            count, mp_context=context, initializer=_init_worker,
+                            initargs=(config_json, *(((), ()) if vlm[0] else vlm)))
+                        if vlm[0]:
+                            vlm_inputs, describers = _start_describers(
+                                config, config_json, vlm, context, announce)
                     payloads = [_payload(item, store) for item in chunk]
-                    pending[pool.submit(_process_chunk, payloads)] = chunk
+                    future = (pool.submit(_read_chunk, payloads, vlm_inputs) if describers
+                              else pool.submit(_process_chunk, payloads))
+                    pending[future] = chunk
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -649,21 +679,30 @@ def _execute_in_pool(
             for future in done:
                 chunk = pending.pop(future)
                 try:
-                    results = future.result()
+                    results: Any = future.result()  # pickled works when read for a VLM
                 except BrokenProcessPool:
                     broken.extend(chunk)
                     continue
+                if describers and future not in describing:
+                    # Read: on to the VLM process with the fewest chunks waiting.
+                    describer = min(describers, key=lambda d: list(describing.values()).count(d))
+                    described = describer.submit(_describe_chunk, results)
+                    describing[described] = describer
+                    pending[described] = chunk
+                    continue
+                describing.pop(future, None)
                 yield [(item, Record.from_json(text))
                        for item, text in zip(chunk, results, strict=True)]
             if not broken:
                 continue
-            # The pool is dead, and with it every chunk still in it.
+            # A pool is dead, and with it every chunk still in it: start afresh.
             for chunk in pending.values():
                 broken.extend(chunk)
             pending.clear()
-            assert pool is not None
-            pool.shutdown(wait=True)
-            pool = None
+            describing.clear()
+            for executor in [*([pool] if pool is not None else []), *describers]:
+                executor.shutdown(wait=True, cancel_futures=True)
+            pool, describers = None, []
             if one_by_one:  # one image in flight: this one killed its worker twice
                 for item in broken:
                     item.error = (
@@ -675,13 +714,36 @@ def _execute_in_pool(
             for item in broken:
                 item.previous = (store.previous(item.sha256) or (None,))[0]
             yield from _execute_in_pool(iter([[item] for item in broken]), store, config,
-                                        config_json, vlm, 1, one_by_one=True)
+                                        config_json, vlm, 1, one_by_one=True, announce=announce)
         finished = True
     finally:
-        if pool is not None:
+        for executor in [*([pool] if pool is not None else []), *describers]:
             if not finished:
-                _stop_workers(pool)
-            pool.shutdown(wait=finished, cancel_futures=not finished)
+                _stop_workers(executor)
+            executor.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _start_describers(
+    config: Config, config_json: str, vlm: tuple[list[str], list[str]], context: Any,
+    announce: bool,
+) -> tuple[dict[str, Any], list[ProcessPoolExecutor]]:
+    """The VLM processes, one per GPU (one without), each loading the models as it starts,
+    while the CPU workers read the first images; and what the workers hash the VLM stage by."""
+    from .engines import vlm_process
+    from .vlm import VlmRunner
+
+    specs, redo = vlm
+    inputs = VlmRunner(specs, config.vlm).hash_inputs()
+    return inputs, [
+        ProcessPoolExecutor(1, mp_context=context, initializer=vlm_process.start,
+                            initargs=(config_json, specs, redo, device, announce))
+        for device in vlm_process.devices(specs, config.vlm)]
+
+
+def _describe_chunk(blob: bytes) -> list[str]:
+    from .engines.vlm_process import describe
+
+    return describe(blob)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
