@@ -594,20 +594,28 @@ def _execute_on_ray(
     items: Iterator[Item], store: SqliteStore, config: Config, vlm_specs: list[str],
     workers: int | None, vlm_redo: list[str],
 ) -> Generator[list[tuple[Item, Record]], None, None]:
-    """The Ray engine (``batch.engine = "ray"``): the images to read go to the cluster as
-    one dataset, so they are gathered first."""
+    """The Ray engine (``batch.engine = "ray"``): the images go to the cluster in blocks of
+    ``batch.ray_block``, a dataset each, as the walk finds them, so the driver holds one
+    block (and its earlier records) at a time, never the folder."""
     from .engines.ray_engine import execute as execute_on_ray
 
-    readable: list[Item] = []
+    def on_ray(block: list[Item]) -> Iterator[list[tuple[Item, Record]]]:
+        by_sha = {item.sha256: item for item in block}
+        for records in execute_on_ray([_payload(item, store) for item in block], config,
+                                      vlm_specs, vlm_redo, workers):
+            yield [(by_sha[record.image.sha256], record) for record in records]
+
+    block: list[Item] = []
     for item in items:
         if item.error is not None:
             yield [(item, _failed_record(item, config))]
-        else:
-            readable.append(item)
-    by_sha = {item.sha256: item for item in readable}
-    for records in execute_on_ray([_payload(item, store) for item in readable], config,
-                                  vlm_specs, vlm_redo, workers):
-        yield [(by_sha[record.image.sha256], record) for record in records]
+            continue
+        block.append(item)
+        if len(block) >= max(1, config.batch.ray_block):
+            yield from on_ray(block)
+            block = []
+    if block:
+        yield from on_ray(block)
 
 
 def _chunks(items: Iterator[Item], config: Config, largest: int) -> Iterator[list[Item]]:
