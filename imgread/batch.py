@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import tempfile
 import time
@@ -205,6 +206,9 @@ def _init_worker(config_json: str, vlm_specs: list[str], vlm_redo: list[str]) ->
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if multiprocessing.parent_process() is not None:  # a pool worker, not the main process
         exit_with_parent()
+        # A forked worker inherits the main process's SIGTERM handler: it is ended, not
+        # stopped with a message.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     config = Config.model_validate_json(config_json)
     _WORKER["config"] = config
     _WORKER["vlm"] = None
@@ -440,6 +444,10 @@ def _run_locked(
     return summary
 
 
+# The first chunk goes to a fork of the main process (ready at once) while the workers start;
+# only where fork exists.
+FORK_FIRST = "fork" in multiprocessing.get_all_start_methods()
+
 # How many hashed images are looked up in the database at once: enough to make the query
 # cheap per image, few enough that the first image starts at once.
 LOOKUP_BATCH = 32
@@ -653,6 +661,7 @@ def _execute_in_pool(
     none)."""
     context = multiprocessing.get_context("spawn")
     pool: ProcessPoolExecutor | None = None
+    first: ProcessPoolExecutor | None = None  # a fork of this process for the first chunk
     describers: list[ProcessPoolExecutor] = []
     vlm_inputs: dict[str, Any] | None = None
     pending: dict[Future[Any], list[Item]] = {}  # reading, then (with a VLM) describing
@@ -669,6 +678,15 @@ def _execute_in_pool(
                 elif chunk[0].error is not None:
                     yield [(chunk[0], _failed_record(chunk[0], config))]
                 else:
+                    payloads = [_payload(item, store) for item in chunk]
+                    if pool is None and not vlm[0] and not one_by_one and FORK_FIRST:
+                        # The first image does not wait for the workers to start (their
+                        # imports take seconds): a fork of this process, which has imported
+                        # everything, reads it meanwhile. Forked before any pool thread runs.
+                        first = ProcessPoolExecutor(
+                            1, mp_context=multiprocessing.get_context("fork"),
+                            initializer=_init_worker, initargs=(config_json, [], []))
+                        pending[first.submit(_process_chunk, payloads)] = chunk
                     if pool is None:
                         pool = ProcessPoolExecutor(
                             count, mp_context=context, initializer=_init_worker,
@@ -676,7 +694,8 @@ def _execute_in_pool(
                         if vlm[0]:
                             vlm_inputs, describers = _start_describers(
                                 config, config_json, vlm, context, announce)
-                    payloads = [_payload(item, store) for item in chunk]
+                        if first is not None:
+                            continue
                     future = (pool.submit(_read_chunk, payloads, vlm_inputs) if describers
                               else pool.submit(_process_chunk, payloads))
                     pending[future] = chunk
@@ -708,9 +727,9 @@ def _execute_in_pool(
                 broken.extend(chunk)
             pending.clear()
             describing.clear()
-            for executor in [*([pool] if pool is not None else []), *describers]:
+            for executor in _executors(pool, first, describers):
                 executor.shutdown(wait=True, cancel_futures=True)
-            pool, describers = None, []
+            pool, first, describers = None, None, []
             if one_by_one:  # one image in flight: this one killed its worker twice
                 for item in broken:
                     item.error = (
@@ -725,10 +744,15 @@ def _execute_in_pool(
                                         config_json, vlm, 1, one_by_one=True, announce=announce)
         finished = True
     finally:
-        for executor in [*([pool] if pool is not None else []), *describers]:
+        for executor in _executors(pool, first, describers):
             if not finished:
                 _stop_workers(executor)
             executor.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _executors(pool: ProcessPoolExecutor | None, first: ProcessPoolExecutor | None,
+               describers: list[ProcessPoolExecutor]) -> list[ProcessPoolExecutor]:
+    return [executor for executor in (pool, first) if executor is not None] + describers
 
 
 def _start_describers(
