@@ -1,10 +1,16 @@
-"""A static HTML report of the database: an overview, a plot, and one card per image.
+"""A static HTML report of the database: an overview, and one card per image on pages.
+
+``index.html`` is the overview (leaderboard, search, status, throughput, the plot, the
+conflicts and the list of pages): a few hundred KB whatever the number of images. The cards
+are on ``pages/NNNN.html``, ``report_pages.PAGE_SIZE`` a page, and a page is written again
+only when one of its images is new or changed (``report_pages``); each benchmark's whole
+leaderboard table is a page of its own.
 
 Everything is rendered here, server side, and every piece of text that came from an image or
-a model goes through ``esc``; the page also forbids inline scripts (Content-Security-Policy),
+a model goes through ``esc``; the pages also forbid inline scripts (Content-Security-Policy),
 so text that reads like HTML shows as text and never runs. The folder works from disk with
 no network: the CSS and JS are copied from ``report_assets/`` and the images are re-encoded
-next to the page.
+next to the pages.
 """
 
 from __future__ import annotations
