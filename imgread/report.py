@@ -775,8 +775,9 @@ def write_report(out_dir: Path, store: SqliteStore, page_size: int = PAGE_SIZE) 
     search = [out_dir, *([store.path.parent] if isinstance(store.path, Path) else [])]
     layout = layout_fingerprint(page_size)
     before = read_manifest(root, layout)
-    # Shown, not stored: conflicts come from the database's query.
-    conflict_flags = store.all_conflict_flags()
+    # Shown, not stored: conflicts come from the database's query, asked once.
+    every_conflict = store.conflicts(include_ocr_errors=True)
+    conflict_flags = store.all_conflict_flags(every_conflict)
     shas = store.shas_in_order_seen()
     where: dict[str, int] = {}
     pages: list[PageEntry] = []
@@ -810,7 +811,7 @@ def write_report(out_dir: Path, store: SqliteStore, page_size: int = PAGE_SIZE) 
     index = root / "index.html"
     write_text(index, overview_html(
         pages, leaderboard_html(groups, link), points, plotted_rows, store.runs(),
-        store.conflicts(), str(store.path), link))
+        [c for c in every_conflict if c["likely_ocr_error"] is None], str(store.path), link))
     return index
 
 
@@ -850,7 +851,8 @@ def _write_page(root: Path, number: int, texts: Sequence[str],
     missing = []
     for text, flags in zip(texts, conflicts, strict=True):
         record = Record.from_json(text)
-        record.flags += [flag for flag in flags if flag not in record.flags]
+        known = {flag.model_dump_json() for flag in record.flags}
+        record.flags += [flag for flag in flags if flag.model_dump_json() not in known]
         url, why = page_image(record, root / "images", search)
         if url is None:
             missing.append(record.image.sha256)

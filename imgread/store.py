@@ -986,20 +986,16 @@ class SqliteStore:
         and ``imgread conflicts`` ask the database when they show them."""
         return _unique(self._wanted_flags(sha256, tolerance).get(sha256, []))
 
-    def all_conflict_flags(self, tolerance: float = 0.051) -> dict[str, list[Flag]]:
-        """``conflict_flags`` of every image that has any, from one query (the report's)."""
-        return {sha: _unique(flags) for sha, flags in self._wanted_flags("", tolerance).items()}
+    def all_conflict_flags(self, conflicts: list[dict[str, Any]] | None = None,
+                           tolerance: float = 0.051) -> dict[str, list[Flag]]:
+        """``conflict_flags`` of every image that has any, from one query (the report's), or
+        from ``conflicts`` (all of them, ``conflicts(include_ocr_errors=True)``) when the
+        caller has them already."""
+        pairs = self._conflicts("", tolerance) if conflicts is None else conflicts
+        return {sha: _unique(flags) for sha, flags in _flags_of(pairs).items()}
 
     def _wanted_flags(self, sha256: str, tolerance: float) -> dict[str, list[Flag]]:
-        wanted: dict[str, list[Flag]] = {}
-        for conflict in self._conflicts(sha256, tolerance):
-            misread = conflict["likely_ocr_error"]
-            for side, other in (("a", "b"), ("b", "a")):
-                # A lost decimal point is flagged (as info) on the image that lost it only.
-                if misread in (None, side):
-                    wanted.setdefault(conflict[f"sha256_{side}"], []).append(
-                        _conflict_flag(conflict, side, other))
-        return wanted
+        return _flags_of(self._conflicts(sha256, tolerance))
 
     def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
         """Bring the conflicts_with_other_image flags of this image, and of the images it
@@ -1224,12 +1220,26 @@ def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:
     )
 
 
+def _flags_of(conflicts: Iterable[dict[str, Any]]) -> dict[str, list[Flag]]:
+    """The conflict flags each image gets from these pairs."""
+    wanted: dict[str, list[Flag]] = {}
+    for conflict in conflicts:
+        misread = conflict["likely_ocr_error"]
+        for side, other in (("a", "b"), ("b", "a")):
+            # A lost decimal point is flagged (as info) on the image that lost it only.
+            if misread in (None, side):
+                wanted.setdefault(conflict[f"sha256_{side}"], []).append(
+                    _conflict_flag(conflict, side, other))
+    return wanted
+
+
 def _unique(flags: list[Flag]) -> list[Flag]:
-    unique: list[Flag] = []
+    """The flags without repeats, in order (compared by their JSON: an image with hundreds
+    of conflicts costs hundreds of comparisons, not their square)."""
+    unique: dict[str, Flag] = {}
     for flag in flags:
-        if flag not in unique:
-            unique.append(flag)
-    return unique
+        unique.setdefault(flag.model_dump_json(), flag)
+    return list(unique.values())
 
 
 def _text(value: Any) -> str | None:
