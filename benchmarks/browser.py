@@ -58,3 +58,26 @@ class Browser:
             self._browser.close()
             self._playwright.stop()
             self._browser = None
+
+
+def seconds_to_open(pages: list[Path]) -> list[float]:
+    """How long Chromium takes to open each file (until its load event: parsed, styled,
+    its scripts run), each in a fresh tab of one browser started beforehand."""
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=BASE_ARGS)
+        for path in pages:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            started = time.perf_counter()
+            page.goto(path.resolve().as_uri(), wait_until="load", timeout=600_000)
+            times.append(time.perf_counter() - started)
+            page.close()
+        browser.close()
+    return times

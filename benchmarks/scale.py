@@ -29,6 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from browser import seconds_to_open
 from PIL import Image, ImageDraw, PngImagePlugin
 
 REPO = Path(__file__).resolve().parents[1]
@@ -178,10 +179,20 @@ def main() -> None:
     }
     if not args.no_report:
         report = watch_run(imgread("report", "--out", str(out)), out / "none", 1)
+        # Again, with nothing changed: only the overview is written, no page.
+        again = watch_run(imgread("report", "--out", str(out)), out / "none", 1)
+        root = out / "report"
+        pages = sorted((root / "pages").glob("*.html"))
+        opened = seconds_to_open([root / "index.html", *pages[:1]])
         results |= {"report_s": report["elapsed_s"],
                     "report_peak_rss_mb": round(report["peak_rss_mb"] or 0, 1),
-                    "report_index_mb": size_mb(out / "report" / "index.html"),
-                    "report_total_mb": size_mb(out / "report")}
+                    "report_again_s": again["elapsed_s"],
+                    "report_index_mb": size_mb(root / "index.html"),
+                    "report_pages": len(pages),
+                    "report_page_mb": size_mb(pages[0]) if pages else 0.0,
+                    "report_total_mb": size_mb(root),
+                    "chromium_index_s": opened[0],
+                    "chromium_page_s": opened[1] if len(opened) > 1 else None}
     print(f"parent RSS (peak):        {results['peak_parent_rss_mb']} MB")
     print(f"first record:             {results['first_record_s']:.1f} s after the start")
     if results["images_per_s_first_checkpoint"]:
@@ -195,8 +206,12 @@ def main() -> None:
     print(f"results.sqlite:           {results['results_sqlite_mb']:.1f} MB")
     if "report_s" in results:
         print(f"report:                   {results['report_s']:.1f} s, peak RSS "
-              f"{results['report_peak_rss_mb']} MB, index.html {results['report_index_mb']:.1f}"
-              f" MB, report/ {results['report_total_mb']:.1f} MB")
+              f"{results['report_peak_rss_mb']} MB, index.html {results['report_index_mb']:.2f}"
+              f" MB, {results['report_pages']} pages (the first {results['report_page_mb']:.1f}"
+              f" MB), report/ {results['report_total_mb']:.1f} MB")
+        print(f"report, nothing changed:  {results['report_again_s']:.1f} s")
+        print(f"Chromium opens:           index.html in {results['chromium_index_s']:.2f} s, "
+              f"pages/0001.html in {results['chromium_page_s'] or 0:.2f} s")
     print(json.dumps(results, default=lambda v: round(v, 3) if isinstance(v, float) else v))
 
 

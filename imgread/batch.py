@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
+import signal
 import sys
 import tempfile
 import time
@@ -31,7 +33,7 @@ from .faults import kill_mid_write, kill_point
 from .images import sha256_file
 from .lifecycle import exit_with_parent
 from .locking import hold_folder_in_database, output_lock, shared_storage_warning
-from .pipeline import Job, now_iso, process_batch
+from .pipeline import Job, now_iso, process_batch, read_pixels
 from .record import Description, Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
 from .store_pg import redact_url
@@ -207,6 +209,9 @@ def _init_worker(config_json: str, vlm_specs: list[str], vlm_redo: list[str]) ->
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if multiprocessing.parent_process() is not None:  # a pool worker, not the main process
         exit_with_parent()
+        # A forked worker inherits the main process's SIGTERM handler: it is ended, not
+        # stopped with a message.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     config = Config.model_validate_json(config_json)
     _WORKER["config"] = config
     _WORKER["vlm"] = None
@@ -225,7 +230,15 @@ def _process_chunk(chunk: list[Payload]) -> list[str]:
     Plain strings cross the process boundary: they pickle fast and cannot drift in type.
     """
     config: Config = _WORKER["config"]
-    jobs = [
+    records = process_batch(_jobs(chunk), config, _WORKER["vlm"])
+    for record, (_, paths, _, imported) in zip(records, chunk, strict=True):
+        record.image.paths = paths
+        record.stage_hashes["imports"] = _imports_digest(imported)
+    return [record.to_json() for record in records]
+
+
+def _jobs(chunk: list[Payload]) -> list[Job]:
+    return [
         Job(
             path=Path(paths[0]),
             sha256=sha,
@@ -234,11 +247,17 @@ def _process_chunk(chunk: list[Payload]) -> list[str]:
         )
         for sha, paths, previous, imported in chunk
     ]
-    records = process_batch(jobs, config, _WORKER["vlm"])
-    for record, (_, paths, _, imported) in zip(records, chunk, strict=True):
-        record.image.paths = paths
-        record.stage_hashes["imports"] = _imports_digest(imported)
-    return [record.to_json() for record in records]
+
+
+def _read_chunk(chunk: list[Payload], vlm_inputs: dict[str, Any] | None) -> bytes:
+    """Worker side when VLM processes describe the images (``engines.vlm_process``): the
+    CPU stages only. The record so far and the image go on, pickled; the arrays the stages
+    worked on, and the earlier record (already reused), do not."""
+    works = read_pixels(_jobs(chunk), _WORKER["config"], vlm_inputs)
+    for work in works:
+        work.rgb, work.prepared, work.scratch, work.previous = None, None, {}, None
+    settled = [(paths, _imports_digest(imported)) for _, paths, _, imported in chunk]
+    return pickle.dumps((works, settled))
 
 
 def _imports_digest(imported: list[str]) -> str:
@@ -397,7 +416,7 @@ def _run_locked(
         queue = _Queue(store, config, current_hash, force, vlm_redo, summary)
         meter = Progress(None, enabled=progress)
         executed = _execute(queue.todo(paths), store, config, list(config.vlm.models), workers,
-                            vlm_redo)
+                            vlm_redo, announce=progress)
         # closing(): an error or Ctrl-C stops the workers at once (see _stop_workers).
         with reporting_full_disk(jsonl), jsonl.open("a", encoding="utf-8") as out, \
                 closing(executed):
@@ -431,6 +450,10 @@ def _run_locked(
         store.close()
     return summary
 
+
+# The first chunk goes to a fork of the main process (ready at once) while the workers start;
+# only where fork exists.
+FORK_FIRST = "fork" in multiprocessing.get_all_start_methods()
 
 # How many hashed images are looked up in the database at once: enough to make the query
 # cheap per image, few enough that the first image starts at once.
@@ -551,9 +574,10 @@ def _current_config_hash(config: Config) -> str:
 
 def _execute(
     items: Iterator[Item], store: SqliteStore, config: Config, vlm_specs: list[str],
-    workers: int | None, vlm_redo: list[str],
+    workers: int | None, vlm_redo: list[str], announce: bool = False,
 ) -> Generator[list[tuple[Item, Record]], None, None]:
-    """Yield finished records chunk by chunk, from worker processes when there are several.
+    """Yield finished records chunk by chunk, from worker processes when there are several
+    (``announce``: the VLM processes say when their models are loaded).
 
     Chunks start at one image and double up to ``batch.chunk_size``: the first record comes
     after one image's work, later chunks cost less to hand over (and batch on a GPU)."""
@@ -577,27 +601,36 @@ def _execute(
                 (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
             ]
         return
-    yield from _execute_in_pool(chunks, store, config, config_json, (vlm_specs, vlm_redo), count)
+    yield from _execute_in_pool(chunks, store, config, config_json, (vlm_specs, vlm_redo), count,
+                                announce=announce)
 
 
 def _execute_on_ray(
     items: Iterator[Item], store: SqliteStore, config: Config, vlm_specs: list[str],
     workers: int | None, vlm_redo: list[str],
 ) -> Generator[list[tuple[Item, Record]], None, None]:
-    """The Ray engine (``batch.engine = "ray"``): the images to read go to the cluster as
-    one dataset, so they are gathered first."""
+    """The Ray engine (``batch.engine = "ray"``): the images go to the cluster in blocks of
+    ``batch.ray_block``, a dataset each, as the walk finds them, so the driver holds one
+    block (and its earlier records) at a time, never the folder."""
     from .engines.ray_engine import execute as execute_on_ray
 
-    readable: list[Item] = []
+    def on_ray(block: list[Item]) -> Iterator[list[tuple[Item, Record]]]:
+        by_sha = {item.sha256: item for item in block}
+        for records in execute_on_ray([_payload(item, store) for item in block], config,
+                                      vlm_specs, vlm_redo, workers):
+            yield [(by_sha[record.image.sha256], record) for record in records]
+
+    block: list[Item] = []
     for item in items:
         if item.error is not None:
             yield [(item, _failed_record(item, config))]
-        else:
-            readable.append(item)
-    by_sha = {item.sha256: item for item in readable}
-    for records in execute_on_ray([_payload(item, store) for item in readable], config,
-                                  vlm_specs, vlm_redo, workers):
-        yield [(by_sha[record.image.sha256], record) for record in records]
+            continue
+        block.append(item)
+        if len(block) >= max(1, config.batch.ray_block):
+            yield from on_ray(block)
+            block = []
+    if block:
+        yield from on_ray(block)
 
 
 def _chunks(items: Iterator[Item], config: Config, largest: int) -> Iterator[list[Item]]:
@@ -623,32 +656,56 @@ def _execute_in_pool(
     vlm: tuple[list[str], list[str]],
     count: int,
     one_by_one: bool = False,
+    announce: bool = False,
 ) -> Iterator[list[tuple[Item, Record]]]:
     """Run chunks in worker processes, at most two per worker in flight: the parent holds
-    only those, whatever the folder's size. A worker that dies (a crash inside a native
-    library) costs only the chunks in flight: those images are retried one by one in a fresh
-    pool, and one that kills a worker again gets a failed record instead of stopping the
-    batch. The pool starts with the first readable image (a no-op rerun starts none)."""
+    only those, whatever the folder's size. With a VLM, the workers run the CPU stages and
+    hand each chunk to a VLM process (one per GPU, or one on the CPU: ``engines.vlm_process``)
+    that holds the only copy of the models. A worker that dies (a crash inside a native
+    library) costs only the chunks in flight: those images are retried one by one in fresh
+    processes, and one that kills a worker again gets a failed record instead of stopping
+    the batch. The processes start with the first readable image (a no-op rerun starts
+    none)."""
     context = multiprocessing.get_context("spawn")
     pool: ProcessPoolExecutor | None = None
-    pending: dict[Future[list[str]], list[Item]] = {}
+    first: ProcessPoolExecutor | None = None  # a fork of this process for the first chunk
+    describers: list[ProcessPoolExecutor] = []
+    vlm_inputs: dict[str, Any] | None = None
+    pending: dict[Future[Any], list[Item]] = {}  # reading, then (with a VLM) describing
+    describing: dict[Future[Any], ProcessPoolExecutor] = {}  # and the process it went to
     finished = False
     try:
         more = True
         while True:
-            while more and len(pending) < (1 if one_by_one else 2 * count):
+            limit = 1 if one_by_one else 2 * (count + len(describers))
+            while more and len(pending) < limit:
                 chunk = next(chunks, None)
                 if chunk is None:
                     more = False
                 elif chunk[0].error is not None:
                     yield [(chunk[0], _failed_record(chunk[0], config))]
                 else:
-                    if pool is None:
-                        pool = ProcessPoolExecutor(count, mp_context=context,
-                                                   initializer=_init_worker,
-                                                   initargs=(config_json, *vlm))
                     payloads = [_payload(item, store) for item in chunk]
-                    pending[pool.submit(_process_chunk, payloads)] = chunk
+                    if pool is None and not vlm[0] and not one_by_one and FORK_FIRST:
+                        # The first image does not wait for the workers to start (their
+                        # imports take seconds): a fork of this process, which has imported
+                        # everything, reads it meanwhile. Forked before any pool thread runs.
+                        first = ProcessPoolExecutor(
+                            1, mp_context=multiprocessing.get_context("fork"),
+                            initializer=_init_worker, initargs=(config_json, [], []))
+                        pending[first.submit(_process_chunk, payloads)] = chunk
+                    if pool is None:
+                        pool = ProcessPoolExecutor(
+                            count, mp_context=context, initializer=_init_worker,
+                            initargs=(config_json, *(((), ()) if vlm[0] else vlm)))
+                        if vlm[0]:
+                            vlm_inputs, describers = _start_describers(
+                                config, config_json, vlm, context, announce)
+                        if first is not None:
+                            continue
+                    future = (pool.submit(_read_chunk, payloads, vlm_inputs) if describers
+                              else pool.submit(_process_chunk, payloads))
+                    pending[future] = chunk
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -656,21 +713,30 @@ def _execute_in_pool(
             for future in done:
                 chunk = pending.pop(future)
                 try:
-                    results = future.result()
+                    results: Any = future.result()  # pickled works when read for a VLM
                 except BrokenProcessPool:
                     broken.extend(chunk)
                     continue
+                if describers and future not in describing:
+                    # Read: on to the VLM process with the fewest chunks waiting.
+                    describer = min(describers, key=lambda d: list(describing.values()).count(d))
+                    described = describer.submit(_describe_chunk, results)
+                    describing[described] = describer
+                    pending[described] = chunk
+                    continue
+                describing.pop(future, None)
                 yield [(item, Record.from_json(text))
                        for item, text in zip(chunk, results, strict=True)]
             if not broken:
                 continue
-            # The pool is dead, and with it every chunk still in it.
+            # A pool is dead, and with it every chunk still in it: start afresh.
             for chunk in pending.values():
                 broken.extend(chunk)
             pending.clear()
-            assert pool is not None
-            pool.shutdown(wait=True)
-            pool = None
+            describing.clear()
+            for executor in _executors(pool, first, describers):
+                executor.shutdown(wait=True, cancel_futures=True)
+            pool, first, describers = None, None, []
             if one_by_one:  # one image in flight: this one killed its worker twice
                 for item in broken:
                     item.error = (
@@ -682,13 +748,41 @@ def _execute_in_pool(
             for item in broken:
                 item.previous = (store.previous(item.sha256) or (None,))[0]
             yield from _execute_in_pool(iter([[item] for item in broken]), store, config,
-                                        config_json, vlm, 1, one_by_one=True)
+                                        config_json, vlm, 1, one_by_one=True, announce=announce)
         finished = True
     finally:
-        if pool is not None:
+        for executor in _executors(pool, first, describers):
             if not finished:
-                _stop_workers(pool)
-            pool.shutdown(wait=finished, cancel_futures=not finished)
+                _stop_workers(executor)
+            executor.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _executors(pool: ProcessPoolExecutor | None, first: ProcessPoolExecutor | None,
+               describers: list[ProcessPoolExecutor]) -> list[ProcessPoolExecutor]:
+    return [executor for executor in (pool, first) if executor is not None] + describers
+
+
+def _start_describers(
+    config: Config, config_json: str, vlm: tuple[list[str], list[str]], context: Any,
+    announce: bool,
+) -> tuple[dict[str, Any], list[ProcessPoolExecutor]]:
+    """The VLM processes, one per GPU (one without), each loading the models as it starts,
+    while the CPU workers read the first images; and what the workers hash the VLM stage by."""
+    from .engines import vlm_process
+    from .vlm import VlmRunner
+
+    specs, redo = vlm
+    inputs = VlmRunner(specs, config.vlm).hash_inputs()
+    return inputs, [
+        ProcessPoolExecutor(1, mp_context=context, initializer=vlm_process.start,
+                            initargs=(config_json, specs, redo, device, announce))
+        for device in vlm_process.devices(specs, config.vlm)]
+
+
+def _describe_chunk(blob: bytes) -> list[str]:
+    from .engines.vlm_process import describe
+
+    return describe(blob)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

@@ -123,6 +123,9 @@ class BatchSettings(Section):
     # the cluster at ray_address, or a local one started for the run when it is None).
     engine: Literal["local", "ray"] = "local"
     ray_address: str | None = None
+    # Images handed to the Ray cluster at a time (one dataset each): the driver holds one
+    # block, whatever the folder's size; with --vlm each block loads the model once more.
+    ray_block: int = 1024
     extensions: list[str] = Field(
         default_factory=lambda: [".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff"]
     )

@@ -1,6 +1,7 @@
 """The leaderboard: one line per (model, benchmark, setting) with the value most images agree
-on, the images behind it and the values other images read instead. The SQL view
-(``views.VIEWS``) computes it; this module reads and prints it."""
+on, the images behind it and the values other images read instead. The SQL
+(``views.LEADERBOARD_SQL``, also the ``leaderboard`` view) computes it; this module reads and
+prints it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import IO, Any
 
 from .normalise import normalise_benchmark
 from .store import SqliteStore
+from .views import LEADERBOARD_SQL
 
 FORMATS = ("table", "csv", "json")
 
@@ -50,7 +52,7 @@ def _evidence(items: list[dict[str, Any]]) -> list[Evidence]:
 def leaderboard(store: SqliteStore, benchmark: str | None = None) -> list[Line]:
     """Every line, or those of one benchmark (any spelling: "mmlu", "MMLU (5-shot)"), by
     benchmark, setting, then value from the highest."""
-    sql = "SELECT * FROM leaderboard"
+    sql = f"SELECT * FROM ({LEADERBOARD_SQL}) AS leaderboard"
     params: tuple[str, ...] = ()
     if benchmark:
         name = normalise_benchmark(benchmark, None, store.aliases)

@@ -1,10 +1,16 @@
-"""A static HTML report of the database: an overview, a plot, and one card per image.
+"""A static HTML report of the database: an overview, and one card per image on pages.
+
+``index.html`` is the overview (leaderboard, search, status, throughput, the plot, the
+conflicts and the list of pages): a few hundred KB whatever the number of images. The cards
+are on ``pages/NNNN.html``, ``report_pages.PAGE_SIZE`` a page, and a page is written again
+only when one of its images is new or changed (``report_pages``); each benchmark's whole
+leaderboard table is a page of its own.
 
 Everything is rendered here, server side, and every piece of text that came from an image or
-a model goes through ``esc``; the page also forbids inline scripts (Content-Security-Policy),
+a model goes through ``esc``; the pages also forbid inline scripts (Content-Security-Policy),
 so text that reads like HTML shows as text and never runs. The folder works from disk with
 no network: the CSS and JS are copied from ``report_assets/`` and the images are re-encoded
-next to the page.
+next to the pages.
 """
 
 from __future__ import annotations
@@ -13,22 +19,44 @@ import html
 import json
 import math
 import re
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import replacing, write_bytes
+from .atomic import replacing, write_bytes, write_text
 from .config import LoadSettings
 from .errors import ImgreadError
 from .images import open_image, sha256_file
+from .leaderboard import Line as LeaderboardLine
 from .leaderboard import leaderboard
 from .record import FLAG_KINDS, Cell, Chart, Description, Flag, Record, Table
-from .report_leaderboard import leaderboard_html, search_html
+from .report_leaderboard import (
+    BOARD_DIR,
+    benchmark_file,
+    benchmark_groups,
+    board_table,
+    leaderboard_html,
+    search_html,
+    search_index,
+)
+from .report_pages import (
+    DATA_DIR,
+    PAGE_SIZE,
+    PAGES_DIR,
+    PageEntry,
+    data_file,
+    data_script,
+    layout_fingerprint,
+    page_digest,
+    page_file,
+    page_name,
+    read_manifest,
+    remove_pages_after,
+    write_manifest,
+)
 from .store import CONFLICT_KIND, name_key
 from .work import now_iso
 
@@ -41,6 +69,8 @@ MAX_IMAGE_SIDE = 1600  # px; larger images are shrunk for the page, boxes scale 
 LOW_CONFIDENCE = 60.0  # OCR confidence (0..100) under which a word or cell is marked
 MAX_CHART_POINTS = 300  # per chart in a card; the database has them all
 MAX_EVIDENCE_CHARS = 160
+MAX_PLOT_POINTS = 1000  # distinct (model, size, score) points on the overview's plot
+MAX_CONFLICTS_SHOWN = 200  # on the overview; `imgread conflicts` lists them all
 # Stages whose flags point at OCR text rather than at a model's words ("chart:line" too).
 OCR_SOURCES = {"", "ocr", "table", "tables", "chart", "charts", "reconcile", "store"}
 
@@ -64,6 +94,15 @@ def esc(value: object) -> str:
 
 def card_id(sha256: str) -> str:
     return f"card-{sha256[:16]}"
+
+
+# Where an image's card is, from the page that links to it.
+CardLink = Callable[[str], str]
+
+
+def anchor(sha256: str) -> str:
+    """A link to a card on the same page."""
+    return f"#{card_id(sha256)}"
 
 
 def model_family(model: str) -> str:
@@ -461,17 +500,28 @@ class PlotPoint:
     conflict: bool
 
 
-def plot_points(records: Iterable[Record]) -> list[PlotPoint]:
-    points = []
-    for record in records:
-        conflicts = conflict_index(record)
-        for row in record.rows:
-            if row.params_b and row.params_b > 0 and row.mmlu is not None:
-                points.append(PlotPoint(
-                    record.image.sha256, record.image.path, row.model or f"row {row.index}",
-                    row.params_b, row.mmlu, model_family(row.model),
-                    (name_key(row.model), "mmlu") in conflicts))
-    return points
+def plot_points(rows: Iterable[tuple[str, str, str, float, float]],
+                conflicted: set[tuple[str, str]]) -> tuple[list[PlotPoint], int]:
+    """The plot's points from (sha256, path, model, params_b, mmlu) rows, and how many rows
+    there were. The same model at the same size and score read in many images is one point
+    (linked to its first image); at most MAX_PLOT_POINTS are drawn, so the page stays light
+    however many images agree. ``conflicted`` holds (sha256, model key) pairs whose MMLU
+    another image reads differently."""
+    points: dict[tuple[str, float, float], PlotPoint] = {}
+    total = 0
+    for sha, path, model, params_b, mmlu in rows:
+        total += 1
+        key = (name_key(model), params_b, mmlu)
+        conflict = (sha, name_key(model)) in conflicted
+        if key in points:
+            if conflict and not points[key].conflict:
+                points[key] = PlotPoint(sha, path, points[key].model, params_b, mmlu,
+                                        points[key].family, True)
+            continue
+        if len(points) < MAX_PLOT_POINTS:
+            points[key] = PlotPoint(sha, path, model or "(unnamed row)", params_b, mmlu,
+                                    model_family(model), conflict)
+    return list(points.values()), total
 
 
 def log_ticks(low: float, high: float) -> list[float]:
@@ -489,7 +539,7 @@ def linear_ticks(low: float, high: float, count: int = 6) -> list[float]:
     return [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
 
 
-def plot_svg(points: Sequence[PlotPoint]) -> str:
+def plot_svg(points: Sequence[PlotPoint], link: CardLink = anchor) -> str:
     """MMLU against parameters (log x), coloured by family, each point a link to its card."""
     if not points:
         return '<p class="note">No rows with both parameters and MMLU yet.</p>'
@@ -533,7 +583,7 @@ def plot_svg(points: Sequence[PlotPoint]) -> str:
         tip = (f"{p.model}: {p.params_b:g}B, MMLU {p.mmlu:g} — {Path(p.path).name}"
                + (" — conflicts with another image" if p.conflict else ""))
         parts.append(
-            f'<a class="point" href="#{card_id(p.sha256)}" data-family="{esc(p.family)}">'
+            f'<a class="point" href="{esc(link(p.sha256))}" data-family="{esc(p.family)}">'
             f'{ring}<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colours[p.family]}"/>'
             f"<title>{esc(tip)}</title></a>")
     legend_x = width - right + 16
@@ -573,19 +623,22 @@ def runs_html(runs: Sequence[dict[str, Any]]) -> str:
                    "seconds", "images/s"], rows)
 
 
-def conflicts_html(conflicts: Sequence[dict[str, Any]]) -> str:
+def conflicts_html(conflicts: Sequence[dict[str, Any]], link: CardLink = anchor) -> str:
     if not conflicts:
         return '<p class="note">No conflicts between images.</p>'
 
     def side(c: dict[str, Any], s: str) -> str:
-        return (f'<a href="#{card_id(c[f"sha256_{s}"])}">{esc(Path(c[f"path_{s}"]).name)}</a> '
+        return (f'<a href="{esc(link(c[f"sha256_{s}"]))}">{esc(Path(c[f"path_{s}"]).name)}</a> '
                 f'{c[f"value_{s}"]:g} <span class="note">({esc(", ".join(c[f"sources_{s}"]))})'
                 "</span>")
 
     rows = [[esc(c["model"]), esc(c["benchmark"]), esc(c["setting"]), side(c, "a"),
-             side(c, "b")] for c in conflicts]
+             side(c, "b")] for c in conflicts[:MAX_CONFLICTS_SHOWN]]
+    more = (f'<p class="note">{len(conflicts) - MAX_CONFLICTS_SHOWN} more: '
+            "<code>imgread conflicts</code> lists them all.</p>"
+            if len(conflicts) > MAX_CONFLICTS_SHOWN else "")
     return _table(["model", "benchmark", "setting", "one image", "another image"], rows,
-                  "conflicts")
+                  "conflicts") + more
 
 
 def index_html(records: Sequence[Record]) -> str:
@@ -628,29 +681,73 @@ def filters_html(records: Sequence[Record]) -> str:
     )
 
 
-def page_html(records: Sequence[Record], cards: str, runs: Sequence[dict[str, Any]],
-              conflicts: Sequence[dict[str, Any]], database: str, board: str = "") -> str:
-    status_counts = dict(Counter(str(r.status) for r in records).most_common())
-    flag_counts = dict(Counter(f.kind for r in records for f in r.flags).most_common())
-    points = plot_points(records)
+def head_html(title: str, base: str, scripts: Sequence[str]) -> str:
+    """The page head: the CSP, the stylesheet and the report's own scripts (``base`` is the
+    way from the page up to the report folder)."""
+    tags = "".join(f'<script src="{base}assets/{name}" defer></script>' for name in scripts)
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(title)}</title>"
+            f'<link rel="stylesheet" href="{base}assets/report.css">{tags}</head><body>')
+
+
+def pages_html(pages: Sequence[PageEntry]) -> str:
+    """The overview's list of pages: which images each holds, by status, and their flags."""
+    if not pages:
+        return ""
+    rows = [[f'<a href="{page_file(number)}">page {number}</a>',
+             f"{esc(page.first)} … {esc(page.last)}", str(page.count),
+             chips(page.statuses, "status"), str(sum(page.flags.values()))]
+            for number, page in enumerate(pages, 1)]
+    return _table(["page", "images (first seen first)", "count", "status", "flags"], rows,
+                  "pages")
+
+
+def overview_html(pages: Sequence[PageEntry], board: str, points: Sequence[PlotPoint],
+                  plotted_rows: int, runs: Sequence[dict[str, Any]],
+                  conflicts: Sequence[dict[str, Any]], database: str, link: CardLink) -> str:
+    """index.html: what a few MB can say about any number of images. The cards are on the
+    pages; the search loads the pages' data files only when someone searches."""
+    status_counts: Counter[str] = Counter()
+    flag_counts: Counter[str] = Counter()
+    for page in pages:
+        status_counts.update(page.statuses)
+        flag_counts.update(page.flags)
+    images = sum(page.count for page in pages)
+    plotted = (f"{len(points)} points from {plotted_rows} rows" if len(points) < plotted_rows
+               else f"{plotted_rows} rows")
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>imgread report</title>"
-        '<link rel="stylesheet" href="assets/report.css">'
-        '<script src="assets/report.js" defer></script>'
-        '<script src="assets/search.js" defer></script></head><body>'
-        '<main><section class="overview" id="top"><h1>imgread report</h1>'
-        f'<p class="meta">{len(records)} images from {esc(database)} · written {now_iso()}</p>'
+        head_html("imgread report", "", ["search.js"])
+        + '<main><section class="overview" id="top"><h1>imgread report</h1>'
+        f'<p class="meta">{images} images from {esc(database)} on {len(pages)} pages · '
+        f"written {now_iso()}</p>"
         f'<h2 id="leaderboard">Leaderboard</h2>{board}'
-        f"<h3>Search</h3>{search_html(records)}"
-        f'<div class="summary"><div><h3>Status</h3>{chips(status_counts, "status")}</div>'
-        f'<div><h3>Flags</h3>{chips(flag_counts, "kind")}</div></div>'
+        f"<h3>Search</h3>{search_html(len(pages))}"
+        f'<div class="summary"><div><h3>Status</h3>'
+        f'{chips(dict(status_counts.most_common()), "status")}</div>'
+        f'<div><h3>Flags</h3>{chips(dict(flag_counts.most_common()), "kind")}</div></div>'
         f"<h3>Throughput</h3>{runs_html(runs)}"
-        f"<h3>MMLU against parameters ({len(points)} rows)</h3>{plot_svg(points)}"
-        f"<h3>Conflicts between images ({len(conflicts)})</h3>{conflicts_html(conflicts)}"
-        f"<h3>Images</h3>{filters_html(records)}{index_html(records)}</section>"
+        f"<h3>MMLU against parameters ({plotted})</h3>{plot_svg(points, link)}"
+        f"<h3>Conflicts between images ({len(conflicts)})</h3>{conflicts_html(conflicts, link)}"
+        f'<h3 id="pages">Images, page by page</h3>{pages_html(pages)}</section>'
+        "</main></body></html>"
+    )
+
+
+def cards_page_html(number: int, records: Sequence[Record], cards: str, has_next: bool) -> str:
+    """One page of cards, with the filters for its images and links to its neighbours."""
+    links = ['<a href="../index.html">overview</a>']
+    if number > 1:
+        links.append(f'<a href="{page_name(number - 1)}.html" rel="prev">← page {number - 1}</a>')
+    if has_next:
+        links.append(f'<a href="{page_name(number + 1)}.html" rel="next">page {number + 1} →</a>')
+    return (
+        head_html(f"imgread report, page {number}", "../", ["report.js"])
+        + f'<main><section class="overview" id="top"><nav class="pager">{" · ".join(links)}'
+        f"</nav><h1>imgread report, page {number}</h1>"
+        f'<p class="meta">{len(records)} images</p>'
+        f"{filters_html(records)}{index_html(records)}</section>"
         f'<section class="cards">{cards}</section></main></body></html>'
     )
 
@@ -666,40 +763,113 @@ def copy_assets(target: Path) -> None:
         write_bytes(target / name, (ASSETS / name).read_bytes())
 
 
-# The mark in the page that the cards (written to a temporary file first) replace.
-CARDS_MARK = "\x00imgread-cards\x00"
-
-
-def write_report(out_dir: Path, store: SqliteStore) -> Path:
-    """Write ``out_dir/report/index.html`` with its assets and images; returns its path."""
+def write_report(out_dir: Path, store: SqliteStore, page_size: int = PAGE_SIZE) -> Path:
+    """Write ``out_dir/report``: ``index.html`` (the overview), the pages of cards that are
+    new or changed since the last report, their data files, assets and images. Returns the
+    index's path. Every file is replaced whole (``atomic``)."""
     root = out_dir / "report"
-    images_dir = root / "images"
-    images_dir.mkdir(parents=True, exist_ok=True)
+    for folder in ("images", PAGES_DIR, DATA_DIR, BOARD_DIR):
+        (root / folder).mkdir(parents=True, exist_ok=True)
     copy_assets(root / "assets")
     # Images are looked for beside a database file too (a PostgreSQL store has none).
     search = [out_dir, *([store.path.parent] if isinstance(store.path, Path) else [])]
+    layout = layout_fingerprint(page_size)
+    before = read_manifest(root, layout)
+    # Shown, not stored: conflicts come from the database's query, asked once.
+    every_conflict = store.conflicts(include_ocr_errors=True)
+    conflict_flags = store.all_conflict_flags(every_conflict)
+    shas = store.shas_in_order_seen()
+    where: dict[str, int] = {}
+    pages: list[PageEntry] = []
+    for start in range(0, len(shas), page_size):
+        number = len(pages) + 1
+        stored = store.record_texts_of(shas[start:start + page_size])
+        chunk = [sha for sha in shas[start:start + page_size] if sha in stored]
+        texts = [stored[sha] for sha in chunk]
+        flags = [conflict_flags.get(sha, []) for sha in chunk]
+        has_next = start + page_size < len(shas)
+        digest = page_digest(layout, texts, flags, has_next)
+        where.update(dict.fromkeys(chunk, number))
+        kept = before[number - 1] if number <= len(before) else None
+        if kept is not None and kept.digest == digest and _page_intact(root, number, chunk,
+                                                                         kept.missing):
+            pages.append(kept)
+            continue
+        pages.append(_write_page(root, number, texts, flags, has_next, search, digest))
+    remove_pages_after(root, len(pages))
+    write_manifest(root, layout, pages)
+
+    def link(sha: str) -> str:
+        return f"{page_file(where[sha])}#{card_id(sha)}" if sha in where else anchor(sha)
+
+    conflicted = {(sha, name_key(flag.evidence.get("model"))) for sha, flags
+                  in conflict_flags.items() for flag in flags
+                  if name_key(flag.evidence.get("benchmark")) == "mmlu"}
+    points, plotted_rows = plot_points(store.plot_rows(), conflicted)
+    groups = benchmark_groups(leaderboard(store))
+    _write_benchmark_pages(root, groups, link)
     index = root / "index.html"
-    # Cards go to a file beside the page as they are made; the overview keeps each record
-    # without its OCR words and tables (most of its size), so memory holds no full records.
-    records: list[Record] = []
-    handle, cards_name = tempfile.mkstemp(prefix=".cards.", suffix=".tmp", dir=root)
-    cards_path = Path(cards_name)
-    try:
-        with open(handle, "w", encoding="utf-8") as cards:
-            for record in store.records():
-                # Shown, not stored: conflicts come from the database's query.
-                record.flags += [flag for flag in store.conflict_flags(record.image.sha256)
-                                 if flag not in record.flags]
-                cards.write(card_html(record, *page_image(record, images_dir, search)))
-                record.ocr.words, record.ocr.tables = [], []
-                records.append(record)
-        board = leaderboard_html(leaderboard(store))
-        head, tail = page_html(records, CARDS_MARK, store.runs(), store.conflicts(),
-                               str(store.path), board).split(CARDS_MARK)
-        with replacing(index) as page, cards_path.open(encoding="utf-8") as cards:
-            page.write(head)
-            shutil.copyfileobj(cards, page)
-            page.write(tail)
-    finally:
-        cards_path.unlink(missing_ok=True)
+    write_text(index, overview_html(
+        pages, leaderboard_html(groups, link), points, plotted_rows, store.runs(),
+        [c for c in every_conflict if c["likely_ocr_error"] is None], str(store.path), link))
     return index
+
+
+def _write_benchmark_pages(root: Path, groups: Sequence[tuple[str, list[LeaderboardLine]]],
+                           link: CardLink) -> None:
+    """A page per benchmark with all its lines, written only when it reads differently;
+    pages of benchmarks no longer read are removed."""
+    written = set()
+    for benchmark, lines in groups:
+        target = root / benchmark_file(benchmark)
+        written.add(target.name)
+        page = (head_html(f"{benchmark}: imgread leaderboard", "../", [])
+                + '<main><nav class="pager"><a href="../index.html#leaderboard">overview</a>'
+                f"</nav><h1>{esc(benchmark)}</h1>"
+                f'<p class="meta">{len(lines)} lines, each value with the images that read it'
+                "</p>" + board_table(lines, lambda sha: f"../{link(sha)}")
+                + "</main></body></html>")
+        if not target.is_file() or target.read_text(encoding="utf-8") != page:
+            write_text(target, page)
+    for stale in (root / BOARD_DIR).glob("*.html"):
+        if stale.name not in written:
+            stale.unlink(missing_ok=True)
+
+
+def _page_intact(root: Path, number: int, shas: Sequence[str], missing: Sequence[str]) -> bool:
+    """A page's files are there, and so is every image it showed, whole."""
+    return ((root / page_file(number)).is_file() and (root / data_file(number)).is_file()
+            and all(_complete_png(root / "images" / f"{sha[:16]}.png")
+                    for sha in shas if sha not in missing))
+
+
+def _write_page(root: Path, number: int, texts: Sequence[str],
+                conflicts: Sequence[Sequence[Flag]], has_next: bool, search: Sequence[Path],
+                digest: str) -> PageEntry:
+    records = []
+    cards = []
+    missing = []
+    for text, flags in zip(texts, conflicts, strict=True):
+        record = Record.from_json(text)
+        known = {flag.model_dump_json() for flag in record.flags}
+        record.flags += [flag for flag in flags if flag.model_dump_json() not in known]
+        url, why = page_image(record, root / "images", search)
+        if url is None:
+            missing.append(record.image.sha256)
+        cards.append(card_html(record, None if url is None else f"../{url}", why))
+        # The page's filters need no OCR words or tables: drop them before the next card.
+        record.ocr.words, record.ocr.tables = [], []
+        records.append(record)
+    write_text(root / page_file(number),
+               cards_page_html(number, records, "".join(cards), has_next))
+    items = search_index(records)
+    for item in items:
+        item["href"] = f"{page_file(number)}#{item.pop('card')}"
+    write_text(root / data_file(number), data_script(number, items))
+    names = [Path(record.image.path).name for record in records]
+    return PageEntry(
+        digest=digest, count=len(records), first=names[0] if names else "",
+        last=names[-1] if names else "",
+        statuses=dict(Counter(str(r.status) for r in records).most_common()),
+        flags=dict(Counter(f.kind for r in records for f in r.flags).most_common()),
+        missing=missing)

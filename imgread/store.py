@@ -718,6 +718,28 @@ class SqliteStore:
                 "SELECT record_json FROM images JOIN image_records USING (sha256) ORDER BY path"):
             yield text
 
+    def shas_in_order_seen(self) -> list[str]:
+        """Every image's sha256, the first seen first: the report's stable page order (a new
+        image lands on the last page, so earlier pages keep their content)."""
+        return [sha for (sha,) in self.db.execute(
+            "SELECT sha256 FROM images ORDER BY first_seen, sha256")]
+
+    def record_texts_of(self, shas: Sequence[str]) -> dict[str, str]:
+        """sha256 -> stored record JSON text, for these images only."""
+        if not shas:
+            return {}
+        marks = ",".join("?" * len(shas))
+        return dict(self.db.execute(
+            f"SELECT sha256, record_json FROM image_records WHERE sha256 IN ({marks})",
+            tuple(shas)).fetchall())
+
+    def plot_rows(self) -> Iterator[tuple[str, str, str, float, float]]:
+        """(sha256, path, model, params_b, mmlu) of every row with both a size and MMLU."""
+        yield from self.db.execute(
+            "SELECT r.sha256, i.path, r.model, r.params_b, r.mmlu FROM rows r"
+            " JOIN images i USING (sha256) WHERE r.params_b > 0 AND r.mmlu IS NOT NULL"
+            " ORDER BY i.first_seen, r.sha256, r.idx")
+
     def record_digests(self) -> list[str]:
         """The sha256 of every stored record's JSON text: the JSONL holds exactly these
         lines when it agrees with the database, whatever changed in a record."""
@@ -994,16 +1016,16 @@ class SqliteStore:
         and ``imgread conflicts`` ask the database when they show them."""
         return _unique(self._wanted_flags(sha256, tolerance).get(sha256, []))
 
+    def all_conflict_flags(self, conflicts: list[dict[str, Any]] | None = None,
+                           tolerance: float = 0.051) -> dict[str, list[Flag]]:
+        """``conflict_flags`` of every image that has any, from one query (the report's), or
+        from ``conflicts`` (all of them, ``conflicts(include_ocr_errors=True)``) when the
+        caller has them already."""
+        pairs = self._conflicts("", tolerance) if conflicts is None else conflicts
+        return {sha: _unique(flags) for sha, flags in _flags_of(pairs).items()}
+
     def _wanted_flags(self, sha256: str, tolerance: float) -> dict[str, list[Flag]]:
-        wanted: dict[str, list[Flag]] = {}
-        for conflict in self._conflicts(sha256, tolerance):
-            misread = conflict["likely_ocr_error"]
-            for side, other in (("a", "b"), ("b", "a")):
-                # A lost decimal point is flagged (as info) on the image that lost it only.
-                if misread in (None, side):
-                    wanted.setdefault(conflict[f"sha256_{side}"], []).append(
-                        _conflict_flag(conflict, side, other))
-        return wanted
+        return _flags_of(self._conflicts(sha256, tolerance))
 
     def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
         """Bring the conflicts_with_other_image flags of this image, and of the images it
@@ -1228,12 +1250,26 @@ def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:
     )
 
 
+def _flags_of(conflicts: Iterable[dict[str, Any]]) -> dict[str, list[Flag]]:
+    """The conflict flags each image gets from these pairs."""
+    wanted: dict[str, list[Flag]] = {}
+    for conflict in conflicts:
+        misread = conflict["likely_ocr_error"]
+        for side, other in (("a", "b"), ("b", "a")):
+            # A lost decimal point is flagged (as info) on the image that lost it only.
+            if misread in (None, side):
+                wanted.setdefault(conflict[f"sha256_{side}"], []).append(
+                    _conflict_flag(conflict, side, other))
+    return wanted
+
+
 def _unique(flags: list[Flag]) -> list[Flag]:
-    unique: list[Flag] = []
+    """The flags without repeats, in order (compared by their JSON: an image with hundreds
+    of conflicts costs hundreds of comparisons, not their square)."""
+    unique: dict[str, Flag] = {}
     for flag in flags:
-        if flag not in unique:
-            unique.append(flag)
-    return unique
+        unique.setdefault(flag.model_dump_json(), flag)
+    return list(unique.values())
 
 
 def _text(value: Any) -> str | None:

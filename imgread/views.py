@@ -12,6 +12,67 @@ import json
 from pathlib import Path
 from typing import Any
 
+# One line per (model, benchmark, setting): the value most images agree on, the images that
+# read it and those that read other values. Window functions and one join on the readings'
+# keys, never a subquery per line, so it costs about the same per reading at 100 images or
+# 100,000 (the first form, with correlated subqueries over the readings view, grew with the
+# square of the readings: 9 s at 1,000 images). ``leaderboard.py`` runs this text, not the
+# stored view, so a database created by an older imgread gets it too.
+LEADERBOARD_SQL = """
+WITH spelled AS MATERIALIZED (
+    SELECT *, count(*) OVER (PARTITION BY model_key, benchmark_key, setting_key, model,
+                                          benchmark_name, setting_name) AS n_spelled
+    FROM leaderboard_readings
+), lr AS MATERIALIZED (
+    -- Each reading with the spelling most images of its line use.
+    SELECT *, first_value(model) OVER spelling AS line_model,
+           first_value(benchmark_name) OVER spelling AS line_benchmark,
+           first_value(setting_name) OVER spelling AS line_setting
+    FROM spelled
+    WINDOW spelling AS (PARTITION BY model_key, benchmark_key, setting_key
+                        ORDER BY n_spelled DESC, setting_name IS NULL, model)
+), lv AS MATERIALIZED (
+    SELECT model_key, benchmark_key, setting_key, value,
+           max(line_model) AS line_model, max(line_benchmark) AS line_benchmark,
+           max(line_setting) AS line_setting,
+           count(DISTINCT sha256) AS n_images,
+           max(sources_json LIKE '%"ocr%') AS read_by_ocr,
+           json_group_array(json_object('path', path, 'sha256', sha256, 'value', value,
+                                        'read_as', json(read_as_json))) AS images_json
+    FROM lr GROUP BY model_key, benchmark_key, setting_key, value
+), supported AS (
+    -- How many images read each value, counting those within the conflicts' tolerance
+    -- (0.051: 68.87 measured from a line agrees with 68.9 printed in a table), and which.
+    SELECT v.model_key, v.benchmark_key, v.setting_key, v.value, v.line_model,
+           v.line_benchmark, v.line_setting, v.n_images, v.read_by_ocr, v.images_json,
+           count(DISTINCT r.sha256) AS support,
+           json_group_array(json_object('path', r.path, 'sha256', r.sha256,
+                                        'value', r.value, 'read_as', json(r.read_as_json)))
+               AS supporting_json
+    FROM lv v JOIN lr r ON r.model_key = v.model_key AND r.benchmark_key = v.benchmark_key
+        AND r.setting_key = v.setting_key AND abs(r.value - v.value) <= 0.051
+    GROUP BY v.model_key, v.benchmark_key, v.setting_key, v.value, v.line_model,
+             v.line_benchmark, v.line_setting, v.n_images, v.read_by_ocr, v.images_json
+), ranked AS MATERIALIZED (
+    SELECT *, row_number() OVER best AS rank, first_value(value) OVER best AS agreed_value
+    FROM supported
+    WINDOW best AS (PARTITION BY model_key, benchmark_key, setting_key
+                    ORDER BY support DESC, read_by_ocr DESC, n_images DESC, value DESC)
+), lines AS (
+    SELECT *,
+           count(*) FILTER (WHERE abs(value - agreed_value) > 0.051) OVER line
+               AS disagreeing,
+           json_group_array(json_object('value', value, 'images', json(images_json)))
+               FILTER (WHERE abs(value - agreed_value) > 0.051) OVER line AS disagreeing_json
+    FROM ranked
+    WINDOW line AS (PARTITION BY model_key, benchmark_key, setting_key)
+)
+SELECT line_model AS model, line_benchmark AS benchmark, line_setting AS setting, value,
+       support AS images, disagreeing, supporting_json, disagreeing_json,
+       model_key, benchmark_key, setting_key
+FROM lines WHERE rank = 1
+"""
+
 # Statements separated by ";" (the store runs them one by one inside its transaction).
 VIEWS = """
 CREATE VIRTUAL TABLE search_text USING fts5(
@@ -54,45 +115,7 @@ SELECT model_key, benchmark_key, setting_key, value,
 FROM leaderboard_readings
 GROUP BY model_key, benchmark_key, setting_key, value;
 CREATE VIEW leaderboard AS
-WITH supported AS (
-    -- How many images read each value, counting those within the conflicts' tolerance
-    -- (0.051: 68.87 measured from a line agrees with 68.9 printed in a table).
-    SELECT v.*, (SELECT count(DISTINCT r.sha256) FROM leaderboard_readings r
-                 WHERE r.model_key = v.model_key AND r.benchmark_key = v.benchmark_key
-                 AND r.setting_key = v.setting_key AND abs(r.value - v.value) <= 0.051)
-                AS support
-    FROM leaderboard_values v
-), agreed AS (
-    SELECT * FROM (
-        SELECT *, row_number() OVER (PARTITION BY model_key, benchmark_key, setting_key
-                                     ORDER BY support DESC, read_by_ocr DESC, n_images DESC,
-                                              value DESC) AS rank
-        FROM supported) WHERE rank = 1
-), spelling AS (
-    SELECT model_key, benchmark_key, setting_key, model, benchmark_name, setting_name,
-           row_number() OVER (PARTITION BY model_key, benchmark_key, setting_key
-                              ORDER BY count(*) DESC, setting_name IS NULL, model) AS rank
-    FROM leaderboard_readings
-    GROUP BY model_key, benchmark_key, setting_key, model, benchmark_name, setting_name
-)
-SELECT s.model, s.benchmark_name AS benchmark, s.setting_name AS setting, a.value,
-       a.support AS images,
-       (SELECT count(*) FROM leaderboard_values o WHERE o.model_key = a.model_key
-            AND o.benchmark_key = a.benchmark_key AND o.setting_key = a.setting_key
-            AND abs(o.value - a.value) > 0.051) AS disagreeing,
-       (SELECT json_group_array(json_object('path', r.path, 'sha256', r.sha256,
-                                            'value', r.value, 'read_as', json(r.read_as_json)))
-            FROM leaderboard_readings r WHERE r.model_key = a.model_key
-            AND r.benchmark_key = a.benchmark_key AND r.setting_key = a.setting_key
-            AND abs(r.value - a.value) <= 0.051) AS supporting_json,
-       (SELECT json_group_array(json_object('value', o.value, 'images', json(o.images_json)))
-            FROM leaderboard_values o WHERE o.model_key = a.model_key
-            AND o.benchmark_key = a.benchmark_key AND o.setting_key = a.setting_key
-            AND abs(o.value - a.value) > 0.051) AS disagreeing_json,
-       a.model_key, a.benchmark_key, a.setting_key
-FROM agreed a JOIN spelling s ON s.model_key = a.model_key
-    AND s.benchmark_key = a.benchmark_key AND s.setting_key = a.setting_key AND s.rank = 1
-"""
+""" + LEADERBOARD_SQL
 
 METADATA_NAME = "metadata.json"
 

@@ -65,3 +65,10 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"the shared data folder {SHARED} is absent")
     return SHARED
+
+
+def report_html(out_dir: Path) -> str:
+    """The text of a report's overview and every page of cards, one after another."""
+    root = out_dir / "report"
+    pages = sorted((root / "pages").glob("*.html"))
+    return "\n".join(path.read_text() for path in [root / "index.html", *pages])

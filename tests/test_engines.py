@@ -116,3 +116,14 @@ def test_ray_and_local_engines_agree_with_a_tiny_vlm(
     assert on_ray == local
     described = [d for record in on_ray.values() for d in record["descriptions"]]
     assert len(described) == 4 and all(d["error"] is None for d in described)
+
+
+def test_the_ray_engine_streams_the_folder_in_blocks(
+        ray_cluster: None, folder: Path, tmp_path: Path) -> None:
+    """Blocks of two images (a dataset each, the duplicate met in a later block than its
+    original): the same records as the local engine."""
+    config = Config()
+    config.batch.ray_block = 2
+    local, on_ray = _both_engines(folder, tmp_path, config)
+    assert on_ray == local
+    assert any(len(record["image"]["paths"]) == 2 for record in on_ray.values())

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, render_table
+from conftest import REPO, render_table, report_html
 from test_faults import without_root_privilege
 from test_importer import OWN_TEXT
 
@@ -110,7 +110,7 @@ def test_an_unreadable_image_never_stops_the_report(reported: Path, tmp_path: Pa
     finally:
         (shots / "a.png").chmod(0o644)
     assert result.returncode == 0, result.stderr
-    page = (reported / "report" / "index.html").read_text()
+    page = report_html(reported)
     assert "a.png could not be read (Permission denied)" in page
     assert len(list((reported / "report" / "images").glob("*.png"))) == 1  # b.png's
 
@@ -122,7 +122,7 @@ def test_a_file_that_exists_but_does_not_decode_is_not_called_missing(tmp_path: 
     (shots / "cut.png").write_bytes(whole.read_bytes()[:300])
     out = tmp_path / "out"
     run(shots, out_dir=out, workers=1, progress=False)
-    page = (out / "report" / "index.html").read_text()
+    page = report_html(out)
     assert "exists but could not be decoded" in page
     assert "was not found" not in page
 

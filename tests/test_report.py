@@ -7,6 +7,7 @@ the samples test write docs/report.png.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLES, SHARED, render_table
+from conftest import REPO, SAMPLES, SHARED, render_table, report_html
 from test_store import make_record
 
 from imgread.images import sha256_file
 from imgread.importer import import_files
 from imgread.record import Box, Flag, ImageInfo, Record, StageError
 from imgread.report import (
+    MAX_PLOT_POINTS,
     flags_for,
     from_ocr,
     highlight,
@@ -85,12 +87,18 @@ def test_model_families_and_ticks() -> None:
     assert linear_ticks(40, 80) == [40, 50, 60, 70, 80]
 
 
-def test_every_row_with_parameters_becomes_a_point() -> None:
-    record = make_record()
-    record.rows[1].params_b = None  # a row without parameters cannot be placed
-    points = plot_points([record])
-    assert [(p.model, p.params_b, p.mmlu) for p in points] == [("Llama 2", 70, 68.9),
-                                                               ("Falcon", 40, 55.4)]
+def test_the_plot_draws_each_reading_once_and_stays_light() -> None:
+    a, b, c = "a1" * 32, "b2" * 32, "c3" * 32
+    rows = [(a, "a.png", "Llama 2", 70.0, 68.9), (b, "b.png", "llama-2", 70.0, 68.9),
+            (b, "b.png", "Falcon", 40.0, 55.4), (c, "c.png", "Falcon", 40.0, 57.0)]
+    points, total = plot_points(rows, {(c, "falcon")})
+    assert total == 4
+    assert [(p.path, p.model, p.params_b, p.mmlu, p.conflict) for p in points] == [
+        ("a.png", "Llama 2", 70, 68.9, False), ("b.png", "Falcon", 40, 55.4, False),
+        ("c.png", "Falcon", 40, 57.0, True)]
+    many = [(a, "a.png", f"Model {i}", 7.0, 50.0) for i in range(MAX_PLOT_POINTS + 10)]
+    points, total = plot_points(many, set())
+    assert len(points) == MAX_PLOT_POINTS and total == MAX_PLOT_POINTS + 10
 
 
 def _hostile_store(folder: Path) -> SqliteStore:
@@ -123,18 +131,34 @@ def _hostile_store(folder: Path) -> SqliteStore:
 def test_the_page_escapes_all_text_from_images_and_models(tmp_path: Path) -> None:
     with _hostile_store(tmp_path) as store:
         index = write_report(tmp_path, store)
-    page = index.read_text()
-    assert "<script>alert" not in page and "<img src=x" not in page and "<b>bold" not in page
+    overview, page = index.read_text(), (index.parent / "pages" / "0001.html").read_text()
+    for text in (overview, page):
+        assert "<script>alert" not in text and "<img src=x" not in text
+        assert "<b>bold" not in text
+        assert "script-src 'self'" in text  # inline scripts are refused even if one slipped by
+        assert len(re.findall(r"<script\b", text)) == 1
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # title, OCR, VLM, row
-    assert "script-src 'self'" in page  # inline scripts are refused even if one slipped by
-    # Only the report's own files run; the search index is a JSON data block, never script.
-    assert re.findall(r'<script src="([^"]+)"', page) == ["assets/report.js", "assets/search.js"]
-    assert len(re.findall(r"<script\b", page)) == 3
-    assert len(re.findall(r'<script type="application/json" id="search-index">', page)) == 1
+    # Only the report's own files run; the search's texts are a JSON literal in a data file.
+    assert re.findall(r'<script src="([^"]+)"', overview) == ["assets/search.js"]
+    assert re.findall(r'<script src="([^"]+)"', page) == ["../assets/report.js"]
+    data = (index.parent / "data" / "0001.js").read_text()
+    prefix = "imgreadShard(1, "
+    assert data.startswith(prefix) and data.endswith(");\n")
+    items = json.loads(data[len(prefix):-3])
+    assert any(SCRIPT in item["text"] for item in items)
+    assert all(item["href"].startswith("pages/0001.html#card-") for item in items)
     assert (index.parent / "assets" / "report.js").is_file()
     assert len(list((index.parent / "images").glob("*.png"))) == 1  # the one image on disk
     assert '<code class="before">689</code> → <code class="after">68.9</code>' in page
-    assert "No runs recorded" not in page and "<td>3</td>" in page  # the run's counts
+    assert "No runs recorded" not in overview and "<td>3</td>" in overview  # the run's counts
+    # Every file the overview links to is there: pages, each benchmark's whole table.
+    linked = set(re.findall(r'href="([^"#]+)', overview))
+    assert {"pages/0001.html", "assets/report.css"} <= linked
+    assert any(href.startswith("leaderboard/") for href in linked)
+    for href in linked:
+        assert (index.parent / href).is_file(), href
+    board = next(index.parent.glob("leaderboard/mmlu-*.html")).read_text()
+    assert 'href="../pages/0001.html#card-b2b2b2b2b2b2b2b2"' in board
 
 
 def test_an_empty_database_gets_a_page_that_says_so(tmp_path: Path) -> None:
@@ -142,6 +166,52 @@ def test_an_empty_database_gets_a_page_that_says_so(tmp_path: Path) -> None:
         page = write_report(tmp_path, store).read_text()
     assert "0 images from" in page and "No rows with both parameters and MMLU yet" in page
     assert "No runs recorded" in page and '<article' not in page
+    assert list((tmp_path / "report" / "pages").iterdir()) == []
+
+
+def _stamps(root: Path) -> dict[str, tuple[int, int]]:
+    return {path.name: (path.stat().st_ino, path.stat().st_mtime_ns)
+            for path in sorted((root / "pages").glob("*.html"))}
+
+
+def test_only_new_or_changed_pages_are_written_again(tmp_path: Path) -> None:
+    root = tmp_path / "report"
+    with _hostile_store(tmp_path) as store:
+        write_report(tmp_path, store, page_size=1)
+        first = _stamps(root)
+        assert list(first) == ["0001.html", "0002.html", "0003.html"]
+        write_report(tmp_path, store, page_size=1)
+        assert _stamps(root) == first  # nothing changed: no page written
+
+        # A new image (first seen later: the last page) that conflicts with other.png's
+        # Gemma reading: its page is new, other.png's page shows the conflict now, and the
+        # page before the new one links to it; the rest stay as they were.
+        newer = make_record(name="newer.png", sha="d4" * 32, rows=[("Gemma", 7, 66.0)])
+        newer.image.first_seen = "2026-11-26T10:00:00+00:00"
+        store.put(newer)
+        order = store.shas_in_order_seen()
+        assert order[-1] == "d4" * 32
+        write_report(tmp_path, store, page_size=1)
+        second = _stamps(root)
+        changed = {name for name in first if second[name] != first[name]}
+        other_page = f"{order.index('b2' * 32) + 1:04d}.html"
+        assert changed == {other_page, "0003.html"}
+        assert "0004.html" in second
+        shown = (root / "pages" / other_page).read_text()
+        assert "reads 64.3 here but 66 in samples/newer.png" in shown
+        # A page whose image went missing from the report folder is written again with it.
+        for image in (root / "images").glob("*.png"):
+            image.unlink()
+        write_report(tmp_path, store, page_size=1)
+        hostile_page = f"{order.index(sha256_file(tmp_path / 'hostile.png')) + 1:04d}.html"
+        assert {name for name, stamp in _stamps(root).items()
+                if stamp != second[name]} == {hostile_page}
+        assert len(list((root / "images").glob("*.png"))) == 1
+        # Fewer pages (a larger page size) leave no stale page behind.
+        write_report(tmp_path, store, page_size=3)
+    assert sorted(path.name for path in (root / "pages").iterdir()) == ["0001.html",
+                                                                        "0002.html"]
+    assert sorted(path.name for path in (root / "data").iterdir()) == ["0001.js", "0002.js"]
 
 
 @pytest.fixture(scope="module")
@@ -179,9 +249,11 @@ def _visible_cards(page: Any) -> int:
 
 @pytest.mark.browser
 def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
     with _hostile_store(tmp_path) as store:
         index = write_report(tmp_path, store)
-    page, events = _open(browser, index)
+    page, events = _open(browser, index.parent / "pages" / "0001.html")
 
     assert page.locator(".card").count() == 3
     assert page.locator("#f-count").inner_text() == "3 of 3 images shown"
@@ -212,12 +284,6 @@ def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
     hostile.locator("[data-zoom=in]").click()
     assert hostile.locator(".canvas").bounding_box()["width"] > before * 1.4
 
-    # The plot: one linked point per row with parameters, the conflicting pair ringed.
-    points = page.locator("svg.plot a.point")
-    assert points.count() == 5
-    assert page.locator("svg.plot a.point circle.conflict-ring").count() == 2
-    assert page.locator("svg.plot").bounding_box()["height"] > 200
-
     # Filters hide the cards (and the index rows) that do not match.
     page.select_option("#f-status", "failed")
     assert _visible_cards(page) == 1
@@ -237,6 +303,16 @@ def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
     assert _visible_cards(page) == 1
     page.fill("#f-name", "")
     assert _visible_cards(page) == 3
+    page.locator("nav.pager a", has_text="overview").click()
+    assert page.url == index.as_uri()
+
+    # The overview. The plot: one linked point per row with parameters, the conflicting
+    # pair ringed.
+    points = page.locator("svg.plot a.point")
+    assert points.count() == 5
+    assert page.locator("svg.plot a.point circle.conflict-ring").count() == 2
+    assert page.locator("svg.plot").bounding_box()["height"] > 200
+    assert page.locator("table.pages tbody tr").count() == 1
 
     # The leaderboard comes first: the conflicting MMLU reading is marked, with both images.
     board = page.locator("table.leaderboard").first
@@ -246,18 +322,47 @@ def test_the_report_in_chromium(browser: Any, tmp_path: Path) -> None:
     assert conflicted.locator("a").count() == 2 and "2 values" in conflicted.inner_text()
     # The search finds words in OCR text and descriptions and links to their cards.
     page.fill("#s-text", "Reading COMPREHENSION")
+    expect(page.locator("#s-count")).to_have_text("2 matches")
     assert page.locator("#s-results li").count() == 2  # both images' descriptions
-    assert page.locator("#s-count").inner_text() == "2 matches"
     page.fill("#s-text", "alert(1)")  # the hostile title, shown as text
+    expect(page.locator("#s-count")).to_have_text(re.compile(r"^\d+ match"))
     assert "<script>" in page.locator("#s-results li").first.inner_text()
     assert page.evaluate("window.__pwned") is None
     page.fill("#s-text", "")
 
-    points.first.click()
-    assert re.search(r"#card-[0-9a-f]{16}$", page.url)
     screenshot = tmp_path / "report.png"
     page.screenshot(path=str(screenshot), full_page=False)
     assert screenshot.stat().st_size > 10_000
+    points.first.click()
+    assert re.search(r"/pages/0001\.html#card-[0-9a-f]{16}$", page.url)
+    assert events == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_links_and_search_reach_cards_on_other_pages(browser: Any, tmp_path: Path) -> None:
+    """One card a page: the search loads every page's data file on demand, and every link
+    from the overview (leaderboard, plot, search) opens the page that holds that card."""
+    from playwright.sync_api import expect
+
+    with _hostile_store(tmp_path) as store:
+        index = write_report(tmp_path, store, page_size=1)
+    page, events = _open(browser, index)
+    assert page.locator("table.pages tbody tr").count() == 3
+    page.fill("#s-text", "Reading COMPREHENSION")
+    expect(page.locator("#s-count")).to_have_text("2 matches")  # found on two pages
+    hrefs = [*page.locator("#s-results a").evaluate_all("(links) => links.map(a => a.href)"),
+             *page.locator("table.leaderboard a, svg.plot a.point").evaluate_all(
+                 "(links) => links.map(a => new URL(a.getAttribute('href'), document.baseURI)"
+                 ".href)")]
+    assert len(hrefs) >= 2 + 2 + 5  # results, the conflicted line's two images, the points
+    for href in hrefs:
+        target, card = href.split("#")
+        assert re.search(r"/pages/000[123]\.html$", target), href
+        assert f'id="{card}"' in Path(target.removeprefix("file://")).read_text()
+    page.locator("#s-results a").first.click()
+    card = page.url.split("#")[1]
+    assert page.locator(f"#{card}").is_visible()
     assert events == []
     page.close()
 
@@ -287,8 +392,8 @@ def test_a_script_read_from_an_image_shows_as_text(browser: Any, tmp_path: Path)
         pytest.skip(f"the OCR stage read no words ({record.errors})")
     assert "script" in record.ocr.text.lower()
     assert [d.text for d in record.descriptions] == [VLM_HTML]
-    assert "<script>alert" not in index.read_text()
-    page, events = _open(browser, index)
+    assert "<script>alert" not in report_html(tmp_path)
+    page, events = _open(browser, index.parent / "pages" / "0001.html")
     assert page.locator("pre.text").inner_text().strip() == record.ocr.text.strip()
     shown = page.locator(".text-col").nth(1).inner_text()
     assert '<img src=x onerror="window.__pwned=1"><b>bold</b>' in shown and SCRIPT in shown
@@ -325,7 +430,7 @@ def test_report_of_the_samples(browser: Any, tmp_path: Path) -> None:
     with open_store(database) as store:
         records = list(store.records())
         index = write_report(tmp_path, store)
-    page, events = _open(browser, index)
+    page, events = _open(browser, index.parent / "pages" / "0001.html")  # all on one page
     assert page.locator(".card").count() == len(images) == len(records)
     assert page.locator(".card img").count() == len(images)
     for record in records:

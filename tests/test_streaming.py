@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import render_table
+from conftest import render_table, report_html
 
 from imgread import batch
 from imgread.batch import run
@@ -145,8 +145,7 @@ def test_a_conflicting_image_rewrites_no_other_record(tmp_path: Path,
     assert main(["conflicts", "--db", str(out / "results.sqlite")]) == 0
     printed = capsys.readouterr().out
     assert "45.3" in printed and "47.9" in printed
-    report = (out / "report" / "index.html").read_text()
-    assert "reads 45.3 here but 47.9" in report
+    assert "reads 45.3 here but 47.9" in report_html(out)
 
 
 def test_a_rerun_that_changes_no_record_leaves_the_report_alone(tmp_path: Path) -> None:
@@ -163,4 +162,4 @@ def test_a_rerun_that_changes_no_record_leaves_the_report_alone(tmp_path: Path) 
     render_table(folder / "new.png", ["model", "GSM8K"], [["Model new", "12.5"]], size=14)
     run(folder, out, workers=1, progress=False)
     assert index.stat().st_ino != written.st_ino  # replaced atomically, with the new image
-    assert "new.png" in index.read_text()
+    assert "new.png" in report_html(out)

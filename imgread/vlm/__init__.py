@@ -92,6 +92,22 @@ class VlmRunner:
                            for kind in self.prompts},
         }
 
+    def load_models(self) -> list[str]:
+        """Load every model now rather than on first use (a process that serves the VLM
+        stage loads them as it starts); returns those loaded. One that cannot load is
+        recorded, as on first use, and its images get the error."""
+        loaded = []
+        for position, backend in enumerate(self.backends):
+            try:
+                backend.load()
+            except ImgreadError as error:
+                self._load_errors[position] = error
+            except Exception:  # tried again on first use, where it becomes the images' error
+                continue
+            else:
+                loaded.append(backend.model)
+        return loaded
+
     def _max_new_tokens(self, kind: str) -> int:
         return self.settings.max_new_tokens.get(kind, 512)  # a kind left out of the settings
 
