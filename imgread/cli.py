@@ -419,7 +419,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated:
         print("imgread: stopped by SIGTERM; run the same command again to resume",
               file=sys.stderr)
-        return 143
+        # Everything is closed and the workers are ended; leave now, before the process
+        # pool's helper thread, its pipes already shut, complains at interpreter exit.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(143)
     except ImgreadError as error:
         print(f"imgread: error: {error}", file=sys.stderr)
         if error.hint:

@@ -592,6 +592,63 @@ def erase_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, boo
     return out, True
 
 
+def boxed_cells(grey: np.ndarray, x_height: float) -> list[tuple[int, int, int, int]]:
+    """Cells boxed one by one (an HTML table with ``border=1``): the holes of the ink that
+    are rectangles, taller than a line of text and wider than a few letters. Their borders
+    are too short for the column rules ``rule_masks`` finds. (x, y, w, h) each."""
+    if x_height <= 0:
+        return []
+    ink = binarise(grey)
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    cells = []
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent < 0:
+            continue  # an outer edge of ink, not a hole in it
+        x, y, w, h = cv2.boundingRect(contour)
+        if h < 1.8 * x_height or w < 3 * x_height or h > 12 * x_height:
+            continue
+        if cv2.contourArea(contour) >= 0.9 * w * h:
+            cells.append((x, y, w, h))
+    return cells if len(cells) >= 6 else []
+
+
+def cell_sides(cells: list[tuple[int, int, int, int]], reach: int = 10) -> list[Rule]:
+    """The cells' left and right sides as column rules: sides at one x in rows one under
+    the other joined into one rule down the column."""
+    sides = sorted(
+        ((side, y, y + h) for x, y, w, h in cells for side in (x - 1, x + w)),
+        key=lambda side: (side[0], side[1]),
+    )
+    rules: list[Rule] = []
+    for x, top, bottom in sides:
+        last = rules[-1] if rules else None
+        if last is not None and abs(last.position - x) <= 2 and top - last.end <= reach:
+            rules[-1] = Rule(position=last.position, start=last.start, end=max(last.end, bottom))
+        else:
+            rules.append(Rule(position=x, start=top, end=bottom))
+    return rules
+
+
+def erase_cell_borders(
+    grey: np.ndarray, cells: list[tuple[int, int, int, int]], width: int = 3
+) -> np.ndarray:
+    """The borders around boxed cells painted over with the page around them."""
+    ink = binarise(grey) > 0
+    ring = np.zeros(grey.shape, dtype=bool)
+    height, breadth = grey.shape
+    for x, y, w, h in cells:
+        x1, y1 = max(0, x - width), max(0, y - width)
+        x2, y2 = min(breadth, x + w + width), min(height, y + h + width)
+        ring[y1:y2, x1:x2] = True
+        ring[y + 1 : y + h - 1, x + 1 : x + w - 1] = False  # the cell's inside stays
+    erase = ring & ink
+    out = grey.copy()
+    out[erase] = background(grey)[erase]
+    return out
+
+
 def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
     """An L: a vertical rule whose bottom meets a horizontal rule's left end, in a picture
     that is not ruled like a table (many rules as wide as that axis)."""
@@ -646,6 +703,12 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")
+    # after the rules: cells whose borders were long enough for rules are open already
+    cells = boxed_cells(grey, x_height) if settings.remove_rules else []
+    if cells:
+        grey = erase_cell_borders(grey, cells)
+        steps.append("erase_cell_borders")
+        vertical = sorted([*vertical, *cell_sides(cells)], key=lambda rule: rule.position)
     if settings.remove_rules:
         grey, erased = erase_underlines(grey, x_height)
         if erased:

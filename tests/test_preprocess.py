@@ -266,3 +266,38 @@ def test_a_coloured_header_band_is_read_and_the_grid_is_still_erased(
     words = [w.text for w in read_words(prepared.grey, OcrSettings())]
     assert {"Model", "TriviaQA", "ARC-C"} <= set(words)
     assert not [w for w in words if set(w) <= set("|[]")]
+
+
+def _boxed_one_by_one(path: Path, rows: list[list[str]], width: int) -> Path:
+    """Each cell its own box, two pixels apart (HTML's ``border=1``), shrunk to a JPEG."""
+    face = font(16)
+    widths = [int(max(face.getlength(row[c]) for row in rows)) + 14 for c in range(len(rows[0]))]
+    pitch, gap = 30, 3
+    image = Image.new("RGB", (sum(widths) + gap * (len(widths) + 1) + 4,
+                              (pitch + gap) * len(rows) + gap + 4), "white")
+    draw = ImageDraw.Draw(image)
+    for r, row in enumerate(rows):
+        x = 2 + gap
+        y = 2 + gap + r * (pitch + gap)
+        for c, text in enumerate(row):
+            draw.rectangle((x, y, x + widths[c], y + pitch), outline=(0, 0, 0), width=1)
+            draw.text((x + 7, y + 6), text, fill=(0, 0, 0), font=face)
+            x += widths[c] + gap
+    image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    image.save(path, quality=75)
+    return path
+
+
+def test_cells_boxed_one_by_one_are_unboxed_and_their_columns_read(tmp_path: Path) -> None:
+    """Every cell in its own box, too short a border for a column rule: each box's sides
+    become its row's column rules and are erased, so that neighbouring cells are not read
+    as one word."""
+    rows = [["Model", "GSM8K", "MATH", "BBH"], ["Vicuna-13B", "23.5", "28.2", "26.0"],
+            ["Mistral-7B", "83.6", "53.9", "37.5"], ["Pythia-12B", "77.8", "38.3", "62.7"],
+            ["Falcon-40B", "19.6", "12.4", "37.1"], ["Gemma-2B", "17.7", "11.8", "35.2"],
+            ["Yi-34B", "67.2", "15.9", "54.3"], ["Qwen-14B", "61.3", "24.8", "53.4"]]
+    record = read_image(_boxed_one_by_one(tmp_path / "boxed.jpg", rows, width=330))
+    assert "erase_cell_borders" in record.preprocess.steps
+    table = record.ocr.tables[0]
+    assert table.columns == rows[0]
+    assert [[cell.text for cell in row] for row in table.body] == rows[1:]
