@@ -611,7 +611,32 @@ def boxed_cells(grey: np.ndarray, x_height: float) -> list[tuple[int, int, int, 
             continue
         if cv2.contourArea(contour) >= 0.9 * w * h:
             cells.append((x, y, w, h))
-    return cells if len(cells) >= 6 else []
+    # A grid: each cell shares its row (top and height) with another cell, and its left
+    # side with a cell of another row. Buttons and panels of a page's frame do not.
+    gridded = [
+        (x, y, w, h)
+        for x, y, w, h in cells
+        if any(abs(y - b) <= 3 and abs(h - d) <= 3 and abs(x - a) > 3 for a, b, _, d in cells)
+        and any(abs(x - a) <= 3 and abs(y - b) > 3 for a, b, _, _ in cells)
+    ]
+    return gridded if len(gridded) >= 6 else []
+
+
+def unruled(
+    cells: list[tuple[int, int, int, int]], vertical: list[Rule]
+) -> list[tuple[int, int, int, int]]:
+    """``cells``, unless the column rules found already run along most of their sides (a
+    ruled grid: its rules are erased as rules)."""
+    def ruled(x: int, y: int, h: int) -> bool:
+        return any(
+            abs(rule.position - x) <= 3 and rule.start <= y + 2 and rule.end >= y + h - 2
+            for rule in vertical
+        )
+
+    sides = [(side, y, h) for x, y, w, h in cells for side in (x - 1, x + w)]
+    if not sides or sum(ruled(*side) for side in sides) >= 0.5 * len(sides):
+        return []
+    return cells
 
 
 def cell_sides(cells: list[tuple[int, int, int, int]], reach: int = 10) -> list[Rule]:
@@ -696,6 +721,8 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     masks = rule_masks(grey)
     horizontal, vertical = rules_from_masks(masks)
     steps.append("find_rules")
+    # Cells boxed one by one whose sides are too short to be found as column rules.
+    cells = unruled(boxed_cells(grey, x_height), vertical) if settings.remove_rules else []
     # A flattened dark page has filled shapes (bars, bands) left as outlines that look like
     # rules: there nothing is erased. A light page with a dark band (a coloured header row)
     # is still a light page, its grid still read as "|" unless erased.
@@ -703,8 +730,6 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")
-    # after the rules: cells whose borders were long enough for rules are open already
-    cells = boxed_cells(grey, x_height) if settings.remove_rules else []
     if cells:
         grey = erase_cell_borders(grey, cells)
         steps.append("erase_cell_borders")
