@@ -22,7 +22,7 @@ import numpy as np
 from .. import ocr
 from ..config import Config, OcrSettings
 from ..record import Box, Chart, Flag, Word
-from .axes import x_axes, y_axes
+from .axes import decade_axis, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
 from .panels import inside, plot_panel, reading_order
@@ -36,6 +36,7 @@ from .text import (
     parse_number,
     phrases,
     plausible,
+    raised_powers,
     reread,
     split_merged_numbers,
     word_boxes,
@@ -126,14 +127,16 @@ def read_charts(
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
     sure_text = word_boxes(words, 40)  # markers read as letters must stay
     legend_words = clean_words(plausible(words), min_confidence=10)
-    words = split_merged_numbers(clean_words(plausible(words)))
+    words = raised_powers(rgb, split_merged_numbers(clean_words(plausible(words))), ocr_settings)
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
     fits = y_axes(numbers)
     if not fits:  # no y axis: bars lying on an x axis, if any
         return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
-    x_ticks = {id(p) for fit in x_axes(numbers) for p in fit.ticks}
+    # x tick labels end a plot area: a log axis printed at two powers of ten (10¹, 10²) too
+    x_fits = x_axes(numbers) + [fit for fit in [decade_axis(numbers)] if fit is not None]
+    x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
     panels = sorted(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
     )

@@ -55,11 +55,14 @@ def trace(
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
     traces: list[Trace] = []
     dashes: list[Dashed] = []
-    colours = _series_colours(crop, mask, ink, bg)
-    for colour in colours:
+    colours, purer = _series_colours(crop, mask, ink, bg)
+    for colour, pure in zip(colours, purer, strict=True):
         gap = distance(crop, colour)
         near = gap < SAME
         own = mask & near
+        if pure is not None:  # the series' markers, in the colour its thin line blends from
+            gap = np.minimum(gap, distance(crop, pure))
+            own = mask & (gap < SAME)
         for other in colours:  # a thin line's fringe, between its colour and the page's,
             if other is not colour:  # can come near another series' colour
                 own &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
@@ -146,27 +149,35 @@ def _at_border(own: np.ndarray) -> bool:
 
 def _series_colours(
     crop: np.ndarray, mask: np.ndarray, ink: np.ndarray, bg: np.ndarray
-) -> list[np.ndarray]:
-    """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out."""
+) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
+    """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out. A thin
+    line drawn small (or through JPEG) is mostly its own blend into the page: its centre is
+    that blend, and the purer colour of its markers is kept beside it (second list)."""
     strong = crop[mask & (ink > 1.6 * INK)]
     if len(strong) < 20:
         strong = crop[mask]
     if len(strong) < 20:
-        return []
+        return [], []
     keys = (strong // 24).astype(np.int32) @ np.array([121, 11, 1])
     counts = np.bincount(keys)
     order = np.argsort(counts)[::-1]
     floor = max(12, int(0.005 * len(strong)))
     centres: list[np.ndarray] = []
+    purer: list[np.ndarray | None] = []
     for key in order[:16]:
         if counts[key] < floor:
             break
         centre = strong[keys == key].mean(axis=0)
-        if all(np.linalg.norm(centre - c) >= SAME for c in centres) and not any(
-            _blend(centre, c, bg) for c in centres
-        ):
-            centres.append(centre)
-    return centres
+        if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in centres):
+            continue
+        paler = [i for i, c in enumerate(centres) if purer[i] is None
+                 and _blend(c, centre, bg, off_limit=40.0, least=0.6)]
+        if paler:
+            purer[paler[0]] = centre
+            continue
+        centres.append(centre)
+        purer.append(None)
+    return centres, purer
 
 
 def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarray:
@@ -182,7 +193,8 @@ def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarr
     return np.sqrt((off * off).sum(axis=-1))
 
 
-def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray) -> bool:
+def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray, off_limit: float = 25.0,
+           least: float = 0.15) -> bool:
     """``colour`` lies between a series colour and the background: an anti-aliased edge."""
     towards = series - bg
     norm = float(towards @ towards)
@@ -190,7 +202,7 @@ def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray) -> bool:
         return False
     share = float((colour - bg) @ towards) / norm
     off = float(np.linalg.norm(colour - (bg + share * towards)))
-    return 0.15 < share < 0.95 and off < 25
+    return least < share < 0.95 and off < off_limit
 
 
 def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
@@ -229,7 +241,7 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
         return None
     rows = follow_line(own, columns)
     thickness = float(np.median([own[:, x].sum() for x in columns]))
-    markers = _markers(own, thickness)
+    markers = _markers(_filled(own, thickness), thickness)
     if len(markers) >= 2:
         return "line", markers
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
@@ -253,13 +265,49 @@ def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:
 
 
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
-    """Blobs at least ~2.5 line widths across, left after opening away the line itself."""
+    """Blobs at least ~2.5 line widths across, left after opening away the line itself.
+    JPEG noise leaves holes in a marker's colour, which the opening breaks into pieces:
+    the holes are closed first, and pieces closer than a marker's size are one marker."""
     size = max(4, round(2.2 * max(1.0, thickness)) + 1)
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-    blobs = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_OPEN, kernel)
-    count, _, _, centroids = cv2.connectedComponentsWithStats(
+    closed = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    blobs = cv2.morphologyEx(closed, cv2.MORPH_OPEN, kernel)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(
         blobs.astype(np.uint8), connectivity=8
     )
     if count < 3:
         return []
-    return sorted((float(x), float(y)) for x, y in centroids[1:])
+    return _joined(centroids[1:], stats[1:, cv2.CC_STAT_AREA], 1.5 * size)
+
+
+def _filled(own: np.ndarray, thickness: float) -> np.ndarray:
+    """Small enclosed holes filled: a hollow marker (drawn open, or a filled one whose inside
+    JPEG moved off the line's colour) is a marker too."""
+    limit = (8 * max(2.0, thickness)) ** 2
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (~own).astype(np.uint8), connectivity=4)
+    height, width = own.shape
+    x, y, w, h, area = (stats[:, i] for i in range(5))
+    enclosed = (x > 0) & (y > 0) & (x + w < width) & (y + h < height) & (area <= limit)
+    enclosed[0] = False
+    if not enclosed[1:].any():
+        return own
+    return own | enclosed[labels]
+
+
+def _joined(
+    centres: np.ndarray, weights: np.ndarray, reach: float
+) -> list[tuple[float, float]]:
+    """Centres closer than ``reach`` merged into one (their weighted mean), left to right."""
+    groups: list[list[int]] = []
+    for index in np.argsort(centres[:, 0]):
+        for group in groups:
+            if np.hypot(*(centres[group].mean(axis=0) - centres[index])) <= reach:
+                group.append(int(index))
+                break
+        else:
+            groups.append([int(index)])
+    return sorted(
+        (float(x), float(y))
+        for x, y in (np.average(centres[g], axis=0, weights=weights[g]) for g in groups)
+    )

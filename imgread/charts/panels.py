@@ -56,6 +56,11 @@ def plot_panel(
             right = min(right, other_left - 1)
     right = min(right, _rules_end(rgb, left, right, top_px, bottom_px))
     top = max(0.0, top_px - 0.6 * step)
+    # a frame drawn above the top tick: the plot reaches up to it, and text under it (a
+    # legend inside the frame) is not a title that ends the plot
+    frame = _frame_top(rgb, left, right, top_px, step)
+    if frame is not None:
+        top = frame + 1.0
     bottom = min(float(height), bottom_px + 1.3 * step)
     # ticks OCR lost at the bottom ("0", "20") leave steps unread: down to the x labels
     floor = min(float(height), bottom_px + 3.3 * step)
@@ -68,11 +73,37 @@ def plot_panel(
         if axis_label and box.cy > bottom_px + 0.5 * tick_height:
             bottom = min(bottom, box.y1 - 1.0)
             floor = min(floor, box.y1 - 1.0)
-        if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height:
+        if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height \
+                and frame is None:
             top = box.y2 + 1.0
     area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
     return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px,
                  floor=int(max(floor, bottom)))
+
+
+FRAME_SHARE = 0.85  # of the plot's width: a colour edge this long above the ticks is a frame
+FRAME_REACH = 1.2  # tick steps above the top tick where a frame is looked for
+
+
+def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: float) -> int | None:
+    """The row of a frame's (or a shaded face's) top edge above the top tick: the highest
+    row where the colour changes across most of the plot's width; None where none is."""
+    y1, y2 = max(1, int(top_px - FRAME_REACH * step)), int(top_px) - 2
+    if y2 <= y1 or right - left < 20:
+        return None
+    band = rgb[y1 - 1 : y2, left:right].astype(np.int16)
+    change = np.abs(np.diff(band, axis=0)).sum(axis=-1) > 40
+    rows = np.flatnonzero(change.mean(axis=1) >= FRAME_SHARE)
+    if not len(rows):
+        return None
+    frame = y1 + int(rows[0])
+    # a frame's side runs down from it by the y axis (an edge over a title is another
+    # panel's x axis, with the title between)
+    side = rgb[frame + 1 : int(top_px), max(0, left - 12) : left + 4].astype(np.int16)
+    if side.shape[0] < 2 or side.shape[1] < 2:
+        return None
+    edges = np.abs(np.diff(side, axis=1)).sum(axis=-1) > 40
+    return frame if bool((edges.mean(axis=0) >= 0.9).any()) else None
 
 
 RULE_SHARE = 0.6  # of the width right of the axis: a horizontal run this long is a rule

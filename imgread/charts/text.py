@@ -82,6 +82,8 @@ def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
     if phrase.value is not None:
         return phrase
     number = power_value(phrase.text)
+    if number is None:  # a stray point after a tick label ("60."), JPEG noise read as one
+        number = parse_number(phrase.text.rstrip(".,"))
     if number is None and sizes:
         number = size_value(phrase.text)
     if number is None:
@@ -109,16 +111,19 @@ def _same_line(a: Box, b: Box) -> bool:
 def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
     """Group words left to right into phrases: same line, gap under ``gap`` x the text height.
 
-    Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart.
+    Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart; nor do two
+    sizes ("70B" "100B", ticks close together on a log axis).
     """
     ordered = sorted(words, key=lambda w: (w.box.x1, w.box.y1))
     groups: list[list[Word]] = []
     for word in ordered:
         is_number = parse_number(word.text) is not None
+        is_size = size_value(word.text) is not None
         for group in groups:
             last = group[-1]
             height = max(1, min(last.box.height, word.box.height))
-            joinable = not (is_number and parse_number(last.text) is not None)
+            joinable = not (is_number and parse_number(last.text) is not None) and not (
+                is_size and size_value(last.text) is not None)
             if (
                 joinable
                 and _same_line(last.box, word.box)
@@ -133,23 +138,92 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
 
 # "24.825.3", or "73.8746" where OCR also lost the second point
 _TWO_DECIMALS = re.compile(r"^(\d+\.\d)(\d+)\.?(\d)$")
+# "70B100B": two size ticks close together, read as one word
+_TWO_SIZES = re.compile(r"^(\d+(?:\.\d+)?[KMBT])(\d+(?:\.\d+)?[KMBT])$", re.IGNORECASE)
 
 
 def split_merged_numbers(words: list[Word]) -> list[Word]:
-    """OCR joins the labels of two adjacent bars ("24.825.3"); split them at the middle."""
+    """OCR joins the labels of two adjacent bars ("24.825.3") or two size ticks ("70B100B");
+    split them: two labels at the middle, two ticks by their share of the characters."""
     out: list[Word] = []
     for word in words:
-        match = _TWO_DECIMALS.match(word.text.strip().rstrip(","))
-        if not match:
+        text = word.text.strip().rstrip(",")
+        box = word.box
+        if match := _TWO_DECIMALS.match(text):
+            pieces = (match[1], f"{match[2]}.{match[3]}")
+            middle = (box.x1 + box.x2) // 2
+        elif match := _TWO_SIZES.match(text):
+            pieces = (match[1], match[2])
+            middle = box.x1 + round(box.width * len(match[1]) / len(text))
+        else:
             out.append(word)
             continue
-        box, middle = word.box, (word.box.x1 + word.box.x2) // 2
-        second = f"{match[2]}.{match[3]}"
-        for text, x1, x2 in ((match[1], box.x1, middle), (second, middle, box.x2)):
+        for piece, x1, x2 in ((pieces[0], box.x1, middle), (pieces[1], middle, box.x2)):
             out.append(word.model_copy(update={
-                "text": text, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
+                "text": piece, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
             }))
     return out
+
+
+# "101", "2x101": "10" and a digit or two that may be a raised exponent (10¹ read level)
+_TEN_AND_DIGITS = re.compile(r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2})$")
+RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
+
+
+def raised_powers(
+    rgb: np.ndarray, words: list[Word], settings: OcrSettings | None = None
+) -> list[Word]:
+    """Powers of ten whose exponent OCR read level ("10¹" as "101", even "102"): where the
+    last glyphs stand raised above the "10" in the pixels, the word becomes "10^1", its
+    exponent read once more alone (enlarged, digits only) where ``settings`` are given."""
+    out: list[Word] = []
+    for word in words:
+        match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
+        exponent = _raised_tail(rgb, word.box, settings) if match else None
+        if match and exponent is not None:
+            word = word.model_copy(update={"text": f"{match['head']}^{exponent or match['tail']}"})
+        out.append(word)
+    return out
+
+
+def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str | None:
+    """None where the word's last glyph stands level with the ones before; else the raised
+    glyph's digit read alone ("" where it cannot be read again)."""
+    crop = rgb[max(0, box.y1 - 2) : box.y2 + 2, max(0, box.x1 - 1) : box.x2 + 1]
+    if crop.size == 0 or crop.shape[0] < 6:
+        return None
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 128:
+        grey = 255 - grey
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    columns = np.flatnonzero(ink.any(axis=0))
+    if len(columns) < 3:
+        return None
+    breaks = np.flatnonzero(np.diff(columns) > 1) + 1
+    glyphs = [(int(run[0]), int(run[-1]) + 1) for run in np.split(columns, breaks)]
+    if len(glyphs) < 2:
+        return None
+    rows = [np.flatnonzero(ink[:, x1:x2].any(axis=1)) for x1, x2 in glyphs]
+    head_bottom = max(int(r[-1]) for r in rows[:-1])
+    head_height = head_bottom - min(int(r[0]) for r in rows[:-1]) + 1
+    tail = rows[-1]
+    if head_bottom - int(tail[-1]) < RAISED_SHARE * head_height:
+        return None
+    if settings is None:
+        return ""
+    x1, x2 = glyphs[-1]
+    top, bottom = int(tail[0]), int(tail[-1]) + 1
+    glyph = grey[top:bottom, x1:x2]
+    scale = LABEL_TEXT_HEIGHT / max(1, glyph.shape[0])
+    glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    glyph = cv2.copyMakeBorder(glyph, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+    try:
+        found = ocr.read_words(np.ascontiguousarray(cv2.cvtColor(glyph, cv2.COLOR_GRAY2RGB)),
+                               settings, psm=10, numeric=True)
+    except RuntimeError:  # tesserocr: no text in the crop
+        return ""
+    digits = "".join(w.text for w in found)
+    return digits if digits.isdigit() and len(digits) <= 2 else ""
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
