@@ -59,7 +59,7 @@ def legend_names(
             if colour is None:
                 continue
             for series, wanted in enumerate(colours):
-                gap = float(np.linalg.norm(colour - wanted))
+                gap = _colour_gap(colour, wanted, bg)
                 if gap < threshold:
                     outside = area is not None and not (
                         area.x1 <= word.box.cx <= area.x2 and area.y1 <= word.box.cy <= area.y2
@@ -80,6 +80,25 @@ def legend_names(
         used.extend(entry)
         taken.add(key)
     return names, used
+
+
+FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
+
+
+def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
+    """How far a swatch's colour is from a series colour; a swatch drawn so thin that only
+    its blend into the page shows (a one-pixel legend line, scaled down) is measured from
+    the series colour's blends instead."""
+    gap = float(np.linalg.norm(swatch - series))
+    towards = (series - bg).astype(float)
+    norm = float(towards @ towards)
+    if norm < 1:
+        return gap
+    share = float((swatch - bg) @ towards) / norm
+    if not 0.15 <= share <= 1.0:
+        return gap
+    off = float(np.linalg.norm(swatch - (bg + share * towards)))
+    return min(gap, off + FADED)
 
 
 def _numeric(text: str) -> bool:

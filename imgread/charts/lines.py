@@ -20,6 +20,7 @@ from .pixels import distance, erase_boxes
 WORK_SIDE = 1600
 INK = 70.0  # colour distance from the background that counts as drawn
 SAME = 48.0  # colour distance within one series
+FRINGE = 20.0  # colour distance from a series' blends into the page, within its fringe
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Trace:
     colour: np.ndarray
     style: str  # line, scatter
     points: list[tuple[float, float]] = field(default_factory=list)  # image pixels
+    pixels: int = 0  # how many work pixels it was traced from
 
 
 @dataclass
@@ -56,13 +58,21 @@ def trace(
     traces: list[Trace] = []
     dashes: list[Dashed] = []
     colours, purer = _series_colours(crop, mask, ink, bg)
-    for colour, pure in zip(colours, purer, strict=True):
-        gap = distance(crop, colour)
+    gaps = [distance(crop, colour) for colour in colours]
+    for index, (colour, pure) in enumerate(zip(colours, purer, strict=True)):
+        gap = gaps[index]
         near = gap < SAME
         own = mask & near
         if pure is not None:  # the series' markers, in the colour its thin line blends from
             gap = np.minimum(gap, distance(crop, pure))
             own = mask & (gap < SAME)
+        if _broken(own):  # a one-pixel line is mostly its blend into the page: those pixels
+            fringe = _off_blend(crop, colour, bg)  # are its own too, unless they are another
+            own |= mask & (fringe < FRINGE)  # series' colour (a paler one of the same hue)
+            for i, other_gap in enumerate(gaps):
+                if i != index:
+                    own &= ~(other_gap < SAME)
+            gap = np.minimum(gap, fringe)
         for other in colours:  # a thin line's fringe, between its colour and the page's,
             if other is not colour:  # can come near another series' colour
                 own &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
@@ -85,8 +95,38 @@ def trace(
         traces.append(Trace(
             colour=colour, style=style,
             points=[(area.x1 + x / scale, area.y1 + y / scale) for x, y in points],
+            pixels=int(own.sum()),
         ))
-    return traces, dashes
+    return _distinct(traces, MARKER_REACH / scale), dashes
+
+
+MARKER_REACH = 6.0  # work pixels: points of two traces this close mark the same place
+
+
+def _distinct(traces: list[Trace], reach: float) -> list[Trace]:
+    """Traces that are another's edge (the dark rim of a marker, a darker blend of the
+    line) mark no place of their own: each of their points lies on one of the points of a
+    trace with as many points or more. They are dropped."""
+    kept: list[Trace] = []
+    for trace in sorted(traces, key=lambda t: (-len(t.points), -t.pixels)):
+        echo = any(
+            all(min(np.hypot(x - u, y - v) for u, v in other.points) <= reach
+                for x, y in trace.points)
+            for other in kept if other.points
+        )
+        if not echo:
+            kept.append(trace)
+    return [t for t in traces if any(t is k for k in kept)]
+
+
+def _broken(own: np.ndarray) -> bool:
+    """Drawn in a fifth or more of the columns it spans, but far from all: a thin line whose
+    pure colour shows only where it runs straight along the pixel grid."""
+    columns = np.flatnonzero(own.any(axis=0))
+    if len(columns) < 5:
+        return False
+    share = len(columns) / (np.ptp(columns) + 1)
+    return bool(0.2 <= share < 0.85)
 
 
 def _to_image(line: Dashed, area: Box, scale: float) -> Dashed:
@@ -152,22 +192,29 @@ def _series_colours(
 ) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
     """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out. A thin
     line drawn small (or through JPEG) is mostly its own blend into the page: its centre is
-    that blend, and the purer colour of its markers is kept beside it (second list)."""
-    strong = crop[mask & (ink > 1.6 * INK)]
-    if len(strong) < 20:
-        strong = crop[mask]
-    if len(strong) < 20:
-        return [], []
-    keys = (strong // 24).astype(np.int32) @ np.array([121, 11, 1])
-    counts = np.bincount(keys)
-    order = np.argsort(counts)[::-1]
-    floor = max(12, int(0.005 * len(strong)))
+    that blend, and the purer colour of its markers is kept beside it (second list). The
+    strongly drawn pixels are looked at first, then all drawn ones: a dark green on a dark
+    page is drawn, but not strongly."""
     centres: list[np.ndarray] = []
     purer: list[np.ndarray | None] = []
+    for drawn in (crop[mask & (ink > 1.6 * INK)], crop[mask]):
+        if len(drawn) >= 20:
+            _add_centres(drawn, bg, centres, purer)
+    return centres, purer
+
+
+def _add_centres(
+    drawn: np.ndarray, bg: np.ndarray, centres: list[np.ndarray],
+    purer: list[np.ndarray | None],
+) -> None:
+    keys = (drawn // 24).astype(np.int32) @ np.array([121, 11, 1])
+    counts = np.bincount(keys)
+    order = np.argsort(counts)[::-1]
+    floor = max(12, int(0.005 * len(drawn)))
     for key in order[:16]:
         if counts[key] < floor:
             break
-        centre = strong[keys == key].mean(axis=0)
+        centre = drawn[keys == key].mean(axis=0)
         if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in centres):
             continue
         paler = [i for i, c in enumerate(centres) if purer[i] is None
@@ -177,7 +224,6 @@ def _series_colours(
             continue
         centres.append(centre)
         purer.append(None)
-    return centres, purer
 
 
 def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarray:

@@ -76,14 +76,17 @@ class Tick(Phrase):
         return self.number
 
 
+TICK_MARKS = ".,}])|-—_~"  # how a tick mark next to its label comes out of OCR ("50}", "60.")
+
+
 def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
     """``phrase`` as a :class:`Tick` where it prints a power of ten (or, with ``sizes``, a
     number with a size unit); else unchanged."""
     if phrase.value is not None:
         return phrase
     number = power_value(phrase.text)
-    if number is None:  # a stray point after a tick label ("60."), JPEG noise read as one
-        number = parse_number(phrase.text.rstrip(".,"))
+    if number is None:  # a tick mark or JPEG noise after a tick label, read as a sign
+        number = parse_number(phrase.text.rstrip(TICK_MARKS))
     if number is None and sizes:
         number = size_value(phrase.text)
     if number is None:
