@@ -32,6 +32,7 @@ from .text import (
     as_tick,
     axis_strip_words,
     clean_words,
+    marked_ticks,
     merge_words,
     parse_number,
     phrases,
@@ -130,7 +131,7 @@ def read_charts(
     words = raised_powers(rgb, split_merged_numbers(clean_words(plausible(words))), ocr_settings)
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
-    fits = y_axes(numbers)
+    fits = y_axes(numbers + marked_ticks(found))
     if not fits:  # no y axis: bars lying on an x axis, if any
         return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
@@ -176,4 +177,14 @@ def read_charts(
             flags.extend(new_flags)
     if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
         return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if all(_uncalibrated_line(chart) for chart in charts):  # traces against digits in
+        lying = read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+        if lying[0]:  # names may be bars lying on an x axis: those, where there are some
+            return lying
     return charts, flags
+
+
+def _uncalibrated_line(chart: Chart) -> bool:
+    """A line chart with no x axis read and no series named: weak evidence of a chart."""
+    return chart.kind in ("line", "scatter") and len(chart.axes) < 2 and not any(
+        series.name for series in chart.series)

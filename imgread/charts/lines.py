@@ -20,6 +20,10 @@ from .pixels import distance, erase_boxes
 WORK_SIDE = 1600
 INK = 70.0  # colour distance from the background that counts as drawn
 SAME = 48.0  # colour distance within one series
+MAX_LINE_WIDTH = 16  # work pixels: a "line" thicker than this is a filled shape
+SOLID = 6  # px across: a long run this thick is a bar or a band, whatever its colour
+GREY_CHROMA = 60  # max - min channel: under this a pixel is grey (a rule, not a series)
+MAX_SERIES = 8  # colours traced at most (the commonest): more are shading, not series
 FRINGE = 20.0  # colour distance from a series' blends into the page, within its fringe
 
 
@@ -52,13 +56,16 @@ def trace(
     width = crop.shape[1]
     ink = distance(crop, bg)
     drawn = ink > INK
-    drawn &= ~_long_rules(drawn)
+    # gridlines, axes and frames are grey; a coloured series may run flat along one
+    chroma = crop.max(axis=-1).astype(np.int16) - crop.min(axis=-1)
+    drawn &= ~_long_rules(drawn & (chroma < GREY_CHROMA), 1) & ~_long_rules(drawn, SOLID)
     mask = drawn.copy()  # dashes are found before text is erased: OCR reads them as "ee--"
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
     traces: list[Trace] = []
     dashes: list[Dashed] = []
     colours, purer = _series_colours(crop, mask, ink, bg)
     gaps = [distance(crop, colour) for colour in colours]
+    blends = [_off_blend(crop, colour, bg) for colour in colours]
     for index, (colour, pure) in enumerate(zip(colours, purer, strict=True)):
         gap = gaps[index]
         near = gap < SAME
@@ -67,15 +74,15 @@ def trace(
             gap = np.minimum(gap, distance(crop, pure))
             own = mask & (gap < SAME)
         if _broken(own):  # a one-pixel line is mostly its blend into the page: those pixels
-            fringe = _off_blend(crop, colour, bg)  # are its own too, unless they are another
+            fringe = blends[index]  # are its own too, unless they are another
             own |= mask & (fringe < FRINGE)  # series' colour (a paler one of the same hue)
             for i, other_gap in enumerate(gaps):
                 if i != index:
                     own &= ~(other_gap < SAME)
             gap = np.minimum(gap, fringe)
-        for other in colours:  # a thin line's fringe, between its colour and the page's,
-            if other is not colour:  # can come near another series' colour
-                own &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
+        for i, blend in enumerate(blends):  # a thin line's fringe, between its colour and
+            if i != index:  # the page's, can come near another series' colour
+                own &= ~(blend < 0.5 * gap)
         thick = cv2.dilate(cv2.morphologyEx(
             own.astype(np.uint8), cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
@@ -90,10 +97,12 @@ def trace(
         if found is None:
             continue
         style, points = found
+        if style == "line" and _stacked(points):
+            continue
         if lines and len(points) < 3:  # the ends of the dashes, not data
             continue
         traces.append(Trace(
-            colour=colour, style=style,
+            colour=colour if pure is None else pure, style=style,
             points=[(area.x1 + x / scale, area.y1 + y / scale) for x, y in points],
             pixels=int(own.sum()),
         ))
@@ -119,6 +128,13 @@ def _distinct(traces: list[Trace], reach: float) -> list[Trace]:
     return [t for t in traces if any(t is k for k in kept)]
 
 
+def _stacked(points: list[tuple[float, float]]) -> bool:
+    """Points of a "line" stacked in columns: a box's sides (a legend frame); a series has
+    one value at each x."""
+    xs = np.sort([x for x, _ in points])
+    return len(points) >= 3 and int((np.diff(xs) < 4).sum()) >= 0.3 * len(points)
+
+
 def _broken(own: np.ndarray) -> bool:
     """Drawn in a fifth or more of the columns it spans, but far from all: a thin line whose
     pure colour shows only where it runs straight along the pixel grid."""
@@ -137,12 +153,15 @@ def _to_image(line: Dashed, area: Box, scale: float) -> Dashed:
                   area.y1 + line.end / scale)
 
 
-def _long_rules(mask: np.ndarray) -> np.ndarray:
-    """Gridlines, axes and frames: straight runs over a quarter of the plot area."""
+def _long_rules(mask: np.ndarray, thickness: int) -> np.ndarray:
+    """Straight runs over a quarter of the plot area, at least ``thickness`` across:
+    gridlines, axes and frames (1), or bars and shaded bands (:data:`SOLID`)."""
     height, width = mask.shape
     flat = mask.astype(np.uint8)
-    horizontal = cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((1, max(3, width // 4)), np.uint8))
-    vertical = cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((max(3, height // 4), 1), np.uint8))
+    horizontal = cv2.morphologyEx(flat, cv2.MORPH_OPEN,
+                                  np.ones((thickness, max(3, width // 4)), np.uint8))
+    vertical = cv2.morphologyEx(flat, cv2.MORPH_OPEN,
+                                np.ones((max(3, height // 4), thickness), np.uint8))
     rules = np.maximum(horizontal, vertical).astype(np.uint8)
     return cv2.dilate(rules, np.ones((3, 3), np.uint8)).astype(bool)
 
@@ -200,7 +219,7 @@ def _series_colours(
     for drawn in (crop[mask & (ink > 1.6 * INK)], crop[mask]):
         if len(drawn) >= 20:
             _add_centres(drawn, bg, centres, purer)
-    return centres, purer
+    return centres[:MAX_SERIES], purer[:MAX_SERIES]
 
 
 def _add_centres(
@@ -215,7 +234,8 @@ def _add_centres(
         if counts[key] < floor:
             break
         centre = drawn[keys == key].mean(axis=0)
-        if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in centres):
+        known = centres + [c for c in purer if c is not None]
+        if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in known):
             continue
         paler = [i for i, c in enumerate(centres) if purer[i] is None
                  and _blend(c, centre, bg, off_limit=40.0, least=0.6)]
@@ -285,8 +305,10 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
         return None
     if len(columns) < 0.6 * (np.ptp(columns) + 1):
         return None
+    thickness = float(np.median(own[:, columns].sum(axis=0)))
+    if thickness > MAX_LINE_WIDTH:  # filled shapes (bars, bands), not a line
+        return None
     rows = follow_line(own, columns)
-    thickness = float(np.median([own[:, x].sum() for x in columns]))
     markers = _markers(_filled(own, thickness), thickness)
     if len(markers) >= 2:
         return "line", markers

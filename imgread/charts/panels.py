@@ -83,6 +83,7 @@ def plot_panel(
 
 FRAME_SHARE = 0.85  # of the plot's width: a colour edge this long above the ticks is a frame
 FRAME_REACH = 1.2  # tick steps above the top tick where a frame is looked for
+EDGE = 30  # summed channel change over two pixels that makes an edge
 
 
 def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: float) -> int | None:
@@ -91,8 +92,9 @@ def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: floa
     y1, y2 = max(1, int(top_px - FRAME_REACH * step)), int(top_px) - 2
     if y2 <= y1 or right - left < 20:
         return None
-    band = rgb[y1 - 1 : y2, left:right].astype(np.int16)
-    change = np.abs(np.diff(band, axis=0)).sum(axis=-1) > 40
+    # an edge is looked for over two rows: a face's edge can be anti-aliased over two
+    band = rgb[y1 - 1 : y2 + 1, left:right].astype(np.int16)
+    change = np.abs(band[2:] - band[:-2]).sum(axis=-1) > EDGE
     rows = np.flatnonzero(change.mean(axis=1) >= FRAME_SHARE)
     if not len(rows):
         return None
@@ -102,7 +104,7 @@ def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: floa
     side = rgb[frame + 1 : int(top_px), max(0, left - 12) : left + 4].astype(np.int16)
     if side.shape[0] < 2 or side.shape[1] < 2:
         return None
-    edges = np.abs(np.diff(side, axis=1)).sum(axis=-1) > 40
+    edges = np.abs(side[:, 2:] - side[:, :-2]).sum(axis=-1) > EDGE
     return frame if bool((edges.mean(axis=0) >= 0.9).any()) else None
 
 

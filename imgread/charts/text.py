@@ -76,23 +76,35 @@ class Tick(Phrase):
         return self.number
 
 
-TICK_MARKS = ".,}])|-—_~"  # how a tick mark next to its label comes out of OCR ("50}", "60.")
-
-
 def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
     """``phrase`` as a :class:`Tick` where it prints a power of ten (or, with ``sizes``, a
     number with a size unit); else unchanged."""
     if phrase.value is not None:
         return phrase
     number = power_value(phrase.text)
-    if number is None:  # a tick mark or JPEG noise after a tick label, read as a sign
-        number = parse_number(phrase.text.rstrip(TICK_MARKS))
     if number is None and sizes:
         number = size_value(phrase.text)
     if number is None:
         return phrase
     return Tick(words=phrase.words, box=phrase.box, text=phrase.text,
                 confidence=phrase.confidence, number=number)
+
+
+TICK_MARKS = ".,}])|"  # how a tick mark next to its label comes out of OCR ("50}", "60.")
+
+
+def marked_ticks(found: list[Phrase]) -> list[Phrase]:
+    """Other readings of phrases that are no number as read: a number with the tick mark
+    beside it read as a sign ("50}", "60."). For fitting y axes only: a value label or a
+    name read so is no number."""
+    marked: list[Phrase] = []
+    for phrase in found:
+        text = phrase.text.strip()
+        number = parse_number(text.rstrip(TICK_MARKS)) if phrase.value is None else None
+        if number is not None and text.rstrip(TICK_MARKS) != text:
+            marked.append(Tick(words=phrase.words, box=phrase.box, text=text.rstrip(TICK_MARKS),
+                               confidence=phrase.confidence, number=number))
+    return marked
 
 
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
@@ -200,22 +212,27 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
         grey = 255 - grey
     _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     columns = np.flatnonzero(ink.any(axis=0))
-    if len(columns) < 3:
+    if len(columns) < 4:
         return None
-    breaks = np.flatnonzero(np.diff(columns) > 1) + 1
-    glyphs = [(int(run[0]), int(run[-1]) + 1) for run in np.split(columns, breaks)]
-    if len(glyphs) < 2:
+    # each column's lowest ink: the exponent's columns end well above the baseline (small
+    # text runs the glyphs together, so columns are looked at, not glyphs)
+    feet = np.array([np.flatnonzero(ink[:, x])[-1] for x in columns])
+    tops = np.array([np.flatnonzero(ink[:, x])[0] for x in columns])
+    baseline = int(feet.max())
+    height = baseline - int(tops.min()) + 1
+    raised = feet < baseline - RAISED_SHARE * height
+    if not raised[-1]:
         return None
-    rows = [np.flatnonzero(ink[:, x1:x2].any(axis=1)) for x1, x2 in glyphs]
-    head_bottom = max(int(r[-1]) for r in rows[:-1])
-    head_height = head_bottom - min(int(r[0]) for r in rows[:-1]) + 1
-    tail = rows[-1]
-    if head_bottom - int(tail[-1]) < RAISED_SHARE * head_height:
+    level = np.flatnonzero(~raised)
+    if not len(level):
         return None
+    first = int(level[-1]) + 1
+    if len(columns) - first < 2 or first < 2:
+        return None
+    x1, x2 = int(columns[first]), int(columns[-1]) + 1
+    top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
     if settings is None:
         return ""
-    x1, x2 = glyphs[-1]
-    top, bottom = int(tail[0]), int(tail[-1]) + 1
     glyph = grey[top:bottom, x1:x2]
     scale = LABEL_TEXT_HEIGHT / max(1, glyph.shape[0])
     glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
