@@ -77,7 +77,7 @@ def bar_chart(
         provenance: Literal["label", "measured"] = "measured"
         if label is None and place is not None and settings is not None:
             text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
-                                   widen=False)
+                                   widen=False, page=bg if place == "inside" else None)
             printed = parse_number(text)
             if printed is not None and abs(printed - measured) <= tolerance:
                 value, confidence, provenance = printed, 0.85, "label"

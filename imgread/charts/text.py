@@ -12,6 +12,7 @@ from .. import ocr, units
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
+from .pixels import distance
 
 _JUNK = re.compile(r"^[\W_]+$")
 
@@ -350,15 +351,20 @@ def read_label(
 
 
 def read_label_text(
-    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True
+    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True,
+    page: np.ndarray | None = None,
 ) -> str:
-    """The text :func:`read_label` reads ("" when none)."""
+    """The text :func:`read_label` reads ("" when none). ``page``: the crop lies inside a
+    bar, and page-coloured pixels reaching its edge (the page beside the bar's rounded
+    corners) are painted in the bar's colour, so that one threshold parts text from bar."""
     pad = max(2, box.height) if widen else 2
     x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
     y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
     crop = rgb[y1:y2, x1:x2]
     if crop.size == 0:
         return ""
+    if page is not None:
+        crop = _page_painted_over(crop, page)
     grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     if float(np.median(grey)) < 128:
         grey = 255 - grey
@@ -371,6 +377,23 @@ def read_label_text(
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
     return "".join(word.text for word in words)
+
+
+def _page_painted_over(crop: np.ndarray, page: np.ndarray) -> np.ndarray:
+    """``crop`` with the page-coloured regions that touch its edge in the median colour of
+    the rest (the bar's); page-coloured text inside stays."""
+    on_page = (distance(crop, page) < 40).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(on_page, connectivity=8)
+    height, width = on_page.shape
+    x, y, w, h = (stats[:, i] for i in range(4))
+    edge = (x == 0) | (y == 0) | (x + w == width) | (y + h == height)
+    edge[0] = False
+    outside = edge[labels] & on_page.astype(bool)
+    if not outside.any() or outside.all():
+        return crop
+    painted = crop.copy()
+    painted[outside] = np.median(crop[~outside], axis=0)
+    return painted
 
 
 STRIP_ZOOM = 3.0  # tick labels along an axis line are read at up to three times their size
