@@ -161,6 +161,15 @@ def read_charts(
             # the bars run on below the area: their floor is lower than the ticks showed
             panel.area = area = area.model_copy(update={"y2": panel.floor})
             bars = find_bars(rgb, area, text_boxes, bg)
+        if bars and any(bar.top <= area.y1 + 2 for bar in bars) and area.y1 > 0:
+            # bars run on above the area: the top ticks went unread; up to where they end
+            ticks = panel.y.pixels
+            step = (max(ticks) - min(ticks)) / max(1, len(ticks) - 1)
+            higher = area.model_copy(update={"y1": max(0, int(panel.top_tick - 3 * step))})
+            taller = find_bars(rgb, higher, text_boxes, bg)
+            if bar_like(taller, higher) and len(taller) >= len(bars):
+                panel.area = area = higher
+                bars = taller
         if not bar_like(bars, area):
             bars = []
         chart: Chart | None

@@ -50,7 +50,9 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
     ]
     row: list[Phrase] = []
     for start in sorted(below, key=lambda p: p.box.y1):
-        candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height]
+        # one row shares its tops, or its feet (a tick mark read into a label raises its top)
+        candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height
+                     or abs(p.box.y2 - start.box.y2) <= 0.3 * p.height]
         # slanted labels read level come out as short, unsure scraps
         if len(candidate) >= 2 and np.mean([p.confidence for p in candidate]) >= 80:
             row = candidate

@@ -55,7 +55,8 @@ def legend_names(
             if _numeric(word.text) or _on_colour(rgb, word, colours):
                 continue
             solid = patches or word.confidence < 50
-            colour = None if _after_text(word, line) else swatch_colour(rgb, word, bg, solid)
+            colour = None if _after_text(word, line, rgb, colours) else swatch_colour(
+                rgb, word, bg, solid)
             if colour is None:
                 continue
             for series, wanted in enumerate(colours):
@@ -106,12 +107,15 @@ def _numeric(text: str) -> bool:
     return parse_number(text) is not None or bool(re.fullmatch(r"[\d.,%]+", text.strip()))
 
 
-def _after_text(word: Word, line: list[Word]) -> bool:
-    """A confidently read word just left of ``word``: it continues a text, it names nothing."""
+def _after_text(word: Word, line: list[Word], rgb: np.ndarray, colours: list[np.ndarray]
+                ) -> bool:
+    """A confidently read word just left of ``word``: it continues a text, it names nothing.
+    A "word" drawn on a series colour is the swatch itself, read as letters ("Mem")."""
     reach = 2.4 * max(4, word.box.height)
     return any(
         other is not word and other.confidence >= 60 and sum(c.isalnum() for c in other.text) >= 2
         and word.box.x1 - reach <= other.box.x2 <= word.box.x1
+        and not _on_colour(rgb, other, colours)
         for other in line
     )
 

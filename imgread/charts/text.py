@@ -306,6 +306,9 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
         if not parse_number(longer) and shorter in longer and shorter != longer:
             return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
         same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
+        if names and min(a.confidence, b.confidence) < 50 <= 80 <= max(a.confidence,
+                                                                      b.confidence):
+            return a.confidence > b.confidence  # a sure reading over a scrap, whatever boxes
         if names and same_size and min(a.confidence, b.confidence) >= 50:
             return a.box.width > b.box.width
         return same_size and a.confidence > b.confidence
@@ -330,7 +333,10 @@ def plausible(words: list[Word]) -> list[Word]:
     flattest = 0.5 * float(np.percentile(sure, 10))
     return [
         word for word in words
-        if flattest <= word.box.height <= tallest
+        if flattest <= word.box.height <= (
+            # a sure word may take in the tick mark above it: its box is taller, not its text
+            2 * tallest if word.confidence >= 90 and sum(c.isalpha() for c in word.text) >= 3
+            else tallest)
         and sum(c.isalnum() for c in word.text) >= 0.5 * len(word.text)
     ]
 
