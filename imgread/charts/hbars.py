@@ -72,9 +72,11 @@ def read_hbars(
     area = _area(fit, rgb.shape)
     if area is None:
         return [], []
-    bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])
     turned = turn(rgb)
-    upright = find_bars(turned, turn_box(area, rgb.shape),
+    # the background where the bars end (turned up: the top), not where they all start
+    lifted = turn_box(area, rgb.shape)
+    bg = plot_background(turned[lifted.y1 : lifted.y2, lifted.x1 : lifted.x2])
+    upright = find_bars(turned, lifted,
                         [turn_box(b, rgb.shape) for b in text_boxes], bg)
     bars = [_lying(bar, rgb.shape) for bar in upright]
     if not _standing(bars, fit):

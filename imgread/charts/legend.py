@@ -8,7 +8,7 @@ import numpy as np
 
 from ..record import Box, Word
 from .pixels import background, distance
-from .text import parse_number
+from .text import parse_number, power_value
 
 
 def swatch_colour(
@@ -104,7 +104,8 @@ def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float
 
 def _numeric(text: str) -> bool:
     """A number, or numbers run together ("57.66.4"): a value label, never a name."""
-    return parse_number(text) is not None or bool(re.fullmatch(r"[\d.,%]+", text.strip()))
+    return parse_number(text) is not None or power_value(text) is not None or bool(
+        re.fullmatch(r"[\d.,%]+", text.strip()))
 
 
 def _after_text(word: Word, line: list[Word], rgb: np.ndarray, colours: list[np.ndarray]

@@ -182,21 +182,23 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
 
 
 # "101", "2x101": "10" and a digit or two that may be a raised exponent (10¹ read level)
-_TEN_AND_DIGITS = re.compile(r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2})$")
+_TEN_AND_DIGITS = re.compile(
+    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2}|[°%oO?'!lI|}\]])$")
 RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
 
 
 def raised_powers(
     rgb: np.ndarray, words: list[Word], settings: OcrSettings | None = None
 ) -> list[Word]:
-    """Powers of ten whose exponent OCR read level ("10¹" as "101", even "102"): where the
-    last glyphs stand raised above the "10" in the pixels, the word becomes "10^1", its
-    exponent read once more alone (enlarged, digits only) where ``settings`` are given."""
+    """Powers of ten whose exponent OCR read level ("10¹" as "101", even "102") or as a sign
+    ("10?" for 10²): where the last glyphs stand raised above the "10" in the pixels, the
+    word becomes "10^1", its exponent read once more alone (enlarged, digits only) where
+    ``settings`` are given."""
     out: list[Word] = []
     for word in words:
         match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
         exponent = _raised_tail(rgb, word.box, settings) if match else None
-        if match and exponent is not None:
+        if match and exponent is not None and (exponent or match["tail"].isdigit()):
             word = word.model_copy(update={"text": f"{match['head']}^{exponent or match['tail']}"})
         out.append(word)
     return out
@@ -212,6 +214,14 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     if float(np.median(grey)) < 128:
         grey = 255 - grey
     _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    # the box may take in the axis line and a tick mark above the label: the text is the
+    # lowest band of inked rows, rules across the box left out
+    ink[ink.mean(axis=1) > 0.8] = 0
+    rows = np.flatnonzero(ink.any(axis=1))
+    if not len(rows):
+        return None
+    band = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)[-1]
+    ink[: band[0]] = 0
     columns = np.flatnonzero(ink.any(axis=0))
     if len(columns) < 4:
         return None
