@@ -91,7 +91,7 @@ def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
                 confidence=phrase.confidence, number=number)
 
 
-TICK_MARKS = ".,}])|"  # how a tick mark next to its label comes out of OCR ("50}", "60.")
+TICK_MARKS = ".,}])|-—_~"  # a tick mark beside its label, as OCR reads it ("50}", "60-")
 
 
 def marked_ticks(found: list[Phrase]) -> list[Phrase]:
@@ -239,6 +239,9 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
         return None
     first = int(level[-1]) + 1
     if len(columns) - first < 2 or first < 2:
+        return None
+    # and stand above the "10" too (a round glyph's last columns also end above the foot)
+    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.15 * height):
         return None
     x1, x2 = int(columns[first]), int(columns[-1]) + 1
     top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
