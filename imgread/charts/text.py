@@ -319,9 +319,14 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
         if not parse_number(longer) and shorter in longer and shorter != longer:
             return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
         same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
-        if names and min(a.confidence, b.confidence) < 50 <= 80 <= max(a.confidence,
-                                                                      b.confidence):
-            return a.confidence > b.confidence  # a sure reading over a scrap, whatever boxes
+        # one word: a sure reading over an unsure scrap whose box took in a tick mark
+        sure, unsure = (a, b) if a.confidence > b.confidence else (b, a)
+        across = min(a.box.x2, b.box.x2) - max(a.box.x1, b.box.x1)
+        if names and across >= 0.7 * min(a.box.width, b.box.width) and \
+                unsure.confidence < 50 and sure.confidence >= 80 and \
+                unsure.box.height > 1.4 * sure.box.height and \
+                re.fullmatch(r"[A-Za-z][\w.-]{2,}", sure.text.strip()) is not None:
+            return a is sure
         if names and same_size and min(a.confidence, b.confidence) >= 50:
             return a.box.width > b.box.width
         return same_size and a.confidence > b.confidence
