@@ -1,10 +1,17 @@
-"""Chart reading benchmark: three sets, reported separately.
+"""Chart reading benchmark: four sets, reported separately.
 
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py [--n 30] [--test 16] [--no-real]
+                                                   [--fresh 24] [--fresh-seed 9000]
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-fresh      # the test set alone
 
 - tuning: charts from ``synth_charts.py`` (the set readers are tuned on);
-- test: held-out charts from ``unseen_charts.py`` (SVG in Chromium and other matplotlib
-  styles), drawn at a seed never looked at: score only, never tune on it;
+- unseen (tuning): charts from ``unseen_charts.py`` (SVG in Chromium and other matplotlib
+  styles). It was the held-out set until its generator was looked at while tuning: a
+  tuning set now, printed as such;
+- TEST: charts from ``fresh_charts.py`` (Vega-Lite, plotly in Chromium, hand-written SVG,
+  themed matplotlib), written by rules independent of the reader and of both generators
+  above, with a line per style: score only, never look at its images or tune on it; a new
+  ``--fresh-seed`` gives new charts;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning).
 
 Prints, per set: point F1 for bars (category, and series where there are several, with the
@@ -34,6 +41,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from fresh_charts import generate as generate_fresh
 from synth_charts import Truth, render
 from unseen_charts import generate as generate_unseen
 
@@ -43,7 +51,7 @@ from imgread.pipeline import read_image
 from imgread.record import Record
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
-TEST_SEED = 5000  # the held-out charts' seed: score only
+TEST_SEED = 5000  # unseen_charts' seed (a tuning set now)
 
 
 def norm(name: str) -> str:
@@ -199,7 +207,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=30, help="tuning charts (default 30)")
     parser.add_argument("--test", type=int, default=16, help="held-out charts (default 16)")
     parser.add_argument("--no-real", action="store_true", help="leave out the real charts")
+    parser.add_argument("--fresh", type=int, default=24, help="test charts (fresh_charts)")
+    parser.add_argument("--fresh-seed", type=int, default=9000, help="fresh_charts seed")
+    parser.add_argument(
+        "--only-fresh", action="store_true", help="the test set alone: --n 0 --test 0 --no-real"
+    )
     args = parser.parse_args()
+    if args.only_fresh:
+        args.n, args.test, args.no_real = 0, 0, True
     config = Config()
     chart_ms: list[float] = []
     slowest = (0.0, "")
@@ -207,6 +222,8 @@ def main() -> None:
     by_kind: dict[str, list[int]] = {}
     tuning: dict[str, list[int]] = {}
     test: dict[str, list[int]] = {}
+    fresh: dict[str, list[int]] = {}
+    fresh_styles: dict[str, dict[str, list[int]]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(args.n):
             rgb, truth = render(seed)
@@ -239,6 +256,22 @@ def main() -> None:
                 counts = test.setdefault(kind, [0, 0, 0])
                 for i, v in enumerate(point_counts(record, truth_item)):
                     counts[i] += v
+        if args.fresh:
+            fresh_folder = Path(folder) / "fresh"
+            try:
+                drawn = generate_fresh(fresh_folder, args.fresh, args.fresh_seed)
+            except RuntimeError as error:  # no Chromium: the test set cannot be drawn
+                print(f"fresh charts skipped: {error}", file=sys.stderr)
+                drawn = {}
+            for name, truth_item in drawn.items():
+                record = read_image(fresh_folder / name, config)
+                chart_ms.append(record.timings_ms.get("charts", 0.0))
+                slowest = max(slowest, (chart_ms[-1], f"fresh {name}"))
+                kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
+                style = fresh_styles.setdefault(truth_item["style"], {})
+                for tally in (fresh.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
+                    for i, v in enumerate(point_counts(record, truth_item)):
+                        tally[i] += v
     records: dict[str, Record] = {}
     if REAL.is_dir() and not args.no_real:
         for name in real_bar_charts():
@@ -246,19 +279,26 @@ def main() -> None:
             chart_ms.append(record.timings_ms.get("charts", 0.0))
             slowest = max(slowest, (chart_ms[-1], f"real {name}"))
             records[name] = record
-    print(f"{'tuning: synth_charts':<28}{'points within 2%':>18}{'series named':>16}")
-    for kind, (good, total, named, series) in sorted(by_kind.items()):
-        print(f"  {kind:<26}{good:>8}/{total:<4} {good / max(total, 1):>5.0%}"
+    if args.n:
+        print(f"{'tuning: synth_charts':<28}{'points within 2%':>18}{'series named':>16}")
+        for kind, (good, total, named, series) in sorted(by_kind.items()):
+            print(f"  {kind:<26}{good:>8}/{total:<4} {good / max(total, 1):>5.0%}"
+                  f"{named:>8}/{series:<3}{named / max(series, 1):>5.0%}")
+        good = sum(t[0] for t in by_kind.values())
+        total = sum(t[1] for t in by_kind.values())
+        named = sum(t[2] for t in by_kind.values())
+        series = sum(t[3] for t in by_kind.values())
+        print(f"  {'all':<26}{good:>8}/{total:<4} {good / max(total, 1):>5.0%}"
               f"{named:>8}/{series:<3}{named / max(series, 1):>5.0%}")
-    good = sum(t[0] for t in by_kind.values())
-    total = sum(t[1] for t in by_kind.values())
-    named = sum(t[2] for t in by_kind.values())
-    series = sum(t[3] for t in by_kind.values())
-    print(f"  {'all':<26}{good:>8}/{total:<4} {good / max(total, 1):>5.0%}"
-          f"{named:>8}/{series:<3}{named / max(series, 1):>5.0%}")
-    print_f1(f"tuning: {args.n} synth_charts", tuning)
+        print_f1(f"tuning: {args.n} synth_charts", tuning)
     if test:
-        print_f1(f"TEST: {args.test} unseen_charts", test)
+        print_f1(f"tuning: {args.test} unseen_charts", test)
+    if fresh:
+        print_f1(f"TEST: {args.fresh} fresh_charts", fresh)
+        for style, tallies in sorted(fresh_styles.items()):
+            for kind, (right, read, true) in sorted(tallies.items()):
+                line = f"  {style} ({kind})"
+                print(f"{line:<28}{right:>7}{read:>7}{true:>7}{f1(right, read, true):>7.2f}")
     if records:
         print(f"\n{'real bar charts (F1 of triples)':<36}{'precision':>10}{'recall':>8}{'F1':>6}")
         for tolerance, label in ((0.051, "values exact (±0.05)"), (1.0, "values within 1 unit")):
@@ -274,7 +314,8 @@ def main() -> None:
     print(f"\nchart stage: {mean_ms:.0f} ms/image mean, {median_ms:.0f} median, max "
           f"{slowest[0]:.0f} ms ({slowest[1]}); {1000 / max(mean_ms, 1e-9):.1f} images/s "
           "on one core")
-    print(f"whole pipeline on tuning charts: {args.n / generated_s:.2f} images/s")
+    if args.n:
+        print(f"whole pipeline on tuning charts: {args.n / generated_s:.2f} images/s")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Table reading accuracy and speed: imgread against img2table, side by side.
 
     python benchmarks/tables.py [--count 60] [--seed 0] [--test-count 36] [--test-seed 1000]
-                                [--heldout-count 40] [--heldout-seed 5000] [--no-img2table]
+                                [--heldout-count 40] [--heldout-seed 5000]
+                                [--fresh-count 40] [--fresh-seed 7000] [--sets ...]
+                                [--no-img2table]
 
 The sets, each on its own lines:
 
@@ -12,11 +14,15 @@ The sets, each on its own lines:
   the held-out set until 2026-11-26, when its images (other seeds than 1000 and 2000) were
   looked at and tuned on: it is a second tuning set now, kept under its old name so that
   earlier figures compare.
-- ``heldout``: the test set. Tables from ``heldout_tables.py``, written by rules independent
-  of the reader and of both generators above (reportlab PDFs through pdfium, styled Chromium
-  pages, rough PIL JPEGs, photographed screens), with ``heldout:STYLE`` lines. Score it only:
-  do not look at its images one by one or change the reader for a failure seen there; a
-  fresh ``--heldout-seed`` gives new images.
+- ``heldout``: tables from ``heldout_tables.py`` (reportlab PDFs through pdfium, styled
+  Chromium pages, rough PIL JPEGs, photographed screens), with ``heldout:STYLE`` lines. It
+  was the test set until its generator was looked at while tuning: a tuning set now.
+- ``fresh``: the test set. Tables from ``fresh_tables.py``, written by rules independent of
+  the reader and of every generator above (matplotlib ``ax.table``, pandas ``Styler``
+  pages, spreadsheets, Markdown blogs and model cards, chat code blocks, PIL paper tables,
+  tiny boxed JPEGs, phone screens with Chinese labels, slides), with ``fresh:STYLE`` lines.
+  Score it only: do not look at its images or per-image readings, nor change the reader for
+  a failure seen there; a new ``--fresh-seed`` gives new images.
 - ``real``: the real table screenshots with truth in ../shared/data/real.
 
 Prints, per reader: exact-row F1 for (params, tokens, MMLU) where the truth has rows, cell
@@ -43,6 +49,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import fresh_tables
 import heldout_tables
 import synth_tables
 import unseen_tables
@@ -320,6 +327,11 @@ def real_set() -> DataSet | None:
     )
 
 
+# Which sets the reader was tuned on, printed beside each set's name.
+ROLES = {"tuning": "tuning", "test": "tuning", "heldout": "tuning", "fresh": "TEST",
+         "real": "real, tuned on"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=60, help="tuning tables (synth_tables)")
@@ -328,8 +340,10 @@ def main() -> None:
     parser.add_argument("--test-seed", type=int, default=1000, help="unseen_tables seed")
     parser.add_argument("--heldout-count", type=int, default=40, help="heldout_tables images")
     parser.add_argument("--heldout-seed", type=int, default=5000, help="heldout_tables seed")
+    parser.add_argument("--fresh-count", type=int, default=40, help="fresh_tables images")
+    parser.add_argument("--fresh-seed", type=int, default=7000, help="fresh_tables seed")
     parser.add_argument(
-        "--sets", default="tuning,test,heldout,real", help="which sets to run"
+        "--sets", default="tuning,test,heldout,fresh,real", help="which sets to run"
     )
     parser.add_argument("--no-img2table", action="store_true")
     args = parser.parse_args()
@@ -352,19 +366,24 @@ def main() -> None:
             sets["heldout"] = generated_set(
                 heldout_tables, Path(folder, "heldout"), args.heldout_count, args.heldout_seed
             )
+        if "fresh" in wanted:
+            sets["fresh"] = generated_set(
+                fresh_tables, Path(folder, "fresh"), args.fresh_count, args.fresh_seed
+            )
         if "real" in wanted and (real := real_set()) is not None:
             sets["real"] = real
+        print("sets: " + ", ".join(f"{name} = {ROLES[name]}" for name in sets))
         print(
-            f"{'set':<18} {'reader':<10} {'row F1':>7} {'cell acc':>9} {'right/total':>11} "
+            f"{'set':<26} {'reader':<10} {'row F1':>7} {'cell acc':>9} {'right/total':>11} "
             f"{'images/s':>9} {'img/CPU-s':>11}"
         )
         runs: list[tuple[str, str, Run, DataSet]] = []
         for set_name, data in sets.items():
             ours, table_seconds = run_imgread(data.paths)
             readers = [("imgread", ours)]
-            print(f"{set_name:<18} " + summarise("imgread", ours, data.truth, data.with_rows))
+            print(f"{set_name:<26} " + summarise("imgread", ours, data.truth, data.with_rows))
             print(
-                f"{set_name:<18} "
+                f"{set_name:<26} "
                 + summarise("(stages)", ours, data.truth, data.with_rows, seconds=table_seconds)
                 + "  load+preprocess+ocr+tables only"
             )
@@ -372,13 +391,13 @@ def main() -> None:
                 theirs = run_img2table(data.paths)
                 if theirs is None:
                     print(
-                        f"{set_name:<18} img2table  (not installed: python -m venv .venv-bench && "
+                        f"{set_name:<26} img2table  (not installed: python -m venv .venv-bench && "
                         ".venv-bench/bin/pip install img2table pandas)"
                     )
                 else:
                     readers.append(("img2table", theirs))
                     print(
-                        f"{set_name:<18} "
+                        f"{set_name:<26} "
                         + summarise("img2table", theirs, data.truth, data.with_rows)
                     )
             for reader, run in readers:
@@ -389,15 +408,15 @@ def main() -> None:
                     label = f"{set_name}:{style} ({len(files)})"
                     part = subset(run, files)
                     line = summarise(reader, part, data.truth, data.with_rows, speed=False)
-                    print(f"{label:<18} {line}")
+                    print(f"{label:<26} {line}")
         print()
         print("(model, benchmark, value) triples, exact values")
         print(
-            f"{'set':<18} {'reader':<10} {'precision':>9} {'recall':>7} {'F1':>7} "
+            f"{'set':<26} {'reader':<10} {'precision':>9} {'recall':>7} {'F1':>7} "
             f"{'hits/pred/expected':>18}"
         )
         for set_name, reader, run, data in runs:
-            print(f"{set_name:<18} {reader:<10} " + triples(run, data.truth))
+            print(f"{set_name:<26} {reader:<10} " + triples(run, data.truth))
     print(f"\ntook {time.perf_counter() - started:.0f} s")
 
 
