@@ -352,7 +352,7 @@ def _filled(own: np.ndarray, thickness: float) -> np.ndarray:
     """Small enclosed holes filled: a hollow marker (drawn open, or a filled one whose inside
     JPEG moved off the line's colour) is a marker too."""
     limit = (8 * max(2.0, thickness)) ** 2
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(
         (~own).astype(np.uint8), connectivity=4)
     height, width = own.shape
     x, y, w, h, area = (stats[:, i] for i in range(5))

@@ -407,7 +407,7 @@ def _page_painted_over(crop: np.ndarray, page: np.ndarray) -> np.ndarray:
     """``crop`` with the page-coloured regions that touch its edge in the median colour of
     the rest (the bar's); page-coloured text inside stays."""
     on_page = (distance(crop, page) < 40).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(on_page, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(on_page, connectivity=8)
     height, width = on_page.shape
     x, y, w, h = (stats[:, i] for i in range(4))
     edge = (x == 0) | (y == 0) | (x + w == width) | (y + h == height)
