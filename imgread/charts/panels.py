@@ -101,7 +101,7 @@ def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: floa
     frame = y1 + int(rows[0])
     # a frame's side runs down from it by the y axis (an edge over a title is another
     # panel's x axis, with the title between)
-    side = rgb[frame + 1 : int(top_px), max(0, left - 12) : left + 4].astype(np.int16)
+    side = rgb[frame + 1 : int(top_px), max(0, left - 12) : left + 12].astype(np.int16)
     if side.shape[0] < 2 or side.shape[1] < 2:
         return None
     edges = np.abs(side[:, 2:] - side[:, :-2]).sum(axis=-1) > EDGE
