@@ -169,8 +169,8 @@ def read_charts(
             bars = find_bars(rgb, area, text_boxes, bg)
         if bars and any(bar.top <= area.y1 + 2 for bar in bars) and area.y1 > 0:
             # bars run on above the area: the top ticks went unread; up to where they end
-            ticks = panel.y.pixels
-            step = (max(ticks) - min(ticks)) / max(1, len(ticks) - 1)
+            rows = panel.y.pixels
+            step = (max(rows) - min(rows)) / max(1, len(rows) - 1)
             higher = area.model_copy(update={"y1": max(0, int(panel.top_tick - 3 * step))})
             taller = find_bars(rgb, higher, text_boxes, bg)
             if bar_like(taller, higher) and len(taller) >= len(bars):
