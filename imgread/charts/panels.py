@@ -110,6 +110,7 @@ def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: floa
 
 RULE_SHARE = 0.6  # of the width right of the axis: a horizontal run this long is a rule
 RULE_MARGIN = 4  # px kept right of the rules' end (a marker centred on the last tick)
+RULES_WIDTH = 1200  # px: a wider strip is narrowed to this to find where its rules end
 
 
 def _rules_end(rgb: np.ndarray, left: int, right: int, top: float, bottom: float) -> int:
@@ -121,15 +122,22 @@ def _rules_end(rgb: np.ndarray, left: int, right: int, top: float, bottom: float
     if strip.size == 0 or strip.shape[1] < 20:
         return right
     page = background(rgb[y1:y2, right - max(1, strip.shape[1] // 50) : right])
+    # rules run across: a wide strip is narrowed (never shortened, which would fade them)
+    narrow = min(1.0, RULES_WIDTH / strip.shape[1])
+    if narrow < 1:
+        strip = cv2.resize(strip, (RULES_WIDTH, strip.shape[0]), interpolation=cv2.INTER_AREA)
     # a shaded face is cut into cells by gridlines of the page's colour: bridge them
     drawn = cv2.morphologyEx((distance(strip, page) > 25).astype(np.uint8), cv2.MORPH_CLOSE,
                              np.ones((1, 7), np.uint8))
     length = max(10, int(RULE_SHARE * strip.shape[1]))
     rules = cv2.morphologyEx(drawn, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     columns = np.flatnonzero(rules.any(axis=0))
-    if not len(columns) or columns[-1] >= strip.shape[1] - RULE_MARGIN:
+    if not len(columns):
         return right
-    return left + int(columns[-1]) + RULE_MARGIN
+    end = (columns[-1] + 1) / narrow - 1  # the last column of the rules, in image pixels
+    if end >= right - left - RULE_MARGIN:
+        return right
+    return left + int(end) + RULE_MARGIN
 
 
 def title_above(panel: Panel, found: list[Phrase], legend: list[Word]) -> str:
