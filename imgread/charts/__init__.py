@@ -22,7 +22,7 @@ import numpy as np
 from .. import ocr
 from ..config import Config, OcrSettings
 from ..record import Box, Chart, Flag, Word
-from .axes import x_axes, y_axes
+from .axes import decade_axis, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
 from .panels import inside, plot_panel, reading_order
@@ -32,10 +32,12 @@ from .text import (
     as_tick,
     axis_strip_words,
     clean_words,
+    marked_ticks,
     merge_words,
     parse_number,
     phrases,
     plausible,
+    raised_powers,
     reread,
     split_merged_numbers,
     word_boxes,
@@ -55,8 +57,14 @@ def run(work: Work, config: Config) -> None:
         return
     settings = ocr.page_settings(config.ocr, work.record.ocr.lang)
     words = work.record.ocr.words
-    charts, flags = read_charts(work.rgb, words)
-    if charts or _looks_like_chart(work):
+    charts: list[Chart] = []
+    flags: list[Flag] = []
+    # a first reading on the page's words only decides whether to read again; where the
+    # page looks like a chart anyway, it is not needed (half the chart stage's time)
+    likely = _looks_like_chart(work)
+    if not likely:
+        charts, flags = read_charts(work.rgb, words)
+    if charts or likely:
         words = merge_words(reread(work.rgb, settings), words)
         charts, flags = read_charts(work.rgb, words, settings)
         if not charts:  # tick labels in a pale grey: read them dark, and only them
@@ -126,14 +134,16 @@ def read_charts(
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
     sure_text = word_boxes(words, 40)  # markers read as letters must stay
     legend_words = clean_words(plausible(words), min_confidence=10)
-    words = split_merged_numbers(clean_words(plausible(words)))
+    words = raised_powers(rgb, split_merged_numbers(clean_words(plausible(words))), ocr_settings)
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
-    fits = y_axes(numbers)
+    fits = y_axes(numbers + marked_ticks(found))
     if not fits:  # no y axis: bars lying on an x axis, if any
         return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
-    x_ticks = {id(p) for fit in x_axes(numbers) for p in fit.ticks}
+    # x tick labels end a plot area: a log axis printed at two powers of ten (10¹, 10²) too
+    x_fits = x_axes(numbers) + [fit for fit in [decade_axis(numbers)] if fit is not None]
+    x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
     panels = sorted(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
     )
@@ -157,6 +167,15 @@ def read_charts(
             # the bars run on below the area: their floor is lower than the ticks showed
             panel.area = area = area.model_copy(update={"y2": panel.floor})
             bars = find_bars(rgb, area, text_boxes, bg)
+        if bars and any(bar.top <= area.y1 + 2 for bar in bars) and area.y1 > 0:
+            # bars run on above the area: the top ticks went unread; up to where they end
+            rows = panel.y.pixels
+            step = (max(rows) - min(rows)) / max(1, len(rows) - 1)
+            higher = area.model_copy(update={"y1": max(0, int(panel.top_tick - 3 * step))})
+            taller = find_bars(rgb, higher, text_boxes, bg)
+            if bar_like(taller, higher) and len(taller) >= len(bars):
+                panel.area = area = higher
+                bars = taller
         if not bar_like(bars, area):
             bars = []
         chart: Chart | None
@@ -173,4 +192,14 @@ def read_charts(
             flags.extend(new_flags)
     if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
         return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if all(_uncalibrated_line(chart) for chart in charts):  # traces against digits in
+        lying = read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+        if lying[0]:  # names may be bars lying on an x axis: those, where there are some
+            return lying
     return charts, flags
+
+
+def _uncalibrated_line(chart: Chart) -> bool:
+    """A line chart with no x axis read and no series named: weak evidence of a chart."""
+    return chart.kind in ("line", "scatter") and len(chart.axes) < 2 and not any(
+        series.name for series in chart.series)

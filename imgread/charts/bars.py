@@ -100,13 +100,16 @@ def run_on_below(rgb: np.ndarray, bars: list[RawBar], area: Box) -> bool:
 
 def _rejoined(bars: list[RawBar], gap: float) -> list[RawBar]:
     """A gridline drawn over a bar cuts it in two: halves of one colour, with one top,
-    a line's width apart, are one bar."""
+    a line's width apart, are one bar. So does text OCR boxed over it: pieces further apart,
+    but together no wider than a bar."""
+    typical = float(np.percentile([bar.width for bar in bars], 75)) if bars else 0.0
     joined: list[RawBar] = []
     for bar in bars:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and bar.x1 - last.x2 <= gap
+            and (bar.x1 - last.x2 <= gap or (bar.x1 - last.x2 <= 0.3 * typical
+                                            and bar.x2 - last.x1 <= 1.3 * typical))
             and abs(bar.top - last.top) <= 2
             and abs(bar.bottom - last.bottom) <= 2
             and float(np.linalg.norm(bar.colour - last.colour)) < 20

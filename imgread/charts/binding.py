@@ -50,7 +50,9 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
     ]
     row: list[Phrase] = []
     for start in sorted(below, key=lambda p: p.box.y1):
-        candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height]
+        # one row shares its tops, or its feet (a tick mark read into a label raises its top)
+        candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height
+                     or abs(p.box.y2 - start.box.y2) <= 0.3 * p.height]
         # slanted labels read level come out as short, unsure scraps
         if len(candidate) >= 2 and np.mean([p.confidence for p in candidate]) >= 80:
             row = candidate
@@ -287,13 +289,35 @@ def repair_text(text: str, measured: float, tolerance: float) -> float | None:
     return min(near, key=lambda v: abs(v - measured)) if near else None
 
 
+def places(text: str) -> int:
+    """Digits after the point in a printed number."""
+    text = text.strip().rstrip("%,")
+    return len(text.partition(".")[2])
+
+
+FRAGMENTS = "-—.,:;'|_~"  # a neighbour's glyph or a tick read at a label crop's edge
+
+
+def conformed(
+    text: str, decimals: int | None, measured: float, tolerance: float
+) -> float | None:
+    """A label read from a crop, as printed like its neighbours: edge fragments dropped
+    ("73.3-"), a digit past the labels' decimals dropped ("25.87" where labels print one);
+    None unless it then has their decimals (where they print some: a few integer misreads
+    make no rule) and its bar's height agrees."""
+    cleaned = text.strip().strip(FRAGMENTS if measured >= 0 else FRAGMENTS.replace("-", ""))
+    extra = places(cleaned) - (decimals or 0)
+    if decimals and extra > 0:
+        cleaned = cleaned[: len(cleaned) - extra]
+    value = parse_number(cleaned)
+    if value is None or abs(value - measured) > tolerance:
+        return None
+    return value if not decimals or places(cleaned) == decimals else None
+
+
 def label_decimals(labels: list[str], fit: Fit) -> int:
     """How precisely to report a measured bar: as its neighbours' labels are printed, else
     one digit finer than the ticks."""
-    def places(text: str) -> int:
-        text = text.strip().rstrip("%,")
-        return len(text.partition(".")[2])
-
     if labels:
         counts = [places(text) for text in labels]
         return max(set(counts), key=counts.count)

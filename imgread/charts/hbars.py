@@ -72,9 +72,11 @@ def read_hbars(
     area = _area(fit, rgb.shape)
     if area is None:
         return [], []
-    bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])
     turned = turn(rgb)
-    upright = find_bars(turned, turn_box(area, rgb.shape),
+    # the background where the bars end (turned up: the top), not where they all start
+    lifted = turn_box(area, rgb.shape)
+    bg = plot_background(turned[lifted.y1 : lifted.y2, lifted.x1 : lifted.x2])
+    upright = find_bars(turned, lifted,
                         [turn_box(b, rgb.shape) for b in text_boxes], bg)
     bars = [_lying(bar, rgb.shape) for bar in upright]
     if not _standing(bars, fit):
@@ -183,8 +185,8 @@ def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
 
     per_bar = [level(bar) for bar in bars]
     if sum(bool(found) for found in per_bar) >= 0.8 * len(bars):  # a name beside every bar
-        return [" ".join(p.text for p in sorted(found, key=lambda p: p.box.x1)) or float(i + 1)
-                for i, found in enumerate(per_bar)]
+        return [_untick(" ".join(p.text for p in sorted(found, key=lambda p: p.box.x1)))
+                or float(i + 1) for i, found in enumerate(per_bar)]
     named: dict[str | float, str | float] = {}
     for key in set(groups):
         members = [b for b, g in zip(bars, groups, strict=True) if g == key]
@@ -196,8 +198,13 @@ def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
             first = min(near, key=lambda p: abs(p.box.cy - middle))
             line = sorted((p for p in near if abs(p.box.cy - first.box.cy) < 0.5 * first.height),
                           key=lambda p: p.box.x1)
-            named[key] = " ".join(p.text for p in line)
+            named[key] = _untick(" ".join(p.text for p in line))
     return [named.get(g, g) for g in groups]
+
+
+def _untick(name: str) -> str:
+    """A name without the tick mark beside it, which OCR reads as a sign ("DROP:", "SIQA-")."""
+    return name.rstrip(" -—:;|.,")
 
 
 def _label(bar: Lying, labels: list[Phrase]) -> Phrase | None:

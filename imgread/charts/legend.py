@@ -8,7 +8,7 @@ import numpy as np
 
 from ..record import Box, Word
 from .pixels import background, distance
-from .text import parse_number
+from .text import parse_number, power_value
 
 
 def swatch_colour(
@@ -55,11 +55,12 @@ def legend_names(
             if _numeric(word.text) or _on_colour(rgb, word, colours):
                 continue
             solid = patches or word.confidence < 50
-            colour = None if _after_text(word, line) else swatch_colour(rgb, word, bg, solid)
+            colour = None if _after_text(word, line, rgb, colours) else swatch_colour(
+                rgb, word, bg, solid)
             if colour is None:
                 continue
             for series, wanted in enumerate(colours):
-                gap = float(np.linalg.norm(colour - wanted))
+                gap = _colour_gap(colour, wanted, bg)
                 if gap < threshold:
                     outside = area is not None and not (
                         area.x1 <= word.box.cx <= area.x2 and area.y1 <= word.box.cy <= area.y2
@@ -82,17 +83,40 @@ def legend_names(
     return names, used
 
 
+FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
+
+
+def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
+    """How far a swatch's colour is from a series colour; a swatch drawn so thin that only
+    its blend into the page shows (a one-pixel legend line, scaled down) is measured from
+    the series colour's blends instead."""
+    gap = float(np.linalg.norm(swatch - series))
+    towards = (series - bg).astype(float)
+    norm = float(towards @ towards)
+    if norm < 1:
+        return gap
+    share = float((swatch - bg) @ towards) / norm
+    if not 0.15 <= share <= 1.0:
+        return gap
+    off = float(np.linalg.norm(swatch - (bg + share * towards)))
+    return min(gap, off + FADED)
+
+
 def _numeric(text: str) -> bool:
     """A number, or numbers run together ("57.66.4"): a value label, never a name."""
-    return parse_number(text) is not None or bool(re.fullmatch(r"[\d.,%]+", text.strip()))
+    return parse_number(text) is not None or power_value(text) is not None or bool(
+        re.fullmatch(r"[\d.,%]+", text.strip()))
 
 
-def _after_text(word: Word, line: list[Word]) -> bool:
-    """A confidently read word just left of ``word``: it continues a text, it names nothing."""
+def _after_text(word: Word, line: list[Word], rgb: np.ndarray, colours: list[np.ndarray]
+                ) -> bool:
+    """A confidently read word just left of ``word``: it continues a text, it names nothing.
+    A "word" drawn on a series colour is the swatch itself, read as letters ("Mem")."""
     reach = 2.4 * max(4, word.box.height)
     return any(
         other is not word and other.confidence >= 60 and sum(c.isalnum() for c in other.text) >= 2
         and word.box.x1 - reach <= other.box.x2 <= word.box.x1
+        and not _on_colour(rgb, other, colours)
         for other in line
     )
 

@@ -20,6 +20,11 @@ from .pixels import distance, erase_boxes
 WORK_SIDE = 1600
 INK = 70.0  # colour distance from the background that counts as drawn
 SAME = 48.0  # colour distance within one series
+MAX_LINE_WIDTH = 16  # work pixels: a "line" thicker than this is a filled shape
+SOLID = 6  # px across: a long run this thick is a bar or a band, whatever its colour
+GREY_CHROMA = 60  # max - min channel: under this a pixel is grey (a rule, not a series)
+MAX_SERIES = 8  # colours traced at most (the commonest): more are shading, not series
+FRINGE = 20.0  # colour distance from a series' blends into the page, within its fringe
 
 
 @dataclass
@@ -27,6 +32,7 @@ class Trace:
     colour: np.ndarray
     style: str  # line, scatter
     points: list[tuple[float, float]] = field(default_factory=list)  # image pixels
+    pixels: int = 0  # how many work pixels it was traced from
 
 
 @dataclass
@@ -50,19 +56,33 @@ def trace(
     width = crop.shape[1]
     ink = distance(crop, bg)
     drawn = ink > INK
-    drawn &= ~_long_rules(drawn)
+    # gridlines, axes and frames are grey; a coloured series may run flat along one
+    chroma = crop.max(axis=-1).astype(np.int16) - crop.min(axis=-1)
+    drawn &= ~_long_rules(drawn & (chroma < GREY_CHROMA), 1) & ~_long_rules(drawn, SOLID)
     mask = drawn.copy()  # dashes are found before text is erased: OCR reads them as "ee--"
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
     traces: list[Trace] = []
     dashes: list[Dashed] = []
-    colours = _series_colours(crop, mask, ink, bg)
-    for colour in colours:
-        gap = distance(crop, colour)
+    colours, purer = _series_colours(crop, mask, ink, bg)
+    gaps = [distance(crop, colour) for colour in colours]
+    blends = [_off_blend(crop, colour, bg) for colour in colours]
+    for index, (colour, pure) in enumerate(zip(colours, purer, strict=True)):
+        gap = gaps[index]
         near = gap < SAME
         own = mask & near
-        for other in colours:  # a thin line's fringe, between its colour and the page's,
-            if other is not colour:  # can come near another series' colour
-                own &= ~(_off_blend(crop, other, bg) < 0.5 * gap)
+        if pure is not None:  # the series' markers, in the colour its thin line blends from
+            gap = np.minimum(gap, distance(crop, pure))
+            own = mask & (gap < SAME)
+        if _broken(own):  # a one-pixel line is mostly its blend into the page: those pixels
+            fringe = blends[index]  # are its own too, unless they are another
+            own |= mask & (fringe < FRINGE)  # series' colour (a paler one of the same hue)
+            for i, other_gap in enumerate(gaps):
+                if i != index:
+                    own &= ~(other_gap < SAME)
+            gap = np.minimum(gap, fringe)
+        for i, blend in enumerate(blends):  # a thin line's fringe, between its colour and
+            if i != index:  # the page's, can come near another series' colour
+                own &= ~(blend < 0.5 * gap)
         thick = cv2.dilate(cv2.morphologyEx(
             own.astype(np.uint8), cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
@@ -77,13 +97,52 @@ def trace(
         if found is None:
             continue
         style, points = found
+        if style == "line" and _stacked(points):
+            continue
         if lines and len(points) < 3:  # the ends of the dashes, not data
             continue
         traces.append(Trace(
-            colour=colour, style=style,
+            colour=colour if pure is None else pure, style=style,
             points=[(area.x1 + x / scale, area.y1 + y / scale) for x, y in points],
+            pixels=int(own.sum()),
         ))
-    return traces, dashes
+    return _distinct(traces, MARKER_REACH / scale), dashes
+
+
+MARKER_REACH = 6.0  # work pixels: points of two traces this close mark the same place
+
+
+def _distinct(traces: list[Trace], reach: float) -> list[Trace]:
+    """Traces that are another's edge (the dark rim of a marker, a darker blend of the
+    line) mark no place of their own: each of their points lies on one of the points of a
+    trace with as many points or more. They are dropped."""
+    kept: list[Trace] = []
+    for trace in sorted(traces, key=lambda t: (-len(t.points), -t.pixels)):
+        echo = any(
+            all(min(np.hypot(x - u, y - v) for u, v in other.points) <= reach
+                for x, y in trace.points)
+            for other in kept if other.points
+        )
+        if not echo:
+            kept.append(trace)
+    return [t for t in traces if any(t is k for k in kept)]
+
+
+def _stacked(points: list[tuple[float, float]]) -> bool:
+    """Points of a "line" stacked in columns: a box's sides (a legend frame); a series has
+    one value at each x."""
+    xs = np.sort([x for x, _ in points])
+    return len(points) >= 3 and int((np.diff(xs) < 4).sum()) >= 0.3 * len(points)
+
+
+def _broken(own: np.ndarray) -> bool:
+    """Drawn in a fifth or more of the columns it spans, but far from all: a thin line whose
+    pure colour shows only where it runs straight along the pixel grid."""
+    columns = np.flatnonzero(own.any(axis=0))
+    if len(columns) < 5:
+        return False
+    share = len(columns) / (np.ptp(columns) + 1)
+    return bool(0.2 <= share < 0.85)
 
 
 def _to_image(line: Dashed, area: Box, scale: float) -> Dashed:
@@ -94,12 +153,15 @@ def _to_image(line: Dashed, area: Box, scale: float) -> Dashed:
                   area.y1 + line.end / scale)
 
 
-def _long_rules(mask: np.ndarray) -> np.ndarray:
-    """Gridlines, axes and frames: straight runs over a quarter of the plot area."""
+def _long_rules(mask: np.ndarray, thickness: int) -> np.ndarray:
+    """Straight runs over a quarter of the plot area, at least ``thickness`` across:
+    gridlines, axes and frames (1), or bars and shaded bands (:data:`SOLID`)."""
     height, width = mask.shape
     flat = mask.astype(np.uint8)
-    horizontal = cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((1, max(3, width // 4)), np.uint8))
-    vertical = cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((max(3, height // 4), 1), np.uint8))
+    horizontal = cv2.morphologyEx(flat, cv2.MORPH_OPEN,
+                                  np.ones((thickness, max(3, width // 4)), np.uint8))
+    vertical = cv2.morphologyEx(flat, cv2.MORPH_OPEN,
+                                np.ones((max(3, height // 4), thickness), np.uint8))
     rules = np.maximum(horizontal, vertical).astype(np.uint8)
     return cv2.dilate(rules, np.ones((3, 3), np.uint8)).astype(bool)
 
@@ -146,27 +208,42 @@ def _at_border(own: np.ndarray) -> bool:
 
 def _series_colours(
     crop: np.ndarray, mask: np.ndarray, ink: np.ndarray, bg: np.ndarray
-) -> list[np.ndarray]:
-    """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out."""
-    strong = crop[mask & (ink > 1.6 * INK)]
-    if len(strong) < 20:
-        strong = crop[mask]
-    if len(strong) < 20:
-        return []
-    keys = (strong // 24).astype(np.int32) @ np.array([121, 11, 1])
+) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
+    """Colour centres of the strongly drawn pixels; anti-aliased fringes are left out. A thin
+    line drawn small (or through JPEG) is mostly its own blend into the page: its centre is
+    that blend, and the purer colour of its markers is kept beside it (second list). The
+    strongly drawn pixels are looked at first, then all drawn ones: a dark green on a dark
+    page is drawn, but not strongly."""
+    centres: list[np.ndarray] = []
+    purer: list[np.ndarray | None] = []
+    for drawn in (crop[mask & (ink > 1.6 * INK)], crop[mask]):
+        if len(drawn) >= 20:
+            _add_centres(drawn, bg, centres, purer)
+    return centres[:MAX_SERIES], purer[:MAX_SERIES]
+
+
+def _add_centres(
+    drawn: np.ndarray, bg: np.ndarray, centres: list[np.ndarray],
+    purer: list[np.ndarray | None],
+) -> None:
+    keys = (drawn // 24).astype(np.int32) @ np.array([121, 11, 1])
     counts = np.bincount(keys)
     order = np.argsort(counts)[::-1]
-    floor = max(12, int(0.005 * len(strong)))
-    centres: list[np.ndarray] = []
+    floor = max(12, int(0.005 * len(drawn)))
     for key in order[:16]:
         if counts[key] < floor:
             break
-        centre = strong[keys == key].mean(axis=0)
-        if all(np.linalg.norm(centre - c) >= SAME for c in centres) and not any(
-            _blend(centre, c, bg) for c in centres
-        ):
-            centres.append(centre)
-    return centres
+        centre = drawn[keys == key].mean(axis=0)
+        known = centres + [c for c in purer if c is not None]
+        if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in known):
+            continue
+        paler = [i for i, c in enumerate(centres) if purer[i] is None
+                 and _blend(c, centre, bg, off_limit=40.0, least=0.6)]
+        if paler:
+            purer[paler[0]] = centre
+            continue
+        centres.append(centre)
+        purer.append(None)
 
 
 def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarray:
@@ -182,7 +259,8 @@ def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarr
     return np.sqrt((off * off).sum(axis=-1))
 
 
-def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray) -> bool:
+def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray, off_limit: float = 25.0,
+           least: float = 0.15) -> bool:
     """``colour`` lies between a series colour and the background: an anti-aliased edge."""
     towards = series - bg
     norm = float(towards @ towards)
@@ -190,7 +268,7 @@ def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray) -> bool:
         return False
     share = float((colour - bg) @ towards) / norm
     off = float(np.linalg.norm(colour - (bg + share * towards)))
-    return 0.15 < share < 0.95 and off < 25
+    return least < share < 0.95 and off < off_limit
 
 
 def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
@@ -227,9 +305,11 @@ def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] 
         return None
     if len(columns) < 0.6 * (np.ptp(columns) + 1):
         return None
+    thickness = float(np.median(own[:, columns].sum(axis=0)))
+    if thickness > MAX_LINE_WIDTH:  # filled shapes (bars, bands), not a line
+        return None
     rows = follow_line(own, columns)
-    thickness = float(np.median([own[:, x].sum() for x in columns]))
-    markers = _markers(own, thickness)
+    markers = _markers(_filled(own, thickness), thickness)
     if len(markers) >= 2:
         return "line", markers
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
@@ -253,13 +333,49 @@ def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:
 
 
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
-    """Blobs at least ~2.5 line widths across, left after opening away the line itself."""
+    """Blobs at least ~2.5 line widths across, left after opening away the line itself.
+    JPEG noise leaves holes in a marker's colour, which the opening breaks into pieces:
+    the holes are closed first, and pieces closer than a marker's size are one marker."""
     size = max(4, round(2.2 * max(1.0, thickness)) + 1)
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-    blobs = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_OPEN, kernel)
-    count, _, _, centroids = cv2.connectedComponentsWithStats(
+    closed = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    blobs = cv2.morphologyEx(closed, cv2.MORPH_OPEN, kernel)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(
         blobs.astype(np.uint8), connectivity=8
     )
     if count < 3:
         return []
-    return sorted((float(x), float(y)) for x, y in centroids[1:])
+    return _joined(centroids[1:], stats[1:, cv2.CC_STAT_AREA], 1.5 * size)
+
+
+def _filled(own: np.ndarray, thickness: float) -> np.ndarray:
+    """Small enclosed holes filled: a hollow marker (drawn open, or a filled one whose inside
+    JPEG moved off the line's colour) is a marker too."""
+    limit = (8 * max(2.0, thickness)) ** 2
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (~own).astype(np.uint8), connectivity=4)
+    height, width = own.shape
+    x, y, w, h, area = (stats[:, i] for i in range(5))
+    enclosed = (x > 0) & (y > 0) & (x + w < width) & (y + h < height) & (area <= limit)
+    enclosed[0] = False
+    if not enclosed[1:].any():
+        return own
+    return own | enclosed[labels]
+
+
+def _joined(
+    centres: np.ndarray, weights: np.ndarray, reach: float
+) -> list[tuple[float, float]]:
+    """Centres closer than ``reach`` merged into one (their weighted mean), left to right."""
+    groups: list[list[int]] = []
+    for index in np.argsort(centres[:, 0]):
+        for group in groups:
+            if np.hypot(*(centres[group].mean(axis=0) - centres[index])) <= reach:
+                group.append(int(index))
+                break
+        else:
+            groups.append([int(index)])
+    return sorted(
+        (float(x), float(y))
+        for x, y in (np.average(centres[g], axis=0, weights=weights[g]) for g in groups)
+    )

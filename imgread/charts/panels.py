@@ -56,6 +56,11 @@ def plot_panel(
             right = min(right, other_left - 1)
     right = min(right, _rules_end(rgb, left, right, top_px, bottom_px))
     top = max(0.0, top_px - 0.6 * step)
+    # a frame drawn above the top tick: the plot reaches up to it, and text under it (a
+    # legend inside the frame) is not a title that ends the plot
+    frame = _frame_top(rgb, left, right, top_px, step)
+    if frame is not None:
+        top = frame + 1.0
     bottom = min(float(height), bottom_px + 1.3 * step)
     # ticks OCR lost at the bottom ("0", "20") leave steps unread: down to the x labels
     floor = min(float(height), bottom_px + 3.3 * step)
@@ -68,15 +73,44 @@ def plot_panel(
         if axis_label and box.cy > bottom_px + 0.5 * tick_height:
             bottom = min(bottom, box.y1 - 1.0)
             floor = min(floor, box.y1 - 1.0)
-        if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height:
+        if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height \
+                and frame is None:
             top = box.y2 + 1.0
     area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
     return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px,
                  floor=int(max(floor, bottom)))
 
 
+FRAME_SHARE = 0.85  # of the plot's width: a colour edge this long above the ticks is a frame
+FRAME_REACH = 1.2  # tick steps above the top tick where a frame is looked for
+EDGE = 30  # summed channel change over two pixels that makes an edge
+
+
+def _frame_top(rgb: np.ndarray, left: int, right: int, top_px: float, step: float) -> int | None:
+    """The row of a frame's (or a shaded face's) top edge above the top tick: the highest
+    row where the colour changes across most of the plot's width; None where none is."""
+    y1, y2 = max(1, int(top_px - FRAME_REACH * step)), int(top_px) - 2
+    if y2 <= y1 or right - left < 20:
+        return None
+    # an edge is looked for over two rows: a face's edge can be anti-aliased over two
+    band = rgb[y1 - 1 : y2 + 1, left:right].astype(np.int16)
+    change = np.abs(band[2:] - band[:-2]).sum(axis=-1) > EDGE
+    rows = np.flatnonzero(change.mean(axis=1) >= FRAME_SHARE)
+    if not len(rows):
+        return None
+    frame = y1 + int(rows[0])
+    # a frame's side runs down from it by the y axis (an edge over a title is another
+    # panel's x axis, with the title between)
+    side = rgb[frame + 1 : int(top_px), max(0, left - 12) : left + 12].astype(np.int16)
+    if side.shape[0] < 2 or side.shape[1] < 2:
+        return None
+    edges = np.abs(side[:, 2:] - side[:, :-2]).sum(axis=-1) > EDGE
+    return frame if bool((edges.mean(axis=0) >= 0.9).any()) else None
+
+
 RULE_SHARE = 0.6  # of the width right of the axis: a horizontal run this long is a rule
 RULE_MARGIN = 4  # px kept right of the rules' end (a marker centred on the last tick)
+RULES_WIDTH = 1200  # px: a wider strip is narrowed to this to find where its rules end
 
 
 def _rules_end(rgb: np.ndarray, left: int, right: int, top: float, bottom: float) -> int:
@@ -88,15 +122,22 @@ def _rules_end(rgb: np.ndarray, left: int, right: int, top: float, bottom: float
     if strip.size == 0 or strip.shape[1] < 20:
         return right
     page = background(rgb[y1:y2, right - max(1, strip.shape[1] // 50) : right])
+    # rules run across: a wide strip is narrowed (never shortened, which would fade them)
+    narrow = min(1.0, RULES_WIDTH / strip.shape[1])
+    if narrow < 1:
+        strip = cv2.resize(strip, (RULES_WIDTH, strip.shape[0]), interpolation=cv2.INTER_AREA)
     # a shaded face is cut into cells by gridlines of the page's colour: bridge them
     drawn = cv2.morphologyEx((distance(strip, page) > 25).astype(np.uint8), cv2.MORPH_CLOSE,
                              np.ones((1, 7), np.uint8))
     length = max(10, int(RULE_SHARE * strip.shape[1]))
     rules = cv2.morphologyEx(drawn, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     columns = np.flatnonzero(rules.any(axis=0))
-    if not len(columns) or columns[-1] >= strip.shape[1] - RULE_MARGIN:
+    if not len(columns):
         return right
-    return left + int(columns[-1]) + RULE_MARGIN
+    end = (columns[-1] + 1) / narrow - 1  # the last column of the rules, in image pixels
+    if end >= right - left - RULE_MARGIN:
+        return right
+    return left + int(end) + RULE_MARGIN
 
 
 def title_above(panel: Panel, found: list[Phrase], legend: list[Word]) -> str:

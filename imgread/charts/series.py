@@ -14,9 +14,11 @@ from .axes import Fit, decade_axis, x_axes
 from .bars import RawBar
 from .binding import (
     bar_categories,
+    conformed,
     label_decimals,
     match_labels,
     on_scale,
+    places,
     repair,
     repair_text,
     slanted_categories,
@@ -77,9 +79,9 @@ def bar_chart(
         provenance: Literal["label", "measured"] = "measured"
         if label is None and place is not None and settings is not None:
             text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
-                                   widen=False)
-            printed = parse_number(text)
-            if printed is not None and abs(printed - measured) <= tolerance:
+                                   widen=False, page=bg if place == "inside" else None)
+            printed = conformed(text, decimals if matched else None, measured, tolerance)
+            if printed is not None:
                 value, confidence, provenance = printed, 0.85, "label"
             # a crop's stray glyph ("535.6"): dropped only where the bar agrees closely
             elif text and (fixed := repair_text(text, measured, tolerance / 3)) is not None:
@@ -88,6 +90,15 @@ def bar_chart(
         if label is not None and label.value is not None:
             printed = label.value
             agrees = abs(printed - measured) <= tolerance
+            if agrees and settings is not None and places(label.text) != decimals:
+                # printed unlike its neighbours ("25.87", "44" among "25.8"s): read it alone
+                inside_bar = label.box.cy > bar.top
+                second = conformed(read_label_text(rgb, label.box, settings,
+                                                   page=bg if inside_bar else None),
+                                   decimals, measured, tolerance)
+                if second is not None and second != printed:
+                    flags.append(repaired_flag(title, label.text, second, measured))
+                    printed = second
             if not agrees and settings is not None:  # a digit lost or misread: read it alone
                 second = read_label(rgb, label.box, settings)
                 if second is not None and abs(second - measured) <= tolerance:
@@ -112,8 +123,25 @@ def bar_chart(
                 uncertainty=uncertainty if provenance == "measured" else None,
             )
         )
+    _print_alike([p for s in series for p in s.points], tolerance)
     chart = Chart(kind="bar", box=panel.area, title=title, axes=[fit.to_axis()], series=series)
     return chart, flags
+
+
+def _print_alike(points: list[ChartPoint], tolerance: float) -> None:
+    """A chart prints its labels alike: a label read with a digit more than most (a stray
+    glyph at a crop's edge, "25.87" among "25.8"s) loses it, where its bar still agrees."""
+    read = [p for p in points if p.provenance == "label" and p.label]
+    counts = [places(p.label or "") for p in read]
+    if len(read) < 3:
+        return
+    usual = max(set(counts), key=counts.count)
+    if not usual or counts.count(usual) < 0.6 * len(read):
+        return
+    for point in read:
+        trimmed = conformed(point.label or "", usual, point.y or 0.0, tolerance)
+        if places(point.label or "") > usual and trimmed is not None:
+            point.y, point.label = trimmed, f"{trimmed:.{usual}f}"
 
 
 def _label_box(bar: RawBar, place: str, height: float, width: float) -> Box:

@@ -12,6 +12,7 @@ from .. import ocr, units
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
+from .pixels import distance
 
 _JUNK = re.compile(r"^[\W_]+$")
 
@@ -90,6 +91,23 @@ def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
                 confidence=phrase.confidence, number=number)
 
 
+TICK_MARKS = ".,}])|-—_~"  # a tick mark beside its label, as OCR reads it ("50}", "60-")
+
+
+def marked_ticks(found: list[Phrase]) -> list[Phrase]:
+    """Other readings of phrases that are no number as read: a number with the tick mark
+    beside it read as a sign ("50}", "60."). For fitting y axes only: a value label or a
+    name read so is no number."""
+    marked: list[Phrase] = []
+    for phrase in found:
+        text = phrase.text.strip()
+        number = parse_number(text.rstrip(TICK_MARKS)) if phrase.value is None else None
+        if number is not None and text.rstrip(TICK_MARKS) != text:
+            marked.append(Tick(words=phrase.words, box=phrase.box, text=text.rstrip(TICK_MARKS),
+                               confidence=phrase.confidence, number=number))
+    return marked
+
+
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
     """Drop empty, punctuation-only and very unsure words (graphics read as text)."""
     return [
@@ -109,16 +127,19 @@ def _same_line(a: Box, b: Box) -> bool:
 def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
     """Group words left to right into phrases: same line, gap under ``gap`` x the text height.
 
-    Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart.
+    Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart; nor do two
+    sizes ("70B" "100B", ticks close together on a log axis).
     """
     ordered = sorted(words, key=lambda w: (w.box.x1, w.box.y1))
     groups: list[list[Word]] = []
     for word in ordered:
         is_number = parse_number(word.text) is not None
+        is_size = size_value(word.text) is not None
         for group in groups:
             last = group[-1]
             height = max(1, min(last.box.height, word.box.height))
-            joinable = not (is_number and parse_number(last.text) is not None)
+            joinable = not (is_number and parse_number(last.text) is not None) and not (
+                is_size and size_value(last.text) is not None)
             if (
                 joinable
                 and _same_line(last.box, word.box)
@@ -133,23 +154,110 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
 
 # "24.825.3", or "73.8746" where OCR also lost the second point
 _TWO_DECIMALS = re.compile(r"^(\d+\.\d)(\d+)\.?(\d)$")
+# "70B100B": two size ticks close together, read as one word
+_TWO_SIZES = re.compile(r"^(\d+(?:\.\d+)?[KMBT])(\d+(?:\.\d+)?[KMBT])$", re.IGNORECASE)
 
 
 def split_merged_numbers(words: list[Word]) -> list[Word]:
-    """OCR joins the labels of two adjacent bars ("24.825.3"); split them at the middle."""
+    """OCR joins the labels of two adjacent bars ("24.825.3") or two size ticks ("70B100B");
+    split them: two labels at the middle, two ticks by their share of the characters."""
     out: list[Word] = []
     for word in words:
-        match = _TWO_DECIMALS.match(word.text.strip().rstrip(","))
-        if not match:
+        text = word.text.strip().rstrip(",")
+        box = word.box
+        if match := _TWO_DECIMALS.match(text):
+            pieces = (match[1], f"{match[2]}.{match[3]}")
+            middle = (box.x1 + box.x2) // 2
+        elif match := _TWO_SIZES.match(text):
+            pieces = (match[1], match[2])
+            middle = box.x1 + round(box.width * len(match[1]) / len(text))
+        else:
             out.append(word)
             continue
-        box, middle = word.box, (word.box.x1 + word.box.x2) // 2
-        second = f"{match[2]}.{match[3]}"
-        for text, x1, x2 in ((match[1], box.x1, middle), (second, middle, box.x2)):
+        for piece, x1, x2 in ((pieces[0], box.x1, middle), (pieces[1], middle, box.x2)):
             out.append(word.model_copy(update={
-                "text": text, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
+                "text": piece, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
             }))
     return out
+
+
+# "101", "2x101": "10" and a digit or two that may be a raised exponent (10¹ read level)
+_TEN_AND_DIGITS = re.compile(
+    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2}|[°%oO?'!lI|}\]])$")
+RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
+
+
+def raised_powers(
+    rgb: np.ndarray, words: list[Word], settings: OcrSettings | None = None
+) -> list[Word]:
+    """Powers of ten whose exponent OCR read level ("10¹" as "101", even "102") or as a sign
+    ("10?" for 10²): where the last glyphs stand raised above the "10" in the pixels, the
+    word becomes "10^1", its exponent read once more alone (enlarged, digits only) where
+    ``settings`` are given."""
+    out: list[Word] = []
+    for word in words:
+        match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
+        exponent = _raised_tail(rgb, word.box, settings) if match else None
+        if match and exponent is not None and (exponent or match["tail"].isdigit()):
+            word = word.model_copy(update={"text": f"{match['head']}^{exponent or match['tail']}"})
+        out.append(word)
+    return out
+
+
+def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str | None:
+    """None where the word's last glyph stands level with the ones before; else the raised
+    glyph's digit read alone ("" where it cannot be read again)."""
+    crop = rgb[max(0, box.y1 - 2) : box.y2 + 2, max(0, box.x1 - 1) : box.x2 + 1]
+    if crop.size == 0 or crop.shape[0] < 6:
+        return None
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if float(np.median(grey)) < 128:
+        grey = 255 - grey
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    # the box may take in the axis line and a tick mark above the label: the text is the
+    # lowest band of inked rows, rules across the box left out
+    ink[ink.mean(axis=1) > 0.8] = 0
+    rows = np.flatnonzero(ink.any(axis=1))
+    if not len(rows):
+        return None
+    band = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)[-1]
+    ink[: band[0]] = 0
+    columns = np.flatnonzero(ink.any(axis=0))
+    if len(columns) < 4:
+        return None
+    # each column's lowest ink: the exponent's columns end well above the baseline (small
+    # text runs the glyphs together, so columns are looked at, not glyphs)
+    feet = np.array([np.flatnonzero(ink[:, x])[-1] for x in columns])
+    tops = np.array([np.flatnonzero(ink[:, x])[0] for x in columns])
+    baseline = int(feet.max())
+    height = baseline - int(tops.min()) + 1
+    raised = feet < baseline - RAISED_SHARE * height
+    if not raised[-1]:
+        return None
+    level = np.flatnonzero(~raised)
+    if not len(level):
+        return None
+    first = int(level[-1]) + 1
+    if len(columns) - first < 2 or first < 2:
+        return None
+    # and stand above the "10" too (a round glyph's last columns also end above the foot)
+    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.15 * height):
+        return None
+    x1, x2 = int(columns[first]), int(columns[-1]) + 1
+    top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
+    if settings is None:
+        return ""
+    glyph = grey[top:bottom, x1:x2]
+    scale = LABEL_TEXT_HEIGHT / max(1, glyph.shape[0])
+    glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    glyph = cv2.copyMakeBorder(glyph, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+    try:
+        found = ocr.read_words(np.ascontiguousarray(cv2.cvtColor(glyph, cv2.COLOR_GRAY2RGB)),
+                               settings, psm=10, numeric=True)
+    except RuntimeError:  # tesserocr: no text in the crop
+        return ""
+    digits = "".join(w.text for w in found)
+    return digits if digits.isdigit() and len(digits) <= 2 else ""
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
@@ -211,6 +319,14 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
         if not parse_number(longer) and shorter in longer and shorter != longer:
             return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
         same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
+        # one word: a sure reading over an unsure scrap whose box took in a tick mark
+        sure, unsure = (a, b) if a.confidence > b.confidence else (b, a)
+        across = min(a.box.x2, b.box.x2) - max(a.box.x1, b.box.x1)
+        if names and across >= 0.7 * min(a.box.width, b.box.width) and \
+                unsure.confidence < 50 and sure.confidence >= 80 and \
+                unsure.box.height > 1.4 * sure.box.height and \
+                re.fullmatch(r"[A-Za-z][\w.-]{2,}", sure.text.strip()) is not None:
+            return a is sure
         if names and same_size and min(a.confidence, b.confidence) >= 50:
             return a.box.width > b.box.width
         return same_size and a.confidence > b.confidence
@@ -235,7 +351,10 @@ def plausible(words: list[Word]) -> list[Word]:
     flattest = 0.5 * float(np.percentile(sure, 10))
     return [
         word for word in words
-        if flattest <= word.box.height <= tallest
+        if flattest <= word.box.height <= (
+            # a sure word may take in the tick mark above it: its box is taller, not its text
+            2 * tallest if word.confidence >= 90 and sum(c.isalpha() for c in word.text) >= 3
+            else tallest)
         and sum(c.isalnum() for c in word.text) >= 0.5 * len(word.text)
     ]
 
@@ -256,15 +375,20 @@ def read_label(
 
 
 def read_label_text(
-    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True
+    rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True,
+    page: np.ndarray | None = None,
 ) -> str:
-    """The text :func:`read_label` reads ("" when none)."""
+    """The text :func:`read_label` reads ("" when none). ``page``: the crop lies inside a
+    bar, and page-coloured pixels reaching its edge (the page beside the bar's rounded
+    corners) are painted in the bar's colour, so that one threshold parts text from bar."""
     pad = max(2, box.height) if widen else 2
     x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
     y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
     crop = rgb[y1:y2, x1:x2]
     if crop.size == 0:
         return ""
+    if page is not None:
+        crop = _page_painted_over(crop, page)
     grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     if float(np.median(grey)) < 128:
         grey = 255 - grey
@@ -277,6 +401,23 @@ def read_label_text(
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
     return "".join(word.text for word in words)
+
+
+def _page_painted_over(crop: np.ndarray, page: np.ndarray) -> np.ndarray:
+    """``crop`` with the page-coloured regions that touch its edge in the median colour of
+    the rest (the bar's); page-coloured text inside stays."""
+    on_page = (distance(crop, page) < 40).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(on_page, connectivity=8)
+    height, width = on_page.shape
+    x, y, w, h = (stats[:, i] for i in range(4))
+    edge = (x == 0) | (y == 0) | (x + w == width) | (y + h == height)
+    edge[0] = False
+    outside = edge[labels] & on_page.astype(bool)
+    if not outside.any() or outside.all():
+        return crop
+    painted = crop.copy()
+    painted[outside] = np.median(crop[~outside], axis=0)
+    return painted
 
 
 STRIP_ZOOM = 3.0  # tick labels along an axis line are read at up to three times their size
