@@ -882,3 +882,24 @@ def test_a_header_whose_last_name_smudged_into_a_digit_is_no_row() -> None:
                    ["Gamma-70B", "70", "68.9", "61.3"]], [20, 200, 320, 440], top=90)
     table = extract_tables(words, None, Config())[0][0]
     assert [r.model for r in rows_from_table(table)] == ["Alpha-7B", "Beta-13B", "Gamma-70B"]
+
+
+@pytest.mark.parametrize(
+    ("page", "numeric", "text"), [("68", "68.2", "68.2"), ("43", "143.5", "43")]
+)
+def test_ink_beside_the_page_reading_is_taken_in_only_by_a_reading_that_extends_it(
+    page: str, numeric: str, text: str
+) -> None:
+    """The page stopped short ("68" of "68.2"): the wider re-read wins, and the column's
+    other cells, read without their points, do not undo it. A re-read that puts a rule
+    before the number ("143.5") is no extension."""
+    from imgread.tables.repairs import prefer_column_shape
+
+    readings = {"page": page, "numeric": numeric, "numeric_confidence": "91",
+                "unread_ink": "beside the page's reading"}
+    cell = Cell(row=0, col=1, text=page, confidence=97.0, readings=readings)
+    cell.text = settle_cell(cell)[0]
+    others = [Cell(row=r, col=1, text=t, confidence=97.0, readings={"page": t, "numeric": t})
+              for r, t in enumerate(["57", "56", "53"], start=1)]
+    prefer_column_shape([cell, *others])
+    assert cell.text == text

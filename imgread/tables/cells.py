@@ -446,6 +446,12 @@ def reread_wrapped_names(
             cell.confidence = min(confidence for _, confidence in texts)
 
 
+def _extends(page: str, wider: str) -> bool:
+    """The wider re-read is the page's reading with more after it ("68" -> "68.2"), not
+    another number around it ("43" inside "143.5", a rule read as a 1)."""
+    return bool(page) and wider.strip().startswith(page.strip()) and wider.strip() != page.strip()
+
+
 def settle_cell(cell: Cell) -> tuple[str, float]:
     """The better-supported of the page and numeric readings, and its confidence.
 
@@ -460,7 +466,7 @@ def settle_cell(cell: Cell) -> tuple[str, float]:
     page_value, numeric_value = parse_number(page), parse_number(numeric)
     if page_value is not None and page_value == numeric_value:
         return page, max(cell.confidence, numeric_conf, 90.0)
-    if "unread_ink" in cell.readings and numeric_value is not None and page in numeric:
+    if "unread_ink" in cell.readings and numeric_value is not None and _extends(page, numeric):
         # The page stopped short of ink beside its reading; the wider re-read takes it in.
         return numeric, min(cell.confidence, numeric_conf)
     if is_missing(page) and not numeric.strip("-"):

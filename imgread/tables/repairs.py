@@ -291,6 +291,8 @@ def prefer_column_shape(cells: list[Cell]) -> None:
         first, second = parse_number(page), parse_number(numeric)
         if first is None or second is None or first == second:
             continue
+        if "unread_ink" in cell.readings and cell.text == numeric:
+            continue  # ink beside the page's reading is stronger evidence than the shape
         matches = [text for text in (page, numeric) if shape(text) == usual]
         if len(matches) == 1:
             cell.text = matches[0]
