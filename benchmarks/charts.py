@@ -33,6 +33,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -202,6 +203,16 @@ def labels_exact(records: dict[str, Record]) -> tuple[int, int]:
     return exact, total
 
 
+def read_drawn(
+    drawn: dict, folder: Path, config: Config, label: str
+) -> Iterator[tuple[str, dict, Record, str]]:
+    """Each drawn chart read: its tag for the slowest list, its truth, its record, and
+    whether it is scored as bars or lines."""
+    for name, truth_item in drawn.items():
+        kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
+        yield f"{label} {name}", truth_item, read_image(folder / name, config), kind
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=30, help="tuning charts (default 30)")
@@ -248,11 +259,9 @@ def main() -> None:
             except RuntimeError as error:  # no Chromium: the held-out set cannot be drawn
                 print(f"held-out charts skipped: {error}", file=sys.stderr)
                 unseen = {}
-            for name, truth_item in unseen.items():
-                record = read_image(held_out / name, config)
+            for tag, truth_item, record, kind in read_drawn(unseen, held_out, config, "test"):
                 chart_ms.append(record.timings_ms.get("charts", 0.0))
-                slowest = max(slowest, (chart_ms[-1], f"test {name}"))
-                kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
+                slowest = max(slowest, (chart_ms[-1], tag))
                 counts = test.setdefault(kind, [0, 0, 0])
                 for i, v in enumerate(point_counts(record, truth_item)):
                     counts[i] += v
@@ -263,11 +272,9 @@ def main() -> None:
             except RuntimeError as error:  # no Chromium: the test set cannot be drawn
                 print(f"fresh charts skipped: {error}", file=sys.stderr)
                 drawn = {}
-            for name, truth_item in drawn.items():
-                record = read_image(fresh_folder / name, config)
+            for tag, truth_item, record, kind in read_drawn(drawn, fresh_folder, config, "fresh"):
                 chart_ms.append(record.timings_ms.get("charts", 0.0))
-                slowest = max(slowest, (chart_ms[-1], f"fresh {name}"))
-                kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
+                slowest = max(slowest, (chart_ms[-1], tag))
                 style = fresh_styles.setdefault(truth_item["style"], {})
                 for tally in (fresh.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
                     for i, v in enumerate(point_counts(record, truth_item)):

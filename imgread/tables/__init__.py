@@ -29,8 +29,8 @@ from .header import settings_as_names
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import is_numeric_text
 from .repairs import (
+    declares_dagger,
     finish_numbers,
-    footnote_marks,
     repair_column,
     repair_column_names,
     repair_model_names,
@@ -81,7 +81,7 @@ def extract_tables(
         for rule in horizontal
         if rule.end - rule.start >= 0.5 * longest
     ]
-    marks = footnote_marks([[words[i].text for i in line] for line in ocr.group_lines(words)])
+    dagger = declares_dagger([[words[i].text for i in line] for line in ocr.group_lines(words)])
     for layout in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
@@ -102,7 +102,7 @@ def extract_tables(
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))
-        flags.extend(strip_footnote_marks(table, marks))
+        flags.extend(strip_footnote_marks(table, dagger))
         flags.extend(repair_sizes_from_names(table))
         tables.append(table)
     return tables, flags

@@ -422,24 +422,22 @@ DAGGER_READINGS = frozenset("†‡tTf+")
 _ENDS_LIKE_A_NAME_RE = re.compile(r"(?:\d|\d[bBmM]|[)\]])$")
 
 
-def footnote_marks(lines: list[list[str]]) -> set[str]:
-    """The marks a page's footnotes declare: a line that opens with a lone dagger-like mark
-    and goes on in words ("† results reported by ..."), as OCR read the mark."""
-    return {
-        mark
-        for words in lines
-        if len(words) >= 3 and len(words[0]) <= 2 and words[1][:1].isalpha()
+def declares_dagger(lines: list[list[str]]) -> bool:
+    """The page has a dagger footnote: a line that opens with a lone dagger-like mark (as
+    OCR reads one) and goes on in words ("† results reported by ...")."""
+    return any(
+        len(words) >= 3 and len(words[0]) <= 2 and words[1][:1].isalpha()
         and set(words[0]) <= DAGGER_READINGS
-        for mark in words[0]
-    }
+        for words in lines
+    )
 
 
-def strip_footnote_marks(table: Table, marks: set[str]) -> list[Flag]:
+def strip_footnote_marks(table: Table, dagger: bool) -> list[Flag]:
     """Where the page declares a dagger footnote, a name ending in a dagger as OCR reads it
     ("GPT-4t", "Instructt", "AWQ+") carries the mark: it is cut when what stays ends a name
     (a digit, a size, a known word of model names) and the name with it does not."""
     column = model_column(table)
-    if not marks or column is None or column in numeric_columns(table):
+    if not dagger or column is None or column in numeric_columns(table):
         return []
     flags = []
     known = set(model_words().values())
