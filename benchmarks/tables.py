@@ -2,7 +2,8 @@
 
     python benchmarks/tables.py [--count 60] [--seed 0] [--test-count 36] [--test-seed 1000]
                                 [--heldout-count 40] [--heldout-seed 5000]
-                                [--fresh-count 40] [--fresh-seed 7000] [--sets ...]
+                                [--fresh-count 40] [--fresh-seed 7000]
+                                [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table]
 
 The sets, each on its own lines:
@@ -23,6 +24,10 @@ The sets, each on its own lines:
   tiny boxed JPEGs, phone screens with Chinese labels, slides), with ``fresh:STYLE`` lines.
   Score it only: do not look at its images or per-image readings, nor change the reader for
   a failure seen there; a new ``--fresh-seed`` gives new images.
+- ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
+  hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
+  Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
+  part of the default sets: run it with ``--sets looks``.
 - ``real``: the real table screenshots with truth in ../shared/data/real.
 
 Prints, per reader: exact-row F1 for (params, tokens, MMLU) where the truth has rows, cell
@@ -53,6 +58,7 @@ import fresh_tables
 import heldout_tables
 import synth_tables
 import unseen_tables
+from looks import LOOKS
 
 from imgread.config import load_config
 from imgread.pipeline import Job, process_batch
@@ -306,6 +312,16 @@ def generated_set(module: ModuleType, out: Path, count: int, seed: int) -> DataS
     )
 
 
+def looks_set(out: Path, count: int, seed: int) -> DataSet:
+    parts = [generated_set(module, out / name, count, seed) for name, module in LOOKS.items()]
+    return DataSet(
+        [path for part in parts for path in part.paths],
+        {name: truth for part in parts for name, truth in part.truth.items()},
+        True,
+        {name: style for part in parts for name, style in part.styles.items()},
+    )
+
+
 def real_set() -> DataSet | None:
     real = SHARED / "data" / "real"
     if not (real / "truth.json").is_file():
@@ -328,8 +344,14 @@ def real_set() -> DataSet | None:
 
 
 # Which sets the reader was tuned on, printed beside each set's name.
-ROLES = {"tuning": "tuning", "test": "tuning", "heldout": "tuning", "fresh": "TEST",
-         "real": "real, tuned on"}
+ROLES = {
+    "tuning": "tuning",
+    "test": "tuning",
+    "heldout": "tuning",
+    "fresh": "TEST",
+    "looks": "tuning",
+    "real": "real, tuned on",
+}
 
 
 def main() -> None:
@@ -342,6 +364,8 @@ def main() -> None:
     parser.add_argument("--heldout-seed", type=int, default=5000, help="heldout_tables seed")
     parser.add_argument("--fresh-count", type=int, default=40, help="fresh_tables images")
     parser.add_argument("--fresh-seed", type=int, default=7000, help="fresh_tables seed")
+    parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
+    parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
         "--sets", default="tuning,test,heldout,fresh,real", help="which sets to run"
     )
@@ -370,6 +394,8 @@ def main() -> None:
             sets["fresh"] = generated_set(
                 fresh_tables, Path(folder, "fresh"), args.fresh_count, args.fresh_seed
             )
+        if "looks" in wanted:
+            sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
         if "real" in wanted and (real := real_set()) is not None:
             sets["real"] = real
         print("sets: " + ", ".join(f"{name} = {ROLES[name]}" for name in sets))

@@ -1,0 +1,17 @@
+"""Tuning looks: small generators, one per kind of table the reader found hard.
+
+Each module has ``generate(out, count, seed) -> truth`` in the format of
+``benchmarks/tables.py``. They were written while tuning, and their images were looked at:
+they are tuning sets, never test sets.
+"""
+
+from looks import ascii_block, html_grid, mpl_table, phone_cjk, spreadsheet, tiny_grid
+
+LOOKS = {
+    "tiny_grid": tiny_grid,
+    "html_grid": html_grid,
+    "mpl_table": mpl_table,
+    "ascii_block": ascii_block,
+    "spreadsheet": spreadsheet,
+    "phone_cjk": phone_cjk,
+}

@@ -1,0 +1,39 @@
+"""What the tuning looks share: model names, benchmarks and the size a name states."""
+
+import re
+
+FONTS = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+]
+MODELS = [
+    "Llama-2-7B",
+    "Llama-2-13B",
+    "Mistral-7B",
+    "Qwen-14B",
+    "Yi-34B",
+    "Falcon-40B",
+    "Gemma-2B",
+    "Phi-2",
+    "MPT-30B",
+    "Baichuan2-13B",
+    "InternLM-20B",
+    "Vicuna-13B",
+    "ChatGLM3-6B",
+    "OLMo-7B",
+    "Pythia-12B",
+    "BLOOM-176B",
+    "DeepSeek-67B",
+    "Mixtral-8x7B",
+]
+BENCH = ["MMLU", "GSM8K", "HumanEval", "ARC-C", "BBH", "HellaSwag", "MATH", "TriviaQA"]
+
+
+def size_of(name: str) -> float | None:
+    """Parameters in billions as the name states them (a mixture counts its total)."""
+    if "8x7B" in name:
+        return 46.7
+    match = re.search(r"(\d+(?:\.\d+)?)B", name)
+    return float(match.group(1)) if match else None

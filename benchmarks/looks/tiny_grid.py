@@ -1,0 +1,94 @@
+"""Small boxed-grid JPEGs (every cell boxed), 250-400 px wide, three degrees of hardness."""
+
+import json
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from looks.common import BENCH, FONTS, MODELS, size_of
+
+# (rows, benchmarks, font px, width px, JPEG quality), easy to hard
+HARDNESS = [
+    ((3, 6), (2, 4), (16, 22), (250, 400), (50, 85)),
+    ((4, 8), (3, 5), (16, 22), (250, 330), (50, 85)),
+    ((5, 9), (4, 6), (14, 18), (250, 300), (35, 60)),
+]
+
+
+def generate(out: Path, count: int, seed: int) -> dict:
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for i in range(count):
+        rows_range, bench_range, size_range, width_range, quality_range = rng.choice(HARDNESS)
+        n_rows, n_bench = rng.randint(*rows_range), rng.randint(*bench_range)
+        models = rng.sample(MODELS, n_rows)
+        benches = rng.sample(BENCH, n_bench)
+        with_params = rng.random() < 0.5
+        columns = ["Model"] + (["Params"] if with_params else []) + benches
+        rows = []
+        for m in models:
+            cells = [m] + ([f"{size_of(m):g}B" if size_of(m) else "-"] if with_params else [])
+            vals = [f"{rng.uniform(10, 90):.1f}" for _ in benches]
+            if rng.random() < 0.2:
+                vals[rng.randrange(len(vals))] = "-"
+            cells += vals
+            mmlu = None
+            if "MMLU" in benches:
+                v = vals[benches.index("MMLU")]
+                mmlu = None if v == "-" else float(v)
+            rows.append(
+                {"model": m, "params_b": size_of(m), "tokens_t": None, "mmlu": mmlu, "cells": cells}
+            )
+        size = rng.randint(*size_range)
+        face = ImageFont.truetype(rng.choice(FONTS), size)
+        widths = [
+            int(max(face.getlength(r["cells"][c]) for r in [*rows, {"cells": columns}]))
+            + 2 * size // 2
+            + 8
+            for c in range(len(columns))
+        ]
+        xs = [6]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        pitch = int(size * 1.9)
+        ys = [6 + r * pitch for r in range(n_rows + 2)]
+        img = Image.new("RGB", (xs[-1] + 6, ys[-1] + 6), "white")
+        d = ImageDraw.Draw(img)
+        if rng.random() < 0.4:
+            d.rectangle(
+                (xs[0], ys[0], xs[-1], ys[1]),
+                fill=rng.choice([(220, 230, 245), (235, 235, 235), (250, 240, 210)]),
+            )
+        aligns = [rng.choice(["left", "right", "centre"]) for _ in columns]
+        for r, cells in enumerate([columns] + [row["cells"] for row in rows]):
+            for c, t in enumerate(cells):
+                left = c == 0
+                tw = face.getlength(t)
+                a = "left" if left else aligns[c]
+                x = (
+                    xs[c] + 6
+                    if a == "left"
+                    else xs[c + 1] - 6 - tw
+                    if a == "right"
+                    else (xs[c] + xs[c + 1] - tw) / 2
+                )
+                d.text((x, ys[r] + (pitch - size) // 2 - 1), t, fill=(20, 20, 20), font=face)
+        lw = rng.choice([1, 1, 2])
+        for y in ys:
+            d.line((xs[0], y, xs[-1], y), fill=(60, 60, 60), width=lw)
+        for x in xs:
+            d.line((x, ys[0], x, ys[-1]), fill=(60, 60, 60), width=lw)
+        width = rng.randint(*width_range)
+        img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
+        name = f"tiny_{i:03d}.jpg"
+        img.save(out / name, quality=rng.randint(*quality_range))
+        truth[name] = {
+            "columns": columns,
+            "settings": [None] * len(columns),
+            "rows": rows,
+            "style": "tiny_grid",
+        }
+    (out / "truth.json").write_text(json.dumps(truth, indent=1))
+    return truth
