@@ -13,7 +13,6 @@ import json
 import re
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -21,245 +20,26 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .conflicts import (
+    CONFLICT_KIND,
+    conflict_pair,
+    flags_by_image,
+    readings,
+    unique_flags,
+)
 from .errors import ConfigError, ImgreadError
 from .faults import kill_point
 from .normalise import (
-    BenchmarkName,
     lexicon,
-    model_key,
     normalise_benchmark,
     read_aliases,
-    sized_name,
 )
 from .readonly import QueryError, connect_read_only, stream_query
-from .record import Description, Flag, Record, Row, Score
-from .units import QUANTITY_UNITS, column_quantity, normalised_quantity
+from .record import Description, Flag, Record
+from .schema import SCHEMA, SCHEMA_VERSION
 from .views import VIEWS, write_metadata
 from .work import now_iso
 
-# Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
-# Version 1 is the first layout (a single ``records`` table); it never set user_version.
-# Version 2 had no ``readings`` table. Version 3 kept ``record_json`` in ``images``, had no
-# normalised names, views or full-text search, and no endpoint or finish reason for descriptions.
-# Version 4 indexed readings by (model, benchmark, setting) without the value.
-SCHEMA_VERSION = 5
-
-SCHEMA = """
-CREATE TABLE runs (
-    id INTEGER PRIMARY KEY,
-    started TEXT NOT NULL,
-    finished TEXT,
-    config_hash TEXT,
-    imgread_version TEXT,
-    source TEXT,
-    todo INTEGER,
-    processed INTEGER,
-    ok INTEGER,
-    partial INTEGER,
-    failed INTEGER,
-    duplicates INTEGER,
-    elapsed_s REAL,
-    info_json TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE images (
-    sha256 TEXT PRIMARY KEY,
-    path TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
-    width INTEGER NOT NULL,
-    height INTEGER NOT NULL,
-    format TEXT NOT NULL,
-    bytes INTEGER NOT NULL,
-    config_hash TEXT NOT NULL,
-    processed_at TEXT NOT NULL,
-    imgread_version TEXT NOT NULL,
-    record_schema INTEGER NOT NULL,
-    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
-);
-CREATE INDEX images_status ON images(status);
-CREATE TABLE image_records (
-    sha256 TEXT PRIMARY KEY REFERENCES images(sha256) ON DELETE CASCADE,
-    record_json TEXT NOT NULL
-);
-CREATE INDEX images_path ON images(path);
-CREATE TABLE image_paths (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    path TEXT NOT NULL,
-    PRIMARY KEY (sha256, path)
-);
-CREATE INDEX image_paths_path ON image_paths(path);
-CREATE TABLE ocr (
-    sha256 TEXT PRIMARY KEY REFERENCES images(sha256) ON DELETE CASCADE,
-    engine TEXT NOT NULL,
-    version TEXT NOT NULL,
-    mean_confidence REAL NOT NULL,
-    scale REAL NOT NULL,
-    n_words INTEGER NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE TABLE ocr_words (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    x1 INTEGER NOT NULL, y1 INTEGER NOT NULL, x2 INTEGER NOT NULL, y2 INTEGER NOT NULL,
-    line INTEGER NOT NULL,
-    PRIMARY KEY (sha256, idx)
-);
-CREATE TABLE tables (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    n_rows INTEGER NOT NULL,
-    n_cols INTEGER NOT NULL,
-    method TEXT NOT NULL,
-    columns_json TEXT NOT NULL,
-    settings_json TEXT NOT NULL,
-    x1 INTEGER NOT NULL, y1 INTEGER NOT NULL, x2 INTEGER NOT NULL, y2 INTEGER NOT NULL,
-    PRIMARY KEY (sha256, idx)
-);
-CREATE TABLE cells (
-    sha256 TEXT NOT NULL,
-    table_idx INTEGER NOT NULL,
-    part TEXT NOT NULL CHECK (part IN ('header', 'body')),
-    row INTEGER NOT NULL,
-    col INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    value REAL,
-    confidence REAL NOT NULL,
-    FOREIGN KEY (sha256, table_idx) REFERENCES tables(sha256, idx) ON DELETE CASCADE
-);
-CREATE INDEX cells_table ON cells(sha256, table_idx);
-CREATE TABLE chart_points (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    chart_idx INTEGER NOT NULL,
-    chart_kind TEXT NOT NULL,
-    series TEXT NOT NULL,
-    x,
-    y REAL,
-    label TEXT,
-    confidence REAL NOT NULL
-);
-CREATE INDEX chart_points_image ON chart_points(sha256);
-CREATE TABLE descriptions (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    model TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    prompt_name TEXT NOT NULL,
-    prompt_sha256 TEXT NOT NULL,
-    backend TEXT NOT NULL,
-    endpoint TEXT,
-    revision TEXT,
-    text TEXT NOT NULL,
-    error TEXT,
-    latency_s REAL,
-    input_tokens INTEGER,
-    output_tokens INTEGER,
-    finish_reason TEXT,
-    imported_from TEXT,
-    UNIQUE (sha256, idx)
-);
-CREATE INDEX descriptions_model ON descriptions(model, kind);
-CREATE TABLE lenses (
-    description_id INTEGER NOT NULL REFERENCES descriptions(id) ON DELETE CASCADE,
-    lens TEXT NOT NULL,
-    text TEXT,
-    PRIMARY KEY (description_id, lens)
-);
-CREATE TABLE scores (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    model TEXT NOT NULL,
-    model_normalised TEXT NOT NULL,
-    benchmark TEXT NOT NULL,
-    setting TEXT,
-    value REAL,
-    unit TEXT NOT NULL,
-    source TEXT NOT NULL,
-    sources_json TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    benchmark_name TEXT NOT NULL,
-    setting_name TEXT,
-    quantity TEXT,
-    PRIMARY KEY (sha256, idx)
-);
-CREATE INDEX scores_lookup ON scores(model_normalised, benchmark, setting);
-CREATE TABLE rows (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    model TEXT NOT NULL,
-    params_b REAL,
-    tokens_t REAL,
-    mmlu REAL,
-    params_from_name INTEGER NOT NULL,
-    row_index INTEGER,
-    source TEXT NOT NULL,
-    sources_json TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    PRIMARY KEY (sha256, idx)
-);
-CREATE INDEX rows_model ON rows(model);
-CREATE TABLE flags (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    source TEXT NOT NULL,
-    message TEXT NOT NULL,
-    span TEXT,
-    evidence_json TEXT NOT NULL,
-    PRIMARY KEY (sha256, idx)
-);
-CREATE INDEX flags_kind ON flags(kind);
-CREATE INDEX flags_other_image ON flags(json_extract(evidence_json, '$.other_sha256'))
-    WHERE kind = 'conflicts_with_other_image';
-CREATE TABLE readings (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    model_key TEXT NOT NULL,
-    benchmark_key TEXT NOT NULL,
-    setting_key TEXT NOT NULL,
-    value REAL NOT NULL,
-    model TEXT NOT NULL,
-    benchmark TEXT NOT NULL,
-    setting TEXT,
-    sources_json TEXT NOT NULL,
-    model_name TEXT NOT NULL,
-    benchmark_name TEXT NOT NULL,
-    setting_name TEXT,
-    unit TEXT NOT NULL,
-    read_as_json TEXT NOT NULL,
-    PRIMARY KEY (sha256, model_key, benchmark_key, setting_key, value)
-);
--- With the value: an image's conflicts are two range scans of its groups, whatever their size.
-CREATE INDEX readings_key ON readings(model_key, benchmark_key, setting_key, value);
-CREATE TABLE errors (
-    sha256 TEXT NOT NULL REFERENCES images(sha256) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    stage TEXT NOT NULL,
-    message TEXT NOT NULL,
-    hint TEXT NOT NULL,
-    PRIMARY KEY (sha256, idx)
-);
-CREATE TABLE imported_descriptions (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL,
-    first_seen TEXT,
-    description_json TEXT NOT NULL,
-    source_file TEXT NOT NULL
-);
-CREATE INDEX imported_key ON imported_descriptions(key);
-CREATE TABLE meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
-
-
-CONFLICT_KIND = "conflicts_with_other_image"
-# A benchmark named only by its position ("column 3": the header was not read) names
-# nothing that two images could share.
-PLACEHOLDER_BENCHMARK = re.compile(r"(col|column)?\d*")
 RUN_COUNTS = ("todo", "processed", "ok", "partial", "failed", "duplicates")
 EXPORTS = ("rows", "scores", "flags", "descriptions")
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
@@ -1004,7 +784,7 @@ class SqliteStore:
                 f" JOIN {sides} b ON b.model_key = p.mk AND b.benchmark_key = p.bk"
                 " AND b.setting_key = p.sk AND b.value = p.vb AND b.sha256 != a.sha256",
                 (tolerance,))
-        conflicts = [_pair(*sorted((row[:8], row[8:]), key=lambda side: side[3]))
+        conflicts = [conflict_pair(*sorted((row[:8], row[8:]), key=lambda side: side[3]))
                      for row in cursor]
         return sorted(conflicts, key=lambda c: (name_key(c["model"]), name_key(c["benchmark"]),
                                                 name_key(c["setting"]), c["path_a"], c["path_b"],
@@ -1014,7 +794,7 @@ class SqliteStore:
         """The ``conflicts_with_other_image`` flags this image has now, from the query: a
         run stores none in the records (adding an image never rewrites another); the report
         and ``imgread conflicts`` ask the database when they show them."""
-        return _unique(self._wanted_flags(sha256, tolerance).get(sha256, []))
+        return unique_flags(self._wanted_flags(sha256, tolerance).get(sha256, []))
 
     def all_conflict_flags(self, conflicts: list[dict[str, Any]] | None = None,
                            tolerance: float = 0.051) -> dict[str, list[Flag]]:
@@ -1022,10 +802,10 @@ class SqliteStore:
         from ``conflicts`` (all of them, ``conflicts(include_ocr_errors=True)``) when the
         caller has them already."""
         pairs = self._conflicts("", tolerance) if conflicts is None else conflicts
-        return {sha: _unique(flags) for sha, flags in _flags_of(pairs).items()}
+        return {sha: unique_flags(flags) for sha, flags in flags_by_image(pairs).items()}
 
     def _wanted_flags(self, sha256: str, tolerance: float) -> dict[str, list[Flag]]:
-        return _flags_of(self._conflicts(sha256, tolerance))
+        return flags_by_image(self._conflicts(sha256, tolerance))
 
     def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
         """Bring the conflicts_with_other_image flags of this image, and of the images it
@@ -1058,7 +838,7 @@ class SqliteStore:
                 sha == about or flag.evidence.get("other_sha256") == about)
 
         kept = [flag for flag in record.flags if not involves(flag)]
-        new = kept + [flag for flag in _unique(flags) if flag not in kept]
+        new = kept + [flag for flag in unique_flags(flags) if flag not in kept]
         if new == record.flags:
             return False
         record.flags = new
@@ -1067,209 +847,6 @@ class SqliteStore:
         self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
         self._insert_flags(sha, new, start=0)
         return True
-
-
-Reading = tuple[tuple[str, str, str], float]
-
-
-@dataclass
-class ReadingFacts:
-    """A reading's names as printed, their normalised forms, and who read it.
-    ``read_as`` names the kinds of evidence for people: "OCR table", "chart label",
-    "measured bar", "VLM"."""
-
-    model: str
-    benchmark: str
-    setting: str | None
-    sources: list[str]
-    name: BenchmarkName
-    read_as: list[str]
-    model_name: str  # with the size read beside it, where the name states none
-
-
-def readings(record: Record, aliases: str = "") -> dict[Reading, ReadingFacts]:
-    """What a record reads, for comparing images: (model, benchmark, setting) keys and values,
-    normalised by ``imgread.normalise`` (``aliases``: a user's alias text), each with the names
-    as printed and the sources. A row's MMLU counts only where the record
-    has no MMLU score for that model: the reconciler usually writes both, and the score
-    also knows the setting. A row's size and training tokens count the same way.
-
-    A column of sizes or training tokens ("Params (B)", "Tokens") is compared as its
-    quantity, after its unit: the key is "params" or "tokens" whatever the header says, and
-    the value is in billions or trillions (see ``compared_value``), so that "1,000B" in one
-    image and "1.0" under "Tokens (T)" in another are one reading, not 1000 against 1."""
-    found: dict[Reading, ReadingFacts] = {}
-
-    def add(model: str, size: float | None, benchmark: str, setting: str | None,
-            value: float | None, sources: list[str], read_as: str) -> None:
-        name = normalise_benchmark(benchmark, setting, aliases)
-        sized = sized_name(model, size)
-        key = (model_key(sized), name.key, name.setting_key)
-        if value is None or not key[0] or PLACEHOLDER_BENCHMARK.fullmatch(key[1]):
-            return
-        facts = found.setdefault((key, float(value)),
-                                 ReadingFacts(model, benchmark, setting, [], name, [], sized))
-        facts.sources += [source for source in sources if source not in facts.sources]
-        if read_as not in facts.read_as:
-            facts.read_as.append(read_as)
-
-    # Sizes read beside a model (a size column, a chart's size axis), by where they were
-    # read: a model named without its size is named with it (``sized_name``).
-    sized = [row for row in record.rows if row.params_b and not row.params_from_name]
-    sizes = {_position(row): row.params_b for row in sized if _position(row)}
-    # Where positions do not match (a table read across), a row's own MMLU finds its score.
-    by_value = Counter((model_key(row.model), row.mmlu) for row in sized)
-    sizes |= {(model_key(row.model), row.mmlu): row.params_b for row in sized
-              if by_value[(model_key(row.model), row.mmlu)] == 1}
-    for score in record.scores:
-        quantity = column_quantity(score.benchmark)
-        size = sizes.get(_position(score)) or sizes.get((model_key(score.model), score.value))
-        # On a scaling chart the x of a point is the size, now in the name, not a setting.
-        setting = None if size and score.setting == f"x={size:g}" else score.setting
-        add(score.model or score.model_normalised, size, score.benchmark, setting,
-            compared_value(score, quantity), score.sources, _read_as(score))
-    scored = {model for (model, benchmark, _), _ in found if benchmark == "mmlu"}
-    quantities = {(model, benchmark) for (model, benchmark, _), _ in found}
-    for row in record.rows:
-        read_as = _read_as(row)
-        size = None if row.params_from_name else row.params_b
-        key = model_key(sized_name(row.model, size))
-        if key not in scored:
-            add(row.model, size, "MMLU", None, row.mmlu, row.sources, read_as)
-        # Rows carry sizes and tokens already in billions and trillions; a size taken from
-        # the model's name is the name, not a reading.
-        if not row.params_from_name and (key, "params") not in quantities:
-            add(row.model, size, "params", None, row.params_b, row.sources, read_as)
-        if (key, "tokens") not in quantities:
-            add(row.model, size, "tokens", None, row.tokens_t, row.sources, read_as)
-    return found
-
-
-def _position(item: Score | Row) -> tuple[Any, ...] | None:
-    """Where a score or row was read: a table's body row, or a chart's point."""
-    evidence = item.evidence
-    if "table" in evidence and "row" in evidence:
-        return ("table", evidence["table"], evidence["row"])
-    if "px" in evidence and "py" in evidence:
-        return ("point", evidence["px"], evidence["py"])
-    return None
-
-
-def _read_as(item: Score | Row) -> str:
-    """The kind of evidence behind a score or row, as people name it."""
-    if item.source == "chart":
-        kind = next((s.split(":", 1)[1] for s in item.sources if s.startswith("chart:")), "")
-        return "chart label" if item.evidence.get("label") else f"measured {kind or 'chart'}"
-    return {"ocr": "OCR table", "vlm": "VLM", "both": "OCR table and VLM"}.get(item.source,
-                                                                             item.source)
-
-
-def compared_value(score: Score, quantity: str | None) -> float | None:
-    """The value a score is compared with other images in: as read for a benchmark; for a
-    size or tokens column, in billions or trillions read from the printed text and the
-    header's unit. A size or token count whose unit is nowhere printed is compared only
-    where it is plausible in billions or trillions (``units.PLAUSIBLE``); otherwise it is
-    left out: a missed comparison costs less than a conflict that is only a unit."""
-    if quantity is None:
-        return score.value
-    text = score.evidence.get("text")
-    return normalised_quantity(quantity, score.value, text if isinstance(text, str) else None,
-                               score.benchmark, score.unit)
-
-
-def lost_decimal(read: float, other: float) -> bool:
-    """Whether ``read`` is ``other`` with its decimal point lost, as OCR drops it: 675 for
-    67.5, 666 for 66.6, 1234 for 12.34. ``other`` must print decimals and ``read`` none,
-    so 70 against 7 (two sizes) is not one."""
-    if read != int(read) or other == int(other) or read <= 0 or other <= 0:
-        return False
-    for places in (1, 2):
-        if round(other, places) == other and round(other * 10**places) == read:
-            return True
-    return False
-
-
-def _read_by_ocr(sources: list[str]) -> bool:
-    """OCR read it (or nothing says who did): the reader that loses decimal points."""
-    return not sources or any(source.startswith("ocr") for source in sources)
-
-
-def _pair(first: tuple[Any, ...], second: tuple[Any, ...]) -> dict[str, Any]:
-    """One conflict: the names as printed in the first image, then each side's facts.
-
-    ``quantity`` is "params" or "tokens" where the values are sizes in billions or token
-    counts in trillions, else None. ``likely_ocr_error`` names the side whose OCR reading is
-    the other's value with its decimal point lost ("a" or "b"), else None: such a pair is a
-    misreading of one image, not two images that disagree."""
-    pair = {"model": first[0], "benchmark": first[1], "setting": first[2]}
-    for label, (_, _, _, sha, path, value, sources, _) in (("a", first), ("b", second)):
-        pair |= {f"sha256_{label}": sha, f"path_{label}": path, f"value_{label}": value,
-                 f"sources_{label}": json.loads(sources)}
-    quantity = first[7]
-    pair["quantity"] = quantity if quantity in QUANTITY_UNITS else None
-    pair["likely_ocr_error"] = None
-    for side, other in (("a", "b"), ("b", "a")):
-        if lost_decimal(pair[f"value_{side}"], pair[f"value_{other}"]) and _read_by_ocr(
-                pair[f"sources_{side}"]):
-            pair["likely_ocr_error"] = side
-    return pair
-
-
-def _conflict_flag(conflict: dict[str, Any], side: str, other: str) -> Flag:
-    setting = f" ({conflict['setting']})" if conflict["setting"] else ""
-    what = f"{conflict['model']} {conflict['benchmark']}{setting}"
-    unit = QUANTITY_UNITS.get(conflict["quantity"] or "", "")
-    here, there = conflict[f"value_{side}"], conflict[f"value_{other}"]
-    evidence = {
-        "model": conflict["model"], "benchmark": conflict["benchmark"],
-        "setting": conflict["setting"],
-        "value": here, "sources": conflict[f"sources_{side}"],
-        "other_sha256": conflict[f"sha256_{other}"], "other_path": conflict[f"path_{other}"],
-        "other_value": there,
-        "other_sources": conflict[f"sources_{other}"],
-    }
-    if unit:
-        evidence["unit"] = unit
-    if conflict["likely_ocr_error"] == side:
-        evidence["likely_ocr_error"] = "lost_decimal"
-        return Flag(
-            kind=CONFLICT_KIND, severity="info", source="store", span=what,
-            message=(f"{what} reads {here:g}{unit} here but {there:g}{unit} in "
-                     f"{conflict[f'path_{other}']}: likely {there:g} with its decimal point "
-                     "lost by OCR in this image, not a disagreement between the images"),
-            evidence=evidence,
-        )
-    return Flag(
-        kind=CONFLICT_KIND,
-        severity="warning",
-        source="store",
-        message=f"{what} reads {here:g}{unit} here but {there:g}{unit} in "
-                f"{conflict[f'path_{other}']}",
-        span=what,
-        evidence=evidence,
-    )
-
-
-def _flags_of(conflicts: Iterable[dict[str, Any]]) -> dict[str, list[Flag]]:
-    """The conflict flags each image gets from these pairs."""
-    wanted: dict[str, list[Flag]] = {}
-    for conflict in conflicts:
-        misread = conflict["likely_ocr_error"]
-        for side, other in (("a", "b"), ("b", "a")):
-            # A lost decimal point is flagged (as info) on the image that lost it only.
-            if misread in (None, side):
-                wanted.setdefault(conflict[f"sha256_{side}"], []).append(
-                    _conflict_flag(conflict, side, other))
-    return wanted
-
-
-def _unique(flags: list[Flag]) -> list[Flag]:
-    """The flags without repeats, in order (compared by their JSON: an image with hundreds
-    of conflicts costs hundreds of comparisons, not their square)."""
-    unique: dict[str, Flag] = {}
-    for flag in flags:
-        unique.setdefault(flag.model_dump_json(), flag)
-    return list(unique.values())
 
 
 def _text(value: Any) -> str | None:
