@@ -13,7 +13,7 @@ and the flag kinds raised are compared with the labelled ones.
 for each image numbers and names it prints ("<model> is listed as well, at <value>.": true)
 and ones it does not (a model it does not show, a value off by 7.3: invented). An accusation
 (number_not_in_image, entity_not_in_image) on a true statement is a false one. The table
-shows, per image, its OCR confidence (reconcile.checks.read_confidence) and its accusations,
+shows, per image, its OCR confidence (reconcile.evidence.read_confidence) and its accusations,
 then precision and recall of accusations when images read below each threshold get
 "unverified" instead. It needs Tesseract and takes about a minute.
 """
@@ -137,7 +137,7 @@ def _ocr_cases() -> list[tuple[Path, list[dict[str, Any]]]]:
 def ocr_measurement(thresholds: tuple[float, ...] = (0, 50, 60, 65, 70, 75, 80, 85)) -> None:
     from imgread.config import Config
     from imgread.pipeline import Job, process_batch
-    from imgread.reconcile.checks import UNREADABLE_CONFIDENCE, doubtful_words, read_confidence
+    from imgread.reconcile.evidence import UNREADABLE_CONFIDENCE, doubtful_words, read_confidence
 
     per_image: list[tuple[str, float, Counter[str]]] = []
     for path, scores in _ocr_cases():

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from imgread.reconcile import reconcile_texts
-from imgread.reconcile.checks import doubtful_words, read_confidence
+from imgread.reconcile.evidence import doubtful_words, read_confidence
 from imgread.record import Description, PromptRef, Record
 from imgread.tables.columns import PARAMS_RE, TOKENS_RE
 

@@ -27,7 +27,7 @@ from imgread.charts.text import (
 )
 from imgread.config import Config
 from imgread.pipeline import read_image
-from imgread.reconcile.checks import Evidence
+from imgread.reconcile.evidence import Evidence
 from imgread.reconcile.sources import merge_scores
 from imgread.record import Axis, AxisTick, Box, Chart, ChartPoint, Score, Series, Word
 

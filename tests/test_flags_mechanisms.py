@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from imgread.reconcile import checks, reconcile_texts
+from imgread.reconcile import evidence, reconcile_texts
 from imgread.record import Box, Cell, Description, PromptRef, Table
 from imgread.units import parse_number
 
@@ -114,7 +114,7 @@ def test_the_reading_that_lost_the_vote_is_evidence() -> None:
 
 
 def test_thousands_separators_are_read_as_one_number() -> None:
-    assert 1500.0 in checks.Evidence(text="Orbit-7B 1,500B tokens").numbers
+    assert 1500.0 in evidence.Evidence(text="Orbit-7B 1,500B tokens").numbers
     assert flags("Orbit-7B was trained on 1,500B tokens.") == []
 
 

@@ -15,7 +15,7 @@ import imgread.tables
 from imgread.config import Config
 from imgread.importer import parse_seed_file
 from imgread.pipeline import Work
-from imgread.reconcile import checks, reconcile_texts, run
+from imgread.reconcile import evidence, reconcile_texts, run
 from imgread.reconcile.flat import recover_rows
 from imgread.record import (
     FLAG_KINDS,
@@ -326,9 +326,9 @@ def _ocr_record(confidence: float, cell_confidence: float | None = None) -> Reco
 
 
 def test_read_confidence_is_the_weaker_of_words_and_table_cells() -> None:
-    assert checks.read_confidence(Record().ocr) is None  # no words: nothing to judge by
-    assert checks.read_confidence(_ocr_record(91.0).ocr) == 91.0
-    assert checks.read_confidence(_ocr_record(91.0, cell_confidence=40.0).ocr) == 40.0
+    assert evidence.read_confidence(Record().ocr) is None  # no words: nothing to judge by
+    assert evidence.read_confidence(_ocr_record(91.0).ocr) == 91.0
+    assert evidence.read_confidence(_ocr_record(91.0, cell_confidence=40.0).ocr) == 40.0
 
 
 @pytest.mark.parametrize("statement", ["The 33B model scores 61.2 on MMLU.",
@@ -360,7 +360,7 @@ def test_a_well_read_image_still_accuses_the_vlm(statement: str, kind: str) -> N
 def test_table_cells_read_poorly_make_numbers_unverified() -> None:
     """A title read well does not vouch for the table's numbers."""
     result = reconcile_texts(OWN_FLAT, [describe("vlm", "The 33B model scores 61.2 on MMLU.")],
-                             ocr_confidence=checks.read_confidence(
+                             ocr_confidence=evidence.read_confidence(
                                  _ocr_record(92.0, cell_confidence=50.0).ocr))
     assert [f.kind for f in result.flags if f.source == "vlm"] == ["unverified"]
     # Numbers the OCR does hold are confirmed whatever the confidence.

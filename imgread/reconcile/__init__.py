@@ -16,6 +16,7 @@ from ..config import Config, ReconcileSettings
 from ..record import Chart, Description, Flag, Row, Score, Table
 from ..units import normalise_model_name
 from . import checks, sources
+from .evidence import Evidence, benchmark_key, doubtful_words, read_confidence
 
 # Entries of ``Cell.readings`` that describe a reading rather than hold one.
 NOT_TEXT_READINGS = {"numeric_confidence", "unread_ink"}
@@ -46,10 +47,10 @@ def reconcile_texts(
 
     ``table_rows`` and ``table_scores`` are readings already taken from the image's tables;
     when given they stand in for what the tables stage's helpers would read from ``tables``.
-    ``ocr_confidence`` (0..100, ``checks.read_confidence``) says how well the text was
-    read: below ``checks.UNREADABLE_CONFIDENCE`` a number or name the text lacks is
+    ``ocr_confidence`` (0..100, ``evidence.read_confidence``) says how well the text was
+    read: below ``evidence.UNREADABLE_CONFIDENCE`` a number or name the text lacks is
     "unverified" rather than an invention; None (unknown) trusts the text.
-    ``doubtful_words`` (``checks.doubtful_words``): what the OCR read with too little
+    ``doubtful_words`` (``evidence.doubtful_words``): what the OCR read with too little
     confidence, with that confidence; a name or quote that looks like one of them is
     "unverified" even on an image read well as a whole.
     """
@@ -76,7 +77,7 @@ def reconcile_texts(
         rows, flags = sources.merge_rows(rows, extracted.rows, tolerance)
         scores, score_flags = sources.merge_scores(scores, extracted.scores, tolerance)
         result.flags += flags + score_flags + _unconfirmed(description, rows, scores)
-    evidence = checks.Evidence(
+    evidence = Evidence(
         text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
         quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
@@ -162,7 +163,7 @@ def _cell_readings(
         for line in tables[table_index].body:
             for cell in line:
                 if (cell.row, cell.col) == (where.get("row"), where.get("col")):
-                    key = (normalise_model_name(score.model), checks.benchmark_key(score.benchmark))
+                    key = (normalise_model_name(score.model), benchmark_key(score.benchmark))
                     found.setdefault(key, []).extend(
                         text for name, text in cell.readings.items()
                         if name not in NOT_TEXT_READINGS)
@@ -182,8 +183,8 @@ def run(work: Work, config: Config) -> None:
     record = work.record
     result = reconcile_texts(record.ocr.text, record.descriptions, record.ocr.tables,
                              record.charts, config.reconcile,
-                             ocr_confidence=checks.read_confidence(record.ocr),
-                             doubtful_words=checks.doubtful_words(record.ocr))
+                             ocr_confidence=read_confidence(record.ocr),
+                             doubtful_words=doubtful_words(record.ocr))
     record.rows = result.rows
     record.scores = result.scores
     record.flags += result.flags
