@@ -21,14 +21,15 @@ MAX_INDEXED_CHARS = 4000  # per text: the index stays small; the database has it
 MAX_LINKS = 5  # images linked per value; the rest are counted (`imgread leaderboard` lists all)
 
 
-def _esc(value: object) -> str:
+def esc(value: object) -> str:
+    """Text from an image or a model, safe inside HTML text and attributes."""
     return html.escape("" if value is None else str(value), quote=True)
 
 
 def _links(evidence: Sequence[Evidence], link: Callable[[str], str]) -> str:
     shown = ", ".join(
-        f'<a href="{_esc(link(e.sha256))}" title="{_esc(e.path)} · '
-        f'{_esc(", ".join(e.read_as))}">{_esc(Path(e.path).name)}</a>'
+        f'<a href="{esc(link(e.sha256))}" title="{esc(e.path)} · '
+        f'{esc(", ".join(e.read_as))}">{esc(Path(e.path).name)}</a>'
         for e in evidence[:MAX_LINKS])
     more = len(evidence) - MAX_LINKS
     return shown + (f' <span class="note">and {more} more</span>' if more > 0 else "")
@@ -40,7 +41,7 @@ def _line_html(line: Line, link: Callable[[str], str]) -> str:
     mark = (f'<span class="badge conflict" title="images disagree">'
             f'{len(line.disagreeing) + 1} values</span> ' if line.conflicted else "")
     return (f'<tr class="{"conflict" if line.conflicted else ""}">'
-            f"<td>{_esc(line.model)}</td><td>{_esc(line.setting)}</td>"
+            f"<td>{esc(line.model)}</td><td>{esc(line.setting)}</td>"
             f'<td class="num">{line.value:g}</td><td>{len(line.supporting)}</td>'
             f"<td>{_links(line.supporting, link)}</td><td>{mark}{others}</td></tr>")
 
@@ -82,13 +83,13 @@ def leaderboard_html(groups: Sequence[tuple[str, list[Line]]],
         return '<p class="note">No benchmark scores read yet.</p>'
     parts = []
     for benchmark, group in groups[:OPEN_BENCHMARKS]:
-        more = (f'<p class="note"><a href="{_esc(benchmark_file(benchmark))}">all '
+        more = (f'<p class="note"><a href="{esc(benchmark_file(benchmark))}">all '
                 f"{len(group)} models →</a></p>")
         parts.append(
-            f'<details class="board" open><summary>{_esc(benchmark)} <span class="note">'
+            f'<details class="board" open><summary>{esc(benchmark)} <span class="note">'
             f"({_counts(group)})</span></summary>{board_table(group[:TOP_LINES], link)}"
             f"{more}</details>")
-    rest = [f'<tr><td><a href="{_esc(benchmark_file(benchmark))}">{_esc(benchmark)}</a></td>'
+    rest = [f'<tr><td><a href="{esc(benchmark_file(benchmark))}">{esc(benchmark)}</a></td>'
             f"<td>{_counts(group)}</td></tr>" for benchmark, group in groups[OPEN_BENCHMARKS:]]
     if rest:
         parts.append('<details class="board" open><summary>Every other benchmark '

@@ -24,18 +24,14 @@ from imgread.images import sha256_file
 from imgread.importer import import_files
 from imgread.record import Box, Flag, ImageInfo, Record, StageError
 from imgread.report import (
-    MAX_PLOT_POINTS,
     flags_for,
     from_ocr,
     highlight,
-    linear_ticks,
-    log_ticks,
-    model_family,
-    plot_points,
     source_model,
     span_positions,
     write_report,
 )
+from imgread.report_plot import MAX_PLOT_POINTS, linear_ticks, log_ticks, model_family, plot_points
 from imgread.store import SqliteStore, open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
