@@ -903,3 +903,82 @@ def test_ink_beside_the_page_reading_is_taken_in_only_by_a_reading_that_extends_
               for r, t in enumerate(["57", "56", "53"], start=1)]
     prefer_column_shape([cell, *others])
     assert cell.text == text
+
+
+def test_a_section_label_set_midway_between_rows_is_no_wrapped_name() -> None:
+    """A label at the table's row pitch sits a little nearer the row above when that row's
+    letters hang below the line ("Qwen"): still a label, as far from one row as the other."""
+    parts = [("Model", 20, 20), ("MMLU", 200, 20), ("GSM8K", 300, 20)]
+    for r, (name, y) in enumerate([("Alpha-7B", 44), ("Beta-7B", 74), ("Gamma-7B", 130),
+                                   ("Delta-7B", 160)]):
+        parts += [(name, 20, y), (f"{50 + r}.1", 200, y), (f"{30 + r}.5", 300, y)]
+    parts.append(("Ours", 20, 99))  # 11 px under Beta's line, 17 px over Gamma's
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert [row[0].text for row in table.body] == ["Alpha-7B", "Beta-7B", "Gamma-7B", "Delta-7B"]
+
+
+def test_a_section_label_under_the_header_is_not_part_of_the_first_column_name() -> None:
+    parts = [("Model", 20, 20), ("MMLU", 200, 20), ("GSM8K", 300, 20), ("Base models", 20, 52)]
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-7B"]):
+        y = 76 + 30 * r
+        parts += [(name, 20, y), (f"{50 + r}.1", 200, y), (f"{30 + r}.5", 300, y)]
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert table.columns == ["Model", "MMLU", "GSM8K"]
+    assert [row[0].text for row in table.body] == ["Alpha-7B", "Beta-13B", "Gamma-7B"]
+
+
+def test_a_group_title_over_benchmarks_named_in_full_is_not_part_of_their_names() -> None:
+    parts = [
+        ("Reasoning", 230, 20),
+        ("Code", 410, 20),
+        ("Model", 20, 40),
+        ("BBH", 200, 40),
+        ("GSM8K", 300, 40),
+        ("HumanEval", 400, 40),
+    ]
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-34B"]):
+        y = 80 + 30 * r
+        parts += [(name, 20, y), (f"{30 + r}.1", 200, y), (f"{20 + r}.2", 300, y),
+                  (f"{40 + r}.3", 410, y)]
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert table.columns == ["Model", "BBH", "GSM8K", "HumanEval"]
+
+
+def test_a_paper_table_with_groups_sections_and_booktabs_rules(tmp_path: Path) -> None:
+    """Drawn as a paper prints it: a caption, group titles over partial rules, a section
+    label under the header rule and one between rows, no vertical rules."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from imgread.pipeline import Job, process_batch
+
+    face = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 30)
+    image = Image.new("RGB", (1100, 560), "white")
+    draw = ImageDraw.Draw(image)
+    xs = [40, 330, 520, 720, 900]  # column centres after the first, left-set names
+    draw.text((40, 20), "Table 2: Results of open models.", fill="black", font=face)
+    draw.line((30, 80, 1070, 80), fill="black", width=3)
+    draw.text((470, 90), "Reasoning", fill="black", font=face)
+    draw.line((300, 130, 780, 130), fill="black", width=1)
+    draw.text((860, 90), "Code", fill="black", font=face)
+    draw.line((820, 130, 1060, 130), fill="black", width=1)
+    for x, name in zip(xs, ["Model", "BBH", "GSM8K", "MATH", "HumanEval"], strict=True):
+        draw.text((x if x == 40 else x - face.getlength(name) / 2 + 80, 140), name,
+                  fill="black", font=face)
+    draw.line((30, 185, 1070, 185), fill="black", width=1)
+    rows = [("Base models", None), ("Qwen-14B", (53.4, 61.3, 24.8, 32.3)),
+            ("Yi-34B", (54.3, 67.2, 14.4, 23.2)), ("Chat models", None),
+            ("Mistral-7B", (39.5, 40.2, 12.7, 30.5)), ("Gemma-7B", (55.1, 46.4, 24.3, 32.3))]
+    y = 195
+    for name, values in rows:
+        draw.text((40, y), name, fill=(70, 70, 70) if values is None else "black", font=face)
+        for x, value in zip(xs[1:], values or (), strict=False):
+            text = f"{value:.1f}"
+            draw.text((x - face.getlength(text) / 2 + 80, y), text, fill="black", font=face)
+        y += 50
+    draw.line((30, y + 5, 1070, y + 5), fill="black", width=3)
+    path = tmp_path / "paper.png"
+    image.save(path)
+    record = process_batch([Job(path=path)], Config())[0]
+    (table,) = record.ocr.tables
+    assert table.columns == ["Model", "BBH", "GSM8K", "MATH", "HumanEval"]
+    assert [row[0].text for row in table.body] == ["Qwen-14B", "Yi-34B", "Mistral-7B", "Gemma-7B"]

@@ -5,7 +5,15 @@ Each module has ``generate(out, count, seed) -> truth`` in the format of
 they are tuning sets, never test sets.
 """
 
-from looks import ascii_block, html_grid, mpl_table, phone_cjk, spreadsheet, tiny_grid
+from looks import (
+    ascii_block,
+    html_grid,
+    mpl_table,
+    paper_table,
+    phone_cjk,
+    spreadsheet,
+    tiny_grid,
+)
 
 LOOKS = {
     "tiny_grid": tiny_grid,
@@ -14,4 +22,5 @@ LOOKS = {
     "ascii_block": ascii_block,
     "spreadsheet": spreadsheet,
     "phone_cjk": phone_cjk,
+    "paper_table": paper_table,
 }

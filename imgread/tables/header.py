@@ -9,6 +9,7 @@ from dataclasses import replace
 from itertools import pairwise
 from statistics import median
 
+from ..names import closest_benchmark, is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..record import Box, Cell, Table, Word
 from .lines import (
@@ -126,6 +127,9 @@ def header_lines(
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
+        if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
+            below = line
+            continue
         if any(
             header_column(c.box, layout.ranges, layout.spans, lowest=not header) is None
             and not (header and len(spanned(c.box, layout.ranges)) > 1)
@@ -147,6 +151,21 @@ def header_lines(
     ):
         header.pop(0)
     return header
+
+
+def _labels_rows(line: TextLine, above: list[TextLine]) -> bool:
+    """A line of one piece just over the body, set well apart from a header line of several
+    pieces above it: a section label of the first rows ("Base models" under the header
+    rule), not the end of a column name wrapped onto a second line (set as tight as one
+    cell's lines)."""
+    if not is_group_label(line):
+        return False
+    named = next((other for other in reversed(above) if solid(other)), None)
+    return (
+        named is not None
+        and len(solid(named)) >= 2
+        and line.box.y1 - named.box.y2 > 0.8 * max(_text_height(line), 1)
+    )
 
 
 def names_an_empty_column(line: TextLine, below: TextLine, layout: Layout) -> bool:
@@ -197,13 +216,17 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
                 and (chained or left_set(chunk.box, column, layout.ranges))
                 else None
             )
+    named = _known_names(lines[-1], placed) if len(lines) > 1 else set()
     for chunk in reading_order([c for line in lines for c in line.chunks]):
         if is_speck(chunk):
             continue
         column = placed[id(chunk)]
         if column is None and chunk.confidence < LOW_CONFIDENCE:
             continue
-        for c in [column] if column is not None else spanned(chunk.box, layout.ranges):
+        under = [column] if column is not None else spanned(chunk.box, layout.ranges)
+        if chunk.box.y2 <= lines[-1].box.y1 and under and set(under) <= named:
+            continue  # a group's title ("Reasoning") over benchmarks named in full below
+        for c in under:
             texts.setdefault(c, []).append(chunk.text)
             boxes[c] = boxes[c].union(chunk.box) if c in boxes else chunk.box
             confidences[c] = min(confidences.get(c, 100.0), chunk.confidence)
@@ -217,6 +240,16 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
         )
         for c in range(len(spans))
     ]
+
+
+def _known_names(lowest: TextLine, placed: dict[int, int | None]) -> set[int]:
+    """The columns whose name on the lowest header line is a known benchmark by itself."""
+    return {
+        column
+        for chunk in lowest.chunks
+        if (column := placed.get(id(chunk))) is not None
+        and (is_known_benchmark(chunk.text) or closest_benchmark(chunk.text) is not None)
+    }
 
 
 def is_settings_line(line: TextLine) -> bool:

@@ -157,6 +157,8 @@ def wrapped_lines(
         above = [p for p, row in enumerate(run) if row < index]
         below = [p for p, row in enumerate(run) if row > index]
         neighbours = ([above[-1]] if above else []) + ([below[0]] if below else [])
+        if _between_rows(line, [lines[run[p]] for p in neighbours]):
+            continue
         candidates = []
         for position in neighbours:
             body = lines[run[position]]
@@ -181,6 +183,22 @@ def wrapped_lines(
             close = [c for c in candidates if c[0] <= nearest + 0.3 * height]
             found.setdefault(min(close, key=lambda c: (c[1], c[0], c[2]))[3], []).append(index)
     return found
+
+
+# A continuation sits clearly nearer its own row than the next row sits to it: a line
+# about midway between two rows whose own cells are filled is a section label between them
+# ("Open models") set at the table's row pitch, not the end of the name above.
+MIDWAY_GAP_SHARE = 0.6
+
+
+def _between_rows(line: TextLine, neighbours: list[TextLine]) -> bool:
+    if len(neighbours) != 2:
+        return False
+    above, below = neighbours
+    if not all(_covers(row, chunk) for row in neighbours for chunk in solid(line)):
+        return False
+    gaps = (line.box.y1 - above.box.y2, below.box.y1 - line.box.y2)
+    return min(gaps) >= MIDWAY_GAP_SHARE * max(gaps)
 
 
 def within_rules(
