@@ -982,3 +982,41 @@ def test_a_paper_table_with_groups_sections_and_booktabs_rules(tmp_path: Path) -
     (table,) = record.ocr.tables
     assert table.columns == ["Model", "BBH", "GSM8K", "MATH", "HumanEval"]
     assert [row[0].text for row in table.body] == ["Qwen-14B", "Yi-34B", "Mistral-7B", "Gemma-7B"]
+
+
+def test_names_set_close_over_a_settings_line_are_split_at_their_columns() -> None:
+    """Narrow columns set their names a few pixels apart, read as one unsure piece; under
+    them a settings line ("0-shot", "mc2", "5-shot" with its hyphen lost)."""
+    words = [word("Name", 16, 36)]
+    words += [word(text, x, 36, confidence=41.0)
+              for text, x in [("Winogrande", 120), ("TruthfulQA", 216), ("MMLU", 312)]]
+    words += lines_of([("0-shot", 140, 56), ("mc2", 250, 56), ("Sshot", 310, 56)])
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-7B"]):
+        y = 84 + 26 * r
+        words += lines_of([(name, 16, y), (f"5{r}.88", 140, y), (f"4{r}.33", 245, y),
+                           (f"4{r}.20", 310, y)])
+    table = extract_tables(words, None, Config())[0][0]
+    assert table.columns == ["Name", "Winogrande", "TruthfulQA", "MMLU"]
+    assert table.settings == [None, "0-shot", "mc2", "5-shot"]
+
+
+def test_a_column_name_broken_after_its_hyphen_is_no_group_title() -> None:
+    """"C-" over "Eval": the lower piece is near a known benchmark, not one by itself."""
+    parts = [("Model", 20, 30), ("C-", 200, 20), ("Eval", 196, 38), ("ARC-", 300, 20),
+             ("C", 310, 38), ("MMLU", 400, 30)]
+    for r, name in enumerate(["Alpha-7B", "Beta-13B", "Gamma-7B"]):
+        y = 70 + 30 * r
+        parts += [(name, 20, y), (f"5{r}.1", 200, y), (f"4{r}.2", 300, y), (f"6{r}.3", 400, y)]
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert table.columns == ["Model", "C-Eval", "ARC-C", "MMLU"]
+
+
+def test_a_size_under_a_name_broken_after_its_hyphen_ends_the_name() -> None:
+    parts = [("Model", 20, 20), ("MMLU", 200, 20), ("GSM8K", 300, 20)]
+    for r, (first, second) in enumerate([("BLOOM-", "7.1B"), ("Qwen-7B", ""), ("MPT-", "30B")]):
+        y = 60 + 48 * r
+        parts += [(first, 20, y), (f"5{r}.1", 200, y), (f"3{r}.5", 300, y)]
+        if second:
+            parts.append((second, 20, y + 18))
+    table = extract_tables(lines_of(parts), None, Config())[0][0]
+    assert [row[0].text for row in table.body] == ["BLOOM-7.1B", "Qwen-7B", "MPT-30B"]

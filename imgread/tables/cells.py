@@ -6,6 +6,7 @@ Every re-read goes through one engine call on a strip of crops, not one call per
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
@@ -182,6 +183,12 @@ def reread_numbers(
             cell.readings["numeric_confidence"] = f"{min(w.confidence for w in inside):.1f}"
 
 
+def _part_of(text: str, whole: str) -> bool:
+    """``text`` is a shorter piece of ``whole``, case and punctuation aside."""
+    short, long = (re.sub(r"[^0-9a-z]", "", t.lower()) for t in (text, whole))
+    return bool(short) and short != long and short in long
+
+
 def reread_text(
     doubtful: list[tuple[Cell, Box]],
     glyph: float,
@@ -205,8 +212,14 @@ def reread_text(
         # The larger reading wins unless clearly less sure: small text is what fails. Where
         # the page found nothing, only a sure reading counts (noise reads as "Laan").
         floor = cell.confidence - 5 if cell.box is not None else 80.0
-        # A re-read that loses much of the text (a wrapped cell's other line) is no better.
-        whole = len(text) >= 0.7 * len(cell.text)
+        # A re-read that loses much of the text (a wrapped cell's other line) is no better;
+        # in a cell of two lines, one that reads part of the page's reading lost a line
+        # ("ARC-" for "ARC-" over "C").
+        whole = len(text) >= 0.7 * len(cell.text) and not (
+            cell.box is not None
+            and cell.box.height > 1.5 * glyph
+            and _part_of(text, cell.text)
+        )
         if text != cell.text and confidence >= floor and whole:
             cell.text, cell.confidence = text, confidence
             cell.box = cell.box or box

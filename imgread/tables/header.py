@@ -9,7 +9,7 @@ from dataclasses import replace
 from itertools import pairwise
 from statistics import median
 
-from ..names import closest_benchmark, is_known_benchmark
+from ..names import is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..record import Box, Cell, Table, Word
 from .lines import (
@@ -27,8 +27,8 @@ from .lines import (
 )
 
 SETTING_RE = re.compile(
-    r"\d+\s*-?\s*shots?\b|\b[\dSOIl]{1,2}\s*-\s*sho[tl]s?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
-    r"\bf1\b|\bzero-shot\b|\bfew-shot\b",
+    r"\d+\s*-?\s*shots?\b|\b[\dSOIl]{1,2}\s*-?\s*sho[tl]s?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
+    r"\bf1\b|\bmc[12]\b|\bzero-shot\b|\bfew-shot\b",
     re.IGNORECASE,
 )
 
@@ -120,9 +120,10 @@ def header_lines(
             continue  # a line of specks only (a band's edge read as "al") is noise
         if all(set(chunk.text.strip()) <= set("-–—_=~") for chunk in solid(lines[index])):
             continue  # dashes only: what is left of a rule or a band's edge names nothing
-        # The lowest header line names single columns; lines above may name groups.
+        # The lowest line of names names single columns (under it there may be a line of
+        # settings, "5-shot"); lines above may name groups.
         line = lines[index]
-        if not header:
+        if all(is_settings_line(found) for found in header):
             line = split_at_columns(line, layout.ranges)
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
@@ -248,7 +249,7 @@ def _known_names(lowest: TextLine, placed: dict[int, int | None]) -> set[int]:
         column
         for chunk in lowest.chunks
         if (column := placed.get(id(chunk))) is not None
-        and (is_known_benchmark(chunk.text) or closest_benchmark(chunk.text) is not None)
+        and is_known_benchmark(chunk.text)  # a near miss may be a name's broken end ("Eval")
     }
 
 
@@ -258,8 +259,9 @@ def is_settings_line(line: TextLine) -> bool:
     return hits >= max(1, len(chunks) / 2)
 
 
-# Small print of "5-shot" read with letters for its digits ("S-shot", "O-shol").
-SHOTS_MISREAD_RE = re.compile(r"\b([\dSOIl]{1,2})(\s*-\s*)sho[tl](s?)\b")
+# Small print of "5-shot" read with letters for its digits ("S-shot", "O-shol"), or
+# with its hyphen lost ("Sshot").
+SHOTS_MISREAD_RE = re.compile(r"\b([\dSOIl]{1,2})(\s*-?\s*)sho[tl](s?)\b")
 
 
 def tidy_setting(text: str) -> str:

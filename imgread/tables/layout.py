@@ -148,8 +148,10 @@ def wrapped_lines(
     found: dict[int, list[int]] = {}
     for index in range(max(0, run[0] - 1), min(len(lines), run[-1] + 2)):
         line = lines[index]
-        if index in members or line.numeric or not solid(line):
+        if index in members or not solid(line):
             continue
+        if line.numeric and not (index - 1 in members and _broken_at_hyphen(lines[index - 1])):
+            continue  # a size under a name broken after its hyphen ("BLOOM-" / "7.1B") ends it
         if any(min(c.box.x2, x2) > max(c.box.x1, x1) for c in line.chunks for x1, x2 in numeric):
             continue
         height = max(line.box.height, 1)
@@ -183,6 +185,11 @@ def wrapped_lines(
             close = [c for c in candidates if c[0] <= nearest + 0.3 * height]
             found.setdefault(min(close, key=lambda c: (c[1], c[0], c[2]))[3], []).append(index)
     return found
+
+
+def _broken_at_hyphen(row: TextLine) -> bool:
+    """The row's first cell ends with a hyphen: its name goes on in the line below."""
+    return bool(row.chunks) and row.chunks[0].text.endswith("-")
 
 
 # A continuation sits clearly nearer its own row than the next row sits to it: a line
