@@ -3,6 +3,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py [--n 30] [--test 16] [--no-real]
                                                    [--fresh 24] [--fresh-seed 9000]
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-fresh      # the test set alone
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind      # the blind test set alone
 
 - tuning: charts from ``synth_charts.py`` (the set readers are tuned on);
 - unseen (tuning): charts from ``unseen_charts.py`` (SVG in Chromium and other matplotlib
@@ -12,6 +13,10 @@
   themed matplotlib), written by rules independent of the reader and of both generators
   above, with a line per style: score only, never look at its images or tune on it; a new
   ``--fresh-seed`` gives new charts;
+- TEST (blind): charts from ``blind_charts.py`` (plotly, Vega-Lite, house-styled
+  matplotlib, SVG on slides and in posts), written without reading the reader or any
+  generator above; not in the default run (``--blind [N]``, 24 by default, or
+  ``--only-blind``), a line per style; score only, never look at its readings or tune on it;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning).
 
 Prints, per set: point F1 for bars (category, and series where there are several, with the
@@ -42,6 +47,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from blind_charts import generate as generate_blind
 from fresh_charts import generate as generate_fresh
 from synth_charts import Truth, render
 from unseen_charts import generate as generate_unseen
@@ -223,9 +229,17 @@ def main() -> None:
     parser.add_argument(
         "--only-fresh", action="store_true", help="the test set alone: --n 0 --test 0 --no-real"
     )
+    parser.add_argument("--blind", type=int, nargs="?", const=24, default=0,
+                        help="blind test charts (blind_charts; 24 when no number is given)")
+    parser.add_argument("--blind-seed", type=int, default=12000, help="blind_charts seed")
+    parser.add_argument("--only-blind", action="store_true",
+                        help="the blind test set alone: --n 0 --test 0 --fresh 0 --no-real")
     args = parser.parse_args()
     if args.only_fresh:
         args.n, args.test, args.no_real = 0, 0, True
+    if args.only_blind:
+        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
+        args.blind = args.blind or 24
     config = Config()
     chart_ms: list[float] = []
     slowest = (0.0, "")
@@ -235,6 +249,8 @@ def main() -> None:
     test: dict[str, list[int]] = {}
     fresh: dict[str, list[int]] = {}
     fresh_styles: dict[str, dict[str, list[int]]] = {}
+    blind: dict[str, list[int]] = {}
+    blind_styles: dict[str, dict[str, list[int]]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(args.n):
             rgb, truth = render(seed)
@@ -279,6 +295,20 @@ def main() -> None:
                 for tally in (fresh.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
                     for i, v in enumerate(point_counts(record, truth_item)):
                         tally[i] += v
+        if args.blind:
+            blind_folder = Path(folder) / "blind"
+            try:
+                drawn = generate_blind(blind_folder, args.blind, args.blind_seed)
+            except RuntimeError as error:  # no Chromium: the blind set cannot be drawn
+                print(f"blind charts skipped: {error}", file=sys.stderr)
+                drawn = {}
+            for tag, truth_item, record, kind in read_drawn(drawn, blind_folder, config, "blind"):
+                chart_ms.append(record.timings_ms.get("charts", 0.0))
+                slowest = max(slowest, (chart_ms[-1], tag))
+                style = blind_styles.setdefault(truth_item["style"], {})
+                for tally in (blind.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
+                    for i, v in enumerate(point_counts(record, truth_item)):
+                        tally[i] += v
     records: dict[str, Record] = {}
     if REAL.is_dir() and not args.no_real:
         for name in real_bar_charts():
@@ -303,6 +333,12 @@ def main() -> None:
     if fresh:
         print_f1(f"TEST: {args.fresh} fresh_charts", fresh)
         for style, tallies in sorted(fresh_styles.items()):
+            for kind, (right, read, true) in sorted(tallies.items()):
+                line = f"  {style} ({kind})"
+                print(f"{line:<28}{right:>7}{read:>7}{true:>7}{f1(right, read, true):>7.2f}")
+    if blind:
+        print_f1(f"TEST (blind): {args.blind} blind_charts", blind)
+        for style, tallies in sorted(blind_styles.items()):
             for kind, (right, read, true) in sorted(tallies.items()):
                 line = f"  {style} ({kind})"
                 print(f"{line:<28}{right:>7}{read:>7}{true:>7}{f1(right, read, true):>7.2f}")

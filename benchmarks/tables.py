@@ -3,6 +3,7 @@
     python benchmarks/tables.py [--count 60] [--seed 0] [--test-count 36] [--test-seed 1000]
                                 [--heldout-count 40] [--heldout-seed 5000]
                                 [--fresh-count 40] [--fresh-seed 7000]
+                                [--blind-count 48] [--blind-seed 11000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table]
 
@@ -24,6 +25,12 @@ The sets, each on its own lines:
   tiny boxed JPEGs, phone screens with Chinese labels, slides), with ``fresh:STYLE`` lines.
   Score it only: do not look at its images or per-image readings, nor change the reader for
   a failure seen there; a new ``--fresh-seed`` gives new images.
+- ``blind``: the blind test set, not in the default sets (``--sets blind``). Tables from
+  ``blind_tables.py``, written without reading the reader or any generator above (paper
+  PDFs, PDF viewers, GitHub light and dark, leaderboards, Notion and Confluence pages,
+  posts, Chinese READMEs, slides, phone screenshots, monitor photos, models as columns),
+  with ``blind:STYLE`` lines. Score it only: never look at its images' readings nor tune
+  on it; a new ``--blind-seed`` gives new images.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -54,6 +61,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import blind_tables
 import fresh_tables
 import heldout_tables
 import synth_tables
@@ -349,6 +357,7 @@ ROLES = {
     "test": "tuning",
     "heldout": "tuning",
     "fresh": "TEST",
+    "blind": "TEST (blind)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -364,6 +373,8 @@ def main() -> None:
     parser.add_argument("--heldout-seed", type=int, default=5000, help="heldout_tables seed")
     parser.add_argument("--fresh-count", type=int, default=40, help="fresh_tables images")
     parser.add_argument("--fresh-seed", type=int, default=7000, help="fresh_tables seed")
+    parser.add_argument("--blind-count", type=int, default=48, help="blind_tables images")
+    parser.add_argument("--blind-seed", type=int, default=11000, help="blind_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -393,6 +404,10 @@ def main() -> None:
         if "fresh" in wanted:
             sets["fresh"] = generated_set(
                 fresh_tables, Path(folder, "fresh"), args.fresh_count, args.fresh_seed
+            )
+        if "blind" in wanted:
+            sets["blind"] = generated_set(
+                blind_tables, Path(folder, "blind"), args.blind_count, args.blind_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
