@@ -1020,3 +1020,25 @@ def test_a_size_under_a_name_broken_after_its_hyphen_ends_the_name() -> None:
             parts.append((second, 20, y + 18))
     table = extract_tables(lines_of(parts), None, Config())[0][0]
     assert [row[0].text for row in table.body] == ["BLOOM-7.1B", "Qwen-7B", "MPT-30B"]
+
+
+def test_a_reread_of_a_two_line_name_that_reads_one_line_keeps_the_page_reading() -> None:
+    """The page read "ARC-" over "C" as "ARC-C"; read again as one line, the crop gives
+    only "ARC-": part of what the page read is a line lost, not a correction."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from imgread.config import PreprocessSettings
+    from imgread.preprocess import prepare
+    from imgread.tables.cells import reread_text
+
+    face = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf", 22)
+    image = Image.new("RGB", (300, 120), "white")
+    draw = ImageDraw.Draw(image)
+    for x, y, text in [(100, 20, "ARC-"), (20, 33, "Model"), (200, 33, "MMLU")]:
+        draw.text((x, y), text, fill="black", font=face)
+    prepared, _, _ = prepare(np.asarray(image), PreprocessSettings())
+    cell = Cell(row=0, col=1, text="ARC-C", confidence=70.0, box=Box(x1=98, y1=20, x2=150, y2=70))
+    reread_text([(cell, cell.box)], 20.0, prepared, Config().ocr, "header")
+    assert cell.readings["header"] == "ARC-"  # what the re-read saw
+    assert cell.text == "ARC-C"
