@@ -232,17 +232,21 @@ def _one_bar(
 
 
 def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> float:
-    """The first row, near the coarse top, where the bar's central columns take its colour,
-    less the part of the row above that the anti-aliased edge covers."""
+    """The first row, from near the coarse top down, where the bar's central columns take
+    its colour, less the part of the row above that the anti-aliased edge covers. (A label
+    boxed as text just above the bar raises the coarse top to the label's: the search runs on
+    down the bar.)"""
     x1 = int(bar.x1 + 0.35 * bar.width)
     x2 = max(x1 + 1, int(bar.x2 - 0.35 * bar.width))
     y1 = max(0, int(bar.top - reach))
-    y2 = min(rgb.shape[0], int(bar.top + reach) + 1)
+    y2 = min(rgb.shape[0], max(int(bar.top + reach), int(bar.bottom)) + 1)
     strip = rgb[y1:y2, x1:x2]
     if strip.size == 0:
         return bar.top
-    share = (distance(strip, bar.colour) < 45).mean(axis=1)
-    inside = np.flatnonzero(share > 0.5)
+    filled = (distance(strip, bar.colour) < 45).mean(axis=1) > 0.5
+    # three filled rows in a row: a grey label's anti-aliased strokes fill one or two
+    steady = filled[: len(filled) - 2] & filled[1 : len(filled) - 1] & filled[2:]
+    inside = np.flatnonzero(steady if steady.any() else filled)
     if not len(inside):
         return bar.top
     first = int(inside[0])

@@ -24,6 +24,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
@@ -78,9 +79,12 @@ def bar_chart(
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
         if label is None and place is not None and settings is not None:
-            text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
+            alone = read_bar_label(rgb, bar, bars, height, bg, place, settings,
+                                   decimals if matched else None, measured, tolerance)
+            text = alone[1] if alone is not None else read_label_text(rgb, _label_box(bar, place, height, width), settings,
                                    widen=False, page=bg if place == "inside" else None)
-            printed = conformed(text, decimals if matched else None, measured, tolerance)
+            printed = alone[0] if alone is not None else conformed(
+                text, decimals if matched else None, measured, tolerance)
             if printed is not None:
                 value, confidence, provenance = printed, 0.85, "label"
             # a crop's stray glyph ("535.6"): dropped only where the bar agrees closely
@@ -93,14 +97,20 @@ def bar_chart(
             if agrees and settings is not None and places(label.text) != decimals:
                 # printed unlike its neighbours ("25.87", "44" among "25.8"s): read it alone
                 inside_bar = label.box.cy > bar.top
-                second = conformed(read_label_text(rgb, label.box, settings,
-                                                   page=bg if inside_bar else None),
-                                   decimals, measured, tolerance)
+                alone = read_bar_label(rgb, bar, bars, height, bg,
+                                       "inside" if inside_bar else "above", settings,
+                                       decimals, measured, tolerance)
+                second = alone[0] if alone is not None else conformed(
+                    read_label_text(rgb, label.box, settings, page=bg if inside_bar else None),
+                    decimals, measured, tolerance)
                 if second is not None and second != printed:
                     flags.append(repaired_flag(title, label.text, second, measured))
                     printed = second
             if not agrees and settings is not None:  # a digit lost or misread: read it alone
-                second = read_label(rgb, label.box, settings)
+                alone = read_bar_label(rgb, bar, bars, height, bg,
+                                       "inside" if label.box.cy > bar.top else "above",
+                                       settings, decimals, measured, tolerance)
+                second = alone[0] if alone is not None else read_label(rgb, label.box, settings)
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
                     flags.append(repaired_flag(title, label.text, second, measured))
