@@ -249,14 +249,30 @@ def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> f
     inside = np.flatnonzero(steady if steady.any() else filled)
     if not len(inside):
         return bar.top
-    first = int(inside[0])
-    if first == 0:
-        return float(y1)
+    first = _above_text(rgb, bar, y1 + int(inside[0])) - y1
+    if first <= 0:
+        return float(y1 + first)
     towards = bar.colour.astype(np.float64) - bg
     norm = float(towards @ towards)
-    edge = strip[first - 1].astype(np.float64) - bg
+    edge = rgb[y1 + first - 1, x1:x2].astype(np.float64) - bg
     cover = float(np.clip(np.median(edge @ towards) / norm, 0.0, 1.0)) if norm else 0.0
     return float(y1 + first) - cover
+
+
+def _above_text(rgb: np.ndarray, bar: RawBar, row: int) -> int:
+    """The bar's top row where a label printed inside it, at its top, hid the top from the
+    central columns (the coarse reading lost the narrow band above the text): up the bar's
+    side columns, which the text leaves clear, while they keep the bar's colour."""
+    width = bar.x2 - bar.x1
+    sides = np.r_[int(bar.x1 + 0.1 * width) : int(bar.x1 + 0.25 * width) + 1,
+                  int(bar.x2 - 0.25 * width) : int(bar.x2 - 0.1 * width) + 1]
+    limit = max(0, int(row - 0.5 * (bar.bottom - row)))
+    if row <= limit or not len(sides):
+        return row
+    block = rgb[limit:row][:, np.clip(sides, 0, rgb.shape[1] - 1)]
+    filled = (distance(block, bar.colour) < 45).mean(axis=1) > 0.5
+    clear = np.flatnonzero(~filled)  # rows above ``row`` that are not the bar's
+    return limit + int(clear[-1]) + 1 if len(clear) else limit
 
 
 def bar_like(bars: list[RawBar], area: Box) -> bool:

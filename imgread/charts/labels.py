@@ -186,10 +186,12 @@ def _second_engine(settings: OcrSettings) -> bool:
 
 
 def chosen(
-    texts: list[str], decimals: int | None, measured: float, tolerance: float
+    texts: list[str], decimals: int | None, measured: float, tolerance: float,
+    unanimous: bool = False,
 ) -> float | None:
-    """The reading to keep: one both engines give, else the one printed with the labels'
-    decimals, nearest the measured value; None when the bar confirms none."""
+    """The reading to keep: one both engines give, else (unless ``unanimous``) the one
+    printed with the labels' decimals, nearest the measured value; None when the bar
+    confirms none."""
     read = [(v, t) for t in texts if t
             if (v := conformed(t, decimals, measured, tolerance)) is not None]
     if not read:
@@ -198,6 +200,8 @@ def chosen(
     agreed = [v for v in values if values.count(v) > 1]
     if agreed:
         return agreed[0]
+    if unanimous:
+        return None
     usual = [v for v, t in read if decimals is None or places(t.strip("-.,")) == decimals]
     return min(usual or values, key=lambda v: abs(v - measured))
 
@@ -205,13 +209,13 @@ def chosen(
 def read_bar_label(
     rgb: np.ndarray, bar: RawBar, bars: list[RawBar], height: float, bg: np.ndarray,
     place: str, settings: OcrSettings, decimals: int | None, measured: float,
-    tolerance: float,
+    tolerance: float, unanimous: bool = False,
 ) -> tuple[float, str] | None:
     """The value printed at ``bar``'s top, read alone, and the texts read; None when
-    nothing the bar's height confirms is read there."""
+    nothing the bar's height confirms is read there (``unanimous``: by both engines)."""
     crop = label_crop(rgb, bar, bars, height, bg, place)
     if crop is None:
         return None
     texts = readings(crop, settings)
-    value = chosen(texts, decimals, measured, tolerance)
+    value = chosen(texts, decimals, measured, tolerance, unanimous)
     return None if value is None else (value, "|".join(texts))

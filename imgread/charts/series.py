@@ -94,12 +94,15 @@ def bar_chart(
         if label is not None and label.value is not None:
             printed = label.value
             agrees = abs(printed - measured) <= tolerance
-            if agrees and settings is not None and places(label.text) != decimals:
-                # printed unlike its neighbours ("25.87", "44" among "25.8"s): read it alone
+            whole = places(label.text) == 0
+            if agrees and settings is not None and (places(label.text) != decimals or whole):
+                # printed unlike its neighbours ("25.87", "44" among "25.8"s), or a whole
+                # number (a point and a digit lost, as on all of a panel's labels): read alone
                 inside_bar = label.box.cy > bar.top
                 alone = read_bar_label(rgb, bar, bars, height, bg,
                                        "inside" if inside_bar else "above", settings,
-                                       decimals, measured, tolerance)
+                                       None if whole else decimals, measured, tolerance,
+                                       unanimous=whole)
                 second = alone[0] if alone is not None else conformed(
                     read_label_text(rgb, label.box, settings, page=bg if inside_bar else None),
                     decimals, measured, tolerance)
@@ -107,9 +110,11 @@ def bar_chart(
                     flags.append(repaired_flag(title, label.text, second, measured))
                     printed = second
             if not agrees and settings is not None:  # a digit lost or misread: read it alone
-                alone = read_bar_label(rgb, bar, bars, height, bg,
-                                       "inside" if label.box.cy > bar.top else "above",
-                                       settings, decimals, measured, tolerance)
+                # where a scrap was read, the label may be on the bar's other side of its top
+                sides = ("inside", "above") if label.box.cy > bar.top else ("above", "inside")
+                alone = next((read for side in sides if (read := read_bar_label(
+                    rgb, bar, bars, height, bg, side, settings, decimals, measured,
+                    tolerance)) is not None), None)
                 second = alone[0] if alone is not None else read_label(rgb, label.box, settings)
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
