@@ -9,6 +9,7 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 5. ``bars``, ``hbars``, ``lines``  the marks: bars standing on a baseline (or lying along an
    x axis, when no y axis is found), or traces and markers segmented by colour;
 6. ``binding``  value labels to the bars they sit on, bars to the category labels under them;
+   ``labels``   a bar's label read alone from the glyphs bound to it, by two engines;
 7. ``series``   the marks, bound and named, assembled into charts, labels cross-checked;
 8. ``views``    the charts as (model, benchmark, value) scores and scaling-curve rows.
 """

@@ -103,7 +103,8 @@ def _inside_crop(rgb: np.ndarray, bar: RawBar, height: float) -> np.ndarray | No
 
 def _glyphs(ink: np.ndarray, height: float) -> tuple[np.ndarray, list[Glyph]]:
     """Connected pieces of ink the size of characters (rules and marks dropped)."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), 8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        ink.astype(np.uint8), connectivity=8)
     glyphs = []
     for index in range(1, count):
         x, y, w, h = (int(v) for v in stats[index, :4])

@@ -81,8 +81,9 @@ def bar_chart(
         if label is None and place is not None and settings is not None:
             alone = read_bar_label(rgb, bar, bars, height, bg, place, settings,
                                    decimals if matched else None, measured, tolerance)
-            text = alone[1] if alone is not None else read_label_text(rgb, _label_box(bar, place, height, width), settings,
-                                   widen=False, page=bg if place == "inside" else None)
+            text = alone[1] if alone is not None else read_label_text(
+                rgb, _label_box(bar, place, height, width), settings, widen=False,
+                page=bg if place == "inside" else None)
             printed = alone[0] if alone is not None else conformed(
                 text, decimals if matched else None, measured, tolerance)
             if printed is not None:
