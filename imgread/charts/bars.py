@@ -140,9 +140,11 @@ def _columns(
     xs = np.flatnonzero(mask.any(axis=0))
     if not len(xs):
         return []
-    bottoms = np.array([np.flatnonzero(mask[:, x])[-1] for x in xs])
+    # the lowest inked row of each column, at once
+    bottoms = mask.shape[0] - 1 - np.argmax(mask[::-1, xs], axis=0)
     baseline = int(np.bincount(bottoms).argmax())
     slack = 2 + mask.shape[0] // 100
+    near_page = distance(small, bg)  # once for the whole crop: the loop below is per column
     found = []
     for x in xs:
         column = mask[: baseline + slack + 1, x]
@@ -160,13 +162,14 @@ def _columns(
         inner = slice(top + (bottom - top) // 2, bottom - (bottom - top) // 10 + 1)
         keep = ~text[inner, x]
         pixels = small[inner, x][keep] if keep.any() else small[inner, x]
-        colour = np.median(pixels.reshape(-1, 3), axis=0)
+        colour = _middle(pixels.reshape(-1, 3))
         # an OCR box can take in the bar's top with a label printed inside it: there the
         # pixels of the bar's own colour are the bar
         span = slice(start, bottom + 1)
-        own = distance(small[span, x][None], colour)[0] < 40
+        from_colour = distance(small[span, x][None], colour)[0]
+        own = from_colour < 40
         # but the page showing between a label of the bar's colour and the bar ends it
-        page = distance(small[span, x][None], bg)[0] < 20
+        page = near_page[span, x] < 20
         ends = np.flatnonzero(page & ~own & text[span, x])
         drawn = np.flatnonzero(column[span] & (~text[span, x] | own))
         if len(ends):
@@ -175,10 +178,8 @@ def _columns(
             top = min(top, start + int(drawn[0]))
         # a faint shape behind the plot can touch a bar: rows at the top of the run that are
         # nearer the background than the bar's colour are that shape, not the bar
-        run = small[top : inner.start, x]
-        faint = (distance(run[None], colour)[0] > distance(run[None], bg)[0]) & ~text[
-            top : inner.start, x
-        ]
+        faint = (from_colour[top - start : inner.start - start]
+                 > near_page[top : inner.start, x]) & ~text[top : inner.start, x]
         solid = np.flatnonzero(~faint)
         if len(solid) and solid[0] > 1:
             top += int(solid[0])
@@ -186,6 +187,13 @@ def _columns(
             continue
         found.append((int(x), top, bottom, colour))
     return found
+
+
+def _middle(rows: np.ndarray) -> np.ndarray:
+    """``np.median(rows, axis=0)`` without its overhead (it is called per pixel column)."""
+    ordered = np.sort(rows.astype(np.float64), axis=0)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def _segments(
@@ -196,7 +204,7 @@ def _segments(
     for column in columns:
         if runs:
             last = runs[-1]
-            anchor = np.median(np.array([c[3] for c in last[-3:]]), axis=0)
+            anchor = _middle(np.array([c[3] for c in last[-3:]]))
             if column[0] == last[-1][0] + 1 and np.linalg.norm(column[3] - anchor) < 30:
                 last.append(column)
                 continue

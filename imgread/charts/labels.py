@@ -12,6 +12,7 @@ nearest the bar's measured value is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -157,9 +158,11 @@ def _cut(
     return crop
 
 
-def readings(crop: np.ndarray, settings: OcrSettings) -> list[str]:
-    """The crop's text by Tesseract (digits, one line, enlarged, dark on light) and, where
-    it is installed and wanted, by RapidOCR."""
+def readings(
+    crop: np.ndarray, settings: OcrSettings, enough: Callable[[str], bool] = lambda _: False
+) -> list[str]:
+    """The crop's text by Tesseract (digits, one line, enlarged, dark on light) and, unless
+    ``enough`` accepts that reading, by RapidOCR as well (where installed and wanted)."""
     grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     if float(np.median(grey)) < 128:
         grey = 255 - grey
@@ -175,7 +178,7 @@ def readings(crop: np.ndarray, settings: OcrSettings) -> list[str]:
                                                             numeric=True)))
     except RuntimeError:  # tesserocr: no text in the crop
         texts.append("")
-    if _second_engine(settings):
+    if not enough(texts[0]) and _second_engine(settings):
         texts.append(rapid.texts([image])[0][0].replace(" ", ""))
     return texts
 
@@ -217,6 +220,11 @@ def read_bar_label(
     crop = label_crop(rgb, bar, bars, height, bg, place)
     if crop is None:
         return None
-    texts = readings(crop, settings)
+    def enough(text: str) -> bool:  # the second engine's time is spent only on doubt
+        value = conformed(text, decimals, measured, tolerance)
+        return not unanimous and value is not None and (
+            decimals is None or places(text.strip("-.,")) == decimals)
+
+    texts = readings(crop, settings, enough)
     value = chosen(texts, decimals, measured, tolerance, unanimous)
     return None if value is None else (value, "|".join(texts))
