@@ -203,6 +203,27 @@ def labels_exact(records: dict[str, Record]) -> tuple[int, int]:
     return exact, total
 
 
+def measured_within(records: dict[str, Record], share: float = 0.01) -> tuple[int, int]:
+    """Of the values measured from a bar's height (no label read) and matched to a truth
+    triple by name, how many lie within ``share`` of the axis range of the truth."""
+    truth = json.loads((REAL / "truth.json").read_text())
+    good = total = 0
+    for stem, record in records.items():
+        wanted = [s for s in truth[stem]["scores"] if s["value"] is not None]
+        for chart in record.charts:
+            ticks = [t.value for axis in chart.axes for t in axis.ticks]
+            span = (max(ticks) - min(ticks)) if ticks else 0.0
+            for score in scores_from_chart(chart):
+                if score.evidence.get("provenance") != "measured" or score.value is None:
+                    continue
+                alike = [w["value"] for w in wanted if similar(score.model, w["model"])
+                         and similar(score.benchmark, w["benchmark"])]
+                if alike:
+                    total += 1
+                    good += min(abs(score.value - v) for v in alike) <= share * span
+    return good, total
+
+
 def real_misses(records: dict[str, Record]) -> list[tuple[str, str, str]]:
     """Each truth triple not read exactly, as (image, kind, detail): "not read" (no
     reading names its model and benchmark), "label misread" or "measured off" (one does,
@@ -340,6 +361,8 @@ def main() -> None:
                 print(f"  {stem:<34}{p:>10.2f}{r:>8.2f}{f:>6.2f}")
         exact, total = labels_exact(records)
         print(f"values from printed labels, exact: {exact}/{total} ({exact / max(total, 1):.0%})")
+        good, total = measured_within(records)
+        print(f"values measured from bars, within 1% of the axis range: {good}/{total}")
         misses = real_misses(records)
         kinds = sorted({kind for _, kind, _ in misses})
         print("triples not exact, by kind: " + (", ".join(
