@@ -95,3 +95,11 @@ def test_unlabelled_bars_are_measured_from_the_axis_line(shared_dir: Path) -> No
                     and abs((s.value or 0.0) - t["value"]) <= 0.051 for t in truth)
                 for s in measured)
     assert exact >= 0.95 * len(measured)
+
+
+def test_a_short_bar_over_the_axis_line_keeps_its_series_colour(shared_dir: Path) -> None:
+    """A bar a few pixels tall (8.7 on an axis from 8) sampled at the reduced size takes in
+    its outline and the frame under it: measured again at full size it is its series' bar,
+    not a stub, and takes its label."""
+    record, truth = _real(shared_dir, "qwen7b_perf_bar.png")
+    assert _exact(record, truth) == len(truth)

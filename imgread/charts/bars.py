@@ -65,6 +65,14 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
             colour=colour,
         )
         bar.top = _refine_top(rgb, bar, 2 / scale + 2, bg)
+        if bar.bottom - bar.top < 0.1 * area.height:
+            # a short bar's colour, read at the reduced size, takes in its outline and the
+            # axis line under it (it would then pass for a stub of another colour)
+            middle = rgb[int(bar.top + 0.3 * (bar.bottom - bar.top)) :
+                         int(np.ceil(bar.top + 0.6 * (bar.bottom - bar.top))),
+                         int(bar.x1 + 0.3 * bar.width) : int(bar.x2 - 0.3 * bar.width) + 1]
+            if middle.size:
+                bar.colour = np.median(middle.reshape(-1, 3), axis=0)
         if not _backdrop(bar, area, bg):
             result.append(bar)
     return _without_stubs(_rejoined(result, 2 / scale + 1), area)
