@@ -4,7 +4,7 @@
 
 Each image is loaded and read up to the chart stage once; then the chart stage alone runs
 and its process CPU time is taken (Tesseract runs in-process through tesserocr, so its time
-is counted). CPU time, unlike the wall time ``benchmarks/charts.py`` prints, holds still on
+is counted). CPU time varies far less than the wall time ``benchmarks/charts.py`` prints on
 a machine other work shares. Sets: tuning charts (``synth_charts``), ``unseen_charts``
 (tuning) and the labelled bar charts in ../shared/data/real. ``--profile`` prints the hot
 spots (cProfile, by cumulative time) over all the charts.
