@@ -209,6 +209,49 @@ def labels_exact(records: dict[str, Record]) -> tuple[int, int]:
     return exact, total
 
 
+def measured_within(records: dict[str, Record], share: float = 0.01) -> tuple[int, int]:
+    """Of the values measured from a bar's height (no label read) and matched to a truth
+    triple by name, how many lie within ``share`` of the axis range of the truth."""
+    truth = json.loads((REAL / "truth.json").read_text())
+    good = total = 0
+    for stem, record in records.items():
+        wanted = [s for s in truth[stem]["scores"] if s["value"] is not None]
+        for chart in record.charts:
+            ticks = [t.value for axis in chart.axes for t in axis.ticks]
+            span = (max(ticks) - min(ticks)) if ticks else 0.0
+            for score in scores_from_chart(chart):
+                if score.evidence.get("provenance") != "measured" or score.value is None:
+                    continue
+                alike = [w["value"] for w in wanted if similar(score.model, w["model"])
+                         and similar(score.benchmark, w["benchmark"])]
+                if alike:
+                    total += 1
+                    good += min(abs(score.value - v) for v in alike) <= share * span
+    return good, total
+
+
+def real_misses(records: dict[str, Record]) -> list[tuple[str, str, str]]:
+    """Each truth triple not read exactly, as (image, kind, detail): "not read" (no
+    reading names its model and benchmark), "label misread" or "measured off" (one does,
+    with another value, from a printed label or from the bar's height)."""
+    truth = json.loads((REAL / "truth.json").read_text())
+    misses = []
+    for stem, record in records.items():
+        read = [s for chart in record.charts for s in scores_from_chart(chart)]
+        for item in (s for s in truth[stem]["scores"] if s["value"] is not None):
+            alike = [s for s in read if similar(s.model, item["model"])
+                     and similar(s.benchmark, item["benchmark"])]
+            if any(s.value is not None and abs(s.value - item["value"]) <= 0.051 for s in alike):
+                continue
+            kind = "not read" if not alike else (
+                "label misread" if alike[0].evidence.get("provenance") == "label"
+                else "measured off")
+            got = f", read {alike[0].value}" if alike else ""
+            misses.append((stem, kind, f"{item['model']} / {item['benchmark']} = "
+                                       f"{item['value']}{got}"))
+    return misses
+
+
 def read_drawn(
     drawn: dict, folder: Path, config: Config, label: str
 ) -> Iterator[tuple[str, dict, Record, str]]:
@@ -224,6 +267,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=30, help="tuning charts (default 30)")
     parser.add_argument("--test", type=int, default=16, help="held-out charts (default 16)")
     parser.add_argument("--no-real", action="store_true", help="leave out the real charts")
+    parser.add_argument("--misses", action="store_true",
+                        help="list each real chart's triples not read exactly")
     parser.add_argument("--fresh", type=int, default=24, help="test charts (fresh_charts)")
     parser.add_argument("--fresh-seed", type=int, default=9000, help="fresh_charts seed")
     parser.add_argument(
@@ -352,6 +397,14 @@ def main() -> None:
                 print(f"  {stem:<34}{p:>10.2f}{r:>8.2f}{f:>6.2f}")
         exact, total = labels_exact(records)
         print(f"values from printed labels, exact: {exact}/{total} ({exact / max(total, 1):.0%})")
+        good, total = measured_within(records)
+        print(f"values measured from bars, within 1% of the axis range: {good}/{total}")
+        misses = real_misses(records)
+        kinds = sorted({kind for _, kind, _ in misses})
+        print("triples not exact, by kind: " + (", ".join(
+            f"{kind} {sum(k == kind for _, k, _ in misses)}" for kind in kinds) or "none"))
+        for stem, kind, detail in misses if args.misses else []:
+            print(f"  {stem}: {kind}: {detail}")
     mean_ms = sum(chart_ms) / max(len(chart_ms), 1)
     median_ms = sorted(chart_ms)[len(chart_ms) // 2]
     print(f"\nchart stage: {mean_ms:.0f} ms/image mean, {median_ms:.0f} median, max "

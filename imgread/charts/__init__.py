@@ -9,6 +9,7 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 5. ``bars``, ``hbars``, ``lines``  the marks: bars standing on a baseline (or lying along an
    x axis, when no y axis is found), or traces and markers segmented by colour;
 6. ``binding``  value labels to the bars they sit on, bars to the category labels under them;
+   ``labels``   a bar's label read alone from the glyphs bound to it, by two engines;
 7. ``series``   the marks, bound and named, assembled into charts, labels cross-checked;
 8. ``views``    the charts as (model, benchmark, value) scores and scaling-curve rows.
 """
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import cv2
 import numpy as np
 
 from .. import ocr
 from ..config import Config, OcrSettings
 from ..record import Box, Chart, Flag, Word
-from .axes import decade_axis, x_axes, y_axes
+from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
 from .panels import inside, plot_panel, reading_order
@@ -137,7 +139,8 @@ def read_charts(
     words = raised_powers(rgb, split_merged_numbers(clean_words(plausible(words))), ocr_settings)
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
-    fits = y_axes(numbers + marked_ticks(found))
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))]
     if not fits:  # no y axis: bars lying on an x axis, if any
         return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
@@ -162,6 +165,7 @@ def read_charts(
         labels = [p for p in numbers if id(p) not in ticks and inside(p.box, panel.area)]
         area = panel.area
         bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
+        panel.y = on_rules(panel.y, rgb, area, bg)
         bars = find_bars(rgb, panel.area, text_boxes, bg)
         if bars and panel.floor > area.y2 and run_on_below(rgb, bars, area):
             # the bars run on below the area: their floor is lower than the ticks showed

@@ -8,14 +8,15 @@ that do not fit (an OCR slip, a value label that happens to line up) are rejecte
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Literal
 
 import numpy as np
 
 from ..ocr.phrase import Phrase
-from ..record import Axis, AxisTick
+from ..record import Axis, AxisTick, Box
+from .pixels import distance
 from .text import Tick, parse_number
 
 Scale = Literal["linear", "log"]
@@ -31,6 +32,7 @@ class Fit:
     b: float
     ticks: list[Phrase]
     residual_px: float
+    shift_px: float = 0.0  # from a tick label's centre to the rule it labels
 
     def value(self, pixel: float) -> float:
         raw = self.a * pixel + self.b
@@ -51,7 +53,7 @@ class Fit:
 
     @property
     def pixels(self) -> list[float]:
-        return [_centre(p, self.orientation) for p in self.ticks]
+        return [_centre(p, self.orientation) + self.shift_px for p in self.ticks]
 
     @property
     def span_px(self) -> tuple[float, float]:
@@ -64,7 +66,8 @@ class Fit:
 
     def to_axis(self, title: str = "") -> Axis:
         ticks = [
-            AxisTick(label=p.text, value=float(p.value or 0.0), pixel=_centre(p, self.orientation))
+            AxisTick(label=p.text, value=float(p.value or 0.0),
+                     pixel=_centre(p, self.orientation) + self.shift_px)
             for p in sorted(self.ticks, key=lambda t: _centre(t, self.orientation))
         ]
         return Axis(orientation=self.orientation, title=title, scale=self.scale, ticks=ticks)
@@ -100,6 +103,79 @@ def fit_ticks(candidates: list[Phrase], orientation: Literal["x", "y"]) -> Fit |
         if best is None or _better(candidate, best):
             best = candidate
     return best
+
+
+INK_CONTRAST = 60  # grey levels from a label crop's median: ink
+
+
+def ink_centred(fit: Fit, grey: np.ndarray) -> Fit:
+    """The fit again, on tick labels re-centred on their ink at full resolution. OCR boxes
+    come from a reading at another scale and carry padding: a pixel or two off, which on a
+    large chart is a tenth of a unit on every bar measured against the axis."""
+    along = 0 if fit.orientation == "y" else 1
+    moved: list[Phrase] = []
+    for tick in fit.ticks:
+        box = tick.box
+        y1, x1 = max(0, box.y1 - 2), max(0, box.x1 - 2)
+        crop = grey[y1 : box.y2 + 2, x1 : box.x2 + 2].astype(np.int16)
+        ink = np.abs(crop - np.median(crop)) > INK_CONTRAST if crop.size else crop > 0
+        lines = np.flatnonzero(ink.any(axis=1 - along))
+        if len(lines) < 0.4 * (box.height if along == 0 else box.width):
+            return fit  # a label without clear ink: keep the readings as they are
+        start, end = (y1, x1)[along] + int(lines[0]), (y1, x1)[along] + int(lines[-1]) + 1
+        moved.append(replace(tick, box=box.model_copy(
+            update={"y1": start, "y2": end} if along == 0 else {"x1": start, "x2": end})))
+    pixels = np.array([_centre(p, fit.orientation) for p in moved])
+    values = np.array([float(p.value or 0.0) for p in moved])
+    if fit.scale == "log":
+        values = np.log10(values)
+    a, b = (float(v) for v in np.polyfit(pixels, values, 1))
+    residual = _pixel_residual(a, b, pixels, values)
+    if residual > max(fit.residual_px, 1.0):  # the ink disagrees with itself: keep the boxes
+        return fit
+    return Fit(fit.orientation, fit.scale, a, b, moved, residual)
+
+
+RULE_SHARE = 0.25  # of the plot's width: how much more a rule's rows are inked than nearby
+RULE_CONTRAST = 40.0  # RGB distance from the plot's background that inks a row
+
+
+def on_rules(fit: Fit, rgb: np.ndarray, area: Box, bg: np.ndarray) -> Fit:
+    """A y fit moved onto the rules its ticks label (gridlines, the axis line the bars stand
+    on). A tick label's centre sits a font's fraction of a pixel or more off its rule, the
+    same for every label; where a rule is found beside one or more ticks, their offset
+    moves the whole axis (on a large chart a pixel is a tenth of a unit)."""
+    if fit.orientation != "y":
+        return fit
+    x1, x2 = max(0, area.x1), min(rgb.shape[1], area.x2)
+    reach = max(3, int(0.5 * float(np.median([p.height for p in fit.ticks]))))
+    offsets = []
+    for tick in fit.ticks:
+        centre = tick.box.cy
+        y1, y2 = max(0, int(centre) - 2 * reach), min(rgb.shape[0], int(centre) + 2 * reach + 1)
+        if x2 - x1 < 10 or y2 - y1 < 4 * reach:
+            continue
+        inked = (distance(rgb[y1:y2, x1:x2], bg) > RULE_CONTRAST).mean(axis=1)
+        # a rule's rows stand out from the rows a little above and below it (the top of a
+        # row of bars stands out from those above only)
+        near = max(4, int(0.3 * reach))
+        lifted = inked - np.maximum(np.roll(inked, near), np.roll(inked, -near))
+        lifted[:near], lifted[-near:] = 0, 0
+        rows = np.flatnonzero(lifted > RULE_SHARE)
+        if not len(rows):
+            continue
+        nearest = rows[np.argmin(np.abs(y1 + rows + 0.5 - centre))]
+        band = rows[np.abs(rows - nearest) <= 3]
+        weights = lifted[band]
+        middle = y1 + float((band + 0.5) @ weights / weights.sum())
+        if abs(middle - centre) <= max(2.0, 0.7 * reach):  # a label is centred on its rule
+            offsets.append(middle - centre)
+    if not offsets:
+        return fit
+    # one font's offset: rules elsewhere near a tick (a legend's frame) disagree with it
+    usual = float(np.median(offsets))
+    shift = float(np.median([o for o in offsets if abs(o - usual) <= 1.5]))
+    return replace(fit, b=fit.b - fit.a * shift, shift_px=shift)
 
 
 def _better(new: Fit, old: Fit) -> bool:

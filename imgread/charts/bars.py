@@ -65,6 +65,14 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
             colour=colour,
         )
         bar.top = _refine_top(rgb, bar, 2 / scale + 2, bg)
+        if bar.bottom - bar.top < 0.1 * area.height:
+            # a short bar's colour, read at the reduced size, takes in its outline and the
+            # axis line under it (it would then pass for a stub of another colour)
+            middle = rgb[int(bar.top + 0.3 * (bar.bottom - bar.top)) :
+                         int(np.ceil(bar.top + 0.6 * (bar.bottom - bar.top))),
+                         int(bar.x1 + 0.3 * bar.width) : int(bar.x2 - 0.3 * bar.width) + 1]
+            if middle.size:
+                bar.colour = np.median(middle.reshape(-1, 3), axis=0)
         if not _backdrop(bar, area, bg):
             result.append(bar)
     return _without_stubs(_rejoined(result, 2 / scale + 1), area)
@@ -140,9 +148,11 @@ def _columns(
     xs = np.flatnonzero(mask.any(axis=0))
     if not len(xs):
         return []
-    bottoms = np.array([np.flatnonzero(mask[:, x])[-1] for x in xs])
+    # the lowest inked row of each column, at once
+    bottoms = mask.shape[0] - 1 - np.argmax(mask[::-1, xs], axis=0)
     baseline = int(np.bincount(bottoms).argmax())
     slack = 2 + mask.shape[0] // 100
+    near_page = distance(small, bg)  # once for the whole crop: the loop below is per column
     found = []
     for x in xs:
         column = mask[: baseline + slack + 1, x]
@@ -160,13 +170,14 @@ def _columns(
         inner = slice(top + (bottom - top) // 2, bottom - (bottom - top) // 10 + 1)
         keep = ~text[inner, x]
         pixels = small[inner, x][keep] if keep.any() else small[inner, x]
-        colour = np.median(pixels.reshape(-1, 3), axis=0)
+        colour = _middle(pixels.reshape(-1, 3))
         # an OCR box can take in the bar's top with a label printed inside it: there the
         # pixels of the bar's own colour are the bar
         span = slice(start, bottom + 1)
-        own = distance(small[span, x][None], colour)[0] < 40
+        from_colour = distance(small[span, x][None], colour)[0]
+        own = from_colour < 40
         # but the page showing between a label of the bar's colour and the bar ends it
-        page = distance(small[span, x][None], bg)[0] < 20
+        page = near_page[span, x] < 20
         ends = np.flatnonzero(page & ~own & text[span, x])
         drawn = np.flatnonzero(column[span] & (~text[span, x] | own))
         if len(ends):
@@ -175,10 +186,8 @@ def _columns(
             top = min(top, start + int(drawn[0]))
         # a faint shape behind the plot can touch a bar: rows at the top of the run that are
         # nearer the background than the bar's colour are that shape, not the bar
-        run = small[top : inner.start, x]
-        faint = (distance(run[None], colour)[0] > distance(run[None], bg)[0]) & ~text[
-            top : inner.start, x
-        ]
+        faint = (from_colour[top - start : inner.start - start]
+                 > near_page[top : inner.start, x]) & ~text[top : inner.start, x]
         solid = np.flatnonzero(~faint)
         if len(solid) and solid[0] > 1:
             top += int(solid[0])
@@ -186,6 +195,13 @@ def _columns(
             continue
         found.append((int(x), top, bottom, colour))
     return found
+
+
+def _middle(rows: np.ndarray) -> np.ndarray:
+    """``np.median(rows, axis=0)`` without its overhead (it is called per pixel column)."""
+    ordered = np.sort(rows.astype(np.float64), axis=0)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def _segments(
@@ -196,7 +212,7 @@ def _segments(
     for column in columns:
         if runs:
             last = runs[-1]
-            anchor = np.median(np.array([c[3] for c in last[-3:]]), axis=0)
+            anchor = _middle(np.array([c[3] for c in last[-3:]]))
             if column[0] == last[-1][0] + 1 and np.linalg.norm(column[3] - anchor) < 30:
                 last.append(column)
                 continue
@@ -232,27 +248,47 @@ def _one_bar(
 
 
 def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> float:
-    """The first row, near the coarse top, where the bar's central columns take its colour,
-    less the part of the row above that the anti-aliased edge covers."""
+    """The first row, from near the coarse top down, where the bar's central columns take
+    its colour, less the part of the row above that the anti-aliased edge covers. (A label
+    boxed as text just above the bar raises the coarse top to the label's: the search runs on
+    down the bar.)"""
     x1 = int(bar.x1 + 0.35 * bar.width)
     x2 = max(x1 + 1, int(bar.x2 - 0.35 * bar.width))
     y1 = max(0, int(bar.top - reach))
-    y2 = min(rgb.shape[0], int(bar.top + reach) + 1)
+    y2 = min(rgb.shape[0], max(int(bar.top + reach), int(bar.bottom)) + 1)
     strip = rgb[y1:y2, x1:x2]
     if strip.size == 0:
         return bar.top
-    share = (distance(strip, bar.colour) < 45).mean(axis=1)
-    inside = np.flatnonzero(share > 0.5)
+    filled = (distance(strip, bar.colour) < 45).mean(axis=1) > 0.5
+    # three filled rows in a row: a grey label's anti-aliased strokes fill one or two
+    steady = filled[: len(filled) - 2] & filled[1 : len(filled) - 1] & filled[2:]
+    inside = np.flatnonzero(steady if steady.any() else filled)
     if not len(inside):
         return bar.top
-    first = int(inside[0])
-    if first == 0:
-        return float(y1)
+    first = _above_text(rgb, bar, y1 + int(inside[0])) - y1
+    if first <= 0:
+        return float(y1 + first)
     towards = bar.colour.astype(np.float64) - bg
     norm = float(towards @ towards)
-    edge = strip[first - 1].astype(np.float64) - bg
+    edge = rgb[y1 + first - 1, x1:x2].astype(np.float64) - bg
     cover = float(np.clip(np.median(edge @ towards) / norm, 0.0, 1.0)) if norm else 0.0
     return float(y1 + first) - cover
+
+
+def _above_text(rgb: np.ndarray, bar: RawBar, row: int) -> int:
+    """The bar's top row where a label printed inside it, at its top, hid the top from the
+    central columns (the coarse reading lost the narrow band above the text): up the bar's
+    side columns, which the text leaves clear, while they keep the bar's colour."""
+    width = bar.x2 - bar.x1
+    sides = np.r_[int(bar.x1 + 0.1 * width) : int(bar.x1 + 0.25 * width) + 1,
+                  int(bar.x2 - 0.25 * width) : int(bar.x2 - 0.1 * width) + 1]
+    limit = max(0, int(row - 0.5 * (bar.bottom - row)))
+    if row <= limit or not len(sides):
+        return row
+    block = rgb[limit:row][:, np.clip(sides, 0, rgb.shape[1] - 1)]
+    filled = (distance(block, bar.colour) < 45).mean(axis=1) > 0.5
+    clear = np.flatnonzero(~filled)  # rows above ``row`` that are not the bar's
+    return limit + int(clear[-1]) + 1 if len(clear) else limit
 
 
 def bar_like(bars: list[RawBar], area: Box) -> bool:

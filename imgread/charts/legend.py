@@ -127,7 +127,12 @@ def _on_colour(rgb: np.ndarray, word: Word, colours: list[np.ndarray]) -> bool:
     patch = rgb[box.y1 : box.y2, box.x1 : box.x2]
     if patch.size == 0:
         return True
-    return any(float((distance(patch, c) < 45).mean()) > 0.6 for c in colours)
+    if not colours:
+        return False
+    # every colour at once: (height, width, colours) distances
+    diff = patch.astype(np.float32)[..., None, :] - np.asarray(colours, dtype=np.float32)
+    near = (diff * diff).sum(axis=-1) < 45 * 45
+    return bool((near.mean(axis=(0, 1)) > 0.6).any())
 
 
 def _entry(line: list[Word], start: int) -> list[Word]:

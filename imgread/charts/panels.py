@@ -11,6 +11,7 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Word
 from .axes import Fit
 from .pixels import background, distance
+from .text import parse_number
 
 
 @dataclass
@@ -35,6 +36,9 @@ def inside(box: Box, area: Box, slack: int = 0) -> bool:
         area.x1 - slack <= box.cx <= area.x2 + slack
         and area.y1 - slack <= box.cy <= area.y2 + slack
     )
+
+
+STRAY = "\"'`|.,:;-_~"  # marks OCR reads beside a number from a bar's edge or a glyph
 
 
 def plot_panel(
@@ -69,7 +73,9 @@ def plot_panel(
         if not (tick_left <= box.cx <= right):
             continue
         # x labels end the plot area; value labels (of short bars) do not
-        axis_label = phrase.value is None or id(phrase) in x_ticks
+        # (a value label read with a stray mark, '"19.5', is still a value label)
+        axis_label = (phrase.value is None and parse_number(phrase.text.strip(STRAY)) is None
+                      ) or id(phrase) in x_ticks
         if axis_label and box.cy > bottom_px + 0.5 * tick_height:
             bottom = min(bottom, box.y1 - 1.0)
             floor = min(floor, box.y1 - 1.0)

@@ -24,6 +24,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
@@ -78,9 +79,13 @@ def bar_chart(
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
         if label is None and place is not None and settings is not None:
-            text = read_label_text(rgb, _label_box(bar, place, height, width), settings,
-                                   widen=False, page=bg if place == "inside" else None)
-            printed = conformed(text, decimals if matched else None, measured, tolerance)
+            alone = read_bar_label(rgb, bar, bars, height, bg, place, settings,
+                                   decimals if matched else None, measured, tolerance)
+            text = alone[1] if alone is not None else read_label_text(
+                rgb, _label_box(bar, place, height, width), settings, widen=False,
+                page=bg if place == "inside" else None)
+            printed = alone[0] if alone is not None else conformed(
+                text, decimals if matched else None, measured, tolerance)
             if printed is not None:
                 value, confidence, provenance = printed, 0.85, "label"
             # a crop's stray glyph ("535.6"): dropped only where the bar agrees closely
@@ -90,17 +95,28 @@ def bar_chart(
         if label is not None and label.value is not None:
             printed = label.value
             agrees = abs(printed - measured) <= tolerance
-            if agrees and settings is not None and places(label.text) != decimals:
-                # printed unlike its neighbours ("25.87", "44" among "25.8"s): read it alone
+            whole = places(label.text) == 0
+            if agrees and settings is not None and (places(label.text) != decimals or whole):
+                # printed unlike its neighbours ("25.87", "44" among "25.8"s), or a whole
+                # number (a point and a digit lost, as on all of a panel's labels): read alone
                 inside_bar = label.box.cy > bar.top
-                second = conformed(read_label_text(rgb, label.box, settings,
-                                                   page=bg if inside_bar else None),
-                                   decimals, measured, tolerance)
+                alone = read_bar_label(rgb, bar, bars, height, bg,
+                                       "inside" if inside_bar else "above", settings,
+                                       None if whole else decimals, measured, tolerance,
+                                       unanimous=whole)
+                second = alone[0] if alone is not None else conformed(
+                    read_label_text(rgb, label.box, settings, page=bg if inside_bar else None),
+                    decimals, measured, tolerance)
                 if second is not None and second != printed:
                     flags.append(repaired_flag(title, label.text, second, measured))
                     printed = second
             if not agrees and settings is not None:  # a digit lost or misread: read it alone
-                second = read_label(rgb, label.box, settings)
+                # where a scrap was read, the label may be on the bar's other side of its top
+                sides = ("inside", "above") if label.box.cy > bar.top else ("above", "inside")
+                alone = next((read for side in sides if (read := read_bar_label(
+                    rgb, bar, bars, height, bg, side, settings, decimals, measured,
+                    tolerance)) is not None), None)
+                second = alone[0] if alone is not None else read_label(rgb, label.box, settings)
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
                     flags.append(repaired_flag(title, label.text, second, measured))

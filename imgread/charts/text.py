@@ -333,9 +333,13 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
 
     merged = list(first)
     for word in second:
-        rivals = [f for f in merged if overlaps(word.box, f.box)]
+        box = word.box
+        rivals = [f for f in merged  # (the comparisons first: a cheap test of most pairs)
+                  if f.box.x1 < box.x2 and box.x1 < f.box.x2 and f.box.y1 < box.y2
+                  and box.y1 < f.box.y2 and overlaps(box, f.box)]
         if all(better(word, rival) for rival in rivals):
-            merged = [f for f in merged if f not in rivals] + [word]
+            beaten = {id(rival) for rival in rivals}
+            merged = [f for f in merged if id(f) not in beaten] + [word]
     return merged
 
 
