@@ -86,7 +86,11 @@ def extract_tables(
     candidates: list[tuple[Table, Layout | None]] = []
     # A small page boxed cell by cell is read cell by cell; the page's words there are not
     # laid out again.
-    gridded = read_grid(prepared, config.ocr) if prepared is not None else None
+    gridded = (
+        read_grid(words, prepared, config.ocr)
+        if prepared is not None and config.tables.grid_cells
+        else None
+    )
     if gridded is not None and looks_like_a_table(gridded[0], config.tables.min_rows):
         candidates.append((gridded[0], None))
         flags.extend(gridded[1])

@@ -23,17 +23,22 @@ from .. import ocr
 from ..config import OcrSettings
 from ..ocr import rapid
 from ..ocr.vote import vote
-from ..preprocess import rotate, to_grey
+from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
 from .cells import second_engine
+from .header import SETTING_RE
 from .lines import is_numeric_text, tidy_label
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
-# Text with an x-height under this (loaded-image px) is small enough for the cell reader.
-SMALL_X_HEIGHT = 7.0
+# Text with an x-height under this (loaded-image px; glyphs 8 px tall or less) is small
+# enough for the cell reader; the page's reading does well above it, for less.
+SMALL_X_HEIGHT = 6.0
+# A row band this many times the usual one's height holds more than a wrapped name: a
+# rule was missed, and the lattice is not trusted.
+TALLEST_BAND = 2.5
 # A rule is darker than the rows (columns) on both sides of it by this many grey levels,
 # taken at the darkness that three quarters of its pixels reach (``COVER``): the text of a
 # row leaves more than a quarter of the row bare, a rule none of it.
@@ -48,8 +53,6 @@ MIN_RULES = 3
 MAX_RULE_SHARE = 0.5
 # Tesseract reads a cell whose neural reading is less sure than this (0..100).
 SURE = 97.0
-# Digits about this tall read best in Tesseract.
-GLYPH_PX = 32
 
 
 @dataclass(frozen=True)
@@ -161,8 +164,11 @@ def find_lattice(grey: np.ndarray) -> Lattice | None:
     columns = join_doubles(rule_positions(_profile(_pairs(dark[y1:y2, :], 1), 0)))
     if len(columns) < MIN_RULES or not _spread(columns):
         return None
-    pitch = float(np.median([b[0] - a[1] for a, b in pairwise(rows)]))
+    bands = [b[0] - a[1] for a, b in pairwise(rows)]
+    pitch = float(np.median(bands))
     if any(b - a > MAX_RULE_SHARE * pitch + 1 for a, b in rows):
+        return None
+    if max(bands) > TALLEST_BAND * pitch:
         return None
     lattice = Lattice(rows=rows, columns=columns)
     return lattice if _closed(dark, lattice) else None
@@ -186,21 +192,38 @@ def _pairs(dark: np.ndarray, axis: int) -> np.ndarray:
     return dark + np.hstack([dark[:, 1:], np.zeros((dark.shape[0], 1), dark.dtype)])
 
 
+def _stands_out(strip: np.ndarray, before: np.ndarray, after: np.ndarray) -> bool:
+    """Whether a rule's stretch (``strip``, one row per pixel along the rule) is darker
+    than the lighter of the pixels beside it, at half a rule's contrast, along a quarter of
+    it at least (text set close on both sides hides it along the rest)."""
+    if not strip.size or not before.size or not after.size:
+        return True  # at the image's edge: nothing to compare with
+    darker = strip.max(axis=1) - np.minimum(before.min(axis=1), after.min(axis=1))
+    return float(np.percentile(darker, 75)) >= RULE_CONTRAST / 2
+
+
 def _closed(dark: np.ndarray, lattice: Lattice) -> bool:
     """Every cell boxed: each column rule runs down every row band and each row rule
-    across every column band, at half a rule's contrast at least (a merged cell, or rules
-    that end inside the table, is a grid this reader does not read)."""
-    least = RULE_CONTRAST / 2
+    across every column band, darker than what lies beside it (a merged cell, or rules
+    that end inside the table, is a grid this reader does not read; a band behind a
+    header is as dark beside a missing rule as where it would be)."""
     across, down = _pairs(dark, 1), _pairs(dark, 0)
+    height, width = dark.shape
     for top, bottom in pairwise(lattice.rows):
+        band = slice(top[1], bottom[0])
         for start, end in lattice.columns:
-            strip = across[top[1] : bottom[0], max(0, start - 1) : end + 1]
-            if strip.size and float(np.percentile(strip.max(axis=1), COVER)) < least:
+            strip = across[band, max(0, start - 1) : end + 1]
+            before = across[band, max(0, start - 4) : max(0, start - 2)]
+            after = across[band, min(width, end + 2) : min(width, end + 4)]
+            if not _stands_out(strip, before, after):
                 return False
     for left, right in pairwise(lattice.columns):
+        band = slice(left[1], right[0])
         for start, end in lattice.rows:
-            strip = down[max(0, start - 1) : end + 1, left[1] : right[0]]
-            if strip.size and float(np.percentile(strip.max(axis=0), COVER)) < least:
+            strip = down[max(0, start - 1) : end + 1, band].T
+            before = down[max(0, start - 4) : max(0, start - 2), band].T
+            after = down[min(height, end + 2) : min(height, end + 4), band].T
+            if not _stands_out(strip, before, after):
                 return False
     return True
 
@@ -276,50 +299,53 @@ def _line_crop(crop: np.ndarray, band: tuple[int, int], pad: int) -> np.ndarray:
     return cv2.copyMakeBorder(line, 0, 0, pad, pad, cv2.BORDER_CONSTANT, value=page)
 
 
-def _enlarged(crop: np.ndarray, glyph: float) -> np.ndarray:
-    """A crop scaled so its capitals are about ``GLYPH_PX`` tall (cubic), on a white margin
-    (Tesseract reads a word touching the image's edge badly)."""
-    factor = max(1.0, GLYPH_PX / max(glyph, 1.0))
-    big = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-    return cv2.copyMakeBorder(big, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+def page_reading(words: list[Word], box: Box) -> tuple[str, float]:
+    """The page's words whose centre lies in ``box``, in reading order, and their lowest
+    confidence: Tesseract's reading of a cell, placed by the grid."""
+    inside = [
+        word
+        for word in words
+        if box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2
+    ]
+    if not inside:
+        return "", 0.0
+    order = [inside[i] for line in ocr.group_lines(inside) for i in line]
+    return " ".join(word.text for word in order), min(word.confidence for word in order)
 
 
-def _read_lines(
-    lines: list[np.ndarray], glyph: float, settings: OcrSettings
-) -> list[tuple[str, float, dict[str, str], Flag | None]]:
-    """Each line crop read by the neural reader, and where it is unsure by Tesseract too,
-    the two voting; Tesseract alone when the neural reader is not installed."""
-    results: list[tuple[str, float, dict[str, str], Flag | None]] = []
-    neural = rapid.texts(lines) if second_engine(settings) else [("", 0.0)] * len(lines)
-    for line, (text, confidence) in zip(lines, neural, strict=True):
-        if text and confidence >= SURE:
-            results.append((text, confidence, {rapid.NAME: text}, None))
-            continue
-        words = ocr.read_words(_enlarged(line, glyph), settings, psm=7)
-        first = " ".join(word.text for word in words)
-        first_conf = min((word.confidence for word in words), default=0.0)
-        if not text and not confidence:
-            results.append((first, first_conf, {"tesseract": first}, None))
-            continue
-        numeric = parse_number(first) is not None or parse_number(text) is not None
-        result = vote(first, first_conf, text, confidence, numeric=numeric)
-        flag = None
-        if not result.agreed and first and text:
-            flag = Flag(
-                kind="engines_disagree",
-                message=f"a grid cell: Tesseract read {first!r}, RapidOCR {text!r}; "
-                f"kept {result.text!r} ({result.winner})",
-                severity="warning" if numeric else "info",
-                source="ocr",
-                span=result.text,
-                evidence={
-                    "readings": result.readings,
-                    "confidences": result.confidences,
-                    "kept": result.winner,
-                },
-            )
-        results.append((result.text, result.confidence, result.readings, flag))
-    return results
+def settle(
+    neural: str, neural_conf: float, page: str, page_conf: float
+) -> tuple[str, float, dict[str, str], Flag | None]:
+    """One cell's text from the neural reading and the page's: the neural one where it is
+    sure (it reads small text far better), else the two vote; a disagreement is flagged
+    with both readings."""
+    readings = {rapid.NAME: neural, "tesseract": page}
+    if (neural and neural_conf >= SURE) or not page:
+        return neural, neural_conf, readings, None
+    numeric = parse_number(neural) is not None or parse_number(page) is not None
+    result = vote(page, page_conf, neural, neural_conf, numeric=numeric)
+    flag = None
+    if not result.agreed and neural:
+        flag = Flag(
+            kind="engines_disagree",
+            message=f"a grid cell: Tesseract read {page!r}, RapidOCR {neural!r}; "
+            f"kept {result.text!r} ({result.winner})",
+            severity="warning" if numeric else "info",
+            source="ocr",
+            span=result.text,
+            evidence={
+                "readings": result.readings,
+                "confidences": result.confidences,
+                "kept": result.winner,
+            },
+        )
+    return result.text, result.confidence, readings, flag
+
+
+def _is_settings_row(row: list[Cell]) -> bool:
+    """A header row of evaluation settings ("5-shot", "pass@1") under the names."""
+    named = [cell.text for cell in row if cell.text]
+    return bool(named) and sum(bool(SETTING_RE.search(text)) for text in named) >= 0.5 * len(named)
 
 
 def _is_number_row(row: list[Cell]) -> bool:
@@ -327,13 +353,13 @@ def _is_number_row(row: list[Cell]) -> bool:
 
 
 def read_grid(
-    prepared: Prepared, settings: OcrSettings, x_height: float | None = None
+    words: list[Word], prepared: Prepared, settings: OcrSettings
 ) -> tuple[Table, list[Flag]] | None:
     """The table of a small page whose every cell is boxed, read cell by cell, and the
     engines' disagreements as flags; None where the page is not that (text large enough
-    for the page's reading, no closed lattice, or most cells empty)."""
-    x_height = prepared.x_height if x_height is None else x_height
-    if not 0 < x_height < SMALL_X_HEIGHT:
+    for the page's reading, no closed lattice, most cells empty) or the neural reader is
+    not installed. ``words``: the page's reading, in upright pixels."""
+    if not 0 < prepared.x_height < SMALL_X_HEIGHT or not second_engine(settings):
         return None
     grey = _upright_grey(prepared)
     if grey is None:
@@ -342,7 +368,7 @@ def read_grid(
     if lattice is None:
         return None
     n_rows, n_cols = len(lattice.rows) - 1, len(lattice.columns) - 1
-    glyph = x_height * 1.4
+    glyph = prepared.x_height * CAP_TO_X_HEIGHT
     pad = max(2, round(0.4 * glyph))
     crops: list[np.ndarray] = []
     owners: list[tuple[int, int]] = []
@@ -350,35 +376,36 @@ def read_grid(
         for c in range(n_cols):
             box = lattice.cell(r, c)
             crop = inside_rules(grey[box.y1 : box.y2, box.x1 : box.x2])
-            if crop.size == 0:
-                continue
             for band in text_lines(crop, glyph):
                 crops.append(_line_crop(crop, band, pad))
                 owners.append((r, c))
-    if len({owner for owner in owners}) < 0.5 * n_rows * n_cols:
+    if len(set(owners)) < 0.5 * n_rows * n_cols:
         return None  # most cells empty: a chart's grid, not a table
-    parts: dict[tuple[int, int], list[tuple[str, float, dict[str, str], Flag | None]]] = {}
-    for owner, result in zip(owners, _read_lines(crops, glyph, settings), strict=True):
-        parts.setdefault(owner, []).append(result)
+    lines: dict[tuple[int, int], list[tuple[str, float]]] = {}
+    for owner, reading in zip(owners, rapid.texts(crops), strict=True):
+        lines.setdefault(owner, []).append(reading)
     flags: list[Flag] = []
     rows: list[list[Cell]] = []
     for r in range(n_rows):
         row = []
         for c in range(n_cols):
-            pieces = parts.get((r, c), [])
-            text = tidy_label(" ".join(piece[0] for piece in pieces if piece[0]))
-            readings: dict[str, str] = {}
-            for piece in pieces:
-                for engine, reading in piece[2].items():
-                    readings[engine] = " ".join(filter(None, [readings.get(engine, ""), reading]))
-            flags.extend(piece[3] for piece in pieces if piece[3] is not None)
+            box = lattice.cell(r, c)
+            parts = lines.get((r, c), [])
+            neural = tidy_label(" ".join(text for text, _ in parts if text))
+            neural_conf = min((confidence for _, confidence in parts), default=0.0)
+            text, confidence, readings, flag = settle(
+                neural, neural_conf, *page_reading(words, box)
+            )
+            if flag is not None:
+                flag.evidence.update(row=r, col=c)
+                flags.append(flag)
             row.append(
                 Cell(
                     row=r,
                     col=c,
                     text=text,
-                    box=lattice.cell(r, c) if text else None,
-                    confidence=round(min((piece[1] for piece in pieces), default=0.0), 2),
+                    box=box if text else None,
+                    confidence=round(confidence, 2),
                     value=None if is_missing(text) else parse_number(text),
                     readings=readings,
                 )
@@ -387,21 +414,33 @@ def read_grid(
     first_body = next((r for r, row in enumerate(rows) if _is_number_row(row)), None)
     if first_body is None:
         return None
-    header = rows[:first_body]
+    header = [row for row in rows[:first_body] if not _is_settings_row(row)]
+    settings_rows = [row for row in rows[:first_body] if _is_settings_row(row)]
     body = [
         [cell.model_copy(update={"row": r}) for cell in row]
         for r, row in enumerate(rows[first_body:])
     ]
+    # A header of several rows (a group name over its column's name) is one name a column.
     columns = [
         tidy_label(" ".join(row[c].text for row in header if row[c].text)) for c in range(n_cols)
     ]
     header_rows = (
-        [[Cell(row=0, col=c, text=columns[c], box=header[-1][c].box) for c in range(n_cols)]]
+        [
+            [
+                Cell(
+                    row=0,
+                    col=c,
+                    text=columns[c],
+                    box=header[-1][c].box,
+                    confidence=min(row[c].confidence for row in header),
+                    readings=header[-1][c].readings,
+                )
+                for c in range(n_cols)
+            ]
+        ]
         if header
         else []
     )
-    for cell in header_rows[0] if header_rows else []:
-        cell.confidence = min((row[cell.col].confidence for row in header), default=0.0)
     table = Table(
         box=lattice.box,
         n_rows=len(body),
@@ -409,7 +448,10 @@ def read_grid(
         header_rows=header_rows,
         body=body,
         columns=columns,
-        settings=[None] * n_cols,
+        settings=[
+            " ".join(row[c].text for row in settings_rows if row[c].text) or None
+            for c in range(n_cols)
+        ],
         method="grid",
     )
     return table, flags
