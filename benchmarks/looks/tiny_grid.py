@@ -1,6 +1,6 @@
 """Small boxed-grid JPEGs (every cell boxed), 250-400 px wide, three degrees of hardness;
 some with a bold header, a dark header band with white names, zebra rows, pale or black
-rules, condensed or monospaced fonts."""
+rules, condensed or monospaced fonts; some drawn at their small size rather than shrunk."""
 
 import json
 import random
@@ -70,6 +70,15 @@ def generate(out: Path, count: int, seed: int) -> dict:
         rule = look.choice([(60, 60, 60), (60, 60, 60), (0, 0, 0), (160, 160, 160)])
         dark_head = look.random() < 0.2
         zebra = look.random() < 0.25
+        # drawn at its small size (crisp one-pixel rules, hinted glyphs), never shrunk
+        drawn_small = look.random() < 0.3
+        if drawn_small:
+            size = look.randint(9, 12)
+            bold = head_face is not face
+            face = ImageFont.truetype(font, size)
+            head_face = (
+                ImageFont.truetype(str(Path(font).parent / BOLD[font]), size) if bold else face
+            )
         widths = [
             int(
                 max(
@@ -115,12 +124,15 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 font_r = head_face if r == 0 else face
                 d.text((x, ys[r] + (pitch - size) // 2 - 1), t, fill=ink, font=font_r)
         lw = rng.choice([1, 1, 2])
+        if drawn_small:
+            lw = 1
         for y in ys:
             d.line((xs[0], y, xs[-1], y), fill=rule, width=lw)
         for x in xs:
             d.line((x, ys[0], x, ys[-1]), fill=rule, width=lw)
         width = rng.randint(*width_range)
-        img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
+        if not drawn_small:
+            img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
         name = f"tiny_{i:03d}.jpg"
         img.save(out / name, quality=rng.randint(*quality_range))
         truth[name] = {

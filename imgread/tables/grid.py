@@ -46,6 +46,8 @@ RULE_CONTRAST = 16
 COVER = 10  # percentile
 # How far (px) on each side of a rule the lighter rows are looked for.
 SIDE = 6
+# Darker than this (two pixels' darkness added) beside a rule: a dark band.
+DARK_BAND = 150
 # A lattice has at least this many row rules and column rules.
 MIN_RULES = 3
 # A rule runs across this share of the table's cells at least (the median over a row).
@@ -138,6 +140,22 @@ def join_doubles(rules: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
+def band_edges(rules: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A "rule" thicker than half the usual gap between rules is a dark band (a header
+    printed white on a dark fill, whose lighter text rows split it into dark runs that
+    ``join_doubles`` joins): its two edges are the rules, its inside a row of cells."""
+    if len(rules) < 3:
+        return rules
+    usual = float(np.median([b[0] - a[1] for a, b in pairwise(rules)]))
+    edges: list[tuple[int, int]] = []
+    for start, end in rules:
+        if end - start > MAX_RULE_SHARE * usual + 1:
+            edges += [(start, start + 1), (end - 1, end)]
+        else:
+            edges.append((start, end))
+    return edges
+
+
 def _spread(rules: list[tuple[int, int]]) -> bool:
     """Rules one cell apart at least: not two edges of one thick stroke."""
     return all(b[0] - a[1] >= 3 for a, b in pairwise(rules))
@@ -157,7 +175,7 @@ def find_lattice(grey: np.ndarray) -> Lattice | None:
     if inked.size < 2:
         return None
     x1, x2 = int(inked[0]), int(inked[-1]) + 1
-    rows = join_doubles(rule_positions(_profile(_pairs(dark[:, x1:x2], 0), 1)))
+    rows = band_edges(join_doubles(rule_positions(_profile(_pairs(dark[:, x1:x2], 0), 1))))
     if len(rows) < MIN_RULES or not _spread(rows):
         return None
     y1, y2 = rows[0][0], rows[-1][1]
@@ -198,7 +216,10 @@ def _stands_out(strip: np.ndarray, before: np.ndarray, after: np.ndarray) -> boo
     it at least (text set close on both sides hides it along the rest)."""
     if not strip.size or not before.size or not after.size:
         return True  # at the image's edge: nothing to compare with
-    darker = strip.max(axis=1) - np.minimum(before.min(axis=1), after.min(axis=1))
+    lighter = np.minimum(before.min(axis=1), after.min(axis=1))
+    if float(np.median(lighter)) > DARK_BAND:
+        return True  # on a dark band a rule hardly shows: nothing to tell either way
+    darker = strip.max(axis=1) - lighter
     return float(np.percentile(darker, 75)) >= RULE_CONTRAST / 2
 
 
