@@ -15,7 +15,14 @@ from imgread.ocr import rapid
 from imgread.pipeline import read_image
 from imgread.preprocess import prepare
 from imgread.tables import scores_from_table
-from imgread.tables.grid import find_lattice, join_doubles, read_grid, rule_positions
+from imgread.tables.grid import (
+    band_edges,
+    find_lattice,
+    join_doubles,
+    read_grid,
+    rule_positions,
+    stands_out,
+)
 
 FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="Liberation fonts absent")
@@ -35,14 +42,16 @@ ROWS = [
 
 def render_boxed(
     path: Path,
-    width: int = 300,
+    width: int | None = 300,
     merged_header: bool = False,
     columns_ruled: bool = True,
     quality: int = 60,
+    dark_header: bool = False,
+    size: int = 18,
 ) -> Path:
     """The table drawn at a comfortable size, every cell boxed, a pale band behind the
-    header, then shrunk to ``width`` px (text a few pixels high) and saved as a JPEG."""
-    size = 18
+    header, then shrunk to ``width`` px (text a few pixels high; None: drawn at ``size``
+    and left so, crisp) and saved as a JPEG."""
     face = ImageFont.truetype(str(FONT), size)
     cells = [HEADER, *ROWS]
     widths = [int(max(face.getlength(row[c]) for row in cells)) + 22 for c in range(len(HEADER))]
@@ -53,19 +62,22 @@ def render_boxed(
     ys = [6 + r * pitch for r in range(len(cells) + 1)]
     image = Image.new("RGB", (xs[-1] + 6, ys[-1] + 6), "white")
     draw = ImageDraw.Draw(image)
-    draw.rectangle((xs[0], ys[0], xs[-1], ys[1]), fill=(220, 230, 245))
+    band = (68, 84, 106) if dark_header else (220, 230, 245)
+    draw.rectangle((xs[0], ys[0], xs[-1], ys[1]), fill=band)
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             x = xs[c] + 8 if c == 0 else xs[c + 1] - 8 - face.getlength(text)
-            draw.text((x, ys[r] + (pitch - size) // 2 - 1), text, fill=(20, 20, 20), font=face)
+            ink = (250, 250, 250) if dark_header and r == 0 else (20, 20, 20)
+            draw.text((x, ys[r] + (pitch - size) // 2 - 1), text, fill=ink, font=face)
     for y in ys:
         draw.line((xs[0], y, xs[-1], y), fill=(60, 60, 60), width=1)
     for i, x in enumerate(xs):
         if columns_ruled or i in (0, len(xs) - 1):
             top = ys[1] if merged_header and i == 2 else ys[0]
             draw.line((x, top, x, ys[-1]), fill=(60, 60, 60), width=1)
-    small = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
-    small.save(path, quality=quality)
+    if width is not None:
+        image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    image.save(path, quality=quality)
     return path
 
 
@@ -79,6 +91,29 @@ def test_the_lattice_of_a_small_boxed_jpeg_is_every_rule(tmp_path: Path) -> None
     assert lattice is not None
     assert len(lattice.rows) == len(ROWS) + 2  # the header band's edges are its rules only
     assert len(lattice.columns) == len(HEADER) + 1
+
+
+@needs_font
+def test_a_dark_header_band_is_a_row_of_cells(tmp_path: Path) -> None:
+    """White names on a dark fill: the fill's lighter text rows split it into dark runs
+    that are not rules; its edges are, and a rule across it is taken as it is."""
+    lattice = find_lattice(_grey(render_boxed(tmp_path / "dark.jpg", dark_header=True)))
+    assert lattice is not None
+    assert len(lattice.rows) == len(ROWS) + 2
+    assert len(lattice.columns) == len(HEADER) + 1
+    # a rule on a dark band hardly shows: taken as it is; on a light page it must show
+    rule, band, page = np.full((10, 3), 330), np.full((10, 2), 326), np.zeros((10, 2))
+    assert stands_out(rule, band, band)
+    assert stands_out(rule, page, page)
+    assert not stands_out(np.zeros((10, 3)), page, page)
+    assert band_edges([(0, 2), (20, 22), (40, 52), (70, 72), (90, 92)]) == [
+        (0, 2),
+        (20, 22),
+        (40, 41),
+        (51, 52),
+        (70, 72),
+        (90, 92),
+    ]
 
 
 @needs_font

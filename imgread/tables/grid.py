@@ -210,7 +210,7 @@ def _pairs(dark: np.ndarray, axis: int) -> np.ndarray:
     return dark + np.hstack([dark[:, 1:], np.zeros((dark.shape[0], 1), dark.dtype)])
 
 
-def _stands_out(strip: np.ndarray, before: np.ndarray, after: np.ndarray) -> bool:
+def stands_out(strip: np.ndarray, before: np.ndarray, after: np.ndarray) -> bool:
     """Whether a rule's stretch (``strip``, one row per pixel along the rule) is darker
     than the lighter of the pixels beside it, at half a rule's contrast, along a quarter of
     it at least (text set close on both sides hides it along the rest)."""
@@ -236,7 +236,7 @@ def _closed(dark: np.ndarray, lattice: Lattice) -> bool:
             strip = across[band, max(0, start - 1) : end + 1]
             before = across[band, max(0, start - 4) : max(0, start - 2)]
             after = across[band, min(width, end + 2) : min(width, end + 4)]
-            if not _stands_out(strip, before, after):
+            if not stands_out(strip, before, after):
                 return False
     for left, right in pairwise(lattice.columns):
         band = slice(left[1], right[0])
@@ -244,7 +244,7 @@ def _closed(dark: np.ndarray, lattice: Lattice) -> bool:
             strip = down[max(0, start - 1) : end + 1, band].T
             before = down[max(0, start - 4) : max(0, start - 2), band].T
             after = down[min(height, end + 2) : min(height, end + 4), band].T
-            if not _stands_out(strip, before, after):
+            if not stands_out(strip, before, after):
                 return False
     return True
 
@@ -405,6 +405,10 @@ def read_grid(
     lines: dict[tuple[int, int], list[tuple[str, float]]] = {}
     for owner, reading in zip(owners, rapid.texts(crops), strict=True):
         lines.setdefault(owner, []).append(reading)
+    if any(
+        len(parts) > 1 and any(is_numeric_text(t) for t, _ in parts) for parts in lines.values()
+    ):
+        return None  # a number on a line of its own in a cell: a row rule was missed
     flags: list[Flag] = []
     rows: list[list[Cell]] = []
     for r in range(n_rows):
