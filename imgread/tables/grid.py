@@ -22,7 +22,7 @@ import numpy as np
 from .. import ocr
 from ..config import OcrSettings
 from ..ocr import rapid
-from ..ocr.vote import vote
+from ..ocr.vote import calibrated, vote
 from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
@@ -342,7 +342,8 @@ def settle(
     with both readings."""
     readings = {rapid.NAME: neural, "tesseract": page}
     if (neural and neural_conf >= SURE) or not page:
-        return neural, neural_conf, readings, None
+        # on the scale every cell's confidence is on: the chance the reading is exact
+        return neural, calibrated(rapid.NAME, neural_conf), readings, None
     numeric = parse_number(neural) is not None or parse_number(page) is not None
     result = vote(page, page_conf, neural, neural_conf, numeric=numeric)
     flag = None
