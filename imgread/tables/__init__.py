@@ -95,10 +95,10 @@ def extract_tables(
         candidates.append((gridded[0], None))
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
-    for layout in find_layouts(
+    for found in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
-        candidates.append((build_table(layout), layout))
+        candidates.append((build_table(found), found))
     for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):
             continue

@@ -289,7 +289,7 @@ def text_lines(crop: np.ndarray, glyph: float) -> list[tuple[int, int]]:
     the cell's edges, where specks of the rules lie)."""
     ink = _inked(crop)
     rows = ink.any(axis=1) & (ink.mean(axis=1) < 0.9)
-    lines = []
+    lines: list[tuple[int, int]] = []
     start = None
     for y, on in enumerate([*rows, False]):
         if on and start is None:
