@@ -82,6 +82,8 @@ class OcrSettings(Section):
 class TableSettings(Section):
     min_rows: int = 2
     min_cols: int = 2
+    # Small pages whose every cell is boxed are read cell by cell (imgread/tables/grid.py).
+    grid_cells: bool = True
 
 
 class ChartSettings(Section):

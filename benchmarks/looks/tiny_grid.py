@@ -1,4 +1,6 @@
-"""Small boxed-grid JPEGs (every cell boxed), 250-400 px wide, three degrees of hardness."""
+"""Small boxed-grid JPEGs (every cell boxed), 250-400 px wide, three degrees of hardness;
+some with a bold header, a dark header band with white names, zebra rows, pale or black
+rules, condensed or monospaced fonts; some drawn at their small size rather than shrunk."""
 
 import json
 import random
@@ -7,6 +9,19 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from looks.common import BENCH, FONTS, MODELS, size_of
+
+MORE_FONTS = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSerif.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+]
+BOLD = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf": "DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf": "DejaVuSerif-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf": "LiberationSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf": "LiberationSerif-Bold.ttf",
+}
 
 # (rows, benchmarks, font px, width px, JPEG quality), easy to hard
 HARDNESS = [
@@ -42,9 +57,35 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 {"model": m, "params_b": size_of(m), "tokens_t": None, "mmlu": mmlu, "cells": cells}
             )
         size = rng.randint(*size_range)
-        face = ImageFont.truetype(rng.choice(FONTS), size)
+        font = rng.choice(FONTS)
+        face = ImageFont.truetype(font, size)
+        # the later looks: other fonts, a bold or white-on-dark header, zebra rows, rules
+        # pale or black (chosen by a second generator so that the first draws as before)
+        look = random.Random(seed * 1000 + i)
+        font = look.choice([font, font, *MORE_FONTS])
+        face = ImageFont.truetype(font, size)
+        head_face = face
+        if font in BOLD and look.random() < 0.5:
+            head_face = ImageFont.truetype(str(Path(font).parent / BOLD[font]), size)
+        rule = look.choice([(60, 60, 60), (60, 60, 60), (0, 0, 0), (160, 160, 160)])
+        dark_head = look.random() < 0.2
+        zebra = look.random() < 0.25
+        # drawn at its small size (crisp one-pixel rules, hinted glyphs), never shrunk
+        drawn_small = look.random() < 0.3
+        if drawn_small:
+            size = look.randint(9, 12)
+            bold = head_face is not face
+            face = ImageFont.truetype(font, size)
+            head_face = (
+                ImageFont.truetype(str(Path(font).parent / BOLD[font]), size) if bold else face
+            )
         widths = [
-            int(max(face.getlength(r["cells"][c]) for r in [*rows, {"cells": columns}]))
+            int(
+                max(
+                    max(face.getlength(r["cells"][c]) for r in rows),
+                    head_face.getlength(columns[c]),
+                )
+            )
             + 2 * size // 2
             + 8
             for c in range(len(columns))
@@ -61,6 +102,11 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 (xs[0], ys[0], xs[-1], ys[1]),
                 fill=rng.choice([(220, 230, 245), (235, 235, 235), (250, 240, 210)]),
             )
+        if dark_head:
+            d.rectangle((xs[0], ys[0], xs[-1], ys[1]), fill=(68, 84, 106))
+        if zebra:
+            for r in range(2, n_rows + 1, 2):
+                d.rectangle((xs[0], ys[r], xs[-1], ys[r + 1]), fill=(242, 242, 242))
         aligns = [rng.choice(["left", "right", "centre"]) for _ in columns]
         for r, cells in enumerate([columns] + [row["cells"] for row in rows]):
             for c, t in enumerate(cells):
@@ -74,14 +120,19 @@ def generate(out: Path, count: int, seed: int) -> dict:
                     if a == "right"
                     else (xs[c] + xs[c + 1] - tw) / 2
                 )
-                d.text((x, ys[r] + (pitch - size) // 2 - 1), t, fill=(20, 20, 20), font=face)
+                ink = (250, 250, 250) if r == 0 and dark_head else (20, 20, 20)
+                font_r = head_face if r == 0 else face
+                d.text((x, ys[r] + (pitch - size) // 2 - 1), t, fill=ink, font=font_r)
         lw = rng.choice([1, 1, 2])
+        if drawn_small:
+            lw = 1
         for y in ys:
-            d.line((xs[0], y, xs[-1], y), fill=(60, 60, 60), width=lw)
+            d.line((xs[0], y, xs[-1], y), fill=rule, width=lw)
         for x in xs:
-            d.line((x, ys[0], x, ys[-1]), fill=(60, 60, 60), width=lw)
+            d.line((x, ys[0], x, ys[-1]), fill=rule, width=lw)
         width = rng.randint(*width_range)
-        img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
+        if not drawn_small:
+            img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
         name = f"tiny_{i:03d}.jpg"
         img.save(out / name, quality=rng.randint(*quality_range))
         truth[name] = {

@@ -25,9 +25,10 @@ from .cells import (
     settle_cell,
 )
 from .columns import model_column, numeric_columns
+from .grid import read_grid, words_outside
 from .header import settings_as_names
 from .layout import build_table, find_layouts, looks_like_a_table
-from .lines import is_numeric_text
+from .lines import Layout, is_numeric_text
 from .repairs import (
     declares_dagger,
     finish_numbers,
@@ -82,14 +83,27 @@ def extract_tables(
         if rule.end - rule.start >= 0.5 * longest
     ]
     dagger = declares_dagger([[words[i].text for i in line] for line in ocr.group_lines(words)])
-    for layout in find_layouts(
+    candidates: list[tuple[Table, Layout | None]] = []
+    # A small page boxed cell by cell is read cell by cell; the page's words there are not
+    # laid out again.
+    gridded = (
+        read_grid(words, prepared, config.ocr)
+        if prepared is not None and config.tables.grid_cells
+        else None
+    )
+    if gridded is not None and looks_like_a_table(gridded[0], config.tables.min_rows):
+        candidates.append((gridded[0], None))
+        flags.extend(gridded[1])
+        words = words_outside(words, gridded[0].box)
+    for found in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
-        table = build_table(layout)
+        candidates.append((build_table(found), found))
+    for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):
             continue
         voter = None
-        if prepared is not None and config.ocr.numeric_reread:
+        if layout is not None and prepared is not None and config.ocr.numeric_reread:
             recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
