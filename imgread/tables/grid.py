@@ -441,6 +441,9 @@ def read_grid(
     if first_body is None:
         return None
     header = [row for row in rows[:first_body] if not _is_settings_row(row)]
+    if not any(cell.text for row in header for cell in row):
+        return None  # the names lie outside the lattice (a pale or lost top rule): the
+        # page's reading has them, and a table without names scores nothing
     settings_rows = [row for row in rows[:first_body] if _is_settings_row(row)]
     body = [
         [cell.model_copy(update={"row": r}) for cell in row]
