@@ -48,6 +48,7 @@ def render_boxed(
     quality: int = 60,
     dark_header: bool = False,
     size: int = 18,
+    header_boxed: bool = True,
 ) -> Path:
     """The table drawn at a comfortable size, every cell boxed, a pale band behind the
     header, then shrunk to ``width`` px (text a few pixels high; None: drawn at ``size``
@@ -63,17 +64,18 @@ def render_boxed(
     image = Image.new("RGB", (xs[-1] + 6, ys[-1] + 6), "white")
     draw = ImageDraw.Draw(image)
     band = (68, 84, 106) if dark_header else (220, 230, 245)
-    draw.rectangle((xs[0], ys[0], xs[-1], ys[1]), fill=band)
+    if header_boxed:
+        draw.rectangle((xs[0], ys[0], xs[-1], ys[1]), fill=band)
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             x = xs[c] + 8 if c == 0 else xs[c + 1] - 8 - face.getlength(text)
             ink = (250, 250, 250) if dark_header and r == 0 else (20, 20, 20)
             draw.text((x, ys[r] + (pitch - size) // 2 - 1), text, fill=ink, font=face)
-    for y in ys:
+    for y in ys if header_boxed else ys[1:]:
         draw.line((xs[0], y, xs[-1], y), fill=(60, 60, 60), width=1)
     for i, x in enumerate(xs):
         if columns_ruled or i in (0, len(xs) - 1):
-            top = ys[1] if merged_header and i == 2 else ys[0]
+            top = ys[1] if (merged_header and i == 2) or not header_boxed else ys[0]
             draw.line((x, top, x, ys[-1]), fill=(60, 60, 60), width=1)
     if width is not None:
         image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
@@ -163,3 +165,17 @@ def test_a_small_boxed_jpeg_reads_cell_by_cell(tmp_path: Path) -> None:
         for name, value in zip(HEADER[1:], row[1:], strict=True)
     }
     assert scores == expected
+
+
+@pytest.mark.slow
+@needs_font
+@needs_rapidocr
+def test_a_grid_whose_names_stand_above_it_is_left_to_the_page_reading(tmp_path: Path) -> None:
+    """The body boxed cell by cell, the names above its top rule: the lattice holds no
+    names, so the page's reading, which has them, reads the table."""
+    path = render_boxed(tmp_path / "open.jpg", width=250, quality=70, header_boxed=False)
+    prepared, _, _ = prepare(np.asarray(Image.open(path).convert("RGB")), load_config().preprocess)
+    assert find_lattice(_grey(path)) is not None
+    assert read_grid([], prepared, load_config().ocr) is None
+    record = read_image(path, Config())
+    assert record.ocr.tables and record.ocr.tables[0].columns[1:] == HEADER[1:]
