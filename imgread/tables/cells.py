@@ -622,6 +622,11 @@ def doubtful_cells(
                 # a row of scores whose name the page could not read at all
                 found.append((cell, _cell_region(table, spans, r, c), False))
                 continue
+            if not cell.text and c in numeric and cell.readings.get("numeric"):
+                # the page read nothing where the cell's own re-read found a number (a
+                # lone small digit, "7", is often dropped by both Tesseract passes' trust)
+                found.append((cell, _cell_region(table, spans, r, c), True))
+                continue
             if not cell.text or is_missing(cell.text):
                 continue
             unsure = cell.confidence < below

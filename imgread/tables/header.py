@@ -140,13 +140,15 @@ def header_lines(
             break
         header.insert(0, line)
         below = line
-    while (
-        len(header) > 1
-        and is_title_above(header[0], header[1])
-        and not names_an_empty_column(header[0], header[1], layout)
-    ):
-        header.pop(0)
-    return header
+    # A title ends the header upward: what lies above it (a phone's status and app bars,
+    # the page above) names no column either.
+    titles = [
+        j
+        for j in range(len(header) - 1)
+        if is_title_above(header[j], header[j + 1])
+        and not names_an_empty_column(header[j], header[j + 1], layout)
+    ]
+    return header[titles[-1] + 1 :] if titles else header
 
 
 def names_an_empty_column(line: TextLine, below: TextLine, layout: Layout) -> bool:
