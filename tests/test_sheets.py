@@ -45,12 +45,13 @@ def render_sheet(
     wide: int = 0,
     selected: tuple[int, int] | None = None,
     quality: int | None = None,
+    fonts: tuple[Path, Path] = (REGULAR, BOLD),
 ) -> Path:
     """A Google-Sheets-like screenshot: menu bar, formula bar, column letters, row numbers,
     a pale grid, the table under a title row and an empty row, empty rows below it. Columns
     are as wide as their text needs (``wide``: at least that)."""
-    face = ImageFont.truetype(str(REGULAR), size)
-    bold = ImageFont.truetype(str(BOLD), size)
+    face = ImageFont.truetype(str(fonts[0]), size)
+    bold = ImageFont.truetype(str(fonts[1]), size)
     chrome = ImageFont.truetype(str(CHROME), 12)
     columns = list(zip(header, *rows, strict=True))
     widths = [
@@ -185,20 +186,28 @@ def test_pale_grid_divides_narrow_columns(tmp_path: Path) -> None:
     assert scores[("Qwen-14B", "BBH")] == 66.2
 
 
-@needs_fonts
-def test_lone_digit_the_page_lost_is_read_by_the_second_engine(tmp_path: Path) -> None:
-    """A size "7" alone in its cell, small: Tesseract's page read drops it and its own
-    re-read is unsure; the second engine reads it surely."""
-    header = ["Model", "Size", "MMLU", "GSM8K"]
-    rows = [
-        ["Mistral-7B", "7", "39.8", "50.7"],
-        ["Llama-2-7B", "7", "85.0", "12.3"],
-        ["MPT-30B", "30", "54.1", "38.2"],
-        ["Gemma-2B", "2", "76.3", "48.1"],
-        ["Pythia-12B", "12", "25.6", "41.5"],
-    ]
-    path = render_sheet(tmp_path / "digits.png", header, rows, size=12, pitch=18, pad=4, wide=64)
-    assert _rows(path) == _expected(rows)
+# Images drawn by benchmarks/looks (seed 300), kept as they were drawn: spreadsheet 1
+# (LibreOffice-like, 80% zoom) and phone_cjk 3 (status bar, app bars, a note).
+FIXTURES = Path(__file__).parent / "fixtures" / "sheets"
+
+
+def test_lone_digit_the_page_lost_is_read_by_the_second_engine() -> None:
+    """Sizes "7" alone in their cells, small: the page read drops them and Tesseract's
+    re-read of the cell is unsure; the second engine reads them surely."""
+    record = read_image(FIXTURES / "lone_digits.png", load_config())
+    rows = {(r.model, r.params_b) for r in rows_from_table(record.ocr.tables[0])}
+    assert ("Mistral-7B", 7.0) in rows
+    assert ("Llama-2-7B", 7.0) in rows
+
+
+def test_han_is_found_past_a_phone_status_bar() -> None:
+    """The status bar's battery, signal bars and its overlapping "LTE61%" are as stroke-dense
+    as Han: they took four of the detector's candidates, which then found no Han."""
+    record = read_image(FIXTURES / "phone_icons.png", load_config())
+    assert ocr.is_chinese(record.ocr.lang)
+    table = record.ocr.tables[0]
+    names = {row[0].text for row in table.body}
+    assert {"百川2-13B", "通义千问-14B"} <= names
 
 
 def test_chinese_units_in_column_names() -> None:
@@ -239,6 +248,7 @@ def render_phone(path: Path) -> Path:
         h = (3 + 2 * bar) * scale
         d.rectangle((x + bar * 4 * scale, 22 * scale - h, x + bar * 4 * scale + 2 * scale, 22 * scale), fill="black")
     d.text((x + 20 * scale, 10 * scale), "LTE", fill="black", font=small)
+    d.text((width - 78 * scale, 10 * scale), "61%", fill="black", font=small)
     d.rectangle((width - 44 * scale, 11 * scale, width - 20 * scale, 22 * scale), outline="black", width=scale)
     d.rectangle((width - 42 * scale, 13 * scale, width - 22 * scale, 20 * scale), fill="black")
     d.text((14 * scale, 40 * scale), "<", fill="black", font=big)
@@ -274,9 +284,8 @@ def render_phone(path: Path) -> Path:
 
 @pytest.mark.skipif(not CJK.exists(), reason="WenQuanYi Zen Hei absent")
 def test_phone_table_with_chinese_labels(tmp_path: Path) -> None:
-    """Han is found past the status bar's icons (as stroke-dense as Han, they took the
-    detector's few candidates), the status bar is no column name, and the size column's
-    unit is the one its name declares (亿: 70 is 7B)."""
+    """The status bar, the app bar and the title above the header name no column, and the
+    size column's unit is the one its name declares (亿: 70 is 7B)."""
     path = render_phone(tmp_path / "phone.png")
     record = read_image(path, load_config())
     assert ocr.is_chinese(record.ocr.lang)
