@@ -135,6 +135,10 @@ def cjk_model_words() -> tuple[str, ...]:
     return tuple(name for name in names if len(name) >= 3 and not name.startswith("#"))
 
 
+def _differences(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
 def _cjk_match(run: str) -> str | None:
     """The known name ``run`` is a misreading of: the same but for its separators, or, at
     four characters or more, one character; None when none or several fit."""
@@ -143,9 +147,8 @@ def _cjk_match(run: str) -> str | None:
     for name in cjk_model_words():
         if run == name:
             return None
-        if bare == _HAN_SEPARATORS_RE.sub("", name):
-            fits.add(name)
-        elif len(run) == len(name) >= 4 and sum(a != b for a, b in zip(run, name)) == 1:
+        one_off = len(run) == len(name) >= 4 and _differences(run, name) == 1
+        if one_off or bare == _HAN_SEPARATORS_RE.sub("", name):
             fits.add(name)
     return fits.pop() if len(fits) == 1 else None
 

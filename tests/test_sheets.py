@@ -15,8 +15,8 @@ from imgread import ocr
 from imgread.config import load_config
 from imgread.names import known_name_words
 from imgread.pipeline import read_image
-from imgread.tables import rows_from_table, scores_from_table
 from imgread.record import Box, Word
+from imgread.tables import rows_from_table, scores_from_table
 from imgread.tables.sheet import find_frame, grid_columns, strip_sheet_frame
 from imgread.units import header_unit, parse_params_b, parse_tokens_t
 
@@ -55,7 +55,10 @@ def render_sheet(
     chrome = ImageFont.truetype(str(CHROME), 12)
     columns = list(zip(header, *rows, strict=True))
     widths = [
-        max(max(int((bold if i == 0 else face).getlength(t)) for i, t in enumerate(col)) + 2 * pad, wide)
+        max(
+            max(int((bold if i == 0 else face).getlength(t)) for i, t in enumerate(col)) + 2 * pad,
+            wide,
+        )
         for col in columns
     ] + [80, 80]
     ruler_w, bar, letters = 40, 28, 22
@@ -66,7 +69,12 @@ def render_sheet(
     img = Image.new("RGB", (width, height), "white")
     d = ImageDraw.Draw(img)
     d.rectangle((0, 0, width, bar - 1), fill=(249, 251, 253))
-    d.text((8, 7), "File  Edit  View  Insert  Format  Data  Tools  Help", fill=(60, 64, 67), font=chrome)
+    d.text(
+        (8, 7),
+        "File  Edit  View  Insert  Format  Data  Tools  Help",
+        fill=(60, 64, 67),
+        font=chrome,
+    )
     d.text((8, bar + 7), "C4", fill=(32, 33, 36), font=chrome)
     d.text((60, bar + 7), "fx   =AVERAGE(C4:F4)", fill=(32, 33, 36), font=chrome)
     d.rectangle((0, 2 * bar, width, top), fill=RULER)
@@ -74,12 +82,21 @@ def render_sheet(
     xs = [ruler_w]
     for c, w in enumerate(widths):
         letter = chr(65 + c)
-        d.text((xs[-1] + (w - chrome.getlength(letter)) / 2, 2 * bar + 4), letter, fill=(95, 99, 104), font=chrome)
+        d.text(
+            (xs[-1] + (w - chrome.getlength(letter)) / 2, 2 * bar + 4),
+            letter,
+            fill=(95, 99, 104),
+            font=chrome,
+        )
         xs.append(xs[-1] + w)
     for r in range(n_lines):
         label = str(r + 1)
-        d.text(((ruler_w - chrome.getlength(label)) / 2, top + r * pitch + (pitch - 12) / 2), label,
-               fill=(95, 99, 104), font=chrome)
+        d.text(
+            ((ruler_w - chrome.getlength(label)) / 2, top + r * pitch + (pitch - 12) / 2),
+            label,
+            fill=(95, 99, 104),
+            font=chrome,
+        )
     for x in xs:
         d.line((x, 2 * bar, x, height), fill=GRID)
     for r in range(n_lines + 1):
@@ -137,8 +154,9 @@ def test_sheet_frame_is_not_table_content(tmp_path: Path) -> None:
 
 
 def _word(text: str, x: int, y: int, height: int = 12) -> Word:
-    return Word(text=text, confidence=95.0,
-                box=Box(x1=x, y1=y, x2=x + 8 * len(text), y2=y + height))
+    return Word(
+        text=text, confidence=95.0, box=Box(x1=x, y1=y, x2=x + 8 * len(text), y2=y + height)
+    )
 
 
 def test_sheet_frame_from_row_numbers_geometry() -> None:
@@ -172,8 +190,9 @@ def test_pale_grid_divides_narrow_columns(tmp_path: Path) -> None:
         ["Yi-34B", "34", "79.9%", "18.4%", "41.6%", "51.4%", "81.6%"],
         ["Pythia-12B", "12", "52.5%", "23.7%", "13.9%", "57.2%", "21.1%"],
     ]
-    path = render_sheet(tmp_path / "narrow", header, rows, size=12, pitch=22, pad=3, title=None,
-                        quality=70)
+    path = render_sheet(
+        tmp_path / "narrow", header, rows, size=12, pitch=22, pad=3, title=None, quality=70
+    )
     record = read_image(path, load_config())
     grey = np.array(Image.open(path).convert("RGB"))
     frame = find_frame(list(record.ocr.words))
@@ -186,8 +205,8 @@ def test_pale_grid_divides_narrow_columns(tmp_path: Path) -> None:
     assert scores[("Qwen-14B", "BBH")] == 66.2
 
 
-# Images drawn by benchmarks/looks (seed 300), kept as they were drawn: spreadsheet 1
-# (LibreOffice-like, 80% zoom) and phone_cjk 3 (status bar, app bars, a note).
+# Images drawn by benchmarks/looks (seed 300), kept as they were drawn: spreadsheets 1 and
+# 10 (LibreOffice-like, 80% zoom) and phone_cjk 3 (status bar, app bars, a note).
 FIXTURES = Path(__file__).parent / "fixtures" / "sheets"
 
 
@@ -198,6 +217,25 @@ def test_lone_digit_the_page_lost_is_read_by_the_second_engine() -> None:
     rows = {(r.model, r.params_b) for r in rows_from_table(record.ocr.tables[0])}
     assert ("Mistral-7B", 7.0) in rows
     assert ("Llama-2-7B", 7.0) in rows
+
+
+def test_row_numbers_the_page_lost_are_read_in_their_strip() -> None:
+    """A short sheet, rows 1 to 6 only: the page reads none of its single-digit row
+    numbers, so the strip left of the sheet is read alone; with the frame found, the pale
+    grid (hidden under the header's fill and the selection's handle) splits MATH from BBH."""
+    record = read_image(FIXTURES / "short_sheet.png", load_config())
+    table = record.ocr.tables[0]
+    assert table.columns == [
+        "Model",
+        "#Params",
+        "MATH",
+        "BBH",
+        "HumanEval",
+        "MMLU",
+        "ARC-C",
+        "GSM8K",
+    ]
+    assert [row[3].text for row in table.body] == ["0.135", "0.420", "0.403"]
 
 
 def test_han_is_found_past_a_phone_status_bar() -> None:
@@ -246,13 +284,25 @@ def render_phone(path: Path) -> Path:
     x = width - 110 * scale
     for bar in range(4):
         h = (3 + 2 * bar) * scale
-        d.rectangle((x + bar * 4 * scale, 22 * scale - h, x + bar * 4 * scale + 2 * scale, 22 * scale), fill="black")
+        d.rectangle(
+            (x + bar * 4 * scale, 22 * scale - h, x + bar * 4 * scale + 2 * scale, 22 * scale),
+            fill="black",
+        )
     d.text((x + 20 * scale, 10 * scale), "LTE", fill="black", font=small)
     d.text((width - 78 * scale, 10 * scale), "61%", fill="black", font=small)
-    d.rectangle((width - 44 * scale, 11 * scale, width - 20 * scale, 22 * scale), outline="black", width=scale)
+    d.rectangle(
+        (width - 44 * scale, 11 * scale, width - 20 * scale, 22 * scale),
+        outline="black",
+        width=scale,
+    )
     d.rectangle((width - 42 * scale, 13 * scale, width - 22 * scale, 20 * scale), fill="black")
     d.text((14 * scale, 40 * scale), "<", fill="black", font=big)
-    d.text((width / 2 - 40 * scale, 42 * scale), "AI前线", fill="black", font=ImageFont.truetype(str(CJK), 15 * scale))
+    d.text(
+        (width / 2 - 40 * scale, 42 * scale),
+        "AI前线",
+        fill="black",
+        font=ImageFont.truetype(str(CJK), 15 * scale),
+    )
     d.text((width - 40 * scale, 40 * scale), "···", fill="black", font=small)
     d.text((16 * scale, 90 * scale), "模型能力对比", fill="black", font=big)
     header = ["模型", "参数量（亿）", "训练数据", "GSM8K", "AGIEval", "C-Eval", "MMLU"]
@@ -261,7 +311,9 @@ def render_phone(path: Path) -> Path:
         ["百川2-13B", "130", "1.4万亿", "61.7", "82.3", "64.6", "34.9"],
         ["通义千问-14B", "140", "2.6万亿", "44.8", "40.3", "32.1", "34.5"],
     ]
-    widths = [max(int(face.getlength(r[c])) for r in [header, *rows]) + 16 * scale for c in range(7)]
+    widths = [
+        max(int(face.getlength(r[c])) for r in [header, *rows]) + 16 * scale for c in range(7)
+    ]
     xs = [10 * scale]
     for w in widths:
         xs.append(xs[-1] + w)
@@ -271,13 +323,29 @@ def render_phone(path: Path) -> Path:
         for c, text in enumerate(cells):
             tw = face.getlength(text)
             x = xs[c] + 6 * scale if c == 0 else (xs[c] + xs[c + 1] - tw) / 2
-            d.text((x, top + r * pitch + 6 * scale), text, fill=(30, 30, 30), font=face,
-                   stroke_width=1 if r == 0 else 0, stroke_fill=(30, 30, 30))
-        d.line((xs[0], top + (r + 1) * pitch, xs[-1], top + (r + 1) * pitch), fill=(220, 220, 220), width=scale)
-    d.text((16 * scale, top + 4 * pitch + 12 * scale), "数据来源：公开评测，仅供参考", fill=(120, 120, 120),
-           font=ImageFont.truetype(str(CJK), 11 * scale))
+            d.text(
+                (x, top + r * pitch + 6 * scale),
+                text,
+                fill=(30, 30, 30),
+                font=face,
+                stroke_width=1 if r == 0 else 0,
+                stroke_fill=(30, 30, 30),
+            )
+        d.line(
+            (xs[0], top + (r + 1) * pitch, xs[-1], top + (r + 1) * pitch),
+            fill=(220, 220, 220),
+            width=scale,
+        )
+    d.text(
+        (16 * scale, top + 4 * pitch + 12 * scale),
+        "数据来源：公开评测，仅供参考",
+        fill=(120, 120, 120),
+        font=ImageFont.truetype(str(CJK), 11 * scale),
+    )
     d.line((0, height - 50 * scale, width, height - 50 * scale), fill=(230, 230, 230), width=scale)
-    d.text((20 * scale, height - 38 * scale), "首页   发现   消息   我的", fill=(90, 90, 90), font=face)
+    d.text(
+        (20 * scale, height - 38 * scale), "首页   发现   消息   我的", fill=(90, 90, 90), font=face
+    )
     img.save(path)
     return path
 

@@ -75,18 +75,37 @@ def _tokens_text(tokens: float, style: str) -> str:
 def _status_bar(d: ImageDraw.ImageDraw, rng: random.Random, width: int, scale: int) -> None:
     """Time on the left; signal bars, Wi-Fi, battery and its percentage on the right."""
     small = ImageFont.truetype(CJK, 12 * scale)
-    d.text((16 * scale, 10 * scale), f"{rng.randint(9, 23)}:{rng.randint(10, 59)}", fill="black", font=small)
+    d.text(
+        (16 * scale, 10 * scale),
+        f"{rng.randint(9, 23)}:{rng.randint(10, 59)}",
+        fill="black",
+        font=small,
+    )
     x = width - 110 * scale
     for bar in range(4):
         h = (3 + 2 * bar) * scale
-        d.rectangle((x + bar * 4 * scale, 22 * scale - h, x + bar * 4 * scale + 2 * scale, 22 * scale), fill="black")
+        d.rectangle(
+            (x + bar * 4 * scale, 22 * scale - h, x + bar * 4 * scale + 2 * scale, 22 * scale),
+            fill="black",
+        )
     if rng.random() < 0.5:
-        d.text((x - 34 * scale, 10 * scale), rng.choice(["5G", "4G", "LTE"]), fill="black", font=small)
-    d.rectangle((width - 44 * scale, 11 * scale, width - 20 * scale, 22 * scale), outline="black", width=scale)
+        d.text(
+            (x - 34 * scale, 10 * scale), rng.choice(["5G", "4G", "LTE"]), fill="black", font=small
+        )
+    d.rectangle(
+        (width - 44 * scale, 11 * scale, width - 20 * scale, 22 * scale),
+        outline="black",
+        width=scale,
+    )
     fill = rng.randint(4, 22)
-    d.rectangle((width - 42 * scale, 13 * scale, width - 42 * scale + fill * scale, 20 * scale), fill="black")
+    d.rectangle(
+        (width - 42 * scale, 13 * scale, width - 42 * scale + fill * scale, 20 * scale),
+        fill="black",
+    )
     if rng.random() < 0.6:
-        d.text((width - 78 * scale, 10 * scale), f"{rng.randint(10, 99)}%", fill="black", font=small)
+        d.text(
+            (width - 78 * scale, 10 * scale), f"{rng.randint(10, 99)}%", fill="black", font=small
+        )
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
@@ -99,7 +118,9 @@ def generate(out: Path, count: int, seed: int) -> dict:
         size_name, size_style = rng.choice(SIZE_COLUMNS)
         token_name, token_style = rng.choice(TOKEN_COLUMNS) if rng.random() < 0.6 else (None, None)
         mmlu_name = rng.choice(["MMLU", "MMLU", "MMLU(5-shot)", "MMLU（5-shot）"])
-        benches = rng.sample([mmlu_name, "C-Eval", "CMMLU", "GSM8K", "HumanEval", "AGIEval"], rng.randint(2, 4))
+        benches = rng.sample(
+            [mmlu_name, "C-Eval", "CMMLU", "GSM8K", "HumanEval", "AGIEval"], rng.randint(2, 4)
+        )
         average = rng.choice(["平均", "平均分", None])
         printed = (
             ["模型" if rng.random() < 0.7 else "模型名称", size_name]
@@ -150,9 +171,24 @@ def generate(out: Path, count: int, seed: int) -> dict:
         _status_bar(d, rng, W, scale)
         title_y = 60 * scale
         if nav:  # the app's own bar: a back arrow, the account's name, a menu
-            d.text((14 * scale, 40 * scale), "<", fill="black", font=ImageFont.truetype(CJK, 18 * scale))
-            d.text((W / 2 - 40 * scale, 42 * scale), rng.choice(["AI前线", "机器之心", "量子位"]), fill="black", font=ImageFont.truetype(CJK, 15 * scale))
-            d.text((W - 40 * scale, 40 * scale), "···", fill="black", font=ImageFont.truetype(CJK, 16 * scale))
+            d.text(
+                (14 * scale, 40 * scale),
+                "<",
+                fill="black",
+                font=ImageFont.truetype(CJK, 18 * scale),
+            )
+            d.text(
+                (W / 2 - 40 * scale, 42 * scale),
+                rng.choice(["AI前线", "机器之心", "量子位"]),
+                fill="black",
+                font=ImageFont.truetype(CJK, 15 * scale),
+            )
+            d.text(
+                (W - 40 * scale, 40 * scale),
+                "···",
+                fill="black",
+                font=ImageFont.truetype(CJK, 16 * scale),
+            )
             title_y = 90 * scale
         d.text(
             (16 * scale, title_y),
@@ -171,12 +207,21 @@ def generate(out: Path, count: int, seed: int) -> dict:
         for r, cells in enumerate([printed] + [row["cells"] for row in rows]):
             y = top + r * pitch + (pitch - size) // 2
             if zebra and r and r % 2 == 0:
-                d.rectangle((xs[0], top + r * pitch, xs[-1], top + (r + 1) * pitch), fill=(247, 247, 247))
+                d.rectangle(
+                    (xs[0], top + r * pitch, xs[-1], top + (r + 1) * pitch), fill=(247, 247, 247)
+                )
             for c, t in enumerate(cells):
                 tw = face.getlength(t)
                 xx = xs[c] + 6 * scale if c == 0 else (xs[c] + xs[c + 1] - tw) / 2
                 stroke = 1 if r == 0 and head_bold else 0
-                d.text((xx, y), t, fill=(30, 30, 30), font=face, stroke_width=stroke, stroke_fill=(30, 30, 30))
+                d.text(
+                    (xx, y),
+                    t,
+                    fill=(30, 30, 30),
+                    font=face,
+                    stroke_width=stroke,
+                    stroke_fill=(30, 30, 30),
+                )
             d.line(
                 (xs[0], top + (r + 1) * pitch, xs[-1], top + (r + 1) * pitch),
                 fill=(220, 220, 220),
@@ -189,7 +234,12 @@ def generate(out: Path, count: int, seed: int) -> dict:
             d.text((16 * scale, bottom + 12 * scale), note, fill=(120, 120, 120), font=small)
         if nav:
             d.line((0, H - 50 * scale, W, H - 50 * scale), fill=(230, 230, 230), width=scale)
-            d.text((20 * scale, H - 38 * scale), rng.choice(APP_BARS), fill=(90, 90, 90), font=ImageFont.truetype(CJK, 13 * scale))
+            d.text(
+                (20 * scale, H - 38 * scale),
+                rng.choice(APP_BARS),
+                fill=(90, 90, 90),
+                font=ImageFont.truetype(CJK, 13 * scale),
+            )
         name = f"cjk_{i:03d}.png"
         if rng.random() < 0.35:  # shared through a chat app: smaller, JPEG
             factor = rng.uniform(0.5, 0.8)

@@ -22,7 +22,10 @@ FACES = [
         f"{_DIR}/liberation/LiberationSansNarrow-Regular.ttf",
         f"{_DIR}/liberation/LiberationSansNarrow-Bold.ttf",
     ),
-    (f"{_DIR}/liberation/LiberationSerif-Regular.ttf", f"{_DIR}/liberation/LiberationSerif-Bold.ttf"),
+    (
+        f"{_DIR}/liberation/LiberationSerif-Regular.ttf",
+        f"{_DIR}/liberation/LiberationSerif-Bold.ttf",
+    ),
 ]
 CHROME_FONT = f"{_DIR}/dejavu/DejaVuSans.ttf"
 
@@ -113,8 +116,10 @@ def generate(out: Path, count: int, seed: int) -> dict:
         fitted = rng.random() < 0.5
         texts = [[columns[c]] + [r["cells"][c] for r in rows] for c in range(len(columns))]
         widths = []
-        for c, col in enumerate(texts):
-            need = max(int((head_face if t is col[0] else face).getlength(t)) for t in col) + 2 * pad
+        for col in texts:
+            need = (
+                max(int((head_face if t is col[0] else face).getlength(t)) for t in col) + 2 * pad
+            )
             widths.append(need if fitted or need > default_w else default_w)
         lead = rng.random() < 0.25  # the table starts in column B, column A left empty
         if lead:
@@ -148,9 +153,16 @@ def generate(out: Path, count: int, seed: int) -> dict:
         sc = rng.randint(0, len(columns) - 1)
         cell_name = f"{chr(65 + sc + first_col)}{title_rows + 1 + sr + 1}"
         d.text((8, formula_top + round(7 * zoom)), cell_name, fill=(32, 33, 36), font=chrome)
-        d.text((round(70 * zoom), formula_top + round(7 * zoom)), "fx", fill=(95, 99, 104), font=chrome)
+        d.text(
+            (round(70 * zoom), formula_top + round(7 * zoom)), "fx", fill=(95, 99, 104), font=chrome
+        )
         content = ([columns] + [r["cells"] for r in rows])[sr][sc]
-        d.text((round(100 * zoom), formula_top + round(7 * zoom)), content, fill=(32, 33, 36), font=chrome)
+        d.text(
+            (round(100 * zoom), formula_top + round(7 * zoom)),
+            content,
+            fill=(32, 33, 36),
+            font=chrome,
+        )
 
         d.rectangle((0, top_ruler, width, top), fill=app["ruler"])
         d.rectangle((0, top, ruler_w, height - tabs_h), fill=app["ruler"])
@@ -159,7 +171,12 @@ def generate(out: Path, count: int, seed: int) -> dict:
         for c, w in enumerate(widths):
             letter = chr(65 + c)
             lw = chrome.getlength(letter)
-            d.text((x + (w - lw) / 2, top_ruler + round(4 * zoom)), letter, fill=app["ruler_text"], font=chrome)
+            d.text(
+                (x + (w - lw) / 2, top_ruler + round(4 * zoom)),
+                letter,
+                fill=app["ruler_text"],
+                font=chrome,
+            )
             x += w
             xs.append(x)
         for r in range(n_lines):
@@ -180,11 +197,21 @@ def generate(out: Path, count: int, seed: int) -> dict:
 
         header_top = top + title_rows * pitch
         if title_rows:
-            d.text((xs[first_col] + pad, top + (pitch - size) / 2), rng.choice(TITLES), fill="black", font=bold)
-        header_fill = rng.choice([None, None, (217, 234, 211), (201, 218, 248), (243, 243, 243), (255, 242, 204)])
+            d.text(
+                (xs[first_col] + pad, top + (pitch - size) / 2),
+                rng.choice(TITLES),
+                fill="black",
+                font=bold,
+            )
+        header_fill = rng.choice(
+            [None, None, (217, 234, 211), (201, 218, 248), (243, 243, 243), (255, 242, 204)]
+        )
         table_x = xs[first_col : first_col + len(columns) + 1]
         if header_fill:
-            d.rectangle((table_x[0] + 1, header_top + 1, table_x[-1] - 1, header_top + pitch - 1), fill=header_fill)
+            d.rectangle(
+                (table_x[0] + 1, header_top + 1, table_x[-1] - 1, header_top + pitch - 1),
+                fill=header_fill,
+            )
         header_align = rng.choice(["left", "center", "right"])
         for r, cells in enumerate([columns] + [row["cells"] for row in rows]):
             y = header_top + r * pitch + (pitch - size) / 2 - 1

@@ -63,8 +63,7 @@ def extract_tables(
     """Every table found in ``words`` (loaded-image pixels), with numbers settled."""
     tables, flags = [], []
     # A spreadsheet's row numbers, letters and chrome are no table; its pale grid is.
-    upright = prepared is not None and prepared.angle == 0.0
-    sheet, words, grid = read_frame(words, prepared.rgb if prepared and upright else None)
+    sheet, words, grid = read_frame(words, prepared, config.ocr)
     # A column rule runs past a few rows; a shorter one is strokes of letters that a small,
     # blurred image stacks into a line.
     shortest = 3.5 * float(median(word.box.height for word in words)) if words else 0.0

@@ -12,7 +12,9 @@ left of the numbers, or below the numbered rows once the table has ended, is the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -20,6 +22,10 @@ import numpy as np
 from .. import ocr
 from ..record import Box, Word
 from .lines import is_numeric_text
+
+if TYPE_CHECKING:
+    from ..config import OcrSettings
+    from ..preprocess import Prepared
 
 # Fewest row numbers that make a frame: three could be a short rank column's "1 2 3",
 # unless each stands alone on its line (the empty rows under a table: small digits are
@@ -70,7 +76,7 @@ def find_frame(words: list[Word]) -> SheetFrame | None:
     best.sort(key=lambda c: c[1].box.cy)
     steps = [
         (b[1].box.cy - a[1].box.cy) / (b[0] - a[0])
-        for a, b in zip(best, best[1:], strict=False)
+        for a, b in pairwise(best)
         if b[0] > a[0]
     ]
     if not steps:
@@ -130,18 +136,18 @@ def strip_sheet_frame(words: list[Word], frame: SheetFrame) -> list[Word]:
     """``words`` less a spreadsheet's frame: row numbers, column letters, chrome."""
     bottom = frame.row_top(frame.last + 1) if frame.empty_below else float("inf")
     return [
-        word
-        for word in words
-        if word.box.cx > frame.right and frame.top <= word.box.cy < bottom
+        word for word in words if word.box.cx > frame.right and frame.top <= word.box.cy < bottom
     ]
 
 
 # A grid line is a column of pixels darker than the pixels a few to one side of it (a
 # spreadsheet's grid is pale, about 30 levels under white, and JPEG and the local
-# background leave less) down nearly every row of the sheet; text strokes never run that far.
+# background leave less) down most rows of the sheet (a filled header band and a selected
+# cell's handle hide it in some); a glyph's stroke is at most a row's height apart.
 GRID_STEP = 3
 GRID_DARKER = 8
-GRID_COVERAGE = 0.85
+GRID_COVERAGE = 0.7
+STRIP_PAD = 20  # white around the row-number strip read alone (upscaled pixels)
 
 
 def grid_columns(frame: SheetFrame, rgb: np.ndarray) -> list[Box]:
@@ -172,13 +178,59 @@ def grid_columns(frame: SheetFrame, rgb: np.ndarray) -> list[Box]:
     return rules
 
 
+def read_row_numbers(prepared: Prepared, settings: OcrSettings) -> list[Word]:
+    """The words of the strip left of a rule that runs down most of the page near its left
+    edge, read on their own (upright pixels): a sheet's row numbers, small grey digits
+    each alone on its line, are often dropped from the whole page's reading."""
+    if prepared.angle:
+        return []
+    width, height = prepared.size
+    edges = [
+        rule
+        for rule in prepared.vertical
+        if 12 <= rule.position < 0.15 * width and rule.end - rule.start >= 0.5 * height
+    ]
+    if not edges:
+        return []
+    edge = min(edges, key=lambda rule: rule.position)
+    scale = prepared.scale
+    y1, y2 = int(edge.start * scale), int(edge.end * scale)
+    strip = prepared.grey[y1:y2, : int((edge.position - 2) * scale)]
+    if strip.size == 0 or not (strip < 128).any():
+        return []
+    pad = STRIP_PAD
+    page = np.full((strip.shape[0] + 2 * pad, strip.shape[1] + 2 * pad), 255, dtype=np.uint8)
+    page[pad : pad + strip.shape[0], pad : pad + strip.shape[1]] = strip
+    found = ocr.read_words(page, settings, psm=6, numeric=True)
+    return [
+        word.model_copy(
+            update={
+                "box": Box(
+                    x1=int((word.box.x1 - pad) / scale),
+                    y1=int((word.box.y1 - pad + y1) / scale),
+                    x2=round((word.box.x2 - pad) / scale),
+                    y2=round((word.box.y2 - pad + y1) / scale),
+                )
+            }
+        )
+        for word in found
+        if _row_number(word) is not None
+    ]
+
+
 def read_frame(
-    words: list[Word], rgb: np.ndarray | None
+    words: list[Word], prepared: Prepared | None, settings: OcrSettings
 ) -> tuple[SheetFrame | None, list[Word], list[Box]]:
     """A spreadsheet's frame, ``words`` less it, and the sheet's grid lines as column rules;
-    no frame, ``words`` as they are and no rules when they show no spreadsheet."""
+    no frame, ``words`` as they are and no rules when they show no spreadsheet. Where the
+    page's reading holds too few row numbers, the strip they would be in is read alone."""
     frame = find_frame(words)
+    if frame is None and prepared is not None:
+        numbers = read_row_numbers(prepared, settings)
+        if numbers:
+            frame = find_frame(words + numbers)
     if frame is None:
         return None, words, []
+    rgb = prepared.rgb if prepared is not None and prepared.angle == 0.0 else None
     rules = [] if rgb is None else grid_columns(frame, rgb)
     return frame, strip_sheet_frame(words, frame), rules
