@@ -17,6 +17,7 @@ from imgread.names import known_name_words
 from imgread.pipeline import read_image
 from imgread.record import Box, Word
 from imgread.tables import rows_from_table, scores_from_table
+from imgread.tables.columns import PARAMS_RE, TOKENS_RE
 from imgread.tables.sheet import find_frame, grid_columns, strip_sheet_frame
 from imgread.units import header_unit, parse_params_b, parse_tokens_t
 
@@ -256,6 +257,14 @@ def test_chinese_units_in_column_names() -> None:
     assert parse_params_b("1750", header_unit("参数(亿)")) == 175.0
     assert parse_tokens_t("2.6", header_unit("数据量（万亿）")) == 2.6
     assert parse_tokens_t("26000", header_unit("数据量（亿）")) == 2.6
+
+
+def test_chinese_quantity_column_names() -> None:
+    """A model's size (参数规模, 模型尺寸) and its data (训练数据, 数据规模: the data's scale)."""
+    for name in ("参数规模", "模型尺寸", "参数量（亿）"):
+        assert PARAMS_RE.search(name) and not TOKENS_RE.search(name)
+    for name in ("训练数据", "数据规模", "数据量（万亿）", "预训练语料"):
+        assert TOKENS_RE.search(name) and not PARAMS_RE.search(name)
 
 
 def test_chinese_model_names_misread_by_one_character() -> None:

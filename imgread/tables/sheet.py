@@ -178,24 +178,33 @@ def grid_columns(frame: SheetFrame, rgb: np.ndarray) -> list[Box]:
     return rules
 
 
+def _left_edge(rgb: np.ndarray) -> int | None:
+    """The leftmost line near the left edge that runs down most of the lower two thirds of
+    the page (where a sheet's cells are, under the chrome): the row-number strip's edge.
+    Found in the pixels, since text set close to it hides it from the page's rule finder."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.int16)
+    height, width = grey.shape
+    band = grey[height // 3 :, : int(0.15 * width) + GRID_STEP]
+    if band.shape[1] <= 12 + GRID_STEP:
+        return None
+    centre = band[:, 12 : band.shape[1] - GRID_STEP]
+    sides = np.maximum(band[:, 12 - GRID_STEP : -2 * GRID_STEP], band[:, 12 + GRID_STEP :])
+    coverage = ((sides - centre) >= GRID_DARKER).mean(axis=0)
+    found = np.flatnonzero(coverage >= GRID_COVERAGE)
+    return int(found[0]) + 12 if found.size else None
+
+
 def read_row_numbers(prepared: Prepared, settings: OcrSettings) -> list[Word]:
-    """The words of the strip left of a rule that runs down most of the page near its left
+    """The words of the strip left of a line that runs down most of the page near its left
     edge, read on their own (upright pixels): a sheet's row numbers, small grey digits
     each alone on its line, are often dropped from the whole page's reading."""
-    if prepared.angle:
+    if prepared.angle or prepared.rgb is None:
         return []
-    width, height = prepared.size
-    edges = [
-        rule
-        for rule in prepared.vertical
-        if 12 <= rule.position < 0.15 * width and rule.end - rule.start >= 0.5 * height
-    ]
-    if not edges:
+    edge = _left_edge(prepared.rgb)
+    if edge is None:
         return []
-    edge = min(edges, key=lambda rule: rule.position)
     scale = prepared.scale
-    y1, y2 = int(edge.start * scale), int(edge.end * scale)
-    strip = prepared.grey[y1:y2, : int((edge.position - 2) * scale)]
+    strip = prepared.grey[:, : int((edge - 2) * scale)]
     if strip.size == 0 or not (strip < 128).any():
         return []
     pad = STRIP_PAD
@@ -207,9 +216,9 @@ def read_row_numbers(prepared: Prepared, settings: OcrSettings) -> list[Word]:
             update={
                 "box": Box(
                     x1=int((word.box.x1 - pad) / scale),
-                    y1=int((word.box.y1 - pad + y1) / scale),
+                    y1=int((word.box.y1 - pad) / scale),
                     x2=round((word.box.x2 - pad) / scale),
-                    y2=round((word.box.y2 - pad + y1) / scale),
+                    y2=round((word.box.y2 - pad) / scale),
                 )
             }
         )
