@@ -206,8 +206,8 @@ def test_pale_grid_divides_narrow_columns(tmp_path: Path) -> None:
     assert scores[("Qwen-14B", "BBH")] == 66.2
 
 
-# Images drawn by benchmarks/looks (seed 300), kept as they were drawn: spreadsheets 1 and
-# 10 (LibreOffice-like, 80% zoom) and phone_cjk 3 (status bar, app bars, a note).
+# Images drawn by benchmarks/looks, kept as they were drawn: seed 300's spreadsheets 1 and
+# 10 (LibreOffice-like, 80% zoom) and phone_cjk 3; seed 400's phone_cjk 1 and 8.
 FIXTURES = Path(__file__).parent / "fixtures" / "sheets"
 
 
@@ -247,6 +247,24 @@ def test_han_is_found_past_a_phone_status_bar() -> None:
     table = record.ocr.tables[0]
     names = {row[0].text for row in table.body}
     assert {"百川2-13B", "通义千问-14B"} <= names
+
+
+def test_chinese_magnitudes_are_not_read_as_digits() -> None:
+    """"2.6万亿" re-read by the English model becomes "2.67712"; such cells keep the page's
+    reading, and a cell of the column printed without its magnitude ("1.4712", 万亿 read
+    as digits) is read by the second engine, which reads Han."""
+    record = read_image(FIXTURES / "phone_magnitudes.png", load_config())
+    tokens = sorted(r.tokens_t for r in rows_from_table(record.ocr.tables[0]))
+    assert tokens == [0.3, 1.4, 1.4, 2.6, 3.0, 3.0]
+
+
+def test_a_column_name_read_as_a_fragment_is_read_whole() -> None:
+    """A bold Chinese column name (训练数据) read as "Wiel" in a box a third of the line's
+    height: the second engine reads where the whole name is, not that box."""
+    record = read_image(FIXTURES / "phone_bold_header.png", load_config())
+    table = record.ocr.tables[0]
+    assert table.columns[2] == "训练数据"
+    assert sorted(r.tokens_t for r in rows_from_table(table)) == [0.3, 1.0, 2.0, 3.0]
 
 
 def test_chinese_units_in_column_names() -> None:
