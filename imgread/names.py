@@ -117,4 +117,43 @@ def known_name_words(name: str) -> str:
         # a word run into a version ("Owen1.5"): its letters alone
         return _LETTERS_RE.sub(mend, token)
 
-    return _NAME_WORD_RE.sub(mend, name)
+    return known_cjk_words(_NAME_WORD_RE.sub(mend, name))
+
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A run of Han characters, with any one mark between two of them (a separator such as
+# "·", or a character misread as a mark: "讯《星火").
+_HAN_RUN_RE = re.compile(rf"[{_HAN}](?:[^\w\s]?[{_HAN}])*")
+_HAN_SEPARATORS_RE = re.compile(r"[·・.\-\s]")
+
+
+@cache
+def cjk_model_words() -> tuple[str, ...]:
+    """The names of ``imgread/data/model_words_cjk.txt`` (three or more characters)."""
+    text = resources.files("imgread").joinpath("data/model_words_cjk.txt").read_text()
+    names = (line.strip() for line in text.splitlines())
+    return tuple(name for name in names if len(name) >= 3 and not name.startswith("#"))
+
+
+def _differences(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
+def _cjk_match(run: str) -> str | None:
+    """The known name ``run`` is a misreading of: the same but for its separators, or, at
+    four characters or more, one character; None when none or several fit."""
+    bare = _HAN_SEPARATORS_RE.sub("", run)
+    fits = set()
+    for name in cjk_model_words():
+        if run == name:
+            return None
+        one_off = len(run) == len(name) >= 4 and _differences(run, name) == 1
+        if one_off or bare == _HAN_SEPARATORS_RE.sub("", name):
+            fits.add(name)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def known_cjk_words(name: str) -> str:
+    """``name`` with a run of Han characters that misreads a known Chinese model name
+    (``cjk_model_words``) spelled as that name: "通义干问-7B" -> "通义千问-7B"."""
+    return _HAN_RUN_RE.sub(lambda m: _cjk_match(m.group()) or m.group(), name)

@@ -32,8 +32,11 @@ _LABEL_RE = re.compile(rf"(?:{_NUMBER})%?")
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).
-_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "bn": 1.0, "g": 1.0, "t": 1e3}
-_TO_TRILLIONS = {"k": 1e-9, "m": 1e-6, "b": 1e-3, "bn": 1e-3, "g": 1e-3, "t": 1.0}
+# The Chinese magnitudes are the units a CJK column name declares ("参数量（亿）").
+_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "bn": 1.0, "g": 1.0, "t": 1e3,
+                "亿": 0.1, "十亿": 1.0, "千亿": 100.0, "万亿": 1e3}
+_TO_TRILLIONS = {"k": 1e-9, "m": 1e-6, "b": 1e-3, "bn": 1e-3, "g": 1e-3, "t": 1.0,
+                 "亿": 1e-4, "十亿": 1e-3, "千亿": 0.1, "万亿": 1.0}
 _UNIT_RE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>bn|[kmbgt](?![a-z]))?", re.IGNORECASE)
 _WORD_UNITS = {
     "thousand": "k",
@@ -46,7 +49,8 @@ _WORD_UNITS = {
 }
 _HEADER_UNIT_RE = re.compile(
     r"\(\s*(?P<unit>[kmbgt]|bn|thousands?|millions?|billions?|trillions?)\s*\)|"
-    r"\bin\s+(?P<word>thousands?|millions?|billions?|trillions?)\b",
+    r"\bin\s+(?P<word>thousands?|millions?|billions?|trillions?)\b|"
+    r"\(\s*(?P<cjk>万亿|千亿|十亿|亿)\s*\)",
     re.IGNORECASE,
 )
 
@@ -106,11 +110,12 @@ def parse_number(text: str, *, whole: bool = False) -> float | None:
 
 
 def header_unit(header: str) -> str | None:
-    """The unit a column header declares: "Params (B)" -> "b", "Tokens (in trillions)" -> "t"."""
-    match = _HEADER_UNIT_RE.search(header)
+    """The unit a column header declares: "Params (B)" -> "b", "Tokens (in trillions)" -> "t",
+    "参数量（亿）" -> "亿"."""
+    match = _HEADER_UNIT_RE.search(header.translate(_FULL_WIDTH))  # "（B）" is "(B)"
     if not match:
         return None
-    raw = (match.group("unit") or match.group("word") or "").lower()
+    raw = (match.group("unit") or match.group("word") or match.group("cjk") or "").lower()
     return _WORD_UNITS.get(raw, raw)
 
 

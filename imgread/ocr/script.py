@@ -41,7 +41,8 @@ CJK_PUNCT = frozenset("()（）【】《》「」『』〔〕，。、：；！�
 
 MAX_CONFIDENCE = 75.0  # English words above this are taken as Latin
 MIN_COLUMN_RUNS = 2.0  # mean ink runs per inked column of a candidate
-MAX_CANDIDATES = 4  # crops re-read with the Chinese model, in one call
+MAX_CANDIDATES = 8  # crops re-read with the Chinese model, in one call (a phone's icons
+# can take four: its battery and signal bars are as stroke-dense as Han)
 MIN_HAN = 2
 MIN_HAN_CONFIDENCE = 80.0
 LINE_HEIGHT = 40  # px: each crop is scaled to this height in the re-read image

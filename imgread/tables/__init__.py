@@ -39,6 +39,7 @@ from .repairs import (
     strip_footnote_marks,
 )
 from .rows import rows_from_table, scores_from_table
+from .sheet import read_frame
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -62,6 +63,8 @@ def extract_tables(
 ) -> tuple[list[Table], list[Flag]]:
     """Every table found in ``words`` (loaded-image pixels), with numbers settled."""
     tables, flags = [], []
+    # A spreadsheet's row numbers, letters and chrome are no table; its pale grid is.
+    sheet, words, grid = read_frame(words, prepared, config.ocr)
     # A column rule runs past a few rows; a shorter one is strokes of letters that a small,
     # blurred image stacks into a line.
     shortest = 3.5 * float(median(word.box.height for word in words)) if words else 0.0
@@ -73,7 +76,7 @@ def extract_tables(
             for rule in prepared.vertical
             if rule.end - rule.start >= shortest
         ]
-    )
+    ) + grid
     # Row rules run across a table; shorter runs are the gaps of dense text lines.
     horizontal = [] if prepared is None else prepared.horizontal
     longest = max((rule.end - rule.start for rule in horizontal), default=0)
@@ -104,7 +107,8 @@ def extract_tables(
             continue
         voter = None
         if layout is not None and prepared is not None and config.ocr.numeric_reread:
-            recover_left_column(table, layout, prepared, config.ocr)
+            if sheet is None:  # ink left of a sheet's cells is its row numbers
+                recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)

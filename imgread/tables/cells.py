@@ -99,6 +99,9 @@ def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) ->
     return found
 
 
+# A Chinese magnitude printed with a number ("70亿", "2.6万亿").
+CJK_MAGNITUDE_RE = re.compile(r"[万亿]")
+
 # Page confidence at or above which a cell that reads as a number is not read again.
 SURE_NUMBER = 95.0
 
@@ -148,6 +151,8 @@ def reread_numbers(
     for c in numeric_columns(table):
         for r in range(table.n_rows):
             cell = table.body[r][c]
+            if CJK_MAGNITUDE_RE.search(cell.text):
+                continue  # "2.6万亿": the English re-read turns 万亿 into digits ("2.67712")
             if cell.confidence < SURE_NUMBER or parse_number(cell.text) is None:
                 targets.append((r, c))
             elif unread_ink(prepared, cell.box, _open_ended(spans, c)):
@@ -628,12 +633,26 @@ def doubtful_cells(
     one line."""
     numeric = set(numeric_columns(table))
     names = model_column(table)
+    # Columns whose cells print Chinese magnitudes (万亿): a cell of one that prints none
+    # may have had its magnitude read as digits ("1.4712"); the second engine reads Han.
+    magnitudes = {
+        c for c in numeric
+        if sum(1 for row in table.body if CJK_MAGNITUDE_RE.search(row[c].text)) >= 2
+    }
     found = []
     for r, row in enumerate(table.body):
         for c, cell in enumerate(row):
+            if c in magnitudes and cell.text and not CJK_MAGNITUDE_RE.search(cell.text):
+                found.append((cell, _cell_region(table, spans, r, c), True))
+                continue
             if c == names and not cell.text and any(other.value is not None for other in row):
                 # a row of scores whose name the page could not read at all
                 found.append((cell, _cell_region(table, spans, r, c), False))
+                continue
+            if not cell.text and c in numeric and cell.readings.get("numeric"):
+                # the page read nothing where the cell's own re-read found a number (a
+                # lone small digit, "7", is often dropped by both Tesseract passes' trust)
+                found.append((cell, _cell_region(table, spans, r, c), True))
                 continue
             if not cell.text or is_missing(cell.text):
                 continue
@@ -648,6 +667,7 @@ def doubtful_cells(
                 found.append((cell, _cell_region(table, spans, r, c), True))
     header = table.header_rows[0] if table.header_rows else []
     boxed = [cell.box for cell in header if cell.box is not None]
+    usual = float(median(box.height for box in boxed)) if boxed else 0.0
     for cell in header:
         # A column name's box often takes in the edges of the band it is printed on.
         near_known = cell.text and closest_benchmark(cell.text) is not None
@@ -655,7 +675,13 @@ def doubtful_cells(
             cell.box, 1.8 * glyph
         ):
             assert cell.box is not None
-            found.append((cell, cell.box, False))
+            region = cell.box
+            if region.height < 0.6 * usual and cell.col < len(spans):
+                # a box far shorter than its neighbours' holds a fragment (bold Han read
+                # as "Wiel"): the second engine reads the whole name where it would be
+                top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
+                region = name_region(spans, cell.col, top, bottom)
+            found.append((cell, region, False))
         elif not cell.text and boxed and cell.col < len(spans):
             # Not found on the page (light text on a band): where its name would be.
             top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)

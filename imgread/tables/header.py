@@ -145,13 +145,30 @@ def header_lines(
             break
         header.insert(0, line)
         below = line
-    while (
-        len(header) > 1
-        and is_title_above(header[0], header[1])
-        and not names_an_empty_column(header[0], header[1], layout)
-    ):
-        header.pop(0)
-    return header
+    # A title ends the header upward: what lies above it (a phone's status and app bars,
+    # the page above) names no column either. A line that goes on from a name just above
+    # it ("Common-sense" over "Reasoning") is that name's second line, not a title.
+    titles = [
+        j
+        for j in range(len(header) - 1)
+        if is_title_above(header[j], header[j + 1])
+        and not names_an_empty_column(header[j], header[j + 1], layout)
+        and not (j and continues(header[j - 1], header[j]))
+    ]
+    return header[titles[-1] + 1 :] if titles else header
+
+
+def continues(upper: TextLine, line: TextLine) -> bool:
+    """``line`` sits just under a piece of ``upper`` (within about a line's height), as the
+    second line of a name wrapped in its cell does."""
+    gap = line.box.y1 - upper.box.y2
+    if gap > 1.2 * max(_text_height(line), 1):
+        return False
+    return any(
+        min(a.box.x2, b.box.x2) > max(a.box.x1, b.box.x1)
+        for a in solid(upper)
+        for b in solid(line)
+    )
 
 
 def _labels_rows(line: TextLine, above: list[TextLine]) -> bool:

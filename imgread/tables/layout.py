@@ -239,6 +239,25 @@ def within_rules(
     return merged
 
 
+def spans_at_rules(
+    spans: list[tuple[int, int]], ranges: list[tuple[int, int]], rules: list[Box],
+    body: list[TextLine],
+) -> list[tuple[int, int]]:
+    """Where a column rule runs down the body between two columns, the columns meet at
+    the rule rather than halfway between their cells: a name set left over numbers set
+    right starts just past the rule, nearer the column before's numbers than its own."""
+    top, bottom = min(line.box.y1 for line in body), max(line.box.y2 for line in body)
+    reach = 0.2 * (bottom - top)
+    full = [rule.cx for rule in rules if rule.y1 <= top + reach and rule.y2 >= bottom - reach]
+    out = list(spans)
+    for i in range(len(ranges) - 1):
+        between = [x for x in full if ranges[i][1] <= x <= ranges[i + 1][0]]
+        if len(between) == 1:
+            x = int(between[0])
+            out[i], out[i + 1] = (out[i][0], x), (x, out[i + 1][1])
+    return out
+
+
 def find_layouts(
     words: list[Word],
     min_rows: int,
@@ -263,9 +282,8 @@ def find_layouts(
             continue
         left = min(line.box.x1 for line in lines) - 1
         right = max(line.box.x2 for line in lines) + 1
-        layout = Layout(
-            spans=extend(ranges, left, right), header=[], body=body, ranges=ranges, wrapped=extra
-        )
+        spans = spans_at_rules(extend(ranges, left, right), ranges, rules or [], body)
+        layout = Layout(spans=spans, header=[], body=body, ranges=ranges, wrapped=extra)
         skip = {i for found in wrapped.values() for i in found}
         layout.header = header_lines(lines, run[0], layout, _pitch(body), skip)
         used.update(run)
