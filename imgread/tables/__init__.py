@@ -25,6 +25,7 @@ from .cells import (
     settle_cell,
 )
 from .columns import model_column, numeric_columns
+from .grounds import on_table_ground
 from .header import settings_as_names
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import is_numeric_text
@@ -74,7 +75,7 @@ def extract_tables(
         ]
     )
     # Row rules run across a table; shorter runs are the gaps of dense text lines.
-    horizontal = [] if prepared is None else prepared.horizontal
+    horizontal = [] if prepared is None else [*prepared.horizontal, *prepared.typed_rows]
     longest = max((rule.end - rule.start for rule in horizontal), default=0)
     row_rules = [
         Box(x1=rule.start, y1=rule.position - 1, x2=rule.end, y2=rule.position + 1)
@@ -85,6 +86,7 @@ def extract_tables(
     for layout in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
+        layout.header = on_table_ground(layout.header, prepared)
         table = build_table(layout)
         if not looks_like_a_table(table, config.tables.min_rows):
             continue

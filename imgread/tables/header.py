@@ -107,11 +107,18 @@ def is_title_above(line: TextLine, below: TextLine) -> bool:
 
 
 def header_lines(
-    lines: list[TextLine], first_body: int, layout: Layout, pitch: float, skip: set[int]
+    lines: list[TextLine],
+    first_body: int,
+    layout: Layout,
+    pitch: float,
+    skip: set[int],
+    row_rules: list[Box] | None = None,
 ) -> list[TextLine]:
     """Lines just above the body whose chunks each sit inside one column, less a title on
     top. A group label over the first rows ("Pre-Trained Models") is passed over; a line
-    that is itself a row of numbers (another table's) ends the header."""
+    that is itself a row of numbers (another table's) ends the header. A row rule between
+    two lines (``row_rules``; a typed one takes a line of its own) adds a row's pitch to
+    the gap allowed between them."""
     header: list[TextLine] = []
     below = lines[first_body]
     for index in range(first_body - 1, max(-1, first_body - 6), -1):
@@ -124,6 +131,8 @@ def header_lines(
         if not header:
             line = split_at_columns(line, layout.ranges)
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
+        if _rule_between(line, below, row_rules or []):
+            limit += pitch
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
         if any(
@@ -147,6 +156,15 @@ def header_lines(
     ):
         header.pop(0)
     return header
+
+
+def _rule_between(upper: TextLine, lower: TextLine, rules: list[Box]) -> bool:
+    """A row rule in the gap between two lines that runs under most of the upper one."""
+    return any(
+        upper.box.y2 <= rule.cy <= lower.box.y1
+        and min(rule.x2, upper.box.x2) - max(rule.x1, upper.box.x1) >= 0.5 * upper.box.width
+        for rule in rules
+    )
 
 
 def names_an_empty_column(line: TextLine, below: TextLine, layout: Layout) -> bool:

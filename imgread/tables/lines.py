@@ -74,6 +74,17 @@ def _separated(left: Box, right: Box, barriers: list[Box]) -> bool:
     )
 
 
+def _two_numbers(chunk: list[Word], word: Word) -> bool:
+    """A number and a number after it are two cells (columns set a word space apart:
+    "40 39.22"), unless they are one number whose point was read as a space ("78 31")."""
+    text = " ".join(w.text for w in chunk)
+    return (
+        is_numeric_text(text)
+        and is_numeric_text(word.text)
+        and not is_split_number(f"{text} {word.text}")
+    )
+
+
 def chunk_line(
     words: list[Word], gap_factor: float = 0.8, barriers: list[Box] | None = None
 ) -> list[Phrase]:
@@ -85,8 +96,10 @@ def chunk_line(
         if chunks:
             last = chunks[-1][-1]
             height = max(min(last.box.height, word.box.height), 1)
-            if word.box.x1 - last.box.x2 < gap_factor * height and not _separated(
-                last.box, word.box, barriers or []
+            if (
+                word.box.x1 - last.box.x2 < gap_factor * height
+                and not _separated(last.box, word.box, barriers or [])
+                and not _two_numbers(chunks[-1], word)
             ):
                 chunks[-1].append(word)
                 continue
