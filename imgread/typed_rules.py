@@ -252,14 +252,16 @@ def _marks_on(
     """What else a typed rule's line (at ``row``) carries: the crossings between and at the
     ends of its dashes, and the colons of alignment marks next to them."""
     left, right = chain[0].x - 1.5 * cap, chain[-1].x + chain[-1].w + 1.5 * cap
-    marks = []
-    for p in others:
-        if not (left <= p.cx <= right and abs(p.cy - row) <= cap):
-            continue
-        small = p.w <= 0.35 * cap and p.h <= 0.35 * cap
-        if small or _is_crossing(p, labels, row, cap):
-            marks.append(p)
-    return marks
+    near = [p for p in others if left <= p.cx <= right and abs(p.cy - row) <= cap]
+    dots = [p for p in near if p.w <= 0.35 * cap and p.h <= 0.35 * cap]
+    # A colon is two dots, one over the rule's row and one under it, at one x; a lone dot
+    # by a rule is a decimal point of the row it runs under.
+    colons = [
+        p
+        for p in dots
+        if any(abs(q.cx - p.cx) <= 1.5 and (q.cy - row) * (p.cy - row) < 0 for q in dots)
+    ]
+    return colons + [p for p in near if p not in dots and _is_crossing(p, labels, row, cap)]
 
 
 def find_typed_rules(

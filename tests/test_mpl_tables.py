@@ -100,3 +100,45 @@ def test_matplotlib_table_reads_end_to_end(tmp_path: Path) -> None:
         for name, value in zip(COLUMNS[2:], row[2:], strict=True)
     }
     assert scores == expected
+
+
+@pytest.mark.slow
+def test_a_title_in_a_code_font_names_no_column(tmp_path: Path) -> None:
+    """A title set in a monospaced font ("Open model comparison") splits at its wide word
+    spaces into pieces that each sit over a column; set apart above the header, it is
+    still one title, and the columns keep their own names."""
+    matplotlib = pytest.importorskip("matplotlib", reason="matplotlib: pip install matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [
+        ["Mistral-7B", "7", "60.2", "46.2"],
+        ["ChatGLM3-6B", "6", "42.4", "35.9"],
+        ["MPT-30B", "30", "75.8", "37.1"],
+        ["Baichuan2-13B", "13", "21.9", "23.4"],
+        ["Llama-2-13B", "13", "76.0", "33.5"],
+    ]
+    columns = ["Params", "MMLU", "MATH"]
+    with plt.rc_context({"font.family": "DejaVu Sans Mono"}):
+        fig, ax = plt.subplots(figsize=(5.6, 2.9), dpi=200)
+        ax.axis("off")
+        table = ax.table(
+            cellText=[r[1:] for r in rows],
+            colLabels=columns,
+            rowLabels=[r[0] for r in rows],
+            loc="center",
+            cellLoc="left",
+            edges="closed",
+        )
+        table.auto_set_font_size(False)
+        table.set_fontsize(7)
+        table.auto_set_column_width(list(range(-1, len(columns))))
+        table.scale(1.4, 1.7)
+        for cell in table.get_celld().values():
+            cell.set_edgecolor("#cccccc")
+        ax.set_title("Open model comparison", fontsize=10)
+        path = tmp_path / "titled.png"
+        fig.savefig(path, bbox_inches="tight")
+        plt.close(fig)
+    record = read_image(path)
+    assert [table.columns[1:] for table in record.ocr.tables] == [columns]

@@ -259,3 +259,31 @@ def test_a_code_blocks_title_bar_names_no_column(tmp_path: Path) -> None:
     image.save(path)
     record = read_image(path)
     assert [table.columns for table in record.ocr.tables] == [COLUMNS]
+
+
+@needs_fonts
+def test_colons_of_a_rule_go_and_a_point_just_over_it_stays() -> None:
+    """Markdown's alignment colons ("|:---|---:|") are erased with their rule; a decimal
+    point set just over a dashed rule is alone (a colon is two dots, one each side of the
+    rule's row) and stays, with the number it belongs to."""
+    import cv2
+
+    from imgread.preprocess import background, binarise, glyph_height
+    from imgread.typed_rules import find_typed_rules
+
+    font = ImageFont.truetype(str(MONO), 20)
+    image = Image.new("L", (360, 70), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((10, 6), "| 93.17  | 40.74 |", fill=0, font=font)
+    draw.text((10, 22), "|:-------|------:|", fill=0, font=font)  # tight under the numbers
+    grey = np.asarray(image)
+    x_height = glyph_height(binarise(grey)) / 1.4
+    erase, _, rows = find_typed_rules(grey, background(grey), x_height)
+    assert rows
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((grey < 128).astype(np.uint8))
+    dots = [i for i in range(1, count) if stats[i, 2] <= 5 and stats[i, 3] <= 5]
+    numbers = [i for i in dots if stats[i, 1] + stats[i, 3] <= 26]  # on the first line
+    colons = [i for i in dots if stats[i, 1] >= 28]
+    # the points of "93.17" and "40.74" stay; the four dots of the two colons go
+    assert len(numbers) >= 2 and not any(erase[labels == i].any() for i in numbers)
+    assert len(colons) == 4 and all(erase[labels == i].all() for i in colons)

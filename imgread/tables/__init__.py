@@ -86,7 +86,7 @@ def extract_tables(
     for layout in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
-        layout.header = on_table_ground(layout.header, prepared)
+        layout.header = on_table_ground(layout, prepared)
         table = build_table(layout)
         if not looks_like_a_table(table, config.tables.min_rows):
             continue

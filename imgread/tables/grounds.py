@@ -1,9 +1,10 @@
 """Header lines on the table's own ground.
 
-A header line above the lowest one is only the table's when it stands on the same ground
-(the page colour around its text): a code block's title bar ("plaintext ... Copy code"),
-a chat app's message header or a slide's band above a table are set on another colour,
-and their words, however well they line up with the columns, name none of them.
+A top header line that stands on another ground (the page colour around its text) than the
+line under it, and holds only a label or two, is no part of the table: a code block's
+title bar ("plaintext ... Copy code") or a chat app's message header, whose words, however
+well they line up with the first and last columns, name none of them. The lines of a
+coloured header band share its ground, so the band stays whole over a white settings row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..record import Box
-from .lines import TextLine
+from .lines import Layout, TextLine, solid
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -54,14 +55,23 @@ def same_ground(upper: Box, lower: Box, prepared: Prepared) -> bool:
     return float(np.abs(below_upper - above_lower).max()) <= GROUND_STEP
 
 
-def on_table_ground(header: list[TextLine], prepared: Prepared | None) -> list[TextLine]:
-    """``header`` (top to bottom) less the lines above the first change of ground, read
-    upwards from the line nearest the body."""
-    if prepared is None or len(header) < 2:
+def _names_few_columns(line: TextLine, ranges: list[tuple[int, int]]) -> bool:
+    """A line with pieces for at most half the columns: a bar's label or two, not a row of
+    column names."""
+    return len(solid(line)) <= 0.5 * len(ranges)
+
+
+def on_table_ground(layout: Layout, prepared: Prepared | None) -> list[TextLine]:
+    """The layout's header lines (top to bottom) less, from the top, each line that names
+    few columns and stands on another ground than the line under it. A header band's
+    lines share their ground, so its names over a white settings row all stay."""
+    header = layout.header
+    if prepared is None:
         return header
-    kept = [header[-1]]
-    for line in reversed(header[:-1]):
-        if not same_ground(line.box, kept[0].box, prepared):
-            break
-        kept.insert(0, line)
-    return kept
+    while (
+        len(header) >= 2
+        and _names_few_columns(header[0], layout.ranges)
+        and not same_ground(header[0].box, header[1].box, prepared)
+    ):
+        header = header[1:]
+    return header

@@ -101,9 +101,22 @@ def is_title_above(line: TextLine, below: TextLine) -> bool:
     below as lines of one cell do)."""
     if len(solid(below)) >= 2 and _text_height(line) >= 2.2 * max(_text_height(below), 1):
         return True  # set far larger than the column names: a headline, a meme's caption
-    if len(solid(line)) != 1 or len(solid(below)) < 2:
+    if _phrases(line) != 1 or len(solid(below)) < 2:
         return False
     return below.box.y1 - line.box.y2 > 0.5 * max(line.box.height, 1)
+
+
+def _phrases(line: TextLine) -> int:
+    """How many pieces of text a line holds, taking a monospaced font's word space (as wide
+    as a character, wider than the chunks allow) as a space: "Open model comparison" set
+    in a code font is one title, not three names."""
+    pieces = sorted(solid(line), key=lambda c: c.box.x1)
+    height = _text_height(line)
+    return sum(
+        1
+        for i, piece in enumerate(pieces)
+        if i == 0 or piece.box.x1 - pieces[i - 1].box.x2 > 1.2 * height
+    )
 
 
 def header_lines(

@@ -47,9 +47,10 @@ class Layout:
     wrapped: dict[int, list[TextLine]] = field(default_factory=dict)
 
 
-# A number whose decimal point the page read as a space ("78 31" for 78.31): small or
-# monospaced figures leave the point a gap as wide as a word space.
-SPLIT_NUMBER_RE = re.compile(r"^(\d{1,4}) (\d{1,3})$")
+# A number whose decimal point the page read as a space ("78 31" for 78.31), or read with a
+# space after it ("83. 4"): small or monospaced figures leave the point a gap as wide as a
+# word space.
+SPLIT_NUMBER_RE = re.compile(r"^(\d{1,4})\.? (\d{1,3})$")
 
 
 def is_split_number(text: str) -> bool:
@@ -197,7 +198,9 @@ def is_body_line(line: TextLine) -> bool:
     values = sum(
         1
         for i, chunk in enumerate(line.chunks)
-        if is_numeric_or_missing(chunk.text) or (i and chunk.confidence < LOW_CONFIDENCE)
+        if is_numeric_or_missing(chunk.text)
+        or is_split_number(chunk.text)  # its point read as a space: a number still
+        or (i and chunk.confidence < LOW_CONFIDENCE)
     )
     leading = next(
         (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),
