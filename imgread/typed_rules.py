@@ -93,30 +93,33 @@ def _is_bar(piece: Piece, labels: np.ndarray, cap: float) -> bool:
     return float(centres.max() - centres.min()) <= max(1.0, 0.08 * piece.h)
 
 
-def _baseline(bar: Piece, glyphs: list[Piece], cap: float) -> float | None:
-    """The baseline of the text on the line of ``bar``: the usual bottom of the letter- and
-    digit-sized pieces beside it (within a few dozen characters), or None when it has none."""
-    bottoms = [
-        g.bottom
+def _beside(bar: Piece, glyphs: list[Piece], cap: float) -> list[Piece]:
+    """The letter- and digit-sized pieces on the line of ``bar`` (within a few dozen
+    characters of it)."""
+    return [
+        g
         for g in glyphs
         if bar.y <= g.cy <= bar.bottom and abs(g.cx - bar.cx) <= 30 * cap and g.label != bar.label
     ]
-    return float(median(bottoms)) if len(bottoms) >= 2 else None
 
 
 def _pipes(pieces: list[Piece], labels: np.ndarray, cap: float) -> list[Piece]:
-    """Bars that are pipes: on a line of text they reach below its baseline; a bar as tall
-    as three lines is a rule whatever lies beside it."""
+    """Bars that are pipes: on a line of text they are taller than the glyphs beside it and
+    reach below their baseline (a "1" set as a plain bar is as tall as its neighbours and
+    stands on their baseline); a bar as tall as three lines is a rule whatever lies beside
+    it, and so is one on a line of no text."""
     glyphs = [p for p in pieces if 0.5 * cap <= p.h <= 1.1 * cap and p.w <= 2 * cap]
     found = []
     for piece in pieces:
         if not _is_bar(piece, labels, cap):
             continue
-        if piece.h >= 3 * cap:
+        beside = _beside(piece, glyphs, cap)
+        if piece.h >= 3 * cap or len(beside) < 2:
             found.append(piece)
             continue
-        baseline = _baseline(piece, glyphs, cap)
-        if baseline is None or piece.bottom >= baseline + max(1.0, 0.1 * cap):
+        baseline = float(median(g.bottom for g in beside))
+        height = float(median(g.h for g in beside))
+        if piece.h >= 1.1 * height and piece.bottom >= baseline + max(1.5, 0.12 * cap):
             found.append(piece)
     return found
 

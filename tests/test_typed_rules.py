@@ -287,3 +287,16 @@ def test_colons_of_a_rule_go_and_a_point_just_over_it_stays() -> None:
     # the points of "93.17" and "40.74" stay; the four dots of the two colons go
     assert len(numbers) >= 2 and not any(erase[labels == i].any() for i in numbers)
     assert len(colons) == 4 and all(erase[labels == i].all() for i in colons)
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tables"
+
+
+def test_ones_stacked_in_a_column_are_no_pipes() -> None:
+    """A "1" that a small sans font sets as a plain bar, in the same place on row after row
+    (``mpl_dark_ones.png``: a matplotlib table set right on a dark page, FreeSans at 72
+    dpi, from ``benchmarks/looks/mpl_table.py`` seed 300; "31.2" over "51.7" over "11.2"),
+    is as tall as the digits beside it and stands on their baseline: no pipe, nothing
+    erased."""
+    _, steps, _ = prepared_of(FIXTURES / "mpl_dark_ones.png")
+    assert "erase_typed_rules" not in steps
