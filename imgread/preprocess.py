@@ -14,6 +14,7 @@ import numpy as np
 
 from .config import Config, PreprocessSettings
 from .record import Box
+from .typed_rules import erase_typed_rules
 
 if TYPE_CHECKING:
     from .work import Work
@@ -64,6 +65,9 @@ class Prepared:
     # The loaded image itself (not a copy), for readers that do better on the original
     # pixels than on the binarised, upscaled grey (a neural OCR keeps small points).
     rgb: np.ndarray | None = None
+    # Row rules typed as dashes (``typed_rules``): kept apart from ``horizontal``, whose
+    # rules also tell chart axes, which typed characters never draw.
+    typed_rows: list[Rule] = field(default_factory=list)
 
     def _turn(self, box: Box, degrees: float) -> Box:
         if degrees == 0.0:
@@ -730,6 +734,16 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")
+    typed_rows: list[Rule] = []
+    if settings.remove_rules:
+        # Rules typed as characters (a code block's pipes and dashes), dark page or light.
+        without_typed, columns, rows = erase_typed_rules(grey, background(grey), x_height)
+        if without_typed is not grey:
+            grey = without_typed
+            steps.append("erase_typed_rules")
+        typed = [Rule(position=r.position, start=r.start, end=r.end) for r in columns]
+        vertical = sorted([*vertical, *typed], key=lambda rule: rule.position)
+        typed_rows = [Rule(position=r.position, start=r.start, end=r.end) for r in rows]
     if cells:
         grey = erase_cell_borders(grey, cells)
         steps.append("erase_cell_borders")
@@ -750,6 +764,7 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         horizontal=horizontal,
         vertical=vertical,
         rgb=rgb,
+        typed_rows=typed_rows,
     )
     return prepared, steps, inverted_share
 

@@ -369,6 +369,36 @@ def test_scores_ending_in_eight_by_chance_are_left_alone() -> None:
     assert [r.mmlu for r in rows_from_table(tables[0])] == [45.8, 54.8, 68.8, 40.2]
 
 
+def test_a_score_column_ending_in_seven_in_every_row_keeps_its_digits() -> None:
+    """Three scores of three ending in 7 ("37.27", "16.17", "62.07") is chance; with no
+    other cell to compare them with, it is no lost "T"."""
+    rows = [
+        ["Model", "BBH", "MMLU"],
+        ["Alpha-7B", "37.27", "56.36"],
+        ["Beta-13B", "16.17", "9.89"],
+        ["Gamma-70B", "62.07", "80.82"],
+    ]
+    tables, flags = extract_tables(grid(rows, [20, 160, 260]), None, Config())
+    assert not [flag for flag in flags if flag.kind == "ocr_repaired"]
+    assert [row[1].text for row in tables[0].body] == ["37.27", "16.17", "62.07"]
+
+
+def test_a_column_whose_every_point_was_read_as_a_space_gets_them_back() -> None:
+    """A monospaced column where the page read every point as a space ("61 3"), or with a
+    space after it ("78. 4"): no cell prints its decimals, yet the runs after the spaces,
+    all one digit long, are them."""
+    rows = [
+        ["Model", "BBH", "MMLU"],
+        ["Alpha-7B", "45.2", "61 3"],
+        ["Beta-13B", "50.1", "78. 4"],
+        ["Gamma-70B", "66.0", "29 3"],
+    ]
+    tables, flags = extract_tables(grid(rows, [20, 160, 260]), None, Config())
+    assert [r.mmlu for r in rows_from_table(tables[0])] == [61.3, 78.4, 29.3]
+    repaired = {flag.evidence["before"] for flag in flags if flag.kind == "ocr_repaired"}
+    assert {"61 3", "29 3"} <= repaired
+
+
 def test_group_labels_between_rows_keep_one_table_and_its_header() -> None:
     """Section rows ("Base models", "Chat models") centred across the table neither end the
     header search nor split the body into headless tables."""

@@ -26,6 +26,7 @@ from .cells import (
 )
 from .columns import model_column, numeric_columns
 from .grid import read_grid, words_outside
+from .grounds import on_table_ground
 from .header import settings_as_names
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
@@ -78,7 +79,7 @@ def extract_tables(
         ]
     ) + grid
     # Row rules run across a table; shorter runs are the gaps of dense text lines.
-    horizontal = [] if prepared is None else prepared.horizontal
+    horizontal = [] if prepared is None else [*prepared.horizontal, *prepared.typed_rows]
     longest = max((rule.end - rule.start for rule in horizontal), default=0)
     row_rules = [
         Box(x1=rule.start, y1=rule.position - 1, x2=rule.end, y2=rule.position + 1)
@@ -101,6 +102,7 @@ def extract_tables(
     for found in find_layouts(
         words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
     ):
+        found.header = on_table_ground(found, prepared)
         candidates.append((build_table(found), found))
     for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):

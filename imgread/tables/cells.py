@@ -113,14 +113,20 @@ def _open_ended(spans: list[tuple[int, int]], c: int) -> tuple[int, int]:
     return (x1 if c > 0 else 0, x2 if c < len(spans) - 1 else 1 << 30)
 
 
+# How far beside a word (in its heights) unread ink is looked for and taken into a re-read:
+# a monospaced font sets ".1" after "77" in two character cells, each wider than a digit.
+UNREAD_REACH = 2.5
+
+
 def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bool:
     """Glyph-sized ink just beside a word, within its column, that the page did not read
-    (a light ".8" after "44"): ruling lines and specks aside."""
+    (a light ".8" after "44"), or a point on its baseline just after it: ruling lines and
+    specks aside."""
     if box is None:
         return False
     scale, height = prepared.scale, box.height
     top, bottom = int(box.y1 * scale), int(box.y2 * scale) + 1
-    reach = int(1.5 * height * scale)
+    reach = int(UNREAD_REACH * height * scale)
     found = False
     for x1, x2 in (
         (max(int(span[0] * scale), int(box.x1 * scale) - reach), int(box.x1 * scale) - 1),
@@ -131,12 +137,22 @@ def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bo
             continue
         ink = (window < 128).astype(np.uint8)
         count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        after = x1 > box.x2 * scale
         for i in range(1, count):
-            _, _, w, h, area = (int(v) for v in stats[i])
+            x, y, w, h, area = (int(v) for v in stats[i])
             rule = h >= 0.9 * window.shape[0] and w <= 3  # a column rule, top to bottom
             if not rule and h >= 0.4 * height * scale and area >= 0.04 * (height * scale) ** 2:
                 found = True
+            if after and _baseline_point(x, y, w, h, window.shape[0], height * scale):
+                found = True
     return found
+
+
+def _baseline_point(x: int, y: int, w: int, h: int, rows: int, glyph: float) -> bool:
+    """A decimal point right after a number: a small round mark sitting on its baseline
+    (the bottom of the window), close to the number."""
+    small = 0.08 * glyph <= h <= 0.3 * glyph and 0.08 * glyph <= w <= 0.3 * glyph
+    return small and rows - (y + h) <= 0.15 * glyph and x <= 0.8 * glyph
 
 
 def reread_numbers(
@@ -145,7 +161,8 @@ def reread_numbers(
     """Re-read every numeric column's cells in one engine call; each cell gets a
     ``numeric`` reading next to its ``page`` one."""
     # A number the page read surely needs no second pass (the column repairs still see it),
-    # unless ink beside it went unread ("44" of "44.8").
+    # unless ink beside it went unread ("44" of "44.8"); a cell with such ink, sure or not,
+    # is read again with that ink.
     targets, widened = [], set()
     regions: dict[tuple[int, int], Box] = {}
     for c in numeric_columns(table):
@@ -153,11 +170,11 @@ def reread_numbers(
             cell = table.body[r][c]
             if CJK_MAGNITUDE_RE.search(cell.text):
                 continue  # "2.6万亿": the English re-read turns 万亿 into digits ("2.67712")
-            if cell.confidence < SURE_NUMBER or parse_number(cell.text) is None:
-                targets.append((r, c))
-            elif unread_ink(prepared, cell.box, _open_ended(spans, c)):
+            if unread_ink(prepared, cell.box, _open_ended(spans, c)):
                 targets.append((r, c))
                 widened.add((r, c))
+            elif cell.confidence < SURE_NUMBER or parse_number(cell.text) is None:
+                targets.append((r, c))
     boxes = [table.body[r][c].box for r, c in targets]
     heights = [box.height for box in boxes if box is not None]
     glyph = float(median(heights)) if heights else prepared.x_height * 1.4
@@ -167,7 +184,8 @@ def reread_numbers(
         if (r, c) in widened:
             # The cell's box holds only what the page read: take in the ink beside it.
             x1, x2 = _open_ended(spans, c)
-            reach = int(1.5 * region.height)
+            read = table.body[r][c].box
+            reach = int(UNREAD_REACH * (read.height if read is not None else region.height))
             region = region.model_copy(
                 update={"x1": max(x1, region.x1 - reach), "x2": min(x2, region.x2 + reach)}
             )

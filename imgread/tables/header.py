@@ -102,17 +102,37 @@ def is_title_above(line: TextLine, below: TextLine) -> bool:
     below as lines of one cell do)."""
     if len(solid(below)) >= 2 and _text_height(line) >= 2.2 * max(_text_height(below), 1):
         return True  # set far larger than the column names: a headline, a meme's caption
-    if len(solid(line)) != 1 or len(solid(below)) < 2:
+    if _phrases(line) != 1 or len(solid(below)) < 2:
         return False
     return below.box.y1 - line.box.y2 > 0.5 * max(line.box.height, 1)
 
 
+def _phrases(line: TextLine) -> int:
+    """How many pieces of text a line holds, taking a monospaced font's word space (as wide
+    as a character, wider than the chunks allow) as a space: "Open model comparison" set
+    in a code font is one title, not three names."""
+    pieces = sorted(solid(line), key=lambda c: c.box.x1)
+    height = _text_height(line)
+    return sum(
+        1
+        for i, piece in enumerate(pieces)
+        if i == 0 or piece.box.x1 - pieces[i - 1].box.x2 > 1.2 * height
+    )
+
+
 def header_lines(
-    lines: list[TextLine], first_body: int, layout: Layout, pitch: float, skip: set[int]
+    lines: list[TextLine],
+    first_body: int,
+    layout: Layout,
+    pitch: float,
+    skip: set[int],
+    row_rules: list[Box] | None = None,
 ) -> list[TextLine]:
     """Lines just above the body whose chunks each sit inside one column, less a title on
     top. A group label over the first rows ("Pre-Trained Models") is passed over; a line
-    that is itself a row of numbers (another table's) ends the header."""
+    that is itself a row of numbers (another table's) ends the header. A row rule between
+    two lines (``row_rules``; a typed one takes a line of its own) adds a row's pitch to
+    the gap allowed between them."""
     header: list[TextLine] = []
     below = lines[first_body]
     for index in range(first_body - 1, max(-1, first_body - 6), -1):
@@ -126,6 +146,8 @@ def header_lines(
         if all(is_settings_line(found) for found in header):
             line = split_at_columns(line, layout.ranges)
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
+        if _rule_between(line, below, row_rules or []):
+            limit += pitch
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
         if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
@@ -183,6 +205,15 @@ def _labels_rows(line: TextLine, above: list[TextLine]) -> bool:
         named is not None
         and len(solid(named)) >= 2
         and line.box.y1 - named.box.y2 > 0.8 * max(_text_height(line), 1)
+    )
+
+
+def _rule_between(upper: TextLine, lower: TextLine, rules: list[Box]) -> bool:
+    """A row rule in the gap between two lines that runs under most of the upper one."""
+    return any(
+        upper.box.y2 <= rule.cy <= lower.box.y1
+        and min(rule.x2, upper.box.x2) - max(rule.x1, upper.box.x1) >= 0.5 * upper.box.width
+        for rule in rules
     )
 
 

@@ -26,6 +26,7 @@ from .lines import (
     text_lines,
     tidy_label,
 )
+from .points import join_point_splits
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
@@ -277,6 +278,7 @@ def find_layouts(
         wrapped = wrapped_lines(lines, run, row_rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
         ranges = column_ranges(body + [line for group in extra.values() for line in group])
+        body, ranges = join_point_splits(body, ranges)
         ranges = within_rules(ranges, rules or [], body)
         if len(ranges) < min_cols:
             continue
@@ -285,7 +287,7 @@ def find_layouts(
         spans = spans_at_rules(extend(ranges, left, right), ranges, rules or [], body)
         layout = Layout(spans=spans, header=[], body=body, ranges=ranges, wrapped=extra)
         skip = {i for found in wrapped.values() for i in found}
-        layout.header = header_lines(lines, run[0], layout, _pitch(body), skip)
+        layout.header = header_lines(lines, run[0], layout, _pitch(body), skip, row_rules)
         used.update(run)
         used.update(skip)
         layouts.append(layout)

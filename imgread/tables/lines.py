@@ -47,9 +47,10 @@ class Layout:
     wrapped: dict[int, list[TextLine]] = field(default_factory=dict)
 
 
-# A number whose decimal point the page read as a space ("78 31" for 78.31): small or
-# monospaced figures leave the point a gap as wide as a word space.
-SPLIT_NUMBER_RE = re.compile(r"^(\d{1,4}) (\d{1,3})$")
+# A number whose decimal point the page read as a space ("78 31" for 78.31), or read with a
+# space after it ("83. 4"): small or monospaced figures leave the point a gap as wide as a
+# word space.
+SPLIT_NUMBER_RE = re.compile(r"^(\d{1,4})\.? (\d{1,3})$")
 
 
 def is_split_number(text: str) -> bool:
@@ -74,6 +75,17 @@ def _separated(left: Box, right: Box, barriers: list[Box]) -> bool:
     )
 
 
+def _two_numbers(chunk: list[Word], word: Word) -> bool:
+    """A number and a number after it are two cells (columns set a word space apart:
+    "40 39.22"), unless they are one number whose point was read as a space ("78 31")."""
+    text = " ".join(w.text for w in chunk)
+    return (
+        is_numeric_text(text)
+        and is_numeric_text(word.text)
+        and not is_split_number(f"{text} {word.text}")
+    )
+
+
 def chunk_line(
     words: list[Word], gap_factor: float = 0.8, barriers: list[Box] | None = None
 ) -> list[Phrase]:
@@ -85,8 +97,10 @@ def chunk_line(
         if chunks:
             last = chunks[-1][-1]
             height = max(min(last.box.height, word.box.height), 1)
-            if word.box.x1 - last.box.x2 < gap_factor * height and not _separated(
-                last.box, word.box, barriers or []
+            if (
+                word.box.x1 - last.box.x2 < gap_factor * height
+                and not _separated(last.box, word.box, barriers or [])
+                and not _two_numbers(chunks[-1], word)
             ):
                 chunks[-1].append(word)
                 continue
@@ -184,7 +198,9 @@ def is_body_line(line: TextLine) -> bool:
     values = sum(
         1
         for i, chunk in enumerate(line.chunks)
-        if is_numeric_or_missing(chunk.text) or (i and chunk.confidence < LOW_CONFIDENCE)
+        if is_numeric_or_missing(chunk.text)
+        or is_split_number(chunk.text)  # its point read as a space: a number still
+        or (i and chunk.confidence < LOW_CONFIDENCE)
     )
     leading = next(
         (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),

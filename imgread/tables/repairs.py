@@ -113,7 +113,10 @@ def unit_of_column(table: Table, column: int, cells: list[Cell]) -> tuple[str, s
         ):
             continue
         share = 0.5 if quantity else 0.6
-        if len(ending) >= max(2 if quantity else 3, share * len(cells)):
+        # A score column whose every cell ends in the digit has nothing to compare the cut
+        # numbers with: three of three ending in 7 is chance once in a thousand columns.
+        least = 2 if quantity else (3 if others else 5)
+        if len(ending) >= max(least, share * len(cells)):
             return unit, (
                 f"{len(ending)} of {len(cells)} cells end in {digit!r}, too many for chance: "
                 f"the unit {unit!r} read as a digit"
@@ -163,6 +166,17 @@ def repair_column(table: Table, column: int) -> list[Flag]:
     cells = [row[column] for row in table.body if row[column].value is not None]
     decimals = Counter(d for cell in cells if (d := _decimals(cell.text)))
     if not decimals:
+        # Every point of the column read as a space: the runs after the spaces, all of one
+        # length in two cells or more, are its decimals.
+        runs = Counter(
+            len(split.group(2))
+            for row in table.body
+            if row[column].value is None
+            and (split := SPLIT_NUMBER_RE.match(row[column].text.strip()))
+        )
+        if len(runs) == 1 and sum(runs.values()) >= 2:
+            places, count = runs.most_common(1)[0]
+            flags.extend(join_split_numbers(table, column, places, count))
         return flags
     places, count = decimals.most_common(1)[0]
     if count < 2:
