@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from browser import Browser
+
 from chart_looks.common import Chart, bar_data, categories_of, line_data
 
 TEMPLATES = ("plotly", "plotly_white", "plotly_dark", "ggplot2", "seaborn", "simple_white")

@@ -264,6 +264,30 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
     return fits
 
 
+def x_axes_read_either_way(numbers: list[Phrase], others: list[Phrase]) -> list[Fit]:
+    """x axes fitted on the labels as read, or with other readings of some of them (a unit
+    read as a digit), one reading per label: the other readings only where they line up
+    more ticks."""
+    plain = x_axes(numbers)
+    if not others:
+        return plain
+    either = x_axes(numbers + others)
+    kept: list[Fit] = []
+    labels: set[int] = set()  # a label's other reading makes no second axis
+    for fit in sorted(either, key=lambda f: -len(f.ticks)):
+        nearest: dict[int, Phrase] = {}
+        for tick in fit.ticks:
+            key = id(tick.words[0])
+            if key not in nearest or _off_line(fit, tick) < _off_line(fit, nearest[key]):
+                nearest[key] = tick
+        refit = fit_ticks(list(nearest.values()), "x")
+        if refit is not None and refit.a > 0 and _regular(refit) and not labels & set(nearest):
+            kept.append(refit)
+            labels.update(nearest)
+    most = max((len(f.ticks) for f in plain), default=0)
+    return kept if max((len(f.ticks) for f in kept), default=0) > most else plain
+
+
 def decade_axis(numbers: list[Phrase]) -> Fit | None:
     """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
     over a decade or two): printed as powers, two are enough to place it."""

@@ -10,7 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .axes import Fit, decade_axis, x_axes
+from .axes import Fit, decade_axis, x_axes_read_either_way
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -27,7 +27,7 @@ from .binding import (
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
-from .text import as_tick, parse_number, read_label, read_label_text
+from .text import as_tick, parse_number, read_label, read_label_text, unit_misreadings
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -217,7 +217,7 @@ def line_chart(
     below = [p for p in (as_tick(f, sizes=True) for f in found)
              if p.value is not None and p.box.y1 >= panel.area.y2 - 2
              and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2]
-    xfits = x_axes(below)
+    xfits = x_axes_read_either_way(below, unit_misreadings(below))
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
     swatches = [
         _swatch_box(w) for w in words

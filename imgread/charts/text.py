@@ -91,7 +91,26 @@ def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
                 confidence=phrase.confidence, number=number)
 
 
+# "13B" read "138", "2.7B" read "2.78": a size unit B in a thin font taken for an 8
+_UNIT_AS_EIGHT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)8$")
+
+
+def unit_misreadings(found: list[Phrase]) -> list[Phrase]:
+    """Other readings of x tick labels: a number ending in 8 may be a size whose unit B was
+    read as a digit ("138" for 13B). For fitting x axes only, beside the readings as read:
+    the fit keeps whichever lines up with more ticks."""
+    others: list[Phrase] = []
+    for phrase in found:
+        match = _UNIT_AS_EIGHT.match(phrase.text.strip())
+        if phrase.value is not None and match is not None:
+            others.append(Tick(words=phrase.words, box=phrase.box,
+                               text=f"{match['number']}B", confidence=phrase.confidence,
+                               number=float(match["number"])))
+    return others
+
+
 TICK_MARKS = ".,}])|-—_~"  # a tick mark beside its label, as OCR reads it ("50}", "60-")
+_MARK_AND_GLYPH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)[-—_~|]\S$")
 
 
 def marked_ticks(found: list[Phrase]) -> list[Phrase]:
@@ -105,6 +124,14 @@ def marked_ticks(found: list[Phrase]) -> list[Phrase]:
         if number is not None and text.rstrip(TICK_MARKS) != text:
             marked.append(Tick(words=phrase.words, box=phrase.box, text=text.rstrip(TICK_MARKS),
                                confidence=phrase.confidence, number=number))
+        elif phrase.value is None and (match := _MARK_AND_GLYPH.match(text)):
+            # the mark read with a stray glyph after it ("70-5"): the label's box is cut to
+            # its digits, so that it lines up with the labels read cleanly
+            box = phrase.box
+            right = box.x1 + round(box.width * len(match["number"]) / len(text))
+            marked.append(Tick(words=phrase.words, box=box.model_copy(update={"x2": right}),
+                               text=match["number"], confidence=phrase.confidence,
+                               number=float(match["number"])))
     return marked
 
 

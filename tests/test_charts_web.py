@@ -1,0 +1,67 @@
+"""Chart reading on charts from web renderers (plotly in Chromium, Vega-Lite through
+vl-convert) and themed matplotlib: each test one mechanism of the reader, on a render of
+the chart looks in ``benchmarks/chart_looks`` read through real Tesseract."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from imgread.pipeline import read_image
+from imgread.record import Chart, Record
+
+
+def _lines(chart: Chart) -> dict[str, list[tuple[float, float]]]:
+    return {s.name.replace(" ", ""): [(float(p.x), p.y or 0.0) for p in s.points
+                                      if isinstance(p.x, float)] for s in chart.series}
+
+
+def _has(points: list[tuple[float, float]], x: float, y: float) -> bool:
+    return any(read > 0 and abs(math.log10(read / x)) <= math.log10(1.05)
+               and abs(py - y) <= 1.0 for read, py in points)
+
+
+SIZES = [2.7, 6.7, 13.0, 30.0, 70.0, 175.0]
+SCALING = {"Llama 2": [40.4, 47.5, 51.7, 57.4, 64.4, 71.3],
+           "Chinchilla": [36.4, 40.4, 44.2, 48.5, 54.7, 55.9],
+           "Pythia": [23.2, 28.4, 32.2, 34.1, 38.9, 41.0],
+           "Ours": [26.7, 35.0, 39.1, 43.5, 49.3, 56.5]}
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "charts"
+
+
+@pytest.fixture(scope="module")
+def plotly_scaling() -> Record:
+    """Scores over model size in plotly's simple_white template, drawn in Chromium at device
+    scale 1.5 (``benchmarks/chart_looks/plotly_look.py``, seed 106): plotly prints the sizes
+    "13B", "175B" in a thin font (OCR reads "138", "1758") and draws tick marks beside the
+    y labels (OCR reads "70-5")."""
+    return read_image(FIXTURES / "plotly_simple_white_scaling.png")
+
+
+def test_a_size_unit_read_as_an_eight_is_a_unit(plotly_scaling: Record) -> None:
+    """x ticks "13B" read "138": the axis is fitted on the reading that lines up more ticks,
+    the 8 read as the unit B, so the sizes are 2.7 to 175 (billions), not 29 to 1758."""
+    chart = next(c for c in plotly_scaling.charts if c.kind == "line")
+    x_axis = next(a for a in chart.axes if a.orientation == "x")
+    assert x_axis.scale == "log"
+    assert {round(t.value, 1) for t in x_axis.ticks} <= set(SIZES)
+    read = _lines(chart)
+    for x, y in zip(SIZES, SCALING["Pythia"], strict=True):
+        assert _has(read["Pythia"], x, y), (x, y, read["Pythia"])
+
+
+def test_a_tick_mark_read_with_a_stray_glyph_still_marks_its_tick(
+        plotly_scaling: Record) -> None:
+    """y ticks read "70-5" (the label, its tick mark and a stray glyph) still calibrate the
+    axis, so the plot reaches up to 70 and the top series keeps its high points."""
+    chart = next(c for c in plotly_scaling.charts if c.kind == "line")
+    y_axis = next(a for a in chart.axes if a.orientation == "y")
+    assert max(t.value for t in y_axis.ticks) >= 60
+    read = _lines(chart)
+    for x, y in zip(SIZES, SCALING["Llama 2"], strict=True):
+        if y > 55:
+            assert _has(read["Llama2"], x, y), (x, y, read["Llama2"])
