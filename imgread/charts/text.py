@@ -483,8 +483,15 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
     return found
 
 
+def name_strip_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
+    """The names in a strip (beside lying bars, where the page reading saw only a picture),
+    read on its own, enlarged, as a column of lines. Words in image pixels."""
+    return _strip_words(rgb, (box.x1, box.y1, box.x2, box.y2), settings, psm=6,
+                        numbers=False)
+
+
 def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings,
-                 psm: int) -> list[Word]:
+                 psm: int, numbers: bool = True) -> list[Word]:
     x1, y1, x2, y2 = box
     crop = rgb[y1:y2, x1:x2]
     if crop.size == 0 or min(crop.shape[:2]) < 8:
@@ -498,7 +505,7 @@ def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrS
     grey = cv2.resize(grey, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
     image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
     try:
-        words = ocr.read_words(image, settings, psm=psm, numeric=True)
+        words = ocr.read_words(image, settings, psm=psm, numeric=numbers)
     except RuntimeError:  # tesserocr: no text in the strip
         return []
     return [
@@ -506,5 +513,5 @@ def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrS
             x1=x1 + int(word.box.x1 / zoom), y1=y1 + int(word.box.y1 / zoom),
             x2=x1 + round(word.box.x2 / zoom), y2=y1 + round(word.box.y2 / zoom),
         )})
-        for word in words if parse_number(word.text) is not None
+        for word in words if not numbers or parse_number(word.text) is not None
     ]
