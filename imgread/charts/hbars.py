@@ -116,8 +116,8 @@ def _chart(
     thickness = float(np.median([bar.thickness for bar in bars]))
     if settings is not None and sum(isinstance(c, str) for c in categories) < len(bars) / 2:
         # names beside the bars the page reading took for part of a picture: read alone
-        names_read = [p for p in phrases(clean_words(_names_beside(rgb, bars, bg, max(6, int(thickness)), settings)))
-                      if p.value is None]
+        beside = _names_beside(rgb, bars, bg, max(6, int(thickness)), settings)
+        names_read = [p for p in phrases(clean_words(beside)) if p.value is None]
         again = _names(bars, groups, names_read)
         if sum(isinstance(c, str) for c in again) > sum(isinstance(c, str) for c in categories):
             categories = again
