@@ -5,6 +5,7 @@ the chart looks in ``benchmarks/chart_looks`` read through real Tesseract."""
 from __future__ import annotations
 
 import math
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,36 @@ def test_a_value_past_a_lying_bar_is_read_there(plotly_lying: Chart) -> None:
     assert sum(p.provenance == "label" for p in points) >= len(LYING) - 1
     assert all(any(abs((p.y or 0.0) - v) < 0.05 for v in LYING.values())
                for p in points if p.provenance == "label")
+
+
+DARK = {"Mistral-7B": [49.7, 36.2, 79.6, 27.9, 83.5],
+        "Baichuan2-13B": [83.0, 57.2, 54.8, 20.1, 28.3],
+        "Qwen1.5-14B": [74.5, 71.1, 62.9, 25.6, 70.8]}
+
+
+@pytest.fixture(scope="module")
+def plotly_dark() -> Record:
+    """Grouped bars in plotly_dark (``plotly_look.py``, seed 109): large coloured bars on a
+    near-black page, category names slanted, the legend in a row under the plot."""
+    return read_image(FIXTURES / "plotly_dark_grouped_bars.png")
+
+
+def test_text_among_coloured_bars_on_a_dark_page_is_read_from_its_grey_ink(
+        plotly_dark: Record) -> None:
+    """Tesseract reads almost nothing of the page (its threshold takes the bars for ink);
+    the grey ink alone, without the coloured marks, gives the ticks: the bars are read."""
+    chart = next(c for c in plotly_dark.charts if c.kind == "bar")
+    values = sorted(p.y or 0.0 for s in chart.series for p in s.points)
+    assert len(values) == 15
+    assert all(abs(a - b) <= 1.0 for a, b in zip(
+        values, sorted(v for vs in DARK.values() for v in vs), strict=True))
+
+
+def test_a_legend_under_the_plot_with_patches_names_the_series(plotly_dark: Record) -> None:
+    """Unsure words just under a plot are usually slanted tick labels, but words with a
+    filled patch left of them are a legend: every series is named."""
+    chart = next(c for c in plotly_dark.charts if c.kind == "bar")
+    names = [_key(s.name) for s in chart.series]
+    assert len(names) == 3
+    assert all(any(SequenceMatcher(None, n, _key(true)).ratio() >= 0.8 for n in names)
+               for true in DARK), names

@@ -25,6 +25,7 @@ from ..record import Box, Chart, Flag, Word
 from .axes import decade_axis, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
+from .legend import swatch_colour
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .series import bar_chart, line_chart
@@ -75,6 +76,9 @@ def run(work: Work, config: Config) -> None:
         if not charts:  # or lone digits the page reading lost: read along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
+        if not charts:  # or text among coloured bars on a dark page: its grey ink alone
+            words = merge_words(reread(work.rgb, settings, grey_only=True), words)
+            charts, flags = read_charts(work.rgb, words, settings)
     tables = [table.box for table in work.record.ocr.tables]
     kept = [chart for chart in charts
             if not _inside_a_table(chart.box, tables) or _plotted(chart)]
@@ -105,6 +109,9 @@ def _plotted(chart: Chart) -> bool:
     )
 
 
+DARK_FEW_WORDS = 80  # words the page reading found: fewer on a dark page is worth a look
+
+
 def _looks_like_chart(work: Work) -> bool:
     """Axes seen by preprocessing, or a few numbers outside the tables read, and no table
     over most of the image (a title band or a legend can pass for a small table): worth a
@@ -121,7 +128,9 @@ def _looks_like_chart(work: Work) -> bool:
         )
         for word in record.ocr.words
     )
-    return record.preprocess.chart_axes or numbers >= 3
+    # a dark page whose reading found little may be a chart whose text the bars hid
+    return record.preprocess.chart_axes or numbers >= 3 or (
+        record.preprocess.dark_theme and len(record.ocr.words) < DARK_FEW_WORDS)
 
 
 def read_charts(
@@ -147,11 +156,13 @@ def read_charts(
     panels = sorted(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
     )
-    # unsure words just under a plot are slanted tick labels read level, never a legend
+    # unsure words just under a plot are slanted tick labels read level, never a legend,
+    # unless a filled patch stands left of them (a legend's swatch; letters are no patch)
     areas = [panel.area for panel in panels]
+    page = np.median(rgb.reshape(-1, 3), axis=0)
     legend_words = [w for w in legend_words if w.confidence >= 80 or any(
         inside(w.box, area) for area in areas
-    ) or not any(
+    ) or swatch_colour(rgb, w, page, solid=True) is not None or not any(
         area.x1 - 0.4 * area.width <= w.box.cx <= area.x2
         and area.y2 <= w.box.cy <= area.y2 + 0.45 * area.height
         for area in areas

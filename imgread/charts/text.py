@@ -290,16 +290,31 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
 SMALL_SIDE = 1400  # px: a screenshot smaller than this is enlarged for the reread
 FAINT_INK = 235  # grey level: anything darker is ink in the pale-text reread
+GREY_CHROMA = 40  # max - min channel: ink this grey is text or axes, not a coloured mark
+GREY_CONTRAST = 90  # grey levels from the page's: ink, not a gridline
 
 
-def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[Word]:
+def grey_ink(rgb: np.ndarray) -> np.ndarray:
+    """Black where the image has grey ink that stands out from its page (text, axes), white
+    elsewhere, coloured marks included: a chart's text without its bars. Text laid over
+    large coloured bars on a dark page (plotly_dark) is lost to Tesseract's threshold,
+    which takes the bars for ink; without them it reads."""
+    pixels = rgb.astype(np.int16)
+    page = np.median(pixels.reshape(-1, 3), axis=0).mean()
+    chroma = pixels.max(axis=2) - pixels.min(axis=2)
+    ink = (chroma < GREY_CHROMA) & (np.abs(pixels.mean(axis=2) - page) > GREY_CONTRAST)
+    return np.repeat(np.where(ink, 0, 255).astype(np.uint8)[..., None], 3, axis=2)
+
+
+def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False,
+           grey_only: bool = False) -> list[Word]:
     """Words from the plain colour image (dark themes inverted), in image pixels.
 
     The OCR stage reads an image prepared for tables (background flattened, binarised),
     where hatched or coloured bars turn into noise that swallows their value labels; the
     colour image, binarised by Tesseract itself, keeps labels and bars apart. ``faint``
     turns everything but the near-white page black, so that pale grey tick labels (which
-    Tesseract's own threshold drops) are read.
+    Tesseract's own threshold drops) are read; ``grey_only`` reads :func:`grey_ink`.
     """
     image = rgb
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
@@ -307,6 +322,8 @@ def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[
         image, grey = 255 - rgb, 255 - grey
     if faint:
         image = np.where(grey < FAINT_INK, 0, 255).astype(np.uint8)
+    if grey_only:
+        image = grey_ink(rgb)
     # small screenshots are read at twice the size: their labels are a few pixels tall
     scale = min(2.0, REREAD_SIDE / max(image.shape[:2]))
     if scale < 1:
