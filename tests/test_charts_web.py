@@ -135,3 +135,24 @@ def test_a_legend_under_the_plot_with_patches_names_the_series(plotly_dark: Reco
     assert len(names) == 3
     assert all(any(SequenceMatcher(None, n, _key(true)).ratio() >= 0.8 for n in names)
                for true in DARK), names
+
+
+@pytest.fixture(scope="module")
+def vega_grouped() -> Chart:
+    """Grouped bars with value labels in vl-convert's excel theme (``vega_look.py``, seed
+    100): a legend above the plot whose symbols are squares smaller than the text."""
+    record = read_image(FIXTURES / "vega_excel_grouped_bars.png")
+    return next(c for c in record.charts if c.kind == "bar")
+
+
+def test_a_legend_symbol_smaller_than_its_text_is_a_patch(vega_grouped: Chart) -> None:
+    """A 7-pixel square beside 10-pixel text covers little of the swatch window, but fills
+    its own bounding box: a filled patch, so "Qwen1.5-14B" names its bars."""
+    names = [_key(s.name) for s in vega_grouped.series]
+    assert any(SequenceMatcher(None, n, "qwen1514b").ratio() >= 0.8 for n in names), names
+
+
+def test_a_sure_name_is_not_given_up_for_a_guess_that_holds_it(vega_grouped: Chart) -> None:
+    """One reading gives "OLMo-7B" (36), the other "OLMo-7B)" (1, the next symbol's edge
+    taken in): the longer guess does not replace the name, which names its series."""
+    assert "olmo7b" in [_key(s.name) for s in vega_grouped.series]

@@ -20,7 +20,8 @@ def swatch_colour(
     height = max(4, box.height)
     x1, x2 = max(0, int(box.x1 - 2.4 * height)), max(0, int(box.x1 - 0.15 * height))
     y1, y2 = max(0, int(box.cy - 0.6 * height)), int(box.cy + 0.6 * height) + 1
-    patch = rgb[y1:y2, x1:x2].reshape(-1, 3)
+    window = rgb[y1:y2, x1:x2]
+    patch = window.reshape(-1, 3)
     if len(patch) < 4:
         return None
     around = rgb[box.y1 : box.y2, box.x1 : box.x2]
@@ -34,10 +35,21 @@ def swatch_colour(
     core = patch[strength >= np.percentile(strength[strength > 30], 60)]
     colour = np.median(core, axis=0)
     if solid and (
-        len(ink) < 0.25 * len(patch) or float(np.median(distance(ink[None], colour))) > 20
+        not (len(ink) >= 0.25 * len(patch) or _filled(strength.reshape(window.shape[:2]) > 30))
+        or float(np.median(distance(ink[None], colour))) > 20
     ):
         return None
     return colour
+
+
+def _filled(ink: np.ndarray) -> bool:
+    """The ink is one filled shape: a small legend symbol (a square a little smaller than
+    the text) fills its own bounding box, where letters leave most of theirs empty."""
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if len(rows) < 3 or len(columns) < 3:
+        return False
+    box = ink[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    return float(box.mean()) >= FILLED_SHARE
 
 
 def legend_names(
@@ -82,6 +94,8 @@ def legend_names(
         taken.add(key)
     return names, used
 
+
+FILLED_SHARE = 0.8  # of a symbol's bounding box its ink covers: a filled square or circle
 
 FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
 
