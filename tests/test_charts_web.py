@@ -156,3 +156,37 @@ def test_a_sure_name_is_not_given_up_for_a_guess_that_holds_it(vega_grouped: Cha
     """One reading gives "OLMo-7B" (36), the other "OLMo-7B)" (1, the next symbol's edge
     taken in): the longer guess does not replace the name, which names its series."""
     assert "olmo7b" in [_key(s.name) for s in vega_grouped.series]
+
+
+def test_a_legend_symbol_read_as_a_letter_is_the_swatch() -> None:
+    """OCR reads a Vega legend's filled circle and the name after it as one word ("@T5",
+    "@OLMo"): the glyph is the swatch, the rest the name (``vega_look.py``, seed 111,
+    googlecharts theme, the legend under the plot)."""
+    record = read_image(FIXTURES / "vega_legend_symbols_read_as_letters.png")
+    chart = next(c for c in record.charts if c.kind == "line")
+    assert sorted(s.name for s in chart.series) == ["OLMo", "T5"]
+
+
+def test_si_ticks_in_giga_are_billions(tmp_path: Path) -> None:
+    """d3's SI format prints 10⁹ as "1G" (Vega-Lite's "~s"): sizes in billions, on a log
+    axis whose every tick is in G."""
+    vlc = pytest.importorskip("vl_convert", reason="vl-convert: pip install vl-convert-python")
+    sizes = [7.0, 13.0, 34.0, 70.0, 180.0]
+    data = {"Qwen": [38.2, 44.9, 51.3, 57.0, 63.4], "Gemma": [30.1, 36.0, 41.7, 47.9, 52.2]}
+    rows = [{"model": name, "x": size * 1e9, "score": y} for name, ys in data.items()
+            for size, y in zip(sizes, ys, strict=True)]
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 440,
+            "height": 280, "data": {"values": rows},
+            "mark": {"type": "line", "point": {"filled": True, "size": 70}},
+            "encoding": {
+                "x": {"field": "x", "type": "quantitative", "scale": {"type": "log"},
+                      "axis": {"format": "~s", "title": "Parameters"}},
+                "y": {"field": "score", "type": "quantitative", "scale": {"zero": False}},
+                "color": {"field": "model", "type": "nominal", "sort": list(data)}}}
+    (tmp_path / "si.png").write_bytes(vlc.vegalite_to_png(spec, scale=1.5))
+    chart = next(c for c in read_image(tmp_path / "si.png").charts if c.kind == "line")
+    x_axis = next(a for a in chart.axes if a.orientation == "x")
+    assert x_axis.scale == "log" and any(t.label.endswith("G") for t in x_axis.ticks)
+    read = _lines(chart)
+    for x, y in zip(sizes, data["Qwen"], strict=True):
+        assert _has(read["Qwen"], x, y), (x, y, read["Qwen"])

@@ -25,7 +25,7 @@ from ..record import Box, Chart, Flag, Word
 from .axes import decade_axis, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
-from .legend import swatch_colour
+from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .series import bar_chart, line_chart
@@ -157,12 +157,13 @@ def read_charts(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend,
-    # unless a filled patch stands left of them (a legend's swatch; letters are no patch)
+    # unless a filled patch stands left of them (a legend's swatch; letters are no patch),
+    # or OCR read one into the word
     areas = [panel.area for panel in panels]
     page = np.median(rgb.reshape(-1, 3), axis=0)
     legend_words = [w for w in legend_words if w.confidence >= 80 or any(
         inside(w.box, area) for area in areas
-    ) or swatch_colour(rgb, w, page, solid=True) is not None or not any(
+    ) or swatch_colour(rgb, symbol_split(w), page, solid=True) is not None or not any(
         area.x1 - 0.4 * area.width <= w.box.cx <= area.x2
         and area.y2 <= w.box.cy <= area.y2 + 0.45 * area.height
         for area in areas

@@ -61,7 +61,10 @@ def legend_names(
     charts), so a mixed-colour neighbour (slanted text) is no swatch. Entries inside
     ``area`` (the panel's own legend, among small multiples) come first."""
     candidates: list[tuple[bool, float, int, int]] = []
-    lines = _lines(words)
+    split = [symbol_split(word) for word in words]
+    # a name its symbol was read with is surely a legend entry: two characters will do
+    with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}
+    lines = _lines(split)
     for line_index, line in enumerate(lines):
         for position, word in enumerate(line):
             if _numeric(word.text) or _on_colour(rgb, word, colours):
@@ -87,12 +90,28 @@ def legend_names(
         line, position = lines[key // 1000], key % 1000
         entry = _entry(line, position)
         name = " ".join(word.text for word in entry)
-        if sum(c.isalnum() for c in name) < (2 if entry[0].confidence >= 70 else 3):
+        sure = entry[0].confidence >= 70 or id(entry[0]) in with_symbol
+        if sum(c.isalnum() for c in name) < (2 if sure else 3):
             continue
         names[series] = name
         used.extend(entry)
         taken.add(key)
     return names, used
+
+
+SYMBOL_GLYPHS = "@©®•●◆■oe°*"  # how OCR reads a legend's symbol run into its name
+
+
+def symbol_split(word: Word) -> Word:
+    """A legend entry whose symbol OCR read as a first letter ("@OLMo" for a filled circle
+    and "OLMo"): the name without it, its box starting after it, so that the symbol is the
+    swatch left of the name. Only where the glyph is set apart from the name's capital."""
+    text = word.text.strip()
+    if len(text) < 3 or text[0] not in SYMBOL_GLYPHS or not text[1].isupper():
+        return word
+    cut = word.box.x1 + round(word.box.width / len(text))
+    return word.model_copy(update={"text": text[1:],
+                                   "box": word.box.model_copy(update={"x1": cut})})
 
 
 FILLED_SHARE = 0.8  # of a symbol's bounding box its ink covers: a filled square or circle

@@ -35,8 +35,9 @@ _POWER = re.compile(
 )
 _E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
-_SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBT])$", re.IGNORECASE)
-_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "t": 1e3}
+# (G: d3's and plotly's SI format print a billion as "1G")
+_SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBGT])$", re.IGNORECASE)
+_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "g": 1.0, "t": 1e3}
 
 
 def power_value(text: str) -> float | None:
@@ -91,21 +92,24 @@ def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
                 confidence=phrase.confidence, number=number)
 
 
-# "13B" read "138", "2.7B" read "2.78": a size unit B in a thin font taken for an 8
-_UNIT_AS_EIGHT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)8$")
+# "13B" read "138", "2.7B" read "2.78", "2T" read "27": a size unit in a thin font taken
+# for the digit it looks like
+_UNIT_AS_DIGIT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<digit>[87])$")
+_UNIT_OF_DIGIT = {"8": "B", "7": "T"}
 
 
 def unit_misreadings(found: list[Phrase]) -> list[Phrase]:
-    """Other readings of x tick labels: a number ending in 8 may be a size whose unit B was
-    read as a digit ("138" for 13B). For fitting x axes only, beside the readings as read:
-    the fit keeps whichever lines up with more ticks."""
+    """Other readings of x tick labels: a number ending in 8 or 7 may be a size whose unit
+    B or T was read as a digit ("138" for 13B). For fitting x axes only, beside the readings
+    as read: the fit keeps whichever lines up with more ticks."""
     others: list[Phrase] = []
     for phrase in found:
-        match = _UNIT_AS_EIGHT.match(phrase.text.strip())
+        match = _UNIT_AS_DIGIT.match(phrase.text.strip())
         if phrase.value is not None and match is not None:
+            unit = _UNIT_OF_DIGIT[match["digit"]]
             others.append(Tick(words=phrase.words, box=phrase.box,
-                               text=f"{match['number']}B", confidence=phrase.confidence,
-                               number=float(match["number"])))
+                               text=f"{match['number']}{unit}", confidence=phrase.confidence,
+                               number=float(match["number"]) * _TO_BILLIONS[unit.lower()]))
     return others
 
 
