@@ -41,7 +41,8 @@ def line_chart(chart: Chart, rng: random.Random, ax: Any) -> None:
     if chart.log_x:
         ax.set_xscale("log")
         ticks = rng.choice(("si", "si", "power"))
-        if ticks == "si":
+        if ticks == "si":  # the data's own sizes as ticks (one decade has one power)
+            ax.set_xticks([float(x) for x, _ in next(iter(chart.series.values()))])
             ax.xaxis.set_major_formatter(FuncFormatter(_si))
             ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel(chart.x_title)

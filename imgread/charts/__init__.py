@@ -76,9 +76,13 @@ def run(work: Work, config: Config) -> None:
         if not charts:  # or lone digits the page reading lost: read along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # or text among coloured bars on a dark page: its grey ink alone
+        if not charts:  # or text among coloured bars on a dark page: its grey ink alone,
+            # whose charts must show marks read on their axes (a meme's white text on a
+            # coloured page is grey ink too)
             words = merge_words(reread(work.rgb, settings, grey_only=True), words)
             charts, flags = read_charts(work.rgb, words, settings)
+            if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
+                charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
     kept = [chart for chart in charts
             if not _inside_a_table(chart.box, tables) or _plotted(chart)]
