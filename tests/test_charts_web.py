@@ -190,3 +190,14 @@ def test_si_ticks_in_giga_are_billions(tmp_path: Path) -> None:
     read = _lines(chart)
     for x, y in zip(sizes, data["Qwen"], strict=True):
         assert _has(read["Qwen"], x, y), (x, y, read["Qwen"])
+
+
+def test_size_ticks_count_as_numbers_when_deciding_to_look_for_a_chart() -> None:
+    """A small seaborn-darkgrid line chart (``mpl_themed.py``, seed 100) whose page reading
+    found one plain number ("35") beside size ticks ("300B", "1T"): the ticks make it worth
+    a chart reading, which finds the series over tokens on a log axis."""
+    record = read_image(FIXTURES / "mpl_darkgrid_size_ticks.png")
+    chart = next(c for c in record.charts if c.kind == "line")
+    read = _lines(chart)
+    for x, y in ((200.0, 23.8), (300.0, 32.8), (1000.0, 40.2), (1400.0, 45.9)):
+        assert _has(read["Gemma"], x, y), (x, y, read)

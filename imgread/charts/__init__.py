@@ -40,6 +40,7 @@ from .text import (
     plausible,
     raised_powers,
     reread,
+    size_value,
     split_merged_numbers,
     word_boxes,
 )
@@ -117,16 +118,16 @@ DARK_FEW_WORDS = 80  # words the page reading found: fewer on a dark page is wor
 
 
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or a few numbers outside the tables read, and no table
-    over most of the image (a title band or a legend can pass for a small table): worth a
-    second reading. A table's own numbers (a meme around a table) are no reason to."""
+    """Axes seen by preprocessing, or a few numbers (or sizes, "7B") outside the tables read,
+    and no table over most of the image (a title band or a legend can pass for a small
+    table): worth a second reading. A table's own numbers (a meme around a table) are no reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
     tables = [t.box for t in record.ocr.tables]
     if sum(box.width * box.height for box in tables) > 0.5 * image_area:
         return False
     numbers = sum(
-        parse_number(word.text) is not None
+        (parse_number(word.text) is not None or size_value(word.text) is not None)
         and not any(
             box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in tables
         )
