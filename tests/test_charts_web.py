@@ -201,3 +201,15 @@ def test_size_ticks_count_as_numbers_when_deciding_to_look_for_a_chart() -> None
     read = _lines(chart)
     for x, y in ((200.0, 23.8), (300.0, 32.8), (1000.0, 40.2), (1400.0, 45.9)):
         assert _has(read["Gemma"], x, y), (x, y, read)
+
+
+def test_sizes_set_evenly_apart_name_the_places_they_stand_at() -> None:
+    """Tokens given to plotly as names ("200B", "300B", "500B", "2T") stand evenly apart on
+    a category axis (``plotly_look.py``, seed 102): no scale fits them, but a point standing
+    over one takes its value."""
+    record = read_image(FIXTURES / "plotly_sizes_as_categories.png")
+    chart = next(c for c in record.charts if c.kind == "line")
+    assert [a.scale for a in chart.axes if a.orientation == "x"] == ["categorical"]
+    read = _lines(chart)
+    for x, y in ((200.0, 41.4), (300.0, 48.5), (500.0, 55.5), (2000.0, 63.0)):
+        assert _has(read["Llama2"], x, y), (x, y, read)

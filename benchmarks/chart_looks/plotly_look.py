@@ -38,24 +38,34 @@ def line_figure(chart: Chart, rng: random.Random) -> Any:
     fig = go.Figure()
     markers = rng.random() < 0.65
     raw = chart.log_x and rng.random() < 0.6  # x in units, plotly prints "10B", "1T"
+    # or the sizes as names ("7B"), evenly spaced on a category axis
+    named = chart.log_x and not raw and rng.random() < 0.4
     for index, (name, points) in enumerate(chart.series.items()):
-        xs = [float(x) * (1e9 if raw else 1.0) for x, _ in points]
+        xs: list[Any] = [float(x) * (1e9 if raw else 1.0) for x, _ in points]
+        if named:
+            xs = [_size_name(float(x)) for x, _ in points]
         ys = [y for _, y in points]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, name=name, mode="lines+markers" if markers else "lines",
             marker={"symbol": SYMBOLS[index % 3], "size": rng.choice((7, 8, 10))},
             line={"width": rng.choice((2, 2.5, 3))}))
     xaxis: dict[str, Any] = {"title": {"text": chart.x_title}}
-    if chart.log_x:
+    if named:
+        xaxis["type"] = "category"
+    elif chart.log_x:
         xaxis["type"] = "log"
         if not raw:  # the data's own sizes as tick text
             xs = [float(x) for x, _ in next(iter(chart.series.values()))]
             xaxis["tickvals"] = xs
-            xaxis["ticktext"] = [f"{x:g}B" if x < 1000 else f"{x / 1000:g}T" for x in xs]
+            xaxis["ticktext"] = [_size_name(x) for x in xs]
     fig.update_layout(xaxis=xaxis, yaxis={"title": {"text": chart.y_title}},
                       showlegend=len(chart.series) > 1 or rng.random() < 0.4,
                       legend=_legend(rng))
     return fig
+
+
+def _size_name(billions: float) -> str:
+    return f"{billions:g}B" if billions < 1000 else f"{billions / 1000:g}T"
 
 
 def bar_figure(chart: Chart, rng: random.Random) -> Any:
