@@ -86,7 +86,7 @@ def run(work: Work, config: Config) -> None:
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
     kept = [chart for chart in charts
-            if not _inside_a_table(chart.box, tables) or _plotted(chart)]
+            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
@@ -117,10 +117,28 @@ def _plotted(chart: Chart) -> bool:
 DARK_FEW_WORDS = 80  # words the page reading found: fewer on a dark page is worth a look
 
 
+def _stepped(chart: Chart) -> bool:
+    """Bars of many heights on a calibrated axis: value labels and ticks in rows and
+    columns made the tables stage see a table there, but a table's shaded cells stand
+    in rows of one height, not at four heights or more."""
+    if chart.kind not in ("bar", "hbar"):
+        return False
+    axis = next((a for a in chart.axes if a.orientation == "y" or chart.kind == "hbar"), None)
+    values = [p.y for s in chart.series for p in s.points if p.y is not None]
+    if axis is None or len(axis.ticks) < 3 or len(values) < 4:
+        return False
+    span = max(t.value for t in axis.ticks) - min(t.value for t in axis.ticks)
+    return span > 0 and len({round(v / (0.05 * span)) for v in values}) >= STEPPED_HEIGHTS
+
+
+STEPPED_HEIGHTS = 4
+
+
 def _looks_like_chart(work: Work) -> bool:
     """Axes seen by preprocessing, or a few numbers (or sizes, "7B") outside the tables read,
     and no table over most of the image (a title band or a legend can pass for a small
-    table): worth a second reading. A table's own numbers (a meme around a table) are no reason to."""
+    table): worth a second reading. A table's own numbers (a meme around a table) are no
+    reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
     tables = [t.box for t in record.ocr.tables]

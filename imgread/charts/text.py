@@ -113,7 +113,7 @@ def unit_misreadings(found: list[Phrase]) -> list[Phrase]:
     return others
 
 
-TICK_MARKS = ".,}])|-—_~"  # a tick mark beside its label, as OCR reads it ("50}", "60-")
+TICK_MARKS = ".,}])|-—_~+"  # a tick mark beside its label, as OCR reads it ("50}", "60-", "20+")
 _MARK_AND_GLYPH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)[-—_~|]\S$")
 
 
@@ -125,17 +125,17 @@ def marked_ticks(found: list[Phrase]) -> list[Phrase]:
     for phrase in found:
         text = phrase.text.strip()
         number = parse_number(text.rstrip(TICK_MARKS)) if phrase.value is None else None
-        if number is not None and text.rstrip(TICK_MARKS) != text:
-            marked.append(Tick(words=phrase.words, box=phrase.box, text=text.rstrip(TICK_MARKS),
-                               confidence=phrase.confidence, number=number))
-        elif phrase.value is None and (match := _MARK_AND_GLYPH.match(text)):
-            # the mark read with a stray glyph after it ("70-5"): the label's box is cut to
-            # its digits, so that it lines up with the labels read cleanly
+        digits = text.rstrip(TICK_MARKS)
+        if number is None and phrase.value is None and (
+                match := _MARK_AND_GLYPH.match(text)):  # the mark and a stray glyph: "70-5"
+            digits, number = match["number"], float(match["number"])
+        if number is not None and digits != text:
+            # the label's box is cut to its digits, so that it lines up with the labels
+            # read cleanly (right-aligned, the mark's width would set it apart)
             box = phrase.box
-            right = box.x1 + round(box.width * len(match["number"]) / len(text))
+            right = box.x1 + round(box.width * len(digits) / len(text))
             marked.append(Tick(words=phrase.words, box=box.model_copy(update={"x2": right}),
-                               text=match["number"], confidence=phrase.confidence,
-                               number=float(match["number"])))
+                               text=digits, confidence=phrase.confidence, number=number))
     return marked
 
 
