@@ -254,3 +254,16 @@ def test_bars_of_many_heights_are_a_chart_though_their_labels_look_like_a_table(
     chart = next(c for c in record.charts if c.kind == "bar")
     assert sorted(s.name for s in chart.series) == ["Falcon-40B", "OLMo-7B", "Phi-2"]
     assert len([p for s in chart.series for p in s.points]) == 15
+
+
+def test_two_ticks_printed_as_powers_place_a_log_axis() -> None:
+    """matplotlib labels a log axis under two decades at 4×10⁻¹, 6×10⁻¹, 10⁰, 2×10⁰ ...;
+    OCR runs the crowded ones together ("3x104x10°") and reads only 10⁰ and 2×10⁰ alone
+    (``mpl_themed.py``, seed 322, fivethirtyeight): printed as powers, those two place the
+    axis."""
+    record = read_image(FIXTURES / "mpl_fivethirtyeight_crowded_powers.png")
+    chart = next(c for c in record.charts if c.kind == "line")
+    assert [a.scale for a in chart.axes if a.orientation == "x"] == ["log"]
+    read = _lines(chart)
+    for x, y in ((0.35, 27.5), (0.76, 31.5), (1.3, 37.8), (2.7, 43.9), (6.7, 52.7)):
+        assert _has(read["BLOOM"], x, y), (x, y, read["BLOOM"])

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick
-from .text import Tick, parse_number
+from .text import Tick, parse_number, power_value
 
 Scale = Literal["linear", "log"]
 
@@ -290,9 +290,13 @@ def x_axes_read_either_way(numbers: list[Phrase], others: list[Phrase]) -> list[
 
 def decade_axis(numbers: list[Phrase]) -> Fit | None:
     """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
-    over a decade or two): printed as powers, two are enough to place it."""
-    powers = [p for p in numbers if isinstance(p, Tick) and p.value
-              and abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
+    over a decade or two), or at two ticks printed as powers (10⁰ and 2×10⁰, where OCR ran
+    the crowded others together): printed as powers, two place it exactly. The two furthest
+    apart are used."""
+    powers = [p for p in numbers if isinstance(p, Tick) and p.value and (
+        power_value(p.text) is not None
+        or abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9)]
+    best: Fit | None = None
     for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
         same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height
         if not same_row or second.box.cx - first.box.cx < 3 * first.height:
@@ -301,8 +305,10 @@ def decade_axis(numbers: list[Phrase]) -> Fit | None:
         if high <= low:
             continue
         a = (high - low) / (second.box.cx - first.box.cx)
-        return Fit("x", "log", a, low - a * first.box.cx, [first, second], 0.0)
-    return None
+        fit = Fit("x", "log", a, low - a * first.box.cx, [first, second], 0.0)
+        if best is None or second.box.cx - first.box.cx > best.span_px[1] - best.span_px[0]:
+            best = fit
+    return best
 
 
 def _overlaps_existing(fit: Fit, fits: list[Fit]) -> bool:
