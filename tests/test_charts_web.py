@@ -267,3 +267,15 @@ def test_two_ticks_printed_as_powers_place_a_log_axis() -> None:
     read = _lines(chart)
     for x, y in ((0.35, 27.5), (0.76, 31.5), (1.3, 37.8), (2.7, 43.9), (6.7, 52.7)):
         assert _has(read["BLOOM"], x, y), (x, y, read["BLOOM"])
+
+
+def test_decade_labels_outrank_the_bare_digits_between_them() -> None:
+    """plotly's own log axis (``plotly_look.py``, seed 506, ggplot2 template) prints the
+    decades with their unit ("100B", "1T") and bare mantissas between (2, 3 ... 9): the
+    digits alone fit a log axis from 4 to 9, but the decades place it, the digits refine
+    it as 200B, 300B ..."""
+    record = read_image(FIXTURES / "plotly_default_log_ticks.png")
+    chart = next(c for c in record.charts if c.kind == "line")
+    read = _lines(chart)
+    for x, y in ((100.0, 46.3), (200.0, 51.2), (500.0, 61.0), (1000.0, 69.1), (2000.0, 84.8)):
+        assert _has(read["Gopher"], x, y), (x, y, read["Gopher"])

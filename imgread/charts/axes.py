@@ -311,6 +311,31 @@ def decade_axis(numbers: list[Phrase]) -> Fit | None:
     return best
 
 
+def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:
+    """A log axis placed by its decade labels, refitted with the bare digits between them
+    (plotly prints 2, 3 ... 9 between "100B" and "1T"): each digit d near where the decade
+    fit puts d times its decade is that tick."""
+    ticks = list(decades.ticks)
+    for phrase in numbers:
+        text = phrase.text.strip()
+        if phrase in ticks or len(text) != 1 or not text.isdigit() or text in "01":
+            continue
+        near = decades.value(phrase.box.cx)
+        decade = 10 ** math.floor(math.log10(near) + 1e-9)
+        value = int(text) * decade
+        if abs(math.log10(value / near)) <= MANTISSA_SLACK:
+            ticks.append(Tick(words=phrase.words, box=phrase.box, text=text,
+                              confidence=phrase.confidence, number=float(value)))
+    if len(ticks) == len(decades.ticks):
+        return decades
+    refit = fit_ticks(ticks, "x")
+    return refit if refit is not None and refit.scale == "log" and len(refit.ticks) >= len(
+        ticks) - 1 else decades
+
+
+MANTISSA_SLACK = 0.03  # log10: a digit this near where the decades put it is that tick
+
+
 def _overlaps_existing(fit: Fit, fits: list[Fit]) -> bool:
     mine = {id(p) for p in fit.ticks}
     return any(mine & {id(p) for p in other.ticks} for other in fits)

@@ -10,7 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .axes import Fit, decade_axis, x_axes_read_either_way
+from .axes import Fit, decade_axis, with_mantissas, x_axes_read_either_way
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -216,9 +216,14 @@ def line_chart(
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
     below = [p for p in (as_tick(f, sizes=True) for f in found)
              if p.value is not None and p.box.y1 >= panel.area.y2 - 2
-             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2]
+             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
+    decades = decade_axis(below + unit_misreadings(below))
+    if decades is not None and panel.x is not decades and not _agree(panel.x, decades):
+        # decades printed with their unit or as powers ("100B", "1T") outrank bare digits
+        # between them (plotly's 2 ... 9), which are their mantissas
+        panel.x = with_mantissas(decades, below)
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = _evenly_set(below) if panel.x is None else []
     swatches = [
@@ -297,6 +302,14 @@ def _swatch_box(word: Word) -> Box:
     height = max(4, word.box.height)
     return Box(x1=int(word.box.x1 - 3.6 * height), y1=int(word.box.cy - 0.8 * height),
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
+
+
+def _agree(fit: Fit | None, decades: Fit) -> bool:
+    """Whether a fit reads the printed decades as printed (within 5%)."""
+    if fit is None:
+        return False
+    return all(abs(fit.value(p.box.cx) / float(p.value or 1.0) - 1) <= 0.05
+               for p in decades.ticks)
 
 
 def _evenly_set(below: list[Phrase]) -> list[Phrase]:
