@@ -75,8 +75,8 @@ def _whole_names(row: list[Phrase], bars: list[RawBar]) -> bool:
     bars: a level row of category names, not slanted labels read as scraps."""
     groups = len(set(gap_groups(bars)))
     letters = float(np.median([sum(c.isalnum() for c in p.text) for p in row]))
-    return (letters >= 4 and np.mean([p.confidence for p in row]) >= WHOLE_NAME_CONFIDENCE
-            and len(row) >= 0.8 * groups)
+    confidence = float(np.mean([p.confidence for p in row]))
+    return letters >= 4 and confidence >= WHOLE_NAME_CONFIDENCE and len(row) >= 0.8 * groups
 
 
 WHOLE_NAME_CONFIDENCE = 65.0
