@@ -1,6 +1,7 @@
 """Chart reading on charts from web renderers (plotly in Chromium, Vega-Lite through
 vl-convert) and themed matplotlib: each test one mechanism of the reader, on a render of
-the chart looks in ``benchmarks/chart_looks`` read through real Tesseract."""
+the chart looks in ``benchmarks/chart_looks`` (``fixtures/charts/SOURCES.md`` says which)
+read through real Tesseract."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "charts"
 @pytest.fixture(scope="module")
 def plotly_scaling() -> Record:
     """Scores over model size in plotly's simple_white template, drawn in Chromium at device
-    scale 1.5 (``benchmarks/chart_looks/plotly_look.py``, seed 106): plotly prints the sizes
+    scale 1.5 (``plotly_look.py``; each fixture's seed in SOURCES.md): plotly prints the sizes
     "13B", "175B" in a thin font (OCR reads "138", "1758") and draws tick marks beside the
     y labels (OCR reads "70-5")."""
     return read_image(FIXTURES / "plotly_simple_white_scaling.png")
