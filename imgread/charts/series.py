@@ -220,7 +220,8 @@ def line_chart(
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
     decades = decade_axis(below + unit_misreadings(below))
-    if decades is not None and panel.x is not decades and not _agree(panel.x, decades):
+    if decades is not None and panel.x is not decades and _bare_digits(panel.x) and not _agree(
+            panel.x, decades):
         # decades printed with their unit or as powers ("100B", "1T") outrank bare digits
         # between them (plotly's 2 ... 9), which are their mantissas
         panel.x = with_mantissas(decades, below)
@@ -302,6 +303,11 @@ def _swatch_box(word: Word) -> Box:
     height = max(4, word.box.height)
     return Box(x1=int(word.box.x1 - 3.6 * height), y1=int(word.box.cy - 0.8 * height),
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
+
+
+def _bare_digits(fit: Fit | None) -> bool:
+    """A fit through single digits only (a log axis's mantissas read without decades)."""
+    return fit is not None and all(len(p.text.strip()) == 1 for p in fit.ticks)
 
 
 def _agree(fit: Fit | None, decades: Fit) -> bool:
