@@ -280,3 +280,12 @@ def test_decade_labels_outrank_the_bare_digits_between_them() -> None:
     read = _lines(chart)
     for x, y in ((100.0, 46.3), (200.0, 51.2), (500.0, 61.0), (1000.0, 69.1), (2000.0, 84.8)):
         assert _has(read["Gopher"], x, y), (x, y, read["Gopher"])
+
+
+def test_scraps_read_from_icons_beside_names_are_no_legend(shared_dir: Path) -> None:
+    """A real banner of bar panels whose model names under the bars carry logos: a logo is
+    a filled patch, but the scraps OCR reads from it ("gus", "ort") are too short to be the
+    names a legend gives, so no series is named after one."""
+    record = read_image(shared_dir / "data" / "real" / "images" / "kimi_k2_banner_dark.png")
+    names = {s.name for c in record.charts for s in c.series} - {""}
+    assert all(sum(ch.isalnum() for ch in name) >= 4 for name in names), names

@@ -181,12 +181,14 @@ def read_charts(
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend,
     # unless a filled patch stands left of them (a legend's swatch; letters are no patch),
-    # or OCR read one into the word
+    # or OCR read one into the word (short scraps read from the icons beside category names
+    # are no names)
     areas = [panel.area for panel in panels]
     page = np.median(rgb.reshape(-1, 3), axis=0)
     legend_words = [w for w in legend_words if w.confidence >= 80 or any(
         inside(w.box, area) for area in areas
-    ) or swatch_colour(rgb, symbol_split(w), page, solid=True) is not None or not any(
+    ) or (_swatched_name(w) and swatch_colour(rgb, symbol_split(w), page, solid=True) is not None
+          ) or not any(
         area.x1 - 0.4 * area.width <= w.box.cx <= area.x2
         and area.y2 <= w.box.cy <= area.y2 + 0.45 * area.height
         for area in areas
@@ -232,6 +234,11 @@ def read_charts(
         if lying[0]:  # names may be bars lying on an x axis: those, where there are some
             return lying
     return charts, flags
+
+
+def _swatched_name(word: Word) -> bool:
+    """Long enough to be a name (four letters or digits), or read with its legend symbol."""
+    return sum(c.isalnum() for c in word.text) >= 4 or symbol_split(word) is not word
 
 
 def _uncalibrated_line(chart: Chart) -> bool:
