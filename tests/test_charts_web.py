@@ -153,12 +153,6 @@ def test_a_legend_symbol_smaller_than_its_text_is_a_patch(vega_grouped: Chart) -
     assert any(SequenceMatcher(None, n, "qwen1514b").ratio() >= 0.8 for n in names), names
 
 
-def test_a_sure_name_is_not_given_up_for_a_guess_that_holds_it(vega_grouped: Chart) -> None:
-    """One reading gives "OLMo-7B" (36), the other "OLMo-7B)" (1, the next symbol's edge
-    taken in): the longer guess does not replace the name, which names its series."""
-    assert "olmo7b" in [_key(s.name) for s in vega_grouped.series]
-
-
 def test_a_legend_symbol_read_as_a_letter_is_the_swatch() -> None:
     """OCR reads a Vega legend's filled circle and the name after it as one word ("@T5",
     "@OLMo"): the glyph is the swatch, the rest the name (``vega_look.py``, seed 111,

@@ -294,7 +294,6 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
 SMALL_SIDE = 1400  # px: a screenshot smaller than this is enlarged for the reread
 FAINT_INK = 235  # grey level: anything darker is ink in the pale-text reread
-PIECE_CONFIDENCE = 30  # a longer reading this unsure does not replace the piece it holds
 GREY_CHROMA = 40  # max - min channel: ink this grey is text or axes, not a coloured mark
 GREY_CONTRAST = 90  # grey levels from the page's: ink, not a gridline
 
@@ -365,13 +364,8 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
         number, or unsure ones: the surer (a longer number took in a tick mark)."""
         names = parse_number(a.text) is None and parse_number(b.text) is None
         longer, shorter = (a.text, b.text) if len(a.text) > len(b.text) else (b.text, a.text)
-        long_word, short_word = (a, b) if a.text == longer else (b, a)
-        if not parse_number(longer) and shorter in longer and shorter != longer and (
-                long_word.confidence >= PIECE_CONFIDENCE
-                or short_word.confidence < PIECE_CONFIDENCE):
-            # one reading is a piece of the other ("LLaMA" "2"); but a sure name is not
-            # given up for a guess that only added a stray mark ("OLMo-7B)" at 1)
-            return a is long_word
+        if not parse_number(longer) and shorter in longer and shorter != longer:
+            return a.text == longer  # one reading is a piece of the other ("LLaMA" "2")
         same_size = abs(a.box.height - b.box.height) <= 0.4 * min(a.box.height, b.box.height)
         # one word: a sure reading over an unsure scrap whose box took in a tick mark
         sure, unsure = (a, b) if a.confidence > b.confidence else (b, a)
