@@ -1,9 +1,11 @@
-"""Chart reading benchmark: four sets, reported separately.
+"""Chart reading benchmark: each set reported separately.
 
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py [--n 30] [--test 16] [--no-real]
                                                    [--fresh 24] [--fresh-seed 9000]
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-fresh      # the test set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind      # the blind test set alone
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
+        --looks 12 [--looks-seed 100]                               # the chart looks alone
 
 - tuning: charts from ``synth_charts.py`` (the set readers are tuned on);
 - unseen (tuning): charts from ``unseen_charts.py`` (SVG in Chromium and other matplotlib
@@ -17,7 +19,10 @@
   matplotlib, SVG on slides and in posts), written without reading the reader or any
   generator above; not in the default run (``--blind [N]``, 24 by default, or
   ``--only-blind``), a line per style; score only, never look at its readings or tune on it;
-- real: the bar charts with ground truth in ../shared/data/real (also tuning).
+- real: the bar charts with ground truth in ../shared/data/real (also tuning);
+- looks (tuning, not in the default run): ``--looks N`` charts of each look in
+  ``chart_looks/`` (plotly in Chromium, Vega-Lite through vl-convert, themed matplotlib and
+  seaborn), with a line per look and per style.
 
 Prints, per set: point F1 for bars (category, and series where there are several, with the
 value within ±1.0) and for lines (series, x within 5% (relative on a log axis), y within
@@ -48,6 +53,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind_charts import generate as generate_blind
+from chart_looks import LOOKS
 from fresh_charts import generate as generate_fresh
 from synth_charts import Truth, render
 from unseen_charts import generate as generate_unseen
@@ -271,6 +277,8 @@ def main() -> None:
                         help="list each real chart's triples not read exactly")
     parser.add_argument("--fresh", type=int, default=24, help="test charts (fresh_charts)")
     parser.add_argument("--fresh-seed", type=int, default=9000, help="fresh_charts seed")
+    parser.add_argument("--looks", type=int, default=0, help="charts of each chart look")
+    parser.add_argument("--looks-seed", type=int, default=100, help="chart looks seed")
     parser.add_argument(
         "--only-fresh", action="store_true", help="the test set alone: --n 0 --test 0 --no-real"
     )
@@ -296,6 +304,8 @@ def main() -> None:
     fresh_styles: dict[str, dict[str, list[int]]] = {}
     blind: dict[str, list[int]] = {}
     blind_styles: dict[str, dict[str, list[int]]] = {}
+    looks: dict[str, dict[str, list[int]]] = {}
+    look_styles: dict[str, dict[str, list[int]]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(args.n):
             rgb, truth = render(seed)
@@ -354,6 +364,22 @@ def main() -> None:
                 for tally in (blind.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
                     for i, v in enumerate(point_counts(record, truth_item)):
                         tally[i] += v
+        for look, module in LOOKS.items() if args.looks else ():
+            look_folder = Path(folder) / look
+            try:
+                drawn = module.generate(look_folder, args.looks, args.looks_seed)
+            except RuntimeError as error:  # no Chromium: a look drawn in it is left out
+                print(f"{look} charts skipped: {error}", file=sys.stderr)
+                continue
+            for tag, truth_item, record, kind in read_drawn(drawn, look_folder, config, look):
+                chart_ms.append(record.timings_ms.get("charts", 0.0))
+                slowest = max(slowest, (chart_ms[-1], tag))
+                counts = point_counts(record, truth_item)
+                for tally in (looks.setdefault(look, {}).setdefault(kind, [0, 0, 0]),
+                              look_styles.setdefault(truth_item["style"], {}).setdefault(
+                                  kind, [0, 0, 0])):
+                    for i, v in enumerate(counts):
+                        tally[i] += v
     records: dict[str, Record] = {}
     if REAL.is_dir() and not args.no_real:
         for name in real_bar_charts():
@@ -387,6 +413,15 @@ def main() -> None:
             for kind, (right, read, true) in sorted(tallies.items()):
                 line = f"  {style} ({kind})"
                 print(f"{line:<28}{right:>7}{read:>7}{true:>7}{f1(right, read, true):>7.2f}")
+    if looks:
+        print(f"{f'tuning: {args.looks} of each chart look':<28}{'right':>7}{'read':>7}"
+              f"{'true':>7}{'F1':>7}")
+        for group in (looks, look_styles):
+            for name, tallies in sorted(group.items()):
+                for kind, (right, read, true) in sorted(tallies.items()):
+                    line = f"  {name} ({kind})"
+                    print(f"{line:<28}{right:>7}{read:>7}{true:>7}"
+                          f"{f1(right, read, true):>7.2f}")
     if records:
         print(f"\n{'real bar charts (F1 of triples)':<36}{'precision':>10}{'recall':>8}{'F1':>6}")
         for tolerance, label in ((0.051, "values exact (±0.05)"), (1.0, "values within 1 unit")):

@@ -27,6 +27,7 @@ from ..record import Box, Chart, Flag, Word
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .hbars import read_hbars
+from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .series import bar_chart, line_chart
@@ -41,6 +42,7 @@ from .text import (
     plausible,
     raised_powers,
     reread,
+    size_value,
     split_merged_numbers,
     word_boxes,
 )
@@ -77,9 +79,16 @@ def run(work: Work, config: Config) -> None:
         if not charts:  # or lone digits the page reading lost: read along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
+        if not charts:  # or text among coloured bars on a dark page: its grey ink alone,
+            # whose charts must show marks read on their axes (a meme's white text on a
+            # coloured page is grey ink too)
+            words = merge_words(reread(work.rgb, settings, grey_only=True), words)
+            charts, flags = read_charts(work.rgb, words, settings)
+            if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
+                charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
     kept = [chart for chart in charts
-            if not _inside_a_table(chart.box, tables) or _plotted(chart)]
+            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
@@ -107,23 +116,46 @@ def _plotted(chart: Chart) -> bool:
     )
 
 
+DARK_FEW_WORDS = 80  # words the page reading found: fewer on a dark page is worth a look
+
+
+def _stepped(chart: Chart) -> bool:
+    """Bars of many heights on a calibrated axis: value labels and ticks in rows and
+    columns made the tables stage see a table there, but a table's shaded cells stand
+    in rows of one height, not at four heights or more."""
+    if chart.kind not in ("bar", "hbar"):
+        return False
+    axis = next((a for a in chart.axes if a.orientation == "y" or chart.kind == "hbar"), None)
+    values = [p.y for s in chart.series for p in s.points if p.y is not None]
+    if axis is None or len(axis.ticks) < 3 or len(values) < 4:
+        return False
+    span = max(t.value for t in axis.ticks) - min(t.value for t in axis.ticks)
+    return span > 0 and len({round(v / (0.05 * span)) for v in values}) >= STEPPED_HEIGHTS
+
+
+STEPPED_HEIGHTS = 4
+
+
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or a few numbers outside the tables read, and no table
-    over most of the image (a title band or a legend can pass for a small table): worth a
-    second reading. A table's own numbers (a meme around a table) are no reason to."""
+    """Axes seen by preprocessing, or a few numbers (or sizes, "7B") outside the tables read,
+    and no table over most of the image (a title band or a legend can pass for a small
+    table): worth a second reading. A table's own numbers (a meme around a table) are no
+    reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
     tables = [t.box for t in record.ocr.tables]
     if sum(box.width * box.height for box in tables) > 0.5 * image_area:
         return False
     numbers = sum(
-        parse_number(word.text) is not None
+        (parse_number(word.text) is not None or size_value(word.text) is not None)
         and not any(
             box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in tables
         )
         for word in record.ocr.words
     )
-    return record.preprocess.chart_axes or numbers >= 3
+    # a dark page whose reading found little may be a chart whose text the bars hid
+    return record.preprocess.chart_axes or numbers >= 3 or (
+        record.preprocess.dark_theme and len(record.ocr.words) < DARK_FEW_WORDS)
 
 
 def read_charts(
@@ -150,11 +182,16 @@ def read_charts(
     panels = sorted(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
     )
-    # unsure words just under a plot are slanted tick labels read level, never a legend
+    # unsure words just under a plot are slanted tick labels read level, never a legend,
+    # unless a filled patch stands left of them (a legend's swatch; letters are no patch),
+    # or OCR read one into the word (short scraps read from the icons beside category names
+    # are no names)
     areas = [panel.area for panel in panels]
+    page = np.median(rgb.reshape(-1, 3), axis=0)
     legend_words = [w for w in legend_words if w.confidence >= 80 or any(
         inside(w.box, area) for area in areas
-    ) or not any(
+    ) or (_swatched_name(w) and swatch_colour(rgb, symbol_split(w), page, solid=True) is not None
+          ) or not any(
         area.x1 - 0.4 * area.width <= w.box.cx <= area.x2
         and area.y2 <= w.box.cy <= area.y2 + 0.45 * area.height
         for area in areas
@@ -201,6 +238,11 @@ def read_charts(
         if lying[0]:  # names may be bars lying on an x axis: those, where there are some
             return lying
     return charts, flags
+
+
+def _swatched_name(word: Word) -> bool:
+    """Long enough to be a name (four letters or digits), or read with its legend symbol."""
+    return sum(c.isalnum() for c in word.text) >= 4 or symbol_split(word) is not word
 
 
 def _uncalibrated_line(chart: Chart) -> bool:

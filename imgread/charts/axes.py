@@ -17,7 +17,7 @@ import numpy as np
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box
 from .pixels import distance
-from .text import Tick, parse_number
+from .text import Tick, parse_number, power_value
 
 Scale = Literal["linear", "log"]
 
@@ -340,11 +340,39 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
     return fits
 
 
+def x_axes_read_either_way(numbers: list[Phrase], others: list[Phrase]) -> list[Fit]:
+    """x axes fitted on the labels as read, or with other readings of some of them (a unit
+    read as a digit), one reading per label: the other readings only where they line up
+    more ticks."""
+    plain = x_axes(numbers)
+    if not others:
+        return plain
+    either = x_axes(numbers + others)
+    kept: list[Fit] = []
+    labels: set[int] = set()  # a label's other reading makes no second axis
+    for fit in sorted(either, key=lambda f: -len(f.ticks)):
+        nearest: dict[int, Phrase] = {}
+        for tick in fit.ticks:
+            key = id(tick.words[0])
+            if key not in nearest or _off_line(fit, tick) < _off_line(fit, nearest[key]):
+                nearest[key] = tick
+        refit = fit_ticks(list(nearest.values()), "x")
+        if refit is not None and refit.a > 0 and _regular(refit) and not labels & set(nearest):
+            kept.append(refit)
+            labels.update(nearest)
+    most = max((len(f.ticks) for f in plain), default=0)
+    return kept if max((len(f.ticks) for f in kept), default=0) > most else plain
+
+
 def decade_axis(numbers: list[Phrase]) -> Fit | None:
     """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
-    over a decade or two): printed as powers, two are enough to place it."""
-    powers = [p for p in numbers if isinstance(p, Tick) and p.value
-              and abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
+    over a decade or two), or at two ticks printed as powers (10⁰ and 2×10⁰, where OCR ran
+    the crowded others together): printed as powers, two place it exactly. The two furthest
+    apart are used."""
+    powers = [p for p in numbers if isinstance(p, Tick) and p.value and (
+        power_value(p.text) is not None
+        or abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9)]
+    best: Fit | None = None
     for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
         same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height
         if not same_row or second.box.cx - first.box.cx < 3 * first.height:
@@ -353,8 +381,35 @@ def decade_axis(numbers: list[Phrase]) -> Fit | None:
         if high <= low:
             continue
         a = (high - low) / (second.box.cx - first.box.cx)
-        return Fit("x", "log", a, low - a * first.box.cx, [first, second], 0.0)
-    return None
+        fit = Fit("x", "log", a, low - a * first.box.cx, [first, second], 0.0)
+        if best is None or second.box.cx - first.box.cx > best.span_px[1] - best.span_px[0]:
+            best = fit
+    return best
+
+
+def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:
+    """A log axis placed by its decade labels, refitted with the bare digits between them
+    (plotly prints 2, 3 ... 9 between "100B" and "1T"): each digit d near where the decade
+    fit puts d times its decade is that tick."""
+    ticks = list(decades.ticks)
+    for phrase in numbers:
+        text = phrase.text.strip()
+        if phrase in ticks or len(text) != 1 or not text.isdigit() or text in "01":
+            continue
+        near = decades.value(phrase.box.cx)
+        decade = 10 ** math.floor(math.log10(near) + 1e-9)
+        value = int(text) * decade
+        if abs(math.log10(value / near)) <= MANTISSA_SLACK:
+            ticks.append(Tick(words=phrase.words, box=phrase.box, text=text,
+                              confidence=phrase.confidence, number=float(value)))
+    if len(ticks) == len(decades.ticks):
+        return decades
+    refit = fit_ticks(ticks, "x")
+    return refit if refit is not None and refit.scale == "log" and len(refit.ticks) >= len(
+        ticks) - 1 else decades
+
+
+MANTISSA_SLACK = 0.03  # log10: a digit this near where the decades put it is that tick
 
 
 def _overlaps_existing(fit: Fit, fits: list[Fit]) -> bool:

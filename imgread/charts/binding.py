@@ -53,8 +53,10 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
         # one row shares its tops, or its feet (a tick mark read into a label raises its top)
         candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height
                      or abs(p.box.y2 - start.box.y2) <= 0.3 * p.height]
-        # slanted labels read level come out as short, unsure scraps
-        if len(candidate) >= 2 and np.mean([p.confidence for p in candidate]) >= 80:
+        # slanted labels read level come out as short, unsure scraps; a level row of whole
+        # names, one under most groups, is a row however unsure a few of its words
+        if len(candidate) >= 2 and (
+                np.mean([p.confidence for p in candidate]) >= 80 or _whole_names(candidate, bars)):
             row = candidate
             break
     if row:
@@ -66,6 +68,18 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
                 names[id(owner)] += " " + extra.text
         return _label_groups(bars, row, names)
     return gap_groups(bars)
+
+
+def _whole_names(row: list[Phrase], bars: list[RawBar]) -> bool:
+    """Names of four characters or more (the median), fairly sure, one under most groups of
+    bars: a level row of category names, not slanted labels read as scraps."""
+    groups = len(set(gap_groups(bars)))
+    letters = float(np.median([sum(c.isalnum() for c in p.text) for p in row]))
+    confidence = float(np.mean([p.confidence for p in row]))
+    return letters >= 4 and confidence >= WHOLE_NAME_CONFIDENCE and len(row) >= 0.8 * groups
+
+
+WHOLE_NAME_CONFIDENCE = 65.0
 
 
 def _label_groups(

@@ -17,11 +17,11 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, x_axes
 from .bars import RawBar, find_bars
-from .binding import gap_groups, on_scale, repair
+from .binding import conformed, gap_groups, on_scale, repair
 from .legend import legend_names
-from .pixels import cluster_colours, hex_colour, plot_background
+from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
-from .text import read_label
+from .text import clean_words, name_strip_words, phrases, read_label, read_label_text
 
 
 @dataclass
@@ -113,6 +113,14 @@ def _chart(
 ) -> tuple[Chart, list[Flag]]:
     groups = gap_groups(upright)
     categories = _names(bars, groups, found)
+    thickness = float(np.median([bar.thickness for bar in bars]))
+    if settings is not None and sum(isinstance(c, str) for c in categories) < len(bars) / 2:
+        # names beside the bars the page reading took for part of a picture: read alone
+        beside = _names_beside(rgb, bars, bg, max(6, int(thickness)), settings)
+        names_read = [p for p in phrases(clean_words(beside)) if p.value is None]
+        again = _names(bars, groups, names_read)
+        if sum(isinstance(c, str) for c in again) > sum(isinstance(c, str) for c in categories):
+            categories = again
     series_of = cluster_colours([bar.colour for bar in bars], 20.0)
     colours = [
         np.median(np.array([b.colour for b, s in zip(bars, series_of, strict=True) if s == k]),
@@ -126,11 +134,21 @@ def _chart(
     flags: list[Flag] = []
     ticks = {id(p) for p in fit.ticks}
     labels = [p for p in numbers if id(p) not in ticks]
+    tick_height = float(np.median([p.height for p in fit.ticks]))
+    labels_printed = settings is not None and (
+        sum(_label(bar, labels) is not None for bar in bars) >= 0.5 * len(bars)
+        or _label_past_longest(rgb, bars, tick_height, settings, fit))
     for bar, index, category in zip(bars, series_of, categories, strict=True):
         measured = round(fit.value(bar.end), 1)
         label = _label(bar, labels)
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
+        if label is None and settings is not None and labels_printed:
+            # a chart whose bars carry labels has one past every bar: read it there
+            printed = conformed(read_label_text(rgb, _past_end(bar, tick_height), settings,
+                                                widen=False), None, measured, tolerance)
+            if printed is not None:
+                value, confidence, provenance = printed, 0.85, "label"
         if label is not None and label.value is not None:
             printed = label.value
             agrees = abs(printed - measured) <= tolerance
@@ -157,6 +175,49 @@ def _chart(
               x2=area.x2, y2=area.y2)
     title = _title(box, found, fit)
     return Chart(kind="hbar", box=box, title=title, axes=[fit.to_axis()], series=series), flags
+
+
+def _names_beside(rgb: np.ndarray, bars: list[Lying], bg: np.ndarray, reach: int,
+                  settings: OcrSettings) -> list[Word]:
+    """The strip left of the bars, read on its own. Names set against their bar (or running
+    onto it) keep their last letters: the strip reaches ``reach`` pixels into the bars, and
+    the bars' colours, and their blends into the page, are painted in the page's colour."""
+    edges = []
+    for bar in bars:
+        row = rgb[int(bar.cy), max(0, int(bar.base) - 2) : int(bar.end)]
+        inked = np.flatnonzero(distance(row[None], bar.colour)[0] < 40)
+        edges.append(int(bar.base) - 2 + int(inked[0]) if len(inked) else int(bar.base))
+    top = max(0, int(min(b.y1 for b in bars)) - 4)
+    bottom = min(rgb.shape[0], int(max(b.y2 for b in bars)) + 4)
+    right = min(rgb.shape[1], min(edges) + reach)
+    strip = rgb[top:bottom, :right].astype(np.float32)
+    page = np.asarray(bg, dtype=np.float32)
+    for colour in {tuple(int(c) for c in bar.colour) for bar in bars}:
+        towards = np.asarray(colour, dtype=np.float32) - page
+        offset = strip - page
+        share = np.clip((offset @ towards) / max(float(towards @ towards), 1.0), 0.0, 1.0)
+        off_line = np.linalg.norm(offset - share[..., None] * towards, axis=-1)
+        strip[off_line < 30] = page
+    words = name_strip_words(np.ascontiguousarray(strip.astype(np.uint8)),
+                             Box(x1=0, y1=0, x2=right, y2=bottom - top), settings)
+    return [w.model_copy(update={"box": w.box.model_copy(update={
+        "y1": w.box.y1 + top, "y2": w.box.y2 + top})}) for w in words]
+
+
+def _past_end(bar: Lying, height: float) -> Box:
+    """Where a value label is printed just past a lying bar's end, level with the bar."""
+    return Box(x1=int(bar.end + 1), y1=int(bar.cy - 0.9 * height),
+               x2=int(bar.end + 6 * height), y2=int(bar.cy + 0.9 * height))
+
+
+def _label_past_longest(rgb: np.ndarray, bars: list[Lying], height: float,
+                        settings: OcrSettings, fit: Fit) -> bool:
+    """Whether the longest bar carries a printed value past its end (where OCR found few
+    labels: the page reading may have taken them for part of a picture)."""
+    longest = max(bars, key=lambda b: b.end - b.base)
+    text = read_label_text(rgb, _past_end(longest, height), settings, widen=False)
+    return conformed(text, None, fit.value(longest.end),
+                     MISMATCH_SHARE * fit.value_range) is not None
 
 
 def _title(box: Box, found: list[Phrase], fit: Fit) -> str:

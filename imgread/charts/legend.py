@@ -20,7 +20,8 @@ def swatch_colour(
     height = max(4, box.height)
     x1, x2 = max(0, int(box.x1 - 2.4 * height)), max(0, int(box.x1 - 0.15 * height))
     y1, y2 = max(0, int(box.cy - 0.6 * height)), int(box.cy + 0.6 * height) + 1
-    patch = rgb[y1:y2, x1:x2].reshape(-1, 3)
+    window = rgb[y1:y2, x1:x2]
+    patch = window.reshape(-1, 3)
     if len(patch) < 4:
         return None
     around = rgb[box.y1 : box.y2, box.x1 : box.x2]
@@ -34,10 +35,21 @@ def swatch_colour(
     core = patch[strength >= np.percentile(strength[strength > 30], 60)]
     colour = np.median(core, axis=0)
     if solid and (
-        len(ink) < 0.25 * len(patch) or float(np.median(distance(ink[None], colour))) > 20
+        not (len(ink) >= 0.25 * len(patch) or _filled(strength.reshape(window.shape[:2]) > 30))
+        or float(np.median(distance(ink[None], colour))) > 20
     ):
         return None
     return colour
+
+
+def _filled(ink: np.ndarray) -> bool:
+    """The ink is one filled shape: a small legend symbol (a square a little smaller than
+    the text) fills its own bounding box, where letters leave most of theirs empty."""
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if len(rows) < 3 or len(columns) < 3:
+        return False
+    box = ink[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    return float(box.mean()) >= FILLED_SHARE
 
 
 def legend_names(
@@ -49,7 +61,10 @@ def legend_names(
     charts), so a mixed-colour neighbour (slanted text) is no swatch. Entries inside
     ``area`` (the panel's own legend, among small multiples) come first."""
     candidates: list[tuple[bool, float, int, int]] = []
-    lines = _lines(words)
+    split = [symbol_split(word) for word in words]
+    # a name its symbol was read with is surely a legend entry: two characters will do
+    with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}
+    lines = _lines(split)
     for line_index, line in enumerate(lines):
         for position, word in enumerate(line):
             if _numeric(word.text) or _on_colour(rgb, word, colours):
@@ -75,13 +90,31 @@ def legend_names(
         line, position = lines[key // 1000], key % 1000
         entry = _entry(line, position)
         name = " ".join(word.text for word in entry)
-        if sum(c.isalnum() for c in name) < (2 if entry[0].confidence >= 70 else 3):
+        sure = entry[0].confidence >= 70 or id(entry[0]) in with_symbol
+        if sum(c.isalnum() for c in name) < (2 if sure else 3):
             continue
         names[series] = name
         used.extend(entry)
         taken.add(key)
     return names, used
 
+
+SYMBOL_GLYPHS = "@©®•●◆■oe°*"  # how OCR reads a legend's symbol run into its name
+
+
+def symbol_split(word: Word) -> Word:
+    """A legend entry whose symbol OCR read as a first letter ("@OLMo" for a filled circle
+    and "OLMo"): the name without it, its box starting after it, so that the symbol is the
+    swatch left of the name. Only where the glyph is set apart from the name's capital."""
+    text = word.text.strip()
+    if len(text) < 3 or text[0] not in SYMBOL_GLYPHS or not text[1].isupper():
+        return word
+    cut = word.box.x1 + round(word.box.width / len(text))
+    return word.model_copy(update={"text": text[1:],
+                                   "box": word.box.model_copy(update={"x1": cut})})
+
+
+FILLED_SHARE = 0.8  # of a symbol's bounding box its ink covers: a filled square or circle
 
 FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
 

@@ -8,9 +8,9 @@ import numpy as np
 
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
-from ..record import Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
+from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .axes import Fit, decade_axis, x_axes
+from .axes import Fit, decade_axis, with_mantissas, x_axes_read_either_way
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -28,7 +28,7 @@ from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
-from .text import as_tick, parse_number, read_label, read_label_text
+from .text import as_tick, parse_number, read_label, read_label_text, unit_misreadings
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -232,9 +232,17 @@ def line_chart(
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
     below = [p for p in (as_tick(f, sizes=True) for f in found)
              if p.value is not None and p.box.y1 >= panel.area.y2 - 2
-             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2]
-    xfits = x_axes(below)
+             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
+    xfits = x_axes_read_either_way(below, unit_misreadings(below))
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
+    decades = decade_axis(below + unit_misreadings(below))
+    if decades is not None and panel.x is not decades and _bare_digits(panel.x) and not _agree(
+            panel.x, decades):
+        # decades printed with their unit or as powers ("100B", "1T") outrank bare digits
+        # between them (plotly's 2 ... 9), which are their mantissas
+        panel.x = with_mantissas(decades, below)
+    # no scale through the ticks: sizes set evenly apart name the places they stand at
+    places_named = _evenly_set(below) if panel.x is None else []
     swatches = [
         _swatch_box(w) for w in words
         if w.confidence >= 30 and wordlike(w.text) and inside(w.box, panel.area)
@@ -256,7 +264,7 @@ def line_chart(
     for trace, name in zip(traced, names, strict=True):
         points = [
             ChartPoint(
-                x=_x_value(panel, px), y=round(panel.y.value(py), 2),
+                x=_x_value(panel, px, places_named), y=round(panel.y.value(py), 2),
                 px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
                 uncertainty=round(panel.y.uncertainty(py), 3),
             )
@@ -267,6 +275,10 @@ def line_chart(
                              points=points))
     kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
+    if places_named:
+        axes.append(Axis(orientation="x", title=x_title(panel, found), scale="categorical",
+                         ticks=[AxisTick(label=p.text, value=float(p.value or 0.0),
+                                         pixel=p.box.cx) for p in places_named]))
     keys = {_key(name) for name in names if name}
     blocks = [b for b in _annotations(panel, found, legend) if _key(b[0]) not in keys]
     references = _pair_labels([_reference(panel, dash, blocks) for dash in dashes], dashes)
@@ -309,14 +321,52 @@ def _swatch_box(word: Word) -> Box:
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
 
 
-def _x_value(panel: Panel, px: float) -> float:
-    """The x value at a pixel; a point on a tick takes the tick's printed value."""
+def _bare_digits(fit: Fit | None) -> bool:
+    """A fit through single digits only (a log axis's mantissas read without decades)."""
+    return fit is not None and all(len(p.text.strip()) == 1 for p in fit.ticks)
+
+
+def _agree(fit: Fit | None, decades: Fit) -> bool:
+    """Whether a fit reads the printed decades as printed (within 5%)."""
+    if fit is None:
+        return False
+    return all(abs(fit.value(p.box.cx) / float(p.value or 1.0) - 1) <= 0.05
+               for p in decades.ticks)
+
+
+def _evenly_set(below: list[Phrase]) -> list[Phrase]:
+    """The row of numbers nearest under the plot, when three or more stand evenly apart
+    (a category axis whose names are sizes, "7B" "13B" "70B"): no scale fits them, but
+    each names the place it stands at."""
+    if not below:
+        return []
+    top = min(p.box.cy for p in below)
+    row = sorted((p for p in below if abs(p.box.cy - top) <= 0.5 * p.height),
+                 key=lambda p: p.box.cx)
+    if len(row) < 3:
+        return []
+    steps = np.diff([p.box.cx for p in row])
+    if steps.min() <= 0 or steps.max() - steps.min() > 0.1 * float(np.median(steps)):
+        return []
+    return row
+
+
+def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None) -> float:
+    """The x value at a pixel; a point on a tick takes the tick's printed value, and on an
+    axis of named places, the name's value where it stands under one."""
     if panel.x is None:
+        for tick in places_named or []:
+            if abs(tick.box.cx - px) <= 0.25 * _spacing(places_named or []):
+                return float(tick.value or 0.0)
         return round(px, 1)
     for tick in panel.x.ticks:
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
             return tick.value
     return _nice(panel.x, px)
+
+
+def _spacing(row: list[Phrase]) -> float:
+    return float(np.median(np.diff([p.box.cx for p in row]))) if len(row) >= 2 else 0.0
 
 
 def _nice(fit: Fit, pixel: float) -> float:

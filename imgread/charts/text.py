@@ -35,8 +35,9 @@ _POWER = re.compile(
 )
 _E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
-_SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBT])$", re.IGNORECASE)
-_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "t": 1e3}
+# (G: d3's and plotly's SI format print a billion as "1G")
+_SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBGT])$", re.IGNORECASE)
+_TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "g": 1.0, "t": 1e3}
 
 
 def power_value(text: str) -> float | None:
@@ -91,7 +92,29 @@ def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
                 confidence=phrase.confidence, number=number)
 
 
-TICK_MARKS = ".,}])|-—_~"  # a tick mark beside its label, as OCR reads it ("50}", "60-")
+# "13B" read "138", "2.7B" read "2.78", "2T" read "27": a size unit in a thin font taken
+# for the digit it looks like
+_UNIT_AS_DIGIT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<digit>[87])$")
+_UNIT_OF_DIGIT = {"8": "B", "7": "T"}
+
+
+def unit_misreadings(found: list[Phrase]) -> list[Phrase]:
+    """Other readings of x tick labels: a number ending in 8 or 7 may be a size whose unit
+    B or T was read as a digit ("138" for 13B). For fitting x axes only, beside the readings
+    as read: the fit keeps whichever lines up with more ticks."""
+    others: list[Phrase] = []
+    for phrase in found:
+        match = _UNIT_AS_DIGIT.match(phrase.text.strip())
+        if phrase.value is not None and match is not None:
+            unit = _UNIT_OF_DIGIT[match["digit"]]
+            others.append(Tick(words=phrase.words, box=phrase.box,
+                               text=f"{match['number']}{unit}", confidence=phrase.confidence,
+                               number=float(match["number"]) * _TO_BILLIONS[unit.lower()]))
+    return others
+
+
+TICK_MARKS = ".,}])|-—_~+"  # a tick mark beside its label, as OCR reads it ("50}", "60-", "20+")
+_MARK_AND_GLYPH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)[-—_~|]\S$")
 
 
 def marked_ticks(found: list[Phrase]) -> list[Phrase]:
@@ -102,9 +125,17 @@ def marked_ticks(found: list[Phrase]) -> list[Phrase]:
     for phrase in found:
         text = phrase.text.strip()
         number = parse_number(text.rstrip(TICK_MARKS)) if phrase.value is None else None
-        if number is not None and text.rstrip(TICK_MARKS) != text:
-            marked.append(Tick(words=phrase.words, box=phrase.box, text=text.rstrip(TICK_MARKS),
-                               confidence=phrase.confidence, number=number))
+        digits = text.rstrip(TICK_MARKS)
+        if number is None and phrase.value is None and (
+                match := _MARK_AND_GLYPH.match(text)):  # the mark and a stray glyph: "70-5"
+            digits, number = match["number"], float(match["number"])
+        if number is not None and digits != text:
+            # the label's box is cut to its digits, so that it lines up with the labels
+            # read cleanly (right-aligned, the mark's width would set it apart)
+            box = phrase.box
+            right = box.x1 + round(box.width * len(digits) / len(text))
+            marked.append(Tick(words=phrase.words, box=box.model_copy(update={"x2": right}),
+                               text=digits, confidence=phrase.confidence, number=number))
     return marked
 
 
@@ -263,16 +294,31 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
 SMALL_SIDE = 1400  # px: a screenshot smaller than this is enlarged for the reread
 FAINT_INK = 235  # grey level: anything darker is ink in the pale-text reread
+GREY_CHROMA = 40  # max - min channel: ink this grey is text or axes, not a coloured mark
+GREY_CONTRAST = 90  # grey levels from the page's: ink, not a gridline
 
 
-def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[Word]:
+def grey_ink(rgb: np.ndarray) -> np.ndarray:
+    """Black where the image has grey ink that stands out from its page (text, axes), white
+    elsewhere, coloured marks included: a chart's text without its bars. Text laid over
+    large coloured bars on a dark page (plotly_dark) is lost to Tesseract's threshold,
+    which takes the bars for ink; without them it reads."""
+    pixels = rgb.astype(np.int16)
+    page = np.median(pixels.reshape(-1, 3), axis=0).mean()
+    chroma = pixels.max(axis=2) - pixels.min(axis=2)
+    ink = (chroma < GREY_CHROMA) & (np.abs(pixels.mean(axis=2) - page) > GREY_CONTRAST)
+    return np.repeat(np.where(ink, 0, 255).astype(np.uint8)[..., None], 3, axis=2)
+
+
+def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False,
+           grey_only: bool = False) -> list[Word]:
     """Words from the plain colour image (dark themes inverted), in image pixels.
 
     The OCR stage reads an image prepared for tables (background flattened, binarised),
     where hatched or coloured bars turn into noise that swallows their value labels; the
     colour image, binarised by Tesseract itself, keeps labels and bars apart. ``faint``
     turns everything but the near-white page black, so that pale grey tick labels (which
-    Tesseract's own threshold drops) are read.
+    Tesseract's own threshold drops) are read; ``grey_only`` reads :func:`grey_ink`.
     """
     image = rgb
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
@@ -280,6 +326,8 @@ def reread(rgb: np.ndarray, settings: OcrSettings, faint: bool = False) -> list[
         image, grey = 255 - rgb, 255 - grey
     if faint:
         image = np.where(grey < FAINT_INK, 0, 255).astype(np.uint8)
+    if grey_only:
+        image = grey_ink(rgb)
     # small screenshots are read at twice the size: their labels are a few pixels tall
     scale = min(2.0, REREAD_SIDE / max(image.shape[:2]))
     if scale < 1:
@@ -460,8 +508,15 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
     return found
 
 
+def name_strip_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
+    """The names in a strip (beside lying bars, where the page reading saw only a picture),
+    read on its own, enlarged, as a column of lines. Words in image pixels."""
+    return _strip_words(rgb, (box.x1, box.y1, box.x2, box.y2), settings, psm=6,
+                        numbers=False)
+
+
 def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings,
-                 psm: int) -> list[Word]:
+                 psm: int, numbers: bool = True) -> list[Word]:
     x1, y1, x2, y2 = box
     crop = rgb[y1:y2, x1:x2]
     if crop.size == 0 or min(crop.shape[:2]) < 8:
@@ -475,7 +530,7 @@ def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrS
     grey = cv2.resize(grey, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
     image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
     try:
-        words = ocr.read_words(image, settings, psm=psm, numeric=True)
+        words = ocr.read_words(image, settings, psm=psm, numeric=numbers)
     except RuntimeError:  # tesserocr: no text in the strip
         return []
     return [
@@ -483,5 +538,5 @@ def _strip_words(rgb: np.ndarray, box: tuple[int, int, int, int], settings: OcrS
             x1=x1 + int(word.box.x1 / zoom), y1=y1 + int(word.box.y1 / zoom),
             x2=x1 + round(word.box.x2 / zoom), y2=y1 + round(word.box.y2 / zoom),
         )})
-        for word in words if parse_number(word.text) is not None
+        for word in words if not numbers or parse_number(word.text) is not None
     ]

@@ -1,0 +1,16 @@
+"""Chart tuning looks: small generators, one per kind of chart the reader found hard
+(plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn).
+
+Each module has ``generate(out, count, seed) -> truth`` in the truth format of
+``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
+[[x, y], ...]}}}, a bar's x its category). They were written while tuning and their images
+were looked at: tuning sets, never test sets.
+"""
+
+from chart_looks import mpl_themed, plotly_look, vega_look
+
+LOOKS = {
+    "plotly": plotly_look,
+    "vega": vega_look,
+    "mpl_themed": mpl_themed,
+}
