@@ -18,7 +18,7 @@ from .. import ocr
 from ..config import OcrSettings
 from ..names import closest_benchmark, is_known_benchmark
 from ..ocr import rapid
-from ..ocr.vote import vote
+from ..ocr.vote import Vote, vote
 from ..preprocess import stretch_contrast
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import (
@@ -795,20 +795,30 @@ def second_opinion(
         if not result.agreed and text:
             where = "column name" if id(cell) in header else f"row {cell.row + 1}"
             flags.append(
-                Flag(
-                    kind="engines_disagree",
-                    message=f"{where}, column {cell.col + 1}: Tesseract read {before!r}, "
-                    f"RapidOCR {text!r}; kept {result.text!r} ({result.winner})",
-                    severity="warning" if numeric else "info",
-                    source="ocr",
-                    span=result.text,
-                    evidence={
-                        "row": "header" if id(cell) in header else cell.row,
-                        "col": cell.col,
-                        "readings": result.readings,
-                        "confidences": result.confidences,
-                        "kept": result.winner,
-                    },
+                disagreement(
+                    f"{where}, column {cell.col + 1}", before, text, result, numeric,
+                    row="header" if id(cell) in header else cell.row, col=cell.col,
                 )
             )
     return flags
+
+
+def disagreement(
+    where: str, page: str, neural: str, result: Vote, numeric: bool, **position: object
+) -> Flag:
+    """The flag for two engines that read a cell differently, both readings as evidence
+    (a number's disagreement is a warning: a score may be wrong)."""
+    return Flag(
+        kind="engines_disagree",
+        message=f"{where}: Tesseract read {page!r}, RapidOCR {neural!r}; "
+        f"kept {result.text!r} ({result.winner})",
+        severity="warning" if numeric else "info",
+        source="ocr",
+        span=result.text,
+        evidence={
+            **position,
+            "readings": result.readings,
+            "confidences": result.confidences,
+            "kept": result.winner,
+        },
+    )

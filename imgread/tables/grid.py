@@ -26,7 +26,7 @@ from ..ocr.vote import calibrated, vote
 from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
-from .cells import second_engine
+from .cells import disagreement, second_engine
 from .header import SETTING_RE
 from .lines import is_numeric_text, tidy_label
 
@@ -346,21 +346,9 @@ def settle(
         return neural, calibrated(rapid.NAME, neural_conf), readings, None
     numeric = parse_number(neural) is not None or parse_number(page) is not None
     result = vote(page, page_conf, neural, neural_conf, numeric=numeric)
-    flag = None
-    if not result.agreed and neural:
-        flag = Flag(
-            kind="engines_disagree",
-            message=f"a grid cell: Tesseract read {page!r}, RapidOCR {neural!r}; "
-            f"kept {result.text!r} ({result.winner})",
-            severity="warning" if numeric else "info",
-            source="ocr",
-            span=result.text,
-            evidence={
-                "readings": result.readings,
-                "confidences": result.confidences,
-                "kept": result.winner,
-            },
-        )
+    if result.agreed or not neural:
+        return result.text, result.confidence, readings, None
+    flag = disagreement("a grid cell", page, neural, result, numeric)
     return result.text, result.confidence, readings, flag
 
 
