@@ -2,7 +2,7 @@
 table pasted into a code block (Markdown's ``| a | b |`` over ``|---|---|``, ``+---+``
 boxes, psql's ``---+---``, Unicode box drawing).
 
-A drawn rule is one long run of ink, which ``preprocess.remove_rules`` finds and erases. A
+A drawn rule is one long run of ink, which ``preprocess.rules.remove_rules`` finds and erases. A
 typed rule is broken at every character and every line: a column rule is one pipe per line,
 a row rule one dash per character, so no long run exists, and OCR reads the pieces as
 ``|``, ``I``, ``-`` or ``eee`` glued to the cells ("19.7 |" read "19"). Here they are found
@@ -17,7 +17,7 @@ by the shape of the pieces and how they line up:
 
 Both are painted over with the background, and the column rules become rules the table
 layout uses, as drawn ones do. Works in the grey image's pixels, dark text on light, with
-the local background brightness ``preprocess.background`` gives.
+the local background brightness ``preprocess.steps.background`` gives.
 """
 
 from __future__ import annotations

@@ -1,0 +1,207 @@
+"""OpenCV preprocessing: the grey image OCR reads, and the lines tables and charts need.
+
+Each step is a small pure function image -> image (or image -> facts): the image steps in
+``steps``, the ruling lines in ``rules``. ``run`` chains them, records which ran in
+``record.preprocess`` and leaves a ``Prepared`` on the work item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from ..config import Config, PreprocessSettings
+from ..record import Box
+from ..typed_rules import erase_typed_rules
+from .rules import (
+    Rule,
+    RuleMasks,
+    boxed_cells,
+    cell_sides,
+    erase_cell_borders,
+    erase_underlines,
+    find_rules,
+    has_chart_axes,
+    remove_rules,
+    rule_masks,
+    rules_from_masks,
+    unruled,
+)
+from .steps import (
+    CAP_TO_X_HEIGHT,
+    background,
+    binarise,
+    flatten_background,
+    glyph_height,
+    invert_dark_regions,
+    resize,
+    rotate,
+    skew_angle,
+    stretch_contrast,
+    to_grey,
+    upscale_factor,
+)
+
+if TYPE_CHECKING:
+    from ..work import Work
+
+@dataclass
+class Prepared:
+    """What OCR reads: a grey image, dark text on light: the loaded image turned upright by
+    ``angle`` degrees (about its centre), then ``scale`` times larger.
+
+    "Upright" pixels are loaded-image pixels after the deskew turn and before the scale:
+    table layout works there, where rows are level.
+    """
+
+    grey: np.ndarray
+    scale: float = 1.0
+    angle: float = 0.0  # degrees the loaded image was rotated by to deskew it
+    size: tuple[int, int] = (0, 0)  # loaded image (width, height)
+    x_height: float = 0.0  # estimated, in loaded-image pixels
+    horizontal: list[Rule] = field(default_factory=list)  # in upright pixels
+    vertical: list[Rule] = field(default_factory=list)
+    # The loaded image itself (not a copy), for readers that do better on the original
+    # pixels than on the binarised, upscaled grey (a neural OCR keeps small points).
+    rgb: np.ndarray | None = None
+    # Row rules typed as dashes (``typed_rules``): kept apart from ``horizontal``, whose
+    # rules also tell chart axes, which typed characters never draw.
+    typed_rows: list[Rule] = field(default_factory=list)
+
+    def _turn(self, box: Box, degrees: float) -> Box:
+        if degrees == 0.0:
+            return box
+        centre = (self.size[0] / 2, self.size[1] / 2)
+        matrix = cv2.getRotationMatrix2D(centre, degrees, 1.0)
+        corners = np.array(
+            [[box.x1, box.y1, 1], [box.x2, box.y1, 1], [box.x1, box.y2, 1], [box.x2, box.y2, 1]],
+            dtype=np.float64,
+        )
+        moved = corners @ matrix.T
+        xs, ys = moved[:, 0], moved[:, 1]
+        return Box(x1=int(xs.min()), y1=int(ys.min()), x2=round(xs.max()), y2=round(ys.max()))
+
+    def to_upright(self, box: Box) -> Box:
+        """Loaded-image pixels -> upright pixels."""
+        return self._turn(box, self.angle)
+
+    def from_upright(self, box: Box) -> Box:
+        """Upright pixels -> loaded-image pixels."""
+        return self._turn(box, -self.angle)
+
+    def to_image_box(self, x1: float, y1: float, x2: float, y2: float) -> Box:
+        """A box in prepared pixels -> loaded-image pixels."""
+        s = self.scale
+        upright = Box(x1=int(x1 / s), y1=int(y1 / s), x2=round(x2 / s), y2=round(y2 / s))
+        return self.from_upright(upright)
+
+
+def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, list[str], float]:
+    """All steps in order. Returns the prepared image, the steps that ran, and the share of
+    the image that was inverted."""
+    steps = ["grey"]
+    grey = to_grey(rgb)
+    inverted_share = 0.0
+    if settings.invert_dark:
+        grey, inverted_share = invert_dark_regions(grey)
+        if inverted_share:
+            steps.append("invert_dark_regions")
+            grey = flatten_background(grey)
+            steps.append("flatten_background")
+    stretched = stretch_contrast(grey)
+    if stretched is not grey:
+        grey = stretched
+        steps.append("stretch_contrast")
+    binary = binarise(grey)
+    angle = 0.0
+    if settings.deskew:
+        angle = skew_angle(binary, min(settings.max_skew_degrees, 3.0))
+        if abs(angle) >= 0.2:
+            grey = rotate(grey, angle)
+            binary = binarise(grey)
+            steps.append("deskew")
+        else:
+            angle = 0.0
+    x_height = glyph_height(binary) / CAP_TO_X_HEIGHT
+    factor = upscale_factor(x_height, settings, grey.shape)
+    masks = rule_masks(grey)
+    horizontal, vertical = rules_from_masks(masks)
+    steps.append("find_rules")
+    # Cells boxed one by one whose sides are too short to be found as column rules.
+    cells = unruled(boxed_cells(grey, x_height), vertical) if settings.remove_rules else []
+    # A flattened dark page has filled shapes (bars, bands) left as outlines that look like
+    # rules: there nothing is erased. A light page with a dark band (a coloured header row)
+    # is still a light page, its grid still read as "|" unless erased.
+    if settings.remove_rules and ("flatten_background" not in steps or inverted_share < 0.3):
+        grey, removed = remove_rules(grey, masks)
+        if removed:
+            steps.append("remove_rules")
+    typed_rows: list[Rule] = []
+    if settings.remove_rules:
+        # Rules typed as characters (a code block's pipes and dashes), dark page or light.
+        without_typed, columns, rows = erase_typed_rules(grey, background(grey), x_height)
+        if without_typed is not grey:
+            grey = without_typed
+            steps.append("erase_typed_rules")
+        typed = [Rule(position=r.position, start=r.start, end=r.end) for r in columns]
+        vertical = sorted([*vertical, *typed], key=lambda rule: rule.position)
+        typed_rows = [Rule(position=r.position, start=r.start, end=r.end) for r in rows]
+    if cells:
+        grey = erase_cell_borders(grey, cells)
+        steps.append("erase_cell_borders")
+        vertical = sorted([*vertical, *cell_sides(cells)], key=lambda rule: rule.position)
+    if settings.remove_rules:
+        grey, erased = erase_underlines(grey, x_height)
+        if erased:
+            steps.append("erase_underlines")
+    if factor != 1.0:
+        grey = resize(grey, factor)
+        steps.append("upscale")
+    prepared = Prepared(
+        grey=grey,
+        scale=factor,
+        angle=angle,
+        size=(rgb.shape[1], rgb.shape[0]),
+        x_height=x_height,
+        horizontal=horizontal,
+        vertical=vertical,
+        rgb=rgb,
+        typed_rows=typed_rows,
+    )
+    return prepared, steps, inverted_share
+
+
+def run(work: Work, config: Config) -> None:
+    assert work.rgb is not None, "the load stage leaves the RGB array"
+    prepared, steps, inverted_share = prepare(work.rgb, config.preprocess)
+    work.prepared = prepared
+    info = work.record.preprocess
+    info.steps = steps
+    info.scale = prepared.scale
+    info.dark_theme = inverted_share > 0.5
+    info.skew_degrees = round(prepared.angle, 2)
+    info.table_rules = {"horizontal": len(prepared.horizontal), "vertical": len(prepared.vertical)}
+    info.chart_axes = has_chart_axes(prepared.horizontal, prepared.vertical)
+
+
+__all__ = [
+    "CAP_TO_X_HEIGHT",
+    "Prepared",
+    "Rule",
+    "RuleMasks",
+    "background",
+    "binarise",
+    "find_rules",
+    "glyph_height",
+    "has_chart_axes",
+    "invert_dark_regions",
+    "prepare",
+    "rotate",
+    "run",
+    "skew_angle",
+    "stretch_contrast",
+    "to_grey",
+]
