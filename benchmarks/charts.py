@@ -300,10 +300,15 @@ def main() -> None:
     by_kind: dict[str, list[int]] = {}
     tuning: dict[str, list[int]] = {}
     test: dict[str, list[int]] = {}
-    fresh: dict[str, list[int]] = {}
-    fresh_styles: dict[str, dict[str, list[int]]] = {}
-    blind: dict[str, list[int]] = {}
-    blind_styles: dict[str, dict[str, list[int]]] = {}
+    # the two test sets: (label, generator, count, seed) -> kind and per-style tallies
+    test_sets = [
+        ("TEST", "fresh", generate_fresh, args.fresh, args.fresh_seed),
+        ("TEST (blind)", "blind", generate_blind, args.blind, args.blind_seed),
+    ]
+    tested: dict[str, dict[str, list[int]]] = {name: {} for _, name, *_ in test_sets}
+    tested_styles: dict[str, dict[str, dict[str, list[int]]]] = {
+        name: {} for _, name, *_ in test_sets
+    }
     looks: dict[str, dict[str, list[int]]] = {}
     look_styles: dict[str, dict[str, list[int]]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -336,32 +341,21 @@ def main() -> None:
                 counts = test.setdefault(kind, [0, 0, 0])
                 for i, v in enumerate(point_counts(record, truth_item)):
                     counts[i] += v
-        if args.fresh:
-            fresh_folder = Path(folder) / "fresh"
+        for _, name, generate, count, seed in test_sets:
+            if not count:
+                continue
+            set_folder = Path(folder) / name
             try:
-                drawn = generate_fresh(fresh_folder, args.fresh, args.fresh_seed)
+                drawn = generate(set_folder, count, seed)
             except RuntimeError as error:  # no Chromium: the test set cannot be drawn
-                print(f"fresh charts skipped: {error}", file=sys.stderr)
+                print(f"{name} charts skipped: {error}", file=sys.stderr)
                 drawn = {}
-            for tag, truth_item, record, kind in read_drawn(drawn, fresh_folder, config, "fresh"):
+            for tag, truth_item, record, kind in read_drawn(drawn, set_folder, config, name):
                 chart_ms.append(record.timings_ms.get("charts", 0.0))
                 slowest = max(slowest, (chart_ms[-1], tag))
-                style = fresh_styles.setdefault(truth_item["style"], {})
-                for tally in (fresh.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
-                    for i, v in enumerate(point_counts(record, truth_item)):
-                        tally[i] += v
-        if args.blind:
-            blind_folder = Path(folder) / "blind"
-            try:
-                drawn = generate_blind(blind_folder, args.blind, args.blind_seed)
-            except RuntimeError as error:  # no Chromium: the blind set cannot be drawn
-                print(f"blind charts skipped: {error}", file=sys.stderr)
-                drawn = {}
-            for tag, truth_item, record, kind in read_drawn(drawn, blind_folder, config, "blind"):
-                chart_ms.append(record.timings_ms.get("charts", 0.0))
-                slowest = max(slowest, (chart_ms[-1], tag))
-                style = blind_styles.setdefault(truth_item["style"], {})
-                for tally in (blind.setdefault(kind, [0, 0, 0]), style.setdefault(kind, [0, 0, 0])):
+                style = tested_styles[name].setdefault(truth_item["style"], {})
+                for tally in (tested[name].setdefault(kind, [0, 0, 0]),
+                              style.setdefault(kind, [0, 0, 0])):
                     for i, v in enumerate(point_counts(record, truth_item)):
                         tally[i] += v
         for look, module in LOOKS.items() if args.looks else ():
@@ -401,15 +395,11 @@ def main() -> None:
         print_f1(f"tuning: {args.n} synth_charts", tuning)
     if test:
         print_f1(f"tuning: {args.test} unseen_charts", test)
-    if fresh:
-        print_f1(f"TEST: {args.fresh} fresh_charts", fresh)
-        for style, tallies in sorted(fresh_styles.items()):
-            for kind, (right, read, true) in sorted(tallies.items()):
-                line = f"  {style} ({kind})"
-                print(f"{line:<28}{right:>7}{read:>7}{true:>7}{f1(right, read, true):>7.2f}")
-    if blind:
-        print_f1(f"TEST (blind): {args.blind} blind_charts", blind)
-        for style, tallies in sorted(blind_styles.items()):
+    for label, name, _, count, _ in test_sets:
+        if not tested[name]:
+            continue
+        print_f1(f"{label}: {count} {name}_charts", tested[name])
+        for style, tallies in sorted(tested_styles[name].items()):
             for kind, (right, read, true) in sorted(tallies.items()):
                 line = f"  {style} ({kind})"
                 print(f"{line:<28}{right:>7}{read:>7}{true:>7}{f1(right, read, true):>7.2f}")
