@@ -10,16 +10,11 @@ last line, a record missing after a kill, a record redone with ``--force``).
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import pickle
-import signal
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +23,14 @@ from typing import Any, TextIO
 from . import __version__
 from .atomic import replacing, reporting_full_disk, write_text
 from .config import Config
+from .engines import pool, worker
+from .engines.worker import Payload, imports_digest
 from .errors import ImgreadError
 from .faults import kill_mid_write, kill_point
 from .images import sha256_file
-from .lifecycle import exit_with_parent
 from .locking import hold_folder_in_database, output_lock, shared_storage_warning
-from .pipeline import Job, now_iso, process_batch, read_pixels
-from .record import Description, Record, StageError
+from .pipeline import now_iso
+from .record import Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
 from .store_pg import redact_url
 
@@ -200,70 +196,6 @@ def _failed_record(item: Item, config: Config) -> Record:
     return record
 
 
-# Worker processes keep their settings and VLM models for the whole run: a model is loaded
-# once per worker, never once per image.
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(config_json: str, vlm_specs: list[str], vlm_redo: list[str]) -> None:
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    if multiprocessing.parent_process() is not None:  # a pool worker, not the main process
-        exit_with_parent()
-        # A forked worker inherits the main process's SIGTERM handler: it is ended, not
-        # stopped with a message.
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    config = Config.model_validate_json(config_json)
-    _WORKER["config"] = config
-    _WORKER["vlm"] = None
-    if vlm_specs:
-        from .vlm import VlmRunner
-
-        _WORKER["vlm"] = VlmRunner(vlm_specs, config.vlm, redo=vlm_redo)
-
-
-Payload = tuple[str, list[str], str | None, list[str]]
-
-
-def _process_chunk(chunk: list[Payload]) -> list[str]:
-    """Worker side: (sha, paths, previous record JSON, imported descriptions JSON) per item.
-
-    Plain strings cross the process boundary: they pickle fast and cannot drift in type.
-    """
-    config: Config = _WORKER["config"]
-    records = process_batch(_jobs(chunk), config, _WORKER["vlm"])
-    for record, (_, paths, _, imported) in zip(records, chunk, strict=True):
-        record.image.paths = paths
-        record.stage_hashes["imports"] = _imports_digest(imported)
-    return [record.to_json() for record in records]
-
-
-def _jobs(chunk: list[Payload]) -> list[Job]:
-    return [
-        Job(
-            path=Path(paths[0]),
-            sha256=sha,
-            previous=Record.from_json(previous) if previous is not None else None,
-            imported=[Description.model_validate_json(text) for text in imported],
-        )
-        for sha, paths, previous, imported in chunk
-    ]
-
-
-def _read_chunk(chunk: list[Payload], vlm_inputs: dict[str, Any] | None) -> bytes:
-    """Worker side when VLM processes describe the images (``engines.vlm_process``): the
-    CPU stages only. The record so far and the image go on, pickled; the arrays the stages
-    worked on, and the earlier record (already reused), do not."""
-    works = read_pixels(_jobs(chunk), _WORKER["config"], vlm_inputs)
-    for work in works:
-        work.rgb, work.prepared, work.scratch, work.previous = None, None, {}, None
-    settled = [(paths, _imports_digest(imported)) for _, paths, _, imported in chunk]
-    return pickle.dumps((works, settled))
-
-
-def _imports_digest(imported: list[str]) -> str:
-    return hashlib.sha256("\n".join(imported).encode()).hexdigest()[:16] if imported else ""
-
-
 class Progress:
     """A tqdm bar on a terminal; plain log lines with rate (and ETA, when the total is known)
     otherwise. A streaming run does not know its total: it counts what it has done."""
@@ -318,6 +250,11 @@ def _payload(item: Item, store: SqliteStore) -> Payload:
         previous,
         [description.model_dump_json() for description in imported],
     )
+
+
+def _reload_previous(item: Item, store: SqliteStore) -> None:
+    """A retried image takes its earlier record again (the first hand-over consumed it)."""
+    item.previous = (store.previous(item.sha256) or (None,))[0]
 
 
 def _first_seen(item: Item, store: SqliteStore, processed_at: str) -> str:
@@ -451,10 +388,6 @@ def _run_locked(
     return summary
 
 
-# The first chunk goes to a fork of the main process (ready at once) while the workers start;
-# only where fork exists.
-FORK_FIRST = "fork" in multiprocessing.get_all_start_methods()
-
 # How many hashed images are looked up in the database at once: enough to make the query
 # cheap per image, few enough that the first image starts at once.
 LOOKUP_BATCH = 32
@@ -525,7 +458,7 @@ class _Queue:
         if recorded is None or item.error is not None:
             return False
         imported, _ = self.store.imported_for(_import_keys(item))
-        if recorded.imports_digest != _imports_digest([d.model_dump_json() for d in imported]):
+        if recorded.imports_digest != imports_digest([d.model_dump_json() for d in imported]):
             return False
         if self.config.vlm.models:
             previous = self.store.get(item.sha256)
@@ -594,15 +527,20 @@ def _execute(
                 yield [(chunk[0], _failed_record(chunk[0], config))]
                 continue
             if not ready:  # no worker state at all on a run with nothing to do
-                _init_worker(config_json, vlm_specs, vlm_redo)
+                worker.init(config_json, vlm_specs, vlm_redo)
                 ready = True
-            results = _process_chunk([_payload(item, store) for item in chunk])
+            results = worker.process_chunk([_payload(item, store) for item in chunk])
             yield [
                 (item, Record.from_json(text)) for item, text in zip(chunk, results, strict=True)
             ]
         return
-    yield from _execute_in_pool(chunks, store, config, config_json, (vlm_specs, vlm_redo), count,
-                                announce=announce)
+    handover = pool.Handover(
+        payload=lambda item: _payload(item, store),
+        failed=lambda item: _failed_record(item, config),
+        reload=lambda item: _reload_previous(item, store),
+    )
+    yield from pool.execute(chunks, handover, config, config_json, (vlm_specs, vlm_redo), count,
+                            announce=announce)
 
 
 def _execute_on_ray(
@@ -646,151 +584,6 @@ def _chunks(items: Iterator[Item], config: Config, largest: int) -> Iterator[lis
             size, chunk = min(size * 2, largest), []
     if chunk:
         yield chunk
-
-
-def _execute_in_pool(
-    chunks: Iterator[list[Item]],
-    store: SqliteStore,
-    config: Config,
-    config_json: str,
-    vlm: tuple[list[str], list[str]],
-    count: int,
-    one_by_one: bool = False,
-    announce: bool = False,
-) -> Iterator[list[tuple[Item, Record]]]:
-    """Run chunks in worker processes, at most two per worker in flight: the parent holds
-    only those, whatever the folder's size. With a VLM, the workers run the CPU stages and
-    hand each chunk to a VLM process (one per GPU, or one on the CPU: ``engines.vlm_process``)
-    that holds the only copy of the models. A worker that dies (a crash inside a native
-    library) costs only the chunks in flight: those images are retried one by one in fresh
-    processes, and one that kills a worker again gets a failed record instead of stopping
-    the batch. The processes start with the first readable image (a no-op rerun starts
-    none)."""
-    context = multiprocessing.get_context("spawn")
-    pool: ProcessPoolExecutor | None = None
-    first: ProcessPoolExecutor | None = None  # a fork of this process for the first chunk
-    describers: list[ProcessPoolExecutor] = []
-    vlm_inputs: dict[str, Any] | None = None
-    pending: dict[Future[Any], list[Item]] = {}  # reading, then (with a VLM) describing
-    describing: dict[Future[Any], ProcessPoolExecutor] = {}  # and the process it went to
-    finished = False
-    try:
-        more = True
-        while True:
-            limit = 1 if one_by_one else 2 * (count + len(describers))
-            while more and len(pending) < limit:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    more = False
-                elif chunk[0].error is not None:
-                    yield [(chunk[0], _failed_record(chunk[0], config))]
-                else:
-                    payloads = [_payload(item, store) for item in chunk]
-                    if pool is None and not vlm[0] and not one_by_one and FORK_FIRST:
-                        # The first image does not wait for the workers to start (their
-                        # imports take seconds): a fork of this process, which has imported
-                        # everything, reads it meanwhile. Forked before any pool thread runs.
-                        first = ProcessPoolExecutor(
-                            1, mp_context=multiprocessing.get_context("fork"),
-                            initializer=_init_worker, initargs=(config_json, [], []))
-                        pending[first.submit(_process_chunk, payloads)] = chunk
-                    if pool is None:
-                        pool = ProcessPoolExecutor(
-                            count, mp_context=context, initializer=_init_worker,
-                            initargs=(config_json, *(((), ()) if vlm[0] else vlm)))
-                        if vlm[0]:
-                            vlm_inputs, describers = _start_describers(
-                                config, config_json, vlm, context, announce)
-                        if first is not None:
-                            continue
-                    future = (pool.submit(_read_chunk, payloads, vlm_inputs) if describers
-                              else pool.submit(_process_chunk, payloads))
-                    pending[future] = chunk
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            broken: list[Item] = []
-            for future in done:
-                chunk = pending.pop(future)
-                try:
-                    results: Any = future.result()  # pickled works when read for a VLM
-                except BrokenProcessPool:
-                    broken.extend(chunk)
-                    continue
-                if describers and future not in describing:
-                    # Read: on to the VLM process with the fewest chunks waiting.
-                    describer = min(describers, key=lambda d: list(describing.values()).count(d))
-                    described = describer.submit(_describe_chunk, results)
-                    describing[described] = describer
-                    pending[described] = chunk
-                    continue
-                describing.pop(future, None)
-                yield [(item, Record.from_json(text))
-                       for item, text in zip(chunk, results, strict=True)]
-            if not broken:
-                continue
-            # A pool is dead, and with it every chunk still in it: start afresh.
-            for chunk in pending.values():
-                broken.extend(chunk)
-            pending.clear()
-            describing.clear()
-            for executor in _executors(pool, first, describers):
-                executor.shutdown(wait=True, cancel_futures=True)
-            pool, first, describers = None, None, []
-            if one_by_one:  # one image in flight: this one killed its worker twice
-                for item in broken:
-                    item.error = (
-                        f"{item.paths[0]}: the worker process died while reading this image "
-                        "(a crash in a native library, or out of memory)"
-                    )
-                    yield [(item, _failed_record(item, config))]
-                continue
-            for item in broken:
-                item.previous = (store.previous(item.sha256) or (None,))[0]
-            yield from _execute_in_pool(iter([[item] for item in broken]), store, config,
-                                        config_json, vlm, 1, one_by_one=True, announce=announce)
-        finished = True
-    finally:
-        for executor in _executors(pool, first, describers):
-            if not finished:
-                _stop_workers(executor)
-            executor.shutdown(wait=finished, cancel_futures=not finished)
-
-
-def _executors(pool: ProcessPoolExecutor | None, first: ProcessPoolExecutor | None,
-               describers: list[ProcessPoolExecutor]) -> list[ProcessPoolExecutor]:
-    return [executor for executor in (pool, first) if executor is not None] + describers
-
-
-def _start_describers(
-    config: Config, config_json: str, vlm: tuple[list[str], list[str]], context: Any,
-    announce: bool,
-) -> tuple[dict[str, Any], list[ProcessPoolExecutor]]:
-    """The VLM processes, one per GPU (one without), each loading the models as it starts,
-    while the CPU workers read the first images; and what the workers hash the VLM stage by."""
-    from .engines import vlm_process
-    from .vlm import VlmRunner
-
-    specs, redo = vlm
-    inputs = VlmRunner(specs, config.vlm).hash_inputs()
-    return inputs, [
-        ProcessPoolExecutor(1, mp_context=context, initializer=vlm_process.start,
-                            initargs=(config_json, specs, redo, device, announce))
-        for device in vlm_process.devices(specs, config.vlm)]
-
-
-def _describe_chunk(blob: bytes) -> list[str]:
-    from .engines.vlm_process import describe
-
-    return describe(blob)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Ctrl-C, SIGTERM or an error stops the run: end the workers now rather than wait for
-    their chunks (which may take minutes), so that no process outlives the run."""
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.terminate()
 
 
 def _start_run(store: SqliteStore, config: Config, config_hash: str, todo: int | None,

@@ -1,2 +1,2 @@
-"""Where the stages run. The local engine (a process pool on this machine) lives in
-``imgread.batch``; ``ray_engine`` runs the same stages on a Ray cluster."""
+"""Where the stages run. ``pool`` is the local engine (worker processes on this machine, each
+running ``worker``); ``ray_engine`` runs the same worker steps on a Ray cluster."""

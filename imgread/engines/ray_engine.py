@@ -26,33 +26,20 @@ import pickle
 import re
 import socket
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..errors import ConfigError
-from ..pipeline import Job, describe_and_finish, read_pixels
-from ..record import Description, Record
-
-# What crosses from the driver to the tasks: (sha256, paths, previous record JSON or None,
-# imported descriptions JSON), as in the local engine.
-Payload = tuple[str, list[str], str | None, list[str]]
-
-
-def _jobs(payloads: list[Payload]) -> list[Job]:
-    return [Job(path=Path(paths[0]), sha256=sha,
-                previous=Record.from_json(previous) if previous is not None else None,
-                imported=[Description.model_validate_json(text) for text in imported])
-            for sha, paths, previous, imported in payloads]
+from ..pipeline import describe_and_finish, read_pixels
+from ..record import Record
+from .worker import Payload, imports_digest, jobs
 
 
 def _settle(records: list[Record], payloads: list[Payload]) -> dict[str, list[str]]:
     """Every path of the bytes and the imports digest, as the local engine sets them."""
-    from ..batch import _imports_digest
-
     for record, (_, paths, _, imported) in zip(records, payloads, strict=True):
         record.image.paths = paths
-        record.stage_hashes["imports"] = _imports_digest(imported)
+        record.stage_hashes["imports"] = imports_digest(imported)
     return {"record": [record.to_json() for record in records]}
 
 
@@ -67,7 +54,7 @@ def read_batch(batch: dict[str, Any], config_json: str,
     here."""
     config = Config.model_validate_json(config_json)
     payloads = _payloads(batch)
-    works = read_pixels(_jobs(payloads), config, vlm_inputs)
+    works = read_pixels(jobs(payloads), config, vlm_inputs)
     if vlm_inputs is None:
         return _settle(describe_and_finish(works, config), payloads)
     for work in works:

@@ -65,7 +65,7 @@ def start(config_json: str, specs: list[str], redo: list[str], device: str | Non
 
 
 def describe(blob: bytes) -> list[str]:
-    """A chunk the CPU workers read (``batch._read_chunk``): the VLM stage, reconcile, and the
+    """A chunk the CPU workers read (``worker.read_chunk``): the VLM stage, reconcile, and the
     record's paths and imports digest as the one-process path sets them."""
     from ..pipeline import describe_and_finish
 
