@@ -168,9 +168,14 @@ def parse_tokens_t(text: str, header_unit: str | None = None) -> float | None:
 
 
 # Columns that hold a model's size or its training data, as tables head them.
-_PARAMS_COLUMN_RE = re.compile(r"param|\bsize\b|#\s*p\b", re.IGNORECASE)
-_TOKENS_COLUMN_RE = re.compile(r"token|\bdata\b", re.IGNORECASE)
-_RATE_RE = re.compile(r"/\s*(?:s|sec|second)\b|per\s+sec", re.IGNORECASE)
+# Column names of the quantities, in English and in Chinese (参数量 "parameters", 模型大小
+# "model size", 尺寸 "size", 规模 "scale"; 训练数据 "training data", 数据量 "amount of data",
+# 语料 "corpus"). The scale of the data (数据规模) is data, not a model's size.
+PARAMS_COLUMN_RE = re.compile(r"param|\bsize\b|#\s*p\b|参数|大小|尺寸|(?<!数据)规模",
+                              re.IGNORECASE)
+TOKENS_COLUMN_RE = re.compile(r"token|\bdata\b|数据|语料", re.IGNORECASE)
+# A speed ("Token/s", "tokens per second", "词元/秒", "每秒"), not a count of tokens.
+_RATE_RE = re.compile(r"/\s*(?:s|sec|second|秒)\b|per\s+sec|每秒", re.IGNORECASE)
 # The unit each quantity is compared in, and the values published LLMs span in it, with
 # room: 10M to 5T parameters (the largest published are near 2T), 1B to 100T training
 # tokens (the largest published are near 36T).
@@ -183,8 +188,8 @@ def column_quantity(header: str) -> str | None:
     training data ("Training tokens"), else None; None too when a header names both."""
     if _RATE_RE.search(header):
         return None  # "Decoding (Token/s)" is a speed, not a count of training tokens
-    params = bool(_PARAMS_COLUMN_RE.search(header))
-    tokens = bool(_TOKENS_COLUMN_RE.search(header))
+    params = bool(PARAMS_COLUMN_RE.search(header))
+    tokens = bool(TOKENS_COLUMN_RE.search(header))
     if params == tokens:
         return None
     return "params" if params else "tokens"

@@ -430,6 +430,24 @@ def test_sizes_and_tokens_are_compared_after_their_units(store) -> None:  # type
     assert "reads 1T here but 2T in samples/b.png" in flag.message
 
 
+def test_chinese_size_and_token_columns_are_compared_with_english_ones(store) -> None:  # type: ignore[no-untyped-def]
+    """参数量（亿）is a size in units of 100M and 训练数据 training data: the same quantities
+    as "Params (B)" and "Tokens (T)", compared after their units."""
+    first = make_record(name="a.png", sha="a1" * 32, rows=[])
+    second = make_record(name="b.png", sha="b2" * 32, rows=[])
+    first.scores = _quantity_scores("Qwen 7B", [("参数量（亿）", "70", 70.0),
+                                                ("训练数据 (T)", "2.4", 2.4)])
+    second.scores = _quantity_scores("Qwen 7B", [("Params (B)", "7", 7.0),
+                                                 ("Tokens (T)", "3.0", 3.0)])
+    for record in (first, second):
+        store.put(record)
+    [conflict] = store.conflicts()  # 70亿 is 7B; 2.4T against 3.0T is a real difference
+    assert (conflict["quantity"], {conflict["value_a"], conflict["value_b"]}) == (
+        "tokens", {2.4, 3.0})
+    keys = store.db.execute("SELECT DISTINCT benchmark_key FROM readings ORDER BY 1").fetchall()
+    assert keys == [("params",), ("tokens",)]
+
+
 def test_a_bare_size_or_token_count_is_compared_only_where_plausible(store) -> None:  # type: ignore[no-untyped-def]
     """No unit printed or declared: 1,400 "tokens" would be 1400T, which no model was
     trained on (it is 1,400B), so it is left out rather than made a conflict with 1.4."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from ..record import Cell, Table
+from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the quantities
+from ..units import TOKENS_COLUMN_RE as TOKENS_RE
 from ..units import parse_number, parse_params_b
 from .lines import is_numeric_or_missing, is_split_number
 
@@ -23,11 +25,6 @@ def numeric_columns(table: Table) -> list[int]:
     return columns
 
 
-# Column names of the quantities, in English and in Chinese (参数量 "parameters", 模型大小
-# "model size", 尺寸 "size", 规模 "scale"; 训练数据 "training data", 数据量 "amount of data",
-# 语料 "corpus"). The scale of the data (数据规模) is data, not a model's size.
-PARAMS_RE = re.compile(r"param|\bsize\b|#\s*p\b|参数|大小|尺寸|(?<!数据)规模", re.IGNORECASE)
-TOKENS_RE = re.compile(r"token|\bdata\b|数据|语料", re.IGNORECASE)
 # MMLU itself, with or without its setting ("MMLU (5-shot)"); not CMMLU or MMLU-Pro.
 MMLU_RE = re.compile(r"(?<![a-z])mmlu(?![\w-])", re.IGNORECASE)
 # A size stated in a model name: "Qwen-7B", "Llama 2 70B", "OPT-350M".
