@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..config import Config, ReconcileSettings
 from ..record import Chart, Description, Flag, Row, Score, Table
 from ..units import normalise_model_name
-from . import checks, sources
+from . import agreement, checks, sources
 from .evidence import Evidence, benchmark_key, doubtful_words, read_confidence
 
 # Entries of ``Cell.readings`` that describe a reading rather than hold one.
@@ -88,7 +88,7 @@ def reconcile_texts(
         others = [d for d in prose if d is not description]
         result.flags += checks.check_description(description, evidence, others)
         _confirm_from_prose(description, rows, tolerance)
-    result.flags += checks.models_disagree(prose, evidence)
+    result.flags += agreement.models_disagree(prose, evidence)
     result.rows, result.scores = rows, scores
     return result
 

@@ -8,24 +8,25 @@ a flag must mean something is wrong, so a user can trust an unflagged descriptio
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
 from .. import claims as claims_module
 from ..claims import Claim
-from ..record import Description, Flag, Series
+from ..record import Description, Flag
 from ..units import normalise_model_name, params_from_model_name
 from .evidence import (
     DOUBTFUL_LIKENESS,
-    ROW_FIELD,
     Evidence,
     benchmark_key,
     benchmark_named,
     compact,
     numbers_in,
 )
+from .relations import check_comparison, check_superlative, check_trend
+from .verdicts import base_model, flag_claim, measure_of, owner, owner_among
 
 APPROXIMATE_SHARE = 0.1  # an "approximately" may be off by this share of the range
 SMALL_INTEGER = 10  # bare integers below this are usually counts or ordinals in prose
@@ -69,23 +70,11 @@ def _unverified(claim: Claim, description: Description, evidence: Evidence, what
     read worse than the image): the image text cannot say the VLM invented it."""
     read = evidence.read_confidence if confidence is None else confidence
     region = "image" if confidence is None else "cell"
-    return _flag("unverified", claim, description,
-                 f"{description.model} {what}, which the OCR text does not show; the {region} "
-                 f"could not be read well enough to verify it (OCR confidence "
-                 f"{read or 0:.0f}, below {evidence.unreadable_below:.0f})",
-                 severity="info", would_be=would_be, ocr_confidence=read, **details)
-
-
-def base_model(name: str) -> str:
-    """The model behind a description, without size tags: two runs of one model are one voice."""
-    return re.split(r"[_:@]", name.lower())[0]
-
-
-def _flag(kind: str, claim: Claim, description: Description, message: str,
-          severity: str = "warning", **evidence: object) -> Flag:
-    return Flag(kind=kind, message=message, severity=severity,  # type: ignore[arg-type]
-                source=description.model, span=claim.sentence,
-                evidence={"claim": claim.text, **evidence})
+    return flag_claim("unverified", claim, description,
+                      f"{description.model} {what}, which the OCR text does not show; the {region} "
+                      f"could not be read well enough to verify it (OCR confidence "
+                      f"{read or 0:.0f}, below {evidence.unreadable_below:.0f})",
+                      severity="info", would_be=would_be, ocr_confidence=read, **details)
 
 
 def corroborated(
@@ -155,10 +144,10 @@ def _check_quote(claim: Claim, description: Description, evidence: Evidence,
     if misread is not None:
         return _unverified(claim, description, evidence, f"quotes {claim.text!r}",
                            "quote_not_in_image", confidence=misread)
-    return _flag("quote_not_in_image", claim, description,
-                 f"{description.model} quotes {claim.text!r}, which the OCR text does not "
-                 f"contain (best match {span!r}, similarity {score:.2f})",
-                 best_match=span, similarity=round(score, 3), ocr_text=evidence.text[:300])
+    return flag_claim("quote_not_in_image", claim, description,
+                      f"{description.model} quotes {claim.text!r}, which the OCR text does not "
+                      f"contain (best match {span!r}, similarity {score:.2f})",
+                      best_match=span, similarity=round(score, 3), ocr_text=evidence.text[:300])
 
 
 def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) -> bool:
@@ -199,10 +188,10 @@ def _check_entity(claim: Claim, description: Description, evidence: Evidence,
         return _unverified(claim, description, evidence,
                            f"names the {claim.entity_kind} {claim.text!r}", "entity_not_in_image",
                            confidence=misread, entity=key, entity_kind=claim.entity_kind)
-    return _flag("entity_not_in_image", claim, description,
-                 f"{description.model} names the {claim.entity_kind} {claim.text!r}, which is "
-                 f"nowhere in the image text", entity=key, entity_kind=claim.entity_kind,
-                 ocr_text=evidence.text[:300])
+    return flag_claim("entity_not_in_image", claim, description,
+                      f"{description.model} names the {claim.entity_kind} {claim.text!r}, which is "
+                      f"nowhere in the image text", entity=key, entity_kind=claim.entity_kind,
+                      ocr_text=evidence.text[:300])
 
 
 def _check_number(claim: Claim, description: Description, evidence: Evidence,
@@ -223,10 +212,10 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
     if evidence.poorly_read or cell is not None:
         return _unverified(claim, description, evidence, f"states {claim.text}",
                            "number_not_in_image", confidence=cell, value=value, nearest=nearest)
-    return _flag("number_not_in_image", claim, description,
-                 f"{description.model} states {claim.text}, a number the image does not show "
-                 f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
-                 value=value, nearest=nearest)
+    return flag_claim("number_not_in_image", claim, description,
+                      f"{description.model} states {claim.text}, a number the image does not show "
+                      f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
+                      value=value, nearest=nearest)
 
 
 def _same_in_other_units(claim: Claim) -> list[float]:
@@ -270,7 +259,7 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
     # A table's cells only: a chart's values are measured from its marks, not printed.
     rows = [r for r in evidence.rows if r.source != "chart" and r.model]
     scores = [s for s in evidence.scores if s.source != "chart"]
-    owns = _owner_among([r.model for r in rows] + [s.model for s in scores], model)
+    owns = owner_among([r.model for r in rows] + [s.model for s in scores], model)
     owned_rows = [r for r in rows if owns(r.model)]
     if claim.quantity in ("B", "M") and _SIZE_AFTER_RE.match(after):
         values = [r.params_b for r in owned_rows if r.params_b is not None]
@@ -310,7 +299,7 @@ def _from_line(model: str, table_models: Sequence[str], evidence: Evidence) -> A
     a model of the image's table (``table_models``: a legend's line is no row). None unless
     that line holds as many numbers as the other models' lines (a row the OCR split over
     two lines holds fewer)."""
-    owns = _owner_among(table_models, model)
+    owns = owner_among(table_models, model)
     names = [name for name in table_models if owns(name)]
     others = [name for name in evidence.models if not owns(name)]
     if not names:
@@ -358,7 +347,7 @@ def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
     """The claimed value is printed in the model's own table row: a column the reader
     misnamed or the one a sentence did not name, not a value of another model."""
     assert claim.value is not None
-    printed = [number for key, text in evidence.row_texts.items() if _owner(key, model)
+    printed = [number for key, text in evidence.row_texts.items() if owner(key, model)
                for number in numbers_in(text, [], [], [])]
     return any(abs(claim.value - n) <= evidence.tolerance for n in printed) or any(
         _printed_exactly(same, printed) for same in _same_in_other_units(claim))
@@ -388,16 +377,16 @@ def _check_attribution(claim: Claim, description: Description,
         return _unverified(claim, description, evidence,
                            f"gives {model} {claim.text} for {what}", "claim_contradicts_data",
                            confidence=cell, model=model, measure=what, shown=sorted(set(values)))
-    return _flag("claim_contradicts_data", claim, description,
-                 f"{description.model} gives {model} {claim.text} for {what}; the image shows "
-                 f"{model} at {shown}", model=model, measure=what, claimed=claimed,
-                 shown=sorted(set(values)))
+    return flag_claim("claim_contradicts_data", claim, description,
+                      f"{description.model} gives {model} {claim.text} for {what}; the image shows "
+                      f"{model} at {shown}", model=model, measure=what, claimed=claimed,
+                      shown=sorted(set(values)))
 
 
 def _check_range(claim: Claim, description: Description, evidence: Evidence,
                  others: Sequence[Description]) -> Flag | None:
     assert claim.value is not None and claim.high is not None
-    values = evidence.values(_measure(claim, evidence))
+    values = evidence.values(measure_of(claim, evidence))
     if len(values) < 2:
         for end in (claim.value, claim.high):
             single = Claim("number", f"{end:g}", claim.sentence, value=end,
@@ -413,10 +402,11 @@ def _check_range(claim: Claim, description: Description, evidence: Evidence,
         slack += _tick_step(evidence, claim.quantity)
     if abs(claim.value - low) <= slack and abs(claim.high - high) <= slack:
         return None
-    return _flag("range_mismatch", claim, description,
-                 f"{description.model} says {claim.quantity} range from {claim.value:g} to "
-                 f"{claim.high:g}; the image's values run from {low:g} to {high:g}",
-                 claimed=[claim.value, claim.high], actual=[low, high], quantity=claim.quantity)
+    return flag_claim("range_mismatch", claim, description,
+                      f"{description.model} says {claim.quantity} range from {claim.value:g} to "
+                      f"{claim.high:g}; the image's values run from {low:g} to {high:g}",
+                      claimed=[claim.value, claim.high], actual=[low, high],
+                      quantity=claim.quantity)
 
 
 def _tick_step(evidence: Evidence, quantity: str) -> float:
@@ -468,269 +458,13 @@ def _check_count(claim: Claim, description: Description, evidence: Evidence,
         return None  # the text shows as many models: the table reader lost some rows
     if evidence.poorly_read:
         return None  # counting what was read badly counts misreadings
-    return _flag("count_mismatch", claim, description,
-                 f"{description.model} counts {claim.value:g} {claim.quantity}s; the image has "
-                 f"{actual[0]}", claimed=claim.value, actual=actual[0])
-
-
-def _measure(claim: Claim, evidence: Evidence) -> str | None:
-    """What a claim measures: a row quantity or axis it names, else the longest benchmark
-    name of the image found in its sentence, else what the sentence calls it."""
-    if claim.quantity in ("params", "tokens", "x_axis", "y_axis"):
-        return claim.quantity
-    sentence = compact(claim.sentence)
-    named = sorted({benchmark_key(s.benchmark) for s in evidence.scores
-                    if benchmark_named(s.benchmark, sentence)}, key=len, reverse=True)
-    return named[0] if named and named[0] else claim.quantity
-
-
-def _series(evidence: Evidence, quantity: str | None) -> list[tuple[float, float, str]]:
-    """(driver, score, model) triples from rows, for trends and superlatives."""
-    from_rows = [(r.params_b or 0.0, r.mmlu, normalise_model_name(r.model))
-                 for r in evidence.rows if r.mmlu is not None]
-    if quantity in (None, "score") or (quantity == "mmlu" and from_rows):
-        return from_rows
-    wanted = benchmark_key(quantity)
-    return [(0.0, s.value, s.model_normalised or normalise_model_name(s.model))
-            for s in evidence.scores
-            if s.value is not None and benchmark_key(s.benchmark) == wanted]
-
-
-def _check_superlative(claim: Claim, description: Description, evidence: Evidence,
-                       others: Sequence[Description]) -> Flag | None:
-    measure = _measure(claim, evidence)
-    data = _series(evidence, measure)
-    if len(data) < 2 or claim.subject is None:
-        return None
-    pick = max if claim.direction == "max" else min
-    top = pick(score for _, score, _ in data)
-    winners = [(params, model) for params, score, model in data if score == top]
-    subject = claim.subject
-    if subject.startswith("params="):
-        wanted = subject.split("=")[1]
-        largest = max(params for params, _, _ in data)
-        target = largest if wanted == "max" else float(wanted)
-        holds = any(abs(params - target) <= evidence.tolerance for params, _ in winners)
-        if not any(abs(params - target) <= evidence.tolerance for params, _, _ in data):
-            return None
-    else:
-        owns = _owner_among([model for _, _, model in data], subject)
-        if not any(owns(model) for _, _, model in data):
-            return None
-        holds = any(owns(model) for _, model in winners)
-    if holds:
-        return None
-    return _flag("claim_contradicts_data", claim, description,
-                 f"{description.model} says {claim.text!r} of {subject}; the "
-                 f"{'highest' if claim.direction == 'max' else 'lowest'} {measure} "
-                 f"({top:g}) belongs to {', '.join(m or f'{p:g}B' for p, m in winners)}",
-                 winners=[m or p for p, m in winners], value=top)
-
-
-def _rank(values: Sequence[float]) -> list[float]:
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    for rank, i in enumerate(order):
-        ranks[i] = float(rank)
-    return ranks
-
-
-def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
-    rx, ry = _rank(xs), _rank(ys)
-    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
-    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
-    vy = sum((b - my) ** 2 for b in ry) ** 0.5
-    return cov / (vx * vy) if vx and vy else 0.0
-
-
-def _trend_pairs(claim: Claim, evidence: Evidence) -> list[list[tuple[float, float]]]:
-    """Point sets the trend can be tested on: table rows, or each chart series."""
-    driver, target = claim.quantity, claim.other or "score"
-    sets: list[list[tuple[float, float]]] = []
-    if driver in ROW_FIELD:
-        field_x = ROW_FIELD[driver]
-        field_y = ROW_FIELD.get(target, "mmlu")
-        pairs = [(getattr(r, field_x), getattr(r, field_y)) for r in evidence.rows]
-        sets.append([(x, y) for x, y in pairs if x is not None and y is not None])
-    if driver in ("params", "x_axis") and not any(len(s) >= 3 for s in sets):
-        for chart in evidence.charts:
-            for series in chart.series:
-                sets.append([(float(p.x), p.y) for p in series.points
-                             if isinstance(p.x, int | float) and p.y is not None])
-    return [pairs for pairs in sets if len(pairs) >= 3]
-
-
-def _check_trend(claim: Claim, description: Description, evidence: Evidence,
-                 others: Sequence[Description]) -> Flag | None:
-    sets = _trend_pairs(claim, evidence)
-    if not sets:
-        return None
-    sign = 1 if claim.direction == "positive" else -1
-    rhos = [spearman([x for x, _ in pairs], [y for _, y in pairs]) for pairs in sets]
-    if sum(1 for rho in rhos if sign * rho > 0) * 2 > len(rhos):
-        return None
-    return _flag("claim_contradicts_data", claim, description,
-                 f"{description.model} claims a {claim.direction} trend ({claim.text!r}); the "
-                 f"data's rank correlation is {', '.join(f'{rho:+.2f}' for rho in rhos)}",
-                 correlation=[round(rho, 3) for rho in rhos])
-
-
-FOOTNOTE_MISREADS = "t7"  # what Tesseract reads a dagger (†) as, once names are lower-cased
-
-
-def _owner(name: str, wanted: str) -> bool:
-    """Whether a printed name is the model a claim names ("Mistral" for "Mistral 7B")."""
-    key = normalise_model_name(name).rstrip(".")
-    if not key:
-        return False
-    if key == wanted or key.startswith((wanted + "-", wanted + "(")):
-        return True
-    # A footnote dagger after a name is often read as a letter or digit ("GPT-4†" as
-    # "GPT-47", "Mistral-7B-Chat†" as "...Chatt"): the claimed name plus that one mark.
-    if len(key) == len(wanted) + 1 and key.startswith(wanted) and key[-1] in FOOTNOTE_MISREADS:
-        return True
-    # A legend may omit the size the claim gives ("Mistral" for "Mistral 7B"), not a version.
-    return bool(re.fullmatch(rf"{re.escape(key)}-\d+(?:\.\d+)?[bm]", wanted))
-
-
-def _owner_among(names: Sequence[str], wanted: str) -> Callable[[str], bool]:
-    """``_owner`` for one claim: where the image prints the claimed name exactly, only that
-    name is its model ("Aquila2-34b" is not also "Aquila2-34B-Chat" when both are printed)."""
-    if any(normalise_model_name(name).rstrip(".") == wanted for name in names):
-        return lambda name: normalise_model_name(name).rstrip(".") == wanted
-    return lambda name: _owner(name, wanted)
-
-
-def _pairs_for(
-    a: str, b: str, evidence: Evidence, benchmark: str | None = None
-) -> list[tuple[float, float]]:
-    """(a, b) values measured on the same thing: a shared benchmark or a shared x."""
-    by_bench: dict[str, dict[str, list[float]]] = {}
-    printed = [score.model for score in evidence.scores if score.source != "chart"]
-    owns = {"a": _owner_among(printed, a), "b": _owner_among(printed, b)}
-    for score in evidence.scores:
-        # Chart points are paired by x below; a benchmark alone would mix their sizes.
-        if score.value is None or score.source == "chart" or (
-            benchmark and benchmark_key(score.benchmark) != benchmark_key(benchmark)
-        ):
-            continue
-        for side in ("a", "b"):
-            if owns[side](score.model):
-                sides = by_bench.setdefault(benchmark_key(score.benchmark), {})
-                sides.setdefault(side, []).append(score.value)
-    # A family name covers each of its sizes: every pairing counts.
-    pairs = [(x, y) for v in by_bench.values() if len(v) == 2 for x in v["a"] for y in v["b"]]
-    for chart in evidence.charts:
-        series_a = [s for s in chart.series if _owner(s.name, a)]
-        series_b = [s for s in chart.series if _owner(s.name, b)]
-        for sa in series_a:
-            for sb in series_b:
-                pairs += _same_x(sa, sb)
-    return pairs
-
-
-def _same_x(a: Series, b: Series, share: float = 0.05) -> list[tuple[float, float]]:
-    """(y of a, y of b) where both series have a point at (about) the same x."""
-    pairs = []
-    others = [(float(p.x), p.y) for p in b.points
-              if isinstance(p.x, int | float) and p.y is not None]
-    for point in a.points:
-        if not isinstance(point.x, int | float) or point.y is None or not others:
-            continue
-        x = float(point.x)
-        nearest_x, nearest_y = min(others, key=lambda other: abs(other[0] - x))
-        if abs(nearest_x - x) <= share * max(abs(x), abs(nearest_x)):
-            pairs.append((point.y, nearest_y))
-    return pairs
-
-
-def _check_comparison(claim: Claim, description: Description, evidence: Evidence,
-                      others: Sequence[Description]) -> Flag | None:
-    if claim.subject is None or claim.other is None:
-        return None
-    measure = _measure(claim, evidence)
-    benchmark = measure if measure not in (None, "score") else None
-    pairs = _pairs_for(claim.subject, claim.other, evidence, benchmark)
-    if not pairs:
-        return None
-    wins = sum(1 for a, b in pairs if a > b)
-    holds = wins == len(pairs) if claim.always else wins * 2 > len(pairs)
-    if holds:
-        return None
-    return _flag("claim_contradicts_data", claim, description,
-                 f"{description.model} says {claim.text!r}; {claim.subject} is ahead in "
-                 f"{wins} of {len(pairs)} shared measurements",
-                 wins=wins, shared=len(pairs), pairs=pairs[:10])
+    return flag_claim("count_mismatch", claim, description,
+                      f"{description.model} counts {claim.value:g} {claim.quantity}s; the image "
+                      f"has {actual[0]}", claimed=claim.value, actual=actual[0])
 
 
 CHECKERS = {
     "quote": _check_quote, "entity": _check_entity, "number": _check_number,
-    "range": _check_range, "count": _check_count, "superlative": _check_superlative,
-    "trend": _check_trend, "comparison": _check_comparison,
+    "range": _check_range, "count": _check_count, "superlative": check_superlative,
+    "trend": check_trend, "comparison": check_comparison,
 }
-
-
-def models_disagree(descriptions: Sequence[Description], evidence: Evidence) -> list[Flag]:
-    """Two models that name different partners in the same comparison.
-
-    The side with less support (other models naming the same partner, and the OCR text)
-    is flagged, with what the others say as evidence; on a tie both are.
-    """
-    groups = {d.model: claims_module.comparison_group(d.text) for d in descriptions}
-    flags: list[Flag] = []
-    for description in descriptions:
-        for group in groups[description.model]:
-            for other in descriptions:
-                if base_model(other.model) == base_model(description.model):
-                    continue
-                for theirs in groups[other.model]:
-                    flag = _disagreement(description, group, other, theirs, descriptions,
-                                         groups, evidence)
-                    if flag is not None and all(f.message != flag.message for f in flags):
-                        flags.append(flag)
-    return flags
-
-
-def _same_model(a: str, b: str, group_a: list[str], group_b: list[str]) -> bool:
-    """"llama" and "llama-2" are one model unless the same text names both as two."""
-    if a == b:
-        return True
-    if b.startswith(a + "-"):
-        return not any(other.startswith(a + "-") for other in group_a)
-    if a.startswith(b + "-"):
-        return not any(other.startswith(b + "-") for other in group_b)
-    return False
-
-
-def _disagreement(description: Description, mine: list[str], other: Description,
-                  theirs: list[str], descriptions: Sequence[Description],
-                  groups: dict[str, list[list[str]]], evidence: Evidence) -> Flag | None:
-    shared = [a for a in mine if any(_same_model(a, b, mine, theirs) for b in theirs)]
-    if not shared:
-        return None
-    my_rest = [a for a in mine if a not in shared]
-    their_rest = [b for b in theirs if not any(_same_model(a, b, mine, theirs) for a in mine)]
-    if not my_rest or not their_rest:
-        return None
-
-    def support(model: str, group_owner: str) -> int:
-        voices = sum(1 for d in descriptions if d.model != group_owner and any(
-            model in g for g in groups[d.model]))
-        return voices + int(evidence.has_text(model))
-
-    mine_support = sum(support(m, description.model) for m in my_rest)
-    their_support = sum(support(m, other.model) for m in their_rest)
-    if mine_support > their_support:
-        return None
-    span = next((s for s in claims_module.sentences(description.text)
-                 if all(compact(m.split("-")[0]) in compact(s) for m in mine)), None)
-    return Flag(
-        kind="models_disagree", severity="warning", source=description.model, span=span,
-        message=f"{description.model} compares {shared[0]} with {', '.join(my_rest)}; "
-                f"{other.model} names {', '.join(their_rest)}"
-                + (" (the image text agrees)" if any(evidence.has_text(m) for m in their_rest)
-                   else ""),
-        evidence={"this": mine, "other_model": other.model, "other": theirs,
-                  "in_image": {m: evidence.has_text(m) for m in my_rest + their_rest}},
-    )
