@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO / "tests"))  # the table renderer the tests use
 
 from imgread.importer import MAX_DESCRIPTION_CHARS  # noqa: E402
 from imgread.record import Flag, Record  # noqa: E402
-from imgread.report import highlight  # noqa: E402
+from imgread.report_card import highlight  # noqa: E402
 from imgread.store import open_store  # noqa: E402
 from imgread.store_pg import redact_url  # noqa: E402
 

@@ -17,7 +17,8 @@ from test_importer import OWN_TEXT
 from imgread.batch import run
 from imgread.cli import main
 from imgread.importer import MAX_DESCRIPTION_CHARS, MAX_IMPORT_BYTES
-from imgread.report import PNG_END, write_report
+from imgread.report import write_report
+from imgread.report_card import PNG_END
 from imgread.store import open_store
 
 

@@ -25,7 +25,7 @@ from imgread.record import (
     Score,
     StageError,
 )
-from imgread.report import esc, flag_reason, highlight, span_positions
+from imgread.report_card import esc, flag_reason, highlight, span_positions
 from imgread.store import open_store
 from imgread.units import parse_number
 

@@ -23,14 +23,8 @@ from test_store import make_record
 from imgread.images import sha256_file
 from imgread.importer import import_files
 from imgread.record import Box, Flag, ImageInfo, Record, StageError
-from imgread.report import (
-    flags_for,
-    from_ocr,
-    highlight,
-    source_model,
-    span_positions,
-    write_report,
-)
+from imgread.report import write_report
+from imgread.report_card import flags_for, from_ocr, highlight, source_model, span_positions
 from imgread.report_plot import MAX_PLOT_POINTS, linear_ticks, log_ticks, model_family, plot_points
 from imgread.store import SqliteStore, open_store
 
