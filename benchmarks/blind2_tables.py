@@ -123,7 +123,15 @@ GROUPS = {
     "Code": ["HumanEval", "MBPP"],
     "Commonsense": ["HellaSwag", "WinoGrande", "PIQA", "SIQA"],
 }
-SETTINGS = ["0-shot", "3-shot", "5-shot", "8-shot", "25-shot", "pass@1", "CoT", "EM", "acc"]
+# The settings a benchmark is usually run with, for a settings line under the names.
+SETTINGS = {
+    "MMLU": ["5-shot", "0-shot", "5-shot"], "GSM8K": ["8-shot", "4-shot", "CoT"],
+    "MATH": ["4-shot", "0-shot"], "HumanEval": ["pass@1", "0-shot"], "MBPP": ["pass@1", "3-shot"],
+    "ARC-C": ["25-shot", "0-shot"], "ARC-E": ["0-shot"], "HellaSwag": ["10-shot", "0-shot"],
+    "WinoGrande": ["5-shot", "0-shot"], "TruthfulQA": ["mc2", "0-shot"], "BBH": ["3-shot", "CoT"],
+    "DROP": ["3-shot", "F1"], "TriviaQA": ["5-shot", "1-shot"], "NQ": ["5-shot", "EM"],
+    "GPQA": ["0-shot", "CoT"], "AGIEval": ["0-shot", "3-5-shot"],
+}
 SANS = ["Roboto", "Open Sans", "Liberation Sans", "DejaVu Sans", "FreeSans"]
 SERIF = ["Liberation Serif", "DejaVu Serif", "FreeSerif"]
 MONO = ["DejaVu Sans Mono", "Liberation Mono"]
@@ -364,8 +372,9 @@ def add_sections(rng: random.Random, table: Table, labels: list[str]) -> None:
 
 
 def add_settings(rng: random.Random, table: Table) -> None:
-    table.settings = ["" if kind != "score" or table.head[i] in ("Avg", "Average", "Avg.", "平均")
-                      else rng.choice(SETTINGS) for i, kind in enumerate(table.kinds)]
+    table.settings = [rng.choice(SETTINGS.get(name, ["0-shot"])) if kind == "score"
+                      and name in BENCHMARKS else "" for name, kind in zip(table.head, table.kinds,
+                                                                           strict=True)]
 
 
 # ---------------------------------------------------------------- HTML pieces
@@ -455,6 +464,9 @@ def hf_card(rng: random.Random) -> tuple[Table, str, float]:
     table = make_table(rng, n_bench=(3, 8))
     if rng.random() < 0.3:
         add_settings(rng, table)
+    if rng.random() < 0.35:  # Markdown has no spanning cells: a bold label, empty cells after
+        add_sections(rng, table, rng.choice([["Base models", "Instruction-tuned"],
+                                             ["Public checkpoints", "Ours"]]))
     font = rng.choice(SANS)
     width = rng.randint(640, 1000)
     ours = rng.randrange(len(table.models))
@@ -476,6 +488,8 @@ def hf_card(rng: random.Random) -> tuple[Table, str, float]:
     body = (f"<h2>{rng.choice(['Evaluation', 'Benchmarks', 'Evaluation Results'])}</h2>"
             f"<p>{intro}</p>" + html_table(
                 table, bold="b" if rng.random() < 0.5 else "",
+                section_html=lambda label, span: (f"<tr><td><b>{esc(label)}</b></td>"
+                                                  + "<td></td>" * (span - 1) + "</tr>"),
                 name_cell=lambda r: (f"<b>{esc(table.cells[r][0])}</b>" if r == ours
                                      else esc(table.cells[r][0]))))
     return table, page(body, css), rng.choice([1, 1.5, 2])
@@ -545,11 +559,12 @@ def report_booktabs(rng: random.Random) -> tuple[Table, str, float]:
 
 def leaderboard_app(rng: random.Random) -> tuple[Table, str, float]:
     table = make_table(rng, n_models=(6, 12), n_bench=(4, 7), average=False, sizes=False)
-    for model, cells in zip(table.models, table.cells, strict=True):
+    for model, cells in zip(table.models, table.cells, strict=True):  # Hub ids: org/name
         org = next((o for f, o in ORGS.items() if model.name.lower().startswith(f.lower())), None)
-        if org and " " not in model.name:
+        model.name = model.name.replace(" ", "-")
+        if org:
             model.name = f"{org}/{model.name}"
-            cells[0] = model.name
+        cells[0] = model.name
     # the average first, two decimals, rows sorted by it
     averages = []
     for row in table.values:
@@ -917,8 +932,8 @@ def draw_mathtext(rng: random.Random) -> tuple[Table, Image.Image]:
                 if best[0] == r:
                     shown = r"\mathbf{" + shown + "}"
                 math = f"${shown}" + (r"\pm" + std if std else "") + "$"
-                if not any(ch.isdigit() for ch in text):
-                    math = text
+                if table.kinds[c] != "score" or not any(ch.isdigit() for ch in text):
+                    math = text  # sizes and missing marks stay plain text
                 ax.text(centres[c], y, math, ha="center", va="center")
             y += 1
         ax.hlines(y - 0.5, 0.2, total - 0.2, color="black", linewidth=1.2)
