@@ -4,6 +4,7 @@
                                 [--heldout-count 40] [--heldout-seed 5000]
                                 [--fresh-count 40] [--fresh-seed 7000]
                                 [--blind-count 48] [--blind-seed 11000]
+                                [--blind2-count 48] [--blind2-seed 13000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -31,6 +32,11 @@ The sets, each on its own lines:
   posts, Chinese READMEs, slides, phone screenshots, monitor photos, models as columns),
   with ``blind:STYLE`` lines. Score it only: never look at its images' readings nor tune
   on it; a new ``--blind-seed`` gives new images.
+- ``blind2``: a second blind test set, not in the default sets (``--sets blind2``). Tables
+  from ``blind2_tables.py``, written without reading the reader or any other generator (HF
+  model cards, dark GitHub, report booktabs, leaderboard apps, X posts, WeChat phones,
+  spreadsheets, Jupyter frames, chat Markdown, slides, transposed blog tables, mathtext),
+  with ``blind2:STYLE`` lines. Scored once at the end of a round; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -64,6 +70,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import blind2_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -407,6 +414,7 @@ ROLES = {
     "heldout": "tuning",
     "fresh": "TEST",
     "blind": "TEST (blind)",
+    "blind2": "TEST (blind2)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -424,6 +432,8 @@ def main() -> None:
     parser.add_argument("--fresh-seed", type=int, default=7000, help="fresh_tables seed")
     parser.add_argument("--blind-count", type=int, default=48, help="blind_tables images")
     parser.add_argument("--blind-seed", type=int, default=11000, help="blind_tables seed")
+    parser.add_argument("--blind2-count", type=int, default=48, help="blind2_tables images")
+    parser.add_argument("--blind2-seed", type=int, default=13000, help="blind2_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -459,6 +469,10 @@ def main() -> None:
         if "blind" in wanted:
             sets["blind"] = generated_set(
                 blind_tables, Path(folder, "blind"), args.blind_count, args.blind_seed
+            )
+        if "blind2" in wanted:
+            sets["blind2"] = generated_set(
+                blind2_tables, Path(folder, "blind2"), args.blind2_count, args.blind2_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
