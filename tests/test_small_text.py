@@ -102,3 +102,17 @@ def test_a_number_and_nothing_else_outvotes_digits_among_marks() -> None:
     _, rows = _grid_rows(FIXTURES / "tiny_grid_junk_digits.jpg")
     last = next(row for row in rows if row[0].startswith("DeepSeek"))
     assert last[5] == "73.8"
+
+
+def test_a_column_name_the_second_engine_reads_is_tidied_too() -> None:
+    """A phone table (benchmarks/looks/phone_cjk.py, seed 310, image 3) whose last column
+    name the page lost: RapidOCR read it with the table's corner as "」平均分"."""
+    table = read_image(FIXTURES / "phone_corner_mark.png", load_config()).ocr.tables[0]
+    assert table.columns[-1] == "平均分"
+
+
+def test_a_mean_with_its_spread_is_a_whole_number_reading() -> None:
+    """A cell "17.4±1.1" (RapidOCR) against "17.4411" (Tesseract read ± as 4): the spread is part
+    of a number cell, not marks around it."""
+    assert vote("17.4411", 40, "17.4±1.1", 90, numeric=True).text == "17.4±1.1"
+    assert vote("17.4411", 40, "17.4+1.1", 90, numeric=True).text == "17.4+1.1"

@@ -45,9 +45,12 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
 _INNER_SEPARATOR = re.compile(r"\d[.,]\d")
 # Table rules read as glyphs: a stand-alone token of these at either end of a reading.
 _RULE_TOKEN = re.compile(r"^[|\[\]{}!/\\_\"'‘’“”]+$")
-# A reading that is a number and nothing else: sign, digits and separators, a unit, a mark.
+# A reading that is a number and nothing else: sign, digits and separators, a unit, a
+# spread ("17.4±1.1", "17.4+1.1"), a footnote mark.
 _WHOLE_NUMBER = re.compile(
-    r"[-+\u2212]?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万)?[*†‡]?", re.IGNORECASE
+    r"[-+\u2212]?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万)?"
+    r"(?:\s*(?:±|\+/?-?)\s*\d[\d.,]*%?)?[*†‡]?",
+    re.IGNORECASE,
 )
 _UNIT = re.compile(r"\d\s*(?P<unit>%|bn|[kmbgt](?![a-z]))", re.IGNORECASE)
 
