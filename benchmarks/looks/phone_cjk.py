@@ -1,11 +1,15 @@
 """a phone screenshot of a table with Chinese labels: a status bar (time, signal, battery),
 sometimes an app's bars and a note under the table; sizes and data in Chinese units (70亿,
-2.6万亿) or declared by the column name (参数量（亿）); shared as a smaller JPEG now and then."""
+2.6万亿) or declared by the column name (参数量（亿）); shared as a smaller JPEG now and then.
+Half are drawn as other phones and apps would (``OTHER_*``): more names for the size and data
+columns, units spaced or spelt out ("7 B", "1.4T tokens"), dark mode, Android's status bar,
+numbers set left, and a shrink by 0.5-0.8 with JPEG 40-80."""
 
 import json
 import random
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 CJK = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -48,6 +52,30 @@ TOKEN_COLUMNS = [
     ("训练语料", "B"),
     ("数据规模", "万亿"),
 ]
+# Other apps' names for the size and data columns, and how their cells print.
+OTHER_SIZE_COLUMNS = [
+    ("参数规模(B)", "plain"),
+    ("模型参数", "B"),
+    ("参数", "B "),
+    ("Params", "B"),
+    ("规模", "B"),
+    ("参数量/B", "plain"),
+    ("参数量", "亿 "),
+]
+OTHER_TOKEN_COLUMNS = [
+    ("训练token数", "T"),
+    ("预训练数据", "T tokens"),
+    ("Tokens", "T "),
+    ("训练数据(T)", "plain"),
+    ("训练数据量", "B"),
+    ("预训练Tokens", "万亿"),
+]
+# dark mode: page, ink, rule
+DARK_MODES = [
+    ((0, 0, 0), (235, 235, 235)),
+    ((28, 28, 30), (228, 228, 230)),
+    ((18, 18, 18), (220, 220, 220)),
+]
 APP_BARS = ["首页   发现   消息   我的", "写评论...      赞 128    分享", "阅读 2.3万    在看 56"]
 NOTES = ["注：数据来自各模型官方报告", "数据来源：公开评测，仅供参考", ""]
 
@@ -57,6 +85,10 @@ def _size_text(size: float | None, style: str) -> str:
         return "-"
     if style == "B":
         return f"{size:g}B"
+    if style == "B ":
+        return f"{size:g} B"
+    if style == "亿 ":
+        return f"{size * 10:g} 亿"
     if style == "亿":
         return f"{size * 10:g}亿"
     if style == "plain亿":
@@ -71,7 +103,35 @@ def _tokens_text(tokens: float, style: str) -> str:
         return f"{tokens * 1000:,.0f}B"
     if style == "plain":
         return f"{tokens:g}"
+    if style == "T tokens":
+        return f"{tokens:g}T tokens"
+    if style == "T ":
+        return f"{tokens:g} T"
     return f"{tokens:g}T"
+
+
+def _android_bar(d: ImageDraw.ImageDraw, rng: random.Random, width: int, scale: int) -> None:
+    """Android's: the time and notification icons on the left; signal, Wi-Fi and an upright
+    battery beside its percentage on the right."""
+    small = ImageFont.truetype(CJK, 11 * scale)
+    d.text(
+        (12 * scale, 8 * scale),
+        f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}",
+        fill="black",
+        font=small,
+    )
+    for k in range(rng.randint(0, 3)):
+        d.ellipse(
+            (52 * scale + k * 14 * scale, 10 * scale, 62 * scale + k * 14 * scale, 20 * scale),
+            outline="black",
+            width=scale,
+        )
+    x = width - 70 * scale
+    d.polygon(
+        [(x, 21 * scale), (x + 12 * scale, 21 * scale), (x + 12 * scale, 9 * scale)], fill="black"
+    )
+    d.text((x + 18 * scale, 8 * scale), f"{rng.randint(10, 99)}%", fill="black", font=small)
+    d.rectangle((width - 18 * scale, 9 * scale, width - 12 * scale, 21 * scale), fill="black")
 
 
 def _status_bar(d: ImageDraw.ImageDraw, rng: random.Random, width: int, scale: int) -> None:
@@ -119,6 +179,14 @@ def generate(out: Path, count: int, seed: int) -> dict:
         models = rng.sample(MODELS, n)
         size_name, size_style = rng.choice(SIZE_COLUMNS)
         token_name, token_style = rng.choice(TOKEN_COLUMNS) if rng.random() < 0.6 else (None, None)
+        # other phones' and apps' choices, from a generator of their own (the draws of the
+        # main one stay as they were)
+        other = random.Random(seed * 7919 + i)
+        another = other.random() < 0.5
+        if another:
+            size_name, size_style = other.choice(OTHER_SIZE_COLUMNS)
+            if token_name:
+                token_name, token_style = other.choice(OTHER_TOKEN_COLUMNS)
         mmlu_name = rng.choice(["MMLU", "MMLU", "MMLU(5-shot)", "MMLU（5-shot）"])
         benches = rng.sample(
             [mmlu_name, "C-Eval", "CMMLU", "GSM8K", "HumanEval", "AGIEval"], rng.randint(2, 4)
@@ -170,7 +238,9 @@ def generate(out: Path, count: int, seed: int) -> dict:
         H = top + pitch * (n + 1) + (130 if nav else 80) * scale
         img = Image.new("RGB", (W, H), "white")
         d = ImageDraw.Draw(img)
-        _status_bar(d, rng, W, scale)
+        android = another and other.random() < 0.5
+        (_android_bar if android else _status_bar)(d, rng, W, scale)
+        numbers_left = another and other.random() < 0.3
         title_y = 60 * scale
         if nav:  # the app's own bar: a back arrow, the account's name, a menu
             d.text(
@@ -214,7 +284,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 )
             for c, t in enumerate(cells):
                 tw = face.getlength(t)
-                xx = xs[c] + 6 * scale if c == 0 else (xs[c] + xs[c + 1] - tw) / 2
+                xx = xs[c] + 6 * scale if c == 0 or numbers_left else (xs[c] + xs[c + 1] - tw) / 2
                 stroke = 1 if r == 0 and head_bold else 0
                 d.text(
                     (xx, y),
@@ -243,7 +313,17 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 font=ImageFont.truetype(CJK, 13 * scale),
             )
         name = f"cjk_{i:03d}.png"
-        if rng.random() < 0.35:  # shared through a chat app: smaller, JPEG
+        if another and other.random() < 0.35:
+            page, ink = other.choice(DARK_MODES)
+            grey = np.asarray(img.convert("L"), dtype=np.float32)[..., None] / 255.0
+            mixed = grey * np.array(page) + (1 - grey) * np.array(ink)
+            img = Image.fromarray(mixed.clip(0, 255).astype(np.uint8), "RGB")
+        if another and other.random() < 0.5:  # another app's shrink and JPEG
+            factor = other.uniform(0.5, 0.8)
+            img = img.resize((int(W * factor), int(H * factor)), Image.BILINEAR)
+            name = name.replace(".png", ".jpg")
+            img.save(out / name, quality=other.randint(40, 80))
+        elif rng.random() < 0.35:  # shared through a chat app: smaller, JPEG
             factor = rng.uniform(0.5, 0.8)
             img = img.resize((int(W * factor), int(H * factor)), Image.LANCZOS)
             name = name.replace(".png", ".jpg")

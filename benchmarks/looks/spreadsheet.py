@@ -1,7 +1,9 @@
 """a spreadsheet screenshot: Google Sheets, Excel or LibreOffice Calc chrome (menu bar,
 toolbar, name box and formula bar), ruler letters and row numbers, a light grid, a bold
 header (sometimes under a title row, sometimes frozen), a selected cell, sheet tabs; zoom,
-fonts, number formats (71.2, 71.20, 0.712, 71.2%) and column widths vary."""
+fonts, number formats (71.2, 71.20, 0.712, 71.2%) and column widths vary. Half are drawn
+as other sheets are (a second generator): Excel's "Format as Table" (a blue header band
+with white names, banded rows), gridlines turned off, a shrink by 0.6-0.85 with JPEG 40-80."""
 
 import json
 import random
@@ -100,6 +102,12 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 mmlu = float(vals[benches.index("MMLU")].rstrip("%"))
             rows.append({"model": m, "params_b": p, "tokens_t": None, "mmlu": mmlu, "cells": cells})
 
+        # other sheets' choices, from a generator of their own (the main one's draws stay)
+        other = random.Random(seed * 7919 + i)
+        another = other.random() < 0.5
+        as_table = another and other.random() < 0.5  # Excel's "Format as Table"
+        gridlines = not (another and other.random() < 0.35)
+        shrink = other.uniform(0.6, 0.85) if another and other.random() < 0.5 else None
         zoom = rng.choice([0.8, 0.9, 1.0, 1.0, 1.25, 1.5])
         size = round(rng.randint(12, 15) * zoom)
         regular, bold_path = rng.choice(FACES)
@@ -189,8 +197,8 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 font=chrome,
             )
         for x in xs:
-            d.line((x, top_ruler, x, height - tabs_h), fill=app["grid"], width=1)
-        for r in range(n_lines + 1):
+            d.line((x, top_ruler, x, top if not gridlines else height - tabs_h), fill=app["grid"])
+        for r in range(n_lines + 1) if gridlines else ():
             d.line((0, top + r * pitch, width, top + r * pitch), fill=app["grid"], width=1)
         d.line((0, top, width, top), fill=(190, 190, 190))
         d.line((ruler_w, top_ruler, ruler_w, height - tabs_h), fill=(190, 190, 190))
@@ -212,6 +220,13 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 (table_x[0] + 1, header_top + 1, table_x[-1] - 1, header_top + pitch - 1),
                 fill=header_fill,
             )
+        if as_table:  # a blue band with white names, body rows banded
+            d.rectangle(
+                (table_x[0], header_top, table_x[-1], header_top + pitch), fill=(68, 114, 196)
+            )
+            for r in range(1, n_rows + 1, 2):
+                y = header_top + r * pitch
+                d.rectangle((table_x[0], y, table_x[-1], y + pitch), fill=(217, 225, 242))
         header_align = rng.choice(["left", "center", "right"])
         for r, cells in enumerate([columns] + [row["cells"] for row in rows]):
             y = header_top + r * pitch + (pitch - size) / 2 - 1
@@ -221,7 +236,8 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 left, right = table_x[c] + pad, table_x[c + 1] - pad - tw
                 align = header_align if r == 0 else ("right" if c > 0 else "left")
                 xx = {"left": left, "right": right, "center": (left + right) / 2}[align]
-                d.text((xx, y), t, fill=(0, 0, 0), font=f)
+                ink = (255, 255, 255) if as_table and r == 0 else (0, 0, 0)
+                d.text((xx, y), t, fill=ink, font=f)
         if rng.random() < 0.4:  # the header row frozen: a thick line under it
             y = header_top + pitch
             d.line((0, y, width, y), fill=app["frozen"], width=max(2, round(3 * zoom)))
@@ -238,7 +254,12 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 d.text((x, y + round(7 * zoom)), tab, fill=(60, 64, 67), font=chrome)
                 x += chrome.getlength(tab) + round(24 * zoom)
         name = f"sheet_{i:03d}.png"
-        if rng.random() < 0.35:
+        jpeg = rng.random() < 0.35
+        if shrink:
+            img = img.resize((round(width * shrink), round(height * shrink)), Image.BILINEAR)
+            name = name.replace(".png", ".jpg")
+            img.save(out / name, quality=other.randint(40, 80))
+        elif jpeg:
             name = name.replace(".png", ".jpg")
             img.save(out / name, quality=rng.randint(65, 90))
         else:

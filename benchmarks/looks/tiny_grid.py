@@ -1,11 +1,14 @@
 """Small boxed-grid JPEGs (every cell boxed), 250-400 px wide, three degrees of hardness;
 some with a bold header, a dark header band with white names, zebra rows, pale or black
-rules, condensed or monospaced fonts; some drawn at their small size rather than shrunk."""
+rules, condensed or monospaced fonts; some drawn at their small size rather than shrunk.
+Half are then drawn as another renderer would (``_another_renderer``): Roboto or Open Sans,
+grey or blue-black ink, two decimals, a dark page, a bilinear or box shrink, JPEG 40-80."""
 
 import json
 import random
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from looks.common import BENCH, FONTS, MODELS, size_of
@@ -22,6 +25,20 @@ BOLD = {
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf": "LiberationSans-Bold.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf": "LiberationSerif-Bold.ttf",
 }
+
+OTHER_FONTS = [
+    "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf",
+    "/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf",
+    "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf",
+]
+# page and ink of a dark page (GitHub dark, VS Code, a plain black page)
+DARK_PAGES = [
+    ((13, 17, 23), (230, 237, 243)),
+    ((30, 30, 30), (212, 212, 212)),
+    ((0, 0, 0), (255, 255, 255)),
+]
+
 
 # (rows, benchmarks, font px, width px, JPEG quality), easy to hard
 HARDNESS = [
@@ -56,6 +73,19 @@ def generate(out: Path, count: int, seed: int) -> dict:
             rows.append(
                 {"model": m, "params_b": size_of(m), "tokens_t": None, "mmlu": mmlu, "cells": cells}
             )
+        # another renderer's choices, from a generator of their own (the draws above and
+        # below stay as they were)
+        other = random.Random(seed * 7919 + i)
+        another = other.random() < 0.5
+        if another and other.random() < 0.4:
+            for row in rows:
+                for c in range(1 + with_params, len(columns)):
+                    if row["cells"][c] != "-":
+                        row["cells"][c] = (
+                            f"{float(row['cells'][c]) + other.randrange(10) / 100:.2f}"
+                        )
+                if row["mmlu"] is not None:
+                    row["mmlu"] = float(row["cells"][columns.index("MMLU")])
         size = rng.randint(*size_range)
         font = rng.choice(FONTS)
         face = ImageFont.truetype(font, size)
@@ -63,6 +93,8 @@ def generate(out: Path, count: int, seed: int) -> dict:
         # pale or black (chosen by a second generator so that the first draws as before)
         look = random.Random(seed * 1000 + i)
         font = look.choice([font, font, *MORE_FONTS])
+        if another and other.random() < 0.6:
+            font = other.choice(OTHER_FONTS)
         face = ImageFont.truetype(font, size)
         head_face = face
         if font in BOLD and look.random() < 0.5:
@@ -111,7 +143,9 @@ def generate(out: Path, count: int, seed: int) -> dict:
         for r, cells in enumerate([columns] + [row["cells"] for row in rows]):
             for c, t in enumerate(cells):
                 left = c == 0
-                tw = face.getlength(t)
+                # placed by the width of the face it is drawn in (a bold name set right
+                # with the regular face's width ran over its cell's rule)
+                tw = (head_face if r == 0 else face).getlength(t)
                 a = "left" if left else aligns[c]
                 x = (
                     xs[c] + 6
@@ -131,10 +165,15 @@ def generate(out: Path, count: int, seed: int) -> dict:
         for x in xs:
             d.line((x, ys[0], x, ys[-1]), fill=rule, width=lw)
         width = rng.randint(*width_range)
+        quality = rng.randint(*quality_range)
+        resample = Image.LANCZOS
+        if another:
+            img, resample = _another_renderer(img, other)
+            quality = other.randint(40, 80)
         if not drawn_small:
-            img = img.resize((width, round(img.height * width / img.width)), Image.LANCZOS)
+            img = img.resize((width, round(img.height * width / img.width)), resample)
         name = f"tiny_{i:03d}.jpg"
-        img.save(out / name, quality=rng.randint(*quality_range))
+        img.save(out / name, quality=quality)
         truth[name] = {
             "columns": columns,
             "settings": [None] * len(columns),
@@ -143,3 +182,17 @@ def generate(out: Path, count: int, seed: int) -> dict:
         }
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth
+
+
+def _another_renderer(img: Image.Image, other: random.Random) -> tuple[Image.Image, int]:
+    """Ink and page as another renderer draws them (grey or blue-black ink, sometimes a
+    dark page), and the filter its shrink uses."""
+    grey = np.asarray(img.convert("L"), dtype=np.float32) / 255.0  # 1 page, 0 ink
+    if other.random() < 0.3:
+        page, ink = other.choice(DARK_PAGES)
+    else:
+        page = (255, 255, 255)
+        ink = other.choice([(20, 20, 20), (36, 41, 47), (51, 51, 51), (31, 35, 80)])
+    mixed = grey[..., None] * np.array(page) + (1 - grey[..., None]) * np.array(ink)
+    out = Image.fromarray(mixed.clip(0, 255).astype(np.uint8), "RGB")
+    return out, other.choice([Image.BILINEAR, Image.BICUBIC, Image.BOX, Image.HAMMING])

@@ -45,6 +45,13 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
 _INNER_SEPARATOR = re.compile(r"\d[.,]\d")
 # Table rules read as glyphs: a stand-alone token of these at either end of a reading.
 _RULE_TOKEN = re.compile(r"^[|\[\]{}!/\\_\"'‘’“”]+$")
+# A reading that is a number and nothing else: sign, digits and separators, a unit, a
+# spread ("17.4±1.1", "17.4+1.1"), a footnote mark.
+_WHOLE_NUMBER = re.compile(
+    r"[-+\u2212]?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万)?"
+    r"(?:\s*(?:±|\+/?-?)\s*\d[\d.,]*%?)?[*†‡]?",
+    re.IGNORECASE,
+)
 _UNIT = re.compile(r"\d\s*(?P<unit>%|bn|[kmbgt](?![a-z]))", re.IGNORECASE)
 
 
@@ -156,9 +163,11 @@ def vote(
     may differ in spacing or case; a number printed two ways: the shorter), confidence at
     least ``AGREED_CONFIDENCE`` (``AGREED_VALUE_CONFIDENCE`` for a number printed two ways).
     Disagreement: an empty reading loses; for a number cell, a
-    reading that parses as a number beats one that does not; a reading with "B" beats the
-    same with "8" there (``lost_unit``), and for a number cell one with a decimal point or
-    comma between the same digits beats one that lost it (``lost_separator``); then the
+    reading that parses as a number beats one that does not, and one that is a number and
+    nothing else beats one with other marks around its digits ("73.8" / "m8"); a reading
+    with "B" beats the same with "8" there (``lost_unit``), and for a number cell one with
+    a decimal point or comma between the same digits beats one that lost it
+    (``lost_separator``); then the
     higher calibrated confidence wins (ties: the first). The confidence is capped at
     ``DISAGREED_CAP`` and ``agreed`` is False: the caller should flag the cell with
     ``readings`` as evidence.
@@ -184,10 +193,13 @@ def vote(
             confidences,
         )
 
-    def support(text: str, other: str, confidence: float) -> tuple[bool, bool, bool, float]:
+    def support(text: str, other: str, confidence: float) -> tuple[bool, bool, bool, bool, float]:
         is_number = (not numeric) or number(text) is not None
+        # a number and nothing else ("73.8") beats one found among other marks ("m8",
+        # "$41": small digits read as letters and symbols still hold a digit)
+        whole = (not numeric) or bool(_WHOLE_NUMBER.fullmatch(text))
         kept = not (lost_unit(text, other) or (numeric and lost_separator(text, other)))
-        return bool(text), is_number, kept, confidence
+        return bool(text), is_number, whole, kept, confidence
 
     first_wins = support(first_text, second_text, a) >= support(second_text, first_text, b)
     text, confidence, winner = (

@@ -791,6 +791,7 @@ def second_opinion(
         if numeric:
             cell.value = None if is_missing(cell.text) else parse_number(cell.text)
         if id(cell) in header:
+            cell.text = tidy_label(cell.text)  # the second engine's reading tidied too
             table.columns[cell.col] = cell.text
         if not result.agreed and text:
             where = "column name" if id(cell) in header else f"row {cell.row + 1}"

@@ -4,11 +4,12 @@ quantity (parameters, training tokens, MMLU)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..record import Cell, Table
 from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the quantities
 from ..units import TOKENS_COLUMN_RE as TOKENS_RE
-from ..units import parse_number, parse_params_b
+from ..units import is_missing, parse_number, parse_params_b
 from .lines import is_numeric_or_missing, is_split_number
 
 
@@ -74,6 +75,22 @@ def find_column(table: Table, pattern: re.Pattern[str]) -> int | None:
     numeric = set(numeric_columns(table))
     for c, name in enumerate(table.columns):
         if c in numeric and pattern.search(name):
+            return c
+    return None
+
+
+def quantity_column(
+    table: Table, pattern: re.Pattern[str], parse: Callable[[str], float | None]
+) -> int | None:
+    """The first column named by ``pattern`` whose cells are numbers, or whose filled cells
+    all ``parse`` as that quantity with words after the number ("2.6T tokens", "7B 参数"):
+    such a column is no column of numbers, yet it states each row's quantity."""
+    found = find_column(table, pattern)
+    if found is not None:
+        return found
+    for c, name in enumerate(table.columns):
+        texts = [row[c].text for row in table.body if row[c].text and not is_missing(row[c].text)]
+        if pattern.search(name) and texts and all(parse(text) is not None for text in texts):
             return c
     return None
 

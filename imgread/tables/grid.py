@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 # Text with an x-height under this (loaded-image px; glyphs 8 px tall or less) is small
 # enough for the cell reader; the page's reading does well above it, for less.
 SMALL_X_HEIGHT = 6.0
+# Light text on a dark page measures thicker (its strokes bleed into the dark around them
+# once the page is inverted): there, this x-height is as small.
+SMALL_X_HEIGHT_DARK = 7.0
 # A row band this many times the usual one's height holds more than a wrapped name: a
 # rule was missed, and the lattice is not trusted.
 TALLEST_BAND = 2.5
@@ -53,6 +56,8 @@ MIN_RULES = 3
 # A rule runs across this share of the table's cells at least (the median over a row).
 # Thicker runs than this share of the row pitch are bands (a coloured header), not rules.
 MAX_RULE_SHARE = 0.5
+# A page whose median grey is under this is dark (light text and rules on it).
+DARK_PAGE = 110
 # Tesseract reads a cell whose neural reading is less sure than this (0..100).
 SURE = 97.0
 
@@ -369,10 +374,16 @@ def read_grid(
     engines' disagreements as flags; None where the page is not that (text large enough
     for the page's reading, no closed lattice, most cells empty) or the neural reader is
     not installed. ``words``: the page's reading, in upright pixels."""
-    if not 0 < prepared.x_height < SMALL_X_HEIGHT or not second_engine(settings):
+    if not 0 < prepared.x_height < SMALL_X_HEIGHT_DARK or not second_engine(settings):
         return None
     grey = _upright_grey(prepared)
     if grey is None:
+        return None
+    if float(np.median(grey)) < DARK_PAGE:
+        # a dark page's rules are lighter than what lies beside them: turned, they are
+        # darker, as ``find_lattice`` looks for them
+        grey = 255 - grey
+    elif prepared.x_height >= SMALL_X_HEIGHT:
         return None
     lattice = find_lattice(grey)
     if lattice is None:

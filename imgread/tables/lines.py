@@ -330,12 +330,25 @@ def tidy_label(text: str) -> str:
     text = close_cjk_spaces(text.replace("- ", "-"))
     text = re.sub(r"(?<=\w) -(?=\w)", "-", text)
     text = re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
-    # A quote mark with no partner at an end is a speck read as one ("“MT-Bench").
-    for opening, closing in ("“”", "‘’", '""', "''"):
+    # A quote mark with no partner at an end is a speck read as one ("“MT-Bench", a table
+    # rule's corner read as "」平均分").
+    for opening, closing in ("“”", "‘’", '""', "''", "「」", "『』"):
         if text[:1] == opening and closing not in text[1:]:
             text = text[1:].lstrip()
         if text[-1:] == closing and opening not in text[:-1]:
             text = text[:-1].rstrip()
+        if opening != closing and text[:1] == closing:  # a mark that closes nothing
+            text = text[1:].lstrip()
+    return close_bracket(text)
+
+
+def close_bracket(text: str) -> str:
+    """A name whose last bracket opens and never closes lost its thin closing stroke at
+    the end ("MMLU(5-shot" of "MMLU(5-shot)"): it gets it back."""
+    for opening, closing in ("()", "（）"):
+        last = text.rfind(opening)
+        if last >= 0 and closing not in text[last:] and len(text) - last > 2:
+            return text + closing
     return text
 
 

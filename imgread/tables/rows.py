@@ -19,6 +19,7 @@ from .columns import (
     find_column,
     model_column,
     oriented,
+    quantity_column,
 )
 
 
@@ -62,8 +63,8 @@ def rows_from_table(table: Table, table_index: int = 0) -> list[Row]:
     lists its models (sizes from their names), when it scores them on some benchmark."""
     printed = table
     table = oriented(table)
-    params_col = find_column(table, PARAMS_RE)
-    tokens_col = find_column(table, TOKENS_RE)
+    params_col = quantity_column(table, PARAMS_RE, parse_params_b)
+    tokens_col = quantity_column(table, TOKENS_RE, parse_tokens_t)
     mmlu_col = find_column(table, MMLU_RE)
     model_col = model_column(table)
     if params_col is None and tokens_col is None and mmlu_col is None and (
