@@ -15,7 +15,7 @@ measured on the axis; else the measured median, with its uncertainty.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import cv2
@@ -29,7 +29,16 @@ from .legend import legend_names
 from .panels import Panel, title_above
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
-from .text import clean_words, name_strip_words, phrases, read_label
+from .text import (
+    Tick,
+    clean_words,
+    measure_value,
+    name_strip_words,
+    parse_number,
+    phrases,
+    read_label,
+    read_label_text,
+)
 
 INK = 28.0  # colour distance from the plot's background: a mark's pixel
 RULE_SHARE = 0.6  # of the plot's width: a row of ink this long is a gridline, not a mark
@@ -105,7 +114,7 @@ def _rules(mask: np.ndarray, view: np.ndarray) -> np.ndarray:
 
 def _box(shape: np.ndarray, pixels: np.ndarray) -> RawBox | None:
     """The box and whiskers of one connected shape, or None when it is none."""
-    height, width = shape.shape
+    width = shape.shape[1]
     inked = shape.any(axis=1)
     left = np.argmax(shape, axis=1)
     right = width - 1 - np.argmax(shape[:, ::-1], axis=1)
@@ -235,8 +244,10 @@ def read_lying_boxes(
     step = (right - left) / max(1, len(fit.ticks) - 1)
     # the plot spans the whole row of tick labels, where the fit keeps only some of them
     level = fit.ticks[0].box.cy
-    row = [p.box.cx for p in numbers if abs(p.box.cy - level) <= 0.5 * p.height]
-    left, right = min(left, *row), max(right, *row)
+    row = [p for p in numbers if abs(p.box.cy - level) <= 0.5 * p.height]
+    left = min(left, *(p.box.cx for p in row))
+    right = max(right, *(p.box.cx for p in row))
+    fit = _whole_row(fit, row, step)
     bottom = int(min(p.box.y1 for p in fit.ticks)) - 2
     x1, x2 = max(0, int(left - 1.3 * step)), min(rgb.shape[1], int(right + 1.3 * step))
     if bottom < 20 or x2 - x1 < 20:
@@ -263,6 +274,25 @@ def read_lying_boxes(
     chart, flags = _chart(rgb, placed, names, fit, labels, legend_words, bg, area, "",
                           ocr_settings)
     return [chart], flags
+
+
+ROW_RESIDUAL = 0.25  # of a tick step: the most a tick may lie off a fit through its row
+
+
+def _whole_row(fit: Fit, row: list[Phrase], step: float) -> Fit:
+    """A fit through every tick of the axis's row, where the best fit kept only some (a row
+    of labels set unevenly, by hand) and none lies off it by more than a quarter step: the
+    boxes are measured along the whole row, not past the end of a part of it."""
+    if len(row) <= len(fit.ticks):
+        return fit
+    pixels = np.array([p.box.cx for p in row])
+    values = np.array([float(p.value or 0.0) for p in row])
+    a, b = np.polyfit(pixels, values, 1)
+    off = np.abs(pixels - (values - b) / a) if a > 0 else np.array([np.inf])
+    if a <= 0 or float(off.max()) > ROW_RESIDUAL * step:
+        return fit
+    return replace(fit, a=float(a), b=float(b), ticks=row, residual_px=float(off.max()),
+                   shift_px=0.0)
 
 
 def _names_beside(boxes: list[Placed], found: list[Phrase]) -> list[str | float]:
@@ -331,6 +361,62 @@ def _label_of(box: Placed, labels: list[Phrase], boxes: list[Placed]) -> Phrase 
     return min(options, key=lambda p: gap(p, rect))
 
 
+@dataclass
+class Place:
+    """Where a printed median sits relative to its box: across, the gap from the box's side
+    (negative: before it); along, the label's middle from the median line; and its size."""
+
+    before: bool
+    gap: float
+    along: float
+    length: float  # along the value axis
+    height: float  # across
+
+
+def _place(box: Placed, label: Phrase) -> Place:
+    rect, text = box.rect, label.box
+    median = box.along(box.raw.median or 0.0)
+    if box.lying:
+        before = text.cy < rect.y1
+        gap = rect.y1 - text.y2 if before else text.y1 - rect.y2
+        return Place(before, gap, text.cx - median, text.width, text.height)
+    before = text.cx < rect.x1
+    gap = rect.x1 - text.x2 if before else text.x1 - rect.x2
+    return Place(before, gap, text.cy - median, text.height, text.width)
+
+
+def _read_at(rgb: np.ndarray, box: Placed, places: list[Place],
+             settings: OcrSettings) -> Phrase | None:
+    """The number printed where the other boxes' medians are (the median place of theirs),
+    read alone, letters and all (a unit after it)."""
+    rect = box.rect
+    before = sum(p.before for p in places) >= len(places) / 2
+    gap = float(np.median([p.gap for p in places]))
+    along = box.along(box.raw.median or 0.0) + float(np.median([p.along for p in places]))
+    length = 1.3 * float(max(p.length for p in places))
+    height = float(np.median([p.height for p in places]))
+    # across, from the box's side (not into it) out past where the others' labels end,
+    # with room either way: labels sit a few pixels nearer or further
+    reach = max(0.0, gap) + 1.5 * height
+    if box.lying:
+        y1, y2 = (rect.y1 - reach, rect.y1 - 1) if before else (rect.y2 + 1, rect.y2 + reach)
+        area = Box(x1=max(0, int(along - length / 2)), y1=max(0, int(y1)),
+                   x2=int(along + length / 2), y2=max(0, int(y2)))
+    else:
+        x1, x2 = (rect.x1 - reach, rect.x1 - 1) if before else (rect.x2 + 1, rect.x2 + reach)
+        area = Box(x1=max(0, int(x1)), y1=max(0, int(along - length / 2)),
+                   x2=max(0, int(x2)), y2=int(along + length / 2))
+    if area.width < 4 or area.height < 4:
+        return None
+    text = read_label_text(rgb, area, settings, widen=False, digits=False).strip()
+    value = parse_number(text)
+    value = measure_value(text) if value is None else value
+    if value is None:
+        return None
+    word = Word(text=text, confidence=80.0, box=area)
+    return Tick(words=[word], box=area, text=text, confidence=80.0, number=value)
+
+
 def _chart(
     rgb: np.ndarray, boxes: list[Placed], names: list[str | float], fit: Fit,
     labels: list[Phrase], legend_words: list[Word], bg: np.ndarray, area: Box, title: str,
@@ -346,13 +432,20 @@ def _chart(
               for name, colour in zip(legend, colours, strict=True)]
     tolerance = MISMATCH_SHARE * fit.value_range
     flags: list[Flag] = []
+    bound = {id(box): _label_of(box, labels, boxes) for box in boxes}
+    places = [_place(box, label) for box in boxes
+              if (label := bound[id(box)]) is not None and box.raw.median is not None]
     for box, index, name in zip(boxes, series_of, names, strict=True):
         raw = box.raw
         # a row's value at its middle
         ends = sorted(fit.value(box.along(row + 0.5)) for row in (raw.w_lo, raw.w_hi))
         quartile = sorted(fit.value(box.along(row + 0.5)) for row in (raw.q_lo, raw.q_hi))
         measured = None if raw.median is None else fit.value(box.along(raw.median))
-        label = _label_of(box, labels, boxes)
+        label = bound[id(box)]
+        if label is None and places and ocr_settings is not None and raw.median is not None:
+            # the other boxes carry their medians printed: this one's, OCR lost, is read
+            # alone where theirs are
+            label = _read_at(rgb, box, places, ocr_settings)
         printed = None if label is None else label.value
         if printed is not None and not (
                 quartile[0] - tolerance <= printed <= quartile[1] + tolerance):

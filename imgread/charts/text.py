@@ -445,11 +445,12 @@ def read_label(
 
 def read_label_text(
     rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True,
-    page: np.ndarray | None = None,
+    page: np.ndarray | None = None, digits: bool = True,
 ) -> str:
     """The text :func:`read_label` reads ("" when none). ``page``: the crop lies inside a
     bar, and page-coloured pixels reaching its edge (the page beside the bar's rounded
-    corners) are painted in the bar's colour, so that one threshold parts text from bar."""
+    corners) are painted in the bar's colour, so that one threshold parts text from bar.
+    ``digits=False`` reads letters too (a unit printed after the number, "0.20 s")."""
     pad = max(2, box.height) if widen else 2
     x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
     y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
@@ -466,10 +467,10 @@ def read_label_text(
     grey = cv2.copyMakeBorder(grey, 10, 10, 10, 10, cv2.BORDER_REPLICATE)
     image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
     try:
-        words = ocr.read_words(image, settings, psm=7, numeric=True)
+        words = ocr.read_words(image, settings, psm=7, numeric=digits)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
-    return "".join(word.text for word in words)
+    return ("" if digits else " ").join(word.text for word in words)
 
 
 def _page_painted_over(crop: np.ndarray, page: np.ndarray) -> np.ndarray:
