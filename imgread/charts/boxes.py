@@ -15,6 +15,7 @@ measured on the axis; else the measured median, with its uncertainty.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -73,7 +74,8 @@ def find_boxes(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
     if view.shape[0] < 12 or view.shape[1] < 12:
         return []
     mask = distance(view, bg) > INK
-    mask &= ~_rules(mask, view)
+    rules = _rules(mask, view)
+    mask &= ~rules
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
     boxes = []
     for index in range(1, count):
@@ -81,7 +83,8 @@ def find_boxes(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
         if height < 8 or width < 5 or area < 30:
             continue
         shape = labels[y : y + height, x : x + width] == index
-        box = _box(shape, view[y : y + height, x : x + width])
+        box = _box(shape, view[y : y + height, x : x + width],
+                   rules[y : y + height, x : x + width])
         if box is not None:
             boxes.append(RawBox(c1=box.c1 + x, c2=box.c2 + x, q_lo=box.q_lo + y,
                                 q_hi=box.q_hi + y, w_lo=box.w_lo + y, w_hi=box.w_hi + y,
@@ -112,7 +115,7 @@ def _rules(mask: np.ndarray, view: np.ndarray) -> np.ndarray:
     return rules
 
 
-def _box(shape: np.ndarray, pixels: np.ndarray) -> RawBox | None:
+def _box(shape: np.ndarray, pixels: np.ndarray, rules: np.ndarray) -> RawBox | None:
     """The box and whiskers of one connected shape, or None when it is none."""
     width = shape.shape[1]
     inked = shape.any(axis=1)
@@ -138,7 +141,7 @@ def _box(shape: np.ndarray, pixels: np.ndarray) -> RawBox | None:
                 for side in (rows[rows < start], rows[rows >= stop])]
     if not any(whiskers):
         return None
-    fill, median = _median_line(pixels[start:stop, c1 : c2 + 1])
+    fill, median = _median_line(pixels[start:stop, c1 : c2 + 1], rules[start:stop, c1 : c2 + 1])
     return RawBox(c1=c1, c2=c2, q_lo=float(start), q_hi=float(stop - 1),
                   w_lo=float(rows[0] if whiskers[0] else start),
                   w_hi=float(rows[-1] if whiskers[1] else stop - 1),
@@ -158,13 +161,15 @@ def _longest_run(flags: np.ndarray) -> tuple[int, int]:
     return best
 
 
-def _median_line(inner: np.ndarray) -> tuple[np.ndarray, float | None]:
+def _median_line(inner: np.ndarray, rules: np.ndarray) -> tuple[np.ndarray, float | None]:
     """The box's fill colour, and the row (view pixels from the box's first row, sub-pixel)
-    of the line across it that is not the fill: past the box's own edges at either end."""
+    of the line across it that is not the fill: past the box's own edges at either end, and
+    not a gridline seen through a hollow or pale box (``rules``: pixels of a rule's colour)."""
     rows, columns = inner.shape[:2]
-    core = inner[:, max(1, columns // 6) : max(2, columns - columns // 6)]
+    cut = slice(max(1, columns // 6), max(2, columns - columns // 6))
+    core = inner[:, cut]
     fill = np.median(core.reshape(-1, 3), axis=0)
-    share = (distance(core, fill) > MEDIAN_CONTRAST).mean(axis=1)
+    share = ((distance(core, fill) > MEDIAN_CONTRAST) & ~rules[:, cut]).mean(axis=1)
     marked = share >= MEDIAN_SHARE
     first, last = 0, rows - 1
     while first < rows and marked[first]:  # the box's edge at each end
@@ -205,6 +210,17 @@ class Placed:
         return Box(x1=int(side1), y1=int(low), x2=int(side2), y2=int(high))
 
 
+def alike(boxes: list[RawBox]) -> list[RawBox]:
+    """The boxes of one plot: those with a median line, and those without one (a median on
+    a quartile) as wide as they are; a letter's stroke with a serif is no box of theirs."""
+    widths = [b.c2 - b.c1 for b in boxes if b.median is not None]
+    if not widths:
+        return []
+    usual = float(np.median(widths))
+    return [b for b in boxes
+            if b.median is not None or abs(b.c2 - b.c1 - usual) <= 0.2 * usual]
+
+
 def boxes_plausible(boxes: list[RawBox]) -> bool:
     """Two boxes or more, most with a median line, not all ending at one row (bars with
     error bars stand on one baseline)."""
@@ -221,7 +237,7 @@ def read_upright_boxes(
     area = panel.area
     view = rgb[area.y1 : area.y2, area.x1 : area.x2]
     bg = plot_background(view)
-    raw = find_boxes(view, bg)
+    raw = alike(find_boxes(view, bg))
     if not boxes_plausible(raw):
         return None
     placed = [Placed(b, lying=False, origin=(area.x1, area.y1)) for b in raw]
@@ -255,7 +271,7 @@ def read_lying_boxes(
     area = Box(x1=x1, y1=0, x2=x2, y2=bottom)
     crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
     bg = plot_background(crop)
-    raw = find_boxes(np.ascontiguousarray(crop.transpose(1, 0, 2)), bg)
+    raw = alike(find_boxes(np.ascontiguousarray(crop.transpose(1, 0, 2)), bg))
     if not boxes_plausible(raw):
         return [], []
     placed = [Placed(b, lying=True, origin=(area.x1, area.y1)) for b in raw]
@@ -268,7 +284,10 @@ def read_lying_boxes(
         strip = name_strip_words(rgb, Box(x1=0, y1=top, x2=max(1, start), y2=bottom),
                                  ocr_settings)
         again = _names_beside(placed, phrases(clean_words(strip)))
-        names = [n if isinstance(n, str) else a for n, a in zip(names, again, strict=True)]
+        # the strip's reading where it has a name and the page's has none, or a shorter one
+        # (cut at a hyphen: "Llama" for "Llama-2-7B")
+        names = [a if isinstance(a, str) and (not isinstance(n, str) or len(a) > len(n))
+                 else n for n, a in zip(names, again, strict=True)]
     ticks = {id(p) for p in fit.ticks}
     labels = [p for p in numbers if id(p) not in ticks]
     chart, flags = _chart(rgb, placed, names, fit, labels, legend_words, bg, area, "",
@@ -307,10 +326,15 @@ def _names_beside(boxes: list[Placed], found: list[Phrase]) -> list[str | float]
         if not level:
             names.append(float(index + 1))
             continue
-        # the leftmost text level with the box: a logo between name and box may read as
-        # words too
-        first = min(level, key=lambda p: p.box.x1)
-        names.append(first.text.rstrip(" -—:;|.,"))
+        # from the leftmost text level with the box, the pieces a word space or so apart:
+        # a logo set between name and box, further off, may read as words too
+        line = sorted(level, key=lambda p: p.box.x1)
+        name = [line[0]]
+        for piece in line[1:]:
+            if piece.box.x1 - name[-1].box.x2 > 1.2 * max(piece.height, name[-1].height):
+                break
+            name.append(piece)
+        names.append(" ".join(p.text for p in name).rstrip(" -—:;|.,"))
     return names
 
 
@@ -361,6 +385,34 @@ def _label_of(box: Placed, labels: list[Phrase], boxes: list[Placed]) -> Phrase 
     return min(options, key=lambda p: gap(p, rect))
 
 
+def _decimals(text: str) -> int:
+    """Digits after the point of the number in a label ("0.20 s": 2)."""
+    match = re.search(r"\d+(?:\.(\d+))?", text)
+    return len(match[1] or "") if match is not None else 0
+
+
+def _usual_decimals(texts: list[str]) -> int:
+    """The decimals the labels print: the most any shows (OCR drops a label's last digits
+    far more often than it adds some; a label read so is only read again)."""
+    return max((_decimals(text) for text in texts), default=0)
+
+
+def _read_alone(rgb: np.ndarray, label: Phrase, decimals: int,
+                settings: OcrSettings) -> Phrase | None:
+    """A label read again from its own crop, letters and all; kept where it now prints
+    the usual decimals."""
+    text = read_label_text(rgb, label.box, settings, widen=True, digits=False).strip()
+    value = _printed_value(text)
+    if value is None or _decimals(text) != decimals:
+        return None
+    return Tick(words=label.words, box=label.box, text=text, confidence=80.0, number=value)
+
+
+def _printed_value(text: str) -> float | None:
+    value = parse_number(text)
+    return measure_value(text) if value is None else value
+
+
 @dataclass
 class Place:
     """Where a printed median sits relative to its box: across, the gap from the box's side
@@ -409,8 +461,7 @@ def _read_at(rgb: np.ndarray, box: Placed, places: list[Place],
     if area.width < 4 or area.height < 4:
         return None
     text = read_label_text(rgb, area, settings, widen=False, digits=False).strip()
-    value = parse_number(text)
-    value = measure_value(text) if value is None else value
+    value = _printed_value(text)
     if value is None:
         return None
     word = Word(text=text, confidence=80.0, box=area)
@@ -433,6 +484,11 @@ def _chart(
     tolerance = MISMATCH_SHARE * fit.value_range
     flags: list[Flag] = []
     bound = {id(box): _label_of(box, labels, boxes) for box in boxes}
+    if ocr_settings is not None:  # labels OCR read short ("3.9" for "3.93 s"), read alone
+        usual = _usual_decimals([label.text for label in bound.values() if label is not None])
+        for key, label in bound.items():
+            if label is not None and _decimals(label.text) < usual:
+                bound[key] = _read_alone(rgb, label, usual, ocr_settings) or label
     places = [_place(box, label) for box in boxes
               if (label := bound[id(box)]) is not None and box.raw.median is not None]
     for box, index, name in zip(boxes, series_of, names, strict=True):
