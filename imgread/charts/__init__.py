@@ -38,6 +38,7 @@ from .text import (
     axis_strip_words,
     clean_words,
     marked_ticks,
+    measure_value,
     merge_words,
     parse_number,
     phrases,
@@ -139,9 +140,9 @@ STEPPED_HEIGHTS = 4
 
 
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or a few numbers (or sizes, "7B") outside the tables read,
-    and no table over most of the image (a title band or a legend can pass for a small
-    table): worth a second reading. A table's own numbers (a meme around a table) are no
+    """Axes seen by preprocessing, or a few numbers (or sizes, "7B", or times, "0.9s")
+    outside the tables read, and no table over most of the image (a title band or a legend
+    can pass for a small table): worth a second reading. A table's own numbers (a meme around a table) are no
     reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
@@ -149,7 +150,8 @@ def _looks_like_chart(work: Work) -> bool:
     if sum(box.width * box.height for box in tables) > 0.5 * image_area:
         return False
     numbers = sum(
-        (parse_number(word.text) is not None or size_value(word.text) is not None)
+        (parse_number(word.text) is not None or size_value(word.text) is not None
+         or measure_value(word.text) is not None)
         and not any(
             box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in tables
         )

@@ -26,6 +26,8 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Quartiles, Series, Word
 from .axes import Fit, x_axes
+from .bars import RawBar
+from .binding import slanted_categories
 from .legend import legend_names
 from .panels import Panel, title_above
 from .pixels import cluster_colours, distance, hex_colour, plot_background
@@ -49,6 +51,7 @@ STRAIGHT_SHARE = 0.8  # of the box's rows
 THIN = 0.4  # of the box's width: a whisker row is at most this wide
 MEDIAN_CONTRAST = 40.0  # colour distance from the box's fill: the median line's pixels
 MEDIAN_SHARE = 0.35  # of a row across the box: a median line (dashed ones cover half)
+SURE_NAME = 60  # OCR confidence: a category name read level under an upright box
 
 
 @dataclass
@@ -242,6 +245,15 @@ def read_upright_boxes(
         return None
     placed = [Placed(b, lying=False, origin=(area.x1, area.y1)) for b in raw]
     names = _names_below(placed, found, area)
+    if ocr_settings is not None and not all(isinstance(n, str) for n in names):
+        # names set at a slant under the plot, read level as under bars (standing on the
+        # plot's floor for the purpose)
+        columns = [RawBar(x1=p.rect.x1, x2=p.rect.x2, top=p.rect.y1, bottom=area.y2,
+                          colour=p.raw.colour) for p in placed]
+        slanted = slanted_categories(rgb, panel, columns, ocr_settings)
+        if slanted and sum(isinstance(n, str) for n in slanted) > sum(
+                isinstance(n, str) for n in names):
+            names = slanted
     title = title_above(panel, found, legend_words)
     return _chart(rgb, placed, names, panel.y, labels, legend_words, bg, area, title,
                   ocr_settings)
@@ -340,8 +352,10 @@ def _names_beside(boxes: list[Placed], found: list[Phrase]) -> list[str | float]
 
 def _names_below(boxes: list[Placed], found: list[Phrase], area: Box) -> list[str | float]:
     """Each upright box's name: the text under the plot nearest its middle."""
+    # (sure words only: names set at a slant read level come out as unsure scraps)
     texts = [p for p in found if p.value is None and p.box.y1 >= area.y2 - 2
-             and p.box.y1 <= area.y2 + 4 * p.height and sum(c.isalnum() for c in p.text) >= 2]
+             and p.box.y1 <= area.y2 + 4 * p.height and sum(c.isalnum() for c in p.text) >= 2
+             and p.confidence >= SURE_NAME]
     names: list[str | float] = []
     for index, box in enumerate(boxes):
         rect = box.rect
