@@ -90,8 +90,10 @@ def run(work: Work, config: Config) -> None:
             if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
+    # (boxes with whiskers and median lines are shapes no table's text or rules make)
     kept = [chart for chart in charts
-            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)]
+            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
+            or chart.kind == "box"]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)

@@ -490,7 +490,9 @@ def _chart(
     series_of = cluster_colours([b.raw.colour for b in boxes], 20.0)
     colours = [np.median(np.array([b.raw.colour for b, s in zip(boxes, series_of, strict=True)
                                    if s == k]), axis=0) for k in range(max(series_of) + 1)]
-    legend, _ = legend_names(rgb, legend_words, colours, bg, patches=True, area=area)
+    # a printed median beside its box ("0.95s") is no legend entry though a patch is near
+    names_only = [w for w in legend_words if _printed_value(w.text) is None]
+    legend, _ = legend_names(rgb, names_only, colours, bg, patches=True, area=area)
     if not any(legend):  # a colour per box is decoration: one series
         series_of, legend, colours = [0] * len(boxes), [""], [np.median(colours, axis=0)]
     series = [Series(name=name, colour=hex_colour(colour), style="box")
