@@ -265,7 +265,7 @@ def read_drawn(
     """Each drawn chart read: its tag for the slowest list, its truth, its record, and
     whether it is scored as bars or lines."""
     for name, truth_item in drawn.items():
-        kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
+        kind = {"bar": "bar", "hbar": "bar", "box": "box"}.get(truth_item["kind"], "line")
         yield f"{label} {name}", truth_item, read_image(folder / name, config), kind
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from imgread.charts import scores_from_chart
 from imgread.charts.boxes import find_boxes

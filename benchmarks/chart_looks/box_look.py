@@ -143,6 +143,7 @@ def _mpl_labels(ax: Any, chart: dict[str, Any], rng: random.Random) -> None:
 
 def _plotly(chart: dict[str, Any], rng: random.Random, browser: Any) -> bytes:
     import plotly.graph_objects as go
+
     from chart_looks.plotly_look import FONTS, page
 
     fig = go.Figure()
@@ -193,7 +194,8 @@ def _chart(rng: random.Random, renderer: str) -> dict[str, Any]:
     return {"title": title, "unit": unit if rng.random() < 0.7 else "", "decimals": decimals,
             "categories": categories, "names": names, "keys": keys,
             "stats": [_stats(rng, low, high, decimals) for _ in keys],
-            "lying": rng.random() < 0.5, "width": rng.choice((0.4, 0.5, 0.6)), "labelled": not grouped and rng.random() < 0.5,
+            "lying": rng.random() < 0.5, "width": rng.choice((0.4, 0.5, 0.6)),
+            "labelled": not grouped and rng.random() < 0.5,
             "style": style, "renderer": renderer, "range": high - low}
 
 

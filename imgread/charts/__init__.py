@@ -144,8 +144,8 @@ STEPPED_HEIGHTS = 4
 def _looks_like_chart(work: Work) -> bool:
     """Axes seen by preprocessing, or a few numbers (or sizes, "7B", or times, "0.9s")
     outside the tables read, and no table over most of the image (a title band or a legend
-    can pass for a small table): worth a second reading. A table's own numbers (a meme around a table) are no
-    reason to."""
+    can pass for a small table): worth a second reading. A table's own numbers (a meme
+    around a table) are no reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
     tables = [t.box for t in record.ocr.tables]

@@ -79,7 +79,8 @@ def find_boxes(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
     mask = distance(view, bg) > INK
     rules = _rules(mask, view)
     mask &= ~rules
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        mask.astype(np.uint8), connectivity=8)
     boxes = []
     for index in range(1, count):
         x, y, width, height, area = (int(v) for v in stats[index])
