@@ -72,8 +72,25 @@ class RawBox:
         return (self.c1 + self.c2) / 2
 
 
+WORK_SIDE = 1200  # px: a larger plot is searched for boxes at this size (time)
+
+
 def find_boxes(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
-    """Boxes with a whisker in ``view`` (rows along the value axis), left to right."""
+    """Boxes with a whisker in ``view`` (rows along the value axis), left to right; a large
+    view is searched reduced (a large screenshot's boxes stay many pixels wide), and the
+    boxes given in its own pixels."""
+    scale = min(1.0, WORK_SIDE / max(view.shape[:2]))
+    if scale < 1.0:
+        small = cv2.resize(view, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        return [RawBox(c1=round(b.c1 / scale), c2=round((b.c2 + 1) / scale) - 1,
+                       q_lo=b.q_lo / scale, q_hi=(b.q_hi + 1) / scale - 1,
+                       w_lo=b.w_lo / scale, w_hi=(b.w_hi + 1) / scale - 1,
+                       median=None if b.median is None else b.median / scale,
+                       colour=b.colour) for b in _find(small, bg)]
+    return _find(view, bg)
+
+
+def _find(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
     if view.shape[0] < 12 or view.shape[1] < 12:
         return []
     mask = distance(view, bg) > INK
