@@ -124,7 +124,8 @@ def point_counts(record: Record, truth: dict) -> tuple[int, int, int]:
     """(points read right, points read, points true) for one chart's truth
     ({kind, log_x, series: {name: [[x, y], ...]}}): a bar by its category, a line point by
     its x; the series name counts where the chart has several."""
-    bars = truth["kind"] in ("bar", "hbar")
+    bars = truth["kind"] in ("bar", "hbar", "box")  # a box's x is its category, as a bar's
+    within = truth.get("y_tolerance", 1.0)
     several = len(truth["series"]) > 1
     read = [(series.name, point) for chart in record.charts for series in chart.series
             for point in series.points if point.y is not None]
@@ -145,7 +146,7 @@ def point_counts(record: Record, truth: dict) -> tuple[int, int, int]:
                 same_x = point.x > 0 and abs(math.log10(point.x / float(x))) <= math.log10(1.05)
             else:
                 same_x = abs(point.x - float(x)) <= 0.05 * x_span
-            if same_x and point.y is not None and abs(point.y - y) <= 1.0:
+            if same_x and point.y is not None and abs(point.y - y) <= within:
                 used.add(index)
                 right += 1
                 break
@@ -270,7 +271,7 @@ def read_drawn(
     """Each drawn chart read: its tag for the slowest list, its truth, its record, and
     whether it is scored as bars or lines."""
     for name, truth_item in drawn.items():
-        kind = "bar" if truth_item["kind"] in ("bar", "hbar") else "line"
+        kind = {"bar": "bar", "hbar": "bar", "box": "box"}.get(truth_item["kind"], "line")
         yield f"{label} {name}", truth_item, read_image(folder / name, config), kind
 
 

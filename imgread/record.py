@@ -230,6 +230,16 @@ class Axis(Strict):
     unit: str = ""
 
 
+class Quartiles(Strict):
+    """A box plot's box and whiskers, measured on the value axis (data units); the median
+    is the point's y."""
+
+    low: float  # the lower whisker's end
+    q1: float
+    q3: float
+    high: float  # the upper whisker's end
+
+
 class ChartPoint(Strict):
     x: float | str | None
     y: float | None
@@ -240,6 +250,7 @@ class ChartPoint(Strict):
     # where y comes from: a printed label read by OCR, or the marks' geometry on the axis
     provenance: Literal["label", "measured"] = "measured"
     uncertainty: float | None = None  # data units: how far a measured y may be off
+    quartiles: Quartiles | None = None  # box plots: y is the median, these the rest
 
 
 class Series(Strict):
@@ -257,7 +268,7 @@ class ReferenceLine(Strict):
 
 
 class Chart(Strict):
-    kind: str  # line, scatter, bar, hbar, unknown
+    kind: str  # line, scatter, bar, hbar, box, unknown
     box: Box
     title: str = ""
     axes: list[Axis] = Field(default_factory=list)

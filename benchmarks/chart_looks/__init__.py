@@ -1,5 +1,6 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
-(plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn).
+(plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
+box plots).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -7,10 +8,11 @@ Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 were looked at: tuning sets, never test sets.
 """
 
-from chart_looks import mpl_themed, plotly_look, vega_look
+from chart_looks import box_look, mpl_themed, plotly_look, vega_look
 
 LOOKS = {
     "plotly": plotly_look,
     "vega": vega_look,
     "mpl_themed": mpl_themed,
+    "box": box_look,
 }

@@ -23,9 +23,11 @@ import numpy as np
 
 from .. import ocr
 from ..config import Config, OcrSettings
+from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
+from .boxes import read_lying_boxes, read_upright_boxes
 from .hbars import read_hbars
 from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
@@ -36,6 +38,7 @@ from .text import (
     axis_strip_words,
     clean_words,
     marked_ticks,
+    measure_value,
     merge_words,
     parse_number,
     phrases,
@@ -87,8 +90,10 @@ def run(work: Work, config: Config) -> None:
             if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
+    # (boxes with whiskers and median lines are shapes no table's text or rules make)
     kept = [chart for chart in charts
-            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)]
+            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
+            or chart.kind == "box"]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
@@ -137,17 +142,18 @@ STEPPED_HEIGHTS = 4
 
 
 def _looks_like_chart(work: Work) -> bool:
-    """Axes seen by preprocessing, or a few numbers (or sizes, "7B") outside the tables read,
-    and no table over most of the image (a title band or a legend can pass for a small
-    table): worth a second reading. A table's own numbers (a meme around a table) are no
-    reason to."""
+    """Axes seen by preprocessing, or a few numbers (or sizes, "7B", or times, "0.9s")
+    outside the tables read, and no table over most of the image (a title band or a legend
+    can pass for a small table): worth a second reading. A table's own numbers (a meme
+    around a table) are no reason to."""
     record = work.record
     image_area = work.rgb.shape[0] * work.rgb.shape[1] if work.rgb is not None else 1
     tables = [t.box for t in record.ocr.tables]
     if sum(box.width * box.height for box in tables) > 0.5 * image_area:
         return False
     numbers = sum(
-        (parse_number(word.text) is not None or size_value(word.text) is not None)
+        (parse_number(word.text) is not None or size_value(word.text) is not None
+         or measure_value(word.text) is not None)
         and not any(
             box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in tables
         )
@@ -173,8 +179,8 @@ def read_charts(
     numbers = [p for p in found if p.value is not None]
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))]
-    if not fits:  # no y axis: bars lying on an x axis, if any
-        return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if not fits:  # no y axis: boxes or bars lying on an x axis, if any
+        return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
     # x tick labels end a plot area: a log axis printed at two powers of ten (10¹, 10²) too
     x_fits = x_axes(numbers) + [fit for fit in [decade_axis(numbers)] if fit is not None]
@@ -200,6 +206,11 @@ def read_charts(
     flags: list[Flag] = []
     for panel in panels:
         labels = [p for p in numbers if id(p) not in ticks and inside(p.box, panel.area)]
+        boxed = read_upright_boxes(rgb, panel, found, labels, legend_words, ocr_settings)
+        if boxed is not None:  # a box plot: boxes, whiskers and medians, not bars
+            charts.append(boxed[0])
+            flags.extend(boxed[1])
+            continue
         area = panel.area
         bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         panel.y = on_rules(panel.y, rgb, area, bg)
@@ -232,12 +243,23 @@ def read_charts(
             charts.append(chart)
             flags.extend(new_flags)
     if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
-        return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+        return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     if all(_uncalibrated_line(chart) for chart in charts):  # traces against digits in
         lying = read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
         if lying[0]:  # names may be bars lying on an x axis: those, where there are some
             return lying
     return charts, flags
+
+
+def _lying(
+    rgb: np.ndarray, legend_words: list[Word], found: list[Phrase], numbers: list[Phrase],
+    text_boxes: list[Box], ocr_settings: OcrSettings | None,
+) -> tuple[list[Chart], list[Flag]]:
+    """Marks lying along an x axis: boxes with whiskers (told by their shape), else bars."""
+    boxes = read_lying_boxes(rgb, found, numbers, legend_words, ocr_settings)
+    if boxes[0]:
+        return boxes
+    return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
 
 
 def _swatched_name(word: Word) -> bool:

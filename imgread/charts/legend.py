@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -65,12 +66,19 @@ def legend_names(
     # a name its symbol was read with is surely a legend entry: two characters will do
     with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}
     lines = _lines(split)
+    on_colour: dict[int, bool] = {}  # each word's test, once (the line's neighbours ask too)
+
+    def drawn_on_colour(word: Word) -> bool:
+        if id(word) not in on_colour:
+            on_colour[id(word)] = _on_colour(rgb, word, colours)
+        return on_colour[id(word)]
+
     for line_index, line in enumerate(lines):
         for position, word in enumerate(line):
-            if _numeric(word.text) or _on_colour(rgb, word, colours):
+            if _numeric(word.text) or drawn_on_colour(word):
                 continue
             solid = patches or word.confidence < 50
-            colour = None if _after_text(word, line, rgb, colours) else swatch_colour(
+            colour = None if _after_text(word, line, drawn_on_colour) else swatch_colour(
                 rgb, word, bg, solid)
             if colour is None:
                 continue
@@ -141,15 +149,15 @@ def _numeric(text: str) -> bool:
         re.fullmatch(r"[\d.,%]+", text.strip()))
 
 
-def _after_text(word: Word, line: list[Word], rgb: np.ndarray, colours: list[np.ndarray]
-                ) -> bool:
+def _after_text(word: Word, line: list[Word], on_colour: Callable[[Word], bool]) -> bool:
     """A confidently read word just left of ``word``: it continues a text, it names nothing.
-    A "word" drawn on a series colour is the swatch itself, read as letters ("Mem")."""
+    A "word" drawn on a series colour (``on_colour``) is the swatch itself, read as letters
+    ("Mem")."""
     reach = 2.4 * max(4, word.box.height)
     return any(
         other is not word and other.confidence >= 60 and sum(c.isalnum() for c in other.text) >= 2
         and word.box.x1 - reach <= other.box.x2 <= word.box.x1
-        and not _on_colour(rgb, other, colours)
+        and not on_colour(other)
         for other in line
     )
 

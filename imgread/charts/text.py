@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -17,6 +18,7 @@ from .pixels import distance
 _JUNK = re.compile(r"^[\W_]+$")
 
 
+@lru_cache(maxsize=8192)  # asked of every word many times over (phrases, ticks, legends)
 def parse_number(text: str) -> float | None:
     """A tick or value label as a number (``45.3``, ``1,000``, ``80,7``, ``−5``, ``80%``),
     else None: :func:`imgread.units.parse_number` reading the label as a whole, so that a
@@ -58,6 +60,19 @@ def power_value(text: str) -> float | None:
     return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
 
 
+# "0.54 s", "120ms", "45.2 tok/s": latency and throughput as serving leaderboards print
+# their ticks and labels (the number in the unit printed)
+_MEASURE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?:ms|s|sec|tok/s|tokens/s|t/s)$",
+                      re.IGNORECASE)
+
+
+def measure_value(text: str) -> float | None:
+    """A tick or label printed with a time or rate unit ("0.2s", "1.08 s", "45 ms"), else
+    None."""
+    match = _MEASURE.match(text.strip())
+    return float(match["number"]) if match is not None else None
+
+
 def size_value(text: str) -> float | None:
     """A tick printed with a size unit ("10B", "500M"), in billions, else None."""
     match = _SIZE.match(text.strip())
@@ -79,13 +94,15 @@ class Tick(Phrase):
 
 
 def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
-    """``phrase`` as a :class:`Tick` where it prints a power of ten (or, with ``sizes``, a
-    number with a size unit); else unchanged."""
+    """``phrase`` as a :class:`Tick` where it prints a power of ten, a time or rate ("0.2s",
+    "45 ms") or, with ``sizes``, a number with a size unit; else unchanged."""
     if phrase.value is not None:
         return phrase
     number = power_value(phrase.text)
     if number is None and sizes:
         number = size_value(phrase.text)
+    if number is None:
+        number = measure_value(phrase.text)
     if number is None:
         return phrase
     return Tick(words=phrase.words, box=phrase.box, text=phrase.text,
@@ -428,11 +445,12 @@ def read_label(
 
 def read_label_text(
     rgb: np.ndarray, box: Box, settings: OcrSettings, widen: bool = True,
-    page: np.ndarray | None = None,
+    page: np.ndarray | None = None, digits: bool = True,
 ) -> str:
     """The text :func:`read_label` reads ("" when none). ``page``: the crop lies inside a
     bar, and page-coloured pixels reaching its edge (the page beside the bar's rounded
-    corners) are painted in the bar's colour, so that one threshold parts text from bar."""
+    corners) are painted in the bar's colour, so that one threshold parts text from bar.
+    ``digits=False`` reads letters too (a unit printed after the number, "0.20 s")."""
     pad = max(2, box.height) if widen else 2
     x1, x2 = max(0, box.x1 - pad), min(rgb.shape[1], box.x2 + pad)
     y1, y2 = max(0, box.y1 - pad // 3), min(rgb.shape[0], box.y2 + pad // 3)
@@ -449,10 +467,10 @@ def read_label_text(
     grey = cv2.copyMakeBorder(grey, 10, 10, 10, 10, cv2.BORDER_REPLICATE)
     image = np.ascontiguousarray(cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB))
     try:
-        words = ocr.read_words(image, settings, psm=7, numeric=True)
+        words = ocr.read_words(image, settings, psm=7, numeric=digits)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
-    return "".join(word.text for word in words)
+    return ("" if digits else " ").join(word.text for word in words)
 
 
 def _page_painted_over(crop: np.ndarray, page: np.ndarray) -> np.ndarray:

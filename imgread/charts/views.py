@@ -12,16 +12,20 @@ def scores_from_chart(chart: Chart) -> list[Score]:
     series are named, else the category as model and the chart's title as benchmark."""
     named = any(series.name for series in chart.series)
     y_title = next((a.title for a in chart.axes if a.orientation == "y" and a.title), "")
+    title = chart.title or y_title
+    if chart.kind == "box":  # a box plot's points are medians: the benchmark says so
+        title = chart.title or next((a.title for a in chart.axes if a.title), "")
+        title = f"{title} (median)" if title else "Median"
     scores: list[Score] = []
     for series in chart.series:
         for point in series.points:
             if point.y is None:
                 continue
-            if chart.kind in ("bar", "hbar"):
+            if chart.kind in ("bar", "hbar", "box"):
                 if named and series.name and isinstance(point.x, str):
                     model, benchmark = series.name, point.x
-                elif isinstance(point.x, str) and (chart.title or y_title):
-                    model, benchmark = point.x, chart.title or y_title
+                elif isinstance(point.x, str) and title:
+                    model, benchmark = point.x, title
                 else:
                     continue
                 setting = None
