@@ -7,10 +7,11 @@ Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 were looked at: tuning sets, never test sets.
 """
 
-from chart_looks import mpl_themed, plotly_look, vega_look
+from chart_looks import line_kinds, mpl_themed, plotly_look, vega_look
 
 LOOKS = {
     "plotly": plotly_look,
     "vega": vega_look,
     "mpl_themed": mpl_themed,
+    "lines": line_kinds,
 }
