@@ -28,8 +28,9 @@ Prints, per set: point F1 for bars (category, and series where there are several
 value within ±1.0) and for lines (series, x within 5% (relative on a log axis), or the
 same name where x is a category, y within ±1.0); for the tuning set also the share of
 points within 2% of the axis range and series-name accuracy; for the real charts the F1 of
-(model, benchmark, value) triples (exact to 0.05, and within 1 unit) and how many values from printed labels are exact;
-and the chart stage's time per image (the goal: ≤ 0.5 s on one core).
+(model, benchmark, value) triples (exact to 0.05, and within 1 unit) and how many values
+from printed labels are exact; and the chart stage's time per image (the goal: ≤ 0.5 s on
+one core).
 """
 
 from __future__ import annotations

@@ -117,6 +117,7 @@ def symbol_split(word: Word) -> Word:
 FILLED_SHARE = 0.8  # of a symbol's bounding box its ink covers: a filled square or circle
 
 FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
+FADED_OFF = 0.25  # of a faded swatch's distance from the page: how far off the blend it lies
 
 
 def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
@@ -132,6 +133,10 @@ def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float
     if not 0.15 <= share <= 1.0:
         return gap
     off = float(np.linalg.norm(swatch - (bg + share * towards)))
+    # a faded swatch keeps its colour's hue: it lies near the blend, not merely as near as
+    # it lies to the page (a grey frame's edge is as near a faded blue as to the page)
+    if off > FADED_OFF * share * np.sqrt(norm):
+        return gap
     return min(gap, off + FADED)
 
 

@@ -216,16 +216,22 @@ def _series_colours(
     page is drawn, but not strongly."""
     centres: list[np.ndarray] = []
     purer: list[np.ndarray | None] = []
-    for drawn in (crop[mask & (ink > 1.6 * INK)], crop[mask]):
-        if len(drawn) >= 20:
-            _add_centres(drawn, bg, centres, purer)
+    for selected in (mask & (ink > 1.6 * INK), mask):
+        where = np.flatnonzero(selected)
+        if len(where) >= 20:
+            _add_centres(crop, mask, where, bg, centres, purer)
     return centres[:MAX_SERIES], purer[:MAX_SERIES]
 
 
 def _add_centres(
-    drawn: np.ndarray, bg: np.ndarray, centres: list[np.ndarray],
-    purer: list[np.ndarray | None],
+    crop: np.ndarray, mask: np.ndarray, where: np.ndarray, bg: np.ndarray,
+    centres: list[np.ndarray], purer: list[np.ndarray | None],
 ) -> None:
+    """Colour centres of the crop's pixels at the flat indices ``where``, added to
+    ``centres`` (and the purer colours of thin lines to ``purer``). A colour between a
+    known one and the page is that colour's anti-aliased edge, unless its pixels lie apart
+    from it."""
+    drawn = crop.reshape(-1, 3)[where]
     keys = (drawn // 24).astype(np.int32) @ np.array([121, 11, 1])
     counts = np.bincount(keys)
     order = np.argsort(counts)[::-1]
@@ -233,17 +239,43 @@ def _add_centres(
     for key in order[:16]:
         if counts[key] < floor:
             break
-        centre = drawn[keys == key].mean(axis=0)
+        own = keys == key
+        centre = drawn[own].mean(axis=0)
         known = centres + [c for c in purer if c is not None]
-        if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in known):
+        if any(np.linalg.norm(centre - c) < SAME for c in known):
             continue
+        # a colour between a known one and the page is its anti-aliased edge, which
+        # borders it; a paler series of the same hue (one palette's blues) runs apart
+        edges = [c for c in known if _blend(centre, c, bg)]
+        if edges and not all(_apart(crop, mask, where[own], c, EDGE_REACH) for c in edges):
+            continue
+        # a purer colour on a thin line's blend is its markers (or its straight runs)
         paler = [i for i, c in enumerate(centres) if purer[i] is None
-                 and _blend(c, centre, bg, off_limit=40.0, least=0.6)]
+                 and _blend(c, centre, bg, off_limit=40.0, least=0.6)
+                 and not _apart(crop, mask, where[own], c, MARKER_SIDE)]
         if paler:
             purer[paler[0]] = centre
             continue
         centres.append(centre)
         purer.append(None)
+
+
+EDGE_REACH = 2  # work pixels: a colour's anti-aliased edge borders the colour
+MARKER_SIDE = 5  # work pixels: a marker's pure colour lies this near its line's blend
+APART_SHARE = 0.5  # of a colour's pixels away from another's: a series of its own
+
+
+def _apart(crop: np.ndarray, mask: np.ndarray, flat: np.ndarray, colour: np.ndarray,
+           reach: int) -> bool:
+    """Most of the pixels at the flat indices ``flat`` lie further than ``reach`` from the
+    drawn pixels of ``colour``."""
+    ours = np.zeros(mask.shape, dtype=np.uint8)
+    ours.flat[flat] = 1
+    theirs = (mask & (distance(crop, colour) < SAME / 2)).astype(np.uint8)
+    if not theirs.any():
+        return True
+    near = cv2.dilate(theirs, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)).astype(bool)
+    return bool((ours.astype(bool) & ~near).sum() > APART_SHARE * ours.sum())
 
 
 def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarray:

@@ -26,6 +26,7 @@ from .binding import (
 )
 from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
+from .naming import end_label_names, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
 from .text import as_tick, parse_number, read_label, read_label_text, unit_misreadings
@@ -227,7 +228,7 @@ def mismatch_flag(title: str, name: str, category: str | float | None, label: Ph
 
 def line_chart(
     rgb: np.ndarray, panel: Panel, found: list[Phrase], words: list[Word],
-    text_boxes: list[Box], bg: np.ndarray,
+    text_boxes: list[Box], bg: np.ndarray, settings: OcrSettings | None = None,
 ) -> tuple[Chart | None, list[Flag]]:
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
     below = [p for p in (as_tick(f, sizes=True) for f in found)
@@ -260,6 +261,11 @@ def line_chart(
         _swatch_box(word).union(word.box) for word in words
         if inside(word.box, panel.area) and any(stem in word.text.lower() for stem in stems)
     ]
+    # lines the legend left unnamed: named by the text at their end, or by their legend
+    # sample's text read again
+    names = end_label_names(words, [t.points for t in traced], names, panel.tick_height, legend)
+    names = sample_names(rgb, [t.colour for t in traced], names, bg, panel.tick_height,
+                         settings, legend)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
