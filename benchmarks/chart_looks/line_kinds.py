@@ -225,7 +225,6 @@ def plotly_page(chart: Chart, rng: random.Random) -> tuple[str, int, int]:
         xaxis["type"] = "log"
         if ticks == "e":
             xaxis["exponentformat"] = "e"
-            xaxis["dtick"] = 1
         elif ticks == "named":
             xs = [float(x) for x, _ in next(iter(chart.series.values()))]
             xaxis["tickvals"] = xs

@@ -93,7 +93,8 @@ def trace(
             dashes.append(_to_image(line, area, scale))
         if own.sum() < 12 or _at_border(own):
             continue
-        found = _scatter(own) or _line(own, width)
+        # a dashed or dotted series is a line once its gaps are bridged
+        found = _scatter(own) or _line(own, width) or _line(own, width, DASH_GAP)
         if found is None:
             continue
         style, points = found
@@ -324,18 +325,44 @@ def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
     marker = big & (areas >= 0.35 * spans**2) & (spans <= 2.5 * typical) & (spans >= 0.4 * typical)
     if not marker.any() or marker.sum() < 0.6 * big.sum():
         return None
-    points = [(float(x), float(y)) for (x, y), keep in zip(centroids[1:], marker, strict=True)
-              if keep]
-    return "scatter", sorted(points)
+    points = sorted((float(x), float(y)) for (x, y), keep
+                    in zip(centroids[1:], marker, strict=True) if keep)
+    if _dotted(points, typical):
+        return None
+    return "scatter", points
 
 
-def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] | None:
+DOTS = 8  # blobs at least: a dotted line's dots, when they chain this closely
+DOT_STEP = 4.0  # blob sizes: the most from one dot of a dotted line to the next
+
+
+def _dotted(points: list[tuple[float, float]], size: float) -> bool:
+    """Blobs chained left to right each a few of their sizes from the next: the dots of a
+    dotted line, not markers (a scatter's points lie apart, and jump up and down)."""
+    if len(points) < DOTS:
+        return False
+    steps = np.hypot(*np.diff(np.array(points), axis=0).T)
+    return bool((steps <= DOT_STEP * max(size, 1.0)).mean() >= 0.8)
+
+
+DASH_GAP = 21  # work pixels: the widest gap between the dashes of a dashed line
+DASHED_SHARE = 0.3  # of the columns it spans: the least a dashed line's dashes fill
+
+
+def _line(own: np.ndarray, width: int, gaps: int = 0
+          ) -> tuple[str, list[tuple[float, float]]] | None:
     """A drawn line: it spans a tenth of the plot at least, and fills most columns it spans
-    (the remnants of text and frames are short or sparse)."""
+    (the remnants of text and frames are short or sparse); with ``gaps``, a dashed or
+    dotted line, which fills them once gaps that wide are bridged."""
     columns = np.flatnonzero(own.any(axis=0))
     if len(columns) < 5 or np.ptp(columns) < 0.1 * width:
         return None
-    if len(columns) < 0.6 * (np.ptp(columns) + 1):
+    span = np.ptp(columns) + 1
+    if gaps:
+        bridged = cv2.dilate(own.any(axis=0).astype(np.uint8)[None], np.ones((1, gaps), np.uint8))
+        if len(columns) < DASHED_SHARE * span or bridged.sum() < 0.9 * span:
+            return None
+    elif len(columns) < 0.6 * span:
         return None
     thickness = float(np.median(own[:, columns].sum(axis=0)))
     if thickness > MAX_LINE_WIDTH:  # filled shapes (bars, bands), not a line
