@@ -244,6 +244,12 @@ def line_chart(
         panel.x = with_mantissas(decades, below)
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = _evenly_set(below) if panel.x is None else []
+    if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
+        # categories along x, each point on one named by it
+        places_named = _evenly_set([p for p in found if p.value is None and p.confidence >= 50
+                                    and panel.area.y2 - 2 <= p.box.y1
+                                    <= panel.area.y2 + 3 * panel.tick_height
+                                    and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
     swatches = [
         _swatch_box(w) for w in words
         if w.confidence >= 30 and wordlike(w.text) and inside(w.box, panel.area)
@@ -283,8 +289,9 @@ def line_chart(
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
     if places_named:
         axes.append(Axis(orientation="x", title=x_title(panel, found), scale="categorical",
-                         ticks=[AxisTick(label=p.text, value=float(p.value or 0.0),
-                                         pixel=p.box.cx) for p in places_named]))
+                         ticks=[AxisTick(label=p.text, value=float(
+                             p.value if p.value is not None else index), pixel=p.box.cx)
+                                for index, p in enumerate(places_named)]))
     keys = {_key(name) for name in names if name}
     blocks = [b for b in _annotations(panel, found, legend) if _key(b[0]) not in keys]
     references = _pair_labels([_reference(panel, dash, blocks) for dash in dashes], dashes)
@@ -357,13 +364,15 @@ def _evenly_set(below: list[Phrase]) -> list[Phrase]:
     return row
 
 
-def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None) -> float:
+def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
+             ) -> float | str:
     """The x value at a pixel; a point on a tick takes the tick's printed value, and on an
-    axis of named places, the name's value where it stands under one."""
+    axis of named places, the name's value (or the name itself, a category) where it stands
+    under one."""
     if panel.x is None:
         for tick in places_named or []:
             if abs(tick.box.cx - px) <= 0.25 * _spacing(places_named or []):
-                return float(tick.value or 0.0)
+                return float(tick.value) if tick.value is not None else tick.text
         return round(px, 1)
     for tick in panel.x.ticks:
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
