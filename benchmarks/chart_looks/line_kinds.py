@@ -223,8 +223,10 @@ def plotly_page(chart: Chart, rng: random.Random) -> tuple[str, int, int]:
     xaxis: dict[str, Any] = {"title": {"text": chart.x_title}}
     if chart.log_x:
         xaxis["type"] = "log"
-        if ticks == "e":
+        if ticks == "e":  # the counts themselves ("1e9"): the truth too
             xaxis["exponentformat"] = "e"
+            chart.series = {name: [(float(x) * 1e9, y) for x, y in points]
+                            for name, points in chart.series.items()}
         elif ticks == "named":
             xs = [float(x) for x, _ in next(iter(chart.series.values()))]
             xaxis["tickvals"] = xs

@@ -429,6 +429,31 @@ def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:
         ticks) - 1 else decades
 
 
+def around_one_decade(numbers: list[Phrase]) -> Fit | None:
+    """A log axis with one decade printed ("1e9", "10B") and bare digits on both sides
+    (plotly's 3 ... 9, 1e9, 2 ... 9): a digit d left of the decade D is d times D/10, right
+    of it d times D. None unless the digits so placed fit a log scale."""
+    decades = [p for p in numbers if isinstance(p, Tick) and p.value and abs(
+        math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
+    if len(decades) != 1:
+        return None
+    decade = decades[0]
+    ticks: list[Phrase] = [decade]
+    for phrase in numbers:
+        text = phrase.text.strip()
+        # (the decade may stand a little lower, printed larger)
+        if phrase is decade or len(text) != 1 or not text.isdigit() or text in "01" or abs(
+                phrase.box.cy - decade.box.cy) > max(phrase.height, decade.height):
+            continue
+        scale = float(decade.value or 1.0) / (10 if phrase.box.cx < decade.box.cx else 1)
+        ticks.append(Tick(words=phrase.words, box=phrase.box, text=text,
+                          confidence=phrase.confidence, number=int(text) * scale))
+    fit = fit_ticks(ticks, "x")
+    if fit is None or fit.scale != "log" or decade not in fit.ticks or len(fit.ticks) < 4:
+        return None
+    return fit
+
+
 MANTISSA_SLACK = 0.03  # log10: a digit this near where the decades put it is that tick
 
 

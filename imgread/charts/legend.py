@@ -91,7 +91,10 @@ def legend_names(
         entry = _entry(line, position)
         name = " ".join(word.text for word in entry)
         sure = entry[0].confidence >= 70 or id(entry[0]) in with_symbol
-        if sum(c.isalnum() for c in name) < (2 if sure else 3):
+        useful = sum(c.isalnum() for c in name)
+        # a name is mostly letters and digits: dashes of a dashed line read as text ("e-
+        # 7-7", a dash left of them for a swatch) are not
+        if useful < (2 if sure else 3) or useful < NAME_SHARE * len(name.replace(" ", "")):
             continue
         names[series] = name
         used.extend(entry)
@@ -116,6 +119,7 @@ def symbol_split(word: Word) -> Word:
 
 FILLED_SHARE = 0.8  # of a symbol's bounding box its ink covers: a filled square or circle
 
+NAME_SHARE = 0.7  # of a legend name's characters: letters and digits
 FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
 FADED_OFF = 0.25  # of a faded swatch's distance from the page: how far off the blend it lies
 

@@ -94,7 +94,9 @@ def trace(
         if own.sum() < 12 or _at_border(own):
             continue
         # a dashed or dotted series is a line once its gaps are bridged
-        found = _scatter(own) or _line(own, width) or _line(own, width, DASH_GAP)
+        # (OCR reads dashes as words: their boxes, erased from ``own``, are no gaps)
+        found = _scatter(own) or _line(own, width) or _line(
+            own, width, DASH_GAP, own | (drawn & (gap < SAME)))
         if found is None:
             continue
         style, points = found
@@ -349,17 +351,20 @@ DASH_GAP = 21  # work pixels: the widest gap between the dashes of a dashed line
 DASHED_SHARE = 0.3  # of the columns it spans: the least a dashed line's dashes fill
 
 
-def _line(own: np.ndarray, width: int, gaps: int = 0
+def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | None = None
           ) -> tuple[str, list[tuple[float, float]]] | None:
     """A drawn line: it spans a tenth of the plot at least, and fills most columns it spans
     (the remnants of text and frames are short or sparse); with ``gaps``, a dashed or
-    dotted line, which fills them once gaps that wide are bridged."""
+    dotted line, which fills them (``unerased``: with its pixels under text boxes) once
+    gaps that wide are bridged."""
     columns = np.flatnonzero(own.any(axis=0))
     if len(columns) < 5 or np.ptp(columns) < 0.1 * width:
         return None
     span = np.ptp(columns) + 1
     if gaps:
-        bridged = cv2.dilate(own.any(axis=0).astype(np.uint8)[None], np.ones((1, gaps), np.uint8))
+        drawn = (own if unerased is None else unerased)[:, columns[0] : columns[-1] + 1]
+        bridged = cv2.dilate(drawn.any(axis=0).astype(np.uint8)[None], np.ones((1, gaps),
+                                                                               np.uint8))
         if len(columns) < DASHED_SHARE * span or bridged.sum() < 0.9 * span:
             return None
     elif len(columns) < 0.6 * span:

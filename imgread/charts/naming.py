@@ -11,6 +11,7 @@ import numpy as np
 from .. import ocr
 from ..config import OcrSettings
 from ..record import Box, Word
+from .legend import NAME_SHARE
 from .pixels import distance
 from .text import parse_number
 
@@ -47,8 +48,12 @@ def end_label_names(
 
 
 def _namelike(text: str) -> bool:
-    letters = sum(c.isalpha() for c in text)
-    return letters >= 1 and sum(c.isalnum() for c in text) >= 2 and parse_number(text) is None
+    """A name: a letter or more, mostly letters and digits ("T5", "Llama-2"), no number."""
+    compact = text.replace(" ", "")
+    useful = sum(c.isalnum() for c in compact)
+    return any(c.isalpha() for c in compact) and useful >= 2 \
+        and useful >= NAME_SHARE * len(compact) and parse_number(text) is None
+
 
 
 def _phrase(words: list[Word], first: Word) -> list[Word]:

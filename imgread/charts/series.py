@@ -10,7 +10,13 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .axes import Fit, decade_axis, with_mantissas, x_axes_read_either_way
+from .axes import (
+    Fit,
+    around_one_decade,
+    decade_axis,
+    with_mantissas,
+    x_axes_read_either_way,
+)
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -242,6 +248,8 @@ def line_chart(
         # decades printed with their unit or as powers ("100B", "1T") outrank bare digits
         # between them (plotly's 2 ... 9), which are their mantissas
         panel.x = with_mantissas(decades, below)
+    elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
+        panel.x = around_one_decade(below) or panel.x
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = _evenly_set(below) if panel.x is None else []
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
