@@ -224,22 +224,18 @@ def _regular(fit: Fit) -> bool:
         return bool(steps.max() <= 2.01 * steps.min()) or _log_ticks(fit) or exact
     ratios = steps / steps.min()
     return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4
-                and _on_nice_steps(values, float(steps.min())))
+                and _on_whole_steps(values, float(steps.min())))
 
 
-NICE_STEPS = (1.0, 2.0, 2.5, 5.0)  # times a power of ten: the steps axis ticks are set at
 ON_STEP_SHARE = 0.75  # of the ticks: the least that lie on whole steps
 
 
-def _on_nice_steps(values: list[float], step: float) -> bool:
-    """Most ticks lie on whole multiples of a round step (1, 2, 2.5 or 5 times a power of
-    ten) that divides the smallest step read (ticks OCR lost make it two or three steps):
-    value labels that happen to line up in a column (44.5, 36.8, 32.9) do not."""
+def _on_whole_steps(values: list[float], step: float) -> bool:
+    """Most ticks lie on whole multiples of a step that divides the smallest step read
+    (ticks OCR lost make it two or three steps; an axis from 5 by 10 lies on fives): value
+    labels that happen to line up in a column (44.5, 36.8, 32.9) do not."""
     for parts in (1, 2, 3):
         unit = step / parts
-        decade = 10 ** math.floor(math.log10(unit))
-        if not any(abs(unit / decade - nice) <= 0.02 * nice for nice in NICE_STEPS):
-            continue
         on = [abs(v / unit - round(v / unit)) <= 0.05 for v in values]
         if sum(on) >= ON_STEP_SHARE * len(values):
             return True

@@ -249,8 +249,10 @@ def _add_centres(
             continue
         # a colour between a known one and the page is its anti-aliased edge, which
         # borders it; a paler series of the same hue (one palette's blues) runs apart
+        # (and runs solid: a thin line's blend varies along it, showing in patches)
         edges = [c for c in known if _blend(centre, c, bg)]
-        if edges and not all(_apart(crop, mask, where[own], c, EDGE_REACH) for c in edges):
+        if edges and not (_solid(mask.shape, where[own]) and all(
+                _apart(crop, mask, where[own], c, EDGE_REACH) for c in edges)):
             continue
         # a purer colour on a thin line's blend is its markers (or its straight runs)
         paler = [i for i, c in enumerate(centres) if purer[i] is None
@@ -266,6 +268,16 @@ def _add_centres(
 EDGE_REACH = 2  # work pixels: a colour's anti-aliased edge borders the colour
 MARKER_SIDE = 5  # work pixels: a marker's pure colour lies this near its line's blend
 APART_SHARE = 0.5  # of a colour's pixels away from another's: a series of its own
+
+
+SOLID_SHARE = 0.5  # of the columns a colour spans: a line of its own is drawn in most
+
+
+def _solid(shape: tuple[int, ...], flat: np.ndarray) -> bool:
+    """The pixels at the flat indices ``flat`` (of an image of ``shape``) fill most of the
+    columns they span."""
+    columns = np.unique(flat % shape[1])
+    return len(columns) >= SOLID_SHARE * (np.ptp(columns) + 1)
 
 
 def _apart(crop: np.ndarray, mask: np.ndarray, flat: np.ndarray, colour: np.ndarray,

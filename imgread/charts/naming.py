@@ -22,9 +22,11 @@ END_ROWS = 0.9  # text heights: and is centred this near its height
 def end_label_names(
     words: list[Word], lines: list[list[tuple[float, float]]], names: list[str],
     height: float, taken: list[Word],
-) -> list[str]:
+) -> tuple[list[str], list[Word]]:
     """Names for the unnamed lines from the word printed just right of each line's last
-    point, level with it; a word names one line, the one whose end is nearest."""
+    point, level with it (the point may lie on the word: a name printed in the line's
+    colour is traced with it); a word names one line, the one whose end is nearest. And the
+    words that named one."""
     names = list(names)
     used = {id(w) for w in taken}
     offers: list[tuple[float, int, Word]] = []
@@ -35,16 +37,35 @@ def end_label_names(
         for word in words:
             gap = word.box.x1 - x
             if (id(word) in used or not _namelike(word.text) or word.confidence < 40
-                    or not 0 <= gap <= END_REACH * height
+                    or not -word.box.width <= gap <= END_REACH * height
                     or abs(word.box.cy - y) > END_ROWS * height):
                 continue
-            offers.append((float(np.hypot(gap, word.box.cy - y)), index, word))
+            offers.append((float(np.hypot(max(gap, 0.0), word.box.cy - y)), index, word))
+    labels: list[Word] = []
     for _, index, word in sorted(offers, key=lambda o: o[0]):
         if names[index] or id(word) in used:
             continue
-        names[index] = " ".join(w.text for w in _phrase(words, word))
+        phrase = _phrase(words, word)
+        names[index] = " ".join(w.text for w in phrase)
+        labels.extend(phrase)
         used.add(id(word))
-    return names
+    return names, labels
+
+
+LINE_RUN = 0.5  # of the columns left of a swatch: a line that runs on through this many
+
+
+def line_end(rgb: np.ndarray, swatch: Box, colours: list[np.ndarray], height: float) -> bool:
+    """Whether a name's "swatch" is the end of a line that runs on to the left (a name
+    printed at a line's end), not a legend sample (with the legend's page left of it)."""
+    x2 = max(0, swatch.x1)
+    x1 = max(0, int(x2 - 2 * height))
+    y1, y2 = max(0, int(swatch.cy - 1.5 * height)), int(swatch.cy + 1.5 * height) + 1
+    strip = rgb[y1:y2, x1:x2]
+    if strip.size == 0 or not colours:
+        return False
+    return any(float((distance(strip, colour) < SAMPLE_COLOUR).any(axis=0).mean()) >= LINE_RUN
+               for colour in colours)
 
 
 def _namelike(text: str) -> bool:

@@ -32,7 +32,7 @@ from .binding import (
 )
 from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
-from .naming import end_label_names, sample_names
+from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
 from .text import as_tick, parse_number, read_label, read_label_text, unit_misreadings
@@ -270,16 +270,21 @@ def line_chart(
     title = title_above(panel, found, legend)
     # legend samples are not data: left of the legend words, or of this panel's words that
     # repeat a series name (the panel's own legend, when OCR ran its sample into the text)
+    # (but a name printed at a line's end has the line itself left of it: only the name's
+    # own pixels, traced where it is printed in the line's colour, are no data)
     stems = [name[:4].lower() for name in names if len(name) >= 4]
-    samples = [_swatch_box(word).union(word.box) for word in legend] + [
-        _swatch_box(word).union(word.box) for word in words
-        if inside(word.box, panel.area) and any(stem in word.text.lower() for stem in stems)
-    ]
+    colours = [t.colour for t in traced]
+    named = legend + [word for word in words if inside(word.box, panel.area)
+                      and any(stem in word.text.lower() for stem in stems)]
+    ends = {id(w) for w in named if line_end(rgb, _swatch_box(w), colours, panel.tick_height)}
+    samples = [word.box if id(word) in ends else _swatch_box(word).union(word.box)
+               for word in named]
     # lines the legend left unnamed: named by the text at their end, or by their legend
     # sample's text read again
-    names = end_label_names(words, [t.points for t in traced], names, panel.tick_height, legend)
-    names = sample_names(rgb, [t.colour for t in traced], names, bg, panel.tick_height,
-                         settings, legend)
+    names, labels = end_label_names(words, [t.points for t in traced], names,
+                                    panel.tick_height, legend)
+    samples += [word.box for word in labels]
+    names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
