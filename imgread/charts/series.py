@@ -258,10 +258,13 @@ def line_chart(
                                     and panel.area.y2 - 2 <= p.box.y1
                                     <= panel.area.y2 + 3 * panel.tick_height
                                     and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
+    # (a name at a line's end has the line's last stretch for a "swatch": that stays)
     swatches = [
         _swatch_box(w) for w in words
         if w.confidence >= 30 and wordlike(w.text) and inside(w.box, panel.area)
-        and w.box.height >= 0.6 * panel.tick_height and swatch_colour(rgb, w, bg) is not None
+        and w.box.height >= 0.6 * panel.tick_height
+        and (colour := swatch_colour(rgb, w, bg)) is not None
+        and not line_end(rgb, _swatch_box(w), [colour], panel.tick_height)
     ]
     traced, dashes = line_reader.trace(rgb, panel.area, text_boxes + swatches, bg)
     if not traced:
