@@ -11,7 +11,7 @@ import numpy as np
 from .. import ocr
 from ..config import OcrSettings
 from ..record import Box, Word
-from .legend import NAME_SHARE
+from .legend import mostly_alnum
 from .pixels import distance
 from .text import parse_number
 
@@ -70,10 +70,8 @@ def line_end(rgb: np.ndarray, swatch: Box, colours: list[np.ndarray], height: fl
 
 def _namelike(text: str) -> bool:
     """A name: a letter or more, mostly letters and digits ("T5", "Llama-2"), no number."""
-    compact = text.replace(" ", "")
-    useful = sum(c.isalnum() for c in compact)
-    return any(c.isalpha() for c in compact) and useful >= 2 \
-        and useful >= NAME_SHARE * len(compact) and parse_number(text) is None
+    return any(c.isalpha() for c in text) and sum(c.isalnum() for c in text) >= 2 \
+        and mostly_alnum(text) and parse_number(text) is None
 
 
 
