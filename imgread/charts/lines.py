@@ -95,8 +95,10 @@ def trace(
             continue
         # a dashed or dotted series is a line once its gaps are bridged
         # (OCR reads dashes as words: their boxes, erased from ``own``, are no gaps)
-        found = _scatter(own) or _line(own, width) or _line(
-            own, width, DASH_GAP, own | (drawn & (gap < SAME)))
+        # (pieces of two colours mixed, where two lines overlap, are no dashed line)
+        others = [c for i, c in enumerate(colours) if i != index]
+        found = _scatter(own) or _line(own, width) or (None if _mixed(colour, others) else _line(
+            own, width, DASH_GAP, own | (drawn & (gap < SAME))))
         if found is None:
             continue
         style, points = found
@@ -250,9 +252,12 @@ def _add_centres(
         # a colour between a known one and the page is its anti-aliased edge, which
         # borders it; a paler series of the same hue (one palette's blues) runs apart
         # (and runs solid: a thin line's blend varies along it, showing in patches)
+        # (greys aside: ticks and frames are grey; nor two known colours mixed, where
+        # their lines run over each other)
         edges = [c for c in known if _blend(centre, c, bg)]
-        if edges and not (_solid(mask.shape, where[own]) and all(
-                _apart(crop, mask, where[own], c, EDGE_REACH) for c in edges)):
+        if edges and (_grey(centre) or _mixed(centre, known) or not (
+                _solid(mask.shape, where[own]) and all(
+                _apart(crop, mask, where[own], c, EDGE_REACH) for c in edges))):
             continue
         # a purer colour on a thin line's blend is its markers (or its straight runs)
         paler = [i for i, c in enumerate(centres) if purer[i] is None
@@ -268,6 +273,17 @@ def _add_centres(
 EDGE_REACH = 2  # work pixels: a colour's anti-aliased edge borders the colour
 MARKER_SIDE = 5  # work pixels: a marker's pure colour lies this near its line's blend
 APART_SHARE = 0.5  # of a colour's pixels away from another's: a series of its own
+
+
+def _grey(colour: np.ndarray) -> bool:
+    return float(colour.max() - colour.min()) < GREY_CHROMA
+
+
+def _mixed(colour: np.ndarray, known: list[np.ndarray]) -> bool:
+    """``colour`` lies between two known colours: where two lines overlap, their
+    anti-aliased pixels mix."""
+    return any(_blend(colour, first, second) for i, first in enumerate(known)
+               for second in known[i + 1 :])
 
 
 SOLID_SHARE = 0.5  # of the columns a colour spans: a line of its own is drawn in most
