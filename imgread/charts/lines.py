@@ -391,8 +391,8 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
     span = np.ptp(columns) + 1
     if gaps:
         drawn = (own if unerased is None else unerased)[:, columns[0] : columns[-1] + 1]
-        bridged = cv2.dilate(drawn.any(axis=0).astype(np.uint8)[None], np.ones((1, gaps),
-                                                                               np.uint8))
+        inked = drawn.any(axis=0).astype(np.uint8).reshape(1, -1)
+        bridged = cv2.dilate(inked, np.ones((1, gaps), np.uint8))
         if len(columns) < DASHED_SHARE * span or bridged.sum() < 0.9 * span:
             return None
     elif len(columns) < 0.6 * span:
