@@ -73,9 +73,9 @@ def test_a_thin_lines_blend_is_no_series_of_its_own(thin_jpeg: Record) -> None:
 
 @pytest.fixture(scope="module")
 def plotly_dashes() -> Record:
-    """Plotly in Chromium (``line_kinds.py``, seed 104): a dashed line with circles, a
-    solid one with squares, a dotted one with diamonds; log x printed as "1e+9" with bare
-    digits 2 ... 9 on both sides."""
+    """Plotly in Chromium (``line_kinds.py``, seed 100, file line_004): a dashed line with
+    circles, a solid one with squares, a dotted one with diamonds; log x printed as "1e+9"
+    with bare digits 2 ... 9 on both sides."""
     return read_image(FIXTURES / "lines_plotly_dashed_dotted.png")
 
 
@@ -121,8 +121,8 @@ def test_one_decade_among_bare_digits_places_a_log_axis(plotly_dashes: Record) -
 
 @pytest.fixture(scope="module")
 def months() -> Record:
-    """Scores over release months, matplotlib (``line_kinds.py``, seed 115): the months
-    ("Apr 23" ... "Apr 24") are categories along x."""
+    """Scores over release months, matplotlib (``line_kinds.py``, seed 100, file
+    line_015): the months ("Apr 23" ... "Apr 24") are categories along x."""
     return read_image(FIXTURES / "lines_mpl_months.png")
 
 
@@ -138,7 +138,7 @@ def test_names_set_evenly_under_a_plot_are_its_categories(months: Record) -> Non
 @pytest.fixture(scope="module")
 def value_labels() -> Record:
     """Every point's value printed above it, matplotlib through JPEG (``line_kinds.py``,
-    seed 110): the labels at x = 0 (44.5, 36.8, 32.9) stand in a column."""
+    seed 100, file line_010): the labels at x = 0 (44.5, 36.8, 32.9) stand in a column."""
     return read_image(FIXTURES / "lines_mpl_value_labels.jpg")
 
 
@@ -155,8 +155,9 @@ def test_value_labels_in_a_column_are_no_axis(value_labels: Record) -> None:
 
 @pytest.fixture(scope="module")
 def vega_symbols() -> Record:
-    """Vega-Lite through vl-convert at scale 2 (``line_kinds.py``, seed 105): a legend of
-    square symbols above the plot; the page reading loses the short names."""
+    """Vega-Lite through vl-convert at scale 2 (``line_kinds.py``, seed 100, file
+    line_005): a legend of square symbols above the plot; the page reading loses the short
+    names."""
     return read_image(FIXTURES / "lines_vega_square_symbols.png")
 
 
@@ -169,8 +170,9 @@ def test_a_short_legend_name_is_read_again_beside_its_symbol(vega_symbols: Recor
 
 @pytest.fixture(scope="module")
 def seaborn_title() -> Record:
-    """``sns.lineplot`` with hue and style, through JPEG (``line_kinds.py``, seed 103): its
-    legend's title "model" stands over the entries, a grey frame's edge left of it."""
+    """``sns.lineplot`` with hue and style, through JPEG (``line_kinds.py``, seed 100,
+    file line_003): its legend's title "model" stands over the entries, a grey frame's
+    edge left of it."""
     return read_image(FIXTURES / "lines_seaborn_legend_title.jpg")
 
 
@@ -184,7 +186,7 @@ def test_a_legend_title_with_grey_beside_it_names_no_series(seaborn_title: Recor
 @pytest.fixture(scope="module")
 def end_labels() -> Record:
     """No legend: each line named by text at its end, matplotlib classic style
-    (``line_kinds.py``, seed 109)."""
+    (``line_kinds.py``, seed 100, file line_009)."""
     return read_image(FIXTURES / "lines_mpl_end_labels.png")
 
 
