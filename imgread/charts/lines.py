@@ -95,9 +95,11 @@ def trace(
             continue
         # a dashed or dotted series is a line once its gaps are bridged
         # (OCR reads dashes as words: their boxes, erased from ``own``, are no gaps)
-        # (pieces of two colours mixed, where two lines overlap, are no dashed line)
+        # (pieces of two colours mixed, where two lines overlap, are no dashed line; nor
+        # the patches of another colour's blend, a thin line between its markers)
         others = [c for i, c in enumerate(colours) if i != index]
-        found = _scatter(own) or _line(own, width) or (None if _mixed(colour, others) else _line(
+        blend = _mixed(colour, others) or any(_blend(colour, c, bg) for c in others)
+        found = _scatter(own) or _line(own, width) or (None if blend else _line(
             own, width, DASH_GAP, own | (drawn & (gap < SAME))))
         if found is None:
             continue
