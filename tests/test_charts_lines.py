@@ -64,8 +64,9 @@ def thin_jpeg() -> Record:
 
 
 def test_a_thin_lines_blend_is_no_series_of_its_own(thin_jpeg: Record) -> None:
-    """The thin line's blends run apart from its markers, but in patches, not solid: they
-    are the line's, so the chart has one series of four points, not dozens."""
+    """The thin line's blend shows in patches between its markers: bridged like a dashed
+    line's dashes it would be a series of its own, but it is a blend of the markers'
+    colour into the page, no dashed line. One series of four points, not dozens."""
     chart = _chart(thin_jpeg)
     points = [p for s in chart.series for p in s.points]
     assert len(points) <= 5, [(s.colour, len(s.points)) for s in chart.series]

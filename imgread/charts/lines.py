@@ -253,13 +253,11 @@ def _add_centres(
             continue
         # a colour between a known one and the page is its anti-aliased edge, which
         # borders it; a paler series of the same hue (one palette's blues) runs apart
-        # (and runs solid: a thin line's blend varies along it, showing in patches)
         # (greys aside: ticks and frames are grey; nor two known colours mixed, where
         # their lines run over each other)
         edges = [c for c in known if _blend(centre, c, bg)]
-        if edges and (_grey(centre) or _mixed(centre, known) or not (
-                _solid(mask.shape, where[own]) and all(
-                _apart(crop, mask, where[own], c, EDGE_REACH) for c in edges))):
+        if edges and (_grey(centre) or _mixed(centre, known) or not all(
+                _apart(crop, mask, where[own], c, EDGE_REACH) for c in edges)):
             continue
         # a purer colour on a thin line's blend is its markers (or its straight runs)
         paler = [i for i, c in enumerate(centres) if purer[i] is None
@@ -286,16 +284,6 @@ def _mixed(colour: np.ndarray, known: list[np.ndarray]) -> bool:
     anti-aliased pixels mix."""
     return any(_blend(colour, first, second) for i, first in enumerate(known)
                for second in known[i + 1 :])
-
-
-SOLID_SHARE = 0.5  # of the columns a colour spans: a line of its own is drawn in most
-
-
-def _solid(shape: tuple[int, ...], flat: np.ndarray) -> bool:
-    """The pixels at the flat indices ``flat`` (of an image of ``shape``) fill most of the
-    columns they span."""
-    columns = np.unique(flat % shape[1])
-    return len(columns) >= SOLID_SHARE * (np.ptp(columns) + 1)
 
 
 def _apart(crop: np.ndarray, mask: np.ndarray, flat: np.ndarray, colour: np.ndarray,
