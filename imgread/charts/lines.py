@@ -98,8 +98,8 @@ def trace(
         # (pieces of two colours mixed, where two lines overlap, are no dashed line; nor
         # the patches of another colour's blend, a thin line between its markers)
         others = [c for i, c in enumerate(colours) if i != index]
-        blend = _mixed(colour, others) or any(_blend(colour, c, bg) for c in others)
-        found = _scatter(own) or _line(own, width) or (None if blend else _line(
+        derived = _mixed(colour, others) or any(_blend(colour, c, bg) for c in others)
+        found = _scatter(own) or _line(own, width) or (None if derived else _line(
             own, width, DASH_GAP, own | (drawn & (gap < SAME))))
         if found is None:
             continue
