@@ -30,11 +30,12 @@
   seaborn), with a line per look and per style.
 
 Prints, per set: point F1 for bars (category, and series where there are several, with the
-value within ±1.0) and for lines (series, x within 5% (relative on a log axis), y within
-±1.0); for the tuning set also the share of points within 2% of the axis range and
-series-name accuracy; for the real charts the F1 of (model, benchmark, value) triples
-(exact to 0.05, and within 1 unit) and how many values from printed labels are exact;
-and the chart stage's time per image (the goal: ≤ 0.5 s on one core).
+value within ±1.0) and for lines (series, x within 5% (relative on a log axis), or the
+same name where x is a category, y within ±1.0); for the tuning set also the share of
+points within 2% of the axis range and series-name accuracy; for the real charts the F1 of
+(model, benchmark, value) triples (exact to 0.05, and within 1 unit) and how many values
+from printed labels are exact; and the chart stage's time per image (the goal: ≤ 0.5 s on
+one core).
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ def point_counts(record: Record, truth: dict) -> tuple[int, int, int]:
                 continue
             if bars:
                 same_x = isinstance(point.x, str) and similar(point.x, str(x))
+            elif isinstance(x, str):  # a category along x ("Mar 24"): the point must name it
+                same_x = isinstance(point.x, str) and norm(point.x) == norm(x)
             elif not isinstance(point.x, float | int) or isinstance(point.x, bool):
                 same_x = False
             elif truth.get("log_x"):

@@ -8,11 +8,12 @@ Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 were looked at: tuning sets, never test sets.
 """
 
-from chart_looks import box_look, mpl_themed, plotly_look, vega_look
+from chart_looks import box_look, line_kinds, mpl_themed, plotly_look, vega_look
 
 LOOKS = {
     "plotly": plotly_look,
     "vega": vega_look,
     "mpl_themed": mpl_themed,
     "box": box_look,
+    "lines": line_kinds,
 }

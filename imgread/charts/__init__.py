@@ -237,7 +237,7 @@ def read_charts(
             )
         else:
             chart, new_flags = line_chart(
-                rgb, panel, found, legend_words, sure_text, bg
+                rgb, panel, found, legend_words, sure_text, bg, ocr_settings
             )
         if chart is not None:
             charts.append(chart)

@@ -223,7 +223,23 @@ def _regular(fit: Fit) -> bool:
         exact = len(fit.ticks) >= 4 and fit.residual_px <= 2.0  # but lie on the log curve
         return bool(steps.max() <= 2.01 * steps.min()) or _log_ticks(fit) or exact
     ratios = steps / steps.min()
-    return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4)
+    return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05) and ratios.max() <= 4
+                and _on_whole_steps(values, float(steps.min())))
+
+
+ON_STEP_SHARE = 0.75  # of the ticks: the least that lie on whole steps
+
+
+def _on_whole_steps(values: list[float], step: float) -> bool:
+    """Most ticks lie on whole multiples of a step that divides the smallest step read
+    (ticks OCR lost make it two or three steps; an axis from 5 by 10 lies on fives): value
+    labels that happen to line up in a column (44.5, 36.8, 32.9) do not."""
+    for parts in (1, 2, 3):
+        unit = step / parts
+        on = [abs(v / unit - round(v / unit)) <= 0.05 for v in values]
+        if sum(on) >= ON_STEP_SHARE * len(values):
+            return True
+    return False
 
 
 def _log_ticks(fit: Fit) -> bool:
@@ -407,6 +423,31 @@ def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:
     refit = fit_ticks(ticks, "x")
     return refit if refit is not None and refit.scale == "log" and len(refit.ticks) >= len(
         ticks) - 1 else decades
+
+
+def around_one_decade(numbers: list[Phrase]) -> Fit | None:
+    """A log axis with one decade printed ("1e9", "10B") and bare digits on both sides
+    (plotly's 3 ... 9, 1e9, 2 ... 9): a digit d left of the decade D is d times D/10, right
+    of it d times D. None unless the digits so placed fit a log scale."""
+    decades = [p for p in numbers if isinstance(p, Tick) and p.value and abs(
+        math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
+    if len(decades) != 1:
+        return None
+    decade = decades[0]
+    ticks: list[Phrase] = [decade]
+    for phrase in numbers:
+        text = phrase.text.strip()
+        # (the decade may stand a little lower, printed larger)
+        if phrase is decade or len(text) != 1 or not text.isdigit() or text in "01" or abs(
+                phrase.box.cy - decade.box.cy) > max(phrase.height, decade.height):
+            continue
+        scale = float(decade.value or 1.0) / (10 if phrase.box.cx < decade.box.cx else 1)
+        ticks.append(Tick(words=phrase.words, box=phrase.box, text=text,
+                          confidence=phrase.confidence, number=int(text) * scale))
+    fit = fit_ticks(ticks, "x")
+    if fit is None or fit.scale != "log" or decade not in fit.ticks or len(fit.ticks) < 4:
+        return None
+    return fit
 
 
 MANTISSA_SLACK = 0.03  # log10: a digit this near where the decades put it is that tick

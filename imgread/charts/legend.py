@@ -99,7 +99,9 @@ def legend_names(
         entry = _entry(line, position)
         name = " ".join(word.text for word in entry)
         sure = entry[0].confidence >= 70 or id(entry[0]) in with_symbol
-        if sum(c.isalnum() for c in name) < (2 if sure else 3):
+        # a name is mostly letters and digits: dashes of a dashed line read as text ("e-
+        # 7-7", a dash left of them for a swatch) are not
+        if sum(c.isalnum() for c in name) < (2 if sure else 3) or not mostly_alnum(name):
             continue
         names[series] = name
         used.extend(entry)
@@ -124,7 +126,15 @@ def symbol_split(word: Word) -> Word:
 
 FILLED_SHARE = 0.8  # of a symbol's bounding box its ink covers: a filled square or circle
 
+NAME_SHARE = 0.7  # of a name's characters (brackets and spaces aside): letters and digits
+
+
+def mostly_alnum(text: str) -> bool:
+    """Mostly letters and digits, as names are ("GPT-4o (11-20)"), not dashes ("e- 7-7")."""
+    counted = [c for c in text if not c.isspace() and c not in "()[]"]
+    return sum(c.isalnum() for c in counted) >= NAME_SHARE * max(1, len(counted))
 FADED = 10.0  # added to a faded swatch's colour gap: an exact match is surer
+FADED_OFF = 0.25  # of a faded swatch's distance from the page: how far off the blend it lies
 
 
 def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
@@ -140,6 +150,10 @@ def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float
     if not 0.15 <= share <= 1.0:
         return gap
     off = float(np.linalg.norm(swatch - (bg + share * towards)))
+    # a faded swatch keeps its colour's hue: it lies near the blend, not merely as near as
+    # it lies to the page (a grey frame's edge is as near a faded blue as to the page)
+    if off > FADED_OFF * share * np.sqrt(norm):
+        return gap
     return min(gap, off + FADED)
 
 

@@ -93,7 +93,14 @@ def trace(
             dashes.append(_to_image(line, area, scale))
         if own.sum() < 12 or _at_border(own):
             continue
-        found = _scatter(own) or _line(own, width)
+        # a dashed or dotted series is a line once its gaps are bridged
+        # (OCR reads dashes as words: their boxes, erased from ``own``, are no gaps)
+        # (pieces of two colours mixed, where two lines overlap, are no dashed line; nor
+        # the patches of another colour's blend, a thin line between its markers)
+        others = [c for i, c in enumerate(colours) if i != index]
+        derived = _mixed(colour, others) or any(_blend(colour, c, bg) for c in others)
+        found = _scatter(own) or _line(own, width) or (None if derived else _line(
+            own, width, DASH_GAP, own | (drawn & (gap < SAME))))
         if found is None:
             continue
         style, points = found
@@ -216,16 +223,22 @@ def _series_colours(
     page is drawn, but not strongly."""
     centres: list[np.ndarray] = []
     purer: list[np.ndarray | None] = []
-    for drawn in (crop[mask & (ink > 1.6 * INK)], crop[mask]):
-        if len(drawn) >= 20:
-            _add_centres(drawn, bg, centres, purer)
+    for selected in (mask & (ink > 1.6 * INK), mask):
+        where = np.flatnonzero(selected)
+        if len(where) >= 20:
+            _add_centres(crop, mask, where, bg, centres, purer)
     return centres[:MAX_SERIES], purer[:MAX_SERIES]
 
 
 def _add_centres(
-    drawn: np.ndarray, bg: np.ndarray, centres: list[np.ndarray],
-    purer: list[np.ndarray | None],
+    crop: np.ndarray, mask: np.ndarray, where: np.ndarray, bg: np.ndarray,
+    centres: list[np.ndarray], purer: list[np.ndarray | None],
 ) -> None:
+    """Colour centres of the crop's pixels at the flat indices ``where``, added to
+    ``centres`` (and the purer colours of thin lines to ``purer``). A colour between a
+    known one and the page is that colour's anti-aliased edge, unless its pixels lie apart
+    from it."""
+    drawn = crop.reshape(-1, 3)[where]
     keys = (drawn // 24).astype(np.int32) @ np.array([121, 11, 1])
     counts = np.bincount(keys)
     order = np.argsort(counts)[::-1]
@@ -233,17 +246,57 @@ def _add_centres(
     for key in order[:16]:
         if counts[key] < floor:
             break
-        centre = drawn[keys == key].mean(axis=0)
+        own = keys == key
+        centre = drawn[own].mean(axis=0)
         known = centres + [c for c in purer if c is not None]
-        if any(np.linalg.norm(centre - c) < SAME or _blend(centre, c, bg) for c in known):
+        if any(np.linalg.norm(centre - c) < SAME for c in known):
             continue
+        # a colour between a known one and the page is its anti-aliased edge, which
+        # borders it; a paler series of the same hue (one palette's blues) runs apart
+        # (greys aside: ticks and frames are grey; nor two known colours mixed, where
+        # their lines run over each other)
+        edges = [c for c in known if _blend(centre, c, bg)]
+        if edges and (_grey(centre) or _mixed(centre, known) or not all(
+                _apart(crop, mask, where[own], c, EDGE_REACH) for c in edges)):
+            continue
+        # a purer colour on a thin line's blend is its markers (or its straight runs)
         paler = [i for i, c in enumerate(centres) if purer[i] is None
-                 and _blend(c, centre, bg, off_limit=40.0, least=0.6)]
+                 and _blend(c, centre, bg, off_limit=40.0, least=0.6)
+                 and not _apart(crop, mask, where[own], c, MARKER_SIDE)]
         if paler:
             purer[paler[0]] = centre
             continue
         centres.append(centre)
         purer.append(None)
+
+
+EDGE_REACH = 2  # work pixels: a colour's anti-aliased edge borders the colour
+MARKER_SIDE = 5  # work pixels: a marker's pure colour lies this near its line's blend
+APART_SHARE = 0.5  # of a colour's pixels away from another's: a series of its own
+
+
+def _grey(colour: np.ndarray) -> bool:
+    return float(colour.max() - colour.min()) < GREY_CHROMA
+
+
+def _mixed(colour: np.ndarray, known: list[np.ndarray]) -> bool:
+    """``colour`` lies between two known colours: where two lines overlap, their
+    anti-aliased pixels mix."""
+    return any(_blend(colour, first, second) for i, first in enumerate(known)
+               for second in known[i + 1 :])
+
+
+def _apart(crop: np.ndarray, mask: np.ndarray, flat: np.ndarray, colour: np.ndarray,
+           reach: int) -> bool:
+    """Most of the pixels at the flat indices ``flat`` lie further than ``reach`` from the
+    drawn pixels of ``colour``."""
+    ours = np.zeros(mask.shape, dtype=np.uint8)
+    ours.flat[flat] = 1
+    theirs = (mask & (distance(crop, colour) < SAME / 2)).astype(np.uint8)
+    if not theirs.any():
+        return True
+    near = cv2.dilate(theirs, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)).astype(bool)
+    return bool((ours.astype(bool) & ~near).sum() > APART_SHARE * ours.sum())
 
 
 def _off_blend(crop: np.ndarray, colour: np.ndarray, bg: np.ndarray) -> np.ndarray:
@@ -292,18 +345,47 @@ def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
     marker = big & (areas >= 0.35 * spans**2) & (spans <= 2.5 * typical) & (spans >= 0.4 * typical)
     if not marker.any() or marker.sum() < 0.6 * big.sum():
         return None
-    points = [(float(x), float(y)) for (x, y), keep in zip(centroids[1:], marker, strict=True)
-              if keep]
-    return "scatter", sorted(points)
+    points = sorted((float(x), float(y)) for (x, y), keep
+                    in zip(centroids[1:], marker, strict=True) if keep)
+    if _dotted(points, typical):
+        return None
+    return "scatter", points
 
 
-def _line(own: np.ndarray, width: int) -> tuple[str, list[tuple[float, float]]] | None:
+DOTS = 8  # blobs at least: a dotted line's dots, when they chain this closely
+DOT_STEP = 4.0  # blob sizes: the most from one dot of a dotted line to the next
+
+
+def _dotted(points: list[tuple[float, float]], size: float) -> bool:
+    """Blobs chained left to right each a few of their sizes from the next: the dots of a
+    dotted line, not markers (a scatter's points lie apart, and jump up and down)."""
+    if len(points) < DOTS:
+        return False
+    steps = np.hypot(*np.diff(np.array(points), axis=0).T)
+    return bool((steps <= DOT_STEP * max(size, 1.0)).mean() >= 0.8)
+
+
+DASH_GAP = 21  # work pixels: the widest gap between the dashes of a dashed line
+DASHED_SHARE = 0.3  # of the columns it spans: the least a dashed line's dashes fill
+
+
+def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | None = None
+          ) -> tuple[str, list[tuple[float, float]]] | None:
     """A drawn line: it spans a tenth of the plot at least, and fills most columns it spans
-    (the remnants of text and frames are short or sparse)."""
+    (the remnants of text and frames are short or sparse); with ``gaps``, a dashed or
+    dotted line, which fills them (``unerased``: with its pixels under text boxes) once
+    gaps that wide are bridged."""
     columns = np.flatnonzero(own.any(axis=0))
     if len(columns) < 5 or np.ptp(columns) < 0.1 * width:
         return None
-    if len(columns) < 0.6 * (np.ptp(columns) + 1):
+    span = np.ptp(columns) + 1
+    if gaps:
+        drawn = (own if unerased is None else unerased)[:, columns[0] : columns[-1] + 1]
+        inked = drawn.any(axis=0).astype(np.uint8).reshape(1, -1)
+        bridged = cv2.dilate(inked, np.ones((1, gaps), np.uint8))
+        if len(columns) < DASHED_SHARE * span or bridged.sum() < 0.9 * span:
+            return None
+    elif len(columns) < 0.6 * span:
         return None
     thickness = float(np.median(own[:, columns].sum(axis=0)))
     if thickness > MAX_LINE_WIDTH:  # filled shapes (bars, bands), not a line

@@ -10,7 +10,13 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .axes import Fit, decade_axis, with_mantissas, x_axes_read_either_way
+from .axes import (
+    Fit,
+    around_one_decade,
+    decade_axis,
+    with_mantissas,
+    x_axes_read_either_way,
+)
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -26,6 +32,7 @@ from .binding import (
 )
 from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
+from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
 from .text import as_tick, parse_number, read_label, read_label_text, unit_misreadings
@@ -227,7 +234,7 @@ def mismatch_flag(title: str, name: str, category: str | float | None, label: Ph
 
 def line_chart(
     rgb: np.ndarray, panel: Panel, found: list[Phrase], words: list[Word],
-    text_boxes: list[Box], bg: np.ndarray,
+    text_boxes: list[Box], bg: np.ndarray, settings: OcrSettings | None = None,
 ) -> tuple[Chart | None, list[Flag]]:
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
     below = [p for p in (as_tick(f, sizes=True) for f in found)
@@ -241,12 +248,23 @@ def line_chart(
         # decades printed with their unit or as powers ("100B", "1T") outrank bare digits
         # between them (plotly's 2 ... 9), which are their mantissas
         panel.x = with_mantissas(decades, below)
+    elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
+        panel.x = around_one_decade(below) or panel.x
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = _evenly_set(below) if panel.x is None else []
+    if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
+        # categories along x, each point on one named by it
+        places_named = _evenly_set([p for p in found if p.value is None and p.confidence >= 50
+                                    and panel.area.y2 - 2 <= p.box.y1
+                                    <= panel.area.y2 + 3 * panel.tick_height
+                                    and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
+    # (a name at a line's end has the line's last stretch for a "swatch": that stays)
     swatches = [
         _swatch_box(w) for w in words
         if w.confidence >= 30 and wordlike(w.text) and inside(w.box, panel.area)
-        and w.box.height >= 0.6 * panel.tick_height and swatch_colour(rgb, w, bg) is not None
+        and w.box.height >= 0.6 * panel.tick_height
+        and (colour := swatch_colour(rgb, w, bg)) is not None
+        and not line_end(rgb, _swatch_box(w), [colour], panel.tick_height)
     ]
     traced, dashes = line_reader.trace(rgb, panel.area, text_boxes + swatches, bg)
     if not traced:
@@ -255,11 +273,21 @@ def line_chart(
     title = title_above(panel, found, legend)
     # legend samples are not data: left of the legend words, or of this panel's words that
     # repeat a series name (the panel's own legend, when OCR ran its sample into the text)
+    # (but a name printed at a line's end has the line itself left of it: only the name's
+    # own pixels, traced where it is printed in the line's colour, are no data)
     stems = [name[:4].lower() for name in names if len(name) >= 4]
-    samples = [_swatch_box(word).union(word.box) for word in legend] + [
-        _swatch_box(word).union(word.box) for word in words
-        if inside(word.box, panel.area) and any(stem in word.text.lower() for stem in stems)
-    ]
+    colours = [t.colour for t in traced]
+    named = legend + [word for word in words if inside(word.box, panel.area)
+                      and any(stem in word.text.lower() for stem in stems)]
+    ends = {id(w) for w in named if line_end(rgb, _swatch_box(w), colours, panel.tick_height)}
+    samples = [word.box if id(word) in ends else _swatch_box(word).union(word.box)
+               for word in named]
+    # lines the legend left unnamed: named by the text at their end, or by their legend
+    # sample's text read again
+    names, labels = end_label_names(words, [t.points for t in traced], names,
+                                    panel.tick_height, legend)
+    samples += [word.box for word in labels]
+    names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
@@ -277,8 +305,9 @@ def line_chart(
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
     if places_named:
         axes.append(Axis(orientation="x", title=x_title(panel, found), scale="categorical",
-                         ticks=[AxisTick(label=p.text, value=float(p.value or 0.0),
-                                         pixel=p.box.cx) for p in places_named]))
+                         ticks=[AxisTick(label=p.text, value=float(
+                             p.value if p.value is not None else index), pixel=p.box.cx)
+                                for index, p in enumerate(places_named)]))
     keys = {_key(name) for name in names if name}
     blocks = [b for b in _annotations(panel, found, legend) if _key(b[0]) not in keys]
     references = _pair_labels([_reference(panel, dash, blocks) for dash in dashes], dashes)
@@ -351,13 +380,15 @@ def _evenly_set(below: list[Phrase]) -> list[Phrase]:
     return row
 
 
-def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None) -> float:
+def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
+             ) -> float | str:
     """The x value at a pixel; a point on a tick takes the tick's printed value, and on an
-    axis of named places, the name's value where it stands under one."""
+    axis of named places, the name's value (or the name itself, a category) where it stands
+    under one."""
     if panel.x is None:
         for tick in places_named or []:
             if abs(tick.box.cx - px) <= 0.25 * _spacing(places_named or []):
-                return float(tick.value or 0.0)
+                return float(tick.value) if tick.value is not None else tick.text
         return round(px, 1)
     for tick in panel.x.ticks:
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
