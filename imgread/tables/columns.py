@@ -7,6 +7,7 @@ import re
 
 from ..record import Cell, Table
 from ..units import parse_number, parse_params_b
+from .chrome import is_icon_column
 from .lines import is_numeric_or_missing, is_split_number
 
 
@@ -52,9 +53,15 @@ def index_column(table: Table) -> int | None:
 def model_column(table: Table) -> int | None:
     """The first column whose cells are mostly names, else the index column."""
     numeric = set(numeric_columns(table))
-    for c in range(table.n_cols):
-        if c not in numeric and any(row[c].text for row in table.body):
-            return c
+    named = [
+        c
+        for c in range(table.n_cols)
+        if c not in numeric and any(row[c].text for row in table.body)
+    ]
+    # A type column of icons before the names is no name column.
+    worded = [c for c in named if not is_icon_column(table, c)]
+    if worded or named:
+        return (worded or named)[0]
     return index_column(table)
 
 
