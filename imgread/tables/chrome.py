@@ -9,7 +9,7 @@ import re
 
 from ..names import is_known_benchmark
 from ..record import Cell, Table
-from .lines import TextLine, column_ranges
+from .lines import TextLine, column_ranges, is_numeric_text
 
 # A column filled by this share of the other rows is one every row fills.
 _STEADY = 0.8
@@ -39,10 +39,19 @@ def is_stray_line(line: TextLine, others: list[TextLine]) -> bool:
     return strays >= 1 and missed > len(steady) / 2
 
 
+def _named_rows(lines: list[TextLine]) -> bool:
+    """Most lines open with a name (a table's rows), not a number (a chart's tick labels
+    lined up in rows, whose ends no pager follows)."""
+    named = sum(1 for line in lines if line.chunks and not is_numeric_text(line.chunks[0].text))
+    return named >= 0.8 * len(lines)
+
+
 def drop_stray_ends(lines: list[TextLine], run: list[int]) -> list[int]:
     """The run of body lines without the stray lines at its ends (a page's pager below the
-    last row, its counters above the first)."""
+    last row, its counters above the first), where the run's rows open with names."""
     run = list(run)
+    if not _named_rows([lines[i] for i in run]):
+        return run
     while len(run) > 3 and is_stray_line(lines[run[-1]], [lines[i] for i in run[:-1]]):
         run.pop()
     while len(run) > 3 and is_stray_line(lines[run[0]], [lines[i] for i in run[1:]]):
