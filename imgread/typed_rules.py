@@ -264,7 +264,15 @@ def _marks_on(
         for p in dots
         if any(abs(q.cx - p.cx) <= 1.5 and (q.cy - row) * (p.cy - row) < 0 for q in dots)
     ]
-    return colons + [p for p in near if p not in dots and _is_crossing(p, labels, row, cap)]
+    # A crossing reaches as far below the rule as above it; a letter standing on a solid
+    # underline (a link's), or reaching it with a descender, lies above it.
+    return colons + [
+        p
+        for p in near
+        if p not in dots
+        and _is_crossing(p, labels, row, cap)
+        and p.bottom - row >= 0.3 * p.h
+    ]
 
 
 def find_typed_rules(
@@ -286,6 +294,10 @@ def find_typed_rules(
         return erase, [], []
     lookup = np.zeros(len(pieces) + 1, dtype=bool)
     lookup[list(chosen)] = True
+    erase = lookup[labels]
+    for chain in rows:
+        for piece in chain:
+            _spare_glyphs_above(erase, piece, labels)
     row_rules = [
         TypedRule(
             round(median(p.cy for p in chain)),
@@ -294,7 +306,23 @@ def find_typed_rules(
         )
         for chain in rows
     ]
-    return lookup[labels], [rule for rule, _ in columns], row_rules
+    return erase, [rule for rule, _ in columns], row_rules
+
+
+def _spare_glyphs_above(erase: np.ndarray, piece: Piece, labels: np.ndarray) -> None:
+    """A flat piece with ink above its stroke and none below is a solid underline that
+    letters' descenders touch (a link's "g", "p", "y"): only the stroke goes, the letters
+    stay. (A "+" run together with dashes reaches below the stroke as far as above it.)"""
+    mask = labels[piece.y : piece.bottom, piece.x : piece.x + piece.w] == piece.label
+    counts = mask.sum(axis=1)
+    strokes = np.flatnonzero(counts >= 0.5 * piece.w)
+    if not strokes.size:
+        return
+    top, bottom = int(strokes[0]) - 1, int(strokes[-1]) + 1
+    if top <= 0 or mask[bottom + 1 :].any():
+        return
+    region = erase[piece.y : piece.bottom, piece.x : piece.x + piece.w]
+    region[:top][mask[:top]] = False
 
 
 def erase_typed_rules(

@@ -8,9 +8,11 @@ they are tuning sets, never test sets.
 from looks import (
     ascii_block,
     html_grid,
+    leaderboard,
     mpl_table,
     paper_table,
     phone_cjk,
+    readme,
     spreadsheet,
     tiny_grid,
 )
@@ -23,4 +25,6 @@ LOOKS = {
     "spreadsheet": spreadsheet,
     "phone_cjk": phone_cjk,
     "paper_table": paper_table,
+    "leaderboard": leaderboard,
+    "readme": readme,
 }

@@ -24,6 +24,7 @@ from .cells import (
     second_opinion,
     settle_cell,
 )
+from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons
 from .columns import model_column, numeric_columns
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
@@ -119,6 +120,10 @@ def extract_tables(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
         flags.extend(finish_numbers(table, voter))
+        # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
+        strip_sort_marks(table)
+        strip_ranks(table, model_column(table))
+        strip_trailing_icons(table, model_column(table))
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))

@@ -10,6 +10,7 @@ from ..record import Cell, Table
 from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the quantities
 from ..units import TOKENS_COLUMN_RE as TOKENS_RE
 from ..units import is_missing, parse_number, parse_params_b
+from .chrome import is_icon_column
 from .lines import is_numeric_or_missing, is_split_number
 
 
@@ -50,9 +51,15 @@ def index_column(table: Table) -> int | None:
 def model_column(table: Table) -> int | None:
     """The first column whose cells are mostly names, else the index column."""
     numeric = set(numeric_columns(table))
-    for c in range(table.n_cols):
-        if c not in numeric and any(row[c].text for row in table.body):
-            return c
+    named = [
+        c
+        for c in range(table.n_cols)
+        if c not in numeric and any(row[c].text for row in table.body)
+    ]
+    # A type column of icons before the names is no name column.
+    worded = [c for c in named if not is_icon_column(table, c)]
+    if worded or named:
+        return (worded or named)[0]
     return index_column(table)
 
 

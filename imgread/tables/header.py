@@ -12,6 +12,7 @@ from statistics import median
 from ..names import is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..record import Box, Cell, Table, Word
+from .chrome import crowds_a_column
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -165,6 +166,8 @@ def header_lines(
             break
         if line.numeric == len(line.chunks) and len(line.chunks) > 1:
             break
+        if header and crowds_a_column(line, layout.ranges):
+            break  # a page's filter chips over the column names
         header.insert(0, line)
         below = line
     # A title ends the header upward: what lies above it (a phone's status and app bars,

@@ -11,6 +11,7 @@ from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
 from ..units import is_missing
+from .chrome import drop_stray_ends
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
     LOW_CONFIDENCE,
@@ -273,6 +274,7 @@ def find_layouts(
     for run in body_runs(lines):
         if len(run) < min_rows or used & set(run):
             continue
+        run = drop_stray_ends(lines, run)  # a web page's pager is no row
         run = sorted(run + rows_without_numbers(lines, run))
         body = [lines[i] for i in run]
         wrapped = wrapped_lines(lines, run, row_rules)
