@@ -10,6 +10,7 @@ from looks import (
     html_grid,
     mpl_table,
     paper_table,
+    pdf_viewer,
     phone_cjk,
     spreadsheet,
     tiny_grid,
@@ -23,4 +24,5 @@ LOOKS = {
     "spreadsheet": spreadsheet,
     "phone_cjk": phone_cjk,
     "paper_table": paper_table,
+    "pdf_viewer": pdf_viewer,
 }

@@ -25,6 +25,7 @@ from .lines import (
     solid,
     tidy_label,
 )
+from .prose import is_prose_line
 
 SETTING_RE = re.compile(
     r"\d+\s*-?\s*shots?\b|\b[\dSOIl]{1,2}\s*-?\s*sho[tl]s?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
@@ -150,7 +151,13 @@ def header_lines(
             limit += pitch
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
-        if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
+        if is_prose_line(line):
+            break  # a paragraph's line above the table names no column
+        if (
+            not header
+            and below is lines[first_body]
+            and _labels_rows(line, lines[:index], row_rules or [])
+        ):
             below = line
             continue
         if any(
@@ -193,18 +200,21 @@ def continues(upper: TextLine, line: TextLine) -> bool:
     )
 
 
-def _labels_rows(line: TextLine, above: list[TextLine]) -> bool:
+def _labels_rows(line: TextLine, above: list[TextLine], rules: list[Box]) -> bool:
     """A line of one piece just over the body, set well apart from a header line of several
-    pieces above it: a section label of the first rows ("Base models" under the header
-    rule), not the end of a column name wrapped onto a second line (set as tight as one
-    cell's lines)."""
-    if not is_group_label(line):
+    pieces above it, or under the rule that ends the header: a section label of the first
+    rows ("Base models" under the header rule), not the end of a column name wrapped onto
+    a second line (set as tight as one cell's lines) nor a lone setting ("5-shot")."""
+    if not is_group_label(line) or is_settings_line(line):
         return False
     named = next((other for other in reversed(above) if solid(other)), None)
     return (
         named is not None
         and len(solid(named)) >= 2
-        and line.box.y1 - named.box.y2 > 0.8 * max(_text_height(line), 1)
+        and (
+            line.box.y1 - named.box.y2 > 0.8 * max(_text_height(line), 1)
+            or _rule_between(named, line, rules)
+        )
     )
 
 
@@ -265,15 +275,17 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
                 and (chained or left_set(chunk.box, column, layout.ranges))
                 else None
             )
-    named = _known_names(lines[-1], placed) if len(lines) > 1 else set()
+    named = _known_names(lines, placed) if len(lines) > 1 else set()
     for chunk in reading_order([c for line in lines for c in line.chunks]):
         if is_speck(chunk):
             continue
         column = placed[id(chunk)]
-        if column is None and chunk.confidence < LOW_CONFIDENCE:
-            continue
+        if column is None and chunk.confidence < LOW_CONFIDENCE and not is_known_benchmark(
+            chunk.text
+        ):
+            continue  # an unsure smudge over two columns; a benchmark's name is no smudge
         under = [column] if column is not None else spanned(chunk.box, layout.ranges)
-        if chunk.box.y2 <= lines[-1].box.y1 and under and set(under) <= named:
+        if len(lines) > 1 and chunk.box.y2 <= lines[1].box.y1 and under and set(under) <= named:
             continue  # a group's title ("Reasoning") over benchmarks named in full below
         for c in under:
             texts.setdefault(c, []).append(chunk.text)
@@ -291,14 +303,21 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     ]
 
 
-def _known_names(lowest: TextLine, placed: dict[int, int | None]) -> set[int]:
-    """The columns whose name on the lowest header line is a known benchmark by itself."""
-    return {
+def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
+    """The columns whose name on the lowest header line is a known benchmark by itself, or
+    whose name set on two lines under the top one is ("Hella" over "Swag")."""
+    known = {
         column
-        for chunk in lowest.chunks
+        for chunk in lines[-1].chunks
         if (column := placed.get(id(chunk))) is not None
         and is_known_benchmark(chunk.text)  # a near miss may be a name's broken end ("Eval")
     }
+    below: dict[int, list[str]] = {}
+    for line in lines[1:]:
+        for chunk in line.chunks:
+            if (column := placed.get(id(chunk))) is not None:
+                below.setdefault(column, []).append(chunk.text)
+    return known | {c for c, texts in below.items() if is_known_benchmark(" ".join(texts))}
 
 
 def is_settings_line(line: TextLine) -> bool:
