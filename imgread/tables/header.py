@@ -153,11 +153,7 @@ def header_lines(
             break
         if is_prose_line(line):
             break  # a paragraph's line above the table names no column
-        if (
-            not header
-            and below is lines[first_body]
-            and _labels_rows(line, lines[:index], row_rules or [])
-        ):
+        if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
             below = line
             continue
         if any(
@@ -200,21 +196,18 @@ def continues(upper: TextLine, line: TextLine) -> bool:
     )
 
 
-def _labels_rows(line: TextLine, above: list[TextLine], rules: list[Box]) -> bool:
+def _labels_rows(line: TextLine, above: list[TextLine]) -> bool:
     """A line of one piece just over the body, set well apart from a header line of several
-    pieces above it, or under the rule that ends the header: a section label of the first
-    rows ("Base models" under the header rule), not the end of a column name wrapped onto
-    a second line (set as tight as one cell's lines) nor a lone setting ("5-shot")."""
-    if not is_group_label(line) or is_settings_line(line):
+    pieces above it: a section label of the first rows ("Base models" under the header
+    rule), not the end of a column name wrapped onto a second line (set as tight as one
+    cell's lines)."""
+    if not is_group_label(line):
         return False
     named = next((other for other in reversed(above) if solid(other)), None)
     return (
         named is not None
         and len(solid(named)) >= 2
-        and (
-            line.box.y1 - named.box.y2 > 0.8 * max(_text_height(line), 1)
-            or _rule_between(named, line, rules)
-        )
+        and line.box.y1 - named.box.y2 > 0.8 * max(_text_height(line), 1)
     )
 
 

@@ -27,7 +27,7 @@ from .lines import (
     tidy_label,
 )
 from .points import join_point_splits
-from .prose import heads_rows, is_prose_line, ruled_row_by_row
+from .prose import heads_rows, is_prose_line
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
@@ -147,8 +147,6 @@ def wrapped_lines(
     ]
     row_gap = _row_gap(lines, run)
     pitch = _pitch([lines[i] for i in run])
-    # Only a grid ruled row by row has a band a row; a paper's rules set groups of rows apart.
-    row_rules = row_rules if ruled_row_by_row(lines, run, row_rules or []) else []
     members = set(run)
     found: dict[int, list[int]] = {}
     for index in range(max(0, run[0] - 1), min(len(lines), run[-1] + 2)):

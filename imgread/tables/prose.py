@@ -10,7 +10,7 @@ from statistics import median
 
 from .. import ocr
 from ..ocr.phrase import Phrase
-from ..record import Box, Word
+from ..record import Word
 from .lines import TextLine, chunk_line
 
 # A word of running text: letters only, with the punctuation a sentence puts after it.
@@ -116,28 +116,9 @@ def _gutter(prose: list[Phrase]) -> tuple[float, float] | None:
     return None
 
 
-def ruled_row_by_row(lines: list[TextLine], run: list[int], rules: list[Box]) -> bool:
-    """Most pairs of neighbouring body rows have a row rule between them (a grid). A
-    paper's booktabs rules set off only the header and groups of rows."""
-    pairs = list(pairwise(run))
-    if not pairs or not rules:
-        return False
-    ruled = sum(
-        1
-        for a, b in pairs
-        if any(
-            lines[a].box.cy < rule.cy < lines[b].box.cy
-            and rule.x1 - 3 <= lines[b].box.x1
-            and rule.x2 + 3 >= lines[b].box.x2
-            for rule in rules
-        )
-    )
-    return ruled >= 0.5 * len(pairs)
-
-
 # A line whose centre is this share of the body's row pitch or more above a row is a row of
 # its own (a section label); the lines of one cell sit closer.
-LABEL_PITCH_SHARE = 0.85
+LABEL_PITCH_SHARE = 0.75
 
 
 def heads_rows(line: TextLine, row: TextLine, pitch: float) -> bool:
