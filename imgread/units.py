@@ -29,6 +29,16 @@ _SPREAD_RE = re.compile(
     r"|(?:(?<=\.\d)|(?<=\.\d\d))\+\d+\.\d+"
 )
 _LABEL_RE = re.compile(rf"(?:{_NUMBER})%?")
+# A mean and its spread whose "±" OCR read as one other character, a digit included
+# ("83.441.7", "47.0£1.7", "76.0442.2"): a spread is a few units ("1.7", "2.2"), so the
+# digits after the mean's point and the separator are what is left before it.
+_MISREAD_SPREAD_RE = re.compile(r"(?P<mean>\d{1,3}\.\d{1,3})[^\s.,](?P<spread>\d\.\d{1,2})")
+
+
+def mean_of_misread_spread(text: str) -> str | None:
+    """The mean of a "mean±spread" cell read with its "±" as another character, else None."""
+    match = _MISREAD_SPREAD_RE.fullmatch(text.strip())
+    return match.group("mean") if match else None
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).
@@ -103,6 +113,7 @@ def parse_number(text: str, *, whole: bool = False) -> float | None:
         if not _LABEL_RE.fullmatch(cleaned):
             return None
         return _to_float(cleaned.rstrip("%"))
+    cleaned = mean_of_misread_spread(cleaned) or cleaned
     found = _NUMBER_RE.findall(_SPREAD_RE.sub("", cleaned))
     if len(found) != 1:
         return None

@@ -11,6 +11,7 @@ from looks import (
     leaderboard,
     mpl_table,
     paper_table,
+    pdf_viewer,
     phone_cjk,
     readme,
     spreadsheet,
@@ -27,4 +28,5 @@ LOOKS = {
     "paper_table": paper_table,
     "leaderboard": leaderboard,
     "readme": readme,
+    "pdf_viewer": pdf_viewer,
 }

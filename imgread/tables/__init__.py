@@ -31,6 +31,8 @@ from .grounds import on_table_ground
 from .header import settings_as_names
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
+from .marks import strip_raised_marks
+from .prose import page_columns
 from .repairs import (
     declares_dagger,
     finish_numbers,
@@ -100,11 +102,13 @@ def extract_tables(
         candidates.append((gridded[0], None))
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
-    for found in find_layouts(
-        words, config.tables.min_rows, config.tables.min_cols, rules, row_rules
-    ):
-        found.header = on_table_ground(found, prepared)
-        candidates.append((build_table(found), found))
+    # A two-column page's columns are read apart: the text beside a table is no part of it.
+    for part in page_columns(words):
+        for found in find_layouts(
+            part, config.tables.min_rows, config.tables.min_cols, rules, row_rules
+        ):
+            found.header = on_table_ground(found, prepared)
+            candidates.append((build_table(found), found))
     for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):
             continue
@@ -128,6 +132,7 @@ def extract_tables(
         settings_as_names(table)
         flags.extend(repair_model_names(table))
         flags.extend(strip_footnote_marks(table, dagger))
+        flags.extend(strip_raised_marks(table))
         flags.extend(repair_sizes_from_names(table))
         tables.append(table)
     return tables, flags

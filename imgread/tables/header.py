@@ -26,6 +26,7 @@ from .lines import (
     solid,
     tidy_label,
 )
+from .prose import is_prose_line
 
 SETTING_RE = re.compile(
     r"\d+\s*-?\s*shots?\b|\b[\dSOIl]{1,2}\s*-?\s*sho[tl]s?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
@@ -151,6 +152,8 @@ def header_lines(
             limit += pitch
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
+        if is_prose_line(line):
+            break  # a paragraph's line above the table names no column
         if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
             below = line
             continue
@@ -268,15 +271,17 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
                 and (chained or left_set(chunk.box, column, layout.ranges))
                 else None
             )
-    named = _known_names(lines[-1], placed) if len(lines) > 1 else set()
+    named = _known_names(lines, placed) if len(lines) > 1 else set()
     for chunk in reading_order([c for line in lines for c in line.chunks]):
         if is_speck(chunk):
             continue
         column = placed[id(chunk)]
-        if column is None and chunk.confidence < LOW_CONFIDENCE:
-            continue
+        if column is None and chunk.confidence < LOW_CONFIDENCE and not is_known_benchmark(
+            chunk.text
+        ):
+            continue  # an unsure smudge over two columns; a benchmark's name is no smudge
         under = [column] if column is not None else spanned(chunk.box, layout.ranges)
-        if chunk.box.y2 <= lines[-1].box.y1 and under and set(under) <= named:
+        if len(lines) > 1 and chunk.box.y2 <= lines[1].box.y1 and under and set(under) <= named:
             continue  # a group's title ("Reasoning") over benchmarks named in full below
         for c in under:
             texts.setdefault(c, []).append(chunk.text)
@@ -294,14 +299,21 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
     ]
 
 
-def _known_names(lowest: TextLine, placed: dict[int, int | None]) -> set[int]:
-    """The columns whose name on the lowest header line is a known benchmark by itself."""
-    return {
+def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
+    """The columns whose name on the lowest header line is a known benchmark by itself, or
+    whose name set on two lines under the top one is ("Hella" over "Swag")."""
+    known = {
         column
-        for chunk in lowest.chunks
+        for chunk in lines[-1].chunks
         if (column := placed.get(id(chunk))) is not None
         and is_known_benchmark(chunk.text)  # a near miss may be a name's broken end ("Eval")
     }
+    below: dict[int, list[str]] = {}
+    for line in lines[1:]:
+        for chunk in line.chunks:
+            if (column := placed.get(id(chunk))) is not None:
+                below.setdefault(column, []).append(chunk.text)
+    return known | {c for c, texts in below.items() if is_known_benchmark(" ".join(texts))}
 
 
 def is_settings_line(line: TextLine) -> bool:

@@ -28,6 +28,7 @@ from .lines import (
     tidy_label,
 )
 from .points import join_point_splits
+from .prose import heads_rows, is_prose_line
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
@@ -37,8 +38,8 @@ def body_runs(lines: list[TextLine]) -> list[list[int]]:
     breaking the run. Longest first."""
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
-        if not is_body_line(line):
-            continue
+        if not is_body_line(line) or is_prose_line(line):
+            continue  # a sentence that ends in a number ("... gains of 15.3%") is no row
         if runs:
             previous = lines[runs[-1][-1]]
             pitch = _pitch([lines[j] for j in runs[-1]]) or 3 * previous.box.height
@@ -146,6 +147,7 @@ def wrapped_lines(
         >= min(2, len(run))
     ]
     row_gap = _row_gap(lines, run)
+    pitch = _pitch([lines[i] for i in run])
     members = set(run)
     found: dict[int, list[int]] = {}
     for index in range(max(0, run[0] - 1), min(len(lines), run[-1] + 2)):
@@ -168,6 +170,8 @@ def wrapped_lines(
             body = lines[run[position]]
             gap = line.box.y1 - body.box.y2 if run[position] < index else body.box.y1 - line.box.y2
             fills = not any(_covers(body, chunk) for chunk in solid(line))
+            if run[position] > index and not fills and heads_rows(line, body, pitch):
+                continue
             # Past the last row only a line as tight as one cell's lines continues it (a
             # note under a table is set further off); before the first, one it fills, or
             # one that touches it and stands well apart from the line above (the header).

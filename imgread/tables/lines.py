@@ -13,7 +13,7 @@ from .. import ocr
 from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Word
-from ..units import is_missing
+from ..units import is_missing, mean_of_misread_spread
 
 NUMERIC_TEXT_RE = re.compile(
     r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万)?[*†‡]?$",
@@ -58,7 +58,7 @@ def is_split_number(text: str) -> bool:
 
 
 def is_numeric_text(text: str) -> bool:
-    return bool(NUMERIC_TEXT_RE.match(text.strip()))
+    return bool(NUMERIC_TEXT_RE.match(text.strip())) or mean_of_misread_spread(text) is not None
 
 
 def is_numeric_or_missing(text: str) -> bool:
@@ -209,7 +209,9 @@ def is_body_line(line: TextLine) -> bool:
     cells = len(line.chunks) - max(leading - 1, 0)
     sure = sum(
         1 for chunk in line.chunks
-        if is_numeric_text(chunk.text) and chunk.confidence >= LOW_CONFIDENCE
+        if (is_numeric_text(chunk.text) and chunk.confidence >= LOW_CONFIDENCE)
+        # a mean and its spread ("83.4±1.7") is a number however unsure its "±" made OCR
+        or mean_of_misread_spread(chunk.text) is not None
     )
     return (
         len(line.chunks) >= 2
