@@ -197,3 +197,39 @@ def test_a_name_at_a_lines_end_keeps_the_last_point(end_labels: Record) -> None:
     ours = _series(_chart(end_labels), "Ours")
     for x, y in ((13.0, 53.5), (30.0, 57.0)):
         assert _has(ours, x, y, log_x=True), (x, y, ours.points)
+
+
+def _token_scaling_chart(path: Path) -> dict[str, list[tuple[float, float]]]:
+    """A matplotlib scaling curve over training tokens on a log x axis: its ticks are
+    10¹⁰ and 10¹¹, two raised digits each."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    tokens = [7.0e9, 2.3e10, 7.4e10, 2.4e11, 7.8e11]
+    truth = {"Model A-7B": [32.7, 39.5, 48.5, 55.9, 65.2],
+             "Model B-13B": [26.3, 34.7, 41.4, 50.8, 58.7]}
+    figure, axes = plt.subplots(figsize=(7.2, 4.2), dpi=120)
+    for (name, scores), marker in zip(truth.items(), "os", strict=True):
+        axes.plot(tokens, scores, marker=marker, label=name)
+    axes.set_xscale("log")
+    axes.set_xlabel("Training tokens")
+    axes.set_ylabel("MMLU (%)")
+    axes.legend()
+    figure.savefig(path)
+    plt.close(figure)
+    return {name: list(zip(tokens, scores, strict=True)) for name, scores in truth.items()}
+
+
+def test_a_log_axis_of_two_digit_powers_places_the_points(tmp_path: Path) -> None:
+    """10¹¹ read as one glyph comes back as "1", and "10²°" (10¹⁰ with its raised 1 and 0
+    read as a digit and a sign) was no power at all: the x axis went uncalibrated and every
+    point stayed in pixels. The raised exponent is read as a word."""
+    truth = _token_scaling_chart(tmp_path / "tokens.png")
+    chart = _chart(read_image(tmp_path / "tokens.png"))
+    assert any(axis.orientation == "x" and axis.scale == "log" for axis in chart.axes)
+    for name, points in truth.items():
+        series = _series(chart, name)
+        for x, y in points:
+            assert _has(series, x, y, log_x=True), (name, x, y, series.points)

@@ -231,7 +231,7 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
 
 # "101", "2x101": "10" and a digit or two that may be a raised exponent (10¹ read level)
 _TEN_AND_DIGITS = re.compile(
-    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2}|[°%oO?'!lI|}\]])$")
+    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2}|[°%oO?'!lI|}\]]|\d[°%oO?'!lI|}\]])$")
 RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
 
 
@@ -300,8 +300,10 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     glyph = cv2.copyMakeBorder(glyph, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
     try:
+        # read as a word, not a character: two raised digits (10¹¹, matplotlib's labels of
+        # token counts) read as one glyph come back as one digit
         found = ocr.read_words(np.ascontiguousarray(cv2.cvtColor(glyph, cv2.COLOR_GRAY2RGB)),
-                               settings, psm=10, numeric=True)
+                               settings, psm=8, numeric=True)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
     digits = "".join(w.text for w in found)
