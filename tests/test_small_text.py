@@ -116,3 +116,14 @@ def test_a_mean_with_its_spread_is_a_whole_number_reading() -> None:
     of a number cell, not marks around it."""
     assert vote("17.4411", 40, "17.4±1.1", 90, numeric=True).text == "17.4±1.1"
     assert vote("17.4411", 40, "17.4+1.1", 90, numeric=True).text == "17.4+1.1"
+
+
+def test_a_chinese_column_name_split_by_ocr_stays_one_name() -> None:
+    """A phone table (benchmarks/looks/phone_cjk.py, seed 300, image 1) whose "训练数据(T)"
+    OCR splits in two, the second part over no column and as close to "C-Eval" after it as
+    to its first part: Chinese has no spaces, so the Han part goes with the Han part before
+    it, and the training data column keeps its name and its values."""
+    table = read_image(FIXTURES / "phone_han_name_split.jpg", load_config()).ocr.tables[0]
+    assert "训练数据(T)" in table.columns and "C-Eval" in table.columns, table.columns
+    tokens = sorted(row.tokens_t for row in rows_from_table(table, 0))
+    assert tokens == [1.0, 1.0, 3.0], tokens

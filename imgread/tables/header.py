@@ -11,6 +11,7 @@ from statistics import median
 
 from ..names import is_known_benchmark
 from ..ocr.phrase import Phrase
+from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
 from .chrome import crowds_a_column
 from .lines import (
@@ -59,8 +60,14 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
             chunks.append(chunk)
             continue
         # A word over no column goes with the next word that is over one ("training
-        # tokens" over a narrow number column), or else the one before.
+        # tokens" over a narrow number column), or else the one before; but Chinese has no
+        # spaces: a Han word set close after a Han word is the rest of its name ("训练"
+        # "数据(T)" before "C-Eval").
         owners = [found[0] if found else None for found in columns]
+        for i in range(1, len(owners)):
+            if owners[i] is None and owners[i - 1] is not None and HAN.match(
+                    chunk.words[i - 1].text[-1:]) and HAN.match(chunk.words[i].text[:1]):
+                owners[i] = owners[i - 1]
         for i in range(len(owners) - 2, -1, -1):
             owners[i] = owners[i] if owners[i] is not None else owners[i + 1]
         for i in range(1, len(owners)):
