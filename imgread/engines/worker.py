@@ -21,6 +21,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def init(config_json: str, vlm_specs: list[str], vlm_redo: list[str]) -> None:
+    """Ready this process for the run: its settings, and the VLM models where the workers
+    describe the images themselves (no VLM process beside them)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if multiprocessing.parent_process() is not None:  # a pool worker, not the main process
         exit_with_parent()
