@@ -39,6 +39,8 @@ def mean_of_misread_spread(text: str) -> str | None:
     """The mean of a "mean±spread" cell read with its "±" as another character, else None."""
     match = _MISREAD_SPREAD_RE.fullmatch(text.strip())
     return match.group("mean") if match else None
+
+
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).
@@ -178,10 +180,10 @@ def parse_tokens_t(text: str, header_unit: str | None = None) -> float | None:
     return _scaled(text.lower().replace("tokens", ""), _TO_TRILLIONS, header_unit, "t")
 
 
-# Columns that hold a model's size or its training data, as tables head them.
-# Column names of the quantities, in English and in Chinese (参数量 "parameters", 模型大小
-# "model size", 尺寸 "size", 规模 "scale"; 训练数据 "training data", 数据量 "amount of data",
-# 语料 "corpus"). The scale of the data (数据规模) is data, not a model's size.
+# Columns that hold a model's size or its training data, as tables head them, in English
+# and in Chinese (参数量 "parameters", 模型大小 "model size", 尺寸 "size", 规模 "scale";
+# 训练数据 "training data", 数据量 "amount of data", 语料 "corpus"). The scale of the data
+# (数据规模) is data, not a model's size.
 PARAMS_COLUMN_RE = re.compile(r"param|\bsize\b|#\s*p\b|参数|大小|尺寸|(?<!数据)规模",
                               re.IGNORECASE)
 TOKENS_COLUMN_RE = re.compile(r"token|\bdata\b|数据|语料", re.IGNORECASE)

@@ -126,8 +126,9 @@ def extract_tables(
         flags.extend(finish_numbers(table, voter))
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
         strip_sort_marks(table)
-        strip_ranks(table, model_column(table))
-        strip_trailing_icons(table, model_column(table))
+        names = model_column(table)
+        strip_ranks(table, names)
+        strip_trailing_icons(table, names)
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))

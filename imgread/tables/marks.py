@@ -7,7 +7,7 @@ import re
 
 from ..record import Flag, Table
 from .columns import model_column, numeric_columns
-from .repairs import _repaired
+from .repairs import repair_cell
 
 # What a raised "*", "†", "‡", "§" or a letter-less mark reads as at a name's end.
 RAISED_MARKS = "{}°\"'`^*†‡§¶“”‘’"
@@ -26,6 +26,6 @@ def strip_raised_marks(table: Table) -> list[Flag]:
         text = cell.text.rstrip()
         stem = text.rstrip(RAISED_MARKS).rstrip()
         if stem != text and len(stem) >= 2 and _NAME_END_RE.search(stem):
-            flags.append(_repaired(table, cell, stem, "a raised footnote mark after the name"))
+            flags.append(repair_cell(table, cell, stem, "a raised footnote mark after the name"))
             cell.value = None
     return flags

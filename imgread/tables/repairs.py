@@ -52,7 +52,9 @@ UNIT_LOOKALIKES = {"B": "8", "T": "7"}
 NAME_CONFIDENCE = 85.0
 
 
-def _repaired(table: Table, cell: Cell, after: str, why: str) -> Flag:
+def repair_cell(table: Table, cell: Cell, after: str, why: str) -> Flag:
+    """Give ``cell`` its repaired text, less confidence, and the ``ocr_repaired`` flag that
+    says what it read before and why."""
     before = cell.text
     cell.text = after
     cell.value = parse_number(after)
@@ -133,7 +135,7 @@ def repair_unit_suffix(table: Table, column: int) -> list[Flag]:
         return []
     unit, why = found
     return [
-        _repaired(table, cell, cell.text[:-1] + unit, why)
+        repair_cell(table, cell, cell.text[:-1] + unit, why)
         for cell in cells
         if _lost_unit(cell.text, UNIT_LOOKALIKES[unit])
     ]
@@ -226,7 +228,7 @@ def repair_column(table: Table, column: int) -> list[Flag]:
             f"{count} of {len(cells)} cells in the column print {places} decimal(s) within "
             f"{low}..{high}; {cell.text} is {reason}, {after} fits"
         )
-        flags.append(_repaired(table, cell, after, why))
+        flags.append(repair_cell(table, cell, after, why))
     return flags
 
 
@@ -261,7 +263,7 @@ def repair_pointless_column(table: Table, column: int, places: int, unit: float)
             f"{places} decimal(s), and {len(roomy)} of {len(cells)} boxes have room for one "
             f"({cell.text} is {printed:.1f} digits wide)"
         )
-        flags.append(_repaired(table, cell, after, why))
+        flags.append(repair_cell(table, cell, after, why))
     return flags
 
 
@@ -276,7 +278,7 @@ def join_split_numbers(table: Table, column: int, places: int, count: int) -> li
             continue
         after = f"{split.group(1)}.{split.group(2)}"
         why = f"{count} cells in the column print {places} decimal(s); the space is its point"
-        flags.append(_repaired(table, cell, after, why))
+        flags.append(repair_cell(table, cell, after, why))
     return flags
 
 
@@ -408,10 +410,10 @@ def repair_model_names(table: Table) -> list[Flag]:
     for cell in cells:
         respelled = known_name_words(cell.text)
         if respelled != cell.text:
-            flags.append(_repaired(table, cell, respelled, "look-alike letters of a known word"))
+            flags.append(repair_cell(table, cell, respelled, "look-alike letters of a known word"))
             cell.value = None
         if VERSION_ZERO_RE.search(cell.text):
-            flags.append(_repaired(table, cell, VERSION_ZERO_RE.sub("0", cell.text), "a version"))
+            flags.append(repair_cell(table, cell, VERSION_ZERO_RE.sub("0", cell.text), "a version"))
             cell.value = None
     sized = sum(1 for cell in cells if SIZE_TOKEN_RE.search(cell.text))
     eights = sum(1 for cell in cells if SIZE_AS_DIGITS_RE.search(cell.text))
@@ -426,7 +428,7 @@ def repair_model_names(table: Table) -> list[Flag]:
         if not SIZE_AS_DIGITS_RE.search(cell.text) or SIZE_TOKEN_RE.search(cell.text):
             continue
         after = SIZE_AS_DIGITS_RE.sub(r"\1B", cell.text)
-        flags.append(_repaired(table, cell, after, why))
+        flags.append(repair_cell(table, cell, after, why))
         cell.value = None
     return flags
 
@@ -467,7 +469,7 @@ def strip_footnote_marks(table: Table, dagger: bool) -> list[Flag]:
             whole_word not in known
             and (_ENDS_LIKE_A_NAME_RE.search(stem) or last_word in known)
         ):
-            flags.append(_repaired(table, cell, stem, "a footnote mark the page declares"))
+            flags.append(repair_cell(table, cell, stem, "a footnote mark the page declares"))
             cell.value = None
     return flags
 
@@ -493,7 +495,7 @@ def repair_sizes_from_names(table: Table) -> list[Flag]:
                 run = digits.group()
                 after = f"{run[:-places]}.{run[-places:]}{cell.text[len(run) :]}"
                 why = f"the model name {row[model].text!r} states about {named:g}B"
-                flags.append(_repaired(table, cell, after, why))
+                flags.append(repair_cell(table, cell, after, why))
                 break
     return flags
 
