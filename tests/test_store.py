@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from imgread.conflicts import CONFLICT_KIND
 from imgread.errors import ConfigError, ImgreadError
 from imgread.record import (
     Box,
@@ -27,7 +28,7 @@ from imgread.record import (
     Table,
     Word,
 )
-from imgread.store import CONFLICT_KIND, SCHEMA_VERSION, StoreError, open_store
+from imgread.store import SCHEMA_VERSION, StoreError, open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL_IMAGES = SHARED / "data" / "real" / "images"

@@ -117,7 +117,7 @@ def test_a_conflicting_image_rewrites_no_other_record(tmp_path: Path,
     Llama 2 7B's MMLU differently is flagged by the query, and the first image's stored
     record and JSONL line stay exactly as they were written."""
     from imgread.cli import main
-    from imgread.store import CONFLICT_KIND
+    from imgread.conflicts import CONFLICT_KIND
 
     folder, out = tmp_path / "shots", tmp_path / "out"
     folder.mkdir()
