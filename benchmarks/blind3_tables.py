@@ -425,6 +425,7 @@ class Shot:
     scale: float
     jpeg_quality: int | None = None
     width: int | None = None  # resized to this many pixels wide after the screenshot
+    shrink: float | None = None  # or to this share of its width (a screenshot sent on)
 
 
 # ---------------------------------------------------------------- the styles
@@ -464,7 +465,10 @@ def gradio_frame(rng: random.Random) -> tuple[Table, Shot]:
     body = (f"<div id=shot><div class=block><div class=label>Leaderboard</div>"
             f"<div class=search>Search models…</div><div class=wrap><table><tr>"
             f"{'<th></th>' if index else ''}{heads}</tr>{rows}</table></div></div></div>")
-    return table, Shot(page(css, body), rng.choice([1.0, 1.25, 1.5, 2.0]))
+    shot = Shot(page(css, body), rng.choice([1.0, 1.25, 1.5, 2.0]))
+    if rng.random() < 0.3:
+        shot.shrink = rng.uniform(0.6, 0.85)
+    return table, shot
 
 
 def streamlit_dark(rng: random.Random) -> tuple[Table, Shot]:
@@ -698,6 +702,11 @@ def ar5iv_html(rng: random.Random) -> tuple[Table, Shot]:
             table.spreads[key] = rng.choice([0.2, 0.4, 0.5, 0.8, 1.1, 1.6])
     settings = rng.random() < 0.5
     marked = {m.name for m in table.models if rng.random() < 0.25}
+    closed = [m for m in table.models if m.params_b is None]
+    opened = [m for m in table.models if m.params_b is not None]
+    if closed and opened and rng.random() < 0.7:  # italic section lines across the table
+        table.models = closed + opened
+        table.sections = {0: "Proprietary", len(closed): "Open weights"}
     font = rng.choice(SERIF)
     lead = [table.model_head] + ([table.size_head] if table.size_head else [])
     top = "".join(f"<th rowspan={3 if settings else 2} class=lead>{esc(h)}</th>" for h in lead)
@@ -709,7 +718,10 @@ def ar5iv_html(rng: random.Random) -> tuple[Table, Shot]:
     leaves = "".join(f"<th>{esc(b)}</th>" for b in table.benches)
     shots = "".join(f"<th class=set>{SHOTS[b]}</th>" for b in table.benches)
     rows = ""
-    for model in table.models:
+    for i, model in enumerate(table.models):
+        if i in table.sections:
+            rows += (f"<tr class=section><td colspan={len(table.columns())}>"
+                     f"<i>{table.sections[i]}</i></td></tr>")
         cells = table.cells(model)
         mark = "<sup>†</sup>" if model.name in marked else ""
         row = f"<td class=name>{esc(cells[0])}{mark}</td>"
@@ -743,6 +755,7 @@ def ar5iv_html(rng: random.Random) -> tuple[Table, Shot]:
     th.lead{{border-bottom:1px solid #000;text-align:left;}}
     td{{padding:3px 8px;text-align:center;white-space:nowrap;}}
     td.name{{text-align:left;}}
+    tr.section td{{text-align:left;border-top:1px solid #000;padding-top:5px;}}
     .pm{{font-size:0.75em;}}
     .note{{font-size:13px;margin-top:8px;}}
     a{{color:#1a0dab;}}
@@ -799,7 +812,7 @@ def discord_code(rng: random.Random) -> tuple[Table, Shot]:
     user = rng.choice(["tensor_tamer", "evalgoblin", "mika.l", "kernel_panic"])
     said = rng.choice(["ran the evals overnight, here's where things landed:",
                        "updated numbers (same harness as last week)",
-                       "ok new checkpoints are in 👇"])
+                       "ok new checkpoints are in, numbers below"])
     css = f"""
     #shot{{background:{colours['bg']};padding:16px 20px;font-family:'Open Sans';
       color:{colours['text']};min-width:{rng.choice([620, 720, 860])}px;}}
@@ -817,6 +830,8 @@ def discord_code(rng: random.Random) -> tuple[Table, Shot]:
             f"<span class=when>Today at {rng.randint(8, 23)}:{rng.randint(10, 59)}</span>"
             f"<div class=said>{esc(said)}</div><pre>{esc(text)}</pre></div></div>")
     shot = Shot(page(css, body, colours["bg"]), rng.choice([1.0, 1.25, 2.0]))
+    if rng.random() < 0.35:
+        shot.shrink = rng.uniform(0.55, 0.8)
     if rng.random() < 0.3:
         shot.jpeg_quality = rng.randint(70, 90)
     return table, shot
@@ -894,7 +909,11 @@ def vscode_preview(rng: random.Random) -> tuple[Table, Shot]:
             "<div class=tab>Preview README.md</div></div><div class=body><h2>Results</h2>"
             "<p>Zero-shot unless noted; see <code>configs/</code>.</p>"
             f"<table><tr>{heads}</tr>{rows}</table></div></div>")
-    return table, Shot(page(css, body, "#1e1e1e"), rng.choice([1.0, 1.5, 2.0]))
+    shot = Shot(page(css, body, "#1e1e1e"), rng.choice([1.0, 1.5, 2.0]))
+    if rng.random() < 0.3:
+        shot.shrink = rng.uniform(0.6, 0.85)
+        shot.jpeg_quality = rng.randint(60, 85)
+    return table, shot
 
 
 def models_across(rng: random.Random) -> tuple[Table, Shot]:
@@ -1069,6 +1088,9 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 image = browser.shoot(shot.html, shot.scale)
                 if shot.width:
                     image = resize_width(image, shot.width)
+                elif shot.shrink:  # never below three quarters of a CSS pixel per pixel
+                    share = max(shot.shrink, 0.75 / shot.scale)
+                    image = resize_width(image, round(image.width * share))
                 quality = shot.jpeg_quality
                 name = f"b3t_{i:03d}.{'jpg' if quality else 'png'}"
             image = clamp_width(image)
