@@ -385,7 +385,7 @@ def post_grouped(rng: random.Random, browser: Browser) -> tuple[Image.Image, dic
         ax.set_xticks(range(len(names)), names)
         ax.set_ylabel("Accuracy (%)")
         ax.set_ylim(0, 100)
-        ax.legend(ncols=len(benches), loc="upper left")
+        ax.legend(ncols=len(benches), loc="lower left", bbox_to_anchor=(0, 1.0))
         fig.tight_layout()
         chart = figure_image(fig, rng.choice([100, 120]))
     buffer = io.BytesIO()
