@@ -5,6 +5,7 @@
                                 [--fresh-count 40] [--fresh-seed 7000]
                                 [--blind-count 48] [--blind-seed 11000]
                                 [--blind2-count 48] [--blind2-seed 13000]
+                                [--blind3-count 48] [--blind3-seed 23000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -37,6 +38,11 @@ The sets, each on its own lines:
   model cards, dark GitHub, report booktabs, leaderboard apps, X posts, WeChat phones,
   spreadsheets, Jupyter frames, chat Markdown, slides, transposed blog tables, mathtext),
   with ``blind2:STYLE`` lines. Scored once at the end of a round; never tuned on.
+- ``blind3``: a third blind test set, not in the default sets (``--sets blind3``). Tables
+  from ``blind3_tables.py``, written without reading the reader or any other generator
+  (Gradio and Streamlit frames, GitLab/Gitee READMEs, Zhihu articles, Word pages, slides,
+  ar5iv HTML, chat code blocks, newsletters, IDE previews, photographed prints, models
+  across), with ``blind3:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -71,6 +77,7 @@ from types import ModuleType
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import blind2_tables
+import blind3_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -418,6 +425,7 @@ ROLES = {
     "fresh": "TEST",
     "blind": "TEST (blind)",
     "blind2": "TEST (blind2)",
+    "blind3": "TEST (blind3)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -437,6 +445,8 @@ def main() -> None:
     parser.add_argument("--blind-seed", type=int, default=11000, help="blind_tables seed")
     parser.add_argument("--blind2-count", type=int, default=48, help="blind2_tables images")
     parser.add_argument("--blind2-seed", type=int, default=13000, help="blind2_tables seed")
+    parser.add_argument("--blind3-count", type=int, default=48, help="blind3_tables images")
+    parser.add_argument("--blind3-seed", type=int, default=23000, help="blind3_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -476,6 +486,10 @@ def main() -> None:
         if "blind2" in wanted:
             sets["blind2"] = generated_set(
                 blind2_tables, Path(folder, "blind2"), args.blind2_count, args.blind2_seed
+            )
+        if "blind3" in wanted:
+            sets["blind3"] = generated_set(
+                blind3_tables, Path(folder, "blind3"), args.blind3_count, args.blind3_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
