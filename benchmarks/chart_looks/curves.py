@@ -65,7 +65,7 @@ class Curves:
     xs: list[Any]  # floats in the truth's unit on a numeric axis, strings on a category axis
     series: dict[str, list[float]] = field(default_factory=dict)
     log_x: bool = False
-    tick_format: str = "category"  # suffix, power, mathtext, e, plain, category
+    tick_format: str = "category"  # suffix, power, mathtext, e, plain, default, category
     tick_scale: float = 1.0  # plain value of one truth unit (1e9 when x is in billions)
     x_title: str = ""
     y_title: str = ""
@@ -98,7 +98,8 @@ def scaling_content(rng: random.Random, style: str, renderer: str,
     axis = rng.choice(("params", "tokens", "flops"))
     tick_format = rng.choice(formats)
     if axis == "flops":
-        tick_format = tick_format if tick_format in ("power", "mathtext", "e") else "e"
+        tick_format = tick_format if tick_format in ("power", "mathtext", "e", "default") \
+            else "e"
         start = rng.randint(0, len(FLOPS) - 5)
         raw = list(FLOPS[start:start + rng.randint(4, len(FLOPS) - start)])[:7]
         x_title = rng.choice(("Training compute (FLOPs)", "FLOPs", "Compute (FLOPs)"))
@@ -108,7 +109,9 @@ def scaling_content(rng: random.Random, style: str, renderer: str,
         start = rng.randint(0, len(pool) - 4)
         raw = [v * 1e9 for v in pool[start:start + rng.randint(4, 7)]]
         x_title = ("Parameters" if axis == "params" else "Training tokens")
-        scale = 1e9 if tick_format in ("suffix", "plain") else 1.0
+        # (plotly's own ticks print a billion as "1B": the truth is then in billions)
+        scale = 1e9 if tick_format in ("suffix", "plain") or (
+            tick_format == "default" and renderer == "plotly") else 1.0
         if tick_format == "plain":
             x_title += " (billions)"
     xs = [round(v / scale, 6) for v in raw]
@@ -230,14 +233,19 @@ def plotly_page(curves: Curves, rng: random.Random, width: int, height: int) -> 
         if dashes:
             line["dash"] = ("solid", "dash", "dot", "dashdot")[index % 4]
         figure.add_trace(go.Scatter(
-            x=curves.xs, y=ys, name=name, mode=mode, line=line,
+            x=[x * curves.tick_scale for x in curves.xs]
+            if curves.tick_format == "default" else curves.xs,
+            y=ys, name=name, mode=mode, line=line,
             marker={"size": rng.choice((6, 8, 10)),
                     "symbol": rng.choice(("circle", "square", "diamond", "circle"))}))
     low, high = y_range(curves, rng)
     xaxis: dict[str, Any] = {"title": {"text": curves.x_title}}
     if curves.log_x:
         xaxis["type"] = "log"
-        if curves.tick_format == "power" and rng.random() < 0.5:
+        if curves.tick_format == "default":  # plotly's own ticks ("1B", "2", "5", "10B")
+            if curves.tick_scale == 1.0:
+                xaxis["exponentformat"] = "e"  # compute: "1e+21"
+        elif curves.tick_format == "power" and rng.random() < 0.5:
             xaxis["exponentformat"] = "power"  # plotly's own 10⁹ ticks
             xaxis["dtick"] = 1
         else:
@@ -292,7 +300,9 @@ def vega_png(curves: Curves, rng: random.Random, width: int, height: int) -> Ima
         x_field["type"] = "quantitative"
         x_field["scale"] = {"type": "log"}
         axis: dict[str, Any] = {"grid": rng.random() < 0.6}
-        if curves.tick_format == "plain" and rng.random() < 0.5:
+        if curves.tick_format == "default":
+            pass  # Vega's own ticks: "1,000,000,000", "1e+21", minor ones at 2, 3, 5
+        elif curves.tick_format == "plain" and rng.random() < 0.5:
             axis["format"] = ",~g"  # Vega's own ticks, printed with thousands separators
         else:
             ticks = log_ticks(curves, rng)
@@ -355,7 +365,7 @@ def _mpl_log_axis(ax: Any, curves: Curves, rng: random.Random) -> None:
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
     ax.set_xscale("log")
-    if curves.tick_format == "mathtext":
+    if curves.tick_format in ("mathtext", "default"):
         return  # matplotlib's own 10^k ticks
     ticks = log_ticks(curves, rng)
     ax.xaxis.set_major_locator(FixedLocator(ticks))
@@ -403,7 +413,7 @@ def mpl_image(curves: Curves, rng: random.Random, labels: str) -> Image.Image:
                                 ha="center", fontsize=rng.choice((7, 8)),
                                 color=line.get_color())
         if curves.log_x:
-            if curves.tick_format == "mathtext":
+            if curves.tick_format in ("mathtext", "default"):
                 ax.set_xscale("log")
             else:
                 _mpl_log_axis(ax, curves, rng)
@@ -472,7 +482,8 @@ def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Cur
     width, height = rng.randint(420, 1000), 0
     height = int(width * rng.uniform(0.55, 0.8))
     if style == "plotly_log":
-        curves = scaling_content(rng, style, "plotly", ("suffix", "power", "e", "plain"))
+        curves = scaling_content(rng, style, "plotly", ("suffix", "power", "e", "plain",
+                                                              "default"))
         return browser.shoot(plotly_page(curves, rng, width, height),
                              rng.choice((1.0, 1.5))), curves
     if style == "plotly_categories":
@@ -480,7 +491,8 @@ def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Cur
         return browser.shoot(plotly_page(curves, rng, width, height),
                              rng.choice((1.0, 1.5))), curves
     if style in ("vega_log", "vega_categories"):
-        curves = (scaling_content(rng, style, "vega-lite", ("suffix", "power", "e", "plain"))
+        curves = (scaling_content(rng, style, "vega-lite",
+                                  ("suffix", "power", "e", "plain", "default", "default"))
                   if style == "vega_log" else category_content(rng, style, "vega-lite"))
         return vega_png(curves, rng, int(width * 0.75), int(height * 0.7)), curves
     if style == "seaborn":

@@ -183,7 +183,8 @@ def read_charts(
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
     # x tick labels end a plot area: a log axis printed at two powers of ten (10¹, 10²) too
-    x_fits = x_axes(numbers) + [fit for fit in [decade_axis(numbers)] if fit is not None]
+    x_fits = x_axes(numbers) + [
+        fit for fit in [decade_axis(numbers, plain=True)] if fit is not None]
     x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
     panels = sorted(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order

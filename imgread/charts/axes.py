@@ -380,18 +380,24 @@ def x_axes_read_either_way(numbers: list[Phrase], others: list[Phrase]) -> list[
     return kept if max((len(f.ticks) for f in kept), default=0) > most else plain
 
 
-def decade_axis(numbers: list[Phrase]) -> Fit | None:
+def decade_axis(numbers: list[Phrase], plain: bool = False) -> Fit | None:
     """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
     over a decade or two), or at two ticks printed as powers (10⁰ and 2×10⁰, where OCR ran
     the crowded others together): printed as powers, two place it exactly. The two furthest
-    apart are used."""
-    powers = [p for p in numbers if isinstance(p, Tick) and p.value and (
-        power_value(p.text) is not None
-        or abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9)]
+    apart are used. With ``plain``, two decades printed as plain numbers ("1,000" and
+    "10,000", Vega's log ticks over a decade or two) place it too, where no other number
+    stands between them: a linear axis from 1,000 to 10,000 prints the steps between."""
+    powers = [p for p in numbers if p.value and p.value > 0 and (
+        (isinstance(p, Tick) and (power_value(p.text) is not None or _is_decade(p.value)))
+        or (plain and p.value >= 1 and _is_decade(p.value)))]
     best: Fit | None = None
     for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
         same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height
         if not same_row or second.box.cx - first.box.cx < 3 * first.height:
+            continue
+        if not (isinstance(first, Tick) and isinstance(second, Tick)) and any(
+                p.value is not None and first.box.x2 < p.box.cx < second.box.x1
+                and abs(p.box.cy - first.box.cy) <= 0.5 * first.height for p in numbers):
             continue
         low, high = math.log10(first.value or 1.0), math.log10(second.value or 1.0)
         if high <= low:
@@ -401,6 +407,11 @@ def decade_axis(numbers: list[Phrase]) -> Fit | None:
         if best is None or second.box.cx - first.box.cx > best.span_px[1] - best.span_px[0]:
             best = fit
     return best
+
+
+def _is_decade(value: float) -> bool:
+    """1, 10, 100, 1,000 ...: a power of ten."""
+    return abs(math.log10(value) - round(math.log10(value))) < 1e-9
 
 
 def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:
