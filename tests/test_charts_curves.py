@@ -58,3 +58,18 @@ def test_a_flush_label_marks_its_value_at_its_tick(vega_decades: Record) -> None
     llama = _series(_chart(vega_decades), "Llama")
     for x, y in ((1400.0, 27.8), (3000.0, 45.4), (8000.0, 59.6), (15000.0, 72.4)):
         assert _near(llama, x, y), (x, y, [(p.x, p.y) for p in llama.points])
+
+
+@pytest.fixture(scope="module")
+def mpl_short_boxes() -> Record:
+    """matplotlib (ggplot sheet, end labels, log x in "5B" "10B" "50B"), 1600 px wide:
+    OCR boxes "50" and "30" of the y axis short, the other labels with their tick marks."""
+    return read_image(FIXTURES / "curves_mpl_marks_in_some_labels.png")
+
+
+def test_a_y_axis_takes_in_the_labels_it_predicts(mpl_short_boxes: Record) -> None:
+    """Labels whose right edges stand apart from the column's still lie where the axis
+    fitted on the others puts their values: they are its ticks too (the lowest, 30, sets
+    how far down the plot reaches)."""
+    axis = next(a for a in _chart(mpl_short_boxes).axes if a.orientation == "y")
+    assert {30.0, 50.0} <= {t.value for t in axis.ticks}, [t.label for t in axis.ticks]

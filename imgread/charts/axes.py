@@ -272,6 +272,7 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
         if fit is None:
             continue
+        fit = _with_predicted(fit, pool)
         if _overlaps_existing(fit, fits):
             continue
         fits.append(fit)
@@ -279,6 +280,38 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         used.update(id(p) for p in column if min(fit.span_px) - 2 * seed.height
                     <= p.box.cy <= max(fit.span_px) + 2 * seed.height)
     return _one_per_column(fits)
+
+
+def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
+    """``fit`` with the labels in its column that it predicts: a number whose value the fit
+    places on the label's own row. A tick mark read into some labels' boxes and not
+    others', or a label boxed short (a part of its glyphs), sets right edges apart, which
+    splits one column of labels in two; the labels of the other half still lie where the
+    axis puts their values. An axis that misses its lowest labels ends its plot too high."""
+    left = min(p.box.x1 for p in fit.ticks)
+    right = max(p.box.x2 for p in fit.ticks)
+    height = float(np.median([p.height for p in fit.ticks]))
+    tolerance = max(3.0, 0.35 * height)
+    have = {round(float(p.value or 0.0), 6) for p in fit.ticks}
+    added: dict[float, Phrase] = {}
+    nearby = [p for p in pool if p.box.x1 >= left - height and p.box.x2 <= right + height
+              and abs(p.height - height) <= 0.5 * height]
+    for phrase in nearby + _other_readings(nearby):
+        value = phrase.value
+        if value is None or round(value, 6) in have or any(phrase is t for t in fit.ticks):
+            continue
+        pixel = fit.pixel(value)
+        if pixel is None or abs(pixel - phrase.box.cy) > tolerance:
+            continue
+        if value not in added or abs(pixel - phrase.box.cy) < abs(
+                (fit.pixel(value) or 0.0) - added[value].box.cy):
+            added[value] = phrase
+    if not added:
+        return fit
+    refit = fit_ticks(fit.ticks + list(added.values()), "y")
+    if refit is None or refit.scale != fit.scale or len(refit.ticks) <= len(fit.ticks):
+        return fit
+    return refit
 
 
 def _other_readings(column: list[Phrase]) -> list[Phrase]:
