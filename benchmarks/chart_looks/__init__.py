@@ -1,6 +1,6 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
-box plots).
+box plots, line charts drawn as others draw them: ``curves``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:

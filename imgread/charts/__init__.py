@@ -4,6 +4,7 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 
 1. ``text``     OCR words (re-read from the plain colours), grouped into phrases and numbers;
 2. ``axes``     columns and rows of evenly stepped numbers fitted as y and x axes;
+   ``anchors``  an x label set beside its tick (flush) placed at its tick mark;
 3. ``panels``   the plot area each y axis opens to its right (small multiples: one each);
 4. ``legend``   entries named by the colour of their swatch;
 5. ``bars``, ``hbars``, ``lines``  the marks: bars standing on a baseline (or lying along an
