@@ -4,6 +4,7 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 
 1. ``text``     OCR words (re-read from the plain colours), grouped into phrases and numbers;
 2. ``axes``     columns and rows of evenly stepped numbers fitted as y and x axes;
+   ``anchors``  an x label set beside its tick (flush) placed at its tick mark;
 3. ``panels``   the plot area each y axis opens to its right (small multiples: one each);
 4. ``legend``   entries named by the colour of their swatch;
 5. ``bars``, ``hbars``, ``lines``  the marks: bars standing on a baseline (or lying along an
@@ -183,7 +184,8 @@ def read_charts(
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
     # x tick labels end a plot area: a log axis printed at two powers of ten (10¹, 10²) too
-    x_fits = x_axes(numbers) + [fit for fit in [decade_axis(numbers)] if fit is not None]
+    x_fits = x_axes(numbers) + [
+        fit for fit in [decade_axis(numbers, plain=True)] if fit is not None]
     x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
     panels = sorted(
         (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order

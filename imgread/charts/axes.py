@@ -272,6 +272,7 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
         if fit is None:
             continue
+        fit = _with_predicted(fit, pool)
         if _overlaps_existing(fit, fits):
             continue
         fits.append(fit)
@@ -279,6 +280,38 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         used.update(id(p) for p in column if min(fit.span_px) - 2 * seed.height
                     <= p.box.cy <= max(fit.span_px) + 2 * seed.height)
     return _one_per_column(fits)
+
+
+def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
+    """``fit`` with the labels in its column that it predicts: a number whose value the fit
+    places on the label's own row. A tick mark read into some labels' boxes and not
+    others', or a label boxed short (a part of its glyphs), sets right edges apart, which
+    splits one column of labels in two; the labels of the other half still lie where the
+    axis puts their values. An axis that misses its lowest labels ends its plot too high."""
+    left = min(p.box.x1 for p in fit.ticks)
+    right = max(p.box.x2 for p in fit.ticks)
+    height = float(np.median([p.height for p in fit.ticks]))
+    tolerance = max(3.0, 0.35 * height)
+    have = {round(float(p.value or 0.0), 6) for p in fit.ticks}
+    added: dict[float, Phrase] = {}
+    nearby = [p for p in pool if p.box.x1 >= left - height and p.box.x2 <= right + height
+              and abs(p.height - height) <= 0.5 * height]
+    for phrase in nearby + _other_readings(nearby):
+        value = phrase.value
+        if value is None or round(value, 6) in have or any(phrase is t for t in fit.ticks):
+            continue
+        pixel = fit.pixel(value)
+        if pixel is None or abs(pixel - phrase.box.cy) > tolerance:
+            continue
+        if value not in added or abs(pixel - phrase.box.cy) < abs(
+                (fit.pixel(value) or 0.0) - added[value].box.cy):
+            added[value] = phrase
+    if not added:
+        return fit
+    refit = fit_ticks(fit.ticks + list(added.values()), "y")
+    if refit is None or refit.scale != fit.scale or len(refit.ticks) <= len(fit.ticks):
+        return fit
+    return refit
 
 
 def _other_readings(column: list[Phrase]) -> list[Phrase]:
@@ -380,18 +413,24 @@ def x_axes_read_either_way(numbers: list[Phrase], others: list[Phrase]) -> list[
     return kept if max((len(f.ticks) for f in kept), default=0) > most else plain
 
 
-def decade_axis(numbers: list[Phrase]) -> Fit | None:
+def decade_axis(numbers: list[Phrase], plain: bool = False) -> Fit | None:
     """A log x axis labelled at two powers of ten only (10⁰ and 10¹, matplotlib's labels
     over a decade or two), or at two ticks printed as powers (10⁰ and 2×10⁰, where OCR ran
     the crowded others together): printed as powers, two place it exactly. The two furthest
-    apart are used."""
-    powers = [p for p in numbers if isinstance(p, Tick) and p.value and (
-        power_value(p.text) is not None
-        or abs(math.log10(p.value) - round(math.log10(p.value))) < 1e-9)]
+    apart are used. With ``plain``, two decades printed as plain numbers ("1,000" and
+    "10,000", Vega's log ticks over a decade or two) place it too, where no other number
+    stands between them: a linear axis from 1,000 to 10,000 prints the steps between."""
+    powers = [p for p in numbers if p.value and p.value > 0 and (
+        (isinstance(p, Tick) and (power_value(p.text) is not None or _is_decade(p.value)))
+        or (plain and p.value >= 1 and _is_decade(p.value)))]
     best: Fit | None = None
     for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
         same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height
         if not same_row or second.box.cx - first.box.cx < 3 * first.height:
+            continue
+        if not (isinstance(first, Tick) and isinstance(second, Tick)) and any(
+                p.value is not None and first.box.x2 < p.box.cx < second.box.x1
+                and abs(p.box.cy - first.box.cy) <= 0.5 * first.height for p in numbers):
             continue
         low, high = math.log10(first.value or 1.0), math.log10(second.value or 1.0)
         if high <= low:
@@ -401,6 +440,11 @@ def decade_axis(numbers: list[Phrase]) -> Fit | None:
         if best is None or second.box.cx - first.box.cx > best.span_px[1] - best.span_px[0]:
             best = fit
     return best
+
+
+def _is_decade(value: float) -> bool:
+    """1, 10, 100, 1,000 ...: a power of ten."""
+    return abs(math.log10(value) - round(math.log10(value))) < 1e-9
 
 
 def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:

@@ -10,6 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
+from .anchors import anchored
 from .axes import (
     Fit,
     around_one_decade,
@@ -241,7 +242,8 @@ def line_chart(
              if p.value is not None and p.box.y1 >= panel.area.y2 - 2
              and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
-    panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(below)
+    panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(
+        below, plain=True)
     decades = decade_axis(below + unit_misreadings(below))
     if decades is not None and panel.x is not decades and _bare_digits(panel.x) and not _agree(
             panel.x, decades):
@@ -250,6 +252,8 @@ def line_chart(
         panel.x = with_mantissas(decades, below)
     elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
         panel.x = around_one_decade(below) or panel.x
+    if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
+        panel.x = anchored(panel.x, rgb)
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = _evenly_set(below) if panel.x is None else []
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the

@@ -1,0 +1,75 @@
+"""Where an x tick label marks its value: at its tick mark, which is not always its centre.
+
+Vega-Lite (``labelFlush``) sets the first and last labels of a continuous x axis beside
+their tick, not centred on it, so that they stay inside the plot's width: "1,000" starts at
+the axis's left end. Measured from the label's centre, the axis is shifted by half a label,
+which on a log axis read from two decades is a sixth of the data off. The short rule drawn
+above a label (its tick mark) says where it belongs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from ..ocr.phrase import Phrase
+from .axes import Fit
+from .pixels import distance
+
+MARK_INK = 60.0  # colour distance from the page: a tick mark's pixels
+MARK_CHROMA = 60  # max - min channel: tick marks are grey
+MARK_WIDTH = 3  # px: the widest a tick mark is drawn
+OFF_CENTRE = 0.25  # of the label's width: a mark further than this from its centre anchors it
+
+
+def tick_mark(rgb: np.ndarray, label: Phrase, text_height: float, page: np.ndarray
+              ) -> float | None:
+    """The x of the one short grey upright stroke just above ``label`` (within its width),
+    else None. The label's box may take in the mark: the text is its lowest
+    ``text_height`` rows."""
+    box = label.box
+    top = int(box.y2 - text_height)
+    y1, y2 = max(0, int(top - 1.2 * text_height)), max(0, top - 1)
+    x1, x2 = max(0, box.x1 - 1), min(rgb.shape[1], box.x2 + 2)
+    strip = rgb[y1:y2, x1:x2]
+    if strip.size == 0 or strip.shape[0] < 3:
+        return None
+    pixels = strip.astype(np.int16)
+    ink = (distance(strip, page) > MARK_INK) & (pixels.max(axis=-1) - pixels.min(axis=-1)
+                                                < MARK_CHROMA)
+    ink[ink.mean(axis=1) > 0.5] = False  # the axis line across the strip is no mark
+    columns = np.flatnonzero(ink.sum(axis=0) >= 3)
+    if not len(columns) or np.ptp(columns) + 1 > MARK_WIDTH:
+        return None  # no mark, or text or a line's crossing rather than one stroke
+    return x1 + float(columns.mean()) + 0.5
+
+
+def anchored(fit: Fit, rgb: np.ndarray) -> Fit:
+    """``fit`` refitted with each tick label placed at its tick mark where the mark stands
+    well off the label's centre (a flush label); unchanged where none does."""
+    if fit.orientation != "x":
+        return fit
+    page = np.median(rgb.reshape(-1, 3), axis=0)
+    text_height = float(np.median([p.height for p in fit.ticks]))
+    moved: list[Phrase] = []
+    for tick in fit.ticks:
+        mark = tick_mark(rgb, tick, text_height, page)
+        shift = 0.0 if mark is None else mark - tick.box.cx
+        if abs(shift) <= OFF_CENTRE * tick.box.width:
+            moved.append(tick)
+            continue
+        box = tick.box.model_copy(update={"x1": round(tick.box.x1 + shift),
+                                          "x2": round(tick.box.x2 + shift)})
+        moved.append(replace(tick, box=box))
+    if all(m is t for m, t in zip(moved, fit.ticks, strict=True)):
+        return fit
+    pixels = np.array([p.box.cx for p in moved], dtype=float)
+    values = np.array([float(p.value or 0.0) for p in moved])
+    if fit.scale == "log":
+        values = np.log10(values)
+    a, b = (float(v) for v in np.polyfit(pixels, values, 1))
+    if a <= 0:
+        return fit
+    residual = float(np.abs((values - b) / a - pixels).max())
+    return Fit(fit.orientation, fit.scale, a, b, moved, residual)
