@@ -1,6 +1,6 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
-box plots).
+box plots, bar charts of every kind as others draw them).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -8,7 +8,7 @@ Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 were looked at: tuning sets, never test sets.
 """
 
-from chart_looks import box_look, line_kinds, mpl_themed, plotly_look, vega_look
+from chart_looks import bar_kinds, box_look, line_kinds, mpl_themed, plotly_look, vega_look
 
 LOOKS = {
     "plotly": plotly_look,
@@ -16,4 +16,5 @@ LOOKS = {
     "mpl_themed": mpl_themed,
     "box": box_look,
     "lines": line_kinds,
+    "bars": bar_kinds,
 }
