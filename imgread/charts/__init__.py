@@ -33,6 +33,7 @@ from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .series import bar_chart, line_chart
+from .stacks import split_stacks
 from .text import (
     as_tick,
     axis_strip_words,
@@ -230,6 +231,7 @@ def read_charts(
                 bars = taller
         if not bar_like(bars, area):
             bars = []
+        bars = split_stacks(rgb, bars, area, bg)
         chart: Chart | None
         if len(bars) >= 2:
             chart, new_flags = bar_chart(

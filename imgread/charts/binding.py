@@ -22,7 +22,10 @@ def match_labels(bars: list[RawBar], labels: list[Phrase]) -> dict[int, Phrase]:
     best: dict[int, tuple[float, Phrase]] = {}
     for label in labels:
         box = label.box
-        options = [
+        # a stacked segment's label is printed inside it, anywhere up its length
+        holding = [bar for bar in bars if bar.stacked and bar.x1 <= box.cx <= bar.x2
+                   and bar.top <= box.cy <= bar.bottom]
+        options = [(0.0, bar) for bar in holding] or [
             (abs(box.cy - bar.top), bar) for bar in bars
             if bar.x1 - 0.25 * bar.width <= box.cx <= bar.x2 + 0.25 * bar.width
             and bar.top - 3 * box.height <= box.cy <= bar.top + 3 * box.height

@@ -73,15 +73,19 @@ def bar_chart(
                              or [panel.tick_height]))
     width = float(np.median([float(p.box.width) for p in matched.values()] or [2.5 * height]))
     place: str | None = None
-    if settings is not None:
+    # (a stacked segment's label sits in its middle, not at a top: unread ones stay measured)
+    if settings is not None and not any(bar.stacked for bar in bars):
         below_top = sum(matched[id(b)].box.cy > b.top for b in bars if id(b) in matched)
         printed_at = "inside" if below_top > 0.5 * len(matched) else "above"
         place = printed_at if len(matched) >= 0.5 * len(bars) else _label_place(
             rgb, max(bars, key=lambda b: b.bottom - b.top), fit, height, width, settings,
             MISMATCH_SHARE * fit.value_range)
     for bar, group, category in zip(bars, groups, categories, strict=True):
-        measured = round(fit.value(bar.top), decimals)
-        uncertainty = round(fit.uncertainty(bar.top), 3)
+        # a stacked segment stands on the one below it: its value is its own length
+        foot, foot_off = (fit.value(bar.bottom), fit.uncertainty(bar.bottom)) if bar.stacked \
+            else (0.0, 0.0)
+        measured = round(fit.value(bar.top) - foot, decimals)
+        uncertainty = round(fit.uncertainty(bar.top) + foot_off, 3)
         label = matched.get(id(bar))
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
