@@ -80,10 +80,12 @@ def bar_chart(
         place = printed_at if len(matched) >= 0.5 * len(bars) else _label_place(
             rgb, max(bars, key=lambda b: b.bottom - b.top), fit, height, width, settings,
             MISMATCH_SHARE * fit.value_range)
+    floor = max(bar.bottom for bar in bars)
     for bar, group, category in zip(bars, groups, categories, strict=True):
-        # a stacked segment stands on the one below it: its value is its own length
-        foot, foot_off = (fit.value(bar.bottom), fit.uncertainty(bar.bottom)) if bar.stacked \
-            else (0.0, 0.0)
+        # a stacked segment stands on the one below it: its value is its own length (the
+        # lowest stands on the floor, as a bar does)
+        foot, foot_off = (fit.value(bar.bottom), fit.uncertainty(bar.bottom)) if (
+            bar.stacked and bar.bottom < floor - 2) else (0.0, 0.0)
         measured = round(fit.value(bar.top) - foot, decimals)
         uncertainty = round(fit.uncertainty(bar.top) + foot_off, 3)
         label = matched.get(id(bar))
