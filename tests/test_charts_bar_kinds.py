@@ -110,3 +110,21 @@ def test_labels_printed_to_three_decimals_are_one_number(tmp_path: Path) -> None
     read = {str(x): y for (_, x), y in _points(record).items()}
     assert [read.get(model) for model in MODELS[:3]] == values, read
 
+
+
+def test_legend_patches_with_edges_name_their_series(tmp_path: Path) -> None:
+    """Bars drawn with a dark edge have legend patches with that edge: the patch's fill,
+    inside its rim, names the series (the rim's pixels made the patch no even colour)."""
+    groups = ["MMLU", "GSM8K", "HumanEval"]
+    series = {"Llama-3.1-70B": [71.2, 55.0, 48.3], "Qwen2.5-72B": [64.8, 80.1, 59.9],
+              "Mixtral-8x22B": [52.6, 43.7, 66.4]}
+    figure, axes = plt.subplots(figsize=(7, 4.5), dpi=100)
+    for index, (name, values) in enumerate(series.items()):
+        axes.bar(np.arange(3) + (index - 1) * 0.25, values, 0.25, label=name,
+                 edgecolor="#222222", linewidth=1.5)
+    axes.set_xticks(range(3), groups)
+    axes.set_ylim(0, 100)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    figure.tight_layout()
+    record = read_image(_save(figure, tmp_path / "edged.png"))
+    assert set(_by_series(record)) == set(series), _by_series(record)
