@@ -58,6 +58,8 @@ def bar_chart(
         for index in range(max(groups) + 1)
     ]
     names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
+    if len(colours) > 1:  # series that need a name: the legend's small text read again
+        names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
     decimals = label_decimals([label.text for label in matched.values()], fit)
@@ -89,6 +91,9 @@ def bar_chart(
         measured = round(fit.value(bar.top) - foot, decimals)
         uncertainty = round(fit.uncertainty(bar.top) + foot_off, 3)
         label = matched.get(id(bar))
+        if bar.stacked and label is not None and (
+                label.value is None or abs(label.value - measured) > tolerance):
+            label = None  # a segment's length is measured well: a scrap that disagrees is none
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
         if label is None and place is not None and settings is not None:
