@@ -444,7 +444,6 @@ _BROWSER: Any = None
 def _plotly_figure(spec: Spec, rng: random.Random) -> Image.Image:
     global _BROWSER
     import plotly.graph_objects as go
-
     from browser import Browser
 
     template = rng.choice(PLOTLY_TEMPLATES)
@@ -643,7 +642,8 @@ def _post(chart: Image.Image, rng: random.Random, dark: bool) -> Image.Image:
     draw.rectangle([pad - 1, head + pad - 1, pad + chart.width, head + pad + chart.height],
                    outline=(56, 68, 77) if dark else (207, 217, 222))
     draw.text((pad, head + pad + chart.height + foot // 3),
-              f"{rng.randint(2, 90)}  {rng.randint(5, 400)}  {rng.randint(1, 9)}.{rng.randint(0, 9)}K",
+              f"{rng.randint(2, 90)}  {rng.randint(5, 400)}  "
+              f"{rng.randint(1, 9)}.{rng.randint(0, 9)}K",
               font=_font("regular", max(size - 2, 9)), fill=(113, 118, 123))
     return post
 

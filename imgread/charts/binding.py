@@ -155,8 +155,8 @@ def slanted_categories(
                  for k in keys]
     per_bar = [bar.cx for bar in bars]
     best: tuple[float, dict[int, str], bool] | None = None
-    for slant in (slant,):
-        level, back = _turned(strip, slant)
+    for angle in (slant,):
+        level, back = _turned(strip, angle)
         try:
             read = ocr.read_words(level, settings, psm=11)
         except RuntimeError:  # tesserocr: "No text returned" on an empty strip

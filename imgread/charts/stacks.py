@@ -49,7 +49,7 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
     """The bar's segments from its foot up (the lowest first), through thin strokes."""
     x1 = int(bar.x1 + 0.2 * bar.width)
     x2 = max(x1 + 1, int(np.ceil(bar.x2 - 0.2 * bar.width)))
-    bottom = min(rgb.shape[0], int(round(bar.bottom)))
+    bottom = min(rgb.shape[0], round(bar.bottom))
     column = rgb[area.y1 : bottom, x1:x2].astype(np.float32)
     if column.size == 0:
         return [bar]
