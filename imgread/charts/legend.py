@@ -46,7 +46,10 @@ def swatch_colour(
 
 def _edged_patch(window: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
     """The fill of a patch drawn with an edge of another colour (bars with edges have such
-    legend patches): the ink inside its rim, where that is one even colour."""
+    legend patches): the ink inside its rim, where the ink is one filled shape (a logo is
+    not) and its inside one even colour."""
+    if not _filled(ink):
+        return None
     rim = max(2, round(EDGE_SHARE * min(window.shape[:2])))
     inner = cv2.erode(ink.astype(np.uint8), np.ones((2 * rim + 1, 2 * rim + 1), np.uint8))
     fill = window[inner.astype(bool)]

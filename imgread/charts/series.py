@@ -58,7 +58,9 @@ def bar_chart(
         for index in range(max(groups) + 1)
     ]
     names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
-    if len(colours) > 1:  # series that need a name: the legend's small text read again
+    # series that need a name (colours that recur from group to group, not one colour a
+    # bar): the legend's small text read again
+    if len(colours) > 1 and max(groups.count(g) for g in set(groups)) > 1:
         names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
