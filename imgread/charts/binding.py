@@ -141,14 +141,16 @@ def slanted_categories(
         return None
     if float(np.median(strip)) < 110:
         strip = 255 - strip
+    # slanted labels are small; Tesseract reads text best some 20-30 px tall
+    strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
     slant = _slant(strip)
     if slant == UPRIGHT:  # names set upright run down further than slanted ones
         y2 = min(rgb.shape[0], int(baseline + UPRIGHT_REACH * area.height))
         strip = rgb[baseline + 2 : y2, x1 : area.x2]
         if float(np.median(strip)) < 110:
             strip = 255 - strip
-    # slanted labels are small; Tesseract reads text best some 20-30 px tall
-    strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
+        strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM,
+                           interpolation=cv2.INTER_CUBIC)
     groups = gap_groups(bars)
     keys = sorted(set(groups))
     per_group = [float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == k]))
