@@ -7,7 +7,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind2     # the second blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind3     # the third blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
-        --looks 12 [--looks-seed 100]                               # the chart looks alone
+        --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
 - tuning: charts from ``synth_charts.py`` (the set readers are tuned on);
 - unseen (tuning): charts from ``unseen_charts.py`` (SVG in Chromium and other matplotlib
@@ -295,6 +295,8 @@ def main() -> None:
     parser.add_argument("--fresh-seed", type=int, default=9000, help="fresh_charts seed")
     parser.add_argument("--looks", type=int, default=0, help="charts of each chart look")
     parser.add_argument("--looks-seed", type=int, default=100, help="chart looks seed")
+    parser.add_argument("--look", action="append", choices=sorted(LOOKS),
+                        help="only this chart look (repeatable; all by default)")
     parser.add_argument(
         "--only-fresh", action="store_true", help="the test set alone: --n 0 --test 0 --no-real"
     )
@@ -393,6 +395,8 @@ def main() -> None:
                     for i, v in enumerate(point_counts(record, truth_item)):
                         tally[i] += v
         for look, module in LOOKS.items() if args.looks else ():
+            if args.look and look not in args.look:
+                continue
             look_folder = Path(folder) / look
             try:
                 drawn = module.generate(look_folder, args.looks, args.looks_seed)

@@ -1,6 +1,7 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
-box plots, line charts drawn as others draw them: ``curves``).
+box plots, line charts drawn as others draw them: ``curves``, bar charts of every kind as
+others draw them: ``bars``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -8,7 +9,15 @@ Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 were looked at: tuning sets, never test sets.
 """
 
-from chart_looks import box_look, curves, line_kinds, mpl_themed, plotly_look, vega_look
+from chart_looks import (
+    bar_kinds,
+    box_look,
+    curves,
+    line_kinds,
+    mpl_themed,
+    plotly_look,
+    vega_look,
+)
 
 LOOKS = {
     "plotly": plotly_look,
@@ -17,4 +26,5 @@ LOOKS = {
     "box": box_look,
     "lines": line_kinds,
     "curves": curves,
+    "bars": bar_kinds,
 }

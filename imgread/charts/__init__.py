@@ -34,6 +34,7 @@ from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .series import bar_chart, line_chart
+from .stacks import split_stacks
 from .text import (
     as_tick,
     axis_strip_words,
@@ -94,7 +95,7 @@ def run(work: Work, config: Config) -> None:
     # (boxes with whiskers and median lines are shapes no table's text or rules make)
     kept = [chart for chart in charts
             if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
-            or chart.kind == "box"]
+            or _labels_confirmed(chart) or chart.kind == "box"]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
@@ -140,6 +141,27 @@ def _stepped(chart: Chart) -> bool:
 
 
 STEPPED_HEIGHTS = 4
+
+
+def _labels_confirmed(chart: Chart) -> bool:
+    """Bars whose heights on the axis say what their printed labels say (most of them, two
+    at least): a table's numbers stand over no such shapes, however few the bars."""
+    axis = next((a for a in chart.axes if a.orientation == "y"), None)
+    if chart.kind != "bar" or axis is None or len(axis.ticks) < 2 or axis.scale != "linear":
+        return False
+    pixels = [t.pixel for t in axis.ticks]
+    values = [t.value for t in axis.ticks]
+    if max(pixels) - min(pixels) < 1:
+        return False
+    slope, offset = np.polyfit(pixels, values, 1)
+    span = max(values) - min(values)
+    points = [p for s in chart.series for p in s.points if p.y is not None]
+    agree = sum(p.provenance == "label" and abs(slope * p.py + offset - (p.y or 0.0))
+                <= CONFIRMED_SHARE * span for p in points)
+    return agree >= 2 and agree >= 0.5 * len(points)
+
+
+CONFIRMED_SHARE = 0.03  # of the axis range: a label its bar's height confirms
 
 
 def _looks_like_chart(work: Work) -> bool:
@@ -232,6 +254,7 @@ def read_charts(
                 bars = taller
         if not bar_like(bars, area):
             bars = []
+        bars = split_stacks(rgb, bars, area, bg)
         chart: Chart | None
         if len(bars) >= 2:
             chart, new_flags = bar_chart(

@@ -24,6 +24,7 @@ class RawBar:
     top: float
     bottom: float
     colour: np.ndarray
+    stacked: bool = False  # a segment of a stacked bar: its value is measured from its foot
 
     @property
     def cx(self) -> float:

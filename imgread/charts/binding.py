@@ -22,7 +22,10 @@ def match_labels(bars: list[RawBar], labels: list[Phrase]) -> dict[int, Phrase]:
     best: dict[int, tuple[float, Phrase]] = {}
     for label in labels:
         box = label.box
-        options = [
+        # a stacked segment's label is printed inside it, anywhere up its length
+        holding = [bar for bar in bars if bar.stacked and bar.x1 <= box.cx <= bar.x2
+                   and bar.top <= box.cy <= bar.bottom]
+        options = [(0.0, bar) for bar in holding] or [
             (abs(box.cy - bar.top), bar) for bar in bars
             if bar.x1 - 0.25 * bar.width <= box.cx <= bar.x2 + 0.25 * bar.width
             and bar.top - 3 * box.height <= box.cy <= bar.top + 3 * box.height
@@ -140,14 +143,22 @@ def slanted_categories(
         strip = 255 - strip
     # slanted labels are small; Tesseract reads text best some 20-30 px tall
     strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
+    slant = _slant(strip)
+    if slant == UPRIGHT:  # names set upright run down further than slanted ones
+        y2 = min(rgb.shape[0], int(baseline + UPRIGHT_REACH * area.height))
+        strip = rgb[baseline + 2 : y2, x1 : area.x2]
+        if float(np.median(strip)) < 110:
+            strip = 255 - strip
+        strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM,
+                           interpolation=cv2.INTER_CUBIC)
     groups = gap_groups(bars)
     keys = sorted(set(groups))
     per_group = [float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == k]))
                  for k in keys]
     per_bar = [bar.cx for bar in bars]
     best: tuple[float, dict[int, str], bool] | None = None
-    for slant in (_slant(strip),):
-        level, back = _turned(strip, slant)
+    for angle in (slant,):
+        level, back = _turned(strip, angle)
         try:
             read = ocr.read_words(level, settings, psm=11)
         except RuntimeError:  # tesserocr: "No text returned" on an empty strip
@@ -202,7 +213,15 @@ def _slant(strip: np.ndarray) -> float:
         dx, dy = vectors[:, 1]
         angles.append(float(np.degrees(np.arctan2(-dy, dx))) % 180)
     rising = [a for a in angles if SLANTS[0] <= a <= SLANTS[-1]]
+    # names turned a quarter (matplotlib's rotation=90) read upwards: turned level the same way
+    upright = [a for a in angles if abs(a - UPRIGHT) <= 8]
+    if len(upright) > len(rising):
+        return UPRIGHT
     return float(np.median(rising)) if rising else 30.0
+
+
+UPRIGHT = 90.0  # degrees: a name set upright, read from the bottom up
+UPRIGHT_REACH = 0.9  # of the plot's height: how far under the bars upright names may run
 
 
 def _text_lines(words: list[Word]) -> list[list[Word]]:

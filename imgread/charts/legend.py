@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 
 from ..record import Box, Word
@@ -39,8 +40,26 @@ def swatch_colour(
         not (len(ink) >= 0.25 * len(patch) or _filled(strength.reshape(window.shape[:2]) > 30))
         or float(np.median(distance(ink[None], colour))) > 20
     ):
-        return None
+        return _edged_patch(window, strength.reshape(window.shape[:2]) > 30)
     return colour
+
+
+def _edged_patch(window: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
+    """The fill of a patch drawn with an edge of another colour (bars with edges have such
+    legend patches): the ink inside its rim, where the ink is one filled shape (a logo is
+    not) and its inside one even colour."""
+    if not _filled(ink):
+        return None
+    rim = max(2, round(EDGE_SHARE * min(window.shape[:2])))
+    inner = cv2.erode(ink.astype(np.uint8), np.ones((2 * rim + 1, 2 * rim + 1), np.uint8))
+    fill = window[inner.astype(bool)]
+    if len(fill) < 4:
+        return None
+    colour = np.median(fill, axis=0)
+    return colour if float(np.median(distance(fill[None], colour))) <= 20 else None
+
+
+EDGE_SHARE = 0.12  # of the swatch window's side: how wide a patch's edge may be
 
 
 def _filled(ink: np.ndarray) -> bool:
@@ -187,7 +206,11 @@ def _on_colour(rgb: np.ndarray, word: Word, colours: list[np.ndarray]) -> bool:
     # every colour at once: (height, width, colours) distances
     diff = patch.astype(np.float32)[..., None, :] - np.asarray(colours, dtype=np.float32)
     near = (diff * diff).sum(axis=-1) < 45 * 45
-    return bool((near.mean(axis=(0, 1)) > 0.6).any())
+    # (a patch with an edge, read as letters, has the colour inside its rim)
+    height, width = near.shape[:2]
+    inner = near[height // 4 : height - height // 4, width // 4 : width - width // 4]
+    return bool((near.mean(axis=(0, 1)) > 0.6).any()) or bool(
+        inner.size and (inner.mean(axis=(0, 1)) > 0.8).any())
 
 
 def _entry(line: list[Word], start: int) -> list[Word]:

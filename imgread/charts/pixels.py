@@ -19,8 +19,26 @@ def background(rgb: np.ndarray) -> np.ndarray:
 def plot_background(crop: np.ndarray) -> np.ndarray:
     """The background of a plot area: the most common colour of its top fifth, which the
     area reaches above the highest tick, over the marks (wide bars can cover most of the
-    area, and would otherwise be taken for the background)."""
-    return background(crop[: max(1, crop.shape[0] // 5)])
+    area, and would otherwise be taken for the background). Bars stacked to the top can
+    cover even that: a strong colour there is theirs where a plain one shows between them."""
+    top = crop[: max(1, crop.shape[0] // 5)]
+    found = background(top)
+    if _chroma(found) <= MARK_CHROMA:
+        return found
+    pixels = top.reshape(-1, 3)
+    plain = pixels[(pixels.max(axis=1).astype(np.int16) - pixels.min(axis=1)) <= PLAIN_CHROMA]
+    if len(plain) < PLAIN_SHARE * len(pixels):
+        return found
+    return background(plain[:, None, :])
+
+
+MARK_CHROMA = 80  # max - min channel: a colour this strong is a mark's, not a plot face's
+PLAIN_CHROMA = 30
+PLAIN_SHARE = 0.05  # of the top's pixels: plain ones showing between bars
+
+
+def _chroma(colour: np.ndarray) -> float:
+    return float(np.max(colour) - np.min(colour))
 
 
 def distance(rgb: np.ndarray, colour: np.ndarray) -> np.ndarray:

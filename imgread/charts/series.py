@@ -59,6 +59,10 @@ def bar_chart(
         for index in range(max(groups) + 1)
     ]
     names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
+    # series that need a name (colours that recur from group to group, not one colour a
+    # bar): the legend's small text read again
+    if len(colours) > 1 and max(groups.count(g) for g in set(groups)) > 1:
+        names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
     decimals = label_decimals([label.text for label in matched.values()], fit)
@@ -74,16 +78,25 @@ def bar_chart(
                              or [panel.tick_height]))
     width = float(np.median([float(p.box.width) for p in matched.values()] or [2.5 * height]))
     place: str | None = None
-    if settings is not None:
+    # (a stacked segment's label sits in its middle, not at a top: unread ones stay measured)
+    if settings is not None and not any(bar.stacked for bar in bars):
         below_top = sum(matched[id(b)].box.cy > b.top for b in bars if id(b) in matched)
         printed_at = "inside" if below_top > 0.5 * len(matched) else "above"
         place = printed_at if len(matched) >= 0.5 * len(bars) else _label_place(
             rgb, max(bars, key=lambda b: b.bottom - b.top), fit, height, width, settings,
             MISMATCH_SHARE * fit.value_range)
+    floor = max(bar.bottom for bar in bars)
     for bar, group, category in zip(bars, groups, categories, strict=True):
-        measured = round(fit.value(bar.top), decimals)
-        uncertainty = round(fit.uncertainty(bar.top), 3)
+        # a stacked segment stands on the one below it: its value is its own length (the
+        # lowest stands on the floor, as a bar does)
+        foot, foot_off = (fit.value(bar.bottom), fit.uncertainty(bar.bottom)) if (
+            bar.stacked and bar.bottom < floor - 2) else (0.0, 0.0)
+        measured = round(fit.value(bar.top) - foot, decimals)
+        uncertainty = round(fit.uncertainty(bar.top) + foot_off, 3)
         label = matched.get(id(bar))
+        if bar.stacked and label is not None and (
+                label.value is None or abs(label.value - measured) > tolerance):
+            label = None  # a segment's length is measured well: a scrap that disagrees is none
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
         if label is None and place is not None and settings is not None:

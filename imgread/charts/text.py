@@ -200,8 +200,10 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
     return [Phrase.of(group, weakest=False) for group in groups]
 
 
-# "24.825.3", or "73.8746" where OCR also lost the second point
-_TWO_DECIMALS = re.compile(r"^(\d+\.\d)(\d+)\.?(\d)$")
+# "24.825.3", or "73.8746" where OCR also lost the second point; but without that point
+# the second number must show two digits before its own (0.494 is one label printed to three
+# decimals, not 0.4 and 9.4)
+_TWO_DECIMALS = re.compile(r"^(\d+\.\d)(?:(\d+)\.|(\d{2,}))(\d)$")
 # "70B100B": two size ticks close together, read as one word
 _TWO_SIZES = re.compile(r"^(\d+(?:\.\d+)?[KMBT])(\d+(?:\.\d+)?[KMBT])$", re.IGNORECASE)
 
@@ -214,7 +216,7 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
         text = word.text.strip().rstrip(",")
         box = word.box
         if match := _TWO_DECIMALS.match(text):
-            pieces = (match[1], f"{match[2]}.{match[3]}")
+            pieces = (match[1], f"{match[2] or match[3]}.{match[4]}")
             middle = (box.x1 + box.x2) // 2
         elif match := _TWO_SIZES.match(text):
             pieces = (match[1], match[2])
