@@ -139,7 +139,8 @@ def extract_tables(
         flags.extend(strip_footnote_marks(table, dagger))
         flags.extend(strip_raised_marks(table))
         flags.extend(repair_sizes_from_names(table))
-        drop_cut_column(table, prepared)
+        if layout is not None:  # a grid read cell by cell is boxed whole, its padding tiny
+            drop_cut_column(table, prepared)
         tables.append(table)
     return tables, flags
 
