@@ -53,6 +53,11 @@ class Browser:
         png = page.locator("#shot").screenshot(type="png", animations="disabled")
         return Image.open(io.BytesIO(png)).convert("RGB")
 
+    def evaluate(self, script: str, scale: float) -> Any:
+        """Run ``script`` (a JavaScript function) in the page last shot at ``scale``: what
+        a generator measures there (which columns a scrolling box shows)."""
+        return self._pages[scale].evaluate(script)
+
     def close(self) -> None:
         if self._browser is not None:
             self._browser.close()

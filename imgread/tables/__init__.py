@@ -24,8 +24,9 @@ from .cells import (
     second_opinion,
     settle_cell,
 )
-from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons
+from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
 from .columns import model_column, numeric_columns
+from .cut import drop_cut_column
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .header import settings_as_names
@@ -44,6 +45,7 @@ from .repairs import (
 )
 from .rows import rows_from_table, scores_from_table
 from .sheet import read_frame
+from .tinted import reread_tinted_numbers
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -120,12 +122,14 @@ def extract_tables(
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
+            reread_tinted_numbers(table, layout.spans, prepared, config.ocr)
             voter = partial(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
         flags.extend(finish_numbers(table, voter))
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
         strip_sort_marks(table)
+        strip_type_icons(table)
         names = model_column(table)
         strip_ranks(table, names)
         strip_trailing_icons(table, names)
@@ -135,6 +139,8 @@ def extract_tables(
         flags.extend(strip_footnote_marks(table, dagger))
         flags.extend(strip_raised_marks(table))
         flags.extend(repair_sizes_from_names(table))
+        if layout is not None:  # a grid read cell by cell is boxed whole, its padding tiny
+            drop_cut_column(table, prepared)
         tables.append(table)
     return tables, flags
 

@@ -105,6 +105,46 @@ def strip_sort_marks(table: Table) -> None:
             table.columns[c] = name
 
 
+# A database page's property-type icons, read as words of their own beside each column's
+# name: "#" for a number, "Aa" for the title, "≡" (read "=") for text.
+_TYPE_ICONS = {"#", "Aa", "≡", "=", "☰"}
+
+
+def _strip_type_icon(name: str) -> str:
+    """``name`` without the type icons at its ends, as words of their own or a "#" read
+    without its space ("#MMLU", "TriviaQA#")."""
+    words = name.split()
+    while len(words) > 1 and words[0] in _TYPE_ICONS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _TYPE_ICONS:
+        words = words[:-1]
+    text = " ".join(words)
+    if len(text) > 2 and text.startswith("#") and text[1].isalnum():
+        text = text[1:]
+    if len(text) > 2 and text.endswith("#"):
+        text = text[:-1]
+    return text
+
+
+def strip_type_icons(table: Table) -> None:
+    """Where three column names or more, and half of them, carry a type icon at an end (a
+    Notion table's "# MMLU", read "#MMLU", or, the icon being set left in its cell and so
+    nearer the column before, "TriviaQA #"), the icons are no part of any name. A count's
+    "#" ("#Params") goes too, and what is left ("Params") still names the count."""
+    names = list(table.columns)
+    carrying = sum(1 for name in names if name.strip() and _strip_type_icon(name) != name.strip())
+    if carrying < 3 or carrying < 0.5 * sum(1 for name in names if name.strip()):
+        return
+    for c, name in enumerate(names):
+        cleaned = _strip_type_icon(name)
+        if not name.strip() or cleaned == name.strip():
+            continue
+        table.columns[c] = cleaned
+        for row in table.header_rows:
+            if c < len(row) and row[c].text.strip() == name.strip():
+                row[c].text = cleaned
+
+
 # A rank glued to a name: "9 openchat/openchat-3.5", "1google/gemma-7b". A digit followed by
 # a unit letter, a dash or a point is part of the name ("7B-chat", "01-ai/Yi-34B").
 _RANK_RE = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Za-z])(?![bBmMkKtTxX]))(?=\S)")
@@ -136,8 +176,25 @@ _WORD_RE = re.compile(r"[^\W\d_]{2}")
 def is_icon_column(table: Table, c: int) -> bool:
     """No cell holds a word (two letters in a row): a type column's emoji or coloured
     marks, read as "a", "o", "@" or nothing, perhaps with the rank beside them ("2◆"):
-    marks, not names."""
-    return not any(_WORD_RE.search(row[c].text) for row in table.body)
+    marks, not names. A mark may read as two letters ("◆" as "Sd"), but none as three, and
+    no model's name is two characters long in every row."""
+    cells = [row[c].text.strip() for row in table.body]
+    if not any(_WORD_RE.search(text) for text in cells):
+        return True
+    return all(len(text) <= 2 for text in cells)
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[^\w]", "", text.lower())
+
+
+def repeats_names(line: TextLine, names: list[TextLine]) -> bool:
+    """Two pieces of ``line`` or more that are, letter for letter, names the lines below
+    already print: a list of the table's columns above it (a leaderboard's "columns to
+    show" chips), not a line of group names (a group never names one of its members)."""
+    below = {_name_key(chunk.text) for other in names for chunk in other.chunks}
+    below.discard("")
+    return sum(1 for chunk in line.chunks if _name_key(chunk.text) in below) >= 2
 
 
 def crowds_a_column(line: TextLine, ranges: list[tuple[int, int]]) -> bool:

@@ -13,7 +13,7 @@ from ..names import is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
-from .chrome import crowds_a_column
+from .chrome import crowds_a_column, repeats_names
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -178,6 +178,8 @@ def header_lines(
             break
         if header and crowds_a_column(line, layout.ranges):
             break  # a page's filter chips over the column names
+        if header and repeats_names(line, header):
+            break  # the page's list of its columns over the column names
         header.insert(0, line)
         below = line
     # A title ends the header upward: what lies above it (a phone's status and app bars,
