@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A number as printed: optional sign, then either thousands groups ("1,400", "12,345.6":
 # a comma before exactly three digits that no further digit follows), a decimal comma
@@ -93,6 +94,9 @@ def is_missing(text: str) -> bool:
     return text.strip().lower() in _MISSING
 
 
+# Pure and called for every word many times over (the chart stage's axis finder tries each
+# number on a table page as a tick, again per candidate column): its answers are kept.
+@lru_cache(maxsize=1 << 16)
 def parse_number(text: str, *, whole: bool = False) -> float | None:
     """The single number in ``text``, else None. The one reader of printed numbers: the
     tables stage, the reconciler and the charts stage all read numbers here.

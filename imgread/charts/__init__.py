@@ -183,8 +183,34 @@ def _looks_like_chart(work: Work) -> bool:
         for word in record.ocr.words
     )
     # a dark page whose reading found little may be a chart whose text the bars hid
-    return record.preprocess.chart_axes or numbers >= 3 or (
+    axes = record.preprocess.chart_axes and not _table_frame(work)
+    return axes or numbers >= 3 or (
         record.preprocess.dark_theme and len(record.ocr.words) < DARK_FEW_WORDS)
+
+
+def _table_frame(work: Work) -> bool:
+    """The L preprocessing took for a chart's axes (``has_chart_axes``: the first upright
+    rule whose foot meets a level rule's left end) is a read table's frame: the upright
+    rule runs down the table's left edge, from its top, and the level one under its last
+    row, past its right end. A chart's y axis has its tick labels left of it, so a table
+    read there would reach past the axis. Such a page is read as the table it is, with no
+    whole-page readings for a chart (three Tesseract passes over the page)."""
+    prepared = work.prepared
+    if prepared is None or not work.record.ocr.tables:
+        return False
+    tolerance = 8  # as has_chart_axes meets the two rules
+    for v in prepared.vertical:
+        for h in prepared.horizontal:
+            if abs(h.position - v.end) <= tolerance and abs(h.start - v.position) <= tolerance:
+                return any(
+                    table.x1 - (reach := max(16.0, 0.15 * table.height))
+                    <= v.position <= table.x1 + tolerance
+                    and table.y2 - tolerance <= h.position <= table.y2 + reach
+                    and v.start <= table.y1 + 0.2 * table.height
+                    and h.end >= table.x2 - tolerance
+                    for table in (t.box for t in work.record.ocr.tables)
+                )
+    return False
 
 
 def read_charts(
