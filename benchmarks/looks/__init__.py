@@ -7,6 +7,7 @@ they are tuning sets, never test sets.
 
 from looks import (
     ascii_block,
+    cramped,
     html_grid,
     leaderboard,
     mpl_table,
@@ -29,4 +30,5 @@ LOOKS = {
     "leaderboard": leaderboard,
     "readme": readme,
     "pdf_viewer": pdf_viewer,
+    "cramped": cramped,
 }
