@@ -412,8 +412,8 @@ def _sheet(rng: random.Random, table: Table) -> tuple[Image.Image, int]:
     draw.rectangle((sx - 1, sy - 1, sx + col_widths[sel_col], sy + row_h), outline=select, width=2)
     # sheet tabs
     draw.rectangle((0, height - 30, width, height), fill=(243, 243, 243))
-    draw.text((head_w + 20, height - 22), rng.choice(["Sheet1", "Sheet1  Sheet2", "工作表1", "results"]),
-              font=ui, fill=(40, 40, 40))
+    tab = rng.choice(["Sheet1", "Sheet1  Sheet2", "工作表1", "results"])
+    draw.text((head_w + 20, height - 22), tab, font=cjk_or(tab, ui), fill=(40, 40, 40))
     if rng.random() < 0.5:
         image = _jpeg(image, rng.randint(75, 92))
     return image, len(table.columns)
@@ -506,8 +506,9 @@ def _mpl(rng: random.Random, table: Table) -> tuple[Image.Image, int]:
         if styled:
             head_colour = rng.choice(["#40466e", "#4c72b0", "#dddddd", "#2a9d8f", "#333333"])
             stripe = rng.choice(["#f1f1f2", "#e8eef7", None])
-            for (r, c), cell in the_table.get_celld().items():
-                cell.set_edgecolor(rng.choice(["w", "#999999", "#cccccc"]) if not dark else "#555555")
+            edge = rng.choice(["w", "#999999", "#cccccc"]) if not dark else "#555555"
+            for (r, _), cell in the_table.get_celld().items():
+                cell.set_edgecolor(edge)
                 if r == 0:
                     cell.set_facecolor(head_colour)
                     light = head_colour in ("#dddddd",)

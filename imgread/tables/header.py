@@ -27,6 +27,7 @@ from .lines import (
     solid,
     tidy_label,
 )
+from .han_prose import is_han_sentence
 from .prose import is_prose_line
 
 SETTING_RE = re.compile(
@@ -159,7 +160,7 @@ def header_lines(
             limit += pitch
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
-        if is_prose_line(line):
+        if is_prose_line(line) or is_han_sentence(line):
             break  # a paragraph's line above the table names no column
         if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
             below = line
