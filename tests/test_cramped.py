@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from imgread.config import load_config
+from imgread.names import known_name_words
 from imgread.pipeline import read_image
 from imgread.tables import rows_from_table
 from imgread.tables.sheet import pale_grid_columns
@@ -57,3 +58,16 @@ def test_a_pale_grid_is_found_and_drawn_rules_are_left_to_the_rule_finder() -> N
     assert [(box.x1 + box.x2) // 2 for box in found] == [60, 200, 300, 400]
     assert pale_grid_columns(_page((0, 0, 0))) == []  # a drawn grid's rules are dark
     assert pale_grid_columns(np.full((300, 480, 3), 255, dtype=np.uint8)) == []
+
+
+def test_a_long_name_word_one_letter_off_is_that_word() -> None:
+    """Small text drops, adds or misreads one letter of a long word of a model's name, or
+    reads "rn" as "m" (tiny grids of benchmarks/looks/cramped.py, seed 1001): each such
+    word one letter from exactly one known long word is that word; a known word, a short
+    word and a word two letters off stay as read."""
+    assert known_name_words("Mistal-7B") == "Mistral-7B"
+    assert known_name_words("Intemlm-7B").lower() == "internlm-7b"
+    assert known_name_words("Interlm-7B").lower() == "internlm-7b"
+    assert known_name_words("Skywerk-13B") == "Skywork-13B"
+    for kept in ("Mixtral-8x7B", "Mistral-7B", "Llava-7B", "Slgywork-13B", "Zephyr-7B"):
+        assert known_name_words(kept) == kept

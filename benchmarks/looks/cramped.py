@@ -496,7 +496,10 @@ def _mpl(rng: random.Random, table: Table) -> tuple[Image.Image, int]:
     rows = [[model, *row] for model, row in zip(table.models, table.cells)]
     with plt.style.context(style):
         plt.rcParams["font.family"] = ["DejaVu Sans", "WenQuanYi Zen Hei"]
-        fig, ax = plt.subplots(figsize=(rng.uniform(5.0, 8.0), rng.uniform(2.2, 3.8)))
+        # tall enough for the rows, as whoever made the figure would have made it (a table
+        # taller than its axes runs into the title)
+        row_inches = rng.uniform(0.2, 0.3)
+        fig, ax = plt.subplots(figsize=(rng.uniform(5.0, 8.0), 1.0 + row_inches * (len(rows) + 1) * 1.6))
         ax.axis("off")
         the_table = ax.table(cellText=rows, colLabels=header, loc="center",
                              cellLoc=rng.choice(["center", "center", "right"]))

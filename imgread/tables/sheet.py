@@ -241,7 +241,19 @@ def read_frame(
     if frame is None:
         if prepared is None or prepared.angle or prepared.rgb is None:
             return None, words, []
-        return None, words, pale_grid_columns(prepared.rgb)
+        pale = pale_grid_columns(prepared.rgb)
+        # Where the page's rule finder saw most of the grid's column lines whole (a drawn
+        # table's, darker than a sheet's), its rules stand alone.
+        seen = [
+            line
+            for line in pale
+            if any(
+                abs(rule.position - line.cx) <= GRID_STEP
+                and min(rule.end, line.y2) - max(rule.start, line.y1) >= 0.8 * line.height
+                for rule in prepared.vertical
+            )
+        ]
+        return None, words, [] if 2 * len(seen) >= len(pale) else pale
     rgb = prepared.rgb if prepared is not None and prepared.angle == 0.0 else None
     rules = [] if rgb is None else grid_columns(frame, rgb)
     return frame, strip_sheet_frame(words, frame), rules
