@@ -106,7 +106,8 @@ LONG_NAME_WORD = 6
 
 @cache
 def _long_words() -> tuple[str, ...]:
-    return tuple(word for word in model_words().values() if len(word) >= LONG_NAME_WORD and word.isalpha())
+    words = model_words().values()
+    return tuple(word for word in words if len(word) >= LONG_NAME_WORD and word.isalpha())
 
 
 def one_letter_off(word: str) -> str | None:

@@ -35,10 +35,24 @@ def test_a_sheet_without_row_numbers_is_divided_by_its_pale_grid() -> None:
     eight. The pale grid, found though no row numbers frame it, divides them."""
     table = read_image(FIXTURES / "sheet_without_row_numbers.png", load_config()).ocr.tables[0]
     assert table.columns == [
-        "Name", "HumanEval", "MATH", "HellaSwag", "GAOKAO", "BBH", "GSM8K", "C-Eval"
+        "Name",
+        "HumanEval",
+        "MATH",
+        "HellaSwag",
+        "GAOKAO",
+        "BBH",
+        "GSM8K",
+        "C-Eval",
     ], table.columns
     assert [cell.text for cell in table.body[0]] == [
-        "Phi-2", "60.2", "N/A", "12.3", "38.5", "33.6", "82.1", "81.2"
+        "Phi-2",
+        "60.2",
+        "N/A",
+        "12.3",
+        "38.5",
+        "33.6",
+        "82.1",
+        "81.2",
     ]
 
 

@@ -14,6 +14,7 @@ from ..ocr.phrase import Phrase
 from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
 from .chrome import crowds_a_column
+from .han_prose import is_han_sentence
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -27,7 +28,6 @@ from .lines import (
     solid,
     tidy_label,
 )
-from .han_prose import is_han_sentence
 from .prose import is_prose_line
 
 SETTING_RE = re.compile(
