@@ -116,11 +116,15 @@ def one_letter_off(word: str) -> str | None:
     if len(word) < LONG_NAME_WORD - 1:
         return None
     spellings = {word, *(word[:i] + "rn" + word[i + 1 :] for i, c in enumerate(word) if c == "m")}
+    # A mark after a whole known word ("Instructt", a dagger read as "t") is a footnote's,
+    # cut only where the page declares one (``repairs.strip_footnote_marks``).
     near = {
         known
         for known in _long_words()
         for spelling in spellings
-        if abs(len(known) - len(spelling)) <= 1 and edit_distance(spelling, known) <= 1
+        if abs(len(known) - len(spelling)) <= 1
+        and edit_distance(spelling, known) <= 1
+        and spelling[:-1] != known
     }
     return near.pop() if len(near) == 1 else None
 
