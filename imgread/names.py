@@ -98,6 +98,44 @@ def _respelled(token: str, word: str) -> str:
     return "".join(out)
 
 
+# Small text loses or adds one letter of a long name word ("Mistal", "Interlm"), or reads
+# "rn" as "m" ("Intemlm"). A word this long that lies one letter from exactly one known word
+# is that word; shorter words have too many neighbours ("Llava" and "Llama").
+LONG_NAME_WORD = 6
+
+
+@cache
+def _long_words() -> tuple[str, ...]:
+    words = model_words().values()
+    return tuple(word for word in words if len(word) >= LONG_NAME_WORD and word.isalpha())
+
+
+def one_letter_off(word: str) -> str | None:
+    """The one known long model-name word ``word`` (lower case) misreads by one letter, or
+    by "rn" read as "m"; None where none is, or more than one."""
+    if len(word) < LONG_NAME_WORD - 1:
+        return None
+    spellings = {word, *(word[:i] + "rn" + word[i + 1 :] for i, c in enumerate(word) if c == "m")}
+    # A mark after a whole known word ("Instructt", a dagger read as "t") is a footnote's,
+    # cut only where the page declares one (``repairs.strip_footnote_marks``).
+    near = {
+        known
+        for known in _long_words()
+        for spelling in spellings
+        if abs(len(known) - len(spelling)) <= 1
+        and edit_distance(spelling, known) <= 1
+        and spelling[:-1] != known
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def _cased_like(token: str, word: str) -> str:
+    """``word`` set in ``token``'s case: capitals, a capital first letter, or lower case."""
+    if token.isupper():
+        return word.upper()
+    return word.capitalize() if token[:1].isupper() else word
+
+
 def known_name_words(name: str) -> str:
     """``name`` with each word that is a known model-name word but for look-alike characters
     spelled as that word ("deepseek-Ilm" -> "deepseek-llm", "Mistral-7B-GPTO" -> "...GPTQ").
@@ -113,7 +151,8 @@ def known_name_words(name: str) -> str:
         if word is not None:
             return _respelled(token, word)
         if token.isalpha():
-            return token
+            near = one_letter_off(lower)
+            return token if near is None else _cased_like(token, near)
         # a word run into a version ("Owen1.5"): its letters alone
         return _LETTERS_RE.sub(mend, token)
 

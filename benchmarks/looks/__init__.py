@@ -7,6 +7,7 @@ they are tuning sets, never test sets.
 
 from looks import (
     ascii_block,
+    cramped,
     documents,
     html_grid,
     leaderboard,
@@ -31,4 +32,5 @@ LOOKS = {
     "readme": readme,
     "pdf_viewer": pdf_viewer,
     "documents": documents,
+    "cramped": cramped,
 }

@@ -14,6 +14,7 @@ from ..ocr.phrase import Phrase
 from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
 from .chrome import crowds_a_column, repeats_names
+from .han_prose import is_han_sentence
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -159,7 +160,7 @@ def header_lines(
             limit += pitch
         if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
             break
-        if is_prose_line(line):
+        if is_prose_line(line) or is_han_sentence(line):
             break  # a paragraph's line above the table names no column
         if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
             below = line

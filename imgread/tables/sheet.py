@@ -239,7 +239,87 @@ def read_frame(
         if numbers:
             frame = find_frame(words + numbers)
     if frame is None:
-        return None, words, []
+        if prepared is None or prepared.angle or prepared.rgb is None:
+            return None, words, []
+        pale = pale_grid_columns(prepared.rgb)
+        # Where the page's rule finder saw most of the grid's column lines whole (a drawn
+        # table's, darker than a sheet's), its rules stand alone.
+        seen = [
+            line
+            for line in pale
+            if any(
+                abs(rule.position - line.cx) <= GRID_STEP
+                and min(rule.end, line.y2) - max(rule.start, line.y1) >= 0.8 * line.height
+                for rule in prepared.vertical
+            )
+        ]
+        return None, words, [] if 2 * len(seen) >= len(pale) else pale
     rgb = prepared.rgb if prepared is not None and prepared.angle == 0.0 else None
     rules = [] if rgb is None else grid_columns(frame, rgb)
     return frame, strip_sheet_frame(words, frame), rules
+
+
+# A sheet shown without its row numbers and letters (Numbers, a pasted range, a ruler
+# turned off) still has its pale grid: lines at one pitch down the page, each darker than
+# the pixels a few rows above and below it along most of its length, and pale themselves
+# (a table's drawn rules are dark, and the page's rule finder has them already).
+PALE_LINE = 150  # a pale grid line's median grey is lighter than this... darker is a rule
+MIN_GRID_ROWS = 6  # row lines at one pitch that make a sheet's grid
+ROW_COVERAGE = 0.5  # of the page's width
+PITCH_SLACK = 2  # px a row line may stand off its pitch
+
+
+def _pale_lines(grey: np.ndarray, axis: int, coverage_needed: float) -> list[int]:
+    """Centres of pale lines across ``grey``: rows (axis 0) darker than both rows
+    ``GRID_STEP`` away, or columns (axis 1) darker than the lighter of the columns beside
+    them (a number set flush against a column line darkens one side), along at least
+    ``coverage_needed`` of their length."""
+    image = grey if axis == 0 else grey.T
+    centre = image[GRID_STEP:-GRID_STEP]
+    before, after = image[: -2 * GRID_STEP], image[2 * GRID_STEP :]
+    sides = np.minimum(before, after) if axis == 0 else np.maximum(before, after)
+    coverage = ((sides - centre) >= GRID_DARKER).mean(axis=1)
+    found = [int(i) for i in np.flatnonzero(coverage >= coverage_needed)]
+    lines: list[list[int]] = []
+    for i in found:
+        if lines and i - lines[-1][-1] <= 2:
+            lines[-1].append(i)
+        else:
+            lines.append([i])
+    return [
+        int(median(run)) + GRID_STEP
+        for run in lines
+        if float(median(image[int(median(run)) + GRID_STEP])) >= PALE_LINE
+    ]
+
+
+def pale_grid_columns(rgb: np.ndarray) -> list[Box]:
+    """A sheet's pale grid where no row numbers frame it: row lines at one pitch (at least
+    ``MIN_GRID_ROWS`` of them), and the column lines that run down most of the rows they
+    span, as column rules (loaded-image pixels). None where the page has no such grid."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.int16)
+    if grey.shape[0] < 8 * GRID_STEP or grey.shape[1] < 8 * GRID_STEP:
+        return []
+    rows = _pale_lines(grey, 0, ROW_COVERAGE)
+    if len(rows) < MIN_GRID_ROWS:
+        return []
+    pitch = float(median(b - a for a, b in pairwise(rows)))
+    if pitch < 4 * GRID_STEP:
+        return []
+    # The longest run of row lines at that pitch is the sheet.
+    best: list[int] = []
+    run: list[int] = [rows[0]]
+    for a, b in pairwise(rows):
+        if abs(b - a - pitch) <= PITCH_SLACK:
+            run.append(b)
+        else:
+            run = [b]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < MIN_GRID_ROWS:
+        return []
+    top, bottom = best[0], best[-1]
+    columns = _pale_lines(grey[top:bottom], 1, GRID_COVERAGE)
+    if len(columns) < 3:
+        return []
+    return [Box(x1=x - 1, y1=top, x2=x + 1, y2=bottom) for x in columns]
