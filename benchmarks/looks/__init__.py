@@ -6,6 +6,7 @@ they are tuning sets, never test sets.
 """
 
 from looks import (
+    across,
     ascii_block,
     html_grid,
     leaderboard,
@@ -29,4 +30,5 @@ LOOKS = {
     "leaderboard": leaderboard,
     "readme": readme,
     "pdf_viewer": pdf_viewer,
+    "across": across,
 }
