@@ -18,8 +18,8 @@ A tuning set: its images are looked at while tuning.
 from __future__ import annotations
 
 import html
-import json
 import io
+import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,7 +253,7 @@ def _draw_matplotlib(table: Table, rng: random.Random) -> Image.Image:
     y = head_h
     ax.text(0.1, y - 0.1, table.corner, fontsize=fontsize, fontweight="bold", color=fg,
             family=family, va="bottom")
-    for j, name in enumerate(table.models):
+    for j in range(len(table.models)):
         x = first_w + col_w * (j + 0.5)
         text = shown[j] if rotation == 0 else table.names[j]
         ax.text(x if rotation == 0 else x - 0.15, y - 0.08, text, fontsize=fontsize,
@@ -469,9 +469,8 @@ def draw(rng: random.Random, browser: object | None) -> tuple[Image.Image, Table
 def truth_of(table: Table, style: str) -> dict:
     """The table as the benchmark scores it: one row per model, one column per benchmark
     (its setting apart), whichever way the image runs."""
-    from looks.common import size_of
-
     from imgread.units import parse_number, parse_tokens_t
+    from looks.common import size_of
 
     scored = [r for r in table.rows if r.kind in ("score", "average")]
     names = [r.label.split(" (")[0] for r in scored]
