@@ -11,6 +11,7 @@ from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the qua
 from ..units import TOKENS_COLUMN_RE as TOKENS_RE
 from ..units import is_missing, parse_number, parse_params_b
 from .chrome import is_icon_column
+from .header import SETTING_RE, tidy_setting
 from .lines import is_numeric_or_missing, is_split_number
 
 
@@ -119,12 +120,28 @@ def models_across(table: Table) -> bool:
     return across >= 2 and down == 0
 
 
+# A benchmark label down the first column with its setting in brackets after it
+# ("MMLU (5-shot)", "BBH [3-shot, CoT]").
+BRACKETED_SETTING_RE = re.compile(r"^(.*?\S)\s*[(\[]([^()\[\]]+)[)\]]$")
+
+
+def split_setting(label: str) -> tuple[str, str | None]:
+    """A row label of a table turned on its side, as (benchmark, setting): the header of an
+    upright table puts a setting on a line of its own, a first column puts it after the name
+    in brackets. Brackets that state no setting ("Size (B)") stay in the name."""
+    match = BRACKETED_SETTING_RE.match(label.strip())
+    if match is None or not SETTING_RE.search(match.group(2)):
+        return label, None
+    return match.group(1), tidy_setting(match.group(2).strip())
+
+
 def oriented(table: Table) -> Table:
     """The table with one model per row: turned when its models run across the header.
     Cells keep their row and column in the table as printed."""
     if not models_across(table):
         return table
-    columns = [table.columns[0], *(row[0].text for row in table.body)]
+    labels = [split_setting(row[0].text) for row in table.body]
+    columns = [table.columns[0], *(name for name, _ in labels)]
     body = [
         [Cell(row=0, col=c, text=table.columns[c]), *(row[c] for row in table.body)]
         for c in range(1, table.n_cols)
@@ -132,7 +149,7 @@ def oriented(table: Table) -> Table:
     return table.model_copy(
         update={
             "columns": columns,
-            "settings": [None] * len(columns),
+            "settings": [None, *(setting for _, setting in labels)],
             "body": body,
             "header_rows": [],
             "n_rows": len(body),

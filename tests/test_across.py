@@ -1,0 +1,92 @@
+"""Tables that list their models across the header and their benchmarks down the first
+column, and tables typed in a monospaced font, drawn as someone else would draw them
+(PIL, real fonts) and read end to end through OpenCV and Tesseract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from imgread.config import load_config
+from imgread.pipeline import read_image
+from imgread.tables import rows_from_table, scores_from_table
+
+SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+SANS_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def draw_across(
+    path: Path, header: list[list[str]], rows: list[list[str]], size: int = 18
+) -> Path:
+    """A table drawn cell by cell: ``header`` holds each column's name as its lines (a name
+    wrapped over two lines has two), first column set left, the rest centred."""
+    regular = ImageFont.truetype(SANS, size)
+    bold = ImageFont.truetype(SANS_BOLD, size)
+    pad, line = size, int(size * 1.6)
+    widths = [
+        int(max(max(bold.getlength(part) for part in header[c]),
+                *(regular.getlength(r[c]) for r in rows))) + 2 * pad
+        for c in range(len(header))
+    ]
+    head_lines = max(len(name) for name in header)
+    image = Image.new("RGB", (sum(widths) + 2 * pad, line * (head_lines + len(rows)) + 3 * pad),
+                      "white")
+    draw = ImageDraw.Draw(image)
+    x = pad
+    for c, name in enumerate(header):
+        for k, part in enumerate(name):
+            y = pad + line * (head_lines - len(name) + k)
+            left = x + pad if c == 0 else x + (widths[c] - bold.getlength(part)) / 2
+            draw.text((left, y), part, fill="black", font=bold)
+        x += widths[c]
+    top = pad + line * head_lines + 4
+    draw.line((pad, top, sum(widths) + pad, top), fill="black", width=2)
+    for r, cells in enumerate(rows):
+        x = pad
+        for c, text in enumerate(cells):
+            left = x + pad if c == 0 else x + (widths[c] - regular.getlength(text)) / 2
+            draw.text((left, top + 8 + line * r), text, fill="black", font=regular)
+            x += widths[c]
+    image.save(path)
+    return path
+
+
+def read_tables(path: Path) -> tuple[dict[tuple[str, str], tuple[float, str | None]], list]:
+    record = read_image(path, load_config())
+    scores, rows = {}, []
+    for i, table in enumerate(record.ocr.tables):
+        for score in scores_from_table(table, i):
+            scores[(score.model, score.benchmark)] = (score.value, score.setting)
+        rows += [(r.model, r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table, i)]
+    return scores, rows
+
+
+def test_a_setting_after_a_benchmark_down_the_first_column_is_its_setting(
+    tmp_path: Path,
+) -> None:
+    """"MMLU (5-shot)" down the first column of a table turned on its side names the
+    benchmark MMLU with the setting 5-shot, as a settings line under an upright header does;
+    brackets that state no setting stay in the name."""
+    path = draw_across(
+        tmp_path / "settings.png",
+        [["Benchmark"], ["Wren-7B"], ["Heron-13B"], ["Stork-34B"], ["Finch-70B"]],
+        [
+            ["Params", "7B", "13B", "34B", "70B"],
+            ["MMLU (5-shot)", "45.3", "55.1", "76.3", "69.8"],
+            ["GSM8K (8-shot)", "14.6", "28.7", "67.2", "56.8"],
+            ["HumanEval (pass@1)", "12.8", "18.3", "23.2", "29.9"],
+            ["Average", "24.2", "34.0", "55.6", "52.2"],
+        ],
+    )
+    scores, rows = read_tables(path)
+    assert scores[("Heron-13B", "MMLU")] == (55.1, "5-shot")
+    assert scores[("Stork-34B", "GSM8K")] == (67.2, "8-shot")
+    assert scores[("Finch-70B", "HumanEval")] == (29.9, "pass@1")
+    assert scores[("Wren-7B", "Average")] == (24.2, None)
+    assert sorted(rows) == [
+        ("Finch-70B", 70.0, None, 69.8),
+        ("Heron-13B", 13.0, None, 55.1),
+        ("Stork-34B", 34.0, None, 76.3),
+        ("Wren-7B", 7.0, None, 45.3),
+    ]
