@@ -62,31 +62,54 @@ def read_tables(path: Path) -> tuple[dict[tuple[str, str], tuple[float, str | No
     return scores, rows
 
 
-def test_a_setting_after_a_benchmark_down_the_first_column_is_its_setting(
+def test_benchmarks_down_the_first_column_turn_a_table_whose_names_state_no_size(
     tmp_path: Path,
 ) -> None:
-    """"MMLU (5-shot)" down the first column of a table turned on its side names the
-    benchmark MMLU with the setting 5-shot, as a settings line under an upright header does;
-    brackets that state no setting stay in the name."""
+    """Benchmarks down the first column ("MMLU (5-shot)") and names across the header that
+    state no size and no parameters row: the table still runs across, so each column is a
+    model; a benchmark keeps its name as printed, as in an upright header."""
     path = draw_across(
-        tmp_path / "settings.png",
-        [["Benchmark"], ["Wren-7B"], ["Heron-13B"], ["Stork-34B"], ["Finch-70B"]],
+        tmp_path / "benchmarks_down.png",
+        [["Benchmark"], ["Wren-Chat"], ["Heron"], ["Stork-Instruct"], ["Finch"]],
         [
-            ["Params", "7B", "13B", "34B", "70B"],
             ["MMLU (5-shot)", "45.3", "55.1", "76.3", "69.8"],
             ["GSM8K (8-shot)", "14.6", "28.7", "67.2", "56.8"],
-            ["HumanEval (pass@1)", "12.8", "18.3", "23.2", "29.9"],
+            ["HumanEval", "12.8", "18.3", "23.2", "29.9"],
             ["Average", "24.2", "34.0", "55.6", "52.2"],
         ],
     )
     scores, rows = read_tables(path)
-    assert scores[("Heron-13B", "MMLU")] == (55.1, "5-shot")
-    assert scores[("Stork-34B", "GSM8K")] == (67.2, "8-shot")
-    assert scores[("Finch-70B", "HumanEval")] == (29.9, "pass@1")
-    assert scores[("Wren-7B", "Average")] == (24.2, None)
+    assert scores[("Heron", "MMLU (5-shot)")] == (55.1, None)
+    assert scores[("Stork-Instruct", "GSM8K (8-shot)")] == (67.2, None)
+    assert scores[("Finch", "HumanEval")] == (29.9, None)
+    assert scores[("Wren-Chat", "Average")] == (24.2, None)
     assert sorted(rows) == [
-        ("Finch-70B", 70.0, None, 69.8),
-        ("Heron-13B", 13.0, None, 55.1),
-        ("Stork-34B", 34.0, None, 76.3),
-        ("Wren-7B", 7.0, None, 45.3),
+        ("Finch", None, None, 69.8),
+        ("Heron", None, None, 55.1),
+        ("Stork-Instruct", None, None, 76.3),
+        ("Wren-Chat", None, None, 45.3),
     ]
+
+
+def test_a_wrapped_names_lower_line_level_with_the_corner_is_no_row(tmp_path: Path) -> None:
+    """Names wrapped over two lines across the header, the corner's label ("Dataset") level
+    with their second lines: that line is the end of the names, not a row of the table."""
+    path = draw_across(
+        tmp_path / "wrapped.png",
+        [["Dataset"], ["Wren-7B-Chat"], ["Heron", "13B"], ["Stork-", "34B"],
+         ["Finch", "70B"], ["Crane-9B-Base"]],
+        [
+            ["MMLU", "45.3", "55.1", "76.3", "69.8", "61.0"],
+            ["GSM8K", "14.6", "28.7", "67.2", "56.8", "40.9"],
+            ["HumanEval", "12.8", "18.3", "23.2", "29.9", "33.1"],
+        ],
+    )
+    scores, rows = read_tables(path)
+    assert sorted(rows) == [
+        ("Crane-9B-Base", 9.0, None, 61.0),
+        ("Finch 70B", 70.0, None, 69.8),
+        ("Heron 13B", 13.0, None, 55.1),
+        ("Stork-34B", 34.0, None, 76.3),
+        ("Wren-7B-Chat", 7.0, None, 45.3),
+    ]
+    assert scores[("Stork-34B", "GSM8K")] == (67.2, None)

@@ -468,18 +468,19 @@ def draw(rng: random.Random, browser: object | None) -> tuple[Image.Image, Table
 
 def truth_of(table: Table, style: str) -> dict:
     """The table as the benchmark scores it: one row per model, one column per benchmark
-    (its setting apart), whichever way the image runs."""
+    named as printed ("MMLU (5-shot)", as an upright header names it), whichever way the
+    image runs."""
     from imgread.units import parse_number, parse_tokens_t
     from looks.common import size_of
 
     scored = [r for r in table.rows if r.kind in ("score", "average")]
-    names = [r.label.split(" (")[0] for r in scored]
-    settings = [r.label.split(" (")[1].rstrip(")") if " (" in r.label else None for r in scored]
+    names = [r.label for r in scored]
+    plain = [name.split(" (")[0] for name in names]
     tokens = next((r for r in table.rows if r.kind == "tokens"), None)
     rows = []
     for j, model in enumerate(table.names):
         cells = [r.cells[j] for r in scored]
-        mmlu = parse_number(cells[names.index("MMLU")]) if "MMLU" in names else None
+        mmlu = parse_number(cells[plain.index("MMLU")]) if "MMLU" in plain else None
         rows.append({
             "model": model,
             "params_b": size_of(model),
@@ -487,7 +488,7 @@ def truth_of(table: Table, style: str) -> dict:
             "mmlu": mmlu,
             "cells": [model, *cells],
         })
-    return {"columns": ["Model", *names], "settings": [None, *settings], "rows": rows,
+    return {"columns": ["Model", *names], "settings": [None] * (len(names) + 1), "rows": rows,
             "style": style}
 
 
