@@ -67,7 +67,7 @@ def test_benchmarks_down_the_first_column_turn_a_table_whose_names_state_no_size
 ) -> None:
     """Benchmarks down the first column ("MMLU (5-shot)") and names across the header that
     state no size and no parameters row: the table still runs across, so each column is a
-    model; a benchmark keeps its name as printed, as in an upright header."""
+    model, and a setting in brackets after a benchmark is its setting."""
     path = draw_across(
         tmp_path / "benchmarks_down.png",
         [["Benchmark"], ["Wren-Chat"], ["Heron"], ["Stork-Instruct"], ["Finch"]],
@@ -79,8 +79,8 @@ def test_benchmarks_down_the_first_column_turn_a_table_whose_names_state_no_size
         ],
     )
     scores, rows = read_tables(path)
-    assert scores[("Heron", "MMLU (5-shot)")] == (55.1, None)
-    assert scores[("Stork-Instruct", "GSM8K (8-shot)")] == (67.2, None)
+    assert scores[("Heron", "MMLU")] == (55.1, "5-shot")
+    assert scores[("Stork-Instruct", "GSM8K")] == (67.2, "8-shot")
     assert scores[("Finch", "HumanEval")] == (29.9, None)
     assert scores[("Wren-Chat", "Average")] == (24.2, None)
     assert sorted(rows) == [
@@ -113,3 +113,48 @@ def test_a_wrapped_names_lower_line_level_with_the_corner_is_no_row(tmp_path: Pa
         ("Wren-7B-Chat", 7.0, None, 45.3),
     ]
     assert scores[("Stork-34B", "GSM8K")] == (67.2, None)
+
+
+def draw_turned(path: Path, names: list[str], rows: list[list[str]], angle: int) -> Path:
+    """Names over their columns turned ``angle`` degrees counterclockwise (reading upwards),
+    each starting over the left of its column, the benchmarks down the first column."""
+    font = ImageFont.truetype(SANS, 17)
+    bold = ImageFont.truetype(SANS_BOLD, 17)
+    first, column, head = 190, 80, 190
+    width = first + column * len(names) + 150
+    image = Image.new("RGB", (width, head + 34 * len(rows) + 30), "white")
+    draw = ImageDraw.Draw(image)
+    for c, name in enumerate(names):
+        length = int(bold.getlength(name)) + 8
+        label = Image.new("L", (length, 26), 255)
+        ImageDraw.Draw(label).text((4, 2), name, fill=0, font=bold)
+        turned = label.rotate(angle, expand=True, fillcolor=255, resample=Image.BICUBIC)
+        x = first + column * c + 20
+        image.paste(Image.merge("RGB", [turned] * 3), (x, head - turned.height - 6))
+    draw.line((10, head, width - 10, head), fill="black", width=2)
+    for r, cells in enumerate(rows):
+        y = head + 8 + 34 * r
+        draw.text((16, y), cells[0], fill="black", font=font)
+        for c, text in enumerate(cells[1:]):
+            draw.text((first + column * c + 20, y), text, fill="black", font=font)
+    image.save(path)
+    return path
+
+
+def test_names_turned_over_their_columns_are_read_at_their_angle(tmp_path: Path) -> None:
+    """Model names turned upright (reading upwards) over narrow columns read as single
+    letters when read level; read at their angle, each names its column."""
+    names = ["Wren-7B-Chat", "Heron-13B", "Stork-34B-Base", "Finch-70B"]
+    rows = [
+        ["MMLU (5-shot)", "45.3", "55.1", "76.3", "69.8"],
+        ["GSM8K (8-shot)", "14.6", "28.7", "67.2", "56.8"],
+        ["HumanEval", "12.8", "18.3", "23.2", "29.9"],
+    ]
+    scores, rows_read = read_tables(draw_turned(tmp_path / "turned.png", names, rows, 90))
+    assert sorted(rows_read) == [
+        ("Finch-70B", 70.0, None, 69.8),
+        ("Heron-13B", 13.0, None, 55.1),
+        ("Stork-34B-Base", 34.0, None, 76.3),
+        ("Wren-7B-Chat", 7.0, None, 45.3),
+    ]
+    assert scores[("Stork-34B-Base", "GSM8K")] == (67.2, "8-shot")

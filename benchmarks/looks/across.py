@@ -468,14 +468,13 @@ def draw(rng: random.Random, browser: object | None) -> tuple[Image.Image, Table
 
 def truth_of(table: Table, style: str) -> dict:
     """The table as the benchmark scores it: one row per model, one column per benchmark
-    named as printed ("MMLU (5-shot)", as an upright header names it), whichever way the
-    image runs."""
+    with its setting apart ("MMLU" and "5-shot"), whichever way the image runs."""
     from imgread.units import parse_number, parse_tokens_t
     from looks.common import size_of
 
     scored = [r for r in table.rows if r.kind in ("score", "average")]
-    names = [r.label for r in scored]
-    plain = [name.split(" (")[0] for name in names]
+    plain = [r.label.split(" (")[0] for r in scored]
+    settings = [r.label.split(" (")[1].rstrip(")") if " (" in r.label else None for r in scored]
     tokens = next((r for r in table.rows if r.kind == "tokens"), None)
     rows = []
     for j, model in enumerate(table.names):
@@ -488,7 +487,7 @@ def truth_of(table: Table, style: str) -> dict:
             "mmlu": mmlu,
             "cells": [model, *cells],
         })
-    return {"columns": ["Model", *names], "settings": [None] * (len(names) + 1), "rows": rows,
+    return {"columns": ["Model", *plain], "settings": [None, *settings], "rows": rows,
             "style": style}
 
 

@@ -12,7 +12,7 @@ from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the qua
 from ..units import TOKENS_COLUMN_RE as TOKENS_RE
 from ..units import is_missing, parse_number, parse_params_b
 from .chrome import is_icon_column
-from .header import SETTING_RE
+from .header import SETTING_RE, tidy_setting
 from .lines import is_numeric_or_missing, is_split_number, tidy_label
 
 
@@ -124,7 +124,7 @@ def models_across(table: Table) -> bool:
 
 
 def _names_a_benchmark(text: str) -> bool:
-    name = without_setting(text)
+    name, _ = split_setting(text)
     return is_known_benchmark(name) or closest_benchmark(name) is not None
 
 
@@ -142,13 +142,15 @@ def benchmarks_down(table: Table) -> bool:
 BRACKETED_SETTING_RE = re.compile(r"^(.*?\S)\s*[(\[（]([^()\[\]（）]+)[)\]）]$")
 
 
-def without_setting(label: str) -> str:
-    """A label less a setting in brackets after it ("MMLU (5-shot)" is MMLU), to tell
-    what it names; the label itself stays the column's name, as in an upright header."""
+def split_setting(label: str) -> tuple[str, str | None]:
+    """A row label of a table turned on its side, as (benchmark, setting): an upright header
+    sets a setting apart from its name ("MMLU" over "5-shot", or "MMLU  (5-shot)" in a
+    typed table), a first column puts it after the name in brackets. Brackets that state no
+    setting ("Size (B)") stay in the name."""
     match = BRACKETED_SETTING_RE.match(label.strip())
     if match is None or not SETTING_RE.search(match.group(2)):
-        return label
-    return match.group(1)
+        return label, None
+    return match.group(1), tidy_setting(match.group(2).strip())
 
 
 def _names_in_body(table: Table) -> int:
@@ -182,7 +184,8 @@ def oriented(table: Table) -> Table:
         for c in range(table.n_cols)
     ]
     kept = table.body[lead:]
-    columns = [table.columns[0], *(row[0].text for row in kept)]
+    labels = [split_setting(row[0].text) for row in kept]
+    columns = [table.columns[0], *(name for name, _ in labels)]
     body = [
         [Cell(row=0, col=c, text=names[c]), *(row[c] for row in kept)]
         for c in range(1, table.n_cols)
@@ -190,7 +193,7 @@ def oriented(table: Table) -> Table:
     return table.model_copy(
         update={
             "columns": columns,
-            "settings": [None] * len(columns),
+            "settings": [None, *(setting for _, setting in labels)],
             "body": body,
             "header_rows": [],
             "n_rows": len(body),
