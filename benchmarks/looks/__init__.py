@@ -6,6 +6,7 @@ they are tuning sets, never test sets.
 """
 
 from looks import (
+    across,
     ascii_block,
     cramped,
     documents,
@@ -33,4 +34,5 @@ LOOKS = {
     "pdf_viewer": pdf_viewer,
     "documents": documents,
     "cramped": cramped,
+    "across": across,
 }

@@ -43,6 +43,7 @@ from .repairs import (
     repair_sizes_from_names,
     strip_footnote_marks,
 )
+from .rotated import read_turned_names
 from .rows import rows_from_table, scores_from_table
 from .sheet import read_frame
 from .tinted import reread_tinted_numbers
@@ -119,6 +120,7 @@ def extract_tables(
             if sheet is None:  # ink left of a sheet's cells is its row numbers
                 recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout, prepared, config.ocr)
+            read_turned_names(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..names import closest_benchmark, is_known_benchmark
 from ..record import Cell, Table
 from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the quantities
 from ..units import TOKENS_COLUMN_RE as TOKENS_RE
 from ..units import is_missing, parse_number, parse_params_b
 from .chrome import is_icon_column
-from .lines import is_numeric_or_missing, is_split_number
+from .header import SETTING_RE, tidy_setting
+from .lines import is_numeric_or_missing, is_split_number, tidy_label
 
 
 def numeric_columns(table: Table) -> list[int]:
@@ -114,9 +116,61 @@ def models_across(table: Table) -> bool:
         sizes = [c.text for c in row[1:] if c.text and c.text[-1:].upper() in "BMT"]
         if len(sizes) >= 0.6 * (table.n_cols - 1) and all(parse_params_b(t) for t in sizes):
             return True
+    if benchmarks_down(table):
+        return True
     across = sum(1 for name in table.columns[1:] if SIZE_TOKEN_RE.search(name))
     down = sum(1 for row in table.body if SIZE_TOKEN_RE.search(row[0].text))
     return across >= 2 and down == 0
+
+
+def _names_a_benchmark(text: str) -> bool:
+    name, _ = split_setting(text)
+    return is_known_benchmark(name) or closest_benchmark(name) is not None
+
+
+def benchmarks_down(table: Table) -> bool:
+    """The first column names benchmarks ("MMLU (5-shot)", "GSM8K") where the header names
+    none: the benchmarks run down the table, so its models run across, whether or not the
+    header's names were read well enough to show their sizes (rotated, wrapped, small)."""
+    labels = [row[0].text for row in table.body if row[0].text]
+    known = sum(1 for label in labels if _names_a_benchmark(label))
+    named_across = sum(1 for name in table.columns[1:] if name and _names_a_benchmark(name))
+    return known >= 2 and known >= 0.5 * len(labels) and named_across == 0
+
+
+# A benchmark's name with its setting in brackets after it ("MMLU (5-shot)").
+BRACKETED_SETTING_RE = re.compile(r"^(.*?\S)\s*[(\[（]([^()\[\]（）]+)[)\]）]$")
+
+
+def split_setting(label: str) -> tuple[str, str | None]:
+    """A row label of a table turned on its side, as (benchmark, setting): an upright header
+    sets a setting apart from its name ("MMLU" over "5-shot", or "MMLU  (5-shot)" in a
+    typed table), a first column puts it after the name in brackets. Brackets that state no
+    setting ("Size (B)") stay in the name."""
+    match = BRACKETED_SETTING_RE.match(label.strip())
+    if match is None or not SETTING_RE.search(match.group(2)):
+        return label, None
+    return match.group(1), tidy_setting(match.group(2).strip())
+
+
+def _names_in_body(table: Table) -> int:
+    """How many rows at the top of a table turned on its side are the lower lines of its
+    header: models' names wrapped over two lines whose second line, level with the corner's
+    label ("Dataset"), was taken for a row. Such a row comes before every benchmark, states
+    no quantity, and holds words among its cells ("Instruct", "Skywork-13B-Chat")."""
+    lead = 0
+    for row in table.body:
+        label = row[0].text
+        if _names_a_benchmark(label) or PARAMS_RE.search(label) or TOKENS_RE.search(label):
+            break
+        cells = [cell.text for cell in row[1:] if cell.text]
+        if not any(sum(ch.isalpha() for ch in text) >= 3 for text in cells):
+            break
+        if any(parse_number(text) is not None and not any(ch.isalpha() for ch in text)
+               for text in cells):
+            break  # a plain number: a row of scores
+        lead += 1
+    return lead
 
 
 def oriented(table: Table) -> Table:
@@ -124,15 +178,22 @@ def oriented(table: Table) -> Table:
     Cells keep their row and column in the table as printed."""
     if not models_across(table):
         return table
-    columns = [table.columns[0], *(row[0].text for row in table.body)]
+    lead = _names_in_body(table)
+    names = [
+        tidy_label(" ".join([table.columns[c], *(row[c].text for row in table.body[:lead])]))
+        for c in range(table.n_cols)
+    ]
+    kept = table.body[lead:]
+    labels = [split_setting(row[0].text) for row in kept]
+    columns = [table.columns[0], *(name for name, _ in labels)]
     body = [
-        [Cell(row=0, col=c, text=table.columns[c]), *(row[c] for row in table.body)]
+        [Cell(row=0, col=c, text=names[c]), *(row[c] for row in kept)]
         for c in range(1, table.n_cols)
     ]
     return table.model_copy(
         update={
             "columns": columns,
-            "settings": [None] * len(columns),
+            "settings": [None, *(setting for _, setting in labels)],
             "body": body,
             "header_rows": [],
             "n_rows": len(body),
