@@ -8,22 +8,12 @@ import math
 from pathlib import Path
 
 import pytest
+from test_charts_lines import _chart, _series
 
 from imgread.pipeline import read_image
-from imgread.record import Chart, Record, Series
+from imgread.record import Record, Series
 
 FIXTURES = Path(__file__).parent / "fixtures" / "charts"
-
-
-def _chart(record: Record) -> Chart:
-    return next(c for c in record.charts if c.kind in ("line", "scatter"))
-
-
-def _series(chart: Chart, name: str) -> Series:
-    key = name.replace(" ", "").lower()
-    found = [s for s in chart.series if s.name.replace(" ", "").lower() == key]
-    assert found, (name, [s.name for s in chart.series])
-    return found[0]
 
 
 def _near(series: Series, x: float | str, y: float) -> bool:
