@@ -37,7 +37,7 @@ from .lines import LOW_CONFIDENCE, Layout, clean_words, header_column, left_set,
 REREAD_GLYPH_HEIGHT = 32
 
 
-def _cell_region(table: Table, spans: list[tuple[int, int]], r: int, c: int) -> Box:
+def cell_region(table: Table, spans: list[tuple[int, int]], r: int, c: int) -> Box:
     """Where cell (r, c) is: its own box when read, else its column and row band."""
     cell = table.body[r][c]
     row_boxes = [other.box for other in table.body[r] if other.box is not None]
@@ -180,7 +180,7 @@ def reread_numbers(
     glyph = float(median(heights)) if heights else prepared.x_height * 1.4
     crops, kept = [], []
     for r, c in targets:
-        region = _cell_region(table, spans, r, c)
+        region = cell_region(table, spans, r, c)
         if (r, c) in widened:
             # The cell's box holds only what the page read: take in the ink beside it.
             x1, x2 = _open_ended(spans, c)
@@ -661,16 +661,16 @@ def doubtful_cells(
     for r, row in enumerate(table.body):
         for c, cell in enumerate(row):
             if c in magnitudes and cell.text and not CJK_MAGNITUDE_RE.search(cell.text):
-                found.append((cell, _cell_region(table, spans, r, c), True))
+                found.append((cell, cell_region(table, spans, r, c), True))
                 continue
             if c == names and not cell.text and any(other.value is not None for other in row):
                 # a row of scores whose name the page could not read at all
-                found.append((cell, _cell_region(table, spans, r, c), False))
+                found.append((cell, cell_region(table, spans, r, c), False))
                 continue
             if not cell.text and c in numeric and cell.readings.get("numeric"):
                 # the page read nothing where the cell's own re-read found a number (a
                 # lone small digit, "7", is often dropped by both Tesseract passes' trust)
-                found.append((cell, _cell_region(table, spans, r, c), True))
+                found.append((cell, cell_region(table, spans, r, c), True))
                 continue
             if not cell.text or is_missing(cell.text):
                 continue
@@ -682,7 +682,7 @@ def doubtful_cells(
             elif unsure or (c in numeric and cell.value is None):
                 # A score column read so badly that it no longer looks numeric is still
                 # one: any cell outside the names may hold a number.
-                found.append((cell, _cell_region(table, spans, r, c), True))
+                found.append((cell, cell_region(table, spans, r, c), True))
     header = table.header_rows[0] if table.header_rows else []
     boxed = [cell.box for cell in header if cell.box is not None]
     usual = float(median(box.height for box in boxed)) if boxed else 0.0

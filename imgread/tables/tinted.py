@@ -16,7 +16,7 @@ import numpy as np
 from ..config import OcrSettings
 from ..record import Box, Table
 from ..units import parse_number
-from .cells import REREAD_GLYPH_HEIGHT, _cell_region, read_crops
+from .cells import REREAD_GLYPH_HEIGHT, cell_region, read_crops
 from .columns import numeric_columns
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def reread_tinted_numbers(
             read = (cell.readings.get("page", cell.text), cell.readings.get("numeric", ""))
             if any(parse_number(text) is not None for text in read):
                 continue
-            region = _cell_region(table, spans, r, c)
+            region = cell_region(table, spans, r, c)
             crop = _crop(prepared, region)
             if crop.shape[0] < 4 or crop.shape[1] < 4 or not tinted(crop):
                 continue
