@@ -179,7 +179,7 @@ def _misread_page(tmp_path, wrong: dict[str, str]):  # type: ignore[no-untyped-d
 @pytest.mark.skipif(not rapid.available(), reason="RapidOCR is installed by scripts/setup")
 def test_an_unsure_cell_is_read_again_and_the_engines_vote(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from imgread.tables import extract_tables
-    from imgread.tables.cells import second_opinion
+    from imgread.tables.second import second_opinion
 
     work, config = _misread_page(tmp_path, {"54.8": "548", "Gamma-70B": "Garnma-7OB"})
     tables, flags = extract_tables(work.record.ocr.words, work.prepared, config)

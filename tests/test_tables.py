@@ -801,7 +801,7 @@ def test_a_column_read_without_its_points_gets_them_back_from_its_boxes() -> Non
 
 
 def test_a_row_of_scores_whose_name_was_not_read_asks_the_second_reader() -> None:
-    from imgread.tables.cells import doubtful_cells
+    from imgread.tables.second import doubtful_cells
 
     rows = [
         ["Model", "MMLU", "GSM8K"],

@@ -15,15 +15,7 @@ from typing import TYPE_CHECKING
 from .. import ocr
 from ..config import Config
 from ..record import Box, Flag, Table, Word
-from .cells import (
-    recover_left_column,
-    reread_headers,
-    reread_names,
-    reread_numbers,
-    reread_wrapped_names,
-    second_opinion,
-    settle_cell,
-)
+from .cells import recover_left_column, reread_numbers, settle_cell
 from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
 from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
@@ -33,6 +25,7 @@ from .header import settings_as_names
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks
+from .name_rereads import reread_headers, reread_names, reread_wrapped_names
 from .prose import page_columns
 from .repairs import (
     declares_dagger,
@@ -45,6 +38,7 @@ from .repairs import (
 )
 from .rotated import read_turned_names
 from .rows import rows_from_table, scores_from_table
+from .second import second_opinion
 from .sheet import read_frame
 from .tinted import reread_tinted_numbers
 

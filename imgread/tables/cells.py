@@ -1,13 +1,15 @@
 """Cells read again where the page reading is doubtful: numeric cells with a digit
-whitelist, column and model names larger; a lost left column recovered from its ink.
+whitelist and a wider crop where ink was left unread; a lost left column recovered from its
+ink; the page and re-read readings settled into one.
 
 Every re-read goes through one engine call on a strip of crops, not one call per cell.
+Column and model names are read again in ``name_rereads``; the second engine's vote is in
+``second``.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -16,11 +18,9 @@ import numpy as np
 
 from .. import ocr
 from ..config import OcrSettings
-from ..names import closest_benchmark, is_known_benchmark
 from ..ocr import rapid
-from ..ocr.vote import Vote, vote
 from ..preprocess import stretch_contrast
-from ..record import Box, Cell, Flag, Table, Word
+from ..record import Box, Cell, Table, Word
 from ..units import (
     is_missing,
     parse_number,
@@ -29,9 +29,8 @@ from ..units import (
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
-from .columns import model_column, numeric_columns
-from .layout import chunks_by_column
-from .lines import LOW_CONFIDENCE, Layout, clean_words, header_column, left_set, tidy_label
+from .columns import numeric_columns
+from .lines import Layout, clean_words, tidy_label
 
 # Height the re-read crops are scaled to: digits about 32 px tall read best.
 REREAD_GLYPH_HEIGHT = 32
@@ -66,10 +65,10 @@ def strip_of(crops: list[np.ndarray], gap: int = 24) -> tuple[np.ndarray, list[t
 def crop_for_reread(grey: np.ndarray, box: Box, scale: float, glyph: float) -> np.ndarray:
     """The cell's pixels from the prepared image, padded and scaled so digits are about
     ``REREAD_GLYPH_HEIGHT`` tall."""
-    return _reread_frame(grey, box, scale, glyph)[0]
+    return reread_frame(grey, box, scale, glyph)[0]
 
 
-def _reread_frame(
+def reread_frame(
     grey: np.ndarray, box: Box, scale: float, glyph: float
 ) -> tuple[np.ndarray, int, int, float]:
     """``crop_for_reread``'s crop, with where it starts in ``grey`` (x, y) and the factor it
@@ -250,238 +249,6 @@ def reread_text(
     return changed
 
 
-def band_words(
-    prepared: Prepared, band: Box, glyph: float, settings: OcrSettings
-) -> list[Word]:
-    """The words of one band of the page (a header line), read larger in one engine call,
-    with boxes in loaded-image pixels."""
-    crop, left, top, factor = _reread_frame(prepared.grey, band, prepared.scale, glyph)
-    if not crop.size:
-        return []
-    strip, bands = strip_of([crop])
-    words, _ = clean_words(ocr.read_words(strip, settings, psm=6, numeric=False))
-    gap = (strip.shape[1] - crop.shape[1]) // 2
-
-    def back(x: float, y: float) -> tuple[int, int]:
-        return (
-            round(((x - gap) / factor + left) / prepared.scale),
-            round(((y - bands[0][0]) / factor + top) / prepared.scale),
-        )
-
-    placed = []
-    for word in words:
-        x1, y1 = back(word.box.x1, word.box.y1)
-        x2, y2 = back(word.box.x2, word.box.y2)
-        placed.append(word.model_copy(update={"box": Box(x1=x1, y1=y1, x2=x2, y2=y2)}))
-    return placed
-
-
-def names_in_band(
-    prepared: Prepared, band: Box, glyph: float, settings: OcrSettings, layout: Layout
-) -> dict[int, list[Word]]:
-    """A header band read again as one line, its words placed by column the way the
-    page's are (a name wider than its column is not cut at the column's edge)."""
-    words = band_words(prepared, band, glyph, settings)
-    # The band may take in specks read as a line of junk above the names: the line read
-    # most surely is the names.
-    lines = [[words[i] for i in line] for line in ocr.group_lines(words)]
-    words = max(
-        lines,
-        key=lambda line: sum(len(w.text) for w in line if w.confidence >= LOW_CONFIDENCE),
-        default=[],
-    )
-    sure = [word for word in words if word.confidence >= LOW_CONFIDENCE]
-    placed: dict[int, list[Word]] = {}
-    previous: tuple[Box, int] | None = None
-    for word in sorted(words, key=lambda w: w.box.x1):
-        # A short unsure piece counts only touching a sure word ("T" of "Train"): alone it
-        # is most often a speck of the band's edge. An unsure word is kept with its low
-        # confidence: the second engine reads its box again and the two vote.
-        kept = len(word.text) > 3 or any(
-            other is not word
-            and abs(other.box.cy - word.box.cy) < glyph / 2
-            and min(abs(other.box.x1 - word.box.x2), abs(word.box.x1 - other.box.x2))
-            < glyph / 2
-            for other in sure
-        )
-        column = header_column(word.box, layout.ranges, layout.spans, previous, lowest=True)
-        if column is not None and (word.confidence >= LOW_CONFIDENCE or kept):
-            placed.setdefault(column, []).append(word)
-            chained = previous is not None and column == previous[1]
-            previous = (
-                (word.box, column)
-                if chained or left_set(word.box, column, layout.ranges)
-                else None
-            )
-    return placed
-
-
-def read_header_band(
-    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
-) -> None:
-    """A table whose header the page read nothing of (tiny print on a grey band): the band
-    above the first row is read again, larger, as one line; names for most columns
-    become the header."""
-    heights = [cell.box.height for row in table.body for cell in row if cell.box is not None]
-    glyph = float(median(heights)) if heights else prepared.x_height * 1.4
-    band = band_above(table, glyph)
-    if band is None:
-        return
-    # Open at both sides: a name may reach past the outer columns' numbers.
-    band = band.model_copy(update={"x1": 0, "x2": prepared.size[0]})
-    placed = names_in_band(prepared, band, glyph, settings, layout)
-    if len(placed) < max(2, 0.5 * len(layout.spans)):
-        return
-    cells = []
-    for c in range(len(layout.spans)):
-        words = placed.get(c, [])
-        box = None
-        for word in words:
-            box = word.box if box is None else box.union(word.box)
-        text = tidy_label(" ".join(word.text for word in words))
-        cells.append(
-            Cell(
-                row=0,
-                col=c,
-                text=text,
-                box=box,
-                confidence=min((w.confidence for w in words), default=0.0),
-                readings={"header": text} if text else {},
-            )
-        )
-    _set_header(table, cells)
-
-
-def _set_header(table: Table, cells: list[Cell]) -> None:
-    """A header row found after the page's reading becomes the table's only one."""
-    table.header_rows = [cells]
-    table.columns = [cell.text for cell in cells]
-    table.settings = [None] * len(cells)
-
-
-def reread_headers(
-    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
-) -> None:
-    """Column names read with low confidence ("GSmsK") or not found at all (light text on a
-    band at some scales) are read again. Every score in the column carries this name.
-    Where several names are missing, the whole header line is read again and its words
-    placed by column as the page's are: names wider than their column are not cut."""
-    spans = layout.spans
-    if not any(cell.text for row in table.header_rows for cell in row):
-        read_header_band(table, layout, prepared, settings)
-    if not table.header_rows:
-        return
-    boxed = [cell.box for cell in table.header_rows[0] if cell.box is not None]
-    if not boxed:
-        return
-    top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
-    glyph = float(median(box.height for box in boxed))
-    missing = [cell for cell in table.header_rows[0] if cell.box is None]
-    if len(missing) >= 2:
-        band = Box(x1=spans[0][0], y1=top, x2=spans[-1][1], y2=bottom)
-        placed = names_in_band(prepared, band, glyph, settings, layout)
-        for cell in missing:
-            words = placed.get(cell.col, [])
-            if words:
-                box = words[0].box
-                for word in words[1:]:
-                    box = box.union(word.box)
-                cell.text = tidy_label(" ".join(word.text for word in words))
-                cell.confidence = min(word.confidence for word in words)
-                cell.box = box
-                cell.readings.update({"page": "", "header": cell.text})
-                table.columns[cell.col] = cell.text
-    doubtful: list[tuple[Cell, Box]] = []
-    for cell in table.header_rows[0]:
-        if cell.box is None:
-            x1, x2 = spans[cell.col]
-            inset = (x2 - x1) // 20
-            doubtful.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom)))
-        elif cell.confidence < 85:
-            doubtful.append((cell, cell.box))
-    for cell in reread_text(doubtful, glyph, prepared, settings, "header"):
-        table.columns[cell.col] = cell.text
-
-
-def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> None:
-    """Model names read with low confidence ("Liama 2 7B") are read again: a score is only
-    as findable as its model's name."""
-    column = model_column(table)
-    if column is None or column in numeric_columns(table):
-        return
-    cells = [row[column] for row in table.body]
-    boxed = [(cell, cell.box) for cell in cells if cell.box is not None]
-    if not boxed:
-        return
-    glyph = float(median(box.height for _, box in boxed))
-    doubtful = [(cell, box) for cell, box in boxed if cell.confidence < 90]
-    reread_text(doubtful, glyph, prepared, settings, "name")
-
-
-def reread_wrapped_names(
-    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
-) -> None:
-    """A model name wrapped onto several lines, some read with low confidence (the top of
-    a tightly ruled cell touches its rule): each such line is read again on its own, by
-    Tesseract larger and by the second engine (which reads one line at a time), the two
-    vote, and the lines are joined again. ``reread_names`` leaves these cells alone: it
-    reads a cell's box as one line."""
-    column = model_column(table)
-    if column is None or column in numeric_columns(table):
-        return
-    cells: list[tuple[Cell, list[tuple[str, float, Box]]]] = []
-    for r, line in enumerate(layout.body):
-        parts = chunks_by_column(line, layout.spans, layout.wrapped.get(r, [])).get(column, [])
-        if len(parts) < 2 or r >= len(table.body):
-            continue
-        lines = []
-        for chunks in parts:
-            box = chunks[0].box
-            for chunk in chunks[1:]:
-                box = box.union(chunk.box)
-            text = " ".join(chunk.text for chunk in chunks)
-            lines.append((text, min(chunk.confidence for chunk in chunks), box))
-        if min(confidence for _, confidence, _ in lines) < 90:
-            cells.append((table.body[r][column], lines))
-    doubtful = [
-        (cell, i, reading)
-        for cell, lines in cells
-        for i, reading in enumerate(lines)
-        if reading[1] < 90
-    ]
-    if not doubtful:
-        return
-    boxes = [box for _, _, (_, _, box) in doubtful]
-    glyph = float(median(box.height for box in boxes))
-    crops = [crop_for_reread(prepared.grey, box, prepared.scale, glyph) for box in boxes]
-    tesseract = read_crops(crops, settings, False)
-    second = (
-        rapid.texts([original_crop(prepared, box, glyph) for box in boxes])
-        if second_engine(settings)
-        else [("", 0.0)] * len(doubtful)
-    )
-    better: dict[tuple[int, int], tuple[str, float]] = {}
-    for (cell, i, reading), words, (text, confidence) in zip(
-        doubtful, tesseract, second, strict=True
-    ):
-        page_text, page_confidence, _ = reading
-        words = [word for word in words if word.confidence >= 50 or len(word.text) > 3]
-        if words and min(w.confidence for w in words) >= page_confidence - 5:
-            page_text = " ".join(word.text for word in words)
-            page_confidence = min(w.confidence for w in words)
-        if text:
-            result = vote(page_text, page_confidence, text, confidence)
-            page_text, page_confidence = result.text, result.confidence
-        better[(id(cell), i)] = (page_text, page_confidence)
-    for cell, lines in cells:
-        texts = [better.get((id(cell), i), (text, conf)) for i, (text, conf, _) in enumerate(lines)]
-        joined = tidy_label(" ".join(text for text, _ in texts))
-        if joined != cell.text:
-            cell.readings.update({"page": cell.text, "lines": joined})
-            cell.text = joined
-            cell.confidence = min(confidence for _, confidence in texts)
-
-
 def _extends(page: str, wider: str) -> bool:
     """The wider re-read is the page's reading with more after it ("68" -> "68.2"), not
     another number around it ("43" inside "143.5", a rule read as a 1)."""
@@ -597,12 +364,6 @@ def recover_left_column(
     layout.ranges.insert(0, (left, right))
 
 
-# Mean Tesseract confidence of a table's cells under which every cell is read again.
-POORLY_READ = 75.0
-# RapidOCR's confidence a reading of a cell the page found empty needs (noise reads too).
-EMPTY_CELL_CONFIDENCE = 90.0
-
-
 def original_crop(prepared: Prepared, region: Box, glyph: float) -> np.ndarray:
     """The region (upright pixels) cut from the loaded image, light text on a dark ground
     turned dark on light. The neural reader reads these original pixels far better than
@@ -626,200 +387,3 @@ def second_engine(settings: OcrSettings) -> bool:
     if settings.second_engine == "none":
         return False
     return settings.second_engine == "rapidocr" or rapid.available()
-
-
-def _single_line(box: Box | None, glyph: float) -> bool:
-    return box is not None and box.height < 1.7 * glyph
-
-
-def name_region(spans: list[tuple[int, int]], column: int, top: int, bottom: int) -> Box:
-    """Where a column's name is, between ``top`` and ``bottom``: its span, a little inset;
-    the outer columns reach out, since names are often wider than the cells below."""
-    x1, x2 = spans[column]
-    inset = (x2 - x1) // 20
-    left = x1 - (x2 - x1) if column == 0 else x1 + inset
-    right = x2 + (x2 - x1) if column == len(spans) - 1 else x2 - inset
-    return Box(x1=max(0, left), y1=top, x2=right, y2=bottom)
-
-
-def doubtful_cells(
-    table: Table, spans: list[tuple[int, int]], glyph: float, below: float
-) -> list[tuple[Cell, Box, bool]]:
-    """Cells worth a second reading: numbers, model names and column names read with less
-    than ``below`` confidence (or a number that does not parse); each with where it is and
-    whether it holds a number. Names on two lines are left out: the second reader reads
-    one line."""
-    numeric = set(numeric_columns(table))
-    names = model_column(table)
-    # Columns whose cells print Chinese magnitudes (万亿): a cell of one that prints none
-    # may have had its magnitude read as digits ("1.4712"); the second engine reads Han.
-    magnitudes = {
-        c for c in numeric
-        if sum(1 for row in table.body if CJK_MAGNITUDE_RE.search(row[c].text)) >= 2
-    }
-    found = []
-    for r, row in enumerate(table.body):
-        for c, cell in enumerate(row):
-            if c in magnitudes and cell.text and not CJK_MAGNITUDE_RE.search(cell.text):
-                found.append((cell, cell_region(table, spans, r, c), True))
-                continue
-            if c == names and not cell.text and any(other.value is not None for other in row):
-                # a row of scores whose name the page could not read at all
-                found.append((cell, cell_region(table, spans, r, c), False))
-                continue
-            if not cell.text and c in numeric and cell.readings.get("numeric"):
-                # the page read nothing where the cell's own re-read found a number (a
-                # lone small digit, "7", is often dropped by both Tesseract passes' trust)
-                found.append((cell, cell_region(table, spans, r, c), True))
-                continue
-            if not cell.text or is_missing(cell.text):
-                continue
-            unsure = cell.confidence < below
-            if c == names:
-                if unsure and _single_line(cell.box, glyph):
-                    assert cell.box is not None
-                    found.append((cell, cell.box, False))
-            elif unsure or (c in numeric and cell.value is None):
-                # A score column read so badly that it no longer looks numeric is still
-                # one: any cell outside the names may hold a number.
-                found.append((cell, cell_region(table, spans, r, c), True))
-    header = table.header_rows[0] if table.header_rows else []
-    boxed = [cell.box for cell in header if cell.box is not None]
-    usual = float(median(box.height for box in boxed)) if boxed else 0.0
-    for cell in header:
-        # A column name's box often takes in the edges of the band it is printed on.
-        near_known = cell.text and closest_benchmark(cell.text) is not None
-        if cell.text and (cell.confidence < below or near_known) and _single_line(
-            cell.box, 1.8 * glyph
-        ):
-            assert cell.box is not None
-            region = cell.box
-            if region.height < 0.6 * usual and cell.col < len(spans):
-                # a box far shorter than its neighbours' holds a fragment (bold Han read
-                # as "Wiel"): the second engine reads the whole name where it would be
-                top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
-                region = name_region(spans, cell.col, top, bottom)
-            found.append((cell, region, False))
-        elif not cell.text and boxed and cell.col < len(spans):
-            # Not found on the page (light text on a band): where its name would be.
-            top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
-            found.append((cell, name_region(spans, cell.col, top, bottom), False))
-    return found
-
-
-def band_above(table: Table, glyph: float) -> Box | None:
-    """Where a header would be: the band just above the first row, about a row tall."""
-    tops = [cell.box.y1 for cell in table.body[0] if cell.box is not None]
-    if not tops:
-        return None
-    top = min(tops)
-    firsts = [
-        min(c.box.y1 for c in row if c.box is not None)
-        for row in table.body
-        if any(c.box is not None for c in row)
-    ]
-    pitch = float(median(b - a for a, b in pairwise(firsts))) if len(firsts) > 1 else 2 * glyph
-    reach = max(3.0 * glyph, 1.3 * pitch)
-    return Box(x1=0, y1=max(0, int(top - reach)), x2=1, y2=max(1, int(top - 0.2 * glyph)))
-
-
-def read_missing_header(
-    table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float
-) -> None:
-    """A table whose header the page read nothing of (light names on a dark band): the
-    band just above the first row is read column by column; names read surely (most
-    columns) become the header."""
-    band = band_above(table, glyph)
-    if band is None:
-        return
-    cells = []
-    regions = [name_region(spans, c, band.y1, band.y2) for c in range(len(spans))]
-    readings = rapid.texts([original_crop(prepared, region, glyph) for region in regions])
-    for c, (region, (text, confidence)) in enumerate(zip(regions, readings, strict=True)):
-        sure = (
-            confidence >= EMPTY_CELL_CONFIDENCE
-            and bool(text)
-            and parse_number(text, whole=True) is None
-        )
-        cells.append(
-            Cell(
-                row=0,
-                col=c,
-                text=text if sure else "",
-                box=region if sure else None,
-                confidence=round(confidence, 1) if sure else 0.0,
-                readings={rapid.NAME: text},
-            )
-        )
-    if sum(1 for cell in cells if cell.text) >= max(2, 0.5 * len(cells)):
-        _set_header(table, cells)
-
-
-def second_opinion(
-    table: Table, spans: list[tuple[int, int]], prepared: Prepared, settings: OcrSettings
-) -> list[Flag]:
-    """Doubtful cells read by the second engine; the two readings vote (``ocr.vote``).
-    Agreement raises the cell's confidence; disagreement keeps the better-supported reading
-    and is flagged with both readings as evidence."""
-    if not second_engine(settings):
-        return []
-    heights = [cell.box.height for row in table.body for cell in row if cell.box is not None]
-    glyph = float(median(heights)) if heights else prepared.x_height * 1.4
-    if not any(cell.text for row in table.header_rows for cell in row):
-        read_missing_header(table, spans, prepared, glyph)
-    flags = []
-    header = set(map(id, table.header_rows[0])) if table.header_rows else set()
-    read = [cell.confidence for row in table.body for cell in row if cell.text]
-    below = settings.second_opinion_below
-    if read and sum(read) / len(read) < POORLY_READ:
-        below = 101.0  # a table read this poorly: every cell gets the second reading
-    doubtful = doubtful_cells(table, spans, glyph, below)
-    readings = rapid.texts([original_crop(prepared, region, glyph) for _, region, _ in doubtful])
-    for (cell, _, numeric), (text, confidence) in zip(doubtful, readings, strict=True):
-        if not text and not confidence:
-            continue  # nothing there to read
-        if not cell.text and confidence < EMPTY_CELL_CONFIDENCE:
-            continue  # where the page found nothing, only a sure reading counts
-        result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
-        cell.readings[rapid.NAME] = text
-        before = cell.text
-        cell.text, cell.confidence = result.text, result.confidence
-        if id(cell) in header and is_known_benchmark(text) and not is_known_benchmark(before):
-            # The second engine reads a known benchmark where the first read a near miss
-            # ("MLU" for MMLU): two witnesses, the lexicon and the engine, outvote one.
-            cell.text, cell.confidence = text, max(confidence, result.confidence)
-        if numeric:
-            cell.value = None if is_missing(cell.text) else parse_number(cell.text)
-        if id(cell) in header:
-            cell.text = tidy_label(cell.text)  # the second engine's reading tidied too
-            table.columns[cell.col] = cell.text
-        if not result.agreed and text:
-            where = "column name" if id(cell) in header else f"row {cell.row + 1}"
-            flags.append(
-                disagreement(
-                    f"{where}, column {cell.col + 1}", before, text, result, numeric,
-                    row="header" if id(cell) in header else cell.row, col=cell.col,
-                )
-            )
-    return flags
-
-
-def disagreement(
-    where: str, page: str, neural: str, result: Vote, numeric: bool, **position: object
-) -> Flag:
-    """The flag for two engines that read a cell differently, both readings as evidence
-    (a number's disagreement is a warning: a score may be wrong)."""
-    return Flag(
-        kind="engines_disagree",
-        message=f"{where}: Tesseract read {page!r}, RapidOCR {neural!r}; "
-        f"kept {result.text!r} ({result.winner})",
-        severity="warning" if numeric else "info",
-        source="ocr",
-        span=result.text,
-        evidence={
-            **position,
-            "readings": result.readings,
-            "confidences": result.confidences,
-            "kept": result.winner,
-        },
-    )

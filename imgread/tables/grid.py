@@ -26,9 +26,10 @@ from ..ocr.vote import calibrated, vote
 from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
-from .cells import disagreement, second_engine
+from .cells import second_engine
 from .header import SETTING_RE
 from .lines import is_numeric_text, tidy_label
+from .second import disagreement
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
