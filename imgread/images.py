@@ -111,13 +111,15 @@ def open_image(path: Path, settings: LoadSettings) -> tuple[Image.Image, dict[st
                         f"(each side must be at least {MIN_SIDE_PX} px)",
                         hint="pass the full-size screenshot, not a thumbnail or an icon",
                     )
-                _check_memory(path, width, height)
                 if width * height > settings.max_pixels:
                     raise ImageError(
                         f"{path}: {width}x{height} is {width * height:,} pixels, over the "
                         f"{settings.max_pixels:,}-pixel limit (a decompression-bomb guard)",
                         hint="downscale the image, or raise load.max_pixels if it is genuine",
                     )
+                # after the configured limit: its verdict must not depend on the moment's
+                # free memory
+                _check_memory(path, width, height)
                 facts: dict[str, object] = {
                     "format": (opened.format or "").lower(),
                     "mode": opened.mode,
