@@ -231,9 +231,11 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
     return out
 
 
-# "101", "2x101": "10" and a digit or two that may be a raised exponent (10¹ read level)
+# "101", "2x101", "10-1": "10" and a digit or two that may be a raised exponent (10¹ read
+# level, 10⁻¹ with its minus); "6x10": a mantissa's power whose exponent OCR dropped
 _TEN_AND_DIGITS = re.compile(
-    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2}|[°%oO?'!lI|}\]]|\d[°%oO?'!lI|}\]])$")
+    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)"
+    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]]|\d[°%oO?'!lI|}\]])?$")
 RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
 
 
@@ -247,9 +249,15 @@ def raised_powers(
     out: list[Word] = []
     for word in words:
         match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
+        if match and match["tail"] is None and match["head"] == "10":
+            match = None  # a plain "10": only a mantissa's power may have lost its exponent
         exponent = _raised_tail(rgb, word.box, settings) if match else None
-        if match and exponent is not None and (exponent or match["tail"].isdigit()):
-            word = word.model_copy(update={"text": f"{match['head']}^{exponent or match['tail']}"})
+        if match and exponent is not None:
+            tail = match["tail"] or ""
+            if exponent and tail.startswith("-") and not exponent.startswith("-"):
+                exponent = "-" + exponent  # the raised minus, read level, is in the word
+            if exponent or tail.lstrip("-").isdigit():
+                word = word.model_copy(update={"text": f"{match['head']}^{exponent or tail}"})
         out.append(word)
     return out
 
@@ -290,8 +298,9 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     first = int(level[-1]) + 1
     if len(columns) - first < 2 or first < 2:
         return None
-    # and stand above the "10" too (a round glyph's last columns also end above the foot)
-    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.15 * height):
+    # and stand above the "10" too (a round glyph's last columns also end above the foot;
+    # mathtext sets a small exponent only a tenth of the text's height above the digits)
+    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height):
         return None
     x1, x2 = int(columns[first]), int(columns[-1]) + 1
     top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
@@ -308,8 +317,8 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
                                settings, psm=8, numeric=True)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
-    digits = "".join(w.text for w in found)
-    return digits if digits.isdigit() and len(digits) <= 2 else ""
+    digits = "".join(w.text for w in found).replace("−", "-").replace("—", "-")
+    return digits if re.fullmatch(r"-?\d{1,2}", digits) else ""
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at

@@ -1,0 +1,76 @@
+"""Log x axes as other renderers print their ticks, on renders of the retired test sets
+(tuning material now; ``fixtures/charts/SOURCES.md`` says which): each test one mechanism,
+read through real Tesseract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_charts_curves import _near
+from test_charts_lines import _chart, _series
+
+from imgread.pipeline import read_image
+from imgread.record import Axis, Record
+
+FIXTURES = Path(__file__).parent / "fixtures" / "charts"
+
+
+def _x_axis(record: Record) -> Axis:
+    return next(a for a in _chart(record).axes if a.orientation == "x")
+
+
+@pytest.fixture(scope="module")
+def mantissa_powers() -> Record:
+    """matplotlib with a style sheet: training tokens on a log x axis ticked 2×10², 3×10²,
+    4×10², 6×10², 10³, 2×10³, 3×10³ in mathtext, the exponent small and only a little
+    above the digits (OCR: "2x10?", "6x10", "10°", "3x 108")."""
+    return read_image(FIXTURES / "mpl_mantissa_powers.png")
+
+
+def test_a_small_exponent_beside_a_mantissa_is_read_again(mantissa_powers: Record) -> None:
+    """The exponent stands only a tenth of the text's height above the "10": it is a raised
+    glyph, read again alone; before, the ticks read 20, 30, 40 and every x a tenth of its
+    value."""
+    axis = _x_axis(mantissa_powers)
+    assert axis.scale == "log"
+    values = {t.value for t in axis.ticks}
+    assert {200.0, 300.0, 1000.0, 3000.0} <= values, values
+    kestrel = _series(_chart(mantissa_powers), "Kestrel")
+    for x, y in ((200.0, 42.5), (1600.0, 61.9), (3200.0, 70.1)):
+        assert _near(kestrel, x, y), (x, y, [(p.x, p.y) for p in kestrel.points])
+
+
+@pytest.fixture(scope="module")
+def negative_power() -> Record:
+    """matplotlib, a house style: training tokens (T) on a log x axis ticked 10⁻¹ and 10⁰
+    only (OCR: "10-1", "10^0")."""
+    return read_image(FIXTURES / "mpl_negative_power.png")
+
+
+def test_a_raised_minus_is_part_of_the_exponent(negative_power: Record) -> None:
+    """"10-1" whose "-1" stands raised is 10⁻¹; before, no x axis was read."""
+    axis = _x_axis(negative_power)
+    assert axis.scale == "log"
+    assert sorted(t.value for t in axis.ticks) == pytest.approx([0.1, 1.0])
+    opt = _series(_chart(negative_power), "OPT")
+    for x, y in ((0.1, 32.3), (1.0, 49.5), (4.0, 62.5)):
+        assert _near(opt, x, y), (x, y, [(p.x, p.y) for p in opt.points])
+
+
+@pytest.fixture(scope="module")
+def decade_below_one() -> Record:
+    """Vega-Lite: parameters (B) on a log x axis ticked 0.1, 1, 10, 100; OCR loses the "1"
+    and splits "100" into "1" and "00"."""
+    return read_image(FIXTURES / "vega_decade_below_one.png")
+
+
+def test_plain_decades_below_one_place_a_log_axis(decade_below_one: Record) -> None:
+    """"0.1" and "10" with no number between them are decades of a log axis; before, only
+    decades from 1 up counted and x stayed in pixels."""
+    axis = _x_axis(decade_below_one)
+    assert axis.scale == "log"
+    assert 0.1 in {t.value for t in axis.ticks}
+    gemma = _series(_chart(decade_below_one), "Gemma")
+    for x, y in ((0.35, 36.0), (2.7, 49.9), (30.0, 66.9)):
+        assert _near(gemma, x, y), (x, y, [(p.x, p.y) for p in gemma.points])
