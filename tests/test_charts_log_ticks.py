@@ -74,3 +74,10 @@ def test_plain_decades_below_one_place_a_log_axis(decade_below_one: Record) -> N
     gemma = _series(_chart(decade_below_one), "Gemma")
     for x, y in ((0.35, 36.0), (2.7, 49.9), (30.0, 66.9)):
         assert _near(gemma, x, y), (x, y, [(p.x, p.y) for p in gemma.points])
+
+
+def test_a_raised_exponent_read_as_a_plus_is_read_again() -> None:
+    """10⁻¹ read "10+" (its raised "-1" taken for a sign) is read again alone; before, the
+    x axis had one decade and no chart was found at all."""
+    record = read_image(FIXTURES / "mpl_negative_power_as_plus.png")
+    assert sorted(t.value for t in _x_axis(record).ticks) == pytest.approx([0.1, 1.0])

@@ -232,10 +232,11 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
 
 
 # "101", "2x101", "10-1": "10" and a digit or two that may be a raised exponent (10¹ read
-# level, 10⁻¹ with its minus); "6x10": a mantissa's power whose exponent OCR dropped
+# level, 10⁻¹ with its minus, or as a sign: "10+"); "6x10": a mantissa's power whose
+# exponent OCR dropped
 _TEN_AND_DIGITS = re.compile(
     r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)"
-    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]]|\d[°%oO?'!lI|}\]])?$")
+    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]+-]|\d[°%oO?'!lI|}\]])?$")
 RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
 
 
