@@ -81,3 +81,23 @@ def test_a_raised_exponent_read_as_a_plus_is_read_again() -> None:
     x axis had one decade and no chart was found at all."""
     record = read_image(FIXTURES / "mpl_negative_power_as_plus.png")
     assert sorted(t.value for t in _x_axis(record).ticks) == pytest.approx([0.1, 1.0])
+
+
+@pytest.fixture(scope="module")
+def small_flush_sizes() -> Record:
+    """Vega-Lite at 430 px: parameters on a log x axis ticked "0.1B" (set flush right of its
+    tick), "1B", "10B" (its OCR box taking in the tick mark above it, so it reaches up into
+    the plot) and "100B" (flush left of its tick); B read as 8 ("108")."""
+    return read_image(FIXTURES / "vega_small_flush_sizes.png")
+
+
+def test_flush_labels_are_fitted_at_their_tick_marks(small_flush_sizes: Record) -> None:
+    """Three or four labels, two of them flush, do not line up within a few pixels on a
+    small chart: fitted at their tick marks they do, and a label boxed with its mark is on
+    the row of the others; before, x stayed in pixels."""
+    axis = _x_axis(small_flush_sizes)
+    assert axis.scale == "log"
+    assert sorted(t.value for t in axis.ticks) == pytest.approx([0.1, 1.0, 10.0, 100.0])
+    opt = _series(_chart(small_flush_sizes), "OPT")
+    for x, y in ((0.125, 27.1), (2.7, 45.7), (66.0, 62.2)):
+        assert _near(opt, x, y), (x, y, [(p.x, p.y) for p in opt.points])

@@ -10,7 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .anchors import anchored
+from .anchors import anchored, at_marks
 from .axes import (
     Fit,
     around_one_decade,
@@ -251,10 +251,19 @@ def line_chart(
     text_boxes: list[Box], bg: np.ndarray, settings: OcrSettings | None = None,
 ) -> tuple[Chart | None, list[Flag]]:
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
-    below = [p for p in (as_tick(f, sizes=True) for f in found)
-             if p.value is not None and p.box.y1 >= panel.area.y2 - 2
-             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
+    numbers = [p for p in (as_tick(f, sizes=True) for f in found)
+               if p.value is not None and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
+    below = [p for p in numbers if p.box.y1 >= panel.area.y2 - 2]
+    # a label whose box took in its tick mark reaches up into the plot: its foot is on
+    # the row of the others
+    below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
+              and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
+    if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
+        # label, too far on a small chart for three ticks to line up: each at its tick mark
+        marked = at_marks(below, rgb)
+        if any(m is not p for m, p in zip(marked, below, strict=True)):
+            xfits = x_axes_read_either_way(marked, unit_misreadings(marked))
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(
         below, plain=True)
     decades = decade_axis(below + unit_misreadings(below))
