@@ -1,4 +1,4 @@
-"""Log x axes as other renderers print their ticks, on renders of the retired test sets
+"""x axes as other renderers print their ticks (log and linear), on renders of the retired test sets
 (tuning material now; ``fixtures/charts/SOURCES.md`` says which): each test one mechanism,
 read through real Tesseract."""
 
@@ -101,3 +101,19 @@ def test_flush_labels_are_fitted_at_their_tick_marks(small_flush_sizes: Record) 
     opt = _series(_chart(small_flush_sizes), "OPT")
     for x, y in ((0.125, 27.1), (2.7, 45.7), (66.0, 62.2)):
         assert _near(opt, x, y), (x, y, [(p.x, p.y) for p in opt.points])
+
+
+def test_labels_that_lost_their_decimal_point_join_the_axis() -> None:
+    """Vega-Lite, dark theme, JPEG: checkpoints ticked 2.0, 2.2 ... 5.0, nine of them read
+    without their point ("28", "32" ... "46"). Those are the same axis at ten times its
+    values: they join the labels read with a point; before, x read 30 for 3.0."""
+    record = read_image(FIXTURES / "vega_dark_decimal_points_lost.jpg")
+    axis = _x_axis(record)
+    assert axis.scale == "linear"
+    values = sorted(t.value for t in axis.ticks)
+    assert len(values) >= 10 and values[0] >= 2.0 and values[-1] <= 5.0, values
+    llama = _series(_chart(record), "Llama-2")
+    for x, y in ((3.0, 38.5), (4.0, 49.2)):
+        assert any(p.x is not None and not isinstance(p.x, str) and abs(p.x - x) <= 0.15
+                   and p.y is not None and abs(p.y - y) <= 1.0 for p in llama.points), (
+            x, y, [(p.x, p.y) for p in llama.points])
