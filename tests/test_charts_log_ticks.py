@@ -117,3 +117,16 @@ def test_labels_that_lost_their_decimal_point_join_the_axis() -> None:
         assert any(p.x is not None and not isinstance(p.x, str) and abs(p.x - x) <= 0.15
                    and p.y is not None and abs(p.y - y) <= 1.0 for p in llama.points), (
             x, y, [(p.x, p.y) for p in llama.points])
+
+
+def test_an_exponent_read_apart_from_its_ten_is_joined_to_it() -> None:
+    """bokeh's log ticks 10⁸ 10⁹ 10¹⁰: OCR reads each "10" alone, the small raised
+    exponents lost or read as a word of their own ("10" above and right of the last);
+    the "10" widened over its exponent's place is read again; before, x stayed in pixels."""
+    record = read_image(FIXTURES / "bokeh_log_powers.png")
+    axis = _x_axis(record)
+    assert axis.scale == "log"
+    assert sorted(t.value for t in axis.ticks) == pytest.approx([1e8, 1e9, 1e10])
+    pythia = _series(_chart(record), "Pythia")
+    for x, y in ((1e8, 28.0), (1.4e9, 41.0), (7e10, 60.0)):
+        assert _near(pythia, x, y), (x, y, [(p.x, p.y) for p in pythia.points])

@@ -248,10 +248,19 @@ def raised_powers(
     word becomes "10^1", its exponent read once more alone (enlarged, digits only) where
     ``settings`` are given."""
     out: list[Word] = []
+    taken: set[int] = set()  # raised exponents OCR read as words of their own
     for word in words:
         match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
         if match and match["tail"] is None and match["head"] == "10":
-            match = None  # a plain "10": only a mantissa's power may have lost its exponent
+            # a plain "10" whose small exponent OCR lost or read apart (bokeh's 10⁹): the
+            # box widened over where the exponent stands, read only where it is a number
+            wider = _with_exponent_room(word.box)
+            exponent = _raised_tail(rgb, wider, settings)
+            if exponent:
+                taken.update(id(w) for w in words if w is not word and _raised_in(w.box, wider))
+                word = word.model_copy(update={"text": f"10^{exponent}", "box": wider})
+            out.append(word)
+            continue
         exponent = _raised_tail(rgb, word.box, settings) if match else None
         if match and exponent is not None:
             tail = match["tail"] or ""
@@ -260,7 +269,27 @@ def raised_powers(
             if exponent or tail.lstrip("-").isdigit():
                 word = word.model_copy(update={"text": f"{match['head']}^{exponent or tail}"})
         out.append(word)
-    return out
+    return [w for w in out if id(w) not in taken]
+
+
+EXPONENT_ROOM = 1.1  # of a label's height: how far right of "10" a raised exponent reaches
+
+
+def _with_exponent_room(box: Box) -> Box:
+    """The box of a "10" widened right and up over where its exponent stands."""
+    return box.model_copy(update={"x2": round(box.x2 + EXPONENT_ROOM * box.height),
+                                  "y1": max(0, round(box.y1 - RAISED_ROOM * box.height))})
+
+
+RAISED_ROOM = 0.5  # of a label's height: how far above "10" a raised exponent reaches
+
+
+def _raised_in(box: Box, wider: Box) -> bool:
+    """A word right of the "10" inside its widened box, its foot above the "10"'s middle."""
+    base_height = wider.height / (1 + RAISED_ROOM)
+    middle = wider.y2 - base_height / 2
+    return wider.x2 - EXPONENT_ROOM * base_height - 2 <= box.cx <= wider.x2 + 2 and (
+        wider.y1 - 2 <= box.y1 and box.y2 < middle)
 
 
 def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str | None:
