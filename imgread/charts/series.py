@@ -410,7 +410,7 @@ def _decimal_points_found(fits: list[Fit]) -> list[Fit]:
                 continue
             taken = [Tick(words=p.words, box=p.box, text=p.text, confidence=p.confidence,
                           number=float(p.value or 0.0) / factor) for p in bare.ticks]
-            joined = fit_ticks(list(pointed.ticks) + taken, "x")
+            joined = fit_ticks([*pointed.ticks, *taken], "x")
             if joined is None or len(joined.ticks) < len(pointed.ticks) + len(taken) - 1:
                 continue
             out = [joined if f is pointed else f for f in out if f is not bare]
