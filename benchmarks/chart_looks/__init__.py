@@ -1,7 +1,7 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
 box plots, line charts drawn as others draw them: ``curves``, bar charts of every kind as
-others draw them: ``bars``).
+others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -11,6 +11,7 @@ were looked at: tuning sets, never test sets.
 
 from chart_looks import (
     bar_kinds,
+    bokeh_look,
     box_look,
     curves,
     line_kinds,
@@ -27,4 +28,5 @@ LOOKS = {
     "lines": line_kinds,
     "curves": curves,
     "bars": bar_kinds,
+    "bokeh": bokeh_look,
 }

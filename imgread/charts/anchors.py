@@ -45,15 +45,15 @@ def tick_mark(rgb: np.ndarray, label: Phrase, text_height: float, page: np.ndarr
     return x1 + float(columns.mean()) + 0.5
 
 
-def anchored(fit: Fit, rgb: np.ndarray) -> Fit:
-    """``fit`` refitted with each tick label placed at its tick mark where the mark stands
-    well off the label's centre (a flush label); unchanged where none does."""
-    if fit.orientation != "x":
-        return fit
+def at_marks(labels: list[Phrase], rgb: np.ndarray) -> list[Phrase]:
+    """``labels`` (x tick labels), each moved to its tick mark where the mark stands well off
+    the label's centre (a flush label); the others as they are (the same objects)."""
+    if not labels:
+        return labels
     page = np.median(rgb.reshape(-1, 3), axis=0)
-    text_height = float(np.median([p.height for p in fit.ticks]))
+    text_height = float(np.median([p.height for p in labels]))
     moved: list[Phrase] = []
-    for tick in fit.ticks:
+    for tick in labels:
         mark = tick_mark(rgb, tick, text_height, page)
         shift = 0.0 if mark is None else mark - tick.box.cx
         if abs(shift) <= OFF_CENTRE * tick.box.width:
@@ -62,6 +62,15 @@ def anchored(fit: Fit, rgb: np.ndarray) -> Fit:
         box = tick.box.model_copy(update={"x1": round(tick.box.x1 + shift),
                                           "x2": round(tick.box.x2 + shift)})
         moved.append(replace(tick, box=box))
+    return moved
+
+
+def anchored(fit: Fit, rgb: np.ndarray) -> Fit:
+    """``fit`` refitted with each tick label placed at its tick mark where the mark stands
+    well off the label's centre (a flush label); unchanged where none does."""
+    if fit.orientation != "x":
+        return fit
+    moved = at_marks(fit.ticks, rgb)
     if all(m is t for m, t in zip(moved, fit.ticks, strict=True)):
         return fit
     pixels = np.array([p.box.cx for p in moved], dtype=float)

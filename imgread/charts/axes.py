@@ -443,10 +443,12 @@ def decade_axis(numbers: list[Phrase], plain: bool = False) -> Fit | None:
     the crowded others together): printed as powers, two place it exactly. The two furthest
     apart are used. With ``plain``, two decades printed as plain numbers ("1,000" and
     "10,000", Vega's log ticks over a decade or two) place it too, where no other number
-    stands between them: a linear axis from 1,000 to 10,000 prints the steps between."""
+    stands between them: a linear axis from 1,000 to 10,000 prints the steps between. Decades
+    below one count too ("0.1" and "10", Vega's parameters in billions, the "1" between
+    them lost to OCR: a linear axis through 0.1 and 10 would print more between)."""
     powers = [p for p in numbers if p.value and p.value > 0 and (
         (isinstance(p, Tick) and (power_value(p.text) is not None or _is_decade(p.value)))
-        or (plain and p.value >= 1 and _is_decade(p.value)))]
+        or (plain and _is_decade(p.value)))]
     best: Fit | None = None
     for first, second in combinations(sorted(powers, key=lambda p: p.box.cx), 2):
         same_row = abs(first.box.cy - second.box.cy) <= 0.5 * first.height

@@ -10,11 +10,12 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .anchors import anchored
+from .anchors import anchored, at_marks
 from .axes import (
     Fit,
     around_one_decade,
     decade_axis,
+    fit_ticks,
     with_mantissas,
     x_axes_read_either_way,
 )
@@ -36,7 +37,14 @@ from .legend import legend_names, swatch_colour
 from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
-from .text import as_tick, parse_number, read_label, read_label_text, unit_misreadings
+from .text import (
+    Tick,
+    as_tick,
+    parse_number,
+    read_label,
+    read_label_text,
+    unit_misreadings,
+)
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -251,10 +259,20 @@ def line_chart(
     text_boxes: list[Box], bg: np.ndarray, settings: OcrSettings | None = None,
 ) -> tuple[Chart | None, list[Flag]]:
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
-    below = [p for p in (as_tick(f, sizes=True) for f in found)
-             if p.value is not None and p.box.y1 >= panel.area.y2 - 2
-             and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
+    numbers = [p for p in (as_tick(f, sizes=True) for f in found)
+               if p.value is not None and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
+    below = [p for p in numbers if p.box.y1 >= panel.area.y2 - 2]
+    # a label whose box took in its tick mark reaches up into the plot: its foot is on
+    # the row of the others
+    below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
+              and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
+    if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
+        # label, too far on a small chart for three ticks to line up: each at its tick mark
+        marked = at_marks(below, rgb)
+        if any(m is not p for m, p in zip(marked, below, strict=True)):
+            xfits = x_axes_read_either_way(marked, unit_misreadings(marked))
+    xfits = _decimal_points_found(xfits)
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(
         below, plain=True)
     decades = decade_axis(below + unit_misreadings(below))
@@ -365,6 +383,39 @@ def _swatch_box(word: Word) -> Box:
     height = max(4, word.box.height)
     return Box(x1=int(word.box.x1 - 3.6 * height), y1=int(word.box.cy - 0.8 * height),
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
+
+
+def _decimal_points_found(fits: list[Fit]) -> list[Fit]:
+    """x fits with the labels whose decimal point OCR lost ("2.8" read "28", small text in a
+    JPEG) taken back: where one row's labels make two linear fits, one through labels
+    printed with a point and one through labels without, and the second reads ten (or a
+    hundred) times the first at its own labels, they are one axis (a point is lost far
+    more often than one is invented): the second's labels join the first at a tenth (a
+    hundredth) of what was read."""
+    out = list(fits)
+    for pointed in fits:
+        if pointed.scale != "linear" or not all("." in p.text for p in pointed.ticks):
+            continue
+        height = float(np.median([p.height for p in pointed.ticks]))
+        row = float(np.median([p.box.cy for p in pointed.ticks]))
+        step = abs(pointed.a) * height  # a label's height in value: the tolerance
+        for bare in fits:
+            if bare is pointed or bare not in out or bare.scale != "linear" or any(
+                    "." in p.text or abs(p.box.cy - row) > height for p in bare.ticks):
+                continue
+            factor = next((f for f in (10.0, 100.0) if all(
+                abs(float(p.value or 0.0) / f - pointed.value(p.box.cx)) <= step
+                for p in bare.ticks)), None)
+            if factor is None:
+                continue
+            taken = [Tick(words=p.words, box=p.box, text=p.text, confidence=p.confidence,
+                          number=float(p.value or 0.0) / factor) for p in bare.ticks]
+            joined = fit_ticks([*pointed.ticks, *taken], "x")
+            if joined is None or len(joined.ticks) < len(pointed.ticks) + len(taken) - 1:
+                continue
+            out = [joined if f is pointed else f for f in out if f is not bare]
+            break
+    return out
 
 
 def _bare_digits(fit: Fit | None) -> bool:

@@ -231,9 +231,12 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
     return out
 
 
-# "101", "2x101": "10" and a digit or two that may be a raised exponent (10¹ read level)
+# "101", "2x101", "10-1": "10" and a digit or two that may be a raised exponent (10¹ read
+# level, 10⁻¹ with its minus, or as a sign: "10+"); "6x10": a mantissa's power whose
+# exponent OCR dropped
 _TEN_AND_DIGITS = re.compile(
-    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)(?P<tail>\d{1,2}|[°%oO?'!lI|}\]]|\d[°%oO?'!lI|}\]])$")
+    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)"
+    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]+-]|\d[°%oO?'!lI|}\]])?$")
 RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
 
 
@@ -245,13 +248,48 @@ def raised_powers(
     word becomes "10^1", its exponent read once more alone (enlarged, digits only) where
     ``settings`` are given."""
     out: list[Word] = []
+    taken: set[int] = set()  # raised exponents OCR read as words of their own
     for word in words:
         match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
+        if match and match["tail"] is None and match["head"] == "10":
+            # a plain "10" whose small exponent OCR lost or read apart (bokeh's 10⁹): the
+            # box widened over where the exponent stands, read only where it is a number
+            wider = _with_exponent_room(word.box)
+            exponent = _raised_tail(rgb, wider, settings)
+            if exponent:
+                taken.update(id(w) for w in words if w is not word and _raised_in(w.box, wider))
+                word = word.model_copy(update={"text": f"10^{exponent}", "box": wider})
+            out.append(word)
+            continue
         exponent = _raised_tail(rgb, word.box, settings) if match else None
-        if match and exponent is not None and (exponent or match["tail"].isdigit()):
-            word = word.model_copy(update={"text": f"{match['head']}^{exponent or match['tail']}"})
+        if match and exponent is not None:
+            tail = match["tail"] or ""
+            if exponent and tail.startswith("-") and not exponent.startswith("-"):
+                exponent = "-" + exponent  # the raised minus, read level, is in the word
+            if exponent or tail.lstrip("-").isdigit():
+                word = word.model_copy(update={"text": f"{match['head']}^{exponent or tail}"})
         out.append(word)
-    return out
+    return [w for w in out if id(w) not in taken]
+
+
+EXPONENT_ROOM = 1.1  # of a label's height: how far right of "10" a raised exponent reaches
+
+
+def _with_exponent_room(box: Box) -> Box:
+    """The box of a "10" widened right and up over where its exponent stands."""
+    return box.model_copy(update={"x2": round(box.x2 + EXPONENT_ROOM * box.height),
+                                  "y1": max(0, round(box.y1 - RAISED_ROOM * box.height))})
+
+
+RAISED_ROOM = 0.5  # of a label's height: how far above "10" a raised exponent reaches
+
+
+def _raised_in(box: Box, wider: Box) -> bool:
+    """A word right of the "10" inside its widened box, its foot above the "10"'s middle."""
+    base_height = wider.height / (1 + RAISED_ROOM)
+    middle = wider.y2 - base_height / 2
+    return wider.x2 - EXPONENT_ROOM * base_height - 2 <= box.cx <= wider.x2 + 2 and (
+        wider.y1 - 2 <= box.y1 and box.y2 < middle)
 
 
 def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str | None:
@@ -290,8 +328,9 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     first = int(level[-1]) + 1
     if len(columns) - first < 2 or first < 2:
         return None
-    # and stand above the "10" too (a round glyph's last columns also end above the foot)
-    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.15 * height):
+    # and stand above the "10" too (a round glyph's last columns also end above the foot;
+    # mathtext sets a small exponent only a tenth of the text's height above the digits)
+    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height):
         return None
     x1, x2 = int(columns[first]), int(columns[-1]) + 1
     top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
@@ -308,8 +347,8 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
                                settings, psm=8, numeric=True)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
-    digits = "".join(w.text for w in found)
-    return digits if digits.isdigit() and len(digits) <= 2 else ""
+    digits = "".join(w.text for w in found).replace("−", "-").replace("—", "-")
+    return digits if re.fullmatch(r"-?\d{1,2}", digits) else ""
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
