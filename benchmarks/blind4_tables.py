@@ -191,6 +191,27 @@ def fmt(value: float, decimals: int, percent: bool = False) -> str:
     return f"{value:.{decimals}f}" + ("%" if percent else "")
 
 
+def drop_some(rng: random.Random, models: list[Model], benches: list[str]) -> None:
+    """Leave some cells unreported, closed models most often; never the first benchmark
+    (tables sort by it)."""
+    for model in models:
+        chance = 0.25 if model.params_b is None else 0.06
+        for bench in benches[1:]:
+            if rng.random() < chance:
+                del model.scores[bench]
+
+
+def cell_text(model: Model, bench: str, decimals: int, percent: bool, missing: str) -> str:
+    """A score cell as printed, or the table's mark for a score nobody reported."""
+    if bench not in model.scores:
+        return missing
+    return fmt(model.scores[bench], decimals, percent)
+
+
+def present(models: list[Model], bench: str, decimals: int) -> list[float]:
+    return [round(m.scores[bench], decimals) for m in models if bench in m.scores]
+
+
 def best_two(values: list[float]) -> tuple[float | None, float | None]:
     ordered = sorted(set(values), reverse=True)
     return (ordered[0] if ordered else None, ordered[1] if len(ordered) > 1 else None)
@@ -238,6 +259,13 @@ class Grid:
     models: list[Model] = field(default_factory=list)
     params_col: int | None = None
     tokens_col: int | None = None
+
+
+def _number_or_none(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _lead_number(text: str) -> float | None:
@@ -307,17 +335,17 @@ def hf_card_dark(rng: random.Random, browser: Browser) -> Shot:
     header = ["Model"] + (["Params"] if with_size else []) + [
         _header_name(b, setting) for b in c.benches]
     grid = Grid(header, params_col=1 if with_size else None)
-    best = {b: best_two([round(m.scores[b], decimals) for m in c.models])[0]
-            for b in c.benches}
+    drop_some(rng, c.models, c.benches)
+    best = {b: best_two(present(c.models, b, decimals))[0] for b in c.benches}
     body = []
     for model in c.models:
         cells = [model.name] + ([size_text(model.params_b, "B", rng)] if with_size else [])
         shown = list(cells)
         for b in c.benches:
-            text = fmt(model.scores[b], decimals)
+            text = cell_text(model, b, decimals, False, "–")
             cells.append(text)
-            shown.append(f"<b>{text}</b>" if round(model.scores[b], decimals) == best[b]
-                         else text)
+            is_best = b in model.scores and _number_or_none(text) == best[b]
+            shown.append(f"<b>{text}</b>" if is_best else text)
         grid.rows.append(cells)
         grid.models.append(model)
         body.append("<tr>" + "".join(f"<td>{s if '<b>' in s else esc(s)}</td>" for s in shown)
@@ -398,6 +426,7 @@ def pwc_leaderboard(rng: random.Random, browser: Browser) -> Shot:
 # 3. A Colab notebook in dark mode: a code cell and its DataFrame output with an index.
 def colab_dark(rng: random.Random, browser: Browser) -> Shot:
     c = content(rng, rng.randint(4, 8), rng.randint(3, 5), closed=False)
+    drop_some(rng, c.models, c.benches)
     size_name = rng.choice(["params_b", "n_params", "size"])
     tokens_name = rng.choice(["tokens_T", "train_tokens", None])
     names = [b.lower().replace("-", "_") if rng.random() < 0.3 else b for b in c.benches]
@@ -412,7 +441,7 @@ def colab_dark(rng: random.Random, browser: Browser) -> Shot:
     for index, model in enumerate(c.models):
         params = f"{model.params_b:.1f}" if model.params_b else "NaN"
         cells = [model.name, params] + ([f"{model.tokens_t:.1f}"] if tokens_name else [])
-        cells += [fmt(model.scores[b], decimals) for b in c.benches]
+        cells += [cell_text(model, b, decimals, False, "NaN") for b in c.benches]
         grid.rows.append(cells)
         grid.models.append(model)
         rows.append(f"<tr><th>{indices[index] if indices else index}</th>"
@@ -444,6 +473,7 @@ def colab_dark(rng: random.Random, browser: Browser) -> Shot:
 # 4. A docs page built with MkDocs Material: app bar, navigation, a table in the content.
 def mkdocs_material(rng: random.Random, browser: Browser) -> Shot:
     c = content(rng, rng.randint(4, 7), rng.randint(3, 5), moe=rng.random() < 0.4)
+    drop_some(rng, c.models, c.benches)
     size_how = rng.choice(["B", "b", "spaced"])
     token_how = rng.choice(["T", "Bcomma", None])
     header = ["Model", rng.choice(["Size", "Params", "Parameters"])]
@@ -456,7 +486,7 @@ def mkdocs_material(rng: random.Random, browser: Browser) -> Shot:
         cells = [model.name, size_text(model.params_b, size_how, rng)]
         if token_how:
             cells.append(tokens_text(model.tokens_t, token_how))
-        cells += [fmt(model.scores[b], 1) for b in c.benches]
+        cells += [cell_text(model, b, 1, False, "N/A") for b in c.benches]
         grid.rows.append(cells)
         grid.models.append(model)
         rows.append("<tr>" + "".join(f"<td>{esc(x)}</td>" for x in cells) + "</tr>")
@@ -570,7 +600,8 @@ def latex_multirow(rng: random.Random, browser: Browser) -> Shot:
     with_size = rng.random() < 0.6
     header = ["Model"] + (["Size"] if with_size else []) + benches
     grid = Grid(header, params_col=1 if with_size else None)
-    tops = {b: best_two([round(m.scores[b], 1) for m in models]) for b in benches}
+    drop_some(rng, models, benches)
+    tops = {b: best_two(present(models, b, 1)) for b in benches}
     split = rng.randint(2, len(models) - 2) if rng.random() < 0.5 else None
     lines = []
     for i, model in enumerate(models):
@@ -581,17 +612,17 @@ def latex_multirow(rng: random.Random, browser: Browser) -> Shot:
         shown = [f"{esc(model.name)}<sup>{model.mark}</sup>" if model.mark
                  else esc(model.name)] + [esc(x) for x in cells[1:]]
         for b in benches:
-            value = fmt(model.scores[b], 1)
+            value = cell_text(model, b, 1, False, "–")
             text = value
             spread = ""
-            if with_std:
+            if with_std and b in model.scores:
                 std = f"{rng.uniform(0.1, 1.9):.1f}"
                 text = f"{value} ± {std}"
                 spread = f"<span class=pm>±{std}</span>"
             cells.append(text)
-            if round(model.scores[b], 1) == tops[b][0]:
+            if b in model.scores and _number_or_none(value) == tops[b][0]:
                 value = f"<b>{value}</b>"
-            elif round(model.scores[b], 1) == tops[b][1]:
+            elif b in model.scores and _number_or_none(value) == tops[b][1]:
                 value = f"<u>{value}</u>"
             shown.append(value + spread)
         grid.rows.append(cells)
@@ -838,13 +869,14 @@ def quarto_across(rng: random.Random, browser: Browser) -> Shot:
                                                                          len(GROUPS[g])))]
     models = make_models(rng, rng.randint(3, 5), closed=rng.random() < 0.4)
     fill_scores(rng, models, benches)
+    drop_some(rng, models, benches)
     setting = rng.random() < 0.5
     names = {b: _header_name(b, setting) for b in benches}
     decimals = rng.choice([1, 1, 2])
     percent = rng.random() < 0.25
     grid = Grid(["Benchmark"] + [names[b] for b in benches])
     for model in models:
-        grid.rows.append([model.name] + [fmt(model.scores[b], decimals, percent)
+        grid.rows.append([model.name] + [cell_text(model, b, decimals, percent, "—")
                                          for b in benches])
         grid.models.append(model)
     lines = []
@@ -853,7 +885,7 @@ def quarto_across(rng: random.Random, browser: Browser) -> Shot:
         for b in benches:
             if b in GROUPS[g]:
                 lines.append(f"<tr><td>{esc(names[b])}</td>" + "".join(
-                    f"<td>{esc(fmt(m.scores[b], decimals, percent))}</td>" for m in models)
+                    f"<td>{esc(cell_text(m, b, decimals, percent, '—'))}</td>" for m in models)
                     + "</tr>")
     ths = "".join(f"<th>{esc(m.name)}</th>" for m in models)
     caption = f"Table {rng.randint(1, 6)}: Benchmark results by model."
@@ -879,6 +911,7 @@ def quarto_across(rng: random.Random, browser: Browser) -> Shot:
 # 12. An Apple Numbers sheet: window and toolbar, a titled table with a tinted header row.
 def numbers_app(rng: random.Random, browser: Browser) -> Shot:
     c = content(rng, rng.randint(4, 8), rng.randint(3, 5))
+    drop_some(rng, c.models, c.benches)
     percent = rng.random() < 0.5
     token_how = rng.choice(["T", "Bcomma", None])
     header = ["Model"] + ([rng.choice(["Training tokens", "Tokens"])] if token_how else [])
@@ -887,7 +920,7 @@ def numbers_app(rng: random.Random, browser: Browser) -> Shot:
     rows = []
     for model in c.models:
         cells = [model.name] + ([tokens_text(model.tokens_t, token_how)] if token_how else [])
-        cells += [fmt(model.scores[b], 1, percent) for b in c.benches]
+        cells += [cell_text(model, b, 1, percent, "") for b in c.benches]
         grid.rows.append(cells)
         grid.models.append(model)
         rows.append("<tr>" + "".join(f"<td>{esc(x)}</td>" for x in cells) + "</tr>")
