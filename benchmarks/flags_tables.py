@@ -5,6 +5,7 @@
     python benchmarks/flags_tables.py --sets blind     # the blind test set, the same way
     python benchmarks/flags_tables.py --sets blind2    # the second blind test set
     python benchmarks/flags_tables.py --sets blind3    # the third blind test set
+    python benchmarks/flags_tables.py --sets blind4    # the fourth blind test set
 
 For every image of a set (generated with the set's own CLI, ``benchmarks/<set>_tables.py``),
 a "simple" and a "detailed" description are written from the image's truth the way VLMs
@@ -29,7 +30,8 @@ Sets: ``synth``, ``unseen`` and ``heldout`` are tuning sets (their statements an
 be looked at); ``fresh`` (``benchmarks/fresh_tables.py``, written by other rules) and
 ``blind`` (``benchmarks/blind_tables.py``, written later by others again) and ``blind2``
 (``benchmarks/blind2_tables.py``, a round later, by others again) and ``blind3``
-(``benchmarks/blind3_tables.py``, the round after) are test sets:
+(``benchmarks/blind3_tables.py``, the round after) and ``blind4``
+(``benchmarks/blind4_tables.py``, the round after that) are test sets:
 run them only to score, never with ``--verbose``. Pipeline readings are cached per
 set, seed and count under ``--cache`` so that changes to the flags re-score in seconds.
 """
@@ -54,8 +56,8 @@ from imgread.tables.columns import PARAMS_RE, TOKENS_RE
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = {"synth": 11, "unseen": 1100, "heldout": 5100, "fresh": 9100, "blind": 13100,
-         "blind2": 15100, "blind3": 25100}
-TEST_SETS = {"fresh", "blind", "blind2", "blind3"}
+         "blind2": 15100, "blind3": 25100, "blind4": 35100}
+TEST_SETS = {"fresh", "blind", "blind2", "blind3", "blind4"}
 # Flags that say the VLM got something wrong; "unverified" says the image could not tell.
 ACCUSATIONS = {"number_not_in_image", "entity_not_in_image", "quote_not_in_image",
                "claim_contradicts_data", "range_mismatch", "count_mismatch"}

@@ -6,6 +6,7 @@
                                 [--blind-count 48] [--blind-seed 11000]
                                 [--blind2-count 48] [--blind2-seed 13000]
                                 [--blind3-count 48] [--blind3-seed 23000]
+                                [--blind4-count 48] [--blind4-seed 33000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -43,6 +44,12 @@ The sets, each on its own lines:
   (Gradio and Streamlit frames, GitLab/Gitee READMEs, Zhihu articles, Word pages, slides,
   ar5iv HTML, chat code blocks, newsletters, IDE previews, photographed prints, models
   across), with ``blind3:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind4``: a fourth blind test set, not in the default sets (``--sets blind4``). Tables
+  from ``blind4_tables.py``, written without reading the reader or any other generator (dark
+  HF model cards, Papers-with-Code boards, dark Colab frames, MkDocs pages, Google Sheets
+  colour scales, LaTeX group headings, X posts, ``rich`` terminals, Juejin/CSDN articles,
+  monitor photos, Quarto tables with the models across, Apple Numbers), with
+  ``blind4:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -78,6 +85,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import blind2_tables
 import blind3_tables
+import blind4_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -426,6 +434,7 @@ ROLES = {
     "blind": "TEST (blind)",
     "blind2": "TEST (blind2)",
     "blind3": "TEST (blind3)",
+    "blind4": "TEST (blind4)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -447,6 +456,8 @@ def main() -> None:
     parser.add_argument("--blind2-seed", type=int, default=13000, help="blind2_tables seed")
     parser.add_argument("--blind3-count", type=int, default=48, help="blind3_tables images")
     parser.add_argument("--blind3-seed", type=int, default=23000, help="blind3_tables seed")
+    parser.add_argument("--blind4-count", type=int, default=48, help="blind4_tables images")
+    parser.add_argument("--blind4-seed", type=int, default=33000, help="blind4_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -490,6 +501,10 @@ def main() -> None:
         if "blind3" in wanted:
             sets["blind3"] = generated_set(
                 blind3_tables, Path(folder, "blind3"), args.blind3_count, args.blind3_seed
+            )
+        if "blind4" in wanted:
+            sets["blind4"] = generated_set(
+                blind4_tables, Path(folder, "blind4"), args.blind4_count, args.blind4_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
