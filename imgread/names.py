@@ -39,21 +39,43 @@ def edit_distance(a: str, b: str) -> int:
 def is_known_benchmark(text: str, names: tuple[str, ...] | None = None) -> bool:
     """``text`` is a known benchmark name (case and spaces aside)."""
     plain = "".join(text.lower().split())
-    return bool(plain) and any(
-        "".join(name.lower().split()) == plain for name in names or known_benchmarks()
+    return bool(plain) and plain in _lexicon(names or known_benchmarks())[0]
+
+
+# The most edits ``closest_benchmark`` allows: a name whose length differs by more is
+# never within reach, and its distance need not be computed.
+MAX_NAME_EDITS = 2
+
+
+@cache
+def _lexicon(names: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """A lexicon's names without case or spaces, and each name with its folded spelling."""
+    return (
+        frozenset("".join(name.lower().split()) for name in names),
+        tuple((name, _folded(name)) for name in names),
     )
 
 
+@cache
 def closest_benchmark(text: str, names: tuple[str, ...] | None = None) -> str | None:
     """The one known benchmark name within OCR's reach of ``text`` (one edit for short
     names, two for longer ones, look-alike characters free), or None: when ``text`` is a
-    known name itself, when nothing is that close, or when two names are equally close."""
-    names = names if names is not None else known_benchmarks()
+    known name itself, when nothing is that close, or when two names are equally close.
+    Cached: tables ask for the same labels many times (orientation, rows, scores)."""
+    plains, folds = _lexicon(names if names is not None else known_benchmarks())
     folded = _folded(text)
     plain = "".join(text.lower().split())
-    if not folded or any("".join(name.lower().split()) == plain for name in names):
+    if not folded or plain in plains:
         return None
-    ranked = sorted((edit_distance(folded, _folded(name)), name) for name in names)
+    # A name more than MAX_NAME_EDITS longer or shorter is further than that in edits:
+    # leaving it out changes neither the closest name nor a tie with it.
+    ranked = sorted(
+        (edit_distance(folded, fold), name)
+        for name, fold in folds
+        if abs(len(fold) - len(folded)) <= MAX_NAME_EDITS
+    )
+    if not ranked:
+        return None
     best, name = ranked[0]
     allowed = 1 if len(_folded(name)) <= 6 else 2
     if best > allowed or (len(ranked) > 1 and ranked[1][0] == best):

@@ -281,6 +281,9 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
     fits: list[Fit] = []
     pool = sorted(numbers, key=lambda p: p.box.x2)
     used: set[int] = set()
+    # Seeds of one column gather the same labels: each column is fitted once (a table's
+    # column of tens of numbers is otherwise fitted once per number in it).
+    fitted: dict[tuple[int, ...], Fit | None] = {}
     for seed in pool:
         if id(seed) in used:
             continue
@@ -290,13 +293,12 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
             if id(p) not in used and abs(p.box.x2 - seed.box.x2) <= slack
             and abs(p.height - seed.height) <= 0.5 * seed.height
         ]
-        # the labels as read, or without what may be a tick mark: whichever lines up more
-        fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
-                     if f is not None and f.a < 0 and _regular(f)]
-        fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
+        key = tuple(map(id, column))
+        if key not in fitted:
+            fitted[key] = _column_fit(column, pool)
+        fit = fitted[key]
         if fit is None:
             continue
-        fit = _with_predicted(fit, pool)
         if _overlaps_existing(fit, fits):
             continue
         fits.append(fit)
@@ -304,6 +306,15 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
         used.update(id(p) for p in column if min(fit.span_px) - 2 * seed.height
                     <= p.box.cy <= max(fit.span_px) + 2 * seed.height)
     return _one_per_column(fits)
+
+
+def _column_fit(column: list[Phrase], pool: list[Phrase]) -> Fit | None:
+    """A column's y axis, if its labels make one: the labels as read, or without what may
+    be a tick mark, whichever lines up more; with the labels it predicts from ``pool``."""
+    fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
+                 if f is not None and f.a < 0 and _regular(f)]
+    fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
+    return None if fit is None else _with_predicted(fit, pool)
 
 
 def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
@@ -398,6 +409,7 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
     """Rows of numbers whose values rise left to right with the pixel."""
     fits: list[Fit] = []
     used: set[int] = set()
+    fitted: dict[tuple[int, ...], Fit | None] = {}  # each row fitted once, as in y_axes
     for seed in sorted(numbers, key=lambda p: p.box.cy):
         if id(seed) in used:
             continue
@@ -405,7 +417,10 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
             p for p in numbers
             if id(p) not in used and abs(p.box.cy - seed.box.cy) <= 0.5 * seed.height
         ]
-        fit = fit_ticks(row, "x")
+        key = tuple(map(id, row))
+        if key not in fitted:
+            fitted[key] = fit_ticks(row, "x")
+        fit = fitted[key]
         if fit is None or fit.a <= 0 or not _regular(fit) or _overlaps_existing(fit, fits):
             continue
         fits.append(fit)

@@ -263,6 +263,13 @@ def _dotted_spans(row: np.ndarray, x_height: float, least: int = 8) -> list[tupl
         return []
     lengths, gaps = ends - starts, starts[1:] - ends[:-1]
     small = max(3.0, 0.4 * x_height)
+    # A chain needs ``least`` small marks in a row with small gaps between them: a row
+    # with no such run (most rows through text) has none, and its marks are not walked.
+    linked = (lengths[1:] <= small) & (gaps <= small)
+    if len(linked) < least - 1 or not (
+        np.convolve(linked, np.ones(least - 1, dtype=int), "valid") >= least - 1
+    ).any():
+        return []
     spans, first = [], 0
     for i in range(1, len(starts) + 1):
         # every mark as long as the chain's first, every gap as wide as its first gap
