@@ -1,7 +1,7 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
 box plots, line charts drawn as others draw them: ``curves``, bar charts of every kind as
-others draw them: ``bars``).
+others draw them: ``bars``, bars with their values printed on them: ``printed``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -16,6 +16,7 @@ from chart_looks import (
     line_kinds,
     mpl_themed,
     plotly_look,
+    printed_bars,
     vega_look,
 )
 
@@ -27,4 +28,5 @@ LOOKS = {
     "lines": line_kinds,
     "curves": curves,
     "bars": bar_kinds,
+    "printed": printed_bars,
 }

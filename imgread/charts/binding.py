@@ -141,6 +141,7 @@ def slanted_categories(
         return None
     if float(np.median(strip)) < 110:
         strip = 255 - strip
+    strip = _without_tick_marks(strip)
     # slanted labels are small; Tesseract reads text best some 20-30 px tall
     strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
     slant = _slant(strip)
@@ -191,6 +192,30 @@ def slanted_categories(
     if by_bar:
         return [labels.get(i, float(i + 1)) for i in range(len(bars))]
     return [labels.get(keys.index(g), float(g)) for g in groups]
+
+
+def _without_tick_marks(strip: np.ndarray) -> np.ndarray:
+    """The strip under the bars with the axis' tick marks painted over: a short, thin stroke
+    hanging from its top edge beside a slanted name's end is read into the name (a "." or
+    "_" after it) and costs the whole name its confidence."""
+    grey = cv2.cvtColor(strip, cv2.COLOR_RGB2GRAY)
+    page = float(np.median(grey))
+    ink = (np.abs(grey.astype(np.int16) - page) > TICK_INK).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    marks = [index for index in range(1, count)
+             if stats[index, cv2.CC_STAT_TOP] <= 1
+             and stats[index, cv2.CC_STAT_WIDTH] <= TICK_WIDTH
+             and stats[index, cv2.CC_STAT_HEIGHT] <= TICK_LENGTH]
+    if not marks:
+        return strip
+    cleaned = strip.copy()
+    cleaned[np.isin(labels, marks)] = np.median(strip.reshape(-1, 3), axis=0).astype(strip.dtype)
+    return cleaned
+
+
+TICK_INK = 40  # grey levels from the page: a tick mark's stroke
+TICK_WIDTH = 4  # pixels: a tick mark is a stroke, one or two pixels (blurred to four)
+TICK_LENGTH = 14  # pixels under the strip's top: a tick mark hangs a few pixels at most
 
 
 def _slant(strip: np.ndarray) -> float:

@@ -258,7 +258,7 @@ def read_upright_boxes(
     area = panel.area
     view = rgb[area.y1 : area.y2, area.x1 : area.x2]
     bg = plot_background(view)
-    raw = alike(find_boxes(view, bg))
+    raw = alike([b for b in find_boxes(view, bg) if not _in_text(b, area, found)])
     if not boxes_plausible(raw):
         return None
     placed = [Placed(b, lying=False, origin=(area.x1, area.y1)) for b in raw]
@@ -275,6 +275,15 @@ def read_upright_boxes(
     title = title_above(panel, found, legend_words)
     return _chart(rgb, placed, names, panel.y, labels, legend_words, bg, area, title,
                   ocr_settings)
+
+
+def _in_text(box: RawBox, area: Box, found: list[Phrase]) -> bool:
+    """A "box" with its whiskers inside a word read on the page: a glyph of a value label
+    printed over a bar ("%", "0"), its bowl taken for a box and its stem for a whisker."""
+    x1, x2 = area.x1 + box.c1, area.x1 + box.c2
+    y1, y2 = area.y1 + box.w_lo, area.y1 + box.w_hi
+    return any(p.box.x1 - 2 <= x1 and x2 <= p.box.x2 + 2 and p.box.y1 - 2 <= y1
+               and y2 <= p.box.y2 + 2 for p in found)
 
 
 def read_lying_boxes(
