@@ -96,12 +96,19 @@ def _find(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
     mask = distance(view, bg) > INK
     rules = _rules(mask, view)
     mask &= ~rules
+    # the axis line under the plot (a rule across it near its foot, hidden where bars stand
+    # on it): what stands below it is the category names (a slanted name's glyphs make
+    # "boxes" too), never a box
+    across = np.flatnonzero(rules.mean(axis=1) >= FLOOR_SHARE)
+    floor = view.shape[0]
+    if across.size and across.max() >= FLOOR_DEPTH * view.shape[0]:
+        floor = int(across.max())
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
         mask.astype(np.uint8), connectivity=8)
     boxes = []
     for index in range(1, count):
         x, y, width, height, area = (int(v) for v in stats[index])
-        if height < 8 or width < 5 or area < 30:
+        if height < 8 or width < 5 or area < 30 or y > floor:
             continue
         shape = labels[y : y + height, x : x + width] == index
         box = _box(shape, view[y : y + height, x : x + width],
@@ -112,6 +119,10 @@ def _find(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
                                 median=None if box.median is None else box.median + y,
                                 colour=box.colour))
     return sorted(boxes, key=lambda b: b.c1)
+
+
+FLOOR_SHARE = 0.3  # of the plot's width: a rule this long under the boxes is its axis line
+FLOOR_DEPTH = 0.8  # of the plot's height: the axis line lies this low in the plot or lower
 
 
 def _rules(mask: np.ndarray, view: np.ndarray) -> np.ndarray:
