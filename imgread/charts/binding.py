@@ -49,7 +49,6 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
         if p.value is None and p.confidence >= 60 and wordlike(p.text)
         and panel.area.x1 - height <= p.box.cx <= panel.area.x2
         and baseline - 0.3 * height <= p.box.y1 <= baseline + 3 * height
-        and p.height <= NAME_SIZES[1] * height  # not a caption or a post's footer
         and (any(b.x1 <= p.box.cx <= b.x2 for b in bars) or _between_bars(p, bars))
     ]
     row: list[Phrase] = []
