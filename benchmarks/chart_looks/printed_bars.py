@@ -168,7 +168,8 @@ def _pygal(rng: random.Random, entry: dict[str, Any], dark: bool | None = None
         legend_at_bottom=rng.random() < 0.5, show_y_guides=True,
         title=rng.choice([None, "Benchmark results", "Open models compared"]),
         value_formatter=(lambda v: f"{v:.1f}%") if percent else (lambda v: f"{v:.1f}"),
-        js=[], disable_xml_declaration=True, explicit_size=True, range=(0, 100) if rng.random() < 0.4 else None)
+        js=[], disable_xml_declaration=True, explicit_size=True,
+        range=(0, 100) if rng.random() < 0.4 else None)
     chart.x_labels = benches
     series = {}
     for model in models:
