@@ -142,7 +142,7 @@ def slanted_categories(
     strip = _name_strip(rgb, baseline, x1, area.x2, y2)
     if strip is None:
         return None
-    slant = _slant(strip)
+    slant = _slant(strip, NAME_LENGTH * panel.tick_height * SLANT_ZOOM)
     zoom = SLANT_ZOOM
     if slant == UPRIGHT:  # names set upright run down further than slanted ones
         y2 = min(rgb.shape[0], int(baseline + UPRIGHT_REACH * area.height))
@@ -245,15 +245,18 @@ TICK_WIDTH = 4  # pixels: a tick mark is a stroke, one or two pixels (blurred to
 TICK_LENGTH = 14  # pixels under the strip's top: a tick mark hangs a few pixels at most
 
 
-def _slant(strip: np.ndarray) -> float:
+def _slant(strip: np.ndarray, name_length: float = 0.0) -> float:
     """The angle of the labels: words smeared into blobs, the median direction of the long
-    ones (measured up from the horizontal, as the labels rise to the right)."""
+    ones (measured up from the horizontal, as the labels rise to the right). Names falling to
+    the right or set level are told only by blobs ``name_length`` long or longer (a few
+    glyphs): a lone glyph's stroke ("/", "1") leans either way."""
     grey = cv2.cvtColor(strip, cv2.COLOR_RGB2GRAY)
     ink = (grey < 128).astype(np.uint8)
     size = max(3, int(0.15 * strip.shape[0] / 4) | 1)
     blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
     angles: list[float] = []
+    long: list[float] = []
     for index in range(1, count):
         if stats[index, cv2.CC_STAT_AREA] < 4 * size * size:
             continue
@@ -264,13 +267,16 @@ def _slant(strip: np.ndarray) -> float:
             continue
         dx, dy = vectors[:, 1]
         angles.append(float(np.degrees(np.arctan2(-dy, dx))) % 180)
+        if np.hypot(stats[index, cv2.CC_STAT_WIDTH], stats[index, cv2.CC_STAT_HEIGHT]
+                    ) >= name_length:
+            long.append(angles[-1])
     rising = [a for a in angles if SLANTS[0] <= a <= SLANTS[-1]]
-    falling = [a - 180 for a in angles if 180 - SLANTS[-1] <= a <= 180 - SLANTS[0]]
+    falling = [a - 180 for a in long if 180 - SLANTS[-1] <= a <= 180 - SLANTS[0]]
     # names turned a quarter (matplotlib's rotation=90) read upwards: turned level the same way
     upright = [a for a in angles if abs(a - UPRIGHT) <= 8]
     # names set level that the page reading lost (small text, in a resized post): the strip
     # is read enlarged, as it stands
-    level = [a for a in angles if a <= LEVEL or a >= 180 - LEVEL]
+    level = [a for a in long if a <= LEVEL or a >= 180 - LEVEL]
     if len(level) > max(len(rising), len(falling), len(upright)):
         return 0.0
     if len(upright) > max(len(rising), len(falling)):
@@ -282,6 +288,7 @@ def _slant(strip: np.ndarray) -> float:
 
 UPRIGHT = 90.0  # degrees: a name set upright, read from the bottom up
 LEVEL = 5.0  # degrees: a word's blob this near the horizontal is set level
+NAME_LENGTH = 2.5  # tick labels' heights: a blob this long is a name, not a glyph
 UPRIGHT_REACH = 0.9  # of the plot's height: how far under the bars upright names may run
 
 
