@@ -1,7 +1,8 @@
 """Chart tuning looks: small generators, one per kind of chart the reader found hard
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
 box plots, line charts drawn as others draw them: ``curves``, bar charts of every kind as
-others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``).
+others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
+bars with their values printed on them: ``printed``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -17,6 +18,7 @@ from chart_looks import (
     line_kinds,
     mpl_themed,
     plotly_look,
+    printed_bars,
     vega_look,
 )
 
@@ -29,4 +31,5 @@ LOOKS = {
     "curves": curves,
     "bars": bar_kinds,
     "bokeh": bokeh_look,
+    "printed": printed_bars,
 }

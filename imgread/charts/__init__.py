@@ -184,8 +184,22 @@ def _looks_like_chart(work: Work) -> bool:
     )
     # a dark page whose reading found little may be a chart whose text the bars hid
     axes = record.preprocess.chart_axes and not _table_frame(work)
-    return axes or numbers >= 3 or (
-        record.preprocess.dark_theme and len(record.ocr.words) < DARK_FEW_WORDS)
+    dark = record.preprocess.dark_theme or (work.rgb is not None and _dark_margin(work.rgb))
+    return axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS)
+
+
+def _dark_margin(rgb: np.ndarray) -> bool:
+    """The page's margin is dark: a dark chart whose large light bars keep most of the
+    image from counting as a dark page (preprocessing's share of inverted regions), and
+    whose pale small text the page reading mostly lost."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    edge = max(2, min(grey.shape[:2]) // 50)
+    margin = np.concatenate([grey[:edge].ravel(), grey[-edge:].ravel(),
+                             grey[:, :edge].ravel(), grey[:, -edge:].ravel()])
+    return float(np.median(margin)) < DARK_MARGIN
+
+
+DARK_MARGIN = 80  # grey level: a margin darker than this is a dark page's
 
 
 def _table_frame(work: Work) -> bool:

@@ -124,6 +124,8 @@ def _label_groups(
     return [label.get(g, g) for g in groups]
 SLANTS = (15.0, 75.0)  # degrees: the range a slanted label's angle is looked for in
 SLANT_ZOOM = 2.0
+LEVEL_TEXT_PX = 30.0  # a level name's height enlarged (tick labels' height is the guide)
+MAX_ZOOM = 4.0
 
 
 def slanted_categories(
@@ -131,26 +133,29 @@ def slanted_categories(
 ) -> list[str | float] | None:
     """Tick labels set at a slant under the bars: the strip below the baseline is turned
     level and read. A label belongs to the group (or bar) under its centre or under its
-    upper-right end, whichever way the labels are anchored."""
+    upper-right end, whichever way the labels are anchored; a label falling to the right
+    (turned clockwise, as pygal does) hangs from its upper-left end instead."""
     baseline = int(max(bar.bottom for bar in bars))
     area = panel.area
     x1 = max(0, int(area.x1 - 0.4 * area.width))
     y2 = min(rgb.shape[0], int(baseline + 0.45 * area.height))
-    strip = rgb[baseline + 2 : y2, x1 : area.x2]
-    if strip.size == 0 or min(strip.shape[:2]) < 10:
+    strip = _name_strip(rgb, baseline, x1, area.x2, y2)
+    if strip is None:
         return None
-    if float(np.median(strip)) < 110:
-        strip = 255 - strip
-    # slanted labels are small; Tesseract reads text best some 20-30 px tall
-    strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM, interpolation=cv2.INTER_CUBIC)
-    slant = _slant(strip)
+    slant = _slant(strip, NAME_LENGTH * panel.tick_height * SLANT_ZOOM)
+    zoom = SLANT_ZOOM
     if slant == UPRIGHT:  # names set upright run down further than slanted ones
         y2 = min(rgb.shape[0], int(baseline + UPRIGHT_REACH * area.height))
-        strip = rgb[baseline + 2 : y2, x1 : area.x2]
-        if float(np.median(strip)) < 110:
-            strip = 255 - strip
-        strip = cv2.resize(strip, None, fx=SLANT_ZOOM, fy=SLANT_ZOOM,
-                           interpolation=cv2.INTER_CUBIC)
+        strip = _name_strip(rgb, baseline, x1, area.x2, y2)
+    elif slant == 0.0:  # small level names the page reading lost: enlarged more
+        zoom = min(MAX_ZOOM, max(SLANT_ZOOM, LEVEL_TEXT_PX / max(panel.tick_height, 1.0)))
+        if zoom > SLANT_ZOOM:
+            strip = _name_strip(rgb, baseline, x1, area.x2, y2, zoom)
+    elif slant < 0:  # names falling to the right run on past the plot's right end
+        x2 = min(rgb.shape[1], int(area.x2 + FALLING_REACH * area.width))
+        strip = _name_strip(rgb, baseline, x1, x2, y2)
+    if strip is None:
+        return None
     groups = gap_groups(bars)
     keys = sorted(set(groups))
     per_group = [float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == k]))
@@ -165,15 +170,22 @@ def slanted_categories(
             continue
         words = [w for w in read if w.confidence >= 50 and wordlike(w.text)]
         lines = _text_lines(words)
-        for anchor, targets in itertools.product(("end", "centre"), (per_group, per_bar)):
+        if slant == 0.0:  # level names: the row under the axis, name by name, printed
+            # about as tall as the tick labels (a post's footer under the chart is not)
+            tall = panel.tick_height * zoom
+            lines = [line for line in lines if NAME_SIZES[0] * tall <= float(
+                np.median([w.box.height for w in line])) <= NAME_SIZES[1] * tall]
+            lines = _split_at_gaps(min(lines, key=lambda line: line[0].box.cy)) if lines else []
+        anchors = ("start", "centre") if slant < 0 else ("end", "centre")
+        for anchor, targets in itertools.product(anchors, (per_group, per_bar)):
             spacing = float(np.median(np.diff(targets))) if len(targets) > 1 else area.width / 2
             named: dict[int, tuple[float, str]] = {}
             for line in lines:
                 left = min(w.box.x1 for w in line)
                 right = max(w.box.x2 for w in line)
                 cy = float(np.mean([w.box.cy for w in line]))
-                px = right if anchor == "end" else (left + right) / 2
-                x, _ = back @ np.array([px, cy, 1.0]) / SLANT_ZOOM
+                px = {"end": right, "start": left}.get(anchor, (left + right) / 2)
+                x, _ = back @ np.array([px, cy, 1.0]) / zoom
                 target = min(range(len(targets)), key=lambda i: abs(targets[i] - (x1 + x)))
                 if abs(targets[target] - (x1 + x)) > 0.4 * spacing:
                     continue
@@ -193,15 +205,58 @@ def slanted_categories(
     return [labels.get(keys.index(g), float(g)) for g in groups]
 
 
-def _slant(strip: np.ndarray) -> float:
+def _name_strip(rgb: np.ndarray, baseline: int, x1: int, x2: int, y2: int,
+                zoom: float = SLANT_ZOOM) -> np.ndarray | None:
+    """The strip under the bars where their names stand, dark ink on a light page, tick
+    marks painted over, enlarged for Tesseract (which reads text best 20-30 px tall)."""
+    strip = rgb[baseline + 2 : y2, x1 : x2]
+    if strip.size == 0 or min(strip.shape[:2]) < 10:
+        return None
+    if float(np.median(strip)) < 110:
+        strip = 255 - strip
+    strip = _without_tick_marks(strip)
+    return cv2.resize(strip, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+
+
+FALLING_REACH = 0.3  # of the plot's width: how far right of it a falling name may run
+
+
+def _without_tick_marks(strip: np.ndarray) -> np.ndarray:
+    """The strip under the bars with the axis' tick marks painted over: a short, thin stroke
+    hanging from its top edge beside a slanted name's end is read into the name (a "." or
+    "_" after it) and costs the whole name its confidence."""
+    grey = cv2.cvtColor(strip, cv2.COLOR_RGB2GRAY)
+    page = float(np.median(grey))
+    ink = (np.abs(grey.astype(np.int16) - page) > TICK_INK).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    marks = [index for index in range(1, count)
+             if stats[index, cv2.CC_STAT_TOP] <= 1
+             and stats[index, cv2.CC_STAT_WIDTH] <= TICK_WIDTH
+             and stats[index, cv2.CC_STAT_HEIGHT] <= TICK_LENGTH]
+    if not marks:
+        return strip
+    cleaned = strip.copy()
+    cleaned[np.isin(labels, marks)] = np.median(strip.reshape(-1, 3), axis=0).astype(strip.dtype)
+    return cleaned
+
+
+TICK_INK = 40  # grey levels from the page: a tick mark's stroke
+TICK_WIDTH = 4  # pixels: a tick mark is a stroke, one or two pixels (blurred to four)
+TICK_LENGTH = 14  # pixels under the strip's top: a tick mark hangs a few pixels at most
+
+
+def _slant(strip: np.ndarray, name_length: float = 0.0) -> float:
     """The angle of the labels: words smeared into blobs, the median direction of the long
-    ones (measured up from the horizontal, as the labels rise to the right)."""
+    ones (measured up from the horizontal, as the labels rise to the right). Names falling to
+    the right or set level are told only by blobs ``name_length`` long or longer (a few
+    glyphs): a lone glyph's stroke ("/", "1") leans either way."""
     grey = cv2.cvtColor(strip, cv2.COLOR_RGB2GRAY)
     ink = (grey < 128).astype(np.uint8)
     size = max(3, int(0.15 * strip.shape[0] / 4) | 1)
     blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
     angles: list[float] = []
+    long: list[float] = []
     for index in range(1, count):
         if stats[index, cv2.CC_STAT_AREA] < 4 * size * size:
             continue
@@ -212,15 +267,28 @@ def _slant(strip: np.ndarray) -> float:
             continue
         dx, dy = vectors[:, 1]
         angles.append(float(np.degrees(np.arctan2(-dy, dx))) % 180)
+        if np.hypot(stats[index, cv2.CC_STAT_WIDTH], stats[index, cv2.CC_STAT_HEIGHT]
+                    ) >= name_length:
+            long.append(angles[-1])
     rising = [a for a in angles if SLANTS[0] <= a <= SLANTS[-1]]
+    falling = [a - 180 for a in long if 180 - SLANTS[-1] <= a <= 180 - SLANTS[0]]
     # names turned a quarter (matplotlib's rotation=90) read upwards: turned level the same way
     upright = [a for a in angles if abs(a - UPRIGHT) <= 8]
-    if len(upright) > len(rising):
+    # names set level that the page reading lost (small text, in a resized post): the strip
+    # is read enlarged, as it stands
+    level = [a for a in long if a <= LEVEL or a >= 180 - LEVEL]
+    if len(level) > max(len(rising), len(falling), len(upright)):
+        return 0.0
+    if len(upright) > max(len(rising), len(falling)):
         return UPRIGHT
+    if len(falling) > len(rising):  # turned clockwise: a negative slant
+        return float(np.median(falling))
     return float(np.median(rising)) if rising else 30.0
 
 
 UPRIGHT = 90.0  # degrees: a name set upright, read from the bottom up
+LEVEL = 5.0  # degrees: a word's blob this near the horizontal is set level
+NAME_LENGTH = 2.5  # tick labels' heights: a blob this long is a name, not a glyph
 UPRIGHT_REACH = 0.9  # of the plot's height: how far under the bars upright names may run
 
 
@@ -235,6 +303,23 @@ def _text_lines(words: list[Word]) -> list[list[Word]]:
         else:
             lines.append([word])
     return lines
+
+
+def _split_at_gaps(line: list[Word]) -> list[list[Word]]:
+    """A row of level names split into names where a gap is wider than a word space."""
+    ordered = sorted(line, key=lambda w: w.box.x1)
+    height = float(np.median([w.box.height for w in ordered]))
+    names = [[ordered[0]]]
+    for word in ordered[1:]:
+        if word.box.x1 - names[-1][-1].box.x2 > NAME_GAP * height:
+            names.append([word])
+        else:
+            names[-1].append(word)
+    return names
+
+
+NAME_GAP = 1.2  # of the text's height: a gap this wide parts two names in a row
+NAME_SIZES = (0.6, 1.6)  # of the tick labels' height: how tall level names may be
 
 
 def _turned(image: np.ndarray, slant: float) -> tuple[np.ndarray, np.ndarray]:

@@ -96,12 +96,19 @@ def _find(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
     mask = distance(view, bg) > INK
     rules = _rules(mask, view)
     mask &= ~rules
+    # the axis line under the plot (a rule across it near its foot, hidden where bars stand
+    # on it): what stands below it is the category names (a slanted name's glyphs make
+    # "boxes" too), never a box
+    across = np.flatnonzero(rules.mean(axis=1) >= FLOOR_SHARE)
+    floor = view.shape[0]
+    if across.size and across.max() >= FLOOR_DEPTH * view.shape[0]:
+        floor = int(across.max())
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
         mask.astype(np.uint8), connectivity=8)
     boxes = []
     for index in range(1, count):
         x, y, width, height, area = (int(v) for v in stats[index])
-        if height < 8 or width < 5 or area < 30:
+        if height < 8 or width < 5 or area < 30 or y > floor:
             continue
         shape = labels[y : y + height, x : x + width] == index
         box = _box(shape, view[y : y + height, x : x + width],
@@ -112,6 +119,10 @@ def _find(view: np.ndarray, bg: np.ndarray) -> list[RawBox]:
                                 median=None if box.median is None else box.median + y,
                                 colour=box.colour))
     return sorted(boxes, key=lambda b: b.c1)
+
+
+FLOOR_SHARE = 0.3  # of the plot's width: a rule this long under the boxes is its axis line
+FLOOR_DEPTH = 0.8  # of the plot's height: the axis line lies this low in the plot or lower
 
 
 def _rules(mask: np.ndarray, view: np.ndarray) -> np.ndarray:
@@ -258,7 +269,7 @@ def read_upright_boxes(
     area = panel.area
     view = rgb[area.y1 : area.y2, area.x1 : area.x2]
     bg = plot_background(view)
-    raw = alike(find_boxes(view, bg))
+    raw = alike([b for b in find_boxes(view, bg) if not _in_text(b, area, found)])
     if not boxes_plausible(raw):
         return None
     placed = [Placed(b, lying=False, origin=(area.x1, area.y1)) for b in raw]
@@ -275,6 +286,15 @@ def read_upright_boxes(
     title = title_above(panel, found, legend_words)
     return _chart(rgb, placed, names, panel.y, labels, legend_words, bg, area, title,
                   ocr_settings)
+
+
+def _in_text(box: RawBox, area: Box, found: list[Phrase]) -> bool:
+    """A "box" with its whiskers inside a word read on the page: a glyph of a value label
+    printed over a bar ("%", "0"), its bowl taken for a box and its stem for a whisker."""
+    x1, x2 = area.x1 + box.c1, area.x1 + box.c2
+    y1, y2 = area.y1 + box.w_lo, area.y1 + box.w_hi
+    return any(p.box.x1 - 2 <= x1 and x2 <= p.box.x2 + 2 and p.box.y1 - 2 <= y1
+               and y2 <= p.box.y2 + 2 for p in found)
 
 
 def read_lying_boxes(

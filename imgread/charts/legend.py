@@ -80,7 +80,7 @@ def legend_names(
     and the words the names were made of. ``patches``: the swatches are filled patches (bar
     charts), so a mixed-colour neighbour (slanted text) is no swatch. Entries inside
     ``area`` (the panel's own legend, among small multiples) come first."""
-    candidates: list[tuple[bool, float, int, int]] = []
+    candidates: list[tuple[bool, bool, float, int, int]] = []
     split = [symbol_split(word) for word in words]
     # a name its symbol was read with is surely a legend entry: two characters will do
     with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}
@@ -107,11 +107,15 @@ def legend_names(
                     outside = area is not None and not (
                         area.x1 <= word.box.cx <= area.x2 and area.y1 <= word.box.cy <= area.y2
                     )
-                    candidates.append((outside, gap, series, line_index * 1000 + position))
+                    # an unsure word (dashes of a dashed gridline read as "eee") comes after
+                    # every sure one, wherever it stands
+                    unsure = word.confidence < UNSURE and id(word) not in with_symbol
+                    candidates.append(
+                        (unsure, outside, gap, series, line_index * 1000 + position))
     names = [""] * len(colours)
     used: list[Word] = []
     taken: set[int] = set()
-    for _, _, series, key in sorted(candidates):
+    for _, _, _, series, key in sorted(candidates):
         if names[series] or key in taken:
             continue
         line, position = lines[key // 1000], key % 1000
@@ -128,6 +132,7 @@ def legend_names(
     return names, used
 
 
+UNSURE = 50  # OCR confidence: a legend word read below it is a last resort
 SYMBOL_GLYPHS = "@©®•●◆■oe°*"  # how OCR reads a legend's symbol run into its name
 
 
