@@ -373,13 +373,38 @@ def original_crop(prepared: Prepared, region: Box, glyph: float) -> np.ndarray:
     box = prepared.from_upright(region)
     pad = max(2, int(glyph * 0.3))
     height, width = prepared.rgb.shape[:2]
-    crop = prepared.rgb[
-        max(0, box.y1 - pad) : min(height, box.y2 + pad),
-        max(0, box.x1 - pad) : min(width, box.x2 + pad),
-    ]
+    top, left = max(0, box.y1 - pad), max(0, box.x1 - pad)
+    crop = prepared.rgb[top : min(height, box.y2 + pad), left : min(width, box.x2 + pad)]
+    if prepared.angle == 0.0:
+        crop = without_column_rules(crop, prepared, left, top, glyph)
     if crop.size and float(np.median(cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY))) < 110:
         crop = 255 - crop
     return crop
+
+
+def without_column_rules(
+    crop: np.ndarray, prepared: Prepared, left: int, top: int, glyph: float
+) -> np.ndarray:
+    """The crop with the column rules that cross it (drawn, or typed as pipes) painted in
+    its ground's colour. The page's reading had them erased; the original pixels still hold
+    them, and the neural reader reads a rule beside a number as "1" or "|" ("| 74.1" read
+    "174.1")."""
+    if not crop.size:
+        return crop
+    half = max(2, round(0.15 * glyph))
+    bottom, right = top + crop.shape[0], left + crop.shape[1]
+    crossing = [
+        rule.position - left
+        for rule in prepared.vertical
+        if left <= rule.position < right and rule.start <= bottom and rule.end >= top
+    ]
+    if not crossing:
+        return crop
+    out = crop.copy()
+    ground = np.median(crop.reshape(-1, crop.shape[-1]), axis=0).astype(crop.dtype)
+    for x in crossing:
+        out[:, max(0, x - half) : x + half + 1] = ground
+    return out
 
 
 def second_engine(settings: OcrSettings) -> bool:

@@ -35,6 +35,7 @@ from .columns import (
     model_column,
     numeric_columns,
     oriented,
+    split_setting,
 )
 from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE
 
@@ -511,21 +512,25 @@ def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> l
         cell = table.header_rows[0][c]
         if not cell.text or cell.confidence >= NAME_CONFIDENCE:
             continue
-        known = closest_benchmark(cell.text, names)
+        # a name that carries its setting ("GSMBK (8-shot)") is matched by its name alone
+        name, setting = split_setting(cell.text.strip())
+        known = closest_benchmark(name, names)
         if known is None:
             continue
         why = f"read with confidence {cell.confidence:.0f}, closest to the known name {known!r}"
         before = cell.text
-        cell.text = known
-        table.columns[c] = known
+        cell.text = known if setting is None else known + cell.text.strip()[len(name) :]
+        table.columns[c] = cell.text
         flags.append(
             Flag(
                 kind="ocr_repaired",
-                message=f"read {before!r}, repaired to {known!r} (column {c + 1}): {why}",
+                message=f"read {before!r}, repaired to {cell.text!r} (column {c + 1}): {why}",
                 severity="info",
                 source="ocr",
                 span=before,
-                evidence={"before": before, "after": known, "row": "header", "col": c, "why": why},
+                evidence={
+                    "before": before, "after": cell.text, "row": "header", "col": c, "why": why
+                },
             )
         )
     return flags
