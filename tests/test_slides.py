@@ -155,3 +155,37 @@ def test_a_misread_name_carrying_its_setting_is_matched_by_its_name() -> None:
     flags = repair_column_names(table)
     assert table.columns == ["Model", "GSM8K (8-shot)", "MMLU (5-shot)"]
     assert [f.evidence["after"] for f in flags] == ["GSM8K (8-shot)"]
+
+
+def _column(name: str, texts: list[str]):  # type: ignore[no-untyped-def]
+    from imgread.record import Cell, Table
+    from imgread.units import parse_number
+
+    body = [[Cell(row=r, col=0, text=f"Model-{r}B"),
+             Cell(row=r, col=1, text=t, value=parse_number(t), confidence=80)]
+            for r, t in enumerate(texts)]
+    return Table(box=Box(x1=0, y1=0, x2=10, y2=10), n_rows=len(texts), n_cols=2, body=body,
+                 columns=["Model", name], settings=[None, None])
+
+
+def test_a_mean_whose_spread_lost_its_point_is_the_mean() -> None:
+    """Recorded page readings of a booktabs table of means with spreads in a serif font
+    (the retired blind generator's arxiv_booktabs, seed 11100, image 12): the "±" read as
+    a digit, and in "79.7±1.4" the spread's point lost too ("79.7414")."""
+    from imgread.tables.repairs import finish_numbers
+
+    table = _column("ARC-C", ["47.3+0.8", "79.7414", "75.420.5", "89.4+1.4"])
+    finish_numbers(table)
+    assert [row[1].value for row in table.body] == [47.3, 79.7, 75.4, 89.4]
+    # the same text in a column of plain numbers is a number as printed
+    plain = _column("ARC-C", ["47.3", "79.7414", "75.4", "89.4"])
+    finish_numbers(plain)
+    assert plain.body[1][1].value == 79.7414
+
+
+def test_a_spread_without_its_mean_is_no_score() -> None:
+    from imgread.tables.repairs import finish_numbers
+
+    table = _column("WinoGrande", ["±0.6", "77.520.3", "83.841.1", "61.5±0.4"])
+    finish_numbers(table)
+    assert [row[1].value for row in table.body] == [None, 77.5, 83.8, 61.5]

@@ -38,6 +38,7 @@ from .columns import (
     split_setting,
 )
 from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE
+from .spreads import repair_spread_column
 
 
 def _decimals(text: str) -> int | None:
@@ -366,6 +367,7 @@ def finish_numbers(
     along = columns if view is table else numeric_columns(view)
     for c in along:
         prefer_column_shape([row[c] for row in view.body])
+        flags.extend(repair_spread_column(view, c))
         flags.extend(repair_column(view, c))
     pointed = [row[c] for c in along for row in view.body if _decimals(row[c].text)]
     unit = digit_width(pointed)
