@@ -262,7 +262,23 @@ def grid_rows(grid: list[list[str]]) -> set[tuple]:
     return rows
 
 
+def by_printed_name(predicted: dict, expected: dict) -> dict:
+    """Scores keyed (model, benchmark) as the truth prints its column names: a score read
+    with a setting matches a name that prints the setting beside the benchmark ("MMLU
+    (5-shot)" is benchmark MMLU, setting 5-shot) and, as before, a name that prints the
+    benchmark alone (the setting on a line of its own). Peers' keys have no setting."""
+    found = {}
+    for k, value in predicted.items():
+        if len(k) == 3:
+            model, benchmark, setting = k
+            both = (model, f"{benchmark}({setting})")
+            k = both if setting and both in expected else (model, benchmark)
+        found[k] = value
+    return found
+
+
 def score_accuracy(predicted: dict, expected: dict) -> tuple[int, int]:
+    predicted = by_printed_name(predicted, expected)
     right = sum(1 for k, v in expected.items() if predicted.get(k) == v)
     return right, len(expected)
 
@@ -295,7 +311,8 @@ def run_imgread(paths: list[Path]) -> tuple[Run, float]:
         for i, table in enumerate(record.ocr.tables):
             for score in scores_from_table(table, i):
                 if score.value is not None:
-                    scores[(key(score.model), bench(score.benchmark))] = score.value
+                    setting = bench(score.setting or "")
+                    scores[(key(score.model), bench(score.benchmark), setting)] = score.value
             rows |= {
                 (key(r.model), r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table, i)
             }
@@ -365,7 +382,7 @@ def triples(run: Run, truth: dict) -> str:
     """(model, benchmark, value) precision / recall / F1 over the whole set, exact values."""
     hits = predicted = expected = 0
     for file, (scores, _rows) in run.readings.items():
-        found = {(m, b, v) for (m, b), v in scores.items()}
+        found = {(m, b, v) for (m, b), v in by_printed_name(scores, truth[file][0]).items()}
         wanted = {(m, b, v) for (m, b), v in truth[file][0].items()}
         hits += len(found & wanted)
         predicted += len(found)

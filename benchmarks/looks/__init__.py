@@ -9,6 +9,7 @@ from looks import (
     across,
     ascii_block,
     cramped,
+    decks,
     documents,
     html_grid,
     leaderboard,
@@ -35,4 +36,5 @@ LOOKS = {
     "documents": documents,
     "cramped": cramped,
     "across": across,
+    "decks": decks,
 }

@@ -364,22 +364,64 @@ def recover_left_column(
     layout.ranges.insert(0, (left, right))
 
 
-def original_crop(prepared: Prepared, region: Box, glyph: float) -> np.ndarray:
+def original_crop(
+    prepared: Prepared, region: Box, glyph: float, lose_rules: bool = False
+) -> np.ndarray:
     """The region (upright pixels) cut from the loaded image, light text on a dark ground
     turned dark on light. The neural reader reads these original pixels far better than
-    the binarised, upscaled grey: small decimal points and commas survive."""
+    the binarised, upscaled grey: small decimal points and commas survive. With
+    ``lose_rules`` (a number's cell), the column rules in the crop's margin are lost."""
     if prepared.rgb is None:
         return crop_for_reread(prepared.grey, region, prepared.scale, glyph)
     box = prepared.from_upright(region)
     pad = max(2, int(glyph * 0.3))
     height, width = prepared.rgb.shape[:2]
-    crop = prepared.rgb[
-        max(0, box.y1 - pad) : min(height, box.y2 + pad),
-        max(0, box.x1 - pad) : min(width, box.x2 + pad),
-    ]
+    top, left = max(0, box.y1 - pad), max(0, box.x1 - pad)
+    crop = prepared.rgb[top : min(height, box.y2 + pad), left : min(width, box.x2 + pad)]
+    if lose_rules and prepared.angle == 0.0:
+        crop = without_column_rules(crop, prepared, left, top, glyph, (box.x1, box.x2))
     if crop.size and float(np.median(cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY))) < 110:
         crop = 255 - crop
     return crop
+
+
+# A column rule the second reader's crop loses runs at least this many glyph heights.
+RULE_ROWS = 3.5
+
+
+def without_column_rules(
+    crop: np.ndarray, prepared: Prepared, left: int, top: int, glyph: float,
+    inside: tuple[int, int],
+) -> np.ndarray:
+    """The crop with the column rules that cross its margin, left or right of the ``inside``
+    x-range its text fills (drawn rules, or pipes typed a space from the number), painted in
+    its ground's colour. The page's reading had them erased; the original pixels still hold
+    them, and the neural reader reads a rule beside a number as "1" or "|" ("| 74.1" read
+    "174.1"). Rules inside the text are left: a column of digits whose stems stack ("1"
+    over "1") can pass for one."""
+    if not crop.size:
+        return crop
+    half = max(2, round(0.15 * glyph))
+    bottom, right = top + crop.shape[0], left + crop.shape[1]
+    crossing = [
+        rule.position - left
+        for rule in prepared.vertical
+        if left <= rule.position < right and rule.start <= bottom and rule.end >= top
+        and not inside[0] <= rule.position <= inside[1]
+        # as the layout does: a "rule" shorter than a few rows is letters' strokes
+        and rule.end - rule.start >= RULE_ROWS * glyph
+    ]
+    if not crossing:
+        return crop
+    out = crop.copy()
+    ground = np.median(crop.reshape(-1, crop.shape[-1]), axis=0).astype(crop.dtype)
+    start, end = inside[0] - left, inside[1] - left
+    for x in crossing:
+        # paint the rule's width, never into the text beside it
+        lo, hi = (max(0, x - half), min(x + half + 1, start)) if x < start else (
+            max(x - half, end + 1), x + half + 1)
+        out[:, lo:hi] = ground
+    return out
 
 
 def second_engine(settings: OcrSettings) -> bool:

@@ -68,10 +68,38 @@ def on_table_ground(layout: Layout, prepared: Prepared | None) -> list[TextLine]
     header = layout.header
     if prepared is None:
         return header
+    header = within_column_rules(header, prepared)
     while (
         len(header) >= 2
         and _names_few_columns(header[0], layout.ranges)
         and not same_ground(header[0].box, header[1].box, prepared)
     ):
+        header = header[1:]
+    return header
+
+
+# Column rules that frame a table's header: at least this many (a typed table's pipes, a
+# grid's rules), so two stray strokes frame nothing.
+FRAMING_RULES = 3
+
+
+def within_column_rules(header: list[TextLine], prepared: Prepared) -> list[TextLine]:
+    """The header lines less, from the top, those wholly above the column rules that run
+    down beside the lowest header line: the rules frame the table, and a line over their
+    tops (a chat message's prose over a typed table on a ground too like the page's, a
+    grid's title) is outside it. Rules that run down the body only frame no header."""
+    if len(header) < 2:
+        return header
+    lowest = header[-1].box
+    framing = [
+        rule
+        for rule in prepared.vertical
+        if rule.start <= lowest.y1 + 0.5 * lowest.height and rule.end >= lowest.y2
+        and lowest.x1 - lowest.height <= rule.position <= lowest.x2 + lowest.height
+    ]
+    if len(framing) < FRAMING_RULES:
+        return header
+    top = min(rule.start for rule in framing)
+    while len(header) >= 2 and header[0].box.y2 <= top:
         header = header[1:]
     return header

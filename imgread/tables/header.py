@@ -326,9 +326,22 @@ def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[in
     return known | {c for c, texts in below.items() if is_known_benchmark(" ".join(texts))}
 
 
+# A column's name with its setting in brackets after it ("MMLU (5-shot)"): a name.
+NAMED_SETTING_RE = re.compile(r"^(.*?[^\W\d_].*?)\s*[(\[（][^()\[\]（）]+[)\]）]$")
+
+
+def states_a_setting(text: str) -> bool:
+    """A piece of a settings line: "5-shot", "(3-shot)", "5-shot (CoT)"; not a name that
+    carries its setting in brackets ("MMLU (5-shot)", as slides print them)."""
+    if not SETTING_RE.search(text):
+        return False
+    named = NAMED_SETTING_RE.match(text.strip())
+    return named is None or bool(SETTING_RE.search(named.group(1)))
+
+
 def is_settings_line(line: TextLine) -> bool:
     chunks = [chunk for chunk in line.chunks if not is_speck(chunk)]
-    hits = sum(1 for chunk in chunks if SETTING_RE.search(chunk.text))
+    hits = sum(1 for chunk in chunks if states_a_setting(chunk.text))
     return hits >= max(1, len(chunks) / 2)
 
 
@@ -381,7 +394,7 @@ def split_settings(header: list[TextLine]) -> tuple[list[TextLine], list[TextLin
         if not is_settings_line(line):
             names.append(line)
             continue
-        states = [bool(SETTING_RE.search(chunk.text)) for chunk in line.chunks]
+        states = [states_a_setting(chunk.text) for chunk in line.chunks]
         parts = [
             chunk for chunk, is_setting in zip(line.chunks, states, strict=True) if not is_setting
         ]

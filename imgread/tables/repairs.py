@@ -35,8 +35,10 @@ from .columns import (
     model_column,
     numeric_columns,
     oriented,
+    split_setting,
 )
 from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE
+from .spreads import repair_spread_column
 
 
 def _decimals(text: str) -> int | None:
@@ -365,6 +367,7 @@ def finish_numbers(
     along = columns if view is table else numeric_columns(view)
     for c in along:
         prefer_column_shape([row[c] for row in view.body])
+        flags.extend(repair_spread_column(view, c))
         flags.extend(repair_column(view, c))
     pointed = [row[c] for c in along for row in view.body if _decimals(row[c].text)]
     unit = digit_width(pointed)
@@ -511,21 +514,25 @@ def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> l
         cell = table.header_rows[0][c]
         if not cell.text or cell.confidence >= NAME_CONFIDENCE:
             continue
-        known = closest_benchmark(cell.text, names)
+        # a name that carries its setting ("GSMBK (8-shot)") is matched by its name alone
+        name, setting = split_setting(cell.text.strip())
+        known = closest_benchmark(name, names)
         if known is None:
             continue
         why = f"read with confidence {cell.confidence:.0f}, closest to the known name {known!r}"
         before = cell.text
-        cell.text = known
-        table.columns[c] = known
+        cell.text = known if setting is None else known + cell.text.strip()[len(name) :]
+        table.columns[c] = cell.text
         flags.append(
             Flag(
                 kind="ocr_repaired",
-                message=f"read {before!r}, repaired to {known!r} (column {c + 1}): {why}",
+                message=f"read {before!r}, repaired to {cell.text!r} (column {c + 1}): {why}",
                 severity="info",
                 source="ocr",
                 span=before,
-                evidence={"before": before, "after": known, "row": "header", "col": c, "why": why},
+                evidence={
+                    "before": before, "after": cell.text, "row": "header", "col": c, "why": why
+                },
             )
         )
     return flags

@@ -20,6 +20,7 @@ from .columns import (
     model_column,
     oriented,
     quantity_column,
+    split_setting,
 )
 
 
@@ -36,12 +37,13 @@ def scores_from_table(table: Table, table_index: int = 0) -> list[Score]:
             cell = row[c]
             if cell.value is None:
                 continue
+            benchmark, setting = benchmark_and_setting(table, c)
             scores.append(
                 Score(
                     model=model,
                     model_normalised=normalise_model_name(model),
-                    benchmark=table.columns[c] or f"column {c + 1}",
-                    setting=table.settings[c] if c < len(table.settings) else None,
+                    benchmark=benchmark,
+                    setting=setting,
                     value=cell.value,
                     unit="%",
                     source="ocr",
@@ -56,6 +58,18 @@ def scores_from_table(table: Table, table_index: int = 0) -> list[Score]:
                 )
             )
     return scores
+
+
+def benchmark_and_setting(table: Table, c: int) -> tuple[str, str | None]:
+    """Column ``c``'s benchmark and its setting, one rule wherever the setting is printed:
+    on a line of its own under the name, in brackets in the name's cell ("MMLU (5-shot)"),
+    or in a turned table's first column. Brackets that state no setting ("Size (B)") stay
+    in the name."""
+    name = table.columns[c] or f"column {c + 1}"
+    setting = table.settings[c] if c < len(table.settings) else None
+    if setting is None:
+        name, setting = split_setting(name)
+    return name, setting
 
 
 def rows_from_table(table: Table, table_index: int = 0) -> list[Row]:

@@ -162,7 +162,10 @@ def second_opinion(
     if read and sum(read) / len(read) < POORLY_READ:
         below = 101.0  # a table read this poorly: every cell gets the second reading
     doubtful = doubtful_cells(table, spans, glyph, below)
-    readings = rapid.texts([original_crop(prepared, region, glyph) for _, region, _ in doubtful])
+    readings = rapid.texts(
+        [original_crop(prepared, region, glyph, lose_rules=numeric)
+         for _, region, numeric in doubtful]
+    )
     for (cell, _, numeric), (text, confidence) in zip(doubtful, readings, strict=True):
         if not text and not confidence:
             continue  # nothing there to read
