@@ -131,8 +131,10 @@ def test_a_header_of_names_with_bracketed_settings_is_no_settings_row() -> None:
 
 def _table(columns: list[str], rows: list[list[str]]) -> Table:
     body = [
-        [Cell(row=r, col=c, text=text, value=parse_number(text), confidence=90.0)
-         for c, text in enumerate(row)]
+        [
+            Cell(row=r, col=c, text=text, value=parse_number(text), confidence=90.0)
+            for c, text in enumerate(row)
+        ]
         for r, row in enumerate(rows)
     ]
     header = [[Cell(row=0, col=c, text=text, confidence=60.0) for c, text in enumerate(columns)]]
