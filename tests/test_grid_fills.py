@@ -192,10 +192,14 @@ def test_a_dagger_after_a_size_is_cut_where_no_footnote_is_declared() -> None:
 @pytest.mark.slow
 @needs_font
 @needs_rapidocr
-def test_a_small_filled_grid_with_bracketed_settings_reads_cell_by_cell(tmp_path: Path) -> None:
-    """Shrunk until its text is a few pixels high: the filled header is the grid's first
-    row, its bracketed settings are settings, and each wrapped name is one name."""
-    path = render_filled(tmp_path / "small.jpg", fill="#4682b4", edge="black", width=330)
+@pytest.mark.parametrize(("width", "fill"), [(330, "#4682b4"), (420, "#8fbc8f")])
+def test_a_small_filled_grid_with_bracketed_settings_reads_cell_by_cell(
+    tmp_path: Path, width: int, fill: str
+) -> None:
+    """Shrunk until its text is a few pixels high (an x-height of 5 px and of 6.4): the
+    filled header is the grid's first row, its bracketed settings are settings, and each
+    wrapped name is one name."""
+    path = render_filled(tmp_path / "small.jpg", fill=fill, edge="black", width=width)
     record = read_image(path, Config())
     table = next(table for table in record.ocr.tables if table.method == "grid")
     assert table.columns == ["Models", "Params", "MMLU", "GSM8K"]
