@@ -22,6 +22,7 @@ from .cut import drop_cut_column
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .header import settings_as_names
+from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks
@@ -40,6 +41,7 @@ from .rotated import read_turned_names
 from .rows import rows_from_table, scores_from_table
 from .second import second_opinion
 from .sheet import read_frame
+from .size_readings import repair_sizes_misread
 from .tinted import reread_tinted_numbers
 
 if TYPE_CHECKING:
@@ -129,11 +131,13 @@ def extract_tables(
         names = model_column(table)
         strip_ranks(table, names)
         strip_trailing_icons(table, names)
+        split_inline_settings(table)
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))
         flags.extend(strip_footnote_marks(table, dagger))
         flags.extend(strip_raised_marks(table))
+        flags.extend(repair_sizes_misread(table))
         flags.extend(repair_sizes_from_names(table))
         if layout is not None:  # a grid read cell by cell is boxed whole, its padding tiny
             drop_cut_column(table, prepared)

@@ -27,6 +27,7 @@ from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
 from .cells import second_engine
+from .columns import split_setting
 from .header import SETTING_RE
 from .lines import is_numeric_text, tidy_label
 from .second import disagreement
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 # Text with an x-height under this (loaded-image px; glyphs 8 px tall or less) is small
 # enough for the cell reader; the page's reading does well above it, for less.
-SMALL_X_HEIGHT = 6.0
+SMALL_X_HEIGHT = 7.0
 # Light text on a dark page measures thicker (its strokes bleed into the dark around them
 # once the page is inverted): there, this x-height is as small.
 SMALL_X_HEIGHT_DARK = 7.0
@@ -57,6 +58,16 @@ MIN_RULES = 3
 # A rule runs across this share of the table's cells at least (the median over a row).
 # Thicker runs than this share of the row pitch are bands (a coloured header), not rules.
 MAX_RULE_SHARE = 0.5
+# One line of text (capitals, descenders, the blur around them) is at most this many glyph
+# heights tall; more is two lines set tight.
+TALLEST_LINE = 1.6
+# A fill this many pixel rows tall at least is a band of cells, not a rule.
+THINNEST_BAND = 6
+# A rule is looked for where nothing lies beside it when this many of its pixels have
+# nothing beside them.
+BARE_ROWS = 3
+# A fill's edge this close (px) to a rule is that rule.
+EDGE_SLACK = 3
 # A page whose median grey is under this is dark (light text and rules on it).
 DARK_PAGE = 110
 # Tesseract reads a cell whose neural reading is less sure than this (0..100).
@@ -162,6 +173,49 @@ def band_edges(rules: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return edges
 
 
+def filled_bands(dark: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of pixel rows filled across the table (a header's or a row's fill): the
+    darkness along each row reaches a rule's contrast, over more rows than a rule is thick.
+    A fill's edge is a cell's edge whether or not a rule is drawn there, and a rule as pale
+    as the fill (or paler) does not stand out of it as a rule."""
+    # nine tenths of a fill's row at least as dark as a rule; dark text on the page (a bold
+    # title above) leaves page bare between its letters
+    filled = np.percentile(dark, COVER, axis=1) >= RULE_CONTRAST
+    # light text across a fill leaves half of its rows dark at least: still the fill
+    lettered = np.median(dark, axis=1) >= RULE_CONTRAST
+    bands: list[tuple[int, int]] = []
+    start = None
+    for y, on in enumerate([*filled, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            if bands and lettered[bands[-1][1] : start].all():
+                start = bands.pop()[0]
+            bands.append((start, y))
+            start = None
+    return [(top, bottom) for top, bottom in bands if bottom - top >= THINNEST_BAND]
+
+
+def with_band_edges(
+    rules: list[tuple[int, int]], bands: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The rules with each filled band's two edges in place of what was found in it (the
+    band's own edge rules, its text's light rows taken for gaps between rules)."""
+    if not bands:
+        return rules
+    kept = [
+        (start, end)
+        for start, end in rules
+        if not any(top - 2 <= start and end <= bottom + 2 for top, bottom in bands)
+    ]
+    edges = [(top, top + 1) for top, _ in bands] + [(bottom - 1, bottom) for _, bottom in bands]
+    for edge in edges:
+        # a rule drawn along the fill's edge, a pixel or two of the page between, is that edge
+        if not any(start - EDGE_SLACK <= edge[0] < end + EDGE_SLACK for start, end in kept):
+            kept.append(edge)
+    return sorted(kept)
+
+
 def _spread(rules: list[tuple[int, int]]) -> bool:
     """Rules one cell apart at least: not two edges of one thick stroke."""
     return all(b[0] - a[1] >= 3 for a, b in pairwise(rules))
@@ -181,7 +235,8 @@ def find_lattice(grey: np.ndarray) -> Lattice | None:
     if inked.size < 2:
         return None
     x1, x2 = int(inked[0]), int(inked[-1]) + 1
-    rows = band_edges(join_doubles(rule_positions(_profile(_pairs(dark[:, x1:x2], 0), 1))))
+    rules = join_doubles(rule_positions(_profile(_pairs(dark[:, x1:x2], 0), 1)))
+    rows = band_edges(with_band_edges(rules, filled_bands(dark[:, x1:x2])))
     if len(rows) < MIN_RULES or not _spread(rows):
         return None
     y1, y2 = rows[0][0], rows[-1][1]
@@ -226,6 +281,13 @@ def stands_out(strip: np.ndarray, before: np.ndarray, after: np.ndarray) -> bool
     if float(np.median(lighter)) > DARK_BAND:
         return True  # on a dark band a rule hardly shows: nothing to tell either way
     darker = strip.max(axis=1) - lighter
+    # where nothing lies beside it (no text on either side, a fill's or the page's even
+    # ground), a rule shows: text across a merged cell's missing rule shows only where it is
+    even = (np.ptp(before, axis=1) < RULE_CONTRAST / 2) & (
+        np.ptp(after, axis=1) < RULE_CONTRAST / 2
+    )
+    if even.sum() >= BARE_ROWS and float(np.median(darker[even])) < RULE_CONTRAST / 2:
+        return False
     return float(np.percentile(darker, 75)) >= RULE_CONTRAST / 2
 
 
@@ -301,7 +363,9 @@ def text_lines(crop: np.ndarray, glyph: float) -> list[tuple[int, int]]:
         if on and start is None:
             start = y
         elif not on and start is not None:
-            if lines and start - lines[-1][1] <= 1:  # a gap of a pixel inside one line
+            # a gap of a pixel inside one line; two lines of a wrapped name set tight (a
+            # descender all but touching the line below) are taller than one line can be
+            if lines and start - lines[-1][1] <= 1 and y - lines[-1][0] <= TALLEST_LINE * glyph:
                 start = lines.pop()[0]
             lines.append((start, y))
             start = None
@@ -358,10 +422,23 @@ def settle(
     return result.text, result.confidence, readings, flag
 
 
+def _stacked_number(parts: list[tuple[str, float]]) -> bool:
+    """A cell of several lines with a number on one of them, other than the rest of a name
+    wrapped after its hyphen ("DeepSeek-LLM-" over "13B")."""
+    return len(parts) > 1 and any(
+        is_numeric_text(text) and (k == 0 or not parts[k - 1][0].endswith("-"))
+        for k, (text, _) in enumerate(parts)
+    )
+
+
 def _is_settings_row(row: list[Cell]) -> bool:
     """A header row of evaluation settings ("5-shot", "pass@1") under the names."""
     named = [cell.text for cell in row if cell.text]
-    return bool(named) and sum(bool(SETTING_RE.search(text)) for text in named) >= 0.5 * len(named)
+    # "MMLU (5-shot)" names its column: a setting in brackets after a name is no row of them
+    settings = [
+        text for text in named if SETTING_RE.search(text) and split_setting(text)[1] is None
+    ]
+    return bool(named) and len(settings) >= 0.5 * len(named)
 
 
 def _is_number_row(row: list[Cell]) -> bool:
@@ -406,9 +483,7 @@ def read_grid(
     lines: dict[tuple[int, int], list[tuple[str, float]]] = {}
     for owner, reading in zip(owners, rapid.texts(crops), strict=True):
         lines.setdefault(owner, []).append(reading)
-    if any(
-        len(parts) > 1 and any(is_numeric_text(t) for t, _ in parts) for parts in lines.values()
-    ):
+    if any(_stacked_number(parts) for parts in lines.values()):
         return None  # a number on a line of its own in a cell: a row rule was missed
     flags: list[Flag] = []
     rows: list[list[Cell]] = []

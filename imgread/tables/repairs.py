@@ -439,6 +439,9 @@ def repair_model_names(table: Table) -> list[Flag]:
 # How OCR reads a dagger (a footnote mark): as itself, a "t", a "T", an "f" or a "+".
 DAGGER_READINGS = frozenset("†‡tTf+")
 _ENDS_LIKE_A_NAME_RE = re.compile(r"(?:\d|\d[bBmM]|[)\]])$")
+# Where no footnote is declared, a dagger itself or its readings right after a size ("14Bt",
+# "7B+"): a size ends its word, so a letter after it is a mark.
+_UNDECLARED_MARK_RE = re.compile(r"(?:\d[bBmM][tf+]|[†‡])$")
 
 
 def declares_dagger(lines: list[list[str]]) -> bool:
@@ -454,9 +457,11 @@ def declares_dagger(lines: list[list[str]]) -> bool:
 def strip_footnote_marks(table: Table, dagger: bool) -> list[Flag]:
     """Where the page declares a dagger footnote, a name ending in a dagger as OCR reads it
     ("GPT-4t", "Instructt", "AWQ+") carries the mark: it is cut when what stays ends a name
-    (a digit, a size, a known word of model names) and the name with it does not."""
+    (a digit, a size, a known word of model names) and the name with it does not. Where it
+    declares none (a crop that left the footnote out), only a dagger or a reading of one
+    right after a size ("Halcyon-14Bt") is cut."""
     column = model_column(table)
-    if not dagger or column is None or column in numeric_columns(table):
+    if column is None or column in numeric_columns(table):
         return []
     flags = []
     known = set(model_words().values())
@@ -465,6 +470,8 @@ def strip_footnote_marks(table: Table, dagger: bool) -> list[Flag]:
         text = cell.text.rstrip()
         if len(text) < 3 or text[-1] not in DAGGER_READINGS:
             continue
+        if not dagger and not _UNDECLARED_MARK_RE.search(text):
+            continue  # the footnote may be cropped away: only a mark no name can end in
         stem = text[:-1]
         last_word = re.split(r"[^A-Za-z0-9]", stem)[-1].lower()
         whole_word = re.split(r"[^A-Za-z0-9]", text)[-1].lower()
@@ -472,7 +479,8 @@ def strip_footnote_marks(table: Table, dagger: bool) -> list[Flag]:
             whole_word not in known
             and (_ENDS_LIKE_A_NAME_RE.search(stem) or last_word in known)
         ):
-            flags.append(repair_cell(table, cell, stem, "a footnote mark the page declares"))
+            why = "a footnote mark the page declares" if dagger else "a footnote mark after a size"
+            flags.append(repair_cell(table, cell, stem, why))
             cell.value = None
     return flags
 
