@@ -90,7 +90,9 @@ def test_a_message_over_a_typed_table_names_no_column(tmp_path: Path) -> None:
     rows = [[r[0], r[2], r[3], r[2]] for r in ROWS]
     path = render_chat(tmp_path / "light.png", markdown(columns, rows), dark=False)
     record = read_image(path)
-    assert [t.columns for t in record.ocr.tables] == [columns]
+    # the settings in brackets are the columns' settings (one rule, tables.inline_settings)
+    assert [t.columns for t in record.ocr.tables] == [["Model", "MMLU", "GSM8K", "Win rate (B)"]]
+    assert [t.settings for t in record.ocr.tables] == [[None, "5-shot", "8-shot", None]]
 
 
 SANS_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -132,7 +134,8 @@ def test_names_that_carry_their_settings_are_a_header_not_a_settings_line(
     columns = ["Model", "MMLU (5-shot)", "GSM8K (8-shot)", "BBH (3-shot)"]
     rows = [[r[0], r[2], r[3], r[2]] for r in ROWS]
     record = read_image(render_slide(tmp_path / "slide.png", columns, rows))
-    assert [t.columns for t in record.ocr.tables] == [columns]
+    assert [t.columns for t in record.ocr.tables] == [["Model", "MMLU", "GSM8K", "BBH"]]
+    assert [t.settings for t in record.ocr.tables] == [[None, "5-shot", "8-shot", "3-shot"]]
     scores = [s for i, t in enumerate(record.ocr.tables) for s in scores_from_table(t, i)]
     assert {(s.benchmark, s.setting) for s in scores} == {
         ("MMLU", "5-shot"),
