@@ -11,6 +11,7 @@ from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
 from ..units import is_missing
+from .bands import join_ruled_rows
 from .chrome import drop_stray_ends
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
@@ -272,7 +273,8 @@ def find_layouts(
     row_rules: list[Box] | None = None,
 ) -> list[Layout]:
     """``rules`` are the vertical ruling lines, ``row_rules`` the horizontal ones."""
-    lines = text_lines(words, rules)
+    # In a grid ruled row by row, a row's wrapped lines are one line.
+    lines = join_ruled_rows(text_lines(words, rules), row_rules or [])
     layouts = []
     used: set[int] = set()
     for run in body_runs(lines):
