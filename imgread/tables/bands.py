@@ -55,7 +55,7 @@ def _pairs(upper: TextLine, lower: TextLine) -> dict[int, int] | None:
     return pairs
 
 
-def _joined_text(upper: str, lower: str) -> str:
+def joined_text(upper: str, lower: str) -> str:
     """A cell's two lines as one text: no space after a hyphen or beside Han script
     ("Qwen1.5-" "14B", "142" "亿", "参数" "量")."""
     if upper.endswith("-") or HAN.match(upper[-1:]) or HAN.match(lower[:1]):
@@ -70,17 +70,18 @@ def _join(upper: TextLine, lower: TextLine, pairs: dict[int, int]) -> TextLine:
         chunks[i] = Phrase(
             words=[*above.words, *below.words],
             box=above.box.union(below.box),
-            text=_joined_text(above.text, below.text),
+            text=joined_text(above.text, below.text),
             confidence=min(above.confidence, below.confidence),
         )
     chunks += [chunk for j, chunk in enumerate(lower.chunks) if j not in pairs]
     return TextLine(chunks=sorted(chunks, key=lambda c: c.box.x1), box=upper.box.union(lower.box))
 
 
-def join_ruled_rows(lines: list[TextLine], row_rules: list[Box]) -> list[TextLine]:
-    """``lines`` (top to bottom) with the lines of each ruled row band joined into one."""
+def ruled_rows(lines: list[TextLine], row_rules: list[Box]) -> list[list[TextLine]]:
+    """``lines`` (top to bottom) in groups: the lines of one ruled row band that continue
+    each other, each group one row (most groups are one line)."""
     if len(lines) < 2 or len(row_rules) < MIN_ROW_RULES:
-        return lines
+        return [[line] for line in lines]
     height = float(median(chunk.box.height for line in lines for chunk in line.chunks))
 
     def band(line: TextLine) -> tuple[int, int] | None:
@@ -97,17 +98,60 @@ def join_ruled_rows(lines: list[TextLine], row_rules: list[Box]) -> list[TextLin
             return None
         return (above[-1], below[0])
 
-    out = [lines[0]]
-    last_band = band(lines[0])
+    groups = [[lines[0]]]
+    joined = lines[0]
+    last_band = band(joined)
     for line in lines[1:]:
         here = band(line)
         pairs = None
-        if here is not None and here == last_band and not is_settings_line(line):
-            pairs = _pairs(out[-1], line)
+        # A line of names over a line of numbers is a header over its first row (the rule
+        # between them not found), not one row.
+        names_over_numbers = joined.numeric == 0 and line.numeric >= 2
+        if (
+            here is not None
+            and here == last_band
+            and not names_over_numbers
+            and not is_settings_line(line)
+        ):
+            pairs = _pairs(joined, line)
         if pairs is None:
-            out.append(line)
-            last_band = here
+            groups.append([line])
+            joined, last_band = line, here
             continue
-        out[-1] = _join(out[-1], line, pairs)
-        last_band = band(out[-1])
-    return out
+        groups[-1].append(line)
+        joined = _join(joined, line, pairs)
+        last_band = band(joined)
+    return groups
+
+
+def join_group(group: list[TextLine]) -> TextLine:
+    """A group's lines as one line: each piece joined to the piece above it that it
+    continues."""
+    joined = group[0]
+    for line in group[1:]:
+        pairs = _pairs(joined, line)
+        joined = _join(joined, line, pairs or {})
+    return joined
+
+
+def join_ruled_rows(lines: list[TextLine], row_rules: list[Box]) -> list[TextLine]:
+    """``lines`` (top to bottom) with the lines of each ruled row band joined into one."""
+    return [join_group(group) for group in ruled_rows(lines, row_rules)]
+
+
+def split_rows(
+    body: list[TextLine], wrapped: dict[int, list[TextLine]], groups: list[list[TextLine]]
+) -> tuple[list[TextLine], dict[int, list[TextLine]]]:
+    """Body rows that were joined from several lines given back as their lines: the line
+    with the most numbers is the row, the others continue its cells (``Layout.wrapped``),
+    so that each line of a wrapped name is read again on its own."""
+    body, wrapped = list(body), dict(wrapped)
+    for position, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        head = max(group, key=lambda line: (line.numeric, len(line.chunks)))
+        body[position] = head
+        wrapped[position] = [line for line in group if line is not head] + wrapped.get(
+            position, []
+        )
+    return body, wrapped
