@@ -114,3 +114,60 @@ def test_cells_wrapped_in_a_ruled_grid_read_as_one_row(tmp_path: Path) -> None:
             ("InternLM2-7B", 7.0, 60.8),
         )
     }
+
+
+def render_cjk_header(path: Path) -> Path:
+    """A Chinese table whose column names mix scripts (模型, 参数量, C-Eval)."""
+    scale = 2
+    face = ImageFont.truetype(str(CJK), 15 * scale)
+    rows = [
+        ["模型", "参数量", "C-Eval", "CMMLU", "MMLU"],
+        ["Qwen1.5-14B", "142亿", "56.6", "58.5", "61.2"],
+        ["XVERSE-13B", "130亿", "50.9", "51.6", "55.3"],
+        ["Baichuan2-13B", "130亿", "52.7", "55.0", "57.4"],
+    ]
+    xs = [20 * scale, 170 * scale, 260 * scale, 350 * scale, 450 * scale]
+    image = Image.new("RGB", (540 * scale, 200 * scale), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((xs[0], 10 * scale), "模型评测结果如下：", fill="black", font=face)
+    for r, cells in enumerate(rows):
+        for x, text in zip(xs, cells, strict=True):
+            draw.text((x, (50 + 34 * r) * scale), text, fill="black", font=face)
+    image.save(path)
+    return path
+
+
+@pytest.mark.skipif(not CJK.exists(), reason="WenQuanYi Zen Hei absent")
+def test_a_column_name_read_in_part_on_a_han_page_is_completed(tmp_path: Path) -> None:
+    """The page's "Eval" for "C-Eval" (Tesseract's chi_sim+eng drops the "C-" it reads
+    apart) is completed by the second engine's reading of the name's region; a full name
+    is left as the page read it."""
+    import numpy as np
+
+    from imgread import ocr
+    from imgread.preprocess import prepare
+    from imgread.tables import extract_tables
+
+    path = render_cjk_header(tmp_path / "header.png")
+    config = load_config()
+    record = read_image(path, config)
+    assert ocr.is_chinese(record.ocr.lang)
+    # The page's word as Tesseract gives it on such pages: "Eval", boxed without "C-".
+    words = [
+        word.model_copy(
+            update={
+                "text": "Eval",
+                "box": word.box.model_copy(
+                    update={"x1": word.box.x1 + (word.box.x2 - word.box.x1) // 3}
+                ),
+            }
+        )
+        if word.text == "C-Eval"
+        else word
+        for word in record.ocr.words
+    ]
+    assert any(word.text == "Eval" for word in words)
+    prepared, _, _ = prepare(np.array(Image.open(path).convert("RGB")), config.preprocess)
+    settings = config.model_copy(update={"ocr": ocr.page_settings(config.ocr, record.ocr.lang)})
+    tables, _ = extract_tables(words, prepared, settings)
+    assert tables[0].columns[2:] == ["C-Eval", "CMMLU", "MMLU"]
