@@ -171,3 +171,28 @@ def test_a_column_name_read_in_part_on_a_han_page_is_completed(tmp_path: Path) -
     settings = config.model_copy(update={"ocr": ocr.page_settings(config.ocr, record.ocr.lang)})
     tables, _ = extract_tables(words, prepared, settings)
     assert tables[0].columns[2:] == ["C-Eval", "CMMLU", "MMLU"]
+
+
+def test_a_separator_between_han_words_is_optional_in_a_name_key() -> None:
+    """Chinese names print with or without a middle dot: "书生·浦语" is "书生浦语"."""
+    assert normalise_model_name("书生·浦语-70B-Chat") == normalise_model_name("书生浦语-70B-Chat")
+    assert normalise_model_name("通义千问-Max") != normalise_model_name("通义千问Max")
+
+
+def test_a_size_zero_read_as_the_letter_is_a_zero() -> None:
+    from imgread.record import Cell, Table
+    from imgread.tables.repairs import repair_model_names
+
+    names = ["Mistral-O.5B-Chat", "Qwen2-7B", "Olmo-7B"]
+    table = Table(
+        box=Box(x1=0, y1=0, x2=100, y2=100),
+        n_rows=3,
+        n_cols=2,
+        columns=["Model", "MMLU"],
+        body=[
+            [Cell(row=r, col=0, text=name), Cell(row=r, col=1, text="60.1", value=60.1)]
+            for r, name in enumerate(names)
+        ],
+    )
+    repair_model_names(table)
+    assert [row[0].text for row in table.body] == ["Mistral-0.5B-Chat", "Qwen2-7B", "Olmo-7B"]
