@@ -84,7 +84,7 @@ def ruled_rows(lines: list[TextLine], row_rules: list[Box]) -> list[list[TextLin
         return [[line] for line in lines]
     height = float(median(chunk.box.height for line in lines for chunk in line.chunks))
 
-    def band(line: TextLine) -> tuple[int, int] | None:
+    def band(line: TextLine) -> tuple[float, float] | None:
         spanning = sorted(
             rule.cy
             for rule in row_rules
