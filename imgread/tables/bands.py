@@ -107,10 +107,14 @@ def ruled_rows(lines: list[TextLine], row_rules: list[Box]) -> list[list[TextLin
         # A line of names over a line of numbers is a header over its first row (the rule
         # between them not found), not one row.
         names_over_numbers = joined.numeric == 0 and line.numeric >= 2
+        # Lines of names alone are a header's, which ``header.py`` joins knowing group
+        # titles ("Code" over "HumanEval") from names wrapped in their cells.
+        names_only = joined.numeric == 0 and line.numeric == 0
         if (
             here is not None
             and here == last_band
             and not names_over_numbers
+            and not names_only
             and not is_settings_line(line)
         ):
             pairs = _pairs(joined, line)
