@@ -289,6 +289,8 @@ def normalise_model_name(name: str) -> str:
     # "70-b" -> "70b": a size split from its unit.
     text = re.sub(r"(\d)-([bmkt])(?![a-z])", r"\1\2", text)
     text = re.sub(r"-{2,}", "-", text)
+    # A separator between two Han words is optional: "书生·浦语" is "书生浦语".
+    text = re.sub(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])", "", text)
     # Family names as OCR misreads them ("ll" read as "li"/"Il"): the same model.
     text = re.sub(r"^(?:liama|iiama|ilama|llarna)(?=-|$)", "llama", text)
     return text.strip("-")

@@ -21,6 +21,7 @@ from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
+from .han_headers import complete_han_headers
 from .header import settings_as_names
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
@@ -116,6 +117,7 @@ def extract_tables(
             if sheet is None:  # ink left of a sheet's cells is its row numbers
                 recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout, prepared, config.ocr)
+            complete_han_headers(table, layout, prepared, config.ocr)
             read_turned_names(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)

@@ -11,6 +11,7 @@ from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
 from ..units import is_missing
+from .bands import join_group, ruled_rows, split_rows
 from .chrome import drop_stray_ends
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
@@ -272,7 +273,9 @@ def find_layouts(
     row_rules: list[Box] | None = None,
 ) -> list[Layout]:
     """``rules`` are the vertical ruling lines, ``row_rules`` the horizontal ones."""
-    lines = text_lines(words, rules)
+    # In a grid ruled row by row, a row's wrapped lines are one line.
+    groups = ruled_rows(text_lines(words, rules), row_rules or [])
+    lines = [join_group(group) for group in groups]
     layouts = []
     used: set[int] = set()
     for run in body_runs(lines):
@@ -283,6 +286,7 @@ def find_layouts(
         body = [lines[i] for i in run]
         wrapped = wrapped_lines(lines, run, row_rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
+        body, extra = split_rows(body, extra, [groups[i] for i in run])
         ranges = column_ranges(body + [line for group in extra.values() for line in group])
         body, ranges = join_point_splits(body, ranges)
         ranges = within_rules(ranges, rules or [], body)

@@ -397,14 +397,18 @@ def finish_numbers(
 SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x(])(\d+(?:\.\d+)?)B?8(?=$|[\s\-_()])")
 # A version's zero read as the letter ("v0.8" as "vo.8").
 VERSION_ZERO_RE = re.compile(r"(?<=\b[vV])[oO](?=\.\d)")
+# A size's zero read as the letter ("Mistral-O.5B" for "0.5B"): no word starts "O." and
+# goes on in digits and a size's unit.
+SIZE_ZERO_RE = re.compile(r"(?<=[\s\-_(])[oO](?=\.\d+[BbMm](?![a-z]))")
 
 
 def repair_model_names(table: Table) -> list[Flag]:
     """In a column of names that state sizes ("Qwen-14B"), a name ending in digits and an
     8 ("Qwen-148") had its "B" read as "8" (small, blurred text). The column states sizes
     when some names print one, or when too many end in an 8 for chance. A version's "v0."
-    read as "vo." gets its zero back, and a known word of model names misread by look-alike
-    characters its spelling ("Ilm" -> "llm", "GPTO" -> "GPTQ")."""
+    read as "vo." and a size's "0.5B" read as "O.5B" get their zeros back, and a known
+    word of model names misread by look-alike characters its spelling ("Ilm" -> "llm",
+    "GPTO" -> "GPTQ")."""
     column = model_column(table)
     if column is None or column in numeric_columns(table):
         return []
@@ -417,6 +421,9 @@ def repair_model_names(table: Table) -> list[Flag]:
             cell.value = None
         if VERSION_ZERO_RE.search(cell.text):
             flags.append(repair_cell(table, cell, VERSION_ZERO_RE.sub("0", cell.text), "a version"))
+            cell.value = None
+        if SIZE_ZERO_RE.search(cell.text):
+            flags.append(repair_cell(table, cell, SIZE_ZERO_RE.sub("0", cell.text), "a size"))
             cell.value = None
     sized = sum(1 for cell in cells if SIZE_TOKEN_RE.search(cell.text))
     eights = sum(1 for cell in cells if SIZE_AS_DIGITS_RE.search(cell.text))
