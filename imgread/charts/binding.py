@@ -63,6 +63,7 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
             row = candidate
             break
     if row:
+        row = [part for phrase in row for part in split_across_groups(phrase, bars)]
         rest = [p for p in below if p not in row and p.text.startswith("(")]
         names = {id(p): p.text for p in row}
         for extra in rest:
@@ -71,6 +72,27 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
                 names[id(owner)] += " " + extra.text
         return _label_groups(bars, row, names)
     return gap_groups(bars)
+
+
+def split_across_groups(phrase: Phrase, bars: list[RawBar]) -> list[Phrase]:
+    """Two neighbouring names read as one phrase ("Nimbus-2 34B Falcon-X 13B": long names
+    under narrow bars leave a gap no wider than a word space) are split: a phrase that spans
+    the middles of two or more groups of bars gives each middle the words nearest it."""
+    groups = gap_groups(bars)
+    middles = sorted(
+        (min(b.x1 for b, g in zip(bars, groups, strict=True) if g == key)
+         + max(b.x2 for b, g in zip(bars, groups, strict=True) if g == key)) / 2
+        for key in set(groups)
+    )
+    spanned = [x for x in middles if phrase.box.x1 < x < phrase.box.x2]
+    if len(spanned) < 2 or len(phrase.words) < 2:
+        return [phrase]
+    parts: dict[float, list[Word]] = {}
+    for word in sorted(phrase.words, key=lambda w: w.box.cx):
+        parts.setdefault(min(spanned, key=lambda x: abs(x - word.box.cx)), []).append(word)
+    if len(parts) < 2:
+        return [phrase]
+    return [Phrase.of(words) for _, words in sorted(parts.items())]
 
 
 def _whole_names(row: list[Phrase], bars: list[RawBar]) -> bool:
