@@ -211,3 +211,45 @@ def test_a_small_filled_grid_with_bracketed_settings_reads_cell_by_cell(
         for row in ROWS
         for name, value in zip(["MMLU", "GSM8K"], row[2:], strict=True)
     }
+
+
+def test_a_narrow_last_column_is_no_double_border(tmp_path: Path) -> None:
+    """A matplotlib table whose last column (BBH) is narrow beside wide ones: its two rules
+    are closer than the double-border gap the median column suggests, but text stands
+    between them, so they bound a column; before, the column was joined into one rule and
+    its scores lost."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    columns = ["Model", "HellaSwag", "HumanEval", "ARC-Challenge", "BBH"]
+    rows = [
+        ["MPT-30B", "32.2", "34.7", "80.2", "22.8"],
+        ["Gemma-2B", "22.3", "72.7", "60.0", "7.0"],
+        ["Vicuna-13B-v1.5", "18.1", "40.2", "16.1", "14.4"],
+        ["Pythia-12B", "24.0", "80.9", "32.8", "12.1"],
+        ["Qwen-14B", "70.8", "85.0", "18.0", "22.8"],
+    ]
+    fig, ax = plt.subplots(figsize=(4.0, 2.2), dpi=100)
+    ax.axis("off")
+    table = ax.table(cellText=rows, colLabels=columns, loc="center", cellLoc="right")
+    table.auto_set_font_size(False)
+    table.set_fontsize(8)
+    table.auto_set_column_width(list(range(len(columns))))
+    table.scale(1.1, 1.4)
+    for (r, _), cell in table.get_celld().items():
+        cell.set_edgecolor("#cccccc")
+        if r == 0:
+            cell.set_facecolor("#f0a040")
+    path = tmp_path / "narrow.png"
+    fig.savefig(path)
+    plt.close(fig)
+
+    record = read_image(path)
+    assert [t.columns for t in record.ocr.tables] == [columns]
+    scores = {
+        (s.model, s.benchmark): s.value
+        for i, t in enumerate(record.ocr.tables)
+        for s in scores_from_table(t, i)
+    }
+    assert [scores.get((row[0], "BBH")) for row in rows] == [float(row[4]) for row in rows]

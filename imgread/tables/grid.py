@@ -142,19 +142,39 @@ def rule_positions(profile: np.ndarray, contrast: float = RULE_CONTRAST) -> list
     return runs
 
 
-def join_doubles(rules: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_doubles(
+    rules: list[tuple[int, int]], lettered: np.ndarray | None = None
+) -> list[tuple[int, int]]:
     """Two rules closer than a line of text can fit between are one double border (an
-    HTML table's cell borders inside its own): joined."""
+    HTML table's cell borders inside its own): joined. With ``lettered`` (per position,
+    whether text is set there), two rules with text between them bound a narrow column,
+    however close: a double border holds none."""
     if len(rules) < 3:
         return rules
     usual = float(np.median([b[0] - a[1] for a, b in pairwise(rules)]))
     joined = [rules[0]]
     for start, end in rules[1:]:
-        if start - joined[-1][1] < 0.4 * usual:
+        # the pixels next to either rule are its blur, not text
+        between = lettered is not None and bool(lettered[joined[-1][1] + 2 : start - 2].any())
+        if start - joined[-1][1] < 0.4 * usual and not between:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
+
+
+def lettered_columns(dark: np.ndarray) -> np.ndarray:
+    """Per pixel column of a table, whether text is set in it: some of its pixel rows dark
+    where their neighbours are not (a glyph's stroke), more than a rule crossing it makes
+    (a row rule is dark across the whole width, so it is no stroke)."""
+    if dark.shape[1] < 3:
+        return np.zeros(dark.shape[1], dtype=bool)
+    inked = dark >= 2 * RULE_CONTRAST
+    # a stroke has page beside it within a few pixels along its row; a rule or a fill does not
+    bare = dark < RULE_CONTRAST
+    near_bare = cv2.dilate(bare.astype(np.uint8), np.ones((1, 7), np.uint8)).astype(bool)
+    strokes = inked & near_bare
+    return strokes.sum(axis=0) >= 3
 
 
 def band_edges(rules: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -240,7 +260,9 @@ def find_lattice(grey: np.ndarray) -> Lattice | None:
     if len(rows) < MIN_RULES or not _spread(rows):
         return None
     y1, y2 = rows[0][0], rows[-1][1]
-    columns = join_doubles(rule_positions(_profile(_pairs(dark[y1:y2, :], 1), 0)))
+    columns = join_doubles(
+        rule_positions(_profile(_pairs(dark[y1:y2, :], 1), 0)), lettered_columns(dark[y1:y2, :])
+    )
     if len(columns) < MIN_RULES or not _spread(columns):
         return None
     bands = [b[0] - a[1] for a, b in pairwise(rows)]
