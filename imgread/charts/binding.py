@@ -74,16 +74,21 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
     return gap_groups(bars)
 
 
+def group_spans(bars: list[RawBar]) -> dict[str | float, tuple[float, float]]:
+    """Each group of bars (``gap_groups``) with the left and right edges it spans."""
+    groups = gap_groups(bars)
+    return {
+        key: (min(b.x1 for b, g in zip(bars, groups, strict=True) if g == key),
+              max(b.x2 for b, g in zip(bars, groups, strict=True) if g == key))
+        for key in set(groups)
+    }
+
+
 def split_across_groups(phrase: Phrase, bars: list[RawBar]) -> list[Phrase]:
     """Two neighbouring names read as one phrase ("Nimbus-2 34B Falcon-X 13B": long names
     under narrow bars leave a gap no wider than a word space) are split: a phrase that spans
     the middles of two or more groups of bars gives each middle the words nearest it."""
-    groups = gap_groups(bars)
-    middles = sorted(
-        (min(b.x1 for b, g in zip(bars, groups, strict=True) if g == key)
-         + max(b.x2 for b, g in zip(bars, groups, strict=True) if g == key)) / 2
-        for key in set(groups)
-    )
+    middles = sorted((left + right) / 2 for left, right in group_spans(bars).values())
     spanned = [x for x in middles if phrase.box.x1 < x < phrase.box.x2]
     if len(spanned) < 2 or len(phrase.words) < 2:
         return [phrase]
@@ -114,11 +119,7 @@ def _label_groups(
     (a group split by a missing bar) names both. A group without one keeps its index."""
     groups = gap_groups(bars)
     width = float(np.median([b.width for b in bars]))
-    spans = {
-        key: (min(b.x1 for b, g in zip(bars, groups, strict=True) if g == key),
-              max(b.x2 for b, g in zip(bars, groups, strict=True) if g == key))
-        for key in set(groups)
-    }
+    spans = group_spans(bars)
 
     def gap(phrase: Phrase, key: str | float) -> float:
         left, right = spans[key]

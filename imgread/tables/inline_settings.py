@@ -49,5 +49,7 @@ def split_inline_settings(table: Table) -> None:
         if not table.settings[c]:
             table.settings[c] = setting
         for row in table.header_rows:
-            if c < len(row) and _name_and_setting(row[c].text)[1] is not None:
-                row[c].text = _name_and_setting(row[c].text)[0]
+            if c < len(row):
+                printed, stated = _name_and_setting(row[c].text)
+                if stated is not None:
+                    row[c].text = printed
