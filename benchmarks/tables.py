@@ -177,8 +177,10 @@ def key(model: str) -> str:
 
 
 def bench(name: str) -> str:
-    """A benchmark column's name, compared without case or spaces ("# Params" = "#params")."""
-    return re.sub(r"\s+", "", name.lower())
+    """A benchmark column's name, compared without case, spaces or a direction arrow
+    ("# Params" = "#params", "MMLU ↑" = "MMLU"): an arrow says which way is better, it does
+    not name the benchmark."""
+    return re.sub(r"[\s↑↓⬆⬇]+", "", name.lower())
 
 
 def is_quantity(name: str) -> bool:
