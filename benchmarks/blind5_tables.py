@@ -173,8 +173,9 @@ def pick_models(rng: random.Random, count: int, moe: bool) -> list[tuple[str, fl
 def score_value(rng: random.Random, bench: str, size: float | None) -> float:
     low, high = RANGES.get(bench, (30, 80))
     strength = 0.5 if size is None else min(1.0, 0.15 + 0.2 * (1 + size) ** 0.35)
-    value = low + (high - low) * min(1.0, max(0.0, strength + rng.uniform(-0.25, 0.2)))
-    return value
+    # clipped short of the range's ends: no column of scores all at one ceiling
+    share = min(0.97, max(0.03, strength + rng.uniform(-0.25, 0.2))) + rng.uniform(-0.02, 0.02)
+    return low + (high - low) * share
 
 
 def fmt(value: float, decimals: int) -> str:
