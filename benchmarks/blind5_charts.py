@@ -304,13 +304,16 @@ def observable_versions(rng: random.Random) -> tuple[str, dict]:
 
 
 def scaling_series(rng: random.Random, xs_pool: list[float], bench: str,
-                   names: list[str]) -> dict[str, list[list[float]]]:
-    """Scores rising with log x, each series offset from the others."""
+                   names: list[str], ordered: bool = False) -> dict[str, list[list[float]]]:
+    """Scores rising with log x, each series offset from the others (rising along
+    ``names`` where they are ``ordered``, as sizes of one family are)."""
     low, high = BENCHMARKS[bench]
+    offsets = [rng.uniform(-0.12, 0.1) for _ in names]
+    if ordered:
+        offsets.sort()
     series = {}
-    for name in names:
+    for name, offset in zip(names, offsets, strict=True):
         xs = sorted(rng.sample(xs_pool, rng.randint(3, min(5, len(xs_pool)))))
-        offset = rng.uniform(-0.12, 0.1)
         span = math.log10(xs_pool[-1] / xs_pool[0])
         series[name] = [[x, round(low + (high - low) * min(0.97, max(
             0.03, 0.15 + 0.7 * math.log10(x / xs_pool[0]) / span + offset
@@ -366,7 +369,8 @@ def plotly_dark_tokens(rng: random.Random) -> tuple[str, dict]:
     sizes = rng.sample(["1B", "3B", "7B", "13B"], rng.randint(2, 3))
     family = rng.choice(FAMILIES)
     names = [f"{family}-{s}" for s in sorted(sizes, key=lambda s: int(s[:-1]))]
-    series = scaling_series(rng, [50.0, 100.0, 200.0, 400.0, 1000.0, 2000.0], bench, names)
+    series = scaling_series(rng, [50.0, 100.0, 200.0, 400.0, 1000.0, 2000.0], bench, names,
+                            ordered=True)
     fig = go.Figure()
     for name, points in series.items():
         fig.add_trace(go.Scatter(x=[p[0] for p in points], y=[p[1] for p in points],
