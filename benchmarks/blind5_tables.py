@@ -70,7 +70,7 @@ STYLES = [
 ]
 
 # Invented model families (and a few real ones), each with the sizes it comes in.
-FAMILIES = {
+FAMILIES: dict[str, list[float]] = {
     "Kestrel": [1.1, 7, 13, 34], "Marrow": [3, 8, 70], "Quillfin": [2.7, 6.7, 33],
     "Basalt": [7, 14, 72], "Tarn": [1.8, 7, 20], "Vireo": [0.5, 4, 13], "Halyard": [8, 40],
     "Sorrel": [3, 7, 65], "Umbra": [6, 14, 34], "Lindqvist": [7, 13, 70],
@@ -132,7 +132,7 @@ class Table:
         return [i for i, c in enumerate(self.columns) if c.kind == "score"]
 
     def best(self, column: int) -> tuple[float | None, float | None]:
-        values = sorted({r.values[column] for r in self.rows if r.values[column] is not None},
+        values = sorted({v for r in self.rows if (v := r.values[column]) is not None},
                         reverse=True)
         return (values[0] if values else None, values[1] if len(values) > 1 else None)
 
