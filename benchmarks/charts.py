@@ -7,6 +7,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind2     # the second blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind3     # the third blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind4     # the fourth blind set alone
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind5     # the fifth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -35,6 +36,13 @@
   Google Slides editor, a LinkedIn post, a W&B-like panel), written without reading the
   reader or any other generator; not in the default run (``--blind4 [N]``, 24 by default,
   or ``--only-blind4``), a line per style; scored by the coordinator only, never tuned on;
+- TEST (blind5): charts from ``blind5_charts.py`` (Datawrapper-like sorted bars, Excel
+  clustered columns, a dark keynote slide, Observable-like lines over releases, matplotlib
+  with its own rcParams on a log axis of parameters, seaborn grouped bars in a document, PIL
+  bars in a Reddit post shrunk to a JPEG, plotly's dark template on a log axis of tokens),
+  written without reading the reader or any other generator; not in the default run
+  (``--blind5 [N]``, 24 by default, or ``--only-blind5``), a line per style; scored by the
+  coordinator only, never tuned on;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - looks (tuning, not in the default run): ``--looks N`` charts of each look in
   ``chart_looks/`` (plotly in Chromium, Vega-Lite through vl-convert, themed matplotlib and
@@ -72,6 +80,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from blind2_charts import generate as generate_blind2
 from blind3_charts import generate as generate_blind3
 from blind4_charts import generate as generate_blind4
+from blind5_charts import generate as generate_blind5
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS
 from fresh_charts import generate as generate_fresh
@@ -327,6 +336,11 @@ def main() -> None:
     parser.add_argument("--blind4-seed", type=int, default=34000, help="blind4_charts seed")
     parser.add_argument("--only-blind4", action="store_true",
                         help="the fourth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
+    parser.add_argument("--blind5", type=int, nargs="?", const=24, default=0,
+                        help="fifth blind test charts (blind5_charts; 24 when no number)")
+    parser.add_argument("--blind5-seed", type=int, default=44000, help="blind5_charts seed")
+    parser.add_argument("--only-blind5", action="store_true",
+                        help="the fifth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
     args = parser.parse_args()
     if args.only_fresh:
         args.n, args.test, args.no_real = 0, 0, True
@@ -342,6 +356,9 @@ def main() -> None:
     if args.only_blind4:
         args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
         args.blind4 = args.blind4 or 24
+    if args.only_blind5:
+        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
+        args.blind5 = args.blind5 or 24
     config = Config()
     chart_ms: list[float] = []
     slowest = (0.0, "")
@@ -356,6 +373,7 @@ def main() -> None:
         ("TEST (blind2)", "blind2", generate_blind2, args.blind2, args.blind2_seed),
         ("TEST (blind3)", "blind3", generate_blind3, args.blind3, args.blind3_seed),
         ("TEST (blind4)", "blind4", generate_blind4, args.blind4, args.blind4_seed),
+        ("TEST (blind5)", "blind5", generate_blind5, args.blind5, args.blind5_seed),
     ]
     tested: dict[str, dict[str, list[int]]] = {name: {} for _, name, *_ in test_sets}
     tested_styles: dict[str, dict[str, dict[str, list[int]]]] = {

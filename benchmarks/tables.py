@@ -7,6 +7,7 @@
                                 [--blind2-count 48] [--blind2-seed 13000]
                                 [--blind3-count 48] [--blind3-seed 23000]
                                 [--blind4-count 48] [--blind4-seed 33000]
+                                [--blind5-count 48] [--blind5-seed 43000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -50,6 +51,13 @@ The sets, each on its own lines:
   colour scales, LaTeX group headings, X posts, ``rich`` terminals, Juejin/CSDN articles,
   monitor photos, Quarto tables with the models across, Apple Numbers), with
   ``blind4:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind5``: a fifth blind test set, not in the default sets (``--sets blind5``). Tables
+  from ``blind5_tables.py``, written without reading the reader or any other generator
+  (OpenCompass-like boards with rank badges, two-column paper pages with group titles,
+  zebra-striped newsletters, Excel with filter buttons, Hacker News monospace, Feishu docs
+  in Chinese, Korean and Japanese blogs, tables shrunk in Slack, fully ruled tables with the
+  models across, photographed posters, docs tables with section rows), with
+  ``blind5:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -86,6 +94,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import blind2_tables
 import blind3_tables
 import blind4_tables
+import blind5_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -454,6 +463,7 @@ ROLES = {
     "blind2": "TEST (blind2)",
     "blind3": "TEST (blind3)",
     "blind4": "TEST (blind4)",
+    "blind5": "TEST (blind5)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -477,6 +487,8 @@ def main() -> None:
     parser.add_argument("--blind3-seed", type=int, default=23000, help="blind3_tables seed")
     parser.add_argument("--blind4-count", type=int, default=48, help="blind4_tables images")
     parser.add_argument("--blind4-seed", type=int, default=33000, help="blind4_tables seed")
+    parser.add_argument("--blind5-count", type=int, default=48, help="blind5_tables images")
+    parser.add_argument("--blind5-seed", type=int, default=43000, help="blind5_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -524,6 +536,10 @@ def main() -> None:
         if "blind4" in wanted:
             sets["blind4"] = generated_set(
                 blind4_tables, Path(folder, "blind4"), args.blind4_count, args.blind4_seed
+            )
+        if "blind5" in wanted:
+            sets["blind5"] = generated_set(
+                blind5_tables, Path(folder, "blind5"), args.blind5_count, args.blind5_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
