@@ -23,7 +23,9 @@ from .evidence import (
     benchmark_key,
     benchmark_named,
     compact,
+    fold,
     numbers_in,
+    tolerance_for,
 )
 from .relations import check_comparison, check_superlative, check_trend
 from .verdicts import base_model, flag_claim, measure_of, owner, owner_among
@@ -105,8 +107,10 @@ def description_claims(
 
 
 # Findings whose claim text ("the best model", a number) means something only with its
-# sentence: the same words in two sentences are two claims.
-SENTENCE_BOUND = {"claim_contradicts_data", "range_mismatch", "count_mismatch", "unverified"}
+# sentence: the same words in two sentences are two claims (one invented number given to
+# two models is two inventions).
+SENTENCE_BOUND = {"claim_contradicts_data", "range_mismatch", "count_mismatch", "unverified",
+                  "number_not_in_image"}
 
 
 def check_description(
@@ -156,7 +160,10 @@ def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) 
     names = [r.model for r in evidence.rows] + [s.model for s in evidence.scores]
     names += [s.benchmark for s in evidence.scores] + evidence.columns
     names += [series.name for chart in evidence.charts for series in chart.series]
-    if any(compact(key) and compact(key) in compact(name) for name in names):
+    # Letters OCR confuses ("TruthfuIQA" for TruthfulQA) are one letter here.
+    wanted = fold(compact(key))
+    if wanted and (wanted in evidence.folded or any(wanted in fold(compact(name))
+                                                    for name in names)):
         return True
     # A printed name as normalised, which undoes misreads of a family ("Liama" is Llama).
     if kind == "model" and any(compact(key) and compact(key) in compact(
@@ -201,7 +208,7 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
         return None
     if value == int(value) and value < SMALL_INTEGER and not claim.quantity:
         return None
-    if evidence.has_number(value, claim.approximate) or any(
+    if evidence.has_number(value, claim.approximate, _tolerance(claim, evidence)) or any(
         _printed_exactly(same, evidence.numbers) for same in _same_in_other_units(claim)
     ):
         return _check_attribution(claim, description, evidence)
@@ -216,6 +223,10 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
                       f"{description.model} states {claim.text}, a number the image does not show "
                       f"(nearest read: {', '.join(f'{n:g}' for n in nearest)})",
                       value=value, nearest=nearest)
+
+
+def _tolerance(claim: Claim, evidence: Evidence) -> float:
+    return tolerance_for(claim.text, evidence.tolerance)
 
 
 def _same_in_other_units(claim: Claim) -> list[float]:
@@ -364,7 +375,7 @@ def _check_attribution(claim: Claim, description: Description,
     claimed = claim.value
     if (what, claim.quantity) in ((SIZE_MEASURE, "M"), (TOKENS_MEASURE, "B")):
         claimed /= 1000  # millions of parameters, billions of tokens
-    slack = max(evidence.tolerance, abs(claimed) * APPROXIMATE_SHARE_OF_VALUE
+    slack = max(_tolerance(claim, evidence), abs(claimed) * APPROXIMATE_SHARE_OF_VALUE
                 if claim.approximate else 0.0)
     if any(abs(claimed - value) <= slack for value in values):
         return None

@@ -27,9 +27,21 @@ def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+# Letters and digits OCR takes for one another in names ("TruthfuIQA", "GSM8K" as "GSMBK"
+# is too far): compared as one.
+_CONFUSABLE = str.maketrans({"i": "l", "1": "l", "0": "o"})
+
+
+def fold(compacted: str) -> str:
+    """A compacted name with its OCR-confusable letters made one: "truthfuiqa" is
+    "truthfulqa"."""
+    return compacted.translate(_CONFUSABLE)
+
+
 def benchmark_key(name: str) -> str:
-    """A benchmark's name without its metric or footnote: "AIME 2024 (Pass@1)" -> "aime2024"."""
-    return compact(re.sub(r"\(.*?\)", "", name)) or compact(name)
+    """A benchmark's name without its metric or footnote: "AIME 2024 (Pass@1)" -> "alme2o24"
+    (confusable letters folded, ``fold``)."""
+    return fold(compact(re.sub(r"\(.*?\)", "", name)) or compact(name))
 
 
 # Metric and setting words a column header may add after a benchmark's name ("TruthfulQA
@@ -44,7 +56,7 @@ def benchmark_named(name: str, sentence_compact: str) -> bool:
     """Whether a sentence (compacted) names a benchmark column, with or without the metric
     words its header adds."""
     keys = {benchmark_key(name), benchmark_key(_METRIC_WORDS_RE.sub("", name))}
-    return any(key and key in sentence_compact for key in keys)
+    return any(key and key in fold(sentence_compact) for key in keys)
 
 
 def words(text: str) -> list[str]:
@@ -73,6 +85,7 @@ class Evidence:
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
+        self.folded = fold(self.compact)
         self.words = words(self.text)
         self.numbers = self.numbers or numbers_in(self.text, self.rows, self.scores, self.charts)
         self.models = self.models or sorted(
@@ -110,8 +123,12 @@ class Evidence:
                     best, span = ratio, window
         return best, span
 
-    def has_number(self, value: float, approximate: bool = False) -> bool:
-        tolerance = max(self.tolerance, abs(value) * 0.05) if approximate else self.tolerance
+    def has_number(self, value: float, approximate: bool = False,
+                   tolerance: float | None = None) -> bool:
+        """``tolerance``: how far a printed number may lie from the value (default: the
+        evidence's own, ``tolerance_for`` gives one for a number as written)."""
+        exact = self.tolerance if tolerance is None else tolerance
+        tolerance = max(exact, abs(value) * 0.05) if approximate else exact
         if any(abs(value - known) <= tolerance for known in self.numbers):
             return True
         # a chart value measured from its marks shows any number within its uncertainty
@@ -137,6 +154,15 @@ class Evidence:
         wanted = benchmark_key(quantity)
         return [s.value for s in self.scores if s.value is not None
                 and (wanted == "score" or benchmark_key(s.benchmark) == wanted)]
+
+
+def tolerance_for(written: str, default: float) -> float:
+    """How far a printed number may lie from a number as written: half a unit of its last
+    decimal where it gives more than one ("0.5930" is not the 0.5575 of another cell,
+    though both are within the one-decimal default), else the default."""
+    found = re.search(r"\d+\.(\d+)", written)
+    decimals = len(found.group(1)) if found else 0
+    return min(default, 0.5 * 10.0**-decimals + 1e-9) if decimals > 1 else default
 
 
 def numbers_in(
