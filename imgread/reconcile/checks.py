@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
 
@@ -27,6 +27,7 @@ from .evidence import (
     numbers_in,
     tolerance_for,
 )
+from .readings import misread_as, vouched
 from .relations import check_comparison, check_superlative, check_trend
 from .verdicts import base_model, flag_claim, measure_of, owner, owner_among
 
@@ -77,6 +78,20 @@ def _unverified(claim: Claim, description: Description, evidence: Evidence, what
                       f"could not be read well enough to verify it (OCR confidence "
                       f"{read or 0:.0f}, below {evidence.unreadable_below:.0f})",
                       severity="info", would_be=would_be, ocr_confidence=read, **details)
+
+
+_COLUMN_CUE_RE = re.compile(r"\b(?:columns?|headers?|headings?)\b", re.I)
+
+
+def _in_unnamed_column(claim: Claim, description: Description, evidence: Evidence, what: str,
+                       would_be: str, **details: object) -> Flag:
+    """The finding on a benchmark name the text lacks where the table reader left score
+    columns without their names: it may be one of them."""
+    return flag_claim("unverified", claim, description,
+                      f"{description.model} {what}, which the OCR text does not show; "
+                      f"{evidence.unnamed_columns} score column(s) of the table were read "
+                      f"without their name", severity="info", would_be=would_be,
+                      unnamed_columns=evidence.unnamed_columns, **details)
 
 
 def corroborated(
@@ -148,6 +163,9 @@ def _check_quote(claim: Claim, description: Description, evidence: Evidence,
     if misread is not None:
         return _unverified(claim, description, evidence, f"quotes {claim.text!r}",
                            "quote_not_in_image", confidence=misread)
+    if _COLUMN_CUE_RE.search(claim.sentence) and evidence.unnamed_columns:
+        return _in_unnamed_column(claim, description, evidence, f"quotes {claim.text!r}",
+                                  "quote_not_in_image")
     return flag_claim("quote_not_in_image", claim, description,
                       f"{description.model} quotes {claim.text!r}, which the OCR text does not "
                       f"contain (best match {span!r}, similarity {score:.2f})",
@@ -195,6 +213,10 @@ def _check_entity(claim: Claim, description: Description, evidence: Evidence,
         return _unverified(claim, description, evidence,
                            f"names the {claim.entity_kind} {claim.text!r}", "entity_not_in_image",
                            confidence=misread, entity=key, entity_kind=claim.entity_kind)
+    if claim.entity_kind == "benchmark" and evidence.unnamed_columns:
+        return _in_unnamed_column(claim, description, evidence,
+                                  f"names the benchmark {claim.text!r}", "entity_not_in_image",
+                                  entity=key, entity_kind=claim.entity_kind)
     return flag_claim("entity_not_in_image", claim, description,
                       f"{description.model} names the {claim.entity_kind} {claim.text!r}, which is "
                       f"nowhere in the image text", entity=key, entity_kind=claim.entity_kind,
@@ -215,7 +237,7 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
     if claim.quantity == "%" and evidence.has_number(value / 100):
         return None
     nearest = sorted(evidence.numbers, key=lambda known: abs(known - value))[:3]
-    cell = _cell_poorly_read(_attributed(claim, evidence), evidence)
+    cell = _cell_poorly_read(_attributed(claim, evidence), evidence, claim)
     if evidence.poorly_read or cell is not None:
         return _unverified(claim, description, evidence, f"states {claim.text}",
                            "number_not_in_image", confidence=cell, value=value, nearest=nearest)
@@ -250,6 +272,7 @@ class Attribution:
     measure: str
     values: list[float]
     confidence: float | None = None  # lowest confidence of the cells read (0..100)
+    readings: list[str] = field(default_factory=list)  # every reading of those cells
 
 
 def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
@@ -294,14 +317,17 @@ def _attributed(claim: Claim, evidence: Evidence) -> Attribution | None:
              and (measure == ANY_MEASURE or benchmark_key(s.benchmark) == measure)]
     values = [s.value for s in owned if s.value is not None]
     # What the losing readings of those cells say counts too: the vote may have gone wrong.
-    readings = " ".join(text for s in owned for text in evidence.cell_readings.get(
-        (normalise_model_name(s.model), benchmark_key(s.benchmark)), []))
-    values += numbers_in(readings, [], [], [])
-    confidence = min((s.confidence * 100 for s in owned if s.sources and s.source == "ocr"),
-                     default=None)
+    read = {id(s): evidence.cell_readings.get(
+        (normalise_model_name(s.model), benchmark_key(s.benchmark)), []) for s in owned}
+    values += numbers_in(" ".join(text for texts in read.values() for text in texts), [], [], [])
+    # A cell whose readings agree on its score is read well enough, whatever its vote said.
+    confidence = min((s.confidence * 100 for s in owned if s.sources and s.source == "ocr"
+                      and not vouched(s.value, read[id(s)])), default=None)
     if not owned:  # the table reader lost the cell, or the column's name
         return _from_line(model, [s.model for s in scores], evidence)
-    return Attribution(model, measure, values, confidence)
+    cells = [f"{s.value:g}" for s in owned if s.value is not None]
+    return Attribution(model, measure, values, confidence,
+                       cells + [text for texts in read.values() for text in texts])
 
 
 def _from_line(model: str, table_models: Sequence[str], evidence: Evidence) -> Attribution | None:
@@ -346,12 +372,19 @@ def _from_line(model: str, table_models: Sequence[str], evidence: Evidence) -> A
     return Attribution(model, LINE_MEASURE, values)
 
 
-def _cell_poorly_read(found: Attribution | None, evidence: Evidence) -> float | None:
+def _cell_poorly_read(found: Attribution | None, evidence: Evidence,
+                      claim: Claim | None = None) -> float | None:
     """The confidence of the cell a claim is about, where that cell was read too poorly to
-    vouch for what it lacks (the image as a whole may have read well); else None."""
+    vouch for what it lacks (the image as a whole may have read well); else None. With
+    ``claim``: None also where no reading of the cell could be the claimed number misread
+    (the cell was read poorly, but not that poorly)."""
     if found is None or found.confidence is None:
         return None
-    return found.confidence if found.confidence < evidence.unreadable_below else None
+    if found.confidence >= evidence.unreadable_below:
+        return None
+    if claim is not None and found.readings and not misread_as(claim.text, found.readings):
+        return None
+    return found.confidence
 
 
 def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
@@ -383,7 +416,7 @@ def _check_attribution(claim: Claim, description: Description,
                                                                           evidence):
         return None
     shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
-    cell = _cell_poorly_read(found, evidence)
+    cell = _cell_poorly_read(found, evidence, claim)
     if evidence.poorly_read or cell is not None:
         return _unverified(claim, description, evidence,
                            f"gives {model} {claim.text} for {what}", "claim_contradicts_data",

@@ -10,6 +10,8 @@ from difflib import SequenceMatcher
 from ..record import Chart, OcrResult, Row, Score
 
 ROW_FIELD = {"params": "params_b", "tokens": "tokens_t", "mmlu": "mmlu"}
+# The benchmark of a score whose column's name the table reader did not read.
+UNNAMED_COLUMN_RE = re.compile(r"column \d+")
 
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
 # well enough for a number or name missing from it to mean the VLM invented it: such a
@@ -82,12 +84,16 @@ class Evidence:
     # (model key, benchmark key) -> every engine's and pass's reading of that score's cell
     cell_readings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     doubtful: list[tuple[str, float]] = field(default_factory=list)  # words read poorly
+    # Score columns of the image's tables whose name was not read ("column 4"): a benchmark
+    # the text lacks may be one of them.
+    unnamed_columns: int = 0
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
         self.folded = fold(self.compact)
         self.words = words(self.text)
         self.numbers = self.numbers or numbers_in(self.text, self.rows, self.scores, self.charts)
+        self.unnamed_columns = self.unnamed_columns or unnamed_score_columns(self.scores)
         self.models = self.models or sorted(
             {r.model for r in self.rows if r.model.strip()}
             | {s.model for s in self.scores if s.model.strip()}
@@ -154,6 +160,18 @@ class Evidence:
         wanted = benchmark_key(quantity)
         return [s.value for s in self.scores if s.value is not None
                 and (wanted == "score" or benchmark_key(s.benchmark) == wanted)]
+
+
+def unnamed_score_columns(scores: list[Score]) -> int:
+    """How many columns of the image's tables hold scores under a name the reader did not
+    read. An unnamed column counting 1..n down its rows is an index, not a benchmark."""
+    columns: dict[str, list[float]] = {}
+    for score in scores:
+        if score.source != "chart" and UNNAMED_COLUMN_RE.fullmatch(score.benchmark):
+            columns.setdefault(score.benchmark, []).extend(
+                [] if score.value is None else [score.value])
+    return sum(1 for values in columns.values()
+               if not all(v == int(v) and 0 <= v <= len(values) + 1 for v in values))
 
 
 def tolerance_for(written: str, default: float) -> float:
