@@ -12,6 +12,7 @@ from ..record import Chart, OcrResult, Row, Score
 ROW_FIELD = {"params": "params_b", "tokens": "tokens_t", "mmlu": "mmlu"}
 # The benchmark of a score whose column's name the table reader did not read.
 UNNAMED_COLUMN_RE = re.compile(r"column \d+")
+INDEX_LIMIT = 1000  # an index column's numbers stay below this (Elo ratings do not)
 
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
 # well enough for a number or name missing from it to mean the VLM invented it: such a
@@ -164,14 +165,16 @@ class Evidence:
 
 def unnamed_score_columns(scores: list[Score]) -> int:
     """How many columns of the image's tables hold scores under a name the reader did not
-    read. An unnamed column counting 1..n down its rows is an index, not a benchmark."""
+    read. An unnamed column of distinct small whole numbers (1..n, or a data frame's index
+    of a sorted or sampled frame) is an index, not a benchmark."""
     columns: dict[str, list[float]] = {}
     for score in scores:
         if score.source != "chart" and UNNAMED_COLUMN_RE.fullmatch(score.benchmark):
             columns.setdefault(score.benchmark, []).extend(
                 [] if score.value is None else [score.value])
     return sum(1 for values in columns.values()
-               if not all(v == int(v) and 0 <= v <= len(values) + 1 for v in values))
+               if len(set(values)) < len(values)
+               or not all(v == int(v) and 0 <= v < INDEX_LIMIT for v in values))
 
 
 def tolerance_for(written: str, default: float) -> float:
