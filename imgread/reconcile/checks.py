@@ -172,6 +172,11 @@ def _check_quote(claim: Claim, description: Description, evidence: Evidence,
                       best_match=span, similarity=round(score, 3), ocr_text=evidence.text[:300])
 
 
+def _wide_compact(text: str) -> str:
+    """``compact`` that keeps letters of every script."""
+    return re.sub(r"[\W_]", "", text.lower())
+
+
 def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) -> bool:
     if evidence.has_text(surface) or evidence.has_text(key):
         return True
@@ -182,6 +187,11 @@ def _entity_known(key: str, surface: str, kind: str | None, evidence: Evidence) 
     wanted = fold(compact(key))
     if wanted and (wanted in evidence.folded or any(wanted in fold(compact(name))
                                                     for name in names)):
+        return True
+    # A name in CJK script has no Latin letters to compare: its characters are compared.
+    wide = _wide_compact(surface)
+    if wide != compact(surface) and any(wide in _wide_compact(text)
+                                        for text in [evidence.text, *names]):
         return True
     # A printed name as normalised, which undoes misreads of a family ("Liama" is Llama).
     if kind == "model" and any(compact(key) and compact(key) in compact(
