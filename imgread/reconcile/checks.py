@@ -247,8 +247,9 @@ def _check_number(claim: Claim, description: Description, evidence: Evidence,
     if claim.quantity == "%" and evidence.has_number(value / 100):
         return None
     nearest = sorted(evidence.numbers, key=lambda known: abs(known - value))[:3]
-    cell = _cell_poorly_read(_attributed(claim, evidence), evidence, claim)
-    if evidence.poorly_read or cell is not None:
+    found = _attributed(claim, evidence)
+    cell = _cell_poorly_read(found, evidence, claim)
+    if (evidence.poorly_read and not _refuted_by_cells(found, claim)) or cell is not None:
         return _unverified(claim, description, evidence, f"states {claim.text}",
                            "number_not_in_image", confidence=cell, value=value, nearest=nearest)
     return flag_claim("number_not_in_image", claim, description,
@@ -397,6 +398,14 @@ def _cell_poorly_read(found: Attribution | None, evidence: Evidence,
     return found.confidence
 
 
+def _refuted_by_cells(found: Attribution | None, claim: Claim) -> bool:
+    """On an image read poorly as a whole: the cells a number is stated for were read, and
+    none of their readings could be that number misread. The table's structure says what
+    the image's overall confidence cannot."""
+    return found is not None and bool(found.readings) and not misread_as(claim.text,
+                                                                         found.readings)
+
+
 def _in_own_row(claim: Claim, model: str, evidence: Evidence) -> bool:
     """The claimed value is printed in the model's own table row: a column the reader
     misnamed or the one a sentence did not name, not a value of another model."""
@@ -427,7 +436,7 @@ def _check_attribution(claim: Claim, description: Description,
         return None
     shown = ", ".join(f"{v:g}" for v in sorted(set(values)))
     cell = _cell_poorly_read(found, evidence, claim)
-    if evidence.poorly_read or cell is not None:
+    if (evidence.poorly_read and not _refuted_by_cells(found, claim)) or cell is not None:
         return _unverified(claim, description, evidence,
                            f"gives {model} {claim.text} for {what}", "claim_contradicts_data",
                            confidence=cell, model=model, measure=what, shown=sorted(set(values)))

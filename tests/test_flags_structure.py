@@ -1,0 +1,156 @@
+"""Flags on written descriptions of generated table screenshots, read by the real pipeline
+(Tesseract, RapidOCR, the table reader): one mechanism per test, each checked against the
+table's structure as read rather than against the bag of words on the page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from conftest import FONT_CANDIDATES
+from imgread.config import Config
+from imgread.pipeline import read_image
+from imgread.reconcile import reconcile_texts
+from imgread.reconcile.evidence import doubtful_words, read_confidence
+from imgread.record import Description, PromptRef, Record
+
+CJK_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",  # fonts-wqy-zenhei (scripts/setup)
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",  # fonts-noto-cjk
+)
+
+
+def _font_path(candidates: Sequence[str]) -> str:
+    found = next((f for f in candidates if Path(f).exists()), None)
+    if found is None:
+        pytest.skip(f"none of the fonts {', '.join(candidates)} is installed")
+    return found
+
+
+def render(path: Path, rows: Sequence[Sequence[str]], fonts: Sequence[str] = FONT_CANDIDATES,
+           size: int = 20, column: int = 170) -> Path:
+    """A table screenshot: the first line is the header (an empty string leaves a column
+    unnamed), a rule under every line."""
+    face = ImageFont.truetype(_font_path(fonts), size)
+    row_height = int(size * 2.2)
+    width = column * max(len(row) for row in rows) + 40
+    image = Image.new("RGB", (width, row_height * len(rows) + 40), "white")
+    draw = ImageDraw.Draw(image)
+    for r, row in enumerate(rows):
+        y = 20 + r * row_height
+        for c, text in enumerate(row):
+            draw.text((30 + c * column, y + size // 3), text, fill=(20, 20, 20), font=face)
+        draw.line((20, y + row_height, width - 20, y + row_height), fill=(20, 20, 20), width=1)
+    image.save(path)
+    return path
+
+
+def flags(record: Record, text: str, ocr_confidence: float | None = None) -> list[tuple[str, str]]:
+    """(kind, sentence) of every flag a description raises on the image's reading."""
+    description = Description(model="vlm", kind="detailed",
+                              prompt=PromptRef(name="detailed", sha256=""), text=text)
+    confidence = read_confidence(record.ocr) if ocr_confidence is None else ocr_confidence
+    result = reconcile_texts(record.ocr.text, [description], record.ocr.tables, record.charts,
+                             ocr_confidence=confidence, doubtful_words=doubtful_words(record.ocr))
+    return sorted((f.kind, f.span or "") for f in result.flags if f.source == "vlm")
+
+
+def kinds(record: Record, text: str, ocr_confidence: float | None = None) -> list[str]:
+    return [kind for kind, _ in flags(record, text, ocr_confidence)]
+
+
+PLAIN = [
+    ["Model", "GPQA (%)", "MMLU", "HellaSwag"],
+    ["Orbit-7B", "31.4", "61.2", "70.6"],
+    ["Lumen-13B", "36.2", "66.5", "74.4"],
+    ["Tessera-34B", "37.9", "71.9", "77.1"],
+]
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    return read_image(render(tmp_path_factory.mktemp("plain") / "plain.png", PLAIN), Config())
+
+
+def test_the_table_is_read_as_written(plain: Record) -> None:
+    assert kinds(plain, "Tessera-34B scores 71.9 on MMLU. Orbit-7B reaches 31.4 on GPQA (%). "
+                        "Tessera-34B achieves the highest GPQA (%) score.") == []
+
+
+def test_a_superlative_on_a_header_with_its_unit_mark_is_checked(plain: Record) -> None:
+    """"the highest GPQA (%) score": the "(%)" belongs to the benchmark's name."""
+    assert kinds(plain, "Orbit-7B achieves the highest GPQA (%) score.") == [
+        "claim_contradicts_data"]
+
+
+def test_one_invented_number_given_to_two_models_is_two_findings(plain: Record) -> None:
+    found = flags(plain, "Orbit-7B scores 63.3 on MMLU. Lumen-13B reaches 63.3 on MMLU.")
+    assert found == [("number_not_in_image", "Lumen-13B reaches 63.3 on MMLU."),
+                     ("number_not_in_image", "Orbit-7B scores 63.3 on MMLU.")]
+
+
+def test_cells_that_refute_a_number_speak_on_an_image_read_poorly_as_a_whole(
+        plain: Record) -> None:
+    """Said to be read at 40 overall: the model's own cell was still read (61.2), and 58.4
+    is no misreading of it."""
+    assert kinds(plain, "Orbit-7B scores 58.4 on MMLU.", ocr_confidence=40.0) == [
+        "number_not_in_image"]
+    # One digit from what the cell reads: it may be that cell misread.
+    assert kinds(plain, "Orbit-7B scores 61.8 on MMLU.", ocr_confidence=40.0) == [
+        "unverified"]
+
+
+FRACTIONS = [
+    ["Model", "MMLU", "MATH"],
+    ["Vesper-2B", "0.4620", "0.1982"],
+    ["Rook-65B", "0.7039", "0.3476"],
+    ["Lumo-6.7B", "0.5930", "0.3423"],
+    ["Lumo-34B", "0.5575", "0.3358"],
+]
+
+
+def test_a_number_is_compared_at_the_precision_it_is_written_with(tmp_path: Path) -> None:
+    """0.5930 is Lumo-6.7B's, not Lumo-34B's 0.5575, though the two lie within a tenth."""
+    record = read_image(render(tmp_path / "fractions.png", FRACTIONS), Config())
+    assert kinds(record, "Lumo-34B posts 0.5930 on the MMLU benchmark.") == [
+        "claim_contradicts_data"]
+    assert kinds(record, "Lumo-34B posts 0.5575 on the MMLU benchmark.") == []
+    assert kinds(record, "Lumo-34B posts 0.56 on the MMLU benchmark.") == []  # rounded
+
+
+CJK = [
+    ["模型", "C-Eval", "CMMLU"],
+    ["书澜-34B", "60.1", "55.4"],
+    ["启明-34B", "59.8", "54.0"],
+    ["Taiyi-20B", "46.6", "48.5"],
+    ["文渊大模型", "52.3", "50.1"],
+]
+
+
+@pytest.fixture(scope="module")
+def cjk(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    return read_image(render(tmp_path_factory.mktemp("cjk") / "cjk.png", CJK, fonts=CJK_FONTS),
+                      Config())
+
+
+def test_a_sentence_may_open_with_a_cjk_name(cjk: Record) -> None:
+    """"... 59.8. 书澜-34B ...": two sentences, each with its own model."""
+    text = "On C-Eval, Taiyi-20B achieves 59.8. 书澜-34B outperforms Taiyi-20B on CMMLU."
+    assert flags(cjk, text) == [("claim_contradicts_data", "On C-Eval, Taiyi-20B achieves 59.8.")]
+
+
+def test_a_cjk_name_is_its_characters_not_its_size(cjk: Record) -> None:
+    """书澜-34B and 启明-34B share "34B": each is its own model, and both are printed."""
+    assert kinds(cjk, "On C-Eval, 书澜-34B has the highest score.") == []
+    assert kinds(cjk, "On C-Eval, 启明-34B has the highest score.") == ["claim_contradicts_data"]
+    assert kinds(cjk, "启明-34B scores higher than Taiyi-20B on CMMLU.") == []
+
+
+def test_a_name_in_cjk_script_alone_is_found_by_its_characters(cjk: Record) -> None:
+    """"文渊大模型" has no Latin letter to compare: its characters are in the image."""
+    assert kinds(cjk, "文渊大模型 scores higher than Taiyi-20B on C-Eval.") == []
+    assert kinds(cjk, "Taiyi-20B scores higher than 文渊大模型 on C-Eval.") == [
+        "claim_contradicts_data"]
