@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from conftest import FONT_CANDIDATES
 from PIL import Image, ImageDraw, ImageFont
 
-from conftest import FONT_CANDIDATES
 from imgread.config import Config
 from imgread.pipeline import read_image
 from imgread.reconcile import reconcile_texts
@@ -153,4 +153,69 @@ def test_a_name_in_cjk_script_alone_is_found_by_its_characters(cjk: Record) -> N
     """"文渊大模型" has no Latin letter to compare: its characters are in the image."""
     assert kinds(cjk, "文渊大模型 scores higher than Taiyi-20B on C-Eval.") == []
     assert kinds(cjk, "Taiyi-20B scores higher than 文渊大模型 on C-Eval.") == [
+        "claim_contradicts_data"]
+
+
+SPREADS = [
+    ["Model", "ARC-C", "MMLU-Pro", "HellaSwag"],
+    ["Onyx-14B", "57.2 ± 0.6", "34.5 ± 0.4", "72.9 ± 1.9"],
+    ["Iris-32B", "70.2 ± 1.5", "42.9 ± 0.2", "76.2 ± 1.8"],
+    ["Rook-110B", "75.5 ± 0.3", "48.9 ± 0.9", "81.9 ± 0.7"],
+]
+
+
+def test_a_cell_whose_readings_agree_on_its_score_is_read_well(tmp_path: Path) -> None:
+    """At 14 px the "±" part splits the engines' vote (confidence 60), but Tesseract's
+    "57.2 0.6" and RapidOCR's "57.2 ± 0.6" agree on 57.2: 58.2 is not what it prints."""
+    record = read_image(render(tmp_path / "spreads.png", SPREADS, size=14), Config())
+    assert kinds(record, "Onyx-14B gets a ARC-C score of 58.2.") == ["number_not_in_image"]
+    assert kinds(record, "Onyx-14B gets a ARC-C score of 57.2.") == []
+
+
+def test_a_number_no_reading_of_a_poorly_read_cell_comes_near_is_invented(
+        tmp_path: Path) -> None:
+    """At 20 px Tesseract reads "34.5 ± 0.4" as "345+04" and RapidOCR as printed: the cell
+    is unsure (60), but 54.3 (two digits swapped) is no misreading of it; 34.8 may be."""
+    record = read_image(render(tmp_path / "spreads.png", SPREADS, size=20), Config())
+    assert kinds(record, "Onyx-14B gets a MMLU-Pro score of 54.3.") == ["number_not_in_image"]
+    assert kinds(record, "Onyx-14B gets a MMLU-Pro score of 34.8.") == ["unverified"]
+
+
+def test_a_benchmark_name_may_be_a_column_read_without_its_name(tmp_path: Path) -> None:
+    """The third column's header is blank: a benchmark or column name the text lacks may
+    be it. An unnamed index column (a sorted data frame's 7, 2, 5) names no benchmark."""
+    rows = [["Model", "DROP", "", "GSM8K"], ["Kite-3B", "44.4", "20.4", "45.5"],
+            ["Kite-13B", "50.9", "19.7", "34.1"], ["Kestrel-1B", "40.9", "17.8", "26.9"]]
+    record = read_image(render(tmp_path / "unnamed.png", rows), Config())
+    assert kinds(record, 'The table has a column labelled "MBPP".') == ["unverified"]
+    assert kinds(record, "Kite-3B scores 20.4 on MBPP.") == ["unverified"]
+    indexed = [["", *rows[0][:2], "GSM8K"], *([index, *row[:2], row[3]]
+                                             for index, row in zip("725", rows[1:], strict=True))]
+    record = read_image(render(tmp_path / "indexed.png", indexed), Config())
+    assert kinds(record, 'The table has a column labelled "MBPP".') == ["quote_not_in_image"]
+
+
+def test_rows_are_named_from_the_column_of_names(tmp_path: Path) -> None:
+    """A sidebar's "FAQ" beside the table is read as its first column and names its rows;
+    the column with the most names does."""
+    rows = [["", "Model", "MMLU", "GSM8K"], ["FAQ", "Iris-1B", "38.0", "31.1"],
+            ["", "Iris-72B", "71.5", "68.4"], ["", "Heron-14B", "51.6", "46.2"],
+            ["", "Rook-7B", "60.4", "43.7"]]
+    record = read_image(render(tmp_path / "sidebar.png", rows), Config())
+    assert kinds(record, "Heron-14B posts 68.4 on the GSM8K benchmark.") == [
+        "claim_contradicts_data"]
+    assert kinds(record, "On GSM8K, Rook-7B has the highest score.") == [
+        "claim_contradicts_data"]
+    assert kinds(record, "On GSM8K, Iris-72B has the highest score.") == []
+
+
+def test_letters_ocr_confuses_are_one_letter_in_a_benchmark_name(tmp_path: Path) -> None:
+    """The image as OCR reads "FluentQA" with l as I: prose names it FluentQA."""
+    rows = [["Model", "FIuentQA", "SpeII-Bench"], ["Tessel-32B", "68.2", "46.8"],
+            ["Aster-40B", "68.8", "50.4"], ["Tessel-40B", "75.4", "49.9"]]
+    mono = ["/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"]
+    record = read_image(render(tmp_path / "confusable.png", rows, fonts=mono), Config())
+    assert kinds(record, "Aster-40B performs best on FluentQA.") == ["claim_contradicts_data"]
+    assert kinds(record, "Tessel-40B performs best on FluentQA.") == []
+    assert kinds(record, "Tessel-40B outperforms Aster-40B on Spell-Bench.") == [
         "claim_contradicts_data"]
