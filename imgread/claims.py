@@ -78,8 +78,9 @@ _TASK_CUE_RE = re.compile(
 )
 
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,200})[\"“”]|(?<![\w’])['‘]([^'‘’\n]{2,80})['’](?!\w)")
+# A number joined to a word by a hyphen or slash ("instruct-2332") is part of a name.
 NUMBER_RE = re.compile(
-    r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?)(?:\s?(?P<unit>%|x\b|×|[BMT]\b))?(?![\w.]*\w)"
+    r"(?<![\w.])(?<![A-Za-z][-/])(?P<num>\d+(?:[.,]\d+)?)(?:\s?(?P<unit>%|x\b|×|[BMT]\b))?(?![\w.]*\w)"
 )
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -219,3 +219,12 @@ def test_letters_ocr_confuses_are_one_letter_in_a_benchmark_name(tmp_path: Path)
     assert kinds(record, "Tessel-40B performs best on FluentQA.") == []
     assert kinds(record, "Tessel-40B outperforms Aster-40B on Spell-Bench.") == [
         "claim_contradicts_data"]
+
+
+def test_a_number_joined_to_a_word_is_part_of_a_name_not_a_value(plain: Record) -> None:
+    """"instruct-2332" is a release tag: 2332 is not a number the image must print."""
+    from imgread.claims import extract
+
+    sentence = "lumen-13b-instruct-2332 reaches 66.5 on MMLU."
+    assert [c.text for c in extract(sentence) if c.kind == "number"] == ["66.5"]
+    assert "number_not_in_image" not in kinds(plain, sentence)
