@@ -63,10 +63,10 @@ def kinds(record: Record, text: str, ocr_confidence: float | None = None) -> lis
 
 
 PLAIN = [
-    ["Model", "GPQA (%)", "MMLU", "HellaSwag"],
-    ["Orbit-7B", "31.4", "61.2", "70.6"],
-    ["Lumen-13B", "36.2", "66.5", "74.4"],
-    ["Tessera-34B", "37.9", "71.9", "77.1"],
+    ["Model", "GPQA (%)", "MMLU", "HellaSwag", "IFEval"],
+    ["Orbit-7B", "31.4", "61.2", "70.6", "40.2"],
+    ["Lumen-13B", "36.2", "66.5", "74.4", "45.8"],
+    ["Tessera-34B", "37.9", "71.9", "77.1", "52.9"],
 ]
 
 
@@ -84,6 +84,12 @@ def test_a_superlative_on_a_header_with_its_unit_mark_is_checked(plain: Record) 
     """"the highest GPQA (%) score": the "(%)" belongs to the benchmark's name."""
     assert kinds(plain, "Orbit-7B achieves the highest GPQA (%) score.") == [
         "claim_contradicts_data"]
+
+
+def test_a_quoted_name_must_match_a_printed_name_closely(plain: Record) -> None:
+    """"AGIEval" is "IFEval" with a letter changed and one added (similarity 0.77)."""
+    assert kinds(plain, 'One of the column headers reads "AGIEval".') == ["quote_not_in_image"]
+    assert kinds(plain, 'One of the column headers reads "IFEval".') == []
 
 
 def test_one_invented_number_given_to_two_models_is_two_findings(plain: Record) -> None:
