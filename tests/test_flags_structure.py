@@ -234,3 +234,33 @@ def test_a_number_joined_to_a_word_is_part_of_a_name_not_a_value(plain: Record) 
     sentence = "lumen-13b-instruct-2332 reaches 66.5 on MMLU."
     assert [c.text for c in extract(sentence) if c.kind == "number"] == ["66.5"]
     assert "number_not_in_image" not in kinds(plain, sentence)
+
+
+def test_a_comparison_on_a_benchmark_no_read_column_names_is_not_checked_on_the_others(
+        tmp_path: Path) -> None:
+    """The NQ column's header was not read: DROP and GSM8K cannot say who leads on NQ."""
+    rows = [["Model", "DROP", "", "GSM8K"], ["Kite-3B", "44.4", "20.4", "45.5"],
+            ["Kite-13B", "50.9", "19.7", "46.5"], ["Kestrel-1B", "40.9", "17.8", "26.9"]]
+    record = read_image(render(tmp_path / "unnamed.png", rows), Config())
+    assert kinds(record, "Kite-3B scores higher than Kite-13B on NQ.") == []
+    assert kinds(record, "On NQ, Kestrel-1B has the highest score.") == []
+    assert kinds(record, "Kite-3B scores higher than Kite-13B on DROP.") == [
+        "claim_contradicts_data"]
+
+
+def test_a_count_is_not_checked_where_the_reader_took_a_row_for_the_header(
+        tmp_path: Path) -> None:
+    """Four models printed; the reading of them with the first row taken for the header
+    and the last row lost, as a heat-map's coloured cells make the reader do: two rows
+    read, three names in the text, and no count to check against."""
+    rows = [*PLAIN, ["Heron Prime", "35.0", "60.1", "69.9", "41.0"]]
+    record = read_image(render(tmp_path / "four.png", rows), Config())
+    table = record.ocr.tables[0].model_copy(deep=True)
+    table.columns = [cell.text for cell in table.body[0]]
+    table.header_rows, table.body = [table.body[0]], table.body[1:-1]
+    text = "\n".join(line for line in record.ocr.text.splitlines() if "Heron" not in line)
+    description = Description(model="vlm", kind="detailed",
+                              prompt=PromptRef(name="detailed", sha256=""),
+                              text="The table compares 4 models.")
+    result = reconcile_texts(text, [description], [table], ocr_confidence=90.0)
+    assert [f.kind for f in result.flags if f.source == "vlm"] == []

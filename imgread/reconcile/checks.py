@@ -513,6 +513,16 @@ def _names_in_text(evidence: Evidence) -> int:
     return len(keys)
 
 
+def _rows_joined(evidence: Evidence) -> bool:
+    """The table reader took a row for the header (a model's name among the column names)
+    or read two rows as one (two model names in one row's name)."""
+    def names(text: str) -> int:
+        return sum(1 for m in claims_module.mentions(text) if m.kind == "model")
+
+    return any(names(column) for column in evidence.columns) or any(
+        names(row.model) > 1 for row in evidence.rows if row.source != "chart")
+
+
 def _check_count(claim: Claim, description: Description, evidence: Evidence,
                  others: Sequence[Description]) -> Flag | None:
     actual: list[int] = []
@@ -532,6 +542,8 @@ def _check_count(claim: Claim, description: Description, evidence: Evidence,
         return None  # the text shows as many models: the table reader lost some rows
     if evidence.poorly_read:
         return None  # counting what was read badly counts misreadings
+    if claim.quantity in ("model", "row") and _rows_joined(evidence):
+        return None  # the reader joined rows: its count is not the image's
     return flag_claim("count_mismatch", claim, description,
                       f"{description.model} counts {claim.value:g} {claim.quantity}s; the image "
                       f"has {actual[0]}", claimed=claim.value, actual=actual[0])
