@@ -264,3 +264,14 @@ def test_a_count_is_not_checked_where_the_reader_took_a_row_for_the_header(
                               text="The table compares 4 models.")
     result = reconcile_texts(text, [description], [table], ocr_confidence=90.0)
     assert [f.kind for f in result.flags if f.source == "vlm"] == []
+
+
+def test_digits_run_together_on_the_models_line_may_be_the_number(tmp_path: Path) -> None:
+    """A heat-map's cells as OCR reads them with no table found: points and gaps lost
+    ("427360156" is 42.7, 36.0 and 15.6). 15.6 may be there; 17.6 is not."""
+    rows = [["Model", "MMLU", "TruthfulQA", "MMLU-Pro"], ["Ember-3B-Instruct", "427360156"],
+            ["Lumo-6.7B-Instruct", "596465309"], ["Dune-32B-Instruct", "641471390"]]
+    record = read_image(render(tmp_path / "run.png", rows, column=260), Config())
+    assert kinds(record, "On MMLU-Pro, Ember-3B-Instruct achieves 15.6.") == ["unverified"]
+    assert kinds(record, "On MMLU-Pro, Ember-3B-Instruct achieves 17.6.") == [
+        "number_not_in_image"]
