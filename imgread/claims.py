@@ -78,8 +78,9 @@ _TASK_CUE_RE = re.compile(
 )
 
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{2,200})[\"“”]|(?<![\w’])['‘]([^'‘’\n]{2,80})['’](?!\w)")
+# A number joined to a word by a hyphen or slash ("instruct-2332") is part of a name.
 NUMBER_RE = re.compile(
-    r"(?<![\w.])(?P<num>\d+(?:[.,]\d+)?)(?:\s?(?P<unit>%|x\b|×|[BMT]\b))?(?![\w.]*\w)"
+    r"(?<![\w.])(?<![A-Za-z][-/])(?P<num>\d+(?:[.,]\d+)?)(?:\s?(?P<unit>%|x\b|×|[BMT]\b))?(?![\w.]*\w)"
 )
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -113,7 +114,8 @@ QUANTITY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mmlu", re.compile(r"\bmmlu\b", re.I)),
     ("score", re.compile(r"\bscores?\b|\bperformance\b|\baccuracy\b", re.I)),
 )
-_MEASURE = r"(?:[\w.()-]+\s+){0,2}?(?:score|result|mmlu|performance|accuracy)"
+# A header's unit mark is part of its name in prose ("the highest GPQA (%) score").
+_MEASURE = r"(?:[\w.()%-]+\s+){0,2}?(?:score|result|mmlu|performance|accuracy)"
 _BEST_RE = re.compile(
     rf"\b(?:perform(?:s|ing)?\s+(?:the\s+)?best|(?:the\s+)?best\s+(?:model|performer)\b|"
     rf"(?:the\s+)?best[- ]performing|highest\s+{_MEASURE}|scores?\s+(?:the\s+)?highest|"
@@ -198,7 +200,8 @@ def sentences(text: str) -> list[str]:
     """Sentences and list items, markdown emphasis removed."""
     text = re.sub(r"\*\*|__|^\s*[-*•]\s+|^-{3,}\s*$", " ", text, flags=re.M)
     text = text.replace("*", " ")
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n+", text)
+    # A sentence may open with a name in Chinese or Japanese script ("天衡-14B scores ...").
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(\u3040-\u30ff\u3400-\u9fff])|\n+", text)
     cleaned = (re.sub(r"\s+", " ", part).strip() for part in parts)
     return [part for part in cleaned if part and not re.fullmatch(r"\d+\.?", part)]
 
@@ -214,7 +217,8 @@ _CONFUSABLE = {ch: "[lI1|]" for ch in "lI1"} | {ch: "[O0]" for ch in "O0"}
 def printed_name_re(name: str) -> re.Pattern[str] | None:
     """A model name as the image prints it, found in prose whatever its spacing, hyphens
     and case ("Pika 13B Base" in "pika-13b-base"); None for names too short to be sure."""
-    parts = re.findall(r"[A-Za-z0-9]+", name)
+    # CJK characters are part of the name: "书澜-34B" is not every "34B" of the prose.
+    parts = re.findall(r"[A-Za-z0-9\u3040-\u30ff\u3400-\u9fff]+", name)
     if len("".join(parts)) < 3 or BENCHMARK_RE.fullmatch(name.strip()):
         return None
     # The image's name as OCR read it: l, I and 1 (and O and 0) are one another's misreads.

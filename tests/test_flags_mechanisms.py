@@ -125,8 +125,14 @@ def test_a_count_of_models_the_text_shows_holds_when_the_reader_lost_a_row() -> 
     assert flags("The table compares 5 models.", body=lost, text=text) == ["count_mismatch"]
 
 
-def test_a_score_moved_on_a_poorly_read_image_is_unverified() -> None:
-    assert flags("Lumen 13B Base scores 61.2 on MMLU.", confidence=40.0) == ["unverified"]
+def test_a_score_moved_on_a_poorly_read_image_is_judged_by_its_cell() -> None:
+    """On an image read at 40, Lumen's cell read "61.8" may be a misread 61.2; read "66.5" it
+    cannot be, and the cell refutes the statement whatever the image's confidence."""
+    body = [BODY[0], ["Lumen 13B Base", "13", "2T", "61.8", "48.3"], BODY[2]]
+    assert flags("Lumen 13B Base scores 61.2 on MMLU.", body=body, confidence=40.0) == [
+        "unverified"]
+    assert flags("Lumen 13B Base scores 61.2 on MMLU.", confidence=40.0) == [
+        "claim_contradicts_data"]
 
 
 def test_a_name_printed_exactly_is_not_also_its_longer_variants() -> None:

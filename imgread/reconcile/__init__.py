@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..config import Config, ReconcileSettings
 from ..record import Chart, Description, Flag, Row, Score, Table
 from ..units import normalise_model_name
-from . import agreement, checks, sources
+from . import agreement, checks, sources, structure
 from .evidence import Evidence, benchmark_key, doubtful_words, read_confidence
 
 # Entries of ``Cell.readings`` that describe a reading rather than hold one.
@@ -77,11 +77,14 @@ def reconcile_texts(
         rows, flags = sources.merge_rows(rows, extracted.rows, tolerance)
         scores, score_flags = sources.merge_scores(scores, extracted.scores, tolerance)
         result.flags += flags + score_flags + _unconfirmed(description, rows, scores)
+    # Statements are checked against each table's rows named from its column of names.
+    checked_rows, checked_scores = structure.renamed(tables, rows, scores)
+    ocr_rows, ocr_scores = structure.renamed(tables, ocr.rows, ocr.scores)
     evidence = Evidence(
-        text=_image_text(ocr_text, tables, charts), rows=rows, scores=scores,
+        text=_image_text(ocr_text, tables, charts), rows=checked_rows, scores=checked_scores,
         charts=list(charts), columns=ocr.columns, tolerance=tolerance,
         quote_threshold=settings.quote_match_threshold, read_confidence=ocr_confidence,
-        row_texts=_row_texts(ocr.rows, tables), cell_readings=_cell_readings(ocr.scores, tables),
+        row_texts=_row_texts(ocr_rows, tables), cell_readings=_cell_readings(ocr_scores, tables),
         doubtful=list(doubtful_words),
     )
     for description in prose:

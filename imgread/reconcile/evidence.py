@@ -10,6 +10,9 @@ from difflib import SequenceMatcher
 from ..record import Chart, OcrResult, Row, Score
 
 ROW_FIELD = {"params": "params_b", "tokens": "tokens_t", "mmlu": "mmlu"}
+# The benchmark of a score whose column's name the table reader did not read.
+UNNAMED_COLUMN_RE = re.compile(r"column \d+")
+INDEX_LIMIT = 1000  # an index column's numbers stay below this (Elo ratings do not)
 
 # Below this OCR confidence (0..100, see ``read_confidence``) the image's text was not read
 # well enough for a number or name missing from it to mean the VLM invented it: such a
@@ -27,9 +30,21 @@ def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+# Letters and digits OCR takes for one another in names ("TruthfuIQA", "GSM8K" as "GSMBK"
+# is too far): compared as one.
+_CONFUSABLE = str.maketrans({"i": "l", "1": "l", "0": "o"})
+
+
+def fold(compacted: str) -> str:
+    """A compacted name with its OCR-confusable letters made one: "truthfuiqa" is
+    "truthfulqa"."""
+    return compacted.translate(_CONFUSABLE)
+
+
 def benchmark_key(name: str) -> str:
-    """A benchmark's name without its metric or footnote: "AIME 2024 (Pass@1)" -> "aime2024"."""
-    return compact(re.sub(r"\(.*?\)", "", name)) or compact(name)
+    """A benchmark's name without its metric or footnote: "AIME 2024 (Pass@1)" -> "alme2o24"
+    (confusable letters folded, ``fold``)."""
+    return fold(compact(re.sub(r"\(.*?\)", "", name)) or compact(name))
 
 
 # Metric and setting words a column header may add after a benchmark's name ("TruthfulQA
@@ -44,7 +59,7 @@ def benchmark_named(name: str, sentence_compact: str) -> bool:
     """Whether a sentence (compacted) names a benchmark column, with or without the metric
     words its header adds."""
     keys = {benchmark_key(name), benchmark_key(_METRIC_WORDS_RE.sub("", name))}
-    return any(key and key in sentence_compact for key in keys)
+    return any(key and key in fold(sentence_compact) for key in keys)
 
 
 def words(text: str) -> list[str]:
@@ -70,11 +85,16 @@ class Evidence:
     # (model key, benchmark key) -> every engine's and pass's reading of that score's cell
     cell_readings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     doubtful: list[tuple[str, float]] = field(default_factory=list)  # words read poorly
+    # Score columns of the image's tables whose name was not read ("column 4"): a benchmark
+    # the text lacks may be one of them.
+    unnamed_columns: int = 0
 
     def __post_init__(self) -> None:
         self.compact = compact(self.text)
+        self.folded = fold(self.compact)
         self.words = words(self.text)
         self.numbers = self.numbers or numbers_in(self.text, self.rows, self.scores, self.charts)
+        self.unnamed_columns = self.unnamed_columns or unnamed_score_columns(self.scores)
         self.models = self.models or sorted(
             {r.model for r in self.rows if r.model.strip()}
             | {s.model for s in self.scores if s.model.strip()}
@@ -110,8 +130,12 @@ class Evidence:
                     best, span = ratio, window
         return best, span
 
-    def has_number(self, value: float, approximate: bool = False) -> bool:
-        tolerance = max(self.tolerance, abs(value) * 0.05) if approximate else self.tolerance
+    def has_number(self, value: float, approximate: bool = False,
+                   tolerance: float | None = None) -> bool:
+        """``tolerance``: how far a printed number may lie from the value (default: the
+        evidence's own, ``tolerance_for`` gives one for a number as written)."""
+        exact = self.tolerance if tolerance is None else tolerance
+        tolerance = max(exact, abs(value) * 0.05) if approximate else exact
         if any(abs(value - known) <= tolerance for known in self.numbers):
             return True
         # a chart value measured from its marks shows any number within its uncertainty
@@ -137,6 +161,29 @@ class Evidence:
         wanted = benchmark_key(quantity)
         return [s.value for s in self.scores if s.value is not None
                 and (wanted == "score" or benchmark_key(s.benchmark) == wanted)]
+
+
+def unnamed_score_columns(scores: list[Score]) -> int:
+    """How many columns of the image's tables hold scores under a name the reader did not
+    read. An unnamed column of distinct small whole numbers (1..n, or a data frame's index
+    of a sorted or sampled frame) is an index, not a benchmark."""
+    columns: dict[str, list[float]] = {}
+    for score in scores:
+        if score.source != "chart" and UNNAMED_COLUMN_RE.fullmatch(score.benchmark):
+            columns.setdefault(score.benchmark, []).extend(
+                [] if score.value is None else [score.value])
+    return sum(1 for values in columns.values()
+               if len(set(values)) < len(values)
+               or not all(v == int(v) and 0 <= v < INDEX_LIMIT for v in values))
+
+
+def tolerance_for(written: str, default: float) -> float:
+    """How far a printed number may lie from a number as written: half a unit of its last
+    decimal where it gives more than one ("0.5930" is not the 0.5575 of another cell,
+    though both are within the one-decimal default), else the default."""
+    found = re.search(r"\d+\.(\d+)", written)
+    decimals = len(found.group(1)) if found else 0
+    return min(default, 0.5 * 10.0**-decimals + 1e-9) if decimals > 1 else default
 
 
 def numbers_in(

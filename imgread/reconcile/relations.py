@@ -3,8 +3,10 @@ with size (trends), and one model ahead of another (comparisons)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from .. import claims as claims_module
 from ..claims import Claim
 from ..record import Description, Flag, Series
 from ..units import normalise_model_name
@@ -24,9 +26,29 @@ def _series(evidence: Evidence, quantity: str | None) -> list[tuple[float, float
             if s.value is not None and benchmark_key(s.benchmark) == wanted]
 
 
+# "on NQ", "On GPQA (%),": the benchmark a sentence is about, named after "on".
+_ON_NAME_RE = re.compile(r"\b[Oo]n (?:the )?(?P<name>[A-Z][\w.()%+-]*(?: [A-Z0-9][\w.()%+-]*)*)")
+
+
+def unread_measure(claim: Claim, evidence: Evidence, measure: str | None) -> bool:
+    """The sentence is about a benchmark ("on NQ") that no read column of the table is
+    named: the values of the other columns say nothing about it."""
+    if measure not in (None, "score"):
+        return False
+    models = [m for m in claims_module.mentions(claim.sentence, evidence.models)
+              if m.kind == "model"]
+    for found in _ON_NAME_RE.finditer(claim.sentence):
+        start, end = found.span("name")
+        if not any(m.start < end and start < m.end for m in models):
+            return True
+    return False
+
+
 def check_superlative(claim: Claim, description: Description, evidence: Evidence,
                        others: Sequence[Description]) -> Flag | None:
     measure = measure_of(claim, evidence)
+    if unread_measure(claim, evidence, measure):
+        return None
     data = _series(evidence, measure)
     if len(data) < 2 or claim.subject is None:
         return None
@@ -152,6 +174,8 @@ def check_comparison(claim: Claim, description: Description, evidence: Evidence,
     if claim.subject is None or claim.other is None:
         return None
     measure = measure_of(claim, evidence)
+    if unread_measure(claim, evidence, measure):
+        return None
     benchmark = measure if measure not in (None, "score") else None
     pairs = _pairs_for(claim.subject, claim.other, evidence, benchmark)
     if not pairs:
