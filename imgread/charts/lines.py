@@ -106,6 +106,8 @@ def trace(
         style, points = found
         if style == "line" and _stacked(points):
             continue
+        if style == "scatter" and _grey(colour) and _framing(points):
+            continue
         if lines and len(points) < 3:  # the ends of the dashes, not data
             continue
         traces.append(Trace(
@@ -133,6 +135,24 @@ def _distinct(traces: list[Trace], reach: float) -> list[Trace]:
         if not echo:
             kept.append(trace)
     return [t for t in traces if any(t is k for k in kept)]
+
+
+FRAMING_POINTS = 6  # grey marks at least, all on the edges of their own extent: ticks
+FRAMING_SHARE = 0.03  # of the extent: how near an edge such a mark lies
+
+
+def _framing(points: list[tuple[float, float]]) -> bool:
+    """Grey marks all on the four edges of the rectangle they span: tick marks drawn
+    inward from a frame's sides (where the plot area reaches past the frame, they are not
+    at its border); data points fill their extent."""
+    if len(points) < FRAMING_POINTS:
+        return False
+    xs, ys = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+    reach_x = max(3.0, FRAMING_SHARE * float(np.ptp(xs)))
+    reach_y = max(3.0, FRAMING_SHARE * float(np.ptp(ys)))
+    on_edge = ((np.abs(xs - xs.min()) <= reach_x) | (np.abs(xs - xs.max()) <= reach_x)
+               | (np.abs(ys - ys.min()) <= reach_y) | (np.abs(ys - ys.max()) <= reach_y))
+    return bool(on_edge.all())
 
 
 def _stacked(points: list[tuple[float, float]]) -> bool:

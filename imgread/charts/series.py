@@ -289,7 +289,9 @@ def line_chart(
     places_named = _evenly_set(below) if panel.x is None else []
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
         # categories along x, each point on one named by it
+        # (tick marks OCR read as letters, "T" under each name, are a few pixels tall)
         places_named = _evenly_set([p for p in found if p.value is None and p.confidence >= 50
+                                    and p.height >= MARK_SHARE * panel.tick_height
                                     and panel.area.y2 - 2 <= p.box.y1
                                     <= panel.area.y2 + 3 * panel.tick_height
                                     and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
@@ -462,6 +464,9 @@ def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
             return tick.value
     return _nice(panel.x, px)
+
+
+MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
 
 
 def _spacing(row: list[Phrase]) -> float:
