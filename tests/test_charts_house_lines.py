@@ -81,3 +81,17 @@ def test_long_inward_ticks_are_no_series() -> None:
     seventy = _series(chart, "70B")
     for x, y in ((50.0, 63.1), (100.0, 67.3), (500.0, 79.2)):
         assert _near(seventy, x, y), (x, y, [(p.x, p.y) for p in seventy.points])
+
+
+def test_two_labels_and_their_tick_marks_make_a_log_axis() -> None:
+    """bokeh, parameters from 1 to 13 on a log x axis labelled "5" and "10" only (the page
+    reading lost the "5"): the label row read again finds it, and the minor tick marks,
+    evenly stepped in value on a log scale and not in pixels, place the axis through the
+    two (before: every x in pixels)."""
+    record = read_image(FIXTURES / "bokeh_two_labels_log.png")
+    axis = _x_axis(record)
+    assert axis.scale == "log"
+    assert sorted(t.value for t in axis.ticks) == pytest.approx([5.0, 10.0])
+    obsidian = _series(_chart(record), "Obsidian")
+    for x, y in ((1.0, 24.1), (3.0, 34.0), (13.0, 51.5)):
+        assert _near(obsidian, x, y), (x, y, [(p.x, p.y) for p in obsidian.points])

@@ -32,6 +32,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .label_row import few_labels_axis
 from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
 from .naming import end_label_names, line_end, sample_names
@@ -283,6 +284,9 @@ def line_chart(
         panel.x = with_mantissas(decades, below)
     elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
         panel.x = around_one_decade(below) or panel.x
+    if panel.x is None:  # few labels, or a lone digit OCR lost: the row read again, and
+        # two labels placed on a log scale where the tick marks between them show one
+        panel.x = few_labels_axis(rgb, below, panel.area, settings)
     if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
         panel.x = anchored(panel.x, rgb)
     # no scale through the ticks: sizes set evenly apart name the places they stand at
