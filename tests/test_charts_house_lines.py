@@ -95,3 +95,14 @@ def test_two_labels_and_their_tick_marks_make_a_log_axis() -> None:
     obsidian = _series(_chart(record), "Obsidian")
     for x, y in ((1.0, 24.1), (3.0, 34.0), (13.0, 51.5)):
         assert _near(obsidian, x, y), (x, y, [(p.x, p.y) for p in obsidian.points])
+
+
+def test_bends_round_one_small_marker_are_one_point() -> None:
+    """matplotlib, dark theme: "Mosaic" drawn with small triangles, which no opening keeps
+    apart from the line; the traced line bends two to four times round each, and each bend
+    was a point (11 read for 4). Corners a few line widths apart are one place."""
+    record = read_image(FIXTURES / "mpl_dark_triangle_markers.png")
+    mosaic = _series(_chart(record), "Mosaic")
+    assert len(mosaic.points) == 4, [(p.x, p.y) for p in mosaic.points]
+    for x, y in ((1.0, 47.1), (1.5, 50.4), (3.0, 54.9), (7.0, 56.7)):
+        assert _near(mosaic, x, y), (x, y, [(p.x, p.y) for p in mosaic.points])

@@ -416,7 +416,28 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
         return "line", markers
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
-    return "line", [(float(x), float(y)) for x, y in corners]
+    return "line", _bends_joined([(float(x), float(y)) for x, y in corners], thickness)
+
+
+BEND_GAP = 3.0  # line widths: corners this near the one before bend round one marker
+BEND_SPAN = 6.0  # line widths: the widest such a group of corners reaches
+
+
+def _bends_joined(corners: list[tuple[float, float]], thickness: float
+                  ) -> list[tuple[float, float]]:
+    """Corners of a traced line that follow each other within a few line widths, one
+    place: the outline of a marker too small or too pointed to be opened out of the line
+    (a triangle at matplotlib's default size) bends it several times around the point."""
+    gap, span = BEND_GAP * max(1.0, thickness), BEND_SPAN * max(1.0, thickness)
+    groups: list[list[tuple[float, float]]] = []
+    for corner in corners:
+        group = groups[-1] if groups else None
+        if group and corner[0] - group[-1][0] <= gap and corner[0] - group[0][0] <= span:
+            group.append(corner)
+        else:
+            groups.append([corner])
+    return [(float(np.mean([c[0] for c in g])), float(np.mean([c[1] for c in g])))
+            for g in groups]
 
 
 def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:
