@@ -416,7 +416,9 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
         return "line", markers
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
-    return "line", _bends_joined([(float(x), float(y)) for x, y in corners], thickness)
+    bends = [(float(x), float(y)) for x, y in corners]
+    # (corners stacked in columns are a marker's rim or a box's sides: left as they are)
+    return "line", bends if _stacked(bends) else _bends_joined(bends, thickness)
 
 
 BEND_GAP = 3.0  # line widths: corners this near the one before bend round one marker
