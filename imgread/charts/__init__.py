@@ -26,6 +26,7 @@ from .. import ocr
 from ..config import Config, OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
+from .anchors import cut_to_text
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
@@ -234,6 +235,7 @@ def read_charts(
 
     With ``ocr_settings``, slanted category labels under bars are read as well (one small
     OCR call per panel that needs it)."""
+    words = cut_to_text(rgb, words)  # tick labels boxed with the marks above them
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
     sure_text = word_boxes(words, 40)  # markers read as letters must stay
     legend_words = clean_words(plausible(words), min_confidence=10)

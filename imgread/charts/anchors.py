@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import cv2
 import numpy as np
 
 from ..ocr.phrase import Phrase
+from ..record import Word
 from .axes import Fit
 from .pixels import distance
 
@@ -82,3 +84,40 @@ def anchored(fit: Fit, rgb: np.ndarray) -> Fit:
         return fit
     residual = float(np.abs((values - b) / a - pixels).max())
     return Fit(fit.orientation, fit.scale, a, b, moved, residual)
+
+
+TALL_BOX = 1.3  # of the sure words' median height: a taller number's box may take in marks
+TEXT_INK = 60  # grey levels from a box's median: ink
+
+
+def cut_to_text(rgb: np.ndarray, words: list[Word]) -> list[Word]:
+    """Numbers whose boxes OCR drew up over the axis line or the tick marks above them
+    (matplotlib's ticks drawn inward, a frame's edge) cut down to their text: the lowest
+    band of inked rows, rows inked across the box (a rule) left out. Too tall, such a box
+    is dropped as a bar's or hatching's, and its centre is off its row of labels."""
+    sure = [w.box.height for w in words if w.confidence >= 80]
+    if not sure:
+        return words
+    usual = float(np.median(sure))
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    out: list[Word] = []
+    for word in words:
+        box = word.box
+        if box.height <= TALL_BOX * usual or not any(c.isdigit() for c in word.text):
+            out.append(word)
+            continue
+        crop = grey[max(0, box.y1) : box.y2, max(0, box.x1) : box.x2].astype(np.int16)
+        ink = np.abs(crop - np.median(crop)) > TEXT_INK if crop.size else crop > 0
+        rows = np.flatnonzero(ink.any(axis=1) & (ink.mean(axis=1) <= 0.8))
+        if not len(rows):
+            out.append(word)
+            continue
+        band = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)[-1]
+        height = int(band[-1]) - int(band[0]) + 1
+        if band[0] == rows[0] or height < 0.5 * usual:  # one band, or a scrap under a mark
+            out.append(word)
+            continue
+        top = max(0, box.y1) + int(band[0])
+        out.append(word.model_copy(update={"box": box.model_copy(
+            update={"y1": top, "y2": top + height})}))
+    return out

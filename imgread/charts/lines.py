@@ -106,6 +106,8 @@ def trace(
         style, points = found
         if style == "line" and _stacked(points):
             continue
+        if style == "scatter" and _grey(colour) and _framing(points):
+            continue
         if lines and len(points) < 3:  # the ends of the dashes, not data
             continue
         traces.append(Trace(
@@ -133,6 +135,24 @@ def _distinct(traces: list[Trace], reach: float) -> list[Trace]:
         if not echo:
             kept.append(trace)
     return [t for t in traces if any(t is k for k in kept)]
+
+
+FRAMING_POINTS = 6  # grey marks at least, all on the edges of their own extent: ticks
+FRAMING_SHARE = 0.03  # of the extent: how near an edge such a mark lies
+
+
+def _framing(points: list[tuple[float, float]]) -> bool:
+    """Grey marks all on the four edges of the rectangle they span: tick marks drawn
+    inward from a frame's sides (where the plot area reaches past the frame, they are not
+    at its border); data points fill their extent."""
+    if len(points) < FRAMING_POINTS:
+        return False
+    xs, ys = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+    reach_x = max(3.0, FRAMING_SHARE * float(np.ptp(xs)))
+    reach_y = max(3.0, FRAMING_SHARE * float(np.ptp(ys)))
+    on_edge = ((np.abs(xs - xs.min()) <= reach_x) | (np.abs(xs - xs.max()) <= reach_x)
+               | (np.abs(ys - ys.min()) <= reach_y) | (np.abs(ys - ys.max()) <= reach_y))
+    return bool(on_edge.all())
 
 
 def _stacked(points: list[tuple[float, float]]) -> bool:
@@ -396,7 +416,30 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
         return "line", markers
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
-    return "line", [(float(x), float(y)) for x, y in corners]
+    bends = [(float(x), float(y)) for x, y in corners]
+    # (corners stacked in columns are a marker's rim or a box's sides: left as they are)
+    return "line", bends if _stacked(bends) else _bends_joined(bends, thickness)
+
+
+BEND_GAP = 3.0  # line widths: corners this near the one before bend round one marker
+BEND_SPAN = 6.0  # line widths: the widest such a group of corners reaches
+
+
+def _bends_joined(corners: list[tuple[float, float]], thickness: float
+                  ) -> list[tuple[float, float]]:
+    """Corners of a traced line that follow each other within a few line widths, one
+    place: the outline of a marker too small or too pointed to be opened out of the line
+    (a triangle at matplotlib's default size) bends it several times around the point."""
+    gap, span = BEND_GAP * max(1.0, thickness), BEND_SPAN * max(1.0, thickness)
+    groups: list[list[tuple[float, float]]] = []
+    for corner in corners:
+        group = groups[-1] if groups else None
+        if group and corner[0] - group[-1][0] <= gap and corner[0] - group[0][0] <= span:
+            group.append(corner)
+        else:
+            groups.append([corner])
+    return [(float(np.mean([c[0] for c in g])), float(np.mean([c[1] for c in g])))
+            for g in groups]
 
 
 def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:

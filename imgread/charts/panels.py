@@ -76,7 +76,8 @@ def plot_panel(
         # (a value label read with a stray mark, '"19.5', is still a value label)
         axis_label = (phrase.value is None and parse_number(phrase.text.strip(STRAY)) is None
                       ) or id(phrase) in x_ticks
-        if axis_label and box.cy > bottom_px + 0.5 * tick_height:
+        if axis_label and box.cy > bottom_px + 0.5 * tick_height and not _stacked_under(
+                phrase, found, bottom_px + 0.5 * tick_height, tick_height):
             bottom = min(bottom, box.y1 - 1.0)
             floor = min(floor, box.y1 - 1.0)
         if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height \
@@ -85,6 +86,22 @@ def plot_panel(
     area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
     return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px,
                  floor=int(max(floor, bottom)))
+
+
+def _stacked_under(phrase: Phrase, found: list[Phrase], inside_px: float, tick_height: float
+                   ) -> bool:
+    """A word set flush left under a word inside the plot, a line below it: the last
+    entry of a legend inside the plot, reaching below the lowest tick (its entries
+    above stand among the ticks), not an x label ending the plot."""
+    return any(
+        other is not phrase and other.value is None and other.box.cy < inside_px
+        and abs(other.box.x1 - phrase.box.x1) <= 0.5 * tick_height
+        and 0 < phrase.box.cy - other.box.cy <= STACK_GAP * tick_height
+        for other in found
+    )
+
+
+STACK_GAP = 3.0  # tick label heights: the most from one legend entry's middle to the next
 
 
 FRAME_SHARE = 0.85  # of the plot's width: a colour edge this long above the ticks is a frame

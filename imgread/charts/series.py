@@ -32,6 +32,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .label_row import few_labels_axis
 from .labels import read_bar_label
 from .legend import legend_names, swatch_colour
 from .naming import end_label_names, line_end, sample_names
@@ -283,13 +284,18 @@ def line_chart(
         panel.x = with_mantissas(decades, below)
     elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
         panel.x = around_one_decade(below) or panel.x
+    if panel.x is None:  # few labels, or a lone digit OCR lost: the row read again, and
+        # two labels placed on a log scale where the tick marks between them show one
+        panel.x = few_labels_axis(rgb, below, panel.area, settings)
     if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
         panel.x = anchored(panel.x, rgb)
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = _evenly_set(below) if panel.x is None else []
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
         # categories along x, each point on one named by it
+        # (tick marks OCR read as letters, "T" under each name, are a few pixels tall)
         places_named = _evenly_set([p for p in found if p.value is None and p.confidence >= 50
+                                    and p.height >= MARK_SHARE * panel.tick_height
                                     and panel.area.y2 - 2 <= p.box.y1
                                     <= panel.area.y2 + 3 * panel.tick_height
                                     and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
@@ -462,6 +468,9 @@ def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
             return tick.value
     return _nice(panel.x, px)
+
+
+MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
 
 
 def _spacing(row: list[Phrase]) -> float:

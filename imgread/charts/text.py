@@ -569,6 +569,12 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
     return found
 
 
+def label_row_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
+    """The numbers in one row of tick labels, read on its own, enlarged, as one line (a
+    lone digit the page reading lost is found so). Words in image pixels."""
+    return _strip_words(rgb, (box.x1, box.y1, box.x2, box.y2), settings, psm=7)
+
+
 def name_strip_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
     """The names in a strip (beside lying bars, where the page reading saw only a picture),
     read on its own, enlarged, as a column of lines. Words in image pixels."""
