@@ -33,6 +33,7 @@ from .hbars import read_hbars
 from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
+from .printed import read_printed_bars
 from .series import bar_chart, line_chart
 from .stacks import split_stacks
 from .text import (
@@ -320,11 +321,16 @@ def _lying(
     rgb: np.ndarray, legend_words: list[Word], found: list[Phrase], numbers: list[Phrase],
     text_boxes: list[Box], ocr_settings: OcrSettings | None,
 ) -> tuple[list[Chart], list[Flag]]:
-    """Marks lying along an x axis: boxes with whiskers (told by their shape), else bars."""
+    """Marks lying along an x axis: boxes with whiskers (told by their shape), else bars;
+    with no axis, bars scaled by their printed values."""
     boxes = read_lying_boxes(rgb, found, numbers, legend_words, ocr_settings)
     if boxes[0]:
         return boxes
-    return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    lying = read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if lying[0]:
+        return lying
+    # no axis drawn at all: bars whose printed values are their scale
+    return read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
 
 
 def _swatched_name(word: Word) -> bool:

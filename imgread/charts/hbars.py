@@ -72,6 +72,15 @@ def read_hbars(
     area = _area(fit, rgb.shape)
     if area is None:
         return [], []
+    return lying_bars(rgb, fit, area, words, found, numbers, text_boxes, settings)
+
+
+def lying_bars(
+    rgb: np.ndarray, fit: Fit, area: Box, words: list[Word], found: list[Phrase],
+    numbers: list[Phrase], text_boxes: list[Box], settings: OcrSettings | None,
+) -> tuple[list[Chart], list[Flag]]:
+    """The horizontal bar chart in ``area`` read on ``fit``, if bars lie there from one
+    edge."""
     turned = turn(rgb)
     # the background where the bars end (turned up: the top), not where they all start
     lifted = turn_box(area, rgb.shape)

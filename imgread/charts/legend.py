@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 
 from ..record import Box, Word
+from .frames import chart_frame, within
 from .pixels import background, distance
 from .text import parse_number, power_value
 
@@ -31,7 +32,7 @@ def swatch_colour(
         bg = background(around)  # its commonest colour (a tight box is much text)
     strength = distance(patch[None], bg)[0]
     ink = patch[strength > 30]
-    if len(ink) < max(3, 0.04 * len(patch)):
+    if len(ink) < max(3, 0.04 * len(patch)) or not _bounded(rgb, x1, x2, box.cy, height, bg):
         return None
     # a thin legend line is mostly anti-aliased edge: its strongest pixels carry its colour
     core = patch[strength >= np.percentile(strength[strength > 30], 60)]
@@ -42,6 +43,29 @@ def swatch_colour(
     ):
         return _edged_patch(window, strength.reshape(window.shape[:2]) > 30)
     return colour
+
+
+SWATCH_REACH = 1.5  # text heights above and below a name within which its swatch ends
+
+
+def _bounded(rgb: np.ndarray, x1: int, x2: int, cy: float, height: int, bg: np.ndarray) -> bool:
+    """The ink left of a name ends, above and below, within a text height or so: a legend's
+    swatch does. A shape that runs on past it is something the name merely stands beside:
+    an avatar by an author's name, the edge of a slide or a panel by a title."""
+    y1, y2 = max(0, int(cy - SWATCH_REACH * height)), int(cy + SWATCH_REACH * height) + 1
+    window = rgb[y1:y2, x1:x2]
+    if window.shape[0] < 3 or window.shape[1] < 1:
+        return True
+    inked = (distance(window, bg) > 30).mean(axis=1) >= 0.2
+    middle = int(cy) - y1
+    near = np.flatnonzero(inked[max(0, middle - height // 2) : middle + height // 2 + 1])
+    if not len(near):
+        return True
+    row = max(0, middle - height // 2) + int(near[0])
+    gaps = np.flatnonzero(~inked)
+    above, below = gaps[gaps < row], gaps[gaps > row]
+    # the page shows above and below the run, short of the window's edges
+    return bool(len(above) and len(below))
 
 
 def _edged_patch(window: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
@@ -81,6 +105,9 @@ def legend_names(
     charts), so a mixed-colour neighbour (slanted text) is no swatch. Entries inside
     ``area`` (the panel's own legend, among small multiples) come first."""
     candidates: list[tuple[bool, bool, float, int, int]] = []
+    if area is not None:  # the chart's legend is on its own page, not in a menu around it
+        frame = chart_frame(rgb, area, bg)
+        words = [word for word in words if within(word.box, frame)]
     split = [symbol_split(word) for word in words]
     # a name its symbol was read with is surely a legend entry: two characters will do
     with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}

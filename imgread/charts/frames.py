@@ -1,0 +1,51 @@
+"""Frames: the part of a screenshot a chart is drawn on, apart from the application
+around it.
+
+A chart on a slide in an editor, in a post, or in a dashboard's panel sits on a page of its
+own (the slide, the card, the panel), set apart from the menus, toolbars and side strips
+around it by a band of another colour. The chart's own text (its legend, its title) lies on
+that page; words beyond it (a menu, a toolbar) are the application's. The frame is the
+region of the plot's background colour connected to the plot area, thin lines (axes,
+gridlines, borders) bridged, and its bounding box.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ..record import Box
+from .pixels import distance
+
+WORK_SIDE = 640  # px: the longer side the screenshot is reduced to (lines blend in)
+PAGE_DISTANCE = 14.0  # RGB distance: a pixel this near the plot's background is its page
+BRIDGE = 2  # dilations (3x3, at the reduced size): thin lines and letters bridged
+
+
+def chart_frame(rgb: np.ndarray, area: Box, bg: np.ndarray) -> Box:
+    """The bounding box of the page the plot area is drawn on; the whole image where the
+    page runs on to its edges (a chart on its own) or no page shows in the area."""
+    height, width = rgb.shape[:2]
+    whole = Box(x1=0, y1=0, x2=width, y2=height)
+    scale = min(1.0, WORK_SIDE / max(height, width))
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) \
+        if scale < 1 else rgb
+    page = (distance(small, bg) < PAGE_DISTANCE).astype(np.uint8)
+    page = cv2.dilate(page, np.ones((3, 3), np.uint8), iterations=BRIDGE)
+    _, labels = cv2.connectedComponents(page, connectivity=4)
+    x1, y1 = int(area.x1 * scale), int(area.y1 * scale)
+    x2, y2 = max(x1 + 1, int(area.x2 * scale)), max(y1 + 1, int(area.y2 * scale))
+    inner = labels[y1:y2, x1:x2]
+    found = inner[inner > 0]
+    if not len(found):
+        return whole
+    label = int(np.bincount(found).argmax())
+    ys, xs = np.nonzero(labels == label)
+    return Box(x1=max(0, int(xs.min() / scale)), y1=max(0, int(ys.min() / scale)),
+               x2=min(width, int((xs.max() + 1) / scale)),
+               y2=min(height, int((ys.max() + 1) / scale)))
+
+
+def within(box: Box, frame: Box) -> bool:
+    """A word or a shape whose middle lies in the frame."""
+    return frame.x1 <= box.cx <= frame.x2 and frame.y1 <= box.cy <= frame.y2
