@@ -1,0 +1,149 @@
+"""Charts inside an application's frame: bars with printed values and no axis (a slide, a
+post), a legend looked for only on the chart's own page, and no swatch in an avatar."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from conftest import font
+from PIL import Image, ImageDraw
+
+from imgread.charts.legend import swatch_colour
+from imgread.pipeline import read_image
+from imgread.record import Box, Word
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+NAMES = ["Orca-70B", "Tern-7B", "Mako-8B", "Skua-13B", "Gull-34B"]
+SCORES = [81.4, 47.2, 52.9, 63.0, 74.6]
+BAR = "#2f6fd0"
+
+
+def _figure_image(fig: Any) -> Image.Image:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    buffer.seek(0)
+    return Image.open(buffer).convert("RGB")
+
+
+def _no_axis_bars(lying: bool) -> Image.Image:
+    """Bars with their values printed at their ends and no value axis drawn."""
+    with plt.rc_context({"axes.spines.top": False, "axes.spines.right": False,
+                         "font.size": 12}):
+        fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=100)
+        if lying:
+            bars = ax.barh(NAMES, SCORES, color=BAR, height=0.6)
+            ax.spines["bottom"].set_visible(False)
+            ax.set_xticks([])
+            ax.set_xlim(0, 1.15 * max(SCORES))
+        else:
+            bars = ax.bar(NAMES, SCORES, color=BAR, width=0.6)
+            ax.spines["left"].set_visible(False)
+            ax.set_yticks([])
+            ax.set_ylim(0, 1.15 * max(SCORES))
+        ax.bar_label(bars, fmt="%.1f", padding=3)
+        ax.set_title("HellaSwag", loc="left", fontweight="bold")
+        fig.tight_layout()
+        return _figure_image(fig)
+
+
+def _slide_editor(chart: Image.Image, menu_swatch: str | None = None) -> Image.Image:
+    """The chart on a white slide in a grey stage, a menu bar and a strip of thumbnails
+    around it; ``menu_swatch`` draws a square of that colour before a menu word (a theme's
+    colour picker)."""
+    width, height = chart.width + 260, chart.height + 150
+    page = Image.new("RGB", (width, height), (249, 251, 253))
+    draw = ImageDraw.Draw(page)
+    small = font(14)
+    draw.text((12, 10), "File Edit View Insert Format Slide Tools Help", font=small,
+              fill=(60, 60, 60))
+    if menu_swatch is not None:
+        draw.rectangle((420, 12, 431, 23), fill=menu_swatch)
+        draw.text((438, 10), "Accent", font=small, fill=(60, 60, 60))
+    for row in range(3):
+        draw.rectangle((14, 60 + 80 * row, 134, 128 + 80 * row), fill="white",
+                       outline=(210, 210, 210))
+    draw.rectangle((160, 44, width - 10, height - 10), fill=(232, 234, 237))
+    draw.rectangle((190, 70, 190 + chart.width + 40, 70 + chart.height + 40), fill="white")
+    page.paste(chart, (210, 90))
+    return page
+
+
+def _post(chart: Image.Image, avatar: str) -> Image.Image:
+    """The chart in a social post: an author's name beside a round avatar above it, and
+    a line of reactions under it."""
+    width, height = chart.width + 32, chart.height + 150
+    page = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(page)
+    draw.ellipse((16, 12, 64, 60), fill=avatar)
+    draw.text((74, 16), "Maya Lindqvist", font=font(15), fill=(25, 25, 25))
+    draw.text((74, 38), "ML Engineer", font=font(12), fill=(100, 100, 100))
+    draw.text((16, 76), "Our latest results on HellaSwag.", font=font(14), fill=(25, 25, 25))
+    page.paste(chart, (16, 104))
+    draw.text((16, 114 + chart.height), "412 reactions 38 comments", font=font(12),
+              fill=(100, 100, 100))
+    return page
+
+
+def _points(record: Any) -> dict[str, float]:
+    return {str(p.x).lower(): p.y for chart in record.charts for s in chart.series
+            for p in s.points}
+
+
+def test_upright_bars_with_printed_values_and_no_axis_on_a_slide(tmp_path: Path) -> None:
+    """No y axis is drawn: the printed values, in proportion to the bars' heights, are the
+    scale, and the chart is found in the slide editor around it."""
+    _slide_editor(_no_axis_bars(lying=False)).save(tmp_path / "slide.png")
+    record = read_image(tmp_path / "slide.png")
+    assert [chart.kind for chart in record.charts] == ["bar"]
+    assert _points(record) == {name.lower(): v for name, v in zip(NAMES, SCORES, strict=True)}
+    assert record.charts[0].title == "HellaSwag"
+
+
+def test_lying_bars_with_printed_values_and_no_axis_in_a_post(tmp_path: Path) -> None:
+    """No x axis: the values printed past the bars' ends are the scale. The author's name
+    beside an avatar of the bars' own colour is no legend entry (the avatar runs on above
+    and below the name, as no swatch does)."""
+    _post(_no_axis_bars(lying=True), avatar=BAR).save(tmp_path / "post.jpg", quality=80)
+    record = read_image(tmp_path / "post.jpg")
+    assert [chart.kind for chart in record.charts] == ["hbar"]
+    assert _points(record) == {name.lower(): v for name, v in zip(NAMES, SCORES, strict=True)}
+    assert [s.name for s in record.charts[0].series] == [""]
+
+
+def test_a_menu_word_beside_a_patch_of_the_bars_colour_names_no_series(tmp_path: Path) -> None:
+    """A colour picker in the editor's menu, a square of the bars' colour before a word, is
+    not the chart's legend: the chart's legend is on its own page, the slide."""
+    with plt.rc_context({"font.size": 12}):
+        fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=100)
+        ax.bar(NAMES, SCORES, color=BAR, width=0.6)
+        ax.set_ylim(0, 100)
+        ax.set_ylabel("Accuracy (%)")
+        fig.tight_layout()
+        chart = _figure_image(fig)
+    _slide_editor(chart, menu_swatch=BAR).save(tmp_path / "menu.png")
+    record = read_image(tmp_path / "menu.png")
+    assert [chart.kind for chart in record.charts] == ["bar"]
+    assert [s.name for s in record.charts[0].series] == [""]
+    assert len(_points(record)) == len(NAMES)
+
+
+def test_a_swatch_ends_above_and_below_its_name() -> None:
+    """A small square left of a name is a swatch; a disc twice the text's height, or the
+    edge of a panel, running on above and below it, is not."""
+    rgb = np.full((120, 300, 3), 255, np.uint8)
+    rgb[20:30, 20:30] = (200, 40, 40)  # a swatch beside the first word
+    yy, xx = np.mgrid[0:120, 0:300]
+    rgb[(yy - 85) ** 2 + (xx - 30) ** 2 <= 24**2] = (200, 40, 40)  # an avatar by the second
+    word = Word(text="Series", confidence=95, box=Box(x1=36, y1=19, x2=90, y2=31))
+    author = Word(text="Author", confidence=95, box=Box(x1=60, y1=68, x2=120, y2=80))
+    page = np.array([255.0, 255.0, 255.0])
+    assert swatch_colour(rgb, word, page, solid=True) is not None
+    assert swatch_colour(rgb, author, page, solid=True) is None
