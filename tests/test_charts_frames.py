@@ -12,7 +12,8 @@ import pytest
 from conftest import font
 from PIL import Image, ImageDraw
 
-from imgread.charts.legend import swatch_colour
+from imgread.charts.frames import chart_frame
+from imgread.charts.legend import legend_names, swatch_colour
 from imgread.pipeline import read_image
 from imgread.record import Box, Word
 
@@ -120,19 +121,30 @@ def test_lying_bars_with_printed_values_and_no_axis_in_a_post(tmp_path: Path) ->
 
 def test_a_menu_word_beside_a_patch_of_the_bars_colour_names_no_series(tmp_path: Path) -> None:
     """A colour picker in the editor's menu, a square of the bars' colour before a word, is
-    not the chart's legend: the chart's legend is on its own page, the slide."""
+    not the chart's legend: the chart's legend is on its own page, the slide, whose frame
+    the grey stage around it bounds."""
     with plt.rc_context({"font.size": 12}):
         fig, ax = plt.subplots(figsize=(6.2, 3.6), dpi=100)
         ax.bar(NAMES, SCORES, color=BAR, width=0.6)
         ax.set_ylim(0, 100)
-        ax.set_ylabel("Accuracy (%)")
         fig.tight_layout()
         chart = _figure_image(fig)
-    _slide_editor(chart, menu_swatch=BAR).save(tmp_path / "menu.png")
-    record = read_image(tmp_path / "menu.png")
-    assert [chart.kind for chart in record.charts] == ["bar"]
-    assert [s.name for s in record.charts[0].series] == [""]
-    assert len(_points(record)) == len(NAMES)
+    editor = _slide_editor(chart, menu_swatch=BAR)
+    rgb = np.asarray(editor)
+    white = np.array([255.0, 255.0, 255.0])
+    plot = Box(x1=300, y1=120, x2=700, y2=300)  # inside the chart pasted at (210, 90)
+    frame = chart_frame(rgb, plot, white)
+    slide = Box(x1=190, y1=70, x2=190 + chart.width + 40, y2=70 + chart.height + 40)
+    assert max(abs(frame.x1 - slide.x1), abs(frame.y1 - slide.y1), abs(frame.x2 - slide.x2),
+               abs(frame.y2 - slide.y2)) <= 4
+    accent = Word(text="Accent", confidence=95, box=Box(x1=438, y1=12, x2=486, y2=23))
+    colour = np.array([47.0, 111.0, 208.0])
+    assert legend_names(rgb, [accent], [colour], white, patches=True)[0] == ["Accent"]
+    assert legend_names(rgb, [accent], [colour], white, patches=True, area=plot)[0] == [""]
+    # a chart on its own: its page runs to the image's edges, and so does its frame
+    alone = np.asarray(chart)
+    assert chart_frame(alone, Box(x1=100, y1=40, x2=500, y2=200), white) == Box(
+        x1=0, y1=0, x2=alone.shape[1], y2=alone.shape[0])
 
 
 def test_a_swatch_ends_above_and_below_its_name() -> None:
