@@ -159,3 +159,28 @@ def test_a_swatch_ends_above_and_below_its_name() -> None:
     page = np.array([255.0, 255.0, 255.0])
     assert swatch_colour(rgb, word, page, solid=True) is not None
     assert swatch_colour(rgb, author, page, solid=True) is None
+
+
+def test_tick_labels_lost_in_a_column_are_read_down_its_strip() -> None:
+    """A dashboard panel's small pale y tick labels beside no axis line: where the page
+    reading kept two of a column (its top and bottom, say), the column is read again."""
+    from imgread import ocr
+    from imgread.charts.gaps import tick_gap_words
+    from imgread.config import Config
+
+    image = Image.new("RGB", (420, 300), "white")
+    draw = ImageDraw.Draw(image)
+    for row, value in enumerate((70, 60, 50, 40, 30)):
+        y = 30 + 55 * row
+        draw.line((50, y, 400, y), fill=(238, 238, 238))
+        draw.text((44, y), str(value), font=font(11), fill=(110, 110, 110), anchor="rm")
+    rgb = np.asarray(image)
+    settings = ocr.page_settings(Config().ocr, "eng")
+    kept = [Word(text=text, confidence=96, box=Box(x1=31, y1=y - 5, x2=44, y2=y + 5))
+            for text, y in (("70", 30), ("30", 250))]
+    read = {w.text for w in tick_gap_words(rgb, kept, settings)}
+    assert {"60", "50", "40"} <= read
+    # a column of labels with no step missing is not read again
+    steady = [Word(text=str(v), confidence=96, box=Box(x1=31, y1=y - 5, x2=44, y2=y + 5))
+              for v, y in ((70, 30), (60, 85), (50, 140), (40, 195), (30, 250))]
+    assert tick_gap_words(rgb, steady, settings) == []

@@ -29,6 +29,7 @@ from ..record import Box, Chart, Flag, Word
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
+from .gaps import tick_gap_words
 from .hbars import read_hbars
 from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
@@ -84,6 +85,10 @@ def run(work: Work, config: Config) -> None:
             charts, flags = read_charts(work.rgb, words, settings)
         if not charts:  # or lone digits the page reading lost: read along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
+            charts, flags = read_charts(work.rgb, words, settings)
+        if not charts and (lost := tick_gap_words(work.rgb, words, settings)):
+            # or a column's middle ticks, small and pale by no axis line: read between
+            words = merge_words(lost, words)
             charts, flags = read_charts(work.rgb, words, settings)
         if not charts:  # or text among coloured bars on a dark page: its grey ink alone,
             # whose charts must show marks read on their axes (a meme's white text on a
