@@ -184,3 +184,28 @@ def test_tick_labels_lost_in_a_column_are_read_down_its_strip() -> None:
     steady = [Word(text=str(v), confidence=96, box=Box(x1=31, y1=y - 5, x2=44, y2=y + 5))
               for v, y in ((70, 30), (60, 85), (50, 140), (40, 195), (30, 250))]
     assert tick_gap_words(rgb, steady, settings) == []
+
+
+def test_values_printed_inside_lying_bars_ends_are_read(tmp_path: Path) -> None:
+    """White values printed inside horizontal bars, against their ends (as plotly sets
+    them), which the page reading loses: the longest bar shows where they are, and each is
+    read there."""
+    names = ["Pylon 8B-Instruct", "Pylon 1.5 13B-Instruct", "Pylon 1.5 70B-Instruct",
+             "Kestrel Large", "Pylon 3 70B-Instruct"]
+    values = [58.3, 58.6, 71.7, 72.4, 78.2]
+    with plt.rc_context({"axes.facecolor": "#ebebeb", "axes.grid": True, "grid.color": "white",
+                         "font.size": 13, "axes.axisbelow": True}):
+        fig, ax = plt.subplots(figsize=(12, 4.6), dpi=100)
+        bars = ax.barh(names, values, color="#636efa", height=0.78)
+        ax.bar_label(bars, fmt="%.1f", padding=-42, color="white", fontsize=14)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_xlim(0, 82)
+        fig.tight_layout()
+        fig.savefig(tmp_path / "inside.png")
+        plt.close(fig)
+    record = read_image(tmp_path / "inside.png")
+    assert [chart.kind for chart in record.charts] == ["hbar"]
+    points = [p for s in record.charts[0].series for p in s.points]
+    assert {p.x: p.y for p in points} == dict(zip(names, values, strict=True))
+    assert all(p.provenance == "label" for p in points)
