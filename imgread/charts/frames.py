@@ -43,10 +43,10 @@ def chart_frame(rgb: np.ndarray, area: Box, bg: np.ndarray) -> Box:
     around = np.median(ring.astype(np.float32), axis=0)
     page = ((distance(small, bg) < PAGE_DISTANCE)
             | (distance(small, around) < PAGE_DISTANCE)).astype(np.uint8)
-    page = cv2.dilate(page, np.ones((3, 3), np.uint8), iterations=BRIDGE)
-    _, labels = cv2.connectedComponents(page, connectivity=4)
-    inner = np.concatenate([labels[y1:y2, x1:x2].ravel(),
-                            labels[ring_box[1] : ring_box[3], ring_box[0] : ring_box[2]].ravel()])
+    bridged = cv2.dilate(page, np.ones((3, 3), np.uint8), iterations=BRIDGE)
+    _, labels = cv2.connectedComponents(bridged, connectivity=4)
+    # the page's regions in the plot area and in the ring around it
+    inner = labels[ring_box[1] : ring_box[3], ring_box[0] : ring_box[2]]
     found = inner[inner > 0]
     if not len(found):
         return whole

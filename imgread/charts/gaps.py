@@ -9,6 +9,8 @@ is read again down its strip, on its own and enlarged.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from ..config import OcrSettings
@@ -28,7 +30,7 @@ def tick_gap_words(rgb: np.ndarray, words: list[Word], settings: OcrSettings) ->
     found: list[Word] = []
     for column in _columns(numbers):
         height = float(np.median([w.box.height for w in column]))
-        steps = [b.box.cy - a.box.cy for a, b in zip(column, column[1:], strict=False)]
+        steps = [b.box.cy - a.box.cy for a, b in pairwise(column)]
         lost = (len(column) == 2 and steps[0] >= LONE_GAP * height) or (
             len(column) > 2 and max(steps) >= WIDER * min(steps))
         if not lost:

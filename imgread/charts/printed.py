@@ -84,7 +84,7 @@ def _upright_chart(
     label OCR lost), read on the labels' scale."""
     height = float(np.median([bar.label.height for bar in probed]))
     step = _pitch(probed)
-    foot = int(round(float(np.median([bar.foot for bar in probed]))))
+    foot = round(float(np.median([bar.foot for bar in probed])))
     area = Box(x1=max(0, int(min(bar.low for bar in probed) - step)),
                y1=max(0, int(min(bar.label.box.y1 for bar in probed) - height)),
                x2=min(rgb.shape[1], int(max(bar.high for bar in probed) + step)), y2=foot)
@@ -109,7 +109,8 @@ def _lying_area(probed: list[Probed], shape: tuple[int, ...]) -> Box:
                y2=min(shape[0], int(max(bar.high for bar in probed) + step)))
 
 
-def label_scale(rgb: np.ndarray, numbers: list[Phrase], upright: bool) -> tuple[Fit, list[Probed]] | None:
+def label_scale(rgb: np.ndarray, numbers: list[Phrase], upright: bool
+                ) -> tuple[Fit, list[Probed]] | None:
     """The value axis that labelled bars standing on one foot calibrate, and those bars;
     None where no three labels' bars are in proportion."""
     probed = [bar for label in numbers if (label.value or 0) > 0
@@ -153,10 +154,10 @@ def _proportional(members: list[Probed], upright: bool) -> tuple[Fit, list[Probe
 def _moved(bar: Probed, upright: bool) -> Phrase:
     box = bar.label.box
     if upright:
-        shift = int(round(bar.end - box.cy))
+        shift = round(bar.end - box.cy)
         moved = box.model_copy(update={"y1": box.y1 + shift, "y2": box.y2 + shift})
     else:
-        shift = int(round(bar.end - box.cx))
+        shift = round(bar.end - box.cx)
         moved = box.model_copy(update={"x1": box.x1 + shift, "x2": box.x2 + shift})
     return replace(bar.label, box=moved)
 
