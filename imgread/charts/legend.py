@@ -32,11 +32,13 @@ def swatch_colour(
         bg = background(around)  # its commonest colour (a tight box is much text)
     strength = distance(patch[None], bg)[0]
     ink = patch[strength > 30]
-    if len(ink) < max(3, 0.04 * len(patch)) or not _bounded(rgb, x1, x2, box.cy, height, bg):
+    if len(ink) < max(3, 0.04 * len(patch)):
         return None
     # a thin legend line is mostly anti-aliased edge: its strongest pixels carry its colour
     core = patch[strength >= np.percentile(strength[strength > 30], 60)]
     colour = np.median(core, axis=0)
+    if not _bounded(rgb, x1, x2, box.cy, height, colour):
+        return None
     if solid and (
         not (len(ink) >= 0.25 * len(patch) or _filled(strength.reshape(window.shape[:2]) > 30))
         or float(np.median(distance(ink[None], colour))) > 20
@@ -46,17 +48,20 @@ def swatch_colour(
 
 
 SWATCH_REACH = 1.5  # text heights above and below a name within which its swatch ends
+SWATCH_COLOUR = 40.0  # RGB distance: a pixel this near the swatch's colour is of it
 
 
-def _bounded(rgb: np.ndarray, x1: int, x2: int, cy: float, height: int, bg: np.ndarray) -> bool:
-    """The ink left of a name ends, above and below, within a text height or so: a legend's
-    swatch does. A shape that runs on past it is something the name merely stands beside:
-    an avatar by an author's name, the edge of a slide or a panel by a title."""
+def _bounded(rgb: np.ndarray, x1: int, x2: int, cy: float, height: int,
+             colour: np.ndarray) -> bool:
+    """The swatch's colour left of a name ends, above and below, within a text height or
+    so: a legend's swatch does (other series' marks crowded around an end label are other
+    colours). A shape that runs on past it is something the name merely stands beside: an
+    avatar by an author's name, the edge of a slide or a panel by a title."""
     y1, y2 = max(0, int(cy - SWATCH_REACH * height)), int(cy + SWATCH_REACH * height) + 1
     window = rgb[y1:y2, x1:x2]
     if window.shape[0] < 3 or window.shape[1] < 1:
         return True
-    inked = (distance(window, bg) > 30).mean(axis=1) >= 0.2
+    inked = (distance(window, colour) < SWATCH_COLOUR).mean(axis=1) >= 0.2
     middle = int(cy) - y1
     near = np.flatnonzero(inked[max(0, middle - height // 2) : middle + height // 2 + 1])
     if not len(near):
