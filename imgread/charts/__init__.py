@@ -30,10 +30,12 @@ from .anchors import cut_to_text
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
+from .gaps import tick_gap_words
 from .hbars import read_hbars
 from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
+from .printed import read_printed_bars
 from .series import bar_chart, line_chart
 from .stacks import split_stacks
 from .text import (
@@ -84,6 +86,10 @@ def run(work: Work, config: Config) -> None:
             charts, flags = read_charts(work.rgb, words, settings)
         if not charts:  # or lone digits the page reading lost: read along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
+            charts, flags = read_charts(work.rgb, words, settings)
+        if not charts and (lost := tick_gap_words(work.rgb, words, settings)):
+            # or a column's middle ticks, small and pale by no axis line: read between
+            words = merge_words(lost, words)
             charts, flags = read_charts(work.rgb, words, settings)
         if not charts:  # or text among coloured bars on a dark page: its grey ink alone,
             # whose charts must show marks read on their axes (a meme's white text on a
@@ -322,11 +328,16 @@ def _lying(
     rgb: np.ndarray, legend_words: list[Word], found: list[Phrase], numbers: list[Phrase],
     text_boxes: list[Box], ocr_settings: OcrSettings | None,
 ) -> tuple[list[Chart], list[Flag]]:
-    """Marks lying along an x axis: boxes with whiskers (told by their shape), else bars."""
+    """Marks lying along an x axis: boxes with whiskers (told by their shape), else bars;
+    with no axis, bars scaled by their printed values."""
     boxes = read_lying_boxes(rgb, found, numbers, legend_words, ocr_settings)
     if boxes[0]:
         return boxes
-    return read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    lying = read_hbars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if lying[0]:
+        return lying
+    # no axis drawn at all: bars whose printed values are their scale
+    return read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
 
 
 def _swatched_name(word: Word) -> bool:

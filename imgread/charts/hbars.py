@@ -17,11 +17,18 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, x_axes
 from .bars import RawBar, find_bars
-from .binding import conformed, gap_groups, on_scale, repair
+from .binding import conformed, gap_groups, on_scale, repair, repair_text
 from .legend import legend_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
-from .text import clean_words, name_strip_words, phrases, read_label, read_label_text
+from .text import (
+    clean_words,
+    name_strip_words,
+    parse_number,
+    phrases,
+    read_label,
+    read_label_text,
+)
 
 
 @dataclass
@@ -72,6 +79,15 @@ def read_hbars(
     area = _area(fit, rgb.shape)
     if area is None:
         return [], []
+    return lying_bars(rgb, fit, area, words, found, numbers, text_boxes, settings)
+
+
+def lying_bars(
+    rgb: np.ndarray, fit: Fit, area: Box, words: list[Word], found: list[Phrase],
+    numbers: list[Phrase], text_boxes: list[Box], settings: OcrSettings | None,
+) -> tuple[list[Chart], list[Flag]]:
+    """The horizontal bar chart in ``area`` read on ``fit``, if bars lie there from one
+    edge."""
     turned = turn(rgb)
     # the background where the bars end (turned up: the top), not where they all start
     lifted = turn_box(area, rgb.shape)
@@ -135,25 +151,41 @@ def _chart(
     ticks = {id(p) for p in fit.ticks}
     labels = [p for p in numbers if id(p) not in ticks]
     tick_height = float(np.median([p.height for p in fit.ticks]))
-    labels_printed = settings is not None and (
-        sum(_label(bar, labels) is not None for bar in bars) >= 0.5 * len(bars)
-        or _label_past_longest(rgb, bars, tick_height, settings, fit))
+    found_labels = [(bar, label) for bar in bars if (label := _label(bar, labels)) is not None]
+    place: str | None = None
+    if settings is not None and len(found_labels) >= 0.5 * len(bars):
+        inside_bar = sum(label.box.cx < bar.end for bar, label in found_labels)
+        place = "inside" if inside_bar > 0.5 * len(found_labels) else "past"
+    elif settings is not None:
+        place = _label_place(rgb, bars, tick_height, settings, fit, bg)
     for bar, index, category in zip(bars, series_of, categories, strict=True):
         measured = round(fit.value(bar.end), 1)
         label = _label(bar, labels)
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
-        if label is None and settings is not None and labels_printed:
-            # a chart whose bars carry labels has one past every bar: read it there
-            printed = conformed(read_label_text(rgb, _past_end(bar, tick_height), settings,
-                                                widen=False), None, measured, tolerance)
+        if label is None and settings is not None and place is not None:
+            # a chart whose bars carry labels has one at every bar's end: read it there
+            at = _past_end(bar, tick_height) if place == "past" else _inside_end(bar, tick_height)
+            text = read_label_text(rgb, at, settings, widen=False,
+                                   page=bg if place == "inside" else None)
+            printed = conformed(text, None, measured, tolerance)
             if printed is not None:
                 value, confidence, provenance = printed, 0.85, "label"
+            # a point lost ("717"): mended only where the bar agrees closely
+            elif text and (fixed := repair_text(text, measured, tolerance / 3)) is not None:
+                value, confidence, provenance = fixed, 0.7, "label"
+                flags.append(repaired_flag("", text, fixed, measured))
         if label is not None and label.value is not None:
             printed = label.value
             agrees = abs(printed - measured) <= tolerance
             if not agrees and settings is not None:
                 second = read_label(rgb, label.box, settings)
+                if (second is None or abs(second - measured) > tolerance) \
+                        and label.box.x1 < bar.end:
+                    # printed inside the bar at its end, where OCR kept a scrap of it:
+                    # read from the bar's end back, a label's width
+                    second = parse_number(read_label_text(
+                        rgb, _inside_end(bar, tick_height), settings, widen=False, page=bg))
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
                     flags.append(repaired_flag("", label.text, second, measured))
@@ -210,14 +242,26 @@ def _past_end(bar: Lying, height: float) -> Box:
                x2=int(bar.end + 6 * height), y2=int(bar.cy + 0.9 * height))
 
 
-def _label_past_longest(rgb: np.ndarray, bars: list[Lying], height: float,
-                        settings: OcrSettings, fit: Fit) -> bool:
-    """Whether the longest bar carries a printed value past its end (where OCR found few
-    labels: the page reading may have taken them for part of a picture)."""
+def _inside_end(bar: Lying, height: float) -> Box:
+    """Where a value label is printed inside a lying bar, against its end."""
+    return Box(x1=int(max(bar.base, bar.end - 6 * height)), y1=int(bar.cy - 0.9 * height),
+               x2=int(bar.end) - 1, y2=int(bar.cy + 0.9 * height))
+
+
+def _label_place(rgb: np.ndarray, bars: list[Lying], height: float, settings: OcrSettings,
+                 fit: Fit, bg: np.ndarray) -> str | None:
+    """Where the bars' printed values are, "past" their ends or "inside" them, as the longest
+    bar shows one its length confirms (where OCR found few labels: the page reading may
+    have taken them for part of a picture, or lost white digits on a bar); None where it
+    shows none."""
     longest = max(bars, key=lambda b: b.end - b.base)
-    text = read_label_text(rgb, _past_end(longest, height), settings, widen=False)
-    return conformed(text, None, fit.value(longest.end),
-                     MISMATCH_SHARE * fit.value_range) is not None
+    tolerance = MISMATCH_SHARE * fit.value_range
+    for place, box, page in (("past", _past_end(longest, height), None),
+                             ("inside", _inside_end(longest, height), bg)):
+        text = read_label_text(rgb, box, settings, widen=False, page=page)
+        if conformed(text, None, fit.value(longest.end), tolerance) is not None:
+            return place
+    return None
 
 
 def _title(box: Box, found: list[Phrase], fit: Fit) -> str:

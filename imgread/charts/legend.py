@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 
 from ..record import Box, Word
+from .frames import chart_frame, within
 from .pixels import background, distance
 from .text import parse_number, power_value
 
@@ -36,12 +37,40 @@ def swatch_colour(
     # a thin legend line is mostly anti-aliased edge: its strongest pixels carry its colour
     core = patch[strength >= np.percentile(strength[strength > 30], 60)]
     colour = np.median(core, axis=0)
+    if not _bounded(rgb, x1, x2, box.cy, height, colour):
+        return None
     if solid and (
         not (len(ink) >= 0.25 * len(patch) or _filled(strength.reshape(window.shape[:2]) > 30))
         or float(np.median(distance(ink[None], colour))) > 20
     ):
         return _edged_patch(window, strength.reshape(window.shape[:2]) > 30)
     return colour
+
+
+SWATCH_REACH = 1.5  # text heights above and below a name within which its swatch ends
+SWATCH_COLOUR = 40.0  # RGB distance: a pixel this near the swatch's colour is of it
+
+
+def _bounded(rgb: np.ndarray, x1: int, x2: int, cy: float, height: int,
+             colour: np.ndarray) -> bool:
+    """The swatch's colour left of a name ends, above and below, within a text height or
+    so: a legend's swatch does (other series' marks crowded around an end label are other
+    colours). A shape that runs on past it is something the name merely stands beside: an
+    avatar by an author's name, the edge of a slide or a panel by a title."""
+    y1, y2 = max(0, int(cy - SWATCH_REACH * height)), int(cy + SWATCH_REACH * height) + 1
+    window = rgb[y1:y2, x1:x2]
+    if window.shape[0] < 3 or window.shape[1] < 1:
+        return True
+    inked = (distance(window, colour) < SWATCH_COLOUR).mean(axis=1) >= 0.2
+    middle = int(cy) - y1
+    near = np.flatnonzero(inked[max(0, middle - height // 2) : middle + height // 2 + 1])
+    if not len(near):
+        return True
+    row = max(0, middle - height // 2) + int(near[0])
+    gaps = np.flatnonzero(~inked)
+    above, below = gaps[gaps < row], gaps[gaps > row]
+    # the page shows above and below the run, short of the window's edges
+    return bool(len(above) and len(below))
 
 
 def _edged_patch(window: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
@@ -81,6 +110,9 @@ def legend_names(
     charts), so a mixed-colour neighbour (slanted text) is no swatch. Entries inside
     ``area`` (the panel's own legend, among small multiples) come first."""
     candidates: list[tuple[bool, bool, float, int, int]] = []
+    if area is not None:  # the chart's legend is on its own page, not in a menu around it
+        frame = chart_frame(rgb, area, bg)
+        words = [word for word in words if within(word.box, frame)]
     split = [symbol_split(word) for word in words]
     # a name its symbol was read with is surely a legend entry: two characters will do
     with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}

@@ -11,6 +11,7 @@ import numpy as np
 from .. import ocr
 from ..config import OcrSettings
 from ..record import Box, Word
+from .frames import chart_frame, within
 from .legend import mostly_alnum
 from .pixels import distance
 from .text import parse_number
@@ -95,7 +96,7 @@ SAMPLE_TRIES = 4  # samples read per unnamed series at most (each one small OCR 
 
 def sample_names(
     rgb: np.ndarray, colours: list[np.ndarray], names: list[str], bg: np.ndarray,
-    height: float, settings: OcrSettings | None, taken: list[Word],
+    height: float, settings: OcrSettings | None, taken: list[Word], area: Box | None = None,
 ) -> list[str]:
     """Names for the unnamed series read again beside their legend sample: a short stroke
     (or a marker on one), or a filled symbol, of the series' colour with text right of it.
@@ -107,10 +108,13 @@ def sample_names(
     symbols = [(w.box.x1, w.box.cy, w.box.height) for w in taken]
     # the legend's own text height, where some of it was read (often smaller than the ticks')
     height = float(np.median([w.box.height for w in taken])) if taken else height
+    # samples on the chart's own page (``area`` the plot's), not in the application around
+    frame = chart_frame(rgb, area, bg) if area is not None else None
     for index, colour in enumerate(colours):
         if names[index]:
             continue
-        candidates = _samples(rgb, colour, height)
+        candidates = [box for box in _samples(rgb, colour, height)
+                      if frame is None or within(box, frame)]
         candidates.sort(key=lambda box: -_in_line(box, symbols))
         for box in candidates[:SAMPLE_TRIES]:
             text = _read_right_of(rgb, box, height, bg, settings)

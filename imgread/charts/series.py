@@ -69,9 +69,12 @@ def bar_chart(
     ]
     names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
     # series that need a name (colours that recur from group to group, not one colour a
-    # bar): the legend's small text read again
-    if len(colours) > 1 and max(groups.count(g) for g in set(groups)) > 1:
-        names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
+    # bar, nor one bar a group picked out in another colour): the legend's small text
+    # read again
+    if len(colours) > 1 and max(groups.count(g) for g in set(groups)) > 1 \
+            and len(set(categories)) < len(categories):
+        names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend,
+                             panel.area)
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
     decimals = label_decimals([label.text for label in matched.values()], fit)
@@ -328,7 +331,8 @@ def line_chart(
     names, labels = end_label_names(words, [t.points for t in traced], names,
                                     panel.tick_height, legend)
     samples += [word.box for word in labels]
-    names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend)
+    names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend,
+                         panel.area)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [

@@ -575,6 +575,12 @@ def label_row_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Wo
     return _strip_words(rgb, (box.x1, box.y1, box.x2, box.y2), settings, psm=7)
 
 
+def number_strip_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
+    """The numbers in a strip (a column of tick labels), read on its own, enlarged, as a
+    column of lines. Words in image pixels."""
+    return _strip_words(rgb, (box.x1, box.y1, box.x2, box.y2), settings, psm=6)
+
+
 def name_strip_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
     """The names in a strip (beside lying bars, where the page reading saw only a picture),
     read on its own, enlarged, as a column of lines. Words in image pixels."""
