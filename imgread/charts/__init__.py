@@ -76,15 +76,18 @@ def run(work: Work, config: Config) -> None:
     if charts or likely:
         words = merge_words(reread(work.rgb, settings), words)
         charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # tick labels in a pale grey: read them dark, and only them
+        # The readings below look for labels the page reading lost; a page whose tables
+        # were read had its text read, and there they cost a page reading each for nothing.
+        lost = not work.record.ocr.tables
+        if not charts and lost:  # tick labels in a pale grey: read them dark, and only them
             pale = [w for w in reread(work.rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
             charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # or lone digits the page reading lost: read along the axis lines
+        if not charts and lost:  # or lone digits the page reading lost: along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # or text among coloured bars on a dark page: its grey ink alone,
+        if not charts and lost:  # or text among coloured bars on a dark page: its grey ink,
             # whose charts must show marks read on their axes (a meme's white text on a
             # coloured page is grey ink too)
             words = merge_words(reread(work.rgb, settings, grey_only=True), words)
