@@ -79,21 +79,27 @@ def run(work: Work, config: Config) -> None:
     if charts or likely:
         words = merge_words(reread(work.rgb, settings), words)
         charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # tick labels in a pale grey: read them dark, and only them
+        # The readings below look for labels the page reading lost; a page whose tables
+        # were read had its text read, and there they cost a page reading each for nothing.
+        no_table_read = not work.record.ocr.tables
+        if not charts and no_table_read:
+            # tick labels in a pale grey: read them dark, and only them
             pale = [w for w in reread(work.rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
             charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # or lone digits the page reading lost: read along the axis lines
+        if not charts and no_table_read:
+            # or lone digits the page reading lost: along the axis lines
             words = merge_words(axis_strip_words(work.rgb, settings), words)
             charts, flags = read_charts(work.rgb, words, settings)
-        if not charts and (lost := tick_gap_words(work.rgb, words, settings)):
+        if not charts and no_table_read and (gaps := tick_gap_words(work.rgb, words, settings)):
             # or a column's middle ticks, small and pale by no axis line: read between
-            words = merge_words(lost, words)
+            words = merge_words(gaps, words)
             charts, flags = read_charts(work.rgb, words, settings)
-        if not charts:  # or text among coloured bars on a dark page: its grey ink alone,
-            # whose charts must show marks read on their axes (a meme's white text on a
-            # coloured page is grey ink too)
+        if not charts and no_table_read:
+            # or text among coloured bars on a dark page: its grey ink alone, whose charts
+            # must show marks read on their axes (a meme's white text on a coloured page is
+            # grey ink too)
             words = merge_words(reread(work.rgb, settings, grey_only=True), words)
             charts, flags = read_charts(work.rgb, words, settings)
             if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
