@@ -1,0 +1,74 @@
+"""Coloured cell fills taken out before OCR: a spreadsheet's colour scale, a highlighted
+row, a tinted column. Tesseract binarises the page once, and a mid-tone fill (a red or
+green of a heat map is about 150 grey) falls on the ink side of that threshold: the
+numbers on it run together or vanish. Dividing each pixel by its own ground leaves every
+fill white and its dark text dark, the usual background normalisation of document images.
+
+The ground is the grey image closed (a maximum, then a minimum) by a window wider than a
+text stroke: dark strokes vanish from it while a fill keeps its exact edges, which the
+coarse median ``background`` blurs by a few pixels (a halo read as a stray digit). Only
+fills whose text is darker than they are are flattened: white type on a fill would vanish
+with its ground (a dark fill is ``invert_dark_regions``' work).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .steps import background, binarise, glyph_height
+
+# Grounds between these levels are fills: darker is a dark band (inverted elsewhere), paler
+# is the page, a zebra stripe or a pale header that Tesseract reads as it is.
+FILL_DARKEST, FILL_PALEST = 100, 225
+# Less of the image than this under fills: nothing to take out.
+MIN_FILL_SHARE = 0.01
+# Ink on a fill is this much darker than the fill's level.
+INK_CONTRAST = 50
+
+
+def _glyphs(marks: np.ndarray, glyph: float) -> int:
+    """How many pieces of ``marks`` are the size of a character (a border line or the page
+    beyond a fill is far longer)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8))
+    w, h = stats[1:count, cv2.CC_STAT_WIDTH], stats[1:count, cv2.CC_STAT_HEIGHT]
+    return int(((h >= 0.4 * glyph) & (h <= 2 * glyph) & (w <= 2 * glyph)).sum())
+
+
+def _dark_text(grey: np.ndarray, region: np.ndarray, glyph: float) -> bool:
+    """The characters on a fill are darker than it (black digits on a heat map's green),
+    not lighter (white type on a coloured button)."""
+    level = float(np.median(grey[region]))
+    darker = _glyphs(region & (grey < level - INK_CONTRAST), glyph)
+    lighter = _glyphs(region & (grey > level + INK_CONTRAST), glyph)
+    return darker >= 3 and darker > 2 * lighter
+
+
+def flatten_fills(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with its mid-tone fills under dark text made white; the same array where
+    there are none."""
+    coarse = background(grey)
+    fills = (coarse >= FILL_DARKEST) & (coarse <= FILL_PALEST)
+    if fills.mean() < MIN_FILL_SHARE:
+        return grey
+    glyph = glyph_height(binarise(grey)) or 12.0
+    side = max(5, int(glyph * 0.6) | 1)
+    ground = cv2.morphologyEx(
+        grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    )
+    keep = np.zeros(grey.shape, dtype=bool)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(fills.astype(np.uint8))
+    for i in range(1, count):
+        x, y, w, h = stats[i, :4]
+        window = (slice(y, y + h), slice(x, x + w))
+        region = labels[window] == i
+        if _dark_text(grey[window], region, glyph):
+            keep[window] |= region
+    if not keep.any():
+        return grey
+    # A little wider than the coarse map's regions, so the fill's own edge is included.
+    keep = cv2.dilate(keep.astype(np.uint8), np.ones((side, side), np.uint8)) > 0
+    flat = grey.astype(np.float32) * (255.0 / np.maximum(ground.astype(np.float32), 1.0))
+    out = grey.copy()
+    out[keep] = np.clip(flat[keep], 0, 255).astype(np.uint8)
+    return out
