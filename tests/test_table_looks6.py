@@ -91,3 +91,54 @@ def test_dark_text_on_a_fill_stays_and_white_type_is_left_alone() -> None:
         button[40:60, x : x + 3] = 255
         button[40:43, x : x + 12] = 255
     assert flatten_fills(button) is button
+
+
+def render_docs_page(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    """A documentation page: a navigation list down the left, a ruled, framed table to its
+    right whose header and first row stand level with the list's last entries."""
+    face = ImageFont.truetype(str(SANS), 13)
+    bold = ImageFont.truetype(str(SANS.with_name("DejaVuSans-Bold.ttf")), 13)
+    widths = [max(int(face.getlength(r[c])) for r in [header, *rows]) + 40
+              for c in range(len(header))]
+    left, top, pitch = 220, 120, 35
+    width = left + sum(widths) + 60
+    height = top + pitch * (len(rows) + 1) + 60
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    nav = ["Getting started", "Models", "Evaluation", "Fine-tuning", "FAQ"]
+    for i, item in enumerate(nav):  # the list's last two entries meet the table's lines
+        draw.text((20, top + 10 + pitch + (i - len(nav) + 1) * 28), item, fill=(136, 136, 136),
+                  font=face)
+    right = left + sum(widths)
+    for r, cells in enumerate([header, *rows]):
+        y = top + r * pitch
+        draw.line((left, y, right, y), fill=(200, 200, 200))
+        x = left
+        for c, text in enumerate(cells):
+            draw.text((x + 16, y + 10), text, fill=(51, 51, 51), font=bold if r == 0 else face)
+            x += widths[c]
+    bottom = top + pitch * (len(rows) + 1)
+    draw.line((left, bottom, right, bottom), fill=(200, 200, 200))
+    draw.line((left, top, left, bottom), fill=(200, 200, 200))
+    draw.line((right, top, right, bottom), fill=(200, 200, 200))
+    image.save(path)
+    return path
+
+
+@needs_fonts
+def test_a_docs_sites_navigation_is_no_column(tmp_path: Path) -> None:
+    """The navigation entries level with a framed table's rows stay out of it: the rules
+    under the rows end where the table does (without that, "FAQ" is the first row's first
+    cell and the model names become a second column)."""
+    header = ["Model", "Parameters", "MMLU", "MBPP"]
+    rows = [["Yarrow-2-6.7b-Base", "6.7b", "50.4", "32.9"],
+            ["Aster-2-7B-Base", "7b", "59.1", "41.3"],
+            ["Quill-2-0.5B-Base", "0.5b", "54.4", "45.5"],
+            ["Pylon-7B-Base", "7b", "56.0", "45.6"],
+            ["Aster-3-14B-Base", "14b", "54.6", "36.9"]]
+    record = read_image(render_docs_page(tmp_path / "docs.png", header, rows))
+    read = {(s.model, s.benchmark): s.value for t in record.ocr.tables
+            for s in scores_from_table(t)}
+    expected = {(row[0], bench): float(row[c]) for row in rows
+                for c, bench in ((2, "MMLU"), (3, "MBPP"))}
+    assert read == expected

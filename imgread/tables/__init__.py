@@ -19,6 +19,7 @@ from .cells import recover_left_column, reread_numbers, settle_cell
 from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
 from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
+from .frame import beside_ruled_blocks
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .han_headers import complete_han_headers
@@ -103,7 +104,9 @@ def extract_tables(
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
     # A two-column page's columns are read apart: the text beside a table is no part of it.
-    for part in page_columns(words):
+    # A docs site's navigation beside a ruled table is no column of it.
+    beside = [] if prepared is None else prepared.horizontal
+    for part in page_columns(beside_ruled_blocks(words, beside)):
         for found in find_layouts(
             part, config.tables.min_rows, config.tables.min_cols, rules, row_rules
         ):
