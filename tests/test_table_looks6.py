@@ -142,3 +142,69 @@ def test_a_docs_sites_navigation_is_no_column(tmp_path: Path) -> None:
     expected = {(row[0], bench): float(row[c]) for row in rows
                 for c, bench in ((2, "MMLU"), (3, "MBPP"))}
     assert read == expected
+
+
+LEADERBOARD_HEADER = ["Rank", "Model", "MMLU", "MATH", "GSM8K", "Paper"]
+LEADERBOARD_ROWS = [
+    ("Cobalt 34B", True, [70.9, 38.1, 62.4]),
+    ("Rook 1.5 72B", False, [61.8, 32.5, 54.1]),
+    ("Dune 40B", False, [56.4, 23.2, 46.3]),
+    ("Dune 3 6.7B", True, [53.5, 17.2, 36.5]),
+    ("Cobalt v2 1.8B", False, [49.0, 20.0, 35.2]),
+]
+
+
+def render_leaderboard(path: Path) -> Path:
+    """A leaderboard page: rank, a linked model name with an "Extra data" tag on a grey pill
+    after some names, scores, and a "Paper" column of link icons (shapes, no text)."""
+    face = ImageFont.truetype(str(SANS), 15)
+    bold = ImageFont.truetype(str(SANS.with_name("DejaVuSans-Bold.ttf")), 15)
+    small = ImageFont.truetype(str(SANS), 10)
+    xs = [20, 80, 360, 460, 560, 660]
+    pitch, top = 40, 20
+    image = Image.new("RGB", (760, top + pitch * (len(LEADERBOARD_ROWS) + 1) + 20), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((10, top, 750, top + pitch), fill=(247, 247, 247))
+    for x, name in zip(xs, LEADERBOARD_HEADER, strict=True):
+        draw.text((x, top + 11), name, fill=(85, 85, 85), font=bold)
+    for r, (name, tagged, scores) in enumerate(LEADERBOARD_ROWS, 1):
+        y = top + r * pitch
+        draw.line((10, y, 750, y), fill=(221, 221, 221), width=1)
+        draw.text((xs[0], y + 11), str(r), fill=(153, 153, 153), font=face)
+        draw.text((xs[1], y + 11), name, fill=(31, 140, 235), font=face)
+        if tagged:
+            x = xs[1] + face.getlength(name) + 10
+            draw.rounded_rectangle((x, y + 11, x + small.getlength("Extra data") + 10, y + 27),
+                                   radius=3, fill=(238, 238, 238))
+            draw.text((x + 5, y + 13), "Extra data", fill=(102, 102, 102), font=small)
+        for x, value in zip(xs[2:5], scores, strict=True):
+            draw.text((x, y + 11), f"{value:.1f}", fill=(51, 51, 51), font=face)
+        draw.rectangle((xs[5], y + 6, xs[5] + 26, y + 34), fill=(228, 230, 232))
+        draw.ellipse((xs[5] + 34, y + 7, xs[5] + 60, y + 33), fill=(214, 236, 218))
+    image.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def leaderboard_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    path = render_leaderboard(tmp_path_factory.mktemp("board") / "board.png")
+    record = read_image(path)
+    return {(s.model, s.benchmark): s.value for t in record.ocr.tables
+            for s in scores_from_table(t)}
+
+
+@needs_fonts
+def test_a_tag_on_its_own_pill_is_no_part_of_the_name(leaderboard_scores: dict) -> None:
+    """"Extra data" on a grey pill after a name is cut from it: the pill's fill is another
+    ground than the name's (without that the tagged rows are "Cobalt 34B Extra data")."""
+    models = {model for model, _ in leaderboard_scores}
+    assert models == {name for name, _, _ in LEADERBOARD_ROWS}
+
+
+@needs_fonts
+def test_a_column_name_over_icons_joins_no_other_name(leaderboard_scores: dict) -> None:
+    """"Paper" over a column of link icons (no text under it) does not join the last
+    column's name: every GSM8K score is found under "GSM8K"."""
+    gsm8k = {model: value for (model, bench), value in leaderboard_scores.items()
+             if bench == "GSM8K"}
+    assert len(gsm8k) == len(LEADERBOARD_ROWS), sorted(leaderboard_scores)

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from .. import ocr
 from ..config import Config
 from ..record import Box, Flag, Table, Word
+from .badges import strip_badges
 from .cells import recover_left_column, reread_numbers, settle_cell
 from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
 from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
-from .frame import beside_ruled_blocks
+from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .han_headers import complete_han_headers
@@ -111,6 +112,7 @@ def extract_tables(
             part, config.tables.min_rows, config.tables.min_cols, rules, row_rules
         ):
             found.header = on_table_ground(found, prepared)
+            found.header = header_within_body(found)
             candidates.append((build_table(found), found))
     for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):
@@ -136,6 +138,7 @@ def extract_tables(
         names = model_column(table)
         strip_ranks(table, names)
         strip_trailing_icons(table, names)
+        strip_badges(table, names, words, prepared)
         split_inline_settings(table)
         flags.extend(repair_column_names(table))
         settings_as_names(table)
