@@ -208,3 +208,45 @@ def test_a_column_name_over_icons_joins_no_other_name(leaderboard_scores: dict) 
     gsm8k = {model: value for (model, bench), value in leaderboard_scores.items()
              if bench == "GSM8K"}
     assert len(gsm8k) == len(LEADERBOARD_ROWS), sorted(leaderboard_scores)
+
+
+SERIF = FONTS / "liberation/LiberationSerif-Regular.ttf"
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation fonts absent")
+def test_spreads_set_apart_in_small_type_join_their_means(tmp_path: Path) -> None:
+    """Each mean with its spread after it in smaller type ("18.7 ±0.2") reads as one
+    column: without joining the spreads' columns to the means', the body has twice the
+    columns the header names and the names fall over the wrong columns."""
+    face = ImageFont.truetype(str(SERIF), 22)
+    small = ImageFont.truetype(str(SERIF), 14)
+    benches = ["MATH", "GPQA", "PIQA", "MBPP"]
+    rng = random.Random(7)
+    rows = [(name, [(round(rng.uniform(20, 80), 1), round(rng.uniform(0.1, 1.9), 1))
+                    for _ in benches])
+            for name in ("Zephon-8B", "Onyx-1.8B", "Sable-2-65B", "Sable-9B", "Zephon-v2-9B")]
+    xs = [30, 230, 370, 510, 650]
+    image = Image.new("RGB", (800, 70 + 36 * len(rows)), "white")
+    draw = ImageDraw.Draw(image)
+    draw.line((20, 12, 780, 12), fill="black", width=2)
+    for x, name in zip(xs, ["Model", *benches], strict=True):
+        draw.text((x, 18), name, fill="black", font=face)
+    draw.line((20, 50, 780, 50), fill="black", width=1)
+    for r, (name, cells) in enumerate(rows):
+        y = 58 + 36 * r
+        draw.text((xs[0], y), name, fill="black", font=face)
+        for x, (mean, spread) in zip(xs[1:], cells, strict=True):
+            text = f"{mean:.1f}"
+            draw.text((x, y), text, fill="black", font=face)
+            draw.text((x + face.getlength(text) + 5, y + 8), f"±{spread:.1f}", fill="black",
+                      font=small)
+    draw.line((20, 58 + 36 * len(rows), 780, 58 + 36 * len(rows)), fill="black", width=2)
+    path = tmp_path / "spreads.png"
+    image.save(path)
+    record = read_image(path)
+    read = {(s.model, s.benchmark): s.value for t in record.ocr.tables
+            for s in scores_from_table(t)}
+    expected = {(name, bench): mean for name, cells in rows
+                for bench, (mean, _) in zip(benches, cells, strict=True)}
+    right = sum(1 for key, value in expected.items() if read.get(key) == value)
+    assert right >= len(expected) - 1, (right, read)
