@@ -29,8 +29,8 @@ from .lines import (
     tidy_label,
 )
 from .points import join_point_splits
-from .spread_columns import join_spread_columns
 from .prose import heads_rows, is_prose_line
+from .spread_columns import join_spread_columns
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
