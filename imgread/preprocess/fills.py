@@ -25,6 +25,12 @@ FILL_DARKEST, FILL_PALEST = 100, 225
 MIN_FILL_SHARE = 0.01
 # Ink on a fill is this much darker than the fill's level.
 INK_CONTRAST = 50
+# A fill is flat: this share of it lies within ``FLAT`` grey levels of the coarse map
+# there (a heat map's cells each of their own colour). Where a dark shape meets the page
+# the coarse map blends the two into a thin mid-tone rim, which is no fill.
+FLAT_SHARE, FLAT = 0.5, 12
+# A fill holds a few characters at least: its area in squared glyph heights.
+MIN_FILL_GLYPHS = 9
 
 
 def _glyphs(marks: np.ndarray, glyph: float) -> int:
@@ -35,10 +41,14 @@ def _glyphs(marks: np.ndarray, glyph: float) -> int:
     return int(((h >= 0.4 * glyph) & (h <= 2 * glyph) & (w <= 2 * glyph)).sum())
 
 
-def _dark_text(grey: np.ndarray, region: np.ndarray, glyph: float) -> bool:
-    """The characters on a fill are darker than it (black digits on a heat map's green),
-    not lighter (white type on a coloured button)."""
-    level = float(np.median(grey[region]))
+def _dark_text(grey: np.ndarray, coarse: np.ndarray, region: np.ndarray, glyph: float) -> bool:
+    """``region`` is a fill (flat, room for a few characters) whose characters are darker
+    than it (black digits on a heat map's green), not lighter (white type on a button)."""
+    inside = grey[region]
+    level = float(np.median(inside))
+    near = np.abs(inside.astype(np.int16) - coarse[region].astype(np.int16)) <= FLAT
+    if inside.size < MIN_FILL_GLYPHS * glyph**2 or near.mean() < FLAT_SHARE:
+        return False
     darker = _glyphs(region & (grey < level - INK_CONTRAST), glyph)
     lighter = _glyphs(region & (grey > level + INK_CONTRAST), glyph)
     return darker >= 3 and darker > 2 * lighter
@@ -62,7 +72,7 @@ def flatten_fills(grey: np.ndarray) -> np.ndarray:
         x, y, w, h = stats[i, :4]
         window = (slice(y, y + h), slice(x, x + w))
         region = labels[window] == i
-        if _dark_text(grey[window], region, glyph):
+        if _dark_text(grey[window], coarse[window], region, glyph):
             keep[window] |= region
     if not keep.any():
         return grey
