@@ -9,9 +9,13 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from imgread.config import load_config
 from imgread.pipeline import read_image
+from imgread.preprocess import Prepared
 from imgread.preprocess.fills import flatten_fills
+from imgread.record import Box, Cell, Table
 from imgread.tables import scores_from_table
+from imgread.tables.highlights import reread_highlighted_numbers
 
 FONTS = Path("/usr/share/fonts/truetype")
 SANS = FONTS / "dejavu/DejaVuSans.ttf"
@@ -250,3 +254,30 @@ def test_spreads_set_apart_in_small_type_join_their_means(tmp_path: Path) -> Non
                 for bench, (mean, _) in zip(benches, cells, strict=True)}
     right = sum(1 for key, value in expected.items() if read.get(key) == value)
     assert right >= len(expected) - 1, (right, read)
+
+
+@needs_fonts
+def test_a_number_on_a_dark_pill_is_read_from_its_colours() -> None:
+    """A cell the page read as "G48)" (the pill's dark ends read as a letter and a bracket
+    beside the inverted digits of "34.8") is read again by distance from the pill's
+    colour, which gives the digits alone; a number on the page itself is left alone."""
+    face = ImageFont.truetype(str(SANS), 24)
+    image = Image.new("RGB", (420, 70), (224, 242, 241))  # a slide's striped row
+    draw = ImageDraw.Draw(image)
+    draw.text((30, 20), "67.3", fill=(34, 34, 34), font=face)
+    width = face.getlength("34.8")
+    draw.rounded_rectangle((250, 12, 250 + width + 28, 56), radius=22, fill=(0, 121, 107))
+    draw.text((264, 20), "34.8", fill="white", font=face)
+    rgb = np.array(image)
+    page = Cell(row=0, col=0, text="67.3", box=Box(x1=30, y1=24, x2=30 + 52, y2=44),
+                confidence=96.0, readings={"page": "67.3"})
+    pill = Cell(row=0, col=1, text="G48)", box=Box(x1=250, y1=12, x2=250 + int(width) + 28,
+                y2=56), confidence=60.0, readings={"page": "G48)"})
+    others = [Cell(row=1, col=c, text=text, confidence=96.0, readings={"page": text})
+              for c, text in enumerate(["59.6", "29.6"])]  # the columns' other numbers
+    table = Table(box=Box(x1=0, y1=0, x2=420, y2=70), n_rows=2, n_cols=2,
+                  body=[[page, pill], others], columns=["MMLU", "NQ"])
+    prepared = Prepared(grey=np.array(image.convert("L")), size=(420, 70), rgb=rgb)
+    reread_highlighted_numbers(table, prepared, load_config().ocr)
+    assert pill.readings.get("numeric") == "34.8"
+    assert "numeric" not in page.readings

@@ -25,6 +25,7 @@ from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .han_headers import complete_han_headers
 from .header import settings_as_names
+from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
@@ -128,6 +129,7 @@ def extract_tables(
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
             reread_tinted_numbers(table, layout.spans, prepared, config.ocr)
+            reread_highlighted_numbers(table, prepared, config.ocr)
             voter = partial(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
