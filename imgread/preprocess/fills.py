@@ -31,6 +31,9 @@ INK_CONTRAST = 50
 FLAT_SHARE, FLAT = 0.5, 12
 # A fill holds a few characters at least: its area in squared glyph heights.
 MIN_FILL_GLYPHS = 9
+# A fill lies on a lighter page: the ground round it is this much lighter than the fill.
+# A whole page photographed dim (mid-tone paper on a dark desk) is the page, no fill.
+PAGE_LIGHTER = 15
 
 
 def _glyphs(marks: np.ndarray, glyph: float) -> int:
@@ -54,6 +57,15 @@ def _dark_text(grey: np.ndarray, coarse: np.ndarray, region: np.ndarray, glyph: 
     return darker >= 3 and darker > 2 * lighter
 
 
+def _on_lighter_page(coarse: np.ndarray, region: np.ndarray, reach: int) -> bool:
+    """The ground just round ``region`` is lighter than the region: a fill on a page."""
+    ring = cv2.dilate(region.astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
+    ring &= ~region
+    if not ring.any():
+        return False
+    return float(np.median(coarse[ring])) >= float(np.median(coarse[region])) + PAGE_LIGHTER
+
+
 def flatten_fills(grey: np.ndarray) -> np.ndarray:
     """``grey`` with its mid-tone fills under dark text made white; the same array where
     there are none."""
@@ -68,11 +80,17 @@ def flatten_fills(grey: np.ndarray) -> np.ndarray:
     )
     keep = np.zeros(grey.shape, dtype=bool)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(fills.astype(np.uint8))
+    reach = max(3, int(glyph))
+    height, width = grey.shape
     for i in range(1, count):
         x, y, w, h = stats[i, :4]
-        window = (slice(y, y + h), slice(x, x + w))
+        x1, y1 = max(0, x - reach), max(0, y - reach)
+        x2, y2 = min(width, x + w + reach), min(height, y + h + reach)
+        window = (slice(y1, y2), slice(x1, x2))
         region = labels[window] == i
-        if _dark_text(grey[window], coarse[window], region, glyph):
+        if _dark_text(grey[window], coarse[window], region, glyph) and _on_lighter_page(
+            coarse[window], region, reach
+        ):
             keep[window] |= region
     if not keep.any():
         return grey
