@@ -12,7 +12,7 @@ from statistics import median
 
 from ..preprocess import Rule
 from ..record import Word
-from .lines import Layout, TextLine
+from .lines import Layout, TextLine, is_numeric_text
 
 # Rules whose ends lie this close (px) start and end together.
 SAME_END = 4
@@ -54,13 +54,17 @@ def beside_ruled_blocks(words: list[Word], horizontal: list[Rule]) -> list[Word]
     if not blocks:
         return words
 
-    def beside(word: Word) -> bool:
-        return any(
-            y1 <= word.box.cy <= y2 and (word.box.x2 < x1 - BEYOND or word.box.x1 > x2 + BEYOND)
-            for x1, x2, y1, y2 in blocks
-        )
+    def beside(word: Word, block: tuple[int, int, int, int]) -> bool:
+        x1, x2, y1, y2 = block
+        return y1 <= word.box.cy <= y2 and (word.box.x2 < x1 - BEYOND or word.box.x1 > x2 + BEYOND)
 
-    return [word for word in words if not beside(word)]
+    # A number beside the rules is the table's own (rules found under some of its columns
+    # only, or a grid boxed cell by cell): such rules bound nothing.
+    bounding = [
+        block for block in blocks
+        if not any(beside(word, block) and is_numeric_text(word.text) for word in words)
+    ]
+    return [word for word in words if not any(beside(word, block) for block in bounding)]
 
 
 def header_within_body(layout: Layout) -> list[TextLine]:
