@@ -16,6 +16,7 @@ import numpy as np
 from ..config import Config, PreprocessSettings
 from ..record import Box
 from ..typed_rules import erase_typed_rules
+from .fills import flatten_fills
 from .rules import (
     Rule,
     RuleMasks,
@@ -105,6 +106,10 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     steps = ["grey"]
     grey = to_grey(rgb)
     inverted_share = 0.0
+    flattened = flatten_fills(grey)  # a heat map's colours: dark digits on mid tones
+    if flattened is not grey:
+        grey = flattened
+        steps.append("flatten_fills")
     if settings.invert_dark:
         grey, inverted_share = invert_dark_regions(grey)
         if inverted_share:

@@ -15,14 +15,17 @@ from typing import TYPE_CHECKING
 from .. import ocr
 from ..config import Config
 from ..record import Box, Flag, Table, Word
+from .badges import strip_badges
 from .cells import recover_left_column, reread_numbers, settle_cell
 from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
 from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
+from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .han_headers import complete_han_headers
 from .header import settings_as_names
+from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
@@ -103,11 +106,14 @@ def extract_tables(
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
     # A two-column page's columns are read apart: the text beside a table is no part of it.
-    for part in page_columns(words):
+    # A docs site's navigation beside a ruled table is no column of it.
+    beside = [] if prepared is None else prepared.horizontal
+    for part in page_columns(beside_ruled_blocks(words, beside)):
         for found in find_layouts(
             part, config.tables.min_rows, config.tables.min_cols, rules, row_rules
         ):
             found.header = on_table_ground(found, prepared)
+            found.header = header_within_body(found)
             candidates.append((build_table(found), found))
     for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):
@@ -123,6 +129,7 @@ def extract_tables(
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
             reread_tinted_numbers(table, layout.spans, prepared, config.ocr)
+            reread_highlighted_numbers(table, prepared, config.ocr)
             voter = partial(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
@@ -133,6 +140,7 @@ def extract_tables(
         names = model_column(table)
         strip_ranks(table, names)
         strip_trailing_icons(table, names)
+        strip_badges(table, names, words, prepared)
         split_inline_settings(table)
         flags.extend(repair_column_names(table))
         settings_as_names(table)

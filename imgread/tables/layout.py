@@ -30,6 +30,7 @@ from .lines import (
 )
 from .points import join_point_splits
 from .prose import heads_rows, is_prose_line
+from .spread_columns import join_spread_columns
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
@@ -289,6 +290,7 @@ def find_layouts(
         body, extra = split_rows(body, extra, [groups[i] for i in run])
         ranges = column_ranges(body + [line for group in extra.values() for line in group])
         body, ranges = join_point_splits(body, ranges)
+        body, ranges = join_spread_columns(body, ranges)
         ranges = within_rules(ranges, rules or [], body)
         if len(ranges) < min_cols:
             continue

@@ -1,0 +1,102 @@
+"""Coloured cell fills taken out before OCR: a spreadsheet's colour scale, a highlighted
+row, a tinted column. Tesseract binarises the page once, and a mid-tone fill (a red or
+green of a heat map is about 150 grey) falls on the ink side of that threshold: the
+numbers on it run together or vanish. Dividing each pixel by its own ground leaves every
+fill white and its dark text dark, the usual background normalisation of document images.
+
+The ground is the grey image closed (a maximum, then a minimum) by a window wider than a
+text stroke: dark strokes vanish from it while a fill keeps its exact edges, which the
+coarse median ``background`` blurs by a few pixels (a halo read as a stray digit). Only
+fills whose text is darker than they are are flattened: white type on a fill would vanish
+with its ground (a dark fill is ``invert_dark_regions``' work).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .steps import background, binarise, glyph_height
+
+# Grounds between these levels are fills: darker is a dark band (inverted elsewhere), paler
+# is the page, a zebra stripe or a pale header that Tesseract reads as it is.
+FILL_DARKEST, FILL_PALEST = 100, 225
+# Less of the image than this under fills: nothing to take out.
+MIN_FILL_SHARE = 0.01
+# Ink on a fill is this much darker than the fill's level.
+INK_CONTRAST = 50
+# A fill is flat: this share of it lies within ``FLAT`` grey levels of the coarse map
+# there (a heat map's cells each of their own colour). Where a dark shape meets the page
+# the coarse map blends the two into a thin mid-tone rim, which is no fill.
+FLAT_SHARE, FLAT = 0.5, 12
+# A fill holds a few characters at least: its area in squared glyph heights.
+MIN_FILL_GLYPHS = 9
+# A fill lies on a lighter page: the ground round it is this much lighter than the fill.
+# A whole page photographed dim (mid-tone paper on a dark desk) is the page, no fill.
+PAGE_LIGHTER = 15
+
+
+def _glyphs(marks: np.ndarray, glyph: float) -> int:
+    """How many pieces of ``marks`` are the size of a character (a border line or the page
+    beyond a fill is far longer)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8))
+    w, h = stats[1:count, cv2.CC_STAT_WIDTH], stats[1:count, cv2.CC_STAT_HEIGHT]
+    return int(((h >= 0.4 * glyph) & (h <= 2 * glyph) & (w <= 2 * glyph)).sum())
+
+
+def _dark_text(grey: np.ndarray, coarse: np.ndarray, region: np.ndarray, glyph: float) -> bool:
+    """``region`` is a fill (flat, room for a few characters) whose characters are darker
+    than it (black digits on a heat map's green), not lighter (white type on a button)."""
+    inside = grey[region]
+    level = float(np.median(inside))
+    near = np.abs(inside.astype(np.int16) - coarse[region].astype(np.int16)) <= FLAT
+    if inside.size < MIN_FILL_GLYPHS * glyph**2 or near.mean() < FLAT_SHARE:
+        return False
+    darker = _glyphs(region & (grey < level - INK_CONTRAST), glyph)
+    lighter = _glyphs(region & (grey > level + INK_CONTRAST), glyph)
+    return darker >= 3 and darker > 2 * lighter
+
+
+def _on_lighter_page(coarse: np.ndarray, region: np.ndarray, reach: int) -> bool:
+    """The ground just round ``region`` is lighter than the region: a fill on a page."""
+    ring = cv2.dilate(region.astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
+    ring &= ~region
+    if not ring.any():
+        return False
+    return float(np.median(coarse[ring])) >= float(np.median(coarse[region])) + PAGE_LIGHTER
+
+
+def flatten_fills(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with its mid-tone fills under dark text made white; the same array where
+    there are none."""
+    coarse = background(grey)
+    fills = (coarse >= FILL_DARKEST) & (coarse <= FILL_PALEST)
+    if fills.mean() < MIN_FILL_SHARE:
+        return grey
+    glyph = glyph_height(binarise(grey)) or 12.0
+    side = max(5, int(glyph * 0.6) | 1)
+    ground = cv2.morphologyEx(
+        grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    )
+    keep = np.zeros(grey.shape, dtype=bool)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(fills.astype(np.uint8))
+    reach = max(3, int(glyph))
+    height, width = grey.shape
+    for i in range(1, count):
+        x, y, w, h = stats[i, :4]
+        x1, y1 = max(0, x - reach), max(0, y - reach)
+        x2, y2 = min(width, x + w + reach), min(height, y + h + reach)
+        window = (slice(y1, y2), slice(x1, x2))
+        region = labels[window] == i
+        if _dark_text(grey[window], coarse[window], region, glyph) and _on_lighter_page(
+            coarse[window], region, reach
+        ):
+            keep[window] |= region
+    if not keep.any():
+        return grey
+    # A little wider than the coarse map's regions, so the fill's own edge is included.
+    keep = cv2.dilate(keep.astype(np.uint8), np.ones((side, side), np.uint8)) > 0
+    flat = grey.astype(np.float32) * (255.0 / np.maximum(ground.astype(np.float32), 1.0))
+    out = grey.copy()
+    out[keep] = np.clip(flat[keep], 0, 255).astype(np.uint8)
+    return out
