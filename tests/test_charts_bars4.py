@@ -9,7 +9,7 @@ import re
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from imgread.charts.binding import sizes_read_again
+from imgread.charts import binding
 from imgread.pipeline import read_image
 from imgread.record import Chart, Record
 
@@ -50,11 +50,11 @@ def test_a_size_misread_in_a_name_is_read_as_the_other_names_print_theirs() -> N
     "Larch-1.5-7 OB Base" (a zero read as a spaced O) print theirs as the others do."""
     chart = _bars(read_image(FIXTURES / "vega_dark_colour_per_bar.png"))
     assert "Obsidian-32B" in [x for _, x, _ in _points(chart)]
-    assert sizes_read_again(["Heron-72B", "Larch-1.5-7 OB Base", "Wren-1.8B", 4.0]) == [
+    assert binding.sizes_read_again(["Heron-72B", "Larch-1.5-7 OB Base", "Wren-1.8B", 4.0]) == [
         "Heron-72B", "Larch-1.5-70B Base", "Wren-1.8B", 4.0]
     # names that print no size, or a number that is none, are left as read
-    assert sizes_read_again(["GPT-4-0128", "Sable Turbo", "Heron-72B"]) == [
-        "GPT-4-0128", "Sable Turbo", "Heron-72B"]
+    assert binding.sizes_read_again(["GPT-4-0128", "Sable Turbo", "Heron-72B", "Wren-2B"]) == [
+        "GPT-4-0128", "Sable Turbo", "Heron-72B", "Wren-2B"]
 
 
 def test_grouped_bars_take_names_by_group_not_by_bar() -> None:
@@ -109,3 +109,28 @@ def test_a_dashed_gridline_read_as_a_word_names_no_series() -> None:
     legend's words."""
     chart = _bars(read_image(FIXTURES / "pygal_dashes_read_as_words.png"))
     assert _series_names(chart) == ["HellaSwag", "MBPP", "BBH", "IFEval"]
+
+
+def test_an_unsure_name_in_the_row_names_a_group_no_sure_name_named() -> None:
+    """ECharts-like grouped bars, names level under the groups: "MBPP." read at confidence
+    48 beside "C-Eval" and "ARC-C" read surely; its group kept its index (2.0)."""
+    chart = _bars(read_image(FIXTURES / "canvas_unsure_level_name.png"))
+    for series in chart.series:
+        assert [str(p.x) for p in series.points] == ["C-Eval", "MBPP", "ARC-C"]
+
+
+def test_a_dark_legend_read_unsure_is_read_again_beside_its_rounded_patches() -> None:
+    """ECharts-like dark theme: pale names right of rounded icons about twice as wide as
+    tall; the page reading gave "MMu-Pro" (19), "uuu" (25) and nothing for two series. Each
+    is read again alone beside its patch."""
+    chart = _bars(read_image(FIXTURES / "canvas_dark_rounded_legend.png"))
+    assert _series_names(chart) == ["MMLU-Pro", "MMLU", "WinoGrande", "ARC-C", "BBH"]
+
+
+def test_a_label_crossed_by_a_gridline_is_read_alone() -> None:
+    """Vega-Lite, dark: the gridline at 60 runs through the last bar's "57.3"; joined by
+    it, the glyphs made one shape too wide for a glyph and the label was left unread (the
+    bar measured 57.5)."""
+    chart = _bars(read_image(FIXTURES / "vega_dark_label_on_gridline.png"))
+    last = max((p for s in chart.series for p in s.points), key=lambda p: p.px)
+    assert (last.y, last.provenance) == (57.3, "label")

@@ -73,8 +73,34 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
             owner = _nearest(row, extra.box.cx)
             if abs(owner.box.cx - extra.box.cx) < max(owner.box.width, extra.box.width):
                 names[id(owner)] += " " + extra.text
-        return _label_groups(bars, row, names)
+        named = _label_groups(bars, row, names)
+        # an unsure name in the row ("MBPP." at 48) names a group no sure one named
+        unsure = [p for p in found if p.value is None and p not in row
+                  and UNSURE_NAME <= p.confidence < 60 and wordlike(p.text)
+                  and sum(c.isalnum() for c in p.text) >= 3
+                  and any(_level_with(p, other) for other in row)]
+        return _unnamed_filled(named, bars, unsure) if unsure else named
     return gap_groups(bars)
+
+
+def _unnamed_filled(
+    categories: list[str | float], bars: list[RawBar], names: list[Phrase]
+) -> list[str | float]:
+    """Groups left unnamed (their index) take a name centred under them."""
+    groups = gap_groups(bars)
+    spans = group_spans(bars)
+    out = list(categories)
+    for key, (left, right) in spans.items():
+        members = [i for i, g in enumerate(groups) if g == key]
+        if not all(isinstance(out[i], float) for i in members):
+            continue
+        under = [p for p in names if left <= p.box.cx <= right]
+        if under:
+            middle = (left + right) / 2
+            text = min(under, key=lambda p: abs(p.box.cx - middle)).text.strip(EDGE_MARKS)
+            for i in members:
+                out[i] = text
+    return out
 
 
 def _level_with(phrase: Phrase, other: Phrase) -> bool:
@@ -531,17 +557,18 @@ def on_scale(value: float, fit: Fit) -> bool:
 
 _SIZE = re.compile(r"\d(?:\.\d+)?[BM]\b")  # a size as a model's name prints it: "32B", "1.5B"
 # a size whose B was read as an 8 ("Obsidian-328"), or whose 0 as a spaced O ("Larch-7 OB")
-_EIGHT_FOR_B = re.compile(r"(?<=[-\s])(\d{1,3}(?:\.\d)?)8\b")
+_EIGHT_FOR_B = re.compile(r"(?<=[-\s])((?:[1-9]\d{0,2}|0)(?:\.\d)?)8\b")
 _O_FOR_ZERO = re.compile(r"(?<=\d)\s?[Oo]\s?B\b")
 
 
 def sizes_read_again(categories: list[str | float]) -> list[str | float]:
-    """Category names misread where a model's size is printed: where most names print a
-    size ("Heron-72B"), a name that prints none but ends its number in an 8 (the B's two
-    bowls) or has a spaced O before its B (a zero) takes the size."""
+    """Category names misread where a model's size is printed: where a third of the names
+    or more (two at least) print a size ("Heron-72B"), a name that prints none but ends
+    its number in an 8 (the B's two bowls) or has a spaced O before its B (a zero) takes
+    the size."""
     names = [c for c in categories if isinstance(c, str)]
     sized = sum(bool(_SIZE.search(n)) for n in names)
-    if len(names) < 2 or sized < 0.5 * len(names):
+    if sized < max(2.0, len(names) / 3):
         return categories
     out: list[str | float] = []
     for name in categories:
