@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from imgread.charts import binding
+from imgread.charts.legend import confirmed_names
 from imgread.pipeline import read_image
 from imgread.record import Chart, Record
 
@@ -134,3 +135,16 @@ def test_a_label_crossed_by_a_gridline_is_read_alone() -> None:
     chart = _bars(read_image(FIXTURES / "vega_dark_label_on_gridline.png"))
     last = max((p for s in chart.series for p in s.points), key=lambda p: p.px)
     assert (last.y, last.provenance) == (57.3, "label")
+
+
+def test_a_legend_name_read_again_keeps_to_its_own_entry(shared_dir: Path) -> None:
+    """DeepSeek-V3's benchmark figure: "Llama-3.1-405B-Inst" read at 66 is read again
+    beside a patch of its colour, where a near colour's patch beside Qwen's entry gave
+    "Qwen2.5-72B-Ins-", and the crop ended "Claude-3.5-Sonnet-1022" early. A reading
+    again that names another series, or says less of the same name, is not taken."""
+    record = read_image(shared_dir / "data" / "real" / "images" / "dsv3_bench_bar.png")
+    names = _series_names(_bars(record))
+    assert "Llama-3.1-405B-Inst" in names and "Claude-3.5-Sonnet-1022" in names
+    assert confirmed_names(["vere", "C-Eval", "MMu-Pro", "Claude-3.5-Sonnet-1022"],
+                           ["MBPP", "", "MMLU-Pro", "Claude-3.5-Sonne"]) == [
+        "MBPP", "C-Eval", "MMLU-Pro", "Claude-3.5-Sonnet-1022"]

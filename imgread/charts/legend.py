@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 import cv2
 import numpy as np
@@ -165,6 +166,29 @@ def unsure_names(names: list[str], used: list[Word]) -> set[int]:
 
 
 SURE_NAME = 70  # OCR confidence: a legend word read at least this surely stands
+
+
+def confirmed_names(read: list[str], again: list[str]) -> list[str]:
+    """Each series' name, of its page reading and its reading again alone: the second
+    where it says something else (a scrap read whole), the longer where the two agree (a
+    crop can end a long name early), the first where the second names another series (a
+    sample of a near colour beside another entry)."""
+    out = []
+    for index, (first, second) in enumerate(zip(read, again, strict=True)):
+        others = [name for other, name in enumerate(read) if other != index and name]
+        if not second or any(_alike(second, name) for name in others):
+            out.append(first)
+        elif first and _alike(second, first):
+            out.append(max(first, second, key=len))
+        else:
+            out.append(second)
+    return out
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two readings of one name: one inside the other, or most characters shared."""
+    a, b = (re.sub(r"[^a-z0-9]", "", text.lower()) for text in (a, b))
+    return bool(a and b) and (a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8)
 
 
 def symbol_split(word: Word) -> Word:

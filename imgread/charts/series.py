@@ -34,7 +34,7 @@ from .binding import (
     wordlike,
 )
 from .labels import read_bar_label
-from .legend import legend_names, swatch_colour, unsure_names
+from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
 from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
@@ -76,7 +76,7 @@ def bar_chart(
         unsure = unsure_names(names, legend)
         again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
                              bg, panel.tick_height, settings, legend)
-        names = [new or old for new, old in zip(again, names, strict=True)]
+        names = confirmed_names(names, again)
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
     decimals = label_decimals([label.text for label in matched.values()], fit)
