@@ -148,3 +148,5 @@ def test_a_legend_name_read_again_keeps_to_its_own_entry(shared_dir: Path) -> No
     assert confirmed_names(["vere", "C-Eval", "MMu-Pro", "Claude-3.5-Sonnet-1022"],
                            ["MBPP", "", "MMLU-Pro", "Claude-3.5-Sonne"]) == [
         "MBPP", "C-Eval", "MMLU-Pro", "Claude-3.5-Sonnet-1022"]
+    # two series' names may hold one another: "MMLU" read again beside "MMLU-Pro" stands
+    assert confirmed_names(["MMu-Pro", "uuu"], ["MMLU-Pro", "MMLU"]) == ["MMLU-Pro", "MMLU"]

@@ -176,7 +176,7 @@ def confirmed_names(read: list[str], again: list[str]) -> list[str]:
     out = []
     for index, (first, second) in enumerate(zip(read, again, strict=True)):
         others = [name for other, name in enumerate(read) if other != index and name]
-        if not second or any(_alike(second, name) for name in others):
+        if not second or any(_alike(second, name, within=False) for name in others):
             out.append(first)
         elif first and _alike(second, first):
             out.append(max(first, second, key=len))
@@ -185,10 +185,18 @@ def confirmed_names(read: list[str], again: list[str]) -> list[str]:
     return out
 
 
-def _alike(a: str, b: str) -> bool:
-    """Two readings of one name: one inside the other, or most characters shared."""
+def _alike(a: str, b: str, within: bool = True) -> bool:
+    """Two readings of one name: most characters shared, or (``within``) one inside the
+    other. Names of two series may hold one another ("MMLU", "MMLU-Pro")."""
     a, b = (re.sub(r"[^a-z0-9]", "", text.lower()) for text in (a, b))
-    return bool(a and b) and (a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8)
+    if not (a and b):
+        return False
+    if within and (a in b or b in a):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= (0.8 if within else SAME_NAME)
+
+
+SAME_NAME = 0.85  # characters shared: a reading of another series' name, not a name of its own
 
 
 def symbol_split(word: Word) -> Word:
