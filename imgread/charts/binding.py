@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import cv2
 import numpy as np
@@ -53,9 +54,11 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
     ]
     row: list[Phrase] = []
     for start in sorted(below, key=lambda p: p.box.y1):
-        # one row shares its tops, or its feet (a tick mark read into a label raises its top)
+        # one row shares its tops, or its feet (a tick mark read into a label raises its
+        # top), or lies within the other's height (a tick mark above and a stroke below)
         candidate = [p for p in below if start.box.y1 <= p.box.y1 <= start.box.y1 + 0.6 * p.height
-                     or abs(p.box.y2 - start.box.y2) <= 0.3 * p.height]
+                     or abs(p.box.y2 - start.box.y2) <= 0.3 * p.height
+                     or _level_with(p, start)]
         # slanted labels read level come out as short, unsure scraps; a level row of whole
         # names, one under most groups, is a row however unsure a few of its words
         if len(candidate) >= 2 and (
@@ -70,8 +73,41 @@ def bar_categories(panel: Panel, bars: list[RawBar], found: list[Phrase]) -> lis
             owner = _nearest(row, extra.box.cx)
             if abs(owner.box.cx - extra.box.cx) < max(owner.box.width, extra.box.width):
                 names[id(owner)] += " " + extra.text
-        return _label_groups(bars, row, names)
+        named = _label_groups(bars, row, names)
+        # an unsure name in the row ("MBPP." at 48) names a group no sure one named
+        unsure = [p for p in found if p.value is None and p not in row
+                  and UNSURE_NAME <= p.confidence < 60 and wordlike(p.text)
+                  and sum(c.isalnum() for c in p.text) >= 3
+                  and any(_level_with(p, other) for other in row)]
+        return _unnamed_filled(named, bars, unsure) if unsure else named
     return gap_groups(bars)
+
+
+def _unnamed_filled(
+    categories: list[str | float], bars: list[RawBar], names: list[Phrase]
+) -> list[str | float]:
+    """Groups left unnamed (their index) take a name centred under them."""
+    groups = gap_groups(bars)
+    spans = group_spans(bars)
+    out = list(categories)
+    for key, (left, right) in spans.items():
+        members = [i for i, g in enumerate(groups) if g == key]
+        if not all(isinstance(out[i], float) for i in members):
+            continue
+        under = [p for p in names if left <= p.box.cx <= right]
+        if under:
+            middle = (left + right) / 2
+            text = min(under, key=lambda p: abs(p.box.cx - middle)).text.strip(EDGE_MARKS)
+            for i in members:
+                out[i] = text
+    return out
+
+
+def _level_with(phrase: Phrase, other: Phrase) -> bool:
+    """The shorter of two phrases lies within the taller one's height, most of it."""
+    short, tall = sorted((phrase.box, other.box), key=lambda b: b.height)
+    overlap = min(short.y2, tall.y2) - max(short.y1, tall.y1)
+    return overlap >= 0.8 * short.height
 
 
 def group_spans(bars: list[RawBar]) -> dict[str | float, tuple[float, float]]:
@@ -137,14 +173,32 @@ def _label_groups(
         )
 
     label: dict[str | float, str] = {}
+    own: dict[int, str] = {}  # bar index: a name of its own
     for key in spans:
         under = [p for p in row if gap(p, key) == 0]
         beside = [p for p in row if 0 < gap(p, key) <= 1.5 * width and between(p, key)]
+        members = [i for i, g in enumerate(groups) if g == key]
+        if len(under) >= 2 and (each := _one_name_a_bar(under, [bars[i] for i in members])):
+            # a name centred under every bar: bars of one series drawn in a colour each,
+            # standing close, are no group
+            own.update({members[i]: names[id(p)] for i, p in each.items()})
+            continue
         chosen = under or beside
         if chosen:
             middle = centre(key)
             label[key] = names[id(min(chosen, key=lambda p: abs(p.box.cx - middle)))]
-    return [label.get(g, g) for g in groups]
+    return [own.get(i, label.get(g, g)) for i, g in enumerate(groups)]
+
+
+def _one_name_a_bar(names: list[Phrase], bars: list[RawBar]) -> dict[int, Phrase] | None:
+    """Each bar with the one name centred under it, where every bar has one."""
+    each: dict[int, Phrase] = {}
+    for index, bar in enumerate(bars):
+        mine = [p for p in names if bar.x1 <= p.box.cx <= bar.x2]
+        if len(mine) != 1:
+            return None
+        each[index] = mine[0]
+    return each if len({id(p) for p in each.values()}) == len(bars) else None
 SLANTS = (15.0, 75.0)  # degrees: the range a slanted label's angle is looked for in
 SLANT_ZOOM = 2.0
 LEVEL_TEXT_PX = 30.0  # a level name's height enlarged (tick labels' height is the guide)
@@ -184,7 +238,7 @@ def slanted_categories(
     per_group = [float(np.mean([b.cx for b, g in zip(bars, groups, strict=True) if g == k]))
                  for k in keys]
     per_bar = [bar.cx for bar in bars]
-    best: tuple[float, dict[int, str], bool] | None = None
+    best: tuple[tuple[int, float], dict[int, str], bool] | None = None
     for angle in (slant,):
         level, back = _turned(strip, angle)
         try:
@@ -193,17 +247,24 @@ def slanted_categories(
             continue
         words = [w for w in read if w.confidence >= 50 and wordlike(w.text)]
         lines = _text_lines(words)
+        # a whole name read unsure (a slanted line's first glyphs cut off by the page, a
+        # stray stroke read into it) names a place no sure name took, never one it took
+        unsure = [line for line in _text_lines(
+            [w for w in read if UNSURE_NAME <= w.confidence < 50 and wordlike(w.text)
+             and sum(c.isalnum() for c in w.text) >= UNSURE_LETTERS])
+            if not any(_same_line(line, sure) for sure in lines)]
         if slant == 0.0:  # level names: the row under the axis, name by name, printed
             # about as tall as the tick labels (a post's footer under the chart is not)
             tall = panel.tick_height * zoom
             lines = [line for line in lines if NAME_SIZES[0] * tall <= float(
                 np.median([w.box.height for w in line])) <= NAME_SIZES[1] * tall]
             lines = _split_at_gaps(min(lines, key=lambda line: line[0].box.cy)) if lines else []
+            unsure = []
         anchors = ("start", "centre") if slant < 0 else ("end", "centre")
         for anchor, targets in itertools.product(anchors, (per_group, per_bar)):
             spacing = float(np.median(np.diff(targets))) if len(targets) > 1 else area.width / 2
             named: dict[int, tuple[float, str]] = {}
-            for line in lines:
+            for line, sure in [(line, True) for line in lines] + [(line, False) for line in unsure]:
                 left = min(w.box.x1 for w in line)
                 right = max(w.box.x2 for w in line)
                 cy = float(np.mean([w.box.cy for w in line]))
@@ -214,9 +275,14 @@ def slanted_categories(
                     continue
                 text = " ".join(w.text for w in sorted(line, key=lambda w: w.box.x1))
                 confidence = sum(w.confidence for w in line)
-                if target not in named or confidence > named[target][0]:
-                    named[target] = (confidence, text)
-            score = sum(c for c, _ in named.values())
+                if target not in named or (sure and confidence > named[target][0]):
+                    named[target] = (confidence, text.strip(EDGE_MARKS))
+            # the binding that names the most bars wins (a grouped chart's names bound bar
+            # by bar leave half its bars unnamed, whatever scrap takes one more), then the
+            # surer one
+            bars_named = sum(
+                1 if targets is per_bar else sum(g == keys[k] for g in groups) for k in named)
+            score = (bars_named, sum(c for c, _ in named.values()))
             if named and (best is None or score > best[0]):
                 labels = {k: text for k, (_, text) in named.items()}
                 best = (score, labels, targets is per_bar)
@@ -326,6 +392,19 @@ def _text_lines(words: list[Word]) -> list[list[Word]]:
         else:
             lines.append([word])
     return lines
+
+
+def _same_line(line: list[Word], other: list[Word]) -> bool:
+    """Two text lines of a turned strip on the same row, overlapping along it."""
+    top, bottom = min(w.box.y1 for w in line), max(w.box.y2 for w in line)
+    left, right = min(w.box.x1 for w in line), max(w.box.x2 for w in line)
+    return any(w.box.y1 < bottom and w.box.y2 > top and w.box.x1 < right and w.box.x2 > left
+               for w in other)
+
+
+UNSURE_NAME = 20  # OCR confidence: a slanted name read below 50 fills only an unnamed place
+UNSURE_LETTERS = 4  # letters and digits: an unsure word this long is a name, not a scrap
+EDGE_MARKS = "|‘’“”'\"`_.,:; "  # a clipped glyph or a tick mark read at a name's ends
 
 
 def _split_at_gaps(line: list[Word]) -> list[list[Word]]:
@@ -474,3 +553,28 @@ def on_scale(value: float, fit: Fit) -> bool:
     ticks = [float(p.value or 0.0) for p in fit.ticks]
     low, high = min(ticks), max(ticks)
     return low - 0.5 * (high - low) <= value <= high + 0.5 * (high - low)
+
+
+_SIZE = re.compile(r"\d(?:\.\d+)?[BM]\b")  # a size as a model's name prints it: "32B", "1.5B"
+# a size whose B was read as an 8 ("Obsidian-328"), or whose 0 as a spaced O ("Larch-7 OB")
+_EIGHT_FOR_B = re.compile(r"(?<=[-\s])((?:[1-9]\d{0,2}|0)(?:\.\d)?)8\b")
+_O_FOR_ZERO = re.compile(r"(?<=\d)\s?[Oo]\s?B\b")
+
+
+def sizes_read_again(categories: list[str | float]) -> list[str | float]:
+    """Category names misread where a model's size is printed: where a third of the names
+    or more (two at least) print a size ("Heron-72B"), a name that prints none but ends
+    its number in an 8 (the B's two bowls) or has a spaced O before its B (a zero) takes
+    the size."""
+    names = [c for c in categories if isinstance(c, str)]
+    sized = sum(bool(_SIZE.search(n)) for n in names)
+    if sized < max(2.0, len(names) / 3):
+        return categories
+    out: list[str | float] = []
+    for name in categories:
+        if isinstance(name, str) and not _SIZE.search(name):
+            name = _O_FOR_ZERO.sub("0B", name)
+            if not _SIZE.search(name):
+                name = _EIGHT_FOR_B.sub(r"\1B", name)
+        out.append(name)
+    return out

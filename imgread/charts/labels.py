@@ -64,6 +64,7 @@ def label_crop(
     for other in bars:  # the bars' own pixels (and their anti-aliased edges) are no glyphs
         ink[max(0, int(other.top) - 1 - y1):, max(0, int(other.x1) - 2 - x1):
             max(0, int(np.ceil(other.x2)) + 2 - x1)] = False
+    ink &= ~_rules(ink, height)
     rivals = [b.cx - x1 for b in others if abs(b.top - bar.top) <= 1.5 * height]
     labels, glyphs = _glyphs(ink, height)
     # the text line nearest the bar's top: glyphs ending within a text height and a half of it
@@ -77,6 +78,17 @@ def label_crop(
     line = [g for g in glyphs if g.y1 < bottom and g.y2 > top - 0.2 * height
             and _owned(g, centre, rivals, pitch)]
     return _cut(region, labels, _run_around(line, centre, height), height, bg)
+
+
+def _rules(ink: np.ndarray, height: float) -> np.ndarray:
+    """Gridlines in the ink: level runs far longer than a label. A gridline through a label
+    joins its glyphs into one shape too wide for a glyph ("77.5" on the line at 80)."""
+    length = max(3, int(RULE_LENGTH * height))
+    return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN,
+                            np.ones((1, length), np.uint8)).astype(bool)
+
+
+RULE_LENGTH = 3.0  # text heights: an unbroken level run this long is a rule, not text
 
 
 def _inside_crop(rgb: np.ndarray, bar: RawBar, height: float) -> np.ndarray | None:

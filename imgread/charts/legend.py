@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 import cv2
 import numpy as np
@@ -91,6 +92,23 @@ def _edged_patch(window: np.ndarray, ink: np.ndarray) -> np.ndarray | None:
 EDGE_SHARE = 0.12  # of the swatch window's side: how wide a patch's edge may be
 
 
+def _bar_beside(rgb: np.ndarray, word: Word, colour: np.ndarray) -> bool:
+    """The colour left of ``word`` runs on well above and below it: the side of a bar (a
+    value label printed beside or across one), not a legend's patch, which ends within
+    about the text's height."""
+    box = word.box
+    height = max(4, box.height)
+    x1, x2 = max(0, int(box.x1 - 2.4 * height)), max(0, int(box.x1 - 0.15 * height))
+    reach = round(BAR_REACH * height)
+    bands = [rgb[max(0, box.y1 - 2 * reach) : max(0, box.y1 - reach), x1:x2],
+             rgb[box.y2 + reach : box.y2 + 2 * reach, x1:x2]]
+    return all(
+        band.size and float((distance(band, colour) < 30).mean()) >= 0.3 for band in bands)
+
+
+BAR_REACH = 1.0  # text heights above and below a word where a legend patch has ended
+
+
 def _filled(ink: np.ndarray) -> bool:
     """The ink is one filled shape: a small legend symbol (a square a little smaller than
     the text) fills its own bounding box, where letters leave most of theirs empty."""
@@ -117,6 +135,8 @@ def legend_names(
     # a name its symbol was read with is surely a legend entry: two characters will do
     with_symbol = {id(new) for new, old in zip(split, words, strict=True) if new is not old}
     lines = _lines(split)
+    # a "word" far flatter than the page's text is a dashed rule read as letters ("bd")
+    flat = FLAT_SHARE * float(np.median([w.box.height for w in words])) if words else 0.0
     on_colour: dict[int, bool] = {}  # each word's test, once (the line's neighbours ask too)
 
     def drawn_on_colour(word: Word) -> bool:
@@ -126,12 +146,12 @@ def legend_names(
 
     for line_index, line in enumerate(lines):
         for position, word in enumerate(line):
-            if _numeric(word.text) or drawn_on_colour(word):
+            if _numeric(word.text) or word.box.height < flat or drawn_on_colour(word):
                 continue
             solid = patches or word.confidence < 50
             colour = None if _after_text(word, line, drawn_on_colour) else swatch_colour(
                 rgb, word, bg, solid)
-            if colour is None:
+            if colour is None or (patches and _bar_beside(rgb, word, colour)):
                 continue
             for series, wanted in enumerate(colours):
                 gap = _colour_gap(colour, wanted, bg)
@@ -164,8 +184,51 @@ def legend_names(
     return names, used
 
 
+FLAT_SHARE = 0.4  # of the words' median height: flatter is no text
 UNSURE = 50  # OCR confidence: a legend word read below it is a last resort
 SYMBOL_GLYPHS = "@©®•●◆■oe°*"  # how OCR reads a legend's symbol run into its name
+
+
+def unsure_names(names: list[str], used: list[Word]) -> set[int]:
+    """The series whose legend name was read unsure (a word of it under ``SURE_NAME``):
+    light text on a dark legend often comes out as scraps ("vat" for MATH)."""
+    confidence = {word.text: word.confidence for word in used}
+    return {index for index, name in enumerate(names)
+            if name and min(confidence.get(part, 100.0) for part in name.split()) < SURE_NAME}
+
+
+SURE_NAME = 70  # OCR confidence: a legend word read at least this surely stands
+
+
+def confirmed_names(read: list[str], again: list[str]) -> list[str]:
+    """Each series' name, of its page reading and its reading again alone: the second
+    where it says something else (a scrap read whole), the longer where the two agree (a
+    crop can end a long name early), the first where the second names another series (a
+    sample of a near colour beside another entry)."""
+    out = []
+    for index, (first, second) in enumerate(zip(read, again, strict=True)):
+        others = [name for other, name in enumerate(read) if other != index and name]
+        if not second or any(_alike(second, name, within=False) for name in others):
+            out.append(first)
+        elif first and _alike(second, first):
+            out.append(max(first, second, key=len))
+        else:
+            out.append(second)
+    return out
+
+
+def _alike(a: str, b: str, within: bool = True) -> bool:
+    """Two readings of one name: most characters shared, or (``within``) one inside the
+    other. Names of two series may hold one another ("MMLU", "MMLU-Pro")."""
+    a, b = (re.sub(r"[^a-z0-9]", "", text.lower()) for text in (a, b))
+    if not (a and b):
+        return False
+    if within and (a in b or b in a):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= (0.8 if within else SAME_NAME)
+
+
+SAME_NAME = 0.85  # characters shared: a reading of another series' name, not a name of its own
 
 
 def symbol_split(word: Word) -> Word:

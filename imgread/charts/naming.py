@@ -126,8 +126,8 @@ def sample_names(
 
 def _samples(rgb: np.ndarray, colour: np.ndarray, height: float) -> list[Box]:
     """Shapes of ``colour`` a legend sample could be: a stroke one to six text heights
-    long and at most a text height and a half tall, or a filled symbol about as tall as
-    the text."""
+    long and at most a text height and a half tall, a filled symbol about as tall as the
+    text, or a filled patch up to twice as tall and four times as wide."""
     near = (distance(rgb, colour) < SAMPLE_COLOUR).astype(np.uint8)
     # a dashed sample's dashes, and a marker on its stroke, make one shape
     joined = cv2.dilate(near, np.ones((1, 3), np.uint8))
@@ -137,7 +137,11 @@ def _samples(rgb: np.ndarray, colour: np.ndarray, height: float) -> list[Box]:
         stroke = 1.0 * height <= w <= 6 * height and h <= 1.5 * height and w >= 1.5 * h
         symbol = 0.4 * height <= min(w, h) and max(w, h) <= 1.5 * height \
             and area >= 0.6 * w * h  # a filled square or circle
-        if (stroke and area >= 0.5 * height) or symbol:
+        # a filled patch, wider than tall (ECharts' rounded legend icons), drawn a little
+        # taller than the legend's small letters
+        patch = 0.5 * height <= h <= 2 * height and h <= w <= 4 * height \
+            and area >= 0.75 * w * h
+        if (stroke and area >= 0.5 * height) or symbol or patch:
             found.append(Box(x1=int(x), y1=int(y), x2=int(x + w), y2=int(y + h)))
     return found
 

@@ -29,12 +29,13 @@ from .binding import (
     places,
     repair,
     repair_text,
+    sizes_read_again,
     slanted_categories,
     wordlike,
 )
 from .label_row import few_labels_axis
 from .labels import read_bar_label
-from .legend import legend_names, swatch_colour
+from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
 from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
@@ -61,6 +62,7 @@ def bar_chart(
         slanted = slanted_categories(rgb, panel, bars, settings)
         if slanted and sum(isinstance(c, str) for c in slanted) > named:
             categories = slanted
+    categories = sizes_read_again(categories)
     groups = _series_of(bars, categories)
     colours = [
         np.median(np.array([b.colour for b, g in zip(bars, groups, strict=True) if g == index]),
@@ -73,8 +75,11 @@ def bar_chart(
     # read again
     if len(colours) > 1 and max(groups.count(g) for g in set(groups)) > 1 \
             and len(set(categories)) < len(categories):
-        names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend,
-                             panel.area)
+        # (names read unsure too: read alone, a dark legend's light text comes out whole)
+        unsure = unsure_names(names, legend)
+        again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
+                             bg, panel.tick_height, settings, legend, panel.area)
+        names = confirmed_names(names, again)
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
     decimals = label_decimals([label.text for label in matched.values()], fit)
@@ -157,7 +162,10 @@ def bar_chart(
             if repaired is not None:
                 value, confidence, provenance = repaired, 0.8, "label"
                 flags.append(repaired_flag(title, label.text, repaired, measured))
-            elif agrees or (label.confidence >= 85 and on_scale(printed, fit)):
+            # a sure label its bar disagrees with stands, unless printed unlike the chart's
+            # others ("1" among "48.0%"s: a scrap of one)
+            elif agrees or (label.confidence >= 85 and on_scale(printed, fit)
+                            and places(label.text) == decimals):
                 value, confidence = printed, (0.95 if agrees else 0.6)
                 provenance = "label"
             if not agrees and repaired is None:
