@@ -1,14 +1,22 @@
-"""Shared test helpers: where the repository and the read-only shared data live, and a small
-renderer for table screenshots with known content."""
+"""Shared test helpers: where the repository and the read-only shared data live, a small
+renderer for table screenshots with known content, a reading that stops before the chart
+stage, and how chart tests compare names read with names printed."""
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+
+if TYPE_CHECKING:
+    from imgread.record import Chart, Record
+    from imgread.work import Work
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -72,3 +80,34 @@ def report_html(out_dir: Path) -> str:
     root = out_dir / "report"
     pages = sorted((root / "pages").glob("*.html"))
     return "\n".join(path.read_text() for path in [root / "index.html", *pages])
+
+
+def read_up_to_charts(path: Path) -> Work:
+    """An image read by every stage before the chart stage, with the default settings."""
+    from imgread import images
+    from imgread.config import load_config
+    from imgread.pipeline import IMAGE_STAGES, start
+    from imgread.work import Job
+
+    config = load_config()
+    work = start(Job(path=path), config)
+    images.load_into(work, config)
+    for name, stage in IMAGE_STAGES:
+        if name != "charts":
+            stage(work, config)
+    return work
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def names_alike(a: str, b: str) -> bool:
+    """A name read as printed but for a letter or two (what chart tests accept)."""
+    a, b = name_key(a), name_key(b)
+    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def first_bar_chart(record: Record) -> Chart:
+    return next(c for c in record.charts if c.kind == "bar")
+

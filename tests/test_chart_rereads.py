@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import read_up_to_charts
 from PIL import Image, ImageDraw, ImageFont
 
-from imgread import charts, images
+from imgread import charts
 from imgread.config import load_config
-from imgread.pipeline import IMAGE_STAGES, start
-from imgread.work import Job, Work
 
 REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 ROWS = [
@@ -38,16 +37,6 @@ def table_with_numbers_under_it(path: Path) -> Path:
     draw.text((40, 300), NOTE, fill="black", font=face)
     image.save(path)
     return path
-
-
-def read_up_to_charts(path: Path) -> Work:
-    config = load_config()
-    work = start(Job(path=path), config)
-    images.load_into(work, config)
-    for name, stage in IMAGE_STAGES:
-        if name != "charts":
-            stage(work, config)
-    return work
 
 
 @pytest.mark.skipif(not REGULAR.is_file(), reason="DejaVu fonts not installed")

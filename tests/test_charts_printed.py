@@ -5,29 +5,15 @@ now; ``fixtures/charts/SOURCES.md`` says which), read through real Tesseract."""
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from conftest import first_bar_chart, names_alike
 
 from imgread.pipeline import read_image
 from imgread.record import Chart, Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "charts"
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def _alike(a: str, b: str) -> bool:
-    a, b = _key(a), _key(b)
-    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= 0.8)
-
-
-def _bars(record: Record) -> Chart:
-    return next(c for c in record.charts if c.kind == "bar")
 
 
 def _values(chart: Chart) -> list[float]:
@@ -36,7 +22,7 @@ def _values(chart: Chart) -> list[float]:
 
 def _named(chart: Chart, names: list[str]) -> list[str]:
     read = [str(p.x) for s in chart.series for p in s.points]
-    return [n for n in names if any(_alike(n, r) for r in read)]
+    return [n for n in names if any(names_alike(n, r) for r in read)]
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +34,14 @@ def dark_small() -> Record:
 
 
 def test_a_dark_page_known_by_its_margin_is_read_as_a_chart(dark_small: Record) -> None:
-    chart = _bars(dark_small)
+    chart = first_bar_chart(dark_small)
     assert _values(chart) == [40.7, 41.8, 46.5, 54.5]
 
 
 def test_tick_marks_are_painted_out_of_slanted_names() -> None:
     """Vega-Lite, dark, names at -30 degrees with a tick mark over each name's end: read
     with the mark, a name came out "Yi-9B." at confidence 59, or below the cut-off."""
-    chart = _bars(read_image(FIXTURES / "vega_dark_slanted_names.png"))
+    chart = first_bar_chart(read_image(FIXTURES / "vega_dark_slanted_names.png"))
     names = ["Mistral-7B", "Phi-3-mini", "Qwen2-7B", "Yi-9B", "Kestrel-7B", "Marlin-3B",
              "Llama-3-8B"]
     assert _named(chart, names) == names
@@ -72,7 +58,7 @@ def test_the_glyphs_of_value_labels_are_no_box_plot() -> None:
 def test_names_falling_to_the_right_are_read() -> None:
     """pygal turns its x labels clockwise (x_label_rotation=30): each name hangs from its
     upper-left end at its group's centre, running down to the right."""
-    chart = _bars(read_image(FIXTURES / "pygal_falling_names.png"))
+    chart = first_bar_chart(read_image(FIXTURES / "pygal_falling_names.png"))
     names = ["GPQA", "BBH", "ARC-C", "TruthfulQA"]
     assert _named(chart, names) == names
 
@@ -96,12 +82,12 @@ def test_names_under_the_axis_line_are_no_box_plot(pygal_inside: Record) -> None
 def test_dashes_read_as_words_name_no_series(pygal_inside: Record) -> None:
     """OCR reads dashed gridlines as unsure words ("ial", "eve") beside bars of a series'
     colour inside the plot; the legend's sure words outside it name the series."""
-    names = [s.name for s in _bars(pygal_inside).series]
+    names = [s.name for s in first_bar_chart(pygal_inside).series]
     assert "Grok-2" in names and "Command R+" in names
 
 
 def test_small_level_names_are_read_from_the_strip_under_the_bars() -> None:
     """Vega-Lite grouped bars drawn small (names some 7 px tall, lost by the page reading):
     the strip under the bars is read level and enlarged, name by name."""
-    chart = _bars(read_image(FIXTURES / "vega_small_level_names.png"))
+    chart = first_bar_chart(read_image(FIXTURES / "vega_small_level_names.png"))
     assert len(_named(chart, ["ARC-C", "HumanEval", "GSM8K", "IFEval"])) >= 3

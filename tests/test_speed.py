@@ -12,17 +12,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import read_up_to_charts
 from PIL import Image, ImageDraw, ImageFont
 
-from imgread import charts, images
+from imgread import charts
 from imgread.charts.axes import _ransac
 from imgread.config import load_config
 from imgread.names import _folded, closest_benchmark, edit_distance, known_benchmarks
-from imgread.pipeline import IMAGE_STAGES, start
+from imgread.pipeline import start
 from imgread.preprocess import Prepared, Rule
 from imgread.preprocess.rules import _dotted_spans, _even
 from imgread.record import Box, Table
-from imgread.work import Job, Work
+from imgread.work import Job
 
 REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 ROWS = [
@@ -53,16 +54,6 @@ def framed_table(path: Path) -> Path:
     draw.line([(left, top), (left, bottom)], fill="black", width=2)
     image.save(path)
     return path
-
-
-def read_up_to_charts(path: Path) -> Work:
-    config = load_config()
-    work = start(Job(path=path), config)
-    images.load_into(work, config)
-    for name, stage in IMAGE_STAGES:
-        if name != "charts":
-            stage(work, config)
-    return work
 
 
 @pytest.mark.skipif(not REGULAR.is_file(), reason="DejaVu fonts not installed")
