@@ -97,6 +97,19 @@ def test_dark_text_on_a_fill_stays_and_white_type_is_left_alone() -> None:
     assert flatten_fills(button) is button
 
 
+def test_a_bar_with_its_label_at_the_top_is_no_fill() -> None:
+    """Bars of a chart are mid-tone shapes on a lighter face with dark text on them too: a
+    value label at each bar's top. Text over a small part of a tall fill is no cell's: the
+    bars stay as drawn (flattened, they vanished from the page the chart reader reads)."""
+    grey = np.full((400, 600), 235, dtype=np.uint8)  # a plot's grey face
+    for left in (60, 200, 340, 480):
+        grey[80:360, left : left + 90] = 150  # a bar
+        for x in range(left + 15, left + 75, 15):  # its value label, near the top
+            grey[95:115, x : x + 3] = 30
+            grey[95:98, x : x + 10] = 30
+    assert flatten_fills(grey) is grey
+
+
 def render_docs_page(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     """A documentation page: a navigation list down the left, a ruled, framed table to its
     right whose header and first row stand level with the list's last entries."""

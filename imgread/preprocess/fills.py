@@ -31,17 +31,34 @@ INK_CONTRAST = 50
 FLAT_SHARE, FLAT = 0.5, 12
 # A fill holds a few characters at least: its area in squared glyph heights.
 MIN_FILL_GLYPHS = 9
+# Text on a fill leaves no more than this many heights of its text bare, top to bottom
+# (cells of a colour scale, one above the other); a chart's bar has a label at one end.
+TEXT_GAP = 4
 # A fill lies on a lighter page: the ground round it is this much lighter than the fill.
 # A whole page photographed dim (mid-tone paper on a dark desk) is the page, no fill.
 PAGE_LIGHTER = 15
 
 
-def _glyphs(marks: np.ndarray, glyph: float) -> int:
+def _glyphs(marks: np.ndarray, glyph: float) -> tuple[int, np.ndarray, float]:
     """How many pieces of ``marks`` are the size of a character (a border line or the page
-    beyond a fill is far longer)."""
+    beyond a fill is far longer), which rows those pieces cover, and their usual height."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8))
     w, h = stats[1:count, cv2.CC_STAT_WIDTH], stats[1:count, cv2.CC_STAT_HEIGHT]
-    return int(((h >= 0.4 * glyph) & (h <= 2 * glyph) & (w <= 2 * glyph)).sum())
+    sized = (h >= 0.4 * glyph) & (h <= 2 * glyph) & (w <= 2 * glyph)
+    rows = np.zeros(marks.shape[0], dtype=bool)
+    for top, height in zip(stats[1:count, cv2.CC_STAT_TOP][sized], h[sized], strict=True):
+        rows[top:top + height] = True
+    usual = float(np.median(h[sized])) if sized.any() else glyph
+    return int(sized.sum()), rows, usual
+
+
+def _longest_gap(covered: np.ndarray) -> int:
+    """The longest run of rows without text."""
+    longest = run = 0
+    for row in covered:
+        run = 0 if row else run + 1
+        longest = max(longest, run)
+    return longest
 
 
 def _dark_text(grey: np.ndarray, coarse: np.ndarray, region: np.ndarray, glyph: float) -> bool:
@@ -52,8 +69,14 @@ def _dark_text(grey: np.ndarray, coarse: np.ndarray, region: np.ndarray, glyph: 
     near = np.abs(inside.astype(np.int16) - coarse[region].astype(np.int16)) <= FLAT
     if inside.size < MIN_FILL_GLYPHS * glyph**2 or near.mean() < FLAT_SHARE:
         return False
-    darker = _glyphs(region & (grey < level - INK_CONTRAST), glyph)
-    lighter = _glyphs(region & (grey > level + INK_CONTRAST), glyph)
+    darker, text_rows, text_height = _glyphs(region & (grey < level - INK_CONTRAST), glyph)
+    lighter, _, _ = _glyphs(region & (grey > level + INK_CONTRAST), glyph)
+    # Text runs down a column of cells, or fills a highlighted row; a bar of a chart holds
+    # one label with many lines' height of bare fill beside it: a bar is no cell, and its
+    # ink and the plot's text must stay as they are for the chart reader.
+    spanned = region.any(axis=1)
+    if _longest_gap(text_rows[spanned]) > TEXT_GAP * text_height:
+        return False
     return darker >= 3 and darker > 2 * lighter
 
 
