@@ -351,6 +351,18 @@ def emphasis(table: Table, row: Row, i: int, text: str, second: bool = True) -> 
         return f"<u>{esc(text)}</u>"
     return esc(text)
 
+def header_cells(table: Table) -> str:
+    return "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
+
+
+def body_rows(table: Table, second: bool = True) -> str:
+    """One <tr> a model: its name, then its cells with the best (and second) marked."""
+    return "".join(
+        f"<tr><td>{esc(r.model)}</td>"
+        + "".join(f"<td>{emphasis(table, r, i, t, second=second)}</td>"
+                  for i, t in enumerate(r.cells)) + "</tr>" for r in table.rows)
+
+
 
 def compass_board(table: Table, rng: random.Random) -> str:
     dark = rng.random() < 0.4
@@ -361,7 +373,7 @@ def compass_board(table: Table, rng: random.Random) -> str:
     font = rng.choice(["Roboto", "Open Sans", "Liberation Sans"])
     order = sorted(table.rows, key=lambda r: -(r.values[table.score_columns()[0]] or 0))
     avg_index = table.score_columns()[0]
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
+    head = header_cells(table)
     body = []
     for rank, row in enumerate(order, 1):
         colour = {1: "#f5b301", 2: "#a8b2c1", 3: "#cd7f32"}.get(rank)
@@ -460,7 +472,7 @@ def substack_zebra(table: Table, rng: random.Random) -> str:
          border-bottom:2px solid #222}}
     td {{padding:7px 10px}} td.n {{text-align:right}} tr:nth-child(even) td {{background:{stripe}}}
     """
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
+    head = header_cells(table)
     return page(f"<div id='shot'><h1>{esc(table.title)}</h1><div class='by'>"
                 f"{rng.choice(['Dana Okafor', 'Leo Brandt', 'Mina Sato'])} · "
                 f"{rng.randint(4, 14)} min read</div><p>Here is how the models did on the "
@@ -542,11 +554,8 @@ def hn_pre(table: Table, rng: random.Random) -> str:
 
 
 def feishu_cn(table: Table, rng: random.Random) -> str:
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
-    rows = "".join(
-        f"<tr><td>{esc(r.model)}</td>"
-        + "".join(f"<td>{emphasis(table, r, i, t)}</td>" for i, t in enumerate(r.cells))
-        + "</tr>" for r in table.rows)
+    head = header_cells(table)
+    rows = body_rows(table)
     css = f"""
     #shot {{width:{rng.choice([820, 920, 1020])}px;padding:30px 48px;background:#fff;
             font-family:{cjk_fonts(rng)};color:#1f2329}}
@@ -570,11 +579,8 @@ def cjk_fonts(rng: random.Random) -> str:
 
 
 def korean_blog(table: Table, rng: random.Random) -> str:
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
-    rows = "".join(
-        f"<tr><td>{esc(r.model)}</td>"
-        + "".join(f"<td>{emphasis(table, r, i, t, second=False)}</td>"
-                  for i, t in enumerate(r.cells)) + "</tr>" for r in table.rows)
+    head = header_cells(table)
+    rows = body_rows(table, second=False)
     css = f"""
     #shot {{width:{rng.choice([700, 780, 860])}px;padding:26px 34px;background:#fff;
             font-family:{cjk_fonts(rng)};color:#333}}
@@ -591,11 +597,8 @@ def korean_blog(table: Table, rng: random.Random) -> str:
 
 def plain_doc_table(table: Table, rng: random.Random) -> str:
     """The table a Slack message attaches: a Google-Docs-like table, shot alone."""
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
-    rows = "".join(
-        f"<tr><td>{esc(r.model)}</td>"
-        + "".join(f"<td>{emphasis(table, r, i, t, second=False)}</td>"
-                  for i, t in enumerate(r.cells)) + "</tr>" for r in table.rows)
+    head = header_cells(table)
+    rows = body_rows(table, second=False)
     css = f"""#shot {{padding:14px;background:#fff;font-family:'{rng.choice(['Liberation Sans',
                                                                             'Roboto'])}'}}
     table {{border-collapse:collapse;font-size:{rng.choice([15, 16, 18])}px}}
@@ -647,11 +650,8 @@ def ruled_transposed(table: Table, rng: random.Random) -> str:
 
 def poster_table(table: Table, rng: random.Random) -> str:
     band = rng.choice(["#1f3a68", "#7a1f2b", "#155e4b"])
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
-    rows = "".join(
-        f"<tr><td>{esc(r.model)}</td>"
-        + "".join(f"<td>{emphasis(table, r, i, t, second=False)}</td>"
-                  for i, t in enumerate(r.cells)) + "</tr>" for r in table.rows)
+    head = header_cells(table)
+    rows = body_rows(table, second=False)
     css = f"""
     #shot {{padding:40px 50px;background:#fbfaf4;font-family:'{rng.choice(['Open Sans',
                                                                           'Roboto'])}'}}
@@ -670,7 +670,7 @@ def tailwind_sections(table: Table, rng: random.Random) -> str:
     cut = sorted(rng.sample(range(1, len(table.rows)), len(sections) - 1))
     bounds = [0, *cut, len(table.rows)]
     marked = {r.model for r in rng.sample(table.rows, min(2, len(table.rows)))}
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
+    head = header_cells(table)
     body = []
     for k, section in enumerate(sections):
         body.append(f"<tr class='s'><td colspan={len(table.columns) + 1}>{section}</td></tr>")
@@ -700,11 +700,8 @@ def tailwind_sections(table: Table, rng: random.Random) -> str:
 
 
 def japanese_note(table: Table, rng: random.Random) -> str:
-    head = "".join(f"<th>{esc(c.name)}</th>" for c in table.columns)
-    rows = "".join(
-        f"<tr><td>{esc(r.model)}</td>"
-        + "".join(f"<td>{emphasis(table, r, i, t, second=False)}</td>"
-                  for i, t in enumerate(r.cells)) + "</tr>" for r in table.rows)
+    head = header_cells(table)
+    rows = body_rows(table, second=False)
     css = f"""
     #shot {{width:{rng.choice([720, 820])}px;padding:30px 40px;background:#fff;
             font-family:{cjk_fonts(rng)};color:#08131a}}
