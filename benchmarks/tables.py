@@ -8,6 +8,7 @@
                                 [--blind3-count 48] [--blind3-seed 23000]
                                 [--blind4-count 48] [--blind4-seed 33000]
                                 [--blind5-count 48] [--blind5-seed 43000]
+                                [--blind6-count 48] [--blind6-seed 53000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -58,6 +59,13 @@ The sets, each on its own lines:
   in Chinese, Korean and Japanese blogs, tables shrunk in Slack, fully ruled tables with the
   models across, photographed posters, docs tables with section rows), with
   ``blind5:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind6``: a sixth blind test set, not in the default sets (``--sets blind6``). Tables
+  from ``blind6_tables.py``, written without reading the reader or any other generator
+  (arena-like boards with rank badges and bars in cells, Jupyter ``Styler`` gradients,
+  reportlab PDFs with two-level headers, Discourse posts, Yuque docs in Chinese, Telegram
+  JPEGs, Bootstrap pages with the models across, dark phone articles, Sphinx pages,
+  ``tabulate`` grids in terminals, rotated black-and-white scans, Google Docs pages), with
+  ``blind6:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -95,6 +103,7 @@ import blind2_tables
 import blind3_tables
 import blind4_tables
 import blind5_tables
+import blind6_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -464,6 +473,7 @@ ROLES = {
     "blind3": "TEST (blind3)",
     "blind4": "TEST (blind4)",
     "blind5": "TEST (blind5)",
+    "blind6": "TEST (blind6)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -489,6 +499,8 @@ def main() -> None:
     parser.add_argument("--blind4-seed", type=int, default=33000, help="blind4_tables seed")
     parser.add_argument("--blind5-count", type=int, default=48, help="blind5_tables images")
     parser.add_argument("--blind5-seed", type=int, default=43000, help="blind5_tables seed")
+    parser.add_argument("--blind6-count", type=int, default=48, help="blind6_tables images")
+    parser.add_argument("--blind6-seed", type=int, default=53000, help="blind6_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -540,6 +552,10 @@ def main() -> None:
         if "blind5" in wanted:
             sets["blind5"] = generated_set(
                 blind5_tables, Path(folder, "blind5"), args.blind5_count, args.blind5_seed
+            )
+        if "blind6" in wanted:
+            sets["blind6"] = generated_set(
+                blind6_tables, Path(folder, "blind6"), args.blind6_count, args.blind6_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
