@@ -719,6 +719,10 @@ def bw_scan_rotated(rng: random.Random, browser: Browser) -> tuple[Image.Image, 
     image = image.rotate(rng.uniform(-1.2, 1.2), resample=Image.BICUBIC, expand=True,
                          fillcolor=255)
     image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.1)))
+    ink = image.point(lambda v: 255 if v < 200 else 0).getbbox() or (0, 0, *image.size)
+    margin = rng.randint(20, 60)
+    image = image.crop((max(0, ink[0] - margin), max(0, ink[1] - margin),
+                        min(image.width, ink[2] + margin), min(image.height, ink[3] + margin)))
     import numpy as np
 
     speckle = np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(20, 40),
