@@ -8,6 +8,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind3     # the third blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind4     # the fourth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind5     # the fifth blind set alone
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind6     # the sixth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -43,6 +44,13 @@
   written without reading the reader or any other generator; not in the default run
   (``--blind5 [N]``, 24 by default, or ``--only-blind5``), a line per style; scored by the
   coordinator only, never tuned on;
+- TEST (blind6): charts from ``blind6_charts.py`` (fivethirtyeight labelled columns,
+  Vega-Lite grouped bars, Flourish-like sorted horizontal bars in SVG, plotly lines against
+  compute on a log axis, seaborn lines over release months, a dark Grafana-like panel,
+  matplotlib scaling curves inside a blog post, pygal columns shrunk to a JPEG), written
+  without reading the reader or any other generator; not in the default run (``--blind6
+  [N]``, 24 by default, or ``--only-blind6``), a line per style; scored by the coordinator
+  only, never tuned on;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - looks (tuning, not in the default run): ``--looks N`` charts of each look in
   ``chart_looks/`` (plotly in Chromium, Vega-Lite through vl-convert, themed matplotlib and
@@ -81,6 +89,7 @@ from blind2_charts import generate as generate_blind2
 from blind3_charts import generate as generate_blind3
 from blind4_charts import generate as generate_blind4
 from blind5_charts import generate as generate_blind5
+from blind6_charts import generate as generate_blind6
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS
 from fresh_charts import generate as generate_fresh
@@ -341,6 +350,11 @@ def main() -> None:
     parser.add_argument("--blind5-seed", type=int, default=44000, help="blind5_charts seed")
     parser.add_argument("--only-blind5", action="store_true",
                         help="the fifth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
+    parser.add_argument("--blind6", type=int, nargs="?", const=24, default=0,
+                        help="sixth blind test charts (blind6_charts; 24 when no number)")
+    parser.add_argument("--blind6-seed", type=int, default=54000, help="blind6_charts seed")
+    parser.add_argument("--only-blind6", action="store_true",
+                        help="the sixth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
     args = parser.parse_args()
     if args.only_fresh:
         args.n, args.test, args.no_real = 0, 0, True
@@ -359,6 +373,9 @@ def main() -> None:
     if args.only_blind5:
         args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
         args.blind5 = args.blind5 or 24
+    if args.only_blind6:
+        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
+        args.blind6 = args.blind6 or 24
     config = Config()
     chart_ms: list[float] = []
     slowest = (0.0, "")
@@ -374,6 +391,7 @@ def main() -> None:
         ("TEST (blind3)", "blind3", generate_blind3, args.blind3, args.blind3_seed),
         ("TEST (blind4)", "blind4", generate_blind4, args.blind4, args.blind4_seed),
         ("TEST (blind5)", "blind5", generate_blind5, args.blind5, args.blind5_seed),
+        ("TEST (blind6)", "blind6", generate_blind6, args.blind6, args.blind6_seed),
     ]
     tested: dict[str, dict[str, list[int]]] = {name: {} for _, name, *_ in test_sets}
     tested_styles: dict[str, dict[str, dict[str, list[int]]]] = {
