@@ -135,7 +135,7 @@ def model_name(rng: random.Random, family: str, size: float, lower: bool) -> str
 
 def params_cell(rng: random.Random, size: float, header: str) -> str:
     if header == "参数量":
-        return f"{size * 10:g}亿"
+        return f"{size * 10:g}亿" if rng.random() < 0.8 else f"{size:g}B"
     if header == "Params (B)":
         return f"{size:g}"
     return f"{size:g}B"
@@ -143,7 +143,7 @@ def params_cell(rng: random.Random, size: float, header: str) -> str:
 
 def tokens_cell(tokens: float, header: str) -> str:
     if header == "训练数据":
-        return f"{tokens:g}万亿"
+        return f"{tokens:g}万亿" if tokens >= 1 else f"{tokens * 10000:g}亿"
     if header == "Train tokens (T)":
         return f"{tokens:g}"
     if header == "Training tokens":
@@ -337,7 +337,20 @@ def arena_board(rng: random.Random, browser: Browser) -> tuple[Image.Image, Tabl
     orgs = ["Lumen Labs", "Northwind AI", "Open Meadow", "Kite Research", "Arbor"]
     accent = rng.choice(["#6d28d9", "#0f766e", "#c2410c", "#1d4ed8"])
     face = rng.choice(["Roboto", "Open Sans", "Liberation Sans"])
+    dark = rng.random() < 0.35
+    page_bg, card, ink, rule = (("#0b0f19", "#111827", "#e5e7eb", "#374151") if dark
+                                else ("#f3f4f6", "#fff", "#111827", "#e5e7eb"))
     bars = rng.random() < 0.6
+
+    def first_score(entry: tuple[int, tuple[str, list[str]]]) -> float:
+        cell = entry[1][1][1]
+        return float(cell.rstrip("%*")) if cell[:1].isdigit() else -1.0
+
+    # A board is ranked by its first score; bold best moves with its row.
+    order = sorted(enumerate(table.body), key=first_score, reverse=True)
+    moved = {old: new for new, (old, _) in enumerate(order)}
+    table.body = [entry for _, entry in order]
+    table.best = {(moved[r], c) for r, c in table.best}
     rows_html = []
     for index, (_, cells) in enumerate(table.body):
         rank = index + 1
@@ -356,26 +369,27 @@ def arena_board(rng: random.Random, browser: Browser) -> tuple[Image.Image, Tabl
         rows_html.append("<tr>" + "".join(tds) + "</tr>")
     head = "".join(f"<th>{html.escape(c)}</th>" for c in ["Rank", *table.columns,
                                                           "Organization"])
-    table.title = table.title or "Leaderboard"
+    table.title = rng.choice(["Leaderboard", "Model rankings", "Open Model Arena",
+                              "Community leaderboard"])
     body_html = (f'<div id="shot"><div class="top"><h2>{html.escape(table.title)}</h2>'
                  f'<span class="upd">Last updated: 2024-{rng.randint(1, 12):02d}-'
                  f'{rng.randint(1, 28):02d}</span></div>'
                  f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows_html)}"
                  f"</tbody></table></div>")
     css = f"""
-    body{{background:#f3f4f6;font-family:'{face}';}}
-    #shot{{display:inline-block;margin:18px;background:#fff;border-radius:12px;padding:16px 20px;
-      box-shadow:0 1px 4px rgba(0,0,0,.15);}}
+    body{{background:{page_bg};font-family:'{face}';}}
+    #shot{{display:inline-block;margin:18px;background:{card};border-radius:12px;
+      padding:16px 20px;box-shadow:0 1px 4px rgba(0,0,0,.15);}}
     .top{{display:flex;align-items:baseline;gap:20px;}}
-    h2{{margin:4px 0 12px;font-size:20px;color:#111;}}
+    h2{{margin:4px 0 12px;font-size:20px;color:{ink};}}
     .upd{{color:#6b7280;font-size:12px;}}
     table{{border-collapse:collapse;font-size:{rng.choice([13, 14, 15])}px;}}
     th{{text-align:left;color:#fff;background:{accent};padding:8px 12px;}}
-    td{{padding:7px 12px;border-bottom:1px solid #e5e7eb;color:#111827;}}
-    .rank{{display:inline-block;min-width:22px;text-align:center;border-radius:11px;
+    td{{padding:7px 12px;border-bottom:1px solid {rule};color:{ink};}}
+    .rank{{color:#111;display:inline-block;min-width:22px;text-align:center;border-radius:11px;
       padding:2px 4px;font-weight:bold;}}
     .pill{{background:#eef2ff;color:#3730a3;border-radius:9px;padding:2px 8px;font-size:12px;}}
-    .cellbar{{display:inline-block;width:60px;height:8px;background:#e5e7eb;border-radius:4px;
+    .cellbar{{display:inline-block;width:60px;height:8px;background:{rule};border-radius:4px;
       margin-right:8px;vertical-align:middle;}}
     .cellbar div{{height:8px;background:{accent};border-radius:4px;opacity:.75;}}
     """
@@ -430,7 +444,8 @@ def styler_gradient(rng: random.Random, browser: Browser) -> tuple[Image.Image, 
 
 
 def discourse_post(rng: random.Random, browser: Browser) -> tuple[Image.Image, Table]:
-    table = make_table(rng, Options(params=0.6, tokens=0.4, settings=0.4, arrows=0.2))
+    table = make_table(rng, Options(params=0.6, tokens=0.4, settings=0.4, arrows=0.2,
+                                    percent=0.2))
     user = rng.choice(["mkoval", "ada_l", "tensorbird", "reg_ex", "pvk"])
     dark = rng.random() < 0.3
     fg, bg, line = ("#ddd", "#222", "#444") if dark else ("#222", "#fff", "#e9e9e9")
@@ -577,7 +592,7 @@ def sphinx_rtd(rng: random.Random, browser: Browser) -> tuple[Image.Image, Table
 
 def gdocs_page(rng: random.Random, browser: Browser) -> tuple[Image.Image, Table]:
     table = make_table(rng, Options(params=0.5, tokens=0.3, groups=rng.random() < 0.4,
-                                    settings=0.3, arrows=0.2))
+                                    settings=0.3, arrows=0.2, percent=0.15))
     comment = rng.random() < 0.5
     body_html = ('<div id="shot"><div class="ruler"></div><div class="sheet">'
                  + (f"<p class='t'>{html.escape(table.title)}</p>" if table.title else "")
