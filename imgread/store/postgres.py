@@ -4,7 +4,7 @@ Several machines can write one database at once: a record is an upsert keyed by 
 (the image's bytes), serialised per image by an advisory lock, and every run has a row of
 its own. The tables, the views and every statement are SQLite's, translated by a few
 dialect rules (``to_postgres``), so the two engines cannot drift apart: a change to
-``store.py`` reaches PostgreSQL unless it uses SQLite-only syntax, which the tests (run
+the SQLite store reaches PostgreSQL unless it uses SQLite-only syntax, which the tests (run
 against both engines) then show.
 
 Install with ``pip install 'imgread[postgres]'`` (psycopg 3). Passwords never appear in a
@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import ConfigError
-from .normalise import lexicon, read_aliases
-from .record import Record
-from .store import BUSY_TIMEOUT_S, SCHEMA, SCHEMA_VERSION, SqliteStore, StoreError
+from ..errors import ConfigError
+from ..normalise import lexicon, read_aliases
+from ..record import Record
+from .base import BUSY_TIMEOUT_S, StoreError
+from .schema import SCHEMA, SCHEMA_VERSION
+from .sqlite import SqliteStore
 from .views import VIEWS
 
 if TYPE_CHECKING:
