@@ -127,7 +127,3 @@ class RecordReads(Connected):
             " FROM image_records r JOIN images i USING (sha256) WHERE sha256 = ?",
             (sha256,)).fetchone()
         return None if row is None else (row[0], row[1], row[2])
-
-    def processed_stamps(self) -> dict[str, str]:
-        """sha256 -> processed_at for every record: enough to check the JSONL against."""
-        return dict(self.db.execute("SELECT sha256, processed_at FROM images").fetchall())
