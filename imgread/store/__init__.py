@@ -1,13 +1,14 @@
 """The results database: one interface on two engines, SQLite (one file, the default) and
 PostgreSQL (several machines writing at once). ``open_store`` picks the engine by URL.
 
-``sqlite.py`` and ``postgres.py`` are the engines; the calls they share are grouped by what
-they are for: ``rows.py`` (a record as the normalised tables' rows), ``migrations.py`` (the
-SQLite layout over time), ``reads.py`` (records as stored), ``imports.py`` (descriptions
-imported from elsewhere), ``runs.py``, ``summaries.py`` (query, export, stats),
-``conflict_queries.py``; ``schema.py`` and ``views.py`` hold the tables' and views' SQL,
-``readonly.py`` the read-only connection of ``imgread query``, ``exports.py`` the files
-``imgread export`` writes.
+``sqlite.py`` and ``postgres.py`` are the engines (``postgres_sql.py``: SQLite's SQL as
+PostgreSQL runs it). The calls they share are grouped by what they are for: ``rows.py`` (a
+record as the normalised tables' rows), ``migrations.py`` (the SQLite layout over time),
+``reads.py`` (records as stored), ``imports.py`` (descriptions imported from elsewhere),
+``runs.py``, ``summaries.py`` (query, export, stats) and ``conflict_queries.py``.
+``schema.py`` and ``views.py`` hold the tables' and views' SQL, ``readonly.py`` the
+read-only connection of ``imgread query``, ``exports.py`` the files ``imgread export``
+writes.
 """
 
 from __future__ import annotations

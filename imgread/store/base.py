@@ -22,7 +22,7 @@ class Connected:
     """The state the store's parts (reads, runs, imports, summaries, conflict queries) act
     on; the engine's class sets it and brings the transaction."""
 
-    db: Any  # a sqlite3 connection, or postgres.PgConnection with the same few calls
+    db: Any  # a sqlite3 connection, or postgres_sql.PgConnection with the same few calls
     path: Path  # shown in messages and stats (a PostgreSQL URL without its password)
     aliases: str  # the benchmark alias text the normalised tables were derived with
     busy_timeout_s: float
