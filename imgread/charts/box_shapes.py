@@ -5,7 +5,8 @@ run of rows at the shape's full width whose two sides stay straight; the whisker
 thin rows out of its ends, centred on it; the median is the row inside the box, clear of its
 edges, whose pixels differ from the box's fill across most of its width (a dashed line too).
 Bars have no whisker out of their free end and no median line, a legend patch and a logo
-neither, so none of them is a box."""
+neither, so none of them is a box. The boxes of one plot are alike (``alike``,
+``boxes_plausible``); ``Placed`` puts a view's box back into the image's pixels."""
 
 from __future__ import annotations
 

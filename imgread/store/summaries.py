@@ -32,7 +32,6 @@ EXPORT_SQL = {
     "d.finish_reason, d.imported_from "
     "FROM descriptions d JOIN images i USING (sha256) ORDER BY i.path, d.idx",
 }
-# How long a write waits for another process's lock before it gives up with a message.
 
 
 class Summaries(RunLog, ConflictQueries):
