@@ -42,7 +42,7 @@ from imgread.importer import MAX_DESCRIPTION_CHARS  # noqa: E402
 from imgread.record import Flag, Record  # noqa: E402
 from imgread.report_card import highlight  # noqa: E402
 from imgread.store import open_store  # noqa: E402
-from imgread.store_pg import redact_url  # noqa: E402
+from imgread.store.postgres import redact_url  # noqa: E402
 
 MEASURE = """import resource, subprocess, sys
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode

@@ -55,7 +55,7 @@ def open_results(db: str | Path = "imgread-out/results.sqlite",
     """The results database a run wrote (a path or sqlite:///path), to use in a ``with``
     block. Its benchmark aliases are those of ``config`` (``names.aliases``) if given."""
     from .store import open_store, sqlite_path
-    from .store_pg import is_postgres
+    from .store.postgres import is_postgres
 
     url = str(db)
     if not is_postgres(url) and not sqlite_path(url).exists():

@@ -32,7 +32,7 @@ from .locking import hold_folder_in_database, output_lock, shared_storage_warnin
 from .pipeline import now_iso
 from .record import Record, StageError
 from .store import DIGEST_MOD, RecordedImage, SqliteStore, open_store
-from .store_pg import redact_url
+from .store.postgres import redact_url
 
 
 class RunError(ImgreadError):

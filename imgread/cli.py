@@ -15,8 +15,8 @@ from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, ImgreadError
 from .lifecycle import Terminated, stopping_on_sigterm
-from .readonly import DEFAULT_QUERY_TIMEOUT_S
 from .record import Record
+from .store.readonly import DEFAULT_QUERY_TIMEOUT_S
 
 DEFAULT_OUT = Path("imgread-out")
 
@@ -32,7 +32,7 @@ def _db_url(args: argparse.Namespace) -> str:
 def _open_existing_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database, opened read-only: the reading commands never change it."""
     from .store import open_store, sqlite_path
-    from .store_pg import is_postgres
+    from .store.postgres import is_postgres
 
     url = _db_url(args)
     if not is_postgres(url) and not sqlite_path(url).exists():
@@ -204,7 +204,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .readonly import stream_query
+    from .store.readonly import stream_query
 
     with _open_existing_store(args) as store:
         path = store.path

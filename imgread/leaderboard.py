@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from .normalise import normalise_benchmark
 from .store import SqliteStore
-from .views import LEADERBOARD_SQL
+from .store.views import LEADERBOARD_SQL
 
 FORMATS = ("table", "csv", "json")
 

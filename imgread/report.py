@@ -59,7 +59,7 @@ from .report_pages import (
     write_manifest,
 )
 from .report_plot import PlotPoint, plot_points, plot_svg
-from .store_conflicts import name_key
+from .store.conflict_queries import name_key
 from .work import now_iso
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from .errors import ImgreadError
 from .images import open_image, sha256_file
 from .record import Cell, Chart, Description, Flag, Record, Table
 from .report_leaderboard import esc
-from .store_conflicts import name_key
+from .store.conflict_queries import name_key
 
 MAX_IMAGE_SIDE = 1600  # px; larger images are shrunk for the page, boxes scale with them
 LOW_CONFIDENCE = 60.0  # OCR confidence (0..100) under which a word or cell is marked

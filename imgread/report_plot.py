@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .report_leaderboard import esc
-from .store_conflicts import name_key
+from .store.conflict_queries import name_key
 
 MAX_PLOT_POINTS = 1000  # distinct (model, size, score) points on the overview's plot
 # Tableau 10: distinguishable, and readable on white.

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from imgread.charts import scores_from_chart
-from imgread.charts.boxes import find_boxes
+from imgread.charts.box_shapes import find_boxes
 from imgread.charts.text import as_tick, measure_value
 from imgread.ocr.phrase import Phrase
 from imgread.pipeline import read_image

@@ -14,15 +14,15 @@ import pytest
 from conftest import REPO, SAMPLES, SHARED
 
 from imgread.cli import main
-from imgread.exports import parquet_schema
 from imgread.importer import import_files
 from imgread.leaderboard import leaderboard
 from imgread.normalise import fold, model_key
 from imgread.record import ImageInfo, OcrResult, Record, Row, Score
 from imgread.search import search
 from imgread.store import SCHEMA_VERSION, SqliteStore, open_store
+from imgread.store.exports import parquet_schema
+from imgread.store.views import METADATA_NAME
 from imgread.units import column_quantity
-from imgread.views import METADATA_NAME
 
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text())
 

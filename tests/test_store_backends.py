@@ -31,7 +31,7 @@ from test_store import (  # noqa: F401  (collected again, here on both engines)
 from imgread.errors import ImgreadError
 from imgread.images import sha256_file
 from imgread.store import StoreError, open_store
-from imgread.store_pg import redact_url
+from imgread.store.postgres import redact_url
 
 ENGINES = ("sqlite", "postgres")
 

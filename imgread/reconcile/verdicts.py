@@ -1,15 +1,24 @@
-"""What every check of a VLM statement shares: the flag a claim gets, what a claim measures,
-and which printed names are the model a claim names."""
+"""What every check of a VLM statement shares: the flag a claim gets (an ``unverified`` one
+where the image was read too poorly to say), what a claim measures, which printed names are
+the model a claim names, and how a claimed number is matched with printed ones."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from ..claims import Claim
 from ..record import Description, Flag
 from ..units import normalise_model_name
-from .evidence import Evidence, benchmark_key, benchmark_named, compact
+from .evidence import (
+    DOUBTFUL_LIKENESS,
+    Evidence,
+    benchmark_key,
+    benchmark_named,
+    compact,
+    tolerance_for,
+)
 
 
 def base_model(name: str) -> str:
@@ -59,3 +68,73 @@ def owner_among(names: Sequence[str], wanted: str) -> Callable[[str], bool]:
     if any(normalise_model_name(name).rstrip(".") == wanted for name in names):
         return lambda name: normalise_model_name(name).rstrip(".") == wanted
     return lambda name: owner(name, wanted)
+
+
+def looks_misread(surface: str, evidence: Evidence) -> float | None:
+    """The confidence of a poorly read word a name or quote may be, when each of its parts
+    is either in the image text or looks like such a word (one at least); else None."""
+    worst: float | None = None
+    for part in re.findall(r"[a-z0-9]+", surface.lower()):
+        if part in evidence.compact:
+            continue
+        likes = [confidence for word, confidence in evidence.doubtful
+                 if SequenceMatcher(None, part, word, autojunk=False).ratio()
+                 >= DOUBTFUL_LIKENESS]
+        if not likes:
+            return None
+        worst = min(likes) if worst is None else min(worst, *likes)
+    return worst
+
+
+def unverified(claim: Claim, description: Description, evidence: Evidence, what: str,
+               would_be: str, confidence: float | None = None, **details: object) -> Flag:
+    """The finding on a poorly read image or cell (``confidence``, 0..100, where one cell was
+    read worse than the image): the image text cannot say the VLM invented it."""
+    read = evidence.read_confidence if confidence is None else confidence
+    region = "image" if confidence is None else "cell"
+    return flag_claim("unverified", claim, description,
+                      f"{description.model} {what}, which the OCR text does not show; the {region} "
+                      f"could not be read well enough to verify it (OCR confidence "
+                      f"{read or 0:.0f}, below {evidence.unreadable_below:.0f})",
+                      severity="info", would_be=would_be, ocr_confidence=read, **details)
+
+
+def in_unnamed_column(claim: Claim, description: Description, evidence: Evidence, what: str,
+                      would_be: str, **details: object) -> Flag:
+    """The finding on a benchmark name the text lacks where the table reader left score
+    columns without their names: it may be one of them."""
+    return flag_claim("unverified", claim, description,
+                      f"{description.model} {what}, which the OCR text does not show; "
+                      f"{evidence.unnamed_columns} score column(s) of the table were read "
+                      f"without their name", severity="info", would_be=would_be,
+                      unnamed_columns=evidence.unnamed_columns, **details)
+
+
+def corroborated(
+    surface: str, description: Description, others: Sequence[Description]
+) -> list[str]:
+    """Other models (not this one) whose text also says it."""
+    wanted = compact(surface)
+    return sorted({
+        other.model for other in others
+        if base_model(other.model) != base_model(description.model)
+        and wanted and wanted in compact(other.text)
+    })
+
+
+def claim_tolerance(claim: Claim, evidence: Evidence) -> float:
+    """How far a printed number may lie from the claimed one (``tolerance_for``)."""
+    return tolerance_for(claim.text, evidence.tolerance)
+
+
+def same_in_other_units(claim: Claim) -> list[float]:
+    """The claimed value in the neighbouring units: "1,500B tokens" is 1.5T, "0.5B" is 500M."""
+    if claim.value is None or claim.quantity not in ("B", "T", "M"):
+        return []
+    return [claim.value * 1000, claim.value / 1000]
+
+
+def printed_exactly(value: float, numbers: Sequence[float]) -> bool:
+    """A value converted to another unit is printed: within half a percent of it (the
+    absolute tolerance would find 0.013 in any "0")."""
+    return value > 0 and any(abs(known - value) <= 0.005 * value for known in numbers)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .errors import ImgreadError
+from ..errors import ImgreadError
 
 DEFAULT_QUERY_TIMEOUT_S = 60.0
 # SQLite calls the progress handler every this many virtual-machine steps: often enough to

@@ -1,7 +1,7 @@
 """The questions people ask the results database, as SQL views; the full-text index; and the
 Datasette metadata that labels and describes them (written beside the database).
 
-The views read the tables ``store.py`` writes and hold no data of their own, so they are
+The views read the tables ``rows.py`` writes and hold no data of their own, so they are
 always current. The leaderboard is computed here once: ``imgread leaderboard``, the report
 and Datasette all read the same view.
 """

@@ -1,7 +1,7 @@
-"""The results database's tables, as SQLite creates them (``store_pg`` adapts them to
+"""The results database's tables, as SQLite creates them (``postgres.py`` adapts them to
 PostgreSQL). docs/schema.md documents each table for people who query it."""
 
-# Bumped with every change to the layout below; _upgrade() rebuilds older files in place.
+# Bumped with every change to the layout below; migrations.py rebuilds older files in place.
 # Version 1 is the first layout (a single ``records`` table); it never set user_version.
 # Version 2 had no ``readings`` table. Version 3 kept ``record_json`` in ``images``, had no
 # normalised names, views or full-text search, and no endpoint or finish reason for descriptions.

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
-from .errors import ConfigError
+from .. import __version__
+from ..errors import ConfigError
 
 BATCH_ROWS = 2000
 # Columns holding JSON: decoded in JSON lines and Parquet, JSON text in CSV.

@@ -8,12 +8,12 @@ the same queries on its own connection and takes its own row locks when it rewri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
 from typing import Any
 
-from .conflicts import CONFLICT_KIND, conflict_pair, flags_by_image, unique_flags
-from .record import Flag, Record
+from ..conflicts import CONFLICT_KIND, conflict_pair, flags_by_image, unique_flags
+from ..record import Flag, Record
+from .base import Connected
+from .rows import insert_flags
 
 
 def name_key(text: str | None) -> str:
@@ -21,16 +21,8 @@ def name_key(text: str | None) -> str:
     return re.sub(r"[^a-z0-9.]+", "", (text or "").lower())
 
 
-class ConflictQueries:
-    """The conflict queries of a store with a DB-API connection ``db``."""
-
-    db: Any
-
-    def _transaction(self) -> AbstractContextManager[Any]:
-        raise NotImplementedError
-
-    def _insert_flags(self, sha: str, flags: Iterable[Flag], start: int) -> None:
-        raise NotImplementedError
+class ConflictQueries(Connected):
+    """The conflict queries of a store, on its connection ``db``."""
 
     def conflicts(self, tolerance: float = 0.051,
                   include_ocr_errors: bool = False) -> list[dict[str, Any]]:
@@ -134,5 +126,5 @@ class ConflictQueries:
         self.db.execute("UPDATE image_records SET record_json = ? WHERE sha256 = ?",
                         (record.to_json(), sha))
         self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
-        self._insert_flags(sha, new, start=0)
+        insert_flags(self.db, sha, new, start=0)
         return True
