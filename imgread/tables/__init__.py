@@ -25,6 +25,7 @@ from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .han_headers import complete_han_headers
 from .header import settings_as_names
+from .header_points import restore_header_points
 from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
@@ -134,6 +135,8 @@ def extract_tables(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
         flags.extend(finish_numbers(table, voter))
+        if layout is not None:  # a grid read cell by cell reads each name's point in its cell
+            restore_header_points(table, prepared)
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
         strip_sort_marks(table)
         strip_type_icons(table)

@@ -381,7 +381,7 @@ def build_table(layout: Layout) -> Table:
         names, settings_lines = settings_lines, []
     header_rows = []
     if names:
-        header_rows.append(join_header(names, layout))
+        header_rows.append(join_header(names, layout, settings_lines))
     if settings_lines:
         row = join_header(settings_lines, layout)
         header_rows.append([cell.model_copy(update={"row": len(header_rows)}) for cell in row])
