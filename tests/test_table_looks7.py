@@ -14,6 +14,7 @@ from imgread.ocr.phrase import Phrase
 from imgread.pipeline import read_image
 from imgread.preprocess import Prepared
 from imgread.record import Box, Cell, Table, Word
+from imgread.tables.arrow_marks import strip_arrow_marks
 from imgread.tables.cells import reread_numbers, settle_cell
 from imgread.tables.header import join_header
 from imgread.tables.header_points import restore_header_points
@@ -223,3 +224,60 @@ def test_a_group_title_over_known_names_is_dropped_despite_a_rules_leftover() ->
     )
     assert [cell.text for cell in join_header(header, layout)] == [
         "Model", "Params", "GSM8K", "BBH", "HumanEval", "MBPP"]
+
+
+def test_an_arrow_read_after_a_known_benchmark_is_no_part_of_its_name() -> None:
+    """A newsletter's "HumanEval (pass@1) ↑" read "HumanEval (pass@1) 1" and "BBH (3-shot)
+    ↑" read "BBH (3-shot) t" (the other arrows, on a line of their own, lost as specks):
+    too few names carry a mark for the sort-mark rule, yet no benchmark's name ends in such
+    a stroke. A name that is no benchmark keeps its last word ("Top 1")."""
+    names = ["Model", "HumanEval (pass@1) 1", "BBH (3-shot) t", "MMLU", "Top 1"]
+    header = [Cell(row=0, col=c, text=name) for c, name in enumerate(names)]
+    table = Table(box=Box(x1=0, y1=0, x2=10, y2=10), n_rows=0, n_cols=len(names),
+                  header_rows=[header], columns=list(names))
+    strip_arrow_marks(table)
+    assert table.columns == ["Model", "HumanEval (pass@1)", "BBH (3-shot)", "MMLU", "Top 1"]
+
+
+def render_wrapped_names(path: Path) -> Path:
+    """A zebra-striped table whose narrow first column wraps some names at the space
+    before their size ("Lindqvist" over "70B"), the row's numbers set between the lines."""
+    face = ImageFont.truetype(str(SANS), 14)
+    bold = ImageFont.truetype(str(SANS.with_name("DejaVuSans-Bold.ttf")), 14)
+    benches = ["MMLU", "GSM8K", "MATH"]
+    rows = [(("Marrow-8B",), ("61.2", "44.0", "12.5")),
+            (("Lindqvist", "70B"), ("78.4", "69.1", "30.2")),
+            (("Kestrel-7B",), ("55.3", "31.8", "9.4")),
+            (("Umbra", "34B"), ("70.6", "58.2", "22.7")),
+            (("Falcon-7B",), ("52.1", "20.5", "6.3"))]
+    image = Image.new("RGB", (470, 60 + 44 * len(rows) + 20), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((28, 22), "Model", fill=(17, 17, 17), font=bold)
+    for c, bench in enumerate(benches):
+        draw.text((200 + 90 * c + 80 - bold.getlength(bench), 22), bench, fill=(17, 17, 17),
+                  font=bold)
+    draw.line((20, 46, 450, 46), fill=(34, 34, 34), width=2)
+    for r, (name, scores) in enumerate(rows):
+        y = 50 + 44 * r
+        if r % 2:
+            draw.rectangle((20, y, 450, y + 44), fill=(243, 247, 251))
+        top = y + 13 if len(name) == 1 else y + 4
+        for k, text in enumerate(name):
+            draw.text((28, top + 18 * k), text, fill=(36, 36, 36), font=face)
+        for c, text in enumerate(scores):
+            draw.text((200 + 90 * c + 80 - face.getlength(text), y + 13), text,
+                      fill=(36, 36, 36), font=face)
+    image.save(path)
+    return path
+
+
+@needs_fonts
+def test_a_name_wrapped_before_its_size_is_one_name(tmp_path: Path) -> None:
+    """A size alone under a row's name ("Lindqvist" over "70B") is the end of that name,
+    as a size under a name broken after its hyphen is; it was dropped as a line of numbers
+    and the row lost its model's size."""
+    record = read_image(render_wrapped_names(tmp_path / "names.png"))
+    assert record.ocr.tables
+    names = [row[0].text for row in record.ocr.tables[0].body]
+    assert "Lindqvist 70B" in names and "Umbra 34B" in names, names
+    assert len(names) == 5, names

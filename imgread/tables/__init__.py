@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .. import ocr
 from ..config import Config
 from ..record import Box, Flag, Table, Word
+from .arrow_marks import strip_arrow_marks
 from .badges import strip_badges
 from .cells import recover_left_column, reread_numbers, settle_cell
 from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
@@ -139,6 +140,7 @@ def extract_tables(
             restore_header_points(table, prepared)
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
         strip_sort_marks(table)
+        strip_arrow_marks(table)
         strip_type_icons(table)
         names = model_column(table)
         strip_ranks(table, names)

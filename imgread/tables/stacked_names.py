@@ -12,6 +12,8 @@ column.
 
 from __future__ import annotations
 
+import re
+
 from ..ocr.phrase import Phrase
 from .lines import Layout, TextLine, header_column, solid
 
@@ -43,3 +45,18 @@ def column_below(piece: Phrase, below: TextLine, layout: Layout, lowest: bool) -
     if other is None:
         return None
     return header_column(other.box, layout.ranges, layout.spans, lowest=lowest)
+
+
+# A model's size on its own ("70B", "6.7b", "8x7B"): the end of a name wrapped at a space.
+SIZE_ONLY_RE = re.compile(r"^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?[BbMm]$")
+
+
+def size_under_name(line: TextLine, row: TextLine) -> bool:
+    """``line`` is a model's size alone, starting under the row's first piece (its name):
+    a name wrapped at the space before its size ("Lindqvist" over "70B") in a narrow first
+    column, as a name broken after its hyphen is ("BLOOM-" over "7.1B")."""
+    pieces = solid(line)
+    if len(pieces) != 1 or not row.chunks or not SIZE_ONLY_RE.match(pieces[0].text.strip()):
+        return False
+    name = min(row.chunks, key=lambda chunk: chunk.box.x1).box
+    return name.x1 - SAME_START * pieces[0].height <= pieces[0].box.x1 < name.x2
