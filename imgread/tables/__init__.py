@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .. import ocr
 from ..config import Config
 from ..record import Box, Flag, Table, Word
+from .arrow_marks import strip_arrow_marks
 from .badges import strip_badges
 from .cells import recover_left_column, reread_numbers, settle_cell
 from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
@@ -25,6 +26,7 @@ from .grid import read_grid, words_outside
 from .grounds import on_table_ground
 from .han_headers import complete_han_headers
 from .header import settings_as_names
+from .header_points import restore_header_points
 from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
@@ -134,8 +136,11 @@ def extract_tables(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
         flags.extend(finish_numbers(table, voter))
+        if layout is not None:  # a grid read cell by cell reads each name's point in its cell
+            restore_header_points(table, prepared)
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
         strip_sort_marks(table)
+        strip_arrow_marks(table)
         strip_type_icons(table)
         names = model_column(table)
         strip_ranks(table, names)

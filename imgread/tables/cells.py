@@ -112,6 +112,19 @@ def _open_ended(spans: list[tuple[int, int]], c: int) -> tuple[int, int]:
     return (x1 if c > 0 else 0, x2 if c < len(spans) - 1 else 1 << 30)
 
 
+def _reach(table: Table, spans: list[tuple[int, int]], r: int, c: int) -> tuple[int, int]:
+    """Where unread ink beside cell (r, c) may lie: its column's span, and on the right up
+    to the next cell's reading in the row. A column's span ends where its readings end, so
+    where the page lost every cell's decimals ("49" of "49.8" in a monospaced column), the
+    lost ".8" lies past the span, in the gap before the next column's text."""
+    x1, x2 = _open_ended(spans, c)
+    row = table.body[r]
+    after = next((cell.box for cell in row[c + 1 :] if cell.box is not None), None)
+    if after is not None and after.x1 - 1 > x2:
+        x2 = after.x1 - 1
+    return x1, x2
+
+
 # How far beside a word (in its heights) unread ink is looked for and taken into a re-read:
 # a monospaced font sets ".1" after "77" in two character cells, each wider than a digit.
 UNREAD_REACH = 2.5
@@ -169,7 +182,7 @@ def reread_numbers(
             cell = table.body[r][c]
             if CJK_MAGNITUDE_RE.search(cell.text):
                 continue  # "2.6万亿": the English re-read turns 万亿 into digits ("2.67712")
-            if unread_ink(prepared, cell.box, _open_ended(spans, c)):
+            if unread_ink(prepared, cell.box, _reach(table, spans, r, c)):
                 targets.append((r, c))
                 widened.add((r, c))
             elif cell.confidence < SURE_NUMBER or parse_number(cell.text) is None:
@@ -182,7 +195,7 @@ def reread_numbers(
         region = cell_region(table, spans, r, c)
         if (r, c) in widened:
             # The cell's box holds only what the page read: take in the ink beside it.
-            x1, x2 = _open_ended(spans, c)
+            x1, x2 = _reach(table, spans, r, c)
             read = table.body[r][c].box
             reach = int(UNREAD_REACH * (read.height if read is not None else region.height))
             region = region.model_copy(

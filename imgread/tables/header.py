@@ -29,6 +29,7 @@ from .lines import (
     tidy_label,
 )
 from .prose import is_prose_line
+from .stacked_names import column_below, piece_below
 
 SETTING_RE = re.compile(
     r"\d+\s*-?\s*shots?\b|\b[\dSOIl]{1,2}\s*-?\s*sho[tl]s?\b|\bshot\b|\bav[ae]rage\b|\bavg\b|pass@|maj@|\bcot\b|\bem\b|\bacc\b|"
@@ -168,6 +169,7 @@ def header_lines(
         if any(
             header_column(c.box, layout.ranges, layout.spans, lowest=not header) is None
             and not (header and len(spanned(c.box, layout.ranges)) > 1)
+            and not (header and column_below(c, header[0], layout, len(header) == 1) is not None)
             for c in solid(line)
             if c.confidence >= LOW_CONFIDENCE  # an unsure smudge between columns is noise
         ):
@@ -261,8 +263,11 @@ def reading_order(chunks: list[Phrase]) -> list[Phrase]:
     return [chunk for row in rows for chunk in sorted(row, key=lambda c: c.box.x1)]
 
 
-def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
-    """Several header lines into one row of cells, each column's text top to bottom."""
+def join_header(
+    lines: list[TextLine], layout: Layout, settings: list[TextLine] | None = None
+) -> list[Cell]:
+    """Several header lines into one row of cells, each column's text top to bottom.
+    ``settings``: the settings lines under them, which place a name's first line only."""
     spans = layout.spans
     texts: dict[int, list[str]] = {}
     boxes: dict[int, Box] = {}
@@ -281,6 +286,15 @@ def join_header(lines: list[TextLine], layout: Layout) -> list[Cell]:
                 and (chained or left_set(chunk.box, column, layout.ranges))
                 else None
             )
+    # A piece in a gap over the rest of its name set left in one cell names that column.
+    for upper, lower in reversed(list(pairwise(lines))):
+        for chunk in upper.chunks:
+            rest = piece_below(chunk, lower) if placed[id(chunk)] is None else None
+            if rest is not None and placed.get(id(rest)) is not None:
+                placed[id(chunk)] = placed[id(rest)]
+    for chunk in [c for line in lines for c in line.chunks] if settings else []:
+        if placed[id(chunk)] is None and settings:  # "ARC-C" over its setting "(25-shot)"
+            placed[id(chunk)] = column_below(chunk, settings[0], layout, lowest=True)
     named = _known_names(lines, placed) if len(lines) > 1 else set()
     for chunk in reading_order([c for line in lines for c in line.chunks]):
         if is_speck(chunk):
@@ -316,14 +330,18 @@ def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[in
         column
         for chunk in lines[-1].chunks
         if (column := placed.get(id(chunk))) is not None
-        and is_known_benchmark(chunk.text)  # a near miss may be a name's broken end ("Eval")
+        # a near miss may be a name's broken end ("Eval"); a rule's leftover is no part of
+        # the name ("BBH -": the short rule under a group's title, read as a dash)
+        and is_known_benchmark(tidy_label(chunk.text))
     }
     below: dict[int, list[str]] = {}
     for line in lines[1:]:
         for chunk in line.chunks:
             if (column := placed.get(id(chunk))) is not None:
                 below.setdefault(column, []).append(chunk.text)
-    return known | {c for c, texts in below.items() if is_known_benchmark(" ".join(texts))}
+    return known | {
+        c for c, texts in below.items() if is_known_benchmark(tidy_label(" ".join(texts)))
+    }
 
 
 # A column's name with its setting in brackets after it ("MMLU (5-shot)"): a name.

@@ -31,6 +31,7 @@ from .lines import (
 from .points import join_point_splits
 from .prose import heads_rows, is_prose_line
 from .spread_columns import join_spread_columns
+from .stacked_names import size_under_name
 
 
 def body_runs(lines: list[TextLine]) -> list[list[int]]:
@@ -156,7 +157,10 @@ def wrapped_lines(
         line = lines[index]
         if index in members or not solid(line):
             continue
-        if line.numeric and not (index - 1 in members and _broken_at_hyphen(lines[index - 1])):
+        if line.numeric and not (
+            index - 1 in members
+            and (_broken_at_hyphen(lines[index - 1]) or size_under_name(line, lines[index - 1]))
+        ):
             continue  # a size under a name broken after its hyphen ("BLOOM-" / "7.1B") ends it
         if any(min(c.box.x2, x2) > max(c.box.x1, x1) for c in line.chunks for x1, x2 in numeric):
             continue
@@ -381,7 +385,7 @@ def build_table(layout: Layout) -> Table:
         names, settings_lines = settings_lines, []
     header_rows = []
     if names:
-        header_rows.append(join_header(names, layout))
+        header_rows.append(join_header(names, layout, settings_lines))
     if settings_lines:
         row = join_header(settings_lines, layout)
         header_rows.append([cell.model_copy(update={"row": len(header_rows)}) for cell in row])
