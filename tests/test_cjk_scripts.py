@@ -114,3 +114,81 @@ def test_the_script_of_the_re_read_picks_the_model() -> None:
     assert not script.detection([word("一"), word("口"), word("결", 40)], 3).han
     # the long-vowel mark alone looks like a dash: no kana
     assert script.detection([word("平均"), word("ー")], 2).script == "han"
+
+
+# Sizes printed as Chinese magnitudes: Tesseract's Latin side reads 亿 as "42," with
+# confidence 90, so "70亿" became 7042 billion parameters.
+MAGNITUDES = [
+    ["模型", "参数量", "C-Eval", "MMLU"],
+    ["Falcon-7B-Base", "7B", "67.4", "49.6"],
+    ["Yi-6B-Base", "60亿", "61.0", "51.6"],
+    ["Sorrel-7B-Base", "70亿", "58.7", "56.0"],
+    ["Kestrel 7B", "70亿", "55.7", "69.0"],
+    ["Vireo-4B-Base", "4B", "51.1", "48.2"],
+    ["Ostrea 9B", "90亿", "58.0", "53.1"],
+]
+
+
+def render_sized(path: Path, rows: list[list[str]], size: int = 13) -> Path:
+    """A doc table in small print, a pale rule under each row (a Feishu-like page)."""
+    if not CJK_FONT.exists():
+        pytest.skip("no CJK font: apt-get install fonts-wqy-zenhei")
+    face = ImageFont.truetype(str(CJK_FONT), size)
+    widths = [size * 9, size * 5, size * 5, size * 5]
+    pitch = int(size * 2.6)
+    image = Image.new("RGB", (sum(widths) + 40, pitch * len(rows) + 40), "white")
+    draw = ImageDraw.Draw(image)
+    for r, row in enumerate(rows):
+        x = 20
+        for c, text in enumerate(row):
+            draw.text((x + 8, 20 + r * pitch + size // 2), text, fill=(31, 35, 41), font=face)
+            x += widths[c]
+        y = 20 + (r + 1) * pitch
+        draw.line((20, y, x, y), fill=(222, 224, 227))
+    image.save(path)
+    return path
+
+
+def test_a_size_printed_in_chinese_magnitudes_keeps_its_magnitude(tmp_path: Path) -> None:
+    work = read(render_sized(tmp_path / "zh.png", MAGNITUDES))
+    rows = {row.model: row.params_b for row in tables.rows_from_table(work.record.ocr.tables[0])}
+    assert rows == {
+        "Falcon-7B-Base": 7.0, "Yi-6B-Base": 6.0, "Sorrel-7B-Base": 7.0, "Kestrel 7B": 7.0,
+        "Vireo-4B-Base": 4.0, "Ostrea 9B": 9.0,
+    }
+
+
+def test_a_reading_that_kept_the_magnitude_outvotes_one_that_read_it_as_digits() -> None:
+    from imgread.ocr.vote import vote
+
+    assert vote("7042,", 90, "70亿", 60, numeric=True).text == "70亿"
+    assert vote("1.4712", 92, "1.4万亿", 70, numeric=True).text == "1.4万亿"
+    # a reading with no magnitude either way still goes by confidence
+    assert vote("70.4", 90, "70.1", 60, numeric=True).text == "70.4"
+
+
+def test_japanese_and_korean_magnitudes_and_column_names() -> None:
+    from imgread.units import column_quantity, header_unit, parse_params_b, parse_tokens_t
+
+    assert parse_params_b("70억") == 7.0 and parse_params_b("70億") == 7.0
+    assert parse_tokens_t("1.4조") == 1.4 and parse_tokens_t("2兆") == 2.0
+    assert parse_tokens_t("3000억") == 0.3
+    assert header_unit("파라미터 (억)") == "亿"
+    assert column_quantity("파라미터 (B)") == "params"
+    assert column_quantity("パラメータ数") == "params"
+    assert column_quantity("학습 토큰") == "tokens" and column_quantity("トークン数") == "tokens"
+
+
+def test_a_missing_name_is_read_clear_of_its_neighbours_names() -> None:
+    """The re-read of a name the page missed ("平均") starts after the name beside it: the
+    column's span took in "JEMHopQA"'s last letter, read as "A 平均"."""
+    from imgread.record import Cell
+    from imgread.tables.name_rereads import beside_neighbours
+
+    header = [
+        Cell(row=0, col=0, text="JEMHopQA", box=Box(x1=1165, y1=287, x2=1316, y2=315)),
+        Cell(row=0, col=1, text="", box=None),
+    ]
+    assert beside_neighbours(header, 1, 1295, 1420) == (1318, 1420)
+    # no neighbour inside the span: the span as it was
+    assert beside_neighbours(header, 1, 1330, 1420) == (1330, 1420)
