@@ -19,7 +19,7 @@ from imgread import ocr, preprocess, tables
 from imgread.config import Config
 from imgread.ocr import script
 from imgread.pipeline import Work
-from imgread.record import Box, Record, Word
+from imgread.record import Box, Cell, Record, Table, Word
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")  # fonts-wqy-zenhei (setup)
 
@@ -192,3 +192,35 @@ def test_a_missing_name_is_read_clear_of_its_neighbours_names() -> None:
     assert beside_neighbours(header, 1, 1295, 1420) == (1318, 1420)
     # no neighbour inside the span: the span as it was
     assert beside_neighbours(header, 1, 1330, 1420) == (1330, 1420)
+
+
+def test_a_size_with_its_unit_letter_keeps_its_digits() -> None:
+    """A parameters column printing some sizes with one decimal ("14.3b", "1.3B"): "57B"
+    beside "Kestrel-MoE-57B-A14B" is 57B, not 5.7. Its box (recorded from a Japanese note's
+    page) is as wide as three digits, but the third is its unit letter, not a lost point."""
+    from imgread.tables import repair_column
+
+    printed = [
+        ("Kestrel-34B", "34b", (275, 305)),
+        ("Kestrel-MoE-57B-A14B", "57B", (275, 310)),
+        ("Cairn-14B", "14B", (276, 310)),
+        ("Basalt-MoE-A2.7B", "14.3b", (275, 320)),
+        ("Ostrea-1.3B", "1.3B", (276, 310)),
+        ("Marrow-3B", "3b", (275, 294)),
+    ]
+    body = [
+        [
+            Cell(row=r, col=0, text=name),
+            Cell(
+                row=r, col=1, text=text, value=float(text.rstrip("bB")), confidence=92.0,
+                box=Box(x1=x1, y1=226 + 44 * r, x2=x2, y2=241 + 44 * r),
+            ),
+        ]
+        for r, (name, text, (x1, x2)) in enumerate(printed)
+    ]
+    table = Table(
+        box=Box(x1=0, y1=0, x2=400, y2=500), n_rows=6, n_cols=2, columns=["Model", "Params"],
+        body=body,
+    )
+    repair_column(table, 1)
+    assert [row[1].text for row in table.body] == [text for _, text, _ in printed]
