@@ -224,3 +224,29 @@ def test_a_size_with_its_unit_letter_keeps_its_digits() -> None:
     )
     repair_column(table, 1)
     assert [row[1].text for row in table.body] == [text for _, text, _ in printed]
+
+
+def test_a_missing_mark_in_a_cjk_quantity_column_is_not_read_again() -> None:
+    """Cells of a quantity column named in Chinese ("训练Token数") that print no magnitude go
+    to the second engine, but a dash is no number that lost its magnitude: RapidOCR read
+    a leaderboard's "-" as "1", and a model without published tokens got 1T."""
+    from imgread.tables.second import doubtful_cells
+
+    printed = ["2T", "-", "3.0T"]
+    body = [
+        [
+            Cell(row=r, col=0, text=name, confidence=95.0,
+                 box=Box(x1=38, y1=81 + 30 * r, x2=160, y2=97 + 30 * r)),
+            Cell(row=r, col=1, text=text, value=float(text[:-1]) if text != "-" else None,
+                 confidence=95.0, box=Box(x1=323, y1=81 + 30 * r, x2=350, y2=97 + 30 * r)),
+        ]
+        for r, (name, text) in enumerate(
+            zip(["DeepSeek LLM 7b", "Mistral-7B-AWQ", "Qwen1.5-4B-Int8"], printed, strict=True)
+        )
+    ]
+    table = Table(
+        box=Box(x1=38, y1=33, x2=400, y2=181), n_rows=3, n_cols=2,
+        columns=["模型", "训练Token数"], body=body,
+    )
+    found = [cell.text for cell, _, _ in doubtful_cells(table, [(30, 200), (300, 360)], 16, 90)]
+    assert "-" not in found and {"2T", "3.0T"} <= set(found)

@@ -75,7 +75,12 @@ def doubtful_cells(
     found = []
     for r, row in enumerate(table.body):
         for c, cell in enumerate(row):
-            if c in magnitudes and cell.text and not CJK_MAGNITUDE_RE.search(cell.text):
+            if (
+                c in magnitudes
+                and cell.text
+                and not is_missing(cell.text)  # a dash the second engine reads as "1"
+                and not CJK_MAGNITUDE_RE.search(cell.text)
+            ):
                 found.append((cell, cell_region(table, spans, r, c), True))
                 continue
             if c == names and not cell.text and any(other.value is not None for other in row):
