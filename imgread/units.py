@@ -129,7 +129,8 @@ def parse_number(text: str, *, whole: bool = False) -> float | None:
 def header_unit(header: str) -> str | None:
     """The unit a column header declares: "Params (B)" -> "b", "Tokens (in trillions)" -> "t",
     "参数量（亿）" -> "亿"."""
-    match = _HEADER_UNIT_RE.search(header.translate(_FULL_WIDTH))  # "（B）" is "(B)"
+    # "（B）" is "(B)", "(억)" is "(亿)"
+    match = _HEADER_UNIT_RE.search(chinese_magnitudes(header.translate(_FULL_WIDTH)))
     if not match:
         return None
     raw = (match.group("unit") or match.group("word") or match.group("cjk") or "").lower()
@@ -139,6 +140,15 @@ def header_unit(header: str) -> str | None:
 # Chinese magnitudes as CJK tables print sizes: 70亿 is 7B, 2.6万亿 is 2.6T, 1750亿 175B.
 _CJK_MAGNITUDES = {"万亿": (1.0, "t"), "千亿": (100.0, "b"), "亿": (0.1, "b"), "万": (10.0, "k")}
 _CJK_MAGNITUDE_RE = re.compile(r"(\d+(?:\.\d+)?)(万亿|千亿|亿|万)")
+# The same magnitudes as Japanese and Korean pages print them: 億 and 억 are 亿 (10^8), 兆 and
+# 조 are 万亿 (10^12): "70억" is 7B, "1.4조" 1.4T.
+_MAGNITUDE_SPELLINGS = str.maketrans({"億": "亿", "억": "亿", "萬": "万", "만": "万"})
+_TRILLION_RE = re.compile(r"(?<=\d)\s*[兆조]")
+
+
+def chinese_magnitudes(text: str) -> str:
+    """Japanese and Korean magnitudes spelled as the Chinese ones: "70억" -> "70亿"."""
+    return _TRILLION_RE.sub("万亿", text.translate(_MAGNITUDE_SPELLINGS))
 
 
 def _plain_magnitude(match: re.Match[str]) -> str:
@@ -156,7 +166,7 @@ def _scaled_with_unit(
         return None
     for word, unit in _WORD_UNITS.items():
         cleaned = re.sub(rf"(?i){word}", unit, cleaned)
-    cleaned = _CJK_MAGNITUDE_RE.sub(_plain_magnitude, cleaned)
+    cleaned = _CJK_MAGNITUDE_RE.sub(_plain_magnitude, chinese_magnitudes(cleaned))
     matches = list(_UNIT_RE.finditer(cleaned))
     if len(matches) != 1:
         return None
@@ -188,9 +198,13 @@ def parse_tokens_t(text: str, header_unit: str | None = None) -> float | None:
 # and in Chinese (参数量 "parameters", 模型大小 "model size", 尺寸 "size", 规模 "scale";
 # 训练数据 "training data", 数据量 "amount of data", 语料 "corpus"). The scale of the data
 # (数据规模) is data, not a model's size.
-PARAMS_COLUMN_RE = re.compile(r"param|\bsize\b|#\s*p\b|参数|大小|尺寸|(?<!数据)规模",
-                              re.IGNORECASE)
-TOKENS_COLUMN_RE = re.compile(r"token|\bdata\b|数据|语料", re.IGNORECASE)
+PARAMS_COLUMN_RE = re.compile(
+    r"param|\bsize\b|#\s*p\b|参数|大小|尺寸|(?<!数据)规模|パラメ|サイズ|파라미터|매개\s*변수|크기",
+    re.IGNORECASE,
+)
+TOKENS_COLUMN_RE = re.compile(
+    r"token|\bdata\b|数据|语料|トークン|データ|토큰|데이터", re.IGNORECASE
+)
 # A speed ("Token/s", "tokens per second", "词元/秒", "每秒"), not a count of tokens.
 _RATE_RE = re.compile(r"/\s*(?:s|sec|second|秒)\b|per\s+sec|每秒", re.IGNORECASE)
 # The unit each quantity is compared in, and the values published LLMs span in it, with

@@ -4,9 +4,10 @@ Every engine converts to the same interchange rows (img2table style), so the tab
 never sees engine specifics. ``run`` reads the prepared image, maps boxes back to the
 loaded image's pixels and rebuilds lines.
 
-``ocr.lang = "auto"`` (the default) reads English, and re-reads the image with the Chinese
-model as well (``<ocr.cjk>+eng``) only where ``script.detect`` finds Han text in the English
-pass's words: English pages keep English speed, Chinese labels stop being Latin noise.
+``ocr.lang = "auto"`` (the default) reads English, and re-reads the image with a CJK model
+as well only where ``detect_han`` finds CJK text in the English pass's words: ``<ocr.cjk>+eng``
+for Chinese, ``jpn+eng`` where kana is found, ``kor+eng`` where Hangul is. English pages keep
+English speed, CJK labels stop being Latin noise.
 """
 
 from __future__ import annotations
@@ -48,18 +49,32 @@ def is_chinese(lang: str) -> bool:
     return any(part.startswith("chi_") for part in lang.split("+"))
 
 
+# The Tesseract model that reads each CJK script ("han" is ``ocr.cjk``'s Chinese model).
+SCRIPT_MODELS = {"kana": "jpn", "hangul": "kor"}
+
+
+def cjk_models(settings: OcrSettings) -> list[str]:
+    """The CJK models the detector reads with: the Chinese one, and Japanese and Korean where
+    their data is installed (a machine set up before they were added keeps reading Chinese)."""
+    return [settings.cjk] + [m for m in SCRIPT_MODELS.values() if tesseract.installed(m)]
+
+
 def detect_han(image: np.ndarray, words: list[Word], settings: OcrSettings) -> script.Detection:
-    """Whether ``image``, whose English reading is ``words``, holds Han text: the English
-    words that may be Han are re-read, pasted into one small image, by the Chinese model."""
+    """Whether ``image``, whose English reading is ``words``, holds CJK text, and which
+    script: the English words that may be CJK are re-read, pasted into one small image, by
+    the CJK models together (Tesseract keeps each word's best-read model)."""
     reader, _ = engine(settings.engine)
     grey = image if image.ndim == 2 else np.ascontiguousarray(image[..., :3].mean(axis=2))
     grey = grey.astype(np.uint8, copy=False)
     boxes = script.candidates(grey, words)
     if not boxes:
         return script.Detection(han=False)
-    chinese = settings.model_copy(update={"lang": settings.cjk})
-    count = script.han_count(reader(script.stack(grey, boxes), chinese, psm=6))
-    return script.Detection(han=count >= script.MIN_HAN, candidates=len(boxes), han_chars=count)
+    cjk = settings.model_copy(update={"lang": "+".join(cjk_models(settings))})
+    return script.detection(reader(script.stack(grey, boxes), cjk, psm=6), len(boxes))
+
+
+def is_japanese(lang: str) -> bool:
+    return "jpn" in lang.split("+")
 
 
 def read_words_lang(
@@ -75,11 +90,12 @@ def read_words_lang(
     if lang == AUTO:
         english = settings.model_copy(update={"lang": "eng"})
         found = reader(image, english, psm=psm)
-        if not found or not detect_han(image, found, settings).han:
+        detected = detect_han(image, found, settings) if found else script.Detection(han=False)
+        if not detected.han:
             return found, "eng"
-        lang = f"{settings.cjk}+eng"
+        lang = f"{SCRIPT_MODELS.get(detected.script, settings.cjk)}+eng"
     found = reader(image, settings.model_copy(update={"lang": lang}), psm=psm, numeric=numeric)
-    if is_chinese(lang) and not numeric:
+    if (is_chinese(lang) or is_japanese(lang)) and not numeric:
         found = script.merge_cjk_words(found)
     return found, lang
 

@@ -34,6 +34,10 @@ import numpy as np
 from ..record import Box, Word
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# Japanese syllabaries (hiragana, katakana, half-width katakana) and Korean Hangul: scripts
+# that need their own Tesseract model (jpn, kor); Chinese models read them as noise.
+KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")
 # Han characters the Chinese model also reads in rules, ticks, markers and legend swatches.
 MARK_LIKE = frozenset("一二三口丨丿丶乙十上己回日目门人入八卜厂匚冂凵〇工土士干王川小")
 # Punctuation that belongs to the Han word next to it: brackets and full-width marks.
@@ -45,18 +49,24 @@ MAX_CANDIDATES = 8  # crops re-read with the Chinese model, in one call (a phone
 # can take four: its battery and signal bars are as stroke-dense as Han)
 MIN_HAN = 2
 MIN_HAN_CONFIDENCE = 80.0
+# A page is Japanese when this share of its confirmed CJK characters is kana (a Japanese
+# header such as "モデル" next to Han ones such as "平均"; a Chinese page read by a reader that
+# knows kana too gets at most a stray one).
+MIN_KANA_SHARE = 0.2
 LINE_HEIGHT = 40  # px: each crop is scaled to this height in the re-read image
 
 
 @dataclass
 class Detection:
-    han: bool
+    han: bool  # CJK text found: Han, and kana or Hangul with it or alone
     candidates: int = 0  # English words that looked like Han
-    han_chars: int = 0  # Han characters the Chinese model confirmed in them
+    han_chars: int = 0  # CJK characters the CJK models confirmed in them
+    script: str = ""  # "han" (Chinese), "kana" (Japanese) or "hangul" (Korean)
 
 
 def _is_han(text: str) -> bool:
-    return bool(HAN.search(text))
+    """Han or kana: the scripts written without spaces between words."""
+    return bool(HAN.search(text) or KANA.search(text))
 
 
 def column_runs(ink: np.ndarray) -> float:
@@ -121,13 +131,40 @@ def stack(grey: np.ndarray, boxes: list[Box], height: int = LINE_HEIGHT) -> np.n
 
 def han_count(words: list[Word]) -> int:
     """Han characters read with confidence, less the ones lines and markers look like."""
-    return sum(
-        1
-        for word in words
-        if word.confidence >= MIN_HAN_CONFIDENCE
-        for char in word.text
-        if HAN.match(char) and char not in MARK_LIKE
-    )
+    return script_counts(words)["han"]
+
+
+def script_counts(words: list[Word]) -> dict[str, int]:
+    """Characters of each CJK script read with confidence (Han less the ones lines and
+    markers look like)."""
+    counts = {"han": 0, "kana": 0, "hangul": 0}
+    for word in words:
+        if word.confidence < MIN_HAN_CONFIDENCE:
+            continue
+        for char in word.text:
+            if HAN.match(char) and char not in MARK_LIKE:
+                counts["han"] += 1
+            elif KANA.match(char) and char not in "ー":  # the long-vowel mark is a dash
+                counts["kana"] += 1
+            elif HANGUL.match(char):
+                counts["hangul"] += 1
+    return counts
+
+
+def detection(words: list[Word], candidates: int) -> Detection:
+    """The script of a page from the CJK re-read of its Han-like words: Korean where Hangul
+    outnumbers the rest, Japanese where kana is a fair share, else Chinese."""
+    counts = script_counts(words)
+    total = sum(counts.values())
+    if total < MIN_HAN:
+        return Detection(han=False, candidates=candidates, han_chars=total)
+    if counts["hangul"] >= counts["han"] + counts["kana"]:
+        found = "hangul"
+    elif counts["kana"] >= MIN_KANA_SHARE * total:
+        found = "kana"
+    else:
+        found = "han"
+    return Detection(han=True, candidates=candidates, han_chars=total, script=found)
 
 
 def merge_cjk_words(words: list[Word]) -> list[Word]:
@@ -176,12 +213,13 @@ def _joins(left: Word, right: Word) -> bool:
 
 
 _CJK_SPACE = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])\s+"
-    r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])"
+    r"(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])\s+"
+    r"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])"
 )
 
 
 def close_cjk_spaces(text: str) -> str:
-    """Chinese is written without spaces: the spaces OCR leaves between Han characters
-    ("最 新 版本") go, those around Latin words stay ("活字3.0 (最新版本)")."""
+    """Chinese and Japanese are written without spaces: the spaces OCR leaves between Han
+    or kana characters ("最 新 版本", "モ デル") go, those around Latin words stay ("活字3.0
+    (最新版本)"). Korean keeps its spaces: Hangul is outside these ranges."""
     return _CJK_SPACE.sub("", text)

@@ -60,6 +60,14 @@ def package(lang: str) -> str:
     return "tesseract-ocr-" + lang.lower().replace("_", "-")
 
 
+def installed(lang: str) -> bool:
+    """Whether Tesseract has the data of every language in ``lang`` ("jpn", "kor+eng")."""
+    path = _tessdata()
+    return path is not None and all(
+        os.path.isfile(os.path.join(path, f"{part}.traineddata")) for part in lang.split("+")
+    )
+
+
 def concrete(lang: str) -> str:
     """The language string Tesseract gets: ``auto`` (decided in ``imgread.ocr``) reads as
     English where the caller did not resolve it."""

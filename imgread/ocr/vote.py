@@ -48,7 +48,7 @@ _RULE_TOKEN = re.compile(r"^[|\[\]{}!/\\_\"'‘’“”]+$")
 # A reading that is a number and nothing else: sign, digits and separators, a unit, a
 # spread ("17.4±1.1", "17.4+1.1"), a footnote mark.
 _WHOLE_NUMBER = re.compile(
-    r"[-+\u2212]?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万)?"
+    r"[-+\u2212]?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万|億|兆|억|조)?"
     r"(?:\s*(?:±|\+/?-?)\s*\d[\d.,]*%?)?[*†‡]?",
     re.IGNORECASE,
 )
@@ -120,6 +120,23 @@ def lost_unit(text: str, other: str) -> bool:
         and re.search(r"\dB", other) is not None
         and other.replace("B", "8") == text.replace("B", "8")
         and all(a == b or (a == "8" and b == "B") for a, b in zip(text, other, strict=True))
+    )
+
+
+# A number with a CJK magnitude after it ("70亿", "1.4万亿", "70억").
+_WITH_MAGNITUDE = re.compile(r"(?P<digits>\d[\d.,]*)\s*(?:万亿|千亿|亿|万|億|兆|억|조)")
+
+
+def lost_magnitude(text: str, other: str) -> bool:
+    """Whether ``text`` looks like ``other`` with its CJK magnitude read as digits and marks
+    ("7042," / "70亿", "1.4712" / "1.4万亿"): Latin models read 亿 as "42," or "{Z" with high
+    confidence; no engine invents a magnitude."""
+    match = _WITH_MAGNITUDE.fullmatch(other.strip())
+    return (
+        match is not None
+        and _WITH_MAGNITUDE.search(text) is None
+        and text.startswith(match.group("digits"))
+        and len(text) > len(match.group("digits"))
     )
 
 
@@ -198,7 +215,11 @@ def vote(
         # a number and nothing else ("73.8") beats one found among other marks ("m8",
         # "$41": small digits read as letters and symbols still hold a digit)
         whole = (not numeric) or bool(_WHOLE_NUMBER.fullmatch(text))
-        kept = not (lost_unit(text, other) or (numeric and lost_separator(text, other)))
+        kept = not (
+            lost_unit(text, other)
+            or lost_magnitude(text, other)
+            or (numeric and lost_separator(text, other))
+        )
         return bool(text), is_number, whole, kept, confidence
 
     first_wins = support(first_text, second_text, a) >= support(second_text, first_text, b)

@@ -98,8 +98,9 @@ def read_crops(crops: list[np.ndarray], settings: OcrSettings, numeric: bool) ->
     return found
 
 
-# A Chinese magnitude printed with a number ("70亿", "2.6万亿").
-CJK_MAGNITUDE_RE = re.compile(r"[万亿]")
+# A Chinese magnitude printed with a number ("70亿", "2.6万亿"; Japanese 億 and 兆, Korean
+# 억 and 조).
+CJK_MAGNITUDE_RE = re.compile(r"[万亿億兆억조]")
 
 # Page confidence at or above which a cell that reads as a number is not read again.
 SURE_NUMBER = 95.0

@@ -16,7 +16,7 @@ from ..record import Box, Word
 from ..units import is_missing, mean_of_misread_spread
 
 NUMERIC_TEXT_RE = re.compile(
-    r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万)?[*†‡]?$",
+    r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万|億|兆|억|조)?[*†‡]?$",
     re.IGNORECASE,
 )
 

@@ -179,11 +179,22 @@ def reread_headers(
         if cell.box is None:
             x1, x2 = spans[cell.col]
             inset = (x2 - x1) // 20
-            doubtful.append((cell, Box(x1=x1 + inset, y1=top, x2=x2 - inset, y2=bottom)))
+            x1, x2 = beside_neighbours(table.header_rows[0], cell.col, x1 + inset, x2 - inset)
+            doubtful.append((cell, Box(x1=x1, y1=top, x2=x2, y2=bottom)))
         elif cell.confidence < 85:
             doubtful.append((cell, cell.box))
     for cell in reread_text(doubtful, glyph, prepared, settings, "header"):
         table.columns[cell.col] = cell.text
+
+
+def beside_neighbours(header: list[Cell], col: int, x1: int, x2: int) -> tuple[int, int]:
+    """A missing name's place, cut back where its neighbours' names reach into its column's
+    span (a long name over narrow numbers, "JEMHopQA" beside "平均"): read with it, their
+    last or first letters join the name ("A 平均")."""
+    left = [c.box.x2 + 2 for c in header if c.box is not None and c.col < col]
+    right = [c.box.x1 - 2 for c in header if c.box is not None and c.col > col]
+    start, end = max([x1, *left]), min([x2, *right])
+    return (start, end) if end - start >= 4 else (x1, x2)  # no room left: as before
 
 
 def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> None:

@@ -215,7 +215,9 @@ def repair_column(table: Table, column: int) -> list[Flag]:
             reason = "over 100 in a percentage column"
         elif dominant and not sizes and cell.value > 1.5 * high and low / 1.5 <= candidate:
             reason = "outside that range"
-        printed = cell.box.width / unit if unit and cell.box is not None else 0.0
+        # A unit letter ("57B") fills the room a point would: the box says nothing then.
+        lettered = any(ch.isalpha() for ch in cell.text)
+        printed = cell.box.width / unit if unit and cell.box is not None and not lettered else 0.0
         if not reason and printed >= len(digits) + 1 + POINT_WIDTH / 2:
             cell.confidence = min(cell.confidence, 40.0)  # a digit is missing, not a point
             continue

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from ..config import OcrSettings
 from ..names import closest_benchmark, is_known_benchmark
 from ..ocr import rapid
+from ..ocr.script import HAN, HANGUL, KANA
 from ..ocr.vote import Vote, vote
 from ..record import Box, Cell, Flag, Table
 from ..units import (
+    column_quantity,
     is_missing,
     parse_number,
 )
@@ -46,6 +48,13 @@ def name_region(spans: list[tuple[int, int]], column: int, top: int, bottom: int
     return Box(x1=max(0, left), y1=top, x2=right, y2=bottom)
 
 
+def named_in_cjk_quantity(name: str) -> bool:
+    """A parameters or tokens column named in Chinese, Japanese or Korean ("参数量", "토큰")."""
+    return column_quantity(name) is not None and any(
+        pattern.search(name) for pattern in (HAN, KANA, HANGUL)
+    )
+
+
 def doubtful_cells(
     table: Table, spans: list[tuple[int, int]], glyph: float, below: float
 ) -> list[tuple[Cell, Box, bool]]:
@@ -55,16 +64,23 @@ def doubtful_cells(
     one line."""
     numeric = set(numeric_columns(table))
     names = model_column(table)
-    # Columns whose cells print Chinese magnitudes (万亿): a cell of one that prints none
-    # may have had its magnitude read as digits ("1.4712"); the second engine reads Han.
+    # Columns whose cells print Chinese magnitudes (万亿), or may (a quantity named in CJK
+    # script, "参数量"): a cell of one that prints none may have had its magnitude read as
+    # digits ("1.4712", "70亿" as "7042,"); the second engine reads Han.
     magnitudes = {
         c for c in numeric
-        if sum(1 for row in table.body if CJK_MAGNITUDE_RE.search(row[c].text)) >= 2
+        if any(CJK_MAGNITUDE_RE.search(row[c].text) for row in table.body)
+        or (c < len(table.columns) and named_in_cjk_quantity(table.columns[c]))
     }
     found = []
     for r, row in enumerate(table.body):
         for c, cell in enumerate(row):
-            if c in magnitudes and cell.text and not CJK_MAGNITUDE_RE.search(cell.text):
+            if (
+                c in magnitudes
+                and cell.text
+                and not is_missing(cell.text)  # a dash the second engine reads as "1"
+                and not CJK_MAGNITUDE_RE.search(cell.text)
+            ):
                 found.append((cell, cell_region(table, spans, r, c), True))
                 continue
             if c == names and not cell.text and any(other.value is not None for other in row):
