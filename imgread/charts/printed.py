@@ -68,7 +68,7 @@ def read_printed_bars(
         fit, probed = scale
         read = (_upright_chart(rgb, fit, probed, words, found, numbers, text_boxes, settings)
                 if upright else
-                lying_bars(rgb, fit, _lying_area(rgb, probed), words, found, numbers,
+                lying_bars(rgb, fit, _lying_area(probed, rgb.shape), words, found, numbers,
                            text_boxes, settings))
         if read[0]:
             return read
@@ -107,10 +107,11 @@ def _upright_chart(
     """The bars standing where the labelled ones do (and a step either side: a bar whose
     label OCR lost), read on the labels' scale."""
     height = float(np.median([bar.label.height for bar in probed]))
+    step = _pitch(probed)
     foot = round(float(np.median([bar.foot for bar in probed])))
-    low, high = _row_of_bars(rgb[max(0, foot - 2)], probed, _page(rgb, probed))
-    top = int(min(bar.label.box.y1 for bar in probed) - height)
-    area = Box(x1=max(0, int(low)), y1=max(0, top), x2=min(rgb.shape[1], int(high)), y2=foot)
+    area = Box(x1=max(0, int(min(bar.low for bar in probed) - step)),
+               y1=max(0, int(min(bar.label.box.y1 for bar in probed) - height)),
+               x2=min(rgb.shape[1], int(max(bar.high for bar in probed) + step)), y2=foot)
     bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])
     bars = find_bars(rgb, area, text_boxes, bg)
     if len(bars) < 2 or not bar_like(bars, area):
@@ -122,36 +123,14 @@ def _upright_chart(
     return [chart], flags
 
 
-def _lying_area(rgb: np.ndarray, probed: list[Probed]) -> Box:
-    """From just right of the bars' common left edge to past their labels, across every bar
-    in the row of the labelled ones (bars whose labels OCR lost)."""
-    foot = int(np.median([bar.foot for bar in probed]))
-    low, high = _row_of_bars(rgb[:, min(rgb.shape[1] - 1, foot + 2)], probed, _page(rgb, probed))
-    return Box(x1=foot + 1, y1=max(0, int(low)),
-               x2=min(rgb.shape[1], int(max(bar.label.box.x2 for bar in probed)) + 2),
-               y2=min(rgb.shape[0], int(high)))
-
-
-def _row_of_bars(line: np.ndarray, probed: list[Probed], page: np.ndarray
-                 ) -> tuple[float, float]:
-    """Along ``line`` (the pixels just off the bars' foot, across them): from the labelled
-    bars out over each neighbour about as thick, up to a pitch and a half away (a bar
-    whose label OCR lost, or a run of them), and half a gap beyond; at least a step either
-    side of the labelled bars where no bar is seen there."""
+def _lying_area(probed: list[Probed], shape: tuple[int, ...]) -> Box:
+    """From just right of the bars' common left edge to past their labels, a step above
+    the top bar and below the lowest (a bar whose label OCR lost)."""
     step = _pitch(probed)
-    thickness = float(np.median([bar.high - bar.low for bar in probed]))
-    runs = _bar_runs(line, page, thickness)
-    low, high = min(bar.low for bar in probed), max(bar.high for bar in probed)
-    first_low, first_high = low, high
-    grew = True
-    while grew:
-        grew = False
-        for a, b in runs:
-            if low - 1.5 * step <= b < low - 1 or high + 1 < a <= high + 1.5 * step:
-                low, high, grew = min(low, a), max(high, b), True
-    half_gap = max(2.0, step - thickness) / 2
-    return (max(0.0, low - (half_gap if low < first_low else step)),
-            high + (half_gap if high > first_high else step))
+    foot = float(np.median([bar.foot for bar in probed]))
+    return Box(x1=int(foot) + 1, y1=max(0, int(min(bar.low for bar in probed) - step)),
+               x2=min(shape[1], int(max(bar.label.box.x2 for bar in probed)) + 2),
+               y2=min(shape[0], int(max(bar.high for bar in probed) + step)))
 
 
 def _bar_runs(line: np.ndarray, page: np.ndarray, thickness: float) -> list[tuple[float, float]]:
@@ -317,16 +296,15 @@ def _run(strip: np.ndarray, page: np.ndarray, reach: int) -> tuple[int, int, np.
     if strip.shape[0] < 3 or strip.shape[1] == 0:
         return None
     drawn = (distance(strip[: reach + 1], page) > INK).mean(axis=1) >= 0.8
-    # the first row a run of colour starts at (a glyph's edge that the label's box left
-    # out is one drawn row with the page behind it)
-    for first in (int(row) for row in np.flatnonzero(drawn)):
-        sample = strip[first + 1 : first + 5]
-        if not len(sample):
-            return None
-        colour = np.median(sample.reshape(-1, 3).astype(np.float32), axis=0)
-        if float(np.linalg.norm(colour - page)) > INK:
-            break
-    else:
+    rows = np.flatnonzero(drawn)
+    if not len(rows):
+        return None
+    first = int(rows[0])
+    sample = strip[first + 1 : first + 5]
+    if not len(sample):
+        return None
+    colour = np.median(sample.reshape(-1, 3).astype(np.float32), axis=0)
+    if float(np.linalg.norm(colour - page)) <= INK:
         return None
     own = (distance(strip[first:], colour) < INK).mean(axis=1) >= 0.6
     off = np.flatnonzero(~own)
