@@ -12,7 +12,9 @@ from conftest import first_bar_chart, names_alike
 from PIL import Image, ImageDraw, ImageFont
 
 from imgread.charts import binding
+from imgread.charts.axes import Fit
 from imgread.charts.bars import RawBar, find_bars
+from imgread.charts.panels import plot_panel
 from imgread.ocr.phrase import Phrase
 from imgread.pipeline import read_image
 from imgread.record import Box, Chart, Record, Word
@@ -129,3 +131,23 @@ def test_a_bar_whose_name_is_lost_keeps_its_place_not_its_neighbours_name() -> N
                for x, c in ((20, blue), (50, blue * 0.5), (110, blue), (140, blue * 0.5))]
     between = [_phrase("GSM8K", 85, 100)]
     assert binding._label_groups(grouped, between, {id(between[0]): "GSM8K"}) == ["GSM8K"] * 4
+
+
+def _word(text: str, x1: int, y1: int, x2: int, y2: int, confidence: float = 90.0) -> Phrase:
+    return Phrase.of([Word(text=text, confidence=confidence, box=Box(x1=x1, y1=y1, x2=x2, y2=y2))])
+
+
+def test_a_y_tick_read_with_its_tick_mark_does_not_end_the_plot() -> None:
+    """A JPEG'd seaborn chart whose y ticks 70, 60 and 30 were read, and "10" with its tick
+    mark as "10>": taken for an x label, it ended the plot area above the bars' feet, so the
+    names under the bars were looked for too high and none was found. A number in the tick
+    labels' column is a tick misread, not an x label."""
+    ticks = [_word("70", 204, 425, 230, 445), _word("60", 204, 484, 230, 503),
+             _word("30", 204, 661, 230, 680)]
+    fit = Fit("y", "linear", -10 / 59.0, 70 + 435 * 10 / 59.0, ticks, 0.5)
+    misread = _word("10>", 205, 779, 256, 798, confidence=39.0)
+    name = _word("BBH", 328, 870, 380, 891)
+    page = np.full((1000, 1400, 3), 255, dtype=np.uint8)
+    panel = plot_panel(fit, [fit], [*ticks, misread, name], set(), page)
+    assert panel.area.y2 > 800  # down to the x labels, past the misread tick
+    assert panel.area.y2 < name.box.y1
