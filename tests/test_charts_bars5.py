@@ -151,3 +151,13 @@ def test_a_y_tick_read_with_its_tick_mark_does_not_end_the_plot() -> None:
     panel = plot_panel(fit, [fit], [*ticks, misread, name], set(), page)
     assert panel.area.y2 > 800  # down to the x labels, past the misread tick
     assert panel.area.y2 < name.box.y1
+
+
+def test_an_unread_label_over_its_bar_is_no_stacked_segment() -> None:
+    """Two of four value labels ("23.0%", "58.1%") were lost to the page reading and print
+    a few pixels over their bars: a line of text, it passed for a dark segment stacked on
+    those two bars (its colour "recurring" from bar to bar), and the chart was read as
+    stacked, with extra points of 3.6 and 4.2. A segment is filled with its colour."""
+    chart = first_bar_chart(read_image(FIXTURES / "reddit_jpeg_labels_touching.jpg"))
+    assert _all_read(_points(chart), [("Ostrea-9B", 23.0), ("Mistral-7B", 69.9),
+                                      ("Basalt-14B", 56.0), ("Yi-34B", 58.1)])
