@@ -161,3 +161,14 @@ def test_an_unread_label_over_its_bar_is_no_stacked_segment() -> None:
     chart = first_bar_chart(read_image(FIXTURES / "reddit_jpeg_labels_touching.jpg"))
     assert _all_read(_points(chart), [("Ostrea-9B", 23.0), ("Mistral-7B", 69.9),
                                       ("Basalt-14B", 56.0), ("Yi-34B", 58.1)])
+
+
+def test_a_bar_edge_read_as_a_letter_leaves_the_name_beside_it() -> None:
+    """Two names beside lying bars were read with the bar's edge as a letter ("Kestrel-7B"
+    and "r" into one phrase reaching onto the bar): no longer left of the bars, the name
+    was not taken, and the bar came out as 2.0."""
+    read = _hbar_points(read_image(FIXTURES / "datawrapper_bar_edge_read_as_letter.png"))
+    assert _all_read(read, [
+        ("Lindqvist-70B", 77.9), ("Cairn-32B", 72.6), ("Vireo-13B", 67.4), ("Mistral-7B", 58.0),
+        ("Sorrel-65B", 57.4), ("Kestrel-7B", 56.2), ("Quillfin-6.7B", 52.9)])
+    assert all(isinstance(name, str) and not name.endswith((" r", " I")) for name, _ in read)
