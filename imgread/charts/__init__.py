@@ -35,7 +35,7 @@ from .hbars import read_hbars
 from .legend import swatch_colour, symbol_split
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
-from .printed import read_printed_bars
+from .printed import bars_at_numbers, read_printed_bars
 from .series import bar_chart, line_chart
 from .stacks import split_stacks
 from .text import (
@@ -198,7 +198,8 @@ def _looks_like_chart(work: Work) -> bool:
     # a dark page whose reading found little may be a chart whose text the bars hid
     axes = record.preprocess.chart_axes and not _table_frame(work)
     dark = record.preprocess.dark_theme or (work.rgb is not None and _dark_margin(work.rgb))
-    return axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS)
+    return axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS) or (
+        work.rgb is not None and bars_at_numbers(work.rgb, record.ocr.words))
 
 
 def _dark_margin(rgb: np.ndarray) -> bool:

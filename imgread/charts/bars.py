@@ -51,7 +51,8 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
     mask = open_mask(close_mask(mask, 3), k, k)
     # text is neither bar nor background: a label inside a bar does not end the bar there
     unknown = np.ones_like(mask)
-    erase_boxes(unknown, text, (area.x1, area.y1), scale, pad=2)
+    erase_boxes(unknown, [box for box in text if not _solid(rgb, box, bg)],
+                (area.x1, area.y1), scale, pad=2)
     columns = _columns(mask, ~unknown, small, bg)
     if not columns:
         return []
@@ -77,6 +78,30 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         if not _backdrop(bar, area, bg):
             result.append(bar)
     return _without_stubs(_rejoined(result, 2 / scale + 1), area)
+
+
+def _solid(rgb: np.ndarray, box: Box, bg: np.ndarray) -> bool:
+    """A "word" box that is a block of one colour, not the page's, and page: a bar (or its
+    end) OCR read as a letter, whose box must not hide the bar. Text leaves lines of mixed
+    pixels across its box (a label printed inside a bar too); a bar's edge crosses the box
+    in a straight line, so every row (or every column) is all bar or all page."""
+    crop = rgb[max(0, box.y1) : box.y2, max(0, box.x1) : box.x2]
+    if crop.size < 3 * SOLID_PIXELS:
+        return False
+    colour = np.median(crop.reshape(-1, 3).astype(np.float32), axis=0)
+    if float(np.linalg.norm(colour - bg)) < BAR_INK:
+        return False
+    own = distance(crop, colour) < BAR_INK
+    for share in (own.mean(axis=1), own.mean(axis=0)):
+        pure = (share >= 0.9) | (share <= 0.1)
+        if pure.mean() >= SOLID_SHARE and (share >= 0.9).mean() >= 0.5:
+            return True
+    return False
+
+
+BAR_INK = 40.0  # RGB distance: a pixel this near a colour is that colour (as the bars' mask)
+SOLID_SHARE = 0.95  # of a box's lines all one colour or none of it: a bar's block, not text
+SOLID_PIXELS = 40  # a box smaller than this is too small to tell
 
 
 def _without_stubs(bars: list[RawBar], area: Box) -> list[RawBar]:

@@ -174,9 +174,13 @@ def _label_groups(
 
     label: dict[str | float, str] = {}
     own: dict[int, str] = {}  # bar index: a name of its own
+    def owned(phrase: Phrase) -> bool:  # centred under a group: that group's name alone
+        return any(gap(phrase, key) == 0 for key in spans)
+
     for key in spans:
         under = [p for p in row if gap(p, key) == 0]
-        beside = [p for p in row if 0 < gap(p, key) <= 1.5 * width and between(p, key)]
+        beside = [p for p in row if 0 < gap(p, key) <= 1.5 * width and between(p, key)
+                  and not owned(p)]
         members = [i for i, g in enumerate(groups) if g == key]
         if len(under) >= 2 and (each := _one_name_a_bar(under, [bars[i] for i in members])):
             # a name centred under every bar: bars of one series drawn in a colour each,

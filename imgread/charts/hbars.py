@@ -283,7 +283,8 @@ def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
     one; else each group's, the text nearest the group's middle."""
     base = min(bar.base for bar in bars)
     thickness = float(np.median([bar.thickness for bar in bars]))
-    texts = [p for p in found if p.value is None and p.box.x2 <= base + 0.5 * thickness
+    texts = [p for p in (_left_of(phrase, base) for phrase in found)
+             if p is not None and p.value is None and p.box.x2 <= base + 0.5 * thickness
              and sum(c.isalnum() for c in p.text) >= 2]
     def level(bar: Lying) -> list[Phrase]:
         return [p for p in texts if bar.y1 <= p.box.cy <= bar.y2]
@@ -305,6 +306,15 @@ def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
                           key=lambda p: p.box.x1)
             named[key] = _untick(" ".join(p.text for p in line))
     return [named.get(g, g) for g in groups]
+
+
+def _left_of(phrase: Phrase, base: float) -> Phrase | None:
+    """The phrase's words left of the bars' edge: a bar's end read as a glyph ("r", "I")
+    joins the name beside it into one phrase that reaches onto the bar."""
+    words = [w for w in phrase.words if w.box.cx < base]
+    if len(words) == len(phrase.words):
+        return phrase
+    return Phrase.of(words) if words else None
 
 
 def _untick(name: str) -> str:

@@ -190,12 +190,12 @@ def readings(
                                                             numeric=True)))
     except RuntimeError:  # tesserocr: no text in the crop
         texts.append("")
-    if not enough(texts[0]) and _second_engine(settings):
+    if not enough(texts[0]) and second_engine(settings):
         texts.append(rapid.texts([image])[0][0].replace(" ", ""))
     return texts
 
 
-def _second_engine(settings: OcrSettings) -> bool:
+def second_engine(settings: OcrSettings) -> bool:
     if settings.second_engine == "none":
         return False
     return settings.second_engine == "rapidocr" or rapid.available()

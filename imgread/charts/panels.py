@@ -74,7 +74,9 @@ def plot_panel(
             continue
         # x labels end the plot area; value labels (of short bars) do not
         # (a value label read with a stray mark, '"19.5', is still a value label)
+        # (nor does a y tick misread, "10>": a number in the tick labels' column)
         axis_label = (phrase.value is None and parse_number(phrase.text.strip(STRAY)) is None
+                      and not _in_tick_column(phrase, tick_left, left, tick_height)
                       ) or id(phrase) in x_ticks
         if axis_label and box.cy > bottom_px + 0.5 * tick_height and not _stacked_under(
                 phrase, found, bottom_px + 0.5 * tick_height, tick_height):
@@ -86,6 +88,14 @@ def plot_panel(
     area = Box(x1=left, y1=int(top), x2=int(right), y2=int(bottom))
     return Panel(y=fit, area=area, tick_left=tick_left, tick_height=tick_height, top_tick=top_px,
                  floor=int(max(floor, bottom)))
+
+
+def _in_tick_column(phrase: Phrase, tick_left: int, left: int, tick_height: float) -> bool:
+    """Short text with a digit in it, inside the column of the y tick labels: a tick label
+    read with a stray glyph, not an x label (those stand under the plot)."""
+    box = phrase.box
+    return (box.x1 >= tick_left - 0.5 * tick_height and box.cx < left
+            and any(c.isdigit() for c in phrase.text))
 
 
 def _stacked_under(phrase: Phrase, found: list[Phrase], inside_px: float, tick_height: float

@@ -18,12 +18,14 @@ import numpy as np
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
+from ..units import parse_number
 from .axes import Fit
 from .bars import bar_like, find_bars
 from .hbars import lying_bars
 from .panels import Panel, inside
 from .pixels import distance, plot_background
 from .series import bar_chart
+from .text import clean_words, phrases, plausible, read_label_text
 
 INK = 40.0  # RGB distance: a pixel this far from the page is drawn; this near a bar's, is it
 REACH = 2.5  # label heights between a label and its bar's end
@@ -57,6 +59,10 @@ def read_printed_bars(
     """The bar chart (upright, else lying) whose printed labels are its only scale."""
     for upright in (True, False):
         scale = label_scale(rgb, numbers, upright)
+        if scale is None and not upright and settings is not None:
+            # a sorted chart's first values alike (no scale in them), the rest unread
+            numbers = numbers + _lying_labels_read_alone(rgb, numbers, settings)
+            scale = label_scale(rgb, numbers, upright)
         if scale is None:
             continue
         fit, probed = scale
@@ -67,6 +73,24 @@ def read_printed_bars(
         if read[0]:
             return read
     return [], []
+
+
+def bars_at_numbers(rgb: np.ndarray, words: list[Word]) -> bool:
+    """Two numbers or more printed at the ends of bars (over them or past them) that start
+    from one foot and are long beside their text: a chart whose printed values are its
+    scale, worth a chart reading whatever the tables stage made of its rows of names and
+    values (a sorted bar chart's first rows pass for a table)."""
+    numbers = [p for p in phrases(clean_words(plausible(words))) if (p.value or 0) > 0]
+    for probe in (_under, _before):
+        feet = [round(bar.foot) for label in numbers
+                if (bar := probe(rgb, label)) is not None
+                and bar.length >= LONG_BAR * label.height]
+        if any(sum(abs(other - foot) <= FOOT_SLACK for other in feet) >= 2 for foot in feet):
+            return True
+    return False
+
+
+LONG_BAR = 4.0  # label heights: a bar this long beside its label is no cell's padding
 
 
 def _pitch(probed: list[Probed]) -> float:
@@ -107,6 +131,48 @@ def _lying_area(probed: list[Probed], shape: tuple[int, ...]) -> Box:
     return Box(x1=int(foot) + 1, y1=max(0, int(min(bar.low for bar in probed) - step)),
                x2=min(shape[1], int(max(bar.label.box.x2 for bar in probed)) + 2),
                y2=min(shape[0], int(max(bar.high for bar in probed) + step)))
+
+
+def _bar_runs(line: np.ndarray, page: np.ndarray, thickness: float) -> list[tuple[float, float]]:
+    """The runs of drawn pixels along ``line`` about ``thickness`` long: bars crossed."""
+    drawn = distance(line[None], page)[0] > INK
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], drawn.astype(np.int8), [0]])))
+    return [(float(a), float(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)
+            if 0.6 * thickness <= b - a <= 1.6 * thickness]
+
+
+def _lying_labels_read_alone(rgb: np.ndarray, numbers: list[Phrase], settings: OcrSettings
+                             ) -> list[Phrase]:
+    """The numbers past the ends of the bars lying in the row of two labelled ones or more
+    (on their foot, about as thick), where the page reading lost them, read alone."""
+    probed = [bar for label in numbers if (label.value or 0) > 0
+              for bar in [_before(rgb, label)] if bar is not None]
+    feet = [round(bar.foot) for bar in probed]
+    foot = max(feet, key=lambda f: sum(abs(other - f) <= FOOT_SLACK for other in feet),
+               default=None)
+    members = [bar for bar in probed if foot is not None and abs(bar.foot - foot) <= FOOT_SLACK]
+    if foot is None or len(members) < 2 or foot + 2 >= rgb.shape[1]:
+        return []
+    height = float(np.median([bar.label.height for bar in members]))
+    thickness = float(np.median([bar.high - bar.low for bar in members]))
+    read: list[Phrase] = []
+    for low, high in _bar_runs(rgb[:, foot + 2], _page(rgb, members), thickness):
+        if any(low < bar.high and high > bar.low for bar in members):
+            continue  # its label was read
+        middle = int((low + high) / 2)
+        _, end = _extent(rgb[middle], foot + 2, rgb[middle, foot + 2].astype(np.float32))
+        if end - foot < LONG_BAR * height:
+            continue
+        box = Box(x1=end + 1, y1=max(0, int(middle - 0.9 * height)),
+                  x2=min(rgb.shape[1], int(end + 6 * height)),
+                  y2=min(rgb.shape[0], int(middle + 0.9 * height) + 1))
+        text = read_label_text(rgb, box, settings, widen=False)
+        if parse_number(text, whole=True) is not None:
+            read.append(Phrase.of([Word(text=text, confidence=READ_ALONE, box=box)]))
+    return read
+
+
+READ_ALONE = 80.0  # the confidence given a number read alone past a bar's end
 
 
 def label_scale(rgb: np.ndarray, numbers: list[Phrase], upright: bool
@@ -160,6 +226,12 @@ def _moved(bar: Probed, upright: bool) -> Phrase:
         shift = round(bar.end - box.cx)
         moved = box.model_copy(update={"x1": box.x1 + shift, "x2": box.x2 + shift})
     return replace(bar.label, box=moved)
+
+
+def _page(rgb: np.ndarray, probed: list[Probed]) -> np.ndarray:
+    """The page the labels are printed on (what lies between bars)."""
+    rings = [ring for bar in probed if (ring := _page_around(rgb, bar.label.box)) is not None]
+    return np.median(np.array(rings), axis=0)
 
 
 def _page_around(rgb: np.ndarray, box: Box) -> np.ndarray | None:

@@ -19,6 +19,7 @@ from .axes import (
     with_mantissas,
     x_axes_read_either_way,
 )
+from .bar_names import names_read_alone
 from .bars import RawBar
 from .binding import (
     bar_categories,
@@ -62,6 +63,8 @@ def bar_chart(
         slanted = slanted_categories(rgb, panel, bars, settings)
         if slanted and sum(isinstance(c, str) for c in slanted) > named:
             categories = slanted
+    if settings is not None:  # small level names the page lost or doubted: one by one
+        categories = names_read_alone(rgb, panel, bars, categories, found, settings)
     categories = sizes_read_again(categories)
     groups = _series_of(bars, categories)
     colours = [

@@ -72,7 +72,8 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
             continue
         runs.append([row, row])
         colours.append(rows[row])
-    kept = [(run, _run_colour(rows, run)) for run in runs if run[1] - run[0] + 1 >= least]
+    kept = [(run, colour) for run in runs if run[1] - run[0] + 1 >= least
+            and _filled(column, run, colour := _run_colour(rows, run))]
     # a thin run between two of one colour (a gridline, a text line) does not part them
     merged: list[tuple[list[int], np.ndarray]] = []
     for run, colour in kept:
@@ -91,6 +92,16 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
         segments.append(RawBar(x1=bar.x1, x2=bar.x2, top=float(top), bottom=float(foot),
                                colour=colour, stacked=True))
     return segments
+
+
+def _filled(column: np.ndarray, run: list[int], colour: np.ndarray) -> bool:
+    """Most of a run's pixels are its colour: a segment is filled, a line of text printed
+    over the bar (its value label, unread, touching its top) is strokes and page."""
+    pixels = column[run[0] : run[1] + 1]
+    return float((distance(pixels, colour) < SEGMENT_COLOURS).mean()) >= FILLED_SHARE
+
+
+FILLED_SHARE = 0.7  # of a run's pixels in its colour: a segment, not a line of text
 
 
 def _run_colour(rows: np.ndarray, run: list[int]) -> np.ndarray:
