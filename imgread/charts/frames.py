@@ -11,6 +11,8 @@ the plot area, thin lines (axes, gridlines, borders) bridged, and its bounding b
 
 from __future__ import annotations
 
+import threading
+
 import cv2
 import numpy as np
 
@@ -27,6 +29,22 @@ def chart_frame(rgb: np.ndarray, area: Box, bg: np.ndarray) -> Box:
     background and of the colour just around the plot (a shaded plot face stands on the
     figure's page, which holds its legend); the whole image where that page runs on to
     its edges (a chart on its own)."""
+    # the legend and sample readers ask for the same frame several times a chart (and a
+    # large screenshot's reduction costs tens of ms): kept per thread for the image last
+    # asked about, which the cache holds, so that no other array can take its identity
+    key = (area.x1, area.y1, area.x2, area.y2, np.asarray(bg, dtype=np.float64).tobytes())
+    if getattr(_FRAMES, "rgb", None) is not rgb:
+        _FRAMES.rgb, _FRAMES.boxes = rgb, {}
+    boxes: dict[tuple[object, ...], Box] = _FRAMES.boxes
+    if key not in boxes:
+        boxes[key] = _frame(rgb, area, bg)
+    return boxes[key].model_copy()
+
+
+_FRAMES = threading.local()
+
+
+def _frame(rgb: np.ndarray, area: Box, bg: np.ndarray) -> Box:
     height, width = rgb.shape[:2]
     whole = Box(x1=0, y1=0, x2=width, y2=height)
     scale = min(1.0, WORK_SIDE / max(height, width))
