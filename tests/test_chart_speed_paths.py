@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from imgread.charts.bars import RawBar
-from imgread.charts.frames import _frame, chart_frame
+from imgread.charts.frames import chart_frame, frame_of, reduced
 from imgread.charts.lines import _sorted_median
 from imgread.charts.pixels import distance
 from imgread.charts.stacks import split_stacks
@@ -51,11 +51,11 @@ def test_a_charts_frame_is_its_own_images() -> None:
     bg = np.array([250.0, 250.0, 250.0])
     narrow, wide = _framed_chart(60), _framed_chart(10)
     first = chart_frame(narrow, area, bg)
-    assert first == _frame(narrow, area, bg)
+    assert first == frame_of(narrow.shape, reduced(narrow), area, bg)
     assert first.x1 >= 55 and first.x2 <= 345  # the page, not the application around it
     # another image of the same size, same area and same background: its own frame
     second = chart_frame(wide, area, bg)
-    assert second == _frame(wide, area, bg)
+    assert second == frame_of(wide.shape, reduced(wide), area, bg)
     assert second != first
     # asked again, the first image gets its frame back, and a caller's change to a frame
     # handed out changes no later answer
