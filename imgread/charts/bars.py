@@ -180,15 +180,17 @@ def _columns(
     slack = 2 + mask.shape[0] // 100
     near_page = distance(small, bg)  # once for the whole crop: the loop below is per column
     found = []
+    # (``nonzero()[0]`` rather than ``np.flatnonzero``: the same on 1-D rows, without its
+    # wrapper's cost, which this per-column loop paid many times over)
     for x in xs:
         column = mask[: baseline + slack + 1, x]
-        on = np.flatnonzero(column)
+        on = column.nonzero()[0]
         if not len(on) or on[-1] < baseline - slack:
             continue
         bottom = int(on[-1])
-        gaps = np.flatnonzero(~(column | text[: baseline + slack + 1, x])[: bottom + 1])
+        gaps = (~(column | text[: baseline + slack + 1, x])[: bottom + 1]).nonzero()[0]
         start = int(gaps[-1]) + 1 if len(gaps) else 0
-        drawn = np.flatnonzero(column[start : bottom + 1] & ~text[start : bottom + 1, x])
+        drawn = (column[start : bottom + 1] & ~text[start : bottom + 1, x]).nonzero()[0]
         top = start + int(drawn[0]) if len(drawn) else bottom
         if bottom - top < 2:
             continue
@@ -204,8 +206,8 @@ def _columns(
         own = from_colour < 40
         # but the page showing between a label of the bar's colour and the bar ends it
         page = near_page[span, x] < 20
-        ends = np.flatnonzero(page & ~own & text[span, x])
-        drawn = np.flatnonzero(column[span] & (~text[span, x] | own))
+        ends = (page & ~own & text[span, x]).nonzero()[0]
+        drawn = (column[span] & (~text[span, x] | own)).nonzero()[0]
         if len(ends):
             drawn = drawn[drawn > ends[-1]]
         if len(drawn):
@@ -214,7 +216,7 @@ def _columns(
         # nearer the background than the bar's colour are that shape, not the bar
         faint = (from_colour[top - start : inner.start - start]
                  > near_page[top : inner.start, x]) & ~text[top : inner.start, x]
-        solid = np.flatnonzero(~faint)
+        solid = (~faint).nonzero()[0]
         if len(solid) and solid[0] > 1:
             top += int(solid[0])
         if bottom - top < 2:

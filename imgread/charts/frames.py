@@ -11,6 +11,8 @@ the plot area, thin lines (axes, gridlines, borders) bridged, and its bounding b
 
 from __future__ import annotations
 
+import threading
+
 import cv2
 import numpy as np
 
@@ -27,11 +29,33 @@ def chart_frame(rgb: np.ndarray, area: Box, bg: np.ndarray) -> Box:
     background and of the colour just around the plot (a shaded plot face stands on the
     figure's page, which holds its legend); the whole image where that page runs on to
     its edges (a chart on its own)."""
-    height, width = rgb.shape[:2]
+    # the legend and sample readers ask for the same frame several times a chart (and a
+    # large screenshot's reduction costs tens of ms): kept per thread for the image last
+    # asked about, which the cache holds, so that no other array can take its identity
+    key = (area.x1, area.y1, area.x2, area.y2, np.asarray(bg, dtype=np.float64).tobytes())
+    if getattr(_FRAMES, "rgb", None) is not rgb:  # (one reduction an image, whatever the area)
+        _FRAMES.rgb, _FRAMES.small, _FRAMES.boxes = rgb, reduced(rgb), {}
+    boxes: dict[tuple[object, ...], Box] = _FRAMES.boxes
+    if key not in boxes:
+        boxes[key] = frame_of(rgb.shape[:2], _FRAMES.small, area, bg)
+    return boxes[key].model_copy()
+
+
+_FRAMES = threading.local()
+
+
+def reduced(rgb: np.ndarray) -> np.ndarray:
+    """The screenshot at ``WORK_SIDE`` px on its longer side at most."""
+    scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
+    return cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) \
+        if scale < 1 else rgb
+
+
+def frame_of(shape: tuple[int, ...], small: np.ndarray, area: Box, bg: np.ndarray) -> Box:
+    """:func:`chart_frame` of an image of ``shape`` from its reduction ``small``."""
+    height, width = shape[:2]
     whole = Box(x1=0, y1=0, x2=width, y2=height)
     scale = min(1.0, WORK_SIDE / max(height, width))
-    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) \
-        if scale < 1 else rgb
     x1, y1 = int(area.x1 * scale), int(area.y1 * scale)
     x2, y2 = max(x1 + 1, int(area.x2 * scale)), max(y1 + 1, int(area.y2 * scale))
     # the ring just outside the plot area: the colour the plot stands on

@@ -410,10 +410,10 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
     thickness = float(np.median(own[:, columns].sum(axis=0)))
     if thickness > MAX_LINE_WIDTH:  # filled shapes (bars, bands), not a line
         return None
-    rows = follow_line(own, columns)
     markers = _markers(_filled(own, thickness), thickness)
     if len(markers) >= 2:
         return "line", markers
+    rows = follow_line(own, columns)
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     bends = [(float(x), float(y)) for x, y in corners]
@@ -449,12 +449,21 @@ def follow_line(own: np.ndarray, columns: np.ndarray) -> list[float]:
     for x in columns:
         on = np.flatnonzero(own[:, x])
         breaks = np.flatnonzero(np.diff(on) > 2) + 1
-        runs = [float(np.median(run)) for run in np.split(on, breaks)]
+        runs = [_sorted_median(run) for run in np.split(on, breaks)]
         if rows and len(runs) > 1:
             rows.append(min(runs, key=lambda r: abs(r - rows[-1])))
         else:
-            rows.append(float(np.median(on)) if len(runs) == 1 or not rows else runs[0])
+            rows.append(_sorted_median(on) if len(runs) == 1 or not rows else runs[0])
     return rows
+
+
+def _sorted_median(rows: np.ndarray) -> float:
+    """``np.median`` of rows already in order (as ``flatnonzero`` gives them), without its
+    overhead: it is taken per pixel column."""
+    half = len(rows) // 2
+    if len(rows) % 2:
+        return float(rows[half])
+    return (float(rows[half - 1]) + float(rows[half])) / 2
 
 
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:

@@ -43,8 +43,14 @@ def _chroma(colour: np.ndarray) -> float:
 
 def distance(rgb: np.ndarray, colour: np.ndarray) -> np.ndarray:
     """Euclidean RGB distance of every pixel to one colour (float32, same height and width)."""
-    diff = rgb.astype(np.float32) - np.asarray(colour, dtype=np.float32)
-    return np.sqrt((diff * diff).sum(axis=-1))
+    # channel by channel: numpy's sum over a last axis of three is four times slower, and
+    # the float32 sums come out the same, in the same order
+    target = np.asarray(colour, dtype=np.float32)
+    total = np.zeros(rgb.shape[:-1], dtype=np.float32)
+    for channel in range(3):
+        diff = rgb[..., channel].astype(np.float32) - target[channel]
+        total += diff * diff
+    return np.sqrt(total, out=total)
 
 
 def erase_boxes(mask: np.ndarray, boxes: list[Box], origin: tuple[int, int], scale: float,

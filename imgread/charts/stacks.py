@@ -57,8 +57,11 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
     page = distance(rows[None], bg)[0] < SEGMENT_COLOURS / 2
     # from the foot up: runs of one colour, ended by the page showing for more than a stroke
     runs: list[list[int]] = []  # [first row, last row] from the top, in crop rows
-    colours: list[np.ndarray] = []
+    colours: list[list[float]] = []
     blank = 0
+    # plain floats, compared squared: the loop is per pixel row (medians of 8-bit values are
+    # halves, so the sums are exact and the test is the same as on the norm)
+    listed = rows.tolist()
     for row in range(len(rows) - 1, -1, -1):
         if page[row]:
             blank += 1
@@ -66,12 +69,12 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
                 break
             continue
         blank = 0
-        if colours and float(np.linalg.norm(rows[row] - colours[-1])) < SEGMENT_COLOURS \
-                and runs[-1][0] - row <= PAGE_GAP + 1:
+        if colours and sum((a - b) ** 2 for a, b in zip(listed[row], colours[-1], strict=True)
+                           ) < SEGMENT_COLOURS ** 2 and runs[-1][0] - row <= PAGE_GAP + 1:
             runs[-1][0] = row
             continue
         runs.append([row, row])
-        colours.append(rows[row])
+        colours.append(listed[row])
     kept = [(run, colour) for run in runs if run[1] - run[0] + 1 >= least
             and _filled(column, run, colour := _run_colour(rows, run))]
     # a thin run between two of one colour (a gridline, a text line) does not part them

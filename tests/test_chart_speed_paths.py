@@ -1,0 +1,86 @@
+"""The chart stage's faster forms give what their plain forms give: the colour distance
+channel by channel, a sorted column's median, stacked segments compared on plain floats,
+and a chart's frame kept for the image it was found on (never handed to another image)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from imgread.charts.bars import RawBar
+from imgread.charts.frames import chart_frame, frame_of, reduced
+from imgread.charts.lines import _sorted_median
+from imgread.charts.pixels import distance
+from imgread.charts.stacks import split_stacks
+from imgread.record import Box
+
+
+def _plain_distance(rgb: np.ndarray, colour: np.ndarray) -> np.ndarray:
+    diff = rgb.astype(np.float32) - np.asarray(colour, dtype=np.float32)
+    return np.sqrt((diff * diff).sum(axis=-1))
+
+
+def test_distance_is_the_euclidean_distance_to_the_bit() -> None:
+    rng = np.random.default_rng(7)
+    for shape in [(120, 90, 3), (1, 40, 3), (37, 3), (0, 3)]:
+        for colour in ([31.5, 119.2, 180.7], np.array([0, 255, 3]), np.array([12.25, 3.0, 99.9])):
+            pixels = rng.integers(0, 256, shape, dtype=np.uint8)
+            found = distance(pixels, colour)
+            assert found.dtype == np.float32
+            assert np.array_equal(found, _plain_distance(pixels, colour))
+            halves = pixels.astype(np.float64) / 2  # medians of pixels are halves
+            assert np.array_equal(distance(halves, colour), _plain_distance(halves, colour))
+
+
+def test_a_sorted_columns_median_is_numpys() -> None:
+    rng = np.random.default_rng(3)
+    for length in range(1, 40):
+        rows = np.sort(rng.choice(500, size=length, replace=False))
+        assert _sorted_median(rows) == float(np.median(rows))
+
+
+def _framed_chart(inset: int) -> np.ndarray:
+    """A white chart page inset in a grey application window, a plot with a light face."""
+    rgb = np.full((300, 400, 3), 90, np.uint8)
+    rgb[inset : 300 - inset, inset : 400 - inset] = 255
+    rgb[100:200, 120:300] = 250
+    return rgb
+
+
+def test_a_charts_frame_is_its_own_images() -> None:
+    area = Box(x1=120, y1=100, x2=300, y2=200)
+    bg = np.array([250.0, 250.0, 250.0])
+    narrow, wide = _framed_chart(60), _framed_chart(10)
+    first = chart_frame(narrow, area, bg)
+    assert first == frame_of(narrow.shape, reduced(narrow), area, bg)
+    assert first.x1 >= 55 and first.x2 <= 345  # the page, not the application around it
+    # another image of the same size, same area and same background: its own frame
+    second = chart_frame(wide, area, bg)
+    assert second == frame_of(wide.shape, reduced(wide), area, bg)
+    assert second != first
+    # asked again, the first image gets its frame back, and a caller's change to a frame
+    # handed out changes no later answer
+    again = chart_frame(narrow, area, bg)
+    assert again == first
+    again.x1 = 0
+    assert chart_frame(narrow, area, bg) == first
+
+
+def test_stacked_segments_are_split_at_their_colours() -> None:
+    """Bars of three stacked colours on a white page: each bar comes back as its three
+    segments, each standing on the one below."""
+    rgb = np.full((260, 300, 3), 255, np.uint8)
+    colours = [(31, 119, 180), (255, 127, 14), (44, 160, 44)]
+    bars = []
+    for left, heights in ((40, (60, 40, 30)), (130, (50, 70, 20)), (220, (80, 30, 50))):
+        bottom = 240
+        for colour, height in zip(colours, heights, strict=True):
+            rgb[bottom - height : bottom, left : left + 50] = colour
+            bottom -= height
+        bars.append(RawBar(x1=left, x2=left + 50, top=float(bottom), bottom=240.0,
+                           colour=np.array(colours[0], dtype=np.float64)))
+    area = Box(x1=20, y1=20, x2=290, y2=241)
+    split = split_stacks(rgb, bars, area, np.array([255.0, 255.0, 255.0]))
+    assert len(split) == 9 and all(bar.stacked for bar in split)
+    first = sorted((bar for bar in split if bar.x1 == 40), key=lambda bar: -bar.bottom)
+    assert [round(bar.bottom - bar.top) for bar in first] == [60, 40, 30]
+    assert [tuple(int(v) for v in bar.colour) for bar in first] == colours
