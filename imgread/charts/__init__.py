@@ -32,7 +32,9 @@ from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
 from .hbars import read_hbars
+from .label_row import evenly_set_row
 from .legend import swatch_colour, symbol_split
+from .lines import marker_on_line
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import read_printed_bars
@@ -198,7 +200,11 @@ def _looks_like_chart(work: Work) -> bool:
     # a dark page whose reading found little may be a chart whose text the bars hid
     axes = record.preprocess.chart_axes and not _table_frame(work)
     dark = record.preprocess.dark_theme or (work.rgb is not None and _dark_margin(work.rgb))
-    return axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS)
+    # (or a row of releases along x, "v1.0" "v1.5" ..., its number ticks lost)
+    outside = [w for w in record.ocr.words if not any(
+        box.x1 <= w.box.cx <= box.x2 and box.y1 <= w.box.cy <= box.y2 for box in tables)]
+    return axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS) or (
+        evenly_set_row(outside))
 
 
 def _dark_margin(rgb: np.ndarray) -> bool:
@@ -249,7 +255,8 @@ def read_charts(
     OCR call per panel that needs it)."""
     words = cut_to_text(rgb, words)  # tick labels boxed with the marks above them
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
-    sure_text = word_boxes(words, 40)  # markers read as letters must stay
+    # markers read as letters must stay (and a marker read with its line, "c—")
+    sure_text = word_boxes([w for w in words if not marker_on_line(w.text)], 40)
     legend_words = clean_words(plausible(words), min_confidence=10)
     words = raised_powers(rgb, split_merged_numbers(clean_words(plausible(words))), ocr_settings)
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here

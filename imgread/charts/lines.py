@@ -43,6 +43,16 @@ class Dashed:
     end: float
 
 
+STROKES = "-—–_~=+"  # what OCR reads a line's stretch as
+
+
+def marker_on_line(text: str) -> bool:
+    """A "word" that is one glyph joined to strokes ("c—", "-o-"): a hollow marker and the
+    stretch of its line, read as text; erased as text, the point went with it."""
+    glyphs = [c for c in text if c not in STROKES and not c.isspace()]
+    return len(glyphs) <= 1 and len(glyphs) < len(text.replace(" ", ""))
+
+
 def trace(
     rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
 ) -> tuple[list[Trace], list[Dashed]]:
