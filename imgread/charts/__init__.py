@@ -26,7 +26,7 @@ from .. import ocr
 from ..config import Config, OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
-from .anchors import cut_to_text
+from .anchors import cut_to_text, off_the_axis_line
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
@@ -253,7 +253,8 @@ def read_charts(
 
     With ``ocr_settings``, slanted category labels under bars are read as well (one small
     OCR call per panel that needs it)."""
-    words = cut_to_text(rgb, words)  # tick labels boxed with the marks above them
+    # tick labels boxed with the marks above them, or with the axis line beside them
+    words = off_the_axis_line(rgb, cut_to_text(rgb, words))
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
     # markers read as letters must stay (and a marker read with its line, "c—")
     sure_text = word_boxes([w for w in words if not marker_on_line(w.text)], 40)
