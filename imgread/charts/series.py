@@ -297,7 +297,8 @@ def line_chart(
         # (or plain decades, "100" "1000", set larger and lower than plotly's 2 ... 9)
         plain = decade_axis(below, plain=True)
         panel.x = (with_mantissas(plain, below) if plain is not None and not _agree(
-            panel.x, plain) else around_one_decade(below) or panel.x)
+            panel.x, plain) else around_one_decade(below) or around_one_decade(
+            below, plain=True) or panel.x)
     if panel.x is None:  # few labels, or a lone digit OCR lost: the row read again, and
         # two labels placed on a log scale where the tick marks between them show one
         panel.x = few_labels_axis(rgb, below, panel.area, settings)
