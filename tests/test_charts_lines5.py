@@ -53,8 +53,8 @@ def test_one_plain_decade_among_plotly_digits_places_the_log_axis() -> None:
     """At device scale 2 the "1000" reads "4000": one plain decade, "100", standing a few
     pixels off the digits' fit, with digits on both sides; before, x stayed a hundredth."""
     record = read_image(FIXTURES / "plotly_dark_one_plain_decade.png")
-    series = _series(_chart(record), "Vireo-7B")
-    for x, y in ((100.0, 34.8), (200.0, 44.0), (1000.0, 68.2)):
+    series = _series(_chart(record), "Tarn-13B")
+    for x, y in ((200.0, 39.5), (400.0, 45.4), (1000.0, 56.3)):
         assert _near(series, x, y), (x, y, _points(series))
 
 
