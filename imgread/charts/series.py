@@ -351,7 +351,10 @@ def line_chart(
     unsure = unsure_names(names, legend)
     again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
                          bg, panel.tick_height, settings, legend, panel.area)
-    names = confirmed_names(names, again)
+    # (only those: a name found for an unnamed line stands, though it is like another's,
+    # "Sorrel-13B" beside "Sorrel-3B")
+    confirmed = confirmed_names(names, again)
+    names = [confirmed[i] if i in unsure else name for i, name in enumerate(again)]
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
