@@ -71,7 +71,7 @@ def plot_panel(
     # text above the row of x tick labels (numbers) lies inside the plot: a legend set
     # below the lowest y tick ends nothing
     x_row = min((p.box.y1 for p in found if id(p) in x_ticks and tick_left <= p.box.cx <= right
-                 and bottom_px + 0.5 * tick_height < p.box.cy <= bottom), default=None)
+                 and bottom_px + 0.5 * tick_height < p.box.cy <= floor), default=None)
     for phrase in found:
         box = phrase.box
         if not (tick_left <= box.cx <= right):
