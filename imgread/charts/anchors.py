@@ -124,12 +124,14 @@ def cut_to_text(rgb: np.ndarray, words: list[Word]) -> list[Word]:
     return out
 
 
-_NUMBER_AND_MARK = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?P<mark>[^\d\s]{1,2})$")
+# (a mark read as a letter or a bracket: "20+" and "70-" are tick marks outside the axis,
+# which the text's own readings cut to their digits)
+_NUMBER_AND_MARK = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?P<mark>[A-Za-z\[\]|]{1,2})$")
 AXIS_REACH = 2.0  # label heights: how far an axis line runs on above and below its label
 
 
 def off_the_axis_line(rgb: np.ndarray, words: list[Word]) -> list[Word]:
-    """y tick labels read with the axis line they touch ("60F", "65+": matplotlib's ticks
+    """y tick labels read with the axis line they touch ("60F", "55F": matplotlib's ticks
     drawn inward make an F of the line beside the label) cut back to their digits: where
     a mark follows the digits and an upright line runs through the box's right part, far
     above and below the label, the word is its number, its box ending before the line."""

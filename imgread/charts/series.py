@@ -353,8 +353,10 @@ def line_chart(
                          bg, panel.tick_height, settings, legend, panel.area)
     # (only those: a name found for an unnamed line stands, though it is like another's,
     # "Sorrel-13B" beside "Sorrel-3B")
+    # (and a reading again that differs by look-alikes only, "TS" for "T5", tells nothing)
     confirmed = confirmed_names(names, again)
-    names = [confirmed[i] if i in unsure else name for i, name in enumerate(again)]
+    names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
+             if i in unsure else name for i, name in enumerate(again)]
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
@@ -415,6 +417,14 @@ def _swatch_box(word: Word) -> Box:
     height = max(4, word.box.height)
     return Box(x1=int(word.box.x1 - 3.6 * height), y1=int(word.box.cy - 0.8 * height),
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
+
+
+_LOOK_ALIKES = str.maketrans("soilbzq", "5011820")
+
+
+def _look_alike(first: str, second: str) -> bool:
+    """Two readings of a name that differ only in glyphs OCR confuses (S/5, O/0, l/1)."""
+    return _key(first).translate(_LOOK_ALIKES) == _key(second).translate(_LOOK_ALIKES)
 
 
 def _out_to_end_ticks(panel: Panel, places_named: list[Phrase], width: int) -> Box:
