@@ -26,13 +26,15 @@ from .. import ocr
 from ..config import Config, OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
-from .anchors import cut_to_text
+from .anchors import cut_to_text, off_the_axis_line
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
 from .hbars import read_hbars
+from .label_row import evenly_set_row
 from .legend import swatch_colour, symbol_split
+from .lines import marker_on_line
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
@@ -187,19 +189,23 @@ def _looks_like_chart(work: Work) -> bool:
     tables = [t.box for t in record.ocr.tables]
     if sum(box.width * box.height for box in tables) > 0.5 * image_area:
         return False
+    outside = [w for w in record.ocr.words if not any(
+        box.x1 <= w.box.cx <= box.x2 and box.y1 <= w.box.cy <= box.y2 for box in tables)]
     numbers = sum(
-        (parse_number(word.text) is not None or size_value(word.text) is not None
-         or measure_value(word.text) is not None)
-        and not any(
-            box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in tables
-        )
-        for word in record.ocr.words
+        parse_number(word.text) is not None or size_value(word.text) is not None
+        or measure_value(word.text) is not None
+        for word in outside
     )
     # a dark page whose reading found little may be a chart whose text the bars hid
     axes = record.preprocess.chart_axes and not _table_frame(work)
     dark = record.preprocess.dark_theme or (work.rgb is not None and _dark_margin(work.rgb))
-    return axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS) or (
-        work.rgb is not None and bars_at_numbers(work.rgb, record.ocr.words))
+    return (
+        axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS)
+        # a row of releases along x ("v1.0" "v1.5" ...) whose number ticks were lost
+        or evenly_set_row(outside)
+        # numbers at the ends of bars: a sorted bar chart the table reader took for rows
+        or (work.rgb is not None and bars_at_numbers(work.rgb, record.ocr.words))
+    )
 
 
 def _dark_margin(rgb: np.ndarray) -> bool:
@@ -248,9 +254,11 @@ def read_charts(
 
     With ``ocr_settings``, slanted category labels under bars are read as well (one small
     OCR call per panel that needs it)."""
-    words = cut_to_text(rgb, words)  # tick labels boxed with the marks above them
+    # tick labels boxed with the marks above them, or with the axis line beside them
+    words = off_the_axis_line(rgb, cut_to_text(rgb, words))
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
-    sure_text = word_boxes(words, 40)  # markers read as letters must stay
+    # markers read as letters must stay (and a marker read with its line, "c—")
+    sure_text = word_boxes([w for w in words if not marker_on_line(w.text)], 40)
     legend_words = clean_words(plausible(words), min_confidence=10)
     words = raised_powers(rgb, split_merged_numbers(clean_words(plausible(words))), ocr_settings)
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here

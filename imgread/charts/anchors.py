@@ -9,13 +9,14 @@ above a label (its tick mark) says where it belongs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from ..ocr.phrase import Phrase
-from ..record import Word
+from ..record import Box, Word
 from .axes import Fit
 from .pixels import distance
 
@@ -121,3 +122,41 @@ def cut_to_text(rgb: np.ndarray, words: list[Word]) -> list[Word]:
         out.append(word.model_copy(update={"box": box.model_copy(
             update={"y1": top, "y2": top + height})}))
     return out
+
+
+# (a mark read as a letter or a bracket: "20+" and "70-" are tick marks outside the axis,
+# which the text's own readings cut to their digits)
+_NUMBER_AND_MARK = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?P<mark>[A-Za-z\[\]|]{1,2})$")
+AXIS_REACH = 2.0  # label heights: how far an axis line runs on above and below its label
+
+
+def off_the_axis_line(rgb: np.ndarray, words: list[Word]) -> list[Word]:
+    """y tick labels read with the axis line they touch ("60F", "55F": matplotlib's ticks
+    drawn inward make an F of the line beside the label) cut back to their digits: where
+    a mark follows the digits and an upright line runs through the box's right part, far
+    above and below the label, the word is its number, its box ending before the line."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.int16)
+    out: list[Word] = []
+    for word in words:
+        match = _NUMBER_AND_MARK.match(word.text.strip())
+        line = _axis_line_in(grey, word.box) if match is not None else None
+        if match is None or line is None:
+            out.append(word)
+            continue
+        out.append(word.model_copy(update={"text": match["number"], "box": word.box.model_copy(
+            update={"x2": line - 1})}))
+    return out
+
+
+def _axis_line_in(grey: np.ndarray, box: Box) -> int | None:
+    """The leftmost column in the right half of ``box`` where an upright line runs through
+    the box and on, well above and below it; None where none does."""
+    reach = int(AXIS_REACH * box.height)
+    y1, y2 = max(0, box.y1 - reach), min(grey.shape[0], box.y2 + reach)
+    x1, x2 = box.x1 + box.width // 2, min(grey.shape[1], box.x2 + 1)
+    if y2 - y1 < 3 * box.height or x2 <= x1:
+        return None
+    strip = grey[y1:y2, x1:x2]
+    ink = np.abs(strip - int(np.median(grey[y1:y2, max(0, box.x1 - box.height) : x2]))) > 60
+    full = np.flatnonzero(ink.mean(axis=0) >= 0.95)
+    return x1 + int(full[0]) if len(full) else None

@@ -510,11 +510,13 @@ def with_mantissas(decades: Fit, numbers: list[Phrase]) -> Fit:
         ticks) - 1 else decades
 
 
-def around_one_decade(numbers: list[Phrase]) -> Fit | None:
+def around_one_decade(numbers: list[Phrase], plain: bool = False) -> Fit | None:
     """A log axis with one decade printed ("1e9", "10B") and bare digits on both sides
     (plotly's 3 ... 9, 1e9, 2 ... 9): a digit d left of the decade D is d times D/10, right
-    of it d times D. None unless the digits so placed fit a log scale."""
-    decades = [p for p in numbers if isinstance(p, Tick) and p.value and abs(
+    of it d times D. None unless the digits so placed fit a log scale. With ``plain``, a
+    decade printed as a plain number ("100") counts too (plotly's other decade misread)."""
+    decades = [p for p in numbers if (isinstance(p, Tick) or (
+        plain and len(p.text.strip()) >= 2)) and p.value and abs(
         math.log10(p.value) - round(math.log10(p.value))) < 1e-9]
     if len(decades) != 1:
         return None
@@ -530,9 +532,11 @@ def around_one_decade(numbers: list[Phrase]) -> Fit | None:
         ticks.append(Tick(words=phrase.words, box=phrase.box, text=text,
                           confidence=phrase.confidence, number=int(text) * scale))
     fit = fit_ticks(ticks, "x")
-    if fit is None or fit.scale != "log" or decade not in fit.ticks or len(fit.ticks) < 4:
+    if fit is None or fit.scale != "log" or len(fit.ticks) < 4:
         return None
-    return fit
+    # (the decade, printed larger, may stand a few pixels off the digits' fit)
+    at = fit.pixel(float(decade.value or 1.0))
+    return fit if at is not None and abs(at - decade.box.cx) <= decade.height else None
 
 
 MANTISSA_SLACK = 0.03  # log10: a digit this near where the decades put it is that tick

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
-from ..record import Box
+from ..record import Box, Word
 from .axes import Fit, x_axes_read_either_way
 from .text import as_tick, label_row_words, phrases, unit_misreadings
 
@@ -118,3 +118,25 @@ def _even_in_value(fit: Fit, marks: list[float]) -> float:
         pixel = fit.pixel(2 * values[i] - values[i - 1])
         hits += pixel is not None and abs(pixel - marks[i + 1]) <= LATTICE_PX
     return hits / max(1, len(marks) - 2)
+
+
+ROW_LABELS = 4  # words at least in a row of category labels
+ROW_EVEN = 0.1  # of the median step: the most a step between labels may differ from it
+
+
+def evenly_set_row(words: list[Word]) -> bool:
+    """Four words or more carrying digits, level and evenly set apart ("v1.0" "v1.5" ...,
+    "Q1 24" ...): a category x axis of releases, though no word of it reads as a number
+    (a page whose plain reading lost its tick labels is then worth reading again)."""
+    labelled = sorted((w for w in words if w.confidence >= 50
+                       and any(c.isdigit() for c in w.text)), key=lambda w: w.box.cx)
+    for seed in labelled:
+        row = [w for w in labelled if abs(w.box.cy - seed.box.cy) <= 0.3 * seed.box.height
+               and abs(w.box.height - seed.box.height) <= 0.3 * seed.box.height]
+        if len(row) < ROW_LABELS:
+            continue
+        steps = np.diff([w.box.cx for w in row])
+        step = float(np.median(steps))
+        if step >= 2 * seed.box.height and np.all(np.abs(steps - step) <= ROW_EVEN * step):
+            return True
+    return False

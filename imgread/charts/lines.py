@@ -43,6 +43,16 @@ class Dashed:
     end: float
 
 
+STROKES = "-—–_~=+"  # what OCR reads a line's stretch as
+
+
+def marker_on_line(text: str) -> bool:
+    """A "word" that is one glyph joined to strokes ("c—", "-o-"): a hollow marker and the
+    stretch of its line, read as text; erased as text, the point went with it."""
+    glyphs = [c for c in text if c not in STROKES and not c.isspace()]
+    return len(glyphs) <= 1 and len(glyphs) < len(text.replace(" ", ""))
+
+
 def trace(
     rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
 ) -> tuple[list[Trace], list[Dashed]]:
@@ -58,7 +68,9 @@ def trace(
     drawn = ink > INK
     # gridlines, axes and frames are grey; a coloured series may run flat along one
     chroma = crop.max(axis=-1).astype(np.int16) - crop.min(axis=-1)
-    drawn &= ~_long_rules(drawn & (chroma < GREY_CHROMA), 1) & ~_long_rules(drawn, SOLID)
+    grey_ink = drawn & (chroma < GREY_CHROMA)
+    rules = _long_rules(grey_ink, 1)
+    drawn &= ~rules & ~_long_rules(drawn, SOLID) & ~_tick_stubs(grey_ink & ~rules, rules)
     mask = drawn.copy()  # dashes are found before text is erased: OCR reads them as "ee--"
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
     traces: list[Trace] = []
@@ -191,6 +203,27 @@ def _long_rules(mask: np.ndarray, thickness: int) -> np.ndarray:
                                 np.ones((max(3, height // 4), thickness), np.uint8))
     rules = np.maximum(horizontal, vertical).astype(np.uint8)
     return cv2.dilate(rules, np.ones((3, 3), np.uint8)).astype(bool)
+
+
+TICK_LENGTH = 14  # work pixels: the longest tick mark drawn from an axis into the plot
+TICK_WIDTH = 3  # work pixels: the widest
+
+
+def _tick_stubs(grey: np.ndarray, rules: np.ndarray) -> np.ndarray:
+    """Short thin grey strokes standing on the axes and frames, or on the area's edge
+    (tick marks drawn inward, matplotlib's ``direction: in``): no data, though a black
+    series has their colour."""
+    touching = cv2.dilate(rules.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    touching[[0, -1], :] = touching[:, [0, -1]] = True  # (an axis just outside the area)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(grey.astype(np.uint8),
+                                                               connectivity=8)
+    stubs = np.zeros(count, bool)
+    for index in range(1, count):
+        x, y, w, h = stats[index, :4]
+        if min(w, h) <= TICK_WIDTH and max(w, h) <= TICK_LENGTH and touching[
+                y : y + h, x : x + w][labels[y : y + h, x : x + w] == index].any():
+            stubs[index] = True
+    return stubs[labels]
 
 
 def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray]]:

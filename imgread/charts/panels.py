@@ -68,6 +68,10 @@ def plot_panel(
     bottom = min(float(height), bottom_px + 1.3 * step)
     # ticks OCR lost at the bottom ("0", "20") leave steps unread: down to the x labels
     floor = min(float(height), bottom_px + 3.3 * step)
+    # text above the row of x tick labels (numbers) lies inside the plot: a legend set
+    # below the lowest y tick ends nothing
+    x_row = min((p.box.y1 for p in found if id(p) in x_ticks and tick_left <= p.box.cx <= right
+                 and bottom_px + 0.5 * tick_height < p.box.cy <= floor), default=None)
     for phrase in found:
         box = phrase.box
         if not (tick_left <= box.cx <= right):
@@ -78,8 +82,10 @@ def plot_panel(
         axis_label = (phrase.value is None and parse_number(phrase.text.strip(STRAY)) is None
                       and not _in_tick_column(phrase, tick_left, left, tick_height)
                       ) or id(phrase) in x_ticks
-        if axis_label and box.cy > bottom_px + 0.5 * tick_height and not _stacked_under(
-                phrase, found, bottom_px + 0.5 * tick_height, tick_height):
+        inside_plot = x_row is not None and id(phrase) not in x_ticks and box.y2 < x_row
+        if axis_label and box.cy > bottom_px + 0.5 * tick_height and not inside_plot \
+                and not _stacked_under(phrase, found, bottom_px + 0.5 * tick_height,
+                                       tick_height):
             bottom = min(bottom, box.y1 - 1.0)
             floor = min(floor, box.y1 - 1.0)
         if phrase.value is None and top < box.y2 < top_px and box.cy < top_px - 0.4 * tick_height \

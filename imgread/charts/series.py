@@ -297,7 +297,11 @@ def line_chart(
         # between them (plotly's 2 ... 9), which are their mantissas
         panel.x = with_mantissas(decades, below)
     elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
-        panel.x = around_one_decade(below) or panel.x
+        # (or plain decades, "100" "1000", set larger and lower than plotly's 2 ... 9)
+        plain = decade_axis(below, plain=True)
+        panel.x = (with_mantissas(plain, below) if plain is not None and not _agree(
+            panel.x, plain) else around_one_decade(below) or around_one_decade(
+            below, plain=True) or panel.x)
     if panel.x is None:  # few labels, or a lone digit OCR lost: the row read again, and
         # two labels placed on a log scale where the tick marks between them show one
         panel.x = few_labels_axis(rgb, below, panel.area, settings)
@@ -313,6 +317,9 @@ def line_chart(
                                     and panel.area.y2 - 2 <= p.box.y1
                                     <= panel.area.y2 + 3 * panel.tick_height
                                     and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
+    # a line's first and last points stand on the x axis's end ticks, which may lie at
+    # the area's edges (no y axis line, the rules ending at the last point): out to them
+    panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
     # (a name at a line's end has the line's last stretch for a "swatch": that stays)
     swatches = [
         _swatch_box(w) for w in words
@@ -342,8 +349,17 @@ def line_chart(
     names, labels = end_label_names(words, [t.points for t in traced], names,
                                     panel.tick_height, legend)
     samples += [word.box for word in labels]
-    names = sample_names(rgb, colours, names, bg, panel.tick_height, settings, legend,
-                         panel.area)
+    # (names read unsure too: read alone beside their sample, small legend text comes out
+    # whole, "Tam" read again "Tarn")
+    unsure = unsure_names(names, legend)
+    again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
+                         bg, panel.tick_height, settings, legend, panel.area)
+    # (only those: a name found for an unnamed line stands, though it is like another's,
+    # "Sorrel-13B" beside "Sorrel-3B")
+    # (and a reading again that differs by look-alikes only, "TS" for "T5", tells nothing)
+    confirmed = confirmed_names(names, again)
+    names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
+             if i in unsure else name for i, name in enumerate(again)]
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
@@ -406,6 +422,34 @@ def _swatch_box(word: Word) -> Box:
                x2=word.box.x1, y2=int(word.box.cy + 0.8 * height))
 
 
+_LOOK_ALIKES = str.maketrans("soilbzq", "5011820")
+
+
+def _look_alike(first: str, second: str) -> bool:
+    """Two readings of a name that differ only in glyphs OCR confuses (S/5, O/0, l/1)."""
+    return _key(first).translate(_LOOK_ALIKES) == _key(second).translate(_LOOK_ALIKES)
+
+
+def _out_to_end_ticks(panel: Panel, places_named: list[Phrase], width: int) -> Box:
+    """The plot area reaching a marker's size past the x axis's first and last ticks (an
+    Observable-like plot sets its first point on its y labels' column, with no axis line,
+    and its rules end at the last point: the area cut both markers in half and lost
+    them), never onto the y tick labels."""
+    ticks = [p.box.cx for p in places_named] if places_named else (
+        panel.x.pixels if panel.x is not None else [])
+    area = panel.area
+    if not ticks:
+        return area
+    reach = END_TICK_REACH * panel.tick_height
+    labels_end = float(np.median([p.box.x2 for p in panel.y.ticks])) + 1
+    x1 = max(labels_end, min(float(area.x1), min(ticks) - reach))
+    x2 = min(float(width), max(float(area.x2), max(ticks) + reach))
+    return area.model_copy(update={"x1": int(x1), "x2": int(x2)})
+
+
+END_TICK_REACH = 1.0  # tick label heights: a marker's reach past an end tick
+
+
 def _decimal_points_found(fits: list[Fit]) -> list[Fit]:
     """x fits with the labels whose decimal point OCR lost ("2.8" read "28", small text in a
     JPEG) taken back: where one row's labels make two linear fits, one through labels
@@ -440,8 +484,10 @@ def _decimal_points_found(fits: list[Fit]) -> list[Fit]:
 
 
 def _bare_digits(fit: Fit | None) -> bool:
-    """A fit through single digits only (a log axis's mantissas read without decades)."""
-    return fit is not None and all(len(p.text.strip()) == 1 for p in fit.ticks)
+    """A fit through single digits only (a log axis's mantissas read without decades; a
+    stray mark OCR read beside one, "9,", leaves it a digit)."""
+    return fit is not None and all(
+        len(text := p.text.strip(" ,.'`")) == 1 and text.isdigit() for p in fit.ticks)
 
 
 def _agree(fit: Fit | None, decades: Fit) -> bool:

@@ -251,6 +251,8 @@ def raised_powers(
     taken: set[int] = set()  # raised exponents OCR read as words of their own
     for word in words:
         match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
+        if match is None and (cut := _without_raised_mark(rgb, word)) is not None:
+            word, match = cut, _TEN_AND_DIGITS.match(cut.text.strip().replace(" ", ""))
         if match and match["tail"] is None and match["head"] == "10":
             # a plain "10" whose small exponent OCR lost or read apart (bokeh's 10⁹): the
             # box widened over where the exponent stands, read only where it is a number
@@ -266,12 +268,47 @@ def raised_powers(
             tail = match["tail"] or ""
             if exponent and tail.startswith("-") and not exponent.startswith("-"):
                 exponent = "-" + exponent  # the raised minus, read level, is in the word
+            if tail in UPRIGHT_ONES and len(exponent) == 1 and exponent != "1":
+                exponent = "1"  # an upright stroke is a 1 (alone, a serif 1 reads as a 7)
             if exponent or tail.lstrip("-").isdigit():
                 word = word.model_copy(update={"text": f"{match['head']}^{exponent or tail}"})
         out.append(word)
     return [w for w in out if id(w) not in taken]
 
 
+STRAY_MARKS = "\"'`\u201c\u201d\u2018\u2019,."  # what OCR reads a minor tick mark as
+
+
+def _without_raised_mark(rgb: np.ndarray, word: Word) -> Word | None:
+    """A power of ten read with a mark before it ("\u201c10!": a minor tick's stroke above and
+    left of matplotlib's 10\u00b9), the mark cut off, text and box: the box's centre must be
+    the label's, on a log axis a few pixels are a few per cent. None where the word is no
+    such power."""
+    text = word.text.strip()
+    rest = text.lstrip(STRAY_MARKS)
+    if rest == text or not _TEN_AND_DIGITS.match(rest.replace(" ", "")):
+        return None
+    box = word.box
+    crop = rgb[box.y1 : box.y2, box.x1 : box.x2]
+    if crop.size == 0 or crop.shape[0] < 6:
+        return None
+    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY).astype(np.int16)
+    ink = np.abs(grey - np.median(grey)) > 60
+    columns = np.flatnonzero(ink.any(axis=0))
+    if not len(columns):
+        return None
+    runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
+    # (the mark's own ink may be left out of the box already, cut down to the text's rows)
+    first = np.flatnonzero(ink[:, runs[0][0] : runs[0][-1] + 1].any(axis=1))
+    if first[-1] < 0.6 * crop.shape[0]:  # raised, not reaching the digits' foot: the mark
+        runs = runs[1:]
+    if not runs:
+        return None
+    return word.model_copy(update={"text": rest, "box": box.model_copy(
+        update={"x1": box.x1 + int(runs[0][0])})})
+
+
+UPRIGHT_ONES = "!lI|]}"  # a raised 1 as the page reading reads it: never another digit
 EXPONENT_ROOM = 1.1  # of a label's height: how far right of "10" a raised exponent reaches
 
 
