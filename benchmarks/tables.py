@@ -93,7 +93,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -315,6 +315,9 @@ class Run:
     readings: dict[str, tuple[dict, set]]
     seconds: float
     cpu_seconds: float
+    # files whose record holds a chart: every set here is table screenshots, so each is a
+    # false chart (issue 11: no chart found in a plain table screenshot)
+    charted: list[str] = field(default_factory=list)
 
 
 def run_imgread(paths: list[Path]) -> tuple[Run, float]:
@@ -337,7 +340,8 @@ def run_imgread(paths: list[Path]) -> tuple[Run, float]:
                 (key(r.model), r.params_b, r.tokens_t, r.mmlu) for r in rows_from_table(table, i)
             }
         out[path.name] = (scores, rows)
-    return Run(out, seconds, cpu), table_seconds
+    charted = [path.name for path, record in zip(paths, records, strict=True) if record.charts]
+    return Run(out, seconds, cpu, charted), table_seconds
 
 
 def _children_cpu() -> float:
@@ -576,6 +580,8 @@ def main() -> None:
                 + summarise("(stages)", ours, data.truth, data.with_rows, seconds=table_seconds)
                 + "  load+preprocess+ocr+tables only"
             )
+            print(f"{set_name:<26} (charts)   a chart found on {len(ours.charted)} of "
+                  f"{len(data.paths)} table screenshots {' '.join(ours.charted[:6])}".rstrip())
             if not args.no_img2table:
                 theirs = run_img2table(data.paths)
                 if theirs is None:
