@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
+from conftest import read_up_to_charts
 from PIL import Image, ImageDraw, ImageFont
 
-from imgread import ocr, preprocess, tables
-from imgread.config import Config
+from imgread import tables
 from imgread.ocr import script
 from imgread.pipeline import Work
-from imgread.record import Box, Cell, Record, Table, Word
+from imgread.record import Box, Cell, Table, Word
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")  # fonts-wqy-zenhei (setup)
 
@@ -57,16 +56,6 @@ def render(path: Path, rows: list[list[str]], title: str, size: int = 22) -> Pat
     return path
 
 
-def read(path: Path) -> Work:
-    config = Config()
-    work = Work(path=path, record=Record())
-    work.rgb = np.asarray(Image.open(path).convert("RGB"))
-    preprocess.run(work, config)
-    ocr.run(work, config)
-    tables.run(work, config)
-    return work
-
-
 def scores(work: Work) -> dict[tuple[str, str], float | None]:
     return {
         (score.model, score.benchmark): score.value
@@ -85,14 +74,14 @@ def expected(rows: list[list[str]]) -> dict[tuple[str, str], float]:
 
 
 def test_a_korean_page_is_read_with_the_korean_model(tmp_path: Path) -> None:
-    work = read(render(tmp_path / "ko.png", KOREAN, "한국어 모델 벤치마크 결과"))
+    work = read_up_to_charts(render(tmp_path / "ko.png", KOREAN, "한국어 모델 벤치마크 결과"))
     assert work.record.ocr.lang == "kor+eng"
     # the Hangul column's scores: under the English or Chinese model "평균" was noise
     assert scores(work) == expected(KOREAN)
 
 
 def test_a_japanese_page_is_read_with_the_japanese_model(tmp_path: Path) -> None:
-    work = read(render(tmp_path / "ja.png", JAPANESE, "主要モデルの評価結果です"))
+    work = read_up_to_charts(render(tmp_path / "ja.png", JAPANESE, "主要モデルの評価結果です"))
     assert work.record.ocr.lang == "jpn+eng"
     assert "モデル" in work.record.ocr.text  # kana: the Chinese model reads none of it
     assert scores(work) == expected(JAPANESE)
@@ -150,7 +139,7 @@ def render_sized(path: Path, rows: list[list[str]], size: int = 13) -> Path:
 
 
 def test_a_size_printed_in_chinese_magnitudes_keeps_its_magnitude(tmp_path: Path) -> None:
-    work = read(render_sized(tmp_path / "zh.png", MAGNITUDES))
+    work = read_up_to_charts(render_sized(tmp_path / "zh.png", MAGNITUDES))
     rows = {row.model: row.params_b for row in tables.rows_from_table(work.record.ocr.tables[0])}
     assert rows == {
         "Falcon-7B-Base": 7.0, "Yi-6B-Base": 6.0, "Sorrel-7B-Base": 7.0, "Kestrel 7B": 7.0,
