@@ -243,7 +243,9 @@ def reread_text(
         if not inside:
             continue
         text = tidy_label(" ".join(word.text for word in inside))
-        confidence = min(word.confidence for word in inside)
+        # a column name's sort arrow or footnote mark says nothing of how sure the name is
+        sure = _without_trailing_marks(inside) if label == "header" else inside
+        confidence = min(word.confidence for word in sure)
         cell.readings.update({"page": cell.text, label: text})
         # The larger reading wins unless clearly less sure: small text is what fails. Where
         # the page found nothing, only a sure reading counts (noise reads as "Laan").
@@ -261,6 +263,18 @@ def reread_text(
             cell.box = cell.box or box
             changed.append(cell)
     return changed
+
+
+def _without_trailing_marks(words: list[Word]) -> list[Word]:
+    """The words of a re-read column name whose confidence says how sure it is: a sort arrow
+    or footnote mark after the name reads as a letter or two ("ti", "t", "}") with a low
+    confidence of its own; the marks themselves are taken off the name later
+    (``chrome.strip_sort_marks``, ``arrow_marks``)."""
+    end = len(words)
+    while end > 1 and len(words[end - 1].text) <= 2 and not any(
+            ch.isdigit() for ch in words[end - 1].text):
+        end -= 1
+    return words[:end]
 
 
 def _extends(page: str, wider: str) -> bool:

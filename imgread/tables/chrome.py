@@ -62,7 +62,7 @@ def drop_stray_ends(lines: list[TextLine], run: list[int]) -> list[int]:
 # What a sort arrow (▲▼ ⇅ ↕ ⬆) reads as: arrow glyphs and punctuation, a single letter, or
 # one or two of the strokes Tesseract makes of an arrow ("AY", "tt", "11", "^").
 # Brackets, "%", "#" and the like are units and counts ("(%)", "#"), never marks.
-_MARK_RE = re.compile(r"^(?:[^\w\s()\[\]{}%#$&/.,-]{1,3}|[A-Za-z]|[AVYvyt1lI|^+]{1,2})$")
+_MARK_RE = re.compile(r"^(?:[^\w\s()\[\]{}%#$&/.,-]{1,3}|[A-Za-z]|[AVYvyti1lI|^+]{1,2})$")
 
 
 _GLUED_MARK_RE = re.compile(r"[AVYvyt1lI|^+↑↓▲▼⇅↕⬆⬇⬍]{1,2}$")
