@@ -428,6 +428,13 @@ def x_axes(numbers: list[Phrase]) -> list[Fit]:
     return fits
 
 
+def lying_value_axis(numbers: list[Phrase]) -> Fit | None:
+    """The linear x axis that bars or boxes lying along it are measured on: of the rows of
+    three ticks or more, the one with the most, the lowest of equals."""
+    fits = [fit for fit in x_axes(numbers) if len(fit.ticks) >= 3 and fit.scale == "linear"]
+    return max(fits, key=lambda f: (len(f.ticks), f.ticks[0].box.cy), default=None)
+
+
 def x_axes_read_either_way(numbers: list[Phrase], others: list[Phrase]) -> list[Fit]:
     """x axes fitted on the labels as read, or with other readings of some of them (a unit
     read as a digit), one reading per label: the other readings only where they line up

@@ -18,7 +18,7 @@ import numpy as np
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Quartiles, Series, Word
-from .axes import Fit, x_axes
+from .axes import Fit, lying_value_axis
 from .bars import RawBar
 from .binding import slanted_categories
 from .box_medians import printed_medians, printed_value, read_at
@@ -72,10 +72,9 @@ def read_lying_boxes(
     ocr_settings: OcrSettings | None,
 ) -> tuple[list[Chart], list[Flag]]:
     """The box plot over the lowest x axis, its boxes lying along it, if any."""
-    fits = [fit for fit in x_axes(numbers) if len(fit.ticks) >= 3 and fit.scale == "linear"]
-    if not fits:
+    fit = lying_value_axis(numbers)
+    if fit is None:
         return [], []
-    fit = max(fits, key=lambda f: (len(f.ticks), f.ticks[0].box.cy))
     left, right = fit.span_px
     step = (right - left) / max(1, len(fit.ticks) - 1)
     # the plot spans the whole row of tick labels, where the fit keeps only some of them

@@ -15,7 +15,7 @@ import numpy as np
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Series, Word
-from .axes import Fit, x_axes
+from .axes import Fit, lying_value_axis
 from .bars import RawBar, find_bars
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
 from .legend import legend_names
@@ -72,10 +72,9 @@ def read_hbars(
     text_boxes: list[Box], settings: OcrSettings | None,
 ) -> tuple[list[Chart], list[Flag]]:
     """The horizontal bar chart over the lowest x axis, if bars stand on it."""
-    fits = [fit for fit in x_axes(numbers) if len(fit.ticks) >= 3 and fit.scale == "linear"]
-    if not fits:
+    fit = lying_value_axis(numbers)
+    if fit is None:
         return [], []
-    fit = max(fits, key=lambda f: (len(f.ticks), f.ticks[0].box.cy))
     area = _area(fit, rgb.shape)
     if area is None:
         return [], []
