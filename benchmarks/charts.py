@@ -309,6 +309,18 @@ def read_drawn(
         yield f"{label} {name}", truth_item, read_image(folder / name, config), kind
 
 
+# The blind chart sets, each written by rules of its own: name -> (ordinal for the help
+# text, default seed, generator). Each gets --NAME [N], --NAME-seed and --only-NAME.
+BLIND_SETS = {
+    "blind": ("", 12000, generate_blind),
+    "blind2": ("second ", 14000, generate_blind2),
+    "blind3": ("third ", 24000, generate_blind3),
+    "blind4": ("fourth ", 34000, generate_blind4),
+    "blind5": ("fifth ", 44000, generate_blind5),
+    "blind6": ("sixth ", 54000, generate_blind6),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=30, help="tuning charts (default 30)")
@@ -325,57 +337,22 @@ def main() -> None:
     parser.add_argument(
         "--only-fresh", action="store_true", help="the test set alone: --n 0 --test 0 --no-real"
     )
-    parser.add_argument("--blind", type=int, nargs="?", const=24, default=0,
-                        help="blind test charts (blind_charts; 24 when no number is given)")
-    parser.add_argument("--blind-seed", type=int, default=12000, help="blind_charts seed")
-    parser.add_argument("--only-blind", action="store_true",
-                        help="the blind test set alone: --n 0 --test 0 --fresh 0 --no-real")
-    parser.add_argument("--blind2", type=int, nargs="?", const=24, default=0,
-                        help="second blind test charts (blind2_charts; 24 when no number)")
-    parser.add_argument("--blind2-seed", type=int, default=14000, help="blind2_charts seed")
-    parser.add_argument("--only-blind2", action="store_true",
-                        help="the second blind set alone: --n 0 --test 0 --fresh 0 --no-real")
-    parser.add_argument("--blind3", type=int, nargs="?", const=24, default=0,
-                        help="third blind test charts (blind3_charts; 24 when no number)")
-    parser.add_argument("--blind3-seed", type=int, default=24000, help="blind3_charts seed")
-    parser.add_argument("--only-blind3", action="store_true",
-                        help="the third blind set alone: --n 0 --test 0 --fresh 0 --no-real")
-    parser.add_argument("--blind4", type=int, nargs="?", const=24, default=0,
-                        help="fourth blind test charts (blind4_charts; 24 when no number)")
-    parser.add_argument("--blind4-seed", type=int, default=34000, help="blind4_charts seed")
-    parser.add_argument("--only-blind4", action="store_true",
-                        help="the fourth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
-    parser.add_argument("--blind5", type=int, nargs="?", const=24, default=0,
-                        help="fifth blind test charts (blind5_charts; 24 when no number)")
-    parser.add_argument("--blind5-seed", type=int, default=44000, help="blind5_charts seed")
-    parser.add_argument("--only-blind5", action="store_true",
-                        help="the fifth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
-    parser.add_argument("--blind6", type=int, nargs="?", const=24, default=0,
-                        help="sixth blind test charts (blind6_charts; 24 when no number)")
-    parser.add_argument("--blind6-seed", type=int, default=54000, help="blind6_charts seed")
-    parser.add_argument("--only-blind6", action="store_true",
-                        help="the sixth blind set alone: --n 0 --test 0 --fresh 0 --no-real")
+    for name, (ordinal, seed, _) in BLIND_SETS.items():
+        parser.add_argument(f"--{name}", type=int, nargs="?", const=24, default=0,
+                            help=f"{ordinal}blind test charts ({name}_charts; 24 when no "
+                            "number)")
+        parser.add_argument(f"--{name}-seed", type=int, default=seed,
+                            help=f"{name}_charts seed")
+        parser.add_argument(f"--only-{name}", action="store_true",
+                            help=f"the {ordinal}blind set alone: --n 0 --test 0 --fresh 0 "
+                            "--no-real")
     args = parser.parse_args()
     if args.only_fresh:
         args.n, args.test, args.no_real = 0, 0, True
-    if args.only_blind:
-        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
-        args.blind = args.blind or 24
-    if args.only_blind2:
-        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
-        args.blind2 = args.blind2 or 24
-    if args.only_blind3:
-        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
-        args.blind3 = args.blind3 or 24
-    if args.only_blind4:
-        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
-        args.blind4 = args.blind4 or 24
-    if args.only_blind5:
-        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
-        args.blind5 = args.blind5 or 24
-    if args.only_blind6:
-        args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
-        args.blind6 = args.blind6 or 24
+    for name in BLIND_SETS:
+        if getattr(args, f"only_{name}"):
+            args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
+            setattr(args, name, getattr(args, name) or 24)
     config = Config()
     chart_ms: list[float] = []
     slowest = (0.0, "")
@@ -386,12 +363,8 @@ def main() -> None:
     # the two test sets: (label, generator, count, seed) -> kind and per-style tallies
     test_sets = [
         ("TEST", "fresh", generate_fresh, args.fresh, args.fresh_seed),
-        ("TEST (blind)", "blind", generate_blind, args.blind, args.blind_seed),
-        ("TEST (blind2)", "blind2", generate_blind2, args.blind2, args.blind2_seed),
-        ("TEST (blind3)", "blind3", generate_blind3, args.blind3, args.blind3_seed),
-        ("TEST (blind4)", "blind4", generate_blind4, args.blind4, args.blind4_seed),
-        ("TEST (blind5)", "blind5", generate_blind5, args.blind5, args.blind5_seed),
-        ("TEST (blind6)", "blind6", generate_blind6, args.blind6, args.blind6_seed),
+        *((f"TEST ({name})", name, generate, getattr(args, name), getattr(args, f"{name}_seed"))
+          for name, (_, _, generate) in BLIND_SETS.items()),
     ]
     tested: dict[str, dict[str, list[int]]] = {name: {} for _, name, *_ in test_sets}
     tested_styles: dict[str, dict[str, dict[str, list[int]]]] = {
