@@ -69,7 +69,9 @@ class OcrSettings(Section):
     # "auto": English, switching to "<cjk>+eng" where the English pass finds Han text (see
     # imgread/ocr/script.py); anything else is a Tesseract language string used as is.
     lang: str = "auto"
-    cjk: Literal["chi_sim", "chi_tra"] = "chi_sim"  # the Chinese model "auto" switches to
+    # The Chinese model "auto" switches to; "auto" lets both read the page's Han words and
+    # keeps the one that reads them with more confidence (Traditional or Simplified script).
+    cjk: Literal["auto", "chi_sim", "chi_tra"] = "auto"
     psm: int = 11  # sparse text: finds words in tables and charts without a reading order
     timeout_s: Annotated[float, Field(gt=0)] = 60.0
     numeric_reread: bool = True

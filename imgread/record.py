@@ -64,6 +64,12 @@ class Box(Strict):
     def cy(self) -> float:
         return (self.y1 + self.y2) / 2
 
+    def overlaps(self, other: Box) -> bool:
+        """The two boxes share some area."""
+        return min(self.x2, other.x2) > max(self.x1, other.x1) and min(
+            self.y2, other.y2
+        ) > max(self.y1, other.y1)
+
     def union(self, other: Box) -> Box:
         return Box(
             x1=min(self.x1, other.x1),

@@ -198,12 +198,14 @@ def parse_tokens_t(text: str, header_unit: str | None = None) -> float | None:
 # and in Chinese (参数量 "parameters", 模型大小 "model size", 尺寸 "size", 规模 "scale";
 # 训练数据 "training data", 数据量 "amount of data", 语料 "corpus"). The scale of the data
 # (数据规模) is data, not a model's size.
+# Chinese column names in both scripts: Simplified (参数, 数据) and Traditional (參數, 資料).
 PARAMS_COLUMN_RE = re.compile(
-    r"param|\bsize\b|#\s*p\b|参数|大小|尺寸|(?<!数据)规模|パラメ|サイズ|파라미터|매개\s*변수|크기",
+    r"param|\bsize\b|#\s*p\b|参数|參數|大小|尺寸|(?<!数据)(?<!數據)(?<!資料)[规規]模|パラメ|サイズ"
+    r"|파라미터|매개\s*변수|크기",
     re.IGNORECASE,
 )
 TOKENS_COLUMN_RE = re.compile(
-    r"token|\bdata\b|数据|语料|トークン|データ|토큰|데이터", re.IGNORECASE
+    r"token|\bdata\b|数据|數據|资料|資料|[语語]料|トークン|データ|토큰|데이터", re.IGNORECASE
 )
 # A speed ("Token/s", "tokens per second", "词元/秒", "每秒"), not a count of tokens.
 _RATE_RE = re.compile(r"/\s*(?:s|sec|second|秒)\b|per\s+sec|每秒", re.IGNORECASE)

@@ -9,6 +9,7 @@ packs are installed by ``scripts/setup`` (tesseract-ocr-kor, tesseract-ocr-jpn).
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,63 @@ def test_a_missing_mark_in_a_cjk_quantity_column_is_not_read_again() -> None:
     )
     found = [cell.text for cell, _, _ in doubtful_cells(table, [(30, 200), (300, 360)], 16, 90)]
     assert "-" not in found and {"2T", "3.0T"} <= set(found)
+
+
+# A Traditional Chinese page (a Taiwanese or Hong Kong blog): Tesseract's Simplified model
+# maps its glyphs onto Simplified characters, unsure of many ("訓練資料" came back as "训 红
+# 资 料"), so its column names were neither as printed nor found as quantities.
+TRADITIONAL = [
+    ["模型", "參數量（B）", "訓練資料（T）", "常識推理", "MMLU"],
+    ["Kestrel-7B", "7", "2.0", "61.2", "58.4"],
+    ["Marrow-70B", "70", "2.0", "72.8", "69.5"],
+    ["Umbra-14B", "14", "3.0", "66.1", "63.0"],
+    ["Tarn-20B", "20", "1.4", "64.9", "60.8"],
+]
+SIMPLIFIED = [
+    ["模型", "参数量（B）", "训练数据（T）", "常识推理", "MMLU"],
+    *TRADITIONAL[1:],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "title", "model"),
+    [
+        (TRADITIONAL, "開源語言模型評測：參數、訓練資料與結果", "chi_tra"),
+        (SIMPLIFIED, "开源语言模型评测：参数、训练数据与结果", "chi_sim"),
+    ],
+)
+def test_the_chinese_script_of_the_page_picks_the_chinese_model(
+    tmp_path: Path, rows: list[list[str]], title: str, model: str
+) -> None:
+    from imgread.ocr import tesseract
+
+    if not tesseract.installed("chi_tra"):
+        pytest.skip("no chi_tra data: apt-get install tesseract-ocr-chi-tra")
+    work = read_up_to_charts(render(tmp_path / "zh.png", rows, title, size=20))
+    assert work.record.ocr.lang == f"{model}+eng"
+    table = work.record.ocr.tables[0]
+    # full-width brackets may come back as ASCII ones: the same name
+    assert table.columns[:4] == [unicodedata.normalize("NFKC", name) for name in rows[0][:4]]
+    by_model = {row.model: row for row in tables.rows_from_table(table)}
+    assert {name: (row.params_b, row.tokens_t, row.mmlu) for name, row in by_model.items()} == {
+        row[0]: (float(row[1]), float(row[2]), float(row[4])) for row in rows[1:]
+    }
+
+
+def test_the_traditional_model_wins_only_where_the_readings_differ() -> None:
+    def at(text: str, confidence: float, x: int) -> Word:
+        return Word(text=text, confidence=confidence, box=Box(x1=x, y1=0, x2=x + 40, y2=20))
+
+    # 模型 reads alike: no evidence; 資料 read surer by the Traditional model than 资料 by the
+    # Simplified one: +12 per character
+    simplified = [at("模型", 95, 0), at("资料", 80, 100)]
+    traditional = [at("模型", 90, 0), at("資料", 92, 100)]
+    assert script.traditional_advantage(simplified, traditional) == 12.0
+    # the Simplified model sure of 数据, the Traditional one less of 數據: negative
+    assert script.traditional_advantage([at("数据", 96, 0)], [at("數據", 70, 0)]) == -26.0
+    # nothing differs: no advantage either way
+    assert script.traditional_advantage([at("模型", 95, 0)], [at("模型", 60, 0)]) == 0.0
+    # a blurred 模型 misread by both, cut differently: a misread, not a script (this one sent
+    # a Simplified page of small print to the Traditional model)
+    misread = [at("划", 38, 0), at("型", 0, 30)]
+    assert script.traditional_advantage(misread, [at("型", 81, 20)]) == 0.0

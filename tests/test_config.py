@@ -70,7 +70,7 @@ def test_stage_hashes_chain_forward_only() -> None:
 
 
 def test_ocr_language_is_auto_and_the_chinese_model_is_checked(tmp_path: Path) -> None:
-    assert Config().ocr.lang == "auto" and Config().ocr.cjk == "chi_sim"
+    assert Config().ocr.lang == "auto" and Config().ocr.cjk == "auto"
     config = load_config(environ={"IMGREAD_OCR__CJK": "chi_tra"}, search_dir=tmp_path)
     assert config.ocr.cjk == "chi_tra"
     with pytest.raises(ConfigError, match="cjk"):

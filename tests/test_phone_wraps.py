@@ -183,10 +183,12 @@ def test_a_size_zero_read_as_the_letter_is_a_zero() -> None:
     from imgread.record import Cell, Table
     from imgread.tables.repairs import repair_model_names
 
-    names = ["Mistral-O.5B-Chat", "Qwen2-7B", "Olmo-7B"]
+    # a zero inside a size ("7OB", read so by the Traditional Chinese model) too; "4o" is
+    # no size and "Olmo" no number
+    names = ["Mistral-O.5B-Chat", "Qwen2-7B", "Olmo-7B", "Marrow-7OB", "GPT-4o"]
     table = Table(
         box=Box(x1=0, y1=0, x2=100, y2=100),
-        n_rows=3,
+        n_rows=5,
         n_cols=2,
         columns=["Model", "MMLU"],
         body=[
@@ -195,4 +197,6 @@ def test_a_size_zero_read_as_the_letter_is_a_zero() -> None:
         ],
     )
     repair_model_names(table)
-    assert [row[0].text for row in table.body] == ["Mistral-0.5B-Chat", "Qwen2-7B", "Olmo-7B"]
+    assert [row[0].text for row in table.body] == [
+        "Mistral-0.5B-Chat", "Qwen2-7B", "Olmo-7B", "Marrow-70B", "GPT-4o"
+    ]

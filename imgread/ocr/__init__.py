@@ -5,9 +5,10 @@ never sees engine specifics. ``run`` reads the prepared image, maps boxes back t
 loaded image's pixels and rebuilds lines.
 
 ``ocr.lang = "auto"`` (the default) reads English, and re-reads the image with a CJK model
-as well only where ``detect_han`` finds CJK text in the English pass's words: ``<ocr.cjk>+eng``
-for Chinese, ``jpn+eng`` where kana is found, ``kor+eng`` where Hangul is. English pages keep
-English speed, CJK labels stop being Latin noise.
+as well only where ``detect_han`` finds CJK text in the English pass's words: ``chi_sim+eng``
+or ``chi_tra+eng`` for Chinese (``ocr.cjk``, or for ``auto`` the script the page is written
+in), ``jpn+eng`` where kana is found, ``kor+eng`` where Hangul is. English pages keep English
+speed, CJK labels stop being Latin noise.
 """
 
 from __future__ import annotations
@@ -49,14 +50,32 @@ def is_chinese(lang: str) -> bool:
     return any(part.startswith("chi_") for part in lang.split("+"))
 
 
-# The Tesseract model that reads each CJK script ("han" is ``ocr.cjk``'s Chinese model).
+# The Tesseract model that reads each CJK script (Chinese: ``chinese_model``).
 SCRIPT_MODELS = {"kana": "jpn", "hangul": "kor"}
 
 
 def cjk_models(settings: OcrSettings) -> list[str]:
     """The CJK models the detector reads with: the Chinese one, and Japanese and Korean where
     their data is installed (a machine set up before they were added keeps reading Chinese)."""
-    return [settings.cjk] + [m for m in SCRIPT_MODELS.values() if tesseract.installed(m)]
+    chinese = "chi_sim" if settings.cjk == AUTO else settings.cjk
+    return [chinese] + [m for m in SCRIPT_MODELS.values() if tesseract.installed(m)]
+
+
+def chinese_model(stacked: np.ndarray, settings: OcrSettings) -> str:
+    """The Chinese model for a page whose Han-like words are ``stacked``: ``ocr.cjk`` as set,
+    or for ``auto`` Simplified unless the Traditional model reads the words where the two
+    disagree surer (``script.traditional_advantage``)."""
+    if settings.cjk != AUTO:
+        return settings.cjk
+    if not tesseract.installed("chi_tra"):
+        return "chi_sim"
+    reader, _ = engine(settings.engine)
+    simplified, traditional = (
+        reader(stacked, settings.model_copy(update={"lang": model}), psm=6)
+        for model in ("chi_sim", "chi_tra")
+    )
+    advantage = script.traditional_advantage(simplified, traditional)
+    return "chi_tra" if advantage > script.MIN_TRADITIONAL_ADVANTAGE else "chi_sim"
 
 
 def detect_han(image: np.ndarray, words: list[Word], settings: OcrSettings) -> script.Detection:
@@ -69,8 +88,14 @@ def detect_han(image: np.ndarray, words: list[Word], settings: OcrSettings) -> s
     boxes = script.candidates(grey, words)
     if not boxes:
         return script.Detection(han=False)
+    stacked = script.stack(grey, boxes)
     cjk = settings.model_copy(update={"lang": "+".join(cjk_models(settings))})
-    return script.detection(reader(script.stack(grey, boxes), cjk, psm=6), len(boxes))
+    detected = script.detection(reader(stacked, cjk, psm=6), len(boxes))
+    if detected.script == "han":
+        detected.model = chinese_model(stacked, settings)
+    else:
+        detected.model = SCRIPT_MODELS.get(detected.script, "")
+    return detected
 
 
 def is_japanese(lang: str) -> bool:
@@ -93,7 +118,7 @@ def read_words_lang(
         detected = detect_han(image, found, settings) if found else script.Detection(han=False)
         if not detected.han:
             return found, "eng"
-        lang = f"{SCRIPT_MODELS.get(detected.script, settings.cjk)}+eng"
+        lang = f"{detected.model}+eng"
     found = reader(image, settings.model_copy(update={"lang": lang}), psm=psm, numeric=numeric)
     if (is_chinese(lang) or is_japanese(lang)) and not numeric:
         found = script.merge_cjk_words(found)

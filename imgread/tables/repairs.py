@@ -399,9 +399,9 @@ def finish_numbers(
 SIZE_AS_DIGITS_RE = re.compile(r"(?<=[\s\-_x(])(\d+(?:\.\d+)?)B?8(?=$|[\s\-_()])")
 # A version's zero read as the letter ("v0.8" as "vo.8").
 VERSION_ZERO_RE = re.compile(r"(?<=\b[vV])[oO](?=\.\d)")
-# A size's zero read as the letter ("Mistral-O.5B" for "0.5B"): no word starts "O." and
-# goes on in digits and a size's unit.
-SIZE_ZERO_RE = re.compile(r"(?<=[\s\-_(])[oO](?=\.\d+[BbMm](?![a-z]))")
+# A size's zero read as the letter ("Mistral-O.5B" for "0.5B", "Marrow-7OB" for "70B"): a
+# word of digits, points and O's before a size's unit, with a digit among them, is a size.
+SIZE_ZERO_RE = re.compile(r"(?<=[\s\-_(])(?=[\d.]*[oO])(?=[oO.]*\d)[\doO.]+(?=[BbMm](?![a-z]))")
 
 
 def repair_model_names(table: Table) -> list[Flag]:
@@ -425,7 +425,8 @@ def repair_model_names(table: Table) -> list[Flag]:
             flags.append(repair_cell(table, cell, VERSION_ZERO_RE.sub("0", cell.text), "a version"))
             cell.value = None
         if SIZE_ZERO_RE.search(cell.text):
-            flags.append(repair_cell(table, cell, SIZE_ZERO_RE.sub("0", cell.text), "a size"))
+            zeros = SIZE_ZERO_RE.sub(lambda size: re.sub("[oO]", "0", size[0]), cell.text)
+            flags.append(repair_cell(table, cell, zeros, "a size"))
             cell.value = None
     sized = sum(1 for cell in cells if SIZE_TOKEN_RE.search(cell.text))
     eights = sum(1 for cell in cells if SIZE_AS_DIGITS_RE.search(cell.text))
