@@ -9,6 +9,7 @@
                                 [--blind4-count 48] [--blind4-seed 33000]
                                 [--blind5-count 48] [--blind5-seed 43000]
                                 [--blind6-count 48] [--blind6-seed 53000]
+                               [--blind7-count 48] [--blind7-seed 63000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -104,6 +105,7 @@ import blind3_tables
 import blind4_tables
 import blind5_tables
 import blind6_tables
+import blind7_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -478,6 +480,7 @@ ROLES = {
     "blind4": "TEST (blind4)",
     "blind5": "TEST (blind5)",
     "blind6": "TEST (blind6)",
+    "blind7": "TEST (blind7)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -505,6 +508,8 @@ def main() -> None:
     parser.add_argument("--blind5-seed", type=int, default=43000, help="blind5_tables seed")
     parser.add_argument("--blind6-count", type=int, default=48, help="blind6_tables images")
     parser.add_argument("--blind6-seed", type=int, default=53000, help="blind6_tables seed")
+    parser.add_argument("--blind7-count", type=int, default=48, help="blind7_tables images")
+    parser.add_argument("--blind7-seed", type=int, default=63000, help="blind7_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -560,6 +565,10 @@ def main() -> None:
         if "blind6" in wanted:
             sets["blind6"] = generated_set(
                 blind6_tables, Path(folder, "blind6"), args.blind6_count, args.blind6_seed
+            )
+        if "blind7" in wanted:
+            sets["blind7"] = generated_set(
+                blind7_tables, Path(folder, "blind7"), args.blind7_count, args.blind7_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
