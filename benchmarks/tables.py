@@ -67,6 +67,13 @@ The sets, each on its own lines:
   JPEGs, Bootstrap pages with the models across, dark phone articles, Sphinx pages,
   ``tabulate`` grids in terminals, rotated black-and-white scans, Google Docs pages), with
   ``blind6:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind7``: a seventh blind test set, not in the default sets (``--sets blind7``). Tables
+  from ``blind7_tables.py``, written without reading the reader or any other generator (W&B-
+  like run tables with fractions, dark Obsidian notes, Confluence pages, zh-TW blogs, wide
+  tables cut off by a phone screen, org-mode tables in Emacs, Beamer slides, pages shot at
+  150% and shrunk to JPEG, model families in merged cells, scores with ± intervals, boards
+  with rank arrows and a change column, photos at an angle with glare), with
+  ``blind7:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
