@@ -45,12 +45,9 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from blind7_data import BENCHMARKS, FAMILIES
 from browser import Browser
 
-FAMILIES = ["Quillon", "Marrow", "Tessel", "Brindle", "Ostra", "Velkin", "Nimbrel", "Caddis",
-            "Solvane", "Prael", "Ixora", "Lumet", "Garnock", "Orrin", "Halvard", "Pexa"]
-BENCHMARKS = ["MMLU", "GSM8K", "HumanEval", "ARC-C", "HellaSwag", "BBH", "MATH", "GPQA",
-              "MBPP", "IFEval", "WinoGrande", "DROP"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 

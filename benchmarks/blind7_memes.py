@@ -18,19 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import textwrap
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-FONTS = Path("/usr/share/fonts/truetype")
-FAMILIES = ["Quillon", "Marrow", "Tessel", "Brindle", "Ostra", "Velkin", "Nimbrel", "Caddis"]
-BENCHMARKS = ["MMLU", "GSM8K", "HumanEval", "ARC-C", "HellaSwag", "BBH", "MATH", "GPQA"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / name), size)
+from blind7_data import BENCHMARKS, FAMILIES, font
 
 
 def claims(rng: random.Random, count: int) -> list[str]:

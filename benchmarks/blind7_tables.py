@@ -38,7 +38,6 @@ import io
 import json
 import random
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -46,167 +45,33 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from blind7_data import FAMILIES, SIZES, Table, font, is_params, make_table
 from browser import Browser
 
-FONTS = Path("/usr/share/fonts/truetype")
-FAMILIES = ["Quillon", "Marrow", "Tessel", "Brindle", "Ostra", "Velkin", "Nimbrel", "Caddis",
-            "Solvane", "Prael", "Ixora", "Lumet", "Garnock", "Orrin", "Halvard", "Pexa"]
-SIZES = [0.5, 1.3, 2, 3, 7, 8, 9, 13, 14, 22, 32, 34, 70, 72]
-BENCHMARKS = ["GSM8K", "HumanEval", "ARC-C", "HellaSwag", "BBH", "MATH", "TriviaQA",
-              "WinoGrande", "DROP", "MBPP", "AGIEval", "GPQA", "IFEval", "MMLU-Pro", "CMMLU",
-              "C-Eval", "PIQA"]
-SETTINGS = {"MMLU": "5-shot", "GSM8K": "8-shot", "HumanEval": "pass@1", "ARC-C": "25-shot",
-            "HellaSwag": "10-shot", "BBH": "3-shot", "MATH": "4-shot", "TriviaQA": "1-shot",
-            "MBPP": "3-shot", "GPQA": "0-shot", "WinoGrande": "5-shot", "DROP": "3-shot"}
 # Chinese column names printed beside the benchmark's own ("常識推理 HellaSwag").
 ZH_TW = {"MMLU": "綜合知識", "GSM8K": "數學應用題", "HumanEval": "程式生成", "ARC-C": "科學問答",
          "HellaSwag": "常識推理", "BBH": "困難推理", "MATH": "競賽數學", "C-Eval": "中文考試",
          "CMMLU": "中文知識", "TriviaQA": "知識問答", "MBPP": "程式基礎"}
 
 
-@dataclass
-class Table:
-    """One generated table: what is printed, cell by cell, and the truth of each row."""
 
-    title: str | None
-    columns: list[str]
-    cells: list[list[str]]  # rows, each aligned with columns (the model name first)
-    models: list[str]
-    marks: list[str]  # a footnote mark printed after each model name ("" for none)
-    params: list[float | None]
-    tokens: list[float | None]
-    mmlu: list[float | None]
-    notes: list[str] = field(default_factory=list)
-
-    def truth(self, style: str, keep: list[int] | None = None) -> dict:
-        keep = list(range(len(self.columns))) if keep is None else keep
-        mmlu_shown = any(_names_mmlu(self.columns[i]) for i in keep)
-        tokens_shown = any(i in keep for i, c in enumerate(self.columns) if _is_tokens(c))
-        params_shown = any(i in keep for i, c in enumerate(self.columns) if _is_params(c))
-        rows = []
-        for r, model in enumerate(self.models):
-            params = self.params[r] if params_shown else size_in_name(model)
-            rows.append({
-                "model": model,
-                "cells": [self.cells[r][i] for i in keep],
-                "params_b": params,
-                "tokens_t": self.tokens[r] if tokens_shown else None,
-                "mmlu": self.mmlu[r] if mmlu_shown else None,
-            })
-        return {"columns": [self.columns[i] for i in keep], "rows": rows, "title": self.title,
-                "style": style}
-
-
-def _names_mmlu(column: str) -> bool:
-    """"MMLU", "mmlu", "MMLU (5-shot)", "MMLU（綜合知識）"; never CMMLU or MMLU-Pro."""
-    return column.split(" (")[0].split("（")[0].strip().upper() == "MMLU"
-
-
-def _is_params(column: str) -> bool:
-    return "param" in column.lower() or "參數" in column
-
-
-def _is_tokens(column: str) -> bool:
-    return "token" in column.lower() or "訓練量" in column
-
-
-def size_in_name(model: str) -> float | None:
-    for part in model.replace(" ", "-").split("-"):
-        if part[-1:] in "Bb" and part[:-1].replace(".", "", 1).isdigit():
-            return float(part[:-1])
-    return None
-
-
-def number_text(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
-
-
-def model_names(rng: random.Random, count: int) -> tuple[list[str], list[float]]:
-    """Invented model names, some with their size in the name, and each model's size."""
-    families = rng.sample(FAMILIES, k=min(len(FAMILIES), max(2, count // 2 + 1)))
-    pattern = rng.choice(["{f}-{s}B", "{f} {v} {s}B", "{f}{v}-{s}b-chat", "{f}-{v}-Instruct",
-                          "{f}-{s}B-Base"])
-    names, sizes, seen = [], [], set()
-    while len(names) < count:
-        family, size = rng.choice(families), rng.choice(SIZES)
-        version = rng.choice(["1", "1.5", "2", "2.5", "3", "v2", "v3"])
-        shown = f"{size:g}"
-        name = pattern.format(f=family, s=shown, v=version)
-        if name in seen:
-            continue
-        seen.add(name)
-        names.append(name)
-        sizes.append(float(size))
-    return names, sizes
-
-
-def make_table(rng: random.Random, *, rows: int, benches: int, params: bool, tokens: bool,
-               decimals: int = 1, settings: bool = False, marks: bool = False,
-               mmlu: bool = True, title: str | None = None, fraction: bool = False) -> Table:
-    names, sizes = model_names(rng, rows)
-    chosen = rng.sample(BENCHMARKS, k=benches - (1 if mmlu else 0))
-    if mmlu:
-        chosen.insert(rng.randrange(0, min(2, len(chosen) + 1)), "MMLU")
-    columns = ["Model"]
-    params_header = rng.choice(["Params", "Params (B)", "# Params"])
-    tokens_header = rng.choice(["Tokens", "Training tokens", "Tokens (T)"])
-    if params:
-        columns.append(params_header)
-    if tokens:
-        columns.append(tokens_header)
-    for bench in chosen:
-        shown = f"{bench} ({SETTINGS[bench]})" if settings and bench in SETTINGS else bench
-        columns.append(shown)
-    cells, mmlus, token_values, marked = [], [], [], []
-    for name, size in zip(names, sizes, strict=True):
-        row = [name]
-        if params:
-            row.append(f"{size:g}" if "(B)" in params_header else f"{size:g}B")
-        trained = rng.choice([0.3, 0.8, 1, 1.4, 2, 3, 6, 9, 12, 15, 18])
-        if tokens:
-            if "(T)" in tokens_header:
-                row.append(f"{trained:g}")
-            elif trained < 1:
-                row.append(f"{trained * 1000:g}B")
-            else:
-                row.append(f"{trained:g}T")
-        token_values.append(trained if tokens else None)
-        strength = min(0.9, 0.25 + 0.12 * np.log2(size + 1) + rng.uniform(-0.08, 0.08))
-        mmlu_value = None
-        for bench in chosen:
-            score = max(2.0, min(97.0, 100 * strength + rng.uniform(-18, 14)))
-            text = f"{score / 100:.4f}" if fraction else number_text(score, decimals)
-            if bench == "MMLU":
-                mmlu_value = float(text)
-            row.append(text)
-        cells.append(row)
-        mmlus.append(mmlu_value)
-        marked.append(rng.choice(["", "", "*", "†", "‡"]) if marks else "")
-    notes = []
-    if any(marked):
-        notes.append("* results from our own runs; † reported by the authors; ‡ instruct model")
-    return Table(title, columns, cells, names, marked, [float(s) for s in sizes],
-                 token_values, mmlus, notes)
-
-
-def font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / name), size)
-
-
-def html_table(table: Table, cell=None, header=None, attrs: str = "") -> str:
-    """The table as HTML; ``cell(r, c, text)`` and ``header(c, text)`` may dress a cell."""
-    head = "".join(f"<th>{header(c, t) if header else html.escape(t)}</th>"
-                   for c, t in enumerate(table.columns))
+def html_table(table: Table, cell=None, lead: tuple[str, list[str]] | None = None) -> str:
+    """The table as HTML; ``cell(r, c, text)`` may dress a cell. ``lead`` is a column printed
+    left of the model column and no part of the truth: its header, and each row's whole
+    ``<td>`` ("" where a cell above spans the row)."""
+    lead_head, lead_cells = lead or ("", [""] * len(table.cells))
+    head = (f"<th>{lead_head}</th>" if lead else "") + "".join(
+        f"<th>{html.escape(t)}</th>" for t in table.columns)
     body = []
     for r, row in enumerate(table.cells):
-        tds = []
+        tds = [lead_cells[r]]
         for c, text in enumerate(row):
             shown = html.escape(text)
             if c == 0 and table.marks[r]:
                 shown += f"<sup>{table.marks[r]}</sup>"
             tds.append(f"<td>{cell(r, c, shown) if cell else shown}</td>")
         body.append("<tr>" + "".join(tds) + "</tr>")
-    return (f"<table {attrs}><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
+    return (f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
             "</tbody></table>")
 
 
@@ -298,7 +163,7 @@ def zhtw_blog(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]:
                        params=rng.random() < 0.6, tokens=False, title=title)
     table.columns[0] = "模型"
     for c, name in enumerate(table.columns):
-        if _is_params(name):
+        if is_params(name):
             table.columns[c] = "參數量（B）"
             for row in table.cells:
                 row[c] = row[c].rstrip("B")
@@ -320,8 +185,8 @@ def zhtw_blog(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]:
 
 
 def phone_cropped(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]:
-    table = make_table(rng, rows=rng.randint(4, 8), benches=rng.randint(5, 8), params=True,
-                       tokens=rng.random() < 0.5, title=None)
+    table = make_table(rng, rows=rng.randint(4, 8), benches=rng.randint(5, 8),
+                       params=rng.random() < 0.5, tokens=False, title=None)
     css = ("#shot{width:390px;height:auto;background:#fff;font-family:'Roboto',sans-serif}"
            ".status{display:flex;justify-content:space-between;font-size:14px;padding:8px 18px;"
            "font-weight:500} .head{font-size:19px;font-weight:700;padding:6px 16px}"
@@ -427,7 +292,7 @@ def beamer_slide(rng: random.Random, _browser: Browser) -> tuple[Image.Image, di
     y += int(6 * scale)
     # the best score of each benchmark in bold, as papers print it
     best = [max(range(len(table.cells)), key=lambda r, c=c: float(table.cells[r][c]))
-            if c and not _is_params(name) else -1 for c, name in enumerate(table.columns)]
+            if c and not is_params(name) else -1 for c, name in enumerate(table.columns)]
     for r, row in enumerate(table.cells):
         draw_row(row, y, [bold if best[c] == r else serif for c in range(len(row))])
         y += row_h
@@ -462,49 +327,25 @@ def zoom_downscaled(rng: random.Random, browser: Browser) -> tuple[Image.Image, 
 
 def family_rowspan(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]:
     families = rng.sample(FAMILIES, k=rng.randint(2, 4))
-    table = make_table(rng, rows=1, benches=rng.randint(3, 5), params=True, tokens=False,
-                       title=None)
-    header = table.columns
-    rows: list[list[str]] = []
     names: list[str] = []
     sizes: list[float] = []
-    mmlus: list[float | None] = []
     spans: list[tuple[str, int]] = []
     for family in families:
-        count = rng.randint(1, 3)
-        picked = sorted(rng.sample(SIZES, k=count))
-        spans.append((family, count))
-        for size in picked:
-            name = f"{family}-{size:g}B" + rng.choice(["", "-Chat"])
-            row = [name]
-            for column in header[1:]:
-                if _is_params(column):
-                    row.append(f"{size:g}" if "(B)" in column else f"{size:g}B")
-                else:
-                    score = 35 + 9 * np.log2(size + 1) + rng.uniform(-12, 10)
-                    row.append(f"{max(5.0, min(95.0, score)):.1f}")
-            rows.append(row)
-            names.append(name)
-            sizes.append(float(size))
-            mmlus.append(float(row[header.index("MMLU")]) if "MMLU" in header else None)
-    table = Table(None, header, rows, names, [""] * len(names), sizes, [None] * len(names),
-                  mmlus)
-    body_rows, r = [], 0
-    for family, count in spans:
-        for k in range(count):
-            family_cell = (f"<td rowspan='{count}' class='fam'>{family}</td>" if k == 0 else "")
-            tds = "".join(f"<td>{html.escape(t)}</td>" for t in rows[r])
-            body_rows.append(f"<tr>{family_cell}{tds}</tr>")
-            r += 1
-    head = "<th>Family</th>" + "".join(f"<th>{html.escape(c)}</th>" for c in header)
+        picked = sorted(rng.sample(SIZES, k=rng.randint(1, 3)))
+        spans.append((family, len(picked)))
+        names += [f"{family}-{size:g}B" + rng.choice(["", "-Chat"]) for size in picked]
+        sizes += [float(size) for size in picked]
+    table = make_table(rng, rows=len(names), benches=rng.randint(3, 5), params=True,
+                       tokens=False, models=(names, sizes))
+    family_cells = [f"<td rowspan='{count}' class='fam'>{family}</td>" if k == 0 else ""
+                    for family, count in spans for k in range(count)]
     css = ("#shot{background:#fff;font-family:'Open Sans',sans-serif;padding:18px;"
            "width:fit-content}"
            "table{border-collapse:collapse;font-size:14px}"
            "th{background:#334;color:#fff;padding:7px 12px;border:1px solid #556}"
            "td{border:1px solid #bbc;padding:6px 12px;text-align:center}"
            "td.fam{background:#eef0f8;font-weight:600;vertical-align:middle}")
-    body = (f"<div id='shot'><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body_rows)}</tbody></table></div>")
+    body = f"<div id='shot'>{html_table(table, lead=('Family', family_cells))}</div>"
     image = browser.shoot(page(css, body), rng.choice([1.0, 1.25, 2.0]))
     return image, table.truth("family_rowspan")
 
@@ -515,7 +356,7 @@ def pm_intervals(rng: random.Random, browser: Browser) -> tuple[Image.Image, dic
     spaced = rng.random() < 0.5
     for row in table.cells:
         for c, column in enumerate(table.columns):
-            if c and not _is_params(column):
+            if c and not is_params(column):
                 spread = f"{rng.uniform(0.1, 2.4):.1f}"
                 row[c] = f"{row[c]} ± {spread}" if spaced else f"{row[c]}±{spread}"
     caption = ("Table 3: Accuracy (%) averaged over three seeds; ± is one standard "
@@ -537,7 +378,7 @@ def rank_delta(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]
     title = rng.choice(["Open leaderboard — week 12", "Community board", "Ranked by average"])
     table = make_table(rng, rows=rng.randint(5, 10), benches=rng.randint(3, 5), params=True,
                        tokens=False, decimals=rng.choice([1, 2]), title=title)
-    bench_columns = [c for c, name in enumerate(table.columns) if c and not _is_params(name)]
+    bench_columns = [c for c, name in enumerate(table.columns) if c and not is_params(name)]
     order = sorted(range(len(table.cells)), key=lambda r: -sum(
         float(table.cells[r][c]) for c in bench_columns))
     for field_name in ("cells", "models", "marks", "params", "tokens", "mmlu"):
@@ -554,15 +395,9 @@ def rank_delta(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]
                  "<span class='down'>▼" + str(-move) + "</span>" if move < 0 else
                  "<span class='flat'>–</span>")
         ranks.append(f"<td class='rank'>{position} {arrow}</td>")
-    base = html_table(table, cell=lambda r, c, t: (
+    shown = html_table(table, cell=lambda r, c, t: (
         f"<span class='{'up' if t.startswith('+') else 'down'}'>{t}</span>"
-        if c == len(table.columns) - 1 else t))
-    # the rank column sits left of the model column: put each row's rank cell before it
-    head_end = base.index("</thead>")
-    base = base[:head_end].replace("<tr>", "<tr><th>#</th>", 1) + base[head_end:]
-    parts = base.split("<tbody>")
-    body_rows = parts[1].split("<tr>")[1:]
-    rebuilt = "".join(f"<tr>{ranks[i]}{row}" for i, row in enumerate(body_rows))
+        if c == len(table.columns) - 1 else t), lead=("#", ranks))
     css = ("#shot{background:#0f1724;color:#e2e8f0;font-family:'Roboto',sans-serif;"
            "padding:18px 22px;width:fit-content}"
            "h3{margin:0 0 12px;font-size:20px} table{border-collapse:collapse;font-size:14px}"
@@ -572,7 +407,7 @@ def rank_delta(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict]
            "td:nth-child(2){text-align:left;color:#f8fafc;font-weight:500}"
            ".rank{text-align:left;color:#cbd5e1} .up{color:#22c55e} .down{color:#f87171}"
            ".flat{color:#64748b}")
-    body = f"<div id='shot'><h3>{html.escape(title)}</h3>{parts[0]}<tbody>{rebuilt}</div>"
+    body = f"<div id='shot'><h3>{html.escape(title)}</h3>{shown}</div>"
     image = browser.shoot(page(css, body), rng.choice([1.0, 1.5]))
     return image, table.truth("rank_delta")
 
