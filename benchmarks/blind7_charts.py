@@ -28,10 +28,8 @@ one series is named after what it measures) and ``style``.
 
 from __future__ import annotations
 
-import argparse
 import html
 import io
-import json
 import math
 import random
 import sys
@@ -45,7 +43,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind7_data import BENCHMARKS, FAMILIES
+from blind7_data import BENCHMARKS, FAMILIES, command_line, write_set
 from browser import Browser
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -326,35 +324,13 @@ JPEG_LOOKS = {"seaborn_darkgrid_grouped"}
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
     browser = Browser((1200, 900))
-    truth: dict[str, dict] = {}
     try:
-        for index in range(count):
-            rng = random.Random(f"blind7-charts/{seed}/{index}")
-            image, item = LOOKS[index % len(LOOKS)](rng, browser)
-            style = item["style"]
-            if style in JPEG_LOOKS:
-                name = f"{index:03d}_{style}.jpg"
-                image.save(out / name, "JPEG", quality=rng.randint(60, 80))
-            else:
-                name = f"{index:03d}_{style}.png"
-                image.save(out / name)
-            truth[name] = item
+        return write_set(out, count, seed, "blind7-charts",
+                         lambda rng, index: LOOKS[index % len(LOOKS)](rng, browser), JPEG_LOOKS)
     finally:
         browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=64000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, generate, 24, 64000)

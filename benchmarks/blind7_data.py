@@ -4,12 +4,15 @@ cell prints, and the truth each row holds; the rules are in blind7_tables)."""
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PIL import ImageFont
+from PIL import Image, ImageFont
 
 FONTS = Path("/usr/share/fonts/truetype")
 
@@ -153,3 +156,37 @@ def make_table(rng: random.Random, *, rows: int, benches: int, params: bool, tok
 
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONTS / name), size)
+
+
+def write_set(out: Path, count: int, seed: int, label: str,
+              draw: Callable[[random.Random, int], tuple[Image.Image, dict]],
+              jpeg_styles: set[str]) -> dict:
+    """Draw ``count`` images (``draw(rng, index)`` -> image and its truth, with its style),
+    each from its own ``random.Random(f"{label}/{seed}/{index}")``; save them as
+    OUT/NNN_STYLE.png (.jpg for ``jpeg_styles``) and the truth of all as OUT/truth.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    truth: dict[str, dict] = {}
+    for index in range(count):
+        rng = random.Random(f"{label}/{seed}/{index}")
+        image, item = draw(rng, index)
+        style = item["style"]
+        if style in jpeg_styles:
+            name = f"{index:03d}_{style}.jpg"
+            image.save(out / name, "JPEG", quality=rng.randint(55, 80))
+        else:
+            name = f"{index:03d}_{style}.png"
+            image.save(out / name)
+        truth[name] = item
+    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
+    return truth
+
+
+def command_line(doc: str, generate: Callable[[Path, int, int], dict], count: int,
+                 seed: int) -> None:
+    """``python benchmarks/blind7_X.py OUT_DIR [--count N] [--seed S]``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
+    args = parser.parse_args()
+    generate(args.out, args.count, args.seed)

@@ -15,8 +15,6 @@ Truth per image: ``{"style": ..., "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 import textwrap
@@ -27,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind7_data import BENCHMARKS, FAMILIES, font
+from blind7_data import BENCHMARKS, FAMILIES, command_line, font, write_set
 
 
 def claims(rng: random.Random, count: int) -> list[str]:
@@ -169,32 +167,13 @@ LOOKS = [impact_caption, tweet_text, bullet_slide, numbered_list]
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict] = {}
-    for index in range(count):
-        rng = random.Random(f"blind7-memes/{seed}/{index}")
+    def draw(rng: random.Random, index: int) -> tuple[Image.Image, dict]:
         look = LOOKS[index % len(LOOKS)]
-        image = look(rng)
-        name = f"{index:03d}_{look.__name__}"
-        if look is impact_caption:  # memes travel as JPEGs
-            name += ".jpg"
-            image.save(out / name, "JPEG", quality=rng.randint(55, 80))
-        else:
-            name += ".png"
-            image.save(out / name)
-        truth[name] = {"style": look.__name__, "charts": 0}
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+        return look(rng), {"style": look.__name__, "charts": 0}
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=65000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    # memes travel as JPEGs
+    return write_set(out, count, seed, "blind7-memes", draw, {"impact_caption"})
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, generate, 16, 65000)

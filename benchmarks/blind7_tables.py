@@ -32,10 +32,7 @@ from a training-tokens column, else null; ``mmlu`` from the column named MMLU, e
 
 from __future__ import annotations
 
-import argparse
 import html
-import io
-import json
 import random
 import sys
 from pathlib import Path
@@ -45,7 +42,16 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind7_data import FAMILIES, SIZES, Table, font, is_params, make_table
+from blind7_data import (
+    FAMILIES,
+    SIZES,
+    Table,
+    command_line,
+    font,
+    is_params,
+    make_table,
+    write_set,
+)
 from browser import Browser
 
 # Chinese column names printed beside the benchmark's own ("常識推理 HellaSwag").
@@ -477,39 +483,17 @@ def fit_width(image: Image.Image, low: int = 300, high: int = 1600) -> Image.Ima
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
     browser = Browser((1400, 1000))
-    truth: dict[str, dict] = {}
+
+    def draw(rng: random.Random, index: int) -> tuple[Image.Image, dict]:
+        image, truth = LOOKS[index % len(LOOKS)](rng, browser)
+        return fit_width(image), truth
+
     try:
-        for index in range(count):
-            rng = random.Random(f"blind7-tables/{seed}/{index}")
-            look = LOOKS[index % len(LOOKS)]
-            image, item = look(rng, browser)
-            image = fit_width(image)
-            style = item["style"]
-            if style in JPEG_LOOKS:
-                name = f"{index:03d}_{style}.jpg"
-                buffer = io.BytesIO()
-                image.save(buffer, "JPEG", quality=rng.randint(55, 80))
-                (out / name).write_bytes(buffer.getvalue())
-            else:
-                name = f"{index:03d}_{style}.png"
-                image.save(out / name)
-            truth[name] = item
+        return write_set(out, count, seed, "blind7-tables", draw, JPEG_LOOKS)
     finally:
         browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=63000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, generate, 48, 63000)
