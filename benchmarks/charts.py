@@ -9,6 +9,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind4     # the fourth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind5     # the fifth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind6     # the sixth blind set alone
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind7     # the seventh, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -51,6 +52,16 @@
   without reading the reader or any other generator; not in the default run (``--blind6
   [N]``, 24 by default, or ``--only-blind6``), a line per style; scored by the coordinator
   only, never tuned on;
+- TEST (blind7): charts from ``blind7_charts.py`` (ggplot-styled labelled horizontal bars,
+  seaborn darkgrid grouped columns as JPEG, Vega-Lite dark lines over months, plotly lines
+  on a log axis of parameters named at their ends, pygal dark grouped horizontal bars,
+  paper-style grouped columns with error bars, Solarized matplotlib lines against tokens,
+  an SVG card of labelled lines against steps), written without reading the reader or any
+  other generator; not in the default run (``--blind7 [N]``, 24 by default, or
+  ``--only-blind7``), a line per style; scored by the coordinator only, never tuned on.
+  ``--blind7-memes [N]`` (16 by default, and in ``--only-blind7``) reads the text-only
+  images of ``blind7_memes.py`` (captioned memes, posts, bullet slides, numbered lists) and
+  prints on how many a chart was found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - looks (tuning, not in the default run): ``--looks N`` charts of each look in
   ``chart_looks/`` (plotly in Chromium, Vega-Lite through vl-convert, themed matplotlib and
@@ -90,6 +101,8 @@ from blind3_charts import generate as generate_blind3
 from blind4_charts import generate as generate_blind4
 from blind5_charts import generate as generate_blind5
 from blind6_charts import generate as generate_blind6
+from blind7_charts import generate as generate_blind7
+from blind7_memes import generate as generate_blind7_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS
 from fresh_charts import generate as generate_fresh
@@ -318,6 +331,7 @@ BLIND_SETS = {
     "blind4": ("fourth ", 34000, generate_blind4),
     "blind5": ("fifth ", 44000, generate_blind5),
     "blind6": ("sixth ", 54000, generate_blind6),
+    "blind7": ("seventh ", 64000, generate_blind7),
 }
 
 
@@ -346,7 +360,13 @@ def main() -> None:
         parser.add_argument(f"--only-{name}", action="store_true",
                             help=f"the {ordinal}blind set alone: --n 0 --test 0 --fresh 0 "
                             "--no-real")
+    parser.add_argument("--blind7-memes", type=int, nargs="?", const=16, default=0,
+                        help="text-only memes of blind7 (blind7_memes; 16 when no number)")
+    parser.add_argument("--blind7-memes-seed", type=int, default=65000,
+                        help="blind7_memes seed")
     args = parser.parse_args()
+    if args.only_blind7:
+        args.blind7_memes = args.blind7_memes or 16
     if args.only_fresh:
         args.n, args.test, args.no_real = 0, 0, True
     for name in BLIND_SETS:
@@ -419,6 +439,13 @@ def main() -> None:
                               style.setdefault(kind, [0, 0, 0])):
                     for i, v in enumerate(point_counts(record, truth_item)):
                         tally[i] += v
+        if args.blind7_memes:
+            memes_folder = Path(folder) / "blind7_memes"
+            memes = generate_blind7_memes(memes_folder, args.blind7_memes,
+                                          args.blind7_memes_seed)
+            charted = [name for name in memes if read_image(memes_folder / name, config).charts]
+            print(f"(memes) a chart found on {len(charted)} of {len(memes)} text-only memes "
+                  f"{' '.join(charted[:6])}".rstrip())
         for look, module in LOOKS.items() if args.looks else ():
             if args.look and look not in args.look:
                 continue

@@ -9,6 +9,7 @@
                                 [--blind4-count 48] [--blind4-seed 33000]
                                 [--blind5-count 48] [--blind5-seed 43000]
                                 [--blind6-count 48] [--blind6-seed 53000]
+                               [--blind7-count 48] [--blind7-seed 63000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -66,6 +67,13 @@ The sets, each on its own lines:
   JPEGs, Bootstrap pages with the models across, dark phone articles, Sphinx pages,
   ``tabulate`` grids in terminals, rotated black-and-white scans, Google Docs pages), with
   ``blind6:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind7``: a seventh blind test set, not in the default sets (``--sets blind7``). Tables
+  from ``blind7_tables.py``, written without reading the reader or any other generator (W&B-
+  like run tables with fractions, dark Obsidian notes, Confluence pages, zh-TW blogs, wide
+  tables cut off by a phone screen, org-mode tables in Emacs, Beamer slides, pages shot at
+  150% and shrunk to JPEG, model families in merged cells, scores with ± intervals, boards
+  with rank arrows and a change column, photos at an angle with glare), with
+  ``blind7:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -104,6 +112,7 @@ import blind3_tables
 import blind4_tables
 import blind5_tables
 import blind6_tables
+import blind7_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -478,6 +487,7 @@ ROLES = {
     "blind4": "TEST (blind4)",
     "blind5": "TEST (blind5)",
     "blind6": "TEST (blind6)",
+    "blind7": "TEST (blind7)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -505,6 +515,8 @@ def main() -> None:
     parser.add_argument("--blind5-seed", type=int, default=43000, help="blind5_tables seed")
     parser.add_argument("--blind6-count", type=int, default=48, help="blind6_tables images")
     parser.add_argument("--blind6-seed", type=int, default=53000, help="blind6_tables seed")
+    parser.add_argument("--blind7-count", type=int, default=48, help="blind7_tables images")
+    parser.add_argument("--blind7-seed", type=int, default=63000, help="blind7_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
@@ -560,6 +572,10 @@ def main() -> None:
         if "blind6" in wanted:
             sets["blind6"] = generated_set(
                 blind6_tables, Path(folder, "blind6"), args.blind6_count, args.blind6_seed
+            )
+        if "blind7" in wanted:
+            sets["blind7"] = generated_set(
+                blind7_tables, Path(folder, "blind7"), args.blind7_count, args.blind7_seed
             )
         if "looks" in wanted:
             sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
