@@ -72,7 +72,6 @@ def test_both_engines_answer_the_reading_calls_alike(db_url: str) -> None:
         run = store.start_run({"source": "shots", "todo": 2})
         for record in (first, second):
             store.put(record, run_id=run)
-        store.flag_conflicts(second.image.sha256)
         store.finish_run(run, {"processed": 2, "ok": 0, "partial": 2, "failed": 0})
     with open_store(db_url, read_only=True) as reader:
         assert reader.shas() == {first.image.sha256, second.image.sha256}
@@ -81,6 +80,8 @@ def test_both_engines_answer_the_reading_calls_alike(db_url: str) -> None:
         assert reader.find("copy/a.png") == reader.get(first.image.sha256)
         [conflict] = reader.conflicts()
         assert {conflict["value_a"], conflict["value_b"]} == {68.9, 69.8}
+        [flag] = reader.conflict_flags(first.image.sha256)
+        assert flag.evidence["other_sha256"] == second.image.sha256
         from imgread.leaderboard import leaderboard
 
         board = {(line.model, line.value) for line in leaderboard(reader)}

@@ -193,20 +193,15 @@ class PostgresStore(SqliteStore):
 
     # --- writes: one writer per image at a time --------------------------------------------
 
-    def _lock_image(self, sha: str) -> None:
-        """Writers of the same image wait for each other: delete-then-insert is then an
-        upsert, whichever machine writes. Locks are taken in sha order by every caller that
-        takes several, so two writers never wait for each other in a circle."""
-        self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (sha,))
-
     def _write(self, record: Record, run_id: int | None) -> None:
+        """Writers of the same image wait for each other: delete-then-insert is then an
+        upsert, whichever machine writes. A transaction that writes many images (re-deriving
+        them under a new lexicon) holds the schema lock first and every other one writes a
+        single image, so no two writers wait for each other in a circle."""
         if record.image.sha256:
-            self._lock_image(record.image.sha256)
+            self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                            (record.image.sha256,))
         super()._write(record, run_id)
-
-    def _sync_conflict_flags(self, sha: str, about: str, flags: list[Any]) -> bool:
-        self._lock_image(sha)
-        return super()._sync_conflict_flags(sha, about, flags)
 
     # --- one run per output folder, across machines (locking.hold_folder_in_database) ------
 
