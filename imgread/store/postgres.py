@@ -27,6 +27,7 @@ from ..normalise import lexicon, read_aliases
 from ..record import Record
 from .base import BUSY_TIMEOUT_S, StoreError
 from .postgres_sql import PgConnection, cursor_class, schema_statements
+from .readonly import DEFAULT_QUERY_TIMEOUT_S
 from .schema import SCHEMA_VERSION
 from .sqlite import SqliteStore
 
@@ -230,15 +231,7 @@ class PostgresStore(SqliteStore):
             " GROUP BY sha256 ORDER BY min(path)", (name, len(tail), tail))
         return dict(rows.fetchall())
 
-    def query(self, sql: str, timeout_s: float = 0) -> tuple[list[str], list[tuple[Any, ...]]]:
-        names: list[str] = []
-        rows: list[tuple[Any, ...]] = []
-        for names_, batch in self.stream_query(sql, timeout_s):
-            names = list(names_)
-            rows += batch
-        return names, rows
-
-    def stream_query(self, sql: str, timeout_s: float = 0,
+    def stream_query(self, sql: str, timeout_s: float = DEFAULT_QUERY_TIMEOUT_S,
                      ) -> Iterator[tuple[Sequence[str], list[tuple[Any, ...]]]]:
         """One statement in a read-only transaction, rows in batches as they come."""
         import psycopg

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImgreadError
+from .base import StoreError
 
 DEFAULT_QUERY_TIMEOUT_S = 60.0
 # SQLite calls the progress handler every this many virtual-machine steps: often enough to
@@ -27,7 +27,7 @@ PROGRESS_STEPS = 10_000
 FETCH_ROWS = 500
 
 
-class QueryError(ImgreadError):
+class QueryError(StoreError):
     """A query that failed, ran out of time, or tried to write."""
 
 
