@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, mounted_tmpfs
 from test_store import make_record
 
 from imgread.cli import main
@@ -160,13 +160,8 @@ def read_only_media(tmp_path: Path) -> Iterator[Path]:
         yield target
         target.chmod(0o755)
         return
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(target)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a tmpfs to make read-only media")
-    try:
+    with mounted_tmpfs(target, "8m"):
         yield target
-    finally:
-        subprocess.run(["umount", str(target)], check=False)
 
 
 def _make_read_only(folder: Path) -> None:
