@@ -1,6 +1,6 @@
 """Reading the results database without ever writing to it: the read-only connection the
-reading commands (show, stats, query, export, conflicts, report) use, and the time-limited,
-interruptible, streamed SQL of ``imgread query``.
+reading commands (show, stats, query, export, conflicts, leaderboard, search, report) use,
+and the time-limited, interruptible, streamed SQL of ``imgread query``.
 
 A read-only connection opens the file with ``mode=ro``: it cannot upgrade the schema or
 switch the journal mode, and it works on read-only media. There, a WAL database whose
