@@ -78,7 +78,7 @@ def _run_locked(
     """The run, while this process alone writes ``out_dir``.
 
     It streams: the walk, hashing, the "already recorded" look-up, the workers and the
-    writing all go at once, through a bounded queue (``_execute``), so the first record is
+    writing all go at once, through a bounded queue (``dispatch.execute``), so the first record is
     written seconds after the start and the memory held does not grow with the folder."""
     db_url = db or str(out_dir / "results.sqlite")
     try:
@@ -105,8 +105,8 @@ def _run_locked(
         queue = WorkQueue(store, config, current_hash, force, vlm_redo, summary)
         meter = Progress(None, enabled=progress)
         executed = execute(queue.todo(paths), store, config, list(config.vlm.models), workers,
-                            vlm_redo, announce=progress)
-        # closing(): an error or Ctrl-C stops the workers at once (see _stop_workers).
+                           vlm_redo, announce=progress)
+        # closing(): an error or Ctrl-C stops the workers at once (engines.pool.stop_workers).
         with reporting_full_disk(jsonl), jsonl.open("a", encoding="utf-8") as out, \
                 closing(executed):
             for records in executed:
