@@ -9,6 +9,7 @@ import os
 import sys
 import tomllib
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
 from . import __version__
@@ -204,18 +205,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .store.readonly import stream_query
-
-    with _open_existing_store(args) as store:
-        path = store.path
-        if hasattr(store, "stream_query"):  # PostgreSQL: through the open connection
-            _print_table(store.stream_query(args.sql, args.timeout))
-            return 0
-    try:
-        _print_table(stream_query(path, args.sql, args.timeout))
-    except BrokenPipeError:
-        # The reader went away (`| head`): what it wanted was printed.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with _open_existing_store(args) as store, \
+            closing(store.stream_query(args.sql, args.timeout)) as batches:
+        _print_table(batches)
     return 0
 
 

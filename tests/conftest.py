@@ -1,12 +1,15 @@
 """Shared test helpers: where the repository and the read-only shared data live, a small
 renderer for table screenshots with known content, a reading that stops before the chart
-stage, and how chart tests compare names read with names printed."""
+stage, how chart tests compare names read with names printed, and a small file system of
+its own (a tmpfs) for the tests of full disks and read-only media."""
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+import subprocess
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,3 +114,16 @@ def names_alike(a: str, b: str) -> bool:
 def first_bar_chart(record: Record) -> Chart:
     return next(c for c in record.charts if c.kind == "bar")
 
+
+@contextmanager
+def mounted_tmpfs(target: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` ("256k", "8m") mounted at the folder ``target`` for the block, and
+    unmounted after; the test is skipped where it cannot be mounted (that needs root)."""
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)],
+            capture_output=True).returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs at {target} (it needs root)")
+    try:
+        yield target
+    finally:
+        subprocess.run(["umount", str(target)], check=False)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, render_table
+from conftest import REPO, mounted_tmpfs, render_table
 from PIL import Image
 from test_batch import assert_outputs_agree
 
@@ -89,14 +89,8 @@ def test_a_full_disk_during_the_jsonl_resync(folder: Path, tmp_path: Path) -> No
 def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "small"
     target.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(target)],
-            capture_output=True).returncode != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    try:
+    with mounted_tmpfs(target, "256k"):
         yield target
-    finally:
-        subprocess.run(["umount", str(target)], check=False)
 
 
 def test_a_really_full_disk(folder: Path, small_tmpfs: Path) -> None:

@@ -9,8 +9,9 @@ import imgread
 
 PACKAGE = Path(imgread.__file__).parent
 # The modules that run the pipeline (engines among them); stages never import it.
-DRIVERS = {"__init__.py", "pipeline.py", "batch.py", "cli.py", "engines/pool.py",
-           "engines/worker.py", "engines/ray_engine.py", "engines/vlm_process.py"}
+DRIVERS = {"__init__.py", "pipeline.py", "batch/runner.py", "batch/dispatch.py", "cli.py",
+           "engines/pool.py", "engines/worker.py", "engines/ray_engine.py",
+           "engines/vlm_process.py"}
 
 
 def _imports_pipeline(path: Path) -> bool:

@@ -112,7 +112,6 @@ def _hostile_store(folder: Path) -> SqliteStore:
                            "todo": 3})
     for record in (hostile, conflicting, broken):
         store.put(record, run_id=run)
-        store.flag_conflicts(record.image.sha256)
     store.finish_run(run, {"processed": 3, "ok": 1, "partial": 1, "failed": 1,
                            "finished": "2026-11-25T10:00:06+00:00"})
     return store

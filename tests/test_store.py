@@ -365,10 +365,8 @@ def test_conflicts_between_images_are_flagged_on_both_once(store) -> None:  # ty
     for record, value in ((first, 31.7), (second, 27.1)):
         record.scores.append(Score(model="Llama 2", benchmark="column 3", value=value))
     store.put(first)
-    assert store.flag_conflicts(first.image.sha256) == []
+    assert store.conflict_flags(first.image.sha256) == []
     store.put(second)
-    touched = store.flag_conflicts(second.image.sha256)
-    assert sorted(touched) == sorted([first.image.sha256, second.image.sha256])
 
     [conflict] = store.conflicts()  # Llama 2 differs; Mistral agrees; Falcon is only in one
     assert (conflict["model"], conflict["setting"]) == ("Llama 2", "5-shot")
@@ -376,21 +374,25 @@ def test_conflicts_between_images_are_flagged_on_both_once(store) -> None:  # ty
     assert {conflict["path_a"], conflict["path_b"]} == {"samples/a.png", "samples/b.png"}
     assert conflict["sources_a"] == ["ocr:table0", "vlm:llava-1.6"]
 
+    # One flag on each image, the same whether one image's or every image's are asked for.
+    every = store.all_conflict_flags()
+    assert sorted(every) == sorted([first.image.sha256, second.image.sha256])
     for record, other, value in ((first, second, 69.8), (second, first, 68.9)):
-        stored = store.get(record.image.sha256)
-        [flag] = [f for f in stored.flags if f.kind == CONFLICT_KIND]
+        [flag] = store.conflict_flags(record.image.sha256)
+        assert every[record.image.sha256] == [flag]
         assert flag.evidence["other_sha256"] == other.image.sha256
         assert flag.evidence["other_value"] == value
         assert flag.evidence["other_sources"] == ["ocr:table0", "vlm:llava-1.6"]
-    assert store.flag_conflicts(second.image.sha256) == []  # idempotent
-    assert store.flag_conflicts(first.image.sha256) == []
-    assert store.stats()["flags_by_kind"][CONFLICT_KIND] == 2
+        # Shown, not stored: adding the second image rewrote neither record.
+        assert not [f for f in store.get(record.image.sha256).flags if f.kind == CONFLICT_KIND]
+    assert store.stats()["conflicts"] == 1
+    assert CONFLICT_KIND not in store.stats()["flags_by_kind"]
 
     # Re-reading the second image with the same value as the first clears both flags.
     store.put(make_record(name="b.png", sha="b2" * 32, rows=[("Llama 2", 70, 68.9)]))
-    assert store.flag_conflicts(second.image.sha256) == [first.image.sha256]
     assert store.conflicts() == []
-    assert not [f for f in store.get(first.image.sha256).flags if f.kind == CONFLICT_KIND]
+    assert store.all_conflict_flags() == {}
+    assert store.conflict_flags(first.image.sha256) == []
     assert store.db.execute("SELECT count(*) FROM flags WHERE kind = ?",
                             (CONFLICT_KIND,)).fetchone()[0] == 0
 
@@ -416,7 +418,7 @@ def test_sizes_and_tokens_are_compared_after_their_units(store) -> None:  # type
     for record in (first, second):
         store.put(record)
     assert store.conflicts() == []
-    assert store.flag_conflicts(second.image.sha256) == []
+    assert store.all_conflict_flags() == {}
     keys = store.db.execute("SELECT DISTINCT benchmark_key FROM readings ORDER BY 1").fetchall()
     assert keys == [("params",), ("tokens",)]
 
@@ -426,8 +428,7 @@ def test_sizes_and_tokens_are_compared_after_their_units(store) -> None:  # type
     [conflict] = store.conflicts()
     assert conflict["quantity"] == "tokens"
     assert {conflict["value_a"], conflict["value_b"]} == {1.0, 2.0}
-    store.flag_conflicts(second.image.sha256)
-    [flag] = [f for f in store.get(first.image.sha256).flags if f.kind == CONFLICT_KIND]
+    [flag] = store.conflict_flags(first.image.sha256)
     assert flag.severity == "warning" and flag.evidence["unit"] == "T"
     assert "reads 1T here but 2T in samples/b.png" in flag.message
 
@@ -480,16 +481,16 @@ def test_a_lost_decimal_point_is_an_ocr_error_not_a_conflict(
     assert store.conflicts() == []
     [pair] = store.conflicts(include_ocr_errors=True)
     assert pair["likely_ocr_error"] == "b" and pair["value_b"] == misread
-    assert store.flag_conflicts(bad.image.sha256) == [bad.image.sha256]
+    assert list(store.all_conflict_flags()) == [bad.image.sha256]
     # The image that lost the point gets an info flag saying so; the other one nothing.
-    [flag] = [f for f in store.get(bad.image.sha256).flags if f.kind == CONFLICT_KIND]
+    [flag] = store.conflict_flags(bad.image.sha256)
     assert flag.severity == "info" and flag.evidence["likely_ocr_error"] == "lost_decimal"
     assert f"likely {printed:g} with its decimal point lost by OCR" in flag.message
-    assert not [f for f in store.get(good.image.sha256).flags if f.kind == CONFLICT_KIND]
+    assert store.conflict_flags(good.image.sha256) == []
     assert store.stats()["conflicts"] == 0
     # Read again correctly, nothing is left to flag.
     store.put(make_record(name="b.png", sha="b2" * 32, rows=[("Llama 2", 70, printed)]))
-    assert store.flag_conflicts(bad.image.sha256) == []
+    assert store.conflict_flags(bad.image.sha256) == []
     assert store.conflicts(include_ocr_errors=True) == []
     assert store.db.execute("SELECT count(*) FROM flags WHERE kind = ?",
                             (CONFLICT_KIND,)).fetchone()[0] == 0

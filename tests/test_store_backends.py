@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import render_table
 from pg_server import PASSWORD, Server, postgres_server  # noqa: F401  (a fixture)
+from test_readonly import ENDLESS
 from test_store import (  # noqa: F401  (collected again, here on both engines)
     make_record,
     test_a_bare_size_or_token_count_is_compared_only_where_plausible,
@@ -72,7 +73,6 @@ def test_both_engines_answer_the_reading_calls_alike(db_url: str) -> None:
         run = store.start_run({"source": "shots", "todo": 2})
         for record in (first, second):
             store.put(record, run_id=run)
-        store.flag_conflicts(second.image.sha256)
         store.finish_run(run, {"processed": 2, "ok": 0, "partial": 2, "failed": 0})
     with open_store(db_url, read_only=True) as reader:
         assert reader.shas() == {first.image.sha256, second.image.sha256}
@@ -81,6 +81,8 @@ def test_both_engines_answer_the_reading_calls_alike(db_url: str) -> None:
         assert reader.find("copy/a.png") == reader.get(first.image.sha256)
         [conflict] = reader.conflicts()
         assert {conflict["value_a"], conflict["value_b"]} == {68.9, 69.8}
+        [flag] = reader.conflict_flags(first.image.sha256)
+        assert flag.evidence["other_sha256"] == second.image.sha256
         from imgread.leaderboard import leaderboard
 
         board = {(line.model, line.value) for line in leaderboard(reader)}
@@ -92,6 +94,19 @@ def test_both_engines_answer_the_reading_calls_alike(db_url: str) -> None:
         assert reader.runs()[0]["processed"] == 2
         with pytest.raises(StoreError):
             reader.put(make_record(name="c.png", sha="c3" * 32))  # opened to read only
+
+
+def test_a_query_streams_read_only_and_stops_at_its_time_limit(store) -> None:  # type: ignore[no-untyped-def]
+    """``stream_query`` is one call on both engines (``imgread query`` has one path)."""
+    store.put(make_record())
+    [(names, rows), (_, last)] = list(store.stream_query("SELECT model FROM rows ORDER BY model"))
+    assert (list(names), rows, last) == (["model"], [("Falcon",), ("Llama 2",), ("Mistral",)], [])
+    with pytest.raises(StoreError, match=r"read-only|readonly"):
+        list(store.stream_query("DELETE FROM rows"))
+    # The query counts for ever: only the limit can end it, however loaded the machine.
+    with pytest.raises(StoreError, match=r"ran for over 0\.2 s and was stopped"):
+        list(store.stream_query(ENDLESS, 0.2))
+    assert store.db.execute("SELECT count(*) FROM rows").fetchone()[0] == 3
 
 
 def test_a_postgres_password_never_shows(postgres_server: Server) -> None:  # noqa: F811

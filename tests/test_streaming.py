@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import render_table, report_html
 
-from imgread import batch
-from imgread.batch import run
+from imgread.batch import run, work_queue
 from imgread.record import Record
 from imgread.store import open_store
 
@@ -33,7 +32,7 @@ def test_first_record_is_written_before_the_last_file_is_hashed(tmp_path: Path) 
     """The last file of the walk is a named pipe that nobody writes: hashing it blocks for
     ever. A run that hashes the whole folder before it starts never writes a record."""
     folder = tmp_path / "shots"
-    small_tables(folder, batch.LOOKUP_BATCH + 4)
+    small_tables(folder, work_queue.LOOKUP_BATCH + 4)
     os.mkfifo(folder / "zzz-never-written.png")
     out = tmp_path / "out"
     process = subprocess.Popen(
@@ -90,7 +89,7 @@ def test_copies_met_late_in_the_walk_join_their_record(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """With look-ups of one image at a time, copies in a later folder are met after their
     original was queued or written; each record still lists every path, once."""
-    monkeypatch.setattr(batch, "LOOKUP_BATCH", 1)
+    monkeypatch.setattr(work_queue, "LOOKUP_BATCH", 1)
     folder = tmp_path / "shots"
     originals = small_tables(folder, 5)
     (folder / "zz").mkdir()

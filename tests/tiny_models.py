@@ -191,91 +191,70 @@ def build_idefics3(out: Path) -> None:
     _save(model, processor, out, eos_id, pad_id)
 
 
+def _llava_parts(image_size: int, patch_size: int):  # type: ignore[no-untyped-def]
+    """What LLaVA-1.5 and LLaVA-NeXT share: the tokenizer, the CLIP vision tower's and the
+    Llama text model's configurations, and the settings that join them."""
+    from transformers import CLIPVisionConfig
+
+    special = ["<unk>", "<s>", "</s>", "<image>", "<pad>"]
+    tokenizer = byte_level_tokenizer(special, eos="</s>", pad="<pad>", bos="<s>", adds_bos=True)
+    eos_id, pad_id = tokenizer.eos_token_id, tokenizer.pad_token_id
+    config = {
+        "vision_config": CLIPVisionConfig(
+            hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
+            image_size=image_size, patch_size=patch_size, projection_dim=32,
+        ).to_dict(),
+        "text_config": _llama(len(tokenizer), pad_id, tokenizer.bos_token_id, eos_id).to_dict(),
+        "image_token_index": tokenizer.convert_tokens_to_ids("<image>"),
+        "vision_feature_layer": -1,
+        "vision_feature_select_strategy": "default",
+        "pad_token_id": pad_id,
+    }
+    # CLIP's class token, dropped by the "default" strategy.
+    processor = {"tokenizer": tokenizer, "patch_size": patch_size,
+                 "vision_feature_select_strategy": "default", "num_additional_image_tokens": 1}
+    sizes = {"size": {"shortest_edge": image_size},
+             "crop_size": {"height": image_size, "width": image_size}}
+    return tokenizer, config, processor, sizes
+
+
 def build_llava(out: Path) -> None:
     """LLaVA-1.5's architecture: CLIP vision tower, MLP projector, Llama text model."""
     import torch
     from transformers import (
         CLIPImageProcessor,
-        CLIPVisionConfig,
         LlavaConfig,
         LlavaForConditionalGeneration,
         LlavaProcessor,
     )
 
-    special = ["<unk>", "<s>", "</s>", "<image>", "<pad>"]
-    tokenizer = byte_level_tokenizer(special, eos="</s>", pad="<pad>", bos="<s>", adds_bos=True)
-    image_size, patch_size = 32, 8
-    image_processor = CLIPImageProcessor(
-        size={"shortest_edge": image_size},
-        crop_size={"height": image_size, "width": image_size},
-    )
-    processor = LlavaProcessor(
-        image_processor=image_processor,
-        tokenizer=tokenizer,
-        patch_size=patch_size,
-        vision_feature_select_strategy="default",
-        num_additional_image_tokens=1,  # CLIP's class token, dropped by the "default" strategy
-        chat_template=_LLAVA_TEMPLATE,
-    )
-    eos_id = tokenizer.eos_token_id
-    pad_id = tokenizer.pad_token_id
-    config = LlavaConfig(
-        vision_config=CLIPVisionConfig(
-            hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
-            image_size=image_size, patch_size=patch_size, projection_dim=32,
-        ).to_dict(),
-        text_config=_llama(len(tokenizer), pad_id, tokenizer.bos_token_id, eos_id).to_dict(),
-        image_token_index=tokenizer.convert_tokens_to_ids("<image>"),
-        vision_feature_layer=-1,
-        vision_feature_select_strategy="default",
-        pad_token_id=pad_id,
-    )
+    tokenizer, config, processor, sizes = _llava_parts(image_size=32, patch_size=8)
     torch.manual_seed(0)
-    model = LlavaForConditionalGeneration(config).eval()
-    _save(model, processor, out, eos_id, pad_id)
+    model = LlavaForConditionalGeneration(LlavaConfig(**config)).eval()
+    _save(model, LlavaProcessor(image_processor=CLIPImageProcessor(**sizes), **processor,
+                                chat_template=_LLAVA_TEMPLATE),
+          out, tokenizer.eos_token_id, tokenizer.pad_token_id)
 
 
 def build_llava_next(out: Path) -> None:
     """LLaVA-NeXT's architecture: CLIP tower over any-resolution tiles, Llama text model."""
     import torch
     from transformers import (
-        CLIPVisionConfig,
         LlavaNextConfig,
         LlavaNextForConditionalGeneration,
         LlavaNextImageProcessor,
         LlavaNextProcessor,
     )
 
-    special = ["<unk>", "<s>", "</s>", "<image>", "<pad>"]
-    tokenizer = byte_level_tokenizer(special, eos="</s>", pad="<pad>", bos="<s>", adds_bos=True)
-    image_size, patch_size = 32, 8
+    tokenizer, config, processor, sizes = _llava_parts(image_size=32, patch_size=8)
     pinpoints = [[32, 32], [32, 64], [64, 32], [64, 64]]
-    image_processor = LlavaNextImageProcessor(
-        size={"shortest_edge": image_size},
-        crop_size={"height": image_size, "width": image_size},
-        image_grid_pinpoints=pinpoints,
-    )
-    processor = LlavaNextProcessor(
-        image_processor=image_processor, tokenizer=tokenizer, patch_size=patch_size,
-        vision_feature_select_strategy="default", num_additional_image_tokens=1,
-        chat_template=_LLAVA_NEXT_TEMPLATE,
-    )
-    eos_id, pad_id = tokenizer.eos_token_id, tokenizer.pad_token_id
-    config = LlavaNextConfig(
-        vision_config=CLIPVisionConfig(
-            hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
-            image_size=image_size, patch_size=patch_size, projection_dim=32,
-        ).to_dict(),
-        text_config=_llama(len(tokenizer), pad_id, tokenizer.bos_token_id, eos_id).to_dict(),
-        image_token_index=tokenizer.convert_tokens_to_ids("<image>"),
-        image_grid_pinpoints=pinpoints,
-        vision_feature_layer=-1,
-        vision_feature_select_strategy="default",
-        pad_token_id=pad_id,
-    )
     torch.manual_seed(0)
-    model = LlavaNextForConditionalGeneration(config).eval()
-    _save(model, processor, out, eos_id, pad_id)
+    model = LlavaNextForConditionalGeneration(
+        LlavaNextConfig(**config, image_grid_pinpoints=pinpoints)).eval()
+    image_processor = LlavaNextImageProcessor(**sizes, image_grid_pinpoints=pinpoints)
+    _save(model, LlavaNextProcessor(image_processor=image_processor, **processor,
+                                    chat_template=_LLAVA_NEXT_TEMPLATE),
+          out, tokenizer.eos_token_id, tokenizer.pad_token_id)
 
 
 def gemma3_processor(image_size: int, tokens_per_image: int):  # type: ignore[no-untyped-def]

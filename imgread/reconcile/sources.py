@@ -281,19 +281,26 @@ def _merge_row(target: Row, other: Row, tolerance: float) -> list[Flag]:
             agreed = True
             continue
         keep_theirs = other.confidence > target.confidence
-        flags.append(Flag(
-            kind="sources_disagree", severity="warning", source=",".join(other.sources),
-            message=f"{name} of row {target.index or target.model or '?'}: "
-                    f"{', '.join(target.sources)} read {mine:g}, {', '.join(other.sources)} "
-                    f"read {theirs:g}; kept {theirs if keep_theirs else mine:g}",
-            evidence={"field": name, "values": {",".join(target.sources): mine,
-                                                ",".join(other.sources): theirs}},
-        ))
+        flags.append(_disagreement(f"{name} of row {target.index or target.model or '?'}",
+                                   target, other, mine, theirs, {"field": name}))
         if keep_theirs:
             setattr(target, name, theirs)
     if agreed:
         _confirm(target, other.sources)
     return flags
+
+
+def _disagreement(what: str, target: Row | Score, other: Row | Score, mine: float,
+                  theirs: float, evidence: dict[str, Any]) -> Flag:
+    """Two sources read one value differently; the more confident one is kept."""
+    kept = theirs if other.confidence > target.confidence else mine
+    return Flag(
+        kind="sources_disagree", severity="warning", source=",".join(other.sources),
+        message=f"{what}: {', '.join(target.sources)} read {mine:g}, "
+                f"{', '.join(other.sources)} read {theirs:g}; kept {kept:g}",
+        evidence={**evidence, "values": {",".join(target.sources): mine,
+                                         ",".join(other.sources): theirs}},
+    )
 
 
 def _confirm(target: Row | Score, sources: list[str]) -> None:
@@ -332,15 +339,9 @@ def merge_scores(
             _confirm(target, other.sources)
             continue
         keep_theirs = other.confidence > target.confidence
-        flags.append(Flag(
-            kind="sources_disagree", severity="warning", source=",".join(other.sources),
-            message=f"{target.model} {target.benchmark}: {', '.join(target.sources)} read "
-                    f"{target.value:g}, {', '.join(other.sources)} read {other.value:g}; kept "
-                    f"{other.value if keep_theirs else target.value:g}",
-            evidence={"model": target.model, "benchmark": target.benchmark,
-                      "values": {",".join(target.sources): target.value,
-                                 ",".join(other.sources): other.value}},
-        ))
+        flags.append(_disagreement(f"{target.model} {target.benchmark}", target, other,
+                                   target.value, other.value,
+                                   {"model": target.model, "benchmark": target.benchmark}))
         if keep_theirs:
             target.value, target.source = other.value, other.source
     return merged, flags

@@ -2,7 +2,8 @@
 same model, benchmark and setting differently, and the flags that say so.
 
 A mixin of the stores rather than functions, because every store (SQLite, PostgreSQL) runs
-the same queries on its own connection and takes its own row locks when it rewrites flags.
+the same queries on its own connection. The flags are computed when asked for, never stored
+in the records: adding an image never rewrites another.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..conflicts import CONFLICT_KIND, conflict_pair, flags_by_image, unique_flags
-from ..record import Flag, Record
+from ..conflicts import conflict_pair, flags_by_image, unique_flags
+from ..record import Flag
 from .base import Connected
-from .rows import insert_flags
 
 
 def name_key(text: str | None) -> str:
@@ -75,7 +75,7 @@ class ConflictQueries(Connected):
         """The ``conflicts_with_other_image`` flags this image has now, from the query: a
         run stores none in the records (adding an image never rewrites another); the report
         and ``imgread conflicts`` ask the database when they show them."""
-        return unique_flags(self._wanted_flags(sha256, tolerance).get(sha256, []))
+        return unique_flags(flags_by_image(self._conflicts(sha256, tolerance)).get(sha256, []))
 
     def all_conflict_flags(self, conflicts: list[dict[str, Any]] | None = None,
                            tolerance: float = 0.051) -> dict[str, list[Flag]]:
@@ -84,47 +84,3 @@ class ConflictQueries(Connected):
         caller has them already."""
         pairs = self._conflicts("", tolerance) if conflicts is None else conflicts
         return {sha: unique_flags(flags) for sha, flags in flags_by_image(pairs).items()}
-
-    def _wanted_flags(self, sha256: str, tolerance: float) -> dict[str, list[Flag]]:
-        return flags_by_image(self._conflicts(sha256, tolerance))
-
-    def flag_conflicts(self, sha256: str, tolerance: float = 0.051) -> list[str]:
-        """Bring the conflicts_with_other_image flags of this image, and of the images it
-        conflicts with, up to date in the stored records; returns the sha256 of every record
-        that changed. A run no longer calls this (its cost grows with the images that
-        conflict): ``conflict_flags`` reads the same flags from the query instead."""
-        wanted = self._wanted_flags(sha256, tolerance)
-        # Images that had a flag about this one, which the new reading no longer supports.
-        # The literal kind and expression let SQLite use the flags_other_image index.
-        stale = {sha for (sha,) in self.db.execute(
-            f"SELECT DISTINCT sha256 FROM flags WHERE kind = '{CONFLICT_KIND}' AND "
-            "json_extract(evidence_json, '$.other_sha256') = ?", (sha256,))}
-        touched = []
-        with self._transaction():
-            for sha in sorted({sha256, *wanted, *stale}):
-                if self._sync_conflict_flags(sha, sha256, wanted.get(sha, [])):
-                    touched.append(sha)
-        return touched
-
-    def _sync_conflict_flags(self, sha: str, about: str, flags: list[Flag]) -> bool:
-        """Replace the flags of ``sha`` that involve image ``about`` with ``flags``."""
-        row = self.db.execute("SELECT record_json FROM image_records WHERE sha256 = ?",
-                              (sha,)).fetchone()
-        if row is None:
-            return False
-        record = Record.from_json(row[0])
-
-        def involves(flag: Flag) -> bool:
-            return flag.kind == CONFLICT_KIND and (
-                sha == about or flag.evidence.get("other_sha256") == about)
-
-        kept = [flag for flag in record.flags if not involves(flag)]
-        new = kept + [flag for flag in unique_flags(flags) if flag not in kept]
-        if new == record.flags:
-            return False
-        record.flags = new
-        self.db.execute("UPDATE image_records SET record_json = ? WHERE sha256 = ?",
-                        (record.to_json(), sha))
-        self.db.execute("DELETE FROM flags WHERE sha256 = ?", (sha,))
-        insert_flags(self.db, sha, new, start=0)
-        return True

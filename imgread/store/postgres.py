@@ -27,6 +27,7 @@ from ..normalise import lexicon, read_aliases
 from ..record import Record
 from .base import BUSY_TIMEOUT_S, StoreError
 from .postgres_sql import PgConnection, cursor_class, schema_statements
+from .readonly import DEFAULT_QUERY_TIMEOUT_S
 from .schema import SCHEMA_VERSION
 from .sqlite import SqliteStore
 
@@ -193,20 +194,15 @@ class PostgresStore(SqliteStore):
 
     # --- writes: one writer per image at a time --------------------------------------------
 
-    def _lock_image(self, sha: str) -> None:
-        """Writers of the same image wait for each other: delete-then-insert is then an
-        upsert, whichever machine writes. Locks are taken in sha order by every caller that
-        takes several, so two writers never wait for each other in a circle."""
-        self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (sha,))
-
     def _write(self, record: Record, run_id: int | None) -> None:
+        """Writers of the same image wait for each other: delete-then-insert is then an
+        upsert, whichever machine writes. A transaction that writes many images (re-deriving
+        them under a new lexicon) holds the schema lock first and every other one writes a
+        single image, so no two writers wait for each other in a circle."""
         if record.image.sha256:
-            self._lock_image(record.image.sha256)
+            self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                            (record.image.sha256,))
         super()._write(record, run_id)
-
-    def _sync_conflict_flags(self, sha: str, about: str, flags: list[Any]) -> bool:
-        self._lock_image(sha)
-        return super()._sync_conflict_flags(sha, about, flags)
 
     # --- one run per output folder, across machines (locking.hold_folder_in_database) ------
 
@@ -235,15 +231,7 @@ class PostgresStore(SqliteStore):
             " GROUP BY sha256 ORDER BY min(path)", (name, len(tail), tail))
         return dict(rows.fetchall())
 
-    def query(self, sql: str, timeout_s: float = 0) -> tuple[list[str], list[tuple[Any, ...]]]:
-        names: list[str] = []
-        rows: list[tuple[Any, ...]] = []
-        for names_, batch in self.stream_query(sql, timeout_s):
-            names = list(names_)
-            rows += batch
-        return names, rows
-
-    def stream_query(self, sql: str, timeout_s: float = 0,
+    def stream_query(self, sql: str, timeout_s: float = DEFAULT_QUERY_TIMEOUT_S,
                      ) -> Iterator[tuple[Sequence[str], list[tuple[Any, ...]]]]:
         """One statement in a read-only transaction, rows in batches as they come."""
         import psycopg

@@ -1,6 +1,6 @@
 """Reading the results database without ever writing to it: the read-only connection the
-reading commands (show, stats, query, export, conflicts, report) use, and the time-limited,
-interruptible, streamed SQL of ``imgread query``.
+reading commands (show, stats, query, export, conflicts, leaderboard, search, report) use,
+and the time-limited, interruptible, streamed SQL of ``imgread query``.
 
 A read-only connection opens the file with ``mode=ro``: it cannot upgrade the schema or
 switch the journal mode, and it works on read-only media. There, a WAL database whose
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImgreadError
+from .base import StoreError
 
 DEFAULT_QUERY_TIMEOUT_S = 60.0
 # SQLite calls the progress handler every this many virtual-machine steps: often enough to
@@ -27,7 +27,7 @@ PROGRESS_STEPS = 10_000
 FETCH_ROWS = 500
 
 
-class QueryError(ImgreadError):
+class QueryError(StoreError):
     """A query that failed, ran out of time, or tried to write."""
 
 

@@ -3,13 +3,13 @@ table, and a summary of everything in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ConfigError
-from .base import StoreError
 from .conflict_queries import ConflictQueries
-from .readonly import QueryError, stream_query
+from .readonly import DEFAULT_QUERY_TIMEOUT_S, stream_query
 from .runs import RunLog
 from .schema import SCHEMA_VERSION
 
@@ -37,17 +37,21 @@ EXPORT_SQL = {
 class Summaries(RunLog, ConflictQueries):
     """Reads for people; the summary counts the runs and the conflicts, so it has both."""
 
+    def stream_query(self, sql: str, timeout_s: float = DEFAULT_QUERY_TIMEOUT_S,
+                     ) -> Iterator[tuple[Sequence[str], list[tuple[Any, ...]]]]:
+        """Run one SQL statement read-only; yield (column names, a batch of rows) as rows
+        come (``imgread query``), stopped after ``timeout_s`` seconds (0: no limit) with a
+        StoreError. SQLite runs it on a connection of its own that cannot write
+        (``readonly.stream_query``); PostgreSQL in a read-only transaction."""
+        return stream_query(self.path, sql, timeout_s)
+
     def query(self, sql: str, timeout_s: float = 0) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Run one SQL statement on a read-only connection: column names and rows
-        (``imgread query`` streams them instead: ``readonly.stream_query``)."""
+        """``stream_query``'s column names and all its rows at once."""
         names: list[str] = []
         rows: list[tuple[Any, ...]] = []
-        try:
-            for names_, batch in stream_query(self.path, sql, timeout_s):
-                names = list(names_)
-                rows += batch
-        except QueryError as error:
-            raise StoreError(str(error), hint=error.hint) from error
+        for names_, batch in self.stream_query(sql, timeout_s):
+            names = list(names_)
+            rows += batch
         return names, rows
 
     def export(self, fmt: str, what: str, out: IO[Any] | Path) -> int:
