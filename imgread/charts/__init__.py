@@ -56,6 +56,7 @@ from .text import (
     split_merged_numbers,
     word_boxes,
 )
+from .text_grid import table_column
 from .views import rows_from_chart, scores_from_chart
 
 if TYPE_CHECKING:
@@ -264,7 +265,9 @@ def read_charts(
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))]
+    # (a table's column of numbers steps evenly too: its rows run on into other columns)
+    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))
+            if not table_column(fit, found)]
     if not fits:  # no y axis: boxes or bars lying on an x axis, if any
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
