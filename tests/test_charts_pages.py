@@ -51,3 +51,14 @@ def test_panels_side_by_side_stay_charts(tmp_path: Path) -> None:
     plt.close(figure)
     charts = read_image(tmp_path / "panels.png").charts
     assert len([chart for chart in charts if chart.kind == "bar"]) == 3
+
+
+@pytest.mark.parametrize("name", [
+    "page_post_with_table.jpg",  # a post's counts of replies and likes as an x axis
+    "page_pandas_styler_gradient.png",  # a Styler's gradient fills beside a column
+])
+def test_bars_far_off_their_axis_are_no_chart(name: str) -> None:
+    """Bars measured far past their value axis's last tick, or under zero where no tick is
+    negative (``on_axis``), are no bars drawn on it: the numbers label something else, and
+    the "bars" are a card, cell fills, a page's edge."""
+    assert read_image(FIXTURES / name).charts == []

@@ -35,6 +35,7 @@ from .hbars import read_hbars
 from .label_row import evenly_set_row
 from .legend import swatch_colour, symbol_split
 from .lines import marker_on_line
+from .on_axis import marks_off_their_axis
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
@@ -109,9 +110,11 @@ def run(work: Work, config: Config) -> None:
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
     # (boxes with whiskers and median lines are shapes no table's text or rules make)
+    # (bars measured far off their own axis: its "ticks" label something else)
     kept = [chart for chart in charts
-            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
-            or _labels_confirmed(chart) or chart.kind == "box"]
+            if (not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
+                or _labels_confirmed(chart) or chart.kind == "box")
+            and not marks_off_their_axis(chart)]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
