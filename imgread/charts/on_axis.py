@@ -3,22 +3,24 @@ something else (a post's counts of replies and likes, a table's column) and the 
 are a page's cards, fills and edges.
 
 A chart's value axis spans its bars: its ticks run from zero (or from a little under the
-shortest bar) to about the longest, a step further at most. A bar measured far past the
-last tick, or short of zero where no tick is negative, is no bar drawn on that axis (on a
-log axis, where bars start at the plot's foot: a step either way).
+shortest bar) to about the longest, a step further at most (a few where OCR lost the top
+ticks). A bar measured far past the last tick read, or short of zero where no tick is
+negative, is no bar drawn on that axis (on a log axis, where bars start at the plot's
+foot: as many steps either way).
 """
 
 from __future__ import annotations
 
 from ..record import Axis, Chart
 
-REACH_STEPS = 1.0  # tick steps past the last tick: the most a bar of the chart runs on
+REACH_STEPS = 3.0  # tick steps past the last tick read (the top ones may be lost to OCR)
 UNDER_STEPS = 0.25  # tick steps under zero (or the first tick): a short bar's blur
 
 
 def marks_off_their_axis(chart: Chart) -> bool:
     """Most of a bar chart's measured bars (two at least) end beyond their value axis's
-    reach: past the last tick by more than a step, or under zero and the first tick."""
+    reach: past the last tick read by more than three steps (OCR may lose the top ticks, not
+    a whole axis), or under zero and the first tick."""
     if chart.kind not in ("bar", "hbar"):
         return False
     orientation = "x" if chart.kind == "hbar" else "y"
