@@ -7,8 +7,8 @@ found in them). Each is drawn with PIL in one of a handful of styles:
   (replies, reposts, likes, views: evenly set numbers);
 - ``chat``: chat bubbles of varying widths, stacked left and right, in two colours;
 - ``slide``: a slide with a title and bullets that each end in a number, light or dark;
-- ``ranked``: a numbered list of models and scores, set in one or two columns, or with
-  the scores right-aligned in a column of their own;
+- ``ranked``: a numbered list of models and scores (or latencies, "1.4s"), set in one or
+  two columns, or with the values right-aligned in a column of their own;
 - ``stats``: a launch card of big numbers set evenly in a row, a caption under each.
 
 ``generate(out, count, seed) -> {file: {"style": ...}}``; there is nothing to read, so the
@@ -201,16 +201,21 @@ def _ranked(rng: random.Random) -> Image.Image:
     page, ink = ((18, 18, 18), (235, 235, 235)) if dark else ((255, 255, 255), (20, 20, 20))
     image = Image.new("RGB", (width, height), page)
     draw = ImageDraw.Draw(image)
-    bench = rng.choice(BENCHMARKS)
-    draw.text((20, 24), f"Top {count} on {bench}", font=_font(rng, 30, bold=True), fill=ink)
-    scores = sorted((round(rng.uniform(40, 95), 1) for _ in range(count)), reverse=True)
+    if rng.random() < 0.3:  # a serving board: latencies, fastest first
+        title = f"Fastest {count} APIs, p{rng.choice((50, 90, 99))}"
+        scores = [f"{t}s" for t in sorted(round(rng.uniform(0.2, 4.0), 1) for _ in range(count))]
+    else:
+        title = f"Top {count} on {rng.choice(BENCHMARKS)}"
+        scores = [str(v) for v in sorted((round(rng.uniform(40, 95), 1) for _ in range(count)),
+                                         reverse=True)]
+    draw.text((20, 24), title, font=_font(rng, 30, bold=True), fill=ink)
     aligned = columns == 1 and rng.random() < 0.5  # the scores in a column of their own
     for i, (model, score) in enumerate(zip(rng.sample(MODELS, count), scores, strict=True)):
         x = 20 + (i // rows) * 420
         y = 90 + (i % rows) * line
         if aligned:
             draw.text((x, y), f"{i + 1}. {model}", font=font, fill=ink)
-            draw.text((width - 20 - draw.textlength(str(score), font=font), y), str(score),
+            draw.text((width - 20 - draw.textlength(score, font=font), y), score,
                       font=font, fill=ink)
         else:
             draw.text((x, y), f"{i + 1}. {model} — {score}", font=font, fill=ink)
