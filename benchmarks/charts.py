@@ -63,6 +63,9 @@
   images of ``blind7_memes.py`` (captioned memes, posts, bullet slides, numbered lists) and
   prints on how many a chart was found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
+- text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
+  (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
+  how many a chart was found (issue 11: on none);
 - looks (tuning, not in the default run): ``--looks N`` charts of each look in
   ``chart_looks/`` (plotly in Chromium, Vega-Lite through vl-convert, themed matplotlib and
   seaborn), with a line per look and per style.
@@ -104,7 +107,7 @@ from blind6_charts import generate as generate_blind6
 from blind7_charts import generate as generate_blind7
 from blind7_memes import generate as generate_blind7_memes
 from blind_charts import generate as generate_blind
-from chart_looks import LOOKS
+from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
 from synth_charts import Truth, render
 from unseen_charts import generate as generate_unseen
@@ -346,6 +349,9 @@ def main() -> None:
     parser.add_argument("--fresh-seed", type=int, default=9000, help="fresh_charts seed")
     parser.add_argument("--looks", type=int, default=0, help="charts of each chart look")
     parser.add_argument("--looks-seed", type=int, default=100, help="chart looks seed")
+    parser.add_argument("--memes", type=int, default=10,
+                        help="text-only memes (chart_looks/text_memes): no chart may be found")
+    parser.add_argument("--memes-seed", type=int, default=100, help="text memes seed")
     parser.add_argument("--look", action="append", choices=sorted(LOOKS),
                         help="only this chart look (repeatable; all by default)")
     parser.add_argument(
@@ -368,10 +374,10 @@ def main() -> None:
     if args.only_blind7:
         args.blind7_memes = args.blind7_memes or 16
     if args.only_fresh:
-        args.n, args.test, args.no_real = 0, 0, True
+        args.n, args.test, args.no_real, args.memes = 0, 0, True, 0
     for name in BLIND_SETS:
         if getattr(args, f"only_{name}"):
-            args.n, args.test, args.fresh, args.no_real = 0, 0, 0, True
+            args.n, args.test, args.fresh, args.no_real, args.memes = 0, 0, 0, True, 0
             setattr(args, name, getattr(args, name) or 24)
     config = Config()
     chart_ms: list[float] = []
@@ -464,6 +470,9 @@ def main() -> None:
                                   kind, [0, 0, 0])):
                     for i, v in enumerate(counts):
                         tally[i] += v
+        memes = text_memes.generate(Path(folder) / "memes", args.memes, args.memes_seed)
+        charted = [name for name in memes
+                   if read_image(Path(folder) / "memes" / name, config).charts]
     records: dict[str, Record] = {}
     if REAL.is_dir() and not args.no_real:
         for name in real_bar_charts():
@@ -520,6 +529,9 @@ def main() -> None:
             f"{kind} {sum(k == kind for _, k, _ in misses)}" for kind in kinds) or "none"))
         for stem, kind, detail in misses if args.misses else []:
             print(f"  {stem}: {kind}: {detail}")
+    if memes:  # issue 11: a page of text with numbers is no chart
+        print(f"\ncharts found on {len(charted)} of {len(memes)} text-only memes (tuning) "
+              + " ".join(charted))
     mean_ms = sum(chart_ms) / max(len(chart_ms), 1)
     median_ms = sorted(chart_ms)[len(chart_ms) // 2]
     print(f"\nchart stage: {mean_ms:.0f} ms/image mean, {median_ms:.0f} median, max "

@@ -35,6 +35,7 @@ from .hbars import read_hbars
 from .label_row import evenly_set_row
 from .legend import swatch_colour, symbol_split
 from .lines import marker_on_line
+from .on_axis import marks_off_their_axis
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
@@ -56,6 +57,7 @@ from .text import (
     split_merged_numbers,
     word_boxes,
 )
+from .text_grid import table_column
 from .views import rows_from_chart, scores_from_chart
 
 if TYPE_CHECKING:
@@ -108,9 +110,11 @@ def run(work: Work, config: Config) -> None:
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
     # (boxes with whiskers and median lines are shapes no table's text or rules make)
+    # (bars measured far off their own axis: its "ticks" label something else)
     kept = [chart for chart in charts
-            if not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
-            or _labels_confirmed(chart) or chart.kind == "box"]
+            if (not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
+                or _labels_confirmed(chart) or chart.kind == "box")
+            and not marks_off_their_axis(chart)]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
@@ -264,7 +268,9 @@ def read_charts(
     found = [as_tick(p) for p in phrases(words)]  # "10¹", "2×10¹" are numbers here
     numbers = [p for p in found if p.value is not None]
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))]
+    # (a table's column of numbers steps evenly too: its rows run on into other columns)
+    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))
+            if not table_column(fit, found)]
     if not fits:  # no y axis: boxes or bars lying on an x axis, if any
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}
