@@ -120,7 +120,9 @@ def _pixels(image: Any) -> int:
     return 0
 
 
-def read(sets: dict[str, list[Path]], profile: bool) -> dict[str, Any]:
+def read(sets: dict[str, list[Path]], profile: bool, out_path: Path) -> dict[str, Any]:
+    """Every image of ``sets`` read; the result is written to ``out_path`` after each image,
+    so that a run stopped early still compares on what it read."""
     from imgread import ocr
     from imgread.config import load_config
     from imgread.ocr import rapid, tesseract
@@ -137,6 +139,7 @@ def read(sets: dict[str, list[Path]], profile: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"code": str(Path(ocr.__file__).resolve().parents[2]), "sets": {}}
     for set_name, paths in sets.items():
         images: dict[str, Any] = {}
+        out["sets"][set_name] = images
         for path in paths:
             started = _cpu()
             if profiler is not None:
@@ -148,7 +151,7 @@ def read(sets: dict[str, list[Path]], profile: bool) -> dict[str, Any]:
                 "cpu_s": round(_cpu() - started, 4),
                 "record": _readings(record),
             }
-        out["sets"][set_name] = images
+            out_path.write_text(json.dumps(out, sort_keys=True))
         cpu = sum(image["cpu_s"] for image in images.values())
         print(f"{set_name}: {len(images)} images, {cpu / max(1, len(images)):.3f} CPU-s/image",
               flush=True)
@@ -161,7 +164,8 @@ def read(sets: dict[str, list[Path]], profile: bool) -> dict[str, Any]:
 PROFILED = (
     "preprocess/__init__.py:run", "ocr/__init__.py:run", "tables/__init__.py:run",
     "charts/__init__.py:run", "reconcile/__init__.py:run", "images.py:load_into",
-    "ocr/__init__.py:detect_han", "ocr/tesseract.py:_words_tesserocr", "ocr/rapid.py:read", "ocr/rapid.py:texts",
+    "ocr/__init__.py:detect_han", "ocr/tesseract.py:_words_tesserocr", "ocr/rapid.py:read",
+    "ocr/rapid.py:texts",
 )
 
 
@@ -189,9 +193,10 @@ def compare(before_path: Path, after_path: Path) -> int:
                     != _part(other[n], True)]
         words = [n for n in images if n in other and n not in readings
                  and _part(images[n], False) != _part(other[n], False)]
-        cpu_before = sum(i["cpu_s"] for i in images.values()) / max(1, len(images))
-        cpu_after = sum(i["cpu_s"] for i in other.values()) / max(1, len(other))
-        print(f"{set_name}: {len(images)} images, readings differ in {len(readings)}, page "
+        both = [n for n in images if n in other]
+        cpu_before = sum(images[n]["cpu_s"] for n in both) / max(1, len(both))
+        cpu_after = sum(other[n]["cpu_s"] for n in both) / max(1, len(both))
+        print(f"{set_name}: {len(both)} images, readings differ in {len(readings)}, page "
               f"words alone in {len(words)}; CPU-s/image {cpu_before:.3f} -> {cpu_after:.3f}")
         for name in readings:
             print(f"  readings differ: {name}")
@@ -225,8 +230,7 @@ def main() -> None:
         parser.error("--out (or --compare) is needed")
     wanted = args.sets.split(",")
     sets = image_sets(args.images, wanted, args.count, args.heldout_count, args.looks_count)
-    result = read(sets, args.profile)
-    args.out.write_text(json.dumps(result, indent=1, sort_keys=True))
+    read({name: sets[name] for name in wanted if name in sets}, args.profile, args.out)
 
 
 if __name__ == "__main__":
