@@ -147,6 +147,20 @@ def test_rapidocr_words_have_boxes_in_crop_pixels() -> None:
     assert rapid.words(np.zeros((2, 2), np.uint8), OcrSettings()) == []
 
 
+@needs_rapidocr
+def test_rapidocr_sessions_keep_their_memory_arena() -> None:
+    """Crops of many widths: the models' sessions reuse their memory (the package's default
+    allocates every batch anew, a sixth of recognition's CPU) and the readings stay."""
+    import threading
+
+    crops = [cell(text) for text in ("73.8", "Llama-2-70B", "HumanEval")]
+    assert [text for text, _ in rapid.texts(crops)] == ["73.8", "Llama-2-70B", "HumanEval"]
+    assert rapid.words(cell("Claude 2", size=14), OcrSettings(), detect=True)
+    engine, _ = rapid._engine(threading.get_ident())
+    for model in (engine.text_rec, engine.text_det):
+        assert model.session.session.get_session_options().enable_cpu_mem_arena
+
+
 # --- the vote inside the tables stage, on real pixels ----------------------------------------
 
 

@@ -71,6 +71,10 @@ def _engine(thread: int) -> tuple[Any, threading.Lock]:
         "Global.log_level": "error",  # not "The text detection result is empty" per blank crop
         "EngineConfig.onnxruntime.intra_op_num_threads": THREADS,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        # The package turns ONNX Runtime's memory arena off, so every batch of crops (each
+        # of its own width) allocates its tensors anew: with the arena, recognition takes
+        # about a sixth less CPU and reads the same.
+        "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
         "Det.limit_type": "min",
         "Det.limit_side_len": DETECT_MIN_SIDE,
     }

@@ -1,0 +1,237 @@
+"""Whether a change to the reader changes any reading, and what each image costs in CPU.
+
+    OMP_THREAD_LIMIT=1 PYTHONPATH=. python benchmarks/same_readings.py --out A.json
+        [--images /tmp/readings-images] [--count 20] [--heldout-count 20] [--looks-count 6]
+        [--profile]
+    python benchmarks/same_readings.py --compare A.json B.json
+
+Reads the table tuning sets (``synth_tables`` at seed 0, ``heldout_tables`` at seed 5000,
+every look at seed 300, the real tables in ../shared/data/real) one image at a time through
+``process_batch`` and writes, per image, its record without what varies from run to run
+(timings, dates) and the CPU seconds it took: the process's own (Tesseract and RapidOCR run
+in-process, their threads included) plus its children's. The images are drawn once into
+``--images`` and reused, so that two versions of the code (run each with ``PYTHONPATH`` set
+to its checkout: the editable install points at the main checkout) read the same files.
+
+``--compare`` prints, per set, the images whose tables, rows, scores, charts or flags
+differ, those whose page words alone differ, and the CPU seconds per image of each run.
+``--profile`` adds where the CPU goes: cProfile by process time, summed by stage and by
+the OCR calls each stage makes (calls and pixels read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import heldout_tables
+import synth_tables
+from looks import LOOKS
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+# What a record holds that is not a reading: wall times, dates, and the stage hashes (they
+# name the code's version).
+VOLATILE = {"timings_ms", "processed_at", "stage_hashes", "config_hash", "imgread_version"}
+READING_FIELDS = ("status", "errors", "rows", "scores", "charts", "flags")
+
+
+def _generated(module: Any, folder: Path, count: int, seed: int) -> list[Path]:
+    manifest = folder / "manifest.json"
+    if not manifest.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        names = sorted(module.generate(folder, count, seed))
+        manifest.write_text(json.dumps(names))
+    return [folder / name for name in json.loads(manifest.read_text())]
+
+
+def image_sets(images: Path, wanted: list[str], count: int, heldout_count: int,
+               looks_count: int) -> dict[str, list[Path]]:
+    """The images of each wanted set, drawn into ``images`` on first use."""
+    sets = {}
+    if "tuning" in wanted:
+        sets["tuning"] = _generated(synth_tables, images / "tuning", count, 0)
+    if "heldout" in wanted:
+        sets["heldout"] = _generated(heldout_tables, images / "heldout", heldout_count, 5000)
+    if "looks" in wanted:
+        sets["looks"] = [
+            path for name, module in LOOKS.items()
+            for path in _generated(module, images / "looks" / name, looks_count, 300)
+        ]
+    truth = REAL / "truth.json"
+    if "real" in wanted and truth.is_file():
+        tables = [n for n, t in json.loads(truth.read_text()).items() if t.get("kind") == "table"]
+        sets["real"] = [REAL / "images" / name for name in tables]
+    return sets
+
+
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _readings(record: Any) -> dict[str, Any]:
+    data = record.model_dump(mode="json", exclude=VOLATILE)
+    data["image"].pop("first_seen", None)
+    return data
+
+
+class OcrCalls:
+    """Counts the OCR engine calls and the pixels each reads, by the module that asked."""
+
+    def __init__(self) -> None:
+        self.calls: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+
+    def wrap(self, module: Any, name: str, engine: str) -> None:
+        original = getattr(module, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            caller = sys._getframe(1)
+            while caller.f_back is not None and caller.f_globals.get("__name__", "").startswith(
+                "imgread.ocr"
+            ):
+                caller = caller.f_back
+            pixels = _pixels(args[0]) if args else 0
+            entry = self.calls[f"{engine} <- {caller.f_globals.get('__name__', '?')}"]
+            entry[0] += 1
+            entry[1] += pixels
+            return original(*args, **kwargs)
+
+        setattr(module, name, counted)
+
+
+def _pixels(image: Any) -> int:
+    if hasattr(image, "shape"):
+        return int(image.shape[0] * image.shape[1])
+    if isinstance(image, list | tuple):
+        return sum(_pixels(item) for item in image)
+    return 0
+
+
+def read(sets: dict[str, list[Path]], profile: bool, out_path: Path) -> dict[str, Any]:
+    """Every image of ``sets`` read; the result is written to ``out_path`` after each image,
+    so that a run stopped early still compares on what it read."""
+    from imgread import ocr
+    from imgread.config import load_config
+    from imgread.ocr import rapid, tesseract
+    from imgread.pipeline import Job, process_batch
+
+    config = load_config()
+    counter = OcrCalls()
+    profiler = cProfile.Profile(time.process_time) if profile else None
+    if profiler is not None:
+        counter.wrap(tesseract, "words", "tesseract")
+        ocr.ENGINES["tesseract"] = (tesseract.words, tesseract.version)
+        counter.wrap(rapid, "read", "rapid")
+        counter.wrap(rapid, "texts", "rapid batch")
+    out: dict[str, Any] = {"code": str(Path(ocr.__file__).resolve().parents[2]), "sets": {}}
+    for set_name, paths in sets.items():
+        images: dict[str, Any] = {}
+        out["sets"][set_name] = images
+        for path in paths:
+            started = _cpu()
+            if profiler is not None:
+                profiler.enable()
+            [record] = process_batch([Job(path=path)], config)
+            if profiler is not None:
+                profiler.disable()
+            images[str(path.relative_to(path.parents[1]))] = {
+                "cpu_s": round(_cpu() - started, 4),
+                "record": _readings(record),
+            }
+            out_path.write_text(json.dumps(out, sort_keys=True))
+        cpu = sum(image["cpu_s"] for image in images.values())
+        print(f"{set_name}: {len(images)} images, {cpu / max(1, len(images)):.3f} CPU-s/image",
+              flush=True)
+    if profiler is not None:
+        _print_profile(profiler, counter)
+    return out
+
+
+# The stages and the costly steps inside them whose cumulative CPU the profile prints.
+PROFILED = (
+    "preprocess/__init__.py:run", "ocr/__init__.py:run", "tables/__init__.py:run",
+    "charts/__init__.py:run", "reconcile/__init__.py:run", "images.py:load_into",
+    "ocr/__init__.py:detect_han", "ocr/tesseract.py:_words_tesserocr", "ocr/rapid.py:read",
+    "ocr/rapid.py:texts",
+)
+
+
+def _print_profile(profiler: cProfile.Profile, counter: OcrCalls) -> None:
+    stats = pstats.Stats(profiler)
+    profiler.dump_stats("/tmp/same_readings.prof")
+    print("\ncumulative CPU-s by step:")
+    for (filename, _, function), entry in stats.stats.items():  # type: ignore[attr-defined]
+        label = f"{'/'.join(Path(filename).parts[-2:])}:{function}"
+        if any(label.endswith(step) for step in PROFILED):
+            print(f"  {label:60s} {entry[1]:6d} calls {entry[3]:8.2f} s")
+    print("\nOCR calls by the module that asked (calls, megapixels):")
+    for who, (calls, pixels) in sorted(counter.calls.items(), key=lambda item: -item[1][1]):
+        print(f"  {who:60s} {calls:6d} {pixels / 1e6:8.2f}")
+    print("\ntop 40 by cumulative CPU (all of it in /tmp/same_readings.prof):")
+    stats.sort_stats("cumulative").print_stats(40)
+
+
+def compare(before_path: Path, after_path: Path) -> int:
+    before, after = (json.loads(p.read_text()) for p in (before_path, after_path))
+    changed = 0
+    for set_name, images in before["sets"].items():
+        other = after["sets"].get(set_name, {})
+        readings = [n for n in images if n in other and _part(images[n], True)
+                    != _part(other[n], True)]
+        words = [n for n in images if n in other and n not in readings
+                 and _part(images[n], False) != _part(other[n], False)]
+        both = [n for n in images if n in other]
+        cpu_before = sum(images[n]["cpu_s"] for n in both) / max(1, len(both))
+        cpu_after = sum(other[n]["cpu_s"] for n in both) / max(1, len(both))
+        print(f"{set_name}: {len(both)} images, readings differ in {len(readings)}, page "
+              f"words alone in {len(words)}; CPU-s/image {cpu_before:.3f} -> {cpu_after:.3f}")
+        for name in readings:
+            print(f"  readings differ: {name}")
+        for name in words:
+            print(f"  words differ: {name}")
+        changed += len(readings)
+    return 1 if changed else 0
+
+
+def _part(image: dict[str, Any], readings: bool) -> Any:
+    record = image["record"]
+    if readings:
+        return [record.get(name) for name in READING_FIELDS] + [record["ocr"].get("tables")]
+    return {key: value for key, value in record.items() if key not in READING_FIELDS}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--images", type=Path, default=Path("/tmp/readings-images"))
+    parser.add_argument("--count", type=int, default=20)
+    parser.add_argument("--heldout-count", type=int, default=20)
+    parser.add_argument("--looks-count", type=int, default=6)
+    parser.add_argument("--sets", default="tuning,heldout,looks,real")
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--compare", type=Path, nargs=2)
+    args = parser.parse_args()
+    if args.compare:
+        sys.exit(compare(*args.compare))
+    if args.out is None:
+        parser.error("--out (or --compare) is needed")
+    wanted = args.sets.split(",")
+    sets = image_sets(args.images, wanted, args.count, args.heldout_count, args.looks_count)
+    read({name: sets[name] for name in wanted if name in sets}, args.profile, args.out)
+
+
+if __name__ == "__main__":
+    main()
