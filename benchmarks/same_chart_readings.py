@@ -41,15 +41,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import heldout_tables
 import synth_tables
 from chart_looks import LOOKS as CHART_LOOKS
+from chart_speed import before_charts as read_up_to_charts
 from looks import LOOKS as TABLE_LOOKS
 from synth_charts import render
 from unseen_charts import generate as generate_unseen
 
-from imgread import charts, images
+from imgread import charts
 from imgread.config import Config
 from imgread.ocr import rapid
-from imgread.pipeline import IMAGE_STAGES
-from imgread.record import Record
 from imgread.work import Work
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
@@ -106,12 +105,7 @@ def before_charts(path: Path, config: Config, cache: Path | None) -> Work:
     pickled = cache / "works" / f"{path.parent.name}__{path.name}.pickle" if cache else None
     if pickled is not None and pickled.is_file():
         return pickle.loads(pickled.read_bytes())
-    work = Work(path=path, record=Record())
-    images.load_into(work, config)
-    for name, stage in IMAGE_STAGES:
-        if name == "charts":
-            break
-        stage(work, config)
+    work = read_up_to_charts(path, config)
     if pickled is not None:
         pickled.parent.mkdir(parents=True, exist_ok=True)
         pickled.write_bytes(pickle.dumps(work))
