@@ -10,8 +10,8 @@ on a machine other work shares. Sets: tuning charts (``synth_charts``), ``unseen
 (tuning) and the labelled bar charts in ../shared/data/real. ``--profile`` prints the hot
 spots over all the charts (cProfile on process CPU time, by cumulative time).
 
-Run it with ``PYTHONPATH=.``: a script in ``benchmarks/`` imports ``imgread`` from the
-editable install otherwise, which may be another worktree's.
+It runs the ``imgread`` of the checkout that holds the working directory: run it from the
+worktree whose code is to be timed.
 """
 
 from __future__ import annotations

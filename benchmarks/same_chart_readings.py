@@ -1,7 +1,7 @@
 """Whether two versions of the chart stage read the same: every chart record written, then
 compared (a speed change must change no reading).
 
-    OMP_THREAD_LIMIT=1 PYTHONPATH=. python benchmarks/same_chart_readings.py write OUT.json \
+    OMP_THREAD_LIMIT=1 python benchmarks/same_chart_readings.py write OUT.json \
         [--cache DIR] [--n 12] [--test 16] [--looks 6] [--tables 20] [--heldout 20] \
         [--table-looks 6]
     python benchmarks/same_chart_readings.py compare BEFORE.json AFTER.json
@@ -13,11 +13,11 @@ and writes each image's charts (series, points, values, names, provenance, axes)
 chart stage's flags, with the stage's CPU time. ``compare`` prints the images whose readings
 differ, how many charts were found on the table screenshots, and the CPU time of both.
 
-Run the old code with ``PYTHONPATH`` set to its worktree (the benchmarks import ``imgread``
-from there, not from the editable install). ``--cache DIR`` keeps the drawn images and each
-image as read up to the chart stage (pickled), so that a second version reads the very same
-input and only its chart stage runs: valid where the two versions differ in the chart stage
-alone.
+It reads with the ``imgread`` of the checkout that holds the working directory: for the old
+code, run this file (by its path here) from the old commit's worktree. ``--cache DIR`` keeps
+the drawn images and each image as read up to the chart stage (pickled), so that a second
+version reads the very same input and only its chart stage runs: valid where the two
+versions differ in the chart stage alone.
 """
 
 from __future__ import annotations
