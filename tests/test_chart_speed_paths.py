@@ -1,15 +1,20 @@
 """The chart stage's faster forms give what their plain forms give: the colour distance
 channel by channel, a sorted column's median, stacked segments compared on plain floats,
-and a chart's frame kept for the image it was found on (never handed to another image)."""
+a chart's frame kept for the image it was found on (never handed to another image), a
+colour's pixels on a page found inside the box of channels around it, and the text boxes
+tested for bars only where they lie on the plot."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
+from PIL import Image
 
 from imgread.charts.bars import RawBar
 from imgread.charts.frames import chart_frame, frame_of, reduced
 from imgread.charts.lines import _sorted_median
-from imgread.charts.pixels import distance
+from imgread.charts.pixels import boxes_on, distance, erase_boxes, near
 from imgread.charts.stacks import split_stacks
 from imgread.record import Box
 
@@ -84,3 +89,61 @@ def test_stacked_segments_are_split_at_their_colours() -> None:
     first = sorted((bar for bar in split if bar.x1 == 40), key=lambda bar: -bar.bottom)
     assert [round(bar.bottom - bar.top) for bar in first] == [60, 40, 30]
     assert [tuple(int(v) for v in bar.colour) for bar in first] == colours
+
+
+def _rendered_bars() -> np.ndarray:
+    """A grouped bar chart drawn by matplotlib, anti-aliased, with text and a legend."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    for offset, (name, heights) in enumerate({"Base": [61.2, 48.5, 70.1],
+                                              "Chat": [66.0, 52.3, 74.8]}.items()):
+        ax.bar([place + 0.4 * offset for place in range(3)], heights, width=0.4, label=name)
+    ax.set_xticks([0.2, 1.2, 2.2], ["MMLU", "GSM8K", "HumanEval"])
+    ax.legend()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def test_a_colours_pixels_are_those_within_its_distance() -> None:
+    """``near`` measures only the pixels inside the box of channels around the colour: the
+    mask is ``distance < limit``'s to the pixel, for the series' colours, the page's own
+    (most pixels inside the box: all measured) and colours between."""
+    rgb = _rendered_bars()
+    page = np.array([255.0, 255.0, 255.0])
+    series = [np.array([31.0, 119.0, 180.0]), np.array([255.0, 127.0, 14.0])]
+    between = [np.array([143.5, 123.25, 97.1]), np.median(rgb.reshape(-1, 3), axis=0)]
+    for colour in [page, *series, *between]:
+        for limit in (40.0, 20.0, 45):
+            expected = distance(rgb, colour) < limit
+            found = near(rgb, colour, limit)
+            assert found.dtype == bool and np.array_equal(found, expected)
+    # the bars' pixels were found, a few of them on the blends of their edges
+    assert near(rgb, series[0], 40.0).sum() > 1000
+
+
+def test_the_boxes_on_a_plot_are_those_erase_boxes_clears() -> None:
+    """Only the boxes on the plot (within the pad, at the plot's reduced scale) are tested
+    for bars; each box left out clears nothing of the plot's mask."""
+    from imgread.charts.bars import find_bars
+
+    shape, origin, scale, pad = (90, 120), (200, 100), 0.5, 2
+    boxes = [Box(x1=x1, y1=y1, x2=x1 + 30, y2=y1 + 12)
+             for x1 in range(140, 480, 17) for y1 in range(60, 320, 23)]
+    kept = boxes_on(shape, boxes, origin, scale, pad)
+    assert 0 < len(kept) < len(boxes)
+    for box in boxes:
+        mask = np.ones(shape, dtype=bool)
+        erase_boxes(mask, [box], origin, scale, pad)
+        assert (box in kept) == (not mask.all())
+    # the bars of the rendered chart found as before: the words off the plot change nothing
+    rgb = _rendered_bars()
+    area = Box(x1=70, y1=40, x2=450, y2=310)
+    words = [Box(x1=5, y1=5, x2=60, y2=20), Box(x1=380, y1=50, x2=440, y2=90)]
+    bg = np.array([255.0, 255.0, 255.0])
+    assert len(find_bars(rgb, area, words, bg)) == 6

@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from ..record import Box
-from .pixels import close_mask, distance, erase_boxes, open_mask
+from .pixels import boxes_on, close_mask, distance, erase_boxes, open_mask
 
 WORK_SIDE = 900  # px: the longer side of the reduced plot area
 
@@ -46,14 +46,17 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         if scale < 1
         else crop
     )
-    mask = distance(small, bg) > 40
+    from_page = distance(small, bg)  # (once: the columns below measure it too)
+    mask = from_page > 40
     k = max(3, round(min(small.shape[:2]) / 120))
     mask = open_mask(close_mask(mask, 3), k, k)
     # text is neither bar nor background: a label inside a bar does not end the bar there
     unknown = np.ones_like(mask)
-    erase_boxes(unknown, [box for box in text if not _solid(rgb, box, bg)],
+    # (only the boxes on the plot are tested: a page's words mostly lie off it)
+    on_plot = boxes_on(mask.shape, text, (area.x1, area.y1), scale, pad=2)
+    erase_boxes(unknown, [box for box in on_plot if not _solid(rgb, box, bg)],
                 (area.x1, area.y1), scale, pad=2)
-    columns = _columns(mask, ~unknown, small, bg)
+    columns = _columns(mask, ~unknown, small, from_page)
     if not columns:
         return []
     bars = _segments(columns, mask.shape[0])
@@ -164,9 +167,10 @@ def _backdrop(bar: RawBar, area: Box, bg: np.ndarray) -> bool:
 
 
 def _columns(
-    mask: np.ndarray, text: np.ndarray, small: np.ndarray, bg: np.ndarray
+    mask: np.ndarray, text: np.ndarray, small: np.ndarray, from_page: np.ndarray
 ) -> list[tuple[int, int, int, np.ndarray]]:
-    """Per column: the run of foreground standing on the baseline, through text, and its colour.
+    """Per column: the run of foreground standing on the baseline, through text, and its colour
+    (``from_page``: each pixel's distance from the background).
 
     The baseline is the most common bottom of the lowest runs; a column whose lowest run is
     something else (the top of a rotated label below the axis) is read again above it.
@@ -178,7 +182,6 @@ def _columns(
     bottoms = mask.shape[0] - 1 - np.argmax(mask[::-1, xs], axis=0)
     baseline = int(np.bincount(bottoms).argmax())
     slack = 2 + mask.shape[0] // 100
-    near_page = distance(small, bg)  # once for the whole crop: the loop below is per column
     found = []
     # (``nonzero()[0]`` rather than ``np.flatnonzero``: the same on 1-D rows, without its
     # wrapper's cost, which this per-column loop paid many times over)
@@ -205,7 +208,7 @@ def _columns(
         from_colour = distance(small[span, x][None], colour)[0]
         own = from_colour < 40
         # but the page showing between a label of the bar's colour and the bar ends it
-        page = near_page[span, x] < 20
+        page = from_page[span, x] < 20
         ends = (page & ~own & text[span, x]).nonzero()[0]
         drawn = (column[span] & (~text[span, x] | own)).nonzero()[0]
         if len(ends):
@@ -215,7 +218,7 @@ def _columns(
         # a faint shape behind the plot can touch a bar: rows at the top of the run that are
         # nearer the background than the bar's colour are that shape, not the bar
         faint = (from_colour[top - start : inner.start - start]
-                 > near_page[top : inner.start, x]) & ~text[top : inner.start, x]
+                 > from_page[top : inner.start, x]) & ~text[top : inner.start, x]
         solid = (~faint).nonzero()[0]
         if len(solid) and solid[0] > 1:
             top += int(solid[0])

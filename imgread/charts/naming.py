@@ -13,7 +13,7 @@ from ..config import OcrSettings
 from ..record import Box, Word
 from .frames import chart_frame, within
 from .legend import mostly_alnum
-from .pixels import distance
+from .pixels import distance, near
 from .text import parse_number
 
 END_REACH = 3.0  # text heights: a line's end label starts this near its last point
@@ -128,9 +128,10 @@ def _samples(rgb: np.ndarray, colour: np.ndarray, height: float) -> list[Box]:
     """Shapes of ``colour`` a legend sample could be: a stroke one to six text heights
     long and at most a text height and a half tall, a filled symbol about as tall as the
     text, or a filled patch up to twice as tall and four times as wide."""
-    near = (distance(rgb, colour) < SAMPLE_COLOUR).astype(np.uint8)
+    # (a page-wide mask: the colour's own pixels measured alone)
+    inked = near(rgb, colour, SAMPLE_COLOUR).astype(np.uint8)
     # a dashed sample's dashes, and a marker on its stroke, make one shape
-    joined = cv2.dilate(near, np.ones((1, 3), np.uint8))
+    joined = cv2.dilate(inked, np.ones((1, 3), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     found = []
     for x, y, w, h, area in stats[1:count]:
