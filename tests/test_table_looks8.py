@@ -86,7 +86,7 @@ def test_a_small_serif_word_run_together_is_no_typed_rule() -> None:
                               "Meridian2-12B-Base", "Saffron-33B"]):
         draw.text((10, 10 + 25 * i), name, fill=0, font=face)
     grey = np.array(image)
-    erase, columns, rows = find_typed_rules(grey, background(grey), 0.45 * 11)
+    erase, _columns, rows = find_typed_rules(grey, background(grey), 0.45 * 11)
     assert rows == [] and not erase.any()
 
 
