@@ -13,7 +13,9 @@ from PIL import Image, ImageDraw, ImageFont
 from imgread.config import load_config
 from imgread.pipeline import read_image
 from imgread.preprocess.steps import background
+from imgread.record import Box, Word
 from imgread.tables import scores_from_table
+from imgread.tables.layout import find_layouts
 from imgread.tables.name_rereads import reread_names
 from imgread.typed_rules import find_typed_rules
 
@@ -107,3 +109,38 @@ def test_a_doubtful_name_is_read_again_from_the_columns_left_edge(tmp_path: Path
     cell.box = cell.box.model_copy(update={"x1": cell.box.x2 - 0.55 * cell.box.width})
     reread_names(table, work.prepared, load_config().ocr)
     assert cell.text == "Nimbus-1.8B Chat"
+
+
+
+def _recorded(line: list[tuple[str, float, int, int, int, int]]) -> list[Word]:
+    """A line of words as the page read them: text, confidence and box."""
+    return [Word(text=text, confidence=confidence, box=Box(x1=x1, y1=y1, x2=x2, y2=y2))
+            for text, confidence, x1, y1, x2, y2 in line]
+
+
+def test_a_header_of_names_with_sort_marks_is_no_row() -> None:
+    """A leaderboard app's header, each name followed by its sort arrows (▲▼), as the page
+    read it (recorded from blind2's leaderboard_app at tuning seed 13100): the marks read
+    "ay", "4 y", "4 v", some unsure, so the header looked like a row of numbers, was taken
+    into the body, and the table was dropped for want of a header. Names each followed by
+    a mark, with no other number on the line, are a header."""
+    header = [("T", 93, 70, 129, 80, 140), ("Model", 92, 106, 128, 148, 140),
+              ("Average", 96, 326, 129, 382, 144), ("ay", 67, 389, 132, 408, 140),
+              ("TriviaQA", 91, 434, 128, 493, 142), ("4", 86, 500, 134, 507, 140),
+              ("y", 42, 512, 132, 518, 139), ("NQ", 93, 544, 128, 565, 142),
+              ("ay", 93, 572, 132, 591, 140), ("BBH", 93, 617, 129, 646, 140),
+              ("4", 66, 654, 134, 658, 140), ("v", 42, 666, 132, 672, 140),
+              ("MATH", 96, 698, 129, 741, 140), ("a", 57, 743, 127, 751, 146)]
+    rows = [("orbit-research/orbit-1.5b-sft", "56.17", "66.47", "30.12", "67.11", "34.94"),
+            ("microsoft/Phi-3-mini", "45.28", "66.11", "21.69", "61.56", "31.76"),
+            ("mosaicml/mpt-30b", "43.24", "58.02", "22.17", "69.02", "38.54"),
+            ("lmsys/vicuna-v1.5-13b", "39.43", "52.02", "22.63", "55.30", "27.79")]
+    words = _recorded(header)
+    for r, row in enumerate(rows, 1):
+        xs = (106, 327, 434, 544, 617, 699)
+        words += _recorded([(text, 95, x, 130 + 35 * r, x + 7 * len(text), 142 + 35 * r)
+                            for text, x in zip(row, xs, strict=True)])
+    layouts = find_layouts(words, 3, 2)
+    assert len(layouts) == 1 and len(layouts[0].body) == len(rows)
+    names = " ".join(c.text for line in layouts[0].header for c in line.chunks)
+    assert names.startswith("T Model Average")
