@@ -217,7 +217,7 @@ def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> Non
     reread_text(doubtful, glyph, prepared, settings, "name")
 
 
-def _left_edge(boxes: list[Box], glyph: float) -> float | None:
+def _left_edge(boxes: list[Box], glyph: float) -> int | None:
     """Where a name column set left starts: half its names or more start there, within a
     quarter of a glyph. None for names centred or set right."""
     edge = min(box.x1 for box in boxes)
@@ -225,11 +225,10 @@ def _left_edge(boxes: list[Box], glyph: float) -> float | None:
     return edge if len(boxes) >= 3 and 2 * len(starting) >= len(boxes) else None
 
 
-def from_left_edge(box: Box, edge: float, glyph: float) -> Box:
+def from_left_edge(box: Box, edge: int, glyph: float) -> Box:
     """A doubtful name that starts a glyph or more after the column's left edge, where
-    every sure name starts, lost its first word to the page's reading ("Tessera" of
-    "Tessera1.5-500M-Instruct", unread beside the name's footnote mark): it is read again
-    from the edge."""
+    every sure name starts, lost its first word to the page's reading ("1.8B Instruct" for
+    "Nimbus-1.8B Instruct" in a chat's code block): it is read again from the edge."""
     if box.x1 - edge < glyph:
         return box
     return Box(x1=edge, y1=box.y1, x2=box.x2, y2=box.y2)
