@@ -35,6 +35,9 @@ INK_CONTRAST = 40
 MIN_PIPES = 3
 # A dashed rule is at least this many dashes long (or one long stroke).
 MIN_DASHES = 3
+# Between the two strokes of "=" (run together with the crossings of a "+===+" rule) lies
+# no more ink than this share of the piece's width.
+GAP_INK = 0.25
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,11 @@ def _stroke_row(piece: Piece, labels: np.ndarray, cap: float) -> float | None:
     # as tall as their x-height
     bands = np.split(strokes, np.flatnonzero(np.diff(strokes) > 1) + 1)
     if len(bands) > 2 or any(len(band) > thin for band in bands):
+        return None
+    # the two strokes of "=" have nothing between them (but a crossing's upright); a small
+    # serif word run together ("essera") has its letters' uprights there, along half of it
+    between = counts[bands[0][-1] + 1 : bands[-1][0]]
+    if between.size and between.max() > GAP_INK * piece.w:
         return None
     return piece.y + float(strokes.mean()) + 0.5
 

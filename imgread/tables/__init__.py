@@ -47,6 +47,7 @@ from .rotated import read_turned_names
 from .rows import rows_from_table, scores_from_table
 from .second import second_opinion
 from .sheet import read_frame
+from .sidebar import without_side_navigation
 from .size_readings import repair_sizes_misread
 from .tinted import reread_tinted_numbers
 
@@ -108,9 +109,10 @@ def extract_tables(
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
     # A two-column page's columns are read apart: the text beside a table is no part of it.
-    # A docs site's navigation beside a ruled table is no column of it.
+    # A docs site's navigation beside a table is no column of it.
     beside = [] if prepared is None else prepared.horizontal
-    for part in page_columns(beside_ruled_blocks(words, beside)):
+    page = beside_ruled_blocks(without_side_navigation(words), beside)
+    for part in page_columns(page):
         for found in find_layouts(
             part, config.tables.min_rows, config.tables.min_cols, rules, row_rules
         ):

@@ -16,8 +16,9 @@ from ..names import is_known_benchmark
 from ..record import Table
 from .columns import split_setting
 
-# What Tesseract makes of an upright arrow standing alone: a stroke with a head.
-ARROW_READING_RE = re.compile(r"^[1tTlI|↑↓⬆⬇]$")
+# What Tesseract makes of an upright arrow standing alone: a stroke with a head, or two
+# strokes ("ti": a sort arrow's pair, ▲ over ▼).
+ARROW_READING_RE = re.compile(r"^(?:[1tTlI|↑↓⬆⬇]|ti)$")
 
 
 def strip_arrow_marks(table: Table) -> None:

@@ -60,12 +60,12 @@ def drop_stray_ends(lines: list[TextLine], run: list[int]) -> list[int]:
 
 
 # What a sort arrow (▲▼ ⇅ ↕ ⬆) reads as: arrow glyphs and punctuation, a single letter, or
-# one or two of the strokes Tesseract makes of an arrow ("AY", "tt", "11", "^").
+# one or two of the strokes Tesseract makes of an arrow ("AY", "ay", "tt", "11", "^").
 # Brackets, "%", "#" and the like are units and counts ("(%)", "#"), never marks.
-_MARK_RE = re.compile(r"^(?:[^\w\s()\[\]{}%#$&/.,-]{1,3}|[A-Za-z]|[AVYvyti1lI|^+]{1,2})$")
+_MARK_RE = re.compile(r"^(?:[^\w\s()\[\]{}%#$&/.,-]{1,3}|[A-Za-z]|[AaVYvyti1lI|^+]{1,2})$")
 
 
-_GLUED_MARK_RE = re.compile(r"[AVYvyt1lI|^+↑↓▲▼⇅↕⬆⬇⬍]{1,2}$")
+_GLUED_MARK_RE = re.compile(r"[AaVYvyt1lI|^+↑↓▲▼⇅↕⬆⬇⬍]{1,2}$")
 
 
 def _glued(name: str) -> bool:
@@ -76,6 +76,35 @@ def _glued(name: str) -> bool:
 def _marked(name: str, at: int) -> bool:
     words = name.split()
     return len(words) >= 2 and bool(_MARK_RE.match(words[at]))
+
+
+# Names followed by their sort marks, at the least, in a line of column names.
+MARKED_NAMES = 3
+
+
+def names_with_sort_marks(line: TextLine) -> bool:
+    """A header whose names each carry a sort arrow (▲▼ read "ay", "4 y", "4 v"): the marks
+    read as digits or low-confidence letters made it look like a row of numbers, and the
+    rows below lost their header. Three names or more are each followed by a mark (or two),
+    and no number of the line stands anywhere else (a row's numbers follow numbers)."""
+    marks: set[int] = set()
+    named = 0
+    for i, chunk in enumerate(line.chunks[1:], 1):
+        before, text = line.chunks[i - 1].text, chunk.text.strip()
+        if not (_MARK_RE.match(text) or len(text) == 1):  # "▲" read "4"
+            continue
+        if i - 1 in marks:
+            marks.add(i)
+        elif _is_name(before):
+            marks.add(i)
+            named += 1
+    numbers = [i for i, chunk in enumerate(line.chunks) if is_numeric_text(chunk.text)]
+    return named >= MARKED_NAMES and all(i in marks for i in numbers)
+
+
+def _is_name(text: str) -> bool:
+    """A column name: letters, more than a mark's one or two."""
+    return sum(ch.isalpha() for ch in text) >= 2 and not is_numeric_text(text)
 
 
 def strip_sort_marks(table: Table) -> None:

@@ -13,7 +13,7 @@ from ..names import is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
-from .chrome import crowds_a_column, repeats_names
+from .chrome import crowds_a_column, names_with_sort_marks, repeats_names
 from .han_prose import is_han_sentence
 from .lines import (
     LOW_CONFIDENCE,
@@ -159,7 +159,8 @@ def header_lines(
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if _rule_between(line, below, row_rules or []):
             limit += pitch
-        if below.box.y1 - line.box.y2 > limit or is_body_line(line) or is_ruler(line):
+        row = is_body_line(line) and not names_with_sort_marks(line)
+        if below.box.y1 - line.box.y2 > limit or row or is_ruler(line):
             break
         if is_prose_line(line) or is_han_sentence(line):
             break  # a paragraph's line above the table names no column

@@ -12,7 +12,7 @@ from ..ocr.script import close_cjk_spaces
 from ..record import Box, Cell, Table, Word
 from ..units import is_missing
 from .bands import join_group, ruled_rows, split_rows
-from .chrome import drop_stray_ends
+from .chrome import drop_stray_ends, names_with_sort_marks
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
     LOW_CONFIDENCE,
@@ -41,7 +41,7 @@ def body_runs(lines: list[TextLine]) -> list[list[int]]:
     breaking the run. Longest first."""
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
-        if not is_body_line(line) or is_prose_line(line):
+        if not is_body_line(line) or is_prose_line(line) or names_with_sort_marks(line):
             continue  # a sentence that ends in a number ("... gains of 15.3%") is no row
         if runs:
             previous = lines[runs[-1][-1]]

@@ -208,8 +208,30 @@ def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> Non
     if not boxed:
         return
     glyph = float(median(box.height for _, box in boxed))
-    doubtful = [(cell, box) for cell, box in boxed if cell.confidence < 90]
+    edge = _left_edge([box for _, box in boxed], glyph)
+    doubtful = [
+        (cell, box if edge is None else from_left_edge(box, edge, glyph))
+        for cell, box in boxed
+        if cell.confidence < 90
+    ]
     reread_text(doubtful, glyph, prepared, settings, "name")
+
+
+def _left_edge(boxes: list[Box], glyph: float) -> int | None:
+    """Where a name column set left starts: half its names or more start there, within a
+    quarter of a glyph. None for names centred or set right."""
+    edge = min(box.x1 for box in boxes)
+    starting = [box for box in boxes if box.x1 - edge <= 0.25 * glyph]
+    return edge if len(boxes) >= 3 and 2 * len(starting) >= len(boxes) else None
+
+
+def from_left_edge(box: Box, edge: int, glyph: float) -> Box:
+    """A doubtful name that starts a glyph or more after the column's left edge, where
+    every sure name starts, lost its first word to the page's reading ("1.8B Instruct" for
+    "Nimbus-1.8B Instruct" in a chat's code block): it is read again from the edge."""
+    if box.x1 - edge < glyph:
+        return box
+    return Box(x1=edge, y1=box.y1, x2=box.x2, y2=box.y2)
 
 
 def reread_wrapped_names(
