@@ -366,8 +366,11 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     if len(columns) - first < 2 or first < 2:
         return None
     # and stand above the "10" too (a round glyph's last columns also end above the foot;
-    # mathtext sets a small exponent only a tenth of the text's height above the digits)
-    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height):
+    # mathtext sets a small exponent only a tenth of the text's height above the digits),
+    # or be a superscript glyph (¹⁹: a font's small digits hang from the digits' top)
+    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height) and (
+            not _superscript_glyphs(tops[first:], feet[first:], int(tops[:first].min()),
+                                    height)):
         return None
     x1, x2 = int(columns[first]), int(columns[-1]) + 1
     top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
@@ -386,6 +389,21 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
         return ""
     digits = "".join(w.text for w in found).replace("−", "-").replace("—", "-")
     return digits if re.fullmatch(r"-?\d{1,2}", digits) else ""
+
+
+SUPERSCRIPT_HEIGHT = 0.8  # of the text's height: a superscript digit is this tall at most
+DIGIT_WIDTH = 0.3  # of the text's height: the narrowest a digit (and a glyph's tail) runs
+
+
+def _superscript_glyphs(tops: np.ndarray, feet: np.ndarray, text_top: int,
+                        height: int) -> bool:
+    """Columns ending a word that hold small glyphs hung from the text's top line: a
+    font's superscript digits (plotly's ticks printed "10¹⁹"), level with the "10" above,
+    raised at their foot. A round glyph's last columns also end above the foot, but they
+    are a stroke or two wide and start below the text's top."""
+    top, foot = int(tops.min()), int(feet.max())
+    return (len(tops) >= DIGIT_WIDTH * height and top <= text_top + max(1.0, 0.1 * height)
+            and foot - top + 1 <= SUPERSCRIPT_HEIGHT * height)
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
