@@ -35,7 +35,8 @@ _POWER = re.compile(
     r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
     r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|}\]])$"
 )
-_E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
+# (a small "e" in a JPEG reads as a currency sign: "1€19", "1¢21", never a number otherwise)
+_E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE€¢](?P<exponent>[+-]?\d{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
 # (G: d3's and plotly's SI format print a billion as "1G")
 _SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBGT])$", re.IGNORECASE)
@@ -176,18 +177,21 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
     """Group words left to right into phrases: same line, gap under ``gap`` x the text height.
 
     Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart; nor do two
-    sizes ("70B" "100B", ticks close together on a log axis).
+    sizes ("70B" "100B", ticks close together on a log axis), nor two powers of ten ("1e19"
+    "3e19").
     """
     ordered = sorted(words, key=lambda w: (w.box.x1, w.box.y1))
     groups: list[list[Word]] = []
     for word in ordered:
         is_number = parse_number(word.text) is not None
         is_size = size_value(word.text) is not None
+        is_power = power_value(word.text) is not None
         for group in groups:
             last = group[-1]
             height = max(1, min(last.box.height, word.box.height))
             joinable = not (is_number and parse_number(last.text) is not None) and not (
-                is_size and size_value(last.text) is not None)
+                is_size and size_value(last.text) is not None) and not (
+                is_power and power_value(last.text) is not None)
             if (
                 joinable
                 and _same_line(last.box, word.box)
