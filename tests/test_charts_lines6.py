@@ -64,3 +64,26 @@ def test_crowded_e_ticks_stay_apart_and_their_e_may_read_as_a_sign() -> None:
     assert {19, 20, 21, 21.477} <= {round(math.log10(t.value), 3) for t in axis.ticks}
     ours = _series(_chart(record), "Ours")
     assert _near(ours, 3e21, 54.2), [(p.x, p.y) for p in ours.points]
+
+
+def test_ones_read_as_letters_in_e_notation() -> None:
+    """matplotlib: parameters ticked "1e10" and "1e11", the second read "lell" (an l for
+    each 1); a 1 read as l or I beside an e is a 1 (plotly's "le+21" too). Before, one
+    decade made no x axis and every x stayed in pixels."""
+    record = read_image(FIXTURES / "mpl_e_ticks_letter_ones.png")
+    axis = _x_axis(record)
+    assert axis.scale == "log"
+    assert {10, 11} <= {round(math.log10(t.value), 3) for t in axis.ticks}
+    gemma = _series(_chart(record), "Gemma 2")
+    assert _near(gemma, 1.2e10, 34.8), [(p.x, p.y) for p in gemma.points]
+
+
+def test_a_mark_before_e_notation_is_cut_off() -> None:
+    """matplotlib: "1e10" read with the stroke of a minor tick before it ("“1e10"), as
+    matplotlib's "10¹" was; the mark is cut off the word and its box. Before, no x axis."""
+    record = read_image(FIXTURES / "mpl_e_ticks_with_mark.png")
+    axis = _x_axis(record)
+    assert axis.scale == "log"
+    assert {10, 11} <= {round(math.log10(t.value), 3) for t in axis.ticks}
+    mamba = _series(_chart(record), "Mamba")
+    assert _near(mamba, 2e10, 42.9), [(p.x, p.y) for p in mamba.points]

@@ -26,6 +26,7 @@ def parse_number(text: str) -> float | None:
     return units.parse_number(text, whole=True)
 
 
+_LETTER_ONES = str.maketrans("lI", "11")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # How OCR reads a small raised 0 or 1 after "10" (matplotlib's 10⁰, 10¹): "10°", "10?"
 _RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1,
@@ -35,8 +36,10 @@ _POWER = re.compile(
     r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
     r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|}\]])$"
 )
-# (a small "e" in a JPEG reads as a currency sign: "1€19", "1¢21", never a number otherwise)
-_E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE€¢](?P<exponent>[+-]?\d{1,2})$")
+# (a small "e" in a JPEG reads as a currency sign: "1€19", "1¢21", and a 1 beside it as a
+# letter: "le+21", "lell"; neither is a number otherwise)
+_E_NOTATION = re.compile(
+    r"^(?P<mantissa>\d+(?:\.\d+)?|[lI])[eE€¢](?P<exponent>[+-]?[\dlI]{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
 # (G: d3's and plotly's SI format print a billion as "1G")
 _SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBGT])$", re.IGNORECASE)
@@ -56,8 +59,8 @@ def power_value(text: str) -> float | None:
         if match is None or (plain_digits and not (
                 has_superscript or "^" in cleaned or match["mantissa"])):
             return None
-    mantissa = float(match["mantissa"]) if match["mantissa"] else 1.0
-    exponent = match["exponent"]
+    mantissa = float(match["mantissa"].translate(_LETTER_ONES)) if match["mantissa"] else 1.0
+    exponent = match["exponent"].translate(_LETTER_ONES)
     return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
 
 
@@ -285,12 +288,13 @@ STRAY_MARKS = "\"'`\u201c\u201d\u2018\u2019,."  # what OCR reads a minor tick ma
 
 def _without_raised_mark(rgb: np.ndarray, word: Word) -> Word | None:
     """A power of ten read with a mark before it ("\u201c10!": a minor tick's stroke above and
-    left of matplotlib's 10\u00b9), the mark cut off, text and box: the box's centre must be
-    the label's, on a log axis a few pixels are a few per cent. None where the word is no
-    such power."""
+    left of matplotlib's 10\u00b9; "\u201c1e10"), the mark cut off, text and box: the box's
+    centre must be the label's, on a log axis a few pixels are a few per cent. None where
+    the word is no such power."""
     text = word.text.strip()
     rest = text.lstrip(STRAY_MARKS)
-    if rest == text or not _TEN_AND_DIGITS.match(rest.replace(" ", "")):
+    if rest == text or not (_TEN_AND_DIGITS.match(rest.replace(" ", ""))
+                            or _E_NOTATION.match(rest)):
         return None
     box = word.box
     crop = rgb[box.y1 : box.y2, box.x1 : box.x2]
