@@ -87,3 +87,15 @@ def test_a_mark_before_e_notation_is_cut_off() -> None:
     assert {10, 11} <= {round(math.log10(t.value), 3) for t in axis.ticks}
     mamba = _series(_chart(record), "Mamba")
     assert _near(mamba, 2e10, 42.9), [(p.x, p.y) for p in mamba.points]
+
+
+def test_a_small_two_digit_exponent_is_read_again_as_a_line() -> None:
+    """plotly's own power format at device scale 1: "10²²" and "10²³" with exponents five
+    pixels tall, read alone as a word "2" each (two decades both 10², no axis); ink two
+    digits wide read as one digit is read again as a line of text."""
+    record = read_image(FIXTURES / "plotly_small_two_digit_exponents.png")
+    axis = _x_axis(record)
+    assert axis.scale == "log"
+    assert {22, 23} <= {round(math.log10(t.value), 3) for t in axis.ticks}
+    olmo = _series(_chart(record), "OLMo")
+    assert _near(olmo, 5e22, 37.4), [(p.x, p.y) for p in olmo.points]

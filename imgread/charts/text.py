@@ -388,11 +388,25 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     scale = LABEL_TEXT_HEIGHT / max(1, glyph.shape[0])
     glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     glyph = cv2.copyMakeBorder(glyph, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+    # read as a word, not a character: two raised digits (10¹¹, matplotlib's labels of
+    # token counts) read as one glyph come back as one digit; where the word reading finds
+    # no exponent, or one digit in ink two digits wide (plotly's 10²² five pixels tall),
+    # the exponent is read again as a line of text
+    digits = _exponent_read(glyph, settings, psm=8)
+    if len(digits.lstrip("-")) < (2 if x2 - x1 >= TWO_DIGITS_WIDE * (bottom - top) else 1):
+        digits = _exponent_read(glyph, settings, psm=7) or digits
+    return digits
+
+
+TWO_DIGITS_WIDE = 1.1  # of an exponent's height: the width two digits take at least
+
+
+def _exponent_read(glyph: np.ndarray, settings: OcrSettings, psm: int) -> str:
+    """The digits of an enlarged exponent, read by Tesseract in page mode ``psm``; "" where
+    they are no exponent (one or two digits, a minus perhaps)."""
     try:
-        # read as a word, not a character: two raised digits (10¹¹, matplotlib's labels of
-        # token counts) read as one glyph come back as one digit
         found = ocr.read_words(np.ascontiguousarray(cv2.cvtColor(glyph, cv2.COLOR_GRAY2RGB)),
-                               settings, psm=8, numeric=True)
+                               settings, psm=psm, numeric=True)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
     digits = "".join(w.text for w in found).replace("−", "-").replace("—", "-")
