@@ -32,7 +32,7 @@ from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
 from .hbars import read_hbars
-from .label_row import evenly_set_row
+from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
 from .lines import marker_on_line
 from .on_axis import marks_off_their_axis
@@ -207,6 +207,9 @@ def _looks_like_chart(work: Work) -> bool:
         axes or numbers >= 3 or (dark and len(record.ocr.words) < DARK_FEW_WORDS)
         # a row of releases along x ("v1.0" "v1.5" ...) whose number ticks were lost
         or evenly_set_row(outside)
+        # ticks printed as powers of ten ("3e21" "3e22"): a log axis whose other labels
+        # (small, pale numbers) the page reading lost
+        or power_row(outside)
         # numbers at the ends of bars: a sorted bar chart the table reader took for rows
         or (work.rgb is not None and bars_at_numbers(work.rgb, record.ocr.words))
     )

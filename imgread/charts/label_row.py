@@ -20,7 +20,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
 from .axes import Fit, x_axes_read_either_way
-from .text import as_tick, label_row_words, phrases, unit_misreadings
+from .text import as_tick, label_row_words, phrases, power_value, unit_misreadings
 
 MARK_INK = 60  # grey levels from the page: a tick mark's pixels
 MARK_WIDTH = 3  # px: the widest a tick mark is drawn
@@ -140,3 +140,18 @@ def evenly_set_row(words: list[Word]) -> bool:
         if step >= 2 * seed.box.height and np.all(np.abs(steps - step) <= ROW_EVEN * step):
             return True
     return False
+
+
+POWER_ROW_GAP = 3.0  # of a label's width: how far apart two ticks of one axis stand at least
+
+
+def power_row(words: list[Word]) -> bool:
+    """Two words or more printed as powers of ten ("3e21" "1e22", "10^9"), level and set
+    well apart: ticks of a log axis, though the page reading lost the rest of the axis's
+    labels (plotly prints its y ticks small and pale). A sentence seldom holds two such
+    numbers, and never far apart on one level."""
+    powers = [w for w in words if w.confidence >= 50 and power_value(w.text) is not None]
+    return any(
+        other is not seed and abs(other.box.cy - seed.box.cy) <= 0.3 * seed.box.height
+        and abs(other.box.cx - seed.box.cx) >= POWER_ROW_GAP * seed.box.width
+        for seed in powers for other in powers)

@@ -26,6 +26,7 @@ def parse_number(text: str) -> float | None:
     return units.parse_number(text, whole=True)
 
 
+_LETTER_ONES = str.maketrans("lI", "11")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # How OCR reads a small raised 0 or 1 after "10" (matplotlib's 10⁰, 10¹): "10°", "10?"
 _RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1,
@@ -35,7 +36,10 @@ _POWER = re.compile(
     r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
     r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|}\]])$"
 )
-_E_NOTATION = re.compile(r"^(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[+-]?\d{1,2})$")
+# (a small "e" in a JPEG reads as a currency sign: "1€19", "1¢21", and a 1 beside it as a
+# letter: "le+21", "lell"; neither is a number otherwise)
+_E_NOTATION = re.compile(
+    r"^(?P<mantissa>\d+(?:\.\d+)?|[lI])[eE€¢](?P<exponent>[+-]?[\dlI]{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
 # (G: d3's and plotly's SI format print a billion as "1G")
 _SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBGT])$", re.IGNORECASE)
@@ -55,8 +59,8 @@ def power_value(text: str) -> float | None:
         if match is None or (plain_digits and not (
                 has_superscript or "^" in cleaned or match["mantissa"])):
             return None
-    mantissa = float(match["mantissa"]) if match["mantissa"] else 1.0
-    exponent = match["exponent"]
+    mantissa = float(match["mantissa"].translate(_LETTER_ONES)) if match["mantissa"] else 1.0
+    exponent = match["exponent"].translate(_LETTER_ONES)
     return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
 
 
@@ -176,18 +180,21 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
     """Group words left to right into phrases: same line, gap under ``gap`` x the text height.
 
     Two numbers never join, so that "42.3 45.3" above adjacent bars stay apart; nor do two
-    sizes ("70B" "100B", ticks close together on a log axis).
+    sizes ("70B" "100B", ticks close together on a log axis), nor two powers of ten ("1e19"
+    "3e19").
     """
     ordered = sorted(words, key=lambda w: (w.box.x1, w.box.y1))
     groups: list[list[Word]] = []
     for word in ordered:
         is_number = parse_number(word.text) is not None
         is_size = size_value(word.text) is not None
+        is_power = power_value(word.text) is not None
         for group in groups:
             last = group[-1]
             height = max(1, min(last.box.height, word.box.height))
             joinable = not (is_number and parse_number(last.text) is not None) and not (
-                is_size and size_value(last.text) is not None)
+                is_size and size_value(last.text) is not None) and not (
+                is_power and power_value(last.text) is not None)
             if (
                 joinable
                 and _same_line(last.box, word.box)
@@ -281,12 +288,13 @@ STRAY_MARKS = "\"'`\u201c\u201d\u2018\u2019,."  # what OCR reads a minor tick ma
 
 def _without_raised_mark(rgb: np.ndarray, word: Word) -> Word | None:
     """A power of ten read with a mark before it ("\u201c10!": a minor tick's stroke above and
-    left of matplotlib's 10\u00b9), the mark cut off, text and box: the box's centre must be
-    the label's, on a log axis a few pixels are a few per cent. None where the word is no
-    such power."""
+    left of matplotlib's 10\u00b9; "\u201c1e10"), the mark cut off, text and box: the box's
+    centre must be the label's, on a log axis a few pixels are a few per cent. None where
+    the word is no such power."""
     text = word.text.strip()
     rest = text.lstrip(STRAY_MARKS)
-    if rest == text or not _TEN_AND_DIGITS.match(rest.replace(" ", "")):
+    if rest == text or not (_TEN_AND_DIGITS.match(rest.replace(" ", ""))
+                            or _E_NOTATION.match(rest)):
         return None
     box = word.box
     crop = rgb[box.y1 : box.y2, box.x1 : box.x2]
@@ -366,8 +374,11 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     if len(columns) - first < 2 or first < 2:
         return None
     # and stand above the "10" too (a round glyph's last columns also end above the foot;
-    # mathtext sets a small exponent only a tenth of the text's height above the digits)
-    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height):
+    # mathtext sets a small exponent only a tenth of the text's height above the digits),
+    # or be a superscript glyph (¹⁹: a font's small digits hang from the digits' top)
+    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height) and (
+            not _superscript_glyphs(tops[first:], feet[first:], int(tops[:first].min()),
+                                    height)):
         return None
     x1, x2 = int(columns[first]), int(columns[-1]) + 1
     top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
@@ -377,15 +388,44 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     scale = LABEL_TEXT_HEIGHT / max(1, glyph.shape[0])
     glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     glyph = cv2.copyMakeBorder(glyph, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+    # read as a word, not a character: two raised digits (10¹¹, matplotlib's labels of
+    # token counts) read as one glyph come back as one digit; where the word reading finds
+    # no exponent, or one digit in ink two digits wide (plotly's 10²² five pixels tall),
+    # the exponent is read again as a line of text
+    digits = _exponent_read(glyph, settings, psm=8)
+    if len(digits.lstrip("-")) < (2 if x2 - x1 >= TWO_DIGITS_WIDE * (bottom - top) else 1):
+        digits = _exponent_read(glyph, settings, psm=7) or digits
+    return digits
+
+
+TWO_DIGITS_WIDE = 1.1  # of an exponent's height: the width two digits take at least
+
+
+def _exponent_read(glyph: np.ndarray, settings: OcrSettings, psm: int) -> str:
+    """The digits of an enlarged exponent, read by Tesseract in page mode ``psm``; "" where
+    they are no exponent (one or two digits, a minus perhaps)."""
     try:
-        # read as a word, not a character: two raised digits (10¹¹, matplotlib's labels of
-        # token counts) read as one glyph come back as one digit
         found = ocr.read_words(np.ascontiguousarray(cv2.cvtColor(glyph, cv2.COLOR_GRAY2RGB)),
-                               settings, psm=8, numeric=True)
+                               settings, psm=psm, numeric=True)
     except RuntimeError:  # tesserocr: no text in the crop
         return ""
     digits = "".join(w.text for w in found).replace("−", "-").replace("—", "-")
     return digits if re.fullmatch(r"-?\d{1,2}", digits) else ""
+
+
+SUPERSCRIPT_HEIGHT = 0.8  # of the text's height: a superscript digit is this tall at most
+DIGIT_WIDTH = 0.3  # of the text's height: the narrowest a digit (and a glyph's tail) runs
+
+
+def _superscript_glyphs(tops: np.ndarray, feet: np.ndarray, text_top: int,
+                        height: int) -> bool:
+    """Columns ending a word that hold small glyphs hung from the text's top line: a
+    font's superscript digits (plotly's ticks printed "10¹⁹"), level with the "10" above,
+    raised at their foot. A round glyph's last columns also end above the foot, but they
+    are a stroke or two wide and start below the text's top."""
+    top, foot = int(tops.min()), int(feet.max())
+    return (len(tops) >= DIGIT_WIDTH * height and top <= text_top + max(1.0, 0.1 * height)
+            and foot - top + 1 <= SUPERSCRIPT_HEIGHT * height)
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
