@@ -129,12 +129,18 @@ def _chart(
     groups = gap_groups(upright)
     categories = _names(bars, groups, found)
     thickness = float(np.median([bar.thickness for bar in bars]))
-    if settings is not None and sum(isinstance(c, str) for c in categories) < len(bars) / 2:
-        # names beside the bars the page reading took for part of a picture: read alone
+    if settings is not None and sum(isinstance(c, str) for c in categories) < len(bars):
+        # names beside the bars the page reading lost or took for part of a picture (grey
+        # names on a page as grey as the ticks, a size read as a number: "70B" as "708"):
+        # read alone
         beside = _names_beside(rgb, bars, bg, max(6, int(thickness)), settings)
         names_read = [p for p in phrases(clean_words(beside)) if p.value is None]
         again = _names(bars, groups, names_read)
-        if sum(isinstance(c, str) for c in again) > sum(isinstance(c, str) for c in categories):
+        named = sum(isinstance(c, str) for c in categories)
+        if named >= len(bars) / 2:  # the page's names stand; the strip names the others
+            categories = [c if isinstance(c, str) else a
+                          for c, a in zip(categories, again, strict=True)]
+        elif sum(isinstance(c, str) for c in again) > named:
             categories = again
     series_of = cluster_colours([bar.colour for bar in bars], 20.0)
     colours = [
@@ -223,12 +229,15 @@ def _names_beside(rgb: np.ndarray, bars: list[Lying], bg: np.ndarray, reach: int
     right = min(rgb.shape[1], min(edges) + reach)
     strip = rgb[top:bottom, :right].astype(np.float32)
     page = np.asarray(bg, dtype=np.float32)
+    # only from the bars' edge on: left of it a grey name lies on the blend of grey bars
+    # into a grey panel, and would be painted over with them
+    onto = strip[:, max(0, min(edges) - 2):]
     for colour in {tuple(int(c) for c in bar.colour) for bar in bars}:
         towards = np.asarray(colour, dtype=np.float32) - page
-        offset = strip - page
+        offset = onto - page
         share = np.clip((offset @ towards) / max(float(towards @ towards), 1.0), 0.0, 1.0)
         off_line = np.linalg.norm(offset - share[..., None] * towards, axis=-1)
-        strip[off_line < 30] = page
+        onto[off_line < 30] = page
     words = name_strip_words(np.ascontiguousarray(strip.astype(np.uint8)),
                              Box(x1=0, y1=0, x2=right, y2=bottom - top), settings)
     return [w.model_copy(update={"box": w.box.model_copy(update={
