@@ -18,7 +18,8 @@ from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, lying_value_axis
 from .bars import RawBar, find_bars
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
-from .legend import legend_names
+from .legend import confirmed_names, legend_names, unsure_names
+from .naming import sample_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
 from .text import (
@@ -148,14 +149,22 @@ def _chart(
                   axis=0)
         for k in range(max(series_of) + 1)
     ]
-    names, _ = legend_names(rgb, words, colours, bg, patches=True, area=area)
+    names, legend = legend_names(rgb, words, colours, bg, patches=True, area=area)
+    tick_height = float(np.median([p.height for p in fit.ticks]))
+    if len(colours) > 1:
+        # grouped bars need each series named: a legend's light names on a dark page come
+        # out as scraps or not at all, its patches as letters ("Ml"): read beside the patch
+        unsure = unsure_names(names, legend)
+        again = sample_names(rgb, colours,
+                             ["" if i in unsure else n for i, n in enumerate(names)],
+                             bg, tick_height, settings, legend, area)
+        names = confirmed_names(names, again)
     series = [Series(name=name, colour=hex_colour(colour), style="bar")
               for name, colour in zip(names, colours, strict=True)]
     tolerance = MISMATCH_SHARE * fit.value_range
     flags: list[Flag] = []
     ticks = {id(p) for p in fit.ticks}
     labels = [p for p in numbers if id(p) not in ticks]
-    tick_height = float(np.median([p.height for p in fit.ticks]))
     found_labels = [(bar, label) for bar in bars if (label := _label(bar, labels)) is not None]
     place: str | None = None
     if settings is not None and len(found_labels) >= 0.5 * len(bars):
