@@ -137,9 +137,13 @@ def _paper_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         if rng.random() < 0.5:
             ax.yaxis.grid(True, linestyle=":", color="#999999")
             ax.set_axisbelow(True)
-        ax.legend(frameon=True, edgecolor="black", fancybox=False,
-                  loc=rng.choice(["upper left", "upper right", "upper center"]),
-                  ncol=rng.choice([1, len(names)]))
+        # framed, above the plot or beside it (inside it, it would hide the tallest columns)
+        if rng.random() < 0.5:
+            ax.legend(frameon=True, edgecolor="black", fancybox=False, loc="lower center",
+                      bbox_to_anchor=(0.5, 1.02), ncol=len(names))
+        else:
+            ax.legend(frameon=True, edgecolor="black", fancybox=False, loc="upper left",
+                      bbox_to_anchor=(1.02, 1.0))
         fig.tight_layout()
         return _png(fig, rng.choice([100, 130, 160]))
 
