@@ -198,12 +198,9 @@ def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]
                                  "labelled": style != "bb-paper-columns", "style": style,
                                  "series": {}}
         image = DRAW[style](rng, entry)
-        name = f"bound_{seed}_{index:03d}.png"
-        if rng.random() < 0.2:
-            name = name.replace(".png", ".jpg")
-            image.save(out / name, quality=rng.randint(75, 92))
-        else:
-            image.save(out / name)
+        jpeg = rng.random() < 0.2  # some are passed around as JPEG
+        name = f"bound_{seed}_{index:03d}.{'jpg' if jpeg else 'png'}"
+        image.save(out / name, **({"quality": rng.randint(75, 92)} if jpeg else {}))
         truth[name] = entry
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth

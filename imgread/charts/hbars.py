@@ -155,10 +155,10 @@ def _chart(
         # grouped bars need each series named: a legend's light names on a dark page come
         # out as scraps or not at all, its patches as letters ("Ml"): read beside the patch
         unsure = unsure_names(names, legend)
-        again = sample_names(rgb, colours,
-                             ["" if i in unsure else n for i, n in enumerate(names)],
-                             bg, tick_height, settings, legend, area)
-        names = confirmed_names(names, again)
+        by_patch = sample_names(rgb, colours,
+                                ["" if i in unsure else n for i, n in enumerate(names)],
+                                bg, tick_height, settings, legend, area)
+        names = confirmed_names(names, by_patch)
     series = [Series(name=name, colour=hex_colour(colour), style="bar")
               for name, colour in zip(names, colours, strict=True)]
     tolerance = MISMATCH_SHARE * fit.value_range
@@ -238,19 +238,27 @@ def _names_beside(rgb: np.ndarray, bars: list[Lying], bg: np.ndarray, reach: int
     right = min(rgb.shape[1], min(edges) + reach)
     strip = rgb[top:bottom, :right].astype(np.float32)
     page = np.asarray(bg, dtype=np.float32)
-    # only from the bars' edge on: left of it a grey name lies on the blend of grey bars
-    # into a grey panel, and would be painted over with them
-    onto = strip[:, max(0, min(edges) - 2):]
+    blends = np.zeros(strip.shape[:2], dtype=bool)
     for colour in {tuple(int(c) for c in bar.colour) for bar in bars}:
         towards = np.asarray(colour, dtype=np.float32) - page
-        offset = onto - page
+        offset = strip - page
         share = np.clip((offset @ towards) / max(float(towards @ towards), 1.0), 0.0, 1.0)
-        off_line = np.linalg.norm(offset - share[..., None] * towards, axis=-1)
-        onto[off_line < 30] = page
+        blends |= np.linalg.norm(offset - share[..., None] * towards, axis=-1) < 30
+    # left of the bars' edge the painting only takes the names' faint fringes, unless the
+    # names are grey as the bars are (grey bars on a grey panel): then most of their ink lies
+    # on the bars' blend into the panel, and is kept
+    edge = max(0, min(edges) - 2)
+    ink = distance(strip[:, :edge], page) > NAME_INK
+    if (blends[:, :edge] & ink).sum() > 0.5 * ink.sum():
+        blends[:, :edge] = False
+    strip[blends] = page
     words = name_strip_words(np.ascontiguousarray(strip.astype(np.uint8)),
                              Box(x1=0, y1=0, x2=right, y2=bottom - top), settings)
     return [w.model_copy(update={"box": w.box.model_copy(update={
         "y1": w.box.y1 + top, "y2": w.box.y2 + top})}) for w in words]
+
+
+NAME_INK = 60.0  # RGB distance from the page: a name's ink, not its faint fringe
 
 
 def _past_end(bar: Lying, height: float) -> Box:
