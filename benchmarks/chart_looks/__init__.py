@@ -2,7 +2,9 @@
 (plotly figures in Chromium, Vega-Lite through vl-convert, themed matplotlib and seaborn,
 box plots, line charts drawn as others draw them: ``curves``, bar charts of every kind as
 others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
-bars with their values printed on them: ``printed``).
+bars with their values printed on them: ``printed``, bars to bind to a category, a series
+and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
+``bound``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -13,6 +15,7 @@ were looked at: tuning sets, never test sets.
 from chart_looks import (
     bar_kinds,
     bokeh_look,
+    bound_bars,
     box_look,
     curves,
     line_kinds,
@@ -32,4 +35,5 @@ LOOKS = {
     "bars": bar_kinds,
     "bokeh": bokeh_look,
     "printed": printed_bars,
+    "bound": bound_bars,
 }

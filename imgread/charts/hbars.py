@@ -18,7 +18,8 @@ from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, lying_value_axis
 from .bars import RawBar, find_bars
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
-from .legend import legend_names
+from .legend import confirmed_names, legend_names, unsure_names
+from .naming import sample_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
 from .text import (
@@ -129,12 +130,18 @@ def _chart(
     groups = gap_groups(upright)
     categories = _names(bars, groups, found)
     thickness = float(np.median([bar.thickness for bar in bars]))
-    if settings is not None and sum(isinstance(c, str) for c in categories) < len(bars) / 2:
-        # names beside the bars the page reading took for part of a picture: read alone
+    if settings is not None and sum(isinstance(c, str) for c in categories) < len(bars):
+        # names beside the bars the page reading lost or took for part of a picture (grey
+        # names on a page as grey as the ticks, a size read as a number: "70B" as "708"):
+        # read alone
         beside = _names_beside(rgb, bars, bg, max(6, int(thickness)), settings)
         names_read = [p for p in phrases(clean_words(beside)) if p.value is None]
         again = _names(bars, groups, names_read)
-        if sum(isinstance(c, str) for c in again) > sum(isinstance(c, str) for c in categories):
+        named = sum(isinstance(c, str) for c in categories)
+        if named >= len(bars) / 2:  # the page's names stand; the strip names the others
+            categories = [c if isinstance(c, str) else a
+                          for c, a in zip(categories, again, strict=True)]
+        elif sum(isinstance(c, str) for c in again) > named:
             categories = again
     series_of = cluster_colours([bar.colour for bar in bars], 20.0)
     colours = [
@@ -142,14 +149,22 @@ def _chart(
                   axis=0)
         for k in range(max(series_of) + 1)
     ]
-    names, _ = legend_names(rgb, words, colours, bg, patches=True, area=area)
+    names, legend = legend_names(rgb, words, colours, bg, patches=True, area=area)
+    tick_height = float(np.median([p.height for p in fit.ticks]))
+    if len(colours) > 1:
+        # grouped bars need each series named: a legend's light names on a dark page come
+        # out as scraps or not at all, its patches as letters ("Ml"): read beside the patch
+        unsure = unsure_names(names, legend)
+        by_patch = sample_names(rgb, colours,
+                                ["" if i in unsure else n for i, n in enumerate(names)],
+                                bg, tick_height, settings, legend, area)
+        names = confirmed_names(names, by_patch)
     series = [Series(name=name, colour=hex_colour(colour), style="bar")
               for name, colour in zip(names, colours, strict=True)]
     tolerance = MISMATCH_SHARE * fit.value_range
     flags: list[Flag] = []
     ticks = {id(p) for p in fit.ticks}
     labels = [p for p in numbers if id(p) not in ticks]
-    tick_height = float(np.median([p.height for p in fit.ticks]))
     found_labels = [(bar, label) for bar in bars if (label := _label(bar, labels)) is not None]
     place: str | None = None
     if settings is not None and len(found_labels) >= 0.5 * len(bars):
@@ -223,16 +238,27 @@ def _names_beside(rgb: np.ndarray, bars: list[Lying], bg: np.ndarray, reach: int
     right = min(rgb.shape[1], min(edges) + reach)
     strip = rgb[top:bottom, :right].astype(np.float32)
     page = np.asarray(bg, dtype=np.float32)
+    blends = np.zeros(strip.shape[:2], dtype=bool)
     for colour in {tuple(int(c) for c in bar.colour) for bar in bars}:
         towards = np.asarray(colour, dtype=np.float32) - page
         offset = strip - page
         share = np.clip((offset @ towards) / max(float(towards @ towards), 1.0), 0.0, 1.0)
-        off_line = np.linalg.norm(offset - share[..., None] * towards, axis=-1)
-        strip[off_line < 30] = page
+        blends |= np.linalg.norm(offset - share[..., None] * towards, axis=-1) < 30
+    # left of the bars' edge the painting only takes the names' faint fringes, unless the
+    # names are grey as the bars are (grey bars on a grey panel): then most of their ink lies
+    # on the bars' blend into the panel, and is kept
+    edge = max(0, min(edges) - 2)
+    ink = distance(strip[:, :edge], page) > NAME_INK
+    if (blends[:, :edge] & ink).sum() > 0.5 * ink.sum():
+        blends[:, :edge] = False
+    strip[blends] = page
     words = name_strip_words(np.ascontiguousarray(strip.astype(np.uint8)),
                              Box(x1=0, y1=0, x2=right, y2=bottom - top), settings)
     return [w.model_copy(update={"box": w.box.model_copy(update={
         "y1": w.box.y1 + top, "y2": w.box.y2 + top})}) for w in words]
+
+
+NAME_INK = 60.0  # RGB distance from the page: a name's ink, not its faint fringe
 
 
 def _past_end(bar: Lying, height: float) -> Box:
