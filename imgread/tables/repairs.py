@@ -520,25 +520,41 @@ def repair_sizes_from_names(table: Table) -> list[Flag]:
     return flags
 
 
+# A change's sign before a column's name: "Δ avg" is the change of the average, printed as
+# signed numbers. RapidOCR reads the Greek letter as the increment sign "∆".
+_CHANGE_SIGN_RE = re.compile(r"^[Δ∆]\s*(?=\S)")
+
+
+def split_change_sign(name: str) -> tuple[str, str]:
+    """("Δ ", the rest) for a name opening with a change's sign, else ("", name)."""
+    match = _CHANGE_SIGN_RE.match(name)
+    return ("Δ ", name[match.end() :]) if match else ("", name)
+
+
 def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> list[Flag]:
     """A benchmark column's name read with low confidence and one or two characters from a
     known benchmark's ("GsMek" for GSM8K, "HellaSweg") is that benchmark: every score in
-    the column carries the name. Names OCR read surely are never changed."""
+    the column carries the name. Names OCR read surely are never changed. A change's sign
+    before the name ("Δ avg") stays: that column is the benchmark's change, not the
+    benchmark."""
     if not table.header_rows:
         return []
     flags = []
     for c in benchmark_columns(table):
         cell = table.header_rows[0][c]
+        change, text = split_change_sign(cell.text.strip())
+        if change and cell.text != change + text:
+            cell.text = table.columns[c] = change + text
         if not cell.text or cell.confidence >= NAME_CONFIDENCE:
             continue
         # a name that carries its setting ("GSMBK (8-shot)") is matched by its name alone
-        name, setting = split_setting(cell.text.strip())
+        name, setting = split_setting(text)
         known = closest_benchmark(name, names)
         if known is None:
             continue
         why = f"read with confidence {cell.confidence:.0f}, closest to the known name {known!r}"
         before = cell.text
-        cell.text = known if setting is None else known + cell.text.strip()[len(name) :]
+        cell.text = change + (known if setting is None else known + text[len(name) :])
         table.columns[c] = cell.text
         flags.append(
             Flag(
