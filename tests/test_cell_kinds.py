@@ -106,3 +106,18 @@ def test_a_leaderboard_with_ranks_and_a_change_column_reads_its_names_and_change
     assert not any(s.benchmark.strip() == "#" for s in scores)
     read = {s.model: s.value for s in scores if s.benchmark.lower().startswith("δ")}
     assert sum(read.get(m) == c for m, c in zip(models, changes, strict=True)) >= 5
+
+
+def test_a_spread_sign_read_as_two_glyphs_leaves_the_columns_mean() -> None:
+    """Page readings of a PIL-drawn table of "mean±spread" cells shrunk to a JPEG (the
+    tuning look cell_kinds, seed 300): "74.6±1.2" read "74.6241.2", which alone is the mean
+    74.62 and the spread 1.2; the column's other means have one decimal."""
+    from imgread.tables.repairs import finish_numbers
+    from imgread.units import parse_number
+
+    texts = ["87.8+0.9", "28.241.9", "74.6241.2", "84.941.4", "67.3+0.4"]
+    table = _table(["Model", "MATH"], [[m, t] for m, t in zip(MODELS, texts, strict=False)])
+    for row in table.body:
+        row[1].value = parse_number(row[1].text)
+    finish_numbers(table)
+    assert [row[1].value for row in table.body] == [87.8, 28.2, 74.6, 84.9, 67.3]
