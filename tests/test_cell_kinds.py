@@ -69,6 +69,20 @@ def test_a_change_sign_stays_before_a_repaired_name() -> None:
     assert table.columns[1] == "Average"
 
 
+def test_over_signed_numbers_a_change_sign_read_as_a_is_the_sign() -> None:
+    """Tesseract reads "Δ" as "A"; over a column of signed numbers, "A avg" and "Aavg" are
+    the change of the average. Over unsigned numbers, an "A" is a letter of the name."""
+    changes = ["+1.7", "-0.5", "−2.2", "+0.3", "-1.0", "+2.6"]
+    for read in ("A avg", "Aavg"):
+        table = _table(["Model", "Average", read], [[m, "61.50", c] for m, c in zip(
+            MODELS, changes, strict=True)])
+        repair_column_names(table)
+        assert table.columns[2].startswith("Δ "), read
+    plain = _table(["Model", "Average", "A avg"], [[m, "61.50", "1.7"] for m in MODELS])
+    repair_column_names(plain)
+    assert not plain.columns[2].startswith("Δ")
+
+
 def _leaderboard(path: Path) -> tuple[list[str], list[float]]:
     """A PIL-drawn leaderboard: rank and movement, name, average, scores, signed change."""
     font = ImageFont.truetype(str(SANS), 17)

@@ -523,11 +523,24 @@ def repair_sizes_from_names(table: Table) -> list[Flag]:
 # A change's sign before a column's name: "Δ avg" is the change of the average, printed as
 # signed numbers. RapidOCR reads the Greek letter as the increment sign "∆".
 _CHANGE_SIGN_RE = re.compile(r"^[Δ∆]\s*(?=\S)")
+# Over a column of signed numbers, the sign read as a Latin "A", alone or glued to a
+# lower-case name ("A avg", "Aavg").
+_CHANGE_SIGN_AS_A_RE = re.compile(r"^A(?:\s+(?=\S)|(?=[a-z]))")
+# A number printed with its sign, as a change is ("+1.7", "-0.5", "−0.5").
+_SIGNED_RE = re.compile(r"^[-+−–]\s?\d")
 
 
-def split_change_sign(name: str) -> tuple[str, str]:
-    """("Δ ", the rest) for a name opening with a change's sign, else ("", name)."""
-    match = _CHANGE_SIGN_RE.match(name)
+def _signed_column(table: Table, column: int) -> bool:
+    """Every filled cell prints its sign, a plus among them: a column of changes."""
+    texts = [row[column].text.strip() for row in table.body if row[column].text.strip()]
+    return (len(texts) >= 2 and all(_SIGNED_RE.match(text) for text in texts)
+            and any(text.startswith("+") for text in texts))
+
+
+def split_change_sign(name: str, signed: bool = False) -> tuple[str, str]:
+    """("Δ ", the rest) for a name opening with a change's sign, else ("", name); over a
+    ``signed`` column, a lone or glued "A" before the name is that sign."""
+    match = _CHANGE_SIGN_RE.match(name) or (_CHANGE_SIGN_AS_A_RE.match(name) if signed else None)
     return ("Δ ", name[match.end() :]) if match else ("", name)
 
 
@@ -542,7 +555,7 @@ def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> l
     flags = []
     for c in benchmark_columns(table):
         cell = table.header_rows[0][c]
-        change, text = split_change_sign(cell.text.strip())
+        change, text = split_change_sign(cell.text.strip(), _signed_column(table, c))
         if change and cell.text != change + text:
             cell.text = table.columns[c] = change + text
         if not cell.text or cell.confidence >= NAME_CONFIDENCE:
