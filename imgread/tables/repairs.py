@@ -526,8 +526,9 @@ _CHANGE_SIGN_RE = re.compile(r"^[Δ∆]\s*(?=\S)")
 # Over a column of signed numbers, the sign read as a Latin "A", alone or glued to a
 # lower-case name ("A avg", "Aavg").
 _CHANGE_SIGN_AS_A_RE = re.compile(r"^A(?:\s+(?=\S)|(?=[a-z]))")
-# A number printed with its sign, as a change is ("+1.7", "-0.5", "−0.5").
-_SIGNED_RE = re.compile(r"^[-+−–]\s?\d")
+# A number printed with its sign, as a change is ("+1.7", "-0.5", "−0.5"; a minus read
+# as two dashes, "—-0.6").
+_SIGNED_RE = re.compile(r"^(?:\+|[-−–—]{1,2})\s?\d")
 
 
 def _signed_column(table: Table, column: int) -> bool:
