@@ -49,6 +49,20 @@ def _html(style: str, body: str) -> str:
             f"<body><div id='shot'>{body}</div></body></html>")
 
 
+def _web_page(
+    rng: random.Random, palette: tuple[str, str, str, str], padding: int, sizes: list[int]
+) -> tuple[str, tuple[str, str]]:
+    """The page's and the table's style (ink and ground the palette's first two colours, a
+    sans font, a size picked from ``sizes``), and the palette's other two colours."""
+    fg, bg, *rest = palette
+    css = (
+        f"body{{margin:0;background:{bg}}}#shot{{display:inline-block;padding:{padding}px;"
+        f"background:{bg};color:{fg};font-family:{rng.choice(SANS_CSS)};"
+        f"font-size:{rng.choice(sizes)}px}}table{{border-collapse:collapse}}"
+    )
+    return css, (rest[0], rest[1])
+
+
 def _table_html(header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{h}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
@@ -131,13 +145,11 @@ def _fractions(rng: random.Random, browser: Browser, variant: int) -> tuple[Imag
         runtime = [f"{rng.randint(0, 9)}h {rng.randint(1, 59)}m {rng.randint(1, 59)}s"]
         html_rows.append([dot + run] + (runtime if with_runtime else []) + cells[1:])
     header = ["Name"] + (["Runtime"] if with_runtime else []) + benches
-    fg, bg, head, line = (("#e8e8e8", "#1a1c1f", "#25282d", "#33373d") if dark
-                          else ("#1a1a1a", "#fff", "#f6f7f9", "#e6e8eb"))
+    palette = ("#e8e8e8", "#1a1c1f", "#25282d", "#33373d") if dark else (
+        "#1a1a1a", "#fff", "#f6f7f9", "#e6e8eb")
+    page, (head, line) = _web_page(rng, palette, 10, [12, 13, 14])
     style = (
-        f"body{{margin:0;background:{bg}}}#shot{{display:inline-block;padding:10px;"
-        f"background:{bg};color:{fg};font-family:{rng.choice(SANS_CSS)};"
-        f"font-size:{rng.choice([12, 13, 14])}px}}table{{border-collapse:collapse}}"
-        f"th{{background:{head};text-align:left;padding:7px 14px;font-weight:600;"
+        page + f"th{{background:{head};text-align:left;padding:7px 14px;font-weight:600;"
         f"border-bottom:1px solid {line}}}td{{padding:6px 14px;border-bottom:1px solid {line};"
         f"text-align:{rng.choice(['left', 'right'])}}}td:first-child{{text-align:left}}"
     )
@@ -187,13 +199,11 @@ def _ranks(rng: random.Random, browser: Browser, variant: int) -> tuple[Image.Im
         image = _draw_table(rng, grid, dark=rng.random() < 0.5)
         return image, rows_truth(columns, rows)
     dark = variant == 1
-    fg, bg, stripe, line = (("#e5e7eb", "#0f172a", "#1e293b", "#334155") if dark
-                            else ("#111827", "#fff", "#f8fafc", "#e5e7eb"))
+    palette = ("#e5e7eb", "#0f172a", "#1e293b", "#334155") if dark else (
+        "#111827", "#fff", "#f8fafc", "#e5e7eb")
+    page, (stripe, line) = _web_page(rng, palette, 12, [13, 14, 15])
     style = (
-        f"body{{margin:0;background:{bg}}}#shot{{display:inline-block;padding:12px;"
-        f"background:{bg};color:{fg};font-family:{rng.choice(SANS_CSS)};"
-        f"font-size:{rng.choice([13, 14, 15])}px}}table{{border-collapse:collapse}}"
-        f"th{{text-align:left;padding:7px 10px;border-bottom:2px solid {line}}}"
+        page + f"th{{text-align:left;padding:7px 10px;border-bottom:2px solid {line}}}"
         f"td{{padding:6px 10px;border-bottom:1px solid {line}}}"
         f"tr:nth-child(even) td{{background:{stripe}}}"
     )
