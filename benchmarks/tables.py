@@ -444,8 +444,10 @@ def generated_set(module: ModuleType, out: Path, count: int, seed: int) -> DataS
     )
 
 
-def looks_set(out: Path, count: int, seed: int) -> DataSet:
-    parts = [generated_set(module, out / name, count, seed) for name, module in LOOKS.items()]
+def looks_set(out: Path, count: int, seed: int, only: list[str] | None = None) -> DataSet:
+    """The tuning looks, or those named in ``only``."""
+    picked = {name: module for name, module in LOOKS.items() if not only or name in only}
+    parts = [generated_set(module, out / name, count, seed) for name, module in picked.items()]
     return DataSet(
         [path for part in parts for path in part.paths],
         {name: truth for part in parts for name, truth in part.truth.items()},
@@ -519,6 +521,7 @@ def main() -> None:
     parser.add_argument("--blind7-seed", type=int, default=63000, help="blind7_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
+    parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
     parser.add_argument(
         "--sets", default="tuning,test,heldout,fresh,real", help="which sets to run"
     )
@@ -578,7 +581,10 @@ def main() -> None:
                 blind7_tables, Path(folder, "blind7"), args.blind7_count, args.blind7_seed
             )
         if "looks" in wanted:
-            sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
+            only = args.looks.split(",") if args.looks else None
+            sets["looks"] = looks_set(
+                Path(folder, "looks"), args.looks_count, args.looks_seed, only
+            )
         if "real" in wanted and (real := real_set()) is not None:
             sets["real"] = real
         print("sets: " + ", ".join(f"{name} = {ROLES[name]}" for name in sets))

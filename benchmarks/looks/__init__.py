@@ -8,6 +8,7 @@ they are tuning sets, never test sets.
 from looks import (
     across,
     ascii_block,
+    cell_kinds,
     cramped,
     decks,
     documents,
@@ -37,4 +38,5 @@ LOOKS = {
     "cramped": cramped,
     "across": across,
     "decks": decks,
+    "cell_kinds": cell_kinds,
 }

@@ -18,7 +18,13 @@ from ..record import Box, Flag, Table, Word
 from .arrow_marks import strip_arrow_marks
 from .badges import strip_badges
 from .cells import recover_left_column, reread_numbers, settle_cell
-from .chrome import strip_ranks, strip_sort_marks, strip_trailing_icons, strip_type_icons
+from .chrome import (
+    strip_leading_marks,
+    strip_ranks,
+    strip_sort_marks,
+    strip_trailing_icons,
+    strip_type_icons,
+)
 from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
 from .frame import beside_ruled_blocks, header_within_body
@@ -146,6 +152,7 @@ def extract_tables(
         strip_type_icons(table)
         names = model_column(table)
         strip_ranks(table, names)
+        strip_leading_marks(table, names)
         strip_trailing_icons(table, names)
         strip_badges(table, names, words, prepared)
         split_inline_settings(table)

@@ -199,6 +199,24 @@ def strip_ranks(table: Table, model_col: int | None) -> None:
         cell.text = cell.text[match.end():]
 
 
+# A mark drawn before a name (an experiment tracker's colour dot for each run, a bullet),
+# as OCR reads it ("@", "©", "®", "°", "•"), alone or glued to the name.
+_LEADING_MARK_RE = re.compile(r"^[@©®°•●◉○·*]\s*(?=\w)")
+
+
+def strip_leading_marks(table: Table, model_col: int | None) -> None:
+    """A name that opens with a round mark's reading ("@ mpt-30b", "©Qwen-14B") loses it:
+    no model's name starts with a symbol, and the rows are keyed by the name alone."""
+    if model_col is None:
+        return
+    for row in table.body:
+        cell = row[model_col]
+        stripped = _LEADING_MARK_RE.sub("", cell.text.strip())
+        if stripped != cell.text.strip():
+            cell.readings.setdefault("mark", cell.text)
+            cell.text = stripped
+
+
 _WORD_RE = re.compile(r"[^\W\d_]{2}")
 
 

@@ -50,13 +50,40 @@ def index_column(table: Table) -> int | None:
     return None
 
 
+# A rank column's name: "#", "Rank", "No.", "Pos".
+_RANK_NAME_RE = re.compile(r"^\s*(?:#|rank(?:ing)?|no\.?|pos\.?)\s*$", re.IGNORECASE)
+# Three letters in a row: a word of a name, never a rank's movement ("▲2" read "A2", "vl").
+_NAME_WORD_RE = re.compile(r"[^\W\d_]{3}")
+
+
+def rank_column(table: Table) -> int | None:
+    """A leading column named as ranked ("#", "Rank") whose cells open with the row's place
+    (1, 2, 3 ... down the body), perhaps with the rank's movement after it ("1 ▲2", "4 –",
+    "7 ▼1", which OCR reads "1 a2", "4-", or "13" where the arrow is lost): the rows' places,
+    no score and no name. A few cells may be tied, misread or unread (a coloured arrow
+    beside the rank can take the rank with it); none holds a name's word."""
+    for c in range(min(2, table.n_cols)):
+        name = table.columns[c] if c < len(table.columns) else ""
+        texts = [(r, row[c].text.strip()) for r, row in enumerate(table.body) if row[c].text]
+        if len(texts) < 2 or not _RANK_NAME_RE.match(name) or any(
+            _NAME_WORD_RE.search(text) for _, text in texts
+        ):
+            continue
+        placed = sum(1 for r, text in texts if text.startswith(str(r + 1)))
+        if placed >= 0.6 * len(texts):
+            return c
+    return None
+
+
 def model_column(table: Table) -> int | None:
-    """The first column whose cells are mostly names, else the index column."""
+    """The first column whose cells are mostly names, else the index column. A rank
+    column is neither."""
     numeric = set(numeric_columns(table))
+    ranks = rank_column(table)
     named = [
         c
         for c in range(table.n_cols)
-        if c not in numeric and any(row[c].text for row in table.body)
+        if c not in numeric and c != ranks and any(row[c].text for row in table.body)
     ]
     # A type column of icons before the names is no name column.
     worded = [c for c in named if not is_icon_column(table, c)]
@@ -75,7 +102,8 @@ def quantity_columns(table: Table) -> set[int]:
 
 
 def benchmark_columns(table: Table) -> list[int]:
-    skip = {model_column(table), index_column(table)} | quantity_columns(table)
+    skip = {model_column(table), index_column(table), rank_column(table)}
+    skip |= quantity_columns(table)
     return [c for c in numeric_columns(table) if c not in skip]
 
 

@@ -521,25 +521,55 @@ def repair_sizes_from_names(table: Table) -> list[Flag]:
     return flags
 
 
+# A change's sign before a column's name: "Δ avg" is the change of the average, printed as
+# signed numbers. RapidOCR reads the Greek letter as the increment sign "∆".
+_CHANGE_SIGN_RE = re.compile(r"^[Δ∆]\s*(?=\S)")
+# Over a column of signed numbers, the sign read as a Latin "A", alone or glued to a
+# lower-case name ("A avg", "Aavg").
+_CHANGE_SIGN_AS_A_RE = re.compile(r"^A(?:\s+(?=\S)|(?=[a-z]))")
+# A number printed with its sign, as a change is ("+1.7", "-0.5", "−0.5"; a minus read
+# as two dashes, "—-0.6").
+_SIGNED_RE = re.compile(r"^(?:\+|[-−–—]{1,2})\s?\d")
+
+
+def _signed_column(table: Table, column: int) -> bool:
+    """Every filled cell prints its sign, a plus among them: a column of changes."""
+    texts = [row[column].text.strip() for row in table.body if row[column].text.strip()]
+    return (len(texts) >= 2 and all(_SIGNED_RE.match(text) for text in texts)
+            and any(text.startswith("+") for text in texts))
+
+
+def split_change_sign(name: str, signed: bool = False) -> tuple[str, str]:
+    """("Δ ", the rest) for a name opening with a change's sign, else ("", name); over a
+    ``signed`` column, a lone or glued "A" before the name is that sign."""
+    match = _CHANGE_SIGN_RE.match(name) or (_CHANGE_SIGN_AS_A_RE.match(name) if signed else None)
+    return ("Δ ", name[match.end() :]) if match else ("", name)
+
+
 def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> list[Flag]:
     """A benchmark column's name read with low confidence and one or two characters from a
     known benchmark's ("GsMek" for GSM8K, "HellaSweg") is that benchmark: every score in
-    the column carries the name. Names OCR read surely are never changed."""
+    the column carries the name. Names OCR read surely are never changed. A change's sign
+    before the name ("Δ avg") stays: that column is the benchmark's change, not the
+    benchmark."""
     if not table.header_rows:
         return []
     flags = []
     for c in benchmark_columns(table):
         cell = table.header_rows[0][c]
+        change, text = split_change_sign(cell.text.strip(), _signed_column(table, c))
+        if change and cell.text != change + text:
+            cell.text = table.columns[c] = change + text
         if not cell.text or cell.confidence >= NAME_CONFIDENCE:
             continue
         # a name that carries its setting ("GSMBK (8-shot)") is matched by its name alone
-        name, setting = split_setting(cell.text.strip())
+        name, setting = split_setting(text)
         known = closest_benchmark(name, names)
         if known is None:
             continue
         why = f"read with confidence {cell.confidence:.0f}, closest to the known name {known!r}"
         before = cell.text
-        cell.text = known if setting is None else known + cell.text.strip()[len(name) :]
+        cell.text = change + (known if setting is None else known + text[len(name) :])
         table.columns[c] = cell.text
         flags.append(
             Flag(

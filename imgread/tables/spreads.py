@@ -5,7 +5,9 @@ with it: "79.7±1.4" reads "79.7414". ``units.mean_of_misread_spread`` knows suc
 only while the spread keeps its point. Down a column that prints its means with their
 spreads, a cell that is the column's mean shape (digits, a point, the column's decimals)
 followed by one glyph and two or three digits is a mean whose spread lost its point: its
-value is the mean. A spread read without its mean ("±0.6") gives no score.
+value is the mean. So is a cell that reads as a mean with more decimals than the column's
+("74.6241.2" for "74.6±1.2": the "±" read as two glyphs). A spread read without its mean
+("±0.6") gives no score.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ def repair_spread_column(table: Table, column: int) -> list[Flag]:
     flags = []
     # the mean with the column's decimals, one glyph for "±", the spread's digits
     pointless = re.compile(rf"^(?P<mean>\d{{1,3}}\.\d{{{usual}}})\S(?P<spread>\d{{2,3}})$")
+    # the mean with the column's decimals, "±" read as two glyphs ("74.6±1.2" read
+    # "74.6241.2", which alone reads as the mean 74.62 and the spread 1.2)
+    two_glyphs = re.compile(rf"^(?P<mean>\d{{1,3}}\.\d{{{usual}}})\S\S(?P<spread>\d\.\d{{1,2}})$")
     for cell in cells:
         if _LONE_SPREAD_RE.match(cell.text.strip()) and cell.value is not None:
             # the mean was not read: the spread is no score, and no reading is better
@@ -63,6 +68,8 @@ def repair_spread_column(table: Table, column: int) -> list[Flag]:
             )
             continue
         match = pointless.match(cell.text.strip())
+        if match is None and _mean_places(cell.text) != usual:
+            match = two_glyphs.match(cell.text.strip())
         if match is None:
             continue
         after = f"{match.group('mean')}±{match.group('spread')}"
