@@ -190,6 +190,7 @@ for path in sys.argv[1:]:
 print(json.dumps({"tables": out, "seconds": time.perf_counter() - started}))
 """
 
+
 def key(model: str) -> str:
     return normalise_model_name(model)
 
@@ -435,8 +436,8 @@ def generated_set(module: ModuleType, out: Path, count: int, seed: int) -> DataS
     )
 
 
-def looks_set(out: Path, count: int, seed: int) -> DataSet:
-    parts = [generated_set(module, out / name, count, seed) for name, module in LOOKS.items()]
+def looks_set(out: Path, count: int, seed: int, names: list[str]) -> DataSet:
+    parts = [generated_set(LOOKS[name], out / name, count, seed) for name in names or list(LOOKS)]
     return DataSet(
         [path for part in parts for path in part.paths],
         {name: truth for part in parts for name, truth in part.truth.items()},
@@ -508,11 +509,17 @@ def main() -> None:
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument(
+        "--looks-only", default="", help="comma-separated looks to run (default: all)"
+    )
+    parser.add_argument(
         "--sets", default="tuning,test,heldout,fresh,real", help="which sets to run"
     )
     parser.add_argument("--no-img2table", action="store_true")
-    parser.add_argument("--rapid-table", action="store_true",
-                        help="also score RapidOCR + rapid-table 0.3.0 (slow: ~5 CPU-s/image)")
+    parser.add_argument(
+        "--rapid-table",
+        action="store_true",
+        help="also score RapidOCR + rapid-table 0.3.0 (slow: ~5 CPU-s/image)",
+    )
     args = parser.parse_args()
     if args.test_seed == args.seed:
         parser.error("--test-seed must differ from the tuning --seed")
@@ -562,7 +569,12 @@ def main() -> None:
                 blind6_tables, Path(folder, "blind6"), args.blind6_count, args.blind6_seed
             )
         if "looks" in wanted:
-            sets["looks"] = looks_set(Path(folder, "looks"), args.looks_count, args.looks_seed)
+            sets["looks"] = looks_set(
+                Path(folder, "looks"),
+                args.looks_count,
+                args.looks_seed,
+                [name for name in args.looks_only.split(",") if name],
+            )
         if "real" in wanted and (real := real_set()) is not None:
             sets["real"] = real
         print("sets: " + ", ".join(f"{name} = {ROLES[name]}" for name in sets))
@@ -580,8 +592,10 @@ def main() -> None:
                 + summarise("(stages)", ours, data.truth, data.with_rows, seconds=table_seconds)
                 + "  load+preprocess+ocr+tables only"
             )
-            print(f"{set_name:<26} (charts)   a chart found on {len(ours.charted)} of "
-                  f"{len(data.paths)} table screenshots {' '.join(ours.charted[:6])}".rstrip())
+            print(
+                f"{set_name:<26} (charts)   a chart found on {len(ours.charted)} of "
+                f"{len(data.paths)} table screenshots {' '.join(ours.charted[:6])}".rstrip()
+            )
             if not args.no_img2table:
                 theirs = run_img2table(data.paths)
                 if theirs is None:

@@ -12,6 +12,7 @@ from looks import (
     decks,
     documents,
     html_grid,
+    layouts,
     leaderboard,
     mpl_table,
     paper_table,
@@ -37,4 +38,5 @@ LOOKS = {
     "cramped": cramped,
     "across": across,
     "decks": decks,
+    "layouts": layouts,
 }
