@@ -190,7 +190,6 @@ for path in sys.argv[1:]:
 print(json.dumps({"tables": out, "seconds": time.perf_counter() - started}))
 """
 
-
 def key(model: str) -> str:
     return normalise_model_name(model)
 
@@ -515,11 +514,8 @@ def main() -> None:
         "--sets", default="tuning,test,heldout,fresh,real", help="which sets to run"
     )
     parser.add_argument("--no-img2table", action="store_true")
-    parser.add_argument(
-        "--rapid-table",
-        action="store_true",
-        help="also score RapidOCR + rapid-table 0.3.0 (slow: ~5 CPU-s/image)",
-    )
+    parser.add_argument("--rapid-table", action="store_true",
+                        help="also score RapidOCR + rapid-table 0.3.0 (slow: ~5 CPU-s/image)")
     args = parser.parse_args()
     if args.test_seed == args.seed:
         parser.error("--test-seed must differ from the tuning --seed")
@@ -592,10 +588,8 @@ def main() -> None:
                 + summarise("(stages)", ours, data.truth, data.with_rows, seconds=table_seconds)
                 + "  load+preprocess+ocr+tables only"
             )
-            print(
-                f"{set_name:<26} (charts)   a chart found on {len(ours.charted)} of "
-                f"{len(data.paths)} table screenshots {' '.join(ours.charted[:6])}".rstrip()
-            )
+            print(f"{set_name:<26} (charts)   a chart found on {len(ours.charted)} of "
+                  f"{len(data.paths)} table screenshots {' '.join(ours.charted[:6])}".rstrip())
             if not args.no_img2table:
                 theirs = run_img2table(data.paths)
                 if theirs is None:
