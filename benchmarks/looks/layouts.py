@@ -104,13 +104,18 @@ def _rowspan_html(
     head_bg = rng.choice(
         ["", "background:#eee;", "background:#dbe5f1;", "background:#333;color:#fff;"]
     )
-    style = (
-        f"body{{margin:10px;background:white}}table{{border-collapse:collapse;"
-        f"font-family:'{font}';font-size:{rng.randint(13, 17)}px}}"
-        f"td,th{{{cell_rule}padding:{rng.randint(3, 7)}px {rng.randint(6, 12)}px;text-align:"
-        f"{rng.choice(['left', 'center'])}}}th{{{head_bg}}}td.fam{{vertical-align:{valign};"
-        f"{rng.choice(['', 'font-weight:bold;', 'font-style:italic;'])}}}"
-    )
+    size = rng.randint(13, 17)
+    padding = f"{rng.randint(3, 7)}px {rng.randint(6, 12)}px"
+    align = rng.choice(["left", "center"])
+    family_face = rng.choice(["", "font-weight:bold;", "font-style:italic;"])
+    rules = {
+        "body": "margin:10px;background:white",
+        "table": f"border-collapse:collapse;font-family:'{font}';font-size:{size}px",
+        "td,th": f"{cell_rule}padding:{padding};text-align:{align}",
+        "th": head_bg,
+        "td.fam": f"vertical-align:{valign};{family_face}",
+    }
+    style = "".join(f"{selector}{{{body}}}" for selector, body in rules.items())
     head = "".join(f"<th>{c}</th>" for c in columns)
     body = []
     k = 0
