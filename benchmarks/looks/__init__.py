@@ -13,6 +13,7 @@ from looks import (
     decks,
     documents,
     html_grid,
+    layouts,
     leaderboard,
     mpl_table,
     paper_table,
@@ -39,4 +40,5 @@ LOOKS = {
     "across": across,
     "decks": decks,
     "cell_kinds": cell_kinds,
+    "layouts": layouts,
 }

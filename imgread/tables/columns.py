@@ -87,9 +87,29 @@ def model_column(table: Table) -> int | None:
     ]
     # A type column of icons before the names is no name column.
     worded = [c for c in named if not is_icon_column(table, c)]
+    # Nor is a family's merged cell before them.
+    worded = [c for c in worded if not any(is_group_column(table, c, d) for d in worded if d > c)]
     if worded or named:
         return (worded or named)[0]
     return index_column(table)
+
+
+def is_group_column(table: Table, c: int, names: int) -> bool:
+    """Column ``c`` is cells merged over blocks of rows (HTML ``rowspan``, LaTeX
+    ``multirow``) left of the names in column ``names``: a family's name printed once per
+    block, the block's other rows blank in it. Each of those rows is still its own model's:
+    the names column fills every row the group leaves blank, no name twice (a licence or
+    type column repeats its few values; a name column with a name lost by OCR has no
+    distinct names beside it)."""
+    groups = [row[c].text.strip() for row in table.body]
+    names_read = [row[names].text.strip() for row in table.body]
+    if all(groups) or not any(groups):
+        return False
+    if not all(name for group, name in zip(groups, names_read, strict=True) if not group):
+        return False
+    filled = [name for name in names_read if name]
+    distinct = len(set(filled)) == len(filled)
+    return distinct and len(filled) > sum(1 for group in groups if group)
 
 
 def quantity_columns(table: Table) -> set[int]:

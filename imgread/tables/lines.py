@@ -329,8 +329,7 @@ def tidy_label(text: str) -> str:
     """A header or name as read: a line break after a hyphen joined ("Common- sense"),
     rule fragments at the ends dropped ("MMLU —"), a space before an inner hyphen that
     monospaced fonts suggest ("Basalt -314B") closed."""
-    text = close_cjk_spaces(text.replace("- ", "-"))
-    text = re.sub(r"(?<=\w) -(?=\w)", "-", text)
+    text = close_hyphen_spaces(close_cjk_spaces(text))
     text = re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
     # A quote mark with no partner at an end is a speck read as one ("“MT-Bench", a table
     # rule's corner read as "」平均分").
@@ -342,6 +341,13 @@ def tidy_label(text: str) -> str:
         if opening != closing and text[:1] == closing:  # a mark that closes nothing
             text = text[1:].lstrip()
     return close_bracket(text)
+
+
+def close_hyphen_spaces(text: str) -> str:
+    """Spaces beside a hyphen closed: a line broken after it ("Common- sense"), or the
+    room a monospaced font leaves around its narrow dash read as spaces ("Basalt -314B",
+    "DeepSeek - 7B")."""
+    return re.sub(r"(?<=\w) -(?=\w)", "-", text.replace("- ", "-"))
 
 
 def close_bracket(text: str) -> str:

@@ -37,7 +37,7 @@ from .columns import (
     oriented,
     split_setting,
 )
-from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE
+from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE, close_hyphen_spaces
 from .spreads import repair_spread_column
 
 
@@ -427,6 +427,11 @@ def repair_model_names(table: Table) -> list[Flag]:
         if SIZE_ZERO_RE.search(cell.text):
             zeros = SIZE_ZERO_RE.sub(lambda size: re.sub("[oO]", "0", size[0]), cell.text)
             flags.append(repair_cell(table, cell, zeros, "a size"))
+            cell.value = None
+        # A name read on one line was never tidied as a header or a rejoined name is.
+        closed = close_hyphen_spaces(cell.text)
+        if closed != cell.text:
+            flags.append(repair_cell(table, cell, closed, "spaces beside a hyphen"))
             cell.value = None
     sized = sum(1 for cell in cells if SIZE_TOKEN_RE.search(cell.text))
     eights = sum(1 for cell in cells if SIZE_AS_DIGITS_RE.search(cell.text))
