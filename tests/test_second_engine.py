@@ -216,11 +216,13 @@ def test_an_unsure_cell_is_read_again_and_the_engines_vote(tmp_path) -> None:  #
 def test_without_the_second_engine_the_misreading_is_only_flagged(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from imgread.tables import extract_tables
 
-    work, config = _misread_page(tmp_path, {"Gamma-70B": "Garnma-7OB"})
+    # ("rn" for "m": no repair of one engine's reading knows the name; a size's O for 0,
+    # "7OB", the name repairs mend alone)
+    work, config = _misread_page(tmp_path, {"Gamma-70B": "Garnma-70B"})
     config.ocr.second_engine = "none"
     config.ocr.numeric_reread = False
     tables, flags = extract_tables(work.record.ocr.words, work.prepared, config)
-    assert tables[0].body[2][0].text == "Garnma-7OB"
+    assert tables[0].body[2][0].text == "Garnma-70B"
     assert not [f for f in flags if f.kind == "engines_disagree"]
 
 
