@@ -44,6 +44,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+# this checkout's imgread, ahead of an editable install of another checkout (a venv
+# shared by several worktrees), and the benchmarks beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import Browser

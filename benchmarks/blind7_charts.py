@@ -41,6 +41,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from PIL import Image
 
+# this checkout's imgread, ahead of an editable install of another checkout (a venv
+# shared by several worktrees), and the benchmarks beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind7_data import BENCHMARKS, FAMILIES, command_line, write_set

@@ -31,6 +31,9 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import numpy as np
 from PIL import Image
 
+# this checkout's imgread, ahead of an editable install of another checkout (a venv
+# shared by several worktrees), and the benchmarks beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from charts import REAL, TEST_SEED, real_bar_charts

@@ -97,6 +97,9 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from PIL import Image
 
+# this checkout's imgread, ahead of an editable install of another checkout (a venv
+# shared by several worktrees), and the benchmarks beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind2_charts import generate as generate_blind2

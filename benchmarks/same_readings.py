@@ -35,6 +35,9 @@ from typing import Any
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+# this checkout's imgread, ahead of an editable install of another checkout (a venv
+# shared by several worktrees), and the benchmarks beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import heldout_tables

@@ -105,6 +105,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+# this checkout's imgread, ahead of an editable install of another checkout (a venv
+# shared by several worktrees), and the benchmarks beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import blind2_tables
