@@ -136,11 +136,6 @@ def stack(grey: np.ndarray, boxes: list[Box], height: int = LINE_HEIGHT) -> np.n
     return page
 
 
-def han_count(words: list[Word]) -> int:
-    """Han characters read with confidence, less the ones lines and markers look like."""
-    return script_counts(words)["han"]
-
-
 def script_counts(words: list[Word]) -> dict[str, int]:
     """Characters of each CJK script read with confidence (Han less the ones lines and
     markers look like)."""
