@@ -39,6 +39,7 @@ from .on_axis import marks_off_their_axis
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
+from .raised_powers import raised_powers
 from .series import bar_chart, line_chart
 from .stacks import split_stacks
 from .text import (
@@ -51,7 +52,6 @@ from .text import (
     parse_number,
     phrases,
     plausible,
-    raised_powers,
     reread,
     size_value,
     split_merged_numbers,

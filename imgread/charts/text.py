@@ -38,7 +38,7 @@ _POWER = re.compile(
 )
 # (a small "e" in a JPEG reads as a currency sign: "1€19", "1¢21", and a 1 beside it as a
 # letter: "le+21", "lell"; neither is a number otherwise)
-_E_NOTATION = re.compile(
+E_NOTATION = re.compile(
     r"^(?P<mantissa>\d+(?:\.\d+)?|[lI])[eE€¢](?P<exponent>[+-]?[\dlI]{1,2})$")
 # "10B", "500M", "1.5T": sizes and token counts, in billions
 # (G: d3's and plotly's SI format print a billion as "1G")
@@ -52,7 +52,7 @@ def power_value(text: str) -> float | None:
     told from 101 and stays a plain number (the axis fit rejects it on a log axis)."""
     cleaned = text.strip().translate(_SUPERSCRIPTS).replace(" ", "")
     has_superscript = cleaned != text.strip().replace(" ", "")
-    match = _E_NOTATION.match(cleaned)
+    match = E_NOTATION.match(cleaned)
     if match is None:
         match = _POWER.match(cleaned)
         plain_digits = match is not None and match["exponent"].lstrip("-").isdigit()
@@ -236,196 +236,6 @@ def split_merged_numbers(words: list[Word]) -> list[Word]:
                 "text": piece, "box": Box(x1=x1, y1=box.y1, x2=x2, y2=box.y2),
             }))
     return out
-
-
-# "101", "2x101", "10-1": "10" and a digit or two that may be a raised exponent (10¹ read
-# level, 10⁻¹ with its minus, or as a sign: "10+"); "6x10": a mantissa's power whose
-# exponent OCR dropped
-_TEN_AND_DIGITS = re.compile(
-    r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)"
-    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]+-]|\d[°%oO?'!lI|}\]])?$")
-RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
-
-
-def raised_powers(
-    rgb: np.ndarray, words: list[Word], settings: OcrSettings | None = None
-) -> list[Word]:
-    """Powers of ten whose exponent OCR read level ("10¹" as "101", even "102") or as a sign
-    ("10?" for 10²): where the last glyphs stand raised above the "10" in the pixels, the
-    word becomes "10^1", its exponent read once more alone (enlarged, digits only) where
-    ``settings`` are given."""
-    out: list[Word] = []
-    taken: set[int] = set()  # raised exponents OCR read as words of their own
-    for word in words:
-        match = _TEN_AND_DIGITS.match(word.text.strip().replace(" ", ""))
-        if match is None and (cut := _without_raised_mark(rgb, word)) is not None:
-            word, match = cut, _TEN_AND_DIGITS.match(cut.text.strip().replace(" ", ""))
-        if match and match["tail"] is None and match["head"] == "10":
-            # a plain "10" whose small exponent OCR lost or read apart (bokeh's 10⁹): the
-            # box widened over where the exponent stands, read only where it is a number
-            wider = _with_exponent_room(word.box)
-            exponent = _raised_tail(rgb, wider, settings)
-            if exponent:
-                taken.update(id(w) for w in words if w is not word and _raised_in(w.box, wider))
-                word = word.model_copy(update={"text": f"10^{exponent}", "box": wider})
-            out.append(word)
-            continue
-        exponent = _raised_tail(rgb, word.box, settings) if match else None
-        if match and exponent is not None:
-            tail = match["tail"] or ""
-            if exponent and tail.startswith("-") and not exponent.startswith("-"):
-                exponent = "-" + exponent  # the raised minus, read level, is in the word
-            if tail in UPRIGHT_ONES and len(exponent) == 1 and exponent != "1":
-                exponent = "1"  # an upright stroke is a 1 (alone, a serif 1 reads as a 7)
-            if exponent or tail.lstrip("-").isdigit():
-                word = word.model_copy(update={"text": f"{match['head']}^{exponent or tail}"})
-        out.append(word)
-    return [w for w in out if id(w) not in taken]
-
-
-STRAY_MARKS = "\"'`\u201c\u201d\u2018\u2019,."  # what OCR reads a minor tick mark as
-
-
-def _without_raised_mark(rgb: np.ndarray, word: Word) -> Word | None:
-    """A power of ten read with a mark before it ("\u201c10!": a minor tick's stroke above and
-    left of matplotlib's 10\u00b9; "\u201c1e10"), the mark cut off, text and box: the box's
-    centre must be the label's, on a log axis a few pixels are a few per cent. None where
-    the word is no such power."""
-    text = word.text.strip()
-    rest = text.lstrip(STRAY_MARKS)
-    if rest == text or not (_TEN_AND_DIGITS.match(rest.replace(" ", ""))
-                            or _E_NOTATION.match(rest)):
-        return None
-    box = word.box
-    crop = rgb[box.y1 : box.y2, box.x1 : box.x2]
-    if crop.size == 0 or crop.shape[0] < 6:
-        return None
-    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY).astype(np.int16)
-    ink = np.abs(grey - np.median(grey)) > 60
-    columns = np.flatnonzero(ink.any(axis=0))
-    if not len(columns):
-        return None
-    runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
-    # (the mark's own ink may be left out of the box already, cut down to the text's rows)
-    first = np.flatnonzero(ink[:, runs[0][0] : runs[0][-1] + 1].any(axis=1))
-    if first[-1] < 0.6 * crop.shape[0]:  # raised, not reaching the digits' foot: the mark
-        runs = runs[1:]
-    if not runs:
-        return None
-    return word.model_copy(update={"text": rest, "box": box.model_copy(
-        update={"x1": box.x1 + int(runs[0][0])})})
-
-
-UPRIGHT_ONES = "!lI|]}"  # a raised 1 as the page reading reads it: never another digit
-EXPONENT_ROOM = 1.1  # of a label's height: how far right of "10" a raised exponent reaches
-
-
-def _with_exponent_room(box: Box) -> Box:
-    """The box of a "10" widened right and up over where its exponent stands."""
-    return box.model_copy(update={"x2": round(box.x2 + EXPONENT_ROOM * box.height),
-                                  "y1": max(0, round(box.y1 - RAISED_ROOM * box.height))})
-
-
-RAISED_ROOM = 0.5  # of a label's height: how far above "10" a raised exponent reaches
-
-
-def _raised_in(box: Box, wider: Box) -> bool:
-    """A word right of the "10" inside its widened box, its foot above the "10"'s middle."""
-    base_height = wider.height / (1 + RAISED_ROOM)
-    middle = wider.y2 - base_height / 2
-    return wider.x2 - EXPONENT_ROOM * base_height - 2 <= box.cx <= wider.x2 + 2 and (
-        wider.y1 - 2 <= box.y1 and box.y2 < middle)
-
-
-def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str | None:
-    """None where the word's last glyph stands level with the ones before; else the raised
-    glyph's digit read alone ("" where it cannot be read again)."""
-    crop = rgb[max(0, box.y1 - 2) : box.y2 + 2, max(0, box.x1 - 1) : box.x2 + 1]
-    if crop.size == 0 or crop.shape[0] < 6:
-        return None
-    grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
-    if float(np.median(grey)) < 128:
-        grey = 255 - grey
-    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    # the box may take in the axis line and a tick mark above the label: the text is the
-    # lowest band of inked rows, rules across the box left out
-    ink[ink.mean(axis=1) > 0.8] = 0
-    rows = np.flatnonzero(ink.any(axis=1))
-    if not len(rows):
-        return None
-    band = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)[-1]
-    ink[: band[0]] = 0
-    columns = np.flatnonzero(ink.any(axis=0))
-    if len(columns) < 4:
-        return None
-    # each column's lowest ink: the exponent's columns end well above the baseline (small
-    # text runs the glyphs together, so columns are looked at, not glyphs)
-    feet = np.array([np.flatnonzero(ink[:, x])[-1] for x in columns])
-    tops = np.array([np.flatnonzero(ink[:, x])[0] for x in columns])
-    baseline = int(feet.max())
-    height = baseline - int(tops.min()) + 1
-    raised = feet < baseline - RAISED_SHARE * height
-    if not raised[-1]:
-        return None
-    level = np.flatnonzero(~raised)
-    if not len(level):
-        return None
-    first = int(level[-1]) + 1
-    if len(columns) - first < 2 or first < 2:
-        return None
-    # and stand above the "10" too (a round glyph's last columns also end above the foot;
-    # mathtext sets a small exponent only a tenth of the text's height above the digits),
-    # or be a superscript glyph (¹⁹: a font's small digits hang from the digits' top)
-    if int(tops[first:].min()) > int(tops[:first].min()) - max(1.0, 0.1 * height) and (
-            not _superscript_glyphs(tops[first:], feet[first:], int(tops[:first].min()),
-                                    height)):
-        return None
-    x1, x2 = int(columns[first]), int(columns[-1]) + 1
-    top, bottom = int(tops[first:].min()), int(feet[first:].max()) + 1
-    if settings is None:
-        return ""
-    glyph = grey[top:bottom, x1:x2]
-    scale = LABEL_TEXT_HEIGHT / max(1, glyph.shape[0])
-    glyph = cv2.resize(glyph, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    glyph = cv2.copyMakeBorder(glyph, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
-    # read as a word, not a character: two raised digits (10¹¹, matplotlib's labels of
-    # token counts) read as one glyph come back as one digit; where the word reading finds
-    # no exponent, or one digit in ink two digits wide (plotly's 10²² five pixels tall),
-    # the exponent is read again as a line of text
-    digits = _exponent_read(glyph, settings, psm=8)
-    if len(digits.lstrip("-")) < (2 if x2 - x1 >= TWO_DIGITS_WIDE * (bottom - top) else 1):
-        digits = _exponent_read(glyph, settings, psm=7) or digits
-    return digits
-
-
-TWO_DIGITS_WIDE = 1.1  # of an exponent's height: the width two digits take at least
-
-
-def _exponent_read(glyph: np.ndarray, settings: OcrSettings, psm: int) -> str:
-    """The digits of an enlarged exponent, read by Tesseract in page mode ``psm``; "" where
-    they are no exponent (one or two digits, a minus perhaps)."""
-    try:
-        found = ocr.read_words(np.ascontiguousarray(cv2.cvtColor(glyph, cv2.COLOR_GRAY2RGB)),
-                               settings, psm=psm, numeric=True)
-    except RuntimeError:  # tesserocr: no text in the crop
-        return ""
-    digits = "".join(w.text for w in found).replace("−", "-").replace("—", "-")
-    return digits if re.fullmatch(r"-?\d{1,2}", digits) else ""
-
-
-SUPERSCRIPT_HEIGHT = 0.8  # of the text's height: a superscript digit is this tall at most
-DIGIT_WIDTH = 0.3  # of the text's height: the narrowest a digit (and a glyph's tail) runs
-
-
-def _superscript_glyphs(tops: np.ndarray, feet: np.ndarray, text_top: int,
-                        height: int) -> bool:
-    """Columns ending a word that hold small glyphs hung from the text's top line: a
-    font's superscript digits (plotly's ticks printed "10¹⁹"), level with the "10" above,
-    raised at their foot. A round glyph's last columns also end above the foot, but they
-    are a stroke or two wide and start below the text's top."""
-    top, foot = int(tops.min()), int(feet.max())
-    return (len(tops) >= DIGIT_WIDTH * height and top <= text_top + max(1.0, 0.1 * height)
-            and foot - top + 1 <= SUPERSCRIPT_HEIGHT * height)
 
 
 REREAD_SIDE = 2400  # px: the longest side the chart reread works at
