@@ -4,8 +4,11 @@ instead of waiting forever for work that will never come."""
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -36,15 +39,37 @@ def stopping_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _killed_with_parent() -> bool:
+    """Linux: ask the kernel to SIGKILL this process when the thread that started it ends
+    (the pool is driven, and its processes started, by one thread that outlives them).
+    Unlike a polling thread, this needs no turn at the interpreter: a worker stuck in a
+    native call that holds it still dies."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
 def exit_with_parent() -> None:
     """In a worker process: exit as soon as the process that started it is gone.
 
     A worker blocked on its task queue would never notice: the other workers keep that
-    pipe open. Its parent id changes when the parent dies (it is re-parented), so a small
-    thread polls it. Ctrl-C goes to the whole process group; the main process handles it
-    and stops the workers, so they ignore it themselves."""
+    pipe open. On Linux the kernel kills it; elsewhere, and in case the parent died before
+    that was asked, its parent id changes when the parent dies (it is re-parented), so a
+    small thread polls it. Ctrl-C goes to the whole process group; the main process
+    handles it and stops the workers, so they ignore it themselves."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None and started_by.pid else os.getppid()
+    _killed_with_parent()
+    if os.getppid() != parent:  # gone before the kernel was asked
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
