@@ -36,10 +36,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from blind8_data import FAMILIES, camera, esc, page, save, write_truth  # noqa: E402
-from browser import Browser  # noqa: E402
-from PIL import Image  # noqa: E402
+import matplotlib.pyplot as plt
+from blind8_data import FAMILIES, camera, esc, page, save, write_truth
+from browser import Browser
+from PIL import Image
 
 Shot = tuple[Image.Image, dict, int | None]
 BENCH_NAMES = ["MMLU", "GSM8K", "HumanEval", "ARC-C", "MATH", "BBH", "GPQA", "MBPP"]
