@@ -252,7 +252,7 @@ def value_colours(rng: random.Random, browser: Browser) -> Shot:
 
     css = """#shot{width:%dpx;padding:16px;background:#fff}
     table{border-collapse:collapse;font-size:14px;width:100%%}
-    th{border-bottom:2px solid #333;padding:6px 8px;text-align:center}
+    th{border-bottom:2px solid #333;padding:6px 8px;text-align:center;white-space:nowrap}
     td{padding:5px 8px;border-bottom:1px solid #e2e2e2;text-align:center}
     td:first-child{text-align:left;font-weight:600}
     .up{color:#0a7d32;background:#e3f6e8;padding:1px 5px;border-radius:3px}
