@@ -25,19 +25,17 @@ category printed under it; one series is named after what it measures) and ``sty
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import math
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from blind8_data import FAMILIES, camera, esc, page, save, write_truth
+from blind8_data import FAMILIES, Look, camera, command_line, esc, generate_looks, page
 from browser import Browser
 from PIL import Image
 
@@ -282,7 +280,7 @@ def seaborn_step_lines(rng: random.Random, browser: Browser) -> Shot:
     return image, truth("line", series, "seaborn_step_lines"), None
 
 
-LOOKS: list[tuple[str, Callable[[random.Random, Browser], Shot]]] = [
+LOOKS: list[tuple[str, Look]] = [
     ("plotly_white_grouped", plotly_white_grouped), ("vega_rounded_hbar", vega_rounded_hbar),
     ("mpl_bmh_logx", mpl_bmh_logx), ("pygal_release_lines", pygal_release_lines),
     ("css_dark_bars", css_dark_bars), ("phone_columns_jpeg", phone_columns_jpeg),
@@ -292,29 +290,8 @@ LOOKS: list[tuple[str, Callable[[random.Random, Browser], Shot]]] = [
 
 def generate(out: Path, count: int, seed: int) -> dict:
     """``count`` charts in ``out`` (the looks in turn) and their truth, keyed by file name."""
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1400, 1000))
-    drawn = {}
-    try:
-        for index in range(count):
-            style, draw = LOOKS[index % len(LOOKS)]
-            rng = random.Random(f"blind8-charts/{seed}/{index}")
-            image, item, quality = draw(rng, browser)
-            drawn[save(image, out, index, style, quality)] = item
-    finally:
-        browser.close()
-    write_truth(out, drawn)
-    return drawn
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=74000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return generate_looks(out, count, seed, "blind8-charts", LOOKS, (1400, 1000))
 
 
 if __name__ == "__main__":
-    main()
+    command_line(generate, __doc__ or "", 24, 74000)

@@ -4,13 +4,16 @@ rendered picture. Written without reading the reader or any other generator."""
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from browser import Browser
 from PIL import Image, ImageFilter
 
 # Invented families: no real lab's name.
@@ -214,3 +217,37 @@ def save(image: Image.Image, out: Path, index: int, style: str, jpeg_quality: in
 
 def write_truth(out: Path, truth: dict) -> None:
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
+
+
+# A look draws one picture from its random source (a browser at hand for HTML), and returns
+# it with its truth and its JPEG quality (None: PNG).
+Look = Callable[[random.Random, Browser], tuple[Image.Image, dict, int | None]]
+
+
+def generate_looks(out: Path, count: int, seed: int, set_name: str,
+                   looks: list[tuple[str, Look]], viewport: tuple[int, int]) -> dict:
+    """``count`` pictures in ``out``, the looks in turn, each from its own random source
+    (``set_name/seed/index``), and their truth in ``truth.json``, keyed by file name."""
+    out.mkdir(parents=True, exist_ok=True)
+    browser = Browser(viewport)  # started at its first page only
+    found = {}
+    try:
+        for index in range(count):
+            style, draw = looks[index % len(looks)]
+            image, item, quality = draw(random.Random(f"{set_name}/{seed}/{index}"), browser)
+            found[save(image, out, index, style, quality)] = item
+    finally:
+        browser.close()
+    write_truth(out, found)
+    return found
+
+
+def command_line(generate: Callable[[Path, int, int], dict], doc: str, count: int,
+                 seed: int) -> None:
+    """``OUT_DIR [--count N] [--seed S]``: a generator's command line."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
+    args = parser.parse_args()
+    generate(args.out, args.count, args.seed)

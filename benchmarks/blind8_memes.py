@@ -18,13 +18,13 @@ Truth per image: ``{"style": ..., "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from blind8_data import BENCHES, FAMILIES, save, write_truth
+from blind8_data import BENCHES, FAMILIES, Look, command_line, generate_looks
+from browser import Browser
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONTS = Path("/usr/share/fonts/truetype")
@@ -246,27 +246,22 @@ LOOKS: list[tuple[str, Callable[[random.Random], Image.Image]]] = [
 ]
 
 
+def as_look(style: str, draw: Callable[[random.Random], Image.Image]) -> Look:
+    """A text-only drawing as a look: its truth says it holds no chart; captions are
+    sometimes JPEG, as memes travel."""
+
+    def look(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, int | None]:
+        quality = rng.choice((None, 75)) if style.startswith("impact") else None
+        return draw(rng), {"style": style, "charts": 0}, quality
+
+    return look
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
     """``count`` text-only images in ``out`` (the looks in turn), keyed by file name."""
-    out.mkdir(parents=True, exist_ok=True)
-    truth = {}
-    for index in range(count):
-        style, draw = LOOKS[index % len(LOOKS)]
-        rng = random.Random(f"blind8-memes/{seed}/{index}")
-        quality = rng.choice((None, 75)) if style.startswith("impact") else None
-        truth[save(draw(rng), out, index, style, quality)] = {"style": style, "charts": 0}
-    write_truth(out, truth)
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=75000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    looks = [(style, as_look(style, draw)) for style, draw in LOOKS]
+    return generate_looks(out, count, seed, "blind8-memes", looks, (800, 600))
 
 
 if __name__ == "__main__":
-    main()
+    command_line(generate, __doc__ or "", 16, 75000)

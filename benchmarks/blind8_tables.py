@@ -25,18 +25,20 @@ other generator. Twelve looks, in turn:
 - ``laptop_moire``: a web table photographed on a laptop screen: moiré, a slight angle, the
   bezel, soft focus, noise, JPEG.
 
-Truth per image: ``columns`` (the first names the model column), ``rows`` (``model`` without
-footnote marks; ``cells`` aligned with ``columns``, as printed; ``params_b`` from a
-parameters column, else the size in the model's name, else null; ``tokens_t`` in trillions
-from a training-tokens column, else null; ``mmlu`` from the column named MMLU, else null),
-``title`` (or null) and ``style``.
+What each image's truth holds: its ``style``; its ``title`` when a caption or heading sits
+right above the table (else null); ``columns``, the header cells as printed, the model's
+first (a group title over several columns, a metric line under a benchmark and sheet letters
+are no part of them); ``rows``, one per model row (section lines are none), each with its
+``model`` as printed less any footnote mark, its ``cells`` (one per column, the model's
+first), ``params_b`` (billions: a parameters column's, else the size in the name, else
+null), ``tokens_t`` (trillions, a training-tokens column's, else null) and ``mmlu`` (the
+column MMLU's, never CMMLU's or MMLU-Pro's, else null).
 
     python benchmarks/blind8_tables.py OUT_DIR [--count 48] [--seed 73000]
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import random
 import statistics
@@ -45,16 +47,17 @@ from pathlib import Path
 
 from blind8_data import (
     BENCHES,
+    Look,
     Table,
     camera,
+    command_line,
     esc,
+    generate_looks,
     make_table,
     moire,
     page,
     perspective,
     resize_width,
-    save,
-    write_truth,
 )
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
@@ -402,7 +405,7 @@ def laptop_moire(rng: random.Random, browser: Browser) -> Shot:
     return resize_width(shot, rng.randint(900, 1200)), table.truth("laptop_moire", title), 78
 
 
-LOOKS: list[tuple[str, Callable[[random.Random, Browser], Shot]]] = [
+LOOKS: list[tuple[str, Look]] = [
     ("space_chips", space_chips), ("issue_dark", issue_dark), ("preview_pdf", preview_pdf),
     ("excel_dark", excel_dark), ("cmidrule_bold", cmidrule_bold),
     ("value_colours", value_colours), ("cn_yi", cn_yi),
@@ -414,29 +417,8 @@ LOOKS: list[tuple[str, Callable[[random.Random, Browser], Shot]]] = [
 
 def generate(out: Path, count: int, seed: int) -> dict:
     """``count`` tables in ``out`` (the looks in turn) and their truth, keyed by file name."""
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1600, 1200))
-    truth = {}
-    try:
-        for index in range(count):
-            style, draw = LOOKS[index % len(LOOKS)]
-            rng = random.Random(f"blind8-tables/{seed}/{index}")
-            image, item, quality = draw(rng, browser)
-            truth[save(image, out, index, style, quality)] = item
-    finally:
-        browser.close()
-    write_truth(out, truth)
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=73000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return generate_looks(out, count, seed, "blind8-tables", LOOKS, (1600, 1200))
 
 
 if __name__ == "__main__":
-    main()
+    command_line(generate, __doc__ or "", 48, 73000)
