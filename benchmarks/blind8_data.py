@@ -149,6 +149,22 @@ def page(body: str, css: str, font: str = "Liberation Sans") -> str:
             f"font-family:'{font}',sans-serif;}} {css}</style></head><body>{body}</body></html>")
 
 
+# Whether anything in #shot is wider than its box (then the screenshot would cut it off).
+OVERFLOW_JS = """() => [...document.querySelectorAll('#shot, #shot *')]
+    .some(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)"""
+
+
+def shoot_whole(browser: Browser, page_html: str, scale: float) -> Image.Image:
+    """The page's #shot, widened to its content when its set width would cut columns off:
+    the truth holds every column, so every column must be in the picture."""
+    image = browser.shoot(page_html, scale)
+    if browser.evaluate(OVERFLOW_JS, scale):
+        widened = page_html.replace("</head>", "<style>#shot{width:max-content !important}"
+                                    "</style></head>")
+        image = browser.shoot(widened, scale)
+    return image
+
+
 def resize_width(image: Image.Image, width: int) -> Image.Image:
     height = round(image.height * width / image.width)
     return image.resize((width, height), Image.LANCZOS)

@@ -58,6 +58,7 @@ from blind8_data import (
     page,
     perspective,
     resize_width,
+    shoot_whole,
 )
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
@@ -101,8 +102,8 @@ def space_chips(rng: random.Random, browser: Browser) -> Shot:
     body = (f"<div id='shot'><h1>{title}</h1><div class='search'>Search for a model…</div>"
             f"{chips}<div class='card'><table>{head_html(table)}{rows_html(table)}</table>"
             "</div></div>")
-    image = browser.shoot(page(body, css % (width, rng.choice((13, 14, 15))), "Open Sans"),
-                          rng.choice((1.0, 1.25)))
+    styled = page(body, css % (width, rng.choice((13, 14, 15))), "Open Sans")
+    image = shoot_whole(browser, styled, rng.choice((1.0, 1.25)))
     return image, table.truth("space_chips", title), None
 
 
@@ -124,7 +125,7 @@ def issue_dark(rng: random.Random, browser: Browser) -> Shot:
             f"{rng.choice(('mira', 'tobias.k', 'jun'))}</b> commented · 2h ago</div>"
             "<p>Numbers from the harness, same prompts for every run:</p>"
             f"<table>{head_html(table)}{rows_html(table)}</table></div></div></div>")
-    image = browser.shoot(page(body, css % rng.randint(620, 900), "Roboto"), 1.0)
+    image = shoot_whole(browser, page(body, css % rng.randint(620, 900), "Roboto"), 1.0)
     return image, table.truth("issue_dark", None), None
 
 
@@ -195,7 +196,7 @@ def excel_dark(rng: random.Random, browser: Browser) -> Shot:
     body = (f"<div id='shot'><div class='ribbon'>File  Home  Insert  Formulas  Data  View</div>"
             f"<div class='fx'>A1 &nbsp; fx &nbsp; {esc(table.columns[0])}</div>"
             f"<table>{''.join(out)}</table></div>")
-    image = browser.shoot(page(body, css % rng.choice((12, 13, 14))), rng.choice((1.0, 1.5)))
+    image = shoot_whole(browser, page(body, css % rng.choice((12, 13, 14))), rng.choice((1.0, 1.5)))
     return image, table.truth("excel_dark", None), None
 
 
@@ -237,7 +238,7 @@ def cmidrule_bold(rng: random.Random, browser: Browser) -> Shot:
 
     body = (f"<div id='shot'><div class='cap'>{title}</div><table><thead>{group_row}"
             f"{head_html(table)}</thead><tbody>{rows_html(table, bold)}</tbody></table></div>")
-    image = browser.shoot(page(body, css % (rng.randint(640, 860), size, size)), 1.5)
+    image = shoot_whole(browser, page(body, css % (rng.randint(640, 860), size, size)), 1.5)
     return image, table.truth("cmidrule_bold", title), None
 
 
@@ -265,7 +266,7 @@ def value_colours(rng: random.Random, browser: Browser) -> Shot:
     heading = f"<h3>{title}</h3>" if title else ""
     body = (f"<div id='shot'>{heading}<table>{head_html(table)}{rows_html(table, tint)}"
             "</table></div>")
-    image = browser.shoot(page(body, css % rng.randint(560, 900), "Roboto"), 1.0)
+    image = shoot_whole(browser, page(body, css % rng.randint(560, 900), "Roboto"), 1.0)
     return image, table.truth("value_colours", title), None
 
 
@@ -291,8 +292,8 @@ def cn_yi(rng: random.Random, browser: Browser) -> Shot:
     heading = f"<h3>{title}</h3>" if title else ""
     body = (f"<div id='shot'>{heading}<p>下表给出各模型在中英文基准上的得分（越高越好）。</p>"
             f"<table>{head_html(table)}{rows_html(table)}</table></div>")
-    image = browser.shoot(page(body, css % rng.randint(600, 820), "WenQuanYi Zen Hei"),
-                          rng.choice((1.0, 1.5)))
+    image = shoot_whole(browser, page(body, css % rng.randint(600, 820), "WenQuanYi Zen Hei"),
+                        rng.choice((1.0, 1.5)))
     return image, table.truth("cn_yi", title), None
 
 
@@ -310,8 +311,8 @@ def footnote_sections(rng: random.Random, browser: Browser) -> Shot:
         name = esc(row["cells"][0]) + (f"<sup>{marks[r]}</sup>" if r in marks else "")
         rest = "".join(f"<td>{esc(t)}</td>" for t in row["cells"][1:])
         body_rows.append(f"<tr><td>{name}</td>{rest}</tr>")
-    notes = "".join(f"<div>{m} {rng.choice(('Reported by the authors.', 'Our re-run.', 'Evaluated with a different prompt.'))}</div>"  # noqa: E501
-                    for m in sorted(set(marks.values())))
+    reasons = ("Reported by the authors.", "Our re-run.", "Evaluated with a different prompt.")
+    notes = "".join(f"<div>{m} {rng.choice(reasons)}</div>" for m in sorted(set(marks.values())))
     css = """#shot{width:%dpx;padding:18px;background:#fff}
     table{border-collapse:collapse;font-size:14px;width:100%%}
     th{border-top:2px solid #222;border-bottom:1px solid #222;padding:6px 8px}
@@ -322,7 +323,7 @@ def footnote_sections(rng: random.Random, browser: Browser) -> Shot:
     body = (f"<div id='shot'><table><thead>{head_html(table)}</thead><tbody>"
             f"{''.join(body_rows)}</tbody></table><div class='notes'>{notes}</div></div>")
     font = rng.choice(("Liberation Sans", "FreeSans", "Open Sans"))
-    image = browser.shoot(page(body, css % rng.randint(560, 820), font), 1.0)
+    image = shoot_whole(browser, page(body, css % rng.randint(560, 820), font), 1.0)
     return image, table.truth("footnote_sections", None), None
 
 
@@ -344,7 +345,7 @@ def pastel_selected(rng: random.Random, browser: Browser) -> Shot:
         + "".join(f"<td>{esc(t)}</td>" for t in row["cells"]) + "</tr>"
         for r, row in enumerate(table.rows))
     body = f"<div id='shot'><table>{head_html(table)}{body_rows}</table></div>"
-    image = browser.shoot(page(body, css, "Roboto"), rng.choice((1.0, 1.25)))
+    image = shoot_whole(browser, page(body, css, "Roboto"), rng.choice((1.0, 1.25)))
     return image, table.truth("pastel_selected", None), None
 
 
@@ -362,7 +363,7 @@ def metric_subheader(rng: random.Random, browser: Browser) -> Shot:
     td:first-child{text-align:left;white-space:nowrap}"""
     body = (f"<div id='shot'><table><tr><th style='text-align:left'>{esc(table.columns[0])}"
             f"</th>{heads}</tr>{rows_html(table)}</table></div>")
-    image = browser.shoot(page(body, css, "Liberation Sans Narrow"), rng.choice((1.0, 1.5)))
+    image = shoot_whole(browser, page(body, css, "Liberation Sans Narrow"), rng.choice((1.0, 1.5)))
     return image, table.truth("metric_subheader", None), None
 
 
@@ -382,7 +383,7 @@ def chat_bubble(rng: random.Random, browser: Browser) -> Shot:
             f"Here you go:<table>{head_html(table)}{rows_html(table)}</table>"
             "<div style='margin-top:6px'>not bad for their size</div></div></div>")
     scale = rng.choice((2.0, 3.0))
-    image = browser.shoot(page(body, css, "Roboto"), scale)
+    image = shoot_whole(browser, page(body, css, "Roboto"), scale)
     quality = rng.choice((None, 72))
     return image, table.truth("chat_bubble", None), quality
 
@@ -396,7 +397,7 @@ def laptop_moire(rng: random.Random, browser: Browser) -> Shot:
     title = rng.choice(("Benchmark results", None))
     heading = f"<h2 style='margin:0 0 10px'>{title}</h2>" if title else ""
     body = f"<div id='shot'>{heading}<table>{head_html(table)}{rows_html(table)}</table></div>"
-    screen = browser.shoot(page(body, css, "Liberation Sans"), 1.5)
+    screen = shoot_whole(browser, page(body, css, "Liberation Sans"), 1.5)
     screen = moire(screen, rng)
     bezel = Image.new("RGB", (screen.width + 60, screen.height + 60), (24, 24, 26))
     bezel.paste(screen, (30, 30))
