@@ -117,7 +117,7 @@ def mpl_bmh_logx(rng: random.Random, browser: Browser) -> Shot:
     with plt.style.context("bmh"):
         fig, ax = plt.subplots(figsize=(rng.uniform(6, 8), rng.uniform(4, 5)))
         for family in families:
-            base, slope = rng.uniform(20, 40), rng.uniform(6, 12)
+            base, slope = rng.uniform(20, 40), rng.uniform(4, 8)
             points = [[s, round(min(95, base + slope * math.log2(s + 1) + rng.uniform(-2, 2)), 1)]
                       for s in sizes]
             series[family] = points

@@ -25,8 +25,8 @@ other generator. Twelve looks, in turn:
 - ``laptop_moire``: a web table photographed on a laptop screen: moiré, a slight angle, the
   bezel, soft focus, noise, JPEG.
 
-What each image's truth holds: its ``style``; its ``title`` when a caption or heading sits
-right above the table (else null); ``columns``, the header cells as printed, the model's
+What each image's truth holds: its ``style``; its ``title`` when a caption or heading names
+the table (a leaderboard's name does; an issue's title, a chat's name do not; else null); ``columns``, the header cells as printed, the model's
 first (a group title over several columns, a metric line under a benchmark and sheet letters
 are no part of them); ``rows``, one per model row (section lines are none), each with its
 ``model`` as printed less any footnote mark, its ``cells`` (one per column, the model's
