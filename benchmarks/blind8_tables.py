@@ -26,13 +26,14 @@ other generator. Twelve looks, in turn:
   bezel, soft focus, noise, JPEG.
 
 What each image's truth holds: its ``style``; its ``title`` when a caption or heading names
-the table (a leaderboard's name does; an issue's title, a chat's name do not; else null); ``columns``, the header cells as printed, the model's
-first (a group title over several columns, a metric line under a benchmark and sheet letters
-are no part of them); ``rows``, one per model row (section lines are none), each with its
-``model`` as printed less any footnote mark, its ``cells`` (one per column, the model's
-first), ``params_b`` (billions: a parameters column's, else the size in the name, else
-null), ``tokens_t`` (trillions, a training-tokens column's, else null) and ``mmlu`` (the
-column MMLU's, never CMMLU's or MMLU-Pro's, else null).
+the table (a leaderboard's name does; an issue's title, a chat's name do not; else null);
+``columns``, the header cells as printed, the model's first (a group title over several
+columns, a metric line under a benchmark and sheet letters are no part of them); ``rows``,
+one per model row (section lines are none), each with its ``model`` as printed less any
+footnote mark, its ``cells`` (one per column, the model's first), ``params_b`` (billions: a
+parameters column's, else the size in the name, else null), ``tokens_t`` (trillions, a
+training-tokens column's, else null) and ``mmlu`` (the column MMLU's, never CMMLU's or
+MMLU-Pro's, else null).
 
     python benchmarks/blind8_tables.py OUT_DIR [--count 48] [--seed 73000]
 """
