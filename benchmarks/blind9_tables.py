@@ -275,6 +275,8 @@ def powershell_table(rng: random.Random) -> tuple[Image.Image, dict]:
     lines = ["PS C:\\evals> Import-Csv .\\scores.csv | Format-Table", "",
              *text_grid(table), "", "PS C:\\evals> "]
     image = draw_lines(lines, font, "#eeedf0", "#012456", 14)
+    if rng.random() < 0.4:  # a window shot on a large screen, shrunk for a post
+        image = image.resize((int(image.width * 0.72), int(image.height * 0.72)), Image.LANCZOS)
     return image, table.truth(None, "")
 
 
