@@ -33,19 +33,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind9_data import BENCHES, FAMILIES, command_line, css, generate_looks
-from browser import Browser
-
-_BROWSER: Browser | None = None
-
-
-def shoot(body: str, css: str, scale: float) -> Image.Image:
-    global _BROWSER
-    if _BROWSER is None:
-        _BROWSER = Browser((1600, 1200))
-    page = (f"<!DOCTYPE html><html><head><meta charset=utf-8><style>body{{margin:0}}{css}"
-            f"</style></head><body>{body}</body></html>")
-    return _BROWSER.shoot(page, scale)
+from blind9_data import BENCHES, FAMILIES, command_line, css, generate_looks, shoot
 
 
 def figure_image(fig: plt.Figure, dpi: int) -> Image.Image:
@@ -106,6 +94,20 @@ def petroff_logx_markers(rng: random.Random) -> tuple[Image.Image, dict]:
     return figure_image(fig, rng.choice([100, 120])), truth("line", series, log_x=True)
 
 
+# CSS grouped columns: $h the plot's height, $bar a column's width, $label the offset of
+# the category names below the columns
+COLUMNS_CSS = (
+    "#shot{display:inline-block;padding:20px 30px;background:#fff;font-family:'Roboto';"
+    "font-size:13px;color:#444}.leg span{margin-right:16px}.leg i{display:inline-block;"
+    "width:11px;height:11px;margin-right:5px}.plot{position:relative;height:${h}px;"
+    "margin:18px 0 0 34px;display:flex;gap:34px;align-items:flex-end;padding:0 20px;"
+    "border-bottom:1px solid #999}.t{position:absolute;left:0;right:0;border-top:1px solid "
+    "#e5e5e5}.t span{position:absolute;left:-32px;top:-8px;width:26px;text-align:right}"
+    ".g{position:relative}.bars{display:flex;gap:3px;align-items:flex-end;height:${h}px}"
+    ".b{width:${bar}px}.lab{position:absolute;top:${label}px;width:100%;text-align:center}"
+)
+
+
 def css_grouped_columns(rng: random.Random) -> tuple[Image.Image, dict]:
     models = model_labels(rng, rng.randint(2, 3))
     benches = rng.sample(["MMLU", *BENCHES[:8]], rng.randint(3, 5))
@@ -121,17 +123,7 @@ def css_grouped_columns(rng: random.Random) -> tuple[Image.Image, dict]:
                     for v in range(0, 101, 20))
     legend = "".join(f"<span><i style='background:{c}'></i>{m}</span>"
                      for m, c in zip(models, colours, strict=True))
-    style = css("#shot{display:inline-block;padding:20px 30px;background:#fff;"
-                "font-family:'Roboto';font-size:13px;color:#444}.leg span{margin-right:16px}"
-                ".leg i{display:inline-block;width:11px;height:11px;margin-right:5px}"
-                ".plot{position:relative;height:${h}px;margin:18px 0 0 34px;display:flex;"
-                "gap:34px;align-items:flex-end;padding:0 20px;border-bottom:1px solid #999}"
-                ".t{position:absolute;left:0;right:0;border-top:1px solid #e5e5e5}"
-                ".t span{position:absolute;left:-32px;top:-8px;width:26px;text-align:right}"
-                ".g{position:relative}.bars{display:flex;gap:3px;align-items:flex-end;"
-                "height:${h}px}.b{width:${bar}px}.lab{position:absolute;top:${label}px;"
-                "width:100%;text-align:center}", h=height, bar=rng.randint(18, 30),
-                label=height + 6)
+    style = css(COLUMNS_CSS, h=height, bar=rng.randint(18, 30), label=height + 6)
     title = rng.choice(["Benchmark scores", "Results (%)", "Head to head"])
     body = (f"<div id=shot><b style='font-size:16px'>{title}</b><div class=leg "
             f"style='margin-top:8px'>{legend}</div><div class=plot>{ticks}{groups}</div>"

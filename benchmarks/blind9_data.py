@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
+from browser import Browser
 from PIL import Image
 
 FAMILIES = ["Quillon", "Marrowind", "Tesselate", "Orrin", "Vantor", "Kelpie", "Brindle",
@@ -20,6 +21,17 @@ SIZES = [0.5, 1.5, 3, 7, 8, 13, 14, 22, 32, 34, 70, 72, 110]
 BENCHES = ["GSM8K", "HumanEval", "MATH", "ARC-C", "HellaSwag", "BBH", "GPQA", "DROP",
            "TriviaQA", "MBPP", "WinoGrande", "CMMLU", "MMLU-Pro", "IFEval", "AGIEval"]
 FONTS = "/usr/share/fonts/truetype"
+_BROWSER: Browser | None = None
+
+
+def shoot(body: str, style: str, scale: float) -> Image.Image:
+    """The element #shot of a page made of ``body`` and its style sheet, at ``scale``."""
+    global _BROWSER
+    if _BROWSER is None:
+        _BROWSER = Browser((1800, 1400))
+    page = (f"<!DOCTYPE html><html><head><meta charset=utf-8><style>body{{margin:0}}{style}"
+            f"</style></head><body>{body}</body></html>")
+    return _BROWSER.shoot(page, scale)
 
 
 def css(template: str, **values: object) -> str:

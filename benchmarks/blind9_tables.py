@@ -34,20 +34,17 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind9_data import FAMILIES, FONTS, SIZES, Table, command_line, generate_looks, make_table
+from blind9_data import (
+    FAMILIES,
+    FONTS,
+    SIZES,
+    Table,
+    command_line,
+    generate_looks,
+    make_table,
+    shoot,
+)
 from blind9_data import css as fill
-from browser import Browser
-
-_BROWSER: Browser | None = None
-
-
-def shoot(body: str, css: str, scale: float) -> Image.Image:
-    global _BROWSER
-    if _BROWSER is None:
-        _BROWSER = Browser((1800, 1400))
-    page = (f"<!DOCTYPE html><html><head><meta charset=utf-8><style>body{{margin:0}}{css}"
-            f"</style></head><body>{body}</body></html>")
-    return _BROWSER.shoot(page, scale)
 
 
 def html_table(table: Table, header: list[str] | None = None,
