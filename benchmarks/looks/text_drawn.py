@@ -392,7 +392,7 @@ def _in_number(text: str, j: int) -> bool:
     b = j
     while b < len(text) and (text[b].isdigit() or text[b] == "."):
         b += 1
-    return (a == 0 or not text[a - 1].isalnum() and text[a - 1] != "-") and (
+    return (a == 0 or (not text[a - 1].isalnum() and text[a - 1] != "-")) and (
         b == len(text) or not text[b].isalpha()
     )
 
