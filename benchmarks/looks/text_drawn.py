@@ -89,28 +89,22 @@ EDITOR_THEMES = {
         (245, 245, 245), (0, 122, 204), (255, 255, 255),
     ),
 }
+
+
+def _terminal_theme(page: tuple, text: tuple, prompt: tuple) -> Theme:
+    """A terminal's colours: one ink for text, rules and numbers, no gutter or status line
+    (the prompt's colour stands in the status's place)."""
+    return Theme(page, text, text, text, (0, 0, 0), page, page, prompt)
+
+
 TERMINAL_THEMES = {
-    "xterm": Theme(
-        (0, 0, 0), (204, 204, 204), (204, 204, 204), (204, 204, 204), (0, 0, 0),
-        (0, 0, 0), (0, 0, 0), (0, 205, 0),
-    ),
-    "ubuntu": Theme(
-        (48, 10, 36), (238, 238, 236), (238, 238, 236), (238, 238, 236), (0, 0, 0),
-        (48, 10, 36), (48, 10, 36), (138, 226, 52),
-    ),
-    "iterm_light": Theme(
-        (255, 255, 255), (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0),
-        (255, 255, 255), (255, 255, 255), (0, 135, 0),
-    ),
-    "solarized_term": Theme(
-        (0, 43, 54), (131, 148, 150), (131, 148, 150), (131, 148, 150), (0, 0, 0),
-        (0, 43, 54), (0, 43, 54), (133, 153, 0),
-    ),
-    "powershell": Theme(
-        (1, 36, 86), (238, 237, 240), (238, 237, 240), (238, 237, 240), (0, 0, 0),
-        (1, 36, 86), (1, 36, 86), (255, 255, 0),
-    ),
+    "xterm": _terminal_theme((0, 0, 0), (204, 204, 204), (0, 205, 0)),
+    "ubuntu": _terminal_theme((48, 10, 36), (238, 238, 236), (138, 226, 52)),
+    "iterm_light": _terminal_theme((255, 255, 255), (0, 0, 0), (0, 135, 0)),
+    "solarized_term": _terminal_theme((0, 43, 54), (131, 148, 150), (133, 153, 0)),
+    "powershell": _terminal_theme((1, 36, 86), (238, 237, 240), (255, 255, 0)),
 }
+
 KINDS = [
     "emacs_org",
     "vim_markdown",
