@@ -21,6 +21,7 @@ from looks import (
     phone_cjk,
     readme,
     spreadsheet,
+    text_drawn,
     tiny_grid,
 )
 
@@ -41,4 +42,5 @@ LOOKS = {
     "decks": decks,
     "cell_kinds": cell_kinds,
     "layouts": layouts,
+    "text_drawn": text_drawn,
 }
