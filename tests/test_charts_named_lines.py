@@ -1,0 +1,77 @@
+"""Line charts whose series are named on the plot, in close colours, on log axes in several
+notations (the ``named`` chart look's kinds, issue 11, lines7): each test renders its chart
+with matplotlib and reads it through real Tesseract; each fails without its mechanism."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from test_charts_curves import _near
+from test_charts_lines import _chart, _series
+
+from imgread.charts.text import power_value
+from imgread.pipeline import read_image
+from imgread.record import Record
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+
+def _render(path: Path, series: dict[str, tuple[str, list[float]]], xs: list[float],
+            ticks: list[float], texts: list[str], sheet: str = "ggplot",
+            legend: bool = True, size: tuple[float, float] = (9.5, 6.0)) -> Path:
+    """A log-x line chart in ``sheet``: ``series`` maps a name to (colour, ys); the x
+    ticks at ``ticks`` print ``texts``."""
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FixedFormatter, FixedLocator, NullFormatter
+
+    with plt.style.context(sheet):
+        figure, ax = plt.subplots(figsize=size, dpi=100)
+        for name, (colour, ys) in series.items():
+            ax.plot(xs, ys, label=name, color=colour, linewidth=1.5, marker="o",
+                    markersize=4)
+        ax.set_xscale("log")
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        ax.xaxis.set_major_formatter(FixedFormatter(texts))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_xlim(min(ticks + xs) / 1.25, max(ticks + xs) * 1.25)
+        ax.set_xlabel("Training tokens")
+        ax.set_ylabel("Score")
+        if legend:
+            ax.legend(loc="lower right")
+        figure.tight_layout()
+        figure.savefig(path, dpi=100)
+        plt.close(figure)
+    return path
+
+
+def test_a_caret_read_as_a_star_is_a_power() -> None:
+    """"10^10" typed without superscripts reads "10*10" as often as "10^10"."""
+    assert power_value("10*10") == 1e10
+    assert power_value("5x10*9") == 5e9
+    assert power_value("10*") is None
+
+
+@pytest.fixture(scope="module")
+def caret_ticks(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    xs = [5e9, 2e10, 5e10, 1e11, 3e11]
+    ticks = [5e9, 1e10, 2e10, 5e10, 1e11, 2e11]
+    texts = ["5x10^9", "10^10", "2x10^10", "5x10^10", "10^11", "2x10^11"]
+    path = _render(tmp_path_factory.mktemp("caret") / "caret.png",
+                   {"Qwen2.5": ("#2166ac", [51.1, 55.9, 63.2, 65.4, 70.5]),
+                    "Dense baseline": ("#b2182b", [46.7, 48.9, 53.1, 55.5, 60.5])},
+                   xs, ticks, texts)
+    return read_image(path)
+
+
+def test_powers_typed_with_a_caret_place_a_log_axis(caret_ticks: Record) -> None:
+    """OCR reads the caret of "10^10" as "*" ("10*10", "2x10*10"); before, those ticks
+    were no numbers and the x axis stayed in pixels (every x 100 to 900)."""
+    axis = next(a for a in _chart(caret_ticks).axes if a.orientation == "x")
+    assert axis.scale == "log"
+    assert {10, 11} <= {round(math.log10(t.value)) for t in axis.ticks}
+    series = _series(_chart(caret_ticks), "Qwen2.5")
+    for x, y in ((5e9, 51.1), (5e10, 63.2), (3e11, 70.5)):
+        assert _near(series, x, y), (x, y, [(p.x, p.y) for p in series.points])
