@@ -21,25 +21,31 @@ matplotlib.use("Agg")
 
 def _render(path: Path, series: dict[str, tuple[str, list[float]]], xs: list[float],
             ticks: list[float], texts: list[str], sheet: str = "ggplot",
-            legend: bool = True, size: tuple[float, float] = (9.5, 6.0)) -> Path:
+            ends: dict[str, float] | None = None, size: tuple[float, float] = (9.5, 6.0),
+            dpi: int = 100) -> Path:
     """A log-x line chart in ``sheet``: ``series`` maps a name to (colour, ys); the x
-    ticks at ``ticks`` print ``texts``."""
+    ticks at ``ticks`` print ``texts``. With ``ends`` (a name's height), each line is named
+    in grey at that height right of its last point, and there is no legend."""
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FixedFormatter, FixedLocator, NullFormatter
 
     with plt.style.context(sheet):
-        figure, ax = plt.subplots(figsize=size, dpi=100)
+        figure, ax = plt.subplots(figsize=size, dpi=dpi)
         for name, (colour, ys) in series.items():
             ax.plot(xs, ys, label=name, color=colour, linewidth=1.5, marker="o",
                     markersize=4)
+            if ends is not None:
+                ax.annotate(name, (xs[-1], ends[name]), xytext=(6, 0), va="center",
+                            textcoords="offset points", color="grey", fontsize=9)
         ax.set_xscale("log")
         ax.xaxis.set_major_locator(FixedLocator(ticks))
         ax.xaxis.set_major_formatter(FixedFormatter(texts))
         ax.xaxis.set_minor_formatter(NullFormatter())
-        ax.set_xlim(min(ticks + xs) / 1.25, max(ticks + xs) * 1.25)
+        ax.set_xlim(min(ticks + xs) / 1.25, max(ticks + xs) * (3.0 if ends else 1.25))
+        ax.set_ylim(30, 75)
         ax.set_xlabel("Training tokens")
         ax.set_ylabel("Score")
-        if legend:
+        if ends is None:
             ax.legend(loc="lower right")
         figure.tight_layout()
         figure.savefig(path, dpi=100)
@@ -75,3 +81,28 @@ def test_powers_typed_with_a_caret_place_a_log_axis(caret_ticks: Record) -> None
     series = _series(_chart(caret_ticks), "Qwen2.5")
     for x, y in ((5e9, 51.1), (5e10, 63.2), (3e11, 70.5)):
         assert _near(series, x, y), (x, y, [(p.x, p.y) for p in series.points])
+
+
+@pytest.fixture(scope="module")
+def nudged_end_names(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    """dark_background, a dark and a light orange ending a point apart; their grey names
+    nudged apart, each nearer the other's end than its own."""
+    xs = [2e20, 8e20, 3e21, 1e22]
+    path = _render(tmp_path_factory.mktemp("ends") / "ends.png",
+                   {"SmolLM": ("#f58518", [47.0, 51.4, 56.0, 57.8]),
+                    "StableLM": ("#ffbf79", [35.1, 44.6, 51.7, 57.0])},
+                   xs, [1e20, 1e21, 1e22], ["1e20", "1e21", "1e22"],
+                   sheet="dark_background", ends={"SmolLM": 60.0, "StableLM": 55.0},
+                   size=(8.0, 5.0))
+    return read_image(path)
+
+
+def test_a_column_of_end_names_binds_in_order(nudged_end_names: Record) -> None:
+    """The names right of the lines' ends stand in one column, in the order of the ends
+    (a nudge never swaps two): bound top to bottom. Before, a name was bound only when
+    level with a line's end, and both lines stayed unnamed."""
+    chart = _chart(nudged_end_names)
+    for name, x, y in (("SmolLM", 2e20, 47.0), ("SmolLM", 3e21, 56.0),
+                       ("StableLM", 2e20, 35.1), ("StableLM", 3e21, 51.7)):
+        series = _series(chart, name)
+        assert _near(series, x, y), (name, x, y, [(p.x, p.y) for p in series.points])

@@ -34,6 +34,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .end_labels import column_names
 from .label_row import few_labels_axis
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
@@ -344,11 +345,14 @@ def line_chart(
     ends = {id(w) for w in named if line_end(rgb, _swatch_box(w), colours, panel.tick_height)}
     samples = [word.box if id(word) in ends else _swatch_box(word).union(word.box)
                for word in named]
+    # lines named by a column of names at their ends, bound in order and by colour
+    names, column = column_names(rgb, words, [t.points for t in traced], colours, names, bg,
+                                 panel.tick_height, {id(w) for w in legend if id(w) not in ends})
     # lines the legend left unnamed: named by the text at their end, or by their legend
     # sample's text read again
     names, labels = end_label_names(words, [t.points for t in traced], names,
-                                    panel.tick_height, legend)
-    samples += [word.box for word in labels]
+                                    panel.tick_height, legend + column)
+    samples += [word.box for word in labels + column]
     # (names read unsure too: read alone beside their sample, small legend text comes out
     # whole, "Tam" read again "Tarn")
     unsure = unsure_names(names, legend)
