@@ -256,8 +256,9 @@ def svg_card(curves: Curves, rng: random.Random, width: int, height: int) -> str
                      f"stroke-width='{stroke}' stroke-linejoin='round'/>")
         parts.extend(f"<circle cx='{px(x):.1f}' cy='{py(y):.1f}' r='{radius}' "
                      f"fill='{colour}'/>" for x, y in zip(curves.xs, ys, strict=True))
-        parts.append(f"<text x='{px(curves.xs[-1]) + 8:.1f}' y='{py(ends[index]) + size * 0.35:.1f}'"
-                     f" fill='{text_grey if grey_names else colour}'>{name}</text>")
+        parts.append(f"<text x='{px(curves.xs[-1]) + 8:.1f}' "
+                     f"y='{py(ends[index]) + size * 0.35:.1f}' "
+                     f"fill='{text_grey if grey_names else colour}'>{name}</text>")
     parts.append(f"<text x='{left}' y='26' fill='{text_grey}' font-weight='600'>"
                  f"{curves.y_title or 'Score'} vs. {curves.x_title.lower()}</text>")
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
@@ -275,7 +276,7 @@ def mpl_image(curves: Curves, rng: random.Random, sheet: str, labels: str) -> Im
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FixedLocator, FixedFormatter, NullFormatter
+    from matplotlib.ticker import FixedFormatter, FixedLocator, NullFormatter
 
     dpi = rng.choice((72, 100, 120, 150))
     width_px = rng.randint(520, 1300)
@@ -290,7 +291,7 @@ def mpl_image(curves: Curves, rng: random.Random, sheet: str, labels: str) -> Im
         ends = spread([ys[-1] for ys in curves.series.values()], (high - low) * 0.06)
         for index, (name, ys) in enumerate(curves.series.items()):
             colour = palette[index % len(palette)]
-            (line,) = ax.plot(curves.xs, ys, label=name, color=colour,
+            ax.plot(curves.xs, ys, label=name, color=colour,
                               linewidth=rng.choice((1.0, 1.5, 2.0)),
                               marker="o" if markers else None,
                               markersize=rng.choice((3, 4, 5)))
