@@ -5,9 +5,12 @@ with matplotlib and reads it through real Tesseract; each fails without its mech
 from __future__ import annotations
 
 import math
+import random
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from test_charts_curves import _near
 from test_charts_lines import _chart, _series
 
@@ -106,3 +109,26 @@ def test_a_column_of_end_names_binds_in_order(nudged_end_names: Record) -> None:
                        ("StableLM", 2e20, 35.1), ("StableLM", 3e21, 51.7)):
         series = _series(chart, name)
         assert _near(series, x, y), (name, x, y, [(p.x, p.y) for p in series.points])
+
+
+@pytest.fixture(scope="module")
+def dark_vega_grid(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    """The ``named`` look's Vega-Lite dark chart at its tuning seed: grey gridlines on a
+    dark page, crossed by two orange lines named at their ends."""
+    pytest.importorskip("vl_convert")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from chart_looks import named_lines
+
+    image, _ = named_lines.draw("vega_dark", random.Random(300 * 1000 + 2), None)
+    path = tmp_path_factory.mktemp("grid") / "grid.png"
+    image.save(path)
+    return read_image(path)
+
+
+def test_a_gridline_crossed_by_lines_is_a_rule(dark_vega_grid: Record) -> None:
+    """A gridline crossed by two lines runs unbroken for less than a quarter of the plot
+    on its left: its grey pixels on a long run of any ink are the rule's. Before, those
+    stretches were traced as a grey series, its points on the gridlines."""
+    chart = _chart(dark_vega_grid)
+    assert len(chart.series) == 2, [(s.name, s.colour) for s in chart.series]
+    assert _near(_series(chart, "OPT"), 2e20, 34.7)

@@ -156,14 +156,19 @@ def vega_dark_png(curves: Curves, rng: random.Random, width: int, height: int) -
     (a text layer) or in the legend."""
     import vl_convert
 
-    rows = [{"x": x, "y": y, "series": name} for name, ys in curves.series.items()
-            for x, y in zip(curves.xs, ys, strict=True)]
     low, high = y_range(curves, rng)
     names = list(curves.series)
     palette = list(rng.choice(DARK_HUES))[:len(names)]
     axis: dict[str, Any] = {"grid": True}
+    rows = [{"x": x, "y": y, "series": name} for name, ys in curves.series.items()
+            for x, y in zip(curves.xs, ys, strict=True)]
     if curves.tick_format == "default":
         axis["format"] = rng.choice(("~s", "~e", ",~g"))
+        if axis["format"] == "~s" and max(curves.xs) < 1e15:  # "5G", "1T": in billions
+            curves.xs = [round(x / 1e9, 6) for x in curves.xs]
+            curves.tick_scale = 1e9
+        elif axis["format"] == "~s":  # compute in SI prefixes past tera: not a size
+            axis["format"] = "~e"
     else:
         ticks, texts = x_labels(curves, rng)
         axis["values"] = ticks
@@ -292,9 +297,9 @@ def mpl_image(curves: Curves, rng: random.Random, sheet: str, labels: str) -> Im
         for index, (name, ys) in enumerate(curves.series.items()):
             colour = palette[index % len(palette)]
             ax.plot(curves.xs, ys, label=name, color=colour,
-                              linewidth=rng.choice((1.0, 1.5, 2.0)),
-                              marker="o" if markers else None,
-                              markersize=rng.choice((3, 4, 5)))
+                    linewidth=rng.choice((1.0, 1.5, 2.0)),
+                    marker="o" if markers else None,
+                    markersize=rng.choice((3, 4, 5)))
             if labels == "end":
                 ax.annotate(name, (curves.xs[-1], ends[index]), xytext=(6, 0),
                             textcoords="offset points", va="center", fontsize=font,
