@@ -18,7 +18,6 @@ seaborn-v0_8-*), several fonts and sizes, some JPEG. The content and the tick te
 from __future__ import annotations
 
 import io
-import json
 import math
 import random
 from pathlib import Path
@@ -26,7 +25,15 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.curves import Curves, finish, log_ticks, scaling_content, tick_text, y_range
+from chart_looks.curves import (
+    Curves,
+    drawn_in_turn,
+    figure_image,
+    log_ticks,
+    scaling_content,
+    tick_text,
+    y_range,
+)
 
 STYLES = ("plotly_end_names", "plotly_point_values", "vega_dark", "svg_card", "mpl_solarized",
           "mpl_dark_end", "seaborn_inline", "mpl_notations")
@@ -330,11 +337,7 @@ def mpl_image(curves: Curves, rng: random.Random, sheet: str, labels: str) -> Im
         ax.set_ylabel(curves.y_title)
         if labels in ("legend", "values"):
             ax.legend(loc=rng.choice(("lower right", "upper left")), fontsize=font)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi)
-        plt.close(figure)
-    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+        return figure_image(figure, dpi)
 
 
 # ---------------------------------------------------------------- one chart per style
@@ -374,21 +377,4 @@ def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Cur
 
 def generate(out: Path, count: int, seed: int = 300) -> dict[str, dict[str, Any]]:
     """``count`` charts into ``out``, cycling through the styles; returns the truth."""
-    from browser import Browser
-
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
-    browser = Browser((1100, 900), None)
-    try:
-        for index in range(count):
-            rng = random.Random(seed * 1000 + index)
-            style = STYLES[index % len(STYLES)]
-            image, curves = draw(style, rng, browser)
-            data, ext = finish(image, rng)
-            name = f"{index:03d}_{style}.{ext}"
-            (out / name).write_bytes(data)
-            truth[name] = curves.truth()
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    return drawn_in_turn(out, count, seed, STYLES, draw)
