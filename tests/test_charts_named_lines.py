@@ -25,10 +25,11 @@ matplotlib.use("Agg")
 def _render(path: Path, series: dict[str, tuple[str, list[float]]], xs: list[float],
             ticks: list[float], texts: list[str], sheet: str = "ggplot",
             ends: dict[str, float] | None = None, size: tuple[float, float] = (9.5, 6.0),
-            dpi: int = 100) -> Path:
+            dpi: int = 100, in_colour: bool = False) -> Path:
     """A log-x line chart in ``sheet``: ``series`` maps a name to (colour, ys); the x
-    ticks at ``ticks`` print ``texts``. With ``ends`` (a name's height), each line is named
-    in grey at that height right of its last point, and there is no legend."""
+    ticks at ``ticks`` print ``texts``. With ``ends`` (a name's height), the lines it names
+    are named at that height right of their last point, in grey or ``in_colour`` (the
+    line's), and there is no legend."""
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FixedFormatter, FixedLocator, NullFormatter
 
@@ -37,9 +38,10 @@ def _render(path: Path, series: dict[str, tuple[str, list[float]]], xs: list[flo
         for name, (colour, ys) in series.items():
             ax.plot(xs, ys, label=name, color=colour, linewidth=1.5, marker="o",
                     markersize=4)
-            if ends is not None:
+            if ends is not None and name in ends:
                 ax.annotate(name, (xs[-1], ends[name]), xytext=(6, 0), va="center",
-                            textcoords="offset points", color="grey", fontsize=9)
+                            textcoords="offset points", fontsize=9,
+                            color=colour if in_colour else "grey")
         ax.set_xscale("log")
         ax.xaxis.set_major_locator(FixedLocator(ticks))
         ax.xaxis.set_major_formatter(FixedFormatter(texts))
@@ -132,3 +134,27 @@ def test_a_gridline_crossed_by_lines_is_a_rule(dark_vega_grid: Record) -> None:
     chart = _chart(dark_vega_grid)
     assert len(chart.series) == 2, [(s.name, s.colour) for s in chart.series]
     assert _near(_series(chart, "OPT"), 2e20, 34.7)
+
+
+@pytest.fixture(scope="module")
+def coloured_end_names(tmp_path_factory: pytest.TempPathFactory) -> Record:
+    """Three lines, two named at their ends in their own colours; the orange name nudged
+    well below its line's end, nearer the unnamed green line's."""
+    xs = [1.0, 10.0, 100.0, 1000.0]
+    path = _render(tmp_path_factory.mktemp("colour") / "colour.png",
+                   {"Falcon": ("#1f77b4", [40.0, 47.0, 54.0, 60.0]),
+                    "Gemma": ("#ff7f0e", [36.0, 44.0, 51.0, 58.0]),
+                    "Baseline": ("#2ca02c", [35.0, 40.0, 45.0, 50.0])},
+                   xs, [1.0, 10.0, 100.0, 1000.0], ["1B", "10B", "100B", "1T"],
+                   ends={"Falcon": 61.0, "Gemma": 52.5}, in_colour=True)
+    return read_image(path)
+
+
+def test_a_name_in_a_line_colour_is_held_to_that_line(coloured_end_names: Record) -> None:
+    """In the column's order alone the orange name fits the green line's end better than
+    its own; printed in orange, it is held to the orange line. Before, the orange line
+    stayed unnamed (its name level with no line's end)."""
+    chart = _chart(coloured_end_names)
+    series = _series(chart, "Gemma")
+    assert _near(series, 10.0, 44.0), [(p.x, p.y) for p in series.points]
+    assert _near(_series(chart, "Falcon"), 10.0, 47.0)
