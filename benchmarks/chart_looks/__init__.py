@@ -4,7 +4,8 @@ box plots, line charts drawn as others draw them: ``curves``, bar charts of ever
 others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
 bars with their values printed on them: ``printed``, bars to bind to a category, a series
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
-``bound``).
+``bound``), line charts whose series are named on the plot, in close colours, on log
+axes in several notations: ``named``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -20,6 +21,7 @@ from chart_looks import (
     curves,
     line_kinds,
     mpl_themed,
+    named_lines,
     plotly_look,
     printed_bars,
     vega_look,
@@ -32,6 +34,7 @@ LOOKS = {
     "box": box_look,
     "lines": line_kinds,
     "curves": curves,
+    "named": named_lines,
     "bars": bar_kinds,
     "bokeh": bokeh_look,
     "printed": printed_bars,

@@ -12,6 +12,8 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 6. ``binding``  value labels to the bars they sit on, bars to the category labels under them;
    ``labels``   a bar's label read alone from the glyphs bound to it, by two engines;
 7. ``series``   the marks, bound and named, assembled into charts, labels cross-checked;
+   ``line_axis`` a line chart's x axis; ``end_labels`` lines named by a column of names
+   at their ends;
 8. ``views``    the charts as (model, benchmark, value) scores and scaling-curve rows.
 """
 
