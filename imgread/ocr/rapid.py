@@ -37,10 +37,6 @@ THREADS = 1
 # Detection on a crop: scale the crop so its short side is at least this (multiple of 32);
 # the package default (736) makes a one-line crop a 736 px tall image and costs seconds.
 DETECT_MIN_SIDE = 96
-# The recognition model's input height, and the least width a batch is padded to: one text
-# height, so that a batch of short cells is not padded to a line's width.
-REC_HEIGHT = 48
-REC_MIN_WIDTH = 48
 # A crop narrower or lower than this has nothing to read.
 MIN_SIDE = 4
 RULE_SHARE = 0.8  # a row (column) inked over this share of the crop's width (height) is a rule
@@ -79,12 +75,6 @@ def _engine(thread: int) -> tuple[Any, threading.Lock]:
         # of its own width) allocates its tensors anew: with the arena, recognition takes
         # about a sixth less CPU and reads the same.
         "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
-        # A batch of crops is padded to the widest crop's width, and to at least this (the
-        # package's 320 px, 6.7 text heights): a cell's "73.8" is a sixth of that, so most
-        # of the recognition ran over padding. Padded to the batch's own widest crop, cell
-        # crops take about two fifths less CPU; 3% of them read differently (see
-        # docs/measurements.md, tenth round).
-        "Rec.rec_img_shape": [3, REC_HEIGHT, REC_MIN_WIDTH],
         "Det.limit_type": "min",
         "Det.limit_side_len": DETECT_MIN_SIDE,
     }
