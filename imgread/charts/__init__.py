@@ -37,6 +37,7 @@ from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
 from .lines import marker_on_line
+from .marks_ink import may_hold_marks
 from .on_axis import marks_off_their_axis
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
@@ -78,8 +79,11 @@ def run(work: Work, config: Config) -> None:
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
-    # page looks like a chart anyway, it is not needed (half the chart stage's time)
-    likely = _looks_like_chart(work)
+    # page looks like a chart anyway, it is not needed (half the chart stage's time). A
+    # read table on a page with no ink for marks is no reason to read the page again: its
+    # "ticks" (a PDF's running numbers, a terminal's frame taken for axes) label nothing;
+    # the first reading still runs (a hollow box plot is drawn in rules alone).
+    likely = _looks_like_chart(work) and not _plainly_a_table(work)
     if not likely:
         charts, flags = read_charts(work.rgb, words)
     if charts or likely:
@@ -120,6 +124,16 @@ def run(work: Work, config: Config) -> None:
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
+
+
+def _plainly_a_table(work: Work) -> bool:
+    """Tables were read, and no ink of the page is left for a chart's marks once its words
+    and ruling lines are accounted for (``marks_ink``)."""
+    return (
+        bool(work.record.ocr.tables)
+        and work.rgb is not None
+        and not may_hold_marks(work.rgb, work.record.ocr.words)
+    )
 
 
 def _inside_a_table(box: Box, tables: list[Box]) -> bool:
