@@ -42,6 +42,40 @@ def mean_of_misread_spread(text: str) -> str | None:
     return match.group("mean") if match else None
 
 
+# A cell that prints more than one number: the score first, then, in brackets, its spread
+# ("45.2 (±1.3)", the "±" perhaps read as another glyph: "(£1.3)"), its interval ("45.2
+# [43.9, 46.5]", "45.2 (43.9-46.5)") or its count ("85% (17/20)"). OCR loses a bracket
+# now and then (and a rule's leftovers are stripped from words' ends): an interval is
+# still one where a bracket closes it, or a comma parts its bounds ("73.0 72.5, 75.3").
+# A count alone ("17/20") is the number right over the total. The value is the first
+# number.
+_PART = r"[-+]?\d+(?:\.\d+)?%?"
+_BOUNDS_SEP = r"\s*(?:,|-|/|to|[^\w\s.()\[\]])\s*"
+_COMPOUND_RE = re.compile(
+    rf"(?P<main>{_PART})\s*(?:"
+    rf"[(\[]\s*(?:[^\w\s()\[\]]|\+/-)?\s*{_PART}(?:{_BOUNDS_SEP}{_PART})?\s*[)\]]?"
+    rf"|{_PART}{_BOUNDS_SEP}{_PART}\s*[)\]]"
+    rf"|{_PART},\s*{_PART})"
+)
+_COUNT_RE = re.compile(r"(?P<main>\d+)\s*/\s*(?P<total>\d+)")
+
+
+def main_of_compound(text: str) -> str | None:
+    """The first number of a cell that prints a score with its spread, interval or count
+    in brackets ("45.2 [43.9, 46.5]" -> "45.2"), or of a count ("17/20" -> "17"), else
+    None."""
+    cleaned = _tidy(text)
+    match = _COMPOUND_RE.fullmatch(cleaned)
+    if match:
+        return match.group("main")
+    count = _COUNT_RE.fullmatch(cleaned)
+    if count and 0 < int(count.group("total")) and int(count.group("main")) <= int(
+        count.group("total")
+    ):
+        return count.group("main")
+    return None
+
+
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).
@@ -119,7 +153,7 @@ def parse_number(text: str, *, whole: bool = False) -> float | None:
         if not _LABEL_RE.fullmatch(cleaned):
             return None
         return _to_float(cleaned.rstrip("%"))
-    cleaned = mean_of_misread_spread(cleaned) or cleaned
+    cleaned = mean_of_misread_spread(cleaned) or main_of_compound(cleaned) or cleaned
     found = _NUMBER_RE.findall(_SPREAD_RE.sub("", cleaned))
     if len(found) != 1:
         return None

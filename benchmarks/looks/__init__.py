@@ -13,6 +13,7 @@ from looks import (
     decks,
     documents,
     html_grid,
+    intervals,
     layouts,
     leaderboard,
     mpl_table,
@@ -20,6 +21,7 @@ from looks import (
     pdf_viewer,
     phone_cjk,
     readme,
+    runs,
     spreadsheet,
     tiny_grid,
 )
@@ -41,4 +43,6 @@ LOOKS = {
     "decks": decks,
     "cell_kinds": cell_kinds,
     "layouts": layouts,
+    "intervals": intervals,
+    "runs": runs,
 }
