@@ -46,7 +46,8 @@ def mean_of_misread_spread(text: str) -> str | None:
 # ("45.2 (±1.3)", the "±" perhaps read as another glyph: "(£1.3)"), its interval ("45.2
 # [43.9, 46.5]", "45.2 (43.9-46.5)") or its count ("85% (17/20)"). OCR loses a bracket
 # now and then (and a rule's leftovers are stripped from words' ends): an interval is
-# still one where a bracket closes it, or a comma parts its bounds ("73.0 72.5, 75.3").
+# still one where a bracket closes it, or a comma parts its bounds ("73.0 72.5, 75.3"),
+# and a percent spread after a plain mean is one whose "±" was lost ("80.5 1.8%").
 # A count alone ("17/20") is the number right over the total. The value is the first
 # number.
 _PART = r"[-+]?\d+(?:\.\d+)?%?"
@@ -56,6 +57,8 @@ _COMPOUND_RE = re.compile(
     rf"[(\[]\s*(?:[^\w\s()\[\]]|\+/-)?\s*{_PART}(?:{_BOUNDS_SEP}{_PART})?\s*[)\]]?"
     rf"|{_PART}{_BOUNDS_SEP}{_PART}\s*[)\]]"
     rf"|{_PART},\s*{_PART})"
+    # a percent spread after a mean printed without one, its "±" lost ("80.5 1.8%")
+    r"|(?P<mean>\d+(?:\.\d+)?)\s+\d{1,2}(?:\.\d{1,2})?%"
 )
 _COUNT_RE = re.compile(r"(?P<main>\d+)\s*/\s*(?P<total>\d+)")
 
@@ -67,9 +70,9 @@ def main_of_compound(text: str) -> str | None:
     cleaned = _tidy(text)
     match = _COMPOUND_RE.fullmatch(cleaned)
     if match:
-        return match.group("main")
+        return match.group("main") or match.group("mean")
     count = _COUNT_RE.fullmatch(cleaned)
-    if count and 0 < int(count.group("total")) and int(count.group("main")) <= int(
+    if count and int(count.group("total")) > 0 and int(count.group("main")) <= int(
         count.group("total")
     ):
         return count.group("main")
