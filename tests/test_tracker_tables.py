@@ -1,0 +1,106 @@
+"""Run-tracker tables (issue 10, intervals): a checkbox and a status dot before each run's
+name, chrome columns (state, duration, time, step count, id) beside the metrics, metrics
+named as trackers name them ("mmlu_acc"). Each test reads a table drawn with PIL end to
+end, or a table's cells, and fails without its mechanism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from imgread.pipeline import read_image
+from imgread.record import Box, Cell, Table
+from imgread.tables import rows_from_table, scores_from_table
+from imgread.tables.columns import MMLU_RE, benchmark_columns
+from imgread.tables.tracker_columns import is_chrome
+
+SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+needs_font = pytest.mark.skipif(not SANS.exists(), reason="DejaVu Sans absent")
+
+RUNS = ["qwen2-7b-sft-a1c3f9", "llama3-8b-dpo-e77e73", "gemma-2b-lora-r16-4df5a9",
+        "mistral-7b-orpo-run12", "olmo-1b-cpt-d0a2c4"]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> Table:
+    body = [[Cell(row=r + 1, col=c, text=text) for c, text in enumerate(row)]
+            for r, row in enumerate(rows)]
+    return Table(box=Box(x1=0, y1=0, x2=10, y2=10), n_rows=len(rows), n_cols=len(header),
+                 header_rows=[], body=body, columns=list(header))
+
+
+def test_a_trackers_times_durations_ids_and_counts_are_chrome() -> None:
+    for text in ["2h 13m", "49m 35s", "1d 6h", "3 days ago", "yesterday", "Nov 8, 2026",
+                 "e77e7326", "12.5k", "2.9M", "14,500"]:
+        assert is_chrome(text), text
+    for text in ["61.4", "0.6731", "Gemma-2B", "finished", "7B", "45.2 (±1.3)"]:
+        assert not is_chrome(text), text
+
+
+def test_chrome_columns_are_no_benchmarks() -> None:
+    """A step count ("12.5k" reads as 12.5) and an id of digits read as numbers; neither is
+    a benchmark's score. A column of small integers is no id."""
+    steps = ["12.5k", "8.1k", "27.4k", "2.9M", "14,500"]
+    ids = ["95985669", "27255194", "73787431", "83379514", "16694027"]
+    table = _table(["Name", "Step", "ID", "mmlu_acc", "Count"],
+                   [[run, step, id_, f"0.{600 + r}", str(r + 3)]
+                    for r, (run, step, id_) in enumerate(zip(RUNS, steps, ids, strict=True))])
+    assert benchmark_columns(table) == [3, 4]
+
+
+def test_a_metric_named_after_an_underscore_is_its_benchmark() -> None:
+    for name in ["mmlu_acc", "eval/mmlu", "mmlu_5shot", "MMLU (5-shot)"]:
+        assert MMLU_RE.search(name), name
+    for name in ["mmlu_pro", "mmlu_pro_acc", "CMMLU", "MMLU-Pro"]:
+        assert not MMLU_RE.search(name), name
+
+
+def _tracker(path: Path) -> dict[str, float]:
+    """A run table as a tracker draws it: an empty checkbox and a status dot before each
+    run, state, runtime, created and step columns, then metrics as fractions."""
+    font = ImageFont.truetype(str(SANS), 15)
+    header = ["", "Name", "State", "Runtime", "Created", "Step", "mmlu_acc", "gsm8k_em"]
+    states = ["finished", "running", "crashed", "finished", "killed"]
+    runtimes = ["2h 13m", "49m 35s", "1d 6h", "16m 10s", "3h 2m"]
+    created = ["3 days ago", "yesterday", "5 hours ago", "Nov 8, 2026", "2 days ago"]
+    steps = ["12.5k", "8.1k", "27.4k", "2.9M", "14,500"]
+    mmlu = {run: round(0.41 + 0.07 * r, 3) for r, run in enumerate(RUNS)}
+    grid = [header] + [
+        ["", run, states[r], runtimes[r], created[r], steps[r], f"{mmlu[run]:.3f}",
+         f"{0.25 + 0.11 * r:.3f}"] for r, run in enumerate(RUNS)]
+    pad, line = 12, 32
+    widths = [max(font.getlength(row[c]) for row in grid) + 2 * pad for c in range(len(header))]
+    widths[0] = 36
+    image = Image.new("RGB", (round(sum(widths)) + 20, line * len(grid) + 20), "white")
+    draw = ImageDraw.Draw(image)
+    colours = ["#22c55e", "#3b82f6", "#ef4444", "#22c55e", "#a3a3a3"]
+    for r, row in enumerate(grid):
+        top = 10 + r * line
+        draw.rectangle((22, top + 10, 34, top + 22), outline="#6b7280")  # the checkbox
+        x = 10.0 + widths[0]
+        for c, text in enumerate(row[1:], start=1):
+            if c == 1 and r:
+                draw.ellipse((x + 2, top + 12, x + 11, top + 21), fill=colours[r - 1])
+                text_x = x + pad + 8
+            else:
+                text_x = x + pad
+            draw.text((text_x, top + 8), text, fill="#1a1a1a", font=font)
+            x += widths[c] + (8 if c == 1 else 0)
+        draw.line((10, top + line, image.width - 10, top + line), fill="#e6e8eb")
+    image.save(path)
+    return mmlu
+
+
+@needs_font
+def test_a_tracker_table_is_named_by_its_runs(tmp_path: Path) -> None:
+    """The checkbox reads as a mark alike in every row ("lj", "O"): it is no column of
+    names; the runs name the rows, their MMLU is the mmlu_acc column's, and no step count
+    is a score."""
+    mmlu = _tracker(tmp_path / "runs.png")
+    record = read_image(tmp_path / "runs.png")
+    rows = [row for i, t in enumerate(record.ocr.tables) for row in rows_from_table(t, i)]
+    read = {row.model: row.mmlu for row in rows}
+    assert sum(read.get(run) == value for run, value in mmlu.items()) >= 4, read
+    scores = [s for i, t in enumerate(record.ocr.tables) for s in scores_from_table(t, i)]
+    assert not [s for s in scores if s.benchmark.lower().startswith(("step", "runtime"))]
