@@ -103,26 +103,41 @@ def test_scores_with_intervals_in_brackets_read_as_their_scores(tmp_path: Path) 
 
 @needs_font
 def test_a_spread_in_brackets_and_counts_read_as_their_scores(tmp_path: Path) -> None:
-    """"61.4 (±1.3)" and "85% (17/20)": the bracketed part is no number of the cell's own,
-    and the column's decimals are its scores' ("100% (20/20)" is no lost point)."""
+    """"61.4 (±1.3)", "92.5% (37/40)" and "17/20": the bracketed part is no number of the
+    cell's own, and the column's decimals are its scores' ("100% (20/20)" among one-decimal
+    percents is no number that lost its point)."""
     grid = [[_plain(h) for h in ["Model", *BENCHES]]]
     expected = {}
     for r, model in enumerate(MODELS):
-        cells = []
-        for c, bench in enumerate(BENCHES):
-            if c == 0:
-                score = round(SCORES[r][c][0], 1)
-                cells.append(_plain(f"{score:.1f} (±{0.3 + r / 10:.1f})"))
-            else:
-                right = 20 - r - c if r else 20
-                score = 100 * right / 20 if c == 1 else right
-                cells.append(_plain(f"{score:g}% ({right}/20)" if c == 1 else f"{right}/20"))
-            expected[(model, bench)] = score
-        grid.append([_plain(model), *cells])
+        spread = f"{SCORES[r][0][0]:.1f} (±{0.3 + r / 10:.1f})"
+        right = 37 - 3 * r
+        percent = "100% (20/20)" if r == 0 else f"{100 * right / 40:.1f}% ({right}/40)"
+        count = 18 - r
+        grid.append([_plain(model), _plain(spread), _plain(percent), _plain(f"{count}/20")])
+        expected |= {(model, "MMLU"): round(SCORES[r][0][0], 1),
+                     (model, "GSM8K"): 100.0 if r == 0 else 100 * right / 40,
+                     (model, "MATH"): float(count)}
     path = tmp_path / "counts.png"
     _draw(path, grid, 17)
     read = _read(path)
     assert _right(read, expected) >= 14, read
+    assert read.get((MODELS[0], "GSM8K")) == 100.0, read
+
+
+@needs_font
+def test_an_interval_set_apart_from_its_score_joins_it(tmp_path: Path) -> None:
+    """"61.4   [59.9, 63.2]" set a few spaces apart (a paper's ``\\quad``): wider than a
+    word space, so the interval is a range of pieces of its own, each of which, after the
+    score before it, reads as one cell: the two ranges are one column."""
+    grid = [[_plain(h) for h in ["Model", *BENCHES]]]
+    for r, model in enumerate(MODELS):
+        grid.append([_plain(model)] + [
+            [(f"{s:.1f}   ", 1.0, "#111"), (f"[{low:.1f}, {high:.1f}]", 0.8, "#111")]
+            for s, low, high in SCORES[r]])
+    path = tmp_path / "apart.png"
+    _draw(path, grid, 17)
+    read = _read(path)
+    assert _right(read, _expected()) >= 14, read
 
 
 @needs_font

@@ -38,16 +38,17 @@ def _in(chunk: Phrase, span: tuple[int, int]) -> bool:
 
 def _pairs(body: list[TextLine], left: tuple[int, int], right: tuple[int, int]) -> list | None:
     """(mean, spread) per line that has a piece in ``right``; None when a piece there has
-    no mean before it on its line."""
+    no mean before it on its line. The pieces of one line there are one spread (an
+    interval's two bounds are two numbers)."""
     pairs = []
     for line in body:
         means = [c for c in line.chunks if _in(c, left)]
         spreads = [c for c in line.chunks if _in(c, right)]
         if not spreads:
             continue
-        if len(spreads) != 1 or len(means) != 1 or not MEAN_RE.match(means[0].text.strip()):
+        if len(means) != 1 or not MEAN_RE.match(means[0].text.strip()):
             return None
-        pairs.append((means[0], spreads[0]))
+        pairs.append((means[0], Phrase.of([w for c in spreads for w in c.words])))
     return pairs
 
 
@@ -74,22 +75,27 @@ def spreads_apart(body: list[TextLine], left: tuple[int, int], right: tuple[int,
 def _joined(line: TextLine, left: tuple[int, int], right: tuple[int, int]) -> TextLine:
     means = [c for c in line.chunks if _in(c, left)]
     spreads = [c for c in line.chunks if _in(c, right)]
-    if len(means) != 1 or len(spreads) != 1:
+    if len(means) != 1 or not spreads:
         return line
-    merged = Phrase.of([*means[0].words, *spreads[0].words])
-    chunks = [c for c in line.chunks if c is not means[0] and c is not spreads[0]]
+    merged = Phrase.of([*means[0].words, *(w for c in spreads for w in c.words)])
+    chunks = [c for c in line.chunks if not any(c is p for p in [means[0], *spreads])]
     return TextLine(chunks=sorted([*chunks, merged], key=lambda c: c.box.x1), box=line.box)
 
 
 def join_spread_columns(
     body: list[TextLine], ranges: list[tuple[int, int]]
 ) -> tuple[list[TextLine], list[tuple[int, int]]]:
-    """``body`` and its column ranges with every column of spreads joined to its means."""
+    """``body`` and its column ranges with every column of spreads joined to its means. An
+    interval's bounds, a word space apart, may make two ranges of their own."""
     i = 0
     while i < len(ranges) - 1:
-        left, right = ranges[i], ranges[i + 1]
-        if spreads_apart(body, left, right):
-            body = [_joined(line, left, right) for line in body]
-            ranges = [*ranges[:i], (left[0], right[1]), *ranges[i + 2 :]]
+        for width in (1, 2):
+            if i + width >= len(ranges):
+                break
+            left, right = ranges[i], (ranges[i + 1][0], ranges[i + width][1])
+            if spreads_apart(body, left, right):
+                body = [_joined(line, left, right) for line in body]
+                ranges = [*ranges[:i], (left[0], right[1]), *ranges[i + 1 + width :]]
+                break
         i += 1
     return body, ranges
