@@ -103,19 +103,20 @@ def test_scores_with_intervals_in_brackets_read_as_their_scores(tmp_path: Path) 
 
 @needs_font
 def test_a_spread_in_brackets_and_counts_read_as_their_scores(tmp_path: Path) -> None:
-    """"61.4 (±1.3)", "92.5% (37/40)" and "17/20": the bracketed part is no number of the
-    cell's own, and the column's decimals are its scores' ("100% (20/20)" among one-decimal
-    percents is no number that lost its point)."""
+    """"61.4 (±1.3)", "78.7% (129/164)" and "17/20": the bracketed part is no number of the
+    cell's own, and the column's decimals are its scores' ("100% (50/50)" among one-decimal
+    percents is no number that lost its point: its box is wide for the count, not a
+    point)."""
     grid = [[_plain(h) for h in ["Model", *BENCHES]]]
     expected = {}
     for r, model in enumerate(MODELS):
         spread = f"{SCORES[r][0][0]:.1f} (±{0.3 + r / 10:.1f})"
-        right = 37 - 3 * r
-        percent = "100% (20/20)" if r == 0 else f"{100 * right / 40:.1f}% ({right}/40)"
+        right = 129 - 11 * r
+        percent = "100% (50/50)" if r == 0 else f"{100 * right / 164:.1f}% ({right}/164)"
         count = 18 - r
         grid.append([_plain(model), _plain(spread), _plain(percent), _plain(f"{count}/20")])
         expected |= {(model, "MMLU"): round(SCORES[r][0][0], 1),
-                     (model, "GSM8K"): 100.0 if r == 0 else 100 * right / 40,
+                     (model, "GSM8K"): 100.0 if r == 0 else round(100 * right / 164, 1),
                      (model, "MATH"): float(count)}
     path = tmp_path / "counts.png"
     _draw(path, grid, 17)
