@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from imgread.pipeline import read_image
 from imgread.record import Box, Cell, Table
 from imgread.tables import rows_from_table, scores_from_table
-from imgread.tables.columns import MMLU_RE, benchmark_columns
+from imgread.tables.columns import MMLU_RE, benchmark_columns, model_column
 from imgread.tables.tracker_columns import is_chrome
 
 SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -47,6 +47,18 @@ def test_chrome_columns_are_no_benchmarks() -> None:
                    [[run, step, id_, f"0.{600 + r}", str(r + 3)]
                     for r, (run, step, id_) in enumerate(zip(RUNS, steps, ids, strict=True))])
     assert benchmark_columns(table) == [3, 4]
+
+
+def test_a_checkbox_read_alike_in_every_row_is_no_column_of_names() -> None:
+    """Cells as the page read a dark tracker's checkbox column at device pixel ratio 2
+    (the tuning look ``runs``, seed 310, its second image): a mark read alike in every
+    row, a status dot glued on. The names stand in the next column."""
+    marks = ["lj", "lj-@", "lj-e", "lj)-@", "lj"]
+    table = _table(["lj", "Name", "mmlu_acc"],
+                   [[mark, run, "0.612"] for mark, run in zip(marks, RUNS, strict=True)])
+    assert model_column(table) == 1
+    short = _table(["Model", "MMLU"], [["Yi-6B", "61.5"], ["Yi-9B", "63.0"], ["Phi-2", "56.1"]])
+    assert model_column(short) == 0
 
 
 def test_a_metric_named_after_an_underscore_is_its_benchmark() -> None:
