@@ -1,6 +1,11 @@
-"""What the tuning looks share: model names, benchmarks and the size a name states."""
+"""What the tuning looks share: model names, benchmarks, the size a name states, and how
+a shot is saved."""
 
+import random
 import re
+from pathlib import Path
+
+from PIL import Image
 
 FONTS = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -37,3 +42,14 @@ def size_of(name: str) -> float | None:
         return 46.7
     match = re.search(r"(\d+(?:\.\d+)?)B", name)
     return float(match.group(1)) if match else None
+
+
+def save_shot(image: Image.Image, out: Path, stem: str, rng: random.Random,
+              jpeg_share: float) -> str:
+    """Save ``image`` as ``stem``.png, or with chance ``jpeg_share`` as a JPEG of quality 70
+    to 90; the file's name."""
+    if rng.random() < jpeg_share:
+        image.save(out / f"{stem}.jpg", quality=rng.randint(70, 90))
+        return f"{stem}.jpg"
+    image.save(out / f"{stem}.png")
+    return f"{stem}.png"

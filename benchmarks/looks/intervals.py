@@ -23,7 +23,7 @@ from pathlib import Path
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import BENCH, MODELS, size_of
+from looks.common import BENCH, MODELS, save_shot, size_of
 from looks.leaderboard import size_in_name
 
 SERIF_CSS = ["'DejaVu Serif'", "'Liberation Serif'", "'FreeSerif'"]
@@ -48,24 +48,17 @@ def _cell(rng: random.Random, notation: str, value: float, places: int) -> tuple
     spread = f"{_spread(rng, scale):.{places}f}"
     low, high = (f"{value - _spread(rng, scale):.{places}f}",
                  f"{value + _spread(rng, scale):.{places}f}")
-    small = "font-size:.72em;color:#888"
-    if notation == "bracketed":
-        return f"{main} (±{spread})", main
-    if notation == "small":
-        return f"{main} <span style='{small}'>±{spread}</span>", main
-    if notation == "sub":
-        return f"{main}<sub>±{spread}</sub>", main
-    if notation == "sup":
-        return f"{main}<sup style='font-size:.7em'>±{spread}</sup>", main
-    if notation == "ci_square":
-        return f"{main} [{low}, {high}]", main
-    if notation == "ci_round":
-        return f"{main} ({low}–{high})", main
-    if notation == "percent":
-        return f"{main}%", f"{main}%"
-    if notation == "percent_spread":
-        return f"{main} ± {spread}%", main
-    raise ValueError(notation)
+    forms = {
+        "bracketed": f"{main} (±{spread})",
+        "small": f"{main} <span style='font-size:.72em;color:#888'>±{spread}</span>",
+        "sub": f"{main}<sub>±{spread}</sub>",
+        "sup": f"{main}<sup style='font-size:.7em'>±{spread}</sup>",
+        "ci_square": f"{main} [{low}, {high}]",
+        "ci_round": f"{main} ({low}–{high})",
+        "percent": f"{main}%",
+        "percent_spread": f"{main} ± {spread}%",
+    }
+    return forms[notation], f"{main}%" if notation == "percent" else main
 
 
 def _count_cell(rng: random.Random, with_percent: bool) -> tuple[str, str]:
@@ -214,12 +207,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 image = _pil_table(rng, header, rows)
             else:
                 image = _html_table(rng, browser, header, rows)
-            name = f"intervals_{i:03d}.png"
-            if rng.random() < 0.3:
-                name = name.replace(".png", ".jpg")
-                image.save(out / name, quality=rng.randint(70, 90))
-            else:
-                image.save(out / name)
+            name = save_shot(image, out, f"intervals_{i:03d}", rng, 0.3)
             truth[name] = {**table, "style": f"intervals_{variant}"}
     finally:
         browser.close()

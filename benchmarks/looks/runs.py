@@ -19,6 +19,7 @@ from pathlib import Path
 
 from browser import Browser
 
+from looks.common import save_shot
 from looks.leaderboard import size_in_name
 
 BASES = ["llama3-8b", "qwen2-7b", "mistral-7b", "gemma-2b", "phi3-mini", "olmo-1b",
@@ -191,12 +192,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
             variant = i % VARIANTS
             html, table = _table(rng, variant)
             image = browser.shoot(html, rng.choice([1.0, 1.25, 2.0]))
-            name = f"runs_{i:03d}.png"
-            if rng.random() < 0.3:
-                name = name.replace(".png", ".jpg")
-                image.save(out / name, quality=rng.randint(70, 90))
-            else:
-                image.save(out / name)
+            name = save_shot(image, out, f"runs_{i:03d}", rng, 0.3)
             truth[name] = {**table, "style": f"runs_{variant}"}
     finally:
         browser.close()
