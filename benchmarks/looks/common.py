@@ -1,10 +1,14 @@
 """What the tuning looks share: model names, benchmarks, the size a name states, and how
 a shot is saved."""
 
+import json
 import random
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from browser import Browser
 from PIL import Image
 
 FONTS = [
@@ -53,3 +57,20 @@ def save_shot(image: Image.Image, out: Path, stem: str, rng: random.Random,
         return f"{stem}.jpg"
     image.save(out / f"{stem}.png")
     return f"{stem}.png"
+
+
+@contextmanager
+def look_run(
+    out: Path, seed: int, viewport: tuple[int, int]
+) -> Iterator[tuple[random.Random, Browser, dict]]:
+    """A look's generator run: its random stream, one browser, and the truth it fills,
+    written to ``out``/truth.json at the end."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    truth: dict = {}
+    browser = Browser(viewport)
+    try:
+        yield rng, browser, truth
+    finally:
+        browser.close()
+    (out / "truth.json").write_text(json.dumps(truth, indent=1))

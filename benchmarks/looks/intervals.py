@@ -15,7 +15,6 @@ HTML in Chromium (serif paper tables, sans web tables, light and dark) and PIL-d
 The truth is the cell's main number as printed (the first): the spread, the interval and
 the count are no column of their own."""
 
-import json
 import random
 import re
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import BENCH, MODELS, save_shot, size_of
+from looks.common import BENCH, MODELS, look_run, save_shot, size_of
 from looks.leaderboard import size_in_name
 
 SERIF_CSS = ["'DejaVu Serif'", "'Liberation Serif'", "'FreeSerif'"]
@@ -195,11 +194,7 @@ def _pil_table(rng: random.Random, header: list[str], rows: list[list[str]]) -> 
 
 def generate(out: Path, count: int, seed: int) -> dict:
     """``count`` images, the variants in turn."""
-    rng = random.Random(seed)
-    out.mkdir(parents=True, exist_ok=True)
-    truth = {}
-    browser = Browser((1400, 1000))
-    try:
+    with look_run(out, seed, (1400, 1000)) as (rng, browser, truth):
         for i in range(count):
             variant = i % len(VARIANTS)
             header, rows, table = _table(rng, variant)
@@ -209,7 +204,4 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 image = _html_table(rng, browser, header, rows)
             name = save_shot(image, out, f"intervals_{i:03d}", rng, 0.3)
             truth[name] = {**table, "style": f"intervals_{variant}"}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth

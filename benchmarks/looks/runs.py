@@ -12,14 +12,11 @@ device pixel ratios 1 to 2, some JPEG.
 The truth is the run's name and its metrics as printed: the chrome columns (times, users,
 states, ids, steps, tags) are no part of it."""
 
-import json
 import random
 import re
 from pathlib import Path
 
-from browser import Browser
-
-from looks.common import save_shot
+from looks.common import look_run, save_shot
 from looks.leaderboard import size_in_name
 
 BASES = ["llama3-8b", "qwen2-7b", "mistral-7b", "gemma-2b", "phi3-mini", "olmo-1b",
@@ -183,18 +180,11 @@ VARIANTS = 6
 
 def generate(out: Path, count: int, seed: int) -> dict:
     """``count`` images, the six trackers' looks (three trackers, light and dark) in turn."""
-    rng = random.Random(seed)
-    out.mkdir(parents=True, exist_ok=True)
-    truth = {}
-    browser = Browser((1600, 1000))
-    try:
+    with look_run(out, seed, (1600, 1000)) as (rng, browser, truth):
         for i in range(count):
             variant = i % VARIANTS
             html, table = _table(rng, variant)
             image = browser.shoot(html, rng.choice([1.0, 1.25, 2.0]))
             name = save_shot(image, out, f"runs_{i:03d}", rng, 0.3)
             truth[name] = {**table, "style": f"runs_{variant}"}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth
