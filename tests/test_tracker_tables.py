@@ -19,8 +19,8 @@ from imgread.tables.tracker_columns import is_chrome
 SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(not SANS.exists(), reason="DejaVu Sans absent")
 
-RUNS = ["qwen2-7b-sft-a1c3f9", "llama3-8b-dpo-e77e73", "gemma-2b-lora-r16-4df5a9",
-        "mistral-7b-orpo-run12", "olmo-1b-cpt-d0a2c4"]
+RUNS = ["qwen2-7b-sft-lr3e5-a7c3f9", "llama3-8b-dpo-e77e73", "gemma-2b-lora-r16-4df5a9",
+        "mistral-7b-orpo-lr2e4-run12", "olmo-1b-cpt-d0a2c4"]
 
 
 def _table(header: list[str], rows: list[list[str]]) -> Table:
@@ -106,8 +106,8 @@ def _tracker(path: Path) -> dict[str, float]:
 
 @needs_font
 def test_a_tracker_table_is_named_by_its_runs(tmp_path: Path) -> None:
-    """The checkbox reads as a mark alike in every row ("lj", "O"): it is no column of
-    names; the runs name the rows, their MMLU is the mmlu_acc column's, and no step count
+    """The runs name the rows, their "lr" no "Ir" (a capital I in a lower-case name is the
+    l a sans-serif font draws alike), their MMLU is the mmlu_acc column's, and no step count
     is a score."""
     mmlu = _tracker(tmp_path / "runs.png")
     record = read_image(tmp_path / "runs.png")
