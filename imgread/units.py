@@ -46,17 +46,18 @@ def mean_of_misread_spread(text: str) -> str | None:
 # ("45.2 (±1.3)", the "±" perhaps read as another glyph: "(£1.3)"), its interval ("45.2
 # [43.9, 46.5]", "45.2 (43.9-46.5)") or its count ("85% (17/20)"). OCR loses a bracket
 # now and then (and a rule's leftovers are stripped from words' ends): an interval is
-# still one where a bracket closes it, or a comma parts its bounds ("73.0 72.5, 75.3"),
-# and a percent spread after a plain mean is one whose "±" was lost ("80.5 1.8%").
-# A count alone ("17/20") is the number right over the total. The value is the first
-# number.
+# still one where a bracket closes it, or where a comma and a space, or a comma after a
+# decimal bound, part its bounds ("73.0 72.5, 75.3"; "40 39,22" is two numbers, the second
+# with a decimal comma). A percent spread after a plain mean is one whose "±" was lost
+# ("80.5 1.8%"). A count alone ("17/20") is the number right over the total. The value is
+# the first number.
 _PART = r"[-+]?\d+(?:\.\d+)?%?"
 _BOUNDS_SEP = r"\s*(?:,|-|/|to|[^\w\s.()\[\]])\s*"
 _COMPOUND_RE = re.compile(
-    rf"(?P<main>{_PART})\s*(?:"
+    rf"(?P<main>{_PART})(?:\s*"
     rf"[(\[]\s*(?:[^\w\s()\[\]]|\+/-)?\s*{_PART}(?:{_BOUNDS_SEP}{_PART})?\s*[)\]]?"
-    rf"|{_PART}{_BOUNDS_SEP}{_PART}\s*[)\]]"
-    rf"|{_PART},\s*{_PART})"
+    rf"|\s+{_PART}{_BOUNDS_SEP}{_PART}\s*[)\]]"
+    rf"|\s+{_PART},\s+{_PART}|\s+[-+]?\d+\.\d+%?,{_PART})"
     # a percent spread after a mean printed without one, its "±" lost ("80.5 1.8%")
     r"|(?P<mean>\d+(?:\.\d+)?)\s+\d{1,2}(?:\.\d{1,2})?%"
 )

@@ -77,7 +77,8 @@ def test_the_first_number_of_a_compound_cell_is_its_value() -> None:
                        ("73.0 72.5, 75.3]", 73.0), ("80.5 1.8%", 80.5)]:
         assert parse_number(text) == main, text
     # two numbers a column apart, a count over its total, a setting: no compound cell
-    for text in ["40 39.22", "20/17", "45.2 (5-shot)", "7.1 6.1-8.2", "11/27/2026"]:
+    assert parse_number("85,3") == 85.3  # a decimal comma, no interval "85" "3"
+    for text in ["40 39.22", "40 39,22", "20/17", "45.2 (5-shot)", "7.1 6.1-8.2", "11/27/2026"]:
         assert main_of_compound(text) is None, text
 
 

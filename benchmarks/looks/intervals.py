@@ -202,6 +202,6 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 image = _pil_table(rng, header, rows)
             else:
                 image = _html_table(rng, browser, header, rows)
-            name = save_shot(image, out, f"intervals_{i:03d}", rng, 0.3)
+            name = save_shot(image, out, f"spread_cells_{i:03d}", rng, 0.3)
             truth[name] = {**table, "style": f"intervals_{variant}"}
     return truth
