@@ -68,19 +68,26 @@ def test_a_metric_named_after_an_underscore_is_its_benchmark() -> None:
         assert not MMLU_RE.search(name), name
 
 
-def _tracker(path: Path) -> dict[str, float]:
+CHROME = {
+    "State": ["finished", "running", "crashed", "finished", "killed"],
+    "User": ["jsmith", "a.kumar", "mchen", "lucia", "p-olsen"],
+    "Runtime": ["2h 13m", "49m 35s", "1d 6h", "16m 10s", "3h 2m"],
+    "Created": ["3 days ago", "yesterday", "5 hours ago", "Nov 8, 2026", "2 days ago"],
+    "Step": ["12.5k", "8.1k", "27.4k", "2.9M", "14,500"],
+    "ID": ["e77e7326", "4df5a9cb", "d0a2c4e8", "7956d907", "c583ccaa"],
+}
+
+
+def _tracker(path: Path, chrome: list[str], metrics: list[str]) -> dict[str, float]:
     """A run table as a tracker draws it: an empty checkbox and a status dot before each
-    run, state, runtime, created and step columns, then metrics as fractions."""
+    run, the ``chrome`` columns, then the ``metrics`` as fractions (the first MMLU's)."""
     font = ImageFont.truetype(str(SANS), 15)
-    header = ["", "Name", "State", "Runtime", "Created", "Step", "mmlu_acc", "gsm8k_em"]
-    states = ["finished", "running", "crashed", "finished", "killed"]
-    runtimes = ["2h 13m", "49m 35s", "1d 6h", "16m 10s", "3h 2m"]
-    created = ["3 days ago", "yesterday", "5 hours ago", "Nov 8, 2026", "2 days ago"]
-    steps = ["12.5k", "8.1k", "27.4k", "2.9M", "14,500"]
+    header = ["", "Name", *chrome, *metrics]
     mmlu = {run: round(0.41 + 0.07 * r, 3) for r, run in enumerate(RUNS)}
     grid = [header] + [
-        ["", run, states[r], runtimes[r], created[r], steps[r], f"{mmlu[run]:.3f}",
-         f"{0.25 + 0.11 * r:.3f}"] for r, run in enumerate(RUNS)]
+        ["", run, *(CHROME[name][r] for name in chrome), f"{mmlu[run]:.3f}",
+         *(f"{0.25 + 0.11 * r + 0.02 * m:.3f}" for m in range(len(metrics) - 1))]
+        for r, run in enumerate(RUNS)]
     pad, line = 12, 32
     widths = [max(font.getlength(row[c]) for row in grid) + 2 * pad for c in range(len(header))]
     widths[0] = 36
@@ -109,10 +116,24 @@ def test_a_tracker_table_is_named_by_its_runs(tmp_path: Path) -> None:
     """The runs name the rows, their "lr" no "Ir" (a capital I in a lower-case name is the
     l a sans-serif font draws alike), their MMLU is the mmlu_acc column's, and no step count
     is a score."""
-    mmlu = _tracker(tmp_path / "runs.png")
+    mmlu = _tracker(tmp_path / "runs.png", ["State", "Runtime", "Created", "Step"],
+                    ["mmlu_acc", "gsm8k_em"])
     record = read_image(tmp_path / "runs.png")
     rows = [row for i, t in enumerate(record.ocr.tables) for row in rows_from_table(t, i)]
     read = {row.model: row.mmlu for row in rows}
     assert sum(read.get(run) == value for run, value in mmlu.items()) >= 4, read
     scores = [s for i, t in enumerate(record.ocr.tables) for s in scores_from_table(t, i)]
     assert not [s for s in scores if s.benchmark.lower().startswith(("step", "runtime"))]
+
+
+@needs_font
+def test_a_run_with_more_chrome_than_metrics_is_a_row(tmp_path: Path) -> None:
+    """State, user, time and id beside two metrics: the row holds more words than numbers,
+    so it read as no row of a table, and the page gave none. A tracker's times and ids are
+    a row's values, not its words."""
+    mmlu = _tracker(tmp_path / "runs.png", ["State", "User", "Created", "ID"],
+                    ["mmlu_acc", "gsm8k_em"])
+    record = read_image(tmp_path / "runs.png")
+    rows = [row for i, t in enumerate(record.ocr.tables) for row in rows_from_table(t, i)]
+    read = {row.model: row.mmlu for row in rows}
+    assert sum(read.get(run) == value for run, value in mmlu.items()) >= 4, read

@@ -15,6 +15,7 @@ from ..ocr.script import close_cjk_spaces
 from ..record import Box, Word
 from ..units import is_missing, main_of_compound, mean_of_misread_spread
 from .compound_cells import join_compound_cells
+from .tracker_columns import is_chrome
 
 NUMERIC_TEXT_RE = re.compile(
     r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万|億|兆|억|조)?[*†‡]?$",
@@ -207,6 +208,7 @@ def is_body_line(line: TextLine) -> bool:
         if is_numeric_or_missing(chunk.text)
         or is_split_number(chunk.text)  # its point read as a space: a number still
         or (i and chunk.confidence < LOW_CONFIDENCE)
+        or (i and is_chrome(chunk.text))  # a run tracker's time, duration, id or count
     )
     leading = next(
         (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),
