@@ -131,7 +131,7 @@ def test_a_run_with_more_chrome_than_metrics_is_a_row(tmp_path: Path) -> None:
     """State, user, time and id beside two metrics: the row holds more words than numbers,
     so it read as no row of a table, and the page gave none. A tracker's times and ids are
     a row's values, not its words."""
-    mmlu = _tracker(tmp_path / "runs.png", ["State", "User", "Created", "ID"],
+    mmlu = _tracker(tmp_path / "runs.png", ["State", "User", "Runtime", "ID"],
                     ["mmlu_acc", "gsm8k_em"])
     record = read_image(tmp_path / "runs.png")
     rows = [row for i, t in enumerate(record.ocr.tables) for row in rows_from_table(t, i)]
