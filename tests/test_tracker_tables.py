@@ -78,15 +78,23 @@ CHROME = {
 }
 
 
-def _tracker(path: Path, chrome: list[str], metrics: list[str]) -> dict[str, float]:
+def _tracker(
+    path: Path, chrome: list[str], metrics: list[str], chrome_last: bool = False
+) -> dict[str, float]:
     """A run table as a tracker draws it: an empty checkbox and a status dot before each
-    run, the ``chrome`` columns, then the ``metrics`` as fractions (the first MMLU's)."""
+    run, the ``chrome`` columns, the ``metrics`` as fractions (the first MMLU's), or the
+    metrics before the chrome."""
     font = ImageFont.truetype(str(SANS), 15)
-    header = ["", "Name", *chrome, *metrics]
+
+    def ordered(chrome_cells: list[str], metric_cells: list[str]) -> list[str]:
+        return [*metric_cells, *chrome_cells] if chrome_last else [*chrome_cells, *metric_cells]
+
+    header = ["", "Name", *ordered(chrome, metrics)]
     mmlu = {run: round(0.41 + 0.07 * r, 3) for r, run in enumerate(RUNS)}
     grid = [header] + [
-        ["", run, *(CHROME[name][r] for name in chrome), f"{mmlu[run]:.3f}",
-         *(f"{0.25 + 0.11 * r + 0.02 * m:.3f}" for m in range(len(metrics) - 1))]
+        ["", run, *ordered([CHROME[name][r] for name in chrome], [
+            f"{mmlu[run]:.3f}",
+            *(f"{0.25 + 0.11 * r + 0.02 * m:.3f}" for m in range(len(metrics) - 1))])]
         for r, run in enumerate(RUNS)]
     pad, line = 12, 32
     widths = [max(font.getlength(row[c]) for row in grid) + 2 * pad for c in range(len(header))]
@@ -128,11 +136,11 @@ def test_a_tracker_table_is_named_by_its_runs(tmp_path: Path) -> None:
 
 @needs_font
 def test_a_run_with_more_chrome_than_metrics_is_a_row(tmp_path: Path) -> None:
-    """State, user, time and id beside two metrics: the row holds more words than numbers,
-    so it read as no row of a table, and the page gave none. A tracker's times and ids are
-    a row's values, not its words."""
+    """State, user, runtime and id after two metrics: the row holds more words than numbers
+    after its name, so it read as no row of a table, and the page gave none. A tracker's
+    times and ids are a row's values, not its words."""
     mmlu = _tracker(tmp_path / "runs.png", ["State", "User", "Runtime", "ID"],
-                    ["mmlu_acc", "gsm8k_em"])
+                    ["mmlu_acc", "gsm8k_em"], chrome_last=True)
     record = read_image(tmp_path / "runs.png")
     rows = [row for i, t in enumerate(record.ocr.tables) for row in rows_from_table(t, i)]
     read = {row.model: row.mmlu for row in rows}
