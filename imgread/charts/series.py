@@ -34,6 +34,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .categories import category_at, category_row, is_categorical
 from .label_row import few_labels_axis
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
@@ -307,8 +308,16 @@ def line_chart(
         panel.x = few_labels_axis(rgb, below, panel.area, settings)
     if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
         panel.x = anchored(panel.x, rgb)
+    # labels set evenly apart that make no numeric progression (names, or numbers among
+    # names) are categories: each point takes the name printed under it
+    categories = category_row(found, panel.area, panel.tick_height,
+                              max(t.box.cy for t in panel.y.ticks))
+    if is_categorical(categories, panel.x):
+        panel.x = None
+    else:
+        categories = []
     # no scale through the ticks: sizes set evenly apart name the places they stand at
-    places_named = _evenly_set(below) if panel.x is None else []
+    places_named = categories or (_evenly_set(below) if panel.x is None else [])
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
         # categories along x, each point on one named by it
         # (tick marks OCR read as letters, "T" under each name, are a few pixels tall)
@@ -364,7 +373,8 @@ def line_chart(
     for trace, name in zip(traced, names, strict=True):
         points = [
             ChartPoint(
-                x=_x_value(panel, px, places_named), y=round(panel.y.value(py), 2),
+                x=category_at(categories, px) or _x_value(panel, px, places_named),
+                y=round(panel.y.value(py), 2),
                 px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
                 uncertainty=round(panel.y.uncertainty(py), 3),
             )

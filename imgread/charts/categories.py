@@ -1,0 +1,112 @@
+"""A line chart's categorical x axis: releases, versions, stages, months or checkpoints
+printed evenly apart under the plot.
+
+A row of labels set evenly apart whose texts do not make one numeric progression names
+categories ("v1.0 v1.5 2.0", "Base SFT RLHF", "2024-03", "1.0 1.5 2.0 3.0"): each point
+takes the name printed under it, as printed. Numbers among names are names there: a fit
+through the row's plain numbers ("2.0 2.5 3.0" of "v1.0 v1.5 2.0 2.5 3.0") does not make
+the axis numeric when a name beside them prints the number the fit puts at it ("v1.0" where
+the fit reads 1.0), or when the fit leaves out a third of the row.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..ocr.phrase import Phrase
+from ..record import Box
+from .axes import Fit
+
+ROW_SPAN = 5.0  # tick label heights under the plot: how far down the category row may lie
+MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
+STEP_SLACK = 0.12  # of the step: how far a label may stand off its place on the even grid
+FIT_SHARE = 2 / 3  # of the row: the least a numeric fit must take in to keep x numeric
+MIN_ROW = 3
+
+
+def category_row(found: list[Phrase], area: Box, tick_height: float, lowest_tick: float
+                 ) -> list[Phrase]:
+    """The row of labels under the plot, three or more level and set on an even grid (a
+    label lost leaves a double step); [] where none is. The plot's foot may be placed off
+    the axis line (a y axis reaching past its lowest label, or stopping at it): the row may
+    lie anywhere below the lowest y label, and a row under the plot area outranks one in
+    it (values printed at a line's points), then the fuller row. Tick marks OCR read as
+    letters ("T" under each name) are too short or too narrow to count."""
+    top = min(area.y2 - 2, lowest_tick + tick_height)
+    bottom = max(area.y2, lowest_tick) + ROW_SPAN * tick_height
+    candidates = [
+        p for p in found
+        if p.confidence >= 40 and any(c.isalnum() for c in p.text)
+        and p.height >= MARK_SHARE * tick_height
+        and (len(p.text.strip()) > 1 or p.box.width >= 0.5 * p.height)
+        and top <= p.box.y1 <= bottom and area.x1 - 20 <= p.box.cx <= area.x2 + 20
+    ]
+    best: list[Phrase] = []
+    rank = (False, 0)
+    for seed in sorted(candidates, key=lambda p: p.box.cy):
+        row = sorted((p for p in candidates if abs(p.box.cy - seed.box.cy) <= 0.5 * seed.height),
+                     key=lambda p: p.box.cx)
+        row_rank = (seed.box.y1 >= area.y2 - 2, len(row))
+        if len(row) >= MIN_ROW and row_rank > rank and _on_even_grid(row):
+            best, rank = row, row_rank
+    return best
+
+
+def _on_even_grid(row: list[Phrase]) -> bool:
+    """Whether the labels' centres stand on whole multiples of one step (the smallest)."""
+    steps = np.diff([p.box.cx for p in row])
+    step = float(steps.min())
+    if step < 1.2 * float(np.median([p.height for p in row])):
+        return False  # words of one label, not labels
+    multiples = np.round(steps / step)
+    return bool(np.all(np.abs(steps - multiples * step) <= STEP_SLACK * step)
+                and multiples.max() <= 3)
+
+
+def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
+    """Whether the row names categories though a numeric fit runs through some of it: it
+    does where the fit leaves out a third of the row, or a name the fit left out prints
+    the number the fit reads at it ("v1.0" where the fit says 1.0)."""
+    if len(row) < MIN_ROW:
+        return False
+    if fit is None:
+        return True
+    on_fit = [p for p in row if any(_same_box(p.box, t.box) for t in fit.ticks)]
+    if len(on_fit) < FIT_SHARE * len(row):
+        return True
+    for phrase in row:
+        if phrase in on_fit or not any(c.isalpha() for c in phrase.text):
+            continue
+        number = _number_in(phrase.text)
+        at = fit.value(phrase.box.cx)
+        if number is not None and abs(number - at) <= 0.25 * abs(
+                fit.value(phrase.box.cx + _step(row)) - at):
+            return True
+    return False
+
+
+def _same_box(a: Box, b: Box) -> bool:
+    return min(a.x2, b.x2) > max(a.x1, b.x1) and min(a.y2, b.y2) > max(a.y1, b.y1)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _number_in(text: str) -> float | None:
+    match = _NUMBER.search(text)
+    return float(match.group()) if match else None
+
+
+def _step(row: list[Phrase]) -> float:
+    return float(np.min(np.diff([p.box.cx for p in row])))
+
+
+def category_at(row: list[Phrase], px: float) -> str | None:
+    """The name printed under a point: the label nearest its x, within a third of a step
+    (a point between two labels is on neither)."""
+    if not row:
+        return None
+    nearest = min(row, key=lambda p: abs(p.box.cx - px))
+    return nearest.text if abs(nearest.box.cx - px) <= _step(row) / 3 else None
