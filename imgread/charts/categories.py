@@ -56,10 +56,16 @@ def category_row(found: list[Phrase], area: Box, tick_height: float, lowest_tick
 
 def _on_even_grid(row: list[Phrase]) -> bool:
     """Whether the labels' centres stand on whole multiples of one step (the smallest)."""
-    steps = np.diff([p.box.cx for p in row])
+    return even_grid([p.box.cx for p in row], 1.2 * float(np.median([p.height for p in row])))
+
+
+def even_grid(centres: list[float], least_step: float) -> bool:
+    """Whether sorted centres stand on whole multiples of one step (the smallest), no
+    shorter than ``least_step`` (words of one label are no labels)."""
+    steps = np.diff(centres)
     step = float(steps.min())
-    if step < 1.2 * float(np.median([p.height for p in row])):
-        return False  # words of one label, not labels
+    if step < least_step:
+        return False
     multiples = np.round(steps / step)
     return bool(np.all(np.abs(steps - multiples * step) <= STEP_SLACK * step)
                 and multiples.max() <= 3)
@@ -103,10 +109,15 @@ def _step(row: list[Phrase]) -> float:
     return float(np.min(np.diff([p.box.cx for p in row])))
 
 
-def category_at(row: list[Phrase], px: float) -> str | None:
-    """The name printed under a point: the label nearest its x, within a third of a step
-    (a point between two labels is on neither)."""
-    if not row:
+def places_of(row: list[Phrase]) -> list[tuple[float, str]]:
+    return [(p.box.cx, p.text) for p in row]
+
+
+def category_at(places: list[tuple[float, str]], px: float) -> str | None:
+    """The name printed under a point: the place nearest its x, within a third of a step
+    (a point between two places is on neither)."""
+    if len(places) < 2:
         return None
-    nearest = min(row, key=lambda p: abs(p.box.cx - px))
-    return nearest.text if abs(nearest.box.cx - px) <= _step(row) / 3 else None
+    step = float(np.min(np.diff([x for x, _ in places])))
+    x, name = min(places, key=lambda place: abs(place[0] - px))
+    return name if abs(x - px) <= step / 3 else None

@@ -34,7 +34,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
-from .categories import category_at, category_row, is_categorical
+from .categories import category_at, category_row, is_categorical, places_of
 from .label_row import few_labels_axis
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
@@ -369,11 +369,12 @@ def line_chart(
     confirmed = confirmed_names(names, again)
     names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
              if i in unsure else name for i, name in enumerate(again)]
+    places = places_of(categories)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
             ChartPoint(
-                x=category_at(categories, px) or _x_value(panel, px, places_named),
+                x=category_at(places, px) or _x_value(panel, px, places_named),
                 y=round(panel.y.value(py), 2),
                 px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
                 uncertainty=round(panel.y.uncertainty(py), 3),
