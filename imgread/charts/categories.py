@@ -19,7 +19,8 @@ from ..ocr.phrase import Phrase
 from ..record import Box
 from .axes import Fit
 
-ROW_SPAN = 5.0  # tick label heights under the plot: how far down the category row may lie
+ROW_SPAN = 7.0  # tick label heights under the plot's foot: how far down the category row may
+# lie (the foot is placed at the lowest y label found, which may stand well above the axis)
 MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
 STEP_SLACK = 0.12  # of the step: how far a label may stand off its place on the even grid
 FIT_SHARE = 2 / 3  # of the row: the least a numeric fit must take in to keep x numeric
@@ -31,8 +32,9 @@ def category_row(found: list[Phrase], area: Box, tick_height: float, lowest_tick
     """The row of labels under the plot, three or more level and set on an even grid (a
     label lost leaves a double step); [] where none is. The plot's foot may be placed off
     the axis line (a y axis reaching past its lowest label, or stopping at it): the row may
-    lie anywhere below the lowest y label, and a row under the plot area outranks one in
-    it (values printed at a line's points), then the fuller row. Tick marks OCR read as
+    lie anywhere below the lowest y label; a row under the plot area outranks one in it
+    (values printed at a line's points), and the first row under it the rows further
+    down (a legend below the plot, the axis title). Tick marks OCR read as
     letters ("T" under each name) are too short or too narrow to count."""
     top = min(area.y2 - 2, lowest_tick + tick_height)
     bottom = max(area.y2, lowest_tick) + ROW_SPAN * tick_height
@@ -44,11 +46,12 @@ def category_row(found: list[Phrase], area: Box, tick_height: float, lowest_tick
         and top <= p.box.y1 <= bottom and area.x1 - 20 <= p.box.cx <= area.x2 + 20
     ]
     best: list[Phrase] = []
-    rank = (False, 0)
+    rank = (False, -np.inf)
     for seed in sorted(candidates, key=lambda p: p.box.cy):
         row = sorted((p for p in candidates if abs(p.box.cy - seed.box.cy) <= 0.5 * seed.height),
                      key=lambda p: p.box.cx)
-        row_rank = (seed.box.y1 >= area.y2 - 2, len(row))
+        under = seed.box.y1 >= area.y2 - 2
+        row_rank = (under, -seed.box.cy if under else seed.box.cy)
         if len(row) >= MIN_ROW and row_rank > rank and _on_even_grid(row):
             best, rank = row, row_rank
     return best
@@ -72,14 +75,17 @@ def even_grid(centres: list[float], least_step: float) -> bool:
 
 
 def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
-    """Whether the row names categories though a numeric fit runs through some of it: it
-    does where the fit leaves out a third of the row, or a name the fit left out prints
-    the number the fit reads at it ("v1.0" where the fit says 1.0)."""
+    """Whether the row names categories though a numeric fit runs through some of it (a
+    fit through none of it is another row's, and stays): it does where the fit leaves out
+    a third of the row, or a name the fit left out prints the number the fit reads at it
+    ("v1.0" where the fit says 1.0)."""
     if len(row) < MIN_ROW:
         return False
     if fit is None:
         return True
     on_fit = [p for p in row if any(_same_box(p.box, t.box) for t in fit.ticks)]
+    if not on_fit:  # another row than the numeric axis's (a legend under the plot)
+        return False
     if len(on_fit) < FIT_SHARE * len(row):
         return True
     for phrase in row:
