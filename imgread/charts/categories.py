@@ -11,6 +11,7 @@ the fit reads 1.0), or when the fit leaves out a third of the row.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -18,6 +19,7 @@ import numpy as np
 from ..ocr.phrase import Phrase
 from ..record import Box
 from .axes import Fit
+from .text import as_tick
 
 ROW_SPAN = 7.0  # tick label heights under the plot's foot: how far down the category row may
 # lie (the foot is placed at the lowest y label found, which may stand well above the axis)
@@ -77,8 +79,9 @@ def even_grid(centres: list[float], least_step: float) -> bool:
 def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
     """Whether the row names categories though a numeric fit runs through some of it (a
     fit through none of it is another row's, and stays): it does where the fit leaves out
-    a third of the row, or a name the fit left out prints the number the fit reads at it
-    ("v1.0" where the fit says 1.0)."""
+    a third of the row (a number it reads right where it stands counts as on it), or a
+    name the fit left out prints the number the fit reads at it ("v1.0" where the fit
+    says 1.0)."""
     if len(row) < MIN_ROW:
         return False
     if fit is None:
@@ -86,6 +89,9 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
     on_fit = [p for p in row if any(_same_box(p.box, t.box) for t in fit.ticks)]
     if not on_fit:  # another row than the numeric axis's (a legend under the plot)
         return False
+    # (a number the fit reads where it stands is on the axis, though the fit left it out: a
+    # log axis's "3e21" between its decades)
+    on_fit += [p for p in row if p not in on_fit and _agrees(p, fit, _step(row))]
     if len(on_fit) < FIT_SHARE * len(row):
         return True
     for phrase in row:
@@ -97,6 +103,26 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
                 fit.value(phrase.box.cx + _step(row)) - at):
             return True
     return False
+
+
+def sizes_only(row: list[Phrase]) -> bool:
+    """Whether every label is a quantity printed with its unit ("200B", "7B", "1.4T"): a
+    size axis set evenly apart, whose places keep their sizes as x (not names)."""
+    return all(p.value is None and as_tick(p, sizes=True).value is not None for p in row)
+
+
+def _agrees(phrase: Phrase, fit: Fit, step: float) -> bool:
+    """Whether a label's number is what the fit reads at it, within a quarter of what the
+    fit moves over one step (on a log axis, in decades)."""
+    value = as_tick(phrase, sizes=True).value
+    at, next_at = fit.value(phrase.box.cx), fit.value(phrase.box.cx + step)
+    if value is None:
+        return False
+    if fit.scale == "log":
+        if min(value, at, next_at) <= 0:
+            return False
+        value, at, next_at = math.log10(value), math.log10(at), math.log10(next_at)
+    return abs(value - at) <= 0.25 * abs(next_at - at)
 
 
 def _same_box(a: Box, b: Box) -> bool:

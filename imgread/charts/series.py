@@ -34,7 +34,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
-from .categories import category_at, category_row, is_categorical, places_of
+from .categories import category_at, category_row, is_categorical, places_of, sizes_only
 from .label_row import few_labels_axis
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
@@ -312,7 +312,7 @@ def line_chart(
     # names) are categories: each point takes the name printed under it
     categories = category_row(found, panel.area, panel.tick_height,
                               max(t.box.cy for t in panel.y.ticks))
-    if is_categorical(categories, panel.x):
+    if is_categorical(categories, panel.x) and not sizes_only(categories):
         panel.x = None
     else:
         categories = []
