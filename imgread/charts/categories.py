@@ -82,7 +82,7 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
     a third of the row (a number it reads right where it stands counts as on it), or a
     name the fit left out prints the number the fit reads at it ("v1.0" where the fit
     says 1.0)."""
-    if len(row) < MIN_ROW:
+    if len(row) < MIN_ROW or _progression(row):
         return False
     if fit is None:
         return True
@@ -101,6 +101,23 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
         at = fit.value(phrase.box.cx)
         if number is not None and abs(number - at) <= 0.25 * abs(
                 fit.value(phrase.box.cx + _step(row)) - at):
+            return True
+    return False
+
+
+def _progression(row: list[Phrase]) -> bool:
+    """Whether every label is a number and the numbers step evenly, or by an even factor
+    ("1e21 1e22 1e23"), along the row: a numeric axis, though no fit was made of it."""
+    values = [as_tick(p, sizes=True).value for p in row]
+    if any(v is None for v in values):
+        return False
+    numbers = np.array(values, dtype=float)
+    centres = np.array([p.box.cx for p in row])
+    spaces = [numbers] + ([np.log10(numbers)] if numbers.min() > 0 else [])
+    for space in spaces:
+        slope, offset = np.polyfit(centres, space, 1)
+        if slope and np.abs(slope * centres + offset - space).max() <= 0.1 * abs(
+                slope) * _step(row):
             return True
     return False
 
