@@ -86,6 +86,9 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
         return False
     if fit is None:
         return True
+    if fit.scale == "log":  # ticks on a log scale are a progression (by a factor); words
+        # off it among them are misread powers ("10²¹"), not names
+        return False
     on_fit = [p for p in row if any(_same_box(p.box, t.box) for t in fit.ticks)]
     if not on_fit:  # another row than the numeric axis's (a legend under the plot)
         return False
