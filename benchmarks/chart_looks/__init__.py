@@ -4,8 +4,9 @@ box plots, line charts drawn as others draw them: ``curves``, bar charts of ever
 others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
 bars with their values printed on them: ``printed``, bars to bind to a category, a series
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
-``bound``), line charts whose series are named on the plot, in close colours, on log
-axes in several notations: ``named``).
+``bound``, line charts whose series are named on the plot, in close colours, on log
+axes in several notations: ``named``, line charts over categories (releases, versions,
+months): ``categories``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -18,6 +19,7 @@ from chart_looks import (
     bokeh_look,
     bound_bars,
     box_look,
+    category_lines,
     curves,
     line_kinds,
     mpl_themed,
@@ -39,4 +41,5 @@ LOOKS = {
     "bokeh": bokeh_look,
     "printed": printed_bars,
     "bound": bound_bars,
+    "categories": category_lines,
 }

@@ -20,15 +20,17 @@ from .axes import (
     with_mantissas,
     x_axes_read_either_way,
 )
+from .categories import category_row, is_categorical, sizes_only
 from .label_row import few_labels_axis
 from .panels import Panel
 from .text import Tick, as_tick, unit_misreadings
 
 
 def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
-                settings: OcrSettings | None) -> list[Phrase]:
+                settings: OcrSettings | None) -> tuple[list[Phrase], list[Phrase]]:
     """Sets ``panel.x`` (None where no scale fits) and widens ``panel.area`` out to the end
-    ticks; returns the labels naming places along x where there is no scale."""
+    ticks; returns the labels naming places along x where there is no scale, and of those
+    the categories (a row of names each point takes as printed; ``categories``)."""
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
     numbers = [p for p in (as_tick(f, sizes=True) for f in found)
                if p.value is not None and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
@@ -63,8 +65,16 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
         panel.x = few_labels_axis(rgb, below, panel.area, settings)
     if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
         panel.x = anchored(panel.x, rgb)
+    # labels set evenly apart that make no numeric progression (names, or numbers among
+    # names) are categories: each point takes the name printed under it
+    categories = category_row(found, panel.area, panel.tick_height,
+                              max(t.box.cy for t in panel.y.ticks))
+    if is_categorical(categories, panel.x) and not sizes_only(categories):
+        panel.x = None
+    else:
+        categories = []
     # no scale through the ticks: sizes set evenly apart name the places they stand at
-    places_named = _evenly_set(below) if panel.x is None else []
+    places_named = categories or (_evenly_set(below) if panel.x is None else [])
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
         # categories along x, each point on one named by it
         # (tick marks OCR read as letters, "T" under each name, are a few pixels tall)
@@ -76,7 +86,7 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # a line's first and last points stand on the x axis's end ticks, which may lie at
     # the area's edges (no y axis line, the rules ending at the last point): out to them
     panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
-    return places_named
+    return places_named, categories
 
 
 MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text

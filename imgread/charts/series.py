@@ -28,6 +28,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
+from .categories import category_at, places_of
 from .end_labels import column_names
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
@@ -266,7 +267,7 @@ def line_chart(
     text_boxes: list[Box], bg: np.ndarray, settings: OcrSettings | None = None,
 ) -> tuple[Chart | None, list[Flag]]:
     # the x axis: a scale through its ticks, or names set evenly apart at places
-    places_named = read_x_axis(rgb, panel, found, settings)
+    places_named, categories = read_x_axis(rgb, panel, found, settings)
     # (a name at a line's end has the line's last stretch for a "swatch": that stays)
     swatches = [
         _swatch_box(w) for w in words
@@ -310,11 +311,13 @@ def line_chart(
     confirmed = confirmed_names(names, again)
     names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
              if i in unsure else name for i, name in enumerate(again)]
+    places = places_of(categories)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
             ChartPoint(
-                x=_x_value(panel, px, places_named), y=round(panel.y.value(py), 2),
+                x=category_at(places, px) or _x_value(panel, px, places_named),
+                y=round(panel.y.value(py), 2),
                 px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
                 uncertainty=round(panel.y.uncertainty(py), 3),
             )
