@@ -4,7 +4,7 @@ box plots, line charts drawn as others draw them: ``curves``, bar charts of ever
 others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
 bars with their values printed on them: ``printed``, bars to bind to a category, a series
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
-``bound``).
+``bound``), bar lists drawn with HTML/CSS without axes: ``barlists``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -14,6 +14,7 @@ were looked at: tuning sets, never test sets.
 
 from chart_looks import (
     bar_kinds,
+    bar_lists,
     bokeh_look,
     bound_bars,
     box_look,
@@ -36,4 +37,5 @@ LOOKS = {
     "bokeh": bokeh_look,
     "printed": printed_bars,
     "bound": bound_bars,
+    "barlists": bar_lists,
 }

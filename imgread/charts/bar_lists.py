@@ -1,0 +1,200 @@
+"""Bar lists: rankings drawn as rows of a name, a lying bar and its printed value, with no
+axis, ticks or gridlines (leaderboard widgets, "progress bar" rankings, slides).
+
+A bar is a thick, long run of one colour off the page (text strokes are thinner or shorter:
+an opening of the drawn pixels takes them out). A filled bar over a track the full width
+is told from its track by colour: the bar runs from the shared left edge to where its own
+colour stops, a label printed inside it (in another colour) bridged. Each bar is bound to
+one number: level with it (past its end, right-aligned in a column of its own, or inside
+it), else on the line just above it (the value beside a name printed over its bar). The
+rows are a chart only where the bars start from one edge and their lengths are in
+proportion to their numbers (``printed.proportional``): a table's shaded or barred cells
+stand in rows holding other numbers too, and are short beside their text. Each point is
+the number printed; a row whose number was not read reports nothing, there being no axis
+to measure its bar against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ..ocr.phrase import Phrase
+from ..record import Box, Chart, ChartPoint, Series
+from .pixels import background, distance, hex_colour
+from .printed import FOOT_SLACK, Probed, proportional
+
+INK = 40.0  # RGB distance: a pixel this far from the page is drawn; this near a bar's, is it
+MIN_THICKNESS = 3  # px: thinner runs are strokes or rules
+MIN_ROWS = 3  # bars in proportion to their numbers: two points fit any scale through zero
+LONG_LIST_BAR = 8.0  # text heights: the longest bar of a list (a table cell's bar is short)
+OWN_SHARE = 0.3  # of a column across a bar in the bar's colour: the bar goes on there
+ABOVE_REACH = 2.5  # text heights above a bar where its name and value may stand
+
+
+@dataclass
+class ListBar:
+    """One row's bar in image pixels: from ``foot`` (its left edge) to ``end``."""
+
+    y1: int
+    y2: int
+    foot: int
+    end: int
+    colour: np.ndarray
+
+    @property
+    def cy(self) -> float:
+        return (self.y1 + self.y2) / 2
+
+    @property
+    def thickness(self) -> int:
+        return self.y2 - self.y1
+
+
+def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase]) -> list[Chart]:
+    """The bar list on the page, if rows of bars from one edge are in proportion to the
+    numbers printed with them."""
+    labels = [p for p in numbers if (p.value or 0) > 0]
+    if len(labels) < MIN_ROWS:
+        return []
+    height = float(np.median([p.height for p in labels]))
+    bars = list_bars(rgb, height)
+    best: list[tuple[ListBar, Phrase]] = []
+    for foot in sorted({bar.foot for bar in bars}):
+        column = [bar for bar in bars if abs(bar.foot - foot) <= FOOT_SLACK]
+        rows = _bound(column, labels, height)
+        if rows is not None and len(rows) > len(best):
+            best = rows
+    if len(best) < MIN_ROWS:
+        return []
+    scale = proportional([Probed(label=label, end=float(bar.end), foot=float(bar.foot),
+                                 low=float(bar.y1), high=float(bar.y2)) for bar, label in best],
+                         upright=False)
+    if scale is None:
+        return []
+    fit, kept = scale
+    agreeing = {id(probed.label) for probed in kept}
+    rows = [(bar, label) for bar, label in best if id(label) in agreeing]
+    names = [_name(bar, label, found, height) for bar, label in rows]
+    points = [ChartPoint(x=name, y=float(label.value or 0.0), px=float(bar.end),
+                         py=round(bar.cy, 1), label=label.text,
+                         confidence=round(min(label.confidence, 95.0) / 100, 2),
+                         provenance="label")
+              for (bar, label), name in zip(rows, names, strict=True) if name]
+    if len(points) < MIN_ROWS:
+        return []
+    box = Box(x1=min(bar.foot for bar, _ in rows), y1=min(bar.y1 for bar, _ in rows),
+              x2=max(max(bar.end, label.box.x2) for bar, label in rows),
+              y2=max(bar.y2 for bar, _ in rows))
+    named_above = [p for p in found if any(p.text == n for n in names)]
+    top = min([box.y1, *(p.box.y1 for p in named_above)])
+    colour = np.median(np.array([bar.colour for bar, _ in rows]), axis=0)
+    series = Series(name="", colour=hex_colour(colour), style="bar", points=points)
+    return [Chart(kind="hbar", box=box, title=_title(box, top, found, height),
+                  axes=[fit.to_axis()], series=[series])]
+
+
+def list_bars(rgb: np.ndarray, height: float) -> list[ListBar]:
+    """The page's thick, long runs of one colour, each cut to its own colour from its left
+    edge (a track beyond its end is not the bar)."""
+    page = background(rgb)
+    drawn = (distance(rgb, page) > INK).astype(np.uint8)
+    long = max(8, int(2 * height))
+    opened = cv2.morphologyEx(drawn, cv2.MORPH_OPEN,
+                              cv2.getStructuringElement(cv2.MORPH_RECT, (long, MIN_THICKNESS)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=4)
+    bars = []
+    for x, y, width, tall, _ in stats[1:count]:
+        if tall < MIN_THICKNESS or tall > 3 * height or width < 3 * tall:
+            continue
+        bar = _own_run(rgb, int(x), int(y), int(width), int(tall))
+        if bar is not None:
+            bars.append(bar)
+    return bars
+
+
+def _own_run(rgb: np.ndarray, x: int, y: int, width: int, tall: int) -> ListBar | None:
+    """The bar inside a drawn run: its colour at the run's left end, and where that colour
+    stops for good along it (a label inside it, in another colour, is bridged)."""
+    band = rgb[y : y + tall, x : x + width]
+    start = band[tall // 4 : max(tall // 4 + 1, 3 * tall // 4), 1 : 1 + max(2, tall // 2)]
+    colour = np.median(start.reshape(-1, 3).astype(np.float32), axis=0)
+    own = (distance(band, colour) < INK).mean(axis=0) >= OWN_SHARE
+    off = np.flatnonzero(~own)
+    gaps = np.split(off, np.flatnonzero(np.diff(off) > 1) + 1) if len(off) else []
+    end = width
+    for gap in gaps:  # a run of other columns as long as the bar is thick ends it: a track
+        if len(gap) and gap[0] > 0 and (len(gap) >= tall or gap[-1] == width - 1):
+            end = int(gap[0])
+            break
+    if end < 2:
+        return None
+    return ListBar(y1=y, y2=y + tall, foot=x, end=x + end, colour=colour)
+
+
+def _bound(column: list[ListBar], labels: list[Phrase], height: float
+           ) -> list[tuple[ListBar, Phrase]] | None:
+    """Each bar of one column with its number: the one level with it, else the one on the
+    line just above it; None where a row holds other numbers as well (a table's row), or
+    the bars are short beside the text (a table's barred cells)."""
+    column = [bar for bar in column if bar.thickness <= 2.5 * max(height, 1)]
+    if len(column) < MIN_ROWS:
+        return None
+    if max(bar.end - bar.foot for bar in column) < LONG_LIST_BAR * height:
+        return None
+    taken: set[int] = set()
+    rows: list[tuple[ListBar, Phrase]] = []
+    for bar in column:
+        level = [p for p in labels if _level(p, bar, height) and p.box.cx > bar.foot]
+        if len(level) > 1:
+            return None  # a row of several numbers: a table's
+        if level:
+            rows.append((bar, level[0]))
+            taken.add(id(level[0]))
+    for bar in column:
+        if any(b is bar for b, _ in rows):
+            continue
+        above = [p for p in labels if id(p) not in taken and p.box.cx > bar.foot
+                 and bar.y1 - ABOVE_REACH * height <= p.box.y2 <= bar.y1 + 1
+                 and not any(_level(p, other, height) for other in column)]
+        if above:
+            label = max(above, key=lambda p: p.box.y2)
+            rows.append((bar, label))
+            taken.add(id(label))
+    return sorted(rows, key=lambda row: row[0].y1)
+
+
+def _level(label: Phrase, bar: ListBar, height: float) -> bool:
+    return abs(label.box.cy - bar.cy) <= max(bar.thickness, height) / 2
+
+
+def _name(bar: ListBar, label: Phrase, found: list[Phrase], height: float) -> str:
+    """The row's name: the text level with the bar left of its edge, else the text on the
+    line just above the bar, from about its edge (a rank number before it left out)."""
+    texts = [p for p in found if p is not label and p.value is None
+             and sum(c.isalpha() for c in p.text) >= 1]
+    left = [p for p in texts if _level(p, bar, height) and p.box.x2 <= bar.foot + 0.5 * height]
+    if not left:
+        above = [p for p in texts if bar.y1 - ABOVE_REACH * height <= p.box.y2 <= bar.y1 + 1
+                 and bar.foot - 3 * height <= p.box.x1 < (bar.foot + bar.end) / 2]
+        lowest = max((p.box.y2 for p in above), default=None)
+        left = [p for p in above if lowest is not None and p.box.y2 >= lowest - 0.5 * height]
+    words = [w for p in sorted(left, key=lambda p: p.box.x1) for w in p.words]
+    while len(words) > 1 and (words[0].text.isdigit()
+                              or sum(c.isalnum() for c in words[0].text) <= 1):
+        words = words[1:]  # a rank number, or an icon read as a glyph
+    return " ".join(w.text for w in words).strip(" -—:;|.,")
+
+
+def _title(box: Box, top: int, found: list[Phrase], height: float) -> str:
+    """The lowest line of text above the first row, within a few text heights."""
+    above = [p for p in found if p.value is None and p.confidence >= 50
+             and top - 6 * height <= p.box.y2 <= top
+             and box.x1 - 12 * height <= p.box.cx <= box.x2 and len(p.text) >= 3]
+    if not above:
+        return ""
+    lowest = max(p.box.y2 for p in above)
+    line = [p for p in above if p.box.y2 >= lowest - 0.5 * p.height]
+    return " ".join(p.text for p in sorted(line, key=lambda p: p.box.x1))
