@@ -72,16 +72,21 @@ def _row(layout: str, name: str, text: str, share: float, rank: int, colours: di
     """One row of the list as HTML: the name, the bar (over its track) and the value."""
     track_style = f"background:{colours['track']};" if track else ""
     filled = (f"<div style='width:{share * 100:.2f}%;height:{height}px;background:{bar};"
-              f"border-radius:{radius}px;position:relative'>")
+              f"border-radius:{radius}px;position:relative;flex:none'>")
     if layout == "inside":
         filled += (f"<span style='position:absolute;right:8px;top:50%;transform:translateY(-50%);"
                    f"color:#ffffff;font-weight:600;font-size:{max(11, height - 10)}px'>"
                    f"{text}</span>")
     filled += "</div>"
+    # the value past the bar's end stands in a margin the lane keeps free for it, so that
+    # the bar's share is of the lane alone
+    past = layout in ("end", "plain", "slide")
     lane = (f"<div style='flex:1;{track_style}border-radius:{radius}px;display:flex;"
-            f"align-items:center'>{filled}")
-    if layout in ("end", "plain", "slide"):  # the value past the bar's end
-        lane += f"<span style='margin-left:8px;white-space:nowrap'>{text}</span>"
+            f"align-items:center;position:relative;margin-right:{'4.5em' if past else '0'}'>"
+            f"{filled}")
+    if past:
+        lane += (f"<span style='position:absolute;left:calc({share * 100:.2f}% + 8px);"
+                 f"white-space:nowrap'>{text}</span>")
     lane += "</div>"
     label = html.escape(name)
     if layout == "ranked":

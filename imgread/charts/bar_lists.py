@@ -21,10 +21,13 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ..config import OcrSettings
 from ..ocr.phrase import Phrase
-from ..record import Box, Chart, ChartPoint, Series
+from ..record import Box, Chart, ChartPoint, Series, Word
+from .binding import repair_text
 from .pixels import background, distance, hex_colour
-from .printed import FOOT_SLACK, Probed, proportional
+from .printed import FOOT_SLACK, PROPORTION_SHARE, READ_ALONE, Probed, proportional
+from .text import parse_number, read_label_text
 
 INK = 40.0  # RGB distance: a pixel this far from the page is drawn; this near a bar's, is it
 MIN_THICKNESS = 3  # px: thinner runs are strokes or rules
@@ -53,19 +56,25 @@ class ListBar:
         return self.y2 - self.y1
 
 
-def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase]) -> list[Chart]:
+def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase],
+                  settings: OcrSettings | None = None) -> list[Chart]:
     """The bar list on the page, if rows of bars from one edge are in proportion to the
-    numbers printed with them."""
-    labels = [p for p in numbers if (p.value or 0) > 0]
-    if len(labels) < MIN_ROWS:
+    numbers printed with them (with ``settings``, numbers the page reading lost are read
+    alone where the other rows print theirs)."""
+    if not found:
         return []
-    height = float(np.median([p.height for p in labels]))
-    bars = list_bars(rgb, height)
+    labels = [p for p in numbers if (p.value or 0) > 0]
+    height = float(np.median([p.height for p in (labels if len(labels) >= MIN_ROWS
+                                                 else found)]))
     best: list[tuple[ListBar, Phrase]] = []
-    for foot in sorted({bar.foot for bar in bars}):
-        column = [bar for bar in bars if abs(bar.foot - foot) <= FOOT_SLACK]
+    for column in bar_columns(list_bars(rgb, height), height):
         rows = _bound(column, labels, height)
-        if rows is not None and len(rows) > len(best):
+        if rows is None:
+            continue
+        if settings is not None and len(rows) < len(column):
+            rows = sorted(rows + _read_alone(rgb, column, rows, height, settings),
+                          key=lambda row: row[0].y1)
+        if len(rows) > len(best):
             best = rows
     if len(best) < MIN_ROWS:
         return []
@@ -76,13 +85,22 @@ def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase]) -
         return []
     fit, kept = scale
     agreeing = {id(probed.label) for probed in kept}
-    rows = [(bar, label) for bar, label in best if id(label) in agreeing]
+    tolerance = PROPORTION_SHARE * max(float(p.label.value or 0.0) for p in kept)
+    rows, values = [], []
+    for bar, label in best:
+        # a number its bar disagrees with: misread (a point lost, "512%" for 51.2%) where
+        # one reading of it the bar confirms, else left out
+        value = label.value if id(label) in agreeing else repair_text(
+            label.text, fit.value(bar.end), tolerance)
+        if value is not None:
+            rows.append((bar, label))
+            values.append(float(value))
     names = [_name(bar, label, found, height) for bar, label in rows]
-    points = [ChartPoint(x=name, y=float(label.value or 0.0), px=float(bar.end),
-                         py=round(bar.cy, 1), label=label.text,
+    points = [ChartPoint(x=name, y=value, px=float(bar.end), py=round(bar.cy, 1),
+                         label=label.text,
                          confidence=round(min(label.confidence, 95.0) / 100, 2),
                          provenance="label")
-              for (bar, label), name in zip(rows, names, strict=True) if name]
+              for (bar, label), name, value in zip(rows, names, values, strict=True) if name]
     if len(points) < MIN_ROWS:
         return []
     box = Box(x1=min(bar.foot for bar, _ in rows), y1=min(bar.y1 for bar, _ in rows),
@@ -94,6 +112,69 @@ def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase]) -
     series = Series(name="", colour=hex_colour(colour), style="bar", points=points)
     return [Chart(kind="hbar", box=box, title=_title(box, top, found, height),
                   axes=[fit.to_axis()], series=[series])]
+
+
+def bar_rows(rgb: np.ndarray, words: list[Word]) -> bool:
+    """Rows of bars (``bar_columns``) on the page: a bar list whose values the page reading
+    may have lost (white digits inside coloured bars), worth a chart reading."""
+    heights = [w.box.height for w in words if w.confidence >= 80]
+    if len(heights) < MIN_ROWS:
+        return False
+    height = float(np.median(heights))
+    return bool(bar_columns(list_bars(rgb, height), height))
+
+
+def bar_columns(bars: list[ListBar], height: float) -> list[list[ListBar]]:
+    """The bars grouped by their left edge: three or more from one edge, about as thick
+    as each other and at most a few text lines, long beside the text and not all one
+    length (a table's striped rows are)."""
+    columns: list[list[ListBar]] = []
+    for foot in sorted({bar.foot for bar in bars}):
+        column = [bar for bar in bars if abs(bar.foot - foot) <= FOOT_SLACK
+                  and bar.thickness <= 2.5 * max(height, 1)]
+        if len(column) < MIN_ROWS or any(column == other for other in columns):
+            continue
+        usual = float(np.median([bar.thickness for bar in column]))
+        column = [bar for bar in column if 0.5 * usual <= bar.thickness <= 2 * usual]
+        lengths = [bar.end - bar.foot for bar in column]
+        if (len(column) >= MIN_ROWS and max(lengths) >= LONG_LIST_BAR * height
+                and max(lengths) >= 1.1 * min(lengths)):
+            columns.append(column)
+    return columns
+
+
+def _read_alone(rgb: np.ndarray, column: list[ListBar], rows: list[tuple[ListBar, Phrase]],
+                height: float, settings: OcrSettings) -> list[tuple[ListBar, Phrase]]:
+    """The numbers of the rows whose number the page reading lost, each read alone where
+    the bound rows print theirs: inside the bar against its end, or past it (to where the
+    rows' values end: a column of right-aligned values); both where no row shows which."""
+    inside = [label.box.cx < bar.end for bar, label in rows]
+    places = (["inside"] if inside and sum(inside) > len(inside) / 2 else
+              ["past"] if inside else ["inside", "past"])
+    right = max((label.box.x2 for _, label in rows), default=0)
+    page = background(rgb)
+    read = []
+    for bar in column:
+        if any(b is bar for b, _ in rows):
+            continue
+        y1 = max(0, int(bar.cy - 0.9 * height))
+        y2 = min(rgb.shape[0], int(bar.cy + 0.9 * height) + 1)
+        for place in places:
+            if place == "inside" and bar.thickness < height:
+                continue  # no text fits in a thin bar
+            box = (Box(x1=int(max(bar.foot, bar.end - 6 * height)), y1=y1, x2=bar.end - 1,
+                       y2=y2) if place == "inside" else
+                   Box(x1=bar.end + 1, y1=y1, x2=min(rgb.shape[1], max(
+                       right + int(height), bar.end + int(6 * height))), y2=y2))
+            if box.x2 - box.x1 < height:
+                continue
+            text = read_label_text(*_ink(rgb, box, bar, page) if place == "inside"
+                                   else (rgb, box), settings, widen=False)
+            value = parse_number(text)
+            if value is not None and value > 0:
+                read.append((bar, Phrase.of([Word(text=text, confidence=READ_ALONE, box=box)])))
+                break
+    return read
 
 
 def list_bars(rgb: np.ndarray, height: float) -> list[ListBar]:
@@ -134,16 +215,20 @@ def _own_run(rgb: np.ndarray, x: int, y: int, width: int, tall: int) -> ListBar 
     return ListBar(y1=y, y2=y + tall, foot=x, end=x + end, colour=colour)
 
 
+def _ink(rgb: np.ndarray, box: Box, bar: ListBar, page: np.ndarray) -> tuple[np.ndarray, Box]:
+    """The crop of a label inside a bar drawn black on white: what is neither the bar's
+    colour nor the page's (beside a rounded end) is the label's ink, whether the label is
+    lighter than its bar or darker (white digits on a mid-grey bar pass neither way)."""
+    crop = rgb[box.y1 : box.y2, box.x1 : box.x2]
+    ink = (distance(crop, bar.colour) > INK) & (distance(crop, page) > INK)
+    clean = np.where(ink[..., None], 0, 255).astype(np.uint8).repeat(3, axis=2)
+    return clean, Box(x1=0, y1=0, x2=clean.shape[1], y2=clean.shape[0])
+
+
 def _bound(column: list[ListBar], labels: list[Phrase], height: float
            ) -> list[tuple[ListBar, Phrase]] | None:
     """Each bar of one column with its number: the one level with it, else the one on the
-    line just above it; None where a row holds other numbers as well (a table's row), or
-    the bars are short beside the text (a table's barred cells)."""
-    column = [bar for bar in column if bar.thickness <= 2.5 * max(height, 1)]
-    if len(column) < MIN_ROWS:
-        return None
-    if max(bar.end - bar.foot for bar in column) < LONG_LIST_BAR * height:
-        return None
+    line just above it; None where a row holds other numbers as well (a table's row)."""
     taken: set[int] = set()
     rows: list[tuple[ListBar, Phrase]] = []
     for bar in column:
