@@ -121,7 +121,15 @@ def bar_rows(rgb: np.ndarray, words: list[Word]) -> bool:
     if len(heights) < MIN_ROWS:
         return False
     height = float(np.median(heights))
-    return bool(bar_columns(list_bars(rgb, height), height))
+    # looked for at most TRIGGER_SIDE px a side: every page not otherwise worth a chart
+    # reading comes here, and a bar list's bars are thick and long enough to survive it
+    scale = min(1.0, TRIGGER_SIDE / max(rgb.shape[:2]))
+    if scale < 1.0:
+        rgb = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return bool(bar_columns(list_bars(rgb, height * scale), height * scale))
+
+
+TRIGGER_SIDE = 1000
 
 
 def bar_columns(bars: list[ListBar], height: float) -> list[list[ListBar]]:
