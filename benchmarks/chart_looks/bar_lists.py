@@ -23,6 +23,8 @@ import random
 from pathlib import Path
 from typing import Any
 
+from chart_looks.common import save_shot
+
 MODELS = ["GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Llama 3.1 405B", "Qwen2.5 72B",
           "Mistral Large 2", "DeepSeek-V3", "Gemma 2 27B", "Phi-4", "Yi-Lightning",
           "Command R+", "Grok-2", "Nemotron 70B", "Jamba 1.5 Large", "o1-mini", "Sonar Pro",
@@ -35,7 +37,6 @@ FONTS = ["Inter, Roboto, sans-serif", "'Open Sans', sans-serif", "'DejaVu Sans',
 ACCENTS = ["#6366f1", "#10b981", "#f59e0b", "#3b82f6", "#ec4899", "#8b5cf6", "#14b8a6",
            "#ef4444", "#0ea5e9"]
 LAYOUTS = ["end", "column", "above", "inside", "ranked", "plain", "percent", "slide"]
-_BROWSER: Any = None
 
 
 def _values(rng: random.Random, kind: str, count: int) -> list[float]:
@@ -151,12 +152,12 @@ def _page(rng: random.Random, layout: str, entry: dict[str, Any]) -> str:
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
     """Draw ``count`` bar lists (the layouts in turn) under ``out``; their truth by file."""
-    global _BROWSER
     from browser import Browser
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     truth: dict[str, dict[str, Any]] = {}
+    browser = Browser((1400, 1200))
     try:
         for index in range(count):
             rng = random.Random(seed * 1000 + index)
@@ -164,19 +165,9 @@ def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]
             entry: dict[str, Any] = {"kind": "hbar", "renderer": "html", "log_x": False,
                                      "labelled": True, "style": f"bl-{layout}"}
             page = _page(rng, layout, entry)
-            if _BROWSER is None:
-                _BROWSER = Browser((1400, 1200))
-            image = _BROWSER.shoot(page, rng.choice([1.0, 1.0, 1.5, 2.0]))
-            name = f"barlist_{seed}_{index:03d}.png"
-            if rng.random() < 0.3:  # some are passed around as JPEG
-                name = name.replace(".png", ".jpg")
-                image.save(out / name, quality=rng.randint(70, 92))
-            else:
-                image.save(out / name)
-            truth[name] = entry
+            image = browser.shoot(page, rng.choice([1.0, 1.0, 1.5, 2.0]))
+            truth[save_shot(image, out, f"barlist_{seed}_{index:03d}.png", rng, 0.3)] = entry
     finally:
-        if _BROWSER is not None:
-            _BROWSER.close()
-            _BROWSER = None
+        browser.close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth
