@@ -6,7 +6,7 @@ bars with their values printed on them: ``printed``, bars to bind to a category,
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
 ``bound``, line charts whose series are named on the plot, in close colours, on log
 axes in several notations: ``named``, line charts over categories (releases, versions,
-months): ``categories``).
+months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -16,6 +16,7 @@ were looked at: tuning sets, never test sets.
 
 from chart_looks import (
     bar_kinds,
+    bar_lists,
     bokeh_look,
     bound_bars,
     box_look,
@@ -42,4 +43,5 @@ LOOKS = {
     "printed": printed_bars,
     "bound": bound_bars,
     "categories": category_lines,
+    "barlists": bar_lists,
 }

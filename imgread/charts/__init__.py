@@ -30,6 +30,7 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
+from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
@@ -228,6 +229,8 @@ def _looks_like_chart(work: Work) -> bool:
         or power_row(outside)
         # numbers at the ends of bars: a sorted bar chart the table reader took for rows
         or (work.rgb is not None and bars_at_numbers(work.rgb, record.ocr.words))
+        # rows of long bars from one edge: a bar list whose values inside its bars were lost
+        or (work.rgb is not None and bar_rows(work.rgb, record.ocr.words))
     )
 
 
@@ -377,7 +380,11 @@ def _lying(
     if lying[0]:
         return lying
     # no axis drawn at all: bars whose printed values are their scale
-    return read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    printed = read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if printed[0]:
+        return printed
+    # or rows of a name, a bar and its value (a ranking's bars over tracks, names above)
+    return read_bar_list(rgb, found, numbers, ocr_settings), []
 
 
 def _swatched_name(word: Word) -> bool:
