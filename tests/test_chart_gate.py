@@ -9,20 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import read_up_to_charts
 from PIL import Image, ImageDraw, ImageFont
+from test_speed import REGULAR, ROWS  # the same small table
 
 from imgread import charts
 from imgread.charts.marks_ink import may_hold_marks
 from imgread.config import load_config
 
-REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-ROWS = [
-    ("Model", "MMLU", "GSM8K", "HumanEval"),
-    ("Llama-2-7B", "45.3", "14.6", "12.8"),
-    ("Mistral-7B", "64.1", "52.2", "30.5"),
-    ("Qwen-7B", "58.2", "51.7", "29.9"),
-    ("Yi-6B", "64.1", "32.6", "15.9"),
-    ("Gemma-7B", "64.3", "46.4", "32.3"),
-]
 # running text of a paper's page: numbers outside the table, as a chart's ticks would be
 PROSE = [
     "Section 4.2 compares 5 models on 3 benchmarks in 2024.",
