@@ -236,7 +236,7 @@ def look_rotated(rng, columns, body, title):
         f"<th class='r'><div><span>{esc(c)}</span></div></th>" for c in columns[1:])
     rows = "".join("<tr>" + cells_html(r) + "</tr>" for r in body)
     number = rng.randint(1, 9)
-    caption = f"<div class='cap'><b>Table {number}:</b> {esc(title)}.</div>" if title else ""
+    caption = f"<div class='cap'><b>Table {number}:</b> {esc(title)}</div>" if title else ""
     css = ("#shot{display:inline-block;padding:20px 30px 16px;background:#fff;"
            "font:14px 'Liberation Serif'}table{border-collapse:collapse;"
            "border-bottom:1.5px solid #000}th.m{vertical-align:bottom;text-align:left;"
@@ -245,7 +245,8 @@ def look_rotated(rng, columns, body, title):
            "border-bottom:1px solid #000}th.r div{transform:translate(14px,-6px) rotate(-60deg);"
            "width:36px}th.r span{padding:2px 4px;font-weight:normal}td{padding:3px 8px;"
            "text-align:center}td:first-child{text-align:left}.cap{margin-top:10px;width:420px}")
-    return page(css, f"<div id='shot'><table>{heads}{rows}</table>{caption}</div>"), title
+    shown = f"Table {number}: {title}" if title else None  # the caption, as printed
+    return page(css, f"<div id='shot'><table>{heads}{rows}</table>{caption}</div>"), shown
 
 
 def look_checkmark(rng, columns, body, title):
@@ -351,7 +352,7 @@ def look_newspaper(rng, columns, body, title):
 
 def look_sql(rng, columns, body, title):
     table_name = rng.choice(["eval_results", "bench_scores", "leaderboard_v3"])
-    query = f"SELECT * FROM {table_name} ORDER BY model LIMIT {len(body)};"
+    query = f"SELECT * FROM {table_name} LIMIT {len(body)};"
     heads = "<th class='g'></th>" + cells_html(columns, "th")
     rows = "".join(f"<tr><td class='g'>{i + 1}</td>{cells_html(r)}</tr>"
                    for i, r in enumerate(body))
