@@ -22,7 +22,6 @@ drawn; a chart with one series names it after what it measures.
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import logging
@@ -35,6 +34,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from blind10_tables import cli
 from browser import Browser
 from PIL import Image
 
@@ -296,12 +296,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=94000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    cli(generate, __doc__ or "", 24, 94000)
 
 
 if __name__ == "__main__":

@@ -17,12 +17,12 @@ Truth per image: ``{"style": ..., "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import textwrap
 from pathlib import Path
 
+from blind10_tables import cli
 from PIL import Image, ImageDraw, ImageFont
 
 FONTS = "/usr/share/fonts/truetype"
@@ -210,12 +210,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=95000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    cli(generate, __doc__ or "", 16, 95000)
 
 
 if __name__ == "__main__":

@@ -453,13 +453,18 @@ def generate(out: Path, count: int, seed: int) -> dict:
     return truth
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def cli(generate_set, description: str, count: int, seed: int) -> None:
+    """The command line every blind10 generator shares: OUT_DIR [--count N] [--seed S]."""
+    parser = argparse.ArgumentParser(description=description.split("\n")[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=93000)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
     args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    generate_set(args.out, args.count, args.seed)
+
+
+def main() -> None:
+    cli(generate, __doc__ or "", 48, 93000)
 
 
 if __name__ == "__main__":
