@@ -13,7 +13,7 @@ from .. import ocr
 from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Word
-from ..units import is_missing, main_of_compound, mean_of_misread_spread
+from ..units import is_interval, is_missing, main_of_compound, mean_of_misread_spread
 from .compound_cells import join_compound_cells
 from .tracker_columns import is_chrome
 
@@ -209,6 +209,7 @@ def is_body_line(line: TextLine) -> bool:
         or is_split_number(chunk.text)  # its point read as a space: a number still
         or (i and chunk.confidence < LOW_CONFIDENCE)
         or (i and is_chrome(chunk.text))  # a run tracker's time, duration, id or count
+        or (i and is_interval(chunk.text))  # a board's rating interval, "+5/-4"
     )
     leading = next(
         (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),
