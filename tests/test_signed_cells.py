@@ -27,21 +27,33 @@ MODELS = ["Gemma-2B", "Mistral-7B", "Falcon-40B", "DeepSeek-67B", "Pythia-12B", 
 GREEN, RED = "#16a34a", "#dc2626"
 
 
-def _draw(path: Path, grid: list[list[str]], left: int = 1, font_path: Path = SANS,
+def _draw(path: Path, grid: list[list[str]], left: int = 1, size: int = 17,
           colours: dict[tuple[int, int], str] | None = None) -> None:
     """A plain grid drawn with PIL: the first ``left`` columns set left, the rest right, a
-    rule under the header."""
-    font = ImageFont.truetype(str(font_path), 17)
-    pad, line = 14, 32
-    widths = [max(font.getlength(r[c]) for r in grid) + 2 * pad for c in range(len(grid[0]))]
+    rule under the header. A cell's arrow ("▲3.6") is set smaller, as a page's span of
+    ``font-size:.7em`` sets it."""
+    font = ImageFont.truetype(str(SANS), size)
+    small = ImageFont.truetype(str(SANS), round(0.7 * size))
+    pad, line = 14, round(1.9 * size)
+
+    def length(text: str) -> float:
+        if text[:1] in "▲▼":
+            return small.getlength(text[0]) + font.getlength(text[1:])
+        return font.getlength(text)
+
+    widths = [max(length(r[c]) for r in grid) + 2 * pad for c in range(len(grid[0]))]
     image = Image.new("RGB", (round(sum(widths)) + 20, line * len(grid) + 20), "white")
     draw = ImageDraw.Draw(image)
     for r, cells in enumerate(grid):
         x = 10.0
         for c, text in enumerate(cells):
-            at = x + pad if c < left else x + widths[c] - pad - font.getlength(text)
+            at = x + pad if c < left else x + widths[c] - pad - length(text)
             fill = (colours or {}).get((r, c), "#111")
-            draw.text((at, 10 + r * line + 7), text, fill=fill, font=font)
+            y = 10 + r * line + 7
+            if text[:1] in "▲▼":
+                draw.text((at, y + 0.2 * size), text[0], fill=fill, font=small)
+                at, text = at + small.getlength(text[0]), text[1:]
+            draw.text((at, y), text, fill=fill, font=font)
             x += widths[c]
     draw.line((10, 10 + line, image.width - 10, 10 + line), fill="#111")
     image.save(path)
@@ -136,7 +148,7 @@ def test_a_change_column_of_coloured_arrows_is_scored(tmp_path: Path) -> None:
     for r, (model, change) in enumerate(zip(MODELS, changes, strict=True), start=1):
         grid.append([model, f"{70.1 - 4 * r:.1f}", f"{55.3 + 3 * r:.1f}", change])
         colours[(r, 3)] = GREEN if change.startswith("▲") else RED
-    _draw(tmp_path / "arrows.png", grid, colours=colours)
+    _draw(tmp_path / "arrows.png", grid, size=20, colours=colours)
     read = _scores(tmp_path / "arrows.png")
     wanted = {m: float(c[1:]) for m, c in zip(MODELS, changes, strict=True) if c != "–"}
     assert sum(read.get((m, "change")) == v for m, v in wanted.items()) >= 4

@@ -146,6 +146,7 @@ def extract_tables(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
         flags.extend(finish_numbers(table, voter))
+        mark_change_columns(table)
         if layout is not None:  # a grid read cell by cell reads each name's point in its cell
             restore_header_points(table, prepared)
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..record import Table
-from ..units import is_missing
+from ..units import is_missing, parse_number
 
 _UP = "▲△↑⬆"
 _DOWN = "▼▽↓⬇"
@@ -23,13 +23,22 @@ _MARKED_RE = re.compile(
     rf"^(?P<mark>[{_UP}{_DOWN}{_UP_LETTERS}{_DOWN_LETTERS}])\s?(?P<number>\d+(?:[.,]\d+)?%?)$"
 )
 
+_PLAIN_RE = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+
 
 def mark_change_columns(table: Table) -> None:
-    """The arrows of a column of changes read as letters made arrows again."""
+    """The arrows of a column of changes read as letters made arrows again. Run before the
+    re-reads (which settle against the page's reading) and again after the second engine,
+    which reads an arrow that Tesseract took for a digit ("43.6" for "▲3.6")."""
     for c in range(table.n_cols):
-        cells = [row[c] for row in table.body if row[c].text and not is_missing(row[c].text)]
+        filled = [row[c] for row in table.body if row[c].text and not is_missing(row[c].text)]
+        # a cell whose arrow a re-read lost ("0.8") is a plain number among them
+        if not all(_MARKED_RE.match(cell.text.strip()) or _PLAIN_RE.match(cell.text.strip())
+                   for cell in filled):
+            continue
+        cells = [cell for cell in filled if _MARKED_RE.match(cell.text.strip())]
         matches = [_MARKED_RE.match(cell.text.strip()) for cell in cells]
-        if len(cells) < 2 or not all(matches):
+        if len(cells) < max(2, 0.5 * len(filled)):
             continue
         marks = {match.group("mark") for match in matches if match}
         glyphs = marks & set(_UP + _DOWN)
@@ -44,3 +53,4 @@ def mark_change_columns(table: Table) -> None:
                 # the page's reading is what the re-reads settle against: the arrow's now
                 cell.readings["arrow_read_as"] = cell.text
                 cell.text = cell.readings["page"] = arrow + match.group("number")
+                cell.value = parse_number(cell.text)
