@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import BENCH, MODELS, look_run, save_shot
+from looks.common import BENCH, MODELS, look_run, save_shot, table_page
 from looks.leaderboard import size_in_name
 
 SANS_CSS = ["'Open Sans'", "Roboto", "'DejaVu Sans'", "'Liberation Sans'", "'FreeSans'"]
@@ -154,12 +154,7 @@ def _page(rng: random.Random, header: list[str], rows: list[list[str]], dark: bo
         f"td:nth-child({1 + (header[0] in ('Rank', '#', 'Rank (UB)'))}){{text-align:left}}"
         + (f"tr:nth-child(even) td{{background:{stripe}}}" if rng.random() < 0.4 else "")
     )
-    head = "".join(f"<th>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-    html = (f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head>"
-            f"<body><div id='shot'><table><thead><tr>{head}</tr></thead><tbody>{body}"
-            f"</tbody></table></div></body></html>")
-    return browser.shoot(html, rng.choice([1.0, 1.25, 1.5]))
+    return browser.shoot(table_page(style, header, rows), rng.choice([1.0, 1.25, 1.5]))
 
 
 def _drawn(rng: random.Random, grid: list[list[str]], font_path: str,

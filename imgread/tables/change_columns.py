@@ -3,9 +3,9 @@ model cards and boards print a "Δ vs base" or "change" column.
 
 Tesseract reads the filled triangles as letters: "▲" as "A" or "a" (or "^"), "▼" as "v" or
 "V". A cell "A3.6" is no number, so the column was no column of numbers and its changes
-went unscored. Where every filled cell of a column is one such mark and a number, and the
-marks are arrows or letters of both directions (a column of versions prints "v1.5" only),
-the letters are the arrows."""
+went unscored. Where most filled cells of a column are one such mark and a number (the
+rest plain numbers, whose arrow a re-read lost), and the marks are arrows or letters of
+both directions (a column of versions prints "v1.5" only), the letters are the arrows."""
 
 from __future__ import annotations
 
