@@ -22,6 +22,7 @@ from looks import (
     phone_cjk,
     readme,
     runs,
+    signed,
     spreadsheet,
     text_drawn,
     tiny_grid,
@@ -47,4 +48,5 @@ LOOKS = {
     "text_drawn": text_drawn,
     "intervals": intervals,
     "runs": runs,
+    "signed": signed,
 }
