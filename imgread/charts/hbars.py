@@ -16,7 +16,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, lying_value_axis
-from .bars import RawBar, find_bars
+from .bars import BAR_INK, PAGE_NEAR, RawBar, find_bars, outer_page
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
 from .legend import confirmed_names, legend_names, unsure_names
 from .naming import sample_names
@@ -238,6 +238,11 @@ def _names_beside(rgb: np.ndarray, bars: list[Lying], bg: np.ndarray, reach: int
     right = min(rgb.shape[1], min(edges) + reach)
     strip = rgb[top:bottom, :right].astype(np.float32)
     page = np.asarray(bg, dtype=np.float32)
+    # names set on the page round a plot face of another colour (matplotlib's grey figure
+    # round a white axes) are read on the face's colour: Tesseract lost them on the grey
+    outer = outer_page(rgb).astype(np.float32)
+    if float(np.linalg.norm(outer - page)) > BAR_INK:
+        strip[distance(strip, outer) < PAGE_NEAR] = page
     blends = np.zeros(strip.shape[:2], dtype=bool)
     for colour in {tuple(int(c) for c in bar.colour) for bar in bars}:
         towards = np.asarray(colour, dtype=np.float32) - page
