@@ -238,6 +238,12 @@ def _columns(
         if not len(on) or on[-1] < baseline - slack:
             continue
         bottom = int(on[-1])
+        if bottom > baseline and column[baseline]:
+            # ink just under the run through the baseline, apart from it, is no foot of a
+            # bar: a name's glyph or a tick mark beside the axis (the bar was cut in two)
+            apart = (~column[baseline : bottom + 1]).nonzero()[0]
+            if len(apart):
+                bottom = baseline + int(apart[0]) - 1
         gaps = (~(column | text[: baseline + slack + 1, x])[: bottom + 1]).nonzero()[0]
         start = int(gaps[-1]) + 1 if len(gaps) else 0
         drawn = (column[start : bottom + 1] & ~text[start : bottom + 1, x]).nonzero()[0]

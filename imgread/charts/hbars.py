@@ -194,12 +194,14 @@ def _chart(
             agrees = abs(printed - measured) <= tolerance
             if not agrees and settings is not None:
                 second = read_label(rgb, label.box, settings)
-                if (second is None or abs(second - measured) > tolerance) \
-                        and label.box.x1 < bar.end:
-                    # printed inside the bar at its end, where OCR kept a scrap of it:
-                    # read from the bar's end back, a label's width
+                if second is None or abs(second - measured) > tolerance:
+                    # OCR kept a scrap of it ("7%" of "32.7%", a gridline through its
+                    # digits): read from the bar's end, a label's width, inside the bar
+                    # where the scrap is, else past it
+                    inside = label.box.x1 < bar.end
+                    at = _inside_end(bar, tick_height) if inside else _past_end(bar, tick_height)
                     second = parse_number(read_label_text(
-                        rgb, _inside_end(bar, tick_height), settings, widen=False, page=bg))
+                        rgb, at, settings, widen=False, page=bg if inside else None))
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
                     flags.append(repaired_flag("", label.text, second, measured))
