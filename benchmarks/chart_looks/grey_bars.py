@@ -295,7 +295,6 @@ DRAW = {"gb-grayscale-hbar": _grayscale_hbar, "gb-classic-columns": _classic_col
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
     """Draw ``count`` charts (the kinds in turn) under ``out``; their truth by file."""
     import matplotlib
-
     from browser import Browser
 
     matplotlib.use("Agg")

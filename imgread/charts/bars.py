@@ -35,6 +35,26 @@ class RawBar:
         return self.x2 - self.x1
 
 
+@dataclass
+class Lying:
+    """A horizontal bar in image pixels, from ``base`` (the edge it grows from, on the
+    left) to ``end``: a lying bar chart's (``hbars``) or a bar list's row (``bar_lists``)."""
+
+    y1: float
+    y2: float
+    base: float
+    end: float
+    colour: np.ndarray
+
+    @property
+    def cy(self) -> float:
+        return (self.y1 + self.y2) / 2
+
+    @property
+    def thickness(self) -> float:
+        return self.y2 - self.y1
+
+
 def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> list[RawBar]:
     """Vertical bars in ``area`` (image pixels), text boxes ignored."""
     crop = rgb[area.y1 : area.y2, area.x1 : area.x2]

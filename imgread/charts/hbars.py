@@ -7,7 +7,6 @@ left of the bars' common edge, value labels the numbers just past a bar's end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -16,7 +15,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, lying_value_axis
-from .bars import BAR_INK, PAGE_NEAR, RawBar, find_bars, outer_page
+from .bars import BAR_INK, PAGE_NEAR, Lying, RawBar, find_bars, outer_page
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
 from .legend import confirmed_names, legend_names, unsure_names
 from .naming import sample_names
@@ -30,25 +29,6 @@ from .text import (
     read_label,
     read_label_text,
 )
-
-
-@dataclass
-class Lying:
-    """A horizontal bar in image pixels."""
-
-    y1: float
-    y2: float
-    base: float  # x of the common left edge
-    end: float  # x of the bar's end
-    colour: np.ndarray
-
-    @property
-    def cy(self) -> float:
-        return (self.y1 + self.y2) / 2
-
-    @property
-    def thickness(self) -> float:
-        return self.y2 - self.y1
 
 
 def turn(rgb: np.ndarray) -> np.ndarray:
