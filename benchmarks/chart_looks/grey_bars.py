@@ -29,7 +29,6 @@ look: tune on one seed, only score another.
 from __future__ import annotations
 
 import html
-import io
 import json
 import random
 from pathlib import Path
@@ -37,42 +36,27 @@ from typing import Any
 
 from PIL import Image
 
+from chart_looks.bound_bars import (
+    BENCHMARKS,
+    MODELS,
+    SANS,
+    SERIF,
+    figure_image,
+    score_text,
+    scores,
+)
 from chart_looks.common import save_shot
 
-MODELS = ["GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Llama 3.1 70B", "Qwen2.5 72B",
-          "Mistral Large", "DeepSeek V2.5", "Gemma 2 27B", "Phi-3.5 MoE", "Yi-Large",
-          "Command R+", "Grok-2", "Nemotron 70B", "Jamba 1.5", "OLMo 2 13B", "Ours-8B"]
-BENCHMARKS = ["MMLU", "GSM8K", "HumanEval", "MATH", "GPQA", "ARC-C", "HellaSwag", "MBPP",
-              "BBH", "IFEval", "MMLU-Pro", "TruthfulQA", "WinoGrande", "DROP"]
-SANS = ["DejaVu Sans", "Liberation Sans", "Roboto", "Open Sans"]
-SERIF = ["DejaVu Serif", "Liberation Serif", "FreeSerif"]
 GREYS = ["0.15", "0.3", "0.4", "0.5", "0.6", "#444444", "#777777", "black", "dimgray"]
 GREY_SETS = [["0.2", "0.5", "0.8"], ["black", "0.45", "0.75"], ["0.3", "0.65"],
              ["#252525", "#636363", "#969696", "#cccccc"], ["0.1", "0.7"]]
 HIGHLIGHTS = ["#d62728", "#1f77b4", "#2ca02c", "black", "0.15", "#ff7f0e"]
 
 
-def _values(rng: random.Random, count: int) -> list[float]:
-    return [round(rng.uniform(15, 92), 1) for _ in range(count)]
-
-
-def _fmt(value: float, percent: bool) -> str:
-    return f"{value:.1f}%" if percent else f"{value:.1f}"
-
-
-def _png(fig: Any, dpi: int) -> Image.Image:
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
-    plt.close(fig)
-    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-
-
 def _one_series(rng: random.Random, entry: dict[str, Any], count: tuple[int, int]
                 ) -> tuple[list[str], list[float]]:
     categories = rng.sample(MODELS if rng.random() < 0.6 else BENCHMARKS, rng.randint(*count))
-    values = _values(rng, len(categories))
+    values = scores(rng, len(categories))
     name = rng.choice(BENCHMARKS if categories[0] in MODELS else MODELS)
     entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
     return categories, values
@@ -87,7 +71,7 @@ def _lying(rng: random.Random, ax: Any, categories: list[str], values: list[floa
     bars = ax.barh(slots, values, rng.choice([0.55, 0.7, 0.8]), color=colour)
     if labelled:
         percent = rng.random() < 0.3
-        ax.bar_label(bars, labels=[_fmt(v, percent) for v in values], padding=3,
+        ax.bar_label(bars, labels=[score_text(v, percent) for v in values], padding=3,
                      fontsize=rng.choice([8, 9, 10]), color=ink)
     ax.set_yticks(slots, categories)
     ax.set_xlim(0, min(100.0, max(values) * rng.uniform(1.12, 1.25)))
@@ -101,7 +85,7 @@ def _upright(rng: random.Random, ax: Any, categories: list[str], values: list[fl
     bars = ax.bar(slots, values, rng.choice([0.5, 0.6, 0.8]), color=colour)
     if labelled:
         percent = rng.random() < 0.3
-        ax.bar_label(bars, labels=[_fmt(v, percent) for v in values], padding=2,
+        ax.bar_label(bars, labels=[score_text(v, percent) for v in values], padding=2,
                      fontsize=rng.choice([8, 9, 10]), color=ink)
     long = max(len(c) for c in categories) > 8 and len(categories) > 4
     ax.set_xticks(slots, categories, rotation=30 if long else 0, ha="right" if long else "center")
@@ -127,33 +111,33 @@ def _grayscale_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
             ax.grid(axis="x", alpha=rng.choice([0.3, 0.6]))
             ax.set_axisbelow(True)
         fig.tight_layout()
-        return _png(fig, rng.choice([90, 110, 140]))
+        return figure_image(fig, rng.choice([90, 110, 140]))
 
 
-def _classic_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
+# matplotlib sheet: lying bars or not, the figure's width and height ranges (inches), the
+# value axis's titles, the dpi
+SHEET_BARS = {
+    "classic": (False, (5.0, 8.0), (3.5, 5.0), ["Accuracy (%)", "Score", "Exact match"],
+                [80, 100, 130]),
+    "bmh": (True, (5.5, 8.5), (3.2, 5.0), ["Accuracy (%)", "Score", "Win rate (%)"],
+            [90, 110, 140]),
+}
+
+
+def _sheet_bars(rng: random.Random, entry: dict[str, Any], sheet: str) -> Image.Image:
+    """One series in a grey or black, in matplotlib's sheet ``sheet``, labelled or not."""
     import matplotlib.pyplot as plt
 
-    categories, values = _one_series(rng, entry, (3, 7))
+    lying, width, height, titles, dpis = SHEET_BARS[sheet]
+    categories, values = _one_series(rng, entry, (4, 8) if lying else (3, 7))
     entry["labelled"] = rng.random() < 0.5
-    with plt.style.context("classic"), plt.rc_context({"font.family": rng.choice(SANS)}):
-        fig, ax = plt.subplots(figsize=(rng.uniform(5.0, 8.0), rng.uniform(3.5, 5.0)))
-        _upright(rng, ax, categories, values, rng.choice(GREYS), entry["labelled"], "black")
-        ax.set_ylabel(rng.choice(["Accuracy (%)", "Score", "Exact match"]))
+    with plt.style.context(sheet), plt.rc_context({"font.family": rng.choice(SANS)}):
+        fig, ax = plt.subplots(figsize=(rng.uniform(*width), rng.uniform(*height)))
+        draw, ink = (_lying, "#333333") if lying else (_upright, "black")
+        draw(rng, ax, categories, values, rng.choice(GREYS), entry["labelled"], ink)
+        (ax.set_xlabel if lying else ax.set_ylabel)(rng.choice(titles))
         fig.tight_layout()
-        return _png(fig, rng.choice([80, 100, 130]))
-
-
-def _bmh_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
-    import matplotlib.pyplot as plt
-
-    categories, values = _one_series(rng, entry, (4, 8))
-    entry["labelled"] = rng.random() < 0.5
-    with plt.style.context("bmh"), plt.rc_context({"font.family": rng.choice(SANS)}):
-        fig, ax = plt.subplots(figsize=(rng.uniform(5.5, 8.5), rng.uniform(3.2, 5.0)))
-        _lying(rng, ax, categories, values, rng.choice(GREYS), entry["labelled"], "#333333")
-        ax.set_xlabel(rng.choice(["Accuracy (%)", "Score", "Win rate (%)"]))
-        fig.tight_layout()
-        return _png(fig, rng.choice([90, 110, 140]))
+        return figure_image(fig, rng.choice(dpis))
 
 
 def _grouped(rng: random.Random, entry: dict[str, Any], paper: bool) -> Image.Image:
@@ -181,7 +165,7 @@ def _grouped(rng: random.Random, entry: dict[str, Any], paper: bool) -> Image.Im
         step = 0.8 / len(names)
         top = 0.0
         for i, (name, fill) in enumerate(zip(names, fills, strict=True)):
-            values = _values(rng, len(categories))
+            values = scores(rng, len(categories))
             top = max(top, *values)
             entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
             ax.bar(slots + (i - (len(names) - 1) / 2) * step, values, step, label=name,
@@ -200,7 +184,7 @@ def _grouped(rng: random.Random, entry: dict[str, Any], paper: bool) -> Image.Im
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=paper,
                       edgecolor="black", fancybox=False)
         fig.tight_layout()
-        return _png(fig, rng.choice([90, 110, 140]))
+        return figure_image(fig, rng.choice([90, 110, 140]))
 
 
 def _dark_light(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -220,7 +204,7 @@ def _dark_light(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
             ax.set_axisbelow(True)
         (ax.set_xlabel if lying else ax.set_ylabel)(rng.choice(["Score", "Accuracy (%)"]))
         fig.tight_layout()
-        return _png(fig, rng.choice([90, 110, 140]))
+        return figure_image(fig, rng.choice([90, 110, 140]))
 
 
 def _highlight(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -242,7 +226,7 @@ def _highlight(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
             ax.yaxis.grid(True, color="0.9")
             ax.set_axisbelow(True)
         fig.tight_layout()
-        return _png(fig, rng.choice([90, 110, 140]))
+        return figure_image(fig, rng.choice([90, 110, 140]))
 
 
 def css_page(rng: random.Random, entry: dict[str, Any]) -> str:
@@ -285,8 +269,9 @@ def css_page(rng: random.Random, entry: dict[str, Any]) -> str:
             f"</div></body></html>")
 
 
-DRAW = {"gb-grayscale-hbar": _grayscale_hbar, "gb-classic-columns": _classic_columns,
-        "gb-bmh-hbar": _bmh_hbar,
+DRAW = {"gb-grayscale-hbar": _grayscale_hbar,
+        "gb-classic-columns": lambda rng, entry: _sheet_bars(rng, entry, "classic"),
+        "gb-bmh-hbar": lambda rng, entry: _sheet_bars(rng, entry, "bmh"),
         "gb-grouped-greys": lambda rng, entry: _grouped(rng, entry, paper=False),
         "gb-paper-bw": lambda rng, entry: _grouped(rng, entry, paper=True),
         "gb-dark-light": _dark_light, "gb-highlight": _highlight, "gb-css-greys": None}
