@@ -6,7 +6,8 @@ bars with their values printed on them: ``printed``, bars to bind to a category,
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
 ``bound``, line charts whose series are named on the plot, in close colours, on log
 axes in several notations: ``named``, line charts over categories (releases, versions,
-months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``).
+months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``, bars
+in neutral colours (greys, black, light bars on a dark page): ``greybars``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -22,6 +23,7 @@ from chart_looks import (
     box_look,
     category_lines,
     curves,
+    grey_bars,
     line_kinds,
     mpl_themed,
     named_lines,
@@ -44,4 +46,5 @@ LOOKS = {
     "bound": bound_bars,
     "categories": category_lines,
     "barlists": bar_lists,
+    "greybars": grey_bars,
 }
