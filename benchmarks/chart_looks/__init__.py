@@ -6,7 +6,8 @@ bars with their values printed on them: ``printed``, bars to bind to a category,
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
 ``bound``, line charts whose series are named on the plot, in close colours, on log
 axes in several notations: ``named``, line charts over categories (releases, versions,
-months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``).
+months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``, line
+charts without markers on dark panels, log and category axes: ``plain``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -25,6 +26,7 @@ from chart_looks import (
     line_kinds,
     mpl_themed,
     named_lines,
+    plain_lines,
     plotly_look,
     printed_bars,
     vega_look,
@@ -44,4 +46,5 @@ LOOKS = {
     "bound": bound_bars,
     "categories": category_lines,
     "barlists": bar_lists,
+    "plain": plain_lines,
 }
