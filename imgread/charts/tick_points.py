@@ -13,9 +13,9 @@ import numpy as np
 
 from .lines import Trace
 
-AT_TICK = 0.12  # of the ticks' spacing: a corner this near a tick stands at it
+AT_TICK = 0.06  # of the ticks' spacing: a corner this near a tick stands at it
 DATA_AT_TICKS = 0.6  # share of the ticks the lines pass that have a corner: data at ticks
-LEAST_TICKS = 3  # ticks the lines pass at least, for the share to tell anything
+LEAST_TICKS = 3  # ticks the lines pass between their ends at least, for the share to tell
 PATH_REACH = 2.0  # image pixels either side of a tick's column: the path's row there
 
 
@@ -33,13 +33,14 @@ def with_tick_points(traces: list[Trace], ticks: list[float]) -> None:
         assert trace.path is not None
         start, end = trace.path[0, 0], trace.path[-1, 0]
         corners = np.array([x for x, _ in trace.points])
+        # (a line's ends are corners wherever they stand: only the ticks between tell)
         for tick in ticks:
-            if not start - reach <= tick <= end + reach:
+            if not start + reach < tick < end - reach:
                 continue
             passed += 1
             if len(corners) and np.abs(corners - tick).min() <= reach:
                 cornered += 1
-            elif start <= tick <= end:
+            else:
                 missing.append((trace, tick))
     if passed < LEAST_TICKS or cornered < DATA_AT_TICKS * passed:
         return
