@@ -35,7 +35,7 @@ from chart_looks.curves import (
     scaling_content,
     y_range,
 )
-from chart_looks.named_lines import spread, x_labels
+from chart_looks.named_lines import level_rules, polyline, spread, x_labels
 
 STYLES = ("svg_dark", "vega_dark", "mpl_classic_log", "mpl_dark_steps", "mpl_solarized_log",
           "mpl_grayscale", "seaborn_quarters", "mpl_end_names")
@@ -104,13 +104,8 @@ def svg_panel(curves: Curves, rng: random.Random, width: int, height: int) -> st
 
     parts = [f"<rect width='{width}' height='{height}' fill='{page}'/>"]
     y_step = rng.choice((5, 10, 10, 20))
-    value = math.ceil(low / y_step) * y_step
-    while value <= high:
-        parts.append(f"<line x1='{left}' x2='{left + plot_w}' y1='{py(value):.1f}' "
-                     f"y2='{py(value):.1f}' stroke='{grid}'/>")
-        parts.append(f"<text x='{left - 6}' y='{py(value) + size * 0.35:.1f}' "
-                     f"text-anchor='end' fill='{ink}'>{value:g}</text>")
-        value += y_step
+    parts += level_rules(math.ceil(low / y_step) * y_step, y_step, high, py, (left, plot_w),
+                         grid, ink, size)
     for tick in step_ticks(curves, rng):
         parts.append(f"<text x='{px(tick):.1f}' y='{top + plot_h + size + 8}' "
                      f"text-anchor='middle' fill='{ink}'>{step_text(tick, thousands)}</text>")
@@ -118,10 +113,7 @@ def svg_panel(curves: Curves, rng: random.Random, width: int, height: int) -> st
     ends = spread([ys[-1] for ys in curves.series.values()], (high - low) * 0.07)
     for index, (name, ys) in enumerate(curves.series.items()):
         colour = palette[index % len(palette)]
-        points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(curves.xs, ys,
-                                                                       strict=True))
-        parts.append(f"<polyline points='{points}' fill='none' stroke='{colour}' "
-                     f"stroke-width='{stroke}' stroke-linejoin='round'/>")
+        parts.append(polyline(curves.xs, ys, (px, py), colour, stroke))
         if end_names:
             parts.append(f"<text x='{px(curves.xs[-1]) + 6:.1f}' "
                          f"y='{py(ends[index]) + size * 0.35:.1f}' fill='{colour}'>{name}</text>")
