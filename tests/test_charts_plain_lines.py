@@ -111,30 +111,3 @@ def test_quarters_read_with_their_digits(tmp_path: Path) -> None:
         series = _series(chart, name)
         for x, y in zip(curves.xs, ys, strict=True):
             assert _has(series, x, y), (x, y, series.points)
-
-
-def test_grey_lines_beside_a_black_one(tmp_path: Path) -> None:
-    """matplotlib's grayscale sheet: a black line and a light grey one on white. The grey
-    lies on the black line's blend into the page, but away from its stroke: a series of
-    its own, not its fringe."""
-    import matplotlib.pyplot as plt
-
-    xs = [5000.0, 10000.0, 15000.0, 20000.0, 25000.0, 30000.0]
-    series = {"MoE": [25.6, 36.8, 41.2, 45.8, 52.5, 54.9],
-              "Ours": [29.9, 42.7, 50.1, 52.5, 56.4, 58.7]}
-    with plt.style.context("grayscale"):
-        figure, ax = plt.subplots(figsize=(8.5, 5.2), dpi=100)
-        for name, ys in series.items():
-            ax.plot(xs, ys, label=name, linewidth=1.5)
-        ax.set_xticks(xs, [f"{x:.0f}" for x in xs])
-        ax.set_ylim(15, 70)
-        ax.set_xlabel("Step")
-        ax.set_ylabel("MMLU")
-        ax.legend(loc="upper left")
-        figure.tight_layout()
-        figure.savefig(tmp_path / "grey.png")
-        plt.close(figure)
-    chart = _chart(read_image(tmp_path / "grey.png"))
-    ours = _series(chart, "Ours")
-    assert _has(ours, 15000.0, 50.1, x_span=25000.0), ours.points
-    assert _has(ours, 25000.0, 56.4, x_span=25000.0), ours.points
