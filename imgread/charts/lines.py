@@ -88,11 +88,6 @@ def trace(
     colours, purer = _series_colours(crop, mask, ink, bg)
     gaps = [distance(crop, colour) for colour in colours]
     blends = [_off_blend(crop, colour, bg) for colour in colours]
-    # a colour's fringe borders its stroke: a pixel on its blend into the page elsewhere
-    # is another series' own (greys on white are all blends of a black line)
-    reach = np.ones((2 * EDGE_REACH + 1, 2 * EDGE_REACH + 1), np.uint8)
-    bordering = [cv2.dilate((mask & (gap < SAME)).astype(np.uint8), reach).astype(bool)
-                 for gap in gaps]
     for index, (colour, pure) in enumerate(zip(colours, purer, strict=True)):
         gap = gaps[index]
         near = gap < SAME
@@ -109,7 +104,7 @@ def trace(
             gap = np.minimum(gap, fringe)
         for i, blend in enumerate(blends):  # a thin line's fringe, between its colour and
             if i != index:  # the page's, can come near another series' colour
-                own &= ~((blend < 0.5 * gap) & bordering[i])
+                own &= ~(blend < 0.5 * gap)
         thick = cv2.dilate(cv2.morphologyEx(
             own.astype(np.uint8), cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
