@@ -35,7 +35,8 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
                     settings: OcrSettings | None, counts: bool = False) -> Fit | None:
     """An x axis for a plot whose labels under it made none: the top row of them read again
     (labels it adds join those read), fitted as usual, else two labels on a log scale the
-    tick marks show. None where neither holds."""
+    tick marks show (``counts``: the row counts in thousands, ``text.in_thousands``). None
+    where neither holds."""
     if not below or settings is None:
         return None
     top = min(p.box.cy for p in below)
