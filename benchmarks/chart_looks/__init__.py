@@ -7,7 +7,8 @@ and a value (dark grouped lying bars, hatched columns with error bars, ggplot ly
 ``bound``, line charts whose series are named on the plot, in close colours, on log
 axes in several notations: ``named``, line charts over categories (releases, versions,
 months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``, bars
-in neutral colours (greys, black, light bars on a dark page): ``greybars``).
+in neutral colours (greys, black, light bars on a dark page): ``greybars``, line charts
+without markers on dark panels, log and category axes: ``plain``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -27,6 +28,7 @@ from chart_looks import (
     line_kinds,
     mpl_themed,
     named_lines,
+    plain_lines,
     plotly_look,
     printed_bars,
     vega_look,
@@ -47,4 +49,5 @@ LOOKS = {
     "categories": category_lines,
     "barlists": bar_lists,
     "greybars": grey_bars,
+    "plain": plain_lines,
 }
