@@ -17,6 +17,7 @@ from looks import (
     leaderboard,
     mpl_table,
     paper_table,
+    pastel,
     pdf_viewer,
     phone_cjk,
     readme,
@@ -41,4 +42,5 @@ LOOKS = {
     "decks": decks,
     "cell_kinds": cell_kinds,
     "layouts": layouts,
+    "pastel": pastel,
 }
