@@ -98,7 +98,9 @@ def _table(rng: random.Random) -> tuple[list[str], list[dict]]:
     return columns, rows
 
 
-def draw_table(rng: random.Random, columns: list[str], rows: list[dict]) -> tuple[Image.Image, list]:
+def draw_table(
+    rng: random.Random, columns: list[str], rows: list[dict]
+) -> tuple[Image.Image, list]:
     """One pastel table, and what was picked for it."""
     palette = rng.choice(list(PALETTES))
     page, header, zebra, hue, selected_band, accent = PALETTES[palette]

@@ -89,6 +89,45 @@ def _on_lighter_page(coarse: np.ndarray, region: np.ndarray, reach: int) -> bool
     return float(np.median(coarse[ring])) >= float(np.median(coarse[region])) + PAGE_LIGHTER
 
 
+def _ground(grey: np.ndarray, glyph: float) -> tuple[np.ndarray, int]:
+    """The grey image closed by a window wider than a text stroke: the fill or band under
+    each pixel, with the fill's exact edges; and the window's side."""
+    side = max(5, int(glyph * 0.6) | 1)
+    element = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    return cv2.morphologyEx(grey, cv2.MORPH_CLOSE, element), side
+
+
+# A ground at least this light is pale: a zebra stripe, a pastel header band, a selected
+# row's band, an off-white page. Text on it is dark or pale ink, never white type.
+PALE_GROUND = 185
+# Grounds within this many levels of white are white already.
+WHITE = 250
+
+
+def whiten_pale_grounds(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with every pale ground made white and its text kept in proportion; the same
+    array where every ground is white already.
+
+    A pastel theme's bands (a header, zebra rows, a selected row a shade deeper) differ
+    from the page by less than their text does; stretching the page's contrast for its pale
+    text then turns a band into a mid grey under black text, and Tesseract drops the whole
+    row (or takes a band for ink). Dividing by the ground under each pixel leaves every
+    band as white as the page, as ``flatten_fills`` does for mid-tone fills. Only where the
+    wide median ground is pale too: light type on a dark band keeps its own ground."""
+    coarse = background(grey)
+    pale = coarse >= PALE_GROUND
+    if not (pale & (coarse < WHITE)).any():
+        return grey
+    ground, _ = _ground(grey, glyph_height(binarise(grey)) or 12.0)
+    region = pale & (ground >= PALE_GROUND) & (ground < WHITE)
+    if not region.any():
+        return grey
+    flat = grey.astype(np.float32) * (255.0 / np.maximum(ground.astype(np.float32), 1.0))
+    out = grey.copy()
+    out[region] = np.clip(flat[region], 0, 255).astype(np.uint8)
+    return out
+
+
 def flatten_fills(grey: np.ndarray) -> np.ndarray:
     """``grey`` with its mid-tone fills under dark text made white; the same array where
     there are none."""
@@ -97,10 +136,7 @@ def flatten_fills(grey: np.ndarray) -> np.ndarray:
     if fills.mean() < MIN_FILL_SHARE:
         return grey
     glyph = glyph_height(binarise(grey)) or 12.0
-    side = max(5, int(glyph * 0.6) | 1)
-    ground = cv2.morphologyEx(
-        grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
-    )
+    ground, side = _ground(grey, glyph)
     keep = np.zeros(grey.shape, dtype=bool)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(fills.astype(np.uint8))
     reach = max(3, int(glyph))
