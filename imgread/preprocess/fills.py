@@ -100,8 +100,9 @@ def _ground(grey: np.ndarray, glyph: float) -> tuple[np.ndarray, int]:
 # A ground at least this light is pale: a zebra stripe, a pastel header band, a selected
 # row's band, an off-white page. Text on it is dark or pale ink, never white type.
 PALE_GROUND = 185
-# Grounds within this many levels of white are white already.
-WHITE = 250
+# Grounds this light are white already: Tesseract reads them as they are, and a docs
+# page's off-white header band keeps its pale rules whole for the rule finder.
+WHITE = 245
 
 
 def whiten_pale_grounds(grey: np.ndarray) -> np.ndarray:
