@@ -11,6 +11,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind6     # the sixth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind7     # the seventh, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind8     # the eighth, with its memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind9     # the ninth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -74,6 +75,18 @@
   images of ``blind8_memes.py`` (captions over flat and noisy backgrounds, posts, chats,
   bullet slides, numbered lists, sticky notes, e-mails) and prints on how many a chart was
   found: each is a false chart;
+- TEST (blind9): charts from ``blind9_charts.py`` (matplotlib "grayscale" horizontal bars
+  labelled at their ends, "petroff10" lines with markers on a log axis of parameters,
+  HTML/CSS grouped columns with a legend, seaborn-pastel labelled grouped columns as JPEG,
+  a dark hand-written SVG of lines without markers against steps, lines over release
+  quarters printed as categories, labelled CSS horizontal bars on a dark gradient slide,
+  matplotlib "classic" lines without markers on a log axis of training tokens), written
+  without reading the reader or any other generator; not in the default run (``--blind9
+  [N]``, 24 by default, or ``--only-blind9``), a line per style; scored by the coordinator
+  only, never tuned on. ``--blind9-memes [N]`` (16 by default, and in ``--only-blind9``)
+  reads the text-only images of ``blind9_memes.py`` (outlined captions over blurred and
+  grainy gradients, posts, chat bubbles, bullet slides, numbered lists) and prints on how
+  many a chart was found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -123,6 +136,8 @@ from blind7_charts import generate as generate_blind7
 from blind7_memes import generate as generate_blind7_memes
 from blind8_charts import generate as generate_blind8
 from blind8_memes import generate as generate_blind8_memes
+from blind9_charts import generate as generate_blind9
+from blind9_memes import generate as generate_blind9_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -353,12 +368,14 @@ BLIND_SETS = {
     "blind6": ("sixth ", 54000, generate_blind6),
     "blind7": ("seventh ", 64000, generate_blind7),
     "blind8": ("eighth ", 74000, generate_blind8),
+    "blind9": ("ninth ", 84000, generate_blind9),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
 BLIND_MEMES = {
     "blind7": (65000, generate_blind7_memes),
     "blind8": (75000, generate_blind8_memes),
+    "blind9": (85000, generate_blind9_memes),
 }
 
 

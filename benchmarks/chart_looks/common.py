@@ -85,3 +85,14 @@ def bar_data(rng: random.Random, renderer: str, style: str, kind: str = "bar") -
 
 def categories_of(chart: Chart) -> list[str]:
     return [str(c) for c, _ in next(iter(chart.series.values()))]
+
+
+def save_shot(image: Any, folder: Any, name: str, rng: random.Random, jpeg_share: float) -> str:
+    """Save a drawn chart as ``name`` (a .png), or as a JPEG of middling quality for a
+    share of them (charts are passed around as JPEG); the file name it was saved under."""
+    if rng.random() < jpeg_share:
+        name = name.replace(".png", ".jpg")
+        image.save(folder / name, quality=rng.randint(70, 92))
+    else:
+        image.save(folder / name)
+    return name

@@ -27,6 +27,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from chart_looks.common import save_shot
+
 MODELS = ["GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Llama 3.1 70B", "Qwen2.5 72B",
           "Mistral Large", "DeepSeek V2.5", "Gemma 2 27B", "Phi-3.5 MoE", "Yi-Large",
           "Command R+", "Grok-2", "Nemotron 70B", "Jamba 1.5", "OLMo 2 13B", "Ours-8B"]
@@ -253,12 +255,7 @@ def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]
             entry: dict[str, Any] = {"kind": "bar", "renderer": style.split("-")[1],
                                      "log_x": False, "labelled": True, "style": style}
             image = DRAW[style](rng, entry)
-            name = f"printed_{seed}_{index:03d}.png"
-            if rng.random() < 0.25:  # some are passed around as JPEG
-                name = name.replace(".png", ".jpg")
-                image.save(out / name, quality=rng.randint(70, 92))
-            else:
-                image.save(out / name)
+            name = save_shot(image, out, f"printed_{seed}_{index:03d}.png", rng, 0.25)
             truth[name] = entry
     finally:
         if _BROWSER is not None:

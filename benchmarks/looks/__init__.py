@@ -13,6 +13,7 @@ from looks import (
     decks,
     documents,
     html_grid,
+    intervals,
     layouts,
     leaderboard,
     mpl_table,
@@ -21,7 +22,9 @@ from looks import (
     pdf_viewer,
     phone_cjk,
     readme,
+    runs,
     spreadsheet,
+    text_drawn,
     tiny_grid,
 )
 
@@ -43,4 +46,7 @@ LOOKS = {
     "cell_kinds": cell_kinds,
     "layouts": layouts,
     "pastel": pastel,
+    "text_drawn": text_drawn,
+    "intervals": intervals,
+    "runs": runs,
 }
