@@ -116,8 +116,8 @@ def _darkened_by_stretch(grey: np.ndarray, ground: np.ndarray) -> np.ndarray:
     """Where the ground is one that ``stretch_contrast`` would turn darker than
     ``KEEP_LIGHT``: the bands that pale text's stretch makes mid grey."""
     levels = stretch_range(grey)
-    if levels is None:  # the page is not stretched: every ground keeps its own level
-        return ground < KEEP_LIGHT
+    if levels is None:  # the page is not stretched: every ground keeps its level, as read
+        return np.zeros(ground.shape, dtype=bool)
     low, high = levels
     return (ground.astype(np.float32) - low) * (255.0 / (high - low)) < KEEP_LIGHT
 
