@@ -25,6 +25,7 @@ from looks import (
     spreadsheet,
     text_drawn,
     tiny_grid,
+    wiki,
 )
 
 LOOKS = {
@@ -47,4 +48,5 @@ LOOKS = {
     "text_drawn": text_drawn,
     "intervals": intervals,
     "runs": runs,
+    "wiki": wiki,
 }
