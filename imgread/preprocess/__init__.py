@@ -17,6 +17,7 @@ from ..config import Config, PreprocessSettings
 from ..record import Box
 from ..typed_rules import erase_typed_rules
 from .fills import flatten_fills
+from .raised_marks import erase_raised_marks
 from .rules import (
     Rule,
     RuleMasks,
@@ -31,6 +32,7 @@ from .rules import (
     rules_from_masks,
     unruled,
 )
+from .sort_icons import erase_sort_icons
 from .steps import (
     CAP_TO_X_HEIGHT,
     background,
@@ -45,6 +47,7 @@ from .steps import (
     to_grey,
     upscale_factor,
 )
+from .underlines import erase_solid_underlines
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -162,6 +165,15 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         grey, erased = erase_underlines(grey, x_height)
         if erased:
             steps.append("erase_underlines")
+        grey, erased = erase_solid_underlines(grey, x_height)
+        if erased:
+            steps.append("erase_solid_underlines")
+        grey, erased = erase_sort_icons(grey, x_height)
+        if erased:
+            steps.append("erase_sort_icons")
+        grey, erased = erase_raised_marks(grey, x_height)
+        if erased:
+            steps.append("erase_raised_marks")
     if factor != 1.0:
         grey = resize(grey, factor)
         steps.append("upscale")
