@@ -39,6 +39,7 @@ from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
+from .note_marks import strip_note_marks
 from .prose import page_columns
 from .repairs import (
     declares_dagger,
@@ -143,7 +144,11 @@ def extract_tables(
             voter = partial(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
+        # Marks go before the numbers settle, and again after the second reader, which reads
+        # doubtful names from the original pixels, marks and all.
+        strip_note_marks(table)
         flags.extend(finish_numbers(table, voter))
+        strip_note_marks(table)
         if layout is not None:  # a grid read cell by cell reads each name's point in its cell
             restore_header_points(table, prepared)
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.
