@@ -18,8 +18,8 @@ from .steps import background, binarise
 
 # Gaps, in x-heights: between a word and its mark, and between a mark's pieces ("[note 2]"
 # holds a small space).
-MOST_GAP_BEFORE = 0.5
-MOST_GAP_WITHIN = 0.6
+MOST_GAP_BEFORE = 0.8
+MOST_GAP_WITHIN = 1.0
 # A letter's gap inside a word: a glyph on the line this close after the run makes it part
 # of the word (an apostrophe), not a mark after it.
 LETTER_GAP = 0.3

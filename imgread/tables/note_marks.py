@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..record import Cell, Table
+from ..record import Cell, Table, Word
 from ..units import is_missing, parse_number
 
 # A mark's inside: a number, a lower-case letter, or a note's label and its number.
@@ -16,13 +16,38 @@ _INSIDE = r"(?:\d{1,3}|[a-z]|(?:note|nb|n|注|註|脚注)\s?\d{0,3}|citation nee
 # One mark or more at the end of a text, the last one's closing bracket perhaps lost.
 TRAILING_MARKS_RE = re.compile(rf"(?:\s*\[{_INSIDE}\])*\s*\[{_INSIDE}\]?\s*$")
 ONLY_MARKS_RE = re.compile(rf"^(?:\s*\[{_INSIDE}\]?)+\s*$")
+# A labelled note whose thin brackets OCR lost ("Finch-9B note 2"): the label says what it is.
+LABELLED_NOTE_RE = re.compile(r"\s+\[?(?:note|注|註)\s?\d{1,3}\]?\s*$")
 
 
 def without_note_marks(text: str) -> str:
     """``text`` without the bracketed marks at its end; a text that is nothing but marks is
     kept (a column of them is dropped whole, not emptied cell by cell)."""
-    stem = TRAILING_MARKS_RE.sub("", text)
+    stem = LABELLED_NOTE_RE.sub("", TRAILING_MARKS_RE.sub("", text))
     return stem if stem.strip() else text
+
+
+# A labelled mark OCR cut in two at its space: "[note" then "2]".
+_LABEL_OPENS_RE = re.compile(r"^\[(?:note|nb|注|註|脚注)$")
+_LABEL_CLOSES_RE = re.compile(r"^\d{1,3}\]$")
+
+
+def without_note_words(words: list[Word]) -> list[Word]:
+    """The page's words without note marks, before the table is laid out: a mark read as a
+    word of its own is dropped, one glued to a word is cut off it. A value that still
+    carried its mark ("71.9[a]") was no number, and its row too few numbers to be a row.
+    The box stays whole: the mark's ink is no unread part of the value to read again."""
+    kept = []
+    label_open = False
+    for word in words:
+        text = word.text
+        if ONLY_MARKS_RE.match(text) or (label_open and _LABEL_CLOSES_RE.match(text)):
+            label_open = bool(_LABEL_OPENS_RE.search(text))
+            continue
+        stem = without_note_marks(text)
+        label_open = bool(_LABEL_OPENS_RE.search(text[len(stem) :].strip()))
+        kept.append(word.model_copy(update={"text": stem}) if stem != text else word)
+    return kept
 
 
 def _strip_cell(cell: Cell) -> None:

@@ -1,0 +1,255 @@
+"""Wiki tables (MediaWiki's ``wikitable sortable``): linked names underlined, footnote marks
+after names and values (raised and small, or in brackets), sort icons in the header. Each
+mechanism is tested on text drawn here, and fails without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from conftest import font
+from PIL import Image, ImageDraw
+
+from imgread.config import load_config
+from imgread.pipeline import read_image
+from imgread.preprocess.raised_marks import erase_raised_marks
+from imgread.preprocess.sort_icons import erase_sort_icons
+from imgread.preprocess.steps import binarise, glyph_height
+from imgread.preprocess.underlines import erase_solid_underlines
+from imgread.tables import rows_from_table, scores_from_table
+
+SIZE = 16
+
+
+def _grey(image: Image.Image) -> np.ndarray:
+    return np.asarray(image.convert("L")).copy()
+
+
+def _x_height(grey: np.ndarray) -> float:
+    return glyph_height(binarise(grey)) / 1.4
+
+
+def _ink(grey: np.ndarray, box: tuple[int, int, int, int]) -> int:
+    x1, y1, x2, y2 = box
+    return int((grey[y1:y2, x1:x2] < 128).sum())
+
+
+def _raised(draw: ImageDraw.ImageDraw, x: float, y: float, text: str, mark: str) -> tuple:
+    """``text`` then ``mark`` set as a wiki sets ``<sup>``: smaller, raised. The mark's box."""
+    face, small = font(SIZE), font(round(SIZE * 0.75))
+    draw.text((x, y), text, fill="black", font=face)
+    left = x + draw.textlength(text, font=face) + 1
+    top = y - round(SIZE * 0.3)
+    draw.text((left, top), mark, fill="black", font=small)
+    box = draw.textbbox((left, top), mark, font=small)
+    return tuple(int(v) for v in box)
+
+
+def test_a_solid_underline_under_a_link_is_painted_over_and_its_letters_stay() -> None:
+    image = Image.new("RGB", (520, 120), "white")
+    draw = ImageDraw.Draw(image)
+    face = font(SIZE)
+    spans = []
+    for k, name in enumerate(["Llama 2 70B", "Qwen-gpt 7B", "Falcon 180B"]):
+        x, y = 20 + 170 * k, 30
+        draw.text((x, y), name, fill=(6, 69, 173), font=face)
+        width = round(draw.textlength(name, font=face))
+        base = y + face.getbbox("H")[3]
+        draw.line((x, base + 2, x + width, base + 2), fill=(6, 69, 173), width=1)
+        spans.append((x, base + 2, x + width))
+    # a cell's rule, longer than the text above it, is no underline
+    draw.text((20, 75), "MMLU", fill="black", font=face)
+    draw.line((10, 75 + face.getbbox("H")[3] + 2, 500, 75 + face.getbbox("H")[3] + 2),
+              fill="black", width=1)
+    grey = _grey(image)
+    out, erased = erase_solid_underlines(grey, _x_height(grey))
+    assert erased
+    for x1, y, x2 in spans:
+        row = out[y, x1:x2] < 128
+        assert row.mean() < 0.2  # only descenders ("Q", "g", "p") cross it
+        assert _ink(out, (x1, y - 14, x2, y - 1)) == _ink(grey, (x1, y - 14, x2, y - 1))
+    rule_y = 75 + face.getbbox("H")[3] + 2
+    assert (out[rule_y, 10:500] < 128).mean() > 0.9
+
+
+def _triangles(draw: ImageDraw.ImageDraw, x: int, y: int, up: bool, down: bool) -> None:
+    if up:
+        draw.polygon([(x + 4, y), (x + 8, y + 5), (x, y + 5)], fill="black")
+    if down:
+        draw.polygon([(x, y + 8), (x + 8, y + 8), (x + 4, y + 13)], fill="black")
+
+
+def test_sort_icons_in_a_header_are_painted_over_and_a_change_arrow_stays() -> None:
+    image = Image.new("RGB", (560, 130), "white")
+    draw = ImageDraw.Draw(image)
+    face = font(SIZE)
+    icons = []
+    for k, name in enumerate(["Model", "MMLU", "AVG", "Params"]):
+        x = 20 + 130 * k
+        draw.text((x, 20), name, fill="black", font=face)
+        # every column's pair of triangles; the sorted column's one
+        _triangles(draw, x + 100, 22, up=True, down=k != 2)
+        icons.append((x + 98, 20, x + 110, 37))
+    draw.text((20, 80), "Llama-2-7B", fill="black", font=face)
+    draw.text((200, 80), "3", fill="black", font=face)
+    _triangles(draw, 186, 84, up=True, down=False)  # a rank's change: "▲3"
+    grey = _grey(image)
+    out, erased = erase_sort_icons(grey, _x_height(grey))
+    assert erased
+    for box in icons:
+        assert _ink(out, box) == 0
+    assert _ink(out, (184, 80, 196, 92)) == _ink(grey, (184, 80, 196, 92))
+    assert _ink(out, (0, 15, 560, 45)) > 0.8 * (_ink(grey, (0, 15, 560, 45)) - sum(
+        _ink(grey, box) for box in icons))
+
+
+def test_raised_footnote_marks_are_painted_over_and_dots_rings_and_quotes_stay() -> None:
+    image = Image.new("RGB", (620, 130), "white")
+    draw = ImageDraw.Draw(image)
+    marks = [
+        _raised(draw, 20, 30, "45.7", "‡"),
+        _raised(draw, 120, 30, "24.5", "[16]"),
+        _raised(draw, 240, 30, "Llama 2 70B", "[note 2]"),
+        _raised(draw, 460, 30, "Yi-34B", "*"),
+    ]
+    face = font(SIZE)
+    kept = "78.5%  Llama's  Mixtral: imbi"
+    draw.text((20, 85), kept, fill="black", font=face)
+    grey = _grey(image)
+    out, erased = erase_raised_marks(grey, _x_height(grey))
+    assert erased
+    for box in marks:
+        assert _ink(out, box) == 0, box
+    line = (0, 75, 620, 115)
+    assert _ink(out, line) == _ink(grey, line)
+    # the digits and letters the marks follow stay whole
+    for (x1, _, _, _), start in zip(marks, (20, 120, 240, 460), strict=True):
+        number = (start, 30, x1 - 1, 52)
+        assert _ink(out, number) == _ink(grey, number)
+
+
+def render_noted_table(path: Path) -> Path:
+    """A plain ruled table whose names and values carry citation marks in brackets, set on
+    the line at the text's size (as OCR reads a raised mark it did not lose)."""
+    face = font(18)
+    rows = [
+        ["Heron-7B[12]", "55.3", "71.9[a]"],
+        ["Heron-13B", "61.8[3]", "44.1"],
+        ["Finch-9B[note 2]", "66.4", "58.2"],
+        ["Stork-34B", "79.1", "85.3"],
+    ]
+    xs, pitch = [20, 260, 380, 500], 44
+    image = Image.new("RGB", (520, 60 + pitch * 6), "white")
+    draw = ImageDraw.Draw(image)
+    y = 30
+    for c, name in enumerate(["Model", "MMLU[b]", "GSM8K"]):
+        draw.text((xs[c] + 8, y + 8), name, fill="black", font=face)
+    for r, cells in enumerate(rows, start=1):
+        draw.line((xs[0], y + pitch * r, xs[-1], y + pitch * r), fill="black", width=1)
+        for c, text in enumerate(cells):
+            draw.text((xs[c] + 8, y + pitch * r + 8), text, fill="black", font=face)
+    image.save(path)
+    return path
+
+
+def test_bracketed_note_marks_are_no_part_of_names_values_or_column_names(
+    tmp_path: Path,
+) -> None:
+    record = read_image(render_noted_table(tmp_path / "noted.png"), load_config())
+    table = record.ocr.tables[0]
+    assert {row.model for row in rows_from_table(table, 0)} == {
+        "Heron-7B", "Heron-13B", "Finch-9B", "Stork-34B"}
+    scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table, 0)}
+    assert scores[("Heron-7B", "GSM8K")] == 71.9
+    assert scores[("Heron-13B", "MMLU")] == 61.8
+    assert scores[("Finch-9B", "MMLU")] == 66.4
+
+
+WIKI_ROWS = [
+    ["Heron 7B", "55.3", "71.9"],
+    ["Heron 13B", "61.8", "44.1"],
+    ["Finch 9B", "66.4", "58.2"],
+    ["Stork 34B", "79.1", "85.3"],
+    ["Wren 2B", "41.7", "23.5"],
+]
+# (row, column) -> the raised mark after that cell's text
+WIKI_MARKS = {(0, 0): "[note 2]", (1, 1): "‡", (2, 2): "[16]", (3, 0): "[a]", (4, 1): "[3]"}
+
+
+def _level_triangles(draw: ImageDraw.ImageDraw, x: float, y: int) -> None:
+    """"▲▼" printed after a name: the two side by side."""
+    draw.polygon([(x + 4, y), (x + 8, y + 7), (x, y + 7)], fill="black")
+    draw.polygon([(x + 11, y), (x + 19, y), (x + 15, y + 7)], fill="black")
+
+
+def render_wiki_table(path: Path, scale: float = 1.0, glyphs: bool = False) -> Path:
+    """A wikitable as MediaWiki draws it: a caption over grey header cells with a sort icon
+    at each one's right edge (or ``glyphs``: "▲▼" right after each name), thin grey rules
+    round every cell, names as underlined blue links, raised footnote marks after some names
+    and values; shrunk by ``scale``."""
+    face = font(SIZE)
+    xs, pitch = [20, 200, 300, 400], 30
+    height = 70 + pitch * (len(WIKI_ROWS) + 1) + 20
+    image = Image.new("RGB", (xs[-1] + 20, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((90, 20), "Results of open models", fill="black", font=font(SIZE - 1))
+    top = 50
+    draw.rectangle((xs[0], top, xs[-1], top + pitch), fill=(234, 236, 240))
+    for c, name in enumerate(["Model", "MMLU", "GSM8K"]):
+        draw.text((xs[c] + 6, top + 6), name, fill="black", font=face)
+        if glyphs:
+            _level_triangles(draw, xs[c] + 10 + draw.textlength(name, font=face), top + 12)
+        else:
+            _triangles(draw, xs[c + 1] - 14, top + 8, up=True, down=True)
+    link = (6, 69, 173)
+    for r, cells in enumerate(WIKI_ROWS):
+        y = top + pitch * (r + 1) + 6
+        for c, text in enumerate(cells):
+            x = xs[c] + 6
+            mark = WIKI_MARKS.get((r, c))
+            colour = link if c == 0 else "black"
+            if mark:
+                _raised(draw, x, y, text, mark)
+            if c == 0:
+                draw.text((x, y), text, fill=colour, font=face)
+                base = y + face.getbbox("H")[3] + 2
+                draw.line((x, base, x + draw.textlength(text, font=face), base), fill=link)
+            elif not mark:
+                draw.text((x, y), text, fill=colour, font=face)
+    for r in range(len(WIKI_ROWS) + 2):
+        draw.line((xs[0], top + pitch * r, xs[-1], top + pitch * r), fill=(162, 169, 177))
+    for x in xs:
+        draw.line((x, top, x, top + pitch * (len(WIKI_ROWS) + 1)), fill=(162, 169, 177))
+    if scale != 1.0:
+        image = image.resize((round(image.width * scale), round(image.height * scale)),
+                             Image.Resampling.LANCZOS)
+    image.save(path)
+    return path
+
+
+def test_a_wiki_table_reads_without_its_links_marks_and_sort_icons(tmp_path: Path) -> None:
+    for scale, glyphs in ((1.0, False), (0.8, False), (0.8, True)):
+        path = render_wiki_table(tmp_path / f"wiki{scale}{glyphs}.png", scale, glyphs)
+        record = read_image(path, load_config())
+        table = record.ocr.tables[0]
+        assert table.columns == ["Model", "MMLU", "GSM8K"], scale
+        assert {row.model for row in rows_from_table(table, 0)} == {
+            cells[0] for cells in WIKI_ROWS}, scale
+        scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table, 0)}
+        expected = {(cells[0], name): float(cells[c + 1]) for cells in WIKI_ROWS
+                    for c, name in enumerate(["MMLU", "GSM8K"])}
+        assert scores == expected, scale
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "wiki"
+
+
+def test_names_underlined_as_links_in_a_shrunk_jpeg_are_read() -> None:
+    """A render of ``benchmarks/looks/wiki.py`` (Vector, shrunk to 70 % and saved as JPEG):
+    the links' underlines, a pixel under the names' feet, took most names with them."""
+    record = read_image(FIXTURES / "underlined_links_shrunk.jpg", load_config())
+    table = record.ocr.tables[0]
+    names = {row[table.columns.index("Name")].text for row in table.body}
+    printed = {"Llama 2 70B", "Llama 2 7B", "Llama 3 70B", "MPT-30B", "OLMo 7B", "Phi-2",
+               "Qwen1.5-14B", "Yi-34B"}
+    assert len(names & printed) >= 5
