@@ -14,7 +14,9 @@ from ..units import is_missing, parse_number
 # A mark's inside: a number, a lower-case letter, or a note's label and its number.
 _INSIDE = r"(?:\d{1,3}|[a-z]|(?:note|nb|n|注|註|脚注)\s?\d{0,3}|citation needed)"
 # One mark or more at the end of a text, the last one's closing bracket perhaps lost.
-TRAILING_MARKS_RE = re.compile(rf"(?:\s*\[{_INSIDE}\])*\s*\[{_INSIDE}\]?\s*$")
+# A bracket left open at the end is what stays of a mark whose rest was lost (no name ends
+# in one).
+TRAILING_MARKS_RE = re.compile(rf"(?:\s*\[{_INSIDE}\])*\s*\[(?:{_INSIDE}\]?)?\s*$")
 ONLY_MARKS_RE = re.compile(rf"^(?:\s*\[{_INSIDE}\]?)+\s*$")
 # A labelled note whose thin brackets OCR lost ("Finch-9B note 2"): the label says what it is.
 LABELLED_NOTE_RE = re.compile(r"\s+\[?(?:note|注|註)\s?\d{1,3}\]?\s*$")
