@@ -162,18 +162,13 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         steps.append("erase_cell_borders")
         vertical = sorted([*vertical, *cell_sides(cells)], key=lambda rule: rule.position)
     if settings.remove_rules:
-        grey, erased = erase_underlines(grey, x_height)
-        if erased:
-            steps.append("erase_underlines")
-        grey, erased = erase_solid_underlines(grey, x_height)
-        if erased:
-            steps.append("erase_solid_underlines")
-        grey, erased = erase_sort_icons(grey, x_height)
-        if erased:
-            steps.append("erase_sort_icons")
-        grey, erased = erase_raised_marks(grey, x_height)
-        if erased:
-            steps.append("erase_raised_marks")
+        # What a web page prints over its table's text: links' underlines, sort icons,
+        # raised footnote marks.
+        for step in (erase_underlines, erase_solid_underlines, erase_sort_icons,
+                     erase_raised_marks):
+            grey, erased = step(grey, x_height)
+            if erased:
+                steps.append(step.__name__)
     if factor != 1.0:
         grey = resize(grey, factor)
         steps.append("upscale")

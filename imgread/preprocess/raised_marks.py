@@ -14,7 +14,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .steps import background, binarise
+from .steps import binarise, paint_over
 
 # Gaps, in x-heights: between a word and its mark, and between a mark's pieces ("[note 2]"
 # holds a small space).
@@ -164,7 +164,4 @@ def erase_raised_marks(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, b
     if not marks:
         return grey, False
     erase = np.isin(labels, [i + 1 for i in marks])
-    erase |= (cv2.dilate(erase.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & ~ink
-    out = grey.copy()
-    out[erase] = background(grey)[erase]
-    return out, True
+    return paint_over(grey, ink, erase)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .steps import background, binarise
+from .steps import binarise, paint_over
 
 # A triangle's size, in x-heights: from a shrunk wiki's 3 px up to a large glyph's.
 LEAST_SIDE = 3
@@ -81,8 +81,4 @@ def erase_sort_icons(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, boo
         if any(top - h <= middle <= bottom + h for top, bottom in bands):
             icons.add(label)
     erase = np.isin(labels, list(icons))
-    # and the shapes' blurred edges
-    erase |= (cv2.dilate(erase.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & ~ink
-    out = grey.copy()
-    out[erase] = background(grey)[erase]
-    return out, True
+    return paint_over(grey, ink, erase)

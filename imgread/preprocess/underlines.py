@@ -9,7 +9,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .steps import background, binarise
+from .steps import binarise, paint_over
 
 # A link's underline is at least this many x-heights long (a short word: "Phi-2").
 LEAST_LENGTH = 2.0
@@ -56,10 +56,4 @@ def erase_solid_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarra
         )
         band = ink[y : y + h, x : x + w] & ~crossing[None, :]
         erase[y : y + h, x : x + w] |= band
-    if not erase.any():
-        return grey, False
-    # and the stroke's blurred edges: paler than ink, right above and below it
-    erase |= (cv2.dilate(erase.astype(np.uint8), np.ones((3, 1), np.uint8)) > 0) & ~ink
-    out = grey.copy()
-    out[erase] = background(grey)[erase]
-    return out, True
+    return paint_over(grey, ink, erase, across_only=True)
