@@ -1,6 +1,6 @@
-"""Wiki tables (MediaWiki's ``wikitable sortable``): linked names underlined, footnote marks
-after names and values (raised and small, or in brackets), sort icons in the header. Each
-mechanism is tested on text drawn here, and fails without it."""
+"""Wiki tables (MediaWiki's ``wikitable sortable``): footnote marks after names and values
+(raised and small, or in brackets), sort icons in the header, names as underlined links.
+Each mechanism is tested on text drawn here, and fails without it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from imgread.pipeline import read_image
 from imgread.preprocess.raised_marks import erase_raised_marks
 from imgread.preprocess.sort_icons import erase_sort_icons
 from imgread.preprocess.steps import binarise, glyph_height
-from imgread.preprocess.underlines import erase_solid_underlines
 from imgread.tables import rows_from_table, scores_from_table
 
 SIZE = 16
@@ -43,33 +42,6 @@ def _raised(draw: ImageDraw.ImageDraw, x: float, y: float, text: str, mark: str)
     draw.text((left, top), mark, fill="black", font=small)
     box = draw.textbbox((left, top), mark, font=small)
     return tuple(int(v) for v in box)
-
-
-def test_a_solid_underline_under_a_link_is_painted_over_and_its_letters_stay() -> None:
-    image = Image.new("RGB", (520, 120), "white")
-    draw = ImageDraw.Draw(image)
-    face = font(SIZE)
-    spans = []
-    for k, name in enumerate(["Llama 2 70B", "Qwen-gpt 7B", "Falcon 180B"]):
-        x, y = 20 + 170 * k, 30
-        draw.text((x, y), name, fill=(6, 69, 173), font=face)
-        width = round(draw.textlength(name, font=face))
-        base = y + face.getbbox("H")[3]
-        draw.line((x, base + 2, x + width, base + 2), fill=(6, 69, 173), width=1)
-        spans.append((x, base + 2, x + width))
-    # a cell's rule, longer than the text above it, is no underline
-    draw.text((20, 75), "MMLU", fill="black", font=face)
-    draw.line((10, 75 + face.getbbox("H")[3] + 2, 500, 75 + face.getbbox("H")[3] + 2),
-              fill="black", width=1)
-    grey = _grey(image)
-    out, erased = erase_solid_underlines(grey, _x_height(grey))
-    assert erased
-    for x1, y, x2 in spans:
-        row = out[y, x1:x2] < 128
-        assert row.mean() < 0.2  # only descenders ("Q", "g", "p") cross it
-        assert _ink(out, (x1, y - 14, x2, y - 1)) == _ink(grey, (x1, y - 14, x2, y - 1))
-    rule_y = 75 + face.getbbox("H")[3] + 2
-    assert (out[rule_y, 10:500] < 128).mean() > 0.9
 
 
 def _triangles(draw: ImageDraw.ImageDraw, x: int, y: int, up: bool, down: bool) -> None:
@@ -240,16 +212,3 @@ def test_a_wiki_table_reads_without_its_links_marks_and_sort_icons(tmp_path: Pat
                     for c, name in enumerate(["MMLU", "GSM8K"])}
         assert scores == expected, scale
 
-
-FIXTURES = Path(__file__).parent / "fixtures" / "wiki"
-
-
-def test_names_underlined_as_links_in_a_shrunk_jpeg_are_read() -> None:
-    """A render of ``benchmarks/looks/wiki.py`` (Vector, shrunk to 70 % and saved as JPEG):
-    the links' underlines, a pixel under the names' feet, took most names with them."""
-    record = read_image(FIXTURES / "underlined_links_shrunk.jpg", load_config())
-    table = record.ocr.tables[0]
-    names = {row[table.columns.index("Name")].text for row in table.body}
-    printed = {"Llama 2 70B", "Llama 2 7B", "Llama 3 70B", "MPT-30B", "OLMo 7B", "Phi-2",
-               "Qwen1.5-14B", "Yi-34B"}
-    assert len(names & printed) >= 5

@@ -47,7 +47,6 @@ from .steps import (
     to_grey,
     upscale_factor,
 )
-from .underlines import erase_solid_underlines
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -162,10 +161,9 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         steps.append("erase_cell_borders")
         vertical = sorted([*vertical, *cell_sides(cells)], key=lambda rule: rule.position)
     if settings.remove_rules:
-        # What a web page prints over its table's text: links' underlines, sort icons,
-        # raised footnote marks.
-        for step in (erase_underlines, erase_solid_underlines, erase_sort_icons,
-                     erase_raised_marks):
+        # What a web page prints over its table's text: links' dotted underlines, sort
+        # icons, raised footnote marks.
+        for step in (erase_underlines, erase_sort_icons, erase_raised_marks):
             grey, erased = step(grey, x_height)
             if erased:
                 steps.append(step.__name__)
