@@ -1,5 +1,5 @@
-"""Wiki tables (MediaWiki's ``wikitable sortable``): footnote marks after names and values
-(raised and small, or in brackets), sort icons in the header, names as underlined links.
+"""Wiki tables (MediaWiki's ``wikitable sortable``): footnote marks in brackets after names,
+values and column names, sort icons in the header, names as underlined links.
 Each mechanism is tested on text drawn here, and fails without it."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from PIL import Image, ImageDraw
 
 from imgread.config import load_config
 from imgread.pipeline import read_image
-from imgread.preprocess.raised_marks import erase_raised_marks
 from imgread.preprocess.sort_icons import erase_sort_icons
 from imgread.preprocess.steps import binarise, glyph_height
 from imgread.tables import rows_from_table, scores_from_table
@@ -31,17 +30,6 @@ def _x_height(grey: np.ndarray) -> float:
 def _ink(grey: np.ndarray, box: tuple[int, int, int, int]) -> int:
     x1, y1, x2, y2 = box
     return int((grey[y1:y2, x1:x2] < 128).sum())
-
-
-def _raised(draw: ImageDraw.ImageDraw, x: float, y: float, text: str, mark: str) -> tuple:
-    """``text`` then ``mark`` set as a wiki sets ``<sup>``: smaller, raised. The mark's box."""
-    face, small = font(SIZE), font(round(SIZE * 0.75))
-    draw.text((x, y), text, fill="black", font=face)
-    left = x + draw.textlength(text, font=face) + 1
-    top = y - round(SIZE * 0.3)
-    draw.text((left, top), mark, fill="black", font=small)
-    box = draw.textbbox((left, top), mark, font=small)
-    return tuple(int(v) for v in box)
 
 
 def _triangles(draw: ImageDraw.ImageDraw, x: int, y: int, up: bool, down: bool) -> None:
@@ -73,31 +61,6 @@ def test_sort_icons_in_a_header_are_painted_over_and_a_change_arrow_stays() -> N
     assert _ink(out, (184, 80, 196, 92)) == _ink(grey, (184, 80, 196, 92))
     assert _ink(out, (0, 15, 560, 45)) > 0.8 * (_ink(grey, (0, 15, 560, 45)) - sum(
         _ink(grey, box) for box in icons))
-
-
-def test_raised_footnote_marks_are_painted_over_and_dots_rings_and_quotes_stay() -> None:
-    image = Image.new("RGB", (620, 130), "white")
-    draw = ImageDraw.Draw(image)
-    marks = [
-        _raised(draw, 20, 30, "45.7", "‡"),
-        _raised(draw, 120, 30, "24.5", "[16]"),
-        _raised(draw, 240, 30, "Llama 2 70B", "[note 2]"),
-        _raised(draw, 460, 30, "Yi-34B", "*"),
-    ]
-    face = font(SIZE)
-    kept = "78.5%  Llama's  Mixtral: imbi"
-    draw.text((20, 85), kept, fill="black", font=face)
-    grey = _grey(image)
-    out, erased = erase_raised_marks(grey, _x_height(grey))
-    assert erased
-    for box in marks:
-        assert _ink(out, box) == 0, box
-    line = (0, 75, 620, 115)
-    assert _ink(out, line) == _ink(grey, line)
-    # the digits and letters the marks follow stay whole
-    for (x1, _, _, _), start in zip(marks, (20, 120, 240, 460), strict=True):
-        number = (start, 30, x1 - 1, 52)
-        assert _ink(out, number) == _ink(grey, number)
 
 
 def render_noted_table(path: Path) -> Path:
@@ -144,8 +107,6 @@ WIKI_ROWS = [
     ["Stork 34B", "79.1", "85.3"],
     ["Wren 2B", "41.7", "23.5"],
 ]
-# (row, column) -> the raised mark after that cell's text
-WIKI_MARKS = {(0, 0): "[note 2]", (1, 1): "‡", (2, 2): "[16]", (3, 0): "[a]", (4, 1): "[3]"}
 
 
 def _level_triangles(draw: ImageDraw.ImageDraw, x: float, y: int) -> None:
@@ -157,8 +118,7 @@ def _level_triangles(draw: ImageDraw.ImageDraw, x: float, y: int) -> None:
 def render_wiki_table(path: Path, scale: float = 1.0, glyphs: bool = False) -> Path:
     """A wikitable as MediaWiki draws it: a caption over grey header cells with a sort icon
     at each one's right edge (or ``glyphs``: "▲▼" right after each name), thin grey rules
-    round every cell, names as underlined blue links, raised footnote marks after some names
-    and values; shrunk by ``scale``."""
+    round every cell, names as underlined blue links; shrunk by ``scale``."""
     face = font(SIZE)
     xs, pitch = [20, 200, 300, 400], 30
     height = 70 + pitch * (len(WIKI_ROWS) + 1) + 20
@@ -178,16 +138,10 @@ def render_wiki_table(path: Path, scale: float = 1.0, glyphs: bool = False) -> P
         y = top + pitch * (r + 1) + 6
         for c, text in enumerate(cells):
             x = xs[c] + 6
-            mark = WIKI_MARKS.get((r, c))
-            colour = link if c == 0 else "black"
-            if mark:
-                _raised(draw, x, y, text, mark)
+            draw.text((x, y), text, fill=link if c == 0 else "black", font=face)
             if c == 0:
-                draw.text((x, y), text, fill=colour, font=face)
                 base = y + face.getbbox("H")[3] + 2
                 draw.line((x, base, x + draw.textlength(text, font=face), base), fill=link)
-            elif not mark:
-                draw.text((x, y), text, fill=colour, font=face)
     for r in range(len(WIKI_ROWS) + 2):
         draw.line((xs[0], top + pitch * r, xs[-1], top + pitch * r), fill=(162, 169, 177))
     for x in xs:
@@ -199,7 +153,7 @@ def render_wiki_table(path: Path, scale: float = 1.0, glyphs: bool = False) -> P
     return path
 
 
-def test_a_wiki_table_reads_without_its_links_marks_and_sort_icons(tmp_path: Path) -> None:
+def test_a_wiki_table_reads_without_its_sort_icons(tmp_path: Path) -> None:
     for scale, glyphs in ((1.0, False), (0.8, False), (0.8, True)):
         path = render_wiki_table(tmp_path / f"wiki{scale}{glyphs}.png", scale, glyphs)
         record = read_image(path, load_config())

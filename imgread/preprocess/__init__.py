@@ -17,7 +17,6 @@ from ..config import Config, PreprocessSettings
 from ..record import Box
 from ..typed_rules import erase_typed_rules
 from .fills import flatten_fills
-from .raised_marks import erase_raised_marks
 from .rules import (
     Rule,
     RuleMasks,
@@ -161,9 +160,8 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         steps.append("erase_cell_borders")
         vertical = sorted([*vertical, *cell_sides(cells)], key=lambda rule: rule.position)
     if settings.remove_rules:
-        # What a web page prints over its table's text: links' dotted underlines, sort
-        # icons, raised footnote marks.
-        for step in (erase_underlines, erase_sort_icons, erase_raised_marks):
+        # What a web page prints over its table's text: links' dotted underlines, sort icons.
+        for step in (erase_underlines, erase_sort_icons):
             grey, erased = step(grey, x_height)
             if erased:
                 steps.append(step.__name__)
