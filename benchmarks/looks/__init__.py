@@ -27,6 +27,7 @@ from looks import (
     spreadsheet,
     text_drawn,
     tiny_grid,
+    wiki,
 )
 
 LOOKS = {
@@ -51,4 +52,5 @@ LOOKS = {
     "intervals": intervals,
     "runs": runs,
     "signed": signed,
+    "wiki": wiki,
 }

@@ -31,6 +31,7 @@ from .rules import (
     rules_from_masks,
     unruled,
 )
+from .sort_icons import erase_sort_icons
 from .steps import (
     CAP_TO_X_HEIGHT,
     background,
@@ -163,9 +164,11 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         steps.append("erase_cell_borders")
         vertical = sorted([*vertical, *cell_sides(cells)], key=lambda rule: rule.position)
     if settings.remove_rules:
-        grey, erased = erase_underlines(grey, x_height)
-        if erased:
-            steps.append("erase_underlines")
+        # What a web page prints over its table's text: links' dotted underlines, sort icons.
+        for step in (erase_underlines, erase_sort_icons):
+            grey, erased = step(grey, x_height)
+            if erased:
+                steps.append(step.__name__)
     if factor != 1.0:
         grey = resize(grey, factor)
         steps.append("upscale")

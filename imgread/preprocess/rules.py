@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .steps import background, binarise
+from .steps import background, binarise, paint_over
 
 # Thickest line (px, loaded image) erased as a rule; thicker runs are bars or blocks.
 MAX_RULE_WIDTH = 5
@@ -336,13 +336,7 @@ def erase_underlines(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, boo
                 if b - a <= small:  # the mark, and the row of it below (dots 2 px tall)
                     erase[y : y + 2, start + a : start + b] = ink[y : y + 2, start + a : start + b]
             start, end = x1, x2
-    if not erase.any():
-        return grey, False
-    # and the blurred edges of what goes: paler than ink, next to it across the line
-    erase |= (cv2.dilate(erase.astype(np.uint8), np.ones((3, 1), np.uint8)) > 0) & ~ink
-    out = grey.copy()
-    out[erase] = background(grey)[erase]
-    return out, True
+    return paint_over(grey, ink, erase, across_only=True)
 
 
 def boxed_cells(grey: np.ndarray, x_height: float) -> list[tuple[int, int, int, int]]:

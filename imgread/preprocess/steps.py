@@ -27,6 +27,21 @@ def background(grey: np.ndarray) -> np.ndarray:
     return cv2.resize(blurred, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
 
 
+def paint_over(
+    grey: np.ndarray, ink: np.ndarray, erase: np.ndarray, across_only: bool = False
+) -> tuple[np.ndarray, bool]:
+    """``grey`` with the ``erase`` pixels painted in the local background's colour, and the
+    blurred edges of what goes (paler than ``ink``, next to it: above and below only where
+    ``across_only``, as for a line); whether anything was painted."""
+    if not erase.any():
+        return grey, False
+    kernel = np.ones((3, 1) if across_only else (3, 3), np.uint8)
+    erase = erase | ((cv2.dilate(erase.astype(np.uint8), kernel) > 0) & ~ink)
+    out = grey.copy()
+    out[erase] = background(grey)[erase]
+    return out, True
+
+
 def _mostly_inside(mask: np.ndarray, region: np.ndarray) -> np.ndarray:
     """Pixels of ``mask`` whose connected component lies mostly inside ``region``."""
     count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)

@@ -40,6 +40,7 @@ from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
+from .note_marks import strip_note_marks, without_note_words
 from .prose import page_columns
 from .repairs import (
     declares_dagger,
@@ -80,6 +81,8 @@ def extract_tables(
 ) -> tuple[list[Table], list[Flag]]:
     """Every table found in ``words`` (loaded-image pixels), with numbers settled."""
     tables, flags = [], []
+    # Footnote marks after names and values ("71.9[a]") are no part of them.
+    words = without_note_words(words)
     # A spreadsheet's row numbers, letters and chrome are no table; its pale grid is.
     sheet, words, grid = read_frame(words, prepared, config.ocr)
     # A column rule runs past a few rows; a shorter one is strokes of letters that a small,
@@ -145,7 +148,11 @@ def extract_tables(
             voter = partial(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
+        # Marks go before the numbers settle, and again after the second reader, which reads
+        # doubtful names from the original pixels, marks and all.
+        strip_note_marks(table)
         flags.extend(finish_numbers(table, voter))
+        strip_note_marks(table)
         mark_change_columns(table)
         if layout is not None:  # a grid read cell by cell reads each name's point in its cell
             restore_header_points(table, prepared)
