@@ -4,7 +4,8 @@ box plots, line charts drawn as others draw them: ``curves``, bar charts of ever
 others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
 bars with their values printed on them: ``printed``, bars to bind to a category, a series
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
-``bound``).
+``bound``; textured, hatched, shaded bars and bars with error bars: ``textured``; lying
+bars on dark pages: ``dark_hbars``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -18,10 +19,12 @@ from chart_looks import (
     bound_bars,
     box_look,
     curves,
+    dark_hbars,
     line_kinds,
     mpl_themed,
     plotly_look,
     printed_bars,
+    textured_bars,
     vega_look,
 )
 
@@ -36,4 +39,6 @@ LOOKS = {
     "bokeh": bokeh_look,
     "printed": printed_bars,
     "bound": bound_bars,
+    "textured": textured_bars,
+    "dark_hbars": dark_hbars,
 }
