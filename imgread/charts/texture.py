@@ -1,0 +1,146 @@
+"""Textured fills flattened before bars are found: hatching (``//``, ``xx``, ``..``),
+stripes, dots and plotly's patterns.
+
+The bar reader takes a bar for a run of one colour; a hatched fill alternates between two
+colours every few pixels, so its mask is opened away (a pale fill's hatch lines are thin)
+or its columns split into narrow bars where the lines change their colour. A texture is
+found by what it is, not by its colours: colour edges packed densely in two dimensions.
+Where such a region is a rectangle (a bar's straight sides), its pixels take the local mean
+colour of the region, a flat fill the bar reader measures like any other; its extent is
+where the edges are packed, so the bar's top stays the texture's top.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ..record import Box
+
+EDGE = 32  # the most a channel may change between neighbours within a flat fill
+WINDOW = 11  # px: the square over which edges are counted (a few hatch periods)
+LEAST_DENSITY = 0.08  # of a window's pixels on an edge: a texture (a line's band is thinner)
+RECTANGLE = 0.8  # of its bounding box a textured region fills: a bar, not a cloud of marks
+APART = 70.0  # RGB distance: the least a flattened texture stands off the background
+BLANK = 0.03  # of a core's windows without an edge: the most a texture shows
+WIDEST = 0.6  # of the plot's width: a textured region wider is a backdrop (a dense grid)
+
+
+def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
+                    ) -> np.ndarray | None:
+    """``rgb`` with each bar-shaped textured region of ``area`` painted in its local mean
+    colour, moved off the plot's background where it is near it (sparse hatching on a
+    white fill averages to nearly white, yet it is a mark); None where the plot has none
+    (the image is then read as it is)."""
+    crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
+    height, width = crop.shape[:2]
+    if height < 4 * WINDOW or width < 4 * WINDOW:
+        return None
+    edges = _edges(crop)
+    for box in text:  # words are dense edges too: no texture
+        edges[max(0, box.y1 - area.y1) : max(0, box.y2 - area.y1),
+              max(0, box.x1 - area.x1) : max(0, box.x2 - area.x1)] = False
+    regions = _bar_regions(edges, WINDOW, width) | _bar_regions(edges, 2 * WINDOW + 1, width)
+    if not regions.any():
+        return None
+    flat = rgb.copy()
+    flat[area.y1 : area.y2, area.x1 : area.x2][regions] = _fill(crop, regions, bg)
+    return flat
+
+
+def _fill(crop: np.ndarray, regions: np.ndarray, bg: np.ndarray) -> np.ndarray:
+    """Each region pixel's flat colour: the mean of the region's inner pixels near it (the
+    rim, an outline in another colour, would pass for a bar of its own), off the
+    background by ``APART`` at least."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (WINDOW, WINDOW))
+    inner = cv2.erode(regions.astype(np.uint8), kernel).astype(np.float32)
+    inner = np.where(inner.any(), inner, regions.astype(np.float32))
+    reach = (2 * WINDOW + 1, 2 * WINDOW + 1)
+    weight = cv2.boxFilter(inner, -1, reach, normalize=False)
+    mean = np.stack([cv2.boxFilter(crop[..., channel].astype(np.float32) * inner, -1, reach,
+                                   normalize=False) / np.maximum(weight, 1.0)
+                     for channel in range(3)], axis=-1)[regions]
+    away = mean - bg.astype(np.float32)
+    apart = np.linalg.norm(away, axis=1, keepdims=True)
+    # towards the darker side where the mean is the background itself
+    direction = np.where(apart > 1, away / np.maximum(apart, 1e-6),
+                         -np.ones((1, 3), np.float32) / np.sqrt(3))
+    return np.clip(bg + direction * np.maximum(apart, APART) + 0.5, 0, 255).astype(np.uint8)
+
+
+def _edges(crop: np.ndarray) -> np.ndarray:
+    """Pixels where the colour changes sharply to the next pixel right or below, rules
+    across the plot left out (the axis line with the tick marks and names by it packs
+    edges as densely as a texture, under every bar)."""
+    signed = crop.astype(np.int16)
+    edges = np.zeros(crop.shape[:2], dtype=bool)
+    edges[:, :-1] |= (np.abs(np.diff(signed, axis=1)) > EDGE).any(axis=2)
+    edges[:-1, :] |= (np.abs(np.diff(signed, axis=0)) > EDGE).any(axis=2)
+    height, width = edges.shape
+    packed = edges.astype(np.uint8)
+    for size in ((int(WIDEST * width), 1), (1, int(WIDEST * height))):
+        rules = cv2.morphologyEx(packed, cv2.MORPH_OPEN, np.ones(size[::-1], np.uint8))
+        edges &= rules == 0
+    return edges
+
+
+def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
+    """The textured regions shaped as bars: edges packed over a rectangle at least two
+    windows wide and tall (its core; touching bars of other heights are split where the
+    core's top steps), grown out to the last rows and columns either side whose edges are
+    still half as packed as the core's (the texture's own extent)."""
+    density = cv2.boxFilter(edges.astype(np.float32), -1, (window, window))
+    packed = (density > LEAST_DENSITY).astype(np.uint8)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * window, 2 * window))
+    packed = cv2.morphologyEx(packed, cv2.MORPH_OPEN, kernel)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(packed, connectivity=4)
+    regions = np.zeros(edges.shape, dtype=bool)
+    for index in range(1, count):
+        x, y, w, h, _ = stats[index]
+        if w > WIDEST * width:
+            continue
+        own = labels[y : y + h, x : x + w] == index
+        for start, end in _steps(own, window):
+            core = own[:, start:end]
+            rows = np.flatnonzero(core.any(axis=1))
+            top, bottom = y + int(rows[0]), y + int(rows[-1]) + 1
+            if core.sum() < RECTANGLE * (end - start) * (bottom - top):
+                continue
+            # a texture leaves no window of it without an edge; the page between a bar's
+            # sides, gridlines and whiskers (edges as dense on the whole) shows blank ones
+            if (density[top:bottom, x + start : x + end][core[top - y : bottom - y]] == 0
+                    ).mean() > BLANK:
+                continue
+            y1, y2 = _grown(edges[:, x + start : x + end].mean(axis=1), top, bottom, window)
+            # sideways by the rows near its top: a shorter bar beside it has none there
+            upper = edges[y1 : y1 + max(window, (y2 - y1) // 4)]
+            x1, x2 = _grown(upper.mean(axis=0), x + start, x + end, window)
+            regions[y1:y2, x1:x2] = True
+    return regions
+
+
+def _steps(own: np.ndarray, window: int) -> list[tuple[int, int]]:
+    """Runs of columns of a region whose top stays level (within half a window)."""
+    tops = np.argmax(own, axis=0)
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for column in range(1, len(tops) + 1):
+        if column == len(tops) or abs(int(tops[column]) - int(tops[column - 1])) > window // 2:
+            if column - start >= 2 * window:
+                runs.append((start, column))
+            start = column
+    return runs
+
+
+def _grown(share: np.ndarray, start: int, end: int, window: int) -> tuple[int, int]:
+    """``[start, end)`` moved either way to the first and last lines near it whose share of
+    edges is half the core's (a dotted texture leaves blank lines between its rows): the
+    core lies up to half a window inside the texture, or outside it where a line beside
+    the texture (an outline) packs the edges further out."""
+    least = 0.5 * float(np.median(share[start:end]))
+    reach = window // 2 + 2
+    low = max(0, start - reach)
+    first = np.flatnonzero(share[low : start + reach] >= least)
+    last = np.flatnonzero(share[max(low, end - reach) : end + reach] >= least)
+    return (low + int(first[0]) if len(first) else start,
+            max(low, end - reach) + int(last[-1]) + 1 if len(last) else end)
