@@ -60,8 +60,10 @@ def _axes(rng: random.Random, serif: bool = False) -> tuple[Any, Any, int]:
 
 def _finish(ax: Any, rng: random.Random, slots: Any, categories: list[str], top: float
             ) -> None:
-    ax.set_xticks(slots, categories, rotation=rng.choice([0, 0, 0, 30]),
-                  ha="center")
+    crowded = sum(len(name) for name in categories) > 40  # level names would overlap
+    slant = rng.choice([30, 45, 90]) if crowded else rng.choice([0, 0, 0, 30])
+    ax.set_xticks(slots, categories, rotation=slant, ha="right" if slant in (30, 45) else "center",
+                  rotation_mode="anchor" if slant in (30, 45) else "default")
     ax.set_ylim(0, min(100.0, top * 1.15) if top < 90 else top * 1.08)
     ax.set_ylabel(rng.choice(["Accuracy (%)", "Score", "Pass@1 (%)", "Win rate"]))
 

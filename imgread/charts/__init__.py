@@ -313,7 +313,8 @@ def read_charts(
         panel.y = on_rules(panel.y, rgb, area, bg)
         # hatched, dotted or patterned fills flattened: the bars are found and split on
         # this view, every text read on the page as it is
-        marks = flatten_texture(rgb, area, word_boxes(words, SURE_WORD), bg)
+        marks = flatten_texture(rgb, area, [w.box for w in words if w.confidence >= SURE_WORD
+                                            and sum(c.isalnum() for c in w.text) >= 2], bg)
         marks = rgb if marks is None else marks
         bars = find_bars(marks, panel.area, text_boxes, bg)
         if bars and panel.floor > area.y2 and run_on_below(marks, bars, area):
@@ -369,7 +370,8 @@ def _lying(
     return read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
 
 
-SURE_WORD = 50  # confidence: hatching read as words ("OQ ZS") is read below it
+SURE_WORD = 50  # confidence: hatching read as words ("OQ ZS") is read below it, or as
+# one glyph ("o" for a dot, "\\" for a stroke)
 
 
 def _swatched_name(word: Word) -> bool:

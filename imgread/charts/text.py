@@ -341,8 +341,11 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
 def plausible(words: list[Word]) -> list[Word]:
     """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
     the flat ones around dashed lines ("m-----")."""
-    sure = [word.box.height for word in words if word.confidence >= 80] or [
-        word.box.height for word in words
+    # (the text's height from words with a letter or digit: hatch lines read surely as
+    # "\\" would set it at a bar's height)
+    lettered = [word for word in words if any(c.isalnum() for c in word.text)] or words
+    sure = [word.box.height for word in lettered if word.confidence >= 80] or [
+        word.box.height for word in lettered
     ]
     if not sure:
         return []

@@ -43,8 +43,13 @@ def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
     regions = _bar_regions(edges, WINDOW, width) | _bar_regions(edges, 2 * WINDOW + 1, width)
     if not regions.any():
         return None
+    rows, columns = np.flatnonzero(regions.any(axis=1)), np.flatnonzero(regions.any(axis=0))
+    margin = 2 * WINDOW  # (the fill reads the regions' pixels only, but near them)
+    y1, y2 = max(0, rows[0] - margin), rows[-1] + 1 + margin
+    x1, x2 = max(0, columns[0] - margin), columns[-1] + 1 + margin
     flat = rgb.copy()
-    flat[area.y1 : area.y2, area.x1 : area.x2][regions] = _fill(crop, regions, bg)
+    view = flat[area.y1 : area.y2, area.x1 : area.x2][y1:y2, x1:x2]
+    view[regions[y1:y2, x1:x2]] = _fill(crop[y1:y2, x1:x2], regions[y1:y2, x1:x2], bg)
     return flat
 
 
@@ -72,16 +77,18 @@ def _edges(crop: np.ndarray) -> np.ndarray:
     """Pixels where the colour changes sharply to the next pixel right or below, rules
     across the plot left out (the axis line with the tick marks and names by it packs
     edges as densely as a texture, under every bar)."""
-    signed = crop.astype(np.int16)
     edges = np.zeros(crop.shape[:2], dtype=bool)
-    edges[:, :-1] |= (np.abs(np.diff(signed, axis=1)) > EDGE).any(axis=2)
-    edges[:-1, :] |= (np.abs(np.diff(signed, axis=0)) > EDGE).any(axis=2)
-    height, width = edges.shape
-    packed = edges.astype(np.uint8)
-    for size in ((int(WIDEST * width), 1), (1, int(WIDEST * height))):
-        rules = cv2.morphologyEx(packed, cv2.MORPH_OPEN, np.ones(size[::-1], np.uint8))
-        edges &= rules == 0
+    edges[:, :-1] = _largest_channel(cv2.absdiff(crop[:, 1:], crop[:, :-1])) > EDGE
+    edges[:-1, :] |= _largest_channel(cv2.absdiff(crop[1:], crop[:-1])) > EDGE
+    edges[edges.mean(axis=1) >= WIDEST] = False  # a rule across the plot
+    edges[:, edges.mean(axis=0) >= WIDEST] = False  # and one up it
     return edges
+
+
+def _largest_channel(image: np.ndarray) -> np.ndarray:
+    """``image.max(axis=2)``, found by OpenCV (numpy's reduction over the last axis costs
+    twenty times as much here)."""
+    return cv2.max(cv2.max(image[..., 0], image[..., 1]), image[..., 2])
 
 
 def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
@@ -89,12 +96,16 @@ def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
     windows wide and tall (its core; touching bars of other heights are split where the
     core's top steps), grown out to the last rows and columns either side whose edges are
     still half as packed as the core's (the texture's own extent)."""
-    density = cv2.boxFilter(edges.astype(np.float32), -1, (window, window))
-    packed = (density > LEAST_DENSITY).astype(np.uint8)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * window, 2 * window))
-    packed = cv2.morphologyEx(packed, cv2.MORPH_OPEN, kernel)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(packed, connectivity=4)
     regions = np.zeros(edges.shape, dtype=bool)
+    density = cv2.boxFilter(edges.astype(np.float32), -1, (window, window))
+    # opened by a square two windows wide, as two box filters (their cost does not grow
+    # with the square): where every pixel of a square is packed, then the squares' union
+    square = (2 * window + 1, 2 * window + 1)
+    whole = cv2.boxFilter((density > LEAST_DENSITY).astype(np.float32), -1, square) > 0.999
+    if not whole.any():
+        return regions
+    packed = (cv2.boxFilter(whole.astype(np.float32), -1, square) > 0.001).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(packed, connectivity=4)
     for index in range(1, count):
         x, y, w, h, _ = stats[index]
         if w > WIDEST * width:
@@ -112,6 +123,8 @@ def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
                     ).mean() > BLANK:
                 continue
             y1, y2 = _grown(edges[:, x + start : x + end].mean(axis=1), top, bottom, window)
+            if y2 - y1 < 3 * WINDOW:  # a row of words the page reading lost, not a bar
+                continue
             # sideways by the rows near its top: a shorter bar beside it has none there
             upper = edges[y1 : y1 + max(window, (y2 - y1) // 4)]
             x1, x2 = _grown(upper.mean(axis=0), x + start, x + end, window)
@@ -133,14 +146,36 @@ def _steps(own: np.ndarray, window: int) -> list[tuple[int, int]]:
 
 
 def _grown(share: np.ndarray, start: int, end: int, window: int) -> tuple[int, int]:
-    """``[start, end)`` moved either way to the first and last lines near it whose share of
-    edges is half the core's (a dotted texture leaves blank lines between its rows): the
-    core lies up to half a window inside the texture, or outside it where a line beside
-    the texture (an outline) packs the edges further out."""
+    """``[start, end)`` moved to the texture's own ends: the first and last lines whose
+    share of edges is half the core's, inside the core's ends (the core may reach past
+    the texture), then outward through blank lines no longer than the texture's own gaps
+    (a dotted texture's rows stand apart; a gridline above a bar is further off)."""
     least = 0.5 * float(np.median(share[start:end]))
+    textured = share >= least
+    inside = np.flatnonzero(textured[start:end])
+    if not len(inside):
+        return start, end
+    first, last = start + int(inside[0]), start + int(inside[-1])
+    gap = _longest_gap(textured[first : last + 1])
     reach = window // 2 + 2
-    low = max(0, start - reach)
-    first = np.flatnonzero(share[low : start + reach] >= least)
-    last = np.flatnonzero(share[max(low, end - reach) : end + reach] >= least)
-    return (low + int(first[0]) if len(first) else start,
-            max(low, end - reach) + int(last[-1]) + 1 if len(last) else end)
+    for step in (-1, 1):
+        blank = 0
+        edge = first if step < 0 else last
+        line = edge + step
+        while 0 <= line < len(share) and abs(line - edge) <= reach and blank <= gap:
+            if textured[line]:
+                first, last = (line, last) if step < 0 else (first, line)
+                blank = 0
+            else:
+                blank += 1
+            line += step
+    return first, last + 1
+
+
+def _longest_gap(textured: np.ndarray) -> int:
+    """The longest run of lines without the texture inside it."""
+    longest = run = 0
+    for on in textured.tolist():
+        run = 0 if on else run + 1
+        longest = max(longest, run)
+    return longest
