@@ -23,6 +23,7 @@ LEAST_DENSITY = 0.08  # of a window's pixels on an edge: a texture (a line's ban
 RECTANGLE = 0.8  # of its bounding box a textured region fills: a bar, not a cloud of marks
 APART = 70.0  # RGB distance: the least a flattened texture stands off the background
 BLANK = 0.03  # of a core's windows without an edge: the most a texture shows
+FLOOR = 4  # windows: the most a textured bar's foot may stand above the plot's bottom
 WIDEST = 0.6  # of the plot's width: a textured region wider is a backdrop (a dense grid)
 
 
@@ -124,6 +125,8 @@ def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
                 continue
             y1, y2 = _grown(edges[:, x + start : x + end].mean(axis=1), top, bottom, window)
             if y2 - y1 < 3 * WINDOW:  # a row of words the page reading lost, not a bar
+                continue
+            if edges.shape[0] - y2 > FLOOR * WINDOW:  # a bar stands on the plot's floor
                 continue
             # sideways by the rows near its top: a shorter bar beside it has none there
             upper = edges[y1 : y1 + max(window, (y2 - y1) // 4)]
