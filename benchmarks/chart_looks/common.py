@@ -6,9 +6,14 @@ plot benchmark scores per model, one series or grouped."""
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from PIL import Image
 
 MODELS = ("Llama-2-7B", "Llama-2-13B", "Mistral-7B", "Qwen1.5-14B", "Gemma-7B", "Yi-34B",
           "Falcon-40B", "Phi-2", "OLMo-7B", "DeepSeek-67B", "Mixtral-8x7B", "InternLM2-20B",
@@ -85,3 +90,39 @@ def bar_data(rng: random.Random, renderer: str, style: str, kind: str = "bar") -
 
 def categories_of(chart: Chart) -> list[str]:
     return [str(c) for c, _ in next(iter(chart.series.values()))]
+
+
+def save_chart(image: Image.Image, path: Path, rng: random.Random, jpeg_share: float,
+               lowest_quality: int) -> str:
+    """Save a drawn chart as ``path``, or as a JPEG beside it for a share of charts (some
+    are passed around as JPEG); the file's name."""
+    if rng.random() < jpeg_share:
+        path = path.with_suffix(".jpg")
+        image.save(path, quality=rng.randint(lowest_quality, 92))
+    else:
+        image.save(path)
+    return path.name
+
+
+def draw_look(out: Path, count: int, seed: int, prefix: str,
+              draw: Callable[[str, random.Random, dict[str, Any]], Image.Image],
+              styles: list[str], entry_for: Callable[[str], dict[str, Any]],
+              jpeg: tuple[float, int], close: Callable[[], None]) -> dict[str, dict[str, Any]]:
+    """Draw ``count`` charts of a look, its ``styles`` in turn (chart ``i`` from rng seed
+    ``seed * 1000 + i``), under ``out``; their truth by file, also in ``truth.json``.
+    ``close`` ends what the drawing opened (a browser)."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    truth: dict[str, dict[str, Any]] = {}
+    try:
+        for index in range(count):
+            rng = random.Random(seed * 1000 + index)
+            style = styles[index % len(styles)]
+            entry = entry_for(style)
+            image = draw(style, rng, entry)
+            truth[save_chart(image, out / f"{prefix}_{seed}_{index:03d}.png", rng, *jpeg)
+                  ] = entry
+    finally:
+        close()
+    (out / "truth.json").write_text(json.dumps(truth, indent=1))
+    return truth

@@ -20,7 +20,6 @@ score another.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 from PIL import Image
 
 from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, SERIF, _fmt, _png, _values
+from chart_looks.common import draw_look
 
 HATCHES = ["//", "xx", "..", "--", "\\\\", "++", "oo", "||"]
 FILLS = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#1f77b4",
@@ -75,6 +75,20 @@ def _labels(ax: Any, bars: Any, values: list[float], size: int, percent: bool,
                 ha="center", va="bottom", fontsize=size - 1)
 
 
+def _labelled(fig: Any, ax: Any, rng: random.Random, entry: dict[str, Any],
+              drawn: tuple[Any, list[float], int], axis: tuple[Any, list[str]],
+              dpis: list[int]) -> Image.Image:
+    """A one-series chart finished: values printed over half of them, the axes set, the
+    figure drawn at one of ``dpis``."""
+    bars, values, size = drawn
+    entry["labelled"] = rng.random() < 0.5
+    if entry["labelled"]:
+        _labels(ax, bars, values, size, rng.random() < 0.3)
+    _finish(ax, rng, axis[0], axis[1], max(values))
+    fig.tight_layout()
+    return _png(fig, rng.choice(dpis))
+
+
 def _single(rng: random.Random, entry: dict[str, Any]) -> tuple[list[str], list[float]]:
     categories = rng.sample(MODELS if rng.random() < 0.5 else BENCHMARKS, rng.randint(3, 7))
     values = _values(rng, len(categories))
@@ -95,12 +109,8 @@ def _hatch_single(rng: random.Random, entry: dict[str, Any], coloured: bool) -> 
     hatches = [rng.choice(HATCHES) for _ in values] if per_bar else rng.choice(HATCHES)
     bars = ax.bar(slots, values, rng.choice([0.5, 0.6, 0.7]), color=fill, edgecolor=edge,
                   hatch=hatches, linewidth=rng.choice([0.8, 1.0, 1.5]))
-    entry["labelled"] = rng.random() < 0.5
-    if entry["labelled"]:
-        _labels(ax, bars, values, size, rng.random() < 0.3)
-    _finish(ax, rng, slots, categories, max(values))
-    fig.tight_layout()
-    return _png(fig, rng.choice([90, 110, 130, 160]))
+    return _labelled(fig, ax, rng, entry, (bars, values, size), (slots, categories),
+                     [90, 110, 130, 160])
 
 
 def _hatch_plain(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -194,12 +204,8 @@ def _gradient(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
                           origin="lower", aspect="auto", zorder=2)
         image.set_clip_path(bar)
     ax.set_xlim(-0.6, len(categories) - 0.4)
-    entry["labelled"] = rng.random() < 0.5
-    if entry["labelled"]:
-        _labels(ax, bars, values, size, rng.random() < 0.3)
-    _finish(ax, rng, slots, categories, max(values))
-    fig.tight_layout()
-    return _png(fig, rng.choice([90, 110, 140]))
+    return _labelled(fig, ax, rng, entry, (bars, values, size), (slots, categories),
+                     [90, 110, 140])
 
 
 def _edges(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -222,12 +228,8 @@ def _edges(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
             ax.add_patch(mpatches.Rectangle(
                 (bar.get_x() + inset, inset * 4), width - 2 * inset, value - inset * 8,
                 fill=False, edgecolor="white", linewidth=rng.choice([1.0, 1.5])))
-    entry["labelled"] = rng.random() < 0.5
-    if entry["labelled"]:
-        _labels(ax, bars, values, size, rng.random() < 0.3)
-    _finish(ax, rng, slots, categories, max(values))
-    fig.tight_layout()
-    return _png(fig, rng.choice([90, 110, 140]))
+    return _labelled(fig, ax, rng, entry, (bars, values, size), (slots, categories),
+                     [90, 110, 140])
 
 
 def _plotly_pattern(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -279,40 +281,32 @@ DRAW = {"tx-hatch-plain": _hatch_plain, "tx-hatch-colour": _hatch_colour,
         "tx-gradient": _gradient, "tx-edges": _edges, "tx-plotly-pattern": _plotly_pattern}
 
 
+def close_browser() -> None:
+    global _BROWSER
+    if _BROWSER is not None:
+        _BROWSER.close()
+        _BROWSER = None
+
+
 def draw_all(out: Path, count: int, seed: int, prefix: str,
              draw: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Draw ``count`` charts, the styles of ``draw`` in turn, under ``out``; their truth by
     file (shared with the dark lying bars look)."""
-    global _BROWSER
     import matplotlib
     import matplotlib.pyplot as plt
 
     matplotlib.use("Agg")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
-    try:
-        for index in range(count):
-            rng = random.Random(seed * 1000 + index)
-            style = list(draw)[index % len(draw)]
-            entry: dict[str, Any] = {"kind": "hbar" if style.startswith("dh") else "bar",
-                                     "renderer": style.split("-")[1], "log_x": False,
-                                     "labelled": False, "style": style, "series": {}}
-            with plt.rc_context():
-                image = draw[style](rng, entry)
-            name = f"{prefix}_{seed}_{index:03d}.png"
-            if rng.random() < 0.2:  # some are passed around as JPEG
-                name = name.replace(".png", ".jpg")
-                image.save(out / name, quality=rng.randint(72, 92))
-            else:
-                image.save(out / name)
-            truth[name] = entry
-    finally:
-        if _BROWSER is not None:
-            _BROWSER.close()
-            _BROWSER = None
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+
+    def drawn(style: str, rng: random.Random, entry: dict[str, Any]) -> Image.Image:
+        with plt.rc_context():
+            return draw[style](rng, entry)
+
+    return draw_look(
+        out, count, seed, prefix, drawn, list(draw),
+        lambda style: {"kind": "hbar" if style.startswith("dh") else "bar",
+                       "renderer": style.split("-")[1], "log_x": False, "labelled": False,
+                       "style": style, "series": {}},
+        (0.2, 72), close_browser)
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
