@@ -23,6 +23,7 @@ LEAST_DENSITY = 0.08  # of a window's pixels on an edge: a texture (a line's ban
 RECTANGLE = 0.8  # of its bounding box a textured region fills: a bar, not a cloud of marks
 APART = 70.0  # RGB distance: the least a flattened texture stands off the background
 BLANK = 0.03  # of a core's windows without an edge: the most a texture shows
+STATIONARY = 40.0  # RGB distance: the most a texture's local mean strays from its whole's
 FLOOR = 4  # windows: the most a textured bar's foot may stand above the plot's bottom
 WIDEST = 0.6  # of the plot's width: a textured region wider is a backdrop (a dense grid)
 
@@ -41,7 +42,8 @@ def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
     for box in text:  # words are dense edges too: no texture
         edges[max(0, box.y1 - area.y1) : max(0, box.y2 - area.y1),
               max(0, box.x1 - area.x1) : max(0, box.x2 - area.x1)] = False
-    regions = _bar_regions(edges, WINDOW, width) | _bar_regions(edges, 2 * WINDOW + 1, width)
+    regions = (_bar_regions(crop, edges, WINDOW, width)
+               | _bar_regions(crop, edges, 2 * WINDOW + 1, width))
     if not regions.any():
         return None
     rows, columns = np.flatnonzero(regions.any(axis=1)), np.flatnonzero(regions.any(axis=0))
@@ -92,7 +94,8 @@ def _largest_channel(image: np.ndarray) -> np.ndarray:
     return cv2.max(cv2.max(image[..., 0], image[..., 1]), image[..., 2])
 
 
-def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
+def _bar_regions(crop: np.ndarray, edges: np.ndarray, window: int, width: int
+                 ) -> np.ndarray:
     """The textured regions shaped as bars: edges packed over a rectangle at least two
     windows wide and tall (its core; touching bars of other heights are split where the
     core's top steps), grown out to the last rows and columns either side whose edges are
@@ -131,8 +134,23 @@ def _bar_regions(edges: np.ndarray, window: int, width: int) -> np.ndarray:
             # sideways by the rows near its top: a shorter bar beside it has none there
             upper = edges[y1 : y1 + max(window, (y2 - y1) // 4)]
             x1, x2 = _grown(upper.mean(axis=0), x + start, x + end, window)
+            if not _stationary(crop[y1:y2, x1:x2], window):
+                continue
             regions[y1:y2, x1:x2] = True
     return regions
+
+
+def _stationary(block: np.ndarray, window: int) -> bool:
+    """One texture across the region: its columns' mean colours, each averaged over a
+    window of columns, stay near the region's own (bars of several colours side by side,
+    their edges and a dashed grid packed as densely as a hatch, do not)."""
+    columns = block.astype(np.float32).mean(axis=0)
+    if len(columns) < window:
+        return True
+    kernel = np.ones(window, np.float32) / window
+    smooth = np.stack([np.convolve(columns[:, c], kernel, mode="valid") for c in range(3)],
+                      axis=1)
+    return bool(np.linalg.norm(smooth - columns.mean(axis=0), axis=1).max() <= STATIONARY)
 
 
 def _steps(own: np.ndarray, window: int) -> list[tuple[int, int]]:
