@@ -10,6 +10,8 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind5     # the fifth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind6     # the sixth blind set alone
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind7     # the seventh, with its memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind8     # the eighth, with its memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind9     # the ninth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -62,6 +64,29 @@
   ``--blind7-memes [N]`` (16 by default, and in ``--only-blind7``) reads the text-only
   images of ``blind7_memes.py`` (captioned memes, posts, bullet slides, numbered lists) and
   prints on how many a chart was found: each is a false chart;
+- TEST (blind8): charts from ``blind8_charts.py`` (plotly "simple_white" grouped columns,
+  Vega-Lite rounded horizontal bars labelled at their ends, matplotlib "bmh" lines on a log
+  axis of parameters, pygal lines over releases printed as categories, an HTML/CSS bar list
+  on a dark card, labelled columns in a phone post as JPEG, Vega-Lite dark lines against
+  training tokens, seaborn "ticks" lines against steps), written without reading the reader
+  or any other generator; not in the default run (``--blind8 [N]``, 24 by default, or
+  ``--only-blind8``), a line per style; scored by the coordinator only, never tuned on.
+  ``--blind8-memes [N]`` (16 by default, and in ``--only-blind8``) reads the text-only
+  images of ``blind8_memes.py`` (captions over flat and noisy backgrounds, posts, chats,
+  bullet slides, numbered lists, sticky notes, e-mails) and prints on how many a chart was
+  found: each is a false chart;
+- TEST (blind9): charts from ``blind9_charts.py`` (matplotlib "grayscale" horizontal bars
+  labelled at their ends, "petroff10" lines with markers on a log axis of parameters,
+  HTML/CSS grouped columns with a legend, seaborn-pastel labelled grouped columns as JPEG,
+  a dark hand-written SVG of lines without markers against steps, lines over release
+  quarters printed as categories, labelled CSS horizontal bars on a dark gradient slide,
+  matplotlib "classic" lines without markers on a log axis of training tokens), written
+  without reading the reader or any other generator; not in the default run (``--blind9
+  [N]``, 24 by default, or ``--only-blind9``), a line per style; scored by the coordinator
+  only, never tuned on. ``--blind9-memes [N]`` (16 by default, and in ``--only-blind9``)
+  reads the text-only images of ``blind9_memes.py`` (outlined captions over blurred and
+  grainy gradients, posts, chat bubbles, bullet slides, numbered lists) and prints on how
+  many a chart was found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -109,6 +134,10 @@ from blind5_charts import generate as generate_blind5
 from blind6_charts import generate as generate_blind6
 from blind7_charts import generate as generate_blind7
 from blind7_memes import generate as generate_blind7_memes
+from blind8_charts import generate as generate_blind8
+from blind8_memes import generate as generate_blind8_memes
+from blind9_charts import generate as generate_blind9
+from blind9_memes import generate as generate_blind9_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -338,6 +367,15 @@ BLIND_SETS = {
     "blind5": ("fifth ", 44000, generate_blind5),
     "blind6": ("sixth ", 54000, generate_blind6),
     "blind7": ("seventh ", 64000, generate_blind7),
+    "blind8": ("eighth ", 74000, generate_blind8),
+    "blind9": ("ninth ", 84000, generate_blind9),
+}
+# The blind sets' text-only memes: set name -> (default seed, generator). Each gets
+# --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
+BLIND_MEMES = {
+    "blind7": (65000, generate_blind7_memes),
+    "blind8": (75000, generate_blind8_memes),
+    "blind9": (85000, generate_blind9_memes),
 }
 
 
@@ -369,13 +407,16 @@ def main() -> None:
         parser.add_argument(f"--only-{name}", action="store_true",
                             help=f"the {ordinal}blind set alone: --n 0 --test 0 --fresh 0 "
                             "--no-real")
-    parser.add_argument("--blind7-memes", type=int, nargs="?", const=16, default=0,
-                        help="text-only memes of blind7 (blind7_memes; 16 when no number)")
-    parser.add_argument("--blind7-memes-seed", type=int, default=65000,
-                        help="blind7_memes seed")
+    for name, (seed, _) in BLIND_MEMES.items():
+        parser.add_argument(f"--{name}-memes", type=int, nargs="?", const=16, default=0,
+                            help=f"text-only memes of {name} ({name}_memes; 16 when no "
+                            "number)")
+        parser.add_argument(f"--{name}-memes-seed", type=int, default=seed,
+                            help=f"{name}_memes seed")
     args = parser.parse_args()
-    if args.only_blind7:
-        args.blind7_memes = args.blind7_memes or 16
+    for name in BLIND_MEMES:
+        if getattr(args, f"only_{name}"):
+            setattr(args, f"{name}_memes", getattr(args, f"{name}_memes") or 16)
     if args.only_fresh:
         args.n, args.test, args.no_real, args.memes = 0, 0, True, 0
     for name in BLIND_SETS:
@@ -448,10 +489,12 @@ def main() -> None:
                               style.setdefault(kind, [0, 0, 0])):
                     for i, v in enumerate(point_counts(record, truth_item)):
                         tally[i] += v
-        if args.blind7_memes:
-            memes_folder = Path(folder) / "blind7_memes"
-            memes = generate_blind7_memes(memes_folder, args.blind7_memes,
-                                          args.blind7_memes_seed)
+        for set_name, (_, generate_memes) in BLIND_MEMES.items():
+            if not getattr(args, f"{set_name}_memes"):
+                continue
+            memes_folder = Path(folder) / f"{set_name}_memes"
+            memes = generate_memes(memes_folder, getattr(args, f"{set_name}_memes"),
+                                   getattr(args, f"{set_name}_memes_seed"))
             charted = [name for name in memes if read_image(memes_folder / name, config).charts]
             print(f"(memes) a chart found on {len(charted)} of {len(memes)} text-only memes "
                   f"{' '.join(charted[:6])}".rstrip())

@@ -168,18 +168,20 @@ PROFILED = (
     "preprocess/__init__.py:run", "ocr/__init__.py:run", "tables/__init__.py:run",
     "charts/__init__.py:run", "reconcile/__init__.py:run", "images.py:load_into",
     "ocr/__init__.py:detect_han", "ocr/tesseract.py:_words_tesserocr", "ocr/rapid.py:read",
-    "ocr/rapid.py:texts",
+    "ocr/rapid.py:texts", "charts/marks_ink.py:may_hold_marks",
 )
 
 
 def _print_profile(profiler: cProfile.Profile, counter: OcrCalls) -> None:
     stats = pstats.Stats(profiler)
     profiler.dump_stats("/tmp/same_readings.prof")
-    print("\ncumulative CPU-s by step:")
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"\ncumulative CPU-s by step (and share of the {total:.1f} s profiled):")
     for (filename, _, function), entry in stats.stats.items():  # type: ignore[attr-defined]
         label = f"{'/'.join(Path(filename).parts[-2:])}:{function}"
         if any(label.endswith(step) for step in PROFILED):
-            print(f"  {label:60s} {entry[1]:6d} calls {entry[3]:8.2f} s")
+            print(f"  {label:60s} {entry[1]:6d} calls {entry[3]:8.2f} s "
+                  f"{entry[3] / max(total, 1e-9):6.1%}")
     print("\nOCR calls by the module that asked (calls, megapixels):")
     for who, (calls, pixels) in sorted(counter.calls.items(), key=lambda item: -item[1][1]):
         print(f"  {who:60s} {calls:6d} {pixels / 1e6:8.2f}")

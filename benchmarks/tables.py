@@ -9,7 +9,9 @@
                                 [--blind4-count 48] [--blind4-seed 33000]
                                 [--blind5-count 48] [--blind5-seed 43000]
                                 [--blind6-count 48] [--blind6-seed 53000]
-                               [--blind7-count 48] [--blind7-seed 63000]
+                                [--blind7-count 48] [--blind7-seed 63000]
+                                [--blind8-count 48] [--blind8-seed 73000]
+                                [--blind9-count 48] [--blind9-seed 83000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -74,6 +76,22 @@ The sets, each on its own lines:
   150% and shrunk to JPEG, model families in merged cells, scores with ± intervals, boards
   with rank arrows and a change column, photos at an angle with glare), with
   ``blind7:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind8``: an eighth blind test set, not in the default sets (``--sets blind8``). Tables
+  from ``blind8_tables.py``, written without reading the reader or any other generator
+  (leaderboard Spaces with filter chips, dark issue-tracker comments, PDF pages in a Preview
+  window, dark-mode spreadsheets, serif tables with group rules and bold best values,
+  green/red tinted scores, Chinese pages with 亿 units, section lines and footnotes, pastel
+  tables with a selected row, benchmark-over-metric headers, tables in phone chat bubbles,
+  laptop screens photographed with moiré), with ``blind8:STYLE`` lines. Scored by the
+  coordinator only; never tuned on.
+- ``blind9``: a ninth blind test set, not in the default sets (``--sets blind9``). Tables
+  from ``blind9_tables.py``, written without reading the reader or any other generator
+  (arena boards with the interval in its own column, model cards with a "Δ vs base"
+  column, narrow Japanese blog pages, dark notebook output with a scroll bar, paper tables
+  with the shot count under each name, review comments with ✓/✗ marks, slides on colour
+  gradients, wiki tables with linked names and notes, boards with Average first, grey
+  monospace scans, PowerShell ``Format-Table`` output, rounded cards with access pills),
+  with ``blind9:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -116,6 +134,8 @@ import blind4_tables
 import blind5_tables
 import blind6_tables
 import blind7_tables
+import blind8_tables
+import blind9_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -493,6 +513,8 @@ ROLES = {
     "blind5": "TEST (blind5)",
     "blind6": "TEST (blind6)",
     "blind7": "TEST (blind7)",
+    "blind8": "TEST (blind8)",
+    "blind9": "TEST (blind9)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -522,6 +544,10 @@ def main() -> None:
     parser.add_argument("--blind6-seed", type=int, default=53000, help="blind6_tables seed")
     parser.add_argument("--blind7-count", type=int, default=48, help="blind7_tables images")
     parser.add_argument("--blind7-seed", type=int, default=63000, help="blind7_tables seed")
+    parser.add_argument("--blind8-count", type=int, default=48, help="blind8_tables images")
+    parser.add_argument("--blind8-seed", type=int, default=73000, help="blind8_tables seed")
+    parser.add_argument("--blind9-count", type=int, default=48, help="blind9_tables images")
+    parser.add_argument("--blind9-seed", type=int, default=83000, help="blind9_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -582,6 +608,14 @@ def main() -> None:
         if "blind7" in wanted:
             sets["blind7"] = generated_set(
                 blind7_tables, Path(folder, "blind7"), args.blind7_count, args.blind7_seed
+            )
+        if "blind8" in wanted:
+            sets["blind8"] = generated_set(
+                blind8_tables, Path(folder, "blind8"), args.blind8_count, args.blind8_seed
+            )
+        if "blind9" in wanted:
+            sets["blind9"] = generated_set(
+                blind9_tables, Path(folder, "blind9"), args.blind9_count, args.blind9_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None

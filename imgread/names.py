@@ -178,7 +178,28 @@ def known_name_words(name: str) -> str:
         # a word run into a version ("Owen1.5"): its letters alone
         return _LETTERS_RE.sub(mend, token)
 
-    return known_cjk_words(_NAME_WORD_RE.sub(mend, name))
+    return known_cjk_words(lower_case_ells(_NAME_WORD_RE.sub(mend, name)))
+
+
+# A capital I before a lower-case letter, a digit or "=": an "l" as sans-serif type draws it.
+_CAPITAL_I_RE = re.compile(r"I(?=[a-z0-9=])")
+
+
+def lower_case_ells(name: str) -> str:
+    """A name written in lower case throughout (a run's, a hub id's: "qwen2-7b-sft-lr3e5")
+    has no capital I: where its only capitals are I's, each before a lower-case letter or a
+    digit is the "l" that sans-serif fonts draw alike ("Ir3e5"). A known model-name word
+    keeps its capital ("mpt-7b-Instruct")."""
+    letters = [c for c in name if c.isalpha()]
+    if sum(c.islower() for c in letters) < 4 or any(c.isupper() and c != "I" for c in letters):
+        return name
+    known = model_words().values()
+
+    def mend(match: re.Match[str]) -> str:
+        token = match.group()
+        return token if token.lower() in known else _CAPITAL_I_RE.sub("l", token)
+
+    return _NAME_WORD_RE.sub(mend, name)
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

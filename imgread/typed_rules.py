@@ -35,6 +35,9 @@ INK_CONTRAST = 40
 MIN_PIPES = 3
 # A dashed rule is at least this many dashes long (or one long stroke).
 MIN_DASHES = 3
+# A dash is this many times as wide as it is tall, or wider: a bold monospaced dash, or one
+# blurred by JPEG, is 6 px by 4 (a point is about square).
+DASH_ASPECT = 1.4
 # Between the two strokes of "=" (run together with the crossings of a "+===+" rule) lies
 # no more ink than this share of the piece's width.
 GAP_INK = 0.25
@@ -164,7 +167,7 @@ def _stroke_row(piece: Piece, labels: np.ndarray, cap: float) -> float | None:
     if piece.w < 0.2 * cap or piece.h > 1.6 * cap:
         return None
     if piece.h <= thin:
-        return piece.cy if piece.w >= 2 * piece.h else None
+        return piece.cy if piece.w >= DASH_ASPECT * piece.h else None
     if piece.w < 3 * cap:
         return None
     mask = labels[piece.y : piece.bottom, piece.x : piece.x + piece.w] == piece.label

@@ -42,6 +42,44 @@ def mean_of_misread_spread(text: str) -> str | None:
     return match.group("mean") if match else None
 
 
+# A cell that prints more than one number: the score first, then, in brackets, its spread
+# ("45.2 (±1.3)", the "±" perhaps read as another glyph: "(£1.3)"), its interval ("45.2
+# [43.9, 46.5]", "45.2 (43.9-46.5)") or its count ("85% (17/20)"). OCR loses a bracket
+# now and then (and a rule's leftovers are stripped from words' ends): an interval is
+# still one where a bracket closes it, or where a comma and a space, or a comma after a
+# decimal bound, part its bounds ("73.0 72.5, 75.3"; "40 39,22" is two numbers, the second
+# with a decimal comma). A percent spread after a plain mean is one whose "±" was lost
+# ("80.5 1.8%"). A count alone ("17/20") is the number right over the total. The value is
+# the first number.
+_PART = r"[-+]?\d+(?:\.\d+)?%?"
+_BOUNDS_SEP = r"\s*(?:,|-|/|to|[^\w\s.()\[\]])\s*"
+_COMPOUND_RE = re.compile(
+    rf"(?P<main>{_PART})(?:\s*"
+    rf"[(\[]\s*(?:[^\w\s()\[\]]|\+/-)?\s*{_PART}(?:{_BOUNDS_SEP}{_PART})?\s*[)\]]?"
+    rf"|\s+{_PART}{_BOUNDS_SEP}{_PART}\s*[)\]]"
+    rf"|\s+{_PART},\s+{_PART}|\s+[-+]?\d+\.\d+%?,{_PART})"
+    # a percent spread after a mean printed without one, its "±" lost ("80.5 1.8%")
+    r"|(?P<mean>\d+(?:\.\d+)?)\s+\d{1,2}(?:\.\d{1,2})?%"
+)
+_COUNT_RE = re.compile(r"(?P<main>\d+)\s*/\s*(?P<total>\d+)")
+
+
+def main_of_compound(text: str) -> str | None:
+    """The first number of a cell that prints a score with its spread, interval or count
+    in brackets ("45.2 [43.9, 46.5]" -> "45.2"), or of a count ("17/20" -> "17"), else
+    None."""
+    cleaned = _tidy(text)
+    match = _COMPOUND_RE.fullmatch(cleaned)
+    if match:
+        return match.group("main") or match.group("mean")
+    count = _COUNT_RE.fullmatch(cleaned)
+    if count and int(count.group("total")) > 0 and int(count.group("main")) <= int(
+        count.group("total")
+    ):
+        return count.group("main")
+    return None
+
+
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).
@@ -119,7 +157,7 @@ def parse_number(text: str, *, whole: bool = False) -> float | None:
         if not _LABEL_RE.fullmatch(cleaned):
             return None
         return _to_float(cleaned.rstrip("%"))
-    cleaned = mean_of_misread_spread(cleaned) or cleaned
+    cleaned = mean_of_misread_spread(cleaned) or main_of_compound(cleaned) or cleaned
     found = _NUMBER_RE.findall(_SPREAD_RE.sub("", cleaned))
     if len(found) != 1:
         return None

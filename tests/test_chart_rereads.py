@@ -26,6 +26,9 @@ NOTE = "Evaluated in 2024 on 8 GPUs with 5 shots and 64 samples per task."
 
 
 def table_with_numbers_under_it(path: Path) -> Path:
+    """A table, a line of prose with numbers under it, and a filled logo beside it: ink that
+    could be a chart's mark, so that the page is still read again for a chart
+    (``tests/test_chart_gate.py``: a page with none is not)."""
     face = ImageFont.truetype(str(REGULAR), 20)
     image = Image.new("RGB", (900, 420), "white")
     draw = ImageDraw.Draw(image)
@@ -35,6 +38,7 @@ def table_with_numbers_under_it(path: Path) -> Path:
             draw.text((x, 30 + r * 40), text, fill="black", font=face)
     draw.line([(30, 62), (680, 62)], fill="black", width=2)
     draw.text((40, 300), NOTE, fill="black", font=face)
+    draw.rectangle([760, 40, 820, 100], fill=(200, 60, 40))
     image.save(path)
     return path
 
@@ -48,6 +52,7 @@ def test_a_page_whose_table_was_read_gets_no_fallback_readings(
     assert work.record.ocr.tables[0].columns[:2] == ["Model", "MMLU"]
     # the numbers under the table make the page look worth a chart's reading
     assert charts._looks_like_chart(work)
+    assert not charts._plainly_a_table(work)
     readings: list[str] = []
     reread, axis_strip_words = charts.reread, charts.axis_strip_words
 

@@ -4,8 +4,11 @@ box plots, line charts drawn as others draw them: ``curves``, bar charts of ever
 others draw them: ``bars``, bokeh's line charts and dark matplotlib releases: ``bokeh``,
 bars with their values printed on them: ``printed``, bars to bind to a category, a series
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
-``bound``; textured, hatched, shaded bars and bars with error bars: ``textured``; lying
-bars on dark pages: ``dark_hbars``).
+``bound``, line charts whose series are named on the plot, in close colours, on log
+axes in several notations: ``named``, line charts over categories (releases, versions,
+months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``;
+textured, hatched, shaded bars and bars with error bars: ``textured``; lying bars on dark
+pages: ``dark_hbars``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -15,13 +18,16 @@ were looked at: tuning sets, never test sets.
 
 from chart_looks import (
     bar_kinds,
+    bar_lists,
     bokeh_look,
     bound_bars,
     box_look,
+    category_lines,
     curves,
     dark_hbars,
     line_kinds,
     mpl_themed,
+    named_lines,
     plotly_look,
     printed_bars,
     textured_bars,
@@ -35,10 +41,13 @@ LOOKS = {
     "box": box_look,
     "lines": line_kinds,
     "curves": curves,
+    "named": named_lines,
     "bars": bar_kinds,
     "bokeh": bokeh_look,
     "printed": printed_bars,
     "bound": bound_bars,
+    "categories": category_lines,
+    "barlists": bar_lists,
     "textured": textured_bars,
     "dark_hbars": dark_hbars,
 }

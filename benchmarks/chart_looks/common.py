@@ -92,16 +92,16 @@ def categories_of(chart: Chart) -> list[str]:
     return [str(c) for c, _ in next(iter(chart.series.values()))]
 
 
-def save_chart(image: Image.Image, path: Path, rng: random.Random, jpeg_share: float,
-               lowest_quality: int) -> str:
-    """Save a drawn chart as ``path``, or as a JPEG beside it for a share of charts (some
-    are passed around as JPEG); the file's name."""
+def save_shot(image: Any, folder: Any, name: str, rng: random.Random, jpeg_share: float,
+              lowest_quality: int = 70) -> str:
+    """Save a drawn chart as ``name`` (a .png), or as a JPEG of middling quality for a
+    share of them (charts are passed around as JPEG); the file name it was saved under."""
     if rng.random() < jpeg_share:
-        path = path.with_suffix(".jpg")
-        image.save(path, quality=rng.randint(lowest_quality, 92))
+        name = name.replace(".png", ".jpg")
+        image.save(folder / name, quality=rng.randint(lowest_quality, 92))
     else:
-        image.save(path)
-    return path.name
+        image.save(folder / name)
+    return name
 
 
 def draw_look(out: Path, count: int, seed: int, prefix: str,
@@ -120,8 +120,7 @@ def draw_look(out: Path, count: int, seed: int, prefix: str,
             style = styles[index % len(styles)]
             entry = entry_for(style)
             image = draw(style, rng, entry)
-            truth[save_chart(image, out / f"{prefix}_{seed}_{index:03d}.png", rng, *jpeg)
-                  ] = entry
+            truth[save_shot(image, out, f"{prefix}_{seed}_{index:03d}.png", rng, *jpeg)] = entry
     finally:
         close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1))

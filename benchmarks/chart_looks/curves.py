@@ -25,6 +25,7 @@ import io
 import json
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,6 +193,17 @@ def y_range(curves: Curves, rng: random.Random) -> tuple[float, float]:
     if rng.random() < 0.2:
         return 0.0, min(100.0, high + rng.uniform(3, 10))
     return max(0.0, math.floor((low - rng.uniform(2, 8)) / 5) * 5), high + rng.uniform(2, 8)
+
+
+def figure_image(figure: Any, dpi: int) -> Image.Image:
+    """A matplotlib figure laid out, saved as a PNG at ``dpi`` and closed."""
+    import matplotlib.pyplot as plt
+
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    plt.close(figure)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
 
 
 def finish(image: Image.Image, rng: random.Random) -> tuple[bytes, str]:
@@ -432,11 +444,7 @@ def mpl_image(curves: Curves, rng: random.Random, labels: str) -> Image.Image:
         if labels != "end":
             ax.legend(loc=rng.choice(("best", "lower right", "upper left")),
                       fontsize=rng.choice((8, 9, 10)), frameon=rng.random() < 0.7)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi)
-        plt.close(figure)
-    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+        return figure_image(figure, dpi)
 
 
 def seaborn_image(curves: Curves, rng: random.Random) -> Image.Image:
@@ -469,11 +477,7 @@ def seaborn_image(curves: Curves, rng: random.Random) -> Image.Image:
         legend = ax.get_legend()
         if legend is not None:
             legend.set_title(rng.choice(("model", "", "Family")))
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi)
-        plt.close(figure)
-    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+        return figure_image(figure, dpi)
 
 
 # ---------------------------------------------------------------- one chart per style
@@ -513,6 +517,15 @@ def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Cur
 
 def generate(out: Path, count: int, seed: int = 300) -> dict[str, dict[str, Any]]:
     """``count`` charts into ``out``, cycling through the styles; returns the truth."""
+    return drawn_in_turn(out, count, seed, STYLES, draw)
+
+
+def drawn_in_turn(out: Path, count: int, seed: int, styles: tuple[str, ...],
+                  draw_one: Callable[[str, random.Random, Any], tuple[Image.Image, Curves]]
+                  ) -> dict[str, dict[str, Any]]:
+    """``count`` charts drawn by ``draw_one`` into ``out``, cycling through ``styles``, each
+    finished as a reader receives it; returns the truth (a look sharing this one's
+    content)."""
     from browser import Browser
 
     out.mkdir(parents=True, exist_ok=True)
@@ -521,8 +534,8 @@ def generate(out: Path, count: int, seed: int = 300) -> dict[str, dict[str, Any]
     try:
         for index in range(count):
             rng = random.Random(seed * 1000 + index)
-            style = STYLES[index % len(STYLES)]
-            image, curves = draw(style, rng, browser)
+            style = styles[index % len(styles)]
+            image, curves = draw_one(style, rng, browser)
             data, ext = finish(image, rng)
             name = f"{index:03d}_{style}.{ext}"
             (out / name).write_bytes(data)

@@ -13,6 +13,7 @@ from looks import (
     decks,
     documents,
     html_grid,
+    intervals,
     layouts,
     leaderboard,
     mpl_table,
@@ -20,7 +21,9 @@ from looks import (
     pdf_viewer,
     phone_cjk,
     readme,
+    runs,
     spreadsheet,
+    text_drawn,
     tiny_grid,
 )
 
@@ -41,4 +44,7 @@ LOOKS = {
     "decks": decks,
     "cell_kinds": cell_kinds,
     "layouts": layouts,
+    "text_drawn": text_drawn,
+    "intervals": intervals,
+    "runs": runs,
 }

@@ -20,7 +20,7 @@ from pathlib import Path
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import BENCH, MODELS
+from looks.common import BENCH, MODELS, save_shot
 from looks.leaderboard import size_in_name
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -228,12 +228,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
         for i in range(count):
             for kind, draw in KINDS.items():
                 image, table = draw(rng, browser, i % 3)
-                name = f"{kind}_{i:03d}.png"
-                if rng.random() < 0.35:
-                    name = name.replace(".png", ".jpg")
-                    image.save(out / name, quality=rng.randint(70, 90))
-                else:
-                    image.save(out / name)
+                name = save_shot(image, out, f"{kind}_{i:03d}", rng, 0.35)
                 truth[name] = {**table, "style": f"cell_kinds_{kind}"}
     finally:
         browser.close()

@@ -1,6 +1,15 @@
-"""What the tuning looks share: model names, benchmarks and the size a name states."""
+"""What the tuning looks share: model names, benchmarks, the size a name states, and how
+a shot is saved."""
 
+import json
+import random
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from browser import Browser
+from PIL import Image
 
 FONTS = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -37,3 +46,31 @@ def size_of(name: str) -> float | None:
         return 46.7
     match = re.search(r"(\d+(?:\.\d+)?)B", name)
     return float(match.group(1)) if match else None
+
+
+def save_shot(image: Image.Image, out: Path, stem: str, rng: random.Random,
+              jpeg_share: float) -> str:
+    """Save ``image`` as ``stem``.png, or with chance ``jpeg_share`` as a JPEG of quality 70
+    to 90; the file's name."""
+    if rng.random() < jpeg_share:
+        image.save(out / f"{stem}.jpg", quality=rng.randint(70, 90))
+        return f"{stem}.jpg"
+    image.save(out / f"{stem}.png")
+    return f"{stem}.png"
+
+
+@contextmanager
+def look_run(
+    out: Path, seed: int, viewport: tuple[int, int]
+) -> Iterator[tuple[random.Random, Browser, dict]]:
+    """A look's generator run: its random stream, one browser, and the truth it fills,
+    written to ``out``/truth.json at the end."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    truth: dict = {}
+    browser = Browser(viewport)
+    try:
+        yield rng, browser, truth
+    finally:
+        browser.close()
+    (out / "truth.json").write_text(json.dumps(truth, indent=1))

@@ -12,6 +12,8 @@ The files follow the reading order, and :func:`read_charts` runs them in turn:
 6. ``binding``  value labels to the bars they sit on, bars to the category labels under them;
    ``labels``   a bar's label read alone from the glyphs bound to it, by two engines;
 7. ``series``   the marks, bound and named, assembled into charts, labels cross-checked;
+   ``line_axis`` a line chart's x axis; ``end_labels`` lines named by a column of names
+   at their ends;
 8. ``views``    the charts as (model, benchmark, value) scores and scaling-curve rows.
 """
 
@@ -28,6 +30,7 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
+from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
@@ -35,6 +38,7 @@ from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
 from .lines import marker_on_line
+from .marks_ink import may_hold_marks
 from .on_axis import marks_off_their_axis
 from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
@@ -77,8 +81,11 @@ def run(work: Work, config: Config) -> None:
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
-    # page looks like a chart anyway, it is not needed (half the chart stage's time)
-    likely = _looks_like_chart(work)
+    # page looks like a chart anyway, it is not needed (half the chart stage's time). A
+    # read table on a page with no ink for marks is no reason to read the page again: its
+    # "ticks" (a PDF's running numbers, a terminal's frame taken for axes) label nothing;
+    # the first reading still runs (a hollow box plot is drawn in rules alone).
+    likely = _looks_like_chart(work) and not _plainly_a_table(work)
     if not likely:
         charts, flags = read_charts(work.rgb, words)
     if charts or likely:
@@ -119,6 +126,16 @@ def run(work: Work, config: Config) -> None:
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)
+
+
+def _plainly_a_table(work: Work) -> bool:
+    """Tables were read, and no ink of the page is left for a chart's marks once its words
+    and ruling lines are accounted for (``marks_ink``)."""
+    return (
+        bool(work.record.ocr.tables)
+        and work.rgb is not None
+        and not may_hold_marks(work.rgb, work.record.ocr.words)
+    )
 
 
 def _inside_a_table(box: Box, tables: list[Box]) -> bool:
@@ -213,6 +230,8 @@ def _looks_like_chart(work: Work) -> bool:
         or power_row(outside)
         # numbers at the ends of bars: a sorted bar chart the table reader took for rows
         or (work.rgb is not None and bars_at_numbers(work.rgb, record.ocr.words))
+        # rows of long bars from one edge: a bar list whose values inside its bars were lost
+        or (work.rgb is not None and bar_rows(work.rgb, record.ocr.words))
     )
 
 
@@ -367,7 +386,11 @@ def _lying(
     if lying[0]:
         return lying
     # no axis drawn at all: bars whose printed values are their scale
-    return read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    printed = read_printed_bars(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
+    if printed[0]:
+        return printed
+    # or rows of a name, a bar and its value (a ranking's bars over tracks, names above)
+    return read_bar_list(rgb, found, numbers, ocr_settings), []
 
 
 SURE_WORD = 50  # confidence: hatching read as words ("OQ ZS") is read below it, or as

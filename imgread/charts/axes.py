@@ -173,8 +173,11 @@ def on_rules(fit: Fit, rgb: np.ndarray, area: Box, bg: np.ndarray) -> Fit:
     if not offsets:
         return fit
     # one font's offset: rules elsewhere near a tick (a legend's frame) disagree with it
+    # (two offsets far apart have their mean for a median, near neither: the one nearer it)
     usual = float(np.median(offsets))
-    shift = float(np.median([o for o in offsets if abs(o - usual) <= 1.5]))
+    agreeing = [o for o in offsets if abs(o - usual) <= 1.5] or [
+        min(offsets, key=lambda o: abs(o - usual))]
+    shift = float(np.median(agreeing))
     return replace(fit, b=fit.b - fit.a * shift, shift_px=shift)
 
 

@@ -69,7 +69,9 @@ def trace(
     # gridlines, axes and frames are grey; a coloured series may run flat along one
     chroma = crop.max(axis=-1).astype(np.int16) - crop.min(axis=-1)
     grey_ink = drawn & (chroma < GREY_CHROMA)
-    rules = _long_rules(grey_ink, 1)
+    # (a gridline crossed by series often runs unbroken for less than a quarter of the
+    # plot: its grey pixels on a long run of any ink are the rule's too)
+    rules = _long_rules(grey_ink, 1) | (_long_rules(drawn, 1) & grey_ink)
     drawn &= ~rules & ~_long_rules(drawn, SOLID) & ~_tick_stubs(grey_ink & ~rules, rules)
     mask = drawn.copy()  # dashes are found before text is erased: OCR reads them as "ee--"
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)

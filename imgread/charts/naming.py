@@ -37,7 +37,7 @@ def end_label_names(
         x, y = max(points)
         for word in words:
             gap = word.box.x1 - x
-            if (id(word) in used or not _namelike(word.text) or word.confidence < 40
+            if (id(word) in used or not namelike(word.text) or word.confidence < 40
                     or not -word.box.width <= gap <= END_REACH * height
                     or abs(word.box.cy - y) > END_ROWS * height):
                 continue
@@ -46,7 +46,7 @@ def end_label_names(
     for _, index, word in sorted(offers, key=lambda o: o[0]):
         if names[index] or id(word) in used:
             continue
-        phrase = _phrase(words, word)
+        phrase = phrase_from(words, word)
         names[index] = " ".join(w.text for w in phrase)
         labels.extend(phrase)
         used.add(id(word))
@@ -69,14 +69,14 @@ def line_end(rgb: np.ndarray, swatch: Box, colours: list[np.ndarray], height: fl
                for colour in colours)
 
 
-def _namelike(text: str) -> bool:
+def namelike(text: str) -> bool:
     """A name: a letter or more, mostly letters and digits ("T5", "Llama-2"), no number."""
     return any(c.isalpha() for c in text) and sum(c.isalnum() for c in text) >= 2 \
         and mostly_alnum(text) and parse_number(text) is None
 
 
 
-def _phrase(words: list[Word], first: Word) -> list[Word]:
+def phrase_from(words: list[Word], first: Word) -> list[Word]:
     """``first`` and the words that follow it closely on its line ("Llama" "2")."""
     picked = [first]
     for word in sorted(words, key=lambda w: w.box.x1):
@@ -193,4 +193,4 @@ def _read_right_of(
         return ""
     sure = [w for w in words if w.confidence >= 60]
     text = " ".join(w.text for w in sure).strip()
-    return text if _namelike(text.replace(" ", "")) else ""
+    return text if namelike(text.replace(" ", "")) else ""

@@ -184,13 +184,13 @@ def label_scale(rgb: np.ndarray, numbers: list[Phrase], upright: bool
     best: tuple[Fit, list[Probed]] | None = None
     for foot in sorted({round(bar.foot) for bar in probed}):
         members = [bar for bar in probed if abs(bar.foot - foot) <= FOOT_SLACK]
-        found = _proportional(members, upright)
+        found = proportional(members, upright)
         if found is not None and (best is None or len(found[1]) > len(best[1])):
             best = found
     return best
 
 
-def _proportional(members: list[Probed], upright: bool) -> tuple[Fit, list[Probed]] | None:
+def proportional(members: list[Probed], upright: bool) -> tuple[Fit, list[Probed]] | None:
     """value = k * length through the labelled bars on one foot, outlying labels (misread)
     left out; None where too few agree or all bars are one length (a row of shaded cells)."""
     if len(members) < MIN_BARS:

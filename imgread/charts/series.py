@@ -10,14 +10,8 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
-from .anchors import anchored, at_marks
 from .axes import (
     Fit,
-    around_one_decade,
-    decade_axis,
-    fit_ticks,
-    with_mantissas,
-    x_axes_read_either_way,
 )
 from .bar_names import names_read_alone
 from .bars import RawBar
@@ -34,19 +28,18 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
-from .label_row import few_labels_axis
+from .categories import category_at, places_of
+from .end_labels import column_names
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
+from .line_axis import read_x_axis
 from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
 from .pixels import cluster_colours, hex_colour
 from .text import (
-    Tick,
-    as_tick,
     parse_number,
     read_label,
     read_label_text,
-    unit_misreadings,
 )
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
@@ -273,53 +266,8 @@ def line_chart(
     rgb: np.ndarray, panel: Panel, found: list[Phrase], words: list[Word],
     text_boxes: list[Box], bg: np.ndarray, settings: OcrSettings | None = None,
 ) -> tuple[Chart | None, list[Flag]]:
-    # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
-    numbers = [p for p in (as_tick(f, sizes=True) for f in found)
-               if p.value is not None and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
-    below = [p for p in numbers if p.box.y1 >= panel.area.y2 - 2]
-    # a label whose box took in its tick mark reaches up into the plot: its foot is on
-    # the row of the others
-    below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
-              and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
-    xfits = x_axes_read_either_way(below, unit_misreadings(below))
-    if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
-        # label, too far on a small chart for three ticks to line up: each at its tick mark
-        marked = at_marks(below, rgb)
-        if any(m is not p for m, p in zip(marked, below, strict=True)):
-            xfits = x_axes_read_either_way(marked, unit_misreadings(marked))
-    xfits = _decimal_points_found(xfits)
-    panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(
-        below, plain=True)
-    decades = decade_axis(below + unit_misreadings(below))
-    if decades is not None and panel.x is not decades and _bare_digits(panel.x) and not _agree(
-            panel.x, decades):
-        # decades printed with their unit or as powers ("100B", "1T") outrank bare digits
-        # between them (plotly's 2 ... 9), which are their mantissas
-        panel.x = with_mantissas(decades, below)
-    elif decades is None and _bare_digits(panel.x):  # one decade printed among the digits
-        # (or plain decades, "100" "1000", set larger and lower than plotly's 2 ... 9)
-        plain = decade_axis(below, plain=True)
-        panel.x = (with_mantissas(plain, below) if plain is not None and not _agree(
-            panel.x, plain) else around_one_decade(below) or around_one_decade(
-            below, plain=True) or panel.x)
-    if panel.x is None:  # few labels, or a lone digit OCR lost: the row read again, and
-        # two labels placed on a log scale where the tick marks between them show one
-        panel.x = few_labels_axis(rgb, below, panel.area, settings)
-    if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
-        panel.x = anchored(panel.x, rgb)
-    # no scale through the ticks: sizes set evenly apart name the places they stand at
-    places_named = _evenly_set(below) if panel.x is None else []
-    if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the
-        # categories along x, each point on one named by it
-        # (tick marks OCR read as letters, "T" under each name, are a few pixels tall)
-        places_named = _evenly_set([p for p in found if p.value is None and p.confidence >= 50
-                                    and p.height >= MARK_SHARE * panel.tick_height
-                                    and panel.area.y2 - 2 <= p.box.y1
-                                    <= panel.area.y2 + 3 * panel.tick_height
-                                    and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
-    # a line's first and last points stand on the x axis's end ticks, which may lie at
-    # the area's edges (no y axis line, the rules ending at the last point): out to them
-    panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
+    # the x axis: a scale through its ticks, or names set evenly apart at places
+    places_named, categories = read_x_axis(rgb, panel, found, settings)
     # (a name at a line's end has the line's last stretch for a "swatch": that stays)
     swatches = [
         _swatch_box(w) for w in words
@@ -344,11 +292,14 @@ def line_chart(
     ends = {id(w) for w in named if line_end(rgb, _swatch_box(w), colours, panel.tick_height)}
     samples = [word.box if id(word) in ends else _swatch_box(word).union(word.box)
                for word in named]
+    # lines named by a column of names at their ends, bound in order and by colour
+    names, column = column_names(rgb, words, [t.points for t in traced], colours, names, bg,
+                                 panel.tick_height, {id(w) for w in legend if id(w) not in ends})
     # lines the legend left unnamed: named by the text at their end, or by their legend
     # sample's text read again
     names, labels = end_label_names(words, [t.points for t in traced], names,
-                                    panel.tick_height, legend)
-    samples += [word.box for word in labels]
+                                    panel.tick_height, legend + column)
+    samples += [word.box for word in labels + column]
     # (names read unsure too: read alone beside their sample, small legend text comes out
     # whole, "Tam" read again "Tarn")
     unsure = unsure_names(names, legend)
@@ -360,11 +311,13 @@ def line_chart(
     confirmed = confirmed_names(names, again)
     names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
              if i in unsure else name for i, name in enumerate(again)]
+    places = places_of(categories)
     series = []
     for trace, name in zip(traced, names, strict=True):
         points = [
             ChartPoint(
-                x=_x_value(panel, px, places_named), y=round(panel.y.value(py), 2),
+                x=category_at(places, px) or _x_value(panel, px, places_named),
+                y=round(panel.y.value(py), 2),
                 px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
                 uncertainty=round(panel.y.uncertainty(py), 3),
             )
@@ -430,91 +383,6 @@ def _look_alike(first: str, second: str) -> bool:
     return _key(first).translate(_LOOK_ALIKES) == _key(second).translate(_LOOK_ALIKES)
 
 
-def _out_to_end_ticks(panel: Panel, places_named: list[Phrase], width: int) -> Box:
-    """The plot area reaching a marker's size past the x axis's first and last ticks (an
-    Observable-like plot sets its first point on its y labels' column, with no axis line,
-    and its rules end at the last point: the area cut both markers in half and lost
-    them), never onto the y tick labels."""
-    ticks = [p.box.cx for p in places_named] if places_named else (
-        panel.x.pixels if panel.x is not None else [])
-    area = panel.area
-    if not ticks:
-        return area
-    reach = END_TICK_REACH * panel.tick_height
-    labels_end = float(np.median([p.box.x2 for p in panel.y.ticks])) + 1
-    x1 = max(labels_end, min(float(area.x1), min(ticks) - reach))
-    x2 = min(float(width), max(float(area.x2), max(ticks) + reach))
-    return area.model_copy(update={"x1": int(x1), "x2": int(x2)})
-
-
-END_TICK_REACH = 1.0  # tick label heights: a marker's reach past an end tick
-
-
-def _decimal_points_found(fits: list[Fit]) -> list[Fit]:
-    """x fits with the labels whose decimal point OCR lost ("2.8" read "28", small text in a
-    JPEG) taken back: where one row's labels make two linear fits, one through labels
-    printed with a point and one through labels without, and the second reads ten (or a
-    hundred) times the first at its own labels, they are one axis (a point is lost far
-    more often than one is invented): the second's labels join the first at a tenth (a
-    hundredth) of what was read."""
-    out = list(fits)
-    for pointed in fits:
-        if pointed.scale != "linear" or not all("." in p.text for p in pointed.ticks):
-            continue
-        height = float(np.median([p.height for p in pointed.ticks]))
-        row = float(np.median([p.box.cy for p in pointed.ticks]))
-        step = abs(pointed.a) * height  # a label's height in value: the tolerance
-        for bare in fits:
-            if bare is pointed or bare not in out or bare.scale != "linear" or any(
-                    "." in p.text or abs(p.box.cy - row) > height for p in bare.ticks):
-                continue
-            factor = next((f for f in (10.0, 100.0) if all(
-                abs(float(p.value or 0.0) / f - pointed.value(p.box.cx)) <= step
-                for p in bare.ticks)), None)
-            if factor is None:
-                continue
-            taken = [Tick(words=p.words, box=p.box, text=p.text, confidence=p.confidence,
-                          number=float(p.value or 0.0) / factor) for p in bare.ticks]
-            joined = fit_ticks([*pointed.ticks, *taken], "x")
-            if joined is None or len(joined.ticks) < len(pointed.ticks) + len(taken) - 1:
-                continue
-            out = [joined if f is pointed else f for f in out if f is not bare]
-            break
-    return out
-
-
-def _bare_digits(fit: Fit | None) -> bool:
-    """A fit through single digits only (a log axis's mantissas read without decades; a
-    stray mark OCR read beside one, "9,", leaves it a digit)."""
-    return fit is not None and all(
-        len(text := p.text.strip(" ,.'`")) == 1 and text.isdigit() for p in fit.ticks)
-
-
-def _agree(fit: Fit | None, decades: Fit) -> bool:
-    """Whether a fit reads the printed decades as printed (within 5%)."""
-    if fit is None:
-        return False
-    return all(abs(fit.value(p.box.cx) / float(p.value or 1.0) - 1) <= 0.05
-               for p in decades.ticks)
-
-
-def _evenly_set(below: list[Phrase]) -> list[Phrase]:
-    """The row of numbers nearest under the plot, when three or more stand evenly apart
-    (a category axis whose names are sizes, "7B" "13B" "70B"): no scale fits them, but
-    each names the place it stands at."""
-    if not below:
-        return []
-    top = min(p.box.cy for p in below)
-    row = sorted((p for p in below if abs(p.box.cy - top) <= 0.5 * p.height),
-                 key=lambda p: p.box.cx)
-    if len(row) < 3:
-        return []
-    steps = np.diff([p.box.cx for p in row])
-    if steps.min() <= 0 or steps.max() - steps.min() > 0.1 * float(np.median(steps)):
-        return []
-    return row
-
-
 def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
              ) -> float | str:
     """The x value at a pixel; a point on a tick takes the tick's printed value, and on an
@@ -529,9 +397,6 @@ def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
             return tick.value
     return _nice(panel.x, px)
-
-
-MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
 
 
 def _spacing(row: list[Phrase]) -> float:

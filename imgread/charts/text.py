@@ -32,8 +32,9 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _RAISED = {"°": 0, "%": 0, "o": 0, "O": 0, "?": 1, "'": 1, "!": 1, "l": 1, "I": 1, "|": 1,
            "}": 1, "]": 1}
 # "10¹", "2×10¹", "2x10^1", "1e1", "1E+02": powers of ten as matplotlib and others print them
+# (a caret typed between ten and its exponent, "10^9", reads as "*" as often as "^")
 _POWER = re.compile(
-    r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*\^?\s*"
+    r"^(?:(?P<mantissa>\d+(?:\.\d+)?)\s*[×xX*·]\s*)?10\s*(?P<caret>[\^*])?\s*"
     r"(?P<exponent>-?\d{1,2}|[°%oO?'!lI|}\]])$"
 )
 # (a small "e" in a JPEG reads as a currency sign: "1€19", "1¢21", and a 1 beside it as a
@@ -57,7 +58,7 @@ def power_value(text: str) -> float | None:
         match = _POWER.match(cleaned)
         plain_digits = match is not None and match["exponent"].lstrip("-").isdigit()
         if match is None or (plain_digits and not (
-                has_superscript or "^" in cleaned or match["mantissa"])):
+                has_superscript or match["caret"] or match["mantissa"])):
             return None
     mantissa = float(match["mantissa"].translate(_LETTER_ONES)) if match["mantissa"] else 1.0
     exponent = match["exponent"].translate(_LETTER_ONES)

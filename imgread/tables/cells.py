@@ -259,8 +259,11 @@ def reread_text(
             and _part_of(text, cell.text)
         )
         if text != cell.text and confidence >= floor and whole:
+            # A longer reading of a wider region (a name read again from its column's
+            # left edge) came from all of it: the second engine reads the cell there.
+            grown = cell.box is not None and len(text) > len(cell.text)
             cell.text, cell.confidence = text, confidence
-            cell.box = cell.box or box
+            cell.box = cell.box.union(box) if grown and cell.box is not None else cell.box or box
             changed.append(cell)
     return changed
 

@@ -218,6 +218,7 @@ def strip_leading_marks(table: Table, model_col: int | None) -> None:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{2}")
+_NAME_RUN_RE = re.compile(r"[^\W_]{3}")
 
 
 def is_icon_column(table: Table, c: int) -> bool:
@@ -228,7 +229,15 @@ def is_icon_column(table: Table, c: int) -> bool:
     cells = [row[c].text.strip() for row in table.body]
     if not any(_WORD_RE.search(text) for text in cells):
         return True
-    return all(len(text) <= 2 for text in cells)
+    if all(len(text) <= 2 for text in cells):
+        return True
+    # A checkbox (and a status dot beside it) read alike in every row ("lj", "lj-@", "O"):
+    # no cell holds three letters or digits in a row, as every name does but the shortest
+    # ("Yi-6B"), and the texts repeat, where names differ row by row.
+    filled = [text for text in cells if text]
+    return not any(_NAME_RUN_RE.search(text) for text in filled) and len(set(filled)) < len(
+        filled
+    )
 
 
 def _name_key(text: str) -> str:

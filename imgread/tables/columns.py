@@ -14,6 +14,7 @@ from ..units import is_missing, parse_number, parse_params_b
 from .chrome import is_icon_column
 from .header import SETTING_RE, tidy_setting
 from .lines import is_numeric_or_missing, is_split_number, tidy_label
+from .tracker_columns import is_chrome_column
 
 
 def numeric_columns(table: Table) -> list[int]:
@@ -29,8 +30,13 @@ def numeric_columns(table: Table) -> list[int]:
     return columns
 
 
-# MMLU itself, with or without its setting ("MMLU (5-shot)"); not CMMLU or MMLU-Pro.
-MMLU_RE = re.compile(r"(?<![a-z])mmlu(?![\w-])", re.IGNORECASE)
+# MMLU itself, with or without its setting ("MMLU (5-shot)") or, as trackers name metrics,
+# the metric after an underscore ("mmlu_acc", "mmlu_5shot"); not CMMLU, MMLU-Pro or mmlu_pro.
+MMLU_RE = re.compile(
+    r"(?<![a-z])mmlu(?!-|[^\W_]|_(?!(?:acc|accuracy|acc_norm|em|exact_match|score|\d+-?shot)"
+    r"(?![a-z0-9])))",
+    re.IGNORECASE,
+)
 # A size stated in a model name: "Qwen-7B", "Llama 2 70B", "OPT-350M".
 SIZE_TOKEN_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM]\b", re.IGNORECASE)
 
@@ -84,6 +90,7 @@ def model_column(table: Table) -> int | None:
         c
         for c in range(table.n_cols)
         if c not in numeric and c != ranks and any(row[c].text for row in table.body)
+        and not is_chrome_column(table, c)  # a tracker's times, durations and ids
     ]
     # A type column of icons before the names is no name column.
     worded = [c for c in named if not is_icon_column(table, c)]
@@ -124,7 +131,7 @@ def quantity_columns(table: Table) -> set[int]:
 def benchmark_columns(table: Table) -> list[int]:
     skip = {model_column(table), index_column(table), rank_column(table)}
     skip |= quantity_columns(table)
-    return [c for c in numeric_columns(table) if c not in skip]
+    return [c for c in numeric_columns(table) if c not in skip and not is_chrome_column(table, c)]
 
 
 def find_column(table: Table, pattern: re.Pattern[str]) -> int | None:

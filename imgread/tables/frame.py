@@ -4,14 +4,17 @@ and their lines stand level with the table's rows, so that a row read across the
 takes "FAQ" for its first cell. Row rules that start and end together (a ruled table's
 border under every row) bound the table: between the first and the last of them, words
 wholly beyond their ends are the page's, not the table's. Likewise the body's columns
-bound the header: a name over a column with no text (link icons) is no other column's."""
+bound the header: a name over a column with no text (link icons) is no other column's.
+Column rules that run down the whole body (a typed table's pipes, a grid's rules) bound its
+height: a line past their ends (a shell prompt under a psql table, its "(4 rows)") is the
+page's."""
 
 from __future__ import annotations
 
 from statistics import median
 
 from ..preprocess import Rule
-from ..record import Word
+from ..record import Box, Word
 from .lines import Layout, TextLine, is_numeric_text
 
 # Rules whose ends lie this close (px) start and end together.
@@ -89,3 +92,30 @@ def header_within_body(layout: Layout) -> list[TextLine]:
                 box = box.union(chunk.box)
             kept_lines.append(TextLine(chunks=kept, box=box))
     return kept_lines
+
+
+def column_rules_extent(rules: list[Box], body: list[TextLine]) -> tuple[float, float] | None:
+    """Top and bottom of the column rules that run down beside every body line and end
+    together, where at least ``MIN_RULES`` do, else None. Letters' stems one under the
+    other in a monospaced column (every name's capital, a prompt's "m" under them) make
+    short rules too, which end wherever the text does; a table's rules end at its edge."""
+    if not body:
+        return None
+    first, last = body[0].box, body[-1].box
+    left, right = min(line.box.x1 for line in body), max(line.box.x2 for line in body)
+    framing = [
+        rule
+        for rule in rules
+        if rule.y1 <= first.cy and rule.y2 >= last.cy
+        and left - first.height <= rule.cx <= right + first.height
+    ]
+    ends: list[list[Box]] = []
+    for rule in sorted(framing, key=lambda rule: rule.y2):
+        if ends and rule.y2 - ends[-1][-1].y2 <= SAME_END:
+            ends[-1].append(rule)
+        else:
+            ends.append([rule])
+    frame = max(ends, key=len, default=[])
+    if len(frame) < MIN_RULES:
+        return None
+    return min(rule.y1 for rule in frame), max(rule.y2 for rule in frame)

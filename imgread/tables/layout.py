@@ -13,6 +13,7 @@ from ..record import Box, Cell, Table, Word
 from ..units import is_missing
 from .bands import join_group, ruled_rows, split_rows
 from .chrome import drop_stray_ends, names_with_sort_marks
+from .frame import column_rules_extent
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
     LOW_CONFIDENCE,
@@ -127,7 +128,10 @@ def _row_band(line: TextLine, rules: list[Box]) -> tuple[float, float] | None:
 
 
 def wrapped_lines(
-    lines: list[TextLine], run: list[int], row_rules: list[Box] | None = None
+    lines: list[TextLine],
+    run: list[int],
+    row_rules: list[Box] | None = None,
+    column_rules: list[Box] | None = None,
 ) -> dict[int, list[int]]:
     """Lines that continue a body row's text cells (a long model name wrapped onto a second
     line, or onto a line above and one below when the row's numbers sit in the middle):
@@ -136,7 +140,9 @@ def wrapped_lines(
     A continuation has only text, under no numeric column, and sits as close to its row
     as lines of one cell do (closer than rows sit to each other). It joins the row whose
     own line leaves that cell empty when both are about as near, else the nearer one. In
-    a grid ruled row by row, the rules decide: a line joins the row in its band."""
+    a grid ruled row by row, the rules decide: a line joins the row in its band. Where
+    column rules run down the body, a line past their ends is outside the table (a shell
+    prompt under a typed table, psql's "(4 rows)")."""
     numbers = [
         TextLine(chunks=[c for c in lines[i].chunks if is_numeric_text(c.text)], box=lines[i].box)
         for i in run
@@ -152,10 +158,13 @@ def wrapped_lines(
     row_gap = _row_gap(lines, run)
     pitch = _pitch([lines[i] for i in run])
     members = set(run)
+    framed = column_rules_extent(column_rules or [], [lines[i] for i in run])
     found: dict[int, list[int]] = {}
     for index in range(max(0, run[0] - 1), min(len(lines), run[-1] + 2)):
         line = lines[index]
         if index in members or not solid(line):
+            continue
+        if framed is not None and not framed[0] <= line.box.cy <= framed[1]:
             continue
         if line.numeric and not (
             index - 1 in members
@@ -289,7 +298,7 @@ def find_layouts(
         run = drop_stray_ends(lines, run)  # a web page's pager is no row
         run = sorted(run + rows_without_numbers(lines, run))
         body = [lines[i] for i in run]
-        wrapped = wrapped_lines(lines, run, row_rules)
+        wrapped = wrapped_lines(lines, run, row_rules, rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
         body, extra = split_rows(body, extra, [groups[i] for i in run])
         ranges = column_ranges(body + [line for group in extra.values() for line in group])

@@ -13,7 +13,9 @@ from .. import ocr
 from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Word
-from ..units import is_missing, mean_of_misread_spread
+from ..units import is_missing, main_of_compound, mean_of_misread_spread
+from .compound_cells import join_compound_cells
+from .tracker_columns import is_chrome
 
 NUMERIC_TEXT_RE = re.compile(
     r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万|億|兆|억|조)?[*†‡]?$",
@@ -58,7 +60,11 @@ def is_split_number(text: str) -> bool:
 
 
 def is_numeric_text(text: str) -> bool:
-    return bool(NUMERIC_TEXT_RE.match(text.strip())) or mean_of_misread_spread(text) is not None
+    return (
+        bool(NUMERIC_TEXT_RE.match(text.strip()))
+        or mean_of_misread_spread(text) is not None
+        or main_of_compound(text) is not None
+    )
 
 
 def is_numeric_or_missing(text: str) -> bool:
@@ -150,7 +156,8 @@ def crosses_a_rule(word: Word, rules: list[Box]) -> bool:
 
 def text_lines(words: list[Word], rules: list[Box] | None = None) -> list[TextLine]:
     """Words -> lines of chunks; ``rules`` are vertical ruling lines (loaded-image pixels)."""
-    words, barriers = clean_words(words)
+    # a score's bracketed spread keeps its brackets, which alone would read as rules' ends
+    words, barriers = clean_words(join_compound_cells(words))
     words = [word for word in words if not crosses_a_rule(word, rules or [])]
     barriers += rules or []
     lines: list[TextLine] = []
@@ -201,6 +208,7 @@ def is_body_line(line: TextLine) -> bool:
         if is_numeric_or_missing(chunk.text)
         or is_split_number(chunk.text)  # its point read as a space: a number still
         or (i and chunk.confidence < LOW_CONFIDENCE)
+        or (i and is_chrome(chunk.text))  # a run tracker's time, duration, id or count
     )
     leading = next(
         (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),

@@ -18,6 +18,7 @@ from ..record import Cell, Flag, Table
 from ..units import (
     header_unit,
     is_missing,
+    main_of_compound,
     params_from_model_name,
     parse_number,
     parse_params_b,
@@ -42,6 +43,9 @@ from .spreads import repair_spread_column
 
 
 def _decimals(text: str) -> int | None:
+    """The decimals a cell's number prints: its score's, where the cell prints a spread,
+    an interval or a count after it ("45.2 [43.9, 46.5]")."""
+    text = main_of_compound(text) or text
     match = re.search(r"\d(?:\.(\d+))?", text)
     if not match or parse_number(text) is None:
         return None
@@ -205,7 +209,7 @@ def repair_column(table: Table, column: int) -> list[Flag]:
     unit = digit_width(typical_cells)
     for cell in cells:
         assert cell.value is not None
-        digits = re.sub(r"\D", "", cell.text)
+        digits = re.sub(r"\D", "", main_of_compound(cell.text) or cell.text)
         if _decimals(cell.text) != 0 or len(digits) <= places:
             continue
         candidate = cell.value / 10**places
@@ -216,7 +220,8 @@ def repair_column(table: Table, column: int) -> list[Flag]:
         elif dominant and not sizes and cell.value > 1.5 * high and low / 1.5 <= candidate:
             reason = "outside that range"
         # A unit letter ("57B") fills the room a point would: the box says nothing then.
-        lettered = any(ch.isalpha() for ch in cell.text)
+        # A spread or count after the score widens the box past its digits: no evidence.
+        lettered = any(ch.isalpha() for ch in cell.text) or main_of_compound(cell.text)
         printed = cell.box.width / unit if unit and cell.box is not None and not lettered else 0.0
         if not reason and printed >= len(digits) + 1 + POINT_WIDTH / 2:
             cell.confidence = min(cell.confidence, 40.0)  # a digit is missing, not a point
