@@ -104,6 +104,35 @@ def test_series_of_one_colour_told_apart_by_their_hatch(tmp_path: Path) -> None:
     assert _series_read(chart, list(zip(benchmarks, second, strict=True)))
 
 
+ERRORS = [4.2, 6.5, 3.1, 5.4, 7.0]
+
+
+def _error_barred(tmp_path: Path, name: str, **fill: object) -> Chart:
+    """The five columns of ``SCORES`` with error bars and caps over them, read."""
+    figure, ax = plt.subplots(figsize=(7, 4))
+    _columns(ax, SCORES, edgecolor="black", yerr=ERRORS, capsize=4,
+             error_kw={"elinewidth": 1.0, "ecolor": "black"}, **fill)
+    ax.set_ylim(0, 90)
+    return _bars(read_image(_save(figure, tmp_path / name)))[0]
+
+
+def test_a_hatched_bar_ends_at_its_fill_not_at_its_error_bar(tmp_path: Path) -> None:
+    """White columns hatched ``//`` under error bars: a whisker's rows (a stroke down the
+    bar's middle) held as many edges as the sparse hatch's rows, so the flattened region
+    grew up the whisker to the cap and the bar was read at its cap (72.9 as 76.8). The
+    region grows only through rows whose edges reach across the bar."""
+    chart = _error_barred(tmp_path, "hatched_errors.png", color="white", hatch="//")
+    assert _series_read(chart, list(zip(MODELS, SCORES, strict=True)))
+
+
+def test_a_plain_bar_ends_at_its_fill_not_at_its_error_bar(tmp_path: Path) -> None:
+    """Flat columns under the same error bars: no texture is found in a whisker and its
+    caps (they are thin strokes, not a pattern across a bar), so each bar keeps its own
+    top."""
+    chart = _error_barred(tmp_path, "plain_errors.png", color="#4c72b0")
+    assert _series_read(chart, list(zip(MODELS, SCORES, strict=True)))
+
+
 def test_shaded_bars_are_measured_to_their_top(tmp_path: Path) -> None:
     """Columns shaded from a pale foot to a full-coloured top: up each bar's middle the
     colour drifted past the stacked-segment threshold, so each bar was split into two or

@@ -26,6 +26,9 @@ BLANK = 0.03  # of a core's windows without an edge: the most a texture shows
 STATIONARY = 40.0  # RGB distance: the most a texture's local mean strays from its whole's
 FLOOR = 4  # windows: the most a textured bar's foot may stand above the plot's bottom
 WIDEST = 0.6  # of the plot's width: a textured region wider is a backdrop (a dense grid)
+ABOVE = 3  # rows: how far above a bar's top the page is looked for
+OPEN = 0.6  # of those pixels: the least that are the page's where a bar ends
+SPAN_PARTS = 5  # parts of a bar's width: a texture's row has edges in all of them but one
 
 
 def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
@@ -39,11 +42,12 @@ def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
     if height < 4 * WINDOW or width < 4 * WINDOW:
         return None
     edges = _edges(crop)
+    spans = edges.copy()  # (a hatch OCR reads as a word still spans its rows)
     for box in text:  # words are dense edges too: no texture
         edges[max(0, box.y1 - area.y1) : max(0, box.y2 - area.y1),
               max(0, box.x1 - area.x1) : max(0, box.x2 - area.x1)] = False
-    regions = (_bar_regions(crop, edges, WINDOW, width)
-               | _bar_regions(crop, edges, 2 * WINDOW + 1, width))
+    regions = (_bar_regions(crop, edges, spans, bg, WINDOW)
+               | _bar_regions(crop, edges, spans, bg, 2 * WINDOW + 1))
     if not regions.any():
         return None
     rows, columns = np.flatnonzero(regions.any(axis=1)), np.flatnonzero(regions.any(axis=0))
@@ -94,13 +98,14 @@ def _largest_channel(image: np.ndarray) -> np.ndarray:
     return cv2.max(cv2.max(image[..., 0], image[..., 1]), image[..., 2])
 
 
-def _bar_regions(crop: np.ndarray, edges: np.ndarray, window: int, width: int
-                 ) -> np.ndarray:
+def _bar_regions(crop: np.ndarray, edges: np.ndarray, spans: np.ndarray, bg: np.ndarray,
+                 window: int) -> np.ndarray:
     """The textured regions shaped as bars: edges packed over a rectangle at least two
     windows wide and tall (its core; touching bars of other heights are split where the
     core's top steps), grown out to the last rows and columns either side whose edges are
     still half as packed as the core's (the texture's own extent)."""
     regions = np.zeros(edges.shape, dtype=bool)
+    width = edges.shape[1]
     density = cv2.boxFilter(edges.astype(np.float32), -1, (window, window))
     # opened by a square two windows wide, as two box filters (their cost does not grow
     # with the square): where every pixel of a square is packed, then the squares' union
@@ -126,15 +131,28 @@ def _bar_regions(crop: np.ndarray, edges: np.ndarray, window: int, width: int
             if (density[top:bottom, x + start : x + end][core[top - y : bottom - y]] == 0
                     ).mean() > BLANK:
                 continue
-            y1, y2 = _grown(edges[:, x + start : x + end].mean(axis=1), top, bottom, window)
+            # up and down through rows the texture spans, not through an error bar's
+            # whisker and caps (centred strokes as dense as a sparse hatch's rows)
+            rows_spanned = _spanned_rows(spans[:, x + start : x + end])
+            if rows_spanned[top:bottom].any():
+                # (as far as the texture goes: a core may stop short where it thins)
+                y1, y2 = _grown(rows_spanned, top, bottom, edges.shape[0])
+                y1 += 1  # (an edge is marked on its upper pixel: the fill starts below it)
+            else:  # a texture too sparse to span a row: its packed rows
+                share = edges[:, x + start : x + end].mean(axis=1)
+                y1, y2 = _grown(share >= _half_median(share, top, bottom), top, bottom,
+                                window // 2 + 2)
             if y2 - y1 < 3 * WINDOW:  # a row of words the page reading lost, not a bar
                 continue
             if edges.shape[0] - y2 > FLOOR * WINDOW:  # a bar stands on the plot's floor
                 continue
             # sideways by the rows near its top: a shorter bar beside it has none there
             upper = edges[y1 : y1 + max(window, (y2 - y1) // 4)]
-            x1, x2 = _grown(upper.mean(axis=0), x + start, x + end, window)
-            if not _stationary(crop[y1:y2, x1:x2], window):
+            share = upper.mean(axis=0)
+            x1, x2 = _grown(share >= _half_median(share, x + start, x + end), x + start,
+                            x + end, window // 2 + 2)
+            if not _stationary(crop[y1:y2, x1:x2], window) or not _open_above(
+                    crop, bg, y1, x1, x2):
                 continue
             regions[y1:y2, x1:x2] = True
     return regions
@@ -153,6 +171,21 @@ def _stationary(block: np.ndarray, window: int) -> bool:
     return bool(np.linalg.norm(smooth - columns.mean(axis=0), axis=1).max() <= STATIONARY)
 
 
+def _open_above(crop: np.ndarray, bg: np.ndarray, top: int, x1: int, x2: int) -> bool:
+    """The page shows just above a region (a bar's top), beside the middle where an error
+    bar's whisker rises: a region ending inside a bar (its texture thinned out further up)
+    would split the bar into two colours."""
+    above = crop[max(0, top - ABOVE - 1) : max(0, top - 1), x1:x2]
+    if not above.size:
+        return True
+    third = (x2 - x1) // 3
+    sides = np.concatenate([above[:, : third], above[:, x2 - x1 - third :]], axis=1)
+    if not sides.size:
+        return True
+    return bool((_largest_channel(cv2.absdiff(sides, np.full_like(sides, bg))) <= EDGE
+                 ).mean() >= OPEN)
+
+
 def _steps(own: np.ndarray, window: int) -> list[tuple[int, int]]:
     """Runs of columns of a region whose top stays level (within half a window)."""
     tops = np.argmax(own, axis=0)
@@ -166,24 +199,46 @@ def _steps(own: np.ndarray, window: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _grown(share: np.ndarray, start: int, end: int, window: int) -> tuple[int, int]:
-    """``[start, end)`` moved to the texture's own ends: the first and last lines whose
-    share of edges is half the core's, inside the core's ends (the core may reach past
-    the texture), then outward through blank lines no longer than the texture's own gaps
-    (a dotted texture's rows stand apart; a gridline above a bar is further off)."""
-    least = 0.5 * float(np.median(share[start:end]))
-    textured = share >= least
+def _spanned_rows(edges: np.ndarray) -> np.ndarray:
+    """The rows a texture spans: over a row and the two above it (a diagonal hatch's
+    edges move along), edges lie in four of five equal parts of the width inside the
+    outline.
+    An error bar's whisker lies in the middle part, its caps in the middle three unless
+    they are nearly as wide as the bar; a texture's rows reach across it."""
+    width = edges.shape[1]
+    margin = max(2, width // 10)  # the outline, with its edges either side
+    inner = edges[:, margin : width - margin]
+    if inner.shape[1] < SPAN_PARTS:
+        return np.zeros(edges.shape[0], dtype=bool)
+    band = inner.copy()  # (upward only: the top stays the texture's first row of edges)
+    band[1:] |= inner[:-1]
+    band[2:] |= inner[:-2]
+    parts = np.array_split(band, SPAN_PARTS, axis=1)
+    covered = np.stack([part.any(axis=1) for part in parts], axis=1).sum(axis=1)
+    return covered >= SPAN_PARTS - 1
+
+
+def _half_median(share: np.ndarray, start: int, end: int) -> float:
+    """Half the median share of edges over ``[start, end)``: the least a line of the
+    texture shows."""
+    return 0.5 * float(np.median(share[start:end]))
+
+
+def _grown(textured: np.ndarray, start: int, end: int, reach: int) -> tuple[int, int]:
+    """``[start, end)`` moved to the texture's own ends: the first and last ``textured``
+    lines inside the core's ends (the core may reach past the texture), then outward
+    through blank lines no longer than the texture's own gaps (a dotted texture's rows
+    stand apart; a gridline above a bar is further off)."""
     inside = np.flatnonzero(textured[start:end])
     if not len(inside):
         return start, end
     first, last = start + int(inside[0]), start + int(inside[-1])
     gap = _longest_gap(textured[first : last + 1])
-    reach = window // 2 + 2
     for step in (-1, 1):
         blank = 0
         edge = first if step < 0 else last
         line = edge + step
-        while 0 <= line < len(share) and abs(line - edge) <= reach and blank <= gap:
+        while 0 <= line < len(textured) and abs(line - edge) <= reach and blank <= gap:
             if textured[line]:
                 first, last = (line, last) if step < 0 else (first, line)
                 blank = 0
