@@ -28,6 +28,7 @@ FLOOR = 4  # windows: the most a textured bar's foot may stand above the plot's 
 WIDEST = 0.6  # of the plot's width: a textured region wider is a backdrop (a dense grid)
 ABOVE = 3  # rows: how far above a bar's top the page is looked for
 OPEN = 0.6  # of those pixels: the least that are the page's where a bar ends
+BAND = 5  # rows: a row and those above it, over which a texture's edges span a bar
 SPAN_PARTS = 5  # parts of a bar's width: a texture's row has edges in all of them but one
 
 
@@ -42,12 +43,16 @@ def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
     if height < 4 * WINDOW or width < 4 * WINDOW:
         return None
     edges = _edges(crop)
-    spans = edges.copy()  # (a hatch OCR reads as a word still spans its rows)
-    for box in text:  # words are dense edges too: no texture
-        edges[max(0, box.y1 - area.y1) : max(0, box.y2 - area.y1),
-              max(0, box.x1 - area.x1) : max(0, box.x2 - area.x1)] = False
-    regions = (_bar_regions(crop, edges, spans, bg, WINDOW)
-               | _bar_regions(crop, edges, spans, bg, 2 * WINDOW + 1))
+    # where a bar's rows show: an edge (a word read in a hatch too), or a fill off the page
+    marks = edges | (_largest_channel(cv2.absdiff(crop, np.full_like(crop, bg))) > EDGE)
+    words = [box.model_copy(update={"x1": box.x1 - area.x1, "x2": box.x2 - area.x1,
+                                    "y1": box.y1 - area.y1, "y2": box.y2 - area.y1})
+             for box in text]
+    for box in [box for box in words if not _within_texture(edges, box)]:
+        # words are dense edges too: no texture
+        edges[max(0, box.y1) : max(0, box.y2), max(0, box.x1) : max(0, box.x2)] = False
+    regions = (_bar_regions(crop, edges, marks, bg, WINDOW)
+               | _bar_regions(crop, edges, marks, bg, 2 * WINDOW + 1))
     if not regions.any():
         return None
     rows, columns = np.flatnonzero(regions.any(axis=1)), np.flatnonzero(regions.any(axis=0))
@@ -80,6 +85,17 @@ def _fill(crop: np.ndarray, regions: np.ndarray, bg: np.ndarray) -> np.ndarray:
     return np.clip(bg + direction * np.maximum(apart, APART) + 0.5, 0, 255).astype(np.uint8)
 
 
+def _within_texture(edges: np.ndarray, box: Box) -> bool:
+    """A word with a texture's rows right above and below it, across its width: the
+    texture read as glyphs (a hatch read surely as "MM"), not a word printed on the page
+    (a name under the axis or a value over a bar has the page on one side)."""
+    x1, x2 = max(0, box.x1), min(edges.shape[1], box.x2)
+    above = edges[max(0, box.y1 - BAND) : max(0, box.y1), x1:x2]
+    below = edges[max(0, box.y2) : max(0, box.y2 + BAND), x1:x2]
+    return bool(len(above) and len(below) and _spanned_rows(above)[-1]
+                and _spanned_rows(below)[-1])
+
+
 def _edges(crop: np.ndarray) -> np.ndarray:
     """Pixels where the colour changes sharply to the next pixel right or below, rules
     across the plot left out (the axis line with the tick marks and names by it packs
@@ -98,7 +114,7 @@ def _largest_channel(image: np.ndarray) -> np.ndarray:
     return cv2.max(cv2.max(image[..., 0], image[..., 1]), image[..., 2])
 
 
-def _bar_regions(crop: np.ndarray, edges: np.ndarray, spans: np.ndarray, bg: np.ndarray,
+def _bar_regions(crop: np.ndarray, edges: np.ndarray, marks: np.ndarray, bg: np.ndarray,
                  window: int) -> np.ndarray:
     """The textured regions shaped as bars: edges packed over a rectangle at least two
     windows wide and tall (its core; touching bars of other heights are split where the
@@ -131,17 +147,21 @@ def _bar_regions(crop: np.ndarray, edges: np.ndarray, spans: np.ndarray, bg: np.
             if (density[top:bottom, x + start : x + end][core[top - y : bottom - y]] == 0
                     ).mean() > BLANK:
                 continue
-            # up and down through rows the texture spans, not through an error bar's
-            # whisker and caps (centred strokes as dense as a sparse hatch's rows)
-            rows_spanned = _spanned_rows(spans[:, x + start : x + end])
+            # the foot where the packed rows end (as before), the top where the rows the
+            # texture spans end: not up an error bar's whisker and caps (centred strokes
+            # as dense as a sparse hatch's rows), and as far up as the texture goes (a core
+            # may stop short where it thins)
+            share = edges[:, x + start : x + end].mean(axis=1)
+            y1, y2 = _grown(share >= _half_median(share, top, bottom), top, bottom,
+                            (window // 2 + 2,) * 2)
+            rows_spanned = _spanned_rows(edges[:, x + start : x + end])
             if rows_spanned[top:bottom].any():
-                # (as far as the texture goes: a core may stop short where it thins)
-                y1, y2 = _grown(rows_spanned, top, bottom, edges.shape[0])
-                y1 += 1  # (an edge is marked on its upper pixel: the fill starts below it)
-            else:  # a texture too sparse to span a row: its packed rows
-                share = edges[:, x + start : x + end].mean(axis=1)
-                y1, y2 = _grown(share >= _half_median(share, top, bottom), top, bottom,
-                                window // 2 + 2)
+                # (an edge is marked on its upper pixel: the fill starts a row below it)
+                y1 = _grown(rows_spanned, top, bottom, (top, 0))[0] + 1
+            # down to the floor through rows the bar's marks fill (a hatch read as a word
+            # near the foot leaves no edges there)
+            filled = _spanned_rows(marks[:, x + start : x + end], band=1)
+            y2 = _grown(filled, y2 - 1, y2, (0, FLOOR * WINDOW))[1]
             if y2 - y1 < 3 * WINDOW:  # a row of words the page reading lost, not a bar
                 continue
             if edges.shape[0] - y2 > FLOOR * WINDOW:  # a bar stands on the plot's floor
@@ -150,7 +170,7 @@ def _bar_regions(crop: np.ndarray, edges: np.ndarray, spans: np.ndarray, bg: np.
             upper = edges[y1 : y1 + max(window, (y2 - y1) // 4)]
             share = upper.mean(axis=0)
             x1, x2 = _grown(share >= _half_median(share, x + start, x + end), x + start,
-                            x + end, window // 2 + 2)
+                            x + end, (window // 2 + 2,) * 2)
             if not _stationary(crop[y1:y2, x1:x2], window) or not _open_above(
                     crop, bg, y1, x1, x2):
                 continue
@@ -199,9 +219,9 @@ def _steps(own: np.ndarray, window: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _spanned_rows(edges: np.ndarray) -> np.ndarray:
-    """The rows a texture spans: over a row and the two above it (a diagonal hatch's
-    edges move along), edges lie in four of five equal parts of the width inside the
+def _spanned_rows(edges: np.ndarray, band: int = BAND) -> np.ndarray:
+    """The rows a texture spans: over a row and the ``band - 1`` above it (a diagonal
+    hatch's edges move along), edges lie in four of five equal parts of the width inside the
     outline.
     An error bar's whisker lies in the middle part, its caps in the middle three unless
     they are nearly as wide as the bar; a texture's rows reach across it."""
@@ -210,10 +230,10 @@ def _spanned_rows(edges: np.ndarray) -> np.ndarray:
     inner = edges[:, margin : width - margin]
     if inner.shape[1] < SPAN_PARTS:
         return np.zeros(edges.shape[0], dtype=bool)
-    band = inner.copy()  # (upward only: the top stays the texture's first row of edges)
-    band[1:] |= inner[:-1]
-    band[2:] |= inner[:-2]
-    parts = np.array_split(band, SPAN_PARTS, axis=1)
+    banded = inner.copy()  # (upward only: the top stays the texture's first row of edges)
+    for step in range(1, band):
+        banded[step:] |= inner[:-step]
+    parts = np.array_split(banded, SPAN_PARTS, axis=1)
     covered = np.stack([part.any(axis=1) for part in parts], axis=1).sum(axis=1)
     return covered >= SPAN_PARTS - 1
 
@@ -224,21 +244,23 @@ def _half_median(share: np.ndarray, start: int, end: int) -> float:
     return 0.5 * float(np.median(share[start:end]))
 
 
-def _grown(textured: np.ndarray, start: int, end: int, reach: int) -> tuple[int, int]:
+def _grown(textured: np.ndarray, start: int, end: int, reach: tuple[int, int]
+           ) -> tuple[int, int]:
     """``[start, end)`` moved to the texture's own ends: the first and last ``textured``
     lines inside the core's ends (the core may reach past the texture), then outward
     through blank lines no longer than the texture's own gaps (a dotted texture's rows
-    stand apart; a gridline above a bar is further off)."""
+    stand apart; a gridline above a bar is further off), ``reach`` lines at most before
+    and after."""
     inside = np.flatnonzero(textured[start:end])
     if not len(inside):
         return start, end
     first, last = start + int(inside[0]), start + int(inside[-1])
     gap = _longest_gap(textured[first : last + 1])
-    for step in (-1, 1):
+    for step, most in zip((-1, 1), reach, strict=True):
         blank = 0
         edge = first if step < 0 else last
         line = edge + step
-        while 0 <= line < len(textured) and abs(line - edge) <= reach and blank <= gap:
+        while 0 <= line < len(textured) and abs(line - edge) <= most and blank <= gap:
             if textured[line]:
                 first, last = (line, last) if step < 0 else (first, line)
                 blank = 0
