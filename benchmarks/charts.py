@@ -12,6 +12,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind7     # the seventh, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind8     # the eighth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind9     # the ninth, with its memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind10    # the tenth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -87,6 +88,19 @@
   reads the text-only images of ``blind9_memes.py`` (outlined captions over blurred and
   grainy gradients, posts, chat bubbles, bullet slides, numbered lists) and prints on how
   many a chart was found: each is a false chart;
+- TEST (blind10): charts from ``blind10_charts.py`` (matplotlib labelled horizontal
+  lollipops, a Vega-Lite line over a shaded area against training steps, xkcd-style
+  unlabelled columns, pygal XY lines with dots on a log axis of parameters, seaborn point
+  plots over model sizes printed as categories, "tableau-colorblind10" grouped horizontal
+  bars with a legend, plotly "ggplot2" lines with markers on a log axis of training tokens,
+  Vega-Lite dark labelled columns as JPEG), written without reading the reader or any other
+  generator; not in the default run (``--blind10 [N]``, 24 by default, or
+  ``--only-blind10``), a line per style; scored by the coordinator only, never tuned on.
+  ``--blind10-memes [N]`` (16 by default, and in ``--only-blind10``) reads the text-only
+  images of ``blind10_memes.py`` (quote cards, two-panel reaction memes, forum replies
+  quoting a post, two columns of paper prose, Python comment blocks in a dark editor, news
+  pages with a photo placeholder) and prints on how many a chart was found: each is a
+  false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -138,6 +152,8 @@ from blind8_charts import generate as generate_blind8
 from blind8_memes import generate as generate_blind8_memes
 from blind9_charts import generate as generate_blind9
 from blind9_memes import generate as generate_blind9_memes
+from blind10_charts import generate as generate_blind10
+from blind10_memes import generate as generate_blind10_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -369,6 +385,7 @@ BLIND_SETS = {
     "blind7": ("seventh ", 64000, generate_blind7),
     "blind8": ("eighth ", 74000, generate_blind8),
     "blind9": ("ninth ", 84000, generate_blind9),
+    "blind10": ("tenth ", 94000, generate_blind10),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -376,6 +393,7 @@ BLIND_MEMES = {
     "blind7": (65000, generate_blind7_memes),
     "blind8": (75000, generate_blind8_memes),
     "blind9": (85000, generate_blind9_memes),
+    "blind10": (95000, generate_blind10_memes),
 }
 
 

@@ -2,7 +2,7 @@
 
     OMP_THREAD_LIMIT=1 PYTHONPATH=. python benchmarks/same_readings.py --out A.json
         [--images /tmp/readings-images] [--count 20] [--heldout-count 20] [--looks-count 6]
-        [--profile]
+        [--profile | --calls]
     python benchmarks/same_readings.py --compare A.json B.json
 
 Reads the table tuning sets (``synth_tables`` at seed 0, ``heldout_tables`` at seed 5000,
@@ -16,7 +16,8 @@ to its checkout: the editable install points at the main checkout) read the same
 ``--compare`` prints, per set, the images whose tables, rows, scores, charts or flags
 differ, those whose page words alone differ, and the CPU seconds per image of each run.
 ``--profile`` adds where the CPU goes: cProfile by process time, summed by stage and by
-the OCR calls each stage makes (calls and pixels read).
+the OCR calls each stage makes (calls, pixels read and CPU, by page mode and language);
+``--calls`` prints the stages' CPU and the OCR calls alone, without cProfile.
 """
 
 from __future__ import annotations
@@ -92,10 +93,11 @@ def _readings(record: Any) -> dict[str, Any]:
 
 
 class OcrCalls:
-    """Counts the OCR engine calls and the pixels each reads, by the module that asked."""
+    """Counts the OCR engine calls, the pixels each reads and the CPU each takes, by the module
+    that asked and, for Tesseract, the page mode, language and whether digits only."""
 
     def __init__(self) -> None:
-        self.calls: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.calls: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])
 
     def wrap(self, module: Any, name: str, engine: str) -> None:
         original = getattr(module, name)
@@ -106,13 +108,28 @@ class OcrCalls:
                 "imgread.ocr"
             ):
                 caller = caller.f_back
-            pixels = _pixels(args[0]) if args else 0
-            entry = self.calls[f"{engine} <- {caller.f_globals.get('__name__', '?')}"]
+            started = time.process_time()
+            result = original(*args, **kwargs)
+            key = f"{engine}{_mode(args, kwargs)} <- {caller.f_globals.get('__name__', '?')}"
+            entry = self.calls[key]
             entry[0] += 1
-            entry[1] += pixels
-            return original(*args, **kwargs)
+            entry[1] += _pixels(args[0]) if args else 0
+            entry[2] += time.process_time() - started
+            return result
 
         setattr(module, name, counted)
+
+
+def _mode(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """How a Tesseract call reads: " psm 11 eng", " psm 6 eng digits" (nothing for RapidOCR,
+    whose calls take no settings)."""
+    settings = args[1] if len(args) > 1 else kwargs.get("settings")
+    if settings is None or not hasattr(settings, "psm"):
+        return ""
+    psm = kwargs.get("psm", args[2] if len(args) > 2 else None)
+    numeric = kwargs.get("numeric", args[3] if len(args) > 3 else False)
+    mode = f" psm {settings.psm if psm is None else psm} {settings.lang}"
+    return mode + (" digits" if numeric else "")
 
 
 def _pixels(image: Any) -> int:
@@ -123,10 +140,12 @@ def _pixels(image: Any) -> int:
     return 0
 
 
-def read(sets: dict[str, list[Path]], profile: bool, out_path: Path) -> dict[str, Any]:
+def read(sets: dict[str, list[Path]], profile: bool, out_path: Path,
+         calls: bool = False) -> dict[str, Any]:
     """Every image of ``sets`` read; the result is written to ``out_path`` after each image,
-    so that a run stopped early still compares on what it read."""
-    from imgread import ocr
+    so that a run stopped early still compares on what it read. ``calls`` counts the OCR
+    calls and times each stage without cProfile, whose overhead inflates Python code."""
+    from imgread import ocr, pipeline
     from imgread.config import load_config
     from imgread.ocr import rapid, tesseract
     from imgread.pipeline import Job, process_batch
@@ -134,7 +153,8 @@ def read(sets: dict[str, list[Path]], profile: bool, out_path: Path) -> dict[str
     config = load_config()
     counter = OcrCalls()
     profiler = cProfile.Profile(time.process_time) if profile else None
-    if profiler is not None:
+    stages = _time_stages(pipeline) if calls else {}
+    if profiler is not None or calls:
         counter.wrap(tesseract, "words", "tesseract")
         ocr.ENGINES["tesseract"] = (tesseract.words, tesseract.version)
         counter.wrap(rapid, "read", "rapid")
@@ -160,7 +180,27 @@ def read(sets: dict[str, list[Path]], profile: bool, out_path: Path) -> dict[str
               flush=True)
     if profiler is not None:
         _print_profile(profiler, counter)
+    elif calls:
+        total = sum(stages.values())
+        print(f"\nCPU-s by stage (of {total:.1f} s in stages):")
+        for name, cpu in sorted(stages.items(), key=lambda item: -item[1]):
+            print(f"  {name:20s} {cpu:8.2f} {cpu / max(total, 1e-9):6.1%}")
+        _print_calls(counter, total)
     return out
+
+
+def _time_stages(pipeline: Any) -> dict[str, float]:
+    """CPU seconds by pipeline stage, summed over the images read (filled as they are)."""
+    stages: dict[str, float] = defaultdict(float)
+    original = pipeline._run_stage
+
+    def timed(name: str, stage: Any, work: Any) -> None:
+        started = time.process_time()
+        original(name, stage, work)
+        stages[name] += time.process_time() - started
+
+    pipeline._run_stage = timed
+    return stages
 
 
 # The stages and the costly steps inside them whose cumulative CPU the profile prints.
@@ -182,11 +222,16 @@ def _print_profile(profiler: cProfile.Profile, counter: OcrCalls) -> None:
         if any(label.endswith(step) for step in PROFILED):
             print(f"  {label:60s} {entry[1]:6d} calls {entry[3]:8.2f} s "
                   f"{entry[3] / max(total, 1e-9):6.1%}")
-    print("\nOCR calls by the module that asked (calls, megapixels):")
-    for who, (calls, pixels) in sorted(counter.calls.items(), key=lambda item: -item[1][1]):
-        print(f"  {who:60s} {calls:6d} {pixels / 1e6:8.2f}")
+    _print_calls(counter, total)
     print("\ntop 40 by cumulative CPU (all of it in /tmp/same_readings.prof):")
     stats.sort_stats("cumulative").print_stats(40)
+
+
+def _print_calls(counter: OcrCalls, total: float) -> None:
+    print("\nOCR calls by mode and the module that asked (calls, megapixels, CPU-s, share):")
+    for who, (calls, pixels, cpu) in sorted(counter.calls.items(), key=lambda item: -item[1][2]):
+        print(f"  {who:72s} {calls:6.0f} {pixels / 1e6:8.2f} {cpu:8.2f} "
+              f"{cpu / max(total, 1e-9):6.1%}")
 
 
 def compare(before_path: Path, after_path: Path) -> int:
@@ -227,6 +272,8 @@ def main() -> None:
     parser.add_argument("--looks-count", type=int, default=6)
     parser.add_argument("--sets", default="tuning,heldout,looks,real")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--calls", action="store_true",
+                        help="CPU by stage and by OCR call, without cProfile's overhead")
     parser.add_argument("--compare", type=Path, nargs=2)
     args = parser.parse_args()
     if args.compare:
@@ -235,7 +282,8 @@ def main() -> None:
         parser.error("--out (or --compare) is needed")
     wanted = args.sets.split(",")
     sets = image_sets(args.images, wanted, args.count, args.heldout_count, args.looks_count)
-    read({name: sets[name] for name in wanted if name in sets}, args.profile, args.out)
+    read({name: sets[name] for name in wanted if name in sets}, args.profile, args.out,
+         args.calls)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
                                 [--blind7-count 48] [--blind7-seed 63000]
                                 [--blind8-count 48] [--blind8-seed 73000]
                                 [--blind9-count 48] [--blind9-seed 83000]
+                                [--blind10-count 48] [--blind10-seed 93000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -92,6 +93,14 @@ The sets, each on its own lines:
   gradients, wiki tables with linked names and notes, boards with Average first, grey
   monospace scans, PowerShell ``Format-Table`` output, rounded cards with access pills),
   with ``blind9:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind10``: a tenth blind test set, not in the default sets (``--sets blind10``). Tables
+  from ``blind10_tables.py``, written without reading the reader or any other generator
+  (web data grids with checkboxes and a pager, BI visuals with data bars behind the
+  scores, paper tables with headers turned 60 degrees, tick/cross and licence columns,
+  names over a grey maker line, serif lists with dotted leaders, Russian blog posts as
+  JPEG, condensed tables shaded by column, newspaper graphics, a dark SQL client with a
+  row-number gutter, small tables enlarged and blurred, macOS-like windows on a desktop),
+  with ``blind10:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -136,6 +145,7 @@ import blind6_tables
 import blind7_tables
 import blind8_tables
 import blind9_tables
+import blind10_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -515,6 +525,7 @@ ROLES = {
     "blind7": "TEST (blind7)",
     "blind8": "TEST (blind8)",
     "blind9": "TEST (blind9)",
+    "blind10": "TEST (blind10)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -548,6 +559,9 @@ def main() -> None:
     parser.add_argument("--blind8-seed", type=int, default=73000, help="blind8_tables seed")
     parser.add_argument("--blind9-count", type=int, default=48, help="blind9_tables images")
     parser.add_argument("--blind9-seed", type=int, default=83000, help="blind9_tables seed")
+    parser.add_argument("--blind10-count", type=int, default=48, help="blind10_tables images")
+    parser.add_argument("--blind10-seed", type=int, default=93000,
+                        help="blind10_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -616,6 +630,10 @@ def main() -> None:
         if "blind9" in wanted:
             sets["blind9"] = generated_set(
                 blind9_tables, Path(folder, "blind9"), args.blind9_count, args.blind9_seed
+            )
+        if "blind10" in wanted:
+            sets["blind10"] = generated_set(
+                blind10_tables, Path(folder, "blind10"), args.blind10_count, args.blind10_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None

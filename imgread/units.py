@@ -80,6 +80,23 @@ def main_of_compound(text: str) -> str | None:
     return None
 
 
+# An interval printed in a column of its own, as arena boards print a rating's 95% CI:
+# "+5/-4", "+12 / -9", "(-3, +5)", "[-3, +5]", "±6". Two bounds hold two numbers (the
+# cell scores nothing), but the cell is a value of its row: a board's line of a name, its
+# rating and its interval is a row. A thin sign OCR read as another mark ("(-2, #2)",
+# "~4/-3") still makes a bound; one sign at least tells an interval from a count ("17/20").
+_BOUND = r"[-+±#~_]?\s?\d+(?:\.\d+)?"
+_INTERVAL_RE = re.compile(
+    rf"(?=[^\d]*[-+±]|.*/\s*[-+±])(?:{_BOUND}\s*/\s*{_BOUND}"
+    rf"|[(\[]\s*{_BOUND}\s*,\s*{_BOUND}\s*[)\]]?|±\s?\d+(?:\.\d+)?)"
+)
+
+
+def is_interval(text: str) -> bool:
+    """``text`` is an interval cell: "+5/-4", "+12 / -9", "(-3, +5)", "±6"."""
+    return bool(_INTERVAL_RE.fullmatch(_tidy(text)))
+
+
 _MISSING = {"", "-", "–", "—", "n/a", "na", "n.a.", "none", "null", "?", "x", "✗"}
 
 # Multipliers to billions (parameters) and to trillions (tokens).

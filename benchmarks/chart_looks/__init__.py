@@ -6,9 +6,11 @@ bars with their values printed on them: ``printed``, bars to bind to a category,
 and a value (dark grouped lying bars, hatched columns with error bars, ggplot lying bars):
 ``bound``, line charts whose series are named on the plot, in close colours, on log
 axes in several notations: ``named``, line charts over categories (releases, versions,
-months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``;
-textured, hatched, shaded bars and bars with error bars: ``textured``; lying bars on dark
-pages: ``dark_hbars``).
+months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``, bars
+in neutral colours (greys, black, light bars on a dark page): ``greybars``, line charts
+without markers on dark panels, log and category axes: ``plain``; textured, hatched,
+shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
+``dark_hbars``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -25,9 +27,11 @@ from chart_looks import (
     category_lines,
     curves,
     dark_hbars,
+    grey_bars,
     line_kinds,
     mpl_themed,
     named_lines,
+    plain_lines,
     plotly_look,
     printed_bars,
     textured_bars,
@@ -48,6 +52,8 @@ LOOKS = {
     "bound": bound_bars,
     "categories": category_lines,
     "barlists": bar_lists,
+    "greybars": grey_bars,
+    "plain": plain_lines,
     "textured": textured_bars,
     "dark_hbars": dark_hbars,
 }

@@ -40,15 +40,15 @@ PAPER_FILLS = [["#ffffff", "#bdbdbd", "#636363"], ["#a6cee3", "#1f78b4", "#b2df8
 HATCHES = ["//", "..", "xx", "\\\\", "--", "oo", "++"]
 
 
-def _values(rng: random.Random, count: int) -> list[float]:
+def scores(rng: random.Random, count: int) -> list[float]:
     return [round(rng.uniform(15, 92), 1) for _ in range(count)]
 
 
-def _fmt(value: float, percent: bool) -> str:
+def score_text(value: float, percent: bool) -> str:
     return f"{value:.1f}%" if percent else f"{value:.1f}"
 
 
-def _png(fig: Any, dpi: int) -> Image.Image:
+def figure_image(fig: Any, dpi: int) -> Image.Image:
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
@@ -74,7 +74,7 @@ def _dark_grouped_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image
         slots = np.arange(len(categories))[::-1].astype(float)
         step = 0.8 / len(names)
         for i, (name, colour) in enumerate(zip(names, colours, strict=True)):
-            values = _values(rng, len(categories))
+            values = scores(rng, len(categories))
             entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
             offsets = slots + ((len(names) - 1) / 2 - i) * step
             bars = ax.barh(offsets, values, step * rng.choice([0.85, 1.0]), color=colour,
@@ -84,10 +84,10 @@ def _dark_grouped_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image
                     continue
                 y = bar.get_y() + bar.get_height() / 2
                 if inside:
-                    ax.text(value - 1, y, _fmt(value, percent), ha="right", va="center",
+                    ax.text(value - 1, y, score_text(value, percent), ha="right", va="center",
                             color="#111111", fontsize=rc["font.size"] - 1)
                 else:
-                    ax.text(value + 1, y, _fmt(value, percent), ha="left", va="center",
+                    ax.text(value + 1, y, score_text(value, percent), ha="left", va="center",
                             color=ink, fontsize=rc["font.size"] - 1)
         ax.set_yticks(slots, categories)
         ax.set_xlim(0, 100)
@@ -103,7 +103,7 @@ def _dark_grouped_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=len(names),
                       frameon=False, labelcolor=ink)
         fig.tight_layout()
-        return _png(fig, rng.choice([100, 120, 150]))
+        return figure_image(fig, rng.choice([100, 120, 150]))
 
 
 def _paper_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -123,7 +123,7 @@ def _paper_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         step = 0.8 / len(names)
         top = 0.0
         for i, name in enumerate(names):
-            values = _values(rng, len(categories))
+            values = scores(rng, len(categories))
             errors = [rng.uniform(1.0, 5.0) for _ in values]
             top = max(top, *(v + e for v, e in zip(values, errors, strict=True)))
             entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
@@ -145,7 +145,7 @@ def _paper_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
             ax.legend(frameon=True, edgecolor="black", fancybox=False, loc="upper left",
                       bbox_to_anchor=(1.02, 1.0))
         fig.tight_layout()
-        return _png(fig, rng.choice([100, 130, 160]))
+        return figure_image(fig, rng.choice([100, 130, 160]))
 
 
 def _ggplot_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -153,7 +153,7 @@ def _ggplot_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import numpy as np
 
     categories = rng.sample(MODELS, rng.randint(4, 10))
-    values = _values(rng, len(categories))
+    values = scores(rng, len(categories))
     if rng.random() < 0.6:
         order = sorted(range(len(values)), key=values.__getitem__)
         categories, values = [categories[i] for i in order], [values[i] for i in order]
@@ -167,7 +167,7 @@ def _ggplot_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         ax.barh(slots, values, rng.choice([0.6, 0.7, 0.8]), color=colour)
         size = rng.choice([8, 9, 10])
         for slot, value in zip(slots, values, strict=True):
-            ax.text(value + 0.8, slot, _fmt(value, percent), va="center", ha="left",
+            ax.text(value + 0.8, slot, score_text(value, percent), va="center", ha="left",
                     fontsize=size, color="#333333")
         ax.set_yticks(slots, categories)
         ax.set_xlim(0, max(values) * rng.uniform(1.1, 1.25))
@@ -175,7 +175,7 @@ def _ggplot_hbar(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         if rng.random() < 0.5:
             ax.set_title(rng.choice(["Benchmark results", f"{name} by model"]))
         fig.tight_layout()
-        return _png(fig, rng.choice([90, 110, 140]))
+        return figure_image(fig, rng.choice([90, 110, 140]))
 
 
 DRAW = {"bb-dark-grouped-hbar": _dark_grouped_hbar, "bb-paper-columns": _paper_columns,

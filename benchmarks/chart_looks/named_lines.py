@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import math
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -242,13 +243,7 @@ def svg_card(curves: Curves, rng: random.Random, width: int, height: int) -> str
 
     parts = [f"<rect x='6' y='6' width='{width - 12}' height='{height - 12}' rx='14' "
              f"fill='{panel}' stroke='{grid}'/>"]
-    value = first
-    while value <= high:
-        parts.append(f"<line x1='{left}' x2='{left + plot_w}' y1='{py(value):.1f}' "
-                     f"y2='{py(value):.1f}' stroke='{grid}' stroke-width='1'/>")
-        parts.append(f"<text x='{left - 8}' y='{py(value) + size * 0.35:.1f}' "
-                     f"text-anchor='end' fill='{text_grey}'>{value:g}</text>")
-        value += step
+    parts += level_rules(first, step, high, py, (left, plot_w), grid, text_grey, size)
     ticks, texts = x_labels(curves, rng)
     for tick, text in zip(ticks, texts, strict=True):
         if log_low <= math.log10(tick) <= log_high:
@@ -262,10 +257,7 @@ def svg_card(curves: Curves, rng: random.Random, width: int, height: int) -> str
     radius = rng.choice((2, 2.5, 3))
     for index, (name, ys) in enumerate(curves.series.items()):
         colour = palette[index % len(palette)]
-        points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(curves.xs, ys,
-                                                                       strict=True))
-        parts.append(f"<polyline points='{points}' fill='none' stroke='{colour}' "
-                     f"stroke-width='{stroke}' stroke-linejoin='round'/>")
+        parts.append(polyline(curves.xs, ys, (px, py), colour, stroke))
         parts.extend(f"<circle cx='{px(x):.1f}' cy='{py(y):.1f}' r='{radius}' "
                      f"fill='{colour}'/>" for x, y in zip(curves.xs, ys, strict=True))
         parts.append(f"<text x='{px(curves.xs[-1]) + 8:.1f}' "
@@ -277,6 +269,32 @@ def svg_card(curves: Curves, rng: random.Random, width: int, height: int) -> str
            f"font-family='{font}' font-size='{size}'>{''.join(parts)}</svg>")
     return (f"<html><body style='margin:0;background:{page}'><div id='shot' "
             f"style='display:inline-block;background:{page}'>{svg}</div></body></html>")
+
+
+def level_rules(first: float, step: float, high: float, py: Callable[[float], float],
+                across: tuple[float, float], grid: str, ink: str, size: int) -> list[str]:
+    """SVG level gridlines from ``first`` up to ``high`` every ``step`` across the plot
+    (its left edge and width), each labelled left of the plot."""
+    left, plot_w = across
+    parts = []
+    value = first
+    while value <= high:
+        parts.append(f"<line x1='{left}' x2='{left + plot_w}' y1='{py(value):.1f}' "
+                     f"y2='{py(value):.1f}' stroke='{grid}' stroke-width='1'/>")
+        parts.append(f"<text x='{left - 8}' y='{py(value) + size * 0.35:.1f}' "
+                     f"text-anchor='end' fill='{ink}'>{value:g}</text>")
+        value += step
+    return parts
+
+
+def polyline(xs: list[float], ys: list[float],
+             place: tuple[Callable[[float], float], Callable[[float], float]],
+             colour: str, stroke: float) -> str:
+    """An SVG line through the points, ``place`` their x and y in pixels."""
+    px, py = place
+    points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys, strict=True))
+    return (f"<polyline points='{points}' fill='none' stroke='{colour}' "
+            f"stroke-width='{stroke}' stroke-linejoin='round'/>")
 
 
 # ---------------------------------------------------------------- matplotlib and seaborn

@@ -74,3 +74,12 @@ def look_run(
     finally:
         browser.close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
+
+
+def table_page(style: str, header: list[str], rows: list[list[str]]) -> str:
+    """A page of one HTML table in ``#shot``, styled by ``style``."""
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return (f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head>"
+            f"<body><div id='shot'><table><thead><tr>{head}</tr></thead><tbody>{body}"
+            f"</tbody></table></div></body></html>")

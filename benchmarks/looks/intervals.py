@@ -22,7 +22,7 @@ from pathlib import Path
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import BENCH, MODELS, look_run, save_shot, size_of
+from looks.common import BENCH, MODELS, look_run, save_shot, size_of, table_page
 from looks.leaderboard import size_in_name
 
 SERIF_CSS = ["'DejaVu Serif'", "'Liberation Serif'", "'FreeSerif'"]
@@ -157,12 +157,7 @@ def _html_table(rng: random.Random, browser: Browser, header: list[str],
         f"{rules}th{{padding:5px 12px;font-weight:{rng.choice(['normal', '600'])}}}"
         f"td{{padding:4px 12px;text-align:{align}}}td:first-child{{text-align:left}}"
     )
-    head = "".join(f"<th>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-    html = (f"<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head>"
-            f"<body><div id='shot'><table><thead><tr>{head}</tr></thead><tbody>{body}"
-            f"</tbody></table></div></body></html>")
-    return browser.shoot(html, rng.choice([1.0, 1.25, 1.5]))
+    return browser.shoot(table_page(style, header, rows), rng.choice([1.0, 1.25, 1.5]))
 
 
 def _plain(html: str) -> str:

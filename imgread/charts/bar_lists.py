@@ -16,14 +16,13 @@ to measure its bar against.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import cv2
 import numpy as np
 
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Series, Word
+from .bars import Lying
 from .binding import repair_text
 from .pixels import background, distance, hex_colour
 from .printed import FOOT_SLACK, PROPORTION_SHARE, READ_ALONE, Probed, proportional
@@ -37,25 +36,6 @@ OWN_SHARE = 0.3  # of a column across a bar in the bar's colour: the bar goes on
 ABOVE_REACH = 2.5  # text heights above a bar where its name and value may stand
 
 
-@dataclass
-class ListBar:
-    """One row's bar in image pixels: from ``foot`` (its left edge) to ``end``."""
-
-    y1: int
-    y2: int
-    foot: int
-    end: int
-    colour: np.ndarray
-
-    @property
-    def cy(self) -> float:
-        return (self.y1 + self.y2) / 2
-
-    @property
-    def thickness(self) -> int:
-        return self.y2 - self.y1
-
-
 def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase],
                   settings: OcrSettings | None = None) -> list[Chart]:
     """The bar list on the page, if rows of bars from one edge are in proportion to the
@@ -66,7 +46,7 @@ def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase],
     labels = [p for p in numbers if (p.value or 0) > 0]
     height = float(np.median([p.height for p in (labels if len(labels) >= MIN_ROWS
                                                  else found)]))
-    best: list[tuple[ListBar, Phrase]] = []
+    best: list[tuple[Lying, Phrase]] = []
     for column in bar_columns(list_bars(rgb, height), height):
         rows = _bound(column, labels, height)
         if rows is None:
@@ -78,7 +58,7 @@ def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase],
             best = rows
     if len(best) < MIN_ROWS:
         return []
-    scale = proportional([Probed(label=label, end=float(bar.end), foot=float(bar.foot),
+    scale = proportional([Probed(label=label, end=float(bar.end), foot=bar.base,
                                  low=float(bar.y1), high=float(bar.y2)) for bar, label in best],
                          upright=False)
     if scale is None:
@@ -103,9 +83,9 @@ def read_bar_list(rgb: np.ndarray, found: list[Phrase], numbers: list[Phrase],
               for (bar, label), name, value in zip(rows, names, values, strict=True) if name]
     if len(points) < MIN_ROWS:
         return []
-    box = Box(x1=min(bar.foot for bar, _ in rows), y1=min(bar.y1 for bar, _ in rows),
-              x2=max(max(bar.end, label.box.x2) for bar, label in rows),
-              y2=max(bar.y2 for bar, _ in rows))
+    box = Box(x1=int(min(bar.base for bar, _ in rows)), y1=int(min(bar.y1 for bar, _ in rows)),
+              x2=int(max(max(bar.end, label.box.x2) for bar, label in rows)),
+              y2=int(max(bar.y2 for bar, _ in rows)))
     named_above = [p for p in found if any(p.text == n for n in names)]
     top = min([box.y1, *(p.box.y1 for p in named_above)])
     colour = np.median(np.array([bar.colour for bar, _ in rows]), axis=0)
@@ -132,27 +112,27 @@ def bar_rows(rgb: np.ndarray, words: list[Word]) -> bool:
 TRIGGER_SIDE = 1000
 
 
-def bar_columns(bars: list[ListBar], height: float) -> list[list[ListBar]]:
+def bar_columns(bars: list[Lying], height: float) -> list[list[Lying]]:
     """The bars grouped by their left edge: three or more from one edge, about as thick
     as each other and at most a few text lines, long beside the text and not all one
     length (a table's striped rows are)."""
-    columns: list[list[ListBar]] = []
-    for foot in sorted({bar.foot for bar in bars}):
-        column = [bar for bar in bars if abs(bar.foot - foot) <= FOOT_SLACK
+    columns: list[list[Lying]] = []
+    for base in sorted({bar.base for bar in bars}):
+        column = [bar for bar in bars if abs(bar.base - base) <= FOOT_SLACK
                   and bar.thickness <= 2.5 * max(height, 1)]
         if len(column) < MIN_ROWS or any(column == other for other in columns):
             continue
         usual = float(np.median([bar.thickness for bar in column]))
         column = [bar for bar in column if 0.5 * usual <= bar.thickness <= 2 * usual]
-        lengths = [bar.end - bar.foot for bar in column]
+        lengths = [bar.end - bar.base for bar in column]
         if (len(column) >= MIN_ROWS and max(lengths) >= LONG_LIST_BAR * height
                 and max(lengths) >= 1.1 * min(lengths)):
             columns.append(column)
     return columns
 
 
-def _read_alone(rgb: np.ndarray, column: list[ListBar], rows: list[tuple[ListBar, Phrase]],
-                height: float, settings: OcrSettings) -> list[tuple[ListBar, Phrase]]:
+def _read_alone(rgb: np.ndarray, column: list[Lying], rows: list[tuple[Lying, Phrase]],
+                height: float, settings: OcrSettings) -> list[tuple[Lying, Phrase]]:
     """The numbers of the rows whose number the page reading lost, each read alone where
     the bound rows print theirs: inside the bar against its end, or past it (to where the
     rows' values end: a column of right-aligned values); both where no row shows which."""
@@ -170,10 +150,11 @@ def _read_alone(rgb: np.ndarray, column: list[ListBar], rows: list[tuple[ListBar
         for place in places:
             if place == "inside" and bar.thickness < height:
                 continue  # no text fits in a thin bar
-            box = (Box(x1=int(max(bar.foot, bar.end - 6 * height)), y1=y1, x2=bar.end - 1,
+            end = int(bar.end)
+            box = (Box(x1=int(max(bar.base, end - 6 * height)), y1=y1, x2=end - 1,
                        y2=y2) if place == "inside" else
-                   Box(x1=bar.end + 1, y1=y1, x2=min(rgb.shape[1], max(
-                       right + int(height), bar.end + int(6 * height))), y2=y2))
+                   Box(x1=end + 1, y1=y1, x2=min(rgb.shape[1], max(
+                       right + int(height), end + int(6 * height))), y2=y2))
             if box.x2 - box.x1 < height:
                 continue
             text = read_label_text(*_ink(rgb, box, bar, page) if place == "inside"
@@ -185,7 +166,7 @@ def _read_alone(rgb: np.ndarray, column: list[ListBar], rows: list[tuple[ListBar
     return read
 
 
-def list_bars(rgb: np.ndarray, height: float) -> list[ListBar]:
+def list_bars(rgb: np.ndarray, height: float) -> list[Lying]:
     """The page's thick, long runs of one colour, each cut to its own colour from its left
     edge (a track beyond its end is not the bar)."""
     page = background(rgb)
@@ -204,7 +185,7 @@ def list_bars(rgb: np.ndarray, height: float) -> list[ListBar]:
     return bars
 
 
-def _own_run(rgb: np.ndarray, x: int, y: int, width: int, tall: int) -> ListBar | None:
+def _own_run(rgb: np.ndarray, x: int, y: int, width: int, tall: int) -> Lying | None:
     """The bar inside a drawn run: its colour at the run's left end, and where that colour
     stops for good along it (a label inside it, in another colour, is bridged)."""
     band = rgb[y : y + tall, x : x + width]
@@ -220,10 +201,10 @@ def _own_run(rgb: np.ndarray, x: int, y: int, width: int, tall: int) -> ListBar 
             break
     if end < 2:
         return None
-    return ListBar(y1=y, y2=y + tall, foot=x, end=x + end, colour=colour)
+    return Lying(y1=y, y2=y + tall, base=x, end=x + end, colour=colour)
 
 
-def _ink(rgb: np.ndarray, box: Box, bar: ListBar, page: np.ndarray) -> tuple[np.ndarray, Box]:
+def _ink(rgb: np.ndarray, box: Box, bar: Lying, page: np.ndarray) -> tuple[np.ndarray, Box]:
     """The crop of a label inside a bar drawn black on white: what is neither the bar's
     colour nor the page's (beside a rounded end) is the label's ink, whether the label is
     lighter than its bar or darker (white digits on a mid-grey bar pass neither way)."""
@@ -233,14 +214,14 @@ def _ink(rgb: np.ndarray, box: Box, bar: ListBar, page: np.ndarray) -> tuple[np.
     return clean, Box(x1=0, y1=0, x2=clean.shape[1], y2=clean.shape[0])
 
 
-def _bound(column: list[ListBar], labels: list[Phrase], height: float
-           ) -> list[tuple[ListBar, Phrase]] | None:
+def _bound(column: list[Lying], labels: list[Phrase], height: float
+           ) -> list[tuple[Lying, Phrase]] | None:
     """Each bar of one column with its number: the one level with it, else the one on the
     line just above it; None where a row holds other numbers as well (a table's row)."""
     taken: set[int] = set()
-    rows: list[tuple[ListBar, Phrase]] = []
+    rows: list[tuple[Lying, Phrase]] = []
     for bar in column:
-        level = [p for p in labels if _level(p, bar, height) and p.box.cx > bar.foot]
+        level = [p for p in labels if _level(p, bar, height) and p.box.cx > bar.base]
         if len(level) > 1:
             return None  # a row of several numbers: a table's
         if level:
@@ -249,7 +230,7 @@ def _bound(column: list[ListBar], labels: list[Phrase], height: float
     for bar in column:
         if any(b is bar for b, _ in rows):
             continue
-        above = [p for p in labels if id(p) not in taken and p.box.cx > bar.foot
+        above = [p for p in labels if id(p) not in taken and p.box.cx > bar.base
                  and bar.y1 - ABOVE_REACH * height <= p.box.y2 <= bar.y1 + 1
                  and not any(_level(p, other, height) for other in column)]
         if above:
@@ -259,19 +240,19 @@ def _bound(column: list[ListBar], labels: list[Phrase], height: float
     return sorted(rows, key=lambda row: row[0].y1)
 
 
-def _level(label: Phrase, bar: ListBar, height: float) -> bool:
+def _level(label: Phrase, bar: Lying, height: float) -> bool:
     return abs(label.box.cy - bar.cy) <= max(bar.thickness, height) / 2
 
 
-def _name(bar: ListBar, label: Phrase, found: list[Phrase], height: float) -> str:
+def _name(bar: Lying, label: Phrase, found: list[Phrase], height: float) -> str:
     """The row's name: the text level with the bar left of its edge, else the text on the
     line just above the bar, from about its edge (a rank number before it left out)."""
     texts = [p for p in found if p is not label and p.value is None
              and sum(c.isalpha() for c in p.text) >= 1]
-    left = [p for p in texts if _level(p, bar, height) and p.box.x2 <= bar.foot + 0.5 * height]
+    left = [p for p in texts if _level(p, bar, height) and p.box.x2 <= bar.base + 0.5 * height]
     if not left:
         above = [p for p in texts if bar.y1 - ABOVE_REACH * height <= p.box.y2 <= bar.y1 + 1
-                 and bar.foot - 3 * height <= p.box.x1 < (bar.foot + bar.end) / 2]
+                 and bar.base - 3 * height <= p.box.x1 < (bar.base + bar.end) / 2]
         lowest = max((p.box.y2 for p in above), default=None)
         left = [p for p in above if lowest is not None and p.box.y2 >= lowest - 0.5 * height]
     words = [w for p in sorted(left, key=lambda p: p.box.x1) for w in p.words]

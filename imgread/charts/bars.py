@@ -35,6 +35,26 @@ class RawBar:
         return self.x2 - self.x1
 
 
+@dataclass
+class Lying:
+    """A horizontal bar in image pixels, from ``base`` (the edge it grows from, on the
+    left) to ``end``: a lying bar chart's (``hbars``) or a bar list's row (``bar_lists``)."""
+
+    y1: float
+    y2: float
+    base: float
+    end: float
+    colour: np.ndarray
+
+    @property
+    def cy(self) -> float:
+        return (self.y1 + self.y2) / 2
+
+    @property
+    def thickness(self) -> float:
+        return self.y2 - self.y1
+
+
 def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> list[RawBar]:
     """Vertical bars in ``area`` (image pixels), text boxes ignored."""
     crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
@@ -47,9 +67,9 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         else crop
     )
     from_page = distance(small, bg)  # (once: the columns below measure it too)
-    mask = from_page > 40
+    mask = (from_page > 40) & ~_page_round_face(small, outer_page(rgb), bg)
     k = max(3, round(min(small.shape[:2]) / 120))
-    mask = open_mask(close_mask(mask, 3), k, k)
+    mask = _without_rules(open_mask(close_mask(mask, 3), k, k))
     # text is neither bar nor background: a label inside a bar does not end the bar there
     unknown = np.ones_like(mask)
     # (only the boxes on the plot are tested: a page's words mostly lie off it)
@@ -81,6 +101,53 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         if not _backdrop(bar, area, bg):
             result.append(bar)
     return _without_stubs(_rejoined(result, 2 / scale + 1), area)
+
+
+def outer_page(rgb: np.ndarray) -> np.ndarray:
+    """The colour of the page round the whole image: the median of its outermost pixels."""
+    edges = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]]).astype(np.float64)
+    return np.median(edges, axis=0)
+
+
+def _page_round_face(small: np.ndarray, page: np.ndarray, bg: np.ndarray) -> np.ndarray:
+    """Where the crop shows the page round a plot face of another colour (matplotlib's
+    grey figure round a white axes: ``classic``, ``grayscale``): pixels of the page's
+    colour joined to the crop's edge. A plot area reaches past the face's frame (a step
+    left of the first tick, over the names), and that margin, cut up by the names and
+    ticks in it, stood as bars from the crop's edge to the frame."""
+    if float(np.linalg.norm(page - bg)) <= BAR_INK:
+        return np.zeros(small.shape[:2], dtype=bool)
+    near_page = (distance(small, page) < PAGE_NEAR).astype(np.uint8)
+    count, labels = cv2.connectedComponents(near_page, connectivity=4)
+    if count <= 1:
+        return np.zeros(small.shape[:2], dtype=bool)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return np.isin(labels, edge[edge > 0])
+
+
+PAGE_NEAR = 20.0  # RGB distance: a pixel this near the page round the face is that page
+
+
+def _without_rules(mask: np.ndarray) -> np.ndarray:
+    """The mask without rules across the bars: rows where thin runs (a few pixels tall, as
+    a gridline, an axis line or a frame's edge is) span a good part of the plot. Where the
+    bars are as dark as the frame, the frame's top edge (what the opening leaves of it)
+    was the lowest ink of every column between bars, and so the bars' baseline. A bar
+    crossing such a row is thick there, and keeps it."""
+    # (padded: an opening keeps whatever touches the crop's edge, as the frame's top does)
+    pad = RULE_PX + 1
+    thick = open_mask(np.pad(mask, ((pad, pad), (0, 0))), 1, RULE_PX + 1)[pad:-pad]
+    thin = mask & ~thick
+    rules = thin.sum(axis=1) > RULE_SPAN * mask.shape[1]
+    if not rules.any():
+        return mask
+    kept = mask.copy()
+    kept[rules] &= ~thin[rules]
+    return kept
+
+
+RULE_PX = 3  # px at the working size: a run no taller than this, across the plot, is a rule
+RULE_SPAN = 0.3  # of the plot's width: thin runs this wide in one row make a rule
 
 
 def _solid(rgb: np.ndarray, box: Box, bg: np.ndarray) -> bool:
@@ -191,6 +258,12 @@ def _columns(
         if not len(on) or on[-1] < baseline - slack:
             continue
         bottom = int(on[-1])
+        if bottom > baseline and column[baseline]:
+            # ink just under the run through the baseline, apart from it, is no foot of a
+            # bar: a name's glyph or a tick mark beside the axis (the bar was cut in two)
+            apart = (~column[baseline : bottom + 1]).nonzero()[0]
+            if len(apart):
+                bottom = baseline + int(apart[0]) - 1
         gaps = (~(column | text[: baseline + slack + 1, x])[: bottom + 1]).nonzero()[0]
         start = int(gaps[-1]) + 1 if len(gaps) else 0
         drawn = (column[start : bottom + 1] & ~text[start : bottom + 1, x]).nonzero()[0]

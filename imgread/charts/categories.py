@@ -162,7 +162,37 @@ def _step(row: list[Phrase]) -> float:
 
 
 def places_of(row: list[Phrase]) -> list[tuple[float, str]]:
-    return [(p.box.cx, p.text) for p in row]
+    return list(zip([p.box.cx for p in row], digits_restored([p.text for p in row]),
+                    strict=True))
+
+
+# letters OCR reads for digits in small tick text: "Ql 2024" for "Q1 2024", "v2.O"
+_DIGIT_OF = {"l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0", "S": "5", "Z": "2"}
+
+
+def _shape(text: str) -> str:
+    return "".join("9" if c.isdigit() else "a" if c.isalpha() else c for c in text)
+
+
+def digits_restored(names: list[str]) -> list[str]:
+    """A row of names printed to one pattern ("Q1 2024" "Q2 2024" ...), with a digit OCR
+    read as a look-alike letter put back: where a name differs from the shape most of the
+    row shares only by such letters, standing where the others print digits."""
+    shapes = [_shape(name) for name in names]
+    if not shapes:
+        return names
+    common = max(set(shapes), key=shapes.count)
+    if shapes.count(common) < 2 or shapes.count(common) * 2 <= len(names):
+        return names
+    restored = []
+    for name, shape in zip(names, shapes, strict=True):
+        if shape != common and len(shape) == len(common) and all(
+                a == b or (b == "9" and c in _DIGIT_OF)
+                for a, b, c in zip(shape, common, name, strict=True)):
+            name = "".join(_DIGIT_OF[c] if a != b else c
+                           for a, b, c in zip(shape, common, name, strict=True))
+        restored.append(name)
+    return restored
 
 
 def category_at(places: list[tuple[float, str]], px: float) -> str | None:

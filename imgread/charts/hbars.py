@@ -7,7 +7,6 @@ left of the bars' common edge, value labels the numbers just past a bar's end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -16,7 +15,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, lying_value_axis
-from .bars import RawBar, find_bars
+from .bars import BAR_INK, PAGE_NEAR, Lying, RawBar, find_bars, outer_page
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
 from .legend import confirmed_names, legend_names, unsure_names
 from .naming import sample_names
@@ -30,25 +29,6 @@ from .text import (
     read_label,
     read_label_text,
 )
-
-
-@dataclass
-class Lying:
-    """A horizontal bar in image pixels."""
-
-    y1: float
-    y2: float
-    base: float  # x of the common left edge
-    end: float  # x of the bar's end
-    colour: np.ndarray
-
-    @property
-    def cy(self) -> float:
-        return (self.y1 + self.y2) / 2
-
-    @property
-    def thickness(self) -> float:
-        return self.y2 - self.y1
 
 
 def turn(rgb: np.ndarray) -> np.ndarray:
@@ -194,12 +174,14 @@ def _chart(
             agrees = abs(printed - measured) <= tolerance
             if not agrees and settings is not None:
                 second = read_label(rgb, label.box, settings)
-                if (second is None or abs(second - measured) > tolerance) \
-                        and label.box.x1 < bar.end:
-                    # printed inside the bar at its end, where OCR kept a scrap of it:
-                    # read from the bar's end back, a label's width
+                if second is None or abs(second - measured) > tolerance:
+                    # OCR kept a scrap of it ("7%" of "32.7%", a gridline through its
+                    # digits): read from the bar's end, a label's width, inside the bar
+                    # where the scrap is, else past it
+                    inside = label.box.x1 < bar.end
+                    at = _inside_end(bar, tick_height) if inside else _past_end(bar, tick_height)
                     second = parse_number(read_label_text(
-                        rgb, _inside_end(bar, tick_height), settings, widen=False, page=bg))
+                        rgb, at, settings, widen=False, page=bg if inside else None))
                 if second is not None and abs(second - measured) <= tolerance:
                     printed, agrees = second, True
                     flags.append(repaired_flag("", label.text, second, measured))
@@ -238,6 +220,11 @@ def _names_beside(rgb: np.ndarray, bars: list[Lying], bg: np.ndarray, reach: int
     right = min(rgb.shape[1], min(edges) + reach)
     strip = rgb[top:bottom, :right].astype(np.float32)
     page = np.asarray(bg, dtype=np.float32)
+    # names set on the page round a plot face of another colour (matplotlib's grey figure
+    # round a white axes) are read on the face's colour: Tesseract lost them on the grey
+    outer = outer_page(rgb).astype(np.float32)
+    if float(np.linalg.norm(outer - page)) > BAR_INK:
+        strip[distance(strip, outer) < PAGE_NEAR] = page
     blends = np.zeros(strip.shape[:2], dtype=bool)
     for colour in {tuple(int(c) for c in bar.colour) for bar in bars}:
         towards = np.asarray(colour, dtype=np.float32) - page

@@ -32,10 +32,11 @@ MIN_MARKS = 4
 
 
 def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
-                    settings: OcrSettings | None) -> Fit | None:
+                    settings: OcrSettings | None, counts: bool = False) -> Fit | None:
     """An x axis for a plot whose labels under it made none: the top row of them read again
     (labels it adds join those read), fitted as usual, else two labels on a log scale the
-    tick marks show. None where neither holds."""
+    tick marks show (``counts``: the row counts in thousands, ``text.in_thousands``). None
+    where neither holds."""
     if not below or settings is None:
         return None
     top = min(p.box.cy for p in below)
@@ -44,7 +45,7 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
     strip = Box(x1=max(0, area.x1 - 30), y1=max(0, int(min(p.box.y1 for p in row) - 0.4 * height)),
                 x2=min(rgb.shape[1], area.x2 + 30),
                 y2=min(rgb.shape[0], int(max(p.box.y2 for p in row) + 0.4 * height)))
-    again = [p for p in (as_tick(f, sizes=True) for f in phrases(
+    again = [p for p in (as_tick(f, sizes=True, counts=counts) for f in phrases(
         label_row_words(rgb, strip, settings))) if p.value is not None]
     labels = row + [p for p in again if not any(_overlap(p.box, q.box) for q in row)]
     fits = x_axes_read_either_way(labels, unit_misreadings(labels))

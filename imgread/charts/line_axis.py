@@ -23,7 +23,7 @@ from .axes import (
 from .categories import category_row, is_categorical, sizes_only
 from .label_row import few_labels_axis
 from .panels import Panel
-from .text import Tick, as_tick, unit_misreadings
+from .text import Tick, as_tick, in_thousands, unit_misreadings
 
 
 def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
@@ -32,7 +32,8 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     ticks; returns the labels naming places along x where there is no scale, and of those
     the categories (a row of names each point takes as printed; ``categories``)."""
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
-    numbers = [p for p in (as_tick(f, sizes=True) for f in found)
+    counts = in_thousands([f for f in found if f.box.y1 >= panel.area.y2 - 2])
+    numbers = [p for p in (as_tick(f, sizes=True, counts=counts) for f in found)
                if p.value is not None and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20]
     below = [p for p in numbers if p.box.y1 >= panel.area.y2 - 2]
     # a label whose box took in its tick mark reaches up into the plot: its foot is on
@@ -62,7 +63,7 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
             below, plain=True) or panel.x)
     if panel.x is None:  # few labels, or a lone digit OCR lost: the row read again, and
         # two labels placed on a log scale where the tick marks between them show one
-        panel.x = few_labels_axis(rgb, below, panel.area, settings)
+        panel.x = few_labels_axis(rgb, below, panel.area, settings, counts)
     if panel.x is not None:  # a label set beside its tick (Vega's first and last) marks it
         panel.x = anchored(panel.x, rgb)
     # labels set evenly apart that make no numeric progression (names, or numbers among

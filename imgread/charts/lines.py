@@ -33,6 +33,14 @@ class Trace:
     style: str  # line, scatter
     points: list[tuple[float, float]] = field(default_factory=list)  # image pixels
     pixels: int = 0  # how many work pixels it was traced from
+    # a line without markers: its row in each column it crosses (image pixels, x and y),
+    # from which points where it runs straight are read (``tick_points``)
+    path: np.ndarray | None = None
+
+
+# how a series was drawn: its style, its points (work pixels), and a line without
+# markers' path (its row per column)
+Found = tuple[str, list[tuple[float, float]], np.ndarray | None]
 
 
 @dataclass
@@ -117,7 +125,7 @@ def trace(
             own, width, DASH_GAP, own | (drawn & (gap < SAME))))
         if found is None:
             continue
-        style, points = found
+        style, points, path = found
         if style == "line" and _stacked(points):
             continue
         if style == "scatter" and _grey(colour) and _framing(points):
@@ -128,6 +136,8 @@ def trace(
             colour=colour if pure is None else pure, style=style,
             points=[(area.x1 + x / scale, area.y1 + y / scale) for x, y in points],
             pixels=int(own.sum()),
+            path=None if path is None else np.column_stack(
+                (area.x1 + path[:, 0] / scale, area.y1 + path[:, 1] / scale)),
         ))
     return _distinct(traces, MARKER_REACH / scale), dashes
 
@@ -379,7 +389,7 @@ def _blend(colour: np.ndarray, series: np.ndarray, bg: np.ndarray, off_limit: fl
     return least < share < 0.95 and off < off_limit
 
 
-def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
+def _scatter(own: np.ndarray) -> Found | None:
     """Separate blobs of similar size, with no long strokes among them."""
     # a marker cut by a line drawn over it is still one marker
     joined = cv2.dilate(own.astype(np.uint8), np.ones((3, 3), np.uint8))
@@ -404,7 +414,7 @@ def _scatter(own: np.ndarray) -> tuple[str, list[tuple[float, float]]] | None:
                     in zip(centroids[1:], marker, strict=True) if keep)
     if _dotted(points, typical):
         return None
-    return "scatter", points
+    return "scatter", points, None
 
 
 DOTS = 8  # blobs at least: a dotted line's dots, when they chain this closely
@@ -425,7 +435,7 @@ DASHED_SHARE = 0.3  # of the columns it spans: the least a dashed line's dashes 
 
 
 def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | None = None
-          ) -> tuple[str, list[tuple[float, float]]] | None:
+          ) -> Found | None:
     """A drawn line: it spans a tenth of the plot at least, and fills most columns it spans
     (the remnants of text and frames are short or sparse); with ``gaps``, a dashed or
     dotted line, which fills them (``unerased``: with its pixels under text boxes) once
@@ -447,13 +457,13 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
         return None
     markers = _markers(_filled(own, thickness), thickness)
     if len(markers) >= 2:
-        return "line", markers
+        return "line", markers, None
     rows = follow_line(own, columns)
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     bends = [(float(x), float(y)) for x, y in corners]
     # (corners stacked in columns are a marker's rim or a box's sides: left as they are)
-    return "line", bends if _stacked(bends) else _bends_joined(bends, thickness)
+    return "line", bends if _stacked(bends) else _bends_joined(bends, thickness), curve
 
 
 BEND_GAP = 3.0  # line widths: corners this near the one before bend round one marker

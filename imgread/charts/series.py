@@ -41,6 +41,7 @@ from .text import (
     read_label,
     read_label_text,
 )
+from .tick_points import with_tick_points
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -279,6 +280,7 @@ def line_chart(
     traced, dashes = line_reader.trace(rgb, panel.area, text_boxes + swatches, bg)
     if not traced:
         return None, []
+    with_tick_points(traced, _tick_columns(panel, places_named))
     names, legend = legend_names(rgb, words, [t.colour for t in traced], bg, area=panel.area)
     title = title_above(panel, found, legend)
     # legend samples are not data: left of the legend words, or of this panel's words that
@@ -397,6 +399,14 @@ def _x_value(panel: Panel, px: float, places_named: list[Phrase] | None = None
         if abs(tick.box.cx - px) <= 0.35 * tick.height and tick.value is not None:
             return tick.value
     return _nice(panel.x, px)
+
+
+def _tick_columns(panel: Panel, places_named: list[Phrase]) -> list[float]:
+    """Where the x axis's ticks stand (image x): its fit's, or its named places'."""
+    if panel.x is None:
+        return [p.box.cx for p in places_named]
+    pixels = (panel.x.pixel(t.value) for t in panel.x.ticks if t.value is not None)
+    return [p for p in pixels if p is not None]
 
 
 def _spacing(row: list[Phrase]) -> float:

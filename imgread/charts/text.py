@@ -45,6 +45,8 @@ E_NOTATION = re.compile(
 # (G: d3's and plotly's SI format print a billion as "1G")
 _SIZE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KMBGT])$", re.IGNORECASE)
 _TO_BILLIONS = {"k": 1e-6, "m": 1e-3, "b": 1.0, "g": 1.0, "t": 1e3}
+_TO_COUNTS = {unit: scale * 1e9 for unit, scale in _TO_BILLIONS.items()}
+_THOUSANDS = re.compile(r"^\d+(?:\.\d+)?\s*k$", re.IGNORECASE)
 
 
 def power_value(text: str) -> float | None:
@@ -78,12 +80,21 @@ def measure_value(text: str) -> float | None:
     return float(match["number"]) if match is not None else None
 
 
-def size_value(text: str) -> float | None:
-    """A tick printed with a size unit ("10B", "500M"), in billions, else None."""
+def size_value(text: str, counts: bool = False) -> float | None:
+    """A tick printed with a size unit ("10B", "500M"), in billions (or, with ``counts``,
+    as the plain number it abbreviates: "2k" 2000), else None."""
     match = _SIZE.match(text.strip())
     if match is None:
         return None
-    return float(match["number"]) * _TO_BILLIONS[match["unit"].lower()]
+    return float(match["number"]) * (_TO_COUNTS if counts else _TO_BILLIONS)[
+        match["unit"].lower()]
+
+
+def in_thousands(row: list[Phrase]) -> bool:
+    """Whether a row of ticks counts in thousands ("2k", "4k": training steps as d3's and
+    plotly's SI formats print them): no model has thousands of parameters, so such an axis
+    counts things, and its "k", "M" and "B" are plain multiples, not sizes in billions."""
+    return any(_THOUSANDS.match(p.text.strip()) for p in row)
 
 
 @dataclass
@@ -98,14 +109,15 @@ class Tick(Phrase):
         return self.number
 
 
-def as_tick(phrase: Phrase, sizes: bool = False) -> Phrase:
+def as_tick(phrase: Phrase, sizes: bool = False, counts: bool = False) -> Phrase:
     """``phrase`` as a :class:`Tick` where it prints a power of ten, a time or rate ("0.2s",
-    "45 ms") or, with ``sizes``, a number with a size unit; else unchanged."""
+    "45 ms") or, with ``sizes``, a number with a size unit (in billions, or with ``counts``
+    the plain number); else unchanged."""
     if phrase.value is not None:
         return phrase
     number = power_value(phrase.text)
     if number is None and sizes:
-        number = size_value(phrase.text)
+        number = size_value(phrase.text, counts)
     if number is None:
         number = measure_value(phrase.text)
     if number is None:

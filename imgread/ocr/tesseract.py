@@ -78,7 +78,7 @@ def concrete(lang: str) -> str:
 def _api(lang: str, psm: int, numeric: bool, thread: int) -> Any:
     """One loaded engine per (language, mode) per process and thread (an engine must not be
     used by two threads at once); reused for every image."""
-    variables = NUMERIC_VARIABLES if numeric else {}
+    variables = {**ENGINE_VARIABLES, **(NUMERIC_VARIABLES if numeric else {})}
     path = _tessdata()
     if path is None:
         raise BackendUnavailable(

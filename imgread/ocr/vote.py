@@ -47,8 +47,10 @@ _INNER_SEPARATOR = re.compile(r"\d[.,]\d")
 _RULE_TOKEN = re.compile(r"^[|\[\]{}!/\\_\"'‘’“”]+$")
 # A reading that is a number and nothing else: sign, digits and separators, a unit, a
 # spread ("17.4±1.1", "17.4+1.1"), a footnote mark.
+# Arrows a change prints before its number ("▲1.2", "↓0.4"), and signs.
+_LEADING_MARKS = "▲▼△▽↑↓⬆⬇+\u2212-"
 _WHOLE_NUMBER = re.compile(
-    r"[-+\u2212]?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万|億|兆|억|조)?"
+    r"(?:[-+\u2212]|[▲▼△▽↑↓⬆⬇]\s?)?\d[\d.,]*\s*(?:%|bn|[kmbt]|万亿|千亿|亿|万|億|兆|억|조)?"
     r"(?:\s*(?:±|\+/?-?)\s*\d[\d.,]*%?)?[*†‡]?",
     re.IGNORECASE,
 )
@@ -120,6 +122,20 @@ def lost_unit(text: str, other: str) -> bool:
         and re.search(r"\dB", other) is not None
         and other.replace("B", "8") == text.replace("B", "8")
         and all(a == b or (a == "8" and b == "B") for a, b in zip(text, other, strict=True))
+    )
+
+
+def lost_mark(text: str, other: str) -> bool:
+    """Whether ``text`` looks like ``other`` with the arrow or sign before its number read
+    as a digit ("12.3" / "↓2.3", "10.9" / "+0.9"): Tesseract reads a thin arrow as a "1"
+    with confidence, the neural reader reads it as a mark; no reader invents the mark."""
+    other = other.strip()
+    return (
+        len(text) == len(other) >= 2
+        and other[0] in _LEADING_MARKS
+        and text[0].isdigit()
+        and text[1:] == other[1:]
+        and other[1:2].isdigit()
     )
 
 
@@ -219,6 +235,7 @@ def vote(
             lost_unit(text, other)
             or lost_magnitude(text, other)
             or (numeric and lost_separator(text, other))
+            or (numeric and lost_mark(text, other))
         )
         return bool(text), is_number, whole, kept, confidence
 

@@ -16,7 +16,7 @@ import numpy as np
 from ..config import Config, PreprocessSettings
 from ..record import Box
 from ..typed_rules import erase_typed_rules
-from .fills import flatten_fills
+from .fills import flatten_fills, whiten_pale_grounds
 from .rules import (
     Rule,
     RuleMasks,
@@ -106,6 +106,10 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     steps = ["grey"]
     grey = to_grey(rgb)
     inverted_share = 0.0
+    whitened = whiten_pale_grounds(grey)  # a pastel theme's bands: pale text on paler tints
+    if whitened is not grey:
+        grey = whitened
+        steps.append("whiten_pale_grounds")
     flattened = flatten_fills(grey)  # a heat map's colours: dark digits on mid tones
     if flattened is not grey:
         grey = flattened

@@ -16,7 +16,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .steps import background, binarise, glyph_height
+from .steps import background, binarise, glyph_height, stretch_range
 
 # Grounds between these levels are fills: darker is a dark band (inverted elsewhere), paler
 # is the page, a zebra stripe or a pale header that Tesseract reads as it is.
@@ -89,6 +89,72 @@ def _on_lighter_page(coarse: np.ndarray, region: np.ndarray, reach: int) -> bool
     return float(np.median(coarse[ring])) >= float(np.median(coarse[region])) + PAGE_LIGHTER
 
 
+def _ground(grey: np.ndarray, glyph: float) -> tuple[np.ndarray, int]:
+    """The grey image closed by a window wider than a text stroke: the fill or band under
+    each pixel, with the fill's exact edges; and the window's side."""
+    side = max(5, int(glyph * 0.6) | 1)
+    element = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    return cv2.morphologyEx(grey, cv2.MORPH_CLOSE, element), side
+
+
+# A ground at least this light is pale: a zebra stripe, a pastel header band, a selected
+# row's band, an off-white page. Text on it is dark or pale ink, never white type.
+PALE_GROUND = 185
+# Grounds this light are white already: Tesseract reads them as they are, and a docs
+# page's off-white header band keeps its pale rules whole for the rule finder.
+WHITE = 245
+# A pale ground that the page's contrast stretch leaves at least this light is read as it
+# is. Pale text is what makes a band a problem: the stretch takes the pale ink to black and
+# the page to white, and a band a shade darker than the page falls to a mid grey, which
+# Tesseract takes for ink. Under dark text the stretch hardly moves a band (a light grey
+# header over near-black type stays about 237), and making it white only costs the pale
+# rules at its edges (divided by the band's level, a table's border fades into the page).
+KEEP_LIGHT = 215
+
+
+def _darkened_by_stretch(grey: np.ndarray, ground: np.ndarray) -> np.ndarray:
+    """Where the ground is one that ``stretch_contrast`` would turn darker than
+    ``KEEP_LIGHT``: the bands that pale text's stretch makes mid grey."""
+    levels = stretch_range(grey)
+    if levels is None:  # the page is not stretched: every ground keeps its level, as read
+        return np.zeros(ground.shape, dtype=bool)
+    low, high = levels
+    return (ground.astype(np.float32) - low) * (255.0 / (high - low)) < KEEP_LIGHT
+
+
+def whiten_pale_grounds(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with every pale ground made white and its text kept in proportion, where
+    the page's contrast stretch would turn a band of it mid grey; the same array where not.
+
+    A pastel theme's bands (a header, zebra rows, a selected row a shade deeper) differ
+    from the page by less than their text does; stretching the page's contrast for its pale
+    text then turns a band into a mid grey under black text, and Tesseract drops the whole
+    row (or takes a band for ink). Dividing by the ground under each pixel leaves every
+    band as white as the page, as ``flatten_fills`` does for mid-tone fills. Only where the
+    wide median ground is pale too: light type on a dark band keeps its own ground.
+
+    The page decides as a whole: where no band would fall below ``KEEP_LIGHT`` (dark text,
+    which the stretch hardly moves a band under) nothing changes; where one would, every
+    pale ground is whitened, so that no band is left a shade apart from the others (a band
+    whitened in patches where its level crosses the threshold is read worse than either)."""
+    coarse = background(grey)
+    pale = coarse >= PALE_GROUND
+    if not (pale & (coarse < WHITE)).any():
+        return grey
+    ground, side = _ground(grey, glyph_height(binarise(grey)) or 12.0)
+    region = pale & (ground >= PALE_GROUND) & (ground < WHITE)
+    darkened = (region & _darkened_by_stretch(grey, ground)).astype(np.uint8)
+    # A band is whole blocks of it: opened by a block wider than the ground's window, a thin
+    # rim (a dark band's anti-aliased edge, a rule beside a text) never counts as one.
+    block = np.ones((2 * side + 1,) * 2, np.uint8)
+    if not cv2.morphologyEx(darkened, cv2.MORPH_OPEN, block).any():
+        return grey
+    flat = grey.astype(np.float32) * (255.0 / np.maximum(ground.astype(np.float32), 1.0))
+    out = grey.copy()
+    out[region] = np.clip(flat[region], 0, 255).astype(np.uint8)
+    return out
+
+
 def flatten_fills(grey: np.ndarray) -> np.ndarray:
     """``grey`` with its mid-tone fills under dark text made white; the same array where
     there are none."""
@@ -97,10 +163,7 @@ def flatten_fills(grey: np.ndarray) -> np.ndarray:
     if fills.mean() < MIN_FILL_SHARE:
         return grey
     glyph = glyph_height(binarise(grey)) or 12.0
-    side = max(5, int(glyph * 0.6) | 1)
-    ground = cv2.morphologyEx(
-        grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
-    )
+    ground, side = _ground(grey, glyph)
     keep = np.zeros(grey.shape, dtype=bool)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(fills.astype(np.uint8))
     reach = max(3, int(glyph))

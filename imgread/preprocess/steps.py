@@ -131,13 +131,24 @@ def flatten_background(grey: np.ndarray) -> np.ndarray:
     return np.clip(flat, 0, 255).astype(np.uint8)
 
 
-def stretch_contrast(grey: np.ndarray) -> np.ndarray:
-    """Darkest ink to black and the usual (median) background to white: an inverted dark
-    theme's grey page, or pale text, otherwise reads worse than black on white."""
+def stretch_range(grey: np.ndarray) -> tuple[float, float] | None:
+    """The levels ``stretch_contrast`` takes to black and to white (the darkest ink and
+    the usual background); None where it leaves the image as it is (black on white
+    already, or too little contrast to stretch)."""
     low = float(np.percentile(grey, 1))
     high = float(np.median(grey))
     if high - low < 40 or (low <= 5 and high >= 250):
+        return None
+    return low, high
+
+
+def stretch_contrast(grey: np.ndarray) -> np.ndarray:
+    """Darkest ink to black and the usual (median) background to white: an inverted dark
+    theme's grey page, or pale text, otherwise reads worse than black on white."""
+    levels = stretch_range(grey)
+    if levels is None:
         return grey
+    low, high = levels
     scaled = (grey.astype(np.float32) - low) * (255.0 / (high - low))
     return np.clip(scaled, 0, 255).astype(np.uint8)
 

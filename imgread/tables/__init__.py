@@ -18,6 +18,7 @@ from ..record import Box, Flag, Table, Word
 from .arrow_marks import strip_arrow_marks
 from .badges import strip_badges
 from .cells import recover_left_column, reread_numbers, settle_cell
+from .change_columns import mark_change_columns
 from .chrome import (
     strip_leading_marks,
     strip_ranks,
@@ -128,6 +129,7 @@ def extract_tables(
     for table, layout in candidates:
         if not looks_like_a_table(table, config.tables.min_rows):
             continue
+        mark_change_columns(table)
         voter = None
         if layout is not None and prepared is not None and config.ocr.numeric_reread:
             if sheet is None:  # ink left of a sheet's cells is its row numbers
@@ -144,6 +146,7 @@ def extract_tables(
                 second_opinion, spans=layout.spans, prepared=prepared, settings=config.ocr
             )
         flags.extend(finish_numbers(table, voter))
+        mark_change_columns(table)
         if layout is not None:  # a grid read cell by cell reads each name's point in its cell
             restore_header_points(table, prepared)
         # A web page's sort arrows, ranks and icons, as the page and the re-reads left them.

@@ -13,12 +13,14 @@ from .. import ocr
 from ..ocr.phrase import Phrase
 from ..ocr.script import close_cjk_spaces
 from ..record import Box, Word
-from ..units import is_missing, main_of_compound, mean_of_misread_spread
+from ..units import is_interval, is_missing, main_of_compound, mean_of_misread_spread
 from .compound_cells import join_compound_cells
 from .tracker_columns import is_chrome
 
+# A change may print its direction as an arrow before the number ("▲1.2", "↓0.4").
+CHANGE_ARROWS = "▲▼△▽↑↓⬆⬇"
 NUMERIC_TEXT_RE = re.compile(
-    r"^[-+\u2212]?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万|億|兆|억|조)?[*†‡]?$",
+    rf"^(?:[-+\u2212]|[{CHANGE_ARROWS}]\s?)?[\d.,]*\d[\d.,]*(?:\s*(?:±|\+/?-?)\s*[\d.,]*\d)?\s*(%|[kmbt]|bn|万亿|千亿|亿|万|億|兆|억|조)?[*†‡]?$",
     re.IGNORECASE,
 )
 
@@ -59,9 +61,15 @@ def is_split_number(text: str) -> bool:
     return bool(SPLIT_NUMBER_RE.match(text.strip()))
 
 
+# A change printed in brackets with its sign, as some cards print the change column
+# ("(+3.1)", "(−0.8)"; a minus read as a dash or two).
+BRACKETED_CHANGE_RE = re.compile(r"^\(\s?(?:\+|[-\u2212–—]{1,2})\s?\d+(?:[.,]\d+)?%?\s?\)$")
+
+
 def is_numeric_text(text: str) -> bool:
     return (
         bool(NUMERIC_TEXT_RE.match(text.strip()))
+        or bool(BRACKETED_CHANGE_RE.match(text.strip()))
         or mean_of_misread_spread(text) is not None
         or main_of_compound(text) is not None
     )
@@ -209,6 +217,7 @@ def is_body_line(line: TextLine) -> bool:
         or is_split_number(chunk.text)  # its point read as a space: a number still
         or (i and chunk.confidence < LOW_CONFIDENCE)
         or (i and is_chrome(chunk.text))  # a run tracker's time, duration, id or count
+        or (i and is_interval(chunk.text))  # a board's rating interval, "+5/-4"
     )
     leading = next(
         (i for i, chunk in enumerate(line.chunks) if is_numeric_or_missing(chunk.text)),

@@ -38,7 +38,7 @@ from .columns import (
     oriented,
     split_setting,
 )
-from .lines import LOW_CONFIDENCE, SPLIT_NUMBER_RE, close_hyphen_spaces
+from .lines import CHANGE_ARROWS, LOW_CONFIDENCE, SPLIT_NUMBER_RE, close_hyphen_spaces
 from .spreads import repair_spread_column
 
 
@@ -318,6 +318,8 @@ def prefer_column_shape(cells: list[Cell]) -> None:
             continue
         if "unread_ink" in cell.readings and cell.text == numeric:
             continue  # ink beside the page's reading is stronger evidence than the shape
+        if cell.text[:1] in CHANGE_ARROWS:
+            continue  # the second reader's arrow, which both passes read as a digit
         matches = [text for text in (page, numeric) if shape(text) == usual]
         if len(matches) == 1:
             cell.text = matches[0]
@@ -534,19 +536,21 @@ def repair_sizes_from_names(table: Table) -> list[Flag]:
 # A change's sign before a column's name: "Δ avg" is the change of the average, printed as
 # signed numbers. RapidOCR reads the Greek letter as the increment sign "∆".
 _CHANGE_SIGN_RE = re.compile(r"^[Δ∆]\s*(?=\S)")
-# Over a column of signed numbers, the sign read as a Latin "A", alone or glued to a
-# lower-case name ("A avg", "Aavg").
-_CHANGE_SIGN_AS_A_RE = re.compile(r"^A(?:\s+(?=\S)|(?=[a-z]))")
-# A number printed with its sign, as a change is ("+1.7", "-0.5", "−0.5"; a minus read
-# as two dashes, "—-0.6").
-_SIGNED_RE = re.compile(r"^(?:\+|[-−–—]{1,2})\s?\d")
+# Over a column of signed numbers, the sign read as a Latin "A", alone ("A", a column
+# named by the sign only), before a name or glued to a lower-case one ("A avg", "Aavg").
+_CHANGE_SIGN_AS_A_RE = re.compile(r"^A(?:\s+(?=\S)|(?=[a-z])|$)")
+# A number printed with its sign or its direction, as a change is ("+1.7", "-0.5",
+# "−0.5", "(+3.1)", "▲1.2"; a minus read as two dashes, "—-0.6").
+_SIGNED_RE = re.compile(r"^\(?(?:\+|[-−–—]{1,2}|[▲▼↑↓])\s?\d")
 
 
 def _signed_column(table: Table, column: int) -> bool:
-    """Every filled cell prints its sign, a plus among them: a column of changes."""
-    texts = [row[column].text.strip() for row in table.body if row[column].text.strip()]
+    """Every filled cell prints its sign, a rise among them: a column of changes (the base
+    row's "–" aside)."""
+    texts = [row[column].text.strip() for row in table.body]
+    texts = [text for text in texts if text and not is_missing(text)]
     return (len(texts) >= 2 and all(_SIGNED_RE.match(text) for text in texts)
-            and any(text.startswith("+") for text in texts))
+            and any(text.lstrip("(").startswith(("+", "▲", "↑")) for text in texts))
 
 
 def split_change_sign(name: str, signed: bool = False) -> tuple[str, str]:
@@ -568,8 +572,8 @@ def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> l
     for c in benchmark_columns(table):
         cell = table.header_rows[0][c]
         change, text = split_change_sign(cell.text.strip(), _signed_column(table, c))
-        if change and cell.text != change + text:
-            cell.text = table.columns[c] = change + text
+        if change and cell.text != (change + text).strip():
+            cell.text = table.columns[c] = (change + text).strip()
         if not cell.text or cell.confidence >= NAME_CONFIDENCE:
             continue
         # a name that carries its setting ("GSMBK (8-shot)") is matched by its name alone

@@ -5,6 +5,7 @@ flag with both readings as evidence.
 
 from __future__ import annotations
 
+import re
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,20 @@ def named_in_cjk_quantity(name: str) -> bool:
     )
 
 
+# A change's arrow ("↑2.3", "↓0.4") read by Tesseract as a "1", surely: every number of
+# the column then opens with a 1 and a digit before its point ("12.3", "10.4").
+_ARROW_AS_ONE_RE = re.compile(r"^1\d[.,]\d+$")
+
+
+def arrows_read_as_ones(table: Table, c: int) -> bool:
+    """Every filled cell of column ``c`` (three at least) reads "1" and a digit before its
+    point: a change column's arrows may have been read as that "1", which the second
+    engine reads as marks. Scores of 10 to 19 read alike, and read alike again."""
+    texts = [row[c].text.strip() for row in table.body]
+    texts = [text for text in texts if text and not is_missing(text)]
+    return len(texts) >= 3 and all(_ARROW_AS_ONE_RE.match(text) for text in texts)
+
+
 def doubtful_cells(
     table: Table, spans: list[tuple[int, int]], glyph: float, below: float
 ) -> list[tuple[Cell, Box, bool]]:
@@ -72,9 +87,13 @@ def doubtful_cells(
         if any(CJK_MAGNITUDE_RE.search(row[c].text) for row in table.body)
         or (c < len(table.columns) and named_in_cjk_quantity(table.columns[c]))
     }
+    arrowed = {c for c in numeric if arrows_read_as_ones(table, c)}
     found = []
     for r, row in enumerate(table.body):
         for c, cell in enumerate(row):
+            if c in arrowed and cell.text and not is_missing(cell.text):
+                found.append((cell, cell_region(table, spans, r, c), True))
+                continue
             if (
                 c in magnitudes
                 and cell.text
