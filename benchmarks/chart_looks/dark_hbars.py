@@ -27,7 +27,7 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.bound_bars import BENCHMARKS, DARK_COLOURS, DARK_PAGES, MODELS, SANS, _png
+from chart_looks.bound_bars import BENCHMARKS, DARK_COLOURS, DARK_PAGES, MODELS, SANS, figure_image
 from chart_looks.textured_bars import draw_all, shoot
 
 INKS = ["#c7d0d9", "#d8d9da", "#9fa7b3", "#e0e0e0", "#b0b7c3"]
@@ -170,7 +170,7 @@ def _grafana(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     fig.tight_layout()
-    return _png(fig, rng.choice([90, 110, 130]))
+    return figure_image(fig, rng.choice([90, 110, 130]))
 
 
 def _vega(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -219,7 +219,7 @@ def _rounded(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         _value_at_end(ax, bar, value, _text(value, percent), False, ink, size)
     ax.xaxis.set_visible(rng.random() < 0.5)
     fig.tight_layout()
-    return _png(fig, rng.choice([100, 120, 150]))
+    return figure_image(fig, rng.choice([100, 120, 150]))
 
 
 def _translucent(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -235,7 +235,7 @@ def _translucent(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     for bar, value in placed:
         _value_at_end(ax, bar, value, _text(value, percent), inside, ink, size)
     fig.tight_layout()
-    return _png(fig, rng.choice([100, 120, 150]))
+    return figure_image(fig, rng.choice([100, 120, 150]))
 
 
 DRAW = {"dh-pygal": _pygal, "dh-plotly": _plotly, "dh-grafana": _grafana, "dh-vega": _vega,

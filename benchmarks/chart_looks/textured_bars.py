@@ -26,7 +26,7 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, SERIF, _fmt, _png, _values
+from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, SERIF, score_text, figure_image, scores
 from chart_looks.common import draw_look
 
 HATCHES = ["//", "xx", "..", "--", "\\\\", "++", "oo", "||"]
@@ -71,7 +71,7 @@ def _finish(ax: Any, rng: random.Random, slots: Any, categories: list[str], top:
 def _labels(ax: Any, bars: Any, values: list[float], size: int, percent: bool,
             above: float = 0.0) -> None:
     for bar, value in zip(bars, values, strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, value + above + 0.6, _fmt(value, percent),
+        ax.text(bar.get_x() + bar.get_width() / 2, value + above + 0.6, score_text(value, percent),
                 ha="center", va="bottom", fontsize=size - 1)
 
 
@@ -86,12 +86,12 @@ def _labelled(fig: Any, ax: Any, rng: random.Random, entry: dict[str, Any],
         _labels(ax, bars, values, size, rng.random() < 0.3)
     _finish(ax, rng, axis[0], axis[1], max(values))
     fig.tight_layout()
-    return _png(fig, rng.choice(dpis))
+    return figure_image(fig, rng.choice(dpis))
 
 
 def _single(rng: random.Random, entry: dict[str, Any]) -> tuple[list[str], list[float]]:
     categories = rng.sample(MODELS if rng.random() < 0.5 else BENCHMARKS, rng.randint(3, 7))
-    values = _values(rng, len(categories))
+    values = scores(rng, len(categories))
     entry["series"][rng.choice(BENCHMARKS if categories[0] in MODELS else MODELS)] = [
         [c, v] for c, v in zip(categories, values, strict=True)]
     return categories, values
@@ -125,7 +125,7 @@ def _grouped(rng: random.Random, entry: dict[str, Any], count: int
              ) -> tuple[list[str], list[str], list[list[float]]]:
     categories = rng.sample(BENCHMARKS, rng.randint(3, 5))
     names = rng.sample(MODELS, count)
-    table = [_values(rng, len(categories)) for _ in names]
+    table = [scores(rng, len(categories)) for _ in names]
     for name, values in zip(names, table, strict=True):
         entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
     return categories, names, table
@@ -152,7 +152,7 @@ def _hatch_groups(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     else:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
-    return _png(fig, rng.choice([100, 120, 150]))
+    return figure_image(fig, rng.choice([100, 120, 150]))
 
 
 def _errorbars(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -181,7 +181,7 @@ def _errorbars(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     if count > 1:
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.01), ncol=count, frameon=False)
     fig.tight_layout()
-    return _png(fig, rng.choice([90, 110, 140]))
+    return figure_image(fig, rng.choice([90, 110, 140]))
 
 
 def _gradient(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
