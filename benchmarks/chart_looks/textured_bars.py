@@ -26,7 +26,7 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, SERIF, score_text, figure_image, scores
+from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, SERIF, figure_image, score_text, scores
 from chart_looks.common import draw_look
 
 HATCHES = ["//", "xx", "..", "--", "\\\\", "++", "oo", "||"]
