@@ -77,12 +77,39 @@ def _fill(crop: np.ndarray, regions: np.ndarray, bg: np.ndarray) -> np.ndarray:
     mean = np.stack([cv2.boxFilter(crop[..., channel].astype(np.float32) * inner, -1, reach,
                                    normalize=False) / np.maximum(weight, 1.0)
                      for channel in range(3)], axis=-1)[regions]
+    return _off_page(mean, bg)
+
+
+def _off_page(mean: np.ndarray, bg: np.ndarray) -> np.ndarray:
+    """Mean colours (n, 3) moved off the background to ``APART`` at least, towards the
+    darker side where a mean is the background itself."""
     away = mean - bg.astype(np.float32)
     apart = np.linalg.norm(away, axis=1, keepdims=True)
-    # towards the darker side where the mean is the background itself
     direction = np.where(apart > 1, away / np.maximum(apart, 1e-6),
                          -np.ones((1, 3), np.float32) / np.sqrt(3))
     return np.clip(bg + direction * np.maximum(apart, APART) + 0.5, 0, 255).astype(np.uint8)
+
+
+TEXTURED_ROWS = 0.6  # of a rectangle's inner rows: the least its texture spans
+
+
+def textured_colour(rgb: np.ndarray, x1: int, y1: int, x2: int, y2: int, bg: np.ndarray
+                    ) -> np.ndarray | None:
+    """The colour a textured rectangle (a bar, or a legend's swatch too small to be found
+    as a texture) reads as: its inner pixels' mean, moved off the page as a flattened
+    region's is; None where its inside is no texture (a flat fill, a label printed in it
+    spans a few rows only). Both are measured so, flattened or not, and a series' bars and
+    its swatch share one colour."""
+    height, width = y2 - y1, x2 - x1
+    rim = max(1, min(height, width) // 8)  # the outline, in another colour
+    inner = rgb[max(0, y1 + rim) : max(0, y2 - rim), max(0, x1 + rim) : max(0, x2 - rim)]
+    if inner.shape[0] < 2 * BAND or inner.shape[1] < 2 * SPAN_PARTS:
+        return None
+    edges = _colour_edges(inner)
+    if _spanned_rows(edges)[BAND:].mean() < TEXTURED_ROWS:
+        return None
+    mean = inner.reshape(-1, 3).astype(np.float32).mean(axis=0, keepdims=True)
+    return _off_page(mean, bg)[0].astype(np.float64)
 
 
 def _within_texture(edges: np.ndarray, box: Box) -> bool:
@@ -100,11 +127,17 @@ def _edges(crop: np.ndarray) -> np.ndarray:
     """Pixels where the colour changes sharply to the next pixel right or below, rules
     across the plot left out (the axis line with the tick marks and names by it packs
     edges as densely as a texture, under every bar)."""
+    edges = _colour_edges(crop)
+    edges[edges.mean(axis=1) >= WIDEST] = False  # a rule across the plot
+    edges[:, edges.mean(axis=0) >= WIDEST] = False  # and one up it
+    return edges
+
+
+def _colour_edges(crop: np.ndarray) -> np.ndarray:
+    """Pixels where the colour changes sharply to the next pixel right or below."""
     edges = np.zeros(crop.shape[:2], dtype=bool)
     edges[:, :-1] = _largest_channel(cv2.absdiff(crop[:, 1:], crop[:, :-1])) > EDGE
     edges[:-1, :] |= _largest_channel(cv2.absdiff(crop[1:], crop[:-1])) > EDGE
-    edges[edges.mean(axis=1) >= WIDEST] = False  # a rule across the plot
-    edges[:, edges.mean(axis=0) >= WIDEST] = False  # and one up it
     return edges
 
 
