@@ -171,3 +171,27 @@ def test_hatch_strokes_read_surely_do_not_set_the_text_height() -> None:
                                                                   "40", "20"])]
     kept = {w.text for w in plausible(strokes + glyphs + text)}
     assert kept == {"MBPP", "BBH", "80", "60", "40", "20"}
+
+
+def test_a_flattened_series_is_named_by_its_hatched_legend_patch(tmp_path: Path) -> None:
+    """Grouped columns, one series a pale fill under a dense black hatch: its bars are
+    flattened to the hatch's mean colour, far from the pale fill, while the legend's patch
+    (too small to be found as a texture) keeps its hatch, and its dominant colour is the
+    fill: the series went unnamed. A textured patch names a series by its mean too."""
+    benchmarks = ["MMLU", "GSM8K", "HumanEval", "MATH"]
+    plain, hatched = [64.2, 71.5, 48.3, 36.9], [58.7, 80.4, 55.1, 42.6]
+    with plt.rc_context({"hatch.linewidth": 1.0, "font.size": 11}):
+        figure, ax = plt.subplots(figsize=(7, 4))
+        slots = np.arange(len(benchmarks))
+        ax.bar(slots - 0.2, plain, 0.4, color="#4c72b0", edgecolor="black", label="Qwen2.5-72B")
+        ax.bar(slots + 0.2, hatched, 0.4, color="#fdd49e", edgecolor="black", hatch="xx",
+               label="Mistral-Large")
+        ax.set_xticks(slots, benchmarks)
+        ax.set_ylim(0, 90)
+        ax.set_ylabel("Accuracy (%)")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=True,
+                  edgecolor="black", fancybox=False)
+    chart = _bars(read_image(_save(figure, tmp_path / "named_by_hatch.png", dpi=120)))[0]
+    named = [series for series in chart.series if names_alike(series.name, "Mistral-Large")]
+    assert named, [series.name for series in chart.series]
+    assert _series_read(chart, list(zip(benchmarks, hatched, strict=True)))
