@@ -354,9 +354,12 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
 def plausible(words: list[Word]) -> list[Word]:
     """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
     the flat ones around dashed lines ("m-----")."""
-    # (the text's height from words with a letter or digit: hatch lines read surely as
-    # "\\" would set it at a bar's height)
-    lettered = [word for word in words if any(c.isalnum() for c in word.text)] or words
+    # (the text's height from words with a letter or digit where a few were read surely:
+    # hatch lines read surely as "\\" would set it at a bar's height; with one or two, a
+    # stroke read as "|" beside them is as likely text's own)
+    lettered = [word for word in words if any(c.isalnum() for c in word.text)]
+    if sum(word.confidence >= 80 for word in lettered) < SURE_LETTERED:
+        lettered = words
     sure = [word.box.height for word in lettered if word.confidence >= 80] or [
         word.box.height for word in lettered
     ]
@@ -372,6 +375,9 @@ def plausible(words: list[Word]) -> list[Word]:
             else tallest)
         and sum(c.isalnum() for c in word.text) >= 0.5 * len(word.text)
     ]
+
+
+SURE_LETTERED = 3  # words with a letter or digit read surely: enough to set the text height
 
 
 def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
