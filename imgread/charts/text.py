@@ -354,18 +354,18 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
 def plausible(words: list[Word]) -> list[Word]:
     """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
     the flat ones around dashed lines ("m-----")."""
-    sure = [word.box.height for word in words if word.confidence >= 80] or [
-        word.box.height for word in words
+    # (the text's height from words with a letter or digit where a few were read surely:
+    # hatch lines read surely as "\\" would set it at a bar's height; with one or two, a
+    # stroke read as "|" beside them is as likely text's own)
+    lettered = [word for word in words if any(c.isalnum() for c in word.text)]
+    if sum(word.confidence >= 80 for word in lettered) < SURE_LETTERED:
+        lettered = words
+    sure = [word.box.height for word in lettered if word.confidence >= 80] or [
+        word.box.height for word in lettered
     ]
     if not sure:
         return []
-    # (the tallest text from words with a letter or digit where a few were read surely:
-    # hatch lines read surely as "\\" would set it at a bar's height; with one or two, a
-    # stroke read as "|" beside them is as likely text's own)
-    lettered = [word.box.height for word in words
-                if word.confidence >= 80 and any(c.isalnum() for c in word.text)]
-    tallest = 1.6 * float(np.percentile(lettered if len(lettered) >= SURE_LETTERED else sure,
-                                        90))
+    tallest = 1.6 * float(np.percentile(sure, 90))
     flattest = 0.5 * float(np.percentile(sure, 10))
     return [
         word for word in words
