@@ -354,14 +354,15 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
 def plausible(words: list[Word]) -> list[Word]:
     """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
     the flat ones around dashed lines ("m-----")."""
-    # (the text's height from words with a letter or digit where a few were read surely:
-    # hatch lines read surely as "\\" would set it at a bar's height; with one or two, a
-    # stroke read as "|" beside them is as likely text's own)
-    lettered = [word for word in words if any(c.isalnum() for c in word.text)]
-    if sum(word.confidence >= 80 for word in lettered) < SURE_LETTERED:
-        lettered = words
-    sure = [word.box.height for word in lettered if word.confidence >= 80] or [
-        word.box.height for word in lettered
+    # (a word without a letter or digit far taller than the tallest sure word with one is
+    # a hatch line read surely as "\\", at a bar's height: it sets no text height; a "|"
+    # or a legend's line read as "—" near the text's height still does)
+    lettered = [word.box.height for word in words
+                if word.confidence >= 80 and any(c.isalnum() for c in word.text)]
+    stroke = STROKE_SHARE * max(lettered) if lettered else float("inf")
+    sure = [word.box.height for word in words if word.confidence >= 80 and (
+        word.box.height <= stroke or any(c.isalnum() for c in word.text))] or [
+        word.box.height for word in words
     ]
     if not sure:
         return []
@@ -377,7 +378,7 @@ def plausible(words: list[Word]) -> list[Word]:
     ]
 
 
-SURE_LETTERED = 3  # words with a letter or digit read surely: enough to set the text height
+STROKE_SHARE = 2.5  # of the tallest sure lettered word: a letterless word taller is a stroke
 
 
 def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
