@@ -8,7 +8,9 @@ and a value (dark grouped lying bars, hatched columns with error bars, ggplot ly
 axes in several notations: ``named``, line charts over categories (releases, versions,
 months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists``, bars
 in neutral colours (greys, black, light bars on a dark page): ``greybars``, line charts
-without markers on dark panels, log and category axes: ``plain``).
+without markers on dark panels, log and category axes: ``plain``; textured, hatched,
+shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
+``dark_hbars``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -24,6 +26,7 @@ from chart_looks import (
     box_look,
     category_lines,
     curves,
+    dark_hbars,
     grey_bars,
     line_kinds,
     mpl_themed,
@@ -31,6 +34,7 @@ from chart_looks import (
     plain_lines,
     plotly_look,
     printed_bars,
+    textured_bars,
     vega_look,
 )
 
@@ -50,4 +54,6 @@ LOOKS = {
     "barlists": bar_lists,
     "greybars": grey_bars,
     "plain": plain_lines,
+    "textured": textured_bars,
+    "dark_hbars": dark_hbars,
 }

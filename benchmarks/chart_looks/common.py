@@ -6,9 +6,14 @@ plot benchmark scores per model, one series or grouped."""
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from PIL import Image
 
 MODELS = ("Llama-2-7B", "Llama-2-13B", "Mistral-7B", "Qwen1.5-14B", "Gemma-7B", "Yi-34B",
           "Falcon-40B", "Phi-2", "OLMo-7B", "DeepSeek-67B", "Mixtral-8x7B", "InternLM2-20B",
@@ -87,12 +92,36 @@ def categories_of(chart: Chart) -> list[str]:
     return [str(c) for c, _ in next(iter(chart.series.values()))]
 
 
-def save_shot(image: Any, folder: Any, name: str, rng: random.Random, jpeg_share: float) -> str:
+def save_shot(image: Any, folder: Any, name: str, rng: random.Random, jpeg_share: float,
+              lowest_quality: int = 70) -> str:
     """Save a drawn chart as ``name`` (a .png), or as a JPEG of middling quality for a
     share of them (charts are passed around as JPEG); the file name it was saved under."""
     if rng.random() < jpeg_share:
         name = name.replace(".png", ".jpg")
-        image.save(folder / name, quality=rng.randint(70, 92))
+        image.save(folder / name, quality=rng.randint(lowest_quality, 92))
     else:
         image.save(folder / name)
     return name
+
+
+def draw_look(out: Path, count: int, seed: int, prefix: str,
+              draw: Callable[[str, random.Random, dict[str, Any]], Image.Image],
+              styles: list[str], entry_for: Callable[[str], dict[str, Any]],
+              jpeg: tuple[float, int], close: Callable[[], None]) -> dict[str, dict[str, Any]]:
+    """Draw ``count`` charts of a look, its ``styles`` in turn (chart ``i`` from rng seed
+    ``seed * 1000 + i``), under ``out``; their truth by file, also in ``truth.json``.
+    ``close`` ends what the drawing opened (a browser)."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    truth: dict[str, dict[str, Any]] = {}
+    try:
+        for index in range(count):
+            rng = random.Random(seed * 1000 + index)
+            style = styles[index % len(styles)]
+            entry = entry_for(style)
+            image = draw(style, rng, entry)
+            truth[save_shot(image, out, f"{prefix}_{seed}_{index:03d}.png", rng, *jpeg)] = entry
+    finally:
+        close()
+    (out / "truth.json").write_text(json.dumps(truth, indent=1))
+    return truth

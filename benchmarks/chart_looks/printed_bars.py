@@ -20,14 +20,13 @@ for breaking the score down. A tuning look: tune on one seed, only score another
 from __future__ import annotations
 
 import io
-import json
 import random
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from chart_looks.common import save_shot
+from chart_looks.common import draw_look
 
 MODELS = ["GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Llama 3.1 70B", "Qwen2.5 72B",
           "Mistral Large", "DeepSeek V2.5", "Gemma 2 27B", "Phi-3.5 MoE", "Yi-Large",
@@ -242,24 +241,17 @@ def _post(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
 DRAW = {"pb-vega": _vega, "pb-pygal": _pygal, "pb-post": _post}
 
 
+def _close() -> None:
+    global _BROWSER
+    if _BROWSER is not None:
+        _BROWSER.close()
+        _BROWSER = None
+
+
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
     """Draw ``count`` charts (the three kinds in turn) under ``out``; their truth by file."""
-    global _BROWSER
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
-    try:
-        for index in range(count):
-            rng = random.Random(seed * 1000 + index)
-            style = list(DRAW)[index % len(DRAW)]
-            entry: dict[str, Any] = {"kind": "bar", "renderer": style.split("-")[1],
-                                     "log_x": False, "labelled": True, "style": style}
-            image = DRAW[style](rng, entry)
-            name = save_shot(image, out, f"printed_{seed}_{index:03d}.png", rng, 0.25)
-            truth[name] = entry
-    finally:
-        if _BROWSER is not None:
-            _BROWSER.close()
-            _BROWSER = None
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    return draw_look(
+        out, count, seed, "printed", lambda style, rng, entry: DRAW[style](rng, entry),
+        list(DRAW), lambda style: {"kind": "bar", "renderer": style.split("-")[1],
+                                   "log_x": False, "labelled": True, "style": style},
+        (0.25, 70), _close)

@@ -62,6 +62,7 @@ from .text import (
     word_boxes,
 )
 from .text_grid import table_column
+from .texture import flatten_texture
 from .views import rows_from_chart, scores_from_chart
 
 if TYPE_CHECKING:
@@ -329,23 +330,28 @@ def read_charts(
         area = panel.area
         bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         panel.y = on_rules(panel.y, rgb, area, bg)
-        bars = find_bars(rgb, panel.area, text_boxes, bg)
-        if bars and panel.floor > area.y2 and run_on_below(rgb, bars, area):
+        # hatched, dotted or patterned fills flattened: the bars are found and split on
+        # this view, every text read on the page as it is
+        marks = flatten_texture(rgb, area, [w.box for w in words if w.confidence >= SURE_WORD
+                                            and sum(c.isalnum() for c in w.text) >= 2], bg)
+        marks = rgb if marks is None else marks
+        bars = find_bars(marks, panel.area, text_boxes, bg)
+        if bars and panel.floor > area.y2 and run_on_below(marks, bars, area):
             # the bars run on below the area: their floor is lower than the ticks showed
             panel.area = area = area.model_copy(update={"y2": panel.floor})
-            bars = find_bars(rgb, area, text_boxes, bg)
+            bars = find_bars(marks, area, text_boxes, bg)
         if bars and any(bar.top <= area.y1 + 2 for bar in bars) and area.y1 > 0:
             # bars run on above the area: the top ticks went unread; up to where they end
             rows = panel.y.pixels
             step = (max(rows) - min(rows)) / max(1, len(rows) - 1)
             higher = area.model_copy(update={"y1": max(0, int(panel.top_tick - 3 * step))})
-            taller = find_bars(rgb, higher, text_boxes, bg)
+            taller = find_bars(marks, higher, text_boxes, bg)
             if bar_like(taller, higher) and len(taller) >= len(bars):
                 panel.area = area = higher
                 bars = taller
         if not bar_like(bars, area):
             bars = []
-        bars = split_stacks(rgb, bars, area, bg)
+        bars = split_stacks(marks, bars, area, bg)
         chart: Chart | None
         if len(bars) >= 2:
             chart, new_flags = bar_chart(
@@ -385,6 +391,10 @@ def _lying(
         return printed
     # or rows of a name, a bar and its value (a ranking's bars over tracks, names above)
     return read_bar_list(rgb, found, numbers, ocr_settings), []
+
+
+SURE_WORD = 50  # confidence: hatching read as words ("OQ ZS") is read below it, or as
+# one glyph ("o" for a dot, "\\" for a stroke)
 
 
 def _swatched_name(word: Word) -> bool:

@@ -363,7 +363,13 @@ def _refine_top(rgb: np.ndarray, bar: RawBar, reach: float, bg: np.ndarray) -> f
     strip = rgb[y1:y2, x1:x2]
     if strip.size == 0:
         return bar.top
-    filled = (distance(strip, bar.colour) < 45).mean(axis=1) > 0.5
+    # a shaded bar's colour drifts up the bar: its top is the colour of its upper part
+    below = rgb[int(bar.top + 0.05 * (bar.bottom - bar.top)) :
+                int(bar.top + 0.15 * (bar.bottom - bar.top)) + 1, x1:x2]
+    near = distance(strip, bar.colour) < 45
+    if below.size:
+        near |= distance(strip, np.median(below.reshape(-1, 3), axis=0)) < 45
+    filled = near.mean(axis=1) > 0.5
     # three filled rows in a row: a grey label's anti-aliased strokes fill one or two
     steady = filled[: len(filled) - 2] & filled[1 : len(filled) - 1] & filled[2:]
     inside = np.flatnonzero(steady if steady.any() else filled)

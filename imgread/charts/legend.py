@@ -13,6 +13,35 @@ from ..record import Box, Word
 from .frames import chart_frame, within
 from .pixels import background, distance
 from .text import parse_number, power_value
+from .texture import textured_colour
+
+
+def _swatch_window(rgb: np.ndarray, word: Word, bg: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray, tuple[int, int, int]]:
+    """The box the size of a swatch left of ``word``, the legend's own background (a legend
+    box may differ from the plot: its commonest colour, a tight box being much text), and
+    the box's left and right ends and the text's height."""
+    box = word.box
+    height = max(4, box.height)
+    x1, x2 = max(0, int(box.x1 - 2.4 * height)), max(0, int(box.x1 - 0.15 * height))
+    y1, y2 = max(0, int(box.cy - 0.6 * height)), int(box.cy + 0.6 * height) + 1
+    around = rgb[box.y1 : box.y2, box.x1 : box.x2]
+    return rgb[y1:y2, x1:x2], background(around) if around.size else bg, (x1, x2, height)
+
+
+def swatch_mean(rgb: np.ndarray, word: Word, bg: np.ndarray) -> np.ndarray | None:
+    """A hatched or dotted patch left of ``word`` (a legend of textured bars): the colour
+    its bars read as when flattened, from the patch inside the ink's bounding box (its
+    outline); None where the patch is no texture."""
+    window, bg, _ = _swatch_window(rgb, word, bg)
+    if window.size < 12:
+        return None
+    ink = distance(window, bg) > 30
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if len(rows) < 3 or len(columns) < 3:
+        return None
+    return textured_colour(window, int(columns[0]), int(rows[0]), int(columns[-1]) + 1,
+                           int(rows[-1]) + 1, bg)
 
 
 def swatch_colour(
@@ -20,17 +49,11 @@ def swatch_colour(
 ) -> np.ndarray | None:
     """The dominant non-background colour in a box the size of a swatch left of ``word``;
     ``solid`` asks for one even colour (a patch), not the mixed pixels of text or graphics."""
+    window, bg, (x1, x2, height) = _swatch_window(rgb, word, bg)
     box = word.box
-    height = max(4, box.height)
-    x1, x2 = max(0, int(box.x1 - 2.4 * height)), max(0, int(box.x1 - 0.15 * height))
-    y1, y2 = max(0, int(box.cy - 0.6 * height)), int(box.cy + 0.6 * height) + 1
-    window = rgb[y1:y2, x1:x2]
     patch = window.reshape(-1, 3)
     if len(patch) < 4:
         return None
-    around = rgb[box.y1 : box.y2, box.x1 : box.x2]
-    if around.size:  # the legend's own background: a legend box may differ from the plot;
-        bg = background(around)  # its commonest colour (a tight box is much text)
     strength = distance(patch[None], bg)[0]
     ink = patch[strength > 30]
     if len(ink) < max(3, 0.04 * len(patch)):
@@ -149,12 +172,22 @@ def legend_names(
             if _numeric(word.text) or word.box.height < flat or drawn_on_colour(word):
                 continue
             solid = patches or word.confidence < 50
-            colour = None if _after_text(word, line, drawn_on_colour) else swatch_colour(
-                rgb, word, bg, solid)
-            if colour is None or (patches and _bar_beside(rgb, word, colour)):
+            if _after_text(word, line, drawn_on_colour):
+                continue
+            colour = swatch_colour(rgb, word, bg, solid)
+            if colour is not None and patches and _bar_beside(rgb, word, colour):
+                continue
+            # a textured patch names a series by its fill or by its mean: the colour its
+            # bars take where they are flattened (a short bar may not be); a mean is no
+            # faded line, and is measured as it is
+            mean = swatch_mean(rgb, word, bg) if patches else None
+            if colour is None and mean is None:
                 continue
             for series, wanted in enumerate(colours):
-                gap = _colour_gap(colour, wanted, bg)
+                gaps = [float(np.linalg.norm(mean - wanted))] if mean is not None else []
+                if colour is not None:
+                    gaps.append(_colour_gap(colour, wanted, bg))
+                gap = min(gaps)
                 if gap < threshold:
                     outside = area is not None and not (
                         area.x1 <= word.box.cx <= area.x2 and area.y1 <= word.box.cy <= area.y2

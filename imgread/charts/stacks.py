@@ -20,6 +20,7 @@ from .pixels import cluster_colours, distance
 PAGE_GAP = 4  # px: a stroke of the page's colour this thin between segments still joins them
 SEGMENT_SHARE = 0.025  # of the plot's height: the least a segment stands (and 4 px)
 SEGMENT_COLOURS = 40.0  # RGB distance: two runs this far apart are two segments
+SHADE_STEP = 6.0  # RGB distance: the most a shaded fill changes from one row to the next
 STACKED_SHARE = 0.5  # of the bars: how many must show two segments or more
 
 
@@ -73,8 +74,11 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
         blank = 0
         if colours and runs[-1][0] - row <= PAGE_GAP + 1:
             (red, green, blue), (red0, green0, blue0) = listed[row], colours[-1]
+            (red1, green1, blue1) = listed[row + 1]
             if (red - red0) ** 2 + (green - green0) ** 2 + (blue - blue0) ** 2 \
-                    < SEGMENT_COLOURS ** 2:
+                    < SEGMENT_COLOURS ** 2 or (red - red1) ** 2 + (green - green1) ** 2 \
+                    + (blue - blue1) ** 2 < SHADE_STEP ** 2:
+                # (a shaded fill drifts from its first colour a little a row: one run)
                 runs[-1][0] = row
                 continue
         runs.append([row, row])

@@ -354,7 +354,14 @@ def merge_words(first: list[Word], second: list[Word]) -> list[Word]:
 def plausible(words: list[Word]) -> list[Word]:
     """Words of a text's height: not the tall boxes OCR draws around bars and hatching, nor
     the flat ones around dashed lines ("m-----")."""
-    sure = [word.box.height for word in words if word.confidence >= 80] or [
+    # (a word without a letter or digit far taller than the tallest sure word with one is
+    # a hatch line read surely as "\\", at a bar's height: it sets no text height; a "|"
+    # or a legend's line read as "—" near the text's height still does)
+    lettered = [word.box.height for word in words
+                if word.confidence >= 80 and any(c.isalnum() for c in word.text)]
+    stroke = STROKE_SHARE * max(lettered) if lettered else float("inf")
+    sure = [word.box.height for word in words if word.confidence >= 80 and (
+        word.box.height <= stroke or any(c.isalnum() for c in word.text))] or [
         word.box.height for word in words
     ]
     if not sure:
@@ -369,6 +376,9 @@ def plausible(words: list[Word]) -> list[Word]:
             else tallest)
         and sum(c.isalnum() for c in word.text) >= 0.5 * len(word.text)
     ]
+
+
+STROKE_SHARE = 2.5  # of the tallest sure lettered word: a letterless word taller is a stroke
 
 
 def word_boxes(words: list[Word], min_confidence: float = 0.0) -> list[Box]:
