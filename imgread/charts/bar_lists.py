@@ -26,7 +26,7 @@ from .bars import Lying
 from .binding import repair_text
 from .pixels import background, distance, hex_colour
 from .printed import FOOT_SLACK, PROPORTION_SHARE, READ_ALONE, Probed, proportional
-from .text import parse_number, read_label_text
+from .text import lowest_line_above, parse_number, read_label_text
 
 INK = 40.0  # RGB distance: a pixel this far from the page is drawn; this near a bar's, is it
 MIN_THICKNESS = 3  # px: thinner runs are strokes or rules
@@ -264,11 +264,4 @@ def _name(bar: Lying, label: Phrase, found: list[Phrase], height: float) -> str:
 
 def _title(box: Box, top: int, found: list[Phrase], height: float) -> str:
     """The lowest line of text above the first row, within a few text heights."""
-    above = [p for p in found if p.value is None and p.confidence >= 50
-             and top - 6 * height <= p.box.y2 <= top
-             and box.x1 - 12 * height <= p.box.cx <= box.x2 and len(p.text) >= 3]
-    if not above:
-        return ""
-    lowest = max(p.box.y2 for p in above)
-    line = [p for p in above if p.box.y2 >= lowest - 0.5 * p.height]
-    return " ".join(p.text for p in sorted(line, key=lambda p: p.box.x1))
+    return lowest_line_above(found, top - 6 * height, top, box.x1 - 12 * height, box.x2)

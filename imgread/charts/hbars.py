@@ -23,6 +23,7 @@ from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
 from .text import (
     clean_words,
+    lowest_line_above,
     name_strip_words,
     parse_number,
     phrases,
@@ -279,14 +280,7 @@ def _label_place(rgb: np.ndarray, bars: list[Lying], height: float, settings: Oc
 def _title(box: Box, found: list[Phrase], fit: Fit) -> str:
     """The lowest line of text above the top bar, within a few text heights."""
     height = float(np.median([p.height for p in fit.ticks]))
-    above = [p for p in found if p.value is None and p.confidence >= 50
-             and p.box.y2 <= box.y1 and p.box.y2 >= box.y1 - 8 * height
-             and box.x1 - 4 * height <= p.box.cx <= box.x2 and len(p.text) >= 3]
-    if not above:
-        return ""
-    lowest = max(p.box.y2 for p in above)
-    line = [p for p in above if p.box.y2 >= lowest - 0.5 * p.height]
-    return " ".join(p.text for p in sorted(line, key=lambda p: p.box.x1))
+    return lowest_line_above(found, box.y1 - 8 * height, box.y1, box.x1 - 4 * height, box.x2)
 
 
 def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]

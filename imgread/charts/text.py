@@ -173,6 +173,20 @@ def marked_ticks(found: list[Phrase]) -> list[Phrase]:
     return marked
 
 
+def lowest_line_above(found: list[Phrase], top: float, bottom: float, left: float,
+                      right: float) -> str:
+    """The lowest line of sure text (no number, three characters or more) whose foot lies
+    between ``top`` and ``bottom`` and whose middle lies between ``left`` and ``right``: a
+    chart's title over its plot."""
+    above = [p for p in found if p.value is None and p.confidence >= 50
+             and top <= p.box.y2 <= bottom and left <= p.box.cx <= right and len(p.text) >= 3]
+    if not above:
+        return ""
+    lowest = max(p.box.y2 for p in above)
+    line = [p for p in above if p.box.y2 >= lowest - 0.5 * p.height]
+    return " ".join(p.text for p in sorted(line, key=lambda p: p.box.x1))
+
+
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
     """Drop empty, punctuation-only and very unsure words (graphics read as text)."""
     return [
