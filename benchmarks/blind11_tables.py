@@ -44,7 +44,8 @@ def esc(text: str) -> str:
 
 
 def page(body: str, css: str, background: str = "#fff") -> str:
-    return (f"<html><head><style>body{{margin:0;background:{background}}}{css}</style>"
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
+            f"<style>body{{margin:0;background:{background}}}{css}</style>"
             f"</head><body>{body}</body></html>")
 
 
@@ -181,11 +182,12 @@ def android_cut(rng, browser):
     font = rng.choice(["Roboto", "Open Sans"])
     dark = rng.random() < 0.4
     fg, bg, line = ("#e8eaed", "#202124", "#3c4043") if dark else ("#202124", "#fff", "#e0e0e0")
-    css = (f"#shot{{width:360px;background:{bg};color:{fg};font-family:'{font}';font-size:14px;"
-           "overflow:hidden}.status{height:24px;font-size:12px;padding:2px 12px}"
+    phone = rng.choice([360, 393, 412])
+    css = (f"#shot{{width:{phone}px;background:{bg};color:{fg};font-family:'{font}';"
+           "font-size:13px;overflow:hidden}.status{height:24px;font-size:12px;padding:2px 12px}"
            ".app{height:44px;font-size:18px;padding:0 16px;line-height:44px;"
            f"border-bottom:1px solid {line}}}.wrap{{overflow:hidden;position:relative}}"
-           f"table{{border-collapse:collapse}}th,td{{padding:10px 12px;white-space:nowrap;"
+           f"table{{border-collapse:collapse}}th,td{{padding:9px 8px;white-space:nowrap;"
            f"border-bottom:1px solid {line};text-align:right}}th:first-child,td:first-child{{"
            f"position:sticky;left:0;background:{bg};text-align:left;"
            "box-shadow:2px 0 3px rgba(0,0,0,.15)}th{font-weight:500;font-size:13px}")
@@ -196,10 +198,10 @@ def android_cut(rng, browser):
     rights = browser.evaluate(
         "() => Array.from(document.querySelectorAll('thead th')).map("
         "e => e.getBoundingClientRect().right)", 2.0)
-    shown = [j for j, right in enumerate(rights) if right <= 360]
+    shown = [j for j, right in enumerate(rights) if right <= phone]
     # the first column hidden in part shows less than its padding: no digit of it is seen
     cut = len(shown)
-    width = rights[cut - 1] + 6 if cut < len(rights) else 360
+    width = rights[cut - 1] + 5 if cut < len(rights) else phone
     body = body.replace("<div id='shot'>", f"<div id='shot' style='width:{width:.0f}px'>")
     image = browser.shoot(page(body, css), 2.0)
     visible = Spec(spec.header[:cut], [r[:cut] for r in spec.rows], spec.truth_rows,
@@ -215,7 +217,7 @@ def android_cut(rng, browser):
 def _shadow_and_slant(image: Image.Image, rng: random.Random) -> Image.Image:
     width, height = image.size
     margin = int(0.08 * width)
-    paper = Image.new("RGB", (width + 2 * margin, height + 2 * margin), (250, 248, 240))
+    paper = Image.new("RGB", (width + 2 * margin, height + 2 * margin), (255, 255, 255))
     paper.paste(image, (margin, margin))
     table = np.asarray(paper).astype(np.float32)
     h, w = table.shape[:2]
@@ -223,7 +225,7 @@ def _shadow_and_slant(image: Image.Image, rng: random.Random) -> Image.Image:
     angle = rng.uniform(0, np.pi)
     ramp = (np.cos(angle) * xs / w + np.sin(angle) * ys / h)
     ramp = (ramp - ramp.min()) / (np.ptp(ramp) or 1)
-    shade = 1 - rng.uniform(0.3, 0.5) * np.clip((ramp - 0.4) * 2.5, 0, 1)
+    shade = 1 - rng.uniform(0.4, 0.6) * np.clip((ramp - 0.4) * 2.5, 0, 1)
     table = table * shade[..., None] * np.array([1.0, 0.97, 0.9])
     table += np.random.default_rng(rng.randint(0, 10**6)).normal(0, 5, table.shape)
     photo = Image.fromarray(np.clip(table, 0, 255).astype(np.uint8))
@@ -407,6 +409,9 @@ def generate(out: Path, count: int, seed: int) -> dict:
             style = names[index % len(names)]
             rng = random.Random(f"blind11-tables/{seed}/{index}")
             image, spec, title, extension = LOOKS[style](rng, browser)
+            if image.width > 1600:  # the widest screenshot the set holds
+                image = image.resize((1600, round(image.height * 1600 / image.width)),
+                                     Image.Resampling.LANCZOS)
             name = f"{index:03d}_{style}.{extension}"
             if extension == "jpg":
                 image.save(out / name, "JPEG", quality=rng.randint(70, 88))
