@@ -78,7 +78,7 @@ def mpl_dark_hbar_inside(rng, _browser):
     values = scores(rng, measure, len(names))
     with plt.style.context("dark_background"):
         fig, ax = plt.subplots(figsize=(rng.uniform(5.5, 7.5), 0.45 * len(names) + 1.2))
-        colour = rng.choice(["#4cc9f0", "#f72585", "#90be6d", "#f9c74f"])
+        colour = rng.choice(["#4361ee", "#f72585", "#2a9d8f", "#e76f51"])
         bars = ax.barh(names, values, color=colour, height=0.65)
         for bar, value in zip(bars, values, strict=True):
             ax.text(bar.get_width() - 0.8, bar.get_y() + bar.get_height() / 2, f"{value:.1f}",
@@ -203,8 +203,8 @@ def seaborn_labelled_jpeg(rng, _browser):
 def mpl_annotated_steps(rng, _browser):
     measure = rng.choice(MEASURES)
     runs = [f"{name} run" for name in rng.sample(FAMILIES, rng.randint(1, 2))]
-    steps = list(range(0, rng.choice([50, 100, 200]) + 1, rng.choice([10, 25, 50])))
-    steps = [s for s in steps if s] or [10, 20]
+    spacing = rng.choice([5, 10, 20, 25])
+    steps = [spacing * (k + 1) for k in range(rng.randint(5, 8))]
     low, high = BENCHMARKS[measure]
     fig, ax = plt.subplots(figsize=(rng.uniform(6, 7.5), 4.2))
     series = {}
