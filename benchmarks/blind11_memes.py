@@ -54,14 +54,16 @@ def page(body: str, css: str) -> str:
 def handwritten_note(rng):
     lines = [html.escape(remark(rng)) for _ in range(rng.randint(3, 6))]
     ink = rng.choice(["#1d3c8f", "#222", "#2b4d2b"])
-    css = ("#shot{width:620px;padding:40px 30px 40px 90px;background:#fffdf4;"
+    css = ("#shot{display:inline-block;padding:24px;background:#8d8f94}"
+           ".paper{width:620px;padding:40px 30px 40px 90px;background:#fffdf4;"
            "background-image:repeating-linear-gradient(#fffdf4 0 33px,#9cc3e6 33px 34px);"
            "font-family:'FreeSerif';font-style:italic;font-size:22px;line-height:34px;"
            f"color:{ink};position:relative;transform:rotate({rng.uniform(-1.5, 1.5):.2f}deg)}}"
            ".margin{position:absolute;left:70px;top:0;bottom:0;border-left:2px solid #e88}")
     day = rng.choice(["Mon", "Tue", "Wed", "Thu"])
-    body = (f"<div id='shot'><div class='margin'></div><div>{day} — eval notes</div>"
-            + "".join(f"<div>• {line}</div>" for line in lines) + "</div>")
+    body = (f"<div id='shot'><div class='paper'><div class='margin'></div><div>{day} — "
+            "eval notes</div>" + "".join(f"<div>• {line}</div>" for line in lines)
+            + "</div></div>")
     return page(body, css)
 
 
@@ -91,16 +93,18 @@ def mail_client(rng):
 def terminal_log(rng):
     bench = rng.choice(list(BENCHMARKS))
     step, loss, lines = rng.randint(100, 900), rng.uniform(2.2, 3.4), []
+    seconds = rng.randint(0, 1800)
     for _ in range(rng.randint(10, 16)):
         step += rng.randint(50, 400)
         loss *= rng.uniform(0.97, 0.995)
-        minute = rng.randint(10, 59)
+        seconds += rng.randint(20, 200)
+        clock = f"[{12 + seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}]"
         if rng.random() < 0.3:
             score = rng.uniform(*BENCHMARKS[bench])
-            lines.append(f"[12:{minute}:{rng.randint(10, 59)}] eval step={step} "
+            lines.append(f"{clock} eval step={step} "
                          f"{bench.lower()}={score:.2f} (best so far)")
         else:
-            lines.append(f"[12:{minute}:{rng.randint(10, 59)}] train step={step} loss={loss:.4f}"
+            lines.append(f"{clock} train step={step} loss={loss:.4f}"
                          f" lr={rng.uniform(1, 3):.1e} tok/s={rng.randint(9000, 42000)}")
     prompt = f"user@node{rng.randint(1, 64)}:~/runs$ python train.py --config {model(rng)}.yaml"
     css = ("#shot{width:900px;background:#1e1e1e;color:#d4d4d4;font-family:"

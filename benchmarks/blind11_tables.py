@@ -32,8 +32,8 @@ from PIL import Image, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind11_data import Spec, make_spec, order_by_family  # noqa: E402
-from browser import Browser  # noqa: E402
+from blind11_data import Spec, make_spec, order_by_family
+from browser import Browser
 
 FONTS = ["Liberation Sans", "Roboto", "Open Sans", "DejaVu Sans", "FreeSans",
          "Roboto Condensed", "Liberation Serif"]
