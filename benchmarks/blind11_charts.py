@@ -22,7 +22,6 @@ generator. Eight looks, in turn:
 
 from __future__ import annotations
 
-import argparse
 import html
 import io
 import json
@@ -39,6 +38,7 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind11_data import BENCHMARKS, FAMILIES, size_text
+from blind11_draw import draw_set, main
 from browser import Browser
 
 MEASURES = ["MMLU", "GSM8K", "HumanEval", "ARC-C", "BBH", "MATH", "WinoGrande", "DROP"]
@@ -66,8 +66,8 @@ def figure_image(fig, dpi: int) -> Image.Image:
     return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
 
 
-def truth(kind: str, series: dict, style: str, log_x: bool = False) -> dict:
-    return {"kind": kind, "log_x": log_x, "series": series, "style": style}
+def truth(kind: str, series: dict, log_x: bool = False) -> dict:
+    return {"kind": kind, "log_x": log_x, "series": series}
 
 
 # ---- the looks: each returns (image, truth without style, extension)
@@ -90,7 +90,7 @@ def mpl_dark_hbar_inside(rng, _browser):
             ax.spines[side].set_visible(False)
         image = figure_image(fig, rng.choice([100, 130]))
     series = {measure: [[n, v] for n, v in zip(names, values, strict=True)]}
-    return image, truth("hbar", series, ""), "png"
+    return image, truth("hbar", series), "png"
 
 
 def mpl_dashed_lines(rng, _browser):
@@ -116,7 +116,7 @@ def mpl_dashed_lines(rng, _browser):
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=len(families),
               frameon=False)
     ax.grid(alpha=0.3)
-    return figure_image(fig, rng.choice([90, 110])), truth("line", series, ""), "png"
+    return figure_image(fig, rng.choice([90, 110])), truth("line", series), "png"
 
 
 def plotly_white_grouped(rng, browser):
@@ -141,7 +141,7 @@ def plotly_white_grouped(rng, browser):
     page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><script>"
             f"{plotly.offline.get_plotlyjs()}</script></head><body style='margin:0'>"
             f"<div id='shot' style='display:inline-block'>{div}</div></body></html>")
-    return browser.shoot(page, 1.0), truth("bar", series, ""), "png"
+    return browser.shoot(page, 1.0), truth("bar", series), "png"
 
 
 def vega_logx_points(rng, _browser):
@@ -175,7 +175,7 @@ def vega_logx_points(rng, _browser):
         "config": {"font": rng.choice(["Roboto", "Liberation Sans"])}}
     png = vl_convert.vegalite_to_png(json.dumps(spec), scale=rng.choice([1.5, 2]))
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    return image, truth("line", series, "", log_x=True), "png"
+    return image, truth("line", series, log_x=True), "png"
 
 
 def seaborn_labelled_jpeg(rng, _browser):
@@ -197,7 +197,7 @@ def seaborn_labelled_jpeg(rng, _browser):
     image = figure_image(fig, rng.choice([80, 100]))
     sns.reset_orig()
     series = {measure: [[n, v] for n, v in zip(names, values, strict=True)]}
-    return image, truth("bar", series, ""), "jpg"
+    return image, truth("bar", series), "jpg"
 
 
 def mpl_annotated_steps(rng, _browser):
@@ -228,7 +228,7 @@ def mpl_annotated_steps(rng, _browser):
     ax.set_xlabel("Training steps (k)")
     ax.set_ylabel(f"{measure} accuracy")
     ax.set_title(f"{measure} during training", fontsize=11)
-    return figure_image(fig, rng.choice([90, 110])), truth("line", series, ""), "png"
+    return figure_image(fig, rng.choice([90, 110])), truth("line", series), "png"
 
 
 def svg_grouped_hbars(rng, browser):
@@ -268,7 +268,7 @@ def svg_grouped_hbars(rng, browser):
     page = (f"<!DOCTYPE html><html><body style='margin:0'><div id='shot' "
             f"style='display:inline-block;background:#fff'>{svg}</div></body></html>")
     series = {m: [[n, v] for n, v in zip(names, values[m], strict=True)] for m in measures}
-    return browser.shoot(page, rng.choice([1.0, 1.5])), truth("hbar", series, ""), "png"
+    return browser.shoot(page, rng.choice([1.0, 1.5])), truth("hbar", series), "png"
 
 
 def mpl_offset_columns(rng, _browser):
@@ -288,7 +288,7 @@ def mpl_offset_columns(rng, _browser):
         plt.setp(ax.get_xticklabels(), fontsize=9)
         image = figure_image(fig, rng.choice([90, 110]))
     series = {measure: [[n, v] for n, v in zip(names, values, strict=True)]}
-    return image, truth("bar", series, ""), "png"
+    return image, truth("bar", series), "png"
 
 
 LOOKS = {"mpl_dark_hbar_inside": mpl_dark_hbar_inside, "mpl_dashed_lines": mpl_dashed_lines,
@@ -298,36 +298,13 @@ LOOKS = {"mpl_dark_hbar_inside": mpl_dark_hbar_inside, "mpl_dashed_lines": mpl_d
          "mpl_offset_columns": mpl_offset_columns}
 
 
+def draw(style: str, rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, str]:
+    return LOOKS[style](rng, browser)
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1200, 900))
-    truths = {}
-    names = list(LOOKS)
-    try:
-        for index in range(count):
-            style = names[index % len(names)]
-            rng = random.Random(f"blind11-charts/{seed}/{index}")
-            image, drawn, extension = LOOKS[style](rng, browser)
-            name = f"{index:03d}_{style}.{extension}"
-            if extension == "jpg":
-                image.save(out / name, "JPEG", quality=rng.randint(45, 65))
-            else:
-                image.save(out / name)
-            truths[name] = {**drawn, "style": style}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truths, indent=1))
-    return truths
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=104000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return draw_set(out, count, seed, "charts", list(LOOKS), draw, jpeg_quality=(45, 65))
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, generate, 24, 104000)

@@ -14,16 +14,17 @@ generator. Six looks, in turn:
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import random
 import sys
 from pathlib import Path
 
+from PIL import Image
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind11_data import BENCHMARKS, FAMILIES
+from blind11_draw import draw_set, main
 from browser import Browser
 
 
@@ -170,33 +171,13 @@ LOOKS = {"handwritten_note": handwritten_note, "mail_client": mail_client,
          "changelog_page": changelog_page, "search_results": search_results}
 
 
+def draw(style: str, rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, str]:
+    return browser.shoot(LOOKS[style](rng), rng.choice([1.0, 1.25])), {"charts": 0}, "png"
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1200, 900))
-    truth = {}
-    names = list(LOOKS)
-    try:
-        for index in range(count):
-            style = names[index % len(names)]
-            rng = random.Random(f"blind11-memes/{seed}/{index}")
-            image = browser.shoot(LOOKS[style](rng), rng.choice([1.0, 1.25]))
-            name = f"{index:03d}_{style}.png"
-            image.save(out / name)
-            truth[name] = {"style": style, "charts": 0}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=105000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return draw_set(out, count, seed, "memes", list(LOOKS), draw)
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, generate, 16, 105000)

@@ -19,9 +19,7 @@ any other generator. Twelve looks, in turn:
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import random
 import sys
 from collections.abc import Callable
@@ -33,6 +31,7 @@ from PIL import Image, ImageFilter
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind11_data import Spec, make_spec, order_by_family
+from blind11_draw import draw_set, main
 from browser import Browser
 
 FONTS = ["Liberation Sans", "Roboto", "Open Sans", "DejaVu Sans", "FreeSans",
@@ -399,39 +398,17 @@ LOOKS = {"calc_window": calc_window, "kaggle_medals": kaggle_medals, "pr_diff": 
          "zoom67": zoom67}
 
 
+def draw(style: str, rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, str]:
+    image, spec, title, extension = LOOKS[style](rng, browser)
+    if image.width > 1600:  # the widest screenshot the set holds
+        image = image.resize((1600, round(image.height * 1600 / image.width)),
+                             Image.Resampling.LANCZOS)
+    return image, spec.truth(title, style), extension
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1400, 1000))
-    truth = {}
-    names = list(LOOKS)
-    try:
-        for index in range(count):
-            style = names[index % len(names)]
-            rng = random.Random(f"blind11-tables/{seed}/{index}")
-            image, spec, title, extension = LOOKS[style](rng, browser)
-            if image.width > 1600:  # the widest screenshot the set holds
-                image = image.resize((1600, round(image.height * 1600 / image.width)),
-                                     Image.Resampling.LANCZOS)
-            name = f"{index:03d}_{style}.{extension}"
-            if extension == "jpg":
-                image.save(out / name, "JPEG", quality=rng.randint(70, 88))
-            else:
-                image.save(out / name)
-            truth[name] = spec.truth(title, style)
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=103000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return draw_set(out, count, seed, "tables", list(LOOKS), draw)
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, generate, 48, 103000)
