@@ -47,6 +47,11 @@ def remark(rng: random.Random) -> str:
     ])
 
 
+def sentence(text: str) -> str:
+    """A remark opening a sentence: its first letter raised, the names left as written."""
+    return html.escape(text[:1].upper() + text[1:])
+
+
 def page(body: str, css: str) -> str:
     return ("<!DOCTYPE html><html><head><meta charset='utf-8'><style>body{margin:0}"
             f"{css}</style></head><body>{body}</body></html>")
@@ -72,7 +77,7 @@ def mail_client(rng):
     sender = rng.choice(["Dana Whitlow", "R. Okonkwo", "Mira Castell", "Jonas Pelt"])
     subject = rng.choice(["Re: eval numbers for the release", "Weekly model update",
                           "Results from the overnight run"])
-    paragraphs = [html.escape(remark(rng)).capitalize() + "." for _ in range(rng.randint(2, 4))]
+    paragraphs = [sentence(remark(rng)) + "." for _ in range(rng.randint(2, 4))]
     inbox = "".join(f"<div class='item'><b>{html.escape(n)}</b><br>{html.escape(s)}</div>"
                     for n, s in [(sender, subject), ("Build bot", "Nightly build passed"),
                                  ("Calendar", "Reading group moved to 3pm")])
@@ -135,7 +140,7 @@ def changelog_page(rng):
     major, minor = rng.randint(0, 3), rng.randint(2, 9)
     sections = []
     for k in range(rng.randint(2, 3)):
-        items = "".join(f"<li>{html.escape(remark(rng)).capitalize()}</li>"
+        items = "".join(f"<li>{sentence(remark(rng))}</li>"
                         for _ in range(rng.randint(2, 3)))
         sections.append(f"<h2>v{major}.{minor - k}.0 <small>2024-0{rng.randint(1, 9)}-"
                         f"{rng.randint(10, 28)}</small></h2><h3>Changed</h3><ul>{items}</ul>")
@@ -153,8 +158,8 @@ def search_results(rng):
     for _ in range(rng.randint(3, 5)):
         host = rng.choice(["example-ml.org", "notes.dev", "papers.example.net", "forum.ai"])
         results.append(f"<div class='r'><div class='u'>https://{host}/{rng.randint(100, 999)}"
-                       f"</div><a>{html.escape(remark(rng)).capitalize()}</a><p>"
-                       f"{html.escape(remark(rng)).capitalize()}. {html.escape(remark(rng))}."
+                       f"</div><a>{sentence(remark(rng))}</a><p>"
+                       f"{sentence(remark(rng))}. {html.escape(remark(rng))}."
                        "</p></div>")
     css = ("#shot{width:900px;padding:20px 30px;background:#fff;font-family:'Liberation Sans';"
            "font-size:14px}.q{border:1px solid #dfe1e5;border-radius:22px;padding:10px 18px;"

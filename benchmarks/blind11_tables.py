@@ -271,11 +271,12 @@ def std_cells(rng, browser):
 def percent_params(rng, browser):
     spec = make_spec(rng, params="B", tokens=rng.choice([None, "T"]),
                      score_text=lambda v, _r: f"{v:.1f}%")
+    spec.header = [h.upper() for h in spec.header]  # printed in capitals, so named so
     font = rng.choice(FONTS)
     css = (f"#shot{{display:inline-block;padding:16px;background:#fafafa;font-family:'{font}';"
            "font-size:14px}table{border-collapse:separate;border-spacing:0;background:#fff;"
            "border:1px solid #ddd;border-radius:8px}th{background:#f3f4f6;text-align:left;"
-           "padding:8px 14px;font-size:12px;text-transform:uppercase;color:#4b5563}"
+           "padding:8px 14px;font-size:12px;color:#4b5563}"
            "td{padding:8px 14px;border-top:1px solid #eee}")
     body = f"<div id='shot'>{table_html(spec)}</div>"
     return browser.shoot(page(body, css), 1.0), spec, None, "png"
