@@ -159,7 +159,7 @@ def search_results(rng):
         host = rng.choice(["example-ml.org", "notes.dev", "papers.example.net", "forum.ai"])
         results.append(f"<div class='r'><div class='u'>https://{host}/{rng.randint(100, 999)}"
                        f"</div><a>{sentence(remark(rng))}</a><p>"
-                       f"{sentence(remark(rng))}. {html.escape(remark(rng))}."
+                       f"{sentence(remark(rng))}. {sentence(remark(rng))}."
                        "</p></div>")
     css = ("#shot{width:900px;padding:20px 30px;background:#fff;font-family:'Liberation Sans';"
            "font-size:14px}.q{border:1px solid #dfe1e5;border-radius:22px;padding:10px 18px;"
