@@ -13,6 +13,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind8     # the eighth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind9     # the ninth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind10    # the tenth, with its memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind11    # the eleventh, with memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -101,6 +102,19 @@
   quoting a post, two columns of paper prose, Python comment blocks in a dark editor, news
   pages with a photo placeholder) and prints on how many a chart was found: each is a
   false chart;
+- TEST (blind11): charts from ``blind11_charts.py`` (dark matplotlib horizontal bars with
+  white values inside their ends, lines told apart by dashes alone with the legend below,
+  plotly "simple_white" grouped columns with the legend on top, Vega-Lite lines with points
+  on a log axis of training tokens, seaborn labelled columns with turned names as JPEG,
+  matplotlib lines with each point's value written beside it over training steps, SVG
+  grouped horizontal bars with rounded ends, unlabelled columns on an axis that starts
+  well above zero), written without reading the reader or any other generator; not in the
+  default run (``--blind11 [N]``, 24 by default, or ``--only-blind11``), a line per style;
+  scored by the coordinator only, never tuned on. ``--blind11-memes [N]`` (16 by default,
+  and in ``--only-blind11``) reads the text-only images of ``blind11_memes.py`` (notes in
+  an italic hand on ruled paper, emails in a mail client, terminals of training logs,
+  sticky-note boards, changelogs, search results pages) and prints on how many a chart was
+  found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -154,6 +168,8 @@ from blind9_charts import generate as generate_blind9
 from blind9_memes import generate as generate_blind9_memes
 from blind10_charts import generate as generate_blind10
 from blind10_memes import generate as generate_blind10_memes
+from blind11_charts import generate as generate_blind11
+from blind11_memes import generate as generate_blind11_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -386,6 +402,7 @@ BLIND_SETS = {
     "blind8": ("eighth ", 74000, generate_blind8),
     "blind9": ("ninth ", 84000, generate_blind9),
     "blind10": ("tenth ", 94000, generate_blind10),
+    "blind11": ("eleventh ", 104000, generate_blind11),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -394,6 +411,7 @@ BLIND_MEMES = {
     "blind8": (75000, generate_blind8_memes),
     "blind9": (85000, generate_blind9_memes),
     "blind10": (95000, generate_blind10_memes),
+    "blind11": (105000, generate_blind11_memes),
 }
 
 

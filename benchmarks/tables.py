@@ -13,6 +13,7 @@
                                 [--blind8-count 48] [--blind8-seed 73000]
                                 [--blind9-count 48] [--blind9-seed 83000]
                                 [--blind10-count 48] [--blind10-seed 93000]
+                                [--blind11-count 48] [--blind11-seed 103000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -101,6 +102,14 @@ The sets, each on its own lines:
   JPEG, condensed tables shaded by column, newspaper graphics, a dark SQL client with a
   row-number gutter, small tables enlarged and blurred, macOS-like windows on a desktop),
   with ``blind10:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind11``: an eleventh blind test set, not in the default sets (``--sets blind11``).
+  Tables from ``blind11_tables.py``, written without reading the reader or any other
+  generator (Calc-like sheets with column letters and row numbers, leaderboards with medal
+  discs, markdown tables added in a pull-request diff, phone tables cut at the right edge,
+  printed tables photographed under a shadow, "± std" in every cell, "71.2%" scores beside
+  "7B" sizes, green-to-red cells in white text, traditional-Chinese slides, family names
+  on bold rows of their own, tiny LaTeX tables inside prose, pages zoomed to 67%), with
+  ``blind11:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -146,6 +155,7 @@ import blind7_tables
 import blind8_tables
 import blind9_tables
 import blind10_tables
+import blind11_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -526,6 +536,7 @@ ROLES = {
     "blind8": "TEST (blind8)",
     "blind9": "TEST (blind9)",
     "blind10": "TEST (blind10)",
+    "blind11": "TEST (blind11)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -562,6 +573,9 @@ def main() -> None:
     parser.add_argument("--blind10-count", type=int, default=48, help="blind10_tables images")
     parser.add_argument("--blind10-seed", type=int, default=93000,
                         help="blind10_tables seed")
+    parser.add_argument("--blind11-count", type=int, default=48, help="blind11_tables images")
+    parser.add_argument("--blind11-seed", type=int, default=103000,
+                        help="blind11_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -634,6 +648,10 @@ def main() -> None:
         if "blind10" in wanted:
             sets["blind10"] = generated_set(
                 blind10_tables, Path(folder, "blind10"), args.blind10_count, args.blind10_seed
+            )
+        if "blind11" in wanted:
+            sets["blind11"] = generated_set(
+                blind11_tables, Path(folder, "blind11"), args.blind11_count, args.blind11_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
