@@ -47,7 +47,11 @@ class Browser:
                 viewport={"width": width, "height": height}, device_scale_factor=scale
             )
             context.route("**/*", lambda route: route.abort())  # nothing from the network
-            self._pages[scale] = context.new_page()
+            page = context.new_page()
+            # A loaded machine (a test run beside helpers) can take minutes to parse plotly's
+            # bundle; Playwright's 30 s default then fails a whole benchmark for one page.
+            page.set_default_timeout(600_000)
+            self._pages[scale] = page
         page = self._pages[scale]
         page.set_content(page_html, wait_until="load")
         png = page.locator("#shot").screenshot(type="png", animations="disabled")
