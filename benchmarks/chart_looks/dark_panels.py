@@ -165,7 +165,7 @@ def panel_page(curves: PanelCurves, rng: random.Random, width: int, height: int)
                      f"font-size='{size + 3}'>{curves.y_title} by step</text>")
     as_path = curves.style == "panel_plain" or rng.random() < 0.4
     join = rng.choice(("round", "miter", "bevel"))
-    for index, (name, ys) in enumerate(curves.series.items()):
+    for index, ys in enumerate(curves.series.values()):
         colour = palette[index]
         points = [(px(x), py(y)) for x, y in zip(curves.xs, ys, strict=True)]
         if as_path:
