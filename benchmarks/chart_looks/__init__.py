@@ -10,7 +10,8 @@ months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists`
 in neutral colours (greys, black, light bars on a dark page): ``greybars``, line charts
 without markers on dark panels, log and category axes: ``plain``; textured, hatched,
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
-``dark_hbars``).
+``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
+lines without markers written several ways: ``darkpanels``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -27,12 +28,14 @@ from chart_looks import (
     category_lines,
     curves,
     dark_hbars,
+    dark_panels,
     grey_bars,
     line_kinds,
     mpl_themed,
     named_lines,
     plain_lines,
     plotly_look,
+    point_plots,
     printed_bars,
     textured_bars,
     vega_look,
@@ -56,4 +59,6 @@ LOOKS = {
     "plain": plain_lines,
     "textured": textured_bars,
     "dark_hbars": dark_hbars,
+    "points": point_plots,
+    "darkpanels": dark_panels,
 }

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from ..record import Box
+from .error_bars import without_error_bars
 from .pixels import distance, erase_boxes
 
 WORK_SIDE = 1600
@@ -458,6 +459,8 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
     markers = _markers(_filled(own, thickness), thickness)
     if len(markers) >= 2:
         return "line", markers, None
+    own = without_error_bars(own, thickness)
+    columns = np.flatnonzero(own.any(axis=0))
     rows = follow_line(own, columns)
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
