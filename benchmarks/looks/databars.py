@@ -42,7 +42,8 @@ def _number(value: float, form: str) -> str:
 
 
 def _table(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[float]], dict]:
-    """Header, cells as printed, each score column's values (for the bars) and truth."""
+    """Header, cells as printed, each score column's bar lengths (shares of the cell) and
+    truth."""
     models = rng.sample(MODELS, rng.randint(4, 9))
     benches = rng.sample(BENCH, rng.randint(2, 5))
     if "MMLU" not in benches and rng.random() < 0.6:
@@ -51,6 +52,7 @@ def _table(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[fl
     columns = ["Model"] + (["Params (B)"] if sized else []) + benches
     form = rng.choice(["one", "one", "two", "percent"])
     values = [[round(rng.uniform(15, 92), 2) for _ in models] for _ in benches]
+    scale = rng.choice(["largest", "largest", "hundred", "lowest"])
     cells, rows = [], []
     for r, model in enumerate(models):
         size = size_of(model)
@@ -61,7 +63,7 @@ def _table(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[fl
         rows.append({"model": model, "params_b": size, "tokens_t": None, "mmlu": mmlu,
                      "cells": row})
     truth = {"columns": columns, "settings": [None] * len(columns), "rows": rows}
-    return columns, cells, values, truth
+    return columns, cells, [_shares(v, scale) for v in values], truth
 
 
 def _hues(rng: random.Random, count: int, pale: bool) -> list[str]:
@@ -69,11 +71,15 @@ def _hues(rng: random.Random, count: int, pale: bool) -> list[str]:
     return rng.sample(palette, count) if rng.random() < 0.5 else [rng.choice(palette)] * count
 
 
-def _shares(values: list[float]) -> list[float]:
-    """Each bar's length as a share of the longest: the smallest value keeps a stub, as
-    Excel's automatic minimum does."""
+def _shares(values: list[float], scale: str) -> list[float]:
+    """Each bar's length as a share of the cell: in proportion to the value (against the
+    column's largest, or against 100), or from the column's lowest value with a stub kept,
+    as Excel's automatic minimum draws them."""
     low, high = min(values), max(values)
-    return [0.1 + 0.9 * (v - low) / (high - low or 1) for v in values]
+    if scale == "lowest":
+        return [0.1 + 0.9 * (v - low) / (high - low or 1) for v in values]
+    top = 100.0 if scale == "hundred" else high
+    return [v / top for v in values]
 
 
 def _bar_css(colour: str, gradient: bool, border: bool) -> str:
@@ -125,7 +131,7 @@ def _page(
             if c < first_score:
                 tds.append(f"<td>{text}</td>")
                 continue
-            share = _shares(values[c - first_score])[r]
+            share = values[c - first_score][r]
             bar = (f"<div class='bar' style='width:calc({room} * {share:.3f});"
                    f"{_bar_css(hues[c - first_score], gradient, variant == 'excel_gradient')}'>"
                    "</div>")
@@ -175,7 +181,7 @@ def _drawn(rng: random.Random) -> tuple[Image.Image, dict]:
             font = head_face if r == 0 else face
             right = x + widths[c]
             if r and c >= first_score:
-                share = _shares(values[c - first_score])[r - 1]
+                share = values[c - first_score][r - 1]
                 box = (x + 2, top + 2, x + 2 + round((widths[c] - 4) * share), top + pitch - 3)
                 if gradient:
                     _gradient_bar(draw, box, hues[c - first_score])
