@@ -19,6 +19,7 @@ from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
 from looks.common import BENCH, MODELS, look_run, save_shot, size_of
+from looks.leaderboard import size_in_name
 
 SATURATED = ["#638ec6", "#63be7b", "#ff555a", "#ffb628", "#008aef", "#d6007b", "#5b9bd5",
              "#2e86c1"]
@@ -60,7 +61,9 @@ def _table(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[fl
         row = [model] + ([f"{size:g}" if size else ""] if sized else []) + printed
         mmlu = float(printed[benches.index("MMLU")].rstrip("%")) if "MMLU" in benches else None
         cells.append(row)
-        rows.append({"model": model, "params_b": size, "tokens_t": None, "mmlu": mmlu,
+        # without a size column, the size is the one the name states ("8x7B" is 56)
+        params = size if sized else size_in_name(model)
+        rows.append({"model": model, "params_b": params, "tokens_t": None, "mmlu": mmlu,
                      "cells": row})
     truth = {"columns": columns, "settings": [None] * len(columns), "rows": rows}
     return columns, cells, [_shares(v, scale) for v in values], truth
