@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .fills import _ground
+from .fills import stroke_free_ground
 from .steps import binarise, glyph_height
 
 # A bar's ground is at least this much darker than the page's.
@@ -95,12 +95,8 @@ def _shared_rows(one: list[Bar], other: list[Bar]) -> int:
                for a in one)
 
 
-def cell_bars(grey: np.ndarray) -> list[Bar]:
-    """The data bars of a light page's table: stacks of bars beside another stack whose
-    bars stand on the same rows."""
-    page = float(np.median(grey))
-    glyph = glyph_height(binarise(grey)) or 12.0
-    ground, _ = _ground(grey, glyph)
+def _bars_in_grid(ground: np.ndarray, page: float, glyph: float) -> list[Bar]:
+    """Stacks of bars beside another stack whose bars stand on the same rows."""
     stacks = _stacks(_bars(ground, page, glyph), glyph)
     kept: list[Bar] = []
     for i, stack in enumerate(stacks):
@@ -110,14 +106,25 @@ def cell_bars(grey: np.ndarray) -> list[Bar]:
     return kept
 
 
+def _measures(grey: np.ndarray) -> tuple[float, float, np.ndarray, int]:
+    """The page's level, its text height, the ground under each pixel and its window."""
+    glyph = glyph_height(binarise(grey)) or 12.0
+    ground, side = stroke_free_ground(grey, glyph)
+    return float(np.median(grey)), glyph, ground, side
+
+
+def cell_bars(grey: np.ndarray) -> list[Bar]:
+    """The data bars of a light page's table."""
+    page, glyph, ground, _ = _measures(grey)
+    return _bars_in_grid(ground, page, glyph)
+
+
 def _flatten_light(grey: np.ndarray) -> np.ndarray | None:
     """The bars' pixels divided by their ground and brought to the page's level."""
-    bars = cell_bars(grey)
+    page, glyph, ground, side = _measures(grey)
+    bars = _bars_in_grid(ground, page, glyph)
     if not bars:
         return None
-    page = float(np.median(grey))
-    glyph = glyph_height(binarise(grey)) or 12.0
-    ground, side = _ground(grey, glyph)
     mask = np.zeros(grey.shape, dtype=np.uint8)
     for bar in bars:
         mask[bar.top:bar.bottom, bar.left:bar.right] = 1
