@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from looks.common import BENCH, MODELS, look_run, save_shot, size_of
 from looks.leaderboard import size_in_name
+from looks.spreadsheet import _value_text
 
 SATURATED = ["#638ec6", "#63be7b", "#ff555a", "#ffb628", "#008aef", "#d6007b", "#5b9bd5",
              "#2e86c1"]
@@ -32,14 +33,6 @@ TTF = [
     (f"{_DIR}/open-sans/OpenSans-Regular.ttf", f"{_DIR}/open-sans/OpenSans-Bold.ttf"),
 ]
 TITLES = ["Model scores", "Benchmark overview", "LLM evaluation", "Results by benchmark"]
-
-
-def _number(value: float, form: str) -> str:
-    if form == "two":
-        return f"{value:.2f}"
-    if form == "percent":
-        return f"{value:.1f}%"
-    return f"{value:.1f}"
 
 
 def _table(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[float]], dict]:
@@ -57,7 +50,7 @@ def _table(rng: random.Random) -> tuple[list[str], list[list[str]], list[list[fl
     cells, rows = [], []
     for r, model in enumerate(models):
         size = size_of(model)
-        printed = [_number(values[b][r], form) for b in range(len(benches))]
+        printed = [_value_text(values[b][r], form) for b in range(len(benches))]
         row = [model] + ([f"{size:g}" if size else ""] if sized else []) + printed
         mmlu = float(printed[benches.index("MMLU")].rstrip("%")) if "MMLU" in benches else None
         cells.append(row)
