@@ -10,6 +10,7 @@ from looks import (
     ascii_block,
     cell_kinds,
     cramped,
+    databars,
     decks,
     documents,
     html_grid,
@@ -53,4 +54,5 @@ LOOKS = {
     "runs": runs,
     "signed": signed,
     "wiki": wiki,
+    "databars": databars,
 }

@@ -46,6 +46,7 @@ from .printed import bars_at_numbers, read_printed_bars
 from .raised_powers import raised_powers
 from .series import bar_chart, line_chart
 from .stacks import split_stacks
+from .table_rows import bars_on_table_rows
 from .text import (
     as_tick,
     axis_strip_words,
@@ -119,10 +120,12 @@ def run(work: Work, config: Config) -> None:
     tables = [table.box for table in work.record.ocr.tables]
     # (boxes with whiskers and median lines are shapes no table's text or rules make)
     # (bars measured far off their own axis: its "ticks" label something else)
+    # (bars on rows of a table read, each row a name and several numbers: data bars)
     kept = [chart for chart in charts
             if (not _inside_a_table(chart.box, tables) or _plotted(chart) or _stepped(chart)
                 or _labels_confirmed(chart) or chart.kind == "box")
-            and not marks_off_their_axis(chart)]
+            and not marks_off_their_axis(chart)
+            and not bars_on_table_rows(chart, work.record.ocr.tables)]
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)

@@ -16,6 +16,7 @@ import numpy as np
 from ..config import Config, PreprocessSettings
 from ..record import Box
 from ..typed_rules import erase_typed_rules
+from .cell_bars import flatten_cell_bars
 from .fills import flatten_fills, whiten_pale_grounds
 from .rules import (
     Rule,
@@ -107,6 +108,10 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     steps = ["grey"]
     grey = to_grey(rgb)
     inverted_share = 0.0
+    unbarred = flatten_cell_bars(grey)  # a table's data bars: numbers half on a bar
+    if unbarred is not grey:
+        grey = unbarred
+        steps.append("flatten_cell_bars")
     whitened = whiten_pale_grounds(grey)  # a pastel theme's bands: pale text on paler tints
     if whitened is not grey:
         grey = whitened

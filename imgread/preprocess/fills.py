@@ -89,7 +89,7 @@ def _on_lighter_page(coarse: np.ndarray, region: np.ndarray, reach: int) -> bool
     return float(np.median(coarse[ring])) >= float(np.median(coarse[region])) + PAGE_LIGHTER
 
 
-def _ground(grey: np.ndarray, glyph: float) -> tuple[np.ndarray, int]:
+def stroke_free_ground(grey: np.ndarray, glyph: float) -> tuple[np.ndarray, int]:
     """The grey image closed by a window wider than a text stroke: the fill or band under
     each pixel, with the fill's exact edges; and the window's side."""
     side = max(5, int(glyph * 0.6) | 1)
@@ -141,7 +141,7 @@ def whiten_pale_grounds(grey: np.ndarray) -> np.ndarray:
     pale = coarse >= PALE_GROUND
     if not (pale & (coarse < WHITE)).any():
         return grey
-    ground, side = _ground(grey, glyph_height(binarise(grey)) or 12.0)
+    ground, side = stroke_free_ground(grey, glyph_height(binarise(grey)) or 12.0)
     region = pale & (ground >= PALE_GROUND) & (ground < WHITE)
     darkened = (region & _darkened_by_stretch(grey, ground)).astype(np.uint8)
     # A band is whole blocks of it: opened by a block wider than the ground's window, a thin
@@ -163,7 +163,7 @@ def flatten_fills(grey: np.ndarray) -> np.ndarray:
     if fills.mean() < MIN_FILL_SHARE:
         return grey
     glyph = glyph_height(binarise(grey)) or 12.0
-    ground, side = _ground(grey, glyph)
+    ground, side = stroke_free_ground(grey, glyph)
     keep = np.zeros(grey.shape, dtype=bool)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(fills.astype(np.uint8))
     reach = max(3, int(glyph))
