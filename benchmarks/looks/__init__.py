@@ -25,6 +25,7 @@ from looks import (
     runs,
     signed,
     spreadsheet,
+    sublines,
     text_drawn,
     tiny_grid,
     wiki,
@@ -53,4 +54,5 @@ LOOKS = {
     "runs": runs,
     "signed": signed,
     "wiki": wiki,
+    "sublines": sublines,
 }
