@@ -28,13 +28,12 @@ from .lines import Layout, TextLine, is_numeric_or_missing, text_lines
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
-# Heights in ems of what a word's characters reach: capitals, digits and ascenders reach
-# about 0.72 em above the baseline, a lower-case letter alone about 0.53; descenders and
-# brackets reach about 0.22 em below it. A word's box height over its reach is its size.
-TALL = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789bdfhijklt()[]{}|/\\!?#$%&@'\"")
-DEEP = set("gjpqy()[]{}|,;")
-CAP_REACH, X_REACH, DESCENT = 0.72, 0.53, 0.22
-
+# Heights in ems of what a line's characters reach: ascenders about 0.76 em above the
+# baseline, capitals and digits about 0.73, a lower-case letter alone about 0.53;
+# descenders about 0.22 em below it, brackets, commas and the tail of a Q about 0.13. A
+# line's inked height over its reach is its size.
+ASCENDING, TALL = set("bdfhklt"), set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij()[]{}!?#$%&@/")
+DESCENDING, LOW = set("gjpqy"), set("()[]{},;Q")
 # A subtitle's glyphs are at most this share of the line above's size (apps set it at 70
 # to 85%); a wrapped name's lines measure within a few per cent of each other.
 SMALLER = 0.88
@@ -58,8 +57,10 @@ class Type:
 
 def _reach(text: str) -> float:
     """The height in ems that ``text``'s glyphs span."""
-    top = CAP_REACH if any(c in TALL for c in text) else X_REACH
-    return top + (DESCENT if any(c in DEEP for c in text) else 0.0)
+    top = (
+        0.76 if ASCENDING & set(text) else 0.73 if TALL & set(text) else 0.53
+    )
+    return top + (0.22 if DESCENDING & set(text) else 0.13 if LOW & set(text) else 0.0)
 
 
 def _crop(prepared: Prepared, box: Box, pad: int) -> tuple[np.ndarray, tuple[int, int]] | None:
@@ -76,11 +77,10 @@ def _crop(prepared: Prepared, box: Box, pad: int) -> tuple[np.ndarray, tuple[int
 
 
 def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
-    """How one line of a cell is set, from its words' boxes and the pixels under them."""
+    """How one line of a cell is set, from the pixels under its words' boxes."""
     words = [word for chunk in chunks for word in chunk.words if word.text.strip()]
     if not words:
         return None
-    em = float(median(word.box.height / _reach(word.text) for word in words))
     box = words[0].box
     for word in words[1:]:
         box = box.union(word.box)
@@ -91,7 +91,8 @@ def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
     crop, (y, x) = found
     ground = np.median(crop.reshape(-1, crop.shape[-1]), axis=0)
     contrast = np.abs(crop.astype(np.float32) - ground).max(axis=2)
-    inner = contrast[y : y + box.height, x : x + box.width]
+    # a pixel's margin either way: OCR's boxes come from an enlarged, thresholded page
+    inner = contrast[max(0, y - 1) : y + box.height + 1, x : x + box.width]
     if inner.size == 0:
         return None
     tone = float(np.percentile(inner, 95))
@@ -99,6 +100,10 @@ def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
         return None
     coverage = np.clip(inner / tone, 0.0, 1.0)
     inked = coverage > 0.5
+    rows = np.flatnonzero(inked.any(axis=1))
+    if not rows.size:
+        return None
+    em = float(rows[-1] - rows[0] + 1) / _reach("".join(word.text for word in words))
     starts = int(np.count_nonzero(inked[:, 1:] & ~inked[:, :-1]) + np.count_nonzero(inked[:, 0]))
     stroke = float(coverage.sum()) / max(starts, 1)
     return Type(em=em, tone=tone, stroke=stroke)
@@ -147,20 +152,22 @@ def _column(box: Box, spans: list[tuple[int, int]]) -> int:
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - box.cx))
 
 
+def _aligned(piece: Box, upper: Box, height: int) -> bool:
+    """Two lines of one cell: set left, centred or right alike, or mostly over each other
+    (where the page lost a line's first letters, "en-14B" for "Qwen-14B")."""
+    edges = min(abs(piece.x1 - upper.x1), abs(piece.cx - upper.cx), abs(piece.x2 - upper.x2))
+    shared = min(piece.x2, upper.x2) - max(piece.x1, upper.x1)
+    return edges <= SAME_EDGE * height or shared >= 0.5 * min(piece.width, upper.width)
+
+
 def _cell_above(piece: Phrase, pieces: list[Phrase]) -> Phrase | None:
-    """The piece just above ``piece`` in its cell: set tight over it and aligned with it
-    (left, centre or right)."""
+    """The piece just above ``piece`` in its cell: set tight over it and aligned with it."""
     above = [
         other
         for other in pieces
         if other.box.cy < piece.box.y1
         and -0.3 * other.height <= piece.box.y1 - other.box.y2 <= TIGHT_GAP * other.height
-        and min(
-            abs(piece.box.x1 - other.box.x1),
-            abs(piece.box.cx - other.box.cx),
-            abs(piece.box.x2 - other.box.x2),
-        )
-        <= SAME_EDGE * other.height
+        and _aligned(piece.box, other.box, other.height)
     ]
     return max(above, key=lambda other: other.box.y2, default=None)
 
