@@ -138,8 +138,9 @@ def test_a_name_wrapped_in_one_style_stays_whole_among_subtitles(tmp_path: Path)
 
 
 def test_a_bold_row_over_a_regular_row_keeps_both(tmp_path: Path) -> None:
-    """The best model's row set bold, the next row regular and tight under it: the next
-    name has its own scores level with it, so it is a row, not a subtitle."""
+    """The best model's row set bold, the next row regular and tight under it: both are
+    rows. (It passes with the level guard, ``sublines.LEVEL``, turned off too: it does not
+    pin that guard.)"""
     bold, regular = ImageFont.truetype(str(BOLD), 16), ImageFont.truetype(str(REGULAR), 16)
     image = Image.new("RGB", (560, 200), (255, 255, 255))
     draw = ImageDraw.Draw(image)
