@@ -177,7 +177,7 @@ def _pil_shot(rng: random.Random, variant: str, dark: bool,
     limit = size * rng.uniform(7.5, 9.0) if wrap else 10_000
     cells = [(_wrap(name, name_font, limit), line) for name, line in names_lines]
     pad, gap = rng.choice([8, 10, 13]), rng.choice([1, 2, 4])
-    level = rng.choice(["middle", "middle", "top"])  # numbers level with the row's middle or the name
+    level = rng.choice(["middle", "middle", "top"])  # numbers at the row's middle or the name
     ascent = size * 1.2
     heights = [
         len(lines) * ascent + (gap + line_font.size * 1.2 if line else 0) + 2 * pad
