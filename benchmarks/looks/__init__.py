@@ -26,6 +26,7 @@ from looks import (
     runs,
     signed,
     spreadsheet,
+    sublines,
     text_drawn,
     tiny_grid,
     wiki,
@@ -55,4 +56,5 @@ LOOKS = {
     "signed": signed,
     "wiki": wiki,
     "databars": databars,
+    "sublines": sublines,
 }
