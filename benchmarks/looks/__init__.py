@@ -27,6 +27,7 @@ from looks import (
     spreadsheet,
     text_drawn,
     tiny_grid,
+    turned,
     wiki,
 )
 
@@ -53,4 +54,5 @@ LOOKS = {
     "runs": runs,
     "signed": signed,
     "wiki": wiki,
+    "turned": turned,
 }
