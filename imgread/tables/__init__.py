@@ -58,6 +58,7 @@ from .sheet import read_frame
 from .sidebar import without_side_navigation
 from .size_readings import repair_sizes_misread
 from .tinted import reread_tinted_numbers
+from .turned_headers import read_turned_headers
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -140,6 +141,7 @@ def extract_tables(
             reread_headers(table, layout, prepared, config.ocr)
             complete_han_headers(table, layout, prepared, config.ocr)
             read_turned_names(table, layout, prepared, config.ocr)
+            read_turned_headers(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)
