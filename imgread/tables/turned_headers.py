@@ -22,11 +22,12 @@ import numpy as np
 from .. import ocr
 from ..names import closest_benchmark, is_known_benchmark
 from ..ocr import rapid
-from ..record import Box, Table
+from ..record import Box, Cell, Table
 from .cells import second_engine
 from .columns import model_column, split_setting
-from .lines import Layout, tidy_label
-from .rotated import has_word, header_unread, level_angle, turn
+from .lines import Layout, is_numeric_text, tidy_label
+from .name_rereads import set_header
+from .rotated import has_word, level_angle, turn
 
 if TYPE_CHECKING:
     from ..config import OcrSettings
@@ -42,9 +43,11 @@ MIN_BAND = 2.5
 FOOT_REACH = 4.0
 # Rows of a turned line closer than this share of a glyph are one line (an i's dot).
 LINE_JOIN = 0.3
+# A level header's name read at this confidence or more is no turned name read as noise.
+SURE_LEVEL = 70.0
 # Under this Tesseract confidence, the second engine reads the name too.
 SURE = 80.0
-MIN_CONFIDENCE = 30.0
+MIN_CONFIDENCE = 60.0
 
 
 def _band_bottom_up(ink: np.ndarray, glyph: float) -> int | None:
@@ -127,63 +130,98 @@ def _upside_down(turned: np.ndarray, glyph: float, settings: OcrSettings) -> boo
     return sureness(np.rot90(crop, 2).copy()) > sureness(crop)
 
 
+def _known(reading: str) -> bool:
+    """The reading names a known benchmark, or one OCR's reach from one."""
+    name = split_setting(tidy_label(reading))[0]
+    return is_known_benchmark(name) or closest_benchmark(name) is not None
+
+
 def _read_line(crop: np.ndarray, settings: OcrSettings) -> tuple[str, float]:
     """A turned name laid level, read as one line; the second engine reads it too where
-    Tesseract is unsure, and the reading that names a known benchmark (or is surer) wins."""
+    Tesseract is unsure or reads no benchmark it knows, and the reading that names a known
+    benchmark (or else the surer one) wins."""
     words = [w for w in ocr.read_words(crop, settings, psm=7) if w.text.strip()]
     text = " ".join(w.text for w in words)
     confidence = min((w.confidence for w in words), default=0.0)
-    if confidence >= SURE or not second_engine(settings):
+    if (confidence >= SURE and _known(text)) or not second_engine(settings):
         return text, confidence
     other, other_confidence = rapid.text(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
-
-    def known(reading: str) -> bool:
-        name = split_setting(reading)[0]
-        return is_known_benchmark(name) or closest_benchmark(name) is not None
-
-    if (known(other), other_confidence) > (known(text), confidence):
+    if (_known(other), other_confidence) > (_known(text), confidence):
         return other, other_confidence
     return text, confidence
 
 
-def read_turned_headers(
-    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
-) -> None:
-    """Names of a table's numeric columns read at their angle, where the level reading
-    left most of them unread and the model column is the first."""
-    if table.n_cols < 3 or not table.body or not table.header_rows:
-        return
-    if not header_unread(table) or model_column(table) != 0:
-        return
-    boxes = [cell.box for row in table.body for cell in row if cell.box is not None]
-    first = [cell.box for cell in table.body[0] if cell.box is not None]
+# A turned name, as found: how far its foot stands from its column's middle, its reading,
+# that reading's confidence, and the box it fills on the page.
+Name = tuple[float, str, float, Box]
+
+
+def _names_unsure(table: Table) -> bool:
+    """Fewer than half the columns after the first have a name read as a word, surely:
+    turned names read level come out as letters, nothing, or short low-confidence noise."""
+    header = table.header_rows[0] if table.header_rows else []
+    sure = sum(1 for cell in header[1:] if has_word(cell.text) and cell.confidence >= SURE_LEVEL)
+    return sure < 0.5 * (table.n_cols - 1)
+
+
+def _level_line_in_body(table: Table) -> bool:
+    """Whether the table's first row is its level header line ("Model" under the turned
+    names), taken for a body row because no name over it was read: it names its first
+    column and holds no number."""
+    if any(cell.text for row in table.header_rows for cell in row) or len(table.body) < 3:
+        return False
+    def numbers(row: list[Cell]) -> int:
+        return sum(1 for cell in row[1:] if cell.text and is_numeric_text(cell.text))
+
+    # the turned names' specks, read level, are sometimes digits
+    return has_word(table.body[0][0].text) and numbers(table.body[0]) < 0.5 * numbers(
+        table.body[1]
+    )
+
+
+def _turned_band(
+    body: list[list[Cell]], spans: list[tuple[int, int]], prepared: Prepared
+) -> tuple[np.ndarray, int, int, float] | None:
+    """The ink over the numeric columns above ``body`` (rules taken out), its top and left
+    in prepared pixels, and the body's glyph height there; None when no band of text taller
+    than a level line stands on the body."""
+    boxes = [cell.box for row in body for cell in row if cell.box is not None]
+    first = [cell.box for cell in body[0] if cell.box is not None]
     if not boxes or not first:
-        return
+        return None
     scale = prepared.scale
     glyph = float(median(box.height for box in boxes)) * scale
-    spans = layout.spans
     body_top = min(box.y1 for box in first) * scale
     bottom = int(body_top - 0.15 * glyph)
     left = max(0, int(spans[1][0] * scale - glyph))
     top = max(0, int(body_top - BAND_REACH * glyph))
     if bottom - top < MIN_BAND * glyph or left >= prepared.grey.shape[1]:
-        return
-    ink = _without_rules(
-        (prepared.grey[top:bottom, left:] < 128).astype(np.uint8) * 255, glyph
-    )
+        return None
+    ink = _without_rules((prepared.grey[top:bottom, left:] < 128).astype(np.uint8) * 255, glyph)
     band_top = _band_bottom_up(ink, glyph)
     if band_top is None or ink.shape[0] - band_top < MIN_BAND * glyph:
-        return
-    ink = ink[band_top:]
-    top += band_top
+        return None
+    return ink[band_top:], top + band_top, left, glyph
+
+
+def _read_turned(
+    body: list[list[Cell]], spans: list[tuple[int, int]], prepared: Prepared,
+    settings: OcrSettings,
+) -> dict[int, Name]:
+    """The turned names standing on ``body``, by the column under each one's foot."""
+    band = _turned_band(body, spans, prepared)
+    if band is None:
+        return {}
+    ink, top, left, glyph = band
     angle = _refined_angle(ink)
     turned, matrix = turn(ink, angle, border=0)
     if abs(angle) > 80 and _upside_down(turned, glyph, settings):
         turned, matrix = turn(ink, angle + 180, border=0)
     back = cv2.invertAffineTransform(matrix)
+    scale = prepared.scale
     centres = [(x1 + x2) / 2 * scale for x1, x2 in spans]
     pitch = float(np.median(np.diff(centres[1:]))) if len(centres) > 2 else glyph * 4
-    names: dict[int, tuple[float, str, float, Box]] = {}
+    names: dict[int, Name] = {}
     for x1, y1, x2, y2 in _lines(turned > 64, glyph):
         middle = (y1 + y2) / 2
         ends = [back @ np.array([x, middle, 1.0]) for x in (x1, x2)]
@@ -200,15 +238,35 @@ def read_turned_headers(
         (bx1, by1), (bx2, by2) = corners.min(axis=0), corners.max(axis=0)
         box = Box(x1=int((left + bx1) / scale), y1=int((top + by1) / scale),
                   x2=int((left + bx2) / scale) + 1, y2=int((top + by2) / scale) + 1)
-        names[column] = (off, text, confidence, box)
-    found = {
-        c: (tidy_label(text).strip("-'\".,:;|_ "), confidence, box)
-        for c, (_, text, confidence, box) in names.items()
-        if confidence >= MIN_CONFIDENCE
-    }
-    if sum(has_word(name) for name, _, _ in found.values()) < 0.5 * (table.n_cols - 1):
+        names[column] = (off, tidy_label(text).strip("-'\".,:;|_ "), confidence, box)
+    # text at another angle (a level line, a caption) read turned is noise, read unsurely
+    return {c: name for c, name in names.items() if name[2] >= MIN_CONFIDENCE}
+
+
+def read_turned_headers(
+    table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
+) -> None:
+    """Names of a table's numeric columns read at their angle, where the level reading
+    left most of them unsure and the model column is the first."""
+    if table.n_cols < 3 or len(table.body) < 2 or not _names_unsure(table):
         return
-    for c, (name, confidence, box) in found.items():
+    if model_column(table) != 0:
+        return
+    in_body = _level_line_in_body(table)
+    found = _read_turned(table.body[1:] if in_body else table.body, layout.spans, prepared,
+                         settings)
+    if sum(has_word(name[1]) for name in found.values()) < 0.5 * (table.n_cols - 1):
+        return
+    if in_body:  # the level line is the header, the names over it its cells
+        line = table.body.pop(0)
+        table.n_rows = len(table.body)
+        for r, row in enumerate(table.body):
+            for cell in row:
+                cell.row = r
+        set_header(table, [cell.model_copy(update={"row": 0}) for cell in line])
+    elif not table.header_rows:
+        set_header(table, [Cell(row=0, col=c, text="") for c in range(table.n_cols)])
+    for c, (_, name, confidence, box) in found.items():
         table.columns[c] = name
         # the name's own place and sureness: later readers of the level line leave it be
         cell = table.header_rows[0][c]
