@@ -29,6 +29,7 @@ from looks import (
     sublines,
     text_drawn,
     tiny_grid,
+    turned,
     wiki,
 )
 
@@ -57,4 +58,5 @@ LOOKS = {
     "wiki": wiki,
     "databars": databars,
     "sublines": sublines,
+    "turned": turned,
 }

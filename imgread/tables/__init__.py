@@ -59,6 +59,7 @@ from .sidebar import without_side_navigation
 from .size_readings import repair_sizes_misread
 from .sublines import without_subtitles
 from .tinted import reread_tinted_numbers
+from .turned_headers import read_turned_headers
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -152,6 +153,7 @@ def extract_tables(
             reread_headers(table, layout, prepared, config.ocr)
             complete_han_headers(table, layout, prepared, config.ocr)
             read_turned_names(table, layout, prepared, config.ocr)
+            read_turned_headers(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)
             reread_wrapped_names(table, layout, prepared, config.ocr)
             reread_numbers(table, layout.spans, prepared, config.ocr)

@@ -6,6 +6,7 @@ and each name goes to the column its first letter stands over."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -31,11 +32,11 @@ READ_SHARE = 0.5
 MIN_CONFIDENCE = 25.0
 
 
-def _has_word(text: str) -> bool:
+def has_word(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= 3
 
 
-def _turn(
+def turn(
     image: np.ndarray, degrees: float, border: int = 255
 ) -> tuple[np.ndarray, np.ndarray]:
     """``image`` turned clockwise by ``degrees`` on a canvas that holds all of it, and the
@@ -51,13 +52,13 @@ def _turn(
     return turned, matrix
 
 
-def _level_angle(band: np.ndarray) -> float:
-    """The angle at which the band's text rises: turning it back by that much gives the
-    sharpest rows of ink."""
+def level_angle(band: np.ndarray, angles: Iterable[float] = ANGLES) -> float:
+    """The angle, of ``angles``, at which the band's text rises: turning it back by that
+    much gives the sharpest rows of ink."""
     ink = (band < 128).astype(np.float32)
     best, sharpest = 0.0, -1.0
-    for angle in ANGLES:
-        turned, _ = _turn(ink * 255, angle, border=0)
+    for angle in angles:
+        turned, _ = turn(ink * 255, angle, border=0)
         profile = (turned > 64).sum(axis=1).astype(np.float64)
         # the ink is the same at every angle: the more it gathers into few rows, the
         # larger the sum of the rows' squares
@@ -69,7 +70,7 @@ def _level_angle(band: np.ndarray) -> float:
 
 def header_unread(table: Table) -> bool:
     names = table.columns[1:]
-    return bool(names) and sum(_has_word(name) for name in names) < READ_SHARE * len(names)
+    return bool(names) and sum(has_word(name) for name in names) < READ_SHARE * len(names)
 
 
 def read_turned_names(
@@ -96,8 +97,8 @@ def read_turned_names(
     if bottom - top < 2 * glyph * scale or right <= left:
         return
     band = grey[top:bottom, left:right]
-    angle = _level_angle(band)
-    turned, matrix = _turn(band, angle)
+    angle = level_angle(band)
+    turned, matrix = turn(band, angle)
     words = [w for w in ocr.read_words(turned, settings, psm=11) if w.text.strip()]
     back = cv2.invertAffineTransform(matrix)
     names: dict[int, list[tuple[str, float]]] = {}
@@ -125,7 +126,7 @@ def read_turned_names(
         for c, parts in names.items()
         if min(conf for _, conf in parts) >= MIN_CONFIDENCE
     }
-    if sum(_has_word(name) for name in found.values()) < READ_SHARE * (table.n_cols - 1):
+    if sum(has_word(name) for name in found.values()) < READ_SHARE * (table.n_cols - 1):
         return
     for c, name in found.items():
         table.columns[c] = name
