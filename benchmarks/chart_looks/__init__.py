@@ -10,7 +10,8 @@ months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists`
 in neutral colours (greys, black, light bars on a dark page): ``greybars``, line charts
 without markers on dark panels, log and category axes: ``plain``; textured, hatched,
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
-``dark_hbars``).
+``dark_hbars``); lollipops (stems with round heads, dumbbells): ``lollipops``;
+sketch-style (xkcd) bars: ``sketch``.
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -29,11 +30,13 @@ from chart_looks import (
     dark_hbars,
     grey_bars,
     line_kinds,
+    lollipops,
     mpl_themed,
     named_lines,
     plain_lines,
     plotly_look,
     printed_bars,
+    sketch_bars,
     textured_bars,
     vega_look,
 )
@@ -56,4 +59,6 @@ LOOKS = {
     "plain": plain_lines,
     "textured": textured_bars,
     "dark_hbars": dark_hbars,
+    "lollipops": lollipops,
+    "sketch": sketch_bars,
 }
