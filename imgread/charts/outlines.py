@@ -24,6 +24,8 @@ def filled_outlines(ink: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.
     # (closed first: an anti-aliased contour fades to the page here and there, and its
     # inside leaks out through the gap)
     sealed = close_mask(ink, SEAL)
+    # the plot area may end a little above the bars' feet: its last row closes them
+    sealed[-1] = True
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
         (~sealed).astype(np.uint8), connectivity=4)
     edge = set(np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0],
