@@ -12,6 +12,8 @@ without markers on dark panels, log and category axes: ``plain``; textured, hatc
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 ``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
 lines without markers written several ways: ``darkpanels``).
+``dark_hbars``); lollipops (stems with round heads, dumbbells): ``lollipops``;
+sketch-style (xkcd) bars: ``sketch``.
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -31,12 +33,14 @@ from chart_looks import (
     dark_panels,
     grey_bars,
     line_kinds,
+    lollipops,
     mpl_themed,
     named_lines,
     plain_lines,
     plotly_look,
     point_plots,
     printed_bars,
+    sketch_bars,
     textured_bars,
     vega_look,
 )
@@ -61,4 +65,6 @@ LOOKS = {
     "dark_hbars": dark_hbars,
     "points": point_plots,
     "darkpanels": dark_panels,
+    "lollipops": lollipops,
+    "sketch": sketch_bars,
 }
