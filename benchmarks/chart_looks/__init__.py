@@ -11,9 +11,8 @@ in neutral colours (greys, black, light bars on a dark page): ``greybars``, line
 without markers on dark panels, log and category axes: ``plain``; textured, hatched,
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 ``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
-lines without markers written several ways: ``darkpanels``).
-``dark_hbars``); lollipops (stems with round heads, dumbbells): ``lollipops``;
-sketch-style (xkcd) bars: ``sketch``.
+lines without markers written several ways: ``darkpanels``; lollipops (stems with round
+heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
