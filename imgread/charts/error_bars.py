@@ -76,7 +76,7 @@ def _erase_cap(cleaned: np.ndarray, own: np.ndarray, columns: tuple[int, int], e
     reach = round(CAP_REACH * width)
     top, bottom = max(0, end - round(width) - 1), min(own.shape[0], end + round(width) + 2)
     band = own[top:bottom]
-    inked = band.any(axis=0)
+    inked = np.asarray(band.any(axis=0))
     left = x
     while left > max(0, x - reach) and inked[left - 1]:
         left -= 1

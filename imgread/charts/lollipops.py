@@ -53,13 +53,15 @@ def find_lollipops(mask: np.ndarray, small: np.ndarray
     tall = [s for s in lollipops if s[3] >= TALL_SHARE * height]
     if len(lollipops) < 2 or len(tall) < 2 or len(lollipops) < 0.6 * len(standing):
         return []
-    found = []
-    for x, y, _, _, (head_x1, head_x2, head_y1, head_y2), own in lollipops:
+    marks = []
+    for x, y, _, _, head_box, own in lollipops:
+        assert head_box is not None  # kept above: only shapes with a head
+        head_x1, head_x2, head_y1, head_y2 = head_box
         head = small[y + head_y1 : y + head_y2 + 1, x + head_x1 : x + head_x2 + 1]
         inked = own[head_y1 : head_y2 + 1, head_x1 : head_x2 + 1]
         colour = np.median(head[inked].reshape(-1, 3).astype(np.float64), axis=0)
-        found.append((x + head_x1, x + head_x2, y + (head_y1 + head_y2) / 2, foot - 1, colour))
-    return sorted(found, key=lambda lollipop: lollipop[0])
+        marks.append((x + head_x1, x + head_x2, y + (head_y1 + head_y2) / 2, foot - 1, colour))
+    return sorted(marks, key=lambda lollipop: lollipop[0])
 
 
 RULE_RUN = 30  # px at the working size: a level run this long is a rule, never a head

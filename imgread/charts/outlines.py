@@ -60,7 +60,7 @@ WIDE_SHARE = 0.5  # of the crop's width: a wider hole is the plot inside its fra
 RECTANGLE_SHARE = 0.75  # of its box: a bar's inside fills it, wobbly edges and all
 
 
-def _grid_cell(hole: tuple[int, int, int, int, int, int],
+def _grid_cell(hole: tuple[int, ...],
                boxes: list[tuple[int, int, int, int]]) -> bool:
     """Another hole of the kind just over this one, or level with it beside it (the same top
     and foot): the cells of a grid, not a bar (a bar has the page over it; grouped bars beside
