@@ -10,7 +10,8 @@ months): ``categories``, bar lists drawn with HTML/CSS without axes: ``barlists`
 in neutral colours (greys, black, light bars on a dark page): ``greybars``, line charts
 without markers on dark panels, log and category axes: ``plain``; textured, hatched,
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
-``dark_hbars``).
+``dark_hbars``; pygal XY lines on log axes and Vega-Lite lines over shaded areas:
+``xylines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -36,6 +37,7 @@ from chart_looks import (
     printed_bars,
     textured_bars,
     vega_look,
+    xy_lines,
 )
 
 LOOKS = {
@@ -56,4 +58,5 @@ LOOKS = {
     "plain": plain_lines,
     "textured": textured_bars,
     "dark_hbars": dark_hbars,
+    "xylines": xy_lines,
 }
