@@ -30,10 +30,7 @@ def _figure(path: Path, draw: object) -> Path:
     for (name, ys), colour in zip(SERIES.items(), ("#1f77b4", "#d62728"), strict=True):
         draw(ax, name, ys, colour)  # type: ignore[operator]
     ax.set_xticks(XS, [f"{x / 1000:g}k" for x in XS])
-    ax.set_xlim(1200, 16800)
-    ax.set_ylim(15, 70)
-    ax.set_xlabel("Training steps")
-    ax.set_ylabel("Accuracy (%)")
+    ax.set(xlim=(1200, 16800), ylim=(15, 70), xlabel="Training steps", ylabel="Accuracy (%)")
     ax.legend(loc="upper left")
     figure.tight_layout()
     figure.savefig(path)
