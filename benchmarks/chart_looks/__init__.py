@@ -13,6 +13,8 @@ shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 ``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
 lines without markers written several ways: ``darkpanels``; lollipops (stems with round
 heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``).
+``dark_hbars``; pygal XY lines on log axes and Vega-Lite lines over shaded areas:
+``xylines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -42,6 +44,7 @@ from chart_looks import (
     sketch_bars,
     textured_bars,
     vega_look,
+    xy_lines,
 )
 
 LOOKS = {
@@ -66,4 +69,5 @@ LOOKS = {
     "darkpanels": dark_panels,
     "lollipops": lollipops,
     "sketch": sketch_bars,
+    "xylines": xy_lines,
 }

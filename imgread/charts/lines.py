@@ -16,7 +16,10 @@ import numpy as np
 
 from ..record import Box
 from .error_bars import without_error_bars
+from .dots import dots_on_lines
+from .fills import lines_over_fills
 from .pixels import distance, erase_boxes
+from .steps import step_points
 
 WORK_SIDE = 1600
 INK = 70.0  # colour distance from the background that counts as drawn
@@ -81,7 +84,10 @@ def trace(
     # (a gridline crossed by series often runs unbroken for less than a quarter of the
     # plot: its grey pixels on a long run of any ink are the rule's too)
     rules = _long_rules(grey_ink, 1) | (_long_rules(drawn, 1) & grey_ink)
-    drawn &= ~rules & ~_long_rules(drawn, SOLID) & ~_tick_stubs(grey_ink & ~rules, rules)
+    # bars and shaded bands go, but not a line drawn over the shading of its own hue
+    thick = _long_rules(drawn, SOLID)
+    thick &= ~lines_over_fills(crop, thick & drawn, bg)
+    drawn &= ~rules & ~thick & ~_tick_stubs(grey_ink & ~rules, rules)
     mask = drawn.copy()  # dashes are found before text is erased: OCR reads them as "ee--"
     erase_boxes(mask, text, (area.x1, area.y1), scale, pad=2)
     traces: list[Trace] = []
@@ -140,7 +146,7 @@ def trace(
             path=None if path is None else np.column_stack(
                 (area.x1 + path[:, 0] / scale, area.y1 + path[:, 1] / scale)),
         ))
-    return _distinct(traces, MARKER_REACH / scale), dashes
+    return _distinct(dots_on_lines(traces, MARKER_REACH / scale), MARKER_REACH / scale), dashes
 
 
 MARKER_REACH = 6.0  # work pixels: points of two traces this close mark the same place
@@ -462,6 +468,9 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
     own = without_error_bars(own, thickness)
     columns = np.flatnonzero(own.any(axis=0))
     rows = follow_line(own, columns)
+    steps = step_points(own, columns, rows, thickness)
+    if steps is not None:  # (its points are all at its runs: no path to read more from)
+        return "line", steps, None
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     bends = [(float(x), float(y)) for x, y in corners]
