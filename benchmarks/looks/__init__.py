@@ -16,6 +16,7 @@ from looks import (
     intervals,
     layouts,
     leaderboard,
+    leaders,
     mpl_table,
     paper_table,
     pastel,
@@ -53,4 +54,5 @@ LOOKS = {
     "runs": runs,
     "signed": signed,
     "wiki": wiki,
+    "leaders": leaders,
 }
