@@ -65,6 +65,22 @@ def _nothing_between(ink: np.ndarray, a: tuple[int, ...], b: tuple[int, ...],
     return not ink[top:bottom, ax + aw + 1 : bx - 1].any()
 
 
+def _clipped_end(chain: list[tuple[int, int, int, int, int]],
+                 marks: list[tuple[int, int, int, int, int]], used: set[int],
+                 ink: np.ndarray, x_height: float) -> list[tuple[int, int, int, int, int]]:
+    """The piece of a mark a cell's edge clipped at the leader's end (a browser cuts the
+    leader's text at the cell's edge): as tall, narrower, within a pitch. Left there, it
+    reads as a minus before the value ("-71.5")."""
+    last, pitch = chain[-1], chain[-1][0] - chain[-2][0]
+    for mark in marks:
+        if (mark[4] not in used and mark not in chain and 0 < mark[0] - last[0] <= 1.3 * pitch
+                and mark[2] <= last[2] and abs(mark[3] - last[3]) <= 1
+                and abs((mark[1] + mark[3] / 2) - (last[1] + last[3] / 2)) <= 1.0
+                and _nothing_between(ink, last, mark, x_height)):
+            return [mark]
+    return []
+
+
 def _chains(marks: list[tuple[int, int, int, int, int]], ink: np.ndarray,
             x_height: float) -> list[list[tuple[int, int, int, int, int]]]:
     """Runs of marks, each the next one's left neighbour on its line, at one pitch: four
@@ -91,6 +107,7 @@ def _chains(marks: list[tuple[int, int, int, int, int]], ink: np.ndarray,
             if _nothing_between(ink, last, mark, x_height):
                 chain.append(mark)
         if len(chain) >= 2:
+            chain += _clipped_end(chain, marks, used, ink, x_height)
             chains.append(chain)
             used.update(m[4] for m in chain)
     # A short leader (two or three marks, between close columns) counts on a line that
@@ -112,13 +129,18 @@ def _is_crossing(mask: np.ndarray, row: int) -> bool:
     return bool(arms) and abs(upright - (w - 1) / 2) <= max(1.0, w / 6)
 
 
+def _is_dash(mark: tuple[int, ...], x_height: float) -> bool:
+    """A flat stroke, not a dot (a JPEG's dot is often a pixel wider than tall)."""
+    return mark[2] >= max(2 * mark[3], 0.45 * x_height)
+
+
 def _word_beside(chain: list[tuple[int, int, int, int, int]], labels: np.ndarray,
                  stats: np.ndarray, x_height: float) -> bool:
     """A glyph of a word stands at an end of a row of dashes, on its line: the name before
     a leader or the value after it. A typed table's dashed rule has only crossings ("+",
     "|") or nothing at its ends, and ``typed_rules`` takes it as a rule."""
     row = round(float(np.median([m[1] + m[3] / 2 for m in chain])))
-    reach = 2 * (chain[1][0] - chain[0][0])
+    reach = max(2 * (chain[1][0] - chain[0][0]), 1.5 * x_height)
     left, right = chain[0][0] - reach, chain[-1][0] + chain[-1][2] + reach
     x, y, w, h = (stats[:, k] for k in range(4))
     near = ((h >= 0.6 * x_height) & (h <= 3 * x_height) & (y <= row) & (y + h > row)
@@ -147,7 +169,7 @@ def erase_leaders(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, bool]:
         m[4]
         for chain in _chains(marks, ink, x_height)
         # dots are never a typed rule; a row of dashes is a leader only beside a word
-        if chain[0][3] * 1.5 > chain[0][2] or _word_beside(chain, labels, stats, x_height)
+        if not _is_dash(chain[0], x_height) or _word_beside(chain, labels, stats, x_height)
         for m in chain
     ]
     if not leader_labels:
