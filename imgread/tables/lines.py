@@ -139,7 +139,7 @@ def as_number_text(text: str) -> str:
 # middle dots or colons, or three dashes or more, after a name or before a value
 # ("Phi-2.....", "..71.2"). One stop ("Avg.") or one ellipsis (a name cut short) stays;
 # two dashes before a number may be a minus read twice.
-LEADER_RUN = r"(?:[.·•…:]{2,}|[-–—_]{3,})"
+LEADER_RUN = r"(?:[.·•…:](?:\s?[.·•…:])+|[-–—_]{3,})"
 LEADER_TAIL_RE = re.compile(rf"(?<=\w)[-–—_\s]*{LEADER_RUN}[-–—_.·•…:\s]*$")
 LEADER_HEAD_RE = re.compile(rf"^[.·•…:\s]*{LEADER_RUN}[-–—_.·•…:\s]*(?=\d)")
 
@@ -357,10 +357,11 @@ def is_ruler(line: TextLine) -> bool:
 
 
 def tidy_label(text: str) -> str:
-    """A header or name as read: a line break after a hyphen joined ("Common- sense"),
+    """A header or name as read: a leader after it cut (the second engine reads the
+    original pixels, leader and all), a line break after a hyphen joined ("Common- sense"),
     rule fragments at the ends dropped ("MMLU —"), a space before an inner hyphen that
     monospaced fonts suggest ("Basalt -314B") closed."""
-    text = close_hyphen_spaces(close_cjk_spaces(text))
+    text = close_hyphen_spaces(close_cjk_spaces(without_leader(text)))
     text = re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
     # A quote mark with no partner at an end is a speck read as one ("“MT-Bench", a table
     # rule's corner read as "」平均分").
