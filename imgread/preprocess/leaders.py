@@ -125,7 +125,10 @@ def _is_crossing(mask: np.ndarray, row: int) -> bool:
     if w <= max(2, 0.25 * h):
         return True
     upright = int(np.argmax(mask.sum(axis=0)))
-    arms = 0 <= row < h and mask[row, : max(1, w // 4)].any() and mask[row, -max(1, w // 4) :].any()
+    # the rule may run through either stroke of an "=" beside the "+": near its arm
+    near = mask[max(0, row - h // 3) : max(0, row + h // 3 + 1)]
+    quarter = max(1, w // 4)
+    arms = (near[:, :quarter].any(axis=1) & near[:, -quarter:].any(axis=1)).any()
     return bool(arms) and abs(upright - (w - 1) / 2) <= max(1.0, w / 6)
 
 
