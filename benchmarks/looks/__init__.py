@@ -17,6 +17,7 @@ from looks import (
     intervals,
     layouts,
     leaderboard,
+    leaders,
     mpl_table,
     paper_table,
     pastel,
@@ -59,4 +60,5 @@ LOOKS = {
     "databars": databars,
     "sublines": sublines,
     "turned": turned,
+    "leaders": leaders,
 }
