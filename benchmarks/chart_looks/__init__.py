@@ -12,9 +12,8 @@ without markers on dark panels, log and category axes: ``plain``; textured, hatc
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 ``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
 lines without markers written several ways: ``darkpanels``; lollipops (stems with round
-heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``).
-``dark_hbars``; pygal XY lines on log axes and Vega-Lite lines over shaded areas:
-``xylines``).
+heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``; pygal XY lines on
+log axes and Vega-Lite lines over shaded areas: ``xylines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
