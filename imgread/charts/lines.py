@@ -15,8 +15,8 @@ import cv2
 import numpy as np
 
 from ..record import Box
-from .error_bars import without_error_bars
 from .dots import dots_on_lines
+from .error_bars import without_error_bars
 from .fills import lines_over_fills
 from .pixels import distance, erase_boxes
 from .steps import step_points
