@@ -21,6 +21,7 @@ from looks import (
     pastel,
     pdf_viewer,
     phone_cjk,
+    raised_marks,
     readme,
     runs,
     signed,
@@ -53,4 +54,5 @@ LOOKS = {
     "runs": runs,
     "signed": signed,
     "wiki": wiki,
+    "raised_marks": raised_marks,
 }
