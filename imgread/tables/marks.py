@@ -41,7 +41,12 @@ _NUMBER_AND_TAIL_RE = re.compile(r"^([-+\u2212]?\d[\d.,]*\d|\d)(\s?[^\d\s.,%]{1,
 # about half), and it is no taller than this.
 RAISED_BOTTOM = 0.25
 RAISED_TOP = 0.7
-RAISED_HEIGHT = 0.85
+RAISED_HEIGHT = 1.05
+# How far past a word's box its mark may stand, in the box's heights.
+MARK_REACH = 0.6
+# Dagger readings and mark glyphs OCR sets apart as a word of their own ("t 95% Cl": a mark
+# above the line may even be read first).
+_LONE_MARKS = set(RAISED_MARKS) | set("tf+")
 
 
 def without_marked_numbers(words: list[Word]) -> list[Word]:
@@ -58,7 +63,8 @@ def _ink_pieces(prepared: Prepared, box: Box) -> list[tuple[int, int, int, int]]
     """The connected pieces of ink in ``box`` (x, y, width, height in the prepared image's
     pixels), ruling lines across it or down it aside."""
     s = prepared.scale
-    x1, x2 = max(0, int(box.x1 * s) - 1), int(box.x2 * s) + 2
+    # A mark OCR read glued on may stand a little beyond the box it gave the word.
+    x1, x2 = max(0, int(box.x1 * s) - 1), int((box.x2 + MARK_REACH * box.height) * s) + 2
     y1, y2 = max(0, int(box.y1 * s) - 1), int(box.y2 * s) + 2
     window = prepared.grey[y1:y2, x1:x2]
     if window.shape[0] < 4 or window.shape[1] < 4:
@@ -78,8 +84,8 @@ def _ink_pieces(prepared: Prepared, box: Box) -> list[tuple[int, int, int, int]]
 
 def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
     """The ink in ``box`` ends in a raised mark: after the last piece that reaches the
-    baseline, pieces that all sit well above it, reach up to the glyphs' tops, and are
-    smaller than the glyphs."""
+    baseline, pieces that all sit well above it, reach up to the glyphs' tops, and are no
+    taller than the glyphs (a superscript "§" is nearly as tall)."""
     if box is None:
         return False
     pieces = _ink_pieces(prepared, box)
@@ -91,15 +97,20 @@ def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
         return False
     baseline = float(median(y + h for _, y, _, h in glyphs))
     standing = [h for _, y, _, h in glyphs if abs(y + h - baseline) <= 0.15 * tallest]
-    height = float(median(standing or [h for _, _, _, h in glyphs]))
+    standing = standing or [h for _, _, _, h in glyphs]
+    # The height of digits, capitals and ascenders: a name's lower-case letters are shorter.
+    cap = max(standing)
+    height = float(median(h for h in standing if h >= 0.8 * cap))
     on_baseline = [p for p in pieces if p[1] + p[3] >= baseline - 0.2 * height]
     end = max(x + w for x, _, w, _ in on_baseline)
     tail = [p for p in pieces if p[0] >= end]
     if not tail or min(x for x, _, _, _ in tail) - end > height:
         return False
     top, bottom = min(y for _, y, _, _ in tail), max(y + h for _, y, _, h in tail)
+    lines = max(y + h for _, y, _, h in pieces) - min(y for _, y, _, _ in pieces)
     return (
-        bottom <= baseline - RAISED_BOTTOM * height
+        lines <= 1.9 * cap  # one line of text: a wrapped cell's lines are no mark
+        and bottom <= baseline - RAISED_BOTTOM * height
         and top <= baseline - RAISED_TOP * height
         and bottom - top <= RAISED_HEIGHT * height
         and bottom - top >= 0.15 * height
@@ -111,8 +122,12 @@ def _without_mark(text: str) -> str | None:
     glyphs, else one letter or digit (the pixels said there is a mark). None where what
     stays would end no name."""
     stripped = text.rstrip()
+    words = stripped.split()
+    lone = [i for i, word in enumerate(words) if len(word) == 1 and word in _LONE_MARKS]
     stem = stripped.rstrip(RAISED_MARKS).rstrip()
-    if stem == stripped:
+    if len(words) >= 2 and lone:
+        stem = " ".join(words[: lone[-1]] + words[lone[-1] + 1 :])
+    elif stem == stripped:
         stem = stripped[:-1].rstrip()
     return stem if len(stem) >= 2 and _NAME_END_RE.search(stem) else None
 
