@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -84,6 +85,23 @@ def _draw_marked(
                   fill="black", font=small)
 
 
+@dataclass
+class _Page:
+    draw: ImageDraw.ImageDraw
+    xs: list[float]  # column edges
+    pad: float
+    face: ImageFont.FreeTypeFont
+    small: ImageFont.FreeTypeFont  # the marks'
+    size: int
+
+    def row(self, cells: list[tuple[str, str]], top: float) -> None:
+        """A row's cells: the first set left, the numbers set right, marks after them."""
+        for c, (text, mark) in enumerate(cells):
+            w = self.face.getlength(text) + self.small.getlength(mark)
+            x = self.xs[c] + self.pad if c == 0 else self.xs[c + 1] - self.pad - w
+            _draw_marked(self.draw, x, top, text, mark, self.face, self.small, self.size)
+
+
 def _table(rng: random.Random) -> tuple[list[str], list[dict], list[list[tuple[str, str]]]]:
     """Column names, truth rows, and each row's cells as (text, mark)."""
     benches = rng.sample(BENCHES, rng.randint(3, 5))
@@ -142,7 +160,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 for row in [header, *printed]) + 2 * pad
             for c in range(len(columns))
         ]
-        xs = [2 * size]
+        xs: list[float] = [2 * size]
         for w in widths:
             xs.append(xs[-1] + w)
         pitch = round(size * rng.uniform(1.45, 1.8))
@@ -155,12 +173,8 @@ def generate(out: Path, count: int, seed: int) -> dict:
         draw.text((xs[0], y), caption, fill="black", font=note)
         y += pitch
         thick, thin = max(1, round(scale * 1.5)), max(1, scale // 2 + (scale % 2))
-
-        def row_at(cells: list[tuple[str, str]], top: float) -> None:
-            for c, (text, mark) in enumerate(cells):
-                w = face.getlength(text) + small.getlength(mark)
-                x = xs[c] + pad if c == 0 else xs[c + 1] - pad - w  # numbers set right
-                _draw_marked(draw, x, top, text, mark, face, small, size)
+        page = _Page(draw, xs, pad, face, small, size)
+        row_at = page.row
 
         draw.line((xs[0], y, xs[-1], y), fill="black", width=thick)
         y += size * 0.4

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
-from ..record import Box, Flag, Table, Word
+from ..record import Box, Cell, Flag, Table, Word
 from .columns import model_column, numeric_columns
 from .repairs import repair_cell, shape
 
@@ -42,8 +42,6 @@ _NUMBER_AND_TAIL_RE = re.compile(r"^([-+\u2212]?\d[\d.,]*\d|\d)(\s?[^\d\s.,%]{1,
 RAISED_BOTTOM = 0.25
 RAISED_TOP = 0.7
 RAISED_HEIGHT = 1.05
-# How far past a word's box its mark may stand, in the box's heights.
-MARK_REACH = 0.6
 # Dagger readings and mark glyphs OCR sets apart as a word of their own ("t 95% Cl": a mark
 # above the line may even be read first).
 _LONE_MARKS = set(RAISED_MARKS) | set("tf+")
@@ -63,8 +61,8 @@ def _ink_pieces(prepared: Prepared, box: Box) -> list[tuple[int, int, int, int]]
     """The connected pieces of ink in ``box`` (x, y, width, height in the prepared image's
     pixels), ruling lines across it or down it aside."""
     s = prepared.scale
-    # A mark OCR read glued on may stand a little beyond the box it gave the word.
-    x1, x2 = max(0, int(box.x1 * s) - 1), int((box.x2 + MARK_REACH * box.height) * s) + 2
+    # Only ink inside the box: a mark beyond the box OCR gave its reading was not read.
+    x1, x2 = max(0, int(box.x1 * s) - 1), int(box.x2 * s) + 2
     y1, y2 = max(0, int(box.y1 * s) - 1), int(box.y2 * s) + 2
     window = prepared.grey[y1:y2, x1:x2]
     if window.shape[0] < 4 or window.shape[1] < 4:
@@ -75,8 +73,9 @@ def _ink_pieces(prepared: Prepared, box: Box) -> list[tuple[int, int, int, int]]
     pieces = []
     for i in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[i])
-        across = w >= 0.9 * window.shape[1] and h <= 3
-        down = h >= 0.9 * window.shape[0] and w <= 3
+        # A rule runs from edge to edge of the window; an "l" stands inside it.
+        across = x == 0 and x + w == window.shape[1] and h <= 3
+        down = y == 0 and y + h == window.shape[0] and w <= 3
         if area >= 2 and not across and not down:
             pieces.append((x, y, w, h))
     return pieces
@@ -103,7 +102,7 @@ def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
     height = float(median(h for h in standing if h >= 0.8 * cap))
     on_baseline = [p for p in pieces if p[1] + p[3] >= baseline - 0.2 * height]
     end = max(x + w for x, _, w, _ in on_baseline)
-    tail = [p for p in pieces if p[0] >= end]
+    tail = [p for p in pieces if p[0] >= end and p[2] * p[3] >= 0.02 * height**2]  # no specks
     if not tail or min(x for x, _, _, _ in tail) - end > height:
         return False
     top, bottom = min(y for _, y, _, _ in tail), max(y + h for _, y, _, h in tail)
@@ -136,7 +135,9 @@ def _column_places(table: Table, column: int) -> int | None:
     """The decimals most of a column's numbers print, where two or more agree. A mark read
     as a digit adds a decimal and never takes one away: of as many cells printing d and
     d + 1 decimals, the column prints d."""
-    counted = Counter(shape(row[column].text)[0] for row in table.body if row[column].value is not None)
+    counted = Counter(
+        shape(row[column].text)[0] for row in table.body if row[column].value is not None
+    )
     counted.pop(None, None)
     most = max(counted.values(), default=0)
     return min(places for places, count in counted.items() if count == most) if most >= 2 else None
@@ -158,6 +159,20 @@ def _number_without_mark(text: str, places: int | None) -> str | None:
     return None
 
 
+def _mark_read_apart(cell: Cell) -> bool:
+    """Another reading of the cell is its text with more after it ("Pythia-12B*" beside
+    "Pythia-12B"): the text holds nothing of the mark."""
+    text = cell.text.strip()
+    return any(
+        reading.strip().startswith(text) and len(reading.strip()) > len(text)
+        for reading in cell.readings.values()
+    )
+
+
+def _marked(prepared: Prepared, cell: Cell) -> bool:
+    return not _mark_read_apart(cell) and ends_in_raised_mark(prepared, cell.box)
+
+
 def strip_raised_tails(table: Table, prepared: Prepared | None) -> list[Flag]:
     """Cut the raised marks the pixels show after numbers, model names and column names,
     each an ``ocr_repaired`` flag."""
@@ -170,20 +185,22 @@ def strip_raised_tails(table: Table, prepared: Prepared | None) -> list[Flag]:
         for row in table.body:
             cell = row[c]
             after = _number_without_mark(cell.text, places)
-            if after is not None and ends_in_raised_mark(prepared, cell.box):
-                flags.append(repair_cell(table, cell, after, "a raised footnote mark after the number"))
+            if after is not None and _marked(prepared, cell):
+                why = "a raised footnote mark after the number"
+                flags.append(repair_cell(table, cell, after, why))
     names = model_column(table)
     if names is not None and names not in numbers:
         for row in table.body:
             cell = row[names]
             after = _without_mark(cell.text)
-            if after is not None and ends_in_raised_mark(prepared, cell.box):
-                flags.append(repair_cell(table, cell, after, "a raised footnote mark after the name"))
+            if after is not None and _marked(prepared, cell):
+                why = "a raised footnote mark after the name"
+                flags.append(repair_cell(table, cell, after, why))
                 cell.value = None
     for header in table.header_rows[-1:]:
         for cell in header:
             after = _without_mark(cell.text)
-            if after is None or not ends_in_raised_mark(prepared, cell.box):
+            if after is None or not _marked(prepared, cell):
                 continue
             before = cell.text
             cell.text = after
