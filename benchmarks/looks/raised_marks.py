@@ -18,7 +18,7 @@ from pathlib import Path
 import matplotlib
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import MODELS, size_of
+from looks.common import MODELS, save_shot, size_of
 
 TTF = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 TRUETYPE = Path("/usr/share/fonts/truetype")
@@ -197,12 +197,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
         if scale > 1:
             image = image.resize((round(image.width / scale), round(image.height / scale)),
                                  Image.LANCZOS)
-        jpeg = rng.random() < 0.5
-        name = f"marks_{i:03d}." + ("jpg" if jpeg else "png")
-        if jpeg:
-            image.save(out / name, quality=rng.randint(60, 90))
-        else:
-            image.save(out / name)
+        name = save_shot(image, out, f"marks_{i:03d}", rng, 0.5)
         truth[name] = {
             "columns": columns,
             "settings": [None] * len(columns),
