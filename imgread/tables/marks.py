@@ -135,10 +135,8 @@ def _column_places(table: Table, column: int) -> int | None:
     """The decimals most of a column's numbers print, where two or more agree. A mark read
     as a digit adds a decimal and never takes one away: of as many cells printing d and
     d + 1 decimals, the column prints d."""
-    counted = Counter(
-        shape(row[column].text)[0] for row in table.body if row[column].value is not None
-    )
-    counted.pop(None, None)
+    printed = [shape(row[column].text)[0] for row in table.body if row[column].value is not None]
+    counted = Counter(places for places in printed if places is not None)
     most = max(counted.values(), default=0)
     return min(places for places, count in counted.items() if count == most) if most >= 2 else None
 
