@@ -23,6 +23,7 @@ from looks import (
     pastel,
     pdf_viewer,
     phone_cjk,
+    raised_marks,
     readme,
     runs,
     signed,
@@ -61,4 +62,5 @@ LOOKS = {
     "sublines": sublines,
     "turned": turned,
     "leaders": leaders,
+    "raised_marks": raised_marks,
 }

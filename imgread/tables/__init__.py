@@ -17,6 +17,7 @@ from ..config import Config
 from ..record import Box, Flag, Table, Word
 from .arrow_marks import strip_arrow_marks
 from .badges import strip_badges
+from .capitals import restore_header_capitals
 from .cells import recover_left_column, reread_numbers, settle_cell
 from .change_columns import mark_change_columns
 from .chrome import (
@@ -38,7 +39,7 @@ from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
-from .marks import strip_raised_marks
+from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
 from .note_marks import strip_note_marks, without_note_words
 from .prose import page_columns
@@ -84,7 +85,7 @@ def extract_tables(
     """Every table found in ``words`` (loaded-image pixels), with numbers settled."""
     tables, flags = [], []
     # Footnote marks after names and values ("71.9[a]") are no part of them.
-    words = without_note_words(words)
+    words = without_marked_numbers(without_note_words(words))
     # A spreadsheet's row numbers, letters and chrome are no table; its pale grid is.
     sheet, words, grid = read_frame(words, prepared, config.ocr)
     # A column rule runs past a few rows; a shorter one is strokes of letters that a small,
@@ -167,6 +168,8 @@ def extract_tables(
         strip_note_marks(table)
         flags.extend(finish_numbers(table, voter))
         strip_note_marks(table)
+        # Raised marks read as a digit or letter glued on ("45.77", "Model-7B1"), by their ink.
+        flags.extend(strip_raised_tails(table, prepared))
         mark_change_columns(table)
         if layout is not None:  # a grid read cell by cell reads each name's point in its cell
             restore_header_points(table, prepared)
@@ -180,6 +183,7 @@ def extract_tables(
         strip_trailing_icons(table, names)
         strip_badges(table, names, words, prepared)
         split_inline_settings(table)
+        restore_header_capitals(table)
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))
