@@ -139,7 +139,7 @@ def one_letter_off(word: str) -> str | None:
         return None
     spellings = {word, *(word[:i] + "rn" + word[i + 1 :] for i, c in enumerate(word) if c == "m")}
     # A mark after a whole known word ("Instructt", a dagger read as "t") is a footnote's,
-    # cut only where the page declares one (``repairs.strip_footnote_marks``).
+    # cut only where the page declares one (``name_repairs.strip_footnote_marks``).
     near = {
         known
         for known in _long_words()

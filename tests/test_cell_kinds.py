@@ -14,7 +14,7 @@ from imgread.record import Box, Cell, Table
 from imgread.tables import scores_from_table
 from imgread.tables.chrome import strip_leading_marks
 from imgread.tables.columns import benchmark_columns, model_column, rank_column
-from imgread.tables.repairs import repair_column_names
+from imgread.tables.name_repairs import repair_column_names
 
 SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(not SANS.exists(), reason="DejaVu Sans absent")

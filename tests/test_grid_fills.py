@@ -17,7 +17,7 @@ from imgread.record import Box, Cell, Table
 from imgread.tables import rows_from_table, scores_from_table
 from imgread.tables.grid import _is_settings_row, _stacked_number, find_lattice, text_lines
 from imgread.tables.inline_settings import split_inline_settings
-from imgread.tables.repairs import strip_footnote_marks
+from imgread.tables.name_repairs import strip_footnote_marks
 from imgread.tables.size_readings import repair_sizes_misread
 from imgread.units import parse_number
 

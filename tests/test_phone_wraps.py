@@ -181,7 +181,7 @@ def test_a_separator_between_han_words_is_optional_in_a_name_key() -> None:
 
 def test_a_size_zero_read_as_the_letter_is_a_zero() -> None:
     from imgread.record import Cell, Table
-    from imgread.tables.repairs import repair_model_names
+    from imgread.tables.name_repairs import repair_model_names
 
     # a zero inside a size ("7OB", read so by the Traditional Chinese model) too; "4o" is
     # no size and "Olmo" no number

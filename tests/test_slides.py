@@ -146,7 +146,7 @@ def test_names_that_carry_their_settings_are_a_header_not_a_settings_line(
 
 def test_a_misread_name_carrying_its_setting_is_matched_by_its_name() -> None:
     from imgread.record import Cell, Table
-    from imgread.tables.repairs import repair_column_names
+    from imgread.tables.name_repairs import repair_column_names
 
     names = ["Model", "GSMBK (8-shot)", "MMLU (5-shot)"]
     header = [Cell(row=0, col=c, text=t, confidence=95 if c != 1 else 60)

@@ -40,18 +40,17 @@ from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
-from .name_rereads import reread_headers, reread_names, reread_wrapped_names
-from .note_marks import strip_note_marks, without_note_words
-from .prose import page_columns
-from .repairs import (
+from .name_repairs import (
     declares_dagger,
-    finish_numbers,
-    repair_column,
     repair_column_names,
     repair_model_names,
     repair_sizes_from_names,
     strip_footnote_marks,
 )
+from .name_rereads import reread_headers, reread_names, reread_wrapped_names
+from .note_marks import strip_note_marks, without_note_words
+from .prose import page_columns
+from .repairs import finish_numbers, repair_column
 from .rotated import read_turned_names
 from .rows import rows_from_table, scores_from_table
 from .second import second_opinion
