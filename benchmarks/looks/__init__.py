@@ -17,7 +17,6 @@ from looks import (
     intervals,
     layouts,
     leaderboard,
-    leaders,
     mpl_table,
     paper_table,
     pastel,
@@ -59,6 +58,5 @@ LOOKS = {
     "wiki": wiki,
     "databars": databars,
     "turned": turned,
-    "leaders": leaders,
     "raised_marks": raised_marks,
 }
