@@ -14,7 +14,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-BAR_HEIGHT = 3.0  # line widths: the shortest upright stroke that may be an error bar
+BAR_HEIGHT = 4.0  # line widths: the shortest upright stroke that may be an error bar (a
+# small triangle marker on a line of width 3 stands about 3.3 widths tall)
 BAR_WIDTH = 2.0  # line widths (plus two pixels): the widest (a marker is wider)
 CROSSING_SPREAD = 2.0  # line widths: how far apart the line may meet the bar left and right
 PAST_LINE = 1.5  # line widths: how far an error bar reaches past the line at least
