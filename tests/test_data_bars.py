@@ -113,3 +113,33 @@ def test_a_lying_bar_chart_keeps_its_bars(tmp_path: Path) -> None:
         top = 20 + i * 50
         draw.rectangle((470, top, 470 + 20 + 15 * i, top + 26), fill=(255, 85, 90))
     assert len(cell_bars(np.asarray(image.convert("L")))) == 10
+
+
+@needs_fonts
+def test_cells_filled_whole_are_no_data_bars(tmp_path: Path) -> None:
+    """A heat map: every score cell filled whole in a colour for its value, white type on
+    it, a white gap between cells. The fills all end where their cells do, as data bars
+    (as long as their values) never do: they are left to the page's own fill handling,
+    and the white numbers are read (flattened as bars they vanished: no table at all)."""
+    rows = _rows(7)
+    bold = ImageFont.truetype(str(SANS.with_name("LiberationSans-Bold.ttf")), 16)
+    name_w, cell_w, pitch, left, top = 150, 110, 32, 16, 16
+    image = Image.new("RGB", (left * 2 + name_w + cell_w * len(BENCHES),
+                              top * 2 + pitch * (len(rows) + 1)), "white")
+    draw = ImageDraw.Draw(image)
+    for c, bench in enumerate(BENCHES):
+        draw.text((left + name_w + c * cell_w + 10, top + 7), bench, font=bold, fill=(30, 30, 30))
+    for r, (name, values) in enumerate(rows, start=1):
+        y = top + r * pitch
+        draw.text((left + 6, y + 7), name, font=bold, fill=(30, 30, 30))
+        for c, value in enumerate(values):
+            t = (value - 15) / 77
+            x = left + name_w + c * cell_w
+            draw.rectangle([x, y, x + cell_w - 1, y + pitch - 1], outline="white", width=2,
+                           fill=(int(210 * (1 - t) + 30 * t), int(50 * (1 - t) + 150 * t), 60))
+            draw.text((x + 30, y + 7), f"{value:.1f}", font=bold, fill="white")
+    path = tmp_path / "heat.png"
+    image.save(path)
+    assert not cell_bars(np.asarray(image.convert("L")))
+    read, _, _ = _read_scores(path)
+    assert _right(read, rows) >= 0.9 * len(rows) * len(BENCHES)

@@ -10,8 +10,9 @@ digits over it as dark as those beside it, so the whole number reads as one.
 
 A bar is told from other fills by where it stands, not by its colour: a solid block about
 one text line tall (its text, if any, lies within it), and several of them starting at
-one x, one above another (a column of cells), beside another such column whose bars stand
-on the same rows (a row of a table holds several scores). A bar chart's bars lying along
+one x, one above another (a column of cells), ending at different x (a bar is as long as
+its value; cells filled whole all end together), beside another such column whose bars
+stand on the same rows (a row of a table holds several scores). A bar chart's bars lying along
 an axis share a left edge too, but no second column of bars shares their rows.
 
 On a dark page the bars are found and flattened on the inverted page (light type over a
@@ -97,7 +98,11 @@ def _shared_rows(one: list[Bar], other: list[Bar]) -> int:
 
 def _bars_in_grid(ground: np.ndarray, page: float, glyph: float) -> list[Bar]:
     """Stacks of bars beside another stack whose bars stand on the same rows."""
-    stacks = _stacks(_bars(ground, page, glyph), glyph)
+    slack = max(2.0, EDGE_SLACK * glyph)
+    # A data bar is as long as its value: a stack whose bars all end together is a column
+    # of cells filled whole (a heat map's, perhaps under light type), left to ``fills``.
+    stacks = [stack for stack in _stacks(_bars(ground, page, glyph), glyph)
+              if max(b.right for b in stack) - min(b.right for b in stack) > slack]
     kept: list[Bar] = []
     for i, stack in enumerate(stacks):
         if any(_shared_rows(stack, other) >= MIN_STACK
