@@ -17,8 +17,8 @@ import numpy as np
 from ..record import Box
 from .dots import dots_on_lines
 from .error_bars import without_error_bars
-from .fills import lines_over_fills
 from .pixels import distance, erase_boxes
+from .shaded_areas import lines_over_fills
 from .steps import step_points
 
 WORK_SIDE = 1600
