@@ -14,6 +14,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind9     # the ninth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind10    # the tenth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind11    # the eleventh, with memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind12    # the twelfth, with memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -115,6 +116,19 @@
   an italic hand on ruled paper, emails in a mail client, terminals of training logs,
   sticky-note boards, changelogs, search results pages) and prints on how many a chart was
   found: each is a false chart;
+- TEST (blind12): charts from ``blind12_charts.py`` (columns drawn on a canvas the way
+  Chart.js draws them with a tooltip frozen open, spreadsheet-like grouped columns under a
+  title bar, horizontal bars whose long names wrap over two lines as JPEG, labelled
+  columns on a broken y axis, lines with shaded bands and a dashed target line, a dark
+  Grafana-like panel with a legend table of mean/max/last under it, log-log lines with
+  the legend in the upper left, seaborn lines on a log y axis over epochs), written
+  without reading the reader or any other generator; not in the default run
+  (``--blind12 [N]``, 24 by default, or ``--only-blind12``), a line per style; scored by
+  the coordinator only, never tuned on. ``--blind12-memes [N]`` (16 by default, and in
+  ``--only-blind12``) reads the text-only images of ``blind12_memes.py`` (threads of
+  replies, issue pages with comments, READMEs with shield badges, slides of two text
+  columns, dark chat channels, wiki articles with an infobox of key: value lines) and
+  prints on how many a chart was found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -170,6 +184,8 @@ from blind10_charts import generate as generate_blind10
 from blind10_memes import generate as generate_blind10_memes
 from blind11_charts import generate as generate_blind11
 from blind11_memes import generate as generate_blind11_memes
+from blind12_charts import generate as generate_blind12
+from blind12_memes import generate as generate_blind12_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -403,6 +419,7 @@ BLIND_SETS = {
     "blind9": ("ninth ", 84000, generate_blind9),
     "blind10": ("tenth ", 94000, generate_blind10),
     "blind11": ("eleventh ", 104000, generate_blind11),
+    "blind12": ("twelfth ", 107000, generate_blind12),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -412,6 +429,7 @@ BLIND_MEMES = {
     "blind9": (85000, generate_blind9_memes),
     "blind10": (95000, generate_blind10_memes),
     "blind11": (105000, generate_blind11_memes),
+    "blind12": (108000, generate_blind12_memes),
 }
 
 

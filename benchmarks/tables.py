@@ -14,6 +14,7 @@
                                 [--blind9-count 48] [--blind9-seed 83000]
                                 [--blind10-count 48] [--blind10-seed 93000]
                                 [--blind11-count 48] [--blind11-seed 103000]
+                                [--blind12-count 48] [--blind12-seed 106000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -110,6 +111,15 @@ The sets, each on its own lines:
   "7B" sizes, green-to-red cells in white text, traditional-Chinese slides, family names
   on bold rows of their own, tiny LaTeX tables inside prose, pages zoomed to 67%), with
   ``blind11:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind12``: a twelfth blind test set, not in the default sets (``--sets blind12``).
+  Tables from ``blind12_tables.py``, written without reading the reader or any other
+  generator (no-code database grids with field-type icons in the headers, theme-coloured
+  slides with a footer bar, reader-mode articles, paper crops with headers hyphenated over
+  two lines, circled ranks before the names, citations in superscript after benchmarks,
+  monospace right-aligned scores, grids scrolled sideways under a frozen first column,
+  dashboard cards with italic names, Chinese forum posts with fullwidth parentheses,
+  Vietnamese blog posts, hi-DPI shots downscaled with dashes for missing scores), with
+  ``blind12:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -156,6 +166,7 @@ import blind8_tables
 import blind9_tables
 import blind10_tables
 import blind11_tables
+import blind12_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -537,6 +548,7 @@ ROLES = {
     "blind9": "TEST (blind9)",
     "blind10": "TEST (blind10)",
     "blind11": "TEST (blind11)",
+    "blind12": "TEST (blind12)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -576,6 +588,9 @@ def main() -> None:
     parser.add_argument("--blind11-count", type=int, default=48, help="blind11_tables images")
     parser.add_argument("--blind11-seed", type=int, default=103000,
                         help="blind11_tables seed")
+    parser.add_argument("--blind12-count", type=int, default=48, help="blind12_tables images")
+    parser.add_argument("--blind12-seed", type=int, default=106000,
+                        help="blind12_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -652,6 +667,10 @@ def main() -> None:
         if "blind11" in wanted:
             sets["blind11"] = generated_set(
                 blind11_tables, Path(folder, "blind11"), args.blind11_count, args.blind11_seed
+            )
+        if "blind12" in wanted:
+            sets["blind12"] = generated_set(
+                blind12_tables, Path(folder, "blind12"), args.blind12_count, args.blind12_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
