@@ -77,18 +77,20 @@ def figure_image(figure: plt.Figure, dpi: int) -> Image.Image:
 
 def canvas_tooltip(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
     names = model_names(rng, rng.randint(4, 7))
-    values = [round(rng.uniform(30, 88), 1) for _ in names]
+    values = [round(rng.uniform(30, 80), 1) for _ in names]
     measure = rng.choice(["MMLU", "GSM8K", "HumanEval", "ARC-C", "MATH"])
     colour = rng.choice(["rgba(54,162,235,0.75)", "rgba(255,99,132,0.75)",
                          "rgba(75,192,192,0.8)", "rgba(153,102,255,0.75)"])
-    tip = rng.randrange(len(names))
+    # the tooltip opens over the tallest column, so that it hides no column's top
+    tip = max(range(len(names)), key=lambda i: values[i])
     width, height = rng.choice([(720, 420), (860, 460), (640, 400)])
     data = json.dumps({"names": names, "values": values, "measure": measure, "colour": colour,
                        "tip": tip, "w": width, "h": height})
-    script = """<script>
+    # (a function of its own: the browser reuses one page, whose globals outlive a shot)
+    script = """<script>(()=>{
 const d=DATA;const c=document.getElementById('c');c.width=d.w;c.height=d.h;
 const g=c.getContext('2d');g.fillStyle='#fff';g.fillRect(0,0,d.w,d.h);
-const L=60,R=20,T=50,B=70;const ceil=100;const pw=d.w-L-R,ph=d.h-T-B;
+const L=60,R=20,T=50,B=120;const ceil=100;const pw=d.w-L-R,ph=d.h-T-B;
 g.font='12px "Open Sans"';g.textAlign='right';g.textBaseline='middle';
 for(let v=0;v<=ceil;v+=20){const y=T+ph-(v/ceil)*ph;g.strokeStyle='rgba(0,0,0,0.1)';
 g.beginPath();g.moveTo(L,y);g.lineTo(L+pw,y);g.stroke();g.fillStyle='#666';g.fillText(v,L-8,y);}
@@ -102,12 +104,12 @@ g.fillText(d.measure,d.w/2+2,22);
 const i=d.tip,v=d.values[i],x=L+i*slot+slot/2,y=T+ph-(v/ceil)*ph;
 const lines=[d.names[i],d.measure+': '+v.toFixed(1)];g.font='bold 12px "Open Sans"';
 const tw=Math.max(...lines.map(s=>g.measureText(s).width))+36;
-const tx=Math.min(x+10,d.w-tw-4),ty=Math.max(y-30,T);
+const tx=Math.min(Math.max(x-tw/2,4),d.w-tw-4),ty=y-52;
 g.fillStyle='rgba(0,0,0,0.8)';g.beginPath();g.roundRect(tx,ty,tw,44,6);g.fill();
 g.fillStyle='#fff';g.fillText(lines[0],tx+8,ty+13);g.font='12px "Open Sans"';
 g.fillStyle=d.colour;g.fillRect(tx+8,ty+26,10,10);g.fillStyle='#fff';
 g.fillText(lines[1],tx+24,ty+31);
-</script>""".replace("DATA", data)
+})()</script>""".replace("DATA", data)
     shot = page(f"<div id='shot'><canvas id='c'></canvas></div>{script}", "")
     truth = {"kind": "bar", "log_x": False,
              "series": {measure: [[n, v] for n, v in zip(names, values, strict=True)]}}

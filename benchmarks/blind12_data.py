@@ -23,7 +23,11 @@ SUFFIXES = ["", "", "", "-Chat", "-Instruct", "-Base", "-it"]
 BENCHMARKS = ["MMLU", "GSM8K", "HumanEval", "MATH", "ARC-C", "HellaSwag", "Winogrande",
               "TruthfulQA", "BBH", "DROP", "MBPP", "GPQA", "IFEval", "C-Eval", "CMMLU",
               "MMLU-Pro", "AGIEval", "TriviaQA", "PIQA", "LiveBench", "SciQ", "OpenBookQA"]
-SETTINGS = ["(5-shot)", "(0-shot)", "(25-shot)", "(8-shot)", "(3-shot CoT)", "(pass@1)"]
+SETTINGS = {"HumanEval": ["(pass@1)", "(0-shot)"], "MBPP": ["(pass@1)", "(3-shot)"],
+            "GSM8K": ["(8-shot)", "(5-shot)", "(8-shot CoT)"], "MATH": ["(4-shot)", "(0-shot CoT)"],
+            "BBH": ["(3-shot CoT)", "(3-shot)"], "HellaSwag": ["(10-shot)", "(0-shot)"],
+            "ARC-C": ["(25-shot)", "(0-shot)"]}
+GENERAL_SETTINGS = ["(5-shot)", "(0-shot)", "(3-shot)"]
 # Benchmarks whose names are long enough to be broken with a hyphen in a narrow header.
 LONG_NAMES = ["HellaSwag", "Winogrande", "TruthfulQA", "OpenBookQA", "TriviaQA", "LiveBench",
               "HumanEval", "AGIEval"]
@@ -53,6 +57,11 @@ def size_text(size_b: float) -> str:
     return f"{size_b:g}B"
 
 
+def setting_for(rng: random.Random, benchmark: str) -> str:
+    """A setting that fits the benchmark: pass@1 for code, k-shot otherwise."""
+    return rng.choice(SETTINGS.get(benchmark, GENERAL_SETTINGS))
+
+
 def make_models(rng: random.Random, count: int, sized_names: bool = True) -> list[Model]:
     """Models of two to four families; names unique, sizes rising within a family."""
     families = rng.sample(FAMILIES, rng.randint(2, 4))
@@ -70,9 +79,11 @@ def make_models(rng: random.Random, count: int, sized_names: bool = True) -> lis
         else:
             name = joiner.join([*parts, rng.choice(["Mini", "Pro", "Lite", "Max", "Air"])])
             name += suffix
-        if name in seen:
+        # "Quillon 2 7B" and "Quillon-2-7B" are one model to a reader: keep one of them
+        plain = name.lower().replace("-", "").replace(" ", "")
+        if plain in seen:
             continue
-        seen.add(name)
+        seen.add(plain)
         tokens = rng.choice([0.3, 0.6, 1, 1.4, 2, 2.5, 3, 4.5, 6, 8, 12, 15])
         models.append(Model(name, size if sized_names else None, size, tokens))
     return models
@@ -91,7 +102,7 @@ def make_table(rng: random.Random, rows: int, columns: int, *, settings: float =
     names = rng.sample(pool, columns)
     if rng.random() < with_mmlu:
         names[rng.randrange(columns)] = "MMLU"
-    benchmarks = [f"{n} {rng.choice(SETTINGS)}" if rng.random() < settings else n for n in names]
+    benchmarks = [f"{n} {setting_for(rng, n)}" if rng.random() < settings else n for n in names]
     models = make_models(rng, rows, sized_names)
     scores = []
     for _ in models:

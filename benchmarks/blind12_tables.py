@@ -44,6 +44,7 @@ from blind12_data import (
     make_table,
     page,
     save,
+    setting_for,
     size_text,
     truth_of,
     write_truth,
@@ -320,12 +321,13 @@ def frozen_scrollbar(rng: random.Random, browser: Browser) -> tuple[Image.Image,
     font = rng.choice(SANS)
     # After layout: the box is as wide as the frozen column and the kept columns, scrolled
     # so that the first kept column starts at the frozen column's right edge.
-    script = (f"<script>const c=[...document.querySelectorAll('tr:first-child th')];"
+    # (a function of its own: the browser reuses one page, whose globals outlive a shot)
+    script = (f"<script>(()=>{{const c=[...document.querySelectorAll('tr:first-child th')];"
               f"const w=c[0].offsetWidth+c.slice({first + 1},{keep[-1] + 2})"
               ".reduce((s,e)=>s+e.offsetWidth,0);const box=document.querySelector('.box');"
               f"box.style.width=w+'px';box.scrollLeft=c[{first + 1}].offsetLeft-c[0].offsetWidth;"
               "const t=document.querySelector('.thumb');const f=box.scrollLeft/box.scrollWidth;"
-              "t.style.left=(f*w)+'px';t.style.width=(w*w/box.scrollWidth)+'px';</script>")
+              "t.style.left=(f*w)+'px';t.style.width=(w*w/box.scrollWidth)+'px';})()</script>")
     css = (f"#shot{{padding:14px;background:#fff;font-family:'{font}';font-size:13px}}"
            ".box{overflow:hidden;border:1px solid #d0d7de}table{border-collapse:separate;"
            "border-spacing:0}th,td{padding:7px 14px;white-space:nowrap;text-align:right;"
@@ -379,8 +381,10 @@ def dashboard_card(rng: random.Random, browser: Browser) -> tuple[Image.Image, d
 
 def cn_forum_fullwidth(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     table = make_table(rng, rng.randint(4, 7), rng.randint(3, 4), settings=0.0)
-    shots = ["（5-shot）", "（0-shot）", "（平均）", "（pass@1）"]
-    printed = [f"{b}{rng.choice(shots)}" if rng.random() < 0.5 else b for b in table.benchmarks]
+    # a Chinese page prints the setting in fullwidth parentheses, with no space before
+    printed = [setting_for(rng, b).replace("(", "（").replace(")", "）")
+               if rng.random() < 0.5 else "" for b in table.benchmarks]
+    printed = [b + setting for b, setting in zip(table.benchmarks, printed, strict=True)]
     params = [size_text(m.params_b) for m in table.models]
     model_header, params_header = "模型", rng.choice(["参数量", "参数"])
     head = "".join(f"<th>{E(h)}</th>" for h in [model_header, params_header, *printed])
