@@ -21,13 +21,11 @@ generator. Eight looks, three charts each in turn:
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import math
 import random
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -38,10 +36,9 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind12_data import make_models, page
+from blind12_data import Look, command_line, generate_set, make_models, page
 from browser import Browser
 
-Look = Callable[[random.Random, Browser], tuple[Image.Image, dict, bool]]
 PALETTES = [["#4285f4", "#ea4335", "#fbbc04", "#34a853"],
             ["#5470c6", "#91cc75", "#fac858", "#ee6666"],
             ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"],
@@ -67,6 +64,10 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+def saved_as(jpeg: bool) -> dict:
+    return {"jpeg": jpeg, "scale": 1.0}
+
+
 def figure_image(figure: plt.Figure, dpi: int) -> Image.Image:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.25,
@@ -75,7 +76,7 @@ def figure_image(figure: plt.Figure, dpi: int) -> Image.Image:
     return Image.open(buffer).convert("RGB")
 
 
-def canvas_tooltip(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def canvas_tooltip(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     names = model_names(rng, rng.randint(4, 7))
     values = [round(rng.uniform(30, 80), 1) for _ in names]
     measure = rng.choice(["MMLU", "GSM8K", "HumanEval", "ARC-C", "MATH"])
@@ -113,7 +114,7 @@ g.fillText(lines[1],tx+24,ty+31);
     shot = page(f"<div id='shot'><canvas id='c'></canvas></div>{script}", "")
     truth = {"kind": "bar", "log_x": False,
              "series": {measure: [[n, v] for n, v in zip(names, values, strict=True)]}}
-    return browser.shoot(shot, 1.0), truth, False
+    return browser.shoot(shot, 1.0), truth, saved_as(False)
 
 
 def svg_text(x: float, y: float, text: str, size: int, anchor: str = "middle",
@@ -122,7 +123,7 @@ def svg_text(x: float, y: float, text: str, size: int, anchor: str = "middle",
             f"fill='{fill}' font-weight='{weight}'>{text}</text>")
 
 
-def sheets_titlebar(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def sheets_titlebar(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     categories = rng.sample(BENCH_NAMES, rng.randint(3, 5))
     series = model_names(rng, rng.randint(2, 3))
     values = {s: [round(rng.uniform(20, 90), 1) for _ in categories] for s in series}
@@ -165,10 +166,10 @@ def sheets_titlebar(rng: random.Random, browser: Browser) -> tuple[Image.Image, 
     truth = {"kind": "bar", "log_x": False,
              "series": {s: [[c, v] for c, v in zip(categories, values[s], strict=True)]
                         for s in series}}
-    return browser.shoot(shot, rng.choice([1.0, 1.25])), truth, False
+    return browser.shoot(shot, rng.choice([1.0, 1.25])), truth, saved_as(False)
 
 
-def wrapped_hbar_jpeg(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def wrapped_hbar_jpeg(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     base = model_names(rng, rng.randint(4, 7))
     tails = ["(preview)", "with tool use", "long-context edition", "reasoning mode",
              "distilled", "instruction tuned", "(April release)"]
@@ -191,10 +192,10 @@ def wrapped_hbar_jpeg(rng: random.Random, browser: Browser) -> tuple[Image.Image
     shot = page(f"<div id='shot'><h3>{measure}</h3>{rows}</div>", css)
     truth = {"kind": "hbar", "log_x": False,
              "series": {measure: [[n, v] for n, v in zip(names, values, strict=True)]}}
-    return browser.shoot(shot, 1.0), truth, True
+    return browser.shoot(shot, 1.0), truth, saved_as(True)
 
 
-def broken_axis_columns(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def broken_axis_columns(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     names = model_names(rng, rng.randint(4, 6))
     values = [round(rng.uniform(62, 91), 1) for _ in names]
     measure = rng.choice(["MMLU", "HellaSwag", "ARC-C", "TriviaQA"])
@@ -224,7 +225,7 @@ def broken_axis_columns(rng: random.Random, browser: Browser) -> tuple[Image.Ima
     figure.subplots_adjust(bottom=0.18)
     truth = {"kind": "bar", "log_x": False,
              "series": {measure: [[n, v] for n, v in zip(names, values, strict=True)]}}
-    return figure_image(figure, rng.choice([90, 110])), truth, False
+    return figure_image(figure, rng.choice([90, 110])), truth, saved_as(False)
 
 
 def rising(rng: random.Random, xs: list[float], low: float, high: float) -> list[float]:
@@ -235,7 +236,7 @@ def rising(rng: random.Random, xs: list[float], low: float, high: float) -> list
                   + rng.uniform(-1.5, 1.5), 1) for i in range(len(xs))]
 
 
-def band_target_lines(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def band_target_lines(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     xs = [float(x) for x in range(100, 100 * (rng.randint(6, 9) + 1), 100)]
     names = model_names(rng, rng.randint(2, 3))
     measure = rng.choice(["MMLU", "ARC-C", "GSM8K"])
@@ -257,10 +258,10 @@ def band_target_lines(rng: random.Random, browser: Browser) -> tuple[Image.Image
     truth = {"kind": "line", "log_x": False,
              "series": {n: [[x, y] for x, y in zip(xs, ys, strict=True)]
                         for n, ys in series.items()}}
-    return image, truth, False
+    return image, truth, saved_as(False)
 
 
-def grafana_legend_table(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def grafana_legend_table(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     xs = [float(x) for x in range(0, rng.choice([20, 25, 30]) + 1, rng.choice([1, 5]))]
     xs = xs if len(xs) > 4 else [float(x) for x in range(0, 21, 2)]
     names = [f"{rng.choice(['run', 'exp', 'job'])}-{n.lower().replace(' ', '-')}"
@@ -293,10 +294,10 @@ def grafana_legend_table(rng: random.Random, browser: Browser) -> tuple[Image.Im
     truth = {"kind": "line", "log_x": False,
              "series": {n: [[x, y] for x, y in zip(xs, ys, strict=True)]
                         for n, ys in series.items()}}
-    return figure_image(figure, 100), truth, rng.random() < 0.3
+    return figure_image(figure, 100), truth, saved_as(rng.random() < 0.3)
 
 
-def loglog_upper_left(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def loglog_upper_left(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     exponents = range(rng.choice([18, 19]), rng.choice([23, 24]))
     xs = [float(f"{m}e{e}") for e in exponents for m in (1, 3)]
     names = model_names(rng, rng.randint(2, 3))
@@ -319,10 +320,10 @@ def loglog_upper_left(rng: random.Random, browser: Browser) -> tuple[Image.Image
     truth = {"kind": "line", "log_x": True, "log_y": True,
              "series": {n: [[x, y] for x, y in zip(xs, ys, strict=True)]
                         for n, ys in series.items()}}
-    return figure_image(figure, rng.choice([90, 110])), truth, False
+    return figure_image(figure, rng.choice([90, 110])), truth, saved_as(False)
 
 
-def logy_epochs(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, bool]:
+def logy_epochs(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
     import seaborn as sns
 
     xs = [float(x) for x in range(1, rng.randint(8, 12) + 1)]
@@ -345,51 +346,18 @@ def logy_epochs(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict
     truth = {"kind": "line", "log_x": False, "log_y": True,
              "series": {n: [[x, y] for x, y in zip(xs, ys, strict=True)]
                         for n, ys in series.items()}}
-    return image, truth, rng.random() < 0.4
+    return image, truth, saved_as(rng.random() < 0.4)
 
 
-LOOKS: list[tuple[str, Look]] = [
-    ("canvas_tooltip", canvas_tooltip),
-    ("band_target_lines", band_target_lines),
-    ("sheets_titlebar", sheets_titlebar),
-    ("grafana_legend_table", grafana_legend_table),
-    ("wrapped_hbar_jpeg", wrapped_hbar_jpeg),
-    ("loglog_upper_left", loglog_upper_left),
-    ("broken_axis_columns", broken_axis_columns),
-    ("logy_epochs", logy_epochs),
-]
+# a look's style is its function's name
+LOOKS: list[tuple[str, Look]] = [(look.__name__, look) for look in [
+    canvas_tooltip, band_target_lines, sheets_titlebar, grafana_legend_table,
+    wrapped_hbar_jpeg, loglog_upper_left, broken_axis_columns, logy_epochs]]
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1400, 1000))
-    truth = {}
-    try:
-        for index in range(count):
-            style, look = LOOKS[index % len(LOOKS)]
-            rng = random.Random(f"blind12-charts/{seed}/{index}")
-            image, item, jpeg = look(rng, browser)
-            name = f"{index:03d}_{style}.{'jpg' if jpeg else 'png'}"
-            if jpeg:
-                image.save(out / name, quality=rng.randint(60, 82))
-            else:
-                image.save(out / name)
-            truth[name] = {**item, "style": style}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=107000)
-    args = parser.parse_args()
-    truth = generate(args.out, args.count, args.seed)
-    print(f"{len(truth)} charts in {args.out}")
+    return generate_set(out, count, seed, "charts", LOOKS)
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, generate, 24, 107000)

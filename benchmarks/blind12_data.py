@@ -1,14 +1,17 @@
-"""What the twelfth blind tables print, apart from how they look: invented model families,
-benchmark columns, rows of scores, and the truth each image carries. Shared by the looks in
-``blind12_tables.py``; nothing here draws."""
+"""What the twelfth blind sets print, apart from how they look: invented model families,
+benchmark columns, rows of scores, and the truth each table image carries; and the loop and
+command line that every blind12 generator shares (a look per image in turn, one browser)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from browser import Browser
 from PIL import Image
 
 # Families of my own invention; none is a real lab's model.
@@ -182,8 +185,41 @@ def save(image: Image.Image, out: Path, stem: str, rng: random.Random, *,
     return name
 
 
-def write_truth(out: Path, truth: dict) -> None:
+# A look draws one image: the image, its truth, and how to save it ({"jpeg", "scale"}).
+Look = Callable[[random.Random, Browser], tuple[Image.Image, dict, dict]]
+
+
+def generate_set(out: Path, count: int, seed: int, kind: str,
+                 looks: list[tuple[str, Look]]) -> dict:
+    """Image ``index`` is drawn by look ``index % len(looks)`` with a random stream of its
+    own (``blind12-KIND/SEED/INDEX``); writes the images and truth.json, returns the truth."""
+    out.mkdir(parents=True, exist_ok=True)
+    browser = Browser((1600, 1200))
+    truth = {}
+    try:
+        for index in range(count):
+            style, look = looks[index % len(looks)]
+            rng = random.Random(f"blind12-{kind}/{seed}/{index}")
+            image, item, how = look(rng, browser)
+            name = save(image, out, f"{index:03d}_{style}", rng, jpeg=how["jpeg"],
+                        scale=how["scale"])
+            truth[name] = {**item, "style": style}
+    finally:
+        browser.close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
+    return truth
+
+
+def command_line(doc: str, generate: Callable[[Path, int, int], dict], count: int,
+                 seed: int) -> None:
+    """``OUT_DIR [--count N] [--seed S]``: a generator's own command."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
+    args = parser.parse_args()
+    truth = generate(args.out, args.count, args.seed)
+    print(f"{len(truth)} images in {args.out}")
 
 
 def page(body: str, css: str, background: str = "#ffffff") -> str:

@@ -13,9 +13,7 @@ chart and no table, each rendered in headless Chromium. Six looks in turn:
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import random
 import sys
 from collections.abc import Callable
@@ -23,8 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind12_data import FAMILIES, page
+from blind12_data import FAMILIES, Look, command_line, generate_set, page
 from browser import Browser
+from PIL import Image
 
 E = html.escape
 SENTENCES = [
@@ -201,47 +200,23 @@ def wiki_infobox(rng: random.Random) -> str:
                 f"<div class='t'>{family}</div>{box}</div>{text}</div>", css)
 
 
-LOOKS: list[tuple[str, Callable[[random.Random], str]]] = [
-    ("tweet_thread", tweet_thread),
-    ("github_issue", github_issue),
-    ("readme_badges", readme_badges),
-    ("two_column_slide", two_column_slide),
-    ("discord_chat", discord_chat),
-    ("wiki_infobox", wiki_infobox),
-]
+def shot(write: Callable[[random.Random], str]) -> Look:
+    """The look that screenshots the page ``write`` makes, now and then at 150% or as JPEG."""
+
+    def look(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict, dict]:
+        image = browser.shoot(write(rng), rng.choice([1.0, 1.0, 1.5]))
+        return image, {"charts": 0}, {"jpeg": rng.random() < 0.3, "scale": 1.0}
+
+    return look
+
+
+LOOKS: list[tuple[str, Look]] = [(write.__name__, shot(write)) for write in [
+    tweet_thread, github_issue, readme_badges, two_column_slide, discord_chat, wiki_infobox]]
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1400, 1000))
-    truth = {}
-    try:
-        for index in range(count):
-            style, look = LOOKS[index % len(LOOKS)]
-            rng = random.Random(f"blind12-memes/{seed}/{index}")
-            image = browser.shoot(look(rng), rng.choice([1.0, 1.0, 1.5]))
-            if rng.random() < 0.3:
-                name = f"{index:03d}_{style}.jpg"
-                image.save(out / name, quality=rng.randint(60, 85))
-            else:
-                name = f"{index:03d}_{style}.png"
-                image.save(out / name)
-            truth[name] = {"style": style, "charts": 0}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=108000)
-    args = parser.parse_args()
-    truth = generate(args.out, args.count, args.seed)
-    print(f"{len(truth)} memes in {args.out}")
+    return generate_set(out, count, seed, "memes", LOOKS)
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, generate, 16, 108000)

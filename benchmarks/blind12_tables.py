@@ -27,7 +27,6 @@ generator. Twelve looks, each a page rendered in headless Chromium:
 
 from __future__ import annotations
 
-import argparse
 import html
 import random
 import sys
@@ -40,30 +39,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind12_data import (
     LONG_NAMES,
+    Look,
     Table,
+    command_line,
+    generate_set,
     make_table,
     page,
-    save,
     setting_for,
     size_text,
     truth_of,
-    write_truth,
 )
 from browser import Browser
 
-Look = Callable[[random.Random, Browser], tuple[Image.Image, dict, dict]]
 E = html.escape
 SANS = ["Roboto", "Open Sans", "Liberation Sans", "FreeSans", "DejaVu Sans"]
 SERIF = ["Liberation Serif", "FreeSerif", "DejaVu Serif"]
 MONO = ["DejaVu Sans Mono", "Liberation Mono", "FreeMono"]
 
 
-def rows_html(table: Table, cell: Callable[[int, int, str], str]) -> str:
+def plain_name(_row: int, name: str) -> str:
+    return f"<td>{name}</td>"
+
+
+def rows_html(table: Table, name_cell: Callable[[int, str], str] = plain_name,
+              extra: list[str] | None = None, score_class: str = "") -> str:
+    """The body rows: the name's cell (``name_cell`` of the row and the escaped name),
+    the ``extra`` column's text where there is one, then the scores."""
+    attribute = f" class='{score_class}'" if score_class else ""
     return "".join(
-        "<tr>" + "".join(cell(r, c, text) for c, text in enumerate(line)) + "</tr>"
-        for r, line in enumerate([[m.name, *s] for m, s in zip(table.models, table.scores,
-                                                                  strict=True)])
-    )
+        "<tr>" + name_cell(r, E(model.name))
+        + "".join(f"<td{attribute}>{E(text)}</td>"
+                  for text in [*([extra[r]] if extra else []), *scores]) + "</tr>"
+        for r, (model, scores) in enumerate(zip(table.models, table.scores, strict=True)))
 
 
 def icon(kind: str, colour: str) -> str:
@@ -90,11 +97,8 @@ def airtable_icons(rng: random.Random, browser: Browser) -> tuple[Image.Image, d
                    [("text", table.model_header), ("number", params_header),
                     *(("percent" if rng.random() < 0.5 else "number", b)
                       for b in table.benchmarks)])
-    body = ""
-    for r, (model, scores) in enumerate(zip(table.models, table.scores, strict=True)):
-        cells = "".join(f"<td class='n'>{E(s)}</td>" for s in [params[r], *scores])
-        body += (f"<tr><td class='g'>{r + 1}</td><td class='m'>{E(model.name)}</td>"
-                 f"{cells}</tr>")
+    body = rows_html(table, lambda r, name: f"<td class='g'>{r + 1}</td><td class='m'>"
+                     f"{name}</td>", params, "n")
     head = f"<tr><th class='g'></th>{head}</tr>"
     toolbar = "".join(f"<span>{t}</span>" for t in ["Grid view", "Hide fields", "Filter",
                                                      "Group", "Sort", "Color"])
@@ -122,7 +126,7 @@ def ppt_theme_footer(rng: random.Random, browser: Browser) -> tuple[Image.Image,
                                       ("#8064a2", "#e5e0ec", "#ccc1da")])
     font = rng.choice(["Open Sans", "Liberation Sans", "Roboto"])
     head = "".join(f"<th>{E(h)}</th>" for h in [table.model_header, *table.benchmarks])
-    body = rows_html(table, lambda r, c, t: f"<td class='{'l' if c == 0 else 'n'}'>{E(t)}</td>")
+    body = rows_html(table, lambda _, name: f"<td class='l'>{name}</td>", score_class="n")
     company = rng.choice(["Northwind Labs", "Acme Research", "Bluefin AI"])
     css = (f"#shot{{width:1280px;height:720px;position:relative;font-family:'{font}';"
            "background:#fff}h1{margin:0;padding:40px 60px 20px;font-size:40px;"
@@ -152,10 +156,7 @@ def safari_reader(rng: random.Random, browser: Browser) -> tuple[Image.Image, di
     font = rng.choice([*SERIF, "Open Sans"])
     head = "".join(f"<th>{E(h)}</th>" for h in
                    [table.model_header, tokens_header, *table.benchmarks])
-    body = "".join(
-        f"<tr><td>{E(m.name)}</td><td>{tokens[r]}</td>"
-        + "".join(f"<td>{E(s)}</td>" for s in table.scores[r]) + "</tr>"
-        for r, m in enumerate(table.models))
+    body = rows_html(table, extra=tokens)
     prose = ("We trained every model on the same mixture and evaluated each with the same "
              "harness. Numbers are averaged over three runs; the table below lists the "
              "final checkpoints.")
@@ -202,7 +203,7 @@ def pdf_hyphen_headers(rng: random.Random, browser: Browser) -> tuple[Image.Imag
         return E(name)
 
     head = "".join(f"<th>{header(h)}</th>" for h in [table.model_header, *table.benchmarks])
-    body = rows_html(table, lambda r, c, t: f"<td>{E(t)}</td>")
+    body = rows_html(table)
     font = rng.choice(SERIF)
     cut = ("fine-tuning on the mixture described in Section 3. We report the accuracy of "
            "each checkpoint under the protocol of the original benchmark, with the prompts "
@@ -238,10 +239,7 @@ def circled_ranks(rng: random.Random, browser: Browser) -> tuple[Image.Image, di
         return f"<span class='disc'>{r + 1}</span>"
 
     head = "".join(f"<th>{E(h)}</th>" for h in [table.model_header, *table.benchmarks])
-    body = "".join(
-        f"<tr><td>{rank(r)}{E(m.name)}</td>"
-        + "".join(f"<td class='n'>{E(s)}</td>" for s in table.scores[r]) + "</tr>"
-        for r, m in enumerate(table.models))
+    body = rows_html(table, lambda r, name: f"<td>{rank(r)}{name}</td>", score_class="n")
     font = rng.choice(["DejaVu Sans", "Open Sans", "Roboto"])
     css = (f"#shot{{padding:22px;background:#fff;font-family:'{font}';font-size:"
            f"{rng.choice([13, 14, 15])}px}}table{{border-collapse:collapse}}"
@@ -270,10 +268,8 @@ def cite_superscripts(rng: random.Random, browser: Browser) -> tuple[Image.Image
 
     head = "".join(f"<th>{E(b)}{cite(n)}</th>" for b, n in zip(table.benchmarks, cites,
                                                               strict=True))
-    body = "".join(
-        f"<tr><td class='m'>{E(m.name)}{'<sup>' + marks[r] + '</sup>' if r in marks else ''}"
-        "</td>" + "".join(f"<td>{E(s)}</td>" for s in table.scores[r]) + "</tr>"
-        for r, m in enumerate(table.models))
+    body = rows_html(table, lambda r, name: f"<td class='m'>{name}"
+                     f"{'<sup>' + marks[r] + '</sup>' if r in marks else ''}</td>")
     font = rng.choice(SERIF)
     css = (f"#shot{{padding:16px 20px;background:#fff;font-family:'{font}';"
            f"font-size:{rng.choice([14, 15, 16])}px}}table{{border-collapse:collapse}}"
@@ -296,10 +292,7 @@ def mono_right_scores(rng: random.Random, browser: Browser) -> tuple[Image.Image
     name_font, mono = rng.choice(SANS[:3]), rng.choice(MONO)
     head = (f"<th class='l'>{E(table.model_header)}</th><th>{tokens_header}</th>"
             + "".join(f"<th>{E(b)}</th>" for b in table.benchmarks))
-    body = "".join(
-        f"<tr><td class='l'>{E(m.name)}</td><td>{tokens[r]}</td>"
-        + "".join(f"<td>{E(s)}</td>" for s in table.scores[r]) + "</tr>"
-        for r, m in enumerate(table.models))
+    body = rows_html(table, lambda _, name: f"<td class='l'>{name}</td>", tokens)
     css = (f"#shot{{padding:20px 26px;background:#f6f8fa;font-size:{rng.choice([13, 14])}px}}"
            f"table{{border-collapse:collapse;font-family:'{mono}'}}th,td{{padding:4px 16px;"
            "text-align:right;border-bottom:1px solid #e1e4e8}th{color:#57606a;"
@@ -317,7 +310,7 @@ def frozen_scrollbar(rng: random.Random, browser: Browser) -> tuple[Image.Image,
     shown = rng.randint(3, 5)
     keep = list(range(first, min(first + shown, len(table.benchmarks))))
     head = "".join(f"<th>{E(h)}</th>" for h in [table.model_header, *table.benchmarks])
-    body = rows_html(table, lambda r, c, t: f"<td>{E(t)}</td>")
+    body = rows_html(table)
     font = rng.choice(SANS)
     # After layout: the box is as wide as the frozen column and the kept columns, scrolled
     # so that the first kept column starts at the frozen column's right edge.
@@ -351,10 +344,7 @@ def dashboard_card(rng: random.Random, browser: Browser) -> tuple[Image.Image, d
     font = rng.choice(SANS[:3])
     head = "".join(f"<th>{E(h)}</th>" for h in
                    [table.model_header, params_header, *table.benchmarks])
-    body = "".join(
-        f"<tr><td class='m'>{E(m.name)}</td><td>{params[r]}</td>"
-        + "".join(f"<td>{E(s)}</td>" for s in table.scores[r]) + "</tr>"
-        for r, m in enumerate(table.models))
+    body = rows_html(table, lambda _, name: f"<td class='m'>{name}</td>", params)
     nav = "".join(f"<div>{n}</div>" for n in ["Overview", "Runs", "Models", "Datasets",
                                              "Settings"])
     tiles = "".join(f"<div class='tile'><div class='k'>{k}</div><div class='v'>{v}</div></div>"
@@ -388,10 +378,7 @@ def cn_forum_fullwidth(rng: random.Random, browser: Browser) -> tuple[Image.Imag
     params = [size_text(m.params_b) for m in table.models]
     model_header, params_header = "模型", rng.choice(["参数量", "参数"])
     head = "".join(f"<th>{E(h)}</th>" for h in [model_header, params_header, *printed])
-    body = "".join(
-        f"<tr><td>{E(m.name)}</td><td>{params[r]}</td>"
-        + "".join(f"<td>{E(s)}</td>" for s in table.scores[r]) + "</tr>"
-        for r, m in enumerate(table.models))
+    body = rows_html(table, extra=params)
     user = rng.choice(["炼丹小能手", "模型观察员", "夜航船"])
     text = ("最近把几个开源模型都跑了一遍，结果如下（同一套评测脚本，温度为０）。"
             "欢迎大家补充数据，有问题请指出！")
@@ -423,7 +410,7 @@ def vi_accented(rng: random.Random, browser: Browser) -> tuple[Image.Image, dict
             line.append(f"{sum(float(s) for s in line) / len(line):.1f}")
         table.benchmarks = benchmarks
     head = "".join(f"<th>{E(h)}</th>" for h in [model_header, *benchmarks])
-    body = rows_html(table, lambda r, c, t: f"<td>{E(t)}</td>")
+    body = rows_html(table)
     table.title = rng.choice(["Bảng 1: Kết quả đánh giá trên các bộ dữ liệu chuẩn",
                               "Bảng so sánh điểm số các mô hình"])
     font = rng.choice(["Roboto", "Open Sans", "Liberation Sans"])
@@ -454,7 +441,7 @@ def hidpi_dashes(rng: random.Random, browser: Browser) -> tuple[Image.Image, dic
            f"<th colspan='{split}' class='g'>{groups[0]}</th>"
            f"<th colspan='{len(table.benchmarks) - split}' class='g'>{groups[1]}</th></tr>")
     head = "<tr>" + "".join(f"<th>{E(b)}</th>" for b in table.benchmarks) + "</tr>"
-    body = rows_html(table, lambda r, c, t: f"<td class='{'l' if c == 0 else ''}'>{E(t)}</td>")
+    body = rows_html(table, lambda _, name: f"<td class='l'>{name}</td>")
     css = (f"#shot{{padding:18px;background:#fff;font-family:'{font}';font-size:14px}}"
            "table{border-collapse:collapse}th,td{padding:5px 12px;text-align:center;"
            "border:1px solid #ccc}th{background:#fafafa}.g{background:#eef2f7}.l{"
@@ -465,49 +452,16 @@ def hidpi_dashes(rng: random.Random, browser: Browser) -> tuple[Image.Image, dic
                                                     "scale": rng.choice([0.5, 0.55, 0.6])}
 
 
-LOOKS: list[tuple[str, Look]] = [
-    ("airtable_icons", airtable_icons),
-    ("ppt_theme_footer", ppt_theme_footer),
-    ("safari_reader", safari_reader),
-    ("pdf_hyphen_headers", pdf_hyphen_headers),
-    ("circled_ranks", circled_ranks),
-    ("cite_superscripts", cite_superscripts),
-    ("mono_right_scores", mono_right_scores),
-    ("frozen_scrollbar", frozen_scrollbar),
-    ("dashboard_card", dashboard_card),
-    ("cn_forum_fullwidth", cn_forum_fullwidth),
-    ("vi_accented", vi_accented),
-    ("hidpi_dashes", hidpi_dashes),
-]
+# a look's style is its function's name
+LOOKS: list[tuple[str, Look]] = [(look.__name__, look) for look in [
+    airtable_icons, ppt_theme_footer, safari_reader, pdf_hyphen_headers, circled_ranks,
+    cite_superscripts, mono_right_scores, frozen_scrollbar, dashboard_card,
+    cn_forum_fullwidth, vi_accented, hidpi_dashes]]
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1600, 1200))
-    truth = {}
-    try:
-        for index in range(count):
-            style, look = LOOKS[index % len(LOOKS)]
-            rng = random.Random(f"blind12-tables/{seed}/{index}")
-            image, item, how = look(rng, browser)
-            name = save(image, out, f"{index:03d}_{style}", rng, jpeg=how["jpeg"],
-                        scale=how["scale"])
-            truth[name] = item
-    finally:
-        browser.close()
-    write_truth(out, truth)
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=106000)
-    args = parser.parse_args()
-    truth = generate(args.out, args.count, args.seed)
-    print(f"{len(truth)} tables in {args.out}")
+    return generate_set(out, count, seed, "tables", LOOKS)
 
 
 if __name__ == "__main__":
-    main()
+    command_line(__doc__, generate, 48, 106000)
