@@ -194,7 +194,7 @@ def pdf_hyphen_headers(rng: random.Random, browser: Browser) -> tuple[Image.Imag
             table.benchmarks[i] = name
     table.title = (f"Table {rng.randint(2, 7)}: " + rng.choice([
         "Zero-shot and few-shot accuracy of the base models.",
-        "Main results. Best in bold within each size."]))
+        "Main results on language understanding benchmarks."]))
 
     def header(name: str) -> str:
         if name in HYPHENATED:
