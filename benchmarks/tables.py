@@ -147,6 +147,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -260,8 +261,8 @@ def key(model: str) -> str:
 def bench(name: str) -> str:
     """A benchmark column's name, compared without case, spaces or a direction arrow
     ("# Params" = "#params", "MMLU ↑" = "MMLU"): an arrow says which way is better, it does
-    not name the benchmark."""
-    return re.sub(r"[\s↑↓⬆⬇]+", "", name.lower())
+    not name the benchmark. Fullwidth brackets are the same brackets ("MMLU（5-shot）")."""
+    return re.sub(r"[\s↑↓⬆⬇]+", "", unicodedata.normalize("NFKC", name).lower())
 
 
 def is_quantity(name: str) -> bool:
