@@ -88,3 +88,35 @@ def _look_chart(style: str, index: int, folder: Path) -> tuple[Path, dict[str, A
     path = folder / f"{style}.{ext}"
     path.write_bytes(data)
     return path, curves.truth()
+
+
+def test_sizes_set_evenly_apart_name_their_categories(tmp_path: Path) -> None:
+    """Model sizes printed under a category axis ("8B 70B 405B", set evenly apart though
+    they step by a factor of 9 and then 6): each point takes the name printed under it.
+    Before, three sizes passed for a log progression and each point took a number."""
+    import matplotlib.pyplot as plt
+
+    categories = ["8B", "70B", "405B"]
+    ys = {"Base": [48.0, 61.0, 74.0], "Instruct": [52.0, 66.0, 80.0]}
+    figure, ax = plt.subplots(figsize=(6.0, 4.0), dpi=100)
+    for name, values in ys.items():
+        ax.plot(categories, values, marker="o", label=name)
+    ax.set_ylabel("Accuracy (%)")
+    ax.legend(loc="upper left")
+    figure.savefig(tmp_path / "sizes.png")
+    plt.close(figure)
+    chart = _chart(read_image(tmp_path / "sizes.png"))
+    for series in chart.series:
+        for category, value in zip(categories, ys[series.name], strict=True):
+            assert _has(series, category, value), (series.name, series.points)
+
+
+def test_a_size_unit_read_as_a_digit_among_sizes_is_the_unit(tmp_path: Path) -> None:
+    """The look's dodged chart over "2B 9B 27B": OCR reads "27B" as "278"; among sizes
+    printed with their unit, a bare number ending in 8 is a size whose B was read as a
+    digit, and the points there are at "27B", not at a category "278"."""
+    path, truth = _look_chart("point_dodge", 7, tmp_path)
+    assert next(iter(truth["series"].values()))[-1][0] == "27B"
+    chart = _chart(read_image(path))
+    xs = {p.x for series in chart.series for p in series.points}
+    assert "27B" in xs and "278" not in xs, xs

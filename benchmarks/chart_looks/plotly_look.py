@@ -50,8 +50,11 @@ def line_figure(chart: Chart, rng: random.Random) -> Any:
             marker={"symbol": SYMBOLS[index % 3], "size": rng.choice((7, 8, 10))},
             line={"width": rng.choice((2, 2.5, 3))}))
     xaxis: dict[str, Any] = {"title": {"text": chart.x_title}}
-    if named:
+    if named:  # a category axis: each point's x is the name printed under it
         xaxis["type"] = "category"
+        chart.series = {name: [(_size_name(float(x)), y) for x, y in points]
+                        for name, points in chart.series.items()}
+        chart.log_x = False
     elif chart.log_x:
         xaxis["type"] = "log"
         if not raw:  # the data's own sizes as tick text

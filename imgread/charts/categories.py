@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import numpy as np
 
 from ..ocr.phrase import Phrase
 from ..record import Box
 from .axes import Fit
-from .text import as_tick
+from .text import as_tick, unit_misread
 
 ROW_SPAN = 7.0  # tick label heights under the plot's foot: how far down the category row may
 # lie (the foot is placed at the lowest y label found, which may stand well above the axis)
@@ -27,6 +28,9 @@ MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark 
 STEP_SLACK = 0.12  # of the step: how far a label may stand off its place on the even grid
 FIT_SHARE = 2 / 3  # of the row: the least a numeric fit must take in to keep x numeric
 MIN_ROW = 3
+PROGRESSION_SLACK = 0.1  # of the step: how far a number may stand off an even progression
+SIZES_SLACK = 0.05  # the same for sizes with their unit, which a plotting program sets
+# where its scale puts them: off by OCR's jitter only
 
 
 def category_row(found: list[Phrase], area: Box, tick_height: float, lowest_tick: float
@@ -82,13 +86,16 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
     a third of the row (a number it reads right where it stands counts as on it), or a
     name the fit left out prints the number the fit reads at it ("v1.0" where the fit
     says 1.0)."""
+    row = sizes_restored(row)
     if len(row) < MIN_ROW or _progression(row):
         return False
     if fit is None:
         return True
     if fit.scale == "log":  # ticks on a log scale are a progression (by a factor); words
-        # off it among them are misread powers ("10²¹"), not names
-        return False
+        # off it among them are misread powers ("10²¹"), not names; but sizes printed with
+        # their unit that the fit misplaces are names set evenly apart ("1B 7B 13B 70B")
+        return sizes_only(row) and not all(_agrees(p, fit, _step(row), SIZES_SLACK)
+                                           for p in row)
     on_fit = [p for p in row if any(_same_box(p.box, t.box) for t in fit.ticks)]
     if not on_fit:  # another row than the numeric axis's (a legend under the plot)
         return False
@@ -110,7 +117,10 @@ def is_categorical(row: list[Phrase], fit: Fit | None) -> bool:
 
 def _progression(row: list[Phrase]) -> bool:
     """Whether every label is a number and the numbers step evenly, or by an even factor
-    ("1e21 1e22 1e23"), along the row: a numeric axis, though no fit was made of it."""
+    ("1e21 1e22 1e23"), along the row: a numeric axis, though no fit was made of it.
+    Sizes printed with their unit must stand where the scale sets them to OCR's jitter:
+    three sizes set evenly apart ("8B 70B 405B") step by a factor of a tenth or so."""
+    slack = SIZES_SLACK if sizes_only(row) else PROGRESSION_SLACK
     values = [as_tick(p, sizes=True).value for p in row]
     if any(v is None for v in values):
         return False
@@ -119,10 +129,20 @@ def _progression(row: list[Phrase]) -> bool:
     spaces = [numbers] + ([np.log10(numbers)] if numbers.min() > 0 else [])
     for space in spaces:
         slope, offset = np.polyfit(centres, space, 1)
-        if slope and np.abs(slope * centres + offset - space).max() <= 0.1 * abs(
+        if slope and np.abs(slope * centres + offset - space).max() <= slack * abs(
                 slope) * _step(row):
             return True
     return False
+
+
+def sizes_restored(row: list[Phrase]) -> list[Phrase]:
+    """A row most of whose labels are sizes with their unit ("2B" "9B"), with a unit OCR
+    read as a digit put back ("278" for 27B: a bare number among sizes is a size)."""
+    sizes = sum(p.value is None and as_tick(p, sizes=True).value is not None for p in row)
+    if sizes * 2 <= len(row):
+        return row
+    restored = [(unit_misread(p), p) for p in row]
+    return [p if size is None else replace(p, text=size.text) for size, p in restored]
 
 
 def sizes_only(row: list[Phrase]) -> bool:
@@ -131,9 +151,9 @@ def sizes_only(row: list[Phrase]) -> bool:
     return all(p.value is None and as_tick(p, sizes=True).value is not None for p in row)
 
 
-def _agrees(phrase: Phrase, fit: Fit, step: float) -> bool:
-    """Whether a label's number is what the fit reads at it, within a quarter of what the
-    fit moves over one step (on a log axis, in decades)."""
+def _agrees(phrase: Phrase, fit: Fit, step: float, slack: float = 0.25) -> bool:
+    """Whether a label's number is what the fit reads at it, within ``slack`` (a quarter)
+    of what the fit moves over one step (on a log axis, in decades)."""
     value = as_tick(phrase, sizes=True).value
     at, next_at = fit.value(phrase.box.cx), fit.value(phrase.box.cx + step)
     if value is None:
@@ -142,7 +162,7 @@ def _agrees(phrase: Phrase, fit: Fit, step: float) -> bool:
         if min(value, at, next_at) <= 0:
             return False
         value, at, next_at = math.log10(value), math.log10(at), math.log10(next_at)
-    return abs(value - at) <= 0.25 * abs(next_at - at)
+    return abs(value - at) <= slack * abs(next_at - at)
 
 
 def _same_box(a: Box, b: Box) -> bool:
@@ -162,6 +182,7 @@ def _step(row: list[Phrase]) -> float:
 
 
 def places_of(row: list[Phrase]) -> list[tuple[float, str]]:
+    row = sizes_restored(row)
     return list(zip([p.box.cx for p in row], digits_restored([p.text for p in row]),
                     strict=True))
 

@@ -20,7 +20,7 @@ from .axes import (
     with_mantissas,
     x_axes_read_either_way,
 )
-from .categories import category_row, is_categorical, sizes_only
+from .categories import category_row, is_categorical
 from .label_row import few_labels_axis
 from .panels import Panel
 from .text import Tick, as_tick, in_thousands, unit_misreadings
@@ -70,7 +70,7 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # names) are categories: each point takes the name printed under it
     categories = category_row(found, panel.area, panel.tick_height,
                               max(t.box.cy for t in panel.y.ticks))
-    if is_categorical(categories, panel.x) and not sizes_only(categories):
+    if is_categorical(categories, panel.x):
         panel.x = None
     else:
         categories = []

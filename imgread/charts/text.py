@@ -136,15 +136,19 @@ def unit_misreadings(found: list[Phrase]) -> list[Phrase]:
     """Other readings of x tick labels: a number ending in 8 or 7 may be a size whose unit
     B or T was read as a digit ("138" for 13B). For fitting x axes only, beside the readings
     as read: the fit keeps whichever lines up with more ticks."""
-    others: list[Phrase] = []
-    for phrase in found:
-        match = _UNIT_AS_DIGIT.match(phrase.text.strip())
-        if phrase.value is not None and match is not None:
-            unit = _UNIT_OF_DIGIT[match["digit"]]
-            others.append(Tick(words=phrase.words, box=phrase.box,
-                               text=f"{match['number']}{unit}", confidence=phrase.confidence,
-                               number=float(match["number"]) * _TO_BILLIONS[unit.lower()]))
-    return others
+    return [other for phrase in found if (other := unit_misread(phrase)) is not None]
+
+
+def unit_misread(phrase: Phrase) -> Phrase | None:
+    """The reading of a number ending in 8 or 7 as a size whose unit was read as that
+    digit ("138" as 13B), or None where it is no such number."""
+    match = _UNIT_AS_DIGIT.match(phrase.text.strip())
+    if phrase.value is None or match is None:
+        return None
+    unit = _UNIT_OF_DIGIT[match["digit"]]
+    return Tick(words=phrase.words, box=phrase.box, text=f"{match['number']}{unit}",
+                confidence=phrase.confidence,
+                number=float(match["number"]) * _TO_BILLIONS[unit.lower()])
 
 
 TICK_MARKS = ".,}])|-—_~+"  # a tick mark beside its label, as OCR reads it ("50}", "60-", "20+")
