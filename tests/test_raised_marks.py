@@ -66,6 +66,31 @@ def test_points_minus_signs_hyphens_and_digit_tops_are_no_mark(
     assert not ends_in_raised_mark(prepared, box)
 
 
+FREE_SERIF = Path("/usr/share/fonts/truetype/freefont/FreeSerif.ttf")
+FREE_SERIF_BOLD = Path("/usr/share/fonts/truetype/freefont/FreeSerifBold.ttf")
+
+
+@pytest.mark.skipif(not FREE_SERIF_BOLD.is_file(), reason="no FreeSerif")
+@pytest.mark.parametrize("text", ["DROP", "MBPP", "MMLU", "ARC-C"])
+@pytest.mark.parametrize("size", [8, 9, 11, 12])
+@pytest.mark.parametrize("path", [FREE_SERIF, FREE_SERIF_BOLD])
+def test_a_thin_stroke_of_small_serif_type_is_no_mark(text: str, size: int, path: Path) -> None:
+    """Small serif capitals scaled up: the hairline of a "P"'s bowl or a "U"'s right stem
+    is lighter than the ink threshold, so the last glyph's top stands apart as a raised
+    piece. Fainter ink joins it to its stem; a mark is set apart by the ground."""
+    prepared, box = _drawn(text, "", size, path)
+    assert not ends_in_raised_mark(prepared, box)
+
+
+@pytest.mark.skipif(not FREE_SERIF.is_file(), reason="no FreeSerif")
+@pytest.mark.parametrize("mark", ["a", "§"])
+@pytest.mark.parametrize("size", [9, 12, 14])
+def test_a_raised_mark_after_small_serif_capitals_is_still_seen(mark: str, size: int) -> None:
+    """Fainter ink joins a glyph's pieces, not a mark a pixel of ground away."""
+    prepared, box = _drawn("MMLU", mark, size, FREE_SERIF)
+    assert ends_in_raised_mark(prepared, box)
+
+
 def test_a_wrapped_cell_of_two_lines_is_no_mark() -> None:
     """A name on two lines: the first line's end stands above the second's baseline."""
     face = ImageFont.truetype(str(SANS), 20)

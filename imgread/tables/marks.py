@@ -42,6 +42,10 @@ _NUMBER_AND_TAIL_RE = re.compile(r"^([-+\u2212]?\d[\d.,]*\d|\d)(\s?[^\d\s.,%]{1,
 RAISED_BOTTOM = 0.25
 RAISED_TOP = 0.7
 RAISED_HEIGHT = 1.05
+# Of the way from the ink's grey to the ground's: ink darker than this joins a glyph's
+# faint hairlines to its stems (a pixel of ground between a mark and its glyph stays out;
+# measured on serif and sans capitals, digits and marks drawn at 8 to 30 px).
+FAINT_STROKE = 0.8
 # Dagger readings and mark glyphs OCR sets apart as a word of their own ("t 95% Cl": a mark
 # above the line may even be read first).
 _LONE_MARKS = set(RAISED_MARKS) | set("tf+")
@@ -57,28 +61,43 @@ def without_marked_numbers(words: list[Word]) -> list[Word]:
     return kept
 
 
-def _ink_pieces(prepared: Prepared, box: Box) -> list[tuple[int, int, int, int]]:
-    """The connected pieces of ink in ``box`` (x, y, width, height in the prepared image's
-    pixels), ruling lines across it or down it aside."""
+def _window(prepared: Prepared, box: Box) -> np.ndarray:
+    """The prepared image's grey inside ``box``. Only ink inside the box: a mark beyond
+    the box OCR gave its reading was not read."""
     s = prepared.scale
-    # Only ink inside the box: a mark beyond the box OCR gave its reading was not read.
     x1, x2 = max(0, int(box.x1 * s) - 1), int(box.x2 * s) + 2
     y1, y2 = max(0, int(box.y1 * s) - 1), int(box.y2 * s) + 2
-    window = prepared.grey[y1:y2, x1:x2]
+    return prepared.grey[y1:y2, x1:x2]
+
+
+def _ink_pieces(window: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The glyphs of ink in ``window`` (x, y, width, height), ruling lines across it or down
+    it aside. Small type scaled up draws a serif letter's hairlines lighter than its stems,
+    so a "P"'s bowl, a "U"'s right stem or a "7"'s slant stands apart at the ink threshold:
+    pieces that fainter ink joins are one glyph (a mark is set apart by the ground)."""
     if window.shape[0] < 4 or window.shape[1] < 4:
         return []
-    count, _, stats, _ = cv2.connectedComponentsWithStats(
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
         (window < 128).astype(np.uint8), connectivity=8
     )
-    pieces = []
+    kept = []
     for i in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[i])
         # A rule runs from edge to edge of the window; an "l" stands inside it.
         across = x == 0 and x + w == window.shape[1] and h <= 3
         down = y == 0 and y + h == window.shape[0] and w <= 3
         if area >= 2 and not across and not down:
-            pieces.append((x, y, w, h))
-    return pieces
+            kept.append(i)
+    ink, ground = np.percentile(window, (2, 90))
+    faint = window < max(128.0, ink + FAINT_STROKE * (ground - ink))
+    faint[(labels > 0) & ~np.isin(labels, kept)] = False  # no joining through a rule
+    _, glyph_of = cv2.connectedComponents(faint.astype(np.uint8), connectivity=8)
+    glyphs: dict[int, list[int]] = {}
+    for i in kept:
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        box = glyphs.setdefault(int(glyph_of[labels == i][0]), [x, y, x + w, y + h])
+        box[:] = [min(box[0], x), min(box[1], y), max(box[2], x + w), max(box[3], y + h)]
+    return [(x1, y1, x2 - x1, y2 - y1) for x1, y1, x2, y2 in glyphs.values()]
 
 
 def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
@@ -87,7 +106,8 @@ def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
     taller than the glyphs (a superscript "§" is nearly as tall)."""
     if box is None:
         return False
-    pieces = _ink_pieces(prepared, box)
+    window = _window(prepared, box)
+    pieces = _ink_pieces(window)
     if len(pieces) < 3:
         return False
     tallest = max(h for _, _, _, h in pieces)
