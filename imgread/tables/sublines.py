@@ -1,0 +1,240 @@
+"""A second, smaller or lighter line under a name in its cell: no part of the name.
+
+App and web leaderboards set a line under each model's name in its cell (the maker, a
+licence, a release date, "7B · instruct"), smaller, greyer or in a lighter weight than the
+name. The page's reading joined it to the name ("Falcon-40B BigScience") or, where it reads
+as a number ("2023-05-21", "7B · instruct"), made it a row of its own that stole the
+values. A long name wrapped over two lines ("Yi-34B-Chat-" over "8bits(GPTQ)") is set in
+one style on both; what tells the two apart is the type, not the words: a line whose
+glyphs are clearly smaller, whose ink is clearly paler against the cell's ground, or whose
+strokes are clearly thinner than the line above it in the same cell is a subtitle. It
+belongs to that row and is dropped from the layout (the record has no place for a row's
+note), and so is every line under it in the cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..ocr.phrase import Phrase
+from ..record import Box, Word
+from .layout import chunks_by_column
+from .lines import Layout, TextLine, is_numeric_or_missing, text_lines
+
+if TYPE_CHECKING:
+    from ..preprocess import Prepared
+
+# Heights in ems of what a line's characters reach: ascenders about 0.76 em above the
+# baseline, capitals and digits about 0.73, a lower-case letter alone about 0.53;
+# descenders about 0.22 em below it, brackets, commas and the tail of a Q about 0.13. A
+# line's inked height over its reach is its size.
+ASCENDING, TALL = set("bdfhklt"), set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij()[]{}!?#$%&@/")
+DESCENDING, LOW = set("gjpqy"), set("()[]{},;Q")
+# A subtitle's glyphs are at most this share of the line above's size (apps set it at 70
+# to 85%); a wrapped name's lines measure within a few per cent of each other.
+SMALLER = 0.88
+# Its ink at most this share of the line above's contrast against the ground (grey under
+# black is 0.5 to 0.65; anti-aliasing alone costs a same-size line little).
+PALER = 0.75
+# Its strokes at most this share of the line above's width (regular under bold: 0.55 to
+# 0.7 at one size).
+THINNER = 0.75
+
+
+@dataclass
+class Type:
+    """How a line of text is set: its size in pixels per em, the contrast of its ink
+    against its ground (grey levels) and its mean stroke width (pixels)."""
+
+    em: float
+    tone: float
+    stroke: float
+
+
+def _reach(text: str) -> float:
+    """The height in ems that ``text``'s glyphs span."""
+    top = (
+        0.76 if ASCENDING & set(text) else 0.73 if TALL & set(text) else 0.53
+    )
+    return top + (0.22 if DESCENDING & set(text) else 0.13 if LOW & set(text) else 0.0)
+
+
+def _crop(prepared: Prepared, box: Box, pad: int) -> tuple[np.ndarray, tuple[int, int]] | None:
+    """The loaded image's pixels around ``box`` (upright pixels), ``pad`` pixels more each
+    way, and where ``box`` starts in the crop."""
+    assert prepared.rgb is not None
+    image = prepared.from_upright(box)
+    height, width = prepared.rgb.shape[:2]
+    top, left = max(0, image.y1 - pad), max(0, image.x1 - pad)
+    bottom, right = min(height, image.y2 + pad), min(width, image.x2 + pad)
+    if bottom - top < 3 or right - left < 3:
+        return None
+    return prepared.rgb[top:bottom, left:right], (image.y1 - top, image.x1 - left)
+
+
+def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
+    """How one line of a cell is set, from the pixels under its words' boxes."""
+    words = [word for chunk in chunks for word in chunk.words if word.text.strip()]
+    if not words:
+        return None
+    box = words[0].box
+    for word in words[1:]:
+        box = box.union(word.box)
+    pad = max(2, round(0.4 * box.height))
+    found = _crop(prepared, box, pad)
+    if found is None:
+        return None
+    crop, (y, x) = found
+    ground = np.median(crop.reshape(-1, crop.shape[-1]), axis=0)
+    contrast = np.abs(crop.astype(np.float32) - ground).max(axis=2)
+    # a pixel's margin either way: OCR's boxes come from an enlarged, thresholded page
+    inner = contrast[max(0, y - 1) : y + box.height + 1, x : x + box.width]
+    if inner.size == 0:
+        return None
+    tone = float(np.percentile(inner, 95))
+    if tone <= 0:
+        return None
+    coverage = np.clip(inner / tone, 0.0, 1.0)
+    inked = coverage > 0.5
+    rows = np.flatnonzero(inked.any(axis=1))
+    if not rows.size:
+        return None
+    em = float(rows[-1] - rows[0] + 1) / _reach("".join(word.text for word in words))
+    starts = int(np.count_nonzero(inked[:, 1:] & ~inked[:, :-1]) + np.count_nonzero(inked[:, 0]))
+    stroke = float(coverage.sum()) / max(starts, 1)
+    return Type(em=em, tone=tone, stroke=stroke)
+
+
+def set_below(lower: Type, upper: Type) -> bool:
+    """``lower`` is set smaller, paler or thinner than ``upper``: a subtitle."""
+    return (
+        lower.em < SMALLER * upper.em
+        or lower.tone < PALER * upper.tone
+        or lower.stroke < THINNER * upper.stroke
+    )
+
+
+# Lines of one cell sit closer than this share of the upper line's height apart.
+TIGHT_GAP = 1.0
+# Two lines of one cell start (or centre, or end) within this share of its height.
+SAME_EDGE = 0.6
+# A piece in another column whose centre lies this near a line's (shares of the upper
+# line's height) stands level with it: the line is a row of its own with its values, not
+# a name's second line (numbers centred on a two-line name lie between its lines).
+LEVEL = 0.3
+
+
+def _text_columns(layout: Layout) -> set[int]:
+    """Columns whose body cells mostly hold text: where names (and subtitles) are."""
+    found = set()
+    for column in range(len(layout.spans)):
+        texts = [
+            " ".join(chunk.text for part in parts for chunk in part)
+            for r, line in enumerate(layout.body)
+            for parts in [chunks_by_column(line, layout.spans, layout.wrapped.get(r, [])).get(
+                column, [])]
+            if parts
+        ]
+        if texts and sum(not is_numeric_or_missing(text) for text in texts) > len(texts) / 2:
+            found.add(column)
+    return found
+
+
+def _column(box: Box, spans: list[tuple[int, int]]) -> int:
+    """The column whose span holds the piece's left edge, else the nearest by centre."""
+    for index, (x1, x2) in enumerate(spans):
+        if x1 <= box.x1 < x2:
+            return index
+    return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - box.cx))
+
+
+def _aligned(piece: Box, upper: Box, height: int) -> bool:
+    """Two lines of one cell: set left, centred or right alike, or mostly over each other
+    (where the page lost a line's first letters, "en-14B" for "Qwen-14B")."""
+    edges = min(abs(piece.x1 - upper.x1), abs(piece.cx - upper.cx), abs(piece.x2 - upper.x2))
+    shared = min(piece.x2, upper.x2) - max(piece.x1, upper.x1)
+    return edges <= SAME_EDGE * height or shared >= 0.5 * min(piece.width, upper.width)
+
+
+def _cell_above(piece: Phrase, pieces: list[Phrase]) -> Phrase | None:
+    """The piece just above ``piece`` in its cell: set tight over it and aligned with it."""
+    above = [
+        other
+        for other in pieces
+        if other.box.cy < piece.box.y1
+        and -0.3 * other.height <= piece.box.y1 - other.box.y2 <= TIGHT_GAP * other.height
+        and _aligned(piece.box, other.box, other.height)
+    ]
+    return max(above, key=lambda other: other.box.y2, default=None)
+
+
+def _cell_lines(
+    layout: Layout, lines: list[TextLine], columns: set[int]
+) -> tuple[dict[int, list[Phrase]], list[Phrase]]:
+    """The lines of text around the layout's body cut at its columns: each name column's
+    pieces, one a line (a subtitle's words may be read as pieces apart, "7B", "·",
+    "instruct"), and the pieces in the other columns."""
+    rows = [*layout.body, *(line for group in layout.wrapped.values() for line in group)]
+    top = min(line.box.y1 for line in rows)
+    bottom = max(line.box.y2 for line in rows) + 2 * median(line.box.height for line in rows)
+    names: dict[int, list[Phrase]] = {column: [] for column in columns}
+    others: list[Phrase] = []
+    for line in lines:
+        if not top <= line.box.cy <= bottom:
+            continue
+        here: dict[int, list[Phrase]] = {}
+        for chunk in line.chunks:
+            if chunk.text.strip():
+                here.setdefault(_column(chunk.box, layout.spans), []).append(chunk)
+        for column, chunks in here.items():
+            if column in columns:
+                names[column].append(Phrase.of([word for chunk in chunks for word in chunk.words]))
+            else:
+                others.extend(chunks)
+    return names, others
+
+
+def subtitle_boxes(
+    layout: Layout, lines: list[TextLine], prepared: Prepared | None
+) -> list[Box]:
+    """The boxes of the lines in the layout's name columns that are a name's subtitle:
+    set tight under a line of their cell, with nothing level with them in the other
+    columns, and set smaller, paler or thinner than that line."""
+    if prepared is None or prepared.rgb is None or not layout.body:
+        return []
+    columns = _text_columns(layout)
+    if not columns:
+        return []
+    names, others = _cell_lines(layout, lines, columns)
+    found = []
+    for pieces in names.values():
+        for piece in pieces:
+            upper = _cell_above(piece, pieces)
+            if upper is None or any(
+                abs(other.box.cy - piece.box.cy) <= LEVEL * upper.height for other in others
+            ):
+                continue
+            below, above = type_of([piece], prepared), type_of([upper], prepared)
+            if below is not None and above is not None and set_below(below, above):
+                found.append(piece.box)
+    return found
+
+def without_subtitles(
+    words: list[Word], layouts: list[Layout], rules: list[Box], prepared: Prepared | None
+) -> list[Word]:
+    """``words`` less those of the layouts' names' subtitles."""
+    if prepared is None or prepared.rgb is None:
+        return words
+    lines = text_lines(words, rules)
+    boxes = [box for layout in layouts for box in subtitle_boxes(layout, lines, prepared)]
+    return [
+        word
+        for word in words
+        if not any(
+            box.x1 <= word.box.cx <= box.x2 and box.y1 <= word.box.cy <= box.y2 for box in boxes
+        )
+    ]
