@@ -156,3 +156,97 @@ def test_a_bold_row_over_a_regular_row_keeps_both(tmp_path: Path) -> None:
     names, scores = read(path)
     assert names == ["".join(lines) for lines, _, _ in ROWS]
     assert scores == expected(ROWS)
+
+
+FACES = [
+    (REGULAR, 22),
+    (Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"), 20),
+    (Path("/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf"), 21),
+]
+# Long names wrapped in their cell, both lines in one style: a capital-heavy first line
+# over a lower-case one, a short line of letters without ascenders, a line in brackets.
+GRID_ROWS = [
+    (["Orca-120B-Instruct-", "v0.3-preview"], "79.0", "85.3"),
+    (["Wren-7B"], "55.3", "71.9"),
+    (["Lark-1.8B-Chat-", "v0.8-preview"], "44.6", "66.6"),
+    (["Heron-2-7B"], "52.0", "74.8"),
+    (["Stork-1.1B-", "Chat-4bits(AWQ)"], "49.3", "65.4"),
+    (["Finch-22B-Instruct-", "awq"], "61.9", "76.7"),
+]
+
+
+def render_tight_grid(path: Path, face: Path, size: int) -> Path:
+    """Every cell boxed by black rules and as tall as its lines: the rules touch the
+    letters above and below them, and a wrapped name's lines sit one under the other."""
+    regular = ImageFont.truetype(str(face), size)
+    line = size + 3
+    widths = [round(size * 13.5), round(size * 8), round(size * 8)]
+    xs = [40, 40 + widths[0], 40 + widths[0] + widths[1]]
+    right = xs[-1] + widths[-1]
+    heights = [line] + [line * len(names) for names, *_ in GRID_ROWS]
+    top = 30
+    image = Image.new("RGB", (right + 40, top + sum(heights) + 40), "white")
+    draw = ImageDraw.Draw(image)
+    cells = [(["Checkpoint"], "MMLU", "ARC-C"), *GRID_ROWS]
+    y = top
+    for (names, *values), height in zip(cells, heights, strict=True):
+        for i, name in enumerate(names):
+            draw.text((xs[0] + 6, y + i * line - 2), name, fill="black", font=regular)
+        for c, value in enumerate(values, start=1):
+            width = draw.textlength(value, font=regular)
+            middle = y + (height - line) // 2 - 2
+            draw.text((xs[c] + widths[c] - width - 6, middle), value, fill="black", font=regular)
+        draw.line((xs[0], y, right, y), fill="black", width=2)
+        y += height
+    draw.line((xs[0], y, right, y), fill="black", width=2)
+    for x in [*xs, right]:
+        draw.line((x, top, x, y), fill="black", width=2)
+    image.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("face", "size"), FACES, ids=[face.stem for face, _ in FACES])
+def test_names_wrapped_in_a_tight_grid_stay_whole(tmp_path: Path, face: Path, size: int) -> None:
+    """A tight grid's rule touches the letters of the line under it: its length counted as
+    a stroke made a same-style second line look thinner, and its height made the first
+    look larger (``sublines._without_rules``, ``sublines._em``); lines of one style are one
+    name, whatever their letters reach."""
+    if not face.exists():
+        pytest.skip(f"{face.name} is not installed")
+    path = render_tight_grid(tmp_path / "grid.png", face, size)
+    record = read_image(path, load_config())
+    assert record.ocr.tables, "no table read"
+    table = record.ocr.tables[0]
+    assert [row[0].text for row in table.body] == ["".join(names) for names, *_ in GRID_ROWS]
+
+
+@pytest.mark.parametrize(("face", "size"), FACES, ids=[face.stem for face, _ in FACES])
+def test_a_rule_touching_a_line_is_no_part_of_its_type(face: Path, size: int) -> None:
+    """A grid's rules across a line's crop, one touching its capitals' tops: the line's
+    size and strokes measure as without them (``sublines._without_rules``)."""
+    import numpy as np
+
+    from imgread.record import Box
+    from imgread.tables.sublines import type_in
+
+    if not face.exists():
+        pytest.skip(f"{face.name} is not installed")
+    text = "Lark-1.8B-Chat-"
+    regular = ImageFont.truetype(str(face), size)
+    plain = Image.new("RGB", (20 * size, 3 * size), "white")
+    draw = ImageDraw.Draw(plain)
+    draw.text((size, size), text, fill="black", font=regular)
+    left, top, right, bottom = draw.textbbox((size, size), text, font=regular)
+    ruled = plain.copy()
+    lines = ImageDraw.Draw(ruled)
+    lines.line((0, top - 1, ruled.width, top - 1), fill="black", width=2)
+    lines.line((left - 4, 0, left - 4, ruled.height), fill="black", width=2)
+    margin = round(0.4 * (bottom - top))
+    crop = (left - margin, top - margin, right + margin, bottom + margin)
+    inside = Box(x1=margin, y1=margin, x2=margin + right - left, y2=margin + bottom - top)
+    alone = type_in(np.asarray(plain.crop(crop)), inside, text)
+    touched = type_in(np.asarray(ruled.crop(crop)), inside, text)
+    assert alone is not None and touched is not None
+    assert touched.em == pytest.approx(alone.em, rel=0.05)
+    assert touched.stroke == pytest.approx(alone.stroke, rel=0.05)
+    assert touched.tone == pytest.approx(alone.tone, rel=0.05)

@@ -28,39 +28,50 @@ from .lines import Layout, TextLine, is_numeric_or_missing, text_lines
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
-# Heights in ems of what a line's characters reach: ascenders about 0.76 em above the
-# baseline, capitals and digits about 0.73, a lower-case letter alone about 0.53;
-# descenders about 0.22 em below it, brackets, commas and the tail of a Q about 0.13. A
-# line's inked height over its reach is its size.
+# Heights in ems of what a line's characters reach above the baseline: ascenders about
+# 0.76 em, capitals, digits and brackets about 0.73, a lower-case letter alone about 0.53.
+# A line's height from its baseline to its top over that reach is its size; descenders,
+# brackets and commas below the baseline are left out, so what the letters reach below
+# does not count.
 ASCENDING, TALL = set("bdfhklt"), set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ij()[]{}!?#$%&@/")
-DESCENDING, LOW = set("gjpqy"), set("()[]{},;Q")
+# The baseline is where the ink profile of the line drops below this share of its peak (the
+# x-height band is dense; below it only descenders reach), its top where the profile first
+# reaches this smaller share (ascenders and capitals are few but inked).
+BASELINE_SHARE, TOP_SHARE = 0.35, 0.08
+# A row or column of the crop inked across this share of it is a rule (a tight grid's rule
+# touches its letters): no part of the line's type.
+RULE_SPAN = 0.85
 # A subtitle's glyphs are at most this share of the line above's size (apps set it at 70
 # to 85%); a wrapped name's lines measure within a few per cent of each other.
 SMALLER = 0.88
+# A smaller size is the line's only when its strokes agree: a smaller face at one weight
+# has thinner strokes; a line measured smaller whose strokes are as wide is a misreading.
+THINNER_WITH_SIZE = 0.95
 # Its ink at most this share of the line above's contrast against the ground (grey under
 # black is 0.5 to 0.65; anti-aliasing alone costs a same-size line little).
 PALER = 0.75
-# Its strokes at most this share of the line above's width (regular under bold: 0.55 to
-# 0.7 at one size).
+# Its strokes at most this share of the line above's width (regular under bold: 0.5 to
+# 0.7 at one size; a wrapped line of one style: 0.95 to 1.05).
 THINNER = 0.75
+# A lower line clearly larger, darker or bolder than the line above (the inverse of the
+# margins above) contradicts any one cue that calls it smaller: the evidence is split and
+# the line is kept, since joining it to the name is the safer failure.
+LARGER, DARKER, BOLDER = 1 / SMALLER, 1 / PALER, 1 / THINNER
 
 
 @dataclass
 class Type:
     """How a line of text is set: its size in pixels per em, the contrast of its ink
-    against its ground (grey levels) and its mean stroke width (pixels)."""
+    against its ground (grey levels) and its typical stroke width (pixels)."""
 
     em: float
     tone: float
     stroke: float
 
 
-def _reach(text: str) -> float:
-    """The height in ems that ``text``'s glyphs span."""
-    top = (
-        0.76 if ASCENDING & set(text) else 0.73 if TALL & set(text) else 0.53
-    )
-    return top + (0.22 if DESCENDING & set(text) else 0.13 if LOW & set(text) else 0.0)
+def _top_reach(text: str) -> float:
+    """The height in ems above the baseline that ``text``'s glyphs reach."""
+    return 0.76 if ASCENDING & set(text) else 0.73 if TALL & set(text) else 0.53
 
 
 def _crop(prepared: Prepared, box: Box, pad: int) -> tuple[np.ndarray, tuple[int, int]] | None:
@@ -76,6 +87,67 @@ def _crop(prepared: Prepared, box: Box, pad: int) -> tuple[np.ndarray, tuple[int
     return prepared.rgb[top:bottom, left:right], (image.y1 - top, image.x1 - left)
 
 
+def _without_rules(contrast: np.ndarray, tone: float) -> np.ndarray:
+    """``contrast`` less the rows and columns inked across the crop: the rules of a grid,
+    which would add their length to the strokes and their height to the line's."""
+    faint = contrast > 0.25 * tone
+    kept = contrast.copy()
+    kept[faint.mean(axis=1) >= RULE_SPAN, :] = 0
+    kept[:, faint.mean(axis=0) >= RULE_SPAN] = 0
+    return kept
+
+
+def _em(coverage: np.ndarray, text: str) -> float | None:
+    """Pixels per em: from the baseline to the line's top, over what its letters reach."""
+    profile = coverage.sum(axis=1)
+    peak = float(profile.max())
+    if peak <= 0:
+        return None
+    dense = np.flatnonzero(profile >= BASELINE_SHARE * peak)
+    inked = np.flatnonzero(profile >= TOP_SHARE * peak)
+    return float(dense[-1] + 1 - inked[0]) / _top_reach(text)
+
+
+def _stroke(coverage: np.ndarray) -> float:
+    """The median width of the ink's runs along its rows (a pixel of anti-aliasing either
+    side counted by its share): the width of upright stems, which most glyphs have; a
+    hyphen's or a bar's long run is one run among many."""
+    inked = coverage > 0.5
+    edges = np.diff(np.pad(inked.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    widths = []
+    for row, (starts, ends) in enumerate(
+        zip(
+            (np.flatnonzero(line > 0) for line in edges),
+            (np.flatnonzero(line < 0) for line in edges),
+            strict=True,
+        )
+    ):
+        for start, end in zip(starts, ends, strict=True):
+            widths.append(float(coverage[row, max(0, start - 1) : end + 1].sum()))
+    return float(median(widths)) if widths else 0.0
+
+
+def type_in(crop: np.ndarray, box: Box, text: str) -> Type | None:
+    """How the line of ``text`` whose glyphs ``box`` bounds in ``crop`` (RGB pixels with a
+    margin around it) is set."""
+    ground = np.median(crop.reshape(-1, crop.shape[-1]), axis=0)
+    contrast = np.abs(crop.astype(np.float32) - ground).max(axis=2)
+    # a pixel's margin either way: OCR's boxes come from an enlarged, thresholded page
+    rows, columns = slice(max(0, box.y1 - 1), box.y2 + 1), slice(max(0, box.x1), box.x2)
+    if contrast[rows, columns].size == 0:
+        return None
+    inner = _without_rules(contrast, float(np.percentile(contrast[rows, columns], 95)))
+    inner = inner[rows, columns]
+    tone = float(np.percentile(inner, 95))
+    if tone <= 0:
+        return None
+    coverage = np.clip(inner / tone, 0.0, 1.0)
+    em = _em(coverage, text)
+    if em is None:
+        return None
+    return Type(em=em, tone=tone, stroke=_stroke(coverage))
+
+
 def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
     """How one line of a cell is set, from the pixels under its words' boxes."""
     words = [word for chunk in chunks for word in chunk.words if word.text.strip()]
@@ -84,38 +156,22 @@ def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
     box = words[0].box
     for word in words[1:]:
         box = box.union(word.box)
-    pad = max(2, round(0.4 * box.height))
-    found = _crop(prepared, box, pad)
+    found = _crop(prepared, box, max(2, round(0.4 * box.height)))
     if found is None:
         return None
     crop, (y, x) = found
-    ground = np.median(crop.reshape(-1, crop.shape[-1]), axis=0)
-    contrast = np.abs(crop.astype(np.float32) - ground).max(axis=2)
-    # a pixel's margin either way: OCR's boxes come from an enlarged, thresholded page
-    inner = contrast[max(0, y - 1) : y + box.height + 1, x : x + box.width]
-    if inner.size == 0:
-        return None
-    tone = float(np.percentile(inner, 95))
-    if tone <= 0:
-        return None
-    coverage = np.clip(inner / tone, 0.0, 1.0)
-    inked = coverage > 0.5
-    rows = np.flatnonzero(inked.any(axis=1))
-    if not rows.size:
-        return None
-    em = float(rows[-1] - rows[0] + 1) / _reach("".join(word.text for word in words))
-    starts = int(np.count_nonzero(inked[:, 1:] & ~inked[:, :-1]) + np.count_nonzero(inked[:, 0]))
-    stroke = float(coverage.sum()) / max(starts, 1)
-    return Type(em=em, tone=tone, stroke=stroke)
+    inside = Box(x1=x, y1=y, x2=x + box.width, y2=y + box.height)
+    return type_in(crop, inside, "".join(word.text for word in words))
 
 
 def set_below(lower: Type, upper: Type) -> bool:
-    """``lower`` is set smaller, paler or thinner than ``upper``: a subtitle."""
-    return (
-        lower.em < SMALLER * upper.em
-        or lower.tone < PALER * upper.tone
-        or lower.stroke < THINNER * upper.stroke
-    )
+    """``lower`` is set smaller, paler or thinner than ``upper`` by a clear margin, and
+    in no way larger, darker or bolder: a subtitle. A smaller size counts only with
+    thinner strokes beside it."""
+    size, tone, stroke = lower.em / upper.em, lower.tone / upper.tone, lower.stroke / upper.stroke
+    if size > LARGER or tone > DARKER or stroke > BOLDER:
+        return False
+    return (size < SMALLER and stroke < THINNER_WITH_SIZE) or tone < PALER or stroke < THINNER
 
 
 # Lines of one cell sit closer than this share of the upper line's height apart.
