@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from test_ruled_tables import render_tight_grid
 
 from imgread.config import load_config
 from imgread.pipeline import read_image
+from imgread.record import Box
 from imgread.tables import rows_from_table, scores_from_table
+from imgread.tables.sublines import type_in
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -71,17 +75,14 @@ def render(
     return path
 
 
-def read(path: Path) -> tuple[list[str], dict[tuple[str, str], float]]:
+def assert_reads_as(path: Path, rows: list[tuple[list[str], str, list[str]]]) -> None:
+    """The table at ``path`` reads as ``rows``: each name its own lines joined, no second
+    line in it, and every score bound to its name."""
     record = read_image(path, load_config())
     assert record.ocr.tables, "no table read"
     table = record.ocr.tables[0]
-    names = [row.model for row in rows_from_table(table, 0)]
-    scores = {(s.model, s.benchmark): s.value for s in scores_from_table(table, 0)}
-    return names, scores
-
-
-def expected(rows: list[tuple[list[str], str, list[str]]]) -> dict[tuple[str, str], float]:
-    return {
+    assert [row.model for row in rows_from_table(table, 0)] == ["".join(n) for n, _, _ in rows]
+    assert {(s.model, s.benchmark): s.value for s in scores_from_table(table, 0)} == {
         ("".join(lines), column): float(value)
         for lines, _, values in rows
         for column, value in zip(COLUMNS[1:], values, strict=True)
@@ -92,18 +93,14 @@ def test_a_grey_smaller_maker_line_is_no_part_of_the_name(tmp_path: Path) -> Non
     """Grey at three quarters of the name's size: smaller and paler."""
     path = render(tmp_path / "grey.png", ROWS, ImageFont.truetype(str(REGULAR), 13),
                   (120, 120, 120))
-    names, scores = read(path)
-    assert names == ["".join(lines) for lines, _, _ in ROWS]
-    assert scores == expected(ROWS)
+    assert_reads_as(path, ROWS)
 
 
 def test_a_smaller_line_in_the_names_own_ink_is_no_part_of_it(tmp_path: Path) -> None:
     """The name's colour and weight at 78% of its size: the size alone tells them apart."""
     path = render(tmp_path / "smaller.png", ROWS, ImageFont.truetype(str(REGULAR), 14),
                   (17, 24, 39))
-    names, scores = read(path)
-    assert names == ["".join(lines) for lines, _, _ in ROWS]
-    assert scores == expected(ROWS)
+    assert_reads_as(path, ROWS)
 
 
 def test_a_paler_line_of_the_names_size_is_no_part_of_it(tmp_path: Path) -> None:
@@ -111,9 +108,7 @@ def test_a_paler_line_of_the_names_size_is_no_part_of_it(tmp_path: Path) -> None
     against the ground alone tells them apart."""
     path = render(tmp_path / "paler.png", ROWS, ImageFont.truetype(str(REGULAR), 18),
                   (105, 112, 125), ink=(235, 238, 242), page=(17, 24, 39))
-    names, scores = read(path)
-    assert names == ["".join(lines) for lines, _, _ in ROWS]
-    assert scores == expected(ROWS)
+    assert_reads_as(path, ROWS)
 
 
 def test_a_regular_caption_under_a_bold_name_is_no_part_of_it(tmp_path: Path) -> None:
@@ -121,9 +116,7 @@ def test_a_regular_caption_under_a_bold_name_is_no_part_of_it(tmp_path: Path) ->
     tells them apart."""
     path = render(tmp_path / "caption.png", ROWS, ImageFont.truetype(str(REGULAR), 18),
                   (17, 24, 39), name=ImageFont.truetype(str(BOLD), 18))
-    names, scores = read(path)
-    assert names == ["".join(lines) for lines, _, _ in ROWS]
-    assert scores == expected(ROWS)
+    assert_reads_as(path, ROWS)
 
 
 def test_a_name_wrapped_in_one_style_stays_whole_among_subtitles(tmp_path: Path) -> None:
@@ -132,9 +125,7 @@ def test_a_name_wrapped_in_one_style_stays_whole_among_subtitles(tmp_path: Path)
     rows = [*ROWS[:2], WRAPPED, *ROWS[2:4]]
     path = render(tmp_path / "wrapped.png", rows, ImageFont.truetype(str(REGULAR), 13),
                   (120, 120, 120))
-    names, scores = read(path)
-    assert names == ["".join(lines) for lines, _, _ in rows]
-    assert scores == expected(rows)
+    assert_reads_as(path, rows)
 
 
 def test_a_bold_row_over_a_regular_row_keeps_both(tmp_path: Path) -> None:
@@ -153,9 +144,7 @@ def test_a_bold_row_over_a_regular_row_keeps_both(tmp_path: Path) -> None:
             draw.text((x, 40 + 21 * r), text, font=font, fill=(0, 0, 0))
     path = tmp_path / "bold_row.png"
     image.save(path)
-    names, scores = read(path)
-    assert names == ["".join(lines) for lines, _, _ in ROWS]
-    assert scores == expected(ROWS)
+    assert_reads_as(path, ROWS)
 
 
 FACES = [
@@ -166,43 +155,13 @@ FACES = [
 # Long names wrapped in their cell, both lines in one style: a capital-heavy first line
 # over a lower-case one, a short line of letters without ascenders, a line in brackets.
 GRID_ROWS = [
-    (["Orca-120B-Instruct-", "v0.3-preview"], "79.0", "85.3"),
-    (["Wren-7B"], "55.3", "71.9"),
-    (["Lark-1.8B-Chat-", "v0.8-preview"], "44.6", "66.6"),
-    (["Heron-2-7B"], "52.0", "74.8"),
-    (["Stork-1.1B-", "Chat-4bits(AWQ)"], "49.3", "65.4"),
-    (["Finch-22B-Instruct-", "awq"], "61.9", "76.7"),
+    (("Orca-120B-Instruct-", "v0.3-preview"), "79.0", "85.3"),
+    (("Wren-7B",), "55.3", "71.9"),
+    (("Lark-1.8B-Chat-", "v0.8-preview"), "44.6", "66.6"),
+    (("Heron-2-7B",), "52.0", "74.8"),
+    (("Stork-1.1B-", "Chat-4bits(AWQ)"), "49.3", "65.4"),
+    (("Finch-22B-Instruct-", "awq"), "61.9", "76.7"),
 ]
-
-
-def render_tight_grid(path: Path, face: Path, size: int) -> Path:
-    """Every cell boxed by black rules and as tall as its lines: the rules touch the
-    letters above and below them, and a wrapped name's lines sit one under the other."""
-    regular = ImageFont.truetype(str(face), size)
-    line = size + 3
-    widths = [round(size * 13.5), round(size * 8), round(size * 8)]
-    xs = [40, 40 + widths[0], 40 + widths[0] + widths[1]]
-    right = xs[-1] + widths[-1]
-    heights = [line] + [line * len(names) for names, *_ in GRID_ROWS]
-    top = 30
-    image = Image.new("RGB", (right + 40, top + sum(heights) + 40), "white")
-    draw = ImageDraw.Draw(image)
-    cells = [(["Checkpoint"], "MMLU", "ARC-C"), *GRID_ROWS]
-    y = top
-    for (names, *values), height in zip(cells, heights, strict=True):
-        for i, name in enumerate(names):
-            draw.text((xs[0] + 6, y + i * line - 2), name, fill="black", font=regular)
-        for c, value in enumerate(values, start=1):
-            width = draw.textlength(value, font=regular)
-            middle = y + (height - line) // 2 - 2
-            draw.text((xs[c] + widths[c] - width - 6, middle), value, fill="black", font=regular)
-        draw.line((xs[0], y, right, y), fill="black", width=2)
-        y += height
-    draw.line((xs[0], y, right, y), fill="black", width=2)
-    for x in [*xs, right]:
-        draw.line((x, top, x, y), fill="black", width=2)
-    image.save(path)
-    return path
 
 
 @pytest.mark.parametrize(("face", "size"), FACES, ids=[face.stem for face, _ in FACES])
@@ -213,7 +172,7 @@ def test_names_wrapped_in_a_tight_grid_stay_whole(tmp_path: Path, face: Path, si
     name, whatever their letters reach."""
     if not face.exists():
         pytest.skip(f"{face.name} is not installed")
-    path = render_tight_grid(tmp_path / "grid.png", face, size)
+    path = render_tight_grid(tmp_path / "grid.png", GRID_ROWS, face, size)
     record = read_image(path, load_config())
     assert record.ocr.tables, "no table read"
     table = record.ocr.tables[0]
@@ -224,11 +183,6 @@ def test_names_wrapped_in_a_tight_grid_stay_whole(tmp_path: Path, face: Path, si
 def test_a_rule_touching_a_line_is_no_part_of_its_type(face: Path, size: int) -> None:
     """A grid's rules across a line's crop, one touching its capitals' tops: the line's
     size and strokes measure as without them (``sublines._without_rules``)."""
-    import numpy as np
-
-    from imgread.record import Box
-    from imgread.tables.sublines import type_in
-
     if not face.exists():
         pytest.skip(f"{face.name} is not installed")
     text = "Lark-1.8B-Chat-"

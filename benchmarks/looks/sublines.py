@@ -9,14 +9,13 @@ Some names are long and wrap over two lines of the same style in a narrow model 
 rows have no second line, so row heights vary. Styles: CSS in Chromium (light and dark,
 device pixel ratios 1 and 1.25) and PIL drawings (light and dark), some saved as JPEG."""
 
-import json
 import random
 from pathlib import Path
 
 from browser import Browser
 from PIL import Image, ImageDraw, ImageFont
 
-from looks.common import BENCH, MODELS, save_shot
+from looks.common import BENCH, MODELS, look_run, save_shot
 from looks.leaderboard import size_in_name
 
 FONTS_TTF = [
@@ -222,11 +221,7 @@ def _pil_shot(rng: random.Random, variant: str, dark: bool,
 def generate(out: Path, count: int, seed: int) -> dict:
     """``count`` images, each variant (grey maker line, smaller line in the name's colour,
     bold name over a regular caption) in turn, drawn in Chromium or PIL, light or dark."""
-    rng = random.Random(seed)
-    out.mkdir(parents=True, exist_ok=True)
-    truth = {}
-    browser = Browser((1400, 1200))
-    try:
+    with look_run(out, seed, (1400, 1200)) as (rng, browser, truth):
         for i in range(count):
             variant = list(VARIANTS)[i % len(VARIANTS)]
             dark = rng.random() < 0.4
@@ -239,7 +234,4 @@ def generate(out: Path, count: int, seed: int) -> dict:
             stem = f"sublines_{variant}_{'pil' if drawn else 'css'}_{i:03d}"
             name = save_shot(image, out, stem, rng, 0.3)
             truth[name] = {**table, "style": f"sublines_{variant}"}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth

@@ -6,10 +6,16 @@ name. The page's reading joined it to the name ("Falcon-40B BigScience") or, whe
 as a number ("2023-05-21", "7B · instruct"), made it a row of its own that stole the
 values. A long name wrapped over two lines ("Yi-34B-Chat-" over "8bits(GPTQ)") is set in
 one style on both; what tells the two apart is the type, not the words: a line whose
-glyphs are clearly smaller, whose ink is clearly paler against the cell's ground, or whose
-strokes are clearly thinner than the line above it in the same cell is a subtitle. It
+glyphs are clearly smaller (and its strokes thinner with them), whose ink is clearly paler
+against the cell's ground, or whose strokes are clearly thinner than the line above it in
+the same cell is a subtitle, unless another of those measures finds it clearly larger,
+darker or bolder: where the evidence is split the line stays, joined to the name. It
 belongs to that row and is dropped from the layout (the record has no place for a row's
 note), and so is every line under it in the cell.
+
+Each line is measured on its own pixels less the grid's rules (a tight grid's rule touches
+the letters), its size from its baseline up, so that what its letters reach below (or a
+lower-case line's lack of capitals) does not pass for a change of type.
 """
 
 from __future__ import annotations
