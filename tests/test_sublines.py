@@ -16,7 +16,7 @@ from imgread.config import load_config
 from imgread.pipeline import read_image
 from imgread.record import Box
 from imgread.tables import rows_from_table, scores_from_table
-from imgread.tables.sublines import type_in
+from imgread.tables.sublines import Type, set_below, type_in
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -179,28 +179,49 @@ def test_names_wrapped_in_a_tight_grid_stay_whole(tmp_path: Path, face: Path, si
     assert [row[0].text for row in table.body] == ["".join(names) for names, *_ in GRID_ROWS]
 
 
+def _type_of_rendered(
+    text: str, face: ImageFont.FreeTypeFont, ink: tuple[int, int, int], ruled: bool = False
+) -> Type | None:
+    """The type ``sublines.type_in`` measures for ``text`` drawn alone on white, or with a
+    grid's rules across its crop, one touching its capitals' tops."""
+    image = Image.new("RGB", (30 * face.size, 3 * face.size), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((face.size, face.size), text, fill=ink, font=face)
+    left, top, right, bottom = draw.textbbox((face.size, face.size), text, font=face)
+    if ruled:
+        draw.line((0, top - 1, image.width, top - 1), fill="black", width=2)
+        draw.line((left - 4, 0, left - 4, image.height), fill="black", width=2)
+    margin = round(0.4 * (bottom - top))
+    crop = image.crop((left - margin, top - margin, right + margin, bottom + margin))
+    inside = Box(x1=margin, y1=margin, x2=margin + right - left, y2=margin + bottom - top)
+    return type_in(np.asarray(crop), inside, text)
+
+
 @pytest.mark.parametrize(("face", "size"), FACES, ids=[face.stem for face, _ in FACES])
 def test_a_rule_touching_a_line_is_no_part_of_its_type(face: Path, size: int) -> None:
     """A grid's rules across a line's crop, one touching its capitals' tops: the line's
-    size and strokes measure as without them (``sublines._without_rules``)."""
+    size, ink and strokes measure as without them (``sublines._without_rules``)."""
     if not face.exists():
         pytest.skip(f"{face.name} is not installed")
-    text = "Lark-1.8B-Chat-"
     regular = ImageFont.truetype(str(face), size)
-    plain = Image.new("RGB", (20 * size, 3 * size), "white")
-    draw = ImageDraw.Draw(plain)
-    draw.text((size, size), text, fill="black", font=regular)
-    left, top, right, bottom = draw.textbbox((size, size), text, font=regular)
-    ruled = plain.copy()
-    lines = ImageDraw.Draw(ruled)
-    lines.line((0, top - 1, ruled.width, top - 1), fill="black", width=2)
-    lines.line((left - 4, 0, left - 4, ruled.height), fill="black", width=2)
-    margin = round(0.4 * (bottom - top))
-    crop = (left - margin, top - margin, right + margin, bottom + margin)
-    inside = Box(x1=margin, y1=margin, x2=margin + right - left, y2=margin + bottom - top)
-    alone = type_in(np.asarray(plain.crop(crop)), inside, text)
-    touched = type_in(np.asarray(ruled.crop(crop)), inside, text)
+    alone = _type_of_rendered("Lark-1.8B-Chat-", regular, (0, 0, 0))
+    touched = _type_of_rendered("Lark-1.8B-Chat-", regular, (0, 0, 0), ruled=True)
     assert alone is not None and touched is not None
     assert touched.em == pytest.approx(alone.em, rel=0.05)
     assert touched.stroke == pytest.approx(alone.stroke, rel=0.05)
     assert touched.tone == pytest.approx(alone.tone, rel=0.05)
+
+
+def test_split_evidence_keeps_the_line() -> None:
+    """A paler line that is clearly larger than the name above it: the ink calls it a
+    subtitle, the size calls it no such thing, and a split verdict keeps it joined
+    (``sublines.set_below``'s LARGER); the same grey at a smaller size is a subtitle."""
+    name = _type_of_rendered("Yi-34B-Chat-", ImageFont.truetype(str(REGULAR), 16), (17, 24, 39))
+    larger = _type_of_rendered("8bits(GPTQ)", ImageFont.truetype(str(REGULAR), 21),
+                               (130, 130, 130))
+    smaller = _type_of_rendered("8bits(GPTQ)", ImageFont.truetype(str(REGULAR), 13),
+                                (130, 130, 130))
+    assert name is not None and larger is not None and smaller is not None
+    assert larger.tone < 0.75 * name.tone
+    assert not set_below(larger, name)
+    assert set_below(smaller, name)

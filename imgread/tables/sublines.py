@@ -48,11 +48,13 @@ BASELINE_SHARE, TOP_SHARE = 0.35, 0.08
 # touches its letters): no part of the line's type.
 RULE_SPAN = 0.85
 # A subtitle's glyphs are at most this share of the line above's size (apps set it at 70
-# to 85%); a wrapped name's lines measure within a few per cent of each other.
+# to 85%); a wrapped name's lines measure within a few per cent of each other. Size is
+# judged by height and stroke together: a smaller face at one weight has thinner strokes
+# in proportion, so the two shares' geometric mean must fall below this, and each below
+# SAME_TYPE (a line measured smaller whose strokes are as wide is a misreading, and one
+# with thinner strokes but as tall is a lighter weight, judged on its own below).
 SMALLER = 0.88
-# A smaller size is the line's only when its strokes agree: a smaller face at one weight
-# has thinner strokes; a line measured smaller whose strokes are as wide is a misreading.
-THINNER_WITH_SIZE = 0.95
+SAME_TYPE = 0.95
 # Its ink at most this share of the line above's contrast against the ground (grey under
 # black is 0.5 to 0.65; anti-aliasing alone costs a same-size line little).
 PALER = 0.75
@@ -172,12 +174,12 @@ def type_of(chunks: list[Phrase], prepared: Prepared) -> Type | None:
 
 def set_below(lower: Type, upper: Type) -> bool:
     """``lower`` is set smaller, paler or thinner than ``upper`` by a clear margin, and
-    in no way larger, darker or bolder: a subtitle. A smaller size counts only with
-    thinner strokes beside it."""
+    in no way larger, darker or bolder: a subtitle."""
     size, tone, stroke = lower.em / upper.em, lower.tone / upper.tone, lower.stroke / upper.stroke
     if size > LARGER or tone > DARKER or stroke > BOLDER:
         return False
-    return (size < SMALLER and stroke < THINNER_WITH_SIZE) or tone < PALER or stroke < THINNER
+    smaller = max(size, stroke) < SAME_TYPE and (size * stroke) ** 0.5 < SMALLER
+    return smaller or tone < PALER or stroke < THINNER
 
 
 # Lines of one cell sit closer than this share of the upper line's height apart.
