@@ -3,6 +3,7 @@ letters touching the rules, long names wrapped onto two lines beside centred num
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -27,23 +28,27 @@ ROWS = [
 ]
 
 
-def render_tight_grid(path: Path) -> Path:
+def render_tight_grid(
+    path: Path,
+    rows: Sequence[tuple[Sequence[str], str, str]] = ROWS,
+    face: Path = REGULAR,
+    size: int = 22,
+) -> Path:
     """Cells as tall as their text: the rules touch the letters above and below them."""
-    size = 22
-    regular = ImageFont.truetype(str(REGULAR), size)
+    regular = ImageFont.truetype(str(face), size)
     bold = ImageFont.truetype(str(BOLD), size)
     line = size + 3  # one text line, no padding
     widths = [300, 180, 180]
     xs = [40, 40 + widths[0], 40 + widths[0] + widths[1]]
     right = xs[-1] + widths[-1]
-    heights = [line] + [line * len(names) for names, *_ in ROWS]
+    heights = [line] + [line * len(names) for names, *_ in rows]
     top = 30
     image = Image.new("RGB", (right + 40, top + sum(heights) + 40), "white")
     draw = ImageDraw.Draw(image)
     y = top
     header = ("Checkpoint", "MMLU (acc)", "Winogrande")
     cells = [(header, bold, (header[0],))] + [
-        ((names[0], score, other), regular, names) for names, score, other in ROWS
+        ((names[0], score, other), regular, names) for names, score, other in rows
     ]
     for (texts, face, names), height in zip(cells, heights, strict=True):
         for c, text in enumerate(texts):

@@ -27,6 +27,7 @@ from looks import (
     runs,
     signed,
     spreadsheet,
+    sublines,
     text_drawn,
     tiny_grid,
     turned,
@@ -57,6 +58,7 @@ LOOKS = {
     "signed": signed,
     "wiki": wiki,
     "databars": databars,
+    "sublines": sublines,
     "turned": turned,
     "raised_marks": raised_marks,
 }

@@ -57,6 +57,7 @@ from .second import second_opinion
 from .sheet import read_frame
 from .sidebar import without_side_navigation
 from .size_readings import repair_sizes_misread
+from .sublines import without_subtitles
 from .tinted import reread_tinted_numbers
 from .turned_headers import read_turned_headers
 
@@ -124,9 +125,20 @@ def extract_tables(
     beside = [] if prepared is None else prepared.horizontal
     page = beside_ruled_blocks(without_side_navigation(words), beside)
     for part in page_columns(page):
-        for found in find_layouts(
-            part, config.tables.min_rows, config.tables.min_cols, rules, row_rules
-        ):
+        layout_words = partial(
+            find_layouts,
+            min_rows=config.tables.min_rows,
+            min_cols=config.tables.min_cols,
+            rules=rules,
+            row_rules=row_rules,
+        )
+        layouts = layout_words(part)
+        # A name's subtitle (its maker, licence or date in smaller or paler type) is no part
+        # of the table: the layout is found again without it.
+        kept = without_subtitles(part, layouts, rules, prepared)
+        if len(kept) < len(part):
+            layouts = layout_words(kept)
+        for found in layouts:
             found.header = on_table_ground(found, prepared)
             found.header = header_within_body(found)
             candidates.append((build_table(found), found))
