@@ -156,3 +156,46 @@ def test_a_grids_cells_are_no_hollow_bars() -> None:
     bg = plot_background(rgb)
     filled = filled_outlines(distance(rgb, bg) > 40, rgb)
     assert filled is None or not (filled[0] ^ (distance(rgb, bg) > 40)).any()
+
+
+def _unfilled(fig: Any, dpi: int = 100) -> bool:
+    """Whether ``filled_outlines`` leaves the figure's ink as it is (fills no hole)."""
+    plt = _plt()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
+    plt.close(fig)
+    rgb = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+    bg = plot_background(rgb)
+    ink = distance(rgb, bg) > 40
+    filled = filled_outlines(ink, rgb)
+    return filled is None or not (filled[0] ^ ink).any()
+
+
+def test_the_page_between_filled_bars_under_a_gridline_is_no_hollow_bar() -> None:
+    """Grouped filled bars on a dark page, gridlines over them: the page between two
+    groups, closed over by a gridline and under by the plot's foot, is a hole of the ink as
+    a hollow bar's inside is; its sides are bars, not an outline with the page past it, so
+    it is not filled (it was, and read as a bar, which broke grouped and dark charts)."""
+    plt = _plt()
+    with plt.style.context("dark_background"):
+        fig, ax = plt.subplots(figsize=(6, 4))
+        slots = np.arange(4)
+        for offset, values in enumerate([[50, 36, 80, 28], [83, 57, 55, 20], [75, 71, 63, 26]]):
+            ax.bar(slots + (offset - 1) * 0.27, values, 0.27)
+        ax.set_ylim(0, 100)
+        ax.grid(axis="y", color="0.4")
+        ax.set_axisbelow(True)
+        assert _unfilled(fig)
+
+
+def test_a_framed_legend_is_no_hollow_bar() -> None:
+    """A framed legend (patches and names in a thin outline, on the page) is a closed
+    outline round the page colour, as a hollow bar is; but it holds marks and words, and no
+    other hollow shape stands on its foot: it is not filled."""
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for index, name in enumerate(["ARC-C", "MMLU", "HumanEval"]):
+        ax.plot([0, 1, 2, 3], [60 - 8 * index, 66, 64 - index, 68], marker="o", label=name)
+    ax.legend(loc="lower right", frameon=True, edgecolor="black")
+    ax.set_ylim(0, 100)
+    assert _unfilled(fig)

@@ -6,7 +6,11 @@ bar is a block of the contour's colour again, however the hand-drawn edge wobble
 A closed inside is a hole of the plot's ink: page pixels no path of page pixels joins to
 the crop's edge. Holes that are not a bar's inside are left: a glyph's (small), the plot
 inside a frame (wide), a grid's cells (a cell has another cell of its size beside it, level
-with it, or over it), shapes far from a rectangle (lines crossing).
+with it, or over it), shapes far from a rectangle (lines crossing). An outline is a thin
+line with the page past it: the page between two filled bars, closed by a gridline over it,
+is a hole too, but its sides are bars. A hollow bar is empty: a legend's or a text box's
+frame holds patches and words. And hollow bars stand on one baseline: two at least share a
+foot (a lone framed box is no bar chart).
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ def filled_outlines(ink: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.
              and area >= RECTANGLE_SHARE * w * h]
     insides = [hole for hole in holes if (hole[1], hole[2], hole[1] + hole[3],
                                           hole[2] + hole[4]) in boxes
-               and not _grid_cell(hole, boxes)]
+               and not _grid_cell(hole, boxes)
+               and _empty(labels, hole) and _thinly_outlined(ink, hole)]
+    insides = _sharing_a_foot(insides)
     if not insides:
         return None
     ink, small = ink.copy(), small.copy()
@@ -80,3 +86,51 @@ def _grid_cell(hole: tuple[int, ...],
 
 
 GAP = 6  # px: the width of a gridline (or an outline) between two holes
+
+
+def _empty(labels: np.ndarray, hole: tuple[int, ...]) -> bool:
+    """Nothing inside the hole but the page: ink it encloses (a legend's patches and words,
+    a text box's words) is at most a small share of it."""
+    index, x, y, w, h, area = hole
+    inside = (labels[y : y + h, x : x + w] == index).astype(np.uint8)
+    contours, _ = cv2.findContours(inside, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    whole = np.zeros_like(inside)
+    cv2.drawContours(whole, contours, -1, 1, thickness=cv2.FILLED)
+    return int(whole.sum()) - area <= ENCLOSED_SHARE * area
+
+
+ENCLOSED_SHARE = 0.05  # of a hollow bar's inside: a value printed in it, at most
+
+
+def _thinly_outlined(ink: np.ndarray, hole: tuple[int, ...]) -> bool:
+    """The hole's outline is a line, not the side of a filled mark: past the outline's
+    width, over the hole and on either side of it, most pixels are the page. (Under it lies
+    the baseline, an axis line or the area's edge.) Each side on its own: the page between
+    two filled bars under a gridline has the page over it, and bars beside it. Past the
+    crop's edge counts as no page: a frame drawn round the plot is no bar's outline."""
+    _, x, y, w, h, _ = hole
+    reach = OUTLINE + PAST
+    sides = [(y - reach, y - OUTLINE, x, x + w),  # over it
+             (y, y + h, x - reach, x - OUTLINE),  # left of it
+             (y, y + h, x + w + OUTLINE, x + w + reach)]  # right of it
+    for y1, y2, x1, x2 in sides:
+        band = ink[max(0, y1) : max(0, y2), max(0, x1) : max(0, x2)]
+        if band.size - int(band.sum()) < PAGE_PAST_SHARE * (y2 - y1) * (x2 - x1):
+            return False
+    return True
+
+
+OUTLINE = 6  # px at the working size: an outline this wide at most, wobbles and all
+PAST = 4  # px: the band past the outline that shows the page
+PAGE_PAST_SHARE = 0.6  # of each band over and beside the hole: page (less a label's glyphs)
+
+
+def _sharing_a_foot(insides: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The insides whose feet (their lowest rows) lie level with another's: bars stand on
+    one baseline."""
+    feet = [y + h for _, _, y, _, h, _ in insides]
+    return [hole for hole, foot in zip(insides, feet, strict=True)
+            if sum(abs(foot - other) <= FOOT_SLACK for other in feet) >= 2]
+
+
+FOOT_SLACK = 4  # px at the working size: feet this close stand on one baseline
