@@ -19,7 +19,7 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, figure_image, score_text
+from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, figure_image, one_series, score_text
 from chart_looks.common import draw_look
 
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "black", "#333333",
@@ -43,20 +43,10 @@ def _axes(rng: random.Random) -> tuple[Any, Any]:
     return fig, ax
 
 
-def _one_series(rng: random.Random, entry: dict[str, Any], most: int) -> tuple[list[str],
-                                                                              list[float]]:
-    categories = rng.sample(MODELS if rng.random() < 0.6 else BENCHMARKS, rng.randint(4, most))
-    values = _values(rng, len(categories))
-    name = rng.choice(BENCHMARKS if categories[0] in MODELS else MODELS)
-    entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
-    entry["labelled"] = rng.random() < 0.5
-    return categories, values
-
-
 def _lying(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import numpy as np
 
-    categories, values = _one_series(rng, entry, 9)
+    categories, values = one_series(rng, entry, 4, 9, 0.6)
     fig, ax = _axes(rng)
     slots = np.arange(len(categories))[::-1].astype(float)
     colour = rng.choice(COLOURS)
@@ -78,7 +68,7 @@ def _lying(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
 def _upright(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import numpy as np
 
-    categories, values = _one_series(rng, entry, 7)
+    categories, values = one_series(rng, entry, 4, 7, 0.6)
     fig, ax = _axes(rng)
     slots = np.arange(len(categories)).astype(float)
     colour = rng.choice(COLOURS)

@@ -19,7 +19,7 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.bound_bars import BENCHMARKS, MODELS, figure_image, score_text
+from chart_looks.bound_bars import BENCHMARKS, MODELS, figure_image, one_series, score_text
 from chart_looks.common import draw_look
 
 FILLS = ["white", "white", "#f0f0f0", "#dddddd", "#ffe9a8", "#cfe3f5", "#1f77b4", "#ff7f0e",
@@ -29,16 +29,6 @@ NOTES = ["our model!", "best", "SOTA?", "huh", "wait what", "new!"]
 
 def _values(rng: random.Random, count: int) -> list[float]:
     return [round(rng.uniform(20, 92), 1) for _ in range(count)]
-
-
-def _one_series(rng: random.Random, entry: dict[str, Any], most: int) -> tuple[list[str],
-                                                                              list[float]]:
-    categories = rng.sample(MODELS if rng.random() < 0.5 else BENCHMARKS, rng.randint(3, most))
-    values = _values(rng, len(categories))
-    name = rng.choice(BENCHMARKS if categories[0] in MODELS else MODELS)
-    entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
-    entry["labelled"] = rng.random() < 0.5
-    return categories, values
 
 
 def _figure(rng: random.Random) -> tuple[Any, Any]:
@@ -53,7 +43,7 @@ def _figure(rng: random.Random) -> tuple[Any, Any]:
 def _columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import numpy as np
 
-    categories, values = _one_series(rng, entry, 6)
+    categories, values = one_series(rng, entry, 3, 6, 0.5)
     fig, ax = _figure(rng)
     slots = np.arange(len(categories)).astype(float)
     bars = ax.bar(slots, values, rng.choice([0.5, 0.6, 0.7]), color=rng.choice(FILLS),
@@ -78,7 +68,7 @@ def _columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
 def _lying(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import numpy as np
 
-    categories, values = _one_series(rng, entry, 7)
+    categories, values = one_series(rng, entry, 3, 7, 0.5)
     fig, ax = _figure(rng)
     slots = np.arange(len(categories))[::-1].astype(float)
     bars = ax.barh(slots, values, rng.choice([0.5, 0.6, 0.7]), color=rng.choice(FILLS),
