@@ -20,7 +20,7 @@ from typing import Any
 from PIL import Image
 
 from chart_looks.bound_bars import BENCHMARKS, MODELS, SANS, figure_image, one_series, score_text
-from chart_looks.common import draw_look
+from chart_looks.common import draw_bar_look
 
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "black", "#333333",
            "teal", "#e377c2"]
@@ -131,8 +131,5 @@ def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]
         with plt.rc_context():
             return DRAW[style](rng, entry)
 
-    return draw_look(
-        out, count, seed, "lollipop", drawn, list(DRAW),
-        lambda style: {"kind": "bar" if style == "lp-columns" else "hbar", "renderer": "mpl",
-                       "log_x": False, "labelled": False, "style": style, "series": {}},
-        (0.2, 75), lambda: None)
+    return draw_bar_look(out, count, seed, "lollipop", drawn, list(DRAW),
+                         lambda style: "bar" if style == "lp-columns" else "hbar")

@@ -20,7 +20,7 @@ from typing import Any
 from PIL import Image
 
 from chart_looks.bound_bars import BENCHMARKS, MODELS, figure_image, one_series, score_text
-from chart_looks.common import draw_look
+from chart_looks.common import draw_bar_look
 
 FILLS = ["white", "white", "#f0f0f0", "#dddddd", "#ffe9a8", "#cfe3f5", "#1f77b4", "#ff7f0e",
          "0.5"]
@@ -123,8 +123,5 @@ def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]
         with plt.xkcd(scale=rng.choice([0.8, 1.0, 1.5]), randomness=rng.choice([1.5, 2.0])):
             return DRAW[style](rng, entry)
 
-    return draw_look(
-        out, count, seed, "sketch", drawn, list(DRAW),
-        lambda style: {"kind": "hbar" if style == "xk-hbar" else "bar", "renderer": "mpl",
-                       "log_x": False, "labelled": False, "style": style, "series": {}},
-        (0.2, 75), lambda: None)
+    return draw_bar_look(out, count, seed, "sketch", drawn, list(DRAW),
+                         lambda style: "hbar" if style == "xk-hbar" else "bar")
