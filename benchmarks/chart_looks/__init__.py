@@ -11,7 +11,8 @@ in neutral colours (greys, black, light bars on a dark page): ``greybars``, line
 without markers on dark panels, log and category axes: ``plain``; textured, hatched,
 shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 ``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
-lines without markers written several ways: ``darkpanels``; pygal XY lines on
+lines without markers written several ways: ``darkpanels``; lollipops (stems with round
+heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``; pygal XY lines on
 log axes and Vega-Lite lines over shaded areas: ``xylines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
@@ -32,12 +33,14 @@ from chart_looks import (
     dark_panels,
     grey_bars,
     line_kinds,
+    lollipops,
     mpl_themed,
     named_lines,
     plain_lines,
     plotly_look,
     point_plots,
     printed_bars,
+    sketch_bars,
     textured_bars,
     vega_look,
     xy_lines,
@@ -63,5 +66,7 @@ LOOKS = {
     "dark_hbars": dark_hbars,
     "points": point_plots,
     "darkpanels": dark_panels,
+    "lollipops": lollipops,
+    "sketch": sketch_bars,
     "xylines": xy_lines,
 }

@@ -44,6 +44,20 @@ def scores(rng: random.Random, count: int) -> list[float]:
     return [round(rng.uniform(15, 92), 1) for _ in range(count)]
 
 
+def one_series(rng: random.Random, entry: dict[str, Any], least: int, most: int,
+               models_share: float) -> tuple[list[str], list[float]]:
+    """One series of ``least`` to ``most`` models (``models_share`` of the time) or
+    benchmarks with values from 20 to 92, named by one of the other kind, put in ``entry``'s
+    truth; the chart is labelled half the time."""
+    categories = rng.sample(MODELS if rng.random() < models_share else BENCHMARKS,
+                            rng.randint(least, most))
+    values = [round(rng.uniform(20, 92), 1) for _ in categories]
+    name = rng.choice(BENCHMARKS if categories[0] in MODELS else MODELS)
+    entry["series"][name] = [[c, v] for c, v in zip(categories, values, strict=True)]
+    entry["labelled"] = rng.random() < 0.5
+    return categories, values
+
+
 def score_text(value: float, percent: bool) -> str:
     return f"{value:.1f}%" if percent else f"{value:.1f}"
 

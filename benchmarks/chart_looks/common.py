@@ -125,3 +125,15 @@ def draw_look(out: Path, count: int, seed: int, prefix: str,
         close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth
+
+
+def draw_bar_look(out: Path, count: int, seed: int, prefix: str,
+                  draw: Callable[[str, random.Random, dict[str, Any]], Image.Image],
+                  styles: list[str], kind_of: Callable[[str], str]) -> dict[str, dict[str, Any]]:
+    """:func:`draw_look` for a look of matplotlib bar charts, ``kind_of`` a style's kind
+    (bar or hbar), a fifth of them saved as JPEG."""
+    return draw_look(
+        out, count, seed, prefix, draw, styles,
+        lambda style: {"kind": kind_of(style), "renderer": "mpl", "log_x": False,
+                       "labelled": False, "style": style, "series": {}},
+        (0.2, 75), lambda: None)

@@ -12,6 +12,8 @@ import cv2
 import numpy as np
 
 from ..record import Box
+from .lollipops import find_lollipops
+from .outlines import filled_outlines
 from .pixels import boxes_on, close_mask, distance, erase_boxes, open_mask
 
 WORK_SIDE = 900  # px: the longer side of the reduced plot area
@@ -25,6 +27,7 @@ class RawBar:
     bottom: float
     colour: np.ndarray
     stacked: bool = False  # a segment of a stacked bar: its value is measured from its foot
+    lollipop: bool = False  # a head on a stem: ``top`` is the head's centre, x1 x2 its sides
 
     @property
     def cx(self) -> float:
@@ -67,9 +70,16 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         else crop
     )
     from_page = distance(small, bg)  # (once: the columns below measure it too)
-    mask = (from_page > 40) & ~_page_round_face(small, outer_page(rgb), bg)
+    ink = (from_page > 40) & ~_page_round_face(small, outer_page(rgb), bg)
+    if (filled := filled_outlines(ink, small)) is not None:  # bars drawn as outlines
+        ink, small = filled
+        from_page = distance(small, bg)
+    # (before the opening below, which takes a thin stem for a rule)
+    lollipops = find_lollipops(ink, small)
+    if lollipops:
+        return [_lollipop(rgb, area, scale, *found) for found in lollipops]
     k = max(3, round(min(small.shape[:2]) / 120))
-    mask = _without_rules(open_mask(close_mask(mask, 3), k, k))
+    mask = _without_rules(open_mask(close_mask(ink, 3), k, k))
     # text is neither bar nor background: a label inside a bar does not end the bar there
     unknown = np.ones_like(mask)
     # (only the boxes on the plot are tested: a page's words mostly lie off it)
@@ -101,6 +111,23 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
         if not _backdrop(bar, area, bg):
             result.append(bar)
     return _without_stubs(_rejoined(result, 2 / scale + 1), area)
+
+
+def _lollipop(rgb: np.ndarray, area: Box, scale: float, x1: int, x2: int, centre: float,
+              foot: float, colour: np.ndarray) -> RawBar:
+    """A lollipop found at the working size, in image pixels, its head's centre found again
+    at full size: the middle of the rows where the head is at least half its width."""
+    bar = RawBar(x1=area.x1 + x1 / scale, x2=area.x1 + (x2 + 1) / scale,
+                 top=area.y1 + (centre + 0.5) / scale - 0.5,
+                 bottom=area.y1 + (foot + 1) / scale, colour=colour, lollipop=True)
+    reach = (x2 - x1 + 2) / scale
+    y1, y2 = max(0, int(bar.top - reach)), min(rgb.shape[0], int(bar.top + reach) + 1)
+    head = distance(rgb[y1:y2, int(bar.x1) : int(np.ceil(bar.x2))], colour) < BAR_INK
+    counts = head.sum(axis=1)
+    if counts.size and counts.max() > 0:
+        rows = np.flatnonzero(counts >= 0.5 * counts.max())
+        bar.top = y1 + (float(rows[0]) + float(rows[-1])) / 2
+    return bar
 
 
 def outer_page(rgb: np.ndarray) -> np.ndarray:

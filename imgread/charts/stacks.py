@@ -27,7 +27,7 @@ STACKED_SHARE = 0.5  # of the bars: how many must show two segments or more
 def split_stacks(rgb: np.ndarray, bars: list[RawBar], area: Box, bg: np.ndarray
                  ) -> list[RawBar]:
     """The bars' segments where the chart is stacked, each marked ``stacked``; else the bars."""
-    if len(bars) < 2:
+    if len(bars) < 2 or any(bar.lollipop for bar in bars):  # (a stem is no segment)
         return bars
     least = max(4.0, SEGMENT_SHARE * area.height)
     stacks = [_segments(rgb, bar, area, bg, least) for bar in bars]

@@ -151,7 +151,8 @@ def unit_misread(phrase: Phrase) -> Phrase | None:
                 number=float(match["number"]) * _TO_BILLIONS[unit.lower()])
 
 
-TICK_MARKS = ".,}])|-—_~+"  # a tick mark beside its label, as OCR reads it ("50}", "60-", "20+")
+TICK_MARKS = ".,}])|-—_~+="  # a tick mark beside its label, as OCR reads it ("50}", "60-",
+# "20+"; a thick one drawn by hand, xkcd's, "80=")
 _MARK_AND_GLYPH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)[-—_~|]\S$")
 
 
