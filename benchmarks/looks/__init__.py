@@ -17,6 +17,7 @@ from looks import (
     intervals,
     layouts,
     leaderboard,
+    leaders,
     mpl_table,
     paper_table,
     pastel,
@@ -58,5 +59,6 @@ LOOKS = {
     "wiki": wiki,
     "databars": databars,
     "turned": turned,
+    "leaders": leaders,
     "raised_marks": raised_marks,
 }

@@ -1,0 +1,182 @@
+"""Leaders: the rows of dots (or middle dots, or dashes) a table set like a book's contents
+runs from a name to its first value, or between every column ("Mistral-7B ...... 71.2").
+OCR reads them as "....", ":", "-", or joins them to the name or the number beside them
+("Mistral-7B.....", "..71.2"), which then is no number. A leader is found by its shape, not
+as text: small marks alike in size, standing alone, on one line at one pitch, with
+nothing between them; it is painted over before OCR. A decimal point or a full stop stands
+beside a glyph; a row of decimal points across columns has digits between them; an
+ellipsis has three dots."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .steps import binarise, paint_over
+
+# Fewest marks in a leader (an ellipsis has three), and the widest pitch, in x-heights: a
+# contents page spaces its dots by up to an em; a row of dashes for missing values is a
+# column apart.
+LEAST_MARKS = 4
+MOST_PITCH = 2.6
+
+
+def _marks(labels: np.ndarray, stats: np.ndarray, ink: np.ndarray,
+           x_height: float) -> list[tuple[int, int, int, int, int]]:
+    """Components the size of a dot or a dash, with no other ink near them above or below
+    (an "i" has its stem, a colon its other dot, within the margin): (x, y, w, h, label)."""
+    dot = max(2.0, 0.6 * x_height)
+    dash = max(3.0, 1.6 * x_height)
+    margin = max(2, round(0.5 * x_height))
+    wide, tall, area = (stats[:, k].astype(float) for k in
+                        (cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT, cv2.CC_STAT_AREA))
+    flat = (tall <= max(2.0, 0.4 * x_height)) & (wide <= dash) & (wide >= 1.5 * tall)
+    round_mark = ((wide <= dot) & (tall <= dot) & (wide >= 0.4 * tall) & (wide <= 2.5 * tall)
+                  & (area >= 0.4 * wide * tall))
+    found = []
+    for label in np.flatnonzero(flat | round_mark).tolist():
+        if label == 0:
+            continue
+        x, y, w, h, _ = stats[label].tolist()
+        y1, y2 = max(0, y - margin), min(ink.shape[0], y + h + margin)
+        x1, x2 = max(0, x - 1), min(ink.shape[1], x + w + 1)
+        around = ink[y1:y2, x1:x2] & (labels[y1:y2, x1:x2] != label)
+        if not around.any():
+            found.append((x, y, w, h, label))
+    return found
+
+
+def _alike(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Two marks of one leader: one size (a pixel's give, or a fifth), on one line."""
+    _, ay, aw, ah, _ = a
+    _, by, bw, bh, _ = b
+    return (abs(aw - bw) <= max(1, 0.25 * aw) and abs(ah - bh) <= max(1, 0.25 * ah)
+            and abs((ay + ah / 2) - (by + bh / 2)) <= max(1.0, 0.15 * max(ah, 4)))
+
+
+def _nothing_between(ink: np.ndarray, a: tuple[int, ...], b: tuple[int, ...],
+                     x_height: float) -> bool:
+    """No ink in the band of a line's letters between two marks (digits stand between
+    the decimal points of a row of numbers)."""
+    ax, ay, aw, ah, _ = a
+    bx = b[0]
+    middle = ay + ah / 2
+    top, bottom = max(0, round(middle - x_height)), round(middle + 0.6 * x_height) + 1
+    return not ink[top:bottom, ax + aw + 1 : bx - 1].any()
+
+
+def _clipped_end(chain: list[tuple[int, int, int, int, int]],
+                 marks: list[tuple[int, int, int, int, int]], used: set[int],
+                 ink: np.ndarray, x_height: float) -> list[tuple[int, int, int, int, int]]:
+    """The piece of a mark a cell's edge clipped at the leader's end (a browser cuts the
+    leader's text at the cell's edge): as tall, narrower, within a pitch. Left there, it
+    reads as a minus before the value ("-71.5")."""
+    last, pitch = chain[-1], chain[-1][0] - chain[-2][0]
+    for mark in marks:
+        if (mark[4] not in used and mark not in chain and 0 < mark[0] - last[0] <= 1.3 * pitch
+                and mark[2] <= last[2] and abs(mark[3] - last[3]) <= 1
+                and abs((mark[1] + mark[3] / 2) - (last[1] + last[3] / 2)) <= 1.0
+                and _nothing_between(ink, last, mark, x_height)):
+            return [mark]
+    return []
+
+
+def _chains(marks: list[tuple[int, int, int, int, int]], ink: np.ndarray,
+            x_height: float) -> list[list[tuple[int, int, int, int, int]]]:
+    """Runs of marks, each the next one's left neighbour on its line, at one pitch: four
+    marks or more, or two or more on a line that holds such a run."""
+    most_pitch = MOST_PITCH * x_height
+    marks = sorted(marks, key=lambda m: m[0])
+    used: set[int] = set()
+    chains = []
+    for start, first in enumerate(marks):
+        if first[4] in used:
+            continue
+        chain = [first]
+        for mark in marks[start + 1 :]:
+            last = chain[-1]
+            pitch = mark[0] - last[0]
+            if pitch > most_pitch:
+                break
+            if mark[4] in used or pitch <= last[2] or not _alike(first, mark):
+                continue
+            if len(chain) >= 2 and abs(pitch - (chain[1][0] - chain[0][0])) > max(
+                2, 0.2 * pitch
+            ):
+                continue
+            if _nothing_between(ink, last, mark, x_height):
+                chain.append(mark)
+        if len(chain) >= 2:
+            chain += _clipped_end(chain, marks, used, ink, x_height)
+            chains.append(chain)
+            used.update(m[4] for m in chain)
+    # A short leader (two or three marks, between close columns) counts on a line that
+    # holds a long one: the line is a contents line.
+    lines = [c[0][1] + c[0][3] / 2 for c in chains if len(c) >= LEAST_MARKS]
+    return [c for c in chains if len(c) >= LEAST_MARKS or any(
+        abs(c[0][1] + c[0][3] / 2 - line) <= max(2.0, 0.3 * x_height) for line in lines)]
+
+
+def _is_crossing(mask: np.ndarray, row: int) -> bool:
+    """A typed rule's crossing: a bar ("|", narrow and upright) or a "+" (an upright at its
+    middle and an arm either side on the rule's row). A letter or digit has its upright
+    at a side ("B", "4") or no arms ("1")."""
+    h, w = mask.shape
+    if w <= max(2, 0.25 * h):
+        return True
+    upright = int(np.argmax(mask.sum(axis=0)))
+    # the rule may run through either stroke of an "=" beside the "+": near its arm
+    near = mask[max(0, row - h // 3) : max(0, row + h // 3 + 1)]
+    quarter = max(1, w // 4)
+    arms = (near[:, :quarter].any(axis=1) & near[:, -quarter:].any(axis=1)).any()
+    return bool(arms) and abs(upright - (w - 1) / 2) <= max(1.0, w / 6)
+
+
+def _is_dash(mark: tuple[int, ...], x_height: float) -> bool:
+    """A flat stroke, not a dot (a JPEG's dot is often a pixel wider than tall)."""
+    return mark[2] >= max(2 * mark[3], 0.45 * x_height)
+
+
+def _word_beside(chain: list[tuple[int, int, int, int, int]], labels: np.ndarray,
+                 stats: np.ndarray, x_height: float) -> bool:
+    """A glyph of a word stands at an end of a row of dashes, on its line: the name before
+    a leader or the value after it. A typed table's dashed rule has only crossings ("+",
+    "|") or nothing at its ends, and ``typed_rules`` takes it as a rule."""
+    row = round(float(np.median([m[1] + m[3] / 2 for m in chain])))
+    reach = max(2 * (chain[1][0] - chain[0][0]), 1.5 * x_height)
+    left, right = chain[0][0] - reach, chain[-1][0] + chain[-1][2] + reach
+    x, y, w, h = (stats[:, k] for k in range(4))
+    near = ((h >= 0.6 * x_height) & (h <= 3 * x_height) & (y <= row) & (y + h > row)
+            & (x + w >= left) & (x <= right))
+    for label in np.flatnonzero(near).tolist():
+        if label == 0 or any(m[4] == label for m in chain):
+            continue
+        lx, ly, lw, lh, _ = stats[label].tolist()
+        mask = labels[ly : ly + lh, lx : lx + lw] == label
+        if not _is_crossing(mask, row - ly):
+            return True
+    return False
+
+
+def erase_leaders(grey: np.ndarray, x_height: float) -> tuple[np.ndarray, bool]:
+    """The grey image with leaders painted in the ground's colour, with the pale rim a
+    JPEG leaves round each mark."""
+    if x_height <= 0:
+        return grey, False
+    ink = binarise(grey) > 0
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    marks = _marks(labels, stats, ink, x_height)
+    if len(marks) < LEAST_MARKS:
+        return grey, False
+    leader_labels = [
+        m[4]
+        for chain in _chains(marks, ink, x_height)
+        # dots are never a typed rule; a row of dashes is a leader only beside a word
+        if not _is_dash(chain[0], x_height) or _word_beside(chain, labels, stats, x_height)
+        for m in chain
+    ]
+    if not leader_labels:
+        return grey, False
+    leaders = np.isin(labels, leader_labels)
+    rim = cv2.dilate(leaders.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    return paint_over(grey, ink, leaders | (rim & ~ink))
