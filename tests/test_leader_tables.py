@@ -6,6 +6,8 @@ without its mechanism."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from imgread.preprocess.steps import binarise, glyph_height
 from imgread.tables import rows_from_table, scores_from_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "leaders"
+DOCUMENTS = Path(__file__).parent / "fixtures" / "documents"
 SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 COLUMNS = ["Model", "MMLU", "GSM8K", "BBH"]
 ROWS = [
@@ -127,6 +130,84 @@ def test_what_ocr_joins_of_a_leader_is_cut_by_form(monkeypatch: pytest.MonkeyPat
     # tight and spaced dots, small caps, JPEG), read as if the eraser had missed its
     # leaders: OCR and the second engine join them to the names ("Qwen-14B.......",
     # "Vicuna-13B . . . .").
-    monkeypatch.setattr(preprocess, "erase_leaders", lambda grey, _x: (grey, False))
+    monkeypatch.setattr(preprocess, "erase_leaders", lambda grey, *_: (grey, False))
     names, _ = _read(FIXTURES / "contents_dots.jpg")
     assert {"BLOOM-176B", "Vicuna-13B", "DeepSeek-67B", "Qwen-14B", "Mistral-7B"} <= names
+
+
+def _figure_pixels(fig: object) -> np.ndarray:
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")  # type: ignore[attr-defined]
+    plt.close(fig)  # type: ignore[arg-type]
+    return np.asarray(Image.open(buffer).convert("RGB"))
+
+
+def _dotted_line_chart() -> np.ndarray:
+    """A series drawn dotted between round markers, flat for a stretch, and a dotted
+    reference line from the y axis's tick label "50" across the plot."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    ax.plot(range(8), [42, 44, 47, 47, 47, 51, 55, 58], linestyle=":", linewidth=2.5,
+            marker="o", label="Pythia")
+    ax.axhline(50, linestyle=":", linewidth=2, color="#555555")
+    ax.set_ylim(40, 60)
+    ax.legend(loc="upper left")
+    return _figure_pixels(fig)
+
+
+def _dark_legend_chart() -> np.ndarray:
+    """Grouped bars on a dark ground: pale legend names beside colour patches, dashed
+    gridlines running from each tick label between the bars."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with plt.style.context("dark_background"):
+        fig, ax = plt.subplots(figsize=(7, 4), dpi=100)
+        for k, (name, colour) in enumerate(
+                [("MMLU", "#4c8dff"), ("ARC-C", "#ff6b6b"), ("BBH", "#5ad7f5")]):
+            heights = [45 + 9 * k, 62 + 3 * k, 55 - 4 * k, 41 + 6 * k]
+            ax.bar([g + 0.25 * k for g in range(4)], heights, 0.22, color=colour, label=name)
+        ax.yaxis.grid(True, linestyle="--", linewidth=1, color="#666688")
+        ax.set_axisbelow(True)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([g + 0.25 for g in range(4)],
+                      ["Sable-34B", "Sable Ultra", "Sable-72B", "Sable-1.5B"])
+        ax.legend(loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.12))
+        return _figure_pixels(fig)
+
+
+@pytest.mark.parametrize("draw", [_dotted_line_chart, _dark_legend_chart])
+def test_a_charts_dotted_line_and_dashed_gridlines_are_no_leaders(draw: Callable) -> None:
+    """A leader runs from text to text on one line. A dotted plot line runs into its own
+    next dots and its markers; a dashed gridline from its tick label into a bar or out of
+    the plot; a dotted reference line from its tick label to the plot's edge. The unbounded
+    eraser took them all (the chart reader then lost a dotted series, and Tesseract read
+    the dark legend otherwise once its gridlines were gone)."""
+    _, steps, _ = preprocess.prepare(draw(), load_config().preprocess)
+    assert "erase_leaders" not in steps
+
+
+def test_no_leader_inside_a_charts_axes(tmp_path: Path) -> None:
+    path = render_contents_table(tmp_path / "dots.png", ".", 12, False)
+    grey = np.asarray(Image.open(path).convert("L")).copy()
+    x_height = glyph_height(binarise(grey)) / 1.4
+    assert erase_leaders(grey, x_height)[1]
+    height, width = grey.shape
+    assert not erase_leaders(grey, x_height, (0, 0, width, height))[1]
+
+
+def test_a_links_dotted_underline_is_no_leader() -> None:
+    """A leaderboard's model names are links with dotted underlines (``looks/documents.py``):
+    the dots run under the letters, below their baseline, not from one word to the next."""
+    rgb = np.asarray(Image.open(DOCUMENTS / "doc_010_hf_gradio.png").convert("RGB"))
+    _, steps, _ = preprocess.prepare(rgb, load_config().preprocess)
+    assert "erase_leaders" not in steps

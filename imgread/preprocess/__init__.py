@@ -24,6 +24,7 @@ from .rules import (
     RuleMasks,
     boxed_cells,
     cell_sides,
+    chart_plot,
     erase_cell_borders,
     erase_underlines,
     find_rules,
@@ -158,8 +159,9 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     typed_rows: list[Rule] = []
     if settings.remove_rules:
         # A contents page's leaders between a name and its values, before the typed rules:
-        # a row of dashes there is no rule, and the letters beside it no crossings.
-        grey, erased = erase_leaders(grey, x_height)
+        # a row of dashes there is no rule, and the letters beside it no crossings. Inside
+        # a chart's axes a dotted line or gridline is the chart's, no leader.
+        grey, erased = erase_leaders(grey, x_height, chart_plot(horizontal, vertical))
         if erased:
             steps.append("erase_leaders")
         # Rules typed as characters (a code block's pipes and dashes), dark page or light.
