@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -211,3 +212,19 @@ def test_a_links_dotted_underline_is_no_leader() -> None:
     rgb = np.asarray(Image.open(DOCUMENTS / "doc_010_hf_gradio.png").convert("RGB"))
     _, steps, _ = preprocess.prepare(rgb, load_config().preprocess)
     assert "erase_leaders" not in steps
+
+
+def test_dots_between_an_axis_ticks_are_no_leader() -> None:
+    """A dotted row between the upright ticks under a chart's axis (a real Pythia plot; the
+    axis itself is left out here): a tick is a lone upright stroke, no word's "l" or "1",
+    which has letters beside it."""
+    image = Image.new("L", (900, 120), 255)
+    draw = ImageDraw.Draw(image)
+    ticks = list(range(60, 860, 160))
+    for x in ticks:
+        draw.rectangle((x, 50, x + 1, 60), fill=0)
+    for left, right in pairwise(ticks):
+        for x in range(left + 12, right - 10, 8):
+            draw.rectangle((x, 54, x + 1, 56), fill=0)
+    grey = np.asarray(image).copy()
+    assert not erase_leaders(grey, 10.0)[1]

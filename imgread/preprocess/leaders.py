@@ -186,10 +186,10 @@ def _text_at_end(chain: list[Mark], side: int, stats: np.ndarray,
 
 
 def _word_box(label: int, side: int, stats: np.ndarray, row: float,
-              x_height: float) -> tuple[int, int]:
+              x_height: float) -> tuple[int, int, int]:
     """Top and baseline of the glyphs within an x-height or so of ``label`` on its line,
     away from the run: their feet's upper quartile (a descender goes below the baseline, a
-    glyph binarised in pieces may stop above it)."""
+    glyph binarised in pieces may stop above it), and how many they are."""
     x, y, w, h = (stats[:, k] for k in range(4))
     lx, _, lw, _, _ = stats[label].tolist()
     near = ((x + w >= lx - 1.5 * x_height) & (x <= lx + lw) if side < 0 else
@@ -197,7 +197,7 @@ def _word_box(label: int, side: int, stats: np.ndarray, row: float,
     near &= (y < row + 0.5 * x_height) & (y + h > row - 1.5 * x_height) & (h >= 0.5 * x_height)
     near[0] = False
     near[label] = True
-    return int(y[near].min()), int(np.percentile((y + h)[near], 75))
+    return int(y[near].min()), int(np.percentile((y + h)[near], 75)), int(near.sum())
 
 
 def _is_text(label: int, side: int, chain: list[Mark], stats: np.ndarray,
@@ -215,7 +215,9 @@ def _is_text(label: int, side: int, chain: list[Mark], stats: np.ndarray,
     if (h > 3 * x_height or w > 4 * x_height or (dots and max(h, w) <= 1.5 * mark_w)
             or (area >= 0.85 * w * h and w >= 0.5 * h)):
         return False
-    top, baseline = _word_box(label, side, stats, _row(chain), x_height)
+    top, baseline, glyphs = _word_box(label, side, stats, _row(chain), x_height)
+    if w <= 0.3 * h and glyphs == 1:
+        return False  # an upright stroke alone: an axis's tick, not a word's "l" or "1"
     # on the baseline or above it, never under it as a dotted underline runs
     return (max(0.6 * x_height, 2 * mark_h) <= baseline - top
             and top <= _row(chain) <= baseline + max(1.0, 0.15 * x_height))
