@@ -17,6 +17,7 @@ from looks import (
     intervals,
     layouts,
     leaderboard,
+    leaders,
     mpl_table,
     paper_table,
     pastel,
@@ -60,5 +61,6 @@ LOOKS = {
     "databars": databars,
     "sublines": sublines,
     "turned": turned,
+    "leaders": leaders,
     "raised_marks": raised_marks,
 }

@@ -18,11 +18,13 @@ from ..record import Box
 from ..typed_rules import erase_typed_rules
 from .cell_bars import flatten_cell_bars
 from .fills import flatten_fills, whiten_pale_grounds
+from .leaders import erase_leaders
 from .rules import (
     Rule,
     RuleMasks,
     boxed_cells,
     cell_sides,
+    chart_plot,
     erase_cell_borders,
     erase_underlines,
     find_rules,
@@ -156,6 +158,12 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
             steps.append("remove_rules")
     typed_rows: list[Rule] = []
     if settings.remove_rules:
+        # A contents page's leaders between a name and its values, before the typed rules:
+        # a row of dashes there is no rule, and the letters beside it no crossings. Inside
+        # a chart's axes a dotted line or gridline is the chart's, no leader.
+        grey, erased = erase_leaders(grey, x_height, chart_plot(horizontal, vertical))
+        if erased:
+            steps.append("erase_leaders")
         # Rules typed as characters (a code block's pipes and dashes), dark page or light.
         without_typed, columns, rows = erase_typed_rules(grey, background(grey), x_height)
         if without_typed is not grey:

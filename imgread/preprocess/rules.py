@@ -421,9 +421,11 @@ def erase_cell_borders(
     return out
 
 
-def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
-    """An L: a vertical rule whose bottom meets a horizontal rule's left end, in a picture
-    that is not ruled like a table (many rules as wide as that axis)."""
+def chart_plot(horizontal: list[Rule], vertical: list[Rule],
+               tolerance: int = 8) -> tuple[int, int, int, int] | None:
+    """The box (x1, y1, x2, y2) a chart's axes enclose: an L, a vertical rule whose bottom
+    meets a horizontal rule's left end, in a picture that is not ruled like a table (many
+    rules as wide as that axis). None without one."""
     for v in vertical:
         for h in horizontal:
             if abs(h.position - v.end) <= tolerance and abs(h.start - v.position) <= tolerance:
@@ -433,5 +435,10 @@ def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int 
                     if abs(other.start - h.start) <= tolerance
                     and abs(other.end - h.end) <= tolerance
                 )
-                return alike <= 3
-    return False
+                return (v.position, v.start, h.end, h.position) if alike <= 3 else None
+    return None
+
+
+def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
+    """The L of a chart's axes (``chart_plot``) stands in the picture."""
+    return chart_plot(horizontal, vertical, tolerance) is not None

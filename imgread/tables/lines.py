@@ -135,13 +135,27 @@ def as_number_text(text: str) -> str:
     return text
 
 
+# What OCR keeps of a leader the eraser left (``preprocess/leaders.py``): a run of dots,
+# middle dots or colons, or three dashes or more, after a name or before a value
+# ("Phi-2.....", "..71.2"). One stop ("Avg.") or one ellipsis (a name cut short) stays;
+# two dashes before a number may be a minus read twice.
+LEADER_RUN = r"(?:[.·•…:](?:\s?[.·•…:])+|[-–—_]{3,})"
+LEADER_TAIL_RE = re.compile(rf"(?<=\w)[-–—_\s]*{LEADER_RUN}[-–—_.·•…:\s]*$")
+LEADER_HEAD_RE = re.compile(rf"^[.·•…:\s]*{LEADER_RUN}[-–—_.·•…:\s]*(?=\d)")
+
+
+def without_leader(text: str) -> str:
+    """``text`` without the leader OCR joined to its end or, before a number, its start."""
+    return LEADER_HEAD_RE.sub("", LEADER_TAIL_RE.sub("", text))
+
+
 def clean_words(words: list[Word]) -> tuple[list[Word], list[Box]]:
     """Vertical rules read as "|" are dropped (and returned as barriers) or stripped from a
-    word's ends; digit look-alikes are mended."""
+    word's ends; leaders joined to a word are cut; digit look-alikes are mended."""
     kept = []
     barriers = []
     for word in words:
-        text = as_number_text(word.text.strip("|[]!_"))
+        text = as_number_text(without_leader(word.text.strip("|[]!_")))
         if not is_missing(text) and not any(ch.isalnum() or ch in "#%&@" for ch in text):
             if "|" in word.text or "[" in word.text or "]" in word.text:
                 barriers.append(word.box)
@@ -343,10 +357,11 @@ def is_ruler(line: TextLine) -> bool:
 
 
 def tidy_label(text: str) -> str:
-    """A header or name as read: a line break after a hyphen joined ("Common- sense"),
+    """A header or name as read: a leader after it cut (the second engine reads the
+    original pixels, leader and all), a line break after a hyphen joined ("Common- sense"),
     rule fragments at the ends dropped ("MMLU —"), a space before an inner hyphen that
     monospaced fonts suggest ("Basalt -314B") closed."""
-    text = close_hyphen_spaces(close_cjk_spaces(text))
+    text = close_hyphen_spaces(close_cjk_spaces(without_leader(text)))
     text = re.sub(r"^[\s—–_|=~-]+(?=\S)|(?<=\S)\s+[—–_|=~-]+$", "", text).strip()
     # A quote mark with no partner at an end is a speck read as one ("“MT-Bench", a table
     # rule's corner read as "」平均分").

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 from .cells import CJK_MAGNITUDE_RE, cell_region, original_crop, second_engine
 from .columns import model_column, numeric_columns
-from .lines import tidy_label
+from .lines import tidy_label, without_leader
 from .name_rereads import band_above, set_header
 
 # Mean Tesseract confidence of a table's cells under which every cell is read again.
@@ -209,7 +209,8 @@ def second_opinion(
         result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
         cell.readings[rapid.NAME] = text
         before = cell.text
-        cell.text, cell.confidence = result.text, result.confidence
+        # The second engine reads the original pixels, where a leader still runs.
+        cell.text, cell.confidence = without_leader(result.text), result.confidence
         if id(cell) in header and is_known_benchmark(text) and not is_known_benchmark(before):
             # The second engine reads a known benchmark where the first read a near miss
             # ("MLU" for MMLU): two witnesses, the lexicon and the engine, outvote one.
