@@ -176,7 +176,8 @@ def hbars_page(rng: random.Random) -> tuple[str, dict[str, list[list[Any]]], boo
             length = width * values[name][c] / high
             parts.append(rounded_bar(left, y, length, bar_h, colours[n], shape))
             if labelled:
-                parts.append(f"<text x='{left + length + 4:.1f}' y='{y + bar_h / 2 + size * 0.33:.1f}'"
+                middle = y + bar_h / 2 + size * 0.33
+                parts.append(f"<text x='{left + length + 4:.1f}' y='{middle:.1f}'"
                              f" font-size='{max(9, min(size, bar_h + 2))}'"
                              f" fill='{theme['text']}'>{values[name][c]}</text>")
     legend_y = 16 if legend_top else top + plot_h + (2 * size + 14 if not labelled else 18)

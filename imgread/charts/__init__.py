@@ -34,6 +34,7 @@ from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
+from .guides import without_dotted_guides
 from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
@@ -79,6 +80,11 @@ def run(work: Work, config: Config) -> None:
         return
     settings = ocr.page_settings(config.ocr, work.record.ocr.lang)
     words = work.record.ocr.words
+    # dotted guides across the plot (OCR reads them as words that swallow the tick labels
+    # beside them; traced, they are dashed series) are painted over for the chart's reading
+    rgb = without_dotted_guides(work.rgb)
+    if rgb is None:
+        rgb = work.rgb
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
@@ -88,33 +94,33 @@ def run(work: Work, config: Config) -> None:
     # the first reading still runs (a hollow box plot is drawn in rules alone).
     likely = _looks_like_chart(work) and not _plainly_a_table(work)
     if not likely:
-        charts, flags = read_charts(work.rgb, words)
+        charts, flags = read_charts(rgb, words)
     if charts or likely:
-        words = merge_words(reread(work.rgb, settings), words)
-        charts, flags = read_charts(work.rgb, words, settings)
+        words = merge_words(reread(rgb, settings), words)
+        charts, flags = read_charts(rgb, words, settings)
         # The readings below look for labels the page reading lost; a page whose tables
         # were read had its text read, and there they cost a page reading each for nothing.
         no_table_read = not work.record.ocr.tables
         if not charts and no_table_read:
             # tick labels in a pale grey: read them dark, and only them
-            pale = [w for w in reread(work.rgb, settings, faint=True)
+            pale = [w for w in reread(rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
-            charts, flags = read_charts(work.rgb, words, settings)
+            charts, flags = read_charts(rgb, words, settings)
         if not charts and no_table_read:
             # or lone digits the page reading lost: along the axis lines
-            words = merge_words(axis_strip_words(work.rgb, settings), words)
-            charts, flags = read_charts(work.rgb, words, settings)
-        if not charts and no_table_read and (gaps := tick_gap_words(work.rgb, words, settings)):
+            words = merge_words(axis_strip_words(rgb, settings), words)
+            charts, flags = read_charts(rgb, words, settings)
+        if not charts and no_table_read and (gaps := tick_gap_words(rgb, words, settings)):
             # or a column's middle ticks, small and pale by no axis line: read between
             words = merge_words(gaps, words)
-            charts, flags = read_charts(work.rgb, words, settings)
+            charts, flags = read_charts(rgb, words, settings)
         if not charts and no_table_read:
             # or text among coloured bars on a dark page: its grey ink alone, whose charts
             # must show marks read on their axes (a meme's white text on a coloured page is
             # grey ink too)
-            words = merge_words(reread(work.rgb, settings, grey_only=True), words)
-            charts, flags = read_charts(work.rgb, words, settings)
+            words = merge_words(reread(rgb, settings, grey_only=True), words)
+            charts, flags = read_charts(rgb, words, settings)
             if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]

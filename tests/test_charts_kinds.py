@@ -1,0 +1,76 @@
+"""Kinds of chart the test sets read (almost) nothing of (the ``kinds`` chart look): pygal's
+dotted guides at scale 1. Each test renders its chart and fails without its mechanism."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from test_charts_lines import _chart, _has, _series
+
+from imgread.charts.guides import without_dotted_guides
+from imgread.pipeline import read_image
+
+XS = [1.3, 2.7, 6.7, 13.0, 30.0, 70.0]  # billions of parameters, on a log axis
+SERIES = {"Pythia": [31.0, 36.5, 42.0, 47.5, 51.0, 55.0],
+          "OPT": [27.0, 30.5, 35.0, 41.0, 44.5, 47.0]}
+
+
+def _pygal_xy(path: Path) -> Path:
+    """pygal's XY chart on log axes, x guides shown, its SVG drawn at scale 1 (resvg, through
+    vl-convert): every guide a dotted line across the plot, starting at its tick label."""
+    styles = pytest.importorskip("pygal.style")
+    vl_convert = pytest.importorskip("vl_convert")
+    import pygal
+
+    style = styles.DefaultStyle(label_font_size=10, major_label_font_size=10,
+                                     font_family="DejaVu Sans")
+    chart = pygal.XY(style=style, width=760, height=480, logarithmic=True, show_x_guides=True,
+                     show_dots=False, x_title="Parameters (B)", y_title="Accuracy (%)", js=[],
+                     disable_xml_declaration=True, explicit_size=True)
+    for name, ys in SERIES.items():
+        chart.add(name, list(zip(XS, ys, strict=True)))
+    drawn = Image.open(io.BytesIO(vl_convert.svg_to_png(chart.render(is_unicode=True),
+                                                        scale=1.0)))
+    page = Image.new("RGB", drawn.size, "white")
+    page.paste(drawn, mask=drawn.getchannel("A") if drawn.mode == "RGBA" else None)
+    page.save(path)
+    return path
+
+
+def test_dotted_guides_are_no_series(tmp_path: Path) -> None:
+    """The guides' dashes were traced as a series of hundreds of points (or hid the tick
+    labels beside them from OCR): painted over first, the two lines are what is read."""
+    record = read_image(_pygal_xy(tmp_path / "pygal.png"))
+    chart = _chart(record)
+    assert max(len(s.points) for s in chart.series) <= 2 * len(XS), [
+        (s.name, len(s.points)) for s in chart.series]
+    for name, ys in SERIES.items():
+        series = _series(chart, name)
+        assert sum(_has(series, x, y, log_x=True) for x, y in zip(XS, ys, strict=True)) >= 4
+
+
+def test_dotted_guides_need_a_set_across_the_plot() -> None:
+    """One dotted row (a dashed reference line) is no guide, nor a hatched fill's stripes
+    (they step at a period, but fill and stripes alternate across them); three dotted rows
+    over one stretch are, and go, while a coloured line crossing them stays."""
+    page = np.full((200, 400, 3), 255, np.uint8)
+    one = page.copy()
+    one[100, 20:380:4] = one[100, 21:380:4] = 60
+    assert without_dotted_guides(one) is None
+    hatched = page.copy()
+    for row in range(40, 160):  # a bar hatched with diagonal stripes
+        hatched[row, 100:300] = (70, 90, 200)
+        hatched[row, [c for c in range(100, 300) if (c + row) % 6 < 2]] = 255
+    assert without_dotted_guides(hatched) is None
+    guides = page.copy()
+    for row in (40, 90, 140):
+        guides[row, 20:380:4] = guides[row, 21:380:4] = 60
+    guides[20:180, 200] = (220, 30, 30)  # a red series crossing them
+    cleaned = without_dotted_guides(guides)
+    assert cleaned is not None
+    assert cleaned[[40, 90, 140], 20:190].min() > 200
+    assert (cleaned[20:180, 200] == (220, 30, 30)).all()
