@@ -1,5 +1,6 @@
 """Kinds of chart the test sets read (almost) nothing of (the ``kinds`` chart look): pygal's
-dotted guides at scale 1. Each test renders its chart and fails without its mechanism."""
+dotted guides at scale 1, x ticks whose small decimal point OCR lost ("4.5k" read "45k").
+Each test renders its chart and fails without its mechanism."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from test_charts_lines import _chart, _has, _series
 
 from imgread.charts.guides import without_dotted_guides
@@ -74,3 +75,63 @@ def test_dotted_guides_need_a_set_across_the_plot() -> None:
     assert cleaned is not None
     assert cleaned[[40, 90, 140], 20:190].min() > 200
     assert (cleaned[20:180, 200] == (220, 30, 30)).all()
+
+
+STEPS = [2500.0 * i for i in range(1, 6)]  # printed 2.5k, 5k, 7.5k, 10k, 12.5k
+RUNS = {"Baseline": ((31, 119, 180), [34.0, 45.0, 52.0, 56.0, 61.0]),
+        "Ours": ((214, 39, 40), [40.0, 51.0, 58.0, 64.0, 67.0])}
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _faint_points(path: Path) -> Path:
+    """A line chart over training steps whose x labels print their decimal point faint
+    and tight, as a small web font's point comes out at scale 1: OCR reads "2.5k" as
+    "25k", leaving two labels (5k, 10k) read right."""
+    if not FONT.exists():
+        pytest.skip("DejaVu Sans is not installed")
+    font = ImageFont.truetype(str(FONT), 13)
+    left, top, right, bottom = 70, 30, 690, 380
+    image = Image.new("RGB", (720, 440), "white")
+    draw = ImageDraw.Draw(image)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (left + (x - 1250) / 12500 * (right - left), bottom - (y - 20) / 60 * (bottom - top))
+
+    draw.line([(left, top), (left, bottom), (right, bottom)], fill=(60, 60, 60))
+    for y in range(20, 81, 10):
+        draw.line([(left - 5, at(0, y)[1]), (left, at(0, y)[1])], fill=(60, 60, 60))
+        draw.text((left - 8, at(0, y)[1]), str(y), font=font, fill=(40, 40, 40), anchor="rm")
+    for x in STEPS:
+        text = f"{x / 1000:g}k"
+        column = at(x, 0)[0] - draw.textlength(text, font=font) / 2
+        for glyph in text:
+            point = glyph == "."
+            draw.text((column, bottom + 9), glyph, font=font,
+                      fill=(238, 238, 238) if point else (40, 40, 40))
+            column += 1 if point else draw.textlength(glyph, font=font)
+    for row, (name, (colour, ys)) in enumerate(RUNS.items()):
+        points = [at(x, y) for x, y in zip(STEPS, ys, strict=True)]
+        draw.line(points, fill=colour, width=2)
+        for x, y in points:
+            draw.ellipse([x - 4, y - 4, x + 4, y + 4], fill=colour)
+        draw.rectangle([left + 20, top + 10 + 20 * row, left + 32, top + 22 + 20 * row],
+                       fill=colour)
+        draw.text((left + 40, top + 16 + 20 * row), name, font=font, fill=(40, 40, 40),
+                  anchor="lm")
+    draw.text(((left + right) / 2, bottom + 40), "Training steps", font=font,
+              fill=(40, 40, 40), anchor="mm")
+    image.save(path)
+    return path
+
+
+def test_x_labels_that_lost_their_point_are_read_with_it(tmp_path: Path) -> None:
+    """"25k" "5k" "75k" "10k" "125k" fit no one scale (two labels agree); with the point
+    put back in some ("2.5k", "12.5k") the spacing fits one: the x axis is linear again
+    and the points lie at their steps, not taken as categories."""
+    record = read_image(_faint_points(tmp_path / "steps.png"))
+    chart = _chart(record)
+    x_axis = next(axis for axis in chart.axes if axis.orientation == "x")
+    assert x_axis.scale == "linear", [t.label for t in x_axis.ticks]
+    for name, (_, ys) in RUNS.items():
+        series = _series(chart, name)
+        assert sum(_has(series, x, y, x_span=10000.0) for x, y in zip(STEPS, ys, strict=True)) >= 4

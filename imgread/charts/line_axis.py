@@ -23,7 +23,7 @@ from .axes import (
 from .categories import category_row, is_categorical, sizes_only
 from .label_row import few_labels_axis
 from .panels import Panel
-from .text import Tick, as_tick, in_thousands, unit_misreadings
+from .text import Tick, as_tick, in_thousands, lost_point_readings, unit_misreadings
 
 
 def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
@@ -40,12 +40,12 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # the row of the others
     below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
               and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
-    xfits = x_axes_read_either_way(below, unit_misreadings(below))
+    xfits = x_axes_read_either_way(below, _misreadings(below))
     if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
         # label, too far on a small chart for three ticks to line up: each at its tick mark
         marked = at_marks(below, rgb)
         if any(m is not p for m, p in zip(marked, below, strict=True)):
-            xfits = x_axes_read_either_way(marked, unit_misreadings(marked))
+            xfits = x_axes_read_either_way(marked, _misreadings(marked))
     xfits = _decimal_points_found(xfits)
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(
         below, plain=True)
@@ -88,6 +88,12 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # the area's edges (no y axis line, the rules ending at the last point): out to them
     panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
     return places_named, categories
+
+
+def _misreadings(below: list[Phrase]) -> list[Phrase]:
+    """Other readings of the labels under the plot: a size unit read as a digit, a decimal
+    point lost."""
+    return unit_misreadings(below) + lost_point_readings(below)
 
 
 MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
