@@ -20,7 +20,6 @@ looked at.
 
 from __future__ import annotations
 
-import math
 import random
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from PIL import Image
 
 from chart_looks.common import BENCHMARKS, MODELS
 from chart_looks.curves import Curves, drawn_in_turn, figure_image, scaling_content
-from chart_looks.plain_lines import RUNS
+from chart_looks.plain_lines import steps_content
 from chart_looks.xy_lines import area_png, pygal_page
 
 STYLES = ("pygal_dotted_log", "decimal_k_area", "rounded_hbars", "pygal_dotted_log",
@@ -63,17 +62,8 @@ def pygal_dotted(rng: random.Random, browser: Any) -> tuple[Image.Image, Curves]
 def short_steps(rng: random.Random, style: str, renderer: str) -> Curves:
     """Runs over a few thousand steps, a point every 250 to 1000, so that ticks fall on
     half thousands (``1.5k``)."""
-    step = rng.choice((250, 500, 750, 1000))
-    count = rng.randint(5, 9)
-    xs = [float(step * (i + 1)) for i in range(count)]
-    curves = Curves(style=style, renderer=renderer, xs=xs, tick_format="steps",
-                    x_title=rng.choice(("Training steps", "Step", "")),
-                    y_title=rng.choice(("Accuracy (%)", "Eval score", "Reward", "Win rate (%)")))
-    for name in rng.sample(RUNS, rng.randint(2, 4)):
-        start, gain, rate = rng.uniform(20, 45), rng.uniform(15, 45), rng.uniform(0.25, 0.7)
-        curves.series[name] = [
-            round(min(98.0, start + gain * (1 - math.exp(-rate * i)) + rng.uniform(-2, 2)), 1)
-            for i in range(count)]
+    curves = steps_content(rng, style, renderer, steps=(250, 500, 750, 1000))
+    curves.series = dict(list(curves.series.items())[:4])
     return curves
 
 
