@@ -31,7 +31,7 @@ from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bar_lists import bar_rows, read_bar_list
-from .bars import bar_like, find_bars, run_on_below
+from .bars import bar_like, find_bars, run_on_below, tile_the_plot
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
 from .guides import without_dotted_guides
@@ -361,12 +361,20 @@ def read_charts(
         if not bar_like(bars, area):
             bars = []
         bars = split_stacks(marks, bars, area, bg)
-        chart: Chart | None
-        if len(bars) >= 2:
+        chart: Chart | None = None
+        if len(bars) >= 2 and tile_the_plot(bars, area):
+            # shaded areas under lines (a step line's fill is a row of flat-topped "bars"
+            # that touch): the lines over them, where they trace on both axes
+            chart, new_flags = line_chart(
+                rgb, panel, found, legend_words, sure_text, bg, ocr_settings
+            )
+            if chart is not None and not _plotted(chart):
+                chart = None
+        if chart is None and len(bars) >= 2:
             chart, new_flags = bar_chart(
                 rgb, panel, bars, labels, found, legend_words, bg, ocr_settings
             )
-        else:
+        elif chart is None:
             chart, new_flags = line_chart(
                 rgb, panel, found, legend_words, sure_text, bg, ocr_settings
             )
