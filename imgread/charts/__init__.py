@@ -82,9 +82,8 @@ def run(work: Work, config: Config) -> None:
     words = work.record.ocr.words
     # dotted guides across the plot (OCR reads them as words that swallow the tick labels
     # beside them; traced, they are dashed series) are painted over for the chart's reading
-    rgb = without_dotted_guides(work.rgb)
-    if rgb is None:
-        rgb = work.rgb
+    unguided = without_dotted_guides(work.rgb)
+    rgb = work.rgb if unguided is None else unguided
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
@@ -100,7 +99,9 @@ def run(work: Work, config: Config) -> None:
         charts, flags = read_charts(rgb, words, settings)
         # The readings below look for labels the page reading lost; a page whose tables
         # were read had its text read, and there they cost a page reading each for nothing.
-        no_table_read = not work.record.ocr.tables
+        # (a "table" drawn by dotted guides is the plot's: its labels are read again too,
+        # and a chart found on it must still trace on both axes to stay)
+        no_table_read = not work.record.ocr.tables or unguided is not None
         if not charts and no_table_read:
             # tick labels in a pale grey: read them dark, and only them
             pale = [w for w in reread(rgb, settings, faint=True)
