@@ -198,3 +198,18 @@ def test_rounded_bars_a_thin_gap_apart_make_one_group(tmp_path: Path) -> None:
 def similar(read: str, name: str) -> bool:
     """A name as read, a letter or two misread ("GsMak" for GSM8K)."""
     return difflib.SequenceMatcher(None, read.lower(), name.lower()).ratio() >= 0.6
+
+
+def test_a_table_seen_in_dotted_guides_still_has_its_labels_read() -> None:
+    """pygal at scale 1 (``kinds`` look, seed 100, file 003): the page reading saw a table
+    in the grid of dotted guides and lost most small y labels (62, 52 and 50 read), and a
+    page with a table read had no label read again: no chart. With the guides found, the
+    table is the plot's and its labels are read again (along the axis lines)."""
+    record = read_image(Path(__file__).parent / "fixtures" / "charts"
+                        / "kinds_pygal_small_ticks.png")
+    chart = _chart(record)
+    truth = {"Transformer++": [(1400.0, 50.1), (3000.0, 53.1), (8000.0, 56.4), (15000.0, 61.0)],
+             "Gemma 2": [(1400.0, 48.9), (3000.0, 53.9), (8000.0, 58.7), (15000.0, 65.8)]}
+    right = sum(_has(series, x, y, log_x=True) for series in chart.series
+                for points in truth.values() for x, y in points)
+    assert right >= 6, [(s.name, [(p.x, p.y) for p in s.points]) for s in chart.series]
