@@ -23,6 +23,8 @@ MIN_DASHES = 12  # runs along a guide
 LONGEST_DASH = 8  # pixels: a dash longer is a drawn line's stretch, not a dot or dash
 SAME_PERIOD = 1.5  # pixels: starts one period apart within this
 REGULAR_SHARE = 0.6  # of the steps between dashes: at the period (crossings break a few)
+SETTLED = 3  # regular steps in a row: a guide's dashes have begun
+INKED_SHARE = 0.2  # of a guide's length: its dashes
 MIN_GUIDES = 3  # parallel guides over one stretch: a set of guides
 SPAN_SLACK = 0.05  # of the stretch: guides of a set start and end together within this
 THICKEST = 3  # rows: a guide is thinner (two, blurred to three in a JPEG)
@@ -49,14 +51,34 @@ def _guide_rows(ink: np.ndarray, grey: np.ndarray, min_span: int
         if period < 2 or period > 2.5 * LONGEST_DASH:
             continue
         regular = np.abs(steps - period) <= SAME_PERIOD
-        first, last = int(starts[short][0]), int(ends[short][-1])
+        stretch = _regular_stretch(regular)
+        if stretch is None:
+            continue
+        # (the guide's ends are where its dashes step regularly: a tick label set on the
+        # guide's row, beside its first dash, is no part of it and is left as it is)
+        first, last = int(starts[short][stretch[0]]), int(ends[short][stretch[1] + 1])
         # (words in a row step at their strokes' period too, but only across each word:
         # a guide's regular steps cover most of its length)
         covered = float(steps[regular].sum()) / max(last - first, 1)
+        # (a column across a set of solid gridlines meets them at a period too, a pixel
+        # of ink in each step: a guide's dashes fill a good share of its length)
+        inked = float(lengths[short].sum()) / max(last - first, 1)
         if regular.mean() >= REGULAR_SHARE and covered >= REGULAR_SHARE \
+                and inked >= INKED_SHARE \
                 and last - first >= min_span and _on_plain_ground(grey, ink, row, first, last):
             found.append((row, first, last, period))
     return found
+
+
+def _regular_stretch(regular: np.ndarray) -> tuple[int, int] | None:
+    """The first and last steps of ``regular`` that open or close :data:`SETTLED` regular
+    steps in a row: the stretch a guide's dashes run over (a crossing line breaks a step
+    inside it)."""
+    runs = np.convolve(regular.astype(np.int8), np.ones(SETTLED, np.int8), "valid") == SETTLED
+    settled = np.flatnonzero(runs)
+    if not len(settled):
+        return None
+    return int(settled[0]), int(settled[-1]) + SETTLED - 1
 
 
 def _on_plain_ground(grey: np.ndarray, ink: np.ndarray, row: int, first: int, last: int
