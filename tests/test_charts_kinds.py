@@ -79,6 +79,30 @@ def test_dotted_guides_need_a_set_across_the_plot() -> None:
     assert (cleaned[20:180, 200] == (220, 30, 30)).all()
 
 
+def test_dotted_guides_leave_labels_and_solid_gridlines() -> None:
+    """The columns across solid gridlines meet them at a period too (a pixel of ink a
+    step), side by side: a band, no guide. A tick label set on a guide's row, just before
+    its first dash (pygal centres its labels on the guides), is no part of the guide and
+    stays as drawn."""
+    if not FONT.exists():
+        pytest.skip("DejaVu Sans is not installed")
+    gridded = np.full((200, 400, 3), 255, np.uint8)
+    gridded[10:190:12, 40:380] = 90
+    assert without_dotted_guides(gridded) is None
+    page = Image.new("RGB", (400, 200), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 11)
+    for row, label in ((40, "-45"), (90, "-40"), (140, "-35")):  # strokes on the row
+        draw.text((34, row), label, font=font, fill=(60, 60, 60), anchor="rm")
+        for x in range(38, 380, 4):
+            draw.line([(x, row), (x + 1, row)], fill=(60, 60, 60))
+    drawn = np.asarray(page)
+    cleaned = without_dotted_guides(drawn)
+    assert cleaned is not None
+    assert (cleaned[:, :36] == drawn[:, :36]).all()
+    assert cleaned[[40, 90, 140], 40:380].min() > 200
+
+
 STEPS = [2500.0 * i for i in range(1, 6)]  # printed 2.5k, 5k, 7.5k, 10k, 12.5k
 RUNS = {"Baseline": ((31, 119, 180), [34.0, 45.0, 52.0, 56.0, 61.0]),
         "Ours": ((214, 39, 40), [40.0, 51.0, 58.0, 64.0, 67.0])}

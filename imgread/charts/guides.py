@@ -24,7 +24,6 @@ LONGEST_DASH = 8  # pixels: a dash longer is a drawn line's stretch, not a dot o
 SAME_PERIOD = 1.5  # pixels: starts one period apart within this
 REGULAR_SHARE = 0.6  # of the steps between dashes: at the period (crossings break a few)
 SETTLED = 3  # regular steps in a row: a guide's dashes have begun
-INKED_SHARE = 0.2  # of a guide's length: its dashes
 MIN_GUIDES = 3  # parallel guides over one stretch: a set of guides
 SPAN_SLACK = 0.05  # of the stretch: guides of a set start and end together within this
 THICKEST = 3  # rows: a guide is thinner (two, blurred to three in a JPEG)
@@ -60,11 +59,7 @@ def _guide_rows(ink: np.ndarray, grey: np.ndarray, min_span: int
         # (words in a row step at their strokes' period too, but only across each word:
         # a guide's regular steps cover most of its length)
         covered = float(steps[regular].sum()) / max(last - first, 1)
-        # (a column across a set of solid gridlines meets them at a period too, a pixel
-        # of ink in each step: a guide's dashes fill a good share of its length)
-        inked = float(lengths[short].sum()) / max(last - first, 1)
         if regular.mean() >= REGULAR_SHARE and covered >= REGULAR_SHARE \
-                and inked >= INKED_SHARE \
                 and last - first >= min_span and _on_plain_ground(grey, ink, row, first, last):
             found.append((row, first, last, period))
     return found
@@ -102,7 +97,8 @@ def _sets_of_guides(rows: list[tuple[int, int, int, float]]) -> list[tuple[int, 
     for row, first, last, period in rows:
         if all(row + k in found for k in range(-THICKEST, 1)) or all(
                 row + k in found for k in range(THICKEST + 1)):
-            continue  # a band of such rows is a hatched or textured fill, not a guide
+            continue  # a band of such rows is a hatched or textured fill (or the columns
+            # across a set of solid gridlines, which meet them at a period), not a guide
         slack = SPAN_SLACK * (last - first) + period
         mates = {r for r, f, la, _ in rows if abs(f - first) <= slack and abs(la - last) <= slack}
         guides = sum(1 for r in mates if not any(0 < r - q <= 2 for q in mates))
