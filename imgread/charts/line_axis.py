@@ -40,7 +40,10 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # the row of the others
     below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
               and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
-    xfits = x_axes_read_either_way(below, _misreadings(below))
+    xfits = x_axes_read_either_way(below, unit_misreadings(below))
+    if not xfits:  # no scale through the labels as read: some lost their decimal point
+        # ("45k" for 4.5k); where a scale fits, a label read apart from it is an outlier
+        xfits = x_axes_read_either_way(below, _misreadings(below))
     if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
         # label, too far on a small chart for three ticks to line up: each at its tick mark
         marked = at_marks(below, rgb)
