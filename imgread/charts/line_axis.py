@@ -41,9 +41,11 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
               and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
-    if not xfits:  # no scale through the labels as read: some lost their decimal point
-        # ("45k" for 4.5k); where a scale fits, a label read apart from it is an outlier
-        xfits = x_axes_read_either_way(below, _misreadings(below))
+    # labels that lost their decimal point ("45k" for 4.5k) read with it, where that lines
+    # up two ticks more (one more may be a misread label that fits the others as tenths)
+    pointed = x_axes_read_either_way(below, _misreadings(below))
+    if _most_ticks(pointed) >= _most_ticks(xfits) + 2:
+        xfits = pointed
     if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
         # label, too far on a small chart for three ticks to line up: each at its tick mark
         marked = at_marks(below, rgb)
@@ -91,6 +93,10 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # the area's edges (no y axis line, the rules ending at the last point): out to them
     panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
     return places_named, categories
+
+
+def _most_ticks(fits: list[Fit]) -> int:
+    return max((len(fit.ticks) for fit in fits), default=0)
 
 
 def _misreadings(below: list[Phrase]) -> list[Phrase]:
