@@ -42,15 +42,17 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
               and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
     # labels that lost their decimal point ("45k" for 4.5k) read with it, where that lines
-    # up two ticks more (one more may be a misread label that fits the others as tenths)
-    pointed = x_axes_read_either_way(below, _misreadings(below))
+    # up two ticks more on a linear scale (one more may be a misread label that fits the
+    # others as tenths; sizes set evenly apart, "13B" "70B", would fit a log one as "1.3B")
+    pointed = [fit for fit in x_axes_read_either_way(below, _misreadings(below))
+               if fit.scale == "linear"]
     if _most_ticks(pointed) >= _most_ticks(xfits) + 2:
         xfits = pointed
     if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
         # label, too far on a small chart for three ticks to line up: each at its tick mark
         marked = at_marks(below, rgb)
         if any(m is not p for m, p in zip(marked, below, strict=True)):
-            xfits = x_axes_read_either_way(marked, _misreadings(marked))
+            xfits = x_axes_read_either_way(marked, unit_misreadings(marked))
     xfits = _decimal_points_found(xfits)
     panel.x = min(xfits, key=lambda f: f.ticks[0].box.y1) if xfits else decade_axis(
         below, plain=True)
