@@ -4,10 +4,12 @@ faded line. Each test renders its chart and fails without its mechanism."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 from test_charts_lines import _chart, _has, _series
 
 from imgread.charts.steps import step_points
@@ -98,3 +100,36 @@ def test_dots_on_a_thin_faded_line_are_its_points() -> None:
         series = _series(chart, name)
         assert len(series.points) <= len(truth), series.points
         assert sum(_has(series, x, y, log_x=True) for x, y in truth) == len(truth)
+
+
+STEPS = [500.0 * i for i in range(1, 7)]
+RUNS = {"Baseline": [31.0, 44.0, 40.0, 52.0, 49.0, 58.0],
+        "Ours": [24.0, 30.0, 38.0, 35.0, 43.0, 41.0],
+        "Long context": [45.0, 52.0, 55.0, 61.0, 60.0, 66.0]}
+
+
+def test_step_lines_over_their_shaded_steps_are_read(tmp_path: Path) -> None:
+    """Vega-Lite step lines over the region under each, filled in its colour: the fills
+    are flat topped and touch, side by side across the whole plot, as no bar chart's bars
+    do (they were read as two wide bars); read as lines, the steps give the points."""
+    vl_convert = pytest.importorskip("vl_convert")
+    rows = [{"x": x, "y": y, "run": name} for name, ys in RUNS.items()
+            for x, y in zip(STEPS, ys, strict=True)]
+    encoding = {"x": {"field": "x", "type": "quantitative", "title": "Step"},
+                "y": {"field": "y", "type": "quantitative", "title": "Accuracy (%)",
+                      "scale": {"domain": [20, 70], "zero": False}, "stack": None},
+                "color": {"field": "run", "type": "nominal", "sort": None}}
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 460,
+            "height": 300, "data": {"values": rows}, "encoding": encoding,
+            "layer": [{"mark": {"type": "area", "interpolate": "step-after", "opacity": 0.3}},
+                      {"mark": {"type": "line", "interpolate": "step-after", "strokeWidth": 2}}]}
+    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=1.5)))
+    page = Image.new("RGB", drawn.size, "white")
+    page.paste(drawn, mask=drawn.getchannel("A") if drawn.mode == "RGBA" else None)
+    page.save(tmp_path / "steps.png")
+    record = read_image(tmp_path / "steps.png")
+    assert not any(chart.kind == "bar" for chart in record.charts)
+    chart = _chart(record)
+    right = sum(_has(series, x, y, x_span=2500.0) for series in chart.series
+                for ys in RUNS.values() for x, y in zip(STEPS, ys, strict=True))
+    assert right >= 9, [(s.name, [(p.x, p.y) for p in s.points]) for s in chart.series]

@@ -13,7 +13,8 @@ shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 ``dark_hbars``; seaborn point plots over categories: ``points``; dark SVG panels of
 lines without markers written several ways: ``darkpanels``; lollipops (stems with round
 heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``; pygal XY lines on
-log axes and Vega-Lite lines over shaded areas: ``xylines``).
+log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guides at
+scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -28,6 +29,7 @@ from chart_looks import (
     bound_bars,
     box_look,
     category_lines,
+    chart_kinds,
     curves,
     dark_hbars,
     dark_panels,
@@ -69,4 +71,5 @@ LOOKS = {
     "lollipops": lollipops,
     "sketch": sketch_bars,
     "xylines": xy_lines,
+    "kinds": chart_kinds,
 }

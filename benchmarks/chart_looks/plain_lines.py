@@ -46,10 +46,12 @@ RUNS = ("Baseline", "Ours", "+ data filter", "No warmup", "lr 3e-4", "lr 1e-3", 
         "Dense", "Distilled", "Long context")
 
 
-def steps_content(rng: random.Random, style: str, renderer: str) -> Curves:
-    """Scores of 2 to 5 runs over training steps (a point every 1k to 5k steps), each a
-    saturating curve with noise, so that each data point bends its line."""
-    step = rng.choice((1000, 2000, 2500, 5000))
+def steps_content(rng: random.Random, style: str, renderer: str,
+                  steps: tuple[int, ...] = (1000, 2000, 2500, 5000)) -> Curves:
+    """Scores of 2 to 5 runs over training steps (a point every 1k to 5k steps, or every
+    one of ``steps``), each a saturating curve with noise, so that each data point bends
+    its line."""
+    step = rng.choice(steps)
     count = rng.randint(5, 9)
     xs = [float(step * (i + 1)) for i in range(count)]
     curves = Curves(style=style, renderer=renderer, xs=xs, tick_format="steps",

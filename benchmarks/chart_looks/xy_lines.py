@@ -43,17 +43,24 @@ PYGAL_STYLES = ("DefaultStyle", "DarkStyle", "LightStyle", "CleanStyle", "NeonSt
 
 # ---------------------------------------------------------------- pygal XY (in Chromium)
 
-def pygal_page(curves: Curves, rng: random.Random) -> str:
-    """An XY chart of ``curves`` in one of pygal's styles, as an HTML page of its SVG."""
+def pygal_page(curves: Curves, rng: random.Random, forced: dict[str, Any] | None = None) -> str:
+    """An XY chart of ``curves`` in one of pygal's styles, as an HTML page of its SVG;
+    ``forced`` sets style and chart options (those a style takes go to the style)."""
     import pygal
     import pygal.style
 
+    forced = dict(forced or {})
     style_name = rng.choice(PYGAL_STYLES)
-    style = getattr(pygal.style, style_name)(
-        label_font_size=rng.choice((10, 11, 12, 14)),
-        major_label_font_size=rng.choice((10, 12, 14)),
-        legend_font_size=rng.choice((12, 14, 16)),
-        font_family=rng.choice(("DejaVu Sans", "Liberation Sans", "monospace")))
+    style_options = {"label_font_size": rng.choice((10, 11, 12, 14)),
+                     "major_label_font_size": rng.choice((10, 12, 14)),
+                     "legend_font_size": rng.choice((12, 14, 16)),
+                     "font_family": rng.choice(("DejaVu Sans", "Liberation Sans", "monospace"))}
+    if "font_size" in forced:  # small tick text
+        size = forced.pop("font_size")
+        style_options.update(label_font_size=size, major_label_font_size=size)
+    for key in [k for k in forced if k.endswith("dasharray")]:
+        style_options[key] = forced.pop(key)
+    style = getattr(pygal.style, style_name)(**style_options)
     options: dict[str, Any] = {
         "style": style, "width": rng.choice((640, 760, 880)),
         "height": rng.choice((420, 480, 560)), "js": [], "disable_xml_declaration": True,
@@ -65,6 +72,7 @@ def pygal_page(curves: Curves, rng: random.Random) -> str:
         "title": rng.choice((None, "Scaling", "Accuracy vs. size", None))}
     if curves.log_x and rng.random() < 0.4:
         options["x_labels"] = curves.xs  # ticks at the data's own sizes
+    options.update(forced)
     if not curves.log_x:
         options["x_value_formatter"] = lambda v: f"{v / 1000:g}k"
     chart = pygal.XY(**options)
@@ -87,7 +95,7 @@ def stacked_heights(curves: Curves) -> None:
 
 
 def area_png(curves: Curves, rng: random.Random, interpolations: tuple[str, ...],
-             theme: str | None) -> Image.Image:
+             theme: str | None, x_format: str | None = None) -> Image.Image:
     """Area under each line at low opacity, the line on top, in Vega-Lite."""
     import vl_convert
 
@@ -104,7 +112,7 @@ def area_png(curves: Curves, rng: random.Random, interpolations: tuple[str, ...]
         x_field["scale"] = {"type": "log"}
         x_field["axis"] = {"format": "~s"} if curves.tick_scale == 1e9 else {}
     else:
-        x_field["axis"] = {"format": rng.choice(("~s", ","))}
+        x_field["axis"] = {"format": x_format or rng.choice(("~s", ","))}
     y_scale: dict[str, Any] = {"zero": stacked}
     if not stacked:
         y_scale["domain"] = list(y_range(curves, rng))

@@ -31,9 +31,10 @@ from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bar_lists import bar_rows, read_bar_list
-from .bars import bar_like, find_bars, run_on_below
+from .bars import bar_like, find_bars, run_on_below, tile_the_plot
 from .boxes import read_lying_boxes, read_upright_boxes
 from .gaps import tick_gap_words
+from .guides import without_dotted_guides
 from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
@@ -79,6 +80,10 @@ def run(work: Work, config: Config) -> None:
         return
     settings = ocr.page_settings(config.ocr, work.record.ocr.lang)
     words = work.record.ocr.words
+    # dotted guides across the plot (OCR reads them as words that swallow the tick labels
+    # beside them; traced, they are dashed series) are painted over for the chart's reading
+    unguided = without_dotted_guides(work.rgb)
+    rgb = work.rgb if unguided is None else unguided
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
@@ -88,33 +93,35 @@ def run(work: Work, config: Config) -> None:
     # the first reading still runs (a hollow box plot is drawn in rules alone).
     likely = _looks_like_chart(work) and not _plainly_a_table(work)
     if not likely:
-        charts, flags = read_charts(work.rgb, words)
+        charts, flags = read_charts(rgb, words)
     if charts or likely:
-        words = merge_words(reread(work.rgb, settings), words)
-        charts, flags = read_charts(work.rgb, words, settings)
+        words = merge_words(reread(rgb, settings), words)
+        charts, flags = read_charts(rgb, words, settings)
         # The readings below look for labels the page reading lost; a page whose tables
         # were read had its text read, and there they cost a page reading each for nothing.
-        no_table_read = not work.record.ocr.tables
+        # (a "table" drawn by dotted guides is the plot's: its labels are read again too,
+        # and a chart found on it must still trace on both axes to stay)
+        no_table_read = not work.record.ocr.tables or unguided is not None
         if not charts and no_table_read:
             # tick labels in a pale grey: read them dark, and only them
-            pale = [w for w in reread(work.rgb, settings, faint=True)
+            pale = [w for w in reread(rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
             words = merge_words(pale, words)
-            charts, flags = read_charts(work.rgb, words, settings)
+            charts, flags = read_charts(rgb, words, settings)
         if not charts and no_table_read:
             # or lone digits the page reading lost: along the axis lines
-            words = merge_words(axis_strip_words(work.rgb, settings), words)
-            charts, flags = read_charts(work.rgb, words, settings)
-        if not charts and no_table_read and (gaps := tick_gap_words(work.rgb, words, settings)):
+            words = merge_words(axis_strip_words(rgb, settings), words)
+            charts, flags = read_charts(rgb, words, settings)
+        if not charts and no_table_read and (gaps := tick_gap_words(rgb, words, settings)):
             # or a column's middle ticks, small and pale by no axis line: read between
             words = merge_words(gaps, words)
-            charts, flags = read_charts(work.rgb, words, settings)
+            charts, flags = read_charts(rgb, words, settings)
         if not charts and no_table_read:
             # or text among coloured bars on a dark page: its grey ink alone, whose charts
             # must show marks read on their axes (a meme's white text on a coloured page is
             # grey ink too)
-            words = merge_words(reread(work.rgb, settings, grey_only=True), words)
-            charts, flags = read_charts(work.rgb, words, settings)
+            words = merge_words(reread(rgb, settings, grey_only=True), words)
+            charts, flags = read_charts(rgb, words, settings)
             if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
@@ -355,12 +362,20 @@ def read_charts(
         if not bar_like(bars, area):
             bars = []
         bars = split_stacks(marks, bars, area, bg)
-        chart: Chart | None
-        if len(bars) >= 2:
+        chart: Chart | None = None
+        if len(bars) >= 2 and tile_the_plot(bars, area):
+            # shaded areas under lines (a step line's fill is a row of flat-topped "bars"
+            # that touch): the lines over them, where they trace on both axes
+            chart, new_flags = line_chart(
+                rgb, panel, found, legend_words, sure_text, bg, ocr_settings
+            )
+            if chart is not None and not _plotted(chart):
+                chart = None
+        if chart is None and len(bars) >= 2:
             chart, new_flags = bar_chart(
                 rgb, panel, bars, labels, found, legend_words, bg, ocr_settings
             )
-        else:
+        elif chart is None:
             chart, new_flags = line_chart(
                 rgb, panel, found, legend_words, sure_text, bg, ocr_settings
             )

@@ -6,6 +6,7 @@ full resolution so that a value measured from the axis lands within a fraction o
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import cv2
@@ -436,3 +437,17 @@ def bar_like(bars: list[RawBar], area: Box) -> bool:
     floor = max(bar.bottom for bar in bars)
     tall = sum(bar.bottom - bar.top >= 0.08 * area.height for bar in bars)
     return floor >= area.y2 - 0.15 * area.height and tall >= 2
+
+
+TILED_SHARE = 0.75  # of the plot's width: bars side by side covering this tile it
+TOUCHING = 3  # pixels: bars this close touch
+
+
+def tile_the_plot(bars: list[RawBar], area: Box) -> bool:
+    """Bars side by side with no gap between any two, together as wide as most of the
+    plot: fills under lines (an area chart, a step line's shading), which bar charts,
+    their bars set apart, do not draw."""
+    ordered = sorted(bars, key=lambda bar: bar.x1)
+    touching = all(b.x1 - a.x2 <= TOUCHING for a, b in itertools.pairwise(ordered))
+    covered = max(bar.x2 for bar in bars) - min(bar.x1 for bar in bars)
+    return touching and covered >= TILED_SHARE * area.width

@@ -469,15 +469,19 @@ SAME_SERIES = 20.0  # colour distance: two bars this close are one series
 def gap_groups(bars: list[RawBar]) -> list[str | float]:
     """Group numbers 1, 2, ...: bars closer than half a bar's width belong together, unless
     a bar repeats the colour of one already in the group (a group holds one bar per series:
-    single-series bars stand close together too)."""
+    single-series bars stand close together too). Where a group's bars are drawn apart (a
+    thin gap, which their anti-aliased edges widen: rounded lying bars), the groups stand
+    further apart still: a gap splits only well past the narrowest."""
     typical = float(np.median([bar.width for bar in bars]))
+    narrowest = min((b.x1 - a.x2 for a, b in itertools.pairwise(bars)), default=0.0)
+    apart = max(0.5 * typical, 2 * narrowest + 2)
     index, out = 1, list[str | float]()
     group: list[RawBar] = []
     for i, bar in enumerate(bars):
         repeats = any(
             float(np.linalg.norm(bar.colour - other.colour)) < SAME_SERIES for other in group
         )
-        if i and (bar.x1 - bars[i - 1].x2 > 0.5 * typical or repeats):
+        if i and (bar.x1 - bars[i - 1].x2 > apart or repeats):
             index += 1
             group = []
         group.append(bar)

@@ -23,7 +23,7 @@ from .axes import (
 from .categories import category_row, is_categorical
 from .label_row import few_labels_axis
 from .panels import Panel
-from .text import Tick, as_tick, in_thousands, unit_misreadings
+from .text import Tick, as_tick, in_thousands, lost_point_readings, unit_misreadings
 
 
 def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
@@ -41,6 +41,13 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     below += [p for p in numbers if p.box.y1 < panel.area.y2 - 2 < panel.area.y2 + 2 < p.box.y2
               and any(abs(p.box.y2 - q.box.y2) <= 2 for q in below)]
     xfits = x_axes_read_either_way(below, unit_misreadings(below))
+    # labels that lost their decimal point ("45k" for 4.5k) read with it, where that lines
+    # up two ticks more on a linear scale (one more may be a misread label that fits the
+    # others as tenths; sizes set evenly apart, "13B" "70B", would fit a log one as "1.3B")
+    pointed = [fit for fit in x_axes_read_either_way(below, _misreadings(below))
+               if fit.scale == "linear"]
+    if _most_ticks(pointed) >= _most_ticks(xfits) + 2:
+        xfits = pointed
     if not xfits:  # flush first and last labels (Vega) stand off the others' fit by half a
         # label, too far on a small chart for three ticks to line up: each at its tick mark
         marked = at_marks(below, rgb)
@@ -88,6 +95,16 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     # the area's edges (no y axis line, the rules ending at the last point): out to them
     panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
     return places_named, categories
+
+
+def _most_ticks(fits: list[Fit]) -> int:
+    return max((len(fit.ticks) for fit in fits), default=0)
+
+
+def _misreadings(below: list[Phrase]) -> list[Phrase]:
+    """Other readings of the labels under the plot: a size unit read as a digit, a decimal
+    point lost."""
+    return unit_misreadings(below) + lost_point_readings(below)
 
 
 MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text

@@ -151,6 +151,30 @@ def unit_misread(phrase: Phrase) -> Phrase | None:
                 number=float(match["number"]) * _TO_BILLIONS[unit.lower()])
 
 
+# digits without a point, a unit or suffix after them ("45k", "25", "125M")
+_POINTLESS = re.compile(r"^(?P<digits>\d{2,})(?P<rest>\s*[A-Za-z%]*)$")
+
+
+def lost_point_readings(found: list[Phrase]) -> list[Phrase]:
+    """Other readings of x tick labels whose small decimal point OCR lost ("4.5k" read
+    "45k", "2.5" read "25"): the point put back before the last digit, or the last two,
+    the value a tenth or a hundredth of what was read. For fitting x axes only, beside
+    the readings as read: a reading is kept where it lines up more ticks, so the spacing
+    of the other labels decides."""
+    others: list[Phrase] = []
+    for phrase in found:
+        match = _POINTLESS.match(phrase.text.strip())
+        if phrase.value is None or match is None or phrase.value == 0:
+            continue
+        digits = match["digits"]
+        for cut in (1, 2)[: len(digits) - 1]:
+            text = f"{digits[:-cut]}.{digits[-cut:]}{match['rest']}"
+            others.append(Tick(words=phrase.words, box=phrase.box, text=text,
+                               confidence=phrase.confidence,
+                               number=float(phrase.value) / 10**cut))
+    return others
+
+
 TICK_MARKS = ".,}])|-—_~+="  # a tick mark beside its label, as OCR reads it ("50}", "60-",
 # "20+"; a thick one drawn by hand, xkcd's, "80=")
 _MARK_AND_GLYPH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)[-—_~|]\S$")
