@@ -20,7 +20,7 @@ from .axes import (
     with_mantissas,
     x_axes_read_either_way,
 )
-from .categories import category_row, is_categorical
+from .categories import MARK_SHARE, category_row, is_categorical
 from .label_row import few_labels_axis
 from .panels import Panel
 from .text import Tick, as_tick, in_thousands, lost_point_readings, unit_misreadings
@@ -105,11 +105,6 @@ def _misreadings(below: list[Phrase]) -> list[Phrase]:
     """Other readings of the labels under the plot: a size unit read as a digit, a decimal
     point lost."""
     return unit_misreadings(below) + lost_point_readings(below)
-
-
-MARK_SHARE = 0.6  # of the tick labels' height: a shorter "name" is a tick mark read as text
-
-
 
 
 def _out_to_end_ticks(panel: Panel, places_named: list[Phrase], width: int) -> Box:
