@@ -34,13 +34,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import matplotlib  # noqa: E402
+import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from blind13_data import FAMILIES, SIZES  # noqa: E402
-from browser import Browser  # noqa: E402
-from PIL import Image  # noqa: E402
+import matplotlib.pyplot as plt
+from blind13_data import FAMILIES, SIZES
+from browser import Browser
+from PIL import Image
 
 BENCHES = ["MMLU", "GSM8K", "HumanEval", "ARC-C", "MATH", "BBH", "DROP", "IFEval"]
 

@@ -89,7 +89,7 @@ def overleaf_split(rng: random.Random, browser: Browser):
     source = ["\\section{Experiments}", "", "We compare against open baselines of",
               "similar size; see Appendix~\\ref{app:setup}.", "",
               "\\begin{table}[t]", "  \\centering", "  \\small",
-              f"  \\caption{{Results of our models against baselines.}}",
+              "  \\caption{Results of our models against baselines.}",
               "  \\label{tab:main}", "  \\input{tables/main}", "\\end{table}", "",
               "\\paragraph{Findings.} Larger models help on", "every benchmark."]
     lines = "".join(f"<div><i>{i + 1}</i>{esc(line) or '&nbsp;'}</div>"

@@ -127,7 +127,8 @@ def table_html(
 
 def page(css: str, body: str, width: int) -> str:
     return (f"<!doctype html><html><head><meta charset='utf-8'><style>"
-            f"html,body{{margin:0;padding:0}} th,td{{white-space:nowrap}} #shot{{width:{width}px;display:inline-block}}"
+            f"html,body{{margin:0;padding:0}} th,td{{white-space:nowrap}}"
+            f"#shot{{width:{width}px;display:inline-block}}"
             f"{css}</style></head><body><div id='shot'>{body}</div></body></html>")
 
 

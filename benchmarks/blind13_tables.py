@@ -34,9 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import blind13_looks_apps as apps  # noqa: E402
-import blind13_looks_pages as pages  # noqa: E402
-from browser import Browser  # noqa: E402
+import blind13_looks_apps as apps
+import blind13_looks_pages as pages
+from browser import Browser
 
 LOOKS = {
     "jira_issue": apps.jira_issue,
