@@ -150,7 +150,8 @@ def twin_axis_lines(rng: random.Random, browser: Browser):
     plt.style.use("dark_background" if dark else "default")
     fig, left = plt.subplots(figsize=(rng.uniform(6.5, 8.5), rng.uniform(4, 5)))
     right = left.twinx()
-    names = ("MMLU accuracy (%)", "Latency (ms)")
+    names = (f"{rng.choice(BENCHES)} accuracy (%)", rng.choice(["Latency (ms)",
+                                                                "Time per token (ms)"]))
     left.plot(xs, accuracy, color="#1f77b4", linewidth=2.2, label=names[0])
     right.plot(xs, latency, color="#d62728", linewidth=2.2, linestyle="--", label=names[1])
     left.set_ylabel(names[0], color="#1f77b4")
@@ -228,7 +229,8 @@ def notion_thousands(rng: random.Random, browser: Browser):
     import vl_convert
 
     names = family_names(rng, rng.randint(3, 5))
-    settings = rng.sample(["batch 1", "batch 8", "batch 32", "batch 64"], 2)
+    settings = sorted(rng.sample(["batch 1", "batch 8", "batch 32", "batch 64"], 2),
+                      key=lambda setting: int(setting.split()[1]))
     rows, series = [], {}
     for setting in settings:
         scale = 1 if setting == settings[0] else rng.uniform(2.5, 4)

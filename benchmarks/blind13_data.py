@@ -60,16 +60,13 @@ class Model:
 
 
 def pick_models(rng: random.Random, count: int, with_size: bool = True) -> list[Model]:
-    families = rng.sample(FAMILIES, min(count, len(FAMILIES)))
+    """``count`` models of distinct families, so that no two names are the same."""
+    families = rng.sample(FAMILIES, count)
     models = []
     for i in range(count):
-        family = families[i % len(families)]
+        family = families[i]
         size = rng.choice(SIZES)
         models.append(Model(model_name(rng, family, size, with_size), size, rng.choice(TOKENS)))
-    names = [m.name for m in models]
-    for i, m in enumerate(models):  # keep names distinct: a repeat gets a version of its own
-        if names.count(m.name) > 1 and names.index(m.name) != i:
-            m.name = f"{m.name}-r{i}"
     return models
 
 

@@ -35,7 +35,7 @@ def jira_issue(rng: random.Random, browser: Browser):
     margin-bottom:14px}.f{display:flex;justify-content:space-between;padding:6px 0;
     border-bottom:1px solid #ebecf0}.f span{color:#6b778c}.c{font-size:13px}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.25]))
-    return (*finish(image, rng), t, None)
+    return (*finish(image), t, None)
 
 
 def calc_preview(rng: random.Random, browser: Browser):
@@ -58,7 +58,7 @@ def calc_preview(rng: random.Random, browser: Browser):
     table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #c0c0c0;
     padding:2px 6px}th{font-weight:bold}.g{text-align:center!important}"""
     image = shoot(browser, css, body, width, 1.0)
-    return (*finish(image, rng), t, None)
+    return (*finish(image), t, None)
 
 
 def outlook_email(rng: random.Random, browser: Browser):
@@ -78,7 +78,7 @@ def outlook_email(rng: random.Random, browser: Browser):
     border:1px solid #8EA9DB}}td{{padding:3px 9px;border:1px solid #8EA9DB}}
     tbody tr:nth-child(odd){{background:{band}}}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.5]))
-    return (*finish(image, rng, width=rng.choice([None, width])), t, None)
+    return (*finish(image, width=rng.choice([None, width])), t, None)
 
 
 def overleaf_split(rng: random.Random, browser: Browser):
@@ -115,7 +115,7 @@ def overleaf_split(rng: random.Random, browser: Browser):
     border-top:1.5px solid #000;border-bottom:1.5px solid #000}thead tr{border-bottom:1px
     solid #000}th,td{padding:3px 9px}th{font-weight:normal}.fn{font-size:12px}"""
     image = shoot(browser, css, body, width, 1.0)
-    return (*finish(image, rng), t, caption)
+    return (*finish(image), t, caption)
 
 
 def poster_band(rng: random.Random, browser: Browser):
@@ -133,7 +133,7 @@ def poster_band(rng: random.Random, browser: Browser):
     th{{border-bottom:3px solid {colour};color:{colour};padding:6px 16px}}
     td{{padding:6px 16px;border-bottom:1px solid #ddd}}.small{{font-size:16px;color:#777}}"""
     image = shoot(browser, css, body, width, 1.0)
-    return (*finish(image, rng, width=round(width * rng.uniform(0.6, 0.85)),
+    return (*finish(image, width=round(width * rng.uniform(0.6, 0.85)),
                     jpeg=rng.randint(55, 75)), t, title)
 
 
@@ -165,4 +165,4 @@ def emoji_status(rng: random.Random, browser: Browser):
     table{border-collapse:collapse;font-size:14px}th,td{border:1px solid #d0d7de;
     padding:6px 12px}tbody tr:nth-child(even){background:#f6f8fa}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 2.0]))
-    return (*finish(image, rng, width=rng.choice([None, width])), t, None)
+    return (*finish(image, width=rng.choice([None, width])), t, None)

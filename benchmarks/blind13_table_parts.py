@@ -145,10 +145,12 @@ def shoot(browser: Browser, css: str, body: str, width: int, scale: float) -> Im
     return image
 
 
-def finish(image: Image.Image, rng: random.Random, *, width: int | None = None,
+def finish(image: Image.Image, *, width: int | None = None,
            blur: float = 0.0, jpeg: int | None = None) -> tuple[bytes, str]:
-    """Scale to ``width``, blur, and encode: (bytes, extension)."""
-    if width and width != image.width:
+    """Scale to ``width`` (at most 1600 px, the widest screenshot of the set), blur, and
+    encode: (bytes, extension)."""
+    width = min(width or image.width, 1600)
+    if width != image.width:
         height = round(image.height * width / image.width)
         image = image.resize((width, height), Image.Resampling.LANCZOS)
     if blur:
