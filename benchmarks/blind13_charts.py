@@ -25,9 +25,7 @@ bar's x is its category as printed, a line's x its number on the x axis), ``styl
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
 import random
 import sys
 from pathlib import Path
@@ -38,7 +36,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from blind13_data import FAMILIES, SIZES
+from blind13_data import FAMILIES, SIZES, cli, encode, write_shot_set
 from browser import Browser
 from PIL import Image
 
@@ -61,15 +59,6 @@ def png_of(fig: plt.Figure, dpi: float) -> Image.Image:
     return Image.open(buffer).convert("RGB")
 
 
-def encoded(image: Image.Image, jpeg: int | None = None) -> tuple[bytes, str]:
-    buffer = io.BytesIO()
-    if jpeg:
-        image.save(buffer, "JPEG", quality=jpeg)
-        return buffer.getvalue(), "jpg"
-    image.save(buffer, "PNG")
-    return buffer.getvalue(), "png"
-
-
 def errorcap_labels(rng: random.Random, browser: Browser):
     names = family_names(rng, rng.randint(4, 7))
     bench = rng.choice(BENCHES)
@@ -90,7 +79,7 @@ def errorcap_labels(rng: random.Random, browser: Browser):
     fig.tight_layout()
     image = png_of(fig, rng.choice([100, 130]))
     series = {label: [[n, v] for n, v in zip(names, values, strict=True)]}
-    return encoded(image), {"kind": "bar", "log_x": False, "series": series}
+    return *encode(image), {"kind": "bar", "log_x": False, "series": series}
 
 
 def stacked_area(rng: random.Random, browser: Browser):
@@ -113,7 +102,7 @@ def stacked_area(rng: random.Random, browser: Browser):
     image = png_of(fig, 110)
     series = {names[0]: [[x, y] for x, y in zip(xs, lower, strict=True)],
               names[1]: [[x, y] for x, y in zip(xs, upper, strict=True)]}
-    return encoded(image), {"kind": "line", "log_x": False, "series": series}
+    return *encode(image), {"kind": "line", "log_x": False, "series": series}
 
 
 def mono_sorted_hbar(rng: random.Random, browser: Browser):
@@ -139,7 +128,7 @@ def mono_sorted_hbar(rng: random.Random, browser: Browser):
     fig.tight_layout()
     image = png_of(fig, rng.choice([100, 140]))
     series = {label: [[n, v] for n, v in zip(names, values, strict=True)]}
-    return encoded(image), {"kind": "hbar", "log_x": False, "series": series}
+    return *encode(image), {"kind": "hbar", "log_x": False, "series": series}
 
 
 def twin_axis_lines(rng: random.Random, browser: Browser):
@@ -166,7 +155,7 @@ def twin_axis_lines(rng: random.Random, browser: Browser):
     plt.style.use("default")
     series = {names[0]: [[x, y] for x, y in zip(xs, accuracy, strict=True)],
               names[1]: [[x, y] for x, y in zip(xs, latency, strict=True)]}
-    return encoded(image), {"kind": "line", "log_x": False, "series": series}
+    return *encode(image), {"kind": "line", "log_x": False, "series": series}
 
 
 def bokeh_toolbar(rng: random.Random, browser: Browser):
@@ -197,7 +186,7 @@ def bokeh_toolbar(rng: random.Random, browser: Browser):
             f"<body style='margin:0;background:#fff'><div id=shot style='display:inline-block;"
             f"padding:12px'>{div}</div>{script}</body></html>")
     image = browser.shoot(page, 1.0)
-    return encoded(image), {"kind": "line", "log_x": True, "series": series}
+    return *encode(image), {"kind": "line", "log_x": True, "series": series}
 
 
 def hatched_grouped_hbar(rng: random.Random, browser: Browser):
@@ -222,7 +211,7 @@ def hatched_grouped_hbar(rng: random.Random, browser: Browser):
               frameon=False)
     fig.tight_layout()
     image = png_of(fig, rng.choice([100, 120]))
-    return encoded(image), {"kind": "hbar", "log_x": False, "series": series}
+    return *encode(image), {"kind": "hbar", "log_x": False, "series": series}
 
 
 def notion_thousands(rng: random.Random, browser: Browser):
@@ -267,7 +256,7 @@ def notion_thousands(rng: random.Random, browser: Browser):
             f"<body><div id=shot style='display:inline-block'>{body}</div></body></html>")
     image = browser.shoot(page, rng.choice([1.0, 1.5]))
     top = max(v for points in series.values() for _, v in points)
-    return encoded(image), {"kind": "bar", "log_x": False, "series": series,
+    return *encode(image), {"kind": "bar", "log_x": False, "series": series,
                             "y_tolerance": round(0.01 * top, 1)}
 
 
@@ -294,7 +283,7 @@ def lowdpi_logx_jpeg(rng: random.Random, browser: Browser):
     factor = rng.uniform(1.6, 2.2)
     image = small.resize((round(small.width * factor), round(small.height * factor)),
                          Image.Resampling.BICUBIC)
-    return encoded(image, jpeg=rng.randint(60, 80)), {"kind": "line", "log_x": True,
+    return *encode(image, jpeg=rng.randint(60, 80)), {"kind": "line", "log_x": True,
                                                       "series": series}
 
 
@@ -311,32 +300,8 @@ LOOKS = {
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    styles = list(LOOKS)
-    truth = {}
-    browser = Browser((1200, 900))
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind13-charts/{seed}/{index}")
-            (data, ext), item = LOOKS[style](rng, browser)
-            name = f"{index:03d}_{style}.{ext}"
-            (out / name).write_bytes(data)
-            truth[name] = {**item, "style": style}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=111000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return write_shot_set(out, count, seed, "charts", (1200, 900), LOOKS)
 
 
 if __name__ == "__main__":
-    main()
+    cli(generate, __doc__, 24, 111000)

@@ -1,11 +1,20 @@
-"""The invented models and scores of the thirteenth blind round, and the truth rows built
-from what a table prints. Shared by ``blind13_tables.py`` and ``blind13_charts.py``."""
+"""The invented models and scores of the thirteenth blind round, the truth rows built from
+what a table prints, and the files of a set (images, truth.json, the command line). Shared
+by ``blind13_tables.py``, ``blind13_charts.py`` and ``blind13_memes.py``."""
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from browser import Browser
+from PIL import Image, ImageFilter
 
 # Families of our own invention (no real lab's names).
 FAMILIES = ["Quillon", "Tessel", "Marrowby", "Oriel", "Kestrin", "Vantor", "Lumio", "Brindle",
@@ -132,3 +141,61 @@ def name_size(name: str) -> float | None:
     """The size a model's name prints ("Oriel-2 13B-Chat" -> 13.0), or None."""
     found = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)\s*B\b", name)
     return float(found.group(1)) if found else None
+
+
+def encode(image: Image.Image, *, width: int | None = None, blur: float = 0.0,
+           jpeg: int | None = None) -> tuple[bytes, str]:
+    """Scale to ``width`` (at most 1600 px, the widest screenshot of the round), blur, and
+    encode as PNG or, with a quality, JPEG: (bytes, extension)."""
+    width = min(width or image.width, 1600)
+    if width != image.width:
+        height = round(image.height * width / image.width)
+        image = image.resize((width, height), Image.Resampling.LANCZOS)
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    buffer = io.BytesIO()
+    if jpeg:
+        image.save(buffer, "JPEG", quality=jpeg)
+        return buffer.getvalue(), "jpg"
+    image.save(buffer, "PNG")
+    return buffer.getvalue(), "png"
+
+
+Drawn = tuple[bytes, str, dict]  # image bytes, extension, truth item
+
+
+def write_set(out: Path, count: int, seed: int, kind: str, styles: list[str],
+              draw: Callable[[str, random.Random], Drawn]) -> dict:
+    """``count`` images, the styles in turn, each drawn from its own seeded generator, as
+    ``OUT/NNN_STYLE.EXT`` beside ``OUT/truth.json``; returns the truth by file name."""
+    out.mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for index in range(count):
+        style = styles[index % len(styles)]
+        data, ext, item = draw(style, random.Random(f"blind13-{kind}/{seed}/{index}"))
+        name = f"{index:03d}_{style}.{ext}"
+        (out / name).write_bytes(data)
+        truth[name] = {**item, "style": style}
+    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
+    return truth
+
+
+def write_shot_set(out: Path, count: int, seed: int, kind: str, viewport: tuple[int, int],
+                   looks: dict[str, Callable[[random.Random, Browser], Drawn]]) -> dict:
+    """``write_set`` for looks that shoot pages in one headless browser."""
+    browser = Browser(viewport)
+    try:
+        return write_set(out, count, seed, kind, list(looks),
+                         lambda style, rng: looks[style](rng, browser))
+    finally:
+        browser.close()
+
+
+def cli(generate: Callable[[Path, int, int], dict], doc: str, count: int, seed: int) -> None:
+    """``python GENERATOR OUT_DIR [--count N] [--seed S]``."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
+    args = parser.parse_args()
+    generate(args.out, args.count, args.seed)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 import random
 
-from blind13_table_parts import esc, finish, printed_table, shoot, table_html
+from blind13_data import encode
+from blind13_table_parts import esc, printed_table, shoot, table_html
 from browser import Browser
 
 
@@ -35,7 +36,7 @@ def jira_issue(rng: random.Random, browser: Browser):
     margin-bottom:14px}.f{display:flex;justify-content:space-between;padding:6px 0;
     border-bottom:1px solid #ebecf0}.f span{color:#6b778c}.c{font-size:13px}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.25]))
-    return (*finish(image), t, None)
+    return (*encode(image), t, None)
 
 
 def calc_preview(rng: random.Random, browser: Browser):
@@ -58,7 +59,7 @@ def calc_preview(rng: random.Random, browser: Browser):
     table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #c0c0c0;
     padding:2px 6px}th{font-weight:bold}.g{text-align:center!important}"""
     image = shoot(browser, css, body, width, 1.0)
-    return (*finish(image), t, None)
+    return (*encode(image), t, None)
 
 
 def outlook_email(rng: random.Random, browser: Browser):
@@ -78,7 +79,7 @@ def outlook_email(rng: random.Random, browser: Browser):
     border:1px solid #8EA9DB}}td{{padding:3px 9px;border:1px solid #8EA9DB}}
     tbody tr:nth-child(odd){{background:{band}}}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.5]))
-    return (*finish(image, width=rng.choice([None, width])), t, None)
+    return (*encode(image, width=rng.choice([None, width])), t, None)
 
 
 def overleaf_split(rng: random.Random, browser: Browser):
@@ -115,7 +116,7 @@ def overleaf_split(rng: random.Random, browser: Browser):
     border-top:1.5px solid #000;border-bottom:1.5px solid #000}thead tr{border-bottom:1px
     solid #000}th,td{padding:3px 9px}th{font-weight:normal}.fn{font-size:12px}"""
     image = shoot(browser, css, body, width, 1.0)
-    return (*finish(image), t, caption)
+    return (*encode(image), t, caption)
 
 
 def poster_band(rng: random.Random, browser: Browser):
@@ -133,7 +134,7 @@ def poster_band(rng: random.Random, browser: Browser):
     th{{border-bottom:3px solid {colour};color:{colour};padding:6px 16px}}
     td{{padding:6px 16px;border-bottom:1px solid #ddd}}.small{{font-size:16px;color:#777}}"""
     image = shoot(browser, css, body, width, 1.0)
-    return (*finish(image, width=round(width * rng.uniform(0.6, 0.85)),
+    return (*encode(image, width=round(width * rng.uniform(0.6, 0.85)),
                     jpeg=rng.randint(55, 75)), t, title)
 
 
@@ -165,4 +166,4 @@ def emoji_status(rng: random.Random, browser: Browser):
     table{border-collapse:collapse;font-size:14px}th,td{border:1px solid #d0d7de;
     padding:6px 12px}tbody tr:nth-child(even){background:#f6f8fa}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 2.0]))
-    return (*finish(image, width=rng.choice([None, width])), t, None)
+    return (*encode(image, width=rng.choice([None, width])), t, None)

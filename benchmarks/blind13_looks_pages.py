@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import random
 
-from blind13_table_parts import Printed, esc, finish, page, printed_table, shoot, table_html
+from blind13_data import encode
+from blind13_table_parts import Printed, esc, page, printed_table, shoot, table_html
 from browser import Browser
 
 
@@ -36,7 +37,7 @@ def best_underline(rng: random.Random, browser: Browser):
     border-bottom:1px solid #000}}th,td{{padding:3px 8px}}.cap{{font-size:13px;
     text-align:center;margin-top:6px}}"""
     image = shoot(browser, css, body, width, 2.0)
-    return (*finish(image, width=round(width * rng.uniform(1.1, 1.6))), t, caption)
+    return (*encode(image, width=round(width * rng.uniform(1.1, 1.6))), t, caption)
 
 
 COLUMN_EDGES = """() => [...document.querySelectorAll('thead tr:last-child th')].map(th => {
@@ -78,7 +79,7 @@ def jupyter_cut(rng: random.Random, browser: Browser):
     keep = whole.index(False) if False in whole else len(whole)
     cut = Printed(t.columns[:keep], [row[:keep] for row in t.cells], t.models,
                   [b for b in t.benches if b in t.columns[:keep]])
-    return (*finish(image), cut, None)
+    return (*encode(image), cut, None)
 
 
 def tufte_blur(rng: random.Random, browser: Browser):
@@ -95,7 +96,7 @@ def tufte_blur(rng: random.Random, browser: Browser):
     font-size:15px}}th{{font-weight:normal;font-style:italic;padding:4px 26px 12px 0}}
     td{{padding:7px 26px 7px 0}}.n{{font-size:12px;margin-top:16px;color:#555}}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.25]))
-    return (*finish(image, blur=0.6), t, title)
+    return (*encode(image, blur=0.6), t, title)
 
 
 def notes_app(rng: random.Random, browser: Browser):
@@ -124,7 +125,7 @@ def notes_app(rng: random.Random, browser: Browser):
     font-size:14px}th,td{border:1px solid #ccc;padding:5px 10px}.sec td{font-weight:bold;
     background:#f7f7f7;color:#555}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 2.0]))
-    return (*finish(image, width=width, jpeg=rng.randint(70, 88)), t, title)
+    return (*encode(image, width=width, jpeg=rng.randint(70, 88)), t, title)
 
 
 def average_footer(rng: random.Random, browser: Browser):
@@ -149,7 +150,7 @@ def average_footer(rng: random.Random, browser: Browser):
     padding:5px 10px}td{padding:4px 10px;border-bottom:1px solid #e3e3e3}
     .avg td{border-top:2px solid #444;font-weight:bold}.s{font-size:12px;color:#777}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.5]))
-    return (*finish(image), t, title)
+    return (*encode(image), t, title)
 
 
 def hindi_numbered(rng: random.Random, browser: Browser):
@@ -166,4 +167,4 @@ def hindi_numbered(rng: random.Random, browser: Browser):
     color:#fff;padding:6px 10px}td{padding:5px 10px;border-bottom:1px solid #e7e1d6}
     .num{width:22px;color:#999;text-align:center}th.num{color:#fff}"""
     image = shoot(browser, css, body, width, rng.choice([1.0, 1.5]))
-    return (*finish(image), t, title)
+    return (*encode(image), t, title)

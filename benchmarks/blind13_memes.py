@@ -15,11 +15,13 @@ Truth per image: ``{"style": ..., "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
+import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from blind13_data import Drawn, cli, encode, write_set
 from PIL import Image, ImageDraw, ImageFont
 
 FONTS = {
@@ -255,29 +257,13 @@ LOOKS = {
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    styles = list(LOOKS)
-    truth = {}
-    for index in range(count):
-        style = styles[index % len(styles)]
-        rng = random.Random(f"blind13-memes/{seed}/{index}")
+    def draw(style: str, rng: random.Random) -> Drawn:
         image = LOOKS[style](rng)
-        jpeg = rng.random() < 0.3
-        name = f"{index:03d}_{style}.{'jpg' if jpeg else 'png'}"
-        image.save(out / name, **({"quality": rng.randint(65, 85)} if jpeg else {}))
-        truth[name] = {"style": style, "charts": 0}
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+        jpeg = rng.randint(65, 85) if rng.random() < 0.3 else None
+        return (*encode(image, jpeg=jpeg), {"charts": 0})
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=112000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return write_set(out, count, seed, "memes", list(LOOKS), draw)
 
 
 if __name__ == "__main__":
-    main()
+    cli(generate, __doc__, 16, 112000)

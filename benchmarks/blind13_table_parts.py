@@ -4,7 +4,6 @@ and the truth they make), its HTML, and the finishing steps of a screenshot."""
 from __future__ import annotations
 
 import html
-import io
 import random
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ from blind13_data import (
     truth_row,
 )
 from browser import Browser
-from PIL import Image, ImageFilter
+from PIL import Image
 
 
 @dataclass
@@ -143,21 +142,3 @@ def shoot(browser: Browser, css: str, body: str, width: int, scale: float) -> Im
     if needed > width:
         image = browser.shoot(page(css, body, needed + 12), scale)
     return image
-
-
-def finish(image: Image.Image, *, width: int | None = None,
-           blur: float = 0.0, jpeg: int | None = None) -> tuple[bytes, str]:
-    """Scale to ``width`` (at most 1600 px, the widest screenshot of the set), blur, and
-    encode: (bytes, extension)."""
-    width = min(width or image.width, 1600)
-    if width != image.width:
-        height = round(image.height * width / image.width)
-        image = image.resize((width, height), Image.Resampling.LANCZOS)
-    if blur:
-        image = image.filter(ImageFilter.GaussianBlur(blur))
-    buffer = io.BytesIO()
-    if jpeg:
-        image.save(buffer, "JPEG", quality=jpeg)
-        return buffer.getvalue(), "jpg"
-    image.save(buffer, "PNG")
-    return buffer.getvalue(), "png"

@@ -26,19 +26,22 @@ caption or heading that names the table, else null) and ``style``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import blind13_looks_apps as apps
 import blind13_looks_pages as pages
+from blind13_data import Drawn, cli, write_shot_set
+from blind13_table_parts import Printed
 from browser import Browser
 
-LOOKS = {
+# A look draws its image and says what it printed: (bytes, extension, table, title).
+Look = Callable[[random.Random, Browser], tuple[bytes, str, Printed, str | None]]
+LOOKS: dict[str, Look] = {
     "jira_issue": apps.jira_issue,
     "calc_preview": apps.calc_preview,
     "outlook_email": apps.outlook_email,
@@ -54,34 +57,21 @@ LOOKS = {
 }
 
 
+def with_truth(look: Look) -> Callable[[random.Random, Browser], Drawn]:
+    """A look's printed table as the truth item of its image."""
+
+    def draw(rng: random.Random, browser: Browser) -> Drawn:
+        data, ext, printed, title = look(rng, browser)
+        return data, ext, {"columns": printed.columns, "rows": printed.truth_rows(),
+                           "title": title}
+
+    return draw
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    styles = list(LOOKS)
-    truth = {}
-    browser = Browser((1600, 1000))
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind13-tables/{seed}/{index}")
-            data, ext, printed, title = LOOKS[style](rng, browser)
-            name = f"{index:03d}_{style}.{ext}"
-            (out / name).write_bytes(data)
-            truth[name] = {"columns": printed.columns, "rows": printed.truth_rows(),
-                           "title": title, "style": style}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=110000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    looks = {name: with_truth(look) for name, look in LOOKS.items()}
+    return write_shot_set(out, count, seed, "tables", (1600, 1000), looks)
 
 
 if __name__ == "__main__":
-    main()
+    cli(generate, __doc__, 48, 110000)
