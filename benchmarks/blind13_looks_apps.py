@@ -158,8 +158,8 @@ def emoji_status(rng: random.Random, browser: Browser):
     width = rng.randint(700, 1000)
     body = f"""<div class=card><div class=crumb>models / {esc(t.cells[0][0].split()[0])}</div>
     <h2>Model variants</h2><p>Every checkpoint below is licensed for research use.</p>
-    {table_html(t, cell=cell)}<h2>Intended use</h2><p>Chat, summarisation and code help.</p>
-    </div>"""
+    {table_html(t, cell=cell, align_numbers='left')}
+    <h2>Intended use</h2><p>Chat, summarisation and code help.</p></div>"""
     css = """body{font-family:'DejaVu Sans',sans-serif;background:#fff;color:#24292f}
     .card{padding:18px 26px}.crumb{color:#57606a;font-size:13px}h2{font-size:20px;
     border-bottom:1px solid #d0d7de;padding-bottom:4px}p{font-size:14px}
