@@ -15,6 +15,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind10    # the tenth, with its memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind11    # the eleventh, with memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind12    # the twelfth, with memes
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind13    # the thirteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -129,6 +130,18 @@
   replies, issue pages with comments, READMEs with shield badges, slides of two text
   columns, dark chat channels, wiki articles with an infobox of key: value lines) and
   prints on how many a chart was found: each is a false chart;
+- TEST (blind13): charts from ``blind13_charts.py`` (labelled columns with error bars, two
+  stacked areas whose truth is each series' own value, dark sorted bars with monospace
+  values at their ends, lines on a left and a right y axis, Bokeh lines with its toolbar on
+  a log x axis, hatched grouped horizontal bars with the legend under them, Vega-Lite
+  grouped columns in a notes page with thousands separators, low-DPI log-x lines enlarged
+  as JPEG), written without reading the reader or any other generator; not in the default
+  run (``--blind13 [N]``, 24 by default, or ``--only-blind13``), a line per style; scored
+  by the coordinator only, never tuned on. ``--blind13-memes [N]`` (16 by default, and in
+  ``--only-blind13``) reads the text-only images of ``blind13_memes.py`` (calendar day
+  views, recipe cards, chat announcements with bulleted numbers, newsletter headers over a
+  hero placeholder, tickets with key: value fields, diffs of prose) and prints on how many
+  a chart was found: each is a false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -186,6 +199,8 @@ from blind11_charts import generate as generate_blind11
 from blind11_memes import generate as generate_blind11_memes
 from blind12_charts import generate as generate_blind12
 from blind12_memes import generate as generate_blind12_memes
+from blind13_charts import generate as generate_blind13
+from blind13_memes import generate as generate_blind13_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -420,6 +435,7 @@ BLIND_SETS = {
     "blind10": ("tenth ", 94000, generate_blind10),
     "blind11": ("eleventh ", 104000, generate_blind11),
     "blind12": ("twelfth ", 107000, generate_blind12),
+    "blind13": ("thirteenth ", 111000, generate_blind13),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -430,6 +446,7 @@ BLIND_MEMES = {
     "blind10": (95000, generate_blind10_memes),
     "blind11": (105000, generate_blind11_memes),
     "blind12": (108000, generate_blind12_memes),
+    "blind13": (112000, generate_blind13_memes),
 }
 
 

@@ -15,6 +15,7 @@
                                 [--blind10-count 48] [--blind10-seed 93000]
                                 [--blind11-count 48] [--blind11-seed 103000]
                                 [--blind12-count 48] [--blind12-seed 106000]
+                                [--blind13-count 48] [--blind13-seed 110000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -120,6 +121,15 @@ The sets, each on its own lines:
   dashboard cards with italic names, Chinese forum posts with fullwidth parentheses,
   Vietnamese blog posts, hi-DPI shots downscaled with dashes for missing scores), with
   ``blind12:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind13``: a thirteenth blind test set, not in the default sets (``--sets blind13``).
+  Tables from ``blind13_tables.py``, written without reading the reader or any other
+  generator (tables in an issue tracker's description, spreadsheet print previews with a
+  group title over columns, emails with a blue header row, LaTeX source beside its PDF,
+  poster panels under a title band as JPEG, model cards with a status column of symbols,
+  best bold and second best underlined, notebook cells cut mid-column at the right, open
+  serif tables without rules blurred 0.6 px, a notes app with section lines, "7 B" sizes
+  over an "Average" row, Hindi pages with row numbers), with ``blind13:STYLE`` lines.
+  Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -168,6 +178,7 @@ import blind9_tables
 import blind10_tables
 import blind11_tables
 import blind12_tables
+import blind13_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -550,6 +561,7 @@ ROLES = {
     "blind10": "TEST (blind10)",
     "blind11": "TEST (blind11)",
     "blind12": "TEST (blind12)",
+    "blind13": "TEST (blind13)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -592,6 +604,9 @@ def main() -> None:
     parser.add_argument("--blind12-count", type=int, default=48, help="blind12_tables images")
     parser.add_argument("--blind12-seed", type=int, default=106000,
                         help="blind12_tables seed")
+    parser.add_argument("--blind13-count", type=int, default=48, help="blind13_tables images")
+    parser.add_argument("--blind13-seed", type=int, default=110000,
+                        help="blind13_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -672,6 +687,10 @@ def main() -> None:
         if "blind12" in wanted:
             sets["blind12"] = generated_set(
                 blind12_tables, Path(folder, "blind12"), args.blind12_count, args.blind12_seed
+            )
+        if "blind13" in wanted:
+            sets["blind13"] = generated_set(
+                blind13_tables, Path(folder, "blind13"), args.blind13_count, args.blind13_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
