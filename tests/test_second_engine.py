@@ -216,6 +216,17 @@ def test_cell_crops_are_read_without_importing_the_package() -> None:
     assert result.stdout.split() == ["1", "False"]
 
 
+@needs_rapidocr
+def test_a_package_without_the_expected_model_file_still_reads_cells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A later package whose default model is another file: cells are read through the
+    package, as they were before imgread had its own session."""
+    monkeypatch.setattr(rapid, "model_path", lambda: None)
+    crops = [cell(text) for text in ("73.8", "HumanEval")]
+    assert [text for text, _ in rapid.texts(crops)] == ["73.8", "HumanEval"]
+
+
 # --- the vote inside the tables stage, on real pixels ----------------------------------------
 
 

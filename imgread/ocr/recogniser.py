@@ -7,7 +7,8 @@ direction), so this module loads the package's own model file (found without imp
 package) into a session set up as the package sets it up, and batches, scales, pads and
 decodes as its ``TextRecognizer`` does: the same texts and scores, bit for bit
 (``tests/test_second_engine.py`` compares the two on rendered crops). Crops that need the
-detector still go through the package (``rapid.read``).
+detector still go through the package (``rapid.read``), and so do cell crops where the
+package keeps no such file (``rapid._recognised``).
 """
 
 from __future__ import annotations
@@ -109,6 +110,5 @@ def recogniser(thread: int, threads: int) -> tuple[Recogniser, threading.Lock]:
     """One session per process and thread (``thread`` is part of the cache key only)."""
     del thread
     path = model_path()
-    if path is None:
-        raise ImportError(f"rapidocr's {MODEL_FILE} was not found")
+    assert path is not None, "callers read through the package where the model is not found"
     return Recogniser(path, threads), threading.Lock()
