@@ -279,3 +279,33 @@ def test_huozi3_chinese_labels_come_out(shared_dir: Path) -> None:
     right = sum(expected.get(key(s.model, s.benchmark)) == s.value for s in record.scores)
     assert right >= 45, right  # 54 of 70 when written; 0 with the English model
     assert {"活字1.0", "活字2.0"} <= {s.model for s in record.scores}
+
+
+
+def _boxed(words: list[Word]) -> list[tuple[str, tuple[int, int, int, int]]]:
+    return [(w.text, (w.box.x1, w.box.y1, w.box.x2, w.box.y2)) for w in words]
+
+
+@pytest.mark.skipif(tesseract.tesserocr is None, reason="tesserocr is not installed")
+def test_one_engine_reads_every_page_mode_as_an_engine_of_its_own(tmp_path: Path) -> None:
+    """A language's engine is loaded once and serves every page mode (the mode set per
+    call): each mode, read after the others on the shared engine, gives what a freshly
+    loaded engine gives in that mode, word for word and box for box."""
+    settings = Config().ocr.model_copy(update={"lang": "eng"})
+    images = [
+        render_table(tmp_path / "a.png", HEADER, ROWS, size=16),
+        render_table(tmp_path / "b.png", HEADER, ROWS[:3], size=22, dark=True),
+        render_table(tmp_path / "c.png", ["Model", "Score"], [["Qwen2 72B", "84.2"]], size=12),
+    ]
+    greys = [preprocess.to_grey(np.asarray(Image.open(p).convert("RGB"))) for p in images]
+    modes = (11, 6, 7, 11)
+    alone = {}
+    for psm in modes:
+        tesseract._api.cache_clear()  # a new engine, as one per mode was loaded before
+        alone[psm] = [_boxed(tesseract.words(grey, settings, psm=psm)) for grey in greys]
+    tesseract._api.cache_clear()
+    for i, grey in enumerate(greys):
+        for psm in modes:
+            assert _boxed(tesseract.words(grey, settings, psm=psm)) == alone[psm][i]
+    # three images in three modes: one English engine was loaded, not one per mode
+    assert tesseract._api.cache_info().currsize == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from PIL import Image, ImageDraw
 from imgread.config import OcrSettings
 from imgread.errors import BackendUnavailable
 from imgread.ocr import rapid
+from imgread.ocr.recogniser import recogniser
 from imgread.ocr.vote import (
     AGREED_CONFIDENCE,
     DISAGREED_CAP,
@@ -157,8 +159,72 @@ def test_rapidocr_sessions_keep_their_memory_arena() -> None:
     assert [text for text, _ in rapid.texts(crops)] == ["73.8", "Llama-2-70B", "HumanEval"]
     assert rapid.words(cell("Claude 2", size=14), OcrSettings(), detect=True)
     engine, _ = rapid._engine(threading.get_ident())
-    for model in (engine.text_rec, engine.text_det):
-        assert model.session.session.get_session_options().enable_cpu_mem_arena
+    model, _ = recogniser(threading.get_ident(), rapid.THREADS)
+    for session in (model.session, engine.text_det.session.session):
+        assert session.get_session_options().enable_cpu_mem_arena
+
+
+def _crops() -> list[np.ndarray]:
+    """Cell crops of many kinds and widths, as the tables stage sends them: numbers, names,
+    Han, a dark cell, a ruled cell, a long name wider than the model's 320 px, a blank."""
+    crops = [cell(text, size=size, rule=rule) for text, size, rule in (
+        ("73.8", 16, False), ("Llama-2-70B", 14, True), ("HumanEval", 18, False),
+        ("1,400B", 12, True), ("-", 16, False), ("Mixtral-8x7B-Instruct-v0.1 (SFT+DPO)", 15, False),
+        ("88.2±0.4", 13, False), ("GPT-4o", 20, False), ("7B", 11, False),
+    )]
+    crops.append(255 - cell("62.5", size=16))  # light on dark
+    crops.append(np.full((24, 60, 3), 255, np.uint8))  # nothing to read
+    return crops
+
+
+@needs_rapidocr
+def test_own_recogniser_reads_as_the_package_reads() -> None:
+    """The recognition model in imgread's own session gives the package's texts and scores,
+    to the last digit, crop for crop (batched, sorted and padded alike)."""
+    import threading
+
+    from imgread.record import Box
+
+    engine, _ = rapid._engine(threading.get_ident())
+    model, _ = recogniser(threading.get_ident(), rapid.THREADS)
+    crops = []
+    for image in _crops():
+        x1, y1, x2, y2 = rapid._ink_span(image)
+        crops.append(rapid._to_bgr(rapid._trimmed(image, Box(x1=x1, y1=y1, x2=x2, y2=y2))))
+    for batch in (crops, crops[:1], crops[3:10]):
+        package = engine.recognize_txt(batch)
+        assert model(batch) == list(zip(package.txts, package.scores, strict=True))
+
+
+@needs_rapidocr
+def test_cell_crops_are_read_without_importing_the_package() -> None:
+    """Reading cell crops loads one recognition session and never the rapidocr package
+    (whose configuration costs about 1.3 CPU-s a process)."""
+    import subprocess
+
+    script = (
+        "import sys, numpy as np\n"
+        "from imgread.ocr import rapid, recogniser\n"
+        "crop = np.full((30, 90, 3), 255, np.uint8); crop[10:20, 10:80] = 0\n"
+        "rapid.texts([crop, crop])\n"
+        "print(recogniser.recogniser.cache_info().currsize, 'rapidocr.main' in sys.modules)\n"
+    )
+    checkout = Path(rapid.__file__).resolve().parents[2]  # this imgread, not an installed one
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=checkout
+    )
+    assert result.stdout.split() == ["1", "False"]
+
+
+@needs_rapidocr
+def test_a_package_without_the_expected_model_file_still_reads_cells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A later package whose default model is another file: cells are read through the
+    package, as they were before imgread had its own session."""
+    monkeypatch.setattr(rapid, "model_path", lambda: None)
+    crops = [cell(text) for text in ("73.8", "HumanEval")]
+    assert [text for text, _ in rapid.texts(crops)] == ["73.8", "HumanEval"]
 
 
 # --- the vote inside the tables stage, on real pixels ----------------------------------------

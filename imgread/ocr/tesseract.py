@@ -75,9 +75,12 @@ def concrete(lang: str) -> str:
 
 
 @cache
-def _api(lang: str, psm: int, numeric: bool, thread: int) -> Any:
-    """One loaded engine per (language, mode) per process and thread (an engine must not be
-    used by two threads at once); reused for every image."""
+def _api(lang: str, numeric: bool, thread: int) -> Any:
+    """One loaded engine per language (and digits-only variant) per process and thread (an
+    engine must not be used by two threads at once); reused for every image and every page
+    mode. The mode is set per call (``_words_tesserocr``): it is no part of the loaded model,
+    and each load costs 0.1-0.8 CPU-s (a CJK model most), which one engine per mode paid
+    again for every mode a language was read in."""
     variables = {**ENGINE_VARIABLES, **(NUMERIC_VARIABLES if numeric else {})}
     path = _tessdata()
     if path is None:
@@ -98,7 +101,7 @@ def _api(lang: str, psm: int, numeric: bool, thread: int) -> Any:
             'ocr.lang ("eng" reads English only)',
         )
     try:
-        return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, variables=variables)
+        return tesserocr.PyTessBaseAPI(path=path, lang=lang, variables=variables)
     except RuntimeError as error:
         raise BackendUnavailable(
             f"ocr: Tesseract could not load language {lang!r} from {path}",
@@ -118,7 +121,8 @@ def version() -> str:
 def _words_tesserocr(
     image: np.ndarray, settings: OcrSettings, psm: int, numeric: bool
 ) -> list[Word]:
-    api = _api(concrete(settings.lang), psm, numeric, threading.get_ident())
+    api = _api(concrete(settings.lang), numeric, threading.get_ident())
+    api.SetPageSegMode(psm)
     api.SetImage(Image.fromarray(image))
     api.Recognize()
     level = tesserocr.RIL.WORD
