@@ -297,8 +297,9 @@ def join_header(
         if placed[id(chunk)] is None and settings:  # "ARC-C" over its setting "(25-shot)"
             placed[id(chunk)] = column_below(chunk, settings[0], layout, lowest=True)
     named = _known_names(lines, placed) if len(lines) > 1 else set()
+    titles = _group_titles(lines, placed)
     for chunk in reading_order([c for line in lines for c in line.chunks]):
-        if is_speck(chunk):
+        if is_speck(chunk) or id(chunk) in titles:
             continue
         column = placed[id(chunk)]
         if column is None and chunk.confidence < LOW_CONFIDENCE and not is_known_benchmark(
@@ -322,6 +323,33 @@ def join_header(
         )
         for c in range(len(spans))
     ]
+
+
+def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
+    """The chunks (by id) of group titles over the lowest header line: a phrase of a line
+    above it (its pieces a word space apart: a title cut at a column's edge, "Gene" "ral",
+    is one) that stretches over two names of the line below set in different columns
+    ("General" centred over "LiveBench" and "AGIEval"). A wrapped name's first line stays
+    within its own column, so it spans no two names; a group names none of its columns."""
+    titles: set[int] = set()
+    for upper, lower in pairwise(lines):
+        height = max(1.0, float(median(c.box.height for c in upper.chunks)))
+        phrases: list[list[Phrase]] = []
+        for chunk in sorted(upper.chunks, key=lambda c: c.box.x1):
+            if phrases and chunk.box.x1 - phrases[-1][-1].box.x2 <= 1.2 * height:
+                phrases[-1].append(chunk)
+            else:
+                phrases.append([chunk])
+        for phrase in phrases:
+            x1, x2 = phrase[0].box.x1, phrase[-1].box.x2
+            under = {
+                placed.get(id(c))
+                for c in solid(lower)
+                if min(x2, c.box.x2) > max(x1, c.box.x1) and placed.get(id(c)) is not None
+            }
+            if len(under) >= 2:
+                titles.update(id(chunk) for chunk in phrase)
+    return titles
 
 
 def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
