@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from imgread.config import load_config
+from imgread.ocr import rapid, tesseract
 from imgread.record import Table
 from imgread.tables.marks import _without_mark
 
@@ -20,6 +21,7 @@ SANS = FONTS / "dejavu/DejaVuSans.ttf"
 LSANS = FONTS / "liberation/LiberationSans-Regular.ttf"
 SERIF = FONTS / "liberation/LiberationSerif-Regular.ttf"
 MONO = FONTS / "dejavu/DejaVuSansMono.ttf"
+HAN = FONTS / "wqy/wqy-zenhei.ttc"
 LMONO = FONTS / "liberation/LiberationMono-Regular.ttf"
 pytestmark = pytest.mark.skipif(
     not all(f.is_file() for f in [SANS, LSANS, SERIF, MONO, LMONO]), reason="no fonts"
@@ -195,3 +197,24 @@ def test_what_a_citation_is_read_as_is_cut_whole() -> None:
     assert _without_mark("GSM8K (pass@1) [12") == "GSM8K (pass@1)"
     assert _without_mark("MMLU†") == "MMLU"
     assert _without_mark("Gemma-2B2") == "Gemma-2B"
+
+
+@pytest.mark.skipif(
+    not HAN.is_file() or not rapid.available() or not tesseract.installed("chi_sim"),
+    reason="no Han font, second engine or Chinese model",
+)
+@pytest.mark.parametrize(("numbers", "size", "gap", "scale"), [(LSANS, 12, 28, 1.0),
+                                                               (LSANS, 26, 60, 0.45)])
+def test_a_han_page_reads_each_name_within_its_own_place(
+    tmp_path: Path, numbers: Path, size: int, gap: int, scale: float
+) -> None:
+    """Latin names with full-width brackets among Han ones ("BBH（0-shot）" beside "参数量"),
+    set right over narrow columns, hang into the column before. The second engine read each
+    name in its column's span: "BBH" cut to "H" with "MM" of the next name after it, "BB"
+    glued to "参数量". A name's region takes in what the page read of it and stops at the
+    names read beside it."""
+    path = tmp_path / "han.png"
+    columns = ["模型名称", "参数量", "BBH（0-shot）", "MMLU（5-shot）", "平均分"]
+    rows = [(name, [v[0].replace("T", "B"), *v[1:]]) for name, v in ROWS]
+    _draw(path, columns, rows, HAN, numbers, size, gap, scale=scale)
+    assert _read(path).columns == ["模型名称", "参数量", "BBH", "MMLU", "平均分"]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from itertools import pairwise
 from statistics import median
 
-from ..names import is_known_benchmark
+from ..names import closest_benchmark, is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
@@ -329,8 +329,10 @@ def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[i
     """The chunks (by id) of group titles over the lowest header line: a phrase of a line
     above it (its pieces a word space apart: a title cut at a column's edge, "Gene" "ral",
     is one) that stretches over two names of the line below set in different columns
-    ("General" centred over "LiveBench" and "AGIEval"). A wrapped name's first line stays
-    within its own column, so it spans no two names; a group names none of its columns."""
+    ("General" centred over "LiveBench" and "AGIEval"), where one of those names, as read
+    or one misreading away, is a benchmark and the phrase is none. A wrapped name's first
+    line stays within its own column, so it spans no two names; a benchmark over its
+    variants ("HumanEval" over "Python" and "Multilingual") is part of their names."""
     titles: set[int] = set()
     for upper, lower in pairwise(lines):
         height = max(1.0, float(median(c.box.height for c in upper.chunks)))
@@ -342,14 +344,23 @@ def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[i
                 phrases.append([chunk])
         for phrase in phrases:
             x1, x2 = phrase[0].box.x1, phrase[-1].box.x2
-            under = {
-                placed.get(id(c))
+            under = [
+                c
                 for c in solid(lower)
                 if min(x2, c.box.x2) > max(x1, c.box.x1) and placed.get(id(c)) is not None
-            }
-            if len(under) >= 2:
+            ]
+            if (
+                len({placed.get(id(c)) for c in under}) >= 2
+                and any(_benchmark_like(c.text) for c in under)
+                and not _benchmark_like(" ".join(c.text for c in phrase))
+            ):
                 titles.update(id(chunk) for chunk in phrase)
     return titles
+
+
+def _benchmark_like(text: str) -> bool:
+    name = tidy_label(text)
+    return is_known_benchmark(name) or closest_benchmark(name) is not None
 
 
 def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
