@@ -13,8 +13,11 @@ from PIL import Image, ImageDraw, ImageFont
 
 from imgread.config import load_config
 from imgread.ocr import rapid, tesseract
-from imgread.record import Table
+from imgread.ocr.phrase import Phrase
+from imgread.record import Box, Table, Word
+from imgread.tables.lines import TextLine
 from imgread.tables.marks import _without_mark
+from imgread.tables.points import join_point_splits
 
 FONTS = Path("/usr/share/fonts/truetype")
 SANS = FONTS / "dejavu/DejaVuSans.ttf"
@@ -122,6 +125,39 @@ def test_a_word_over_a_monospaced_column_is_one_name(
     table = _read(path)
     assert table.columns == ["Model", "Tokens", "MMLU", "GSM8K", "BBH"]
     assert [row[2].text for row in table.body] == [values[1] for _, values in ROWS]
+
+
+def _line(*words: tuple[str, int, int]) -> TextLine:
+    """A line of one-word chunks (text, x, width), 13 px tall."""
+    chunks = [Phrase.of([Word(text=text, confidence=95.0, box=Box(x1=x, y1=0, x2=x + w, y2=13))])
+              for text, x, w in words]
+    box = chunks[0].box
+    for chunk in chunks[1:]:
+        box = box.union(chunk.box)
+    return TextLine(chunks=chunks, box=box)
+
+
+def test_two_ranges_under_one_word_of_the_line_above_are_one_column() -> None:
+    """Lone "0T"s and one "12." beside its "0T", as the page read a monospaced "12.0T" column
+    whose other whole digits it lost: one column where a word of the line above spans both,
+    two where none does, or where a row holds two numbers a column gap apart."""
+    ranges = [(20, 110), (142, 159), (170, 189), (222, 260)]
+    body = [_line(("Llama-2-7B", 20, 90), ("0T", 170, 19), ("45.3", 222, 38)) for _ in range(4)]
+    body.append(_line(("Yi-34B", 20, 50), ("12.", 142, 17), ("0T", 170, 19), ("76.3", 222, 38)))
+    above = _line(("Model", 20, 46), ("Tokens", 136, 53), ("MMLU", 214, 46))
+    assert join_point_splits(body, ranges, above)[1] == [(20, 110), (142, 189), (222, 260)]
+    assert join_point_splits(body, ranges)[1] == ranges
+    apart = [*body[:4], _line(("Yi-34B", 20, 50), ("45.3", 122, 37), ("0T", 170, 19))]
+    assert join_point_splits(apart, [(20, 110), (122, 159), (170, 189)], above)[1] == [
+        (20, 110), (122, 159), (170, 189)]
+
+
+def test_a_quantity_split_at_its_point_keeps_its_unit() -> None:
+    """"2." and "0T" in every row: the runs after the point are the decimals and the unit."""
+    body = [_line(("Name", 20, 40), (whole, 142, 17), ("0T", 170, 19))
+            for whole in ["2.", "8.", "12.", "3."]]
+    assert join_point_splits(body, [(20, 60), (142, 159), (170, 189)])[1] == [
+        (20, 60), (142, 189)]
 
 
 GROUPED = [
