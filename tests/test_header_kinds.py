@@ -240,7 +240,8 @@ def test_what_a_citation_is_read_as_is_cut_whole() -> None:
     reason="no Han font, second engine or Chinese model",
 )
 @pytest.mark.parametrize(("numbers", "size", "gap", "scale"), [(LSANS, 12, 28, 1.0),
-                                                               (LSANS, 26, 60, 0.45)])
+                                                               (LSANS, 26, 60, 0.45),
+                                                               (HAN, 14, 17, 1.0)])
 def test_a_han_page_reads_each_name_within_its_own_place(
     tmp_path: Path, numbers: Path, size: int, gap: int, scale: float
 ) -> None:
@@ -248,7 +249,9 @@ def test_a_han_page_reads_each_name_within_its_own_place(
     set right over narrow columns, hang into the column before. The second engine read each
     name in its column's span: "BBH" cut to "H" with "MM" of the next name after it, "BB"
     glued to "参数量". A name's region takes in what the page read of it and stops at the
-    names read beside it."""
+    names read beside it. The full-width bracket's own space set "（0-shot）" a column gap
+    after its name, and the two were placed in two columns: a bracketed setting close after
+    a name goes with it."""
     path = tmp_path / "han.png"
     columns = ["模型名称", "参数量", "BBH（0-shot）", "MMLU（5-shot）", "平均分"]
     rows = [(name, [v[0].replace("T", "B"), *v[1:]]) for name, v in ROWS]
