@@ -165,16 +165,10 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 face = names_face if c == 0 else numbers_face
                 x = xs[c] if c == 0 else xs[c + 1] - pad / 2 - face.getlength(text)
                 draw.text((x, y), text, fill="black", font=face)
-        if zoom > 1:
-            shrink = rng.uniform(0.55, 0.65)  # a page at twice the size, shrunk
-            image = image.resize((round(image.width * shrink), round(image.height * shrink)),
-                                 Image.LANCZOS)
-        name = save_shot(image, out, f"heads_{i:03d}", rng, 0.3)
-        truth[name] = {
-            "columns": truth_columns,
-            "settings": [None] * len(truth_columns),
-            "rows": rows,
-            "style": style,
-        }
+        shrink = rng.uniform(0.55, 0.65) if zoom > 1 else 1.0  # a page at twice the size
+        shown = image.resize([round(side * shrink) for side in image.size], Image.LANCZOS)
+        truth[save_shot(shown, out, f"heads_{i:03d}", rng, 0.3)] = dict(
+            columns=truth_columns, settings=[None] * len(truth_columns), rows=rows, style=style
+        )
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
     return truth
