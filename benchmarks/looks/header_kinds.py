@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import random
+from itertools import cycle
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -81,11 +82,9 @@ def _columns(rng: random.Random, style: str) -> tuple[list[str], list[str]]:
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
-    truth = {}
-    for i in range(count):
-        style = STYLES[i % len(STYLES)]
+    rng, truth = random.Random(seed), {}
+    for i, style in zip(range(count), cycle(STYLES), strict=False):
         truth_columns, printed = _columns(rng, style)
         models = rng.sample(MODELS, rng.randint(4, 7))
         zoom = 2 if style == "group_titles" else 1
