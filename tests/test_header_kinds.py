@@ -257,3 +257,27 @@ def test_a_han_page_reads_each_name_within_its_own_place(
     rows = [(name, [v[0].replace("T", "B"), *v[1:]]) for name, v in ROWS]
     _draw(path, columns, rows, HAN, numbers, size, gap, scale=scale)
     assert _read(path).columns == ["模型名称", "参数量", "BBH", "MMLU", "平均分"]
+
+
+def test_wrapped_names_set_close_are_no_group_title() -> None:
+    """Two model names wrapped over two lines, their first lines a little more than a word
+    space apart ("Skywork-" "Falcon-40B-" over "13B" and "Base", as a table of models
+    across its header sets them): no phrase, so no group title over "13B" and "Base"."""
+    from imgread.config import Config
+    from imgread.tables import extract_tables
+
+    def placed(text: str, x: int, y: int) -> Word:
+        return Word(text=text, confidence=95.0,
+                    box=Box(x1=x, y1=y, x2=x + 9 * len(text), y2=y + 14))
+
+    words = [placed("Skywork-", 110, 20), placed("Falcon-40B-", 195, 20),
+             placed("13B", 133, 40), placed("Base", 245, 40), placed("Model", 20, 40)]
+    for r, (name, first, second) in enumerate(
+        [("Training", "2.6T", "3.5T"), ("HumanEval", "45.3", "54.8"),
+         ("CMMLU", "61.2", "48.9"), ("GSM8K", "33.1", "70.4")]
+    ):
+        words += [placed(name, 20, 80 + 30 * r), placed(first, 124, 80 + 30 * r),
+                  placed(second, 245, 80 + 30 * r)]
+    table = extract_tables(words, None, Config())[0][0]
+    assert "Skywork" in table.columns[1] and "13B" in table.columns[1], table.columns
+    assert "Falcon" in table.columns[2] and "Base" in table.columns[2], table.columns

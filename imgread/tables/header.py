@@ -327,9 +327,10 @@ def join_header(
 
 def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
     """The chunks (by id) of group titles over the lowest header line: a phrase of a line
-    above it (its pieces a word space apart: a title cut at a column's edge, "Gene" "ral",
-    is one) that stretches over two names of the line below set in different columns
-    ("General" centred over "LiveBench" and "AGIEval"), where one of those names, as read
+    above it (its pieces no more than a word space apart: a title cut at a column's edge,
+    "Gene" "ral", is one; two wrapped names set close, "Skywork-" "Falcon-40B-", are two)
+    that stretches over two names of the line below set in different columns ("General"
+    centred over "LiveBench" and "AGIEval"), where one of those names, as read
     or one misreading away, is a benchmark and the phrase is none. A wrapped name's first
     line stays within its own column, so it spans no two names; a benchmark over its
     variants ("HumanEval" over "Python" and "Multilingual") is part of their names."""
@@ -338,7 +339,7 @@ def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[i
         height = max(1.0, float(median(c.box.height for c in upper.chunks)))
         phrases: list[list[Phrase]] = []
         for chunk in sorted(upper.chunks, key=lambda c: c.box.x1):
-            if phrases and chunk.box.x1 - phrases[-1][-1].box.x2 <= 1.2 * height:
+            if phrases and chunk.box.x1 - phrases[-1][-1].box.x2 <= 0.6 * height:
                 phrases[-1].append(chunk)
             else:
                 phrases.append([chunk])
@@ -359,8 +360,10 @@ def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[i
 
 
 def _benchmark_like(text: str) -> bool:
+    """A known benchmark, or one misreading from one ("AGIlEval"); a short piece ("13B" of
+    a wrapped model name) is one edit from too many names to count."""
     name = tidy_label(text)
-    return is_known_benchmark(name) or closest_benchmark(name) is not None
+    return is_known_benchmark(name) or (len(name) >= 5 and closest_benchmark(name) is not None)
 
 
 def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
