@@ -13,6 +13,7 @@ from looks import (
     databars,
     decks,
     documents,
+    header_kinds,
     html_grid,
     intervals,
     layouts,
@@ -63,4 +64,5 @@ LOOKS = {
     "turned": turned,
     "leaders": leaders,
     "raised_marks": raised_marks,
+    "header_kinds": header_kinds,
 }

@@ -60,6 +60,7 @@ from .size_readings import repair_sizes_misread
 from .sublines import without_subtitles
 from .tinted import reread_tinted_numbers
 from .turned_headers import read_turned_headers
+from .type_icons import strip_type_icon_ink
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -176,6 +177,7 @@ def extract_tables(
         strip_sort_marks(table)
         strip_arrow_marks(table)
         strip_type_icons(table)
+        strip_type_icon_ink(table, prepared)
         names = model_column(table)
         strip_ranks(table, names)
         strip_leading_marks(table, names)

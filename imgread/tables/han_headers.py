@@ -26,7 +26,7 @@ from ..units import column_quantity, parse_number
 from .bands import joined_text
 from .cells import original_crop, second_engine
 from .lines import Layout, tidy_label
-from .second import name_region
+from .second import own_name_region
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -69,9 +69,7 @@ def complete_han_headers(
     for cell in header:
         if not cell.text or cell.col >= len(layout.spans) or _named(cell.text):
             continue
-        region = name_region(layout.spans, cell.col, top, bottom)
-        if cell.box is not None:
-            region = region.union(cell.box)
+        region = own_name_region(header, layout.spans, cell, top, bottom)
         lines = rapid.read(original_crop(prepared, region, glyph), detect=True)
         if not lines or min(score for _, score, _ in lines) * 100 < SURE:
             continue

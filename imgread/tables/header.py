@@ -9,7 +9,7 @@ from dataclasses import replace
 from itertools import pairwise
 from statistics import median
 
-from ..names import is_known_benchmark
+from ..names import closest_benchmark, is_known_benchmark
 from ..ocr.phrase import Phrase
 from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
@@ -297,8 +297,9 @@ def join_header(
         if placed[id(chunk)] is None and settings:  # "ARC-C" over its setting "(25-shot)"
             placed[id(chunk)] = column_below(chunk, settings[0], layout, lowest=True)
     named = _known_names(lines, placed) if len(lines) > 1 else set()
+    titles = _group_titles(lines, placed)
     for chunk in reading_order([c for line in lines for c in line.chunks]):
-        if is_speck(chunk):
+        if is_speck(chunk) or id(chunk) in titles:
             continue
         column = placed[id(chunk)]
         if column is None and chunk.confidence < LOW_CONFIDENCE and not is_known_benchmark(
@@ -322,6 +323,47 @@ def join_header(
         )
         for c in range(len(spans))
     ]
+
+
+def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:
+    """The chunks (by id) of group titles over the lowest header line: a phrase of a line
+    above it (its pieces no more than a word space apart: a title cut at a column's edge,
+    "Gene" "ral", is one; two wrapped names set close, "Skywork-" "Falcon-40B-", are two)
+    that stretches over two names of the line below set in different columns ("General"
+    centred over "LiveBench" and "AGIEval"), where one of those names, as read
+    or one misreading away, is a benchmark and the phrase is none. A wrapped name's first
+    line stays within its own column, so it spans no two names; a benchmark over its
+    variants ("HumanEval" over "Python" and "Multilingual") is part of their names."""
+    titles: set[int] = set()
+    for upper, lower in pairwise(lines):
+        height = max(1.0, float(median(c.box.height for c in upper.chunks)))
+        phrases: list[list[Phrase]] = []
+        for chunk in sorted(upper.chunks, key=lambda c: c.box.x1):
+            if phrases and chunk.box.x1 - phrases[-1][-1].box.x2 <= 0.6 * height:
+                phrases[-1].append(chunk)
+            else:
+                phrases.append([chunk])
+        for phrase in phrases:
+            x1, x2 = phrase[0].box.x1, phrase[-1].box.x2
+            under = [
+                c
+                for c in solid(lower)
+                if min(x2, c.box.x2) > max(x1, c.box.x1) and placed.get(id(c)) is not None
+            ]
+            if (
+                len({placed.get(id(c)) for c in under}) >= 2
+                and any(_benchmark_like(c.text) for c in under)
+                and not _benchmark_like(" ".join(c.text for c in phrase))
+            ):
+                titles.update(id(chunk) for chunk in phrase)
+    return titles
+
+
+def _benchmark_like(text: str) -> bool:
+    """A known benchmark, or one misreading from one ("AGIlEval"); a short piece ("13B" of
+    a wrapped model name) is one edit from too many names to count."""
+    name = tidy_label(text)
+    return is_known_benchmark(name) or (len(name) >= 5 and closest_benchmark(name) is not None)
 
 
 def _known_names(lines: list[TextLine], placed: dict[int, int | None]) -> set[int]:

@@ -302,7 +302,8 @@ def find_layouts(
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
         body, extra = split_rows(body, extra, [groups[i] for i in run])
         ranges = column_ranges(body + [line for group in extra.values() for line in group])
-        body, ranges = join_point_splits(body, ranges)
+        above = lines[run[0] - 1] if run[0] else None
+        body, ranges = join_point_splits(body, ranges, above)
         body, ranges = join_spread_columns(body, ranges)
         ranges = within_rules(ranges, rules or [], body)
         if len(ranges) < min_cols:

@@ -100,6 +100,24 @@ def _two_numbers(chunk: list[Word], word: Word) -> bool:
     )
 
 
+# A setting in brackets after a name ("BBH（0-shot）"): a full-width bracket brings its own
+# half-em of space, so the gap before it is wider than a word space; up to this many text
+# heights it still goes with the name.
+BRACKET_GAP = 1.5
+_NAME_END_RE = re.compile(r"[^\W\d_]$")
+_SETTING_RE = re.compile(r"^[(（][^()（）]*[^\W\d_][^()（）]*[)）]?$")
+
+
+def _setting_after_name(chunk: list[Word], word: Word, gap: float, height: float) -> bool:
+    """``word`` is a bracketed setting with letters in it ("(0-shot)", "（5-shot）"), close
+    after a chunk that ends in a letter: the name it qualifies."""
+    return (
+        gap < BRACKET_GAP * height
+        and bool(_NAME_END_RE.search(chunk[-1].text))
+        and bool(_SETTING_RE.match(word.text))
+    )
+
+
 def chunk_line(
     words: list[Word], gap_factor: float = 0.8, barriers: list[Box] | None = None
 ) -> list[Phrase]:
@@ -111,8 +129,9 @@ def chunk_line(
         if chunks:
             last = chunks[-1][-1]
             height = max(min(last.box.height, word.box.height), 1)
+            gap = word.box.x1 - last.box.x2
             if (
-                word.box.x1 - last.box.x2 < gap_factor * height
+                (gap < gap_factor * height or _setting_after_name(chunks[-1], word, gap, height))
                 and not _separated(last.box, word.box, barriers or [])
                 and not _two_numbers(chunks[-1], word)
             ):

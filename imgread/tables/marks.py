@@ -49,6 +49,9 @@ FAINT_STROKE = 0.8
 # Dagger readings and mark glyphs OCR sets apart as a word of their own ("t 95% Cl": a mark
 # above the line may even be read first).
 _LONE_MARKS = set(RAISED_MARKS) | set("tf+")
+# A raised citation read whole, or with its closing bracket lost: "[3]", "[12", "[3)".
+_CITATION_RE = re.compile(r"\s?\[\d{1,3}[\])]?$")
+_CLOSING = {")": "(", "]": "[", "）": "（"}
 
 
 def without_marked_numbers(words: list[Word]) -> list[Word]:
@@ -137,18 +140,28 @@ def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
 
 
 def _without_mark(text: str) -> str | None:
-    """``text`` less the trailing characters a raised mark was read as: a run of mark
-    glyphs, else one letter or digit (the pixels said there is a mark). None where what
-    stays would end no name."""
+    """``text`` less the trailing characters a raised mark was read as: a bracketed
+    citation or a run of mark glyphs, else one letter or digit (the pixels said there is a
+    mark). None where what stays would end no name, or where the text ends in a bracket it
+    opened (the mark was not read at all)."""
     stripped = text.rstrip()
     words = stripped.split()
     lone = [i for i, word in enumerate(words) if len(word) == 1 and word in _LONE_MARKS]
-    stem = stripped.rstrip(RAISED_MARKS).rstrip()
+    stem = _CITATION_RE.sub("", stripped).rstrip(RAISED_MARKS).rstrip()
     if len(words) >= 2 and lone:
         stem = " ".join(words[: lone[-1]] + words[lone[-1] + 1 :])
+    elif stem == stripped and _closes_its_bracket(stripped):
+        return None  # "GSM8K (pass@1)": the ")" is the name's own; the mark went unread
     elif stem == stripped:
         stem = stripped[:-1].rstrip()
     return stem if len(stem) >= 2 and _NAME_END_RE.search(stem) else None
+
+
+def _closes_its_bracket(text: str) -> bool:
+    """``text`` ends in a closing bracket that an opening one before it opened: no mark is
+    read as a bracket that pairs with one in the name."""
+    opening = _CLOSING.get(text[-1:])
+    return opening is not None and text.count(opening) >= text.count(text[-1])
 
 
 def _column_places(table: Table, column: int) -> int | None:

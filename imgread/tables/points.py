@@ -21,7 +21,8 @@ from ..units import is_missing
 from .lines import TextLine
 
 WHOLE_RE = re.compile(r"^\d{1,4}\.?$")  # the point may be read, its digits apart
-PLACES_RE = re.compile(r"^\d{1,3}$")
+# The decimals, and the unit a quantity prints after them ("2.0T" split as "2." and "0T").
+PLACES_RE = re.compile(r"^\d{1,3}[KMGT%]?$")
 # Letters a small monospaced digit is read as ("48" as "4B", "0" as "O"): a run is judged by
 # its shape with them folded back.
 DIGIT_LOOKALIKES = str.maketrans("BOoDlIiSZ", "800011152")
@@ -80,23 +81,54 @@ def split_at_point(body: list[TextLine], left: tuple[int, int], right: tuple[int
 
 
 def _joined(line: TextLine, left: tuple[int, int], right: tuple[int, int]) -> TextLine:
-    pair = _pair(line, left, right)
-    if not pair:
+    first = [c for c in line.chunks if _in(c, left)]
+    second = [c for c in line.chunks if _in(c, right)]
+    if len(first) != 1 or len(second) != 1:
         return line
-    whole, places = pair
+    whole, places = first[0], second[0]
     merged = Phrase.of([*whole.words, *places.words])
     chunks = [c for c in line.chunks if c is not whole and c is not places]
     return TextLine(chunks=sorted([*chunks, merged], key=lambda c: c.box.x1), box=line.box)
 
 
+def _under_one_word(
+    body: list[TextLine], left: tuple[int, int], right: tuple[int, int], above: TextLine | None
+) -> bool:
+    """Two neighbouring ranges under one printed word of the line above the body ("Tokens"
+    over "12.0T" whose lone whole digits the page lost, so that its "0T"s stood apart from
+    the "12."s): a word is never split between columns, so they are one column, where no
+    row says otherwise (two pieces a side, or a whole number beside its places farther
+    apart than a character's room)."""
+    if above is None or not any(
+        word.box.x1 < left[1] and word.box.x2 > right[0]
+        for chunk in above.chunks
+        for word in chunk.words
+    ):
+        return False
+    for line in body:
+        first = [c for c in line.chunks if _in(c, left)]
+        second = [c for c in line.chunks if _in(c, right)]
+        if len(first) > 1 or len(second) > 1:
+            return False
+        if first and second:
+            whole, places = first[0], second[0]
+            gap = places.box.x1 - whole.box.x2
+            if not WHOLE_RE.match(whole.text.strip().translate(DIGIT_LOOKALIKES)) or not (
+                0 < gap <= 1.5 * whole.box.height
+            ):
+                return False
+    return True
+
+
 def join_point_splits(
-    body: list[TextLine], ranges: list[tuple[int, int]]
+    body: list[TextLine], ranges: list[tuple[int, int]], above: TextLine | None = None
 ) -> tuple[list[TextLine], list[tuple[int, int]]]:
-    """``body`` and its column ranges with every pair split at lost points made one."""
+    """``body`` and its column ranges with every pair split at lost points made one (where
+    the points alone tell, or one word of the line ``above`` the body spans both)."""
     i = 0
     while i < len(ranges) - 1:
         left, right = ranges[i], ranges[i + 1]
-        if split_at_point(body, left, right):
+        if split_at_point(body, left, right) or _under_one_word(body, left, right, above):
             body = [_joined(line, left, right) for line in body]
             ranges = [*ranges[:i], (left[0], right[1]), *ranges[i + 2 :]]
         else:

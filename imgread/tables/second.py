@@ -49,6 +49,26 @@ def name_region(spans: list[tuple[int, int]], column: int, top: int, bottom: int
     return Box(x1=max(0, left), y1=top, x2=right, y2=bottom)
 
 
+def own_name_region(header: list[Cell], spans: list[tuple[int, int]], cell: Cell, top: int,
+                    bottom: int) -> Box:
+    """Where ``cell``'s name is: its column's name region, widened to take in all the page
+    read of the name and kept off the names the page read beside it. A name set right over
+    its column hangs into the span before ("MMLU (5-shot)" over a narrow column): the
+    region must not take its first letters, nor cut a word of its own name ("BBH" read
+    "H" where the span began)."""
+    region = name_region(spans, cell.col, top, bottom)
+    if cell.box is not None:
+        region = region.union(cell.box)
+    for other in header:
+        if other.box is None or other is cell or not other.text:
+            continue
+        if other.col < cell.col and other.box.x2 < (cell.box.x1 if cell.box else region.x2):
+            region = region.model_copy(update={"x1": max(region.x1, other.box.x2 + 1)})
+        if other.col > cell.col and other.box.x1 > (cell.box.x2 if cell.box else region.x1):
+            region = region.model_copy(update={"x2": min(region.x2, other.box.x1 - 1)})
+    return region
+
+
 def named_in_cjk_quantity(name: str) -> bool:
     """A parameters or tokens column named in Chinese, Japanese or Korean ("参数量", "토큰")."""
     return column_quantity(name) is not None and any(
@@ -137,12 +157,12 @@ def doubtful_cells(
                 # a box far shorter than its neighbours' holds a fragment (bold Han read
                 # as "Wiel"): the second engine reads the whole name where it would be
                 top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
-                region = name_region(spans, cell.col, top, bottom)
+                region = own_name_region(header, spans, cell, top, bottom)
             found.append((cell, region, False))
         elif not cell.text and boxed and cell.col < len(spans):
             # Not found on the page (light text on a band): where its name would be.
             top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
-            found.append((cell, name_region(spans, cell.col, top, bottom), False))
+            found.append((cell, own_name_region(header, spans, cell, top, bottom), False))
     return found
 
 
