@@ -13,8 +13,11 @@ import pytest
 from conftest import REPO
 from test_charts_lines import _chart, _series
 
+from imgread.charts.log_y import power_column_axis
+from imgread.charts.raised_powers import _zero_or_one
+from imgread.charts.text import Tick
 from imgread.pipeline import read_image
-from imgread.record import Axis, Record, Series
+from imgread.record import Axis, Box, Record, Series, Word
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -73,21 +76,83 @@ def test_two_minor_labels_place_a_log_y_axis(tmp_path: Path) -> None:
 
 
 def test_a_lone_power_label_has_its_column_read_again(tmp_path: Path) -> None:
-    """The look's log-log chart (seed 100, the eighth): the page reading keeps "2×10⁰"
-    alone of the y labels ("3×10⁰" lost beside the legend). The column over and under it is
-    read again on its own and finds the other; before, no y axis and no chart."""
+    """The look's log-log chart (seed 100, the fifth: compute against loss, the y labels
+    4×10⁰, 3×10⁰ and 2×10⁰ small in mathtext): the page reading keeps "4x 10^0" whole,
+    the others lose their ×, their exponent or both (the axis strip read as digits gives
+    "310"). The column of a lone power label is read again on its own and the strip as
+    text; before, no y axis and no chart, and without either reading no right axis."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     from chart_looks import log_lines
     from chart_looks.curves import finish
 
-    rng = random.Random(100 * 1000 + 7)
+    rng = random.Random(100 * 1000 + 4)
     image, curves = log_lines.draw("mpl_loglog_upper_left", rng, None)
     data, ext = finish(image, rng)
     path = tmp_path / f"loglog.{ext}"
     path.write_bytes(data)
     record = read_image(path)
-    assert {2.0, 3.0} <= {t.value for t in _y_axis(record).ticks}
-    for name, ys in curves.series.items():
-        series = _series(_chart(record), name)
-        for x, y in list(zip(curves.xs, ys, strict=True))[1:]:  # (the first: under the legend)
-            assert _near(series, x, y), (name, x, y, [(p.x, p.y) for p in series.points])
+    assert {3.0, 4.0} <= {t.value for t in _y_axis(record).ticks}
+    ours = _series(_chart(record), "Ours")
+    for x, y in list(zip(curves.xs, curves.series["Ours"], strict=True))[1:]:
+        assert _near(ours, x, y), (x, y, [(p.x, p.y) for p in ours.points])
+
+
+def _label_boxes(path: Path, values: list[float]) -> tuple[object, dict[float, Box]]:
+    """A log y chart of losses from 2 to 6 (labels 2×10⁰, 3×10⁰, 4×10⁰, 6×10⁰ and a tick
+    mark at every whole loss) rendered to ``path``; its pixels and each label's box (from
+    matplotlib's own layout)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from PIL import Image
+
+    figure, ax = plt.subplots(figsize=(7.0, 5.0), dpi=100)
+    ax.plot(EPOCHS, [5.8, 4.6, 3.9, 3.4, 3.0, 2.7, 2.4, 2.2, 2.05], marker="o")
+    ax.set_yscale("log")
+    figure.tight_layout()
+    figure.canvas.draw()
+    boxes = {}
+    height = figure.canvas.get_width_height()[1]
+    for label in ax.yaxis.get_ticklabels(minor=True) + ax.yaxis.get_ticklabels():
+        value = label.get_position()[1]
+        if label.get_text() and round(value, 6) in values:
+            extent = label.get_window_extent()
+            boxes[round(value, 6)] = Box(x1=int(extent.x0), y1=int(height - extent.y1),
+                                         x2=int(extent.x1), y2=int(height - extent.y0))
+    figure.savefig(path)
+    plt.close(figure)
+    return np.array(Image.open(path).convert("RGB")), boxes
+
+
+def _tick(text: str, value: float, box: Box) -> Tick:
+    return Tick(words=[Word(text=text, confidence=90.0, box=box)], box=box, text=text,
+                confidence=90.0, number=value)
+
+
+def test_a_misread_pair_of_power_labels_is_refused_by_the_tick_marks(tmp_path: Path) -> None:
+    """Two labels place a log axis with nothing left to reject an OCR slip: "3×10⁰" read
+    "10°" (1) with "4×10⁰" makes an axis that puts 2 and 5 where no tick mark is. The
+    marks, drawn at every whole loss, refuse it and take the pair read right; before, the
+    misread pair made the axis."""
+    rgb, boxes = _label_boxes(tmp_path / "marks.png", [3.0, 4.0])
+    four, three = _tick("4x10^0", 4.0, boxes[4.0]), _tick("10°", 1.0, boxes[3.0])
+    assert power_column_axis([four, three], rgb, None) is None
+    fit = power_column_axis([four, _tick("3x10°", 3.0, boxes[3.0])], rgb, None)
+    assert fit is not None and fit.scale == "log"
+    assert abs(fit.value(boxes[4.0].cy) - 4.0) < 0.05
+
+
+def test_a_lone_raised_zero_or_one_is_told_by_its_shape() -> None:
+    """matplotlib's raised 0 and 1 read alone come back as nothing or, a 1 with its flag,
+    as a 7 ("4×10⁰" read "4x10?" = 40, "4×10¹" read "4x107"): a ring is 0, one stroke
+    whose foot is as wide as its head is 1, and a 7 (its head the widest) stays a 7."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(matplotlib.font_manager.findfont("DejaVu Sans"), 40)
+    for text, expected in (("0", "0"), ("1", "1"), ("7", "")):
+        image = Image.new("L", (40, 50), 255)
+        ImageDraw.Draw(image).text((8, 2), text, font=font, fill=0)
+        ink = np.array(image) < 128
+        rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+        glyph = ink[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+        assert _zero_or_one(glyph) == expected, text

@@ -81,7 +81,7 @@ def _power_pair_axis(numbers: list[Phrase], rgb: np.ndarray) -> Fit | None:
                 lower.box.cy - upper.box.cy < APART * height):
             continue
         high, low = float(upper.value or 1.0), float(lower.value or 1.0)
-        if high <= low:
+        if high <= low or _decades_apart(upper, lower) > MINOR_DECADES:
             continue
         a = (math.log10(high) - math.log10(low)) / (upper.box.cy - lower.box.cy)
         fit = Fit("y", "log", a, math.log10(low) - a * lower.box.cy, [upper, lower], 0.0)
@@ -90,6 +90,24 @@ def _power_pair_axis(numbers: list[Phrase], rgb: np.ndarray) -> Fit | None:
         if best is None or fit.span_px[1] - fit.span_px[0] > best.span_px[1] - best.span_px[0]:
             best = fit
     return None if best is None else _with_column(best, numbers)
+
+
+MINOR_DECADES = 1  # the most two minor labels' exponents differ by
+
+
+def _decades_apart(upper: Phrase, lower: Phrase) -> int:
+    """How many decades apart two labels printed as minor ticks ("3×10⁰", "2×10¹") stand
+    by their exponents; 0 where either is a decade ("10¹"). A log axis labels its minor
+    ticks only where it spans about a decade (more would crowd them): exponents further
+    apart are a misread exponent (a raised 0 read as 4)."""
+    exponents = []
+    for label in (upper, lower):
+        value = float(label.value or 1.0)
+        exponent = math.floor(math.log10(value) + 1e-9)
+        if abs(value / 10**exponent - 1.0) < 1e-6:
+            return 0
+        exponents.append(exponent)
+    return abs(exponents[0] - exponents[1])
 
 
 def _with_column(fit: Fit, numbers: list[Phrase]) -> Fit:

@@ -63,6 +63,8 @@ def power_value(text: str) -> float | None:
                 has_superscript or match["caret"] or match["mantissa"])):
             return None
     mantissa = float(match["mantissa"].translate(_LETTER_ONES)) if match["mantissa"] else 1.0
+    if mantissa >= 10:  # "3 3x10⁰": a stray glyph run into the mantissa (1 to 9 as printed)
+        return None
     exponent = match["exponent"].translate(_LETTER_ONES)
     return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
 
