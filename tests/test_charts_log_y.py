@@ -15,7 +15,7 @@ from test_charts_lines import _chart, _series
 
 from imgread.charts.log_y import power_column_axis
 from imgread.charts.raised_powers import _zero_or_one
-from imgread.charts.text import Tick
+from imgread.charts.text import Tick, power_value
 from imgread.pipeline import read_image
 from imgread.record import Axis, Box, Record, Series, Word
 
@@ -97,17 +97,19 @@ def test_a_lone_power_label_has_its_column_read_again(tmp_path: Path) -> None:
         assert _near(ours, x, y), (x, y, [(p.x, p.y) for p in ours.points])
 
 
-def _label_boxes(path: Path, values: list[float]) -> tuple[object, dict[float, Box]]:
-    """A log y chart of losses from 2 to 6 (labels 2×10⁰, 3×10⁰, 4×10⁰, 6×10⁰ and a tick
-    mark at every whole loss) rendered to ``path``; its pixels and each label's box (from
-    matplotlib's own layout)."""
+def _label_boxes(path: Path, values: list[float], sheet: str = "default"
+                 ) -> tuple[object, dict[float, Box]]:
+    """A log y chart of losses from 2 to 6 (labels 2×10⁰, 3×10⁰, 4×10⁰, 6×10⁰ and, in the
+    default sheet, a tick mark at every whole loss) rendered to ``path``; its pixels and
+    each label's box (from matplotlib's own layout)."""
     import matplotlib.pyplot as plt
     import numpy as np
     from PIL import Image
 
-    figure, ax = plt.subplots(figsize=(7.0, 5.0), dpi=100)
-    ax.plot(EPOCHS, [5.8, 4.6, 3.9, 3.4, 3.0, 2.7, 2.4, 2.2, 2.05], marker="o")
-    ax.set_yscale("log")
+    with plt.style.context(sheet):
+        figure, ax = plt.subplots(figsize=(7.0, 5.0), dpi=100)
+        ax.plot(EPOCHS, [5.8, 4.6, 3.9, 3.4, 3.0, 2.7, 2.4, 2.2, 2.05], marker="o")
+        ax.set_yscale("log")
     figure.tight_layout()
     figure.canvas.draw()
     boxes = {}
@@ -156,3 +158,16 @@ def test_a_lone_raised_zero_or_one_is_told_by_its_shape() -> None:
         rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
         glyph = ink[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
         assert _zero_or_one(glyph) == expected, text
+
+
+def test_minor_labels_a_few_decades_apart_are_a_misread_exponent(tmp_path: Path) -> None:
+    """A sheet that draws no tick marks (seaborn's darkgrid) leaves the marks nothing to
+    say: "4×10⁰" read "4x10^4" with "2×10⁰" would make an axis of four decades. Minor
+    labels are printed only on an axis of about a decade, so two whose exponents stand
+    further apart are no pair (and a mantissa of two digits, "3 3x10°", a stray glyph run
+    into it); before, the pair made the axis."""
+    rgb, boxes = _label_boxes(tmp_path / "grid.png", [2.0, 4.0], "seaborn-v0_8-darkgrid")
+    two = _tick("2x10^0", 2.0, boxes[2.0])
+    assert power_column_axis([_tick("4x10^4", 4e4, boxes[4.0]), two], rgb, None) is None
+    assert power_column_axis([_tick("4x10^0", 4.0, boxes[4.0]), two], rgb, None) is not None
+    assert power_value("3 3x10^0") is None and power_value("3x10^0") == 3.0
