@@ -171,3 +171,33 @@ def test_minor_labels_a_few_decades_apart_are_a_misread_exponent(tmp_path: Path)
     assert power_column_axis([_tick("4x10^4", 4e4, boxes[4.0]), two], rgb, None) is None
     assert power_column_axis([_tick("4x10^0", 4.0, boxes[4.0]), two], rgb, None) is not None
     assert power_value("3 3x10^0") is None and power_value("3x10^0") == 3.0
+
+
+def test_a_raised_exponent_read_as_a_sign_and_a_digit_is_read_again(tmp_path: Path) -> None:
+    """Of two raised digits, OCR may read one as a sign: 10¹⁸ as "10'8". Where the glyphs
+    after the "10" stand raised in the pixels they are read again alone; before, such a
+    word was no power at all (the x axis of a log-log chart lost its labels)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from PIL import Image
+
+    from imgread import ocr
+    from imgread.charts.raised_powers import raised_powers
+    from imgread.config import Config
+
+    figure, ax = plt.subplots(figsize=(7.0, 4.0), dpi=100)
+    ax.plot([2e17, 3e18, 5e19, 2e20], [4.0, 3.2, 2.7, 2.4], marker="o")
+    ax.set_xscale("log")
+    figure.tight_layout()
+    figure.canvas.draw()
+    height = figure.canvas.get_width_height()[1]
+    label = next(t for t in ax.xaxis.get_ticklabels() if t.get_position()[0] == 1e18)
+    extent = label.get_window_extent()
+    box = Box(x1=int(extent.x0), y1=int(height - extent.y1), x2=int(extent.x1) + 1,
+              y2=int(height - extent.y0) + 1)
+    figure.savefig(tmp_path / "powers.png")
+    plt.close(figure)
+    rgb = np.array(Image.open(tmp_path / "powers.png").convert("RGB"))
+    settings = ocr.page_settings(Config().ocr, "eng")
+    (word,) = raised_powers(rgb, [Word(text="10'8", confidence=60.0, box=box)], settings)
+    assert power_value(word.text) == 1e18, word.text
