@@ -5,12 +5,11 @@ the plot. Each test renders its chart and fails without its mechanism."""
 from __future__ import annotations
 
 import math
-import random
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import look_chart
 from test_charts_lines import _chart, _series
 
 from imgread.charts.log_y import power_column_axis
@@ -75,22 +74,20 @@ def test_two_minor_labels_place_a_log_y_axis(tmp_path: Path) -> None:
         assert _near(ours, x, y), (x, y, [(p.x, p.y) for p in ours.points])
 
 
+def _look_chart(folder: Path, style: str, index: int) -> tuple[Record, Any]:
+    """The ``loglines`` look's chart ``index`` at seed 100 in ``style``, read; and its
+    content."""
+    path, curves = look_chart("log_lines", style, index, 100, folder)
+    return read_image(path), curves
+
+
 def test_a_lone_power_label_has_its_column_read_again(tmp_path: Path) -> None:
     """The look's log-log chart (seed 100, the fifth: compute against loss, the y labels
     4×10⁰, 3×10⁰ and 2×10⁰ small in mathtext): the page reading keeps "4x 10^0" whole,
     the others lose their ×, their exponent or both (the axis strip read as digits gives
     "310"). The column of a lone power label is read again on its own and the strip as
     text; before, no y axis and no chart, and without either reading no right axis."""
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from chart_looks import log_lines
-    from chart_looks.curves import finish
-
-    rng = random.Random(100 * 1000 + 4)
-    image, curves = log_lines.draw("mpl_loglog_upper_left", rng, None)
-    data, ext = finish(image, rng)
-    path = tmp_path / f"loglog.{ext}"
-    path.write_bytes(data)
-    record = read_image(path)
+    record, curves = _look_chart(tmp_path, "mpl_loglog_upper_left", 4)
     assert {3.0, 4.0} <= {t.value for t in _y_axis(record).ticks}
     ours = _series(_chart(record), "Ours")
     for x, y in list(zip(curves.xs, curves.series["Ours"], strict=True))[1:]:
@@ -207,16 +204,7 @@ def test_a_row_of_x_labels_the_page_reading_lost_is_read_again(tmp_path: Path) -
     """The look's sixteenth chart at seed 100 (perplexity over epochs, x ticked 1, 3, 5, 7
     in small type): the page reading finds no label under the plot at all. The row under
     the x axis line is read again on its own; before, every point's x was its pixel."""
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from chart_looks import log_lines
-    from chart_looks.curves import finish
-
-    rng = random.Random(100 * 1000 + 15)
-    image, curves = log_lines.draw("mpl_logy_epochs", rng, None)
-    data, ext = finish(image, rng)
-    path = tmp_path / f"epochs.{ext}"
-    path.write_bytes(data)
-    record = read_image(path)
+    record, curves = _look_chart(tmp_path, "mpl_logy_epochs", 15)
     axis = next(a for a in _chart(record).axes if a.orientation == "x")
     assert {1.0, 3.0, 5.0, 7.0} <= {t.value for t in axis.ticks}
     # (points under the highest label read: the top ones are lost too; two markers on one

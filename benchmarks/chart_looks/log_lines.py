@@ -26,7 +26,7 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.curves import Curves, drawn_in_turn, figure_image
+from chart_looks.curves import Curves, drawn_in_turn, figure_image, plotly_html
 
 STYLES = ("mpl_logy_epochs", "mpl_loglog_upper_left", "plotly_logy")
 SHEETS = ("default", "seaborn-v0_8", "ggplot", "seaborn-v0_8-whitegrid", "bmh",
@@ -139,7 +139,6 @@ PLOTLY_TEMPLATES = ("plotly", "plotly_white", "ggplot2", "seaborn", "simple_whit
 def plotly_page(curves: LogCurves, rng: random.Random, width: int, height: int) -> str:
     """``curves`` in plotly on a log y axis (its own ticks), the legend inside the plot."""
     import plotly.graph_objects as go
-    import plotly.offline
 
     figure = go.Figure()
     mode = rng.choice(("lines+markers", "lines"))
@@ -156,11 +155,7 @@ def plotly_page(curves: LogCurves, rng: random.Random, width: int, height: int) 
         margin={"l": 60, "r": 30, "t": 40, "b": 60},
         font={"family": rng.choice(("Arial", "DejaVu Sans", "Liberation Serif")),
               "size": rng.choice((11, 12, 14))})
-    div = figure.to_html(include_plotlyjs=False, full_html=False,
-                         config={"staticPlot": True, "displayModeBar": False})
-    return (f"<html><head><meta charset='utf-8'><script>{plotly.offline.get_plotlyjs()}"
-            f"</script></head><body style='margin:0'><div id='shot' style='width:{width}px;"
-            f"height:{height}px'>{div}</div></body></html>")
+    return plotly_html(figure, width, height)
 
 
 def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Curves]:
