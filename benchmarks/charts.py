@@ -266,9 +266,11 @@ def _at(points: list, x: float, log_x: bool) -> float | None:
 def point_counts(record: Record, truth: dict) -> tuple[int, int, int]:
     """(points read right, points read, points true) for one chart's truth
     ({kind, log_x, series: {name: [[x, y], ...]}}): a bar by its category, a line point by
-    its x; the series name counts where the chart has several."""
+    its x; the series name counts where the chart has several. A truth with ``y_relative``
+    (a log y axis) takes y within that share of its value."""
     bars = truth["kind"] in ("bar", "hbar", "box")  # a box's x is its category, as a bar's
     within = truth.get("y_tolerance", 1.0)
+    relative = truth.get("y_relative")  # a log y axis: y within a share of its value
     several = len(truth["series"]) > 1
     read = [(series.name, point) for chart in record.charts for series in chart.series
             for point in series.points if point.y is not None]
@@ -291,11 +293,17 @@ def point_counts(record: Record, truth: dict) -> tuple[int, int, int]:
                 same_x = point.x > 0 and abs(math.log10(point.x / float(x))) <= math.log10(1.05)
             else:
                 same_x = abs(point.x - float(x)) <= 0.05 * x_span
-            if same_x and point.y is not None and abs(point.y - y) <= within:
+            if same_x and point.y is not None and _y_near(point.y, y, within, relative):
                 used.add(index)
                 right += 1
                 break
     return right, len(read), len(true)
+
+
+def _y_near(read: float, true: float, within: float, relative: float | None) -> bool:
+    if relative is None:
+        return abs(read - true) <= within
+    return read > 0 and abs(math.log(read / true)) <= math.log(1 + relative)
 
 
 def f1(right: int, read: int, true: int) -> float:

@@ -1,18 +1,22 @@
 """Shared test helpers: where the repository and the read-only shared data live, a small
 renderer for table screenshots with known content, a reading that stops before the chart
-stage, how chart tests compare names read with names printed, and a small file system of
-its own (a tmpfs) for the tests of full disks and read-only media."""
+stage, how chart tests compare names read with names printed, a chart drawn as a chart
+look draws it, and a small file system of its own (a tmpfs) for the tests of full disks
+and read-only media."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import random
 import re
 import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -31,6 +35,22 @@ FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
 )
+
+
+def look_chart(look: str, style: str, index: int, seed: int, folder: Path
+               ) -> tuple[Path, Any]:
+    """Chart ``index`` of the chart look module ``look`` at ``seed``, in ``style``, saved
+    into ``folder`` as its benchmark saves it (resized, perhaps a JPEG); and its content."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from chart_looks.curves import finish
+
+    module = importlib.import_module(f"chart_looks.{look}")
+    rng = random.Random(seed * 1000 + index)
+    image, curves = module.draw(style, rng, None)
+    data, ext = finish(image, rng)
+    path = folder / f"{style}.{ext}"
+    path.write_bytes(data)
+    return path, curves
 
 
 def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:

@@ -4,19 +4,17 @@ print. Each test renders its chart and fails without its mechanism."""
 
 from __future__ import annotations
 
-import random
-import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from conftest import look_chart
 from test_charts_lines import _chart, _has
 
 from imgread.charts.error_bars import without_error_bars
 from imgread.pipeline import read_image
 
-REPO = Path(__file__).resolve().parents[1]
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 sns = pytest.importorskip("seaborn")
@@ -78,15 +76,7 @@ def test_a_step_down_the_line_is_no_error_bar() -> None:
 def _look_chart(style: str, index: int, folder: Path) -> tuple[Path, dict[str, Any]]:
     """The ``points`` look's chart ``index`` at its tuning seed 300, as its benchmark
     saves it; and its truth."""
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from chart_looks import point_plots
-    from chart_looks.curves import finish
-
-    rng = random.Random(300 * 1000 + index)
-    image, curves = point_plots.draw(style, rng, None)
-    data, ext = finish(image, rng)
-    path = folder / f"{style}.{ext}"
-    path.write_bytes(data)
+    path, curves = look_chart("point_plots", style, index, 300, folder)
     return path, curves.truth()
 
 

@@ -14,7 +14,8 @@ shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 lines without markers written several ways: ``darkpanels``; lollipops (stems with round
 heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``; pygal XY lines on
 log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guides at
-scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``).
+scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; lines on a
+log y axis with minor labels, log-log curves with the legend inside: ``loglines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -35,6 +36,7 @@ from chart_looks import (
     dark_panels,
     grey_bars,
     line_kinds,
+    log_lines,
     lollipops,
     mpl_themed,
     named_lines,
@@ -72,4 +74,5 @@ LOOKS = {
     "sketch": sketch_bars,
     "xylines": xy_lines,
     "kinds": chart_kinds,
+    "loglines": log_lines,
 }

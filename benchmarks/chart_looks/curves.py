@@ -230,7 +230,6 @@ PLOTLY_TEMPLATES = ("plotly", "plotly_white", "plotly_dark", "ggplot2", "seaborn
 
 def plotly_page(curves: Curves, rng: random.Random, width: int, height: int) -> str:
     import plotly.graph_objects as go
-    import plotly.offline
 
     template = rng.choice(PLOTLY_TEMPLATES)
     mode = rng.choice(("lines+markers", "lines+markers", "lines"))
@@ -284,6 +283,13 @@ def plotly_page(curves: Curves, rng: random.Random, width: int, height: int) -> 
                          font={"family": rng.choice(("Arial", "DejaVu Sans", "Liberation Serif",
                                                      "Open Sans, sans-serif")),
                                "size": rng.choice((11, 12, 14))})
+    return plotly_html(figure, width, height)
+
+
+def plotly_html(figure: Any, width: int, height: int) -> str:
+    """A plotly figure as a static page, plotly.js inlined, the figure in ``#shot``."""
+    import plotly.offline
+
     div = figure.to_html(include_plotlyjs=False, full_html=False,
                          config={"staticPlot": True, "displayModeBar": False})
     return (f"<html><head><meta charset='utf-8'><script>{plotly.offline.get_plotlyjs()}"

@@ -39,6 +39,7 @@ from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
 from .lines import marker_on_line
+from .log_y import power_column_axis
 from .marks_ink import may_hold_marks
 from .on_axis import marks_off_their_axis
 from .panels import inside, plot_panel, reading_order
@@ -302,8 +303,11 @@ def read_charts(
     numbers = [p for p in found if p.value is not None]
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     # (a table's column of numbers steps evenly too: its rows run on into other columns)
-    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked_ticks(found))
+    marked = marked_ticks(found)
+    fits = [ink_centred(fit, grey) for fit in y_axes(numbers + marked)
             if not table_column(fit, found)]
+    if not fits and (powers := power_column_axis(numbers + marked, rgb, ocr_settings)):
+        fits = [ink_centred(powers, grey)]  # a log axis's two minor labels ("2×10⁰" "4×10⁰")
     if not fits:  # no y axis: boxes or bars lying on an x axis, if any
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
     ticks = {id(p) for fit in fits for p in fit.ticks}

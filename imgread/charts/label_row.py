@@ -55,6 +55,31 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
     return log_by_marks(labels, marks)
 
 
+def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
+                   settings: OcrSettings | None, counts: bool = False) -> Fit | None:
+    """An x axis for a plot under which the page reading found no label at all (small
+    digits in a JPEG): the row just under the plot's lowest long level line (the x axis
+    line, or the frame's foot) read again on its own. None where no scale fits it."""
+    if settings is None:
+        return None
+    x1, x2 = max(0, area.x1), min(rgb.shape[1], area.x2)
+    y1, y2 = max(0, area.y1), min(rgb.shape[0], int(area.y2 + 3 * tick_height))
+    grey = cv2.cvtColor(np.ascontiguousarray(rgb[y1:y2, x1:x2]), cv2.COLOR_RGB2GRAY)
+    if grey.size == 0:
+        return None
+    ink = np.abs(grey.astype(np.int16) - int(np.median(grey))) > MARK_INK
+    lines = np.flatnonzero(ink.mean(axis=1) > AXIS_SHARE)
+    if not len(lines):
+        return None
+    top = y1 + int(lines[-1]) + 1
+    strip = Box(x1=max(0, area.x1 - 20), y1=top, x2=min(rgb.shape[1], area.x2 + 20),
+                y2=min(rgb.shape[0], int(top + 2.5 * tick_height)))
+    labels = [p for p in (as_tick(f, sizes=True, counts=counts) for f in phrases(
+        label_row_words(rgb, strip, settings))) if p.value is not None]
+    fits = x_axes_read_either_way(labels, unit_misreadings(labels))
+    return fits[0] if fits else None
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return min(a.x2, b.x2) > max(a.x1, b.x1) and min(a.y2, b.y2) > max(a.y1, b.y1)
 

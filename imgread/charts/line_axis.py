@@ -21,7 +21,7 @@ from .axes import (
     x_axes_read_either_way,
 )
 from .categories import MARK_SHARE, category_row, is_categorical
-from .label_row import few_labels_axis
+from .label_row import few_labels_axis, row_under_plot
 from .panels import Panel
 from .text import Tick, as_tick, in_thousands, lost_point_readings, unit_misreadings
 
@@ -91,6 +91,9 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
                                     and panel.area.y2 - 2 <= p.box.y1
                                     <= panel.area.y2 + 3 * panel.tick_height
                                     and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
+    if panel.x is None and not places_named and not below:  # no label under the plot
+        # read at all: the row under its axis line read again
+        panel.x = row_under_plot(rgb, panel.area, panel.tick_height, settings, counts)
     # a line's first and last points stand on the x axis's end ticks, which may lie at
     # the area's edges (no y axis line, the rules ending at the last point): out to them
     panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])

@@ -15,11 +15,12 @@ from ..record import Box, Word
 from .text import E_NOTATION, LABEL_TEXT_HEIGHT
 
 # "101", "2x101", "10-1": "10" and a digit or two that may be a raised exponent (10¹ read
-# level, 10⁻¹ with its minus, or as a sign: "10+"); "6x10": a mantissa's power whose
-# exponent OCR dropped
+# level, 10⁻¹ with its minus, or as a sign: "10+"; of two raised digits, either may read as
+# a sign: "10'8" for 10¹⁸, "10”" for 10¹⁹); "6x10": a mantissa's power whose exponent OCR
+# dropped
 _TEN_AND_DIGITS = re.compile(
     r"^(?P<head>(?:\d+(?:\.\d+)?[×xX*·])?10)"
-    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]+-]|\d[°%oO?'!lI|}\]])?$")
+    r"(?P<tail>-?\d{1,2}|[°%oO?'!lI|}\]+\-”“’‘\"]\d?|\d[°%oO?'!lI|}\]”“’‘\"])?$")
 RAISED_SHARE = 0.25  # of the text height: a glyph whose foot is this far up is raised
 
 
@@ -171,7 +172,32 @@ def _raised_tail(rgb: np.ndarray, box: Box, settings: OcrSettings | None) -> str
     digits = _exponent_read(glyph, settings, psm=8)
     if len(digits.lstrip("-")) < (2 if x2 - x1 >= TWO_DIGITS_WIDE * (bottom - top) else 1):
         digits = _exponent_read(glyph, settings, psm=7) or digits
+    if digits in ("", "7") and x2 - x1 < TWO_DIGITS_WIDE * (bottom - top):
+        # one small glyph: matplotlib's 10⁰ and 10¹ above all, whose exponent read alone
+        # comes back as nothing or, a 1 with its flag, as a 7
+        digits = _zero_or_one(ink[top:bottom, x1:x2]) or digits
     return digits
+
+
+def _zero_or_one(glyph: np.ndarray) -> str:
+    """A lone raised glyph told by its shape (ink true): a ring (a hole in it, or two
+    strokes across its middle rows, the hole closed by blur) is 0; one stroke across its
+    middle whose foot is as wide as its head (a 1's base; a 7's head is its bar) is 1; ""
+    otherwise."""
+    if glyph.shape[0] < 4 or glyph.shape[1] < 2:
+        return ""
+    padded = np.pad(glyph.astype(np.uint8), 1)
+    count, _ = cv2.connectedComponents(1 - padded, connectivity=4)
+    third = max(1, glyph.shape[0] // 3)
+    middle = glyph[third : glyph.shape[0] - third]
+    strokes = [len(np.split(run, np.flatnonzero(np.diff(run) > 1) + 1))
+               for run in (np.flatnonzero(row) for row in middle) if len(run)]
+    if count > 2 or (strokes and min(strokes) >= 2):  # page pixels enclosed: a hole
+        return "0"
+    widths = [int(np.ptp(np.flatnonzero(row))) + 1 if row.any() else 0 for row in glyph]
+    quarter = max(1, len(widths) // 4)
+    head, foot = max(widths[:quarter]), max(widths[-quarter:])
+    return "1" if strokes and max(strokes) == 1 and foot >= head else ""
 
 
 TWO_DIGITS_WIDE = 1.1  # of an exponent's height: the width two digits take at least

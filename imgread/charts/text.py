@@ -63,6 +63,8 @@ def power_value(text: str) -> float | None:
                 has_superscript or match["caret"] or match["mantissa"])):
             return None
     mantissa = float(match["mantissa"].translate(_LETTER_ONES)) if match["mantissa"] else 1.0
+    if mantissa >= 10:  # "3 3x10⁰": a stray glyph run into the mantissa (1 to 9 as printed)
+        return None
     exponent = match["exponent"].translate(_LETTER_ONES)
     return mantissa * 10.0 ** (_RAISED[exponent] if exponent in _RAISED else int(exponent))
 
@@ -181,14 +183,15 @@ _MARK_AND_GLYPH = re.compile(r"^(?P<number>\d+(?:\.\d+)?)[-—_~|]\S$")
 
 
 def marked_ticks(found: list[Phrase]) -> list[Phrase]:
-    """Other readings of phrases that are no number as read: a number with the tick mark
-    beside it read as a sign ("50}", "60."). For fitting y axes only: a value label or a
-    name read so is no number."""
+    """Other readings of phrases that are no number as read: a number (or a power of ten)
+    with the tick mark beside it read as a sign ("50}", "60.", "3x 10°-"). For fitting y
+    axes only: a value label or a name read so is no number."""
     marked: list[Phrase] = []
     for phrase in found:
         text = phrase.text.strip()
-        number = parse_number(text.rstrip(TICK_MARKS)) if phrase.value is None else None
         digits = text.rstrip(TICK_MARKS)
+        # (a power of ten too: matplotlib's "3×10⁰" read "3x 10°-")
+        number = (parse_number(digits) or power_value(digits)) if phrase.value is None else None
         if number is None and phrase.value is None and (
                 match := _MARK_AND_GLYPH.match(text)):  # the mark and a stray glyph: "70-5"
             digits, number = match["number"], float(match["number"])
@@ -217,13 +220,15 @@ def lowest_line_above(found: list[Phrase], top: float, bottom: float, left: floa
 
 
 def clean_words(words: list[Word], min_confidence: float = 30.0) -> list[Word]:
-    """Drop empty, punctuation-only and very unsure words (graphics read as text)."""
+    """Drop empty, punctuation-only and very unsure words (graphics read as text); a number
+    or a power of ten stays however unsure ("2x10°": a log axis's small mathtext)."""
     return [
         word
         for word in words
         if word.text.strip()
         and not _JUNK.match(word.text.strip())
-        and (word.confidence >= min_confidence or parse_number(word.text) is not None)
+        and (word.confidence >= min_confidence or parse_number(word.text) is not None
+             or power_value(word.text) is not None)
     ]
 
 
@@ -518,8 +523,41 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
         reach = max(40, int(0.12 * width))
         box = (max(0, line - reach), max(0, int(rows[0]) - 10), max(0, line - 2),
                min(height, int(rows[-1]) + 10))
-        found += _strip_words(rgb, box, settings, psm=6)  # a column of them
+        digits = _strip_words(rgb, box, settings, psm=6)  # a column of them
+        # and as text: a log axis's labels printed as powers ("3×10⁰") read as digits lose
+        # their × and their raised exponent ("310"); read as words, they keep them
+        powers = printed_powers(_strip_words(rgb, box, settings, psm=6, numbers=False))
+        found += powers + [w for w in digits if not any(_same_line(w.box, p.box) and min(
+            w.box.x2, p.box.x2) > max(w.box.x1, p.box.x1) for p in powers)]
     return found
+
+
+# a power of ten as OCR reads it, perhaps in two words: the mantissa and its times sign
+# ("3x"), the ten and its raised exponent ("10°", "10?", "10^1")
+_MANTISSA_TIMES = re.compile(r"^\d(?:\.\d+)?[×xX*·]$")
+TICK_MARK_GLYPHS = "-—–_"
+
+
+def printed_powers(words: list[Word]) -> list[Word]:
+    """The powers of ten among ``words`` (a mantissa read apart from its ten joined to it),
+    a tick mark read after one cut off."""
+    words = sorted(words, key=lambda w: w.box.x1)
+    out = []
+    for index, word in enumerate(words):
+        text = word.text.strip().rstrip(TICK_MARK_GLYPHS) or word.text
+        if _MANTISSA_TIMES.match(text):
+            continue  # joined to the ten right of it below
+        before = next((w for w in reversed(words[:index]) if _same_line(w.box, word.box)
+                       and _MANTISSA_TIMES.match(w.text.strip())
+                       and word.box.x1 - w.box.x2 <= w.box.height), None)
+        box = word.box
+        if before is not None:
+            text = before.text.strip() + text
+            box = Box(x1=before.box.x1, y1=min(box.y1, before.box.y1), x2=box.x2,
+                      y2=max(box.y2, before.box.y2))
+        if power_value(text) is not None:
+            out.append(word.model_copy(update={"text": text, "box": box}))
+    return out
 
 
 def label_row_words(rgb: np.ndarray, box: Box, settings: OcrSettings) -> list[Word]:
