@@ -14,7 +14,9 @@ shaded bars and bars with error bars: ``textured``; lying bars on dark pages:
 lines without markers written several ways: ``darkpanels``; lollipops (stems with round
 heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``; pygal XY lines on
 log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guides at
-scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``).
+scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; columns on a
+broken y axis, lying bars with names wrapped over two lines, a dark time series with a
+legend table, grouped lying bars in SVG with rounded ends: ``breaks``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -28,6 +30,7 @@ from chart_looks import (
     bokeh_look,
     bound_bars,
     box_look,
+    broken_bars,
     category_lines,
     chart_kinds,
     curves,
@@ -72,4 +75,5 @@ LOOKS = {
     "sketch": sketch_bars,
     "xylines": xy_lines,
     "kinds": chart_kinds,
+    "breaks": broken_bars,
 }
