@@ -104,3 +104,32 @@ def test_a_gridline_drawn_over_columns_is_no_break(tmp_path: Path) -> None:
     fig.savefig(path, dpi=110)
     plt.close(fig)
     assert len(_right(_read(path), values, 1.5)) == len(values)
+
+
+WRAPPED = ["GPT-4o mini 2024", "Llama 3.1 405B Instruct", "Claude 3.5 Sonnet (new)",
+           "Mistral Large 2407", "Gemma 2 27B Instruct"]
+
+
+def test_a_name_wrapped_over_two_lines_names_the_bar_it_is_centred_on(tmp_path: Path) -> None:
+    """Long names left of thin lying bars, each wrapped over two lines set right: the lines
+    stand above and below the bar's middle, outside its rows, and the shorter first line
+    starts right of the second. Both lines are the bar's name, the top one first."""
+    import matplotlib.pyplot as plt
+
+    values = [66.8, 74.8, 25.4, 52.0, 81.5]
+    lines = [" ".join(n.split()[:2]) + "\n" + " ".join(n.split()[2:]) for n in WRAPPED]
+    fig, ax = plt.subplots(figsize=(6.5, 4.2))
+    ax.barh(range(len(values)), values, 0.5, color="#4c72b0")
+    ax.set_yticks(range(len(values)), lines)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("MMLU (%)")
+    fig.tight_layout()
+    path = tmp_path / "wrapped.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    read = {str(p.x): p.y for chart in read_image(path).charts for s in chart.series
+            for p in s.points if p.y is not None}
+    right = [name for name, value in zip(WRAPPED, values, strict=True)
+             if any(_norm(key).startswith(_norm(name.split()[0])) and len(key.split()) >= 3
+                    and abs(y - value) <= 1.0 for key, y in read.items())]
+    assert len(right) >= 4, read
