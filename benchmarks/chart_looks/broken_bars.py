@@ -24,7 +24,6 @@ another.
 from __future__ import annotations
 
 import io
-import json
 import random
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from typing import Any
 from PIL import Image
 
 from chart_looks.bound_bars import figure_image
+from chart_looks.curves import Curves, drawn_in_turn
 
 MODELS = ["GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro", "Llama 3.1 70B", "Qwen2.5 72B",
           "Mistral Large", "DeepSeek V2.5", "Gemma 2 27B", "Phi-3.5 MoE", "Yi-Large",
@@ -219,6 +219,16 @@ def _svg_bar(x: float, y: float, length: float, height: float, colour: str,
             f"{y + height:.1f} H{x:.1f} Z' fill='{colour}'/>")
 
 
+def _svg_label(end: float, baseline: float, value: float, size: int, inside: bool,
+               ink: str) -> str:
+    """A bar's value: bold white inside its end, or in the text's colour past it."""
+    if inside:
+        return (f"<text x='{end - 6:.1f}' y='{baseline:.1f}' text-anchor='end'"
+                f" font-size='{size}' fill='#ffffff' font-weight='bold'>{value}</text>")
+    return (f"<text x='{end + 5:.1f}' y='{baseline:.1f}' font-size='{size}'"
+            f" fill='{ink}'>{value}</text>")
+
+
 def _svg_grouped_page(rng: random.Random, entry: dict[str, Any]) -> str:
     categories = rng.sample(MODELS, rng.randint(3, 6))
     names = rng.sample(BENCHMARKS, rng.randint(2, 4))
@@ -259,27 +269,19 @@ def _svg_grouped_page(rng: random.Random, entry: dict[str, Any]) -> str:
             parts.append(f"<text x='{tx:.1f}' y='{top + plot_h + size + 6}'"
                          f" text-anchor='middle' fill='{text}'>{tick}</text>")
     radius = rng.choice([3.0, 6.0, 99.0])
-    for c, category in enumerate(categories):
-        y0 = top + c * (group_h + group_gap) + group_gap / 2
-        parts.append(f"<text x='{left - 10}' y='{y0 + group_h / 2 + size * 0.35:.1f}'"
-                     f" text-anchor='end' fill='{text}'>{category}</text>")
-        for n, name in enumerate(names):
-            y = y0 + n * (bar_h + gap)
-            value = values[name][c]
-            length = width * value / high
-            parts.append(_svg_bar(left, y, length, bar_h, colours[n], radius))
-            if not labelled:
-                continue
-            label_size = max(9, min(size, bar_h - 2)) if inside else max(9, min(size,
-                                                                              bar_h + 4))
-            middle = y + bar_h / 2 + label_size * 0.35
-            if inside:
-                parts.append(f"<text x='{left + length - 6:.1f}' y='{middle:.1f}'"
-                             f" text-anchor='end' font-size='{label_size}' fill='#ffffff'"
-                             f" font-weight='bold'>{value}</text>")
-            else:
-                parts.append(f"<text x='{left + length + 5:.1f}' y='{middle:.1f}'"
-                             f" font-size='{label_size}' fill='{text}'>{value}</text>")
+    pitch = group_h + group_gap
+    parts.extend(f"<text x='{left - 10}' y='{top + c * pitch + pitch / 2 + size * 0.35:.1f}'"
+                 f" text-anchor='end' fill='{text}'>{category}</text>"
+                 for c, category in enumerate(categories))
+    label_size = max(9, min(size, bar_h - 2 if inside else bar_h + 4))
+    for n, name in enumerate(names):  # a series at a time, as a chart library lays them
+        for c, value in enumerate(values[name]):
+            y = top + c * pitch + group_gap / 2 + n * (bar_h + gap)
+            end = left + width * value / high
+            parts.append(_svg_bar(left, y, end - left, bar_h, colours[n], radius))
+            if labelled:
+                parts.append(_svg_label(end, y + bar_h / 2 + label_size * 0.35, value,
+                                        label_size, inside, text))
     total_w = int(max(left + width + 60, x + 10))
     total_h = int(top + plot_h + (2 * size + 14 if axis else 10))
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{total_w}' height='{total_h}'"
@@ -295,37 +297,38 @@ KINDS = {"br-broken-columns": "bar", "br-wrapped-hbars": "hbar", "br-legend-tabl
          "br-svg-grouped": "hbar"}
 
 
-def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
-    """Draw ``count`` charts (the four kinds in turn) under ``out``; their truth by file.
-    The SVG kind needs Chromium (``benchmarks/browser.py``)."""
+class Drawn(Curves):
+    """A chart's truth as this look writes it (``Curves`` holds lines)."""
+
+    entry: dict[str, Any]
+
+    def truth(self) -> dict[str, Any]:
+        return self.entry
+
+
+def _draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Curves]:
     import matplotlib
-    from browser import Browser
 
     matplotlib.use("Agg")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
-    browser = Browser((1100, 900), None)
-    try:
-        for index in range(count):
-            rng = random.Random(seed * 1000 + index)
-            style = STYLES[index % len(STYLES)]
-            entry: dict[str, Any] = {"kind": KINDS[style], "renderer": "mpl", "log_x": False,
-                                     "labelled": style == "br-broken-columns", "style": style,
-                                     "series": {}}
-            if style == "br-svg-grouped":
-                entry["renderer"] = "svg"
-                image = browser.shoot(_svg_grouped_page(rng, entry), rng.choice([1.0, 1.5, 2.0]))
-            else:
-                image = DRAW[style](rng, entry)
-            jpeg = rng.random() < (0.8 if style == "br-wrapped-hbars" else 0.2)
-            name = f"breaks_{seed}_{index:03d}.{'jpg' if jpeg else 'png'}"
-            buffer = io.BytesIO()
-            image.save(buffer, "JPEG" if jpeg else "PNG",
-                       **({"quality": rng.randint(70, 90)} if jpeg else {}))
-            (out / name).write_bytes(buffer.getvalue())
-            truth[name] = entry
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    entry: dict[str, Any] = {"kind": KINDS[style], "renderer": "mpl", "log_x": False,
+                             "labelled": style == "br-broken-columns", "style": style,
+                             "series": {}}
+    if style == "br-svg-grouped":
+        entry["renderer"] = "svg"
+        image = browser.shoot(_svg_grouped_page(rng, entry), rng.choice([1.0, 1.5, 2.0]))
+    else:
+        image = DRAW[style](rng, entry)
+    if style == "br-wrapped-hbars" and rng.random() < 0.8:  # passed around as JPEG
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=rng.randint(70, 90))
+        image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    drawn = Drawn(style=style, renderer=entry["renderer"], xs=[])
+    drawn.entry = entry
+    return image, drawn
+
+
+def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
+    """Draw ``count`` charts (the four kinds in turn) under ``out``, each finished as a
+    reader receives it (resized, some JPEG); their truth by file. The SVG kind needs
+    Chromium (``benchmarks/browser.py``)."""
+    return drawn_in_turn(Path(out), count, seed, STYLES, _draw)
