@@ -15,7 +15,9 @@ lines without markers written several ways: ``darkpanels``; lollipops (stems wit
 heads, dumbbells): ``lollipops``; sketch-style (xkcd) bars: ``sketch``; pygal XY lines on
 log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guides at
 scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; lines on a
-log y axis with minor labels, log-log curves with the legend inside: ``loglines``).
+log y axis with minor labels, log-log curves with the legend inside: ``loglines``; columns on
+a broken y axis, lying bars with names wrapped over two lines, a dark time series with a
+legend table, grouped lying bars in SVG with rounded ends: ``breaks``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -29,6 +31,7 @@ from chart_looks import (
     bokeh_look,
     bound_bars,
     box_look,
+    broken_bars,
     category_lines,
     chart_kinds,
     curves,
@@ -75,4 +78,5 @@ LOOKS = {
     "xylines": xy_lines,
     "kinds": chart_kinds,
     "loglines": log_lines,
+    "breaks": broken_bars,
 }

@@ -33,6 +33,7 @@ from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below, tile_the_plot
 from .boxes import read_lying_boxes, read_upright_boxes
+from .broken_axis import band_above, through_the_break
 from .gaps import tick_gap_words
 from .guides import without_dotted_guides
 from .hbars import read_hbars
@@ -363,6 +364,14 @@ def read_charts(
             if bar_like(taller, higher) and len(taller) >= len(bars):
                 panel.area = area = higher
                 bars = taller
+        if (band := band_above(marks, bars, panel.y)) is not None:
+            if band[0] < panel.top_tick:  # the lower panel of a broken axis: its bars are
+                continue  # measured in the panel above
+            # stubs under a break: the plot is the panel above it, its bars run through
+            panel.area = area = area.model_copy(update={"y2": band[0] - 1})
+            panel.floor = area.y2
+            bars = find_bars(marks, area, text_boxes, bg)
+        bars = through_the_break(marks, bars, panel.y)
         if not bar_like(bars, area):
             bars = []
         bars = split_stacks(marks, bars, area, bg)

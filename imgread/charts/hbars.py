@@ -30,6 +30,7 @@ from .text import (
     read_label,
     read_label_text,
 )
+from .wrapped_names import name_lines
 
 
 def turn(rgb: np.ndarray) -> np.ndarray:
@@ -289,16 +290,14 @@ def _names(bars: list[Lying], groups: list[str | float], found: list[Phrase]
     one; else each group's, the text nearest the group's middle."""
     base = min(bar.base for bar in bars)
     thickness = float(np.median([bar.thickness for bar in bars]))
-    texts = [p for p in (_left_of(phrase, base) for phrase in found)
-             if p is not None and p.value is None and p.box.x2 <= base + 0.5 * thickness
-             and sum(c.isalnum() for c in p.text) >= 2]
-    def level(bar: Lying) -> list[Phrase]:
-        return [p for p in texts if bar.y1 <= p.box.cy <= bar.y2]
-
-    per_bar = [level(bar) for bar in bars]
+    left = [p for p in (_left_of(phrase, base) for phrase in found)
+            if p is not None and p.box.x2 <= base + 0.5 * thickness]
+    texts = [p for p in left if p.value is None and sum(c.isalnum() for c in p.text) >= 2]
+    numerals = [p for p in left if p.value is not None]
+    per_bar = [name_lines(bar, bars, texts, numerals) for bar in bars]
     if sum(bool(found) for found in per_bar) >= 0.8 * len(bars):  # a name beside every bar
-        return [_untick(" ".join(p.text for p in sorted(found, key=lambda p: p.box.x1)))
-                or float(i + 1) for i, found in enumerate(per_bar)]
+        return [_untick(" ".join(p.text for p in found)) or float(i + 1)
+                for i, found in enumerate(per_bar)]
     named: dict[str | float, str | float] = {}
     for key in set(groups):
         members = [b for b, g in zip(bars, groups, strict=True) if g == key]

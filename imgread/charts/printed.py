@@ -168,7 +168,12 @@ def _lying_labels_read_alone(rgb: np.ndarray, numbers: list[Phrase], settings: O
                   y2=min(rgb.shape[0], int(middle + 0.9 * height) + 1))
         text = read_label_text(rgb, box, settings, widen=False)
         if parse_number(text, whole=True) is not None:
-            read.append(Phrase.of([Word(text=text, confidence=READ_ALONE, box=box)]))
+            # boxed a text's height on the bar's middle, as a label the page read: a box as
+            # tall as the window it was read in probes a thin bar's rows and the page's
+            # round it, and finds no bar
+            level = box.model_copy(update={"y1": int(middle - height / 2),
+                                           "y2": int(middle + height / 2) + 1})
+            read.append(Phrase.of([Word(text=text, confidence=READ_ALONE, box=level)]))
     return read
 
 
