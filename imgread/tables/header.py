@@ -15,6 +15,7 @@ from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
 from .chrome import crowds_a_column, names_with_sort_marks, repeats_names
 from .han_prose import is_han_sentence
+from .header_gaps import nearer_before, settle_gap_pieces
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -62,15 +63,22 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
             chunks.append(chunk)
             continue
         # A word over no column goes with the next word that is over one ("training
-        # tokens" over a narrow number column), or else the one before; but Chinese has no
-        # spaces: a Han word set close after a Han word is the rest of its name ("训练"
-        # "数据(T)" before "C-Eval").
+        # tokens" over a narrow number column), or else the one before; but a word nearer
+        # the word before it than the next is the rest of that name (a setting after its
+        # benchmark, "MMLU 5-shot", centred over narrow numbers: a word space from its name,
+        # a column's padding from the next), and Chinese has no spaces: a Han word set
+        # close after a Han word is the rest of its name ("训练" "数据(T)" before "C-Eval").
         owners = [found[0] if found else None for found in columns]
         for i in range(1, len(owners)):
-            if owners[i] is None and owners[i - 1] is not None and HAN.match(
-                    chunk.words[i - 1].text[-1:]) and HAN.match(chunk.words[i].text[:1]):
+            if owners[i] is None and owners[i - 1] is not None and (
+                nearer_before([w.box for w in chunk.words], i)
+                or (HAN.match(chunk.words[i - 1].text[-1:]) and HAN.match(chunk.words[i].text[:1]))
+            ):
                 owners[i] = owners[i - 1]
-        for i in range(len(owners) - 2, -1, -1):
+        # Words over no column that open the chunk are a piece of their own, which the
+        # line's placing settles (``header_gaps``): they may end the name on their left.
+        leading = next((i for i, owner in enumerate(owners) if owner is not None), 0)
+        for i in range(len(owners) - 2, leading - 1, -1):
             owners[i] = owners[i] if owners[i] is not None else owners[i + 1]
         for i in range(1, len(owners)):
             owners[i] = owners[i] if owners[i] is not None else owners[i - 1]
@@ -82,9 +90,12 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
                 groups.append([word])
         pieces = [Phrase.of(group) for group in groups]
         owned = [owners[chunk.words.index(group[0])] for group in groups]
-        if all(
+        # Gap words cut off the front of one column's name split nothing else: the rest
+        # stays whole over its column, aligned or not (its setting may lie beyond it).
+        if (leading and len(set(owned[1:])) == 1) or all(
             column is not None and _aligned(piece.box, ranges[column])
             for piece, column in zip(pieces, owned, strict=True)
+            if piece is not pieces[0] or leading == 0
         ):
             chunks.extend(pieces)
         else:  # a sentence over the columns (a group label), not names set close
@@ -277,7 +288,8 @@ def join_header(
     for line in lines:
         previous: tuple[Box, int] | None = None
         lowest = line is lines[-1]
-        for chunk in sorted(line.chunks, key=lambda c: c.box.x1):
+        ordered = sorted(line.chunks, key=lambda c: c.box.x1)
+        for chunk in ordered:
             column = header_column(chunk.box, layout.ranges, spans, previous, lowest)
             placed[id(chunk)] = column
             chained = previous is not None and column == previous[1]
@@ -287,6 +299,11 @@ def join_header(
                 and (chained or left_set(chunk.box, column, layout.ranges))
                 else None
             )
+        if lowest:
+            settled = settle_gap_pieces(
+                [chunk.box for chunk in ordered], [placed[id(c)] for c in ordered], layout.ranges
+            )
+            placed.update((id(c), column) for c, column in zip(ordered, settled, strict=True))
     # A piece in a gap over the rest of its name set left in one cell names that column.
     for upper, lower in reversed(list(pairwise(lines))):
         for chunk in upper.chunks:
