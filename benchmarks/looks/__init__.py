@@ -24,6 +24,7 @@ from looks import (
     pdf_viewer,
     phone_cjk,
     raised_marks,
+    rank_badges,
     readme,
     runs,
     signed,
@@ -63,4 +64,5 @@ LOOKS = {
     "turned": turned,
     "leaders": leaders,
     "raised_marks": raised_marks,
+    "rank_badges": rank_badges,
 }

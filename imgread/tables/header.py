@@ -75,10 +75,7 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
                 or (HAN.match(chunk.words[i - 1].text[-1:]) and HAN.match(chunk.words[i].text[:1]))
             ):
                 owners[i] = owners[i - 1]
-        # Words over no column that open the chunk are a piece of their own, which the
-        # line's placing settles (``header_gaps``): they may end the name on their left.
-        leading = next((i for i, owner in enumerate(owners) if owner is not None), 0)
-        for i in range(len(owners) - 2, leading - 1, -1):
+        for i in range(len(owners) - 2, -1, -1):
             owners[i] = owners[i] if owners[i] is not None else owners[i + 1]
         for i in range(1, len(owners)):
             owners[i] = owners[i] if owners[i] is not None else owners[i - 1]
@@ -90,12 +87,9 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
                 groups.append([word])
         pieces = [Phrase.of(group) for group in groups]
         owned = [owners[chunk.words.index(group[0])] for group in groups]
-        # Gap words cut off the front of one column's name split nothing else: the rest
-        # stays whole over its column, aligned or not (its setting may lie beyond it).
-        if (leading and len(set(owned[1:])) == 1) or all(
+        if all(
             column is not None and _aligned(piece.box, ranges[column])
             for piece, column in zip(pieces, owned, strict=True)
-            if piece is not pieces[0] or leading == 0
         ):
             chunks.extend(pieces)
         else:  # a sentence over the columns (a group label), not names set close
