@@ -37,6 +37,9 @@ MIDDLE_INK = 0.15
 # A badge's outline is a closed curve: its box's inscribed ellipse meets ink at this share
 # of the angles round it at least (an "M", a "G" or a "C" leaves gaps in it).
 CLOSED = 0.9
+# A circle leaves its box's corners bare (squares of this share of its side); a "B" or a
+# "D" fills two of them with its stem.
+CORNER = 0.15
 # The gap after the badge, in its heights: more than a letter's side bearing.
 GAP = 0.12
 
@@ -69,6 +72,14 @@ def _closed_share(ink: np.ndarray, x: int, y: int, w: int, h: int) -> float:
     return float(ink[ys.astype(int), xs.astype(int)].any(axis=0).mean())
 
 
+def _corner_ink(ink: np.ndarray, x: int, y: int, w: int, h: int) -> float:
+    """The most ink in any of the four corners of the blob's box."""
+    cw, ch = max(1, round(CORNER * w)), max(1, round(CORNER * h))
+    box = ink[y : y + h, x : x + w]
+    corners = [box[:ch, :cw], box[:ch, -cw:], box[-ch:, :cw], box[-ch:, -cw:]]
+    return max(float(corner.mean()) for corner in corners)
+
+
 def badge_end(crop: np.ndarray) -> int | None:
     """Where, in ``crop`` (dark text on light), the ink of a rank badge that opens it ends:
     None where the first blob is no badge."""
@@ -94,7 +105,7 @@ def badge_end(crop: np.ndarray) -> int | None:
         return None
     if not FILLED_BOX[0] <= _outline_share(labels[y : y + h, x : x + w] == label) <= FILLED_BOX[1]:
         return None
-    if _closed_share(ink, x, y, w, h) < CLOSED:
+    if _closed_share(ink, x, y, w, h) < CLOSED or _corner_ink(ink, x, y, w, h) > 0.1:
         return None
     middle = ink[y + round(0.3 * h) : y + round(0.7 * h), x + round(0.3 * w) : x + round(0.7 * w)]
     if middle.size == 0 or middle.mean() < MIDDLE_INK:
