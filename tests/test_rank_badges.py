@@ -123,3 +123,24 @@ def test_badge_is_found_by_shape_and_leading_letters_or_digits_are_not() -> None
     for name in ("OPT-30B", "Orca-2-13B", "01-ai/Yi-6B", "3B-Chat", "Qwen2-72B"):
         assert badge_end(_crop(name, None)) is None, name
     assert badge_end(cv2.resize(_crop("OLMo-7B", None), None, fx=0.5, fy=0.5)) is None
+
+
+@needs_fonts
+@pytest.mark.parametrize(
+    ("text", "face", "size"),
+    [("BBH", "DejaVuSerif.ttf", 12), ("Baichuan2-7B", "DejaVuSans-Bold.ttf", 10),
+     ("Basalt-14B", "DejaVuSerif.ttf", 13), ("DROP", "DejaVuSerif.ttf", 10)],
+)
+def test_a_capital_in_small_jpeg_type_is_no_badge(text: str, face: str, size: int) -> None:
+    """A "B" or "D" in small JPEG type, scaled up as the re-reader scales a cell, is as
+    wide as tall, closed, inked in its middle and stands a gap before the next letter:
+    only its corners, which its stem fills and a circle leaves bare, tell it apart."""
+    font = ImageFont.truetype(str(SANS.with_name(face)), size)
+    image = Image.new("L", (int(font.getlength(text)) + 12, size + 10), 255)
+    ImageDraw.Draw(image).text((6, 4), text, font=font, fill=20)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=70)
+    pixels = np.asarray(Image.open(out).convert("L"))
+    factor = 32 / (size * 1.1)
+    crop = cv2.resize(pixels, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    assert badge_end(crop) is None
