@@ -106,9 +106,10 @@ def _crop(text: str, badge: str | None) -> np.ndarray:
         draw.ellipse((x, 8, x + 38, 46), outline=0, width=3)
         draw.text((x + 11, 10), "2", font=face, fill=0)
         x += 50
-    elif badge == "disc":
+    elif badge in ("disc", "dot"):
         draw.ellipse((x, 8, x + 38, 46), fill=40)
-        draw.text((x + 11, 10), "1", font=face, fill=255)
+        if badge == "disc":
+            draw.text((x + 11, 10), "1", font=face, fill=255)
         x += 50
     draw.text((x, 10), text, font=face, fill=0)
     return np.asarray(image)
@@ -117,12 +118,15 @@ def _crop(text: str, badge: str | None) -> np.ndarray:
 @needs_fonts
 def test_badge_is_found_by_shape_and_leading_letters_or_digits_are_not() -> None:
     """A ring round a digit and a disc with a white digit are badges; a name's own first
-    letter or digit (an empty "O", a narrow "0", "3B", "01-ai") is not, however round."""
+    letter or digit (an empty "O", a narrow "0", "3B", "01-ai") is not, however round, nor
+    a bare dot (its re-read lost the voted reading of a tracker's run names)."""
     assert badge_end(_crop("Qwen2-72B", "ring")) is not None
     assert badge_end(_crop("Falcon-40B", "disc")) is not None
     for name in ("OPT-30B", "Orca-2-13B", "01-ai/Yi-6B", "3B-Chat", "Qwen2-72B"):
         assert badge_end(_crop(name, None)) is None, name
     assert badge_end(cv2.resize(_crop("OLMo-7B", None), None, fx=0.5, fy=0.5)) is None
+    # An experiment tracker's run colour is a bare dot: no digit, no rank.
+    assert badge_end(_crop("qwen2-7b-base-15eafd", "dot")) is None
 
 
 @needs_fonts

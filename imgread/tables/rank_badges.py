@@ -40,6 +40,8 @@ CLOSED = 0.9
 # A circle leaves its box's corners bare (squares of this share of its side); a "B" or a
 # "D" fills two of them with its stem.
 CORNER = 0.15
+# A disc holds its digit in white: its middle is never all ink.
+SOLID_MIDDLE = 0.9
 # The gap after the badge, in its heights: more than a letter's side bearing.
 GAP = 0.12
 
@@ -110,6 +112,8 @@ def badge_end(crop: np.ndarray) -> int | None:
     middle = ink[y + round(0.3 * h) : y + round(0.7 * h), x + round(0.3 * w) : x + round(0.7 * w)]
     if middle.size == 0 or middle.mean() < MIDDLE_INK:
         return None  # an empty ring: a letter O, not a number in a circle
+    if middle.mean() > SOLID_MIDDLE:
+        return None  # a bare dot (a tracker's run colour): no digit in it, no rank
     if min(b[1] for b in after) - (x + w) < max(2.0, GAP * h):
         return None
     return x + w
