@@ -103,20 +103,3 @@ def test_settings_in_a_shrunk_header_stay_with_their_names(tmp_path: Path) -> No
     for (bench, setting), value in zip(HEADS[:2], rows[0][1][:2], strict=True):
         assert read.get(key(bench + setting)) == value, read
 
-
-def test_a_chunk_of_names_set_close_splits_each_setting_onto_its_own_name() -> None:
-    """Column names set close together are read as one chunk ("MMLU 5-shot GSM8K"): the
-    setting over no column, a word space after "MMLU" and a column's padding before
-    "GSM8K", is "MMLU"'s (it went with the next word over a column: "5-shot GSM8K")."""
-    from imgread.ocr.phrase import Phrase
-    from imgread.record import Word
-    from imgread.tables.header import split_at_columns
-    from imgread.tables.lines import TextLine
-
-    def words(*spans: tuple[str, int, int]) -> list[Word]:
-        return [Word(text=t, confidence=90.0, box=_box(a, b)) for t, a, b in spans]
-
-    ranges = [(0, 40), (60, 80), (120, 140)]
-    chunk = Phrase.of(words(("MMLU", 58, 80), ("5-shot", 83, 103), ("GSM8K", 110, 140)))
-    line = split_at_columns(TextLine(chunks=[chunk], box=chunk.box), ranges)
-    assert [c.text for c in line.chunks] == ["MMLU 5-shot", "GSM8K"]

@@ -15,7 +15,7 @@ from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
 from .chrome import crowds_a_column, names_with_sort_marks, repeats_names
 from .han_prose import is_han_sentence
-from .header_gaps import nearer_before, settle_gap_pieces
+from .header_gaps import settle_gap_pieces
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -63,17 +63,13 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
             chunks.append(chunk)
             continue
         # A word over no column goes with the next word that is over one ("training
-        # tokens" over a narrow number column), or else the one before; but a word nearer
-        # the word before it than the next is the rest of that name (a setting after its
-        # benchmark, "MMLU 5-shot", centred over narrow numbers: a word space from its name,
-        # a column's padding from the next), and Chinese has no spaces: a Han word set
-        # close after a Han word is the rest of its name ("训练" "数据(T)" before "C-Eval").
+        # tokens" over a narrow number column), or else the one before; but Chinese has no
+        # spaces: a Han word set close after a Han word is the rest of its name ("训练"
+        # "数据(T)" before "C-Eval").
         owners = [found[0] if found else None for found in columns]
         for i in range(1, len(owners)):
-            if owners[i] is None and owners[i - 1] is not None and (
-                nearer_before([w.box for w in chunk.words], i)
-                or (HAN.match(chunk.words[i - 1].text[-1:]) and HAN.match(chunk.words[i].text[:1]))
-            ):
+            if owners[i] is None and owners[i - 1] is not None and HAN.match(
+                    chunk.words[i - 1].text[-1:]) and HAN.match(chunk.words[i].text[:1]):
                 owners[i] = owners[i - 1]
         for i in range(len(owners) - 2, -1, -1):
             owners[i] = owners[i] if owners[i] is not None else owners[i + 1]

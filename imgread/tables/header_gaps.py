@@ -26,15 +26,6 @@ def _word_space_after(boxes: list[Box], i: int) -> bool:
     return boxes[i].x1 - boxes[i - 1].x2 <= WORD_SPACE * boxes[i].height
 
 
-def nearer_before(boxes: list[Box], i: int) -> bool:
-    """Piece ``i`` stands within a word space of the piece before it, and nearer to it
-    than to the piece after it (or ends the line)."""
-    if not _word_space_after(boxes, i):
-        return False
-    gap = boxes[i].x1 - boxes[i - 1].x2
-    return i + 1 == len(boxes) or boxes[i + 1].x1 - boxes[i].x2 > gap
-
-
 def _misalignment(boxes: list[Box], column: tuple[int, int]) -> float:
     """How far a column's name sits from its cells: centred on them, or flush left or
     right, whichever it comes closest to."""
