@@ -25,6 +25,7 @@ from looks import (
     pdf_viewer,
     phone_cjk,
     raised_marks,
+    rank_badges,
     readme,
     runs,
     signed,
@@ -65,4 +66,5 @@ LOOKS = {
     "leaders": leaders,
     "raised_marks": raised_marks,
     "header_kinds": header_kinds,
+    "rank_badges": rank_badges,
 }

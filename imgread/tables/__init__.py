@@ -50,6 +50,7 @@ from .name_repairs import (
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
 from .note_marks import strip_note_marks, without_note_words
 from .prose import page_columns
+from .rank_badges import strip_rank_badges
 from .repairs import finish_numbers, repair_column
 from .rotated import read_turned_names
 from .rows import rows_from_table, scores_from_table
@@ -179,6 +180,8 @@ def extract_tables(
         strip_type_icons(table)
         strip_type_icon_ink(table, prepared)
         names = model_column(table)
+        # A rank drawn as a circled number before each name, by its shape.
+        strip_rank_badges(table, names, prepared, config.ocr)
         strip_ranks(table, names)
         strip_leading_marks(table, names)
         strip_trailing_icons(table, names)

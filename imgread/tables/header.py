@@ -15,6 +15,7 @@ from ..ocr.script import HAN
 from ..record import Box, Cell, Table, Word
 from .chrome import crowds_a_column, names_with_sort_marks, repeats_names
 from .han_prose import is_han_sentence
+from .header_gaps import settle_gap_pieces
 from .lines import (
     LOW_CONFIDENCE,
     Layout,
@@ -277,7 +278,8 @@ def join_header(
     for line in lines:
         previous: tuple[Box, int] | None = None
         lowest = line is lines[-1]
-        for chunk in sorted(line.chunks, key=lambda c: c.box.x1):
+        ordered = sorted(line.chunks, key=lambda c: c.box.x1)
+        for chunk in ordered:
             column = header_column(chunk.box, layout.ranges, spans, previous, lowest)
             placed[id(chunk)] = column
             chained = previous is not None and column == previous[1]
@@ -287,6 +289,11 @@ def join_header(
                 and (chained or left_set(chunk.box, column, layout.ranges))
                 else None
             )
+        if lowest:
+            settled = settle_gap_pieces(
+                [chunk.box for chunk in ordered], [placed[id(c)] for c in ordered], layout.ranges
+            )
+            placed.update((id(c), column) for c, column in zip(ordered, settled, strict=True))
     # A piece in a gap over the rest of its name set left in one cell names that column.
     for upper, lower in reversed(list(pairwise(lines))):
         for chunk in upper.chunks:

@@ -29,6 +29,7 @@ from .cells import (
     strip_of,
 )
 from .columns import model_column, numeric_columns
+from .header_gaps import settle_gap_pieces
 from .layout import chunks_by_column
 from .lines import LOW_CONFIDENCE, Layout, clean_words, header_column, left_set, tidy_label
 
@@ -74,7 +75,7 @@ def names_in_band(
         default=[],
     )
     sure = [word for word in words if word.confidence >= LOW_CONFIDENCE]
-    placed: dict[int, list[Word]] = {}
+    kept_words: list[tuple[Word, int]] = []
     previous: tuple[Box, int] | None = None
     for word in sorted(words, key=lambda w: w.box.x1):
         # A short unsure piece counts only touching a sure word ("T" of "Train"): alone it
@@ -89,13 +90,20 @@ def names_in_band(
         )
         column = header_column(word.box, layout.ranges, layout.spans, previous, lowest=True)
         if column is not None and (word.confidence >= LOW_CONFIDENCE or kept):
-            placed.setdefault(column, []).append(word)
+            kept_words.append((word, column))
             chained = previous is not None and column == previous[1]
             previous = (
                 (word.box, column)
                 if chained or left_set(word.box, column, layout.ranges)
                 else None
             )
+    settled = settle_gap_pieces(
+        [word.box for word, _ in kept_words], [column for _, column in kept_words], layout.ranges
+    )
+    placed: dict[int, list[Word]] = {}
+    for (word, _), column in zip(kept_words, settled, strict=True):
+        if column is not None:
+            placed.setdefault(column, []).append(word)
     return placed
 
 
