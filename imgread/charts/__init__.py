@@ -49,10 +49,10 @@ from .printed import bars_at_numbers, read_printed_bars
 from .raised_powers import raised_powers
 from .series import bar_chart, line_chart
 from .stacks import split_stacks
+from .strips import axis_strip_words
 from .table_rows import bars_on_table_rows
 from .text import (
     as_tick,
-    axis_strip_words,
     clean_words,
     marked_ticks,
     measure_value,

@@ -28,7 +28,8 @@ from .legend import legend_names
 from .panels import Panel, title_above
 from .pixels import cluster_colours, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
-from .text import clean_words, name_strip_words, phrases, read_label
+from .strips import name_strip_words
+from .text import clean_words, phrases, read_label
 
 
 def read_upright_boxes(

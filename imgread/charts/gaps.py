@@ -15,7 +15,8 @@ import numpy as np
 
 from ..config import OcrSettings
 from ..record import Box, Word
-from .text import number_strip_words, parse_number
+from .strips import number_strip_words
+from .text import parse_number
 
 ALIGN = 0.3  # of a text height: right edges this close set one column
 LONE_GAP = 2.5  # text heights between the only two labels of a column: room for another

@@ -21,15 +21,8 @@ from .legend import confirmed_names, legend_names, unsure_names
 from .naming import sample_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
-from .text import (
-    clean_words,
-    lowest_line_above,
-    name_strip_words,
-    parse_number,
-    phrases,
-    read_label,
-    read_label_text,
-)
+from .strips import name_strip_words
+from .text import clean_words, lowest_line_above, parse_number, phrases, read_label, read_label_text
 from .wrapped_names import name_lines
 
 

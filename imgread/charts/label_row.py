@@ -20,7 +20,8 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
 from .axes import Fit, x_axes_read_either_way
-from .text import as_tick, label_row_words, phrases, power_value, unit_misreadings
+from .strips import label_row_words
+from .text import as_tick, phrases, power_value, unit_misreadings
 
 MARK_INK = 60  # grey levels from the page: a tick mark's pixels
 MARK_WIDTH = 3  # px: the widest a tick mark is drawn

@@ -25,7 +25,8 @@ from ..ocr.phrase import Phrase
 from ..record import Box
 from .axes import Fit, fit_ticks
 from .raised_powers import raised_powers
-from .text import as_tick, clean_words, name_strip_words, phrases, plausible, power_value
+from .strips import name_strip_words
+from .text import as_tick, clean_words, phrases, plausible, power_value
 
 COLUMN_SLACK = 0.6  # of a label's height: right edges this near stand in one column
 APART = 2.0  # label heights: the least two labels of an axis stand apart
