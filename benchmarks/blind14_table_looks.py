@@ -401,6 +401,7 @@ def gmail_dark(rng: random.Random, browser) -> tuple:
 def logo_initials(rng: random.Random, browser) -> tuple:
     spec = make_spec(rng, params="none", rows=(5, 9), benchmarks=(3, 5))
     spec.title = rng.choice(["Open model leaderboard", "Community rankings"])
+    spec.columns = [c.upper() for c in spec.columns]  # the card prints its headers so
     palette = ["#e4572e", "#17bebb", "#ffc914", "#2e282a", "#76b041", "#6a4c93", "#1982c4"]
 
     def cell(r: int, i: int, text: str) -> str:
@@ -418,7 +419,7 @@ def logo_initials(rng: random.Random, browser) -> tuple:
            "font-family:'Roboto Condensed';font-size:15px;color:#1d2433}h3{margin:0;"
            "font-size:20px}.sub{color:#7b8494;font-size:12px;margin:2px 0 12px}"
            "table{border-collapse:collapse;width:100%}th{text-align:left;color:#7b8494;"
-           "font-weight:normal;font-size:12px;text-transform:uppercase;padding:6px 8px}"
+           "font-weight:normal;font-size:12px;padding:6px 8px}"
            "td{padding:8px;border-top:1px solid #edf0f4}td:not(:first-child){text-align:right}"
            ".logo{display:inline-block;width:22px;height:22px;border-radius:5px;color:#fff;"
            "font-size:10px;line-height:22px;text-align:center;margin-right:9px;"
