@@ -172,7 +172,10 @@ def truth(spec: Spec, style: str) -> dict:
     mmlu = next((i for i, c in enumerate(columns) if re.fullmatch(r"MMLU(\s.*)?", c)), None)
     rows = []
     for cells in spec.rows:
-        params_b = quantity(cells[params], "b") if params is not None else name_size(cells[0])
+        # a parameters cell the image hides (under a tooltip) leaves the size in the name
+        params_b = quantity(cells[params], "b") if params is not None else None
+        if params_b is None:
+            params_b = name_size(cells[0])
         rows.append({
             "model": cells[0],
             "cells": list(cells),

@@ -16,6 +16,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind11    # the eleventh, with memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind12    # the twelfth, with memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind13    # the thirteenth, memes too
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind14    # the fourteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -142,6 +143,19 @@
   views, recipe cards, chat announcements with bulleted numbers, newsletter headers over a
   hero placeholder, tickets with key: value fields, diffs of prose) and prints on how many
   a chart was found: each is a false chart;
+- TEST (blind14): charts from ``blind14_charts.py`` (grey columns with one in colour and
+  white labels inside, photographed at a slight angle as JPEG; Vega-Lite gains and losses
+  around zero with signed labels; lines over confidence bands on a log x axis; Highcharts-
+  like lines with a subtitle, credits and an annotation arrow; a dark notebook cell of
+  lines on a "%" y axis; spreadsheet lines over dates; four-series Vega-Lite columns with
+  the legend at the right and dotted gridlines; Cleveland dot plots), written without
+  reading the reader or any other generator; not in the default run (``--blind14 [N]``, 24
+  by default, or ``--only-blind14``), a line per style; scored by the coordinator only,
+  never tuned on. ``--blind14-memes [N]`` (16 by default, and in ``--only-blind14``) reads
+  the text-only images of ``blind14_memes.py`` (professional posts with hashtags, error
+  dialogs, podcast transcripts, job postings, encyclopedia paragraphs with references,
+  docs with note and warning boxes) and prints on how many a chart was found: each is a
+  false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -201,6 +215,8 @@ from blind12_charts import generate as generate_blind12
 from blind12_memes import generate as generate_blind12_memes
 from blind13_charts import generate as generate_blind13
 from blind13_memes import generate as generate_blind13_memes
+from blind14_charts import generate as generate_blind14
+from blind14_memes import generate as generate_blind14_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -444,6 +460,7 @@ BLIND_SETS = {
     "blind11": ("eleventh ", 104000, generate_blind11),
     "blind12": ("twelfth ", 107000, generate_blind12),
     "blind13": ("thirteenth ", 111000, generate_blind13),
+    "blind14": ("fourteenth ", 115000, generate_blind14),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -455,6 +472,7 @@ BLIND_MEMES = {
     "blind11": (105000, generate_blind11_memes),
     "blind12": (108000, generate_blind12_memes),
     "blind13": (112000, generate_blind13_memes),
+    "blind14": (116000, generate_blind14_memes),
 }
 
 

@@ -16,6 +16,7 @@
                                 [--blind11-count 48] [--blind11-seed 103000]
                                 [--blind12-count 48] [--blind12-seed 106000]
                                 [--blind13-count 48] [--blind13-seed 110000]
+                                [--blind14-count 48] [--blind14-seed 114000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -130,6 +131,14 @@ The sets, each on its own lines:
   serif tables without rules blurred 0.6 px, a notes app with section lines, "7 B" sizes
   over an "Average" row, Hindi pages with row numbers), with ``blind13:STYLE`` lines.
   Scored by the coordinator only; never tuned on.
+- ``blind14``: a fourteenth blind test set, not in the default sets (``--sets blind14``).
+  Tables from ``blind14_tables.py``, written without reading the reader or any other
+  generator (papers in review mode with line numbers in the margin, pages under a diagonal
+  watermark, hub ids "org/model-7b-instruct" as names, a browser console's console.table,
+  database web tables with sort arrows, licence columns between scores with "350M" sizes,
+  a data viewer with row numbers, team chat messages as JPEG, a tooltip hiding cells under
+  a selected row, longtables continued on a second page, dark mail, initials squares before
+  names), with ``blind14:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -179,6 +188,7 @@ import blind10_tables
 import blind11_tables
 import blind12_tables
 import blind13_tables
+import blind14_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -562,6 +572,7 @@ ROLES = {
     "blind11": "TEST (blind11)",
     "blind12": "TEST (blind12)",
     "blind13": "TEST (blind13)",
+    "blind14": "TEST (blind14)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -607,6 +618,9 @@ def main() -> None:
     parser.add_argument("--blind13-count", type=int, default=48, help="blind13_tables images")
     parser.add_argument("--blind13-seed", type=int, default=110000,
                         help="blind13_tables seed")
+    parser.add_argument("--blind14-count", type=int, default=48, help="blind14_tables images")
+    parser.add_argument("--blind14-seed", type=int, default=114000,
+                        help="blind14_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -691,6 +705,10 @@ def main() -> None:
         if "blind13" in wanted:
             sets["blind13"] = generated_set(
                 blind13_tables, Path(folder, "blind13"), args.blind13_count, args.blind13_seed
+            )
+        if "blind14" in wanted:
+            sets["blind14"] = generated_set(
+                blind14_tables, Path(folder, "blind14"), args.blind14_count, args.blind14_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
