@@ -187,7 +187,8 @@ def highcharts_annotated(rng: random.Random, browser: Browser) -> Drawn:
 def jupyter_dark_percent(rng: random.Random, browser: Browser) -> Drawn:
     from matplotlib.ticker import PercentFormatter
 
-    xs = list(range(0, rng.choice([50, 60, 100]) + 1, rng.choice([10, 20])))
+    last = rng.choice([50, 60, 100])
+    xs = list(range(0, last + 1, 10 if last <= 60 else 20))
     names = rng.sample(SERIES, rng.randint(1, 2))
     measure = rng.choice(["Pass rate (%)", "Exact match (%)"])
     with plt.style.context("dark_background"):
@@ -302,7 +303,7 @@ def cleveland_dots(rng: random.Random, browser: Browser) -> Drawn:
     ax.set_xlabel(rng.choice(["Accuracy (%)", "Score"]))
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.legend(loc="lower right", frameon=False, ncol=2)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, ncol=2)
     fig.tight_layout()
     image = figure_image(fig, rng.choice([90, 110]))
     series = {pair[0]: [[n, v] for n, v in zip(names, low, strict=True)],

@@ -8,7 +8,7 @@ import random
 from collections.abc import Callable
 
 from blind14_render import esc, page
-from blind14_tables import SMALL_SIZES, Spec, make_spec
+from blind14_tables import SMALL_SIZES, Spec, make_spec, printed_number
 from PIL import Image
 
 Look = Callable[[random.Random, object], tuple[Image.Image, Spec, float, int | None]]
@@ -151,6 +151,14 @@ def datasette_sort(rng: random.Random, browser) -> tuple:
     sort = rng.randrange(1, len(spec.columns))
     arrow = rng.choice(["▼", "▲"])
     rows = len(spec.rows)
+
+    def sort_key(row: list[str]) -> float:
+        value = printed_number(row[sort])
+        if value is None:  # a missing score sorts last either way
+            return float("inf")
+        return -value if arrow == "▼" else value
+
+    spec.rows.sort(key=sort_key)
 
     def header(i: int, text: str) -> str:
         return f"<a>{esc(text)}</a>" + (f" <span class='ar'>{arrow}</span>" if i == sort else "")
