@@ -23,10 +23,8 @@ it after what it measures.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import io
-import json
 import random
 import sys
 from collections.abc import Callable
@@ -42,7 +40,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind14_render import page, save
+from blind14_render import cli, page, write_set
 from browser import Browser
 
 MODELS = ["Quillon-7B", "Varda-13B", "Myrtle-3B", "Orinth-8B", "Belluno-34B", "Tamsin-1B",
@@ -324,34 +322,13 @@ LOOKS: dict[str, Callable[[random.Random, Browser], Drawn]] = {
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1400, 1100))
-    styles = list(LOOKS)
-    truths = {}
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind14-charts/{seed}/{index}")
-            np.random.seed(rng.randrange(1 << 30))
-            image, truth, scale, quality = LOOKS[style](rng, browser)
-            name = f"{index:03d}_{style}.{'jpg' if quality else 'png'}"
-            save(image, out / name, scale, quality)
-            truths[name] = {**truth, "style": style}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truths, indent=1))
-    return truths
+    def draw(style: str, rng: random.Random, browser: Browser) -> tuple:
+        np.random.seed(rng.randrange(1 << 30))
+        image, truth, scale, quality = LOOKS[style](rng, browser)
+        return image, {**truth, "style": style}, scale, quality
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=115000)
-    args = parser.parse_args()
-    made = generate(args.out, args.count, args.seed)
-    print(f"{len(made)} charts in {args.out}")
+    return write_set(out, count, seed, "charts", list(LOOKS), draw, (1400, 1100))
 
 
 if __name__ == "__main__":
-    main()
+    cli(generate, __doc__ or "", 24, 115000, "charts")

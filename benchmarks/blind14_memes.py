@@ -15,8 +15,6 @@ Truth per image: ``{"style": ..., "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from collections.abc import Callable
@@ -24,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind14_render import esc, page, save
+from blind14_render import cli, esc, page, write_set
 from browser import Browser
 
 NAMES = ["Ilse Varga", "Tomasz Orrin", "Leila Quend", "Ravi Solberg", "Mara Ekwueme",
@@ -197,35 +195,13 @@ LOOKS: dict[str, Callable[[random.Random], tuple[str, str, int]]] = {
 
 
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1200, 1000))
-    styles = list(LOOKS)
-    truths = {}
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind14-memes/{seed}/{index}")
-            body, css, scale = LOOKS[style](rng)
-            image = browser.shoot(page(body, css), float(scale))
-            quality = rng.choice([None, None, 80])
-            name = f"{index:03d}_{style}.{'jpg' if quality else 'png'}"
-            save(image, out / name, 1.0, quality)
-            truths[name] = {"style": style, "charts": 0}
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truths, indent=1))
-    return truths
+    def draw(style: str, rng: random.Random, browser: Browser) -> tuple:
+        body, css, scale = LOOKS[style](rng)
+        image = browser.shoot(page(body, css), float(scale))
+        return image, {"style": style, "charts": 0}, 1.0, rng.choice([None, None, 80])
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=116000)
-    args = parser.parse_args()
-    made = generate(args.out, args.count, args.seed)
-    print(f"{len(made)} memes in {args.out}")
+    return write_set(out, count, seed, "memes", list(LOOKS), draw, (1200, 1000))
 
 
 if __name__ == "__main__":
-    main()
+    cli(generate, __doc__ or "", 16, 116000, "memes")

@@ -3,9 +3,14 @@ image the way a user's screenshot arrives (rescaled, sometimes as JPEG)."""
 
 from __future__ import annotations
 
+import argparse
 import html
+import json
+import random
+from collections.abc import Callable
 from pathlib import Path
 
+from browser import Browser
 from PIL import Image
 
 
@@ -33,3 +38,41 @@ def save(image: Image.Image, path: Path, scale: float = 1.0, quality: int | None
         image.save(path)
     else:
         image.convert("RGB").save(path, quality=quality)
+
+
+# a look draws one image: (style, seeded random, browser) -> (image, truth, rescale, JPEG
+# quality or None)
+Draw = Callable[[str, random.Random, Browser], tuple[Image.Image, dict, float, int | None]]
+
+
+def write_set(out: Path, count: int, seed: int, kind: str, styles: list[str], draw: Draw,
+              viewport: tuple[int, int]) -> dict:
+    """``count`` images of ``styles`` in turn as ``OUT/NNN_STYLE.png|jpg`` with their truth
+    in ``OUT/truth.json``; image ``index`` depends only on the seed and the index."""
+    out.mkdir(parents=True, exist_ok=True)
+    browser = Browser(viewport)
+    truths = {}
+    try:
+        for index in range(count):
+            style = styles[index % len(styles)]
+            rng = random.Random(f"blind14-{kind}/{seed}/{index}")
+            image, truth, scale, quality = draw(style, rng, browser)
+            name = f"{index:03d}_{style}.{'jpg' if quality else 'png'}"
+            save(image, out / name, scale, quality)
+            truths[name] = truth
+    finally:
+        browser.close()
+    (out / "truth.json").write_text(json.dumps(truths, indent=1, ensure_ascii=False))
+    return truths
+
+
+def cli(generate: Callable[[Path, int, int], dict], doc: str, count: int, seed: int,
+        kind: str) -> None:
+    """``python benchmarks/blind14_KIND.py OUT_DIR [--count N] [--seed S]``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
+    args = parser.parse_args()
+    made = generate(args.out, args.count, args.seed)
+    print(f"{len(made)} {kind} in {args.out}")

@@ -27,8 +27,6 @@ or an initials square beside a name is no part of it; a sort arrow is no part of
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
 import sys
@@ -37,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blind14_render import save
+from blind14_render import cli, write_set
 from browser import Browser
 
 FAMILIES = ["Quillon", "Varda", "Myrtle", "Orinth", "Belluno", "Tamsin", "Corvane",
@@ -189,33 +187,12 @@ def truth(spec: Spec, style: str) -> dict:
 def generate(out: Path, count: int, seed: int) -> dict:
     from blind14_table_looks import LOOKS
 
-    out.mkdir(parents=True, exist_ok=True)
-    browser = Browser((1700, 1400))
-    styles = list(LOOKS)
-    truths = {}
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind14-tables/{seed}/{index}")
-            image, spec, scale, quality = LOOKS[style](rng, browser)
-            name = f"{index:03d}_{style}.{'jpg' if quality else 'png'}"
-            save(image, out / name, scale, quality)
-            truths[name] = truth(spec, style)
-    finally:
-        browser.close()
-    (out / "truth.json").write_text(json.dumps(truths, indent=1, ensure_ascii=False))
-    return truths
+    def draw(style: str, rng: random.Random, browser: Browser) -> tuple:
+        image, spec, scale, quality = LOOKS[style](rng, browser)
+        return image, truth(spec, style), scale, quality
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=114000)
-    args = parser.parse_args()
-    made = generate(args.out, args.count, args.seed)
-    print(f"{len(made)} tables in {args.out}")
+    return write_set(out, count, seed, "tables", list(LOOKS), draw, (1700, 1400))
 
 
 if __name__ == "__main__":
-    main()
+    cli(generate, __doc__ or "", 48, 114000, "tables")
