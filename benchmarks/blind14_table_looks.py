@@ -307,6 +307,7 @@ def selected_tooltip(rng: random.Random, browser) -> tuple:
     """The tooltip is drawn once, measured, then grown to cover whole cell texts: a cell
     it touches is hidden (""), none half shown."""
     spec = make_spec(rng, params=rng.choice(["b", "none"]), rows=(5, 8), benchmarks=(4, 6))
+    spec.title = f"Leaderboard · {len(spec.rows)} models"
     selected = rng.randrange(0, len(spec.rows) - 2)
     column = rng.randrange(1, len(spec.columns) - 1)
 
@@ -318,7 +319,7 @@ def selected_tooltip(rng: random.Random, browser) -> tuple:
         head, *body_rows = table(spec).split("<tr>")
         body_rows[selected + 1] = "<tr class='sel'>" + body_rows[selected + 1]
         rows = "<tr>".join([head, *body_rows]).replace("<tr><tr class='sel'>", "<tr class='sel'>")
-        body = (f"<div id='shot'><div class='hd'>Leaderboard · {len(spec.rows)} models</div>"
+        body = (f"<div id='shot'><div class='hd'>{esc(spec.title or '')}</div>"
                 f"{rows}<div class='tip' style='{place}'>{tip_text}</div></div>")
         css = (f"#shot{{width:{width}px;padding:14px 18px 60px;font-family:Roboto;"
                "font-size:14px;color:#212121;background:#fff}.hd{font-size:18px;"
