@@ -76,7 +76,7 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size)
 
 
-def _page(rng: random.Random, spec, caption: str) -> Image.Image:  # noqa: ANN001
+def _page(rng: random.Random, spec, caption: str) -> Image.Image:
     """The white PDF page: heading, caption, booktabs table, footnote."""
     faces = rng.choice(FACES)
     px = rng.uniform(11.0, 15.0)
@@ -145,10 +145,10 @@ def _left_pane(
     return pane
 
 
-def render(rng: random.Random, spec, caption: str) -> Image.Image:  # noqa: ANN001
+def render(rng: random.Random, spec, caption: str) -> Image.Image:
     kind = rng.choice(["latex", "latex", "chat", "files", "code"])
     page = _page(rng, spec, caption)
-    dark_pane = kind != "latex" and rng.random() < 0.5 or kind == "code"
+    dark_pane = (kind != "latex" and rng.random() < 0.5) or kind == "code"
     viewer_grey = (rng.randint(200, 225),) * 3
     margin = rng.randint(16, 40)
     right_w = page.width + 2 * margin

@@ -60,6 +60,7 @@ from .sheet import read_frame
 from .sidebar import without_side_navigation
 from .size_readings import repair_sizes_misread
 from .sublines import without_subtitles
+from .summary_rows import move_summary_rows
 from .tinted import reread_tinted_numbers
 from .turned_headers import read_turned_headers
 from .type_icons import strip_type_icon_ink
@@ -199,6 +200,7 @@ def extract_tables(
         flags.extend(repair_sizes_from_names(table))
         if layout is not None:  # a grid read cell by cell is boxed whole, its padding tiny
             drop_cut_column(table, prepared)
+        move_summary_rows(table)
         tables.append(table)
     return tables, flags
 
