@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from looks.pdf_viewer import CAPTIONS, FACES, Face, _draw_table, _paragraph_of, _spec
+from looks.pdf_viewer import CAPTIONS, FACES, Face, Spec, _draw_table, _paragraph_of, _spec
 
 MONO = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
@@ -76,7 +76,7 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size)
 
 
-def _page(rng: random.Random, spec, caption: str) -> Image.Image:
+def _page(rng: random.Random, spec: Spec, caption: str) -> Image.Image:
     """The white PDF page: heading, caption, booktabs table, footnote."""
     faces = rng.choice(FACES)
     px = rng.uniform(11.0, 15.0)
@@ -145,8 +145,13 @@ def _left_pane(
     return pane
 
 
-def render(rng: random.Random, spec, caption: str) -> Image.Image:
-    kind = rng.choice(["latex", "latex", "chat", "files", "code"])
+KINDS = ["latex", "latex", "chat", "files", "code"]
+
+
+def render(rng: random.Random, spec: Spec, caption: str, kind: str | None = None) -> Image.Image:
+    """The screenshot: the other pane of ``kind`` (one of ``KINDS``, else drawn at random)
+    on the left, the viewer with the table's page on the right."""
+    kind = kind or rng.choice(KINDS)
     page = _page(rng, spec, caption)
     dark_pane = (kind != "latex" and rng.random() < 0.5) or kind == "code"
     viewer_grey = (rng.randint(200, 225),) * 3

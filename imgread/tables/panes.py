@@ -4,7 +4,8 @@ file tree beside a spreadsheet. The lines of the other pane stand level with the
 rows, and read across the screenshot they become rows or columns of it (the source's
 "\\end{tabular}" a model, its line numbers a column). Each pane is a region of its own
 ground: where the ground changes colour down nearly the whole height of the screenshot at
-one x, and no word there crosses that x, the words on either side are read apart.
+one x, and no word there crosses that x, the words on either side are read apart. A pane
+that is an editor's listing (its lines numbered one by one) holds no table.
 
 A tinted column of a table (a leaderboard's sorted column, a spreadsheet's row numbers)
 changes the ground down its whole height too, but its cells stand level with the rest of
@@ -21,6 +22,7 @@ import numpy as np
 
 from .. import ocr
 from ..record import Word
+from .lines import is_numeric_text
 
 if TYPE_CHECKING:
     from ..preprocess import Prepared
@@ -40,6 +42,10 @@ LEVEL_SHARE = 0.2
 LEVEL_LINES = 0.5
 # A pane holds a few lines of its own.
 MIN_LINES = 3
+# A listing's gutter shows this many line numbers at the least (pale, small digits that OCR
+# often misses), and less than this share of its lines hold a number in their text.
+LISTING_NUMBERS = 3
+LISTING_SCORED = 1 / 3
 
 
 def _edges(rgb: np.ndarray, band: int) -> list[tuple[int, int, int]]:
@@ -80,9 +86,7 @@ def _edges(rgb: np.ndarray, band: int) -> list[tuple[int, int, int]]:
 
 def _lines(words: list[Word]) -> list[float]:
     """The middle heights of the lines ``words`` make."""
-    return [
-        float(median(words[i].box.cy for i in line)) for line in ocr.group_lines(words)
-    ]
+    return [float(median(words[i].box.cy for i in line)) for line in ocr.group_lines(words)]
 
 
 def _apart(left: list[Word], right: list[Word], height: float) -> bool:
@@ -96,6 +100,28 @@ def _apart(left: list[Word], right: list[Word], height: float) -> bool:
         if level >= LEVEL_LINES * len(these):
             return False
     return True
+
+
+def is_listing(words: list[Word]) -> bool:
+    """The pane is an editor's listing: a strip at its left edge holds line numbers alone
+    (OCR reads some of the pale ones only), the text starts a glyph or more after them, and
+    few lines hold a number in their text (a leaderboard's ranks stand before rows of
+    scores)."""
+    if not words:
+        return False
+    height = float(median(word.box.height for word in words))
+    edge = min(word.box.x1 for word in words)
+    strip = [word for word in words if word.box.x1 <= edge + height]
+    numbers = [word for word in strip if word.text.isdigit()]
+    if len(numbers) < LISTING_NUMBERS or len(numbers) < 0.5 * len(strip):
+        return False
+    gutter = max(word.box.x2 for word in numbers)
+    text = [word for word in words if word.box.x1 > gutter]
+    if any(word.box.x1 < gutter + 0.5 * height for word in text):
+        return False  # text runs on from the numbers: no gutter between
+    lines = ocr.group_lines(text)
+    scored = sum(1 for line in lines if any(is_numeric_text(text[i].text) for i in line))
+    return len(lines) >= LISTING_NUMBERS and scored < LISTING_SCORED * len(lines)
 
 
 @dataclass
@@ -131,4 +157,7 @@ def split_panes(words: list[Word], prepared: Prepared | None) -> list[Pane]:
             height,
         ):
             panes[-1:] = [Pane(left, last.left, x), Pane(right, x, last.right)]
-    return panes
+    # A pane of source text beside the table's page is no table, however its line numbers
+    # line up as a column of numbers beside its lines.
+    kept = [pane for pane in panes if not is_listing(pane.words)]
+    return kept if len(panes) > 1 else panes

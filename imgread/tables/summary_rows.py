@@ -20,14 +20,36 @@ from .repairs import shape
 
 # Summary labels, English and the other languages tables are read in.
 SUMMARY_WORDS = {
-    "average", "avg", "mean", "median", "total", "sum", "overall",
-    "moyenne", "durchschnitt", "mittelwert", "gesamt", "summe", "promedio", "media",
-    "平均", "平均值", "平均分", "均值", "合计", "总计", "总分", "合計", "総計",
+    "average",
+    "avg",
+    "mean",
+    "median",
+    "total",
+    "sum",
+    "overall",
+    "moyenne",
+    "durchschnitt",
+    "mittelwert",
+    "gesamt",
+    "summe",
+    "promedio",
+    "media",
+    "平均",
+    "平均值",
+    "平均分",
+    "均值",
+    "合计",
+    "总计",
+    "总分",
+    "合計",
+    "総計",
 }
 # A label is a summary word and a few more words ("Average score", "Mean of all").
 LABEL_WORDS = 3
 STATISTICS: dict[str, Callable[[list[float]], float]] = {
-    "mean": mean, "median": median, "sum": sum,
+    "mean": mean,
+    "median": median,
+    "sum": sum,
 }
 # Rows a summary needs above it; summary rows a table ends in, at the most.
 MIN_ROWS_ABOVE = 2
