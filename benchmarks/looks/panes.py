@@ -179,21 +179,24 @@ def render(rng: random.Random, spec: Spec, caption: str, kind: str | None = None
     return shot
 
 
+def _saved(image: Image.Image, stem: Path, rng: random.Random) -> str:
+    """``image`` saved as ``stem``.png, or now and then as a JPEG; the file's name."""
+    if rng.random() < 0.3:
+        path = stem.with_suffix(".jpg")
+        image.save(path, quality=rng.randint(70, 92))
+    else:
+        path = stem.with_suffix(".png")
+        image.save(path)
+    return path.name
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
-    truth = {}
+    rng, truth = random.Random(seed), {}
     for i in range(count):
         spec, rows = _spec(rng)
-        caption = rng.choice(CAPTIONS).format(n=rng.randint(1, 12))
-        image = render(rng, spec, caption)
-        jpeg = rng.random() < 0.3
-        name = f"panes_{i:03d}." + ("jpg" if jpeg else "png")
-        if jpeg:
-            image.save(out / name, quality=rng.randint(70, 92))
-        else:
-            image.save(out / name)
-        truth[name] = {
+        image = render(rng, spec, rng.choice(CAPTIONS).format(n=rng.randint(1, 12)))
+        truth[_saved(image, out / f"panes_{i:03d}", rng)] = {
             "columns": spec.columns, "settings": spec.settings, "rows": rows, "style": "panes",
         }
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
