@@ -148,6 +148,17 @@ def test_a_model_row_that_sits_last_stays() -> None:
     assert is_summary_label("平均") and is_summary_label("Average score")
 
 
+def test_an_average_row_of_a_table_turned_on_its_side_is_a_benchmark() -> None:
+    """Benchmarks down the first column, models across: "Average" is each model's average
+    score, a row of scores like the others."""
+    table = _table(["MMLU", "GSM8K", "BBH", "Average"],
+                   [[61.2, 55.4, 68.0], [44.7, 38.9, 51.3], [30.1, 27.5, 35.8],
+                    [45.3, 40.6, 51.7]])
+    table.columns = ["Benchmark", "Orvik-2-7B", "Tarn-13B", "Qiro-1.5-14B"]
+    move_summary_rows(table)
+    assert not table.summary and len(table.body) == 4
+
+
 def test_a_sum_row_under_its_rows_is_a_summary() -> None:
     totals = [round(sum(s[c] for s in SUMMARY_SCORES), 1) for c in range(3)]
     table = _table([*SUMMARY_MODELS, "Σ"], [*SUMMARY_SCORES, totals])

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from statistics import mean, median
 
 from ..record import Cell, Table
-from .columns import model_column, numeric_columns
+from .columns import model_column, models_across, numeric_columns
 from .repairs import shape
 
 # Summary labels, English and the other languages tables are read in.
@@ -97,8 +97,8 @@ def _summarises(row: list[Cell], above: list[list[Cell]], columns: list[int]) ->
 def move_summary_rows(table: Table) -> None:
     """The summary rows the body ends in, moved to ``table.summary`` (top to bottom)."""
     names = model_column(table)
-    if names is None:
-        return
+    if names is None or models_across(table):
+        return  # benchmarks in rows: an "Average" row is each model's average score
     columns = [c for c in numeric_columns(table) if c != names]
     moved: list[list[Cell]] = []
     while len(moved) < MAX_SUMMARIES and len(table.body) > MIN_ROWS_ABOVE:
