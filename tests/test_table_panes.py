@@ -26,7 +26,9 @@ pytestmark = pytest.mark.skipif(not DEJAVU.is_file(), reason="no DejaVu fonts")
 
 
 def _models(record: Record) -> list[str]:
-    return [normalise_model_name(row.model) for t in record.ocr.tables for row in rows_from_table(t)]
+    return [
+        normalise_model_name(row.model) for t in record.ocr.tables for row in rows_from_table(t)
+    ]
 
 
 def _names(record: Record) -> list[str]:
