@@ -33,8 +33,10 @@ GROUND_STEP = 10
 # The ground changes along this share of the screenshot's height at the least (a menu bar
 # across the top, a status bar along the bottom, a page's own margin cut the rest).
 EDGE_SHARE = 0.6
-# Pixels either side of an edge compared: a divider or an anti-aliased edge lies between.
+# Pixels either side of an edge left out: a divider or an anti-aliased edge lies between.
 REACH = 3
+# The width (px) of the strip each side whose ground is compared.
+STRIP = 5
 # Lines of a side that stand level with a line of the other (within this share of a glyph's
 # height) are one table's rows; a pane's lines are level with the other's by chance only.
 LEVEL_SHARE = 0.2
@@ -53,14 +55,18 @@ def _edges(rgb: np.ndarray, band: int) -> list[tuple[int, int, int]]:
     its left and to its right, along one run of bands (each ``band`` px tall) covering
     ``EDGE_SHARE`` of the height; neighbouring such x are one edge (its middle)."""
     height, width = rgb.shape[:2]
-    if width <= 2 * REACH + 2 or height < 2 * band:
+    if width <= 2 * (REACH + STRIP) + 2 or height < 2 * band:
         return []
     image = rgb if rgb.ndim == 3 else rgb[:, :, None]
     rows = (height // band) * band
     # The ground of each band at each x: the median of its pixels there (text covers less
     # than half of a pixel column of a band).
     grounds = np.median(image[:rows].reshape(rows // band, band, width, -1), axis=1)
-    step = np.abs(grounds[:, 2 * REACH :] - grounds[:, : -2 * REACH]).max(axis=2) > GROUND_STEP
+    # Each side's ground over a strip ``STRIP`` px wide: a column rule a pixel or two wide
+    # is no ground of its own, so a ruled table's columns show no edge.
+    strips = np.median(np.lib.stride_tricks.sliding_window_view(grounds, STRIP, axis=1), axis=-1)
+    apart = 2 * REACH + STRIP
+    step = np.abs(strips[:, apart:] - strips[:, :-apart]).max(axis=2) > GROUND_STEP
     need = EDGE_SHARE * height / band
     found: list[tuple[int, int, int]] = []
     for offset in np.flatnonzero(step.sum(axis=0) >= need):
@@ -74,7 +80,7 @@ def _edges(rgb: np.ndarray, band: int) -> list[tuple[int, int, int]]:
                 best = max(best, (b - start, start, b - 1))
                 start = None
         if best[0] >= need:
-            found.append((int(offset) + REACH, best[1] * band, (best[2] + 1) * band))
+            found.append((int(offset) + REACH + STRIP, best[1] * band, (best[2] + 1) * band))
     edges: list[list[tuple[int, int, int]]] = []
     for edge in found:
         if edges and edge[0] - edges[-1][-1][0] <= 2 * REACH:
