@@ -115,6 +115,8 @@ class Table(Strict):
     columns: list[str] = Field(default_factory=list)  # flattened header text per column
     settings: list[str | None] = Field(default_factory=list)  # per column, e.g. "5-shot"
     method: str = ""  # "rules", "alignment", ...
+    # Rows under the body that summarise it ("Average", "Total"): no model's row.
+    summary: list[list[Cell]] = Field(default_factory=list)
 
 
 class OcrResult(Strict):

@@ -20,6 +20,7 @@ from looks import (
     leaderboard,
     leaders,
     mpl_table,
+    panes,
     paper_table,
     pastel,
     pdf_viewer,
@@ -31,6 +32,7 @@ from looks import (
     signed,
     spreadsheet,
     sublines,
+    summary_rows,
     text_drawn,
     tiny_grid,
     turned,
@@ -67,4 +69,6 @@ LOOKS = {
     "raised_marks": raised_marks,
     "header_kinds": header_kinds,
     "rank_badges": rank_badges,
+    "panes": panes,
+    "summary_rows": summary_rows,
 }

@@ -49,6 +49,7 @@ from .name_repairs import (
 )
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
 from .note_marks import strip_note_marks, without_note_words
+from .panes import split_panes
 from .prose import page_columns
 from .rank_badges import strip_rank_badges
 from .repairs import finish_numbers, repair_column
@@ -59,12 +60,13 @@ from .sheet import read_frame
 from .sidebar import without_side_navigation
 from .size_readings import repair_sizes_misread
 from .sublines import without_subtitles
+from .summary_rows import move_summary_rows
 from .tinted import reread_tinted_numbers
 from .turned_headers import read_turned_headers
 from .type_icons import strip_type_icon_ink
 
 if TYPE_CHECKING:
-    from ..preprocess import Prepared
+    from ..preprocess import Prepared, Rule
     from ..work import Work
 
 __all__ = [
@@ -101,14 +103,7 @@ def extract_tables(
             if rule.end - rule.start >= shortest
         ]
     ) + grid
-    # Row rules run across a table; shorter runs are the gaps of dense text lines.
     horizontal = [] if prepared is None else [*prepared.horizontal, *prepared.typed_rows]
-    longest = max((rule.end - rule.start for rule in horizontal), default=0)
-    row_rules = [
-        Box(x1=rule.start, y1=rule.position - 1, x2=rule.end, y2=rule.position + 1)
-        for rule in horizontal
-        if rule.end - rule.start >= 0.5 * longest
-    ]
     dagger = declares_dagger([[words[i].text for i in line] for line in ocr.group_lines(words)])
     candidates: list[tuple[Table, Layout | None]] = []
     # A small page boxed cell by cell is read cell by cell; the page's words there are not
@@ -124,9 +119,17 @@ def extract_tables(
         words = words_outside(words, gridded[0].box)
     # A two-column page's columns are read apart: the text beside a table is no part of it.
     # A docs site's navigation beside a table is no column of it.
+    # An app's other pane (an editor's source beside its compiled page) is read apart, and
+    # a rule across the whole app (under its menu bar) is no row rule of a pane's table.
     beside = [] if prepared is None else prepared.horizontal
-    page = beside_ruled_blocks(without_side_navigation(words), beside)
-    for part in page_columns(page):
+    parts = [
+        (part, _row_rules([rule for rule in horizontal if pane.holds(rule.start, rule.end)]))
+        for pane in split_panes(words, prepared)
+        for part in page_columns(
+            beside_ruled_blocks(without_side_navigation(pane.words), beside)
+        )
+    ]
+    for part, row_rules in parts:
         layout_words = partial(
             find_layouts,
             min_rows=config.tables.min_rows,
@@ -197,8 +200,19 @@ def extract_tables(
         flags.extend(repair_sizes_from_names(table))
         if layout is not None:  # a grid read cell by cell is boxed whole, its padding tiny
             drop_cut_column(table, prepared)
+        move_summary_rows(table)
         tables.append(table)
     return tables, flags
+
+
+def _row_rules(horizontal: list[Rule]) -> list[Box]:
+    """Row rules run across a table; shorter runs are the gaps of dense text lines."""
+    longest = max((rule.end - rule.start for rule in horizontal), default=0)
+    return [
+        Box(x1=rule.start, y1=rule.position - 1, x2=rule.end, y2=rule.position + 1)
+        for rule in horizontal
+        if rule.end - rule.start >= 0.5 * longest
+    ]
 
 
 def _upright_words(words: list[Word], prepared: Prepared | None) -> list[Word]:

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
+from ..ocr import rapid
 from ..record import Box, Cell, Flag, Table, Word
+from .cells import original_crop
 from .columns import model_column, numeric_columns
 from .repairs import repair_cell, shape
 
@@ -107,16 +109,22 @@ def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
     """The ink in ``box`` ends in a raised mark: after the last piece that reaches the
     baseline, pieces that all sit well above it, reach up to the glyphs' tops, and are no
     taller than the glyphs (a superscript "§" is nearly as tall)."""
+    return raised_mark_start(prepared, box) is not None
+
+
+def raised_mark_start(prepared: Prepared, box: Box | None) -> float | None:
+    """Where (upright x) the raised mark the ink in ``box`` ends in starts, or None where
+    it ends in none (``ends_in_raised_mark``)."""
     if box is None:
-        return False
+        return None
     window = _window(prepared, box)
     pieces = _ink_pieces(window)
     if len(pieces) < 3:
-        return False
+        return None
     tallest = max(h for _, _, _, h in pieces)
     glyphs = [p for p in pieces if p[3] >= 0.5 * tallest]
     if len(glyphs) < 2:
-        return False
+        return None
     baseline = float(median(y + h for _, y, _, h in glyphs))
     standing = [h for _, y, _, h in glyphs if abs(y + h - baseline) <= 0.15 * tallest]
     standing = standing or [h for _, _, _, h in glyphs]
@@ -127,16 +135,18 @@ def ends_in_raised_mark(prepared: Prepared, box: Box | None) -> bool:
     end = max(x + w for x, _, w, _ in on_baseline)
     tail = [p for p in pieces if p[0] >= end and p[2] * p[3] >= 0.02 * height**2]  # no specks
     if not tail or min(x for x, _, _, _ in tail) - end > height:
-        return False
+        return None
     top, bottom = min(y for _, y, _, _ in tail), max(y + h for _, y, _, h in tail)
     lines = max(y + h for _, y, _, h in pieces) - min(y for _, y, _, _ in pieces)
-    return (
+    raised = (
         lines <= 1.9 * cap  # one line of text: a wrapped cell's lines are no mark
         and bottom <= baseline - RAISED_BOTTOM * height
         and top <= baseline - RAISED_TOP * height
         and bottom - top <= RAISED_HEIGHT * height
         and bottom - top >= 0.15 * height
     )
+    start = max(0, int(box.x1 * prepared.scale) - 1) + min(x for x, _, _, _ in tail)
+    return start / prepared.scale if raised else None
 
 
 def _without_mark(text: str) -> str | None:
@@ -200,8 +210,36 @@ def _mark_read_apart(cell: Cell) -> bool:
     )
 
 
-def _marked(prepared: Prepared, cell: Cell) -> bool:
-    return not _mark_read_apart(cell) and ends_in_raised_mark(prepared, cell.box)
+def _letter_before_mark(prepared: Prepared, cell: Cell, start: float) -> bool:
+    """The text's last glyph is the name's own, not the mark read as a letter or digit:
+    the ink before the mark, read again alone, still ends in it, as long as the text.
+    OCR may keep a mark's ink in a word's box and drop its reading ("Model-Base" for
+    "Model-Base†"); a mark read as a glyph ("Model-7B1") is gone from the ink before it."""
+    text = cell.text.strip()
+    box = cell.box
+    if box is None or not rapid.available():
+        return False
+    glyph = float(box.height)
+    pad = max(2, int(glyph * 0.3))  # as ``original_crop`` pads: its crop ends at the mark
+    if start - pad <= box.x1 + glyph:
+        return False
+    region = Box(x1=box.x1, y1=box.y1, x2=int(start) - pad, y2=box.y2)
+    reading = rapid.texts([original_crop(prepared, region, glyph)])[0][0].replace(" ", "")
+    return len(reading) >= len(text.replace(" ", "")) and reading[-1:] == text[-1:]
+
+
+def _marked(prepared: Prepared, cell: Cell, after: str | None = None) -> bool:
+    """The pixels show a raised mark at the cell's end, and ``after`` (the text less what
+    the mark was read as, where that is a last letter or digit) does not cut the name's own
+    last glyph."""
+    if _mark_read_apart(cell):
+        return False
+    start = raised_mark_start(prepared, cell.box)
+    if start is None:
+        return False
+    text = cell.text.rstrip()
+    one_glyph = after is not None and after == text[:-1].rstrip() and text[-1:].isalnum()
+    return not (one_glyph and _letter_before_mark(prepared, cell, start))
 
 
 def strip_raised_tails(table: Table, prepared: Prepared | None) -> list[Flag]:
@@ -224,14 +262,14 @@ def strip_raised_tails(table: Table, prepared: Prepared | None) -> list[Flag]:
         for row in table.body:
             cell = row[names]
             after = _without_mark(cell.text)
-            if after is not None and _marked(prepared, cell):
+            if after is not None and _marked(prepared, cell, after):
                 why = "a raised footnote mark after the name"
                 flags.append(repair_cell(table, cell, after, why))
                 cell.value = None
     for header in table.header_rows[-1:]:
         for cell in header:
             after = _without_mark(cell.text)
-            if after is None or not _marked(prepared, cell):
+            if after is None or not _marked(prepared, cell, after):
                 continue
             before = cell.text
             cell.text = after

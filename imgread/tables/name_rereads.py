@@ -217,12 +217,63 @@ def reread_names(table: Table, prepared: Prepared, settings: OcrSettings) -> Non
         return
     glyph = float(median(box.height for _, box in boxed))
     edge = _left_edge([box for _, box in boxed], glyph)
+    sparse = _sparse_names(boxed)
     doubtful = [
         (cell, box if edge is None else from_left_edge(box, edge, glyph))
         for cell, box in boxed
-        if cell.confidence < 90
+        if cell.confidence < 90 or id(cell) in sparse
     ]
     reread_text(doubtful, glyph, prepared, settings, "name")
+    if second_engine(settings):
+        _fill_gaps([(cell, box) for cell, box in doubtful if id(cell) in sparse], glyph, prepared)
+
+
+# A name whose box is this much wider than its text needs, at the column's own width per
+# character, lost letters between the words the page read ("Halde struct" over the ink of
+# "Halden-3-9B-Instruct"): glyph widths vary far less over a dozen characters.
+SPARSE_WIDTH = 1.35
+# Names this long or longer measure the column's width per character.
+MEASURED_NAME = 4
+
+
+def _sparse_names(boxed: list[tuple[Cell, Box]]) -> set[int]:
+    """The ids of the cells whose boxes hold far more ink than their text: the page read
+    the ends of the name and lost its middle, each end surely."""
+    widths = [
+        box.width / len(cell.text) for cell, box in boxed if len(cell.text) >= MEASURED_NAME
+    ]
+    if len(widths) < 3:
+        return set()
+    usual = float(median(widths))
+    return {
+        id(cell)
+        for cell, box in boxed
+        if len(cell.text) >= MEASURED_NAME and box.width > SPARSE_WIDTH * usual * len(cell.text)
+    }
+
+
+def _fill_gaps(sparse: list[tuple[Cell, Box]], glyph: float, prepared: Prepared) -> None:
+    """Sparse names read by the second engine: a reading that holds the page's words in
+    order and more between or around them is the whole name (Tesseract, larger or not,
+    may keep to "Halde struct")."""
+    if not sparse:
+        return
+    readings = rapid.texts([original_crop(prepared, box, glyph) for _, box in sparse])
+    for (cell, _), (text, _confidence) in zip(sparse, readings, strict=True):
+        if _holds_in_order(text, cell.text.split()) and len(text) > len(cell.text):
+            cell.readings.update({"page": cell.readings.get("page", cell.text), "gaps": text})
+            cell.text = tidy_label(text)
+
+
+def _holds_in_order(text: str, words: list[str]) -> bool:
+    """Each of ``words`` is in ``text``, one after another."""
+    at = 0
+    for word in words:
+        found = text.find(word, at)
+        if found < 0:
+            return False
+        at = found + len(word)
+    return bool(words)
 
 
 def _left_edge(boxes: list[Box], glyph: float) -> int | None:
