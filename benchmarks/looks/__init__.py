@@ -13,6 +13,7 @@ from looks import (
     databars,
     decks,
     documents,
+    group_units,
     header_kinds,
     html_grid,
     intervals,
@@ -67,4 +68,5 @@ LOOKS = {
     "raised_marks": raised_marks,
     "header_kinds": header_kinds,
     "rank_badges": rank_badges,
+    "group_units": group_units,
 }
