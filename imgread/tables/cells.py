@@ -167,7 +167,7 @@ INK, FAINT_INK = 128, 170
 def _ink_marks(window: np.ndarray) -> list[tuple[int, ...]]:
     """The marks in a grey window, each (x, y, width, height, area): the connected faint
     ink around each piece of dark ink, so a pale ground or rule (never dark) makes none."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(
         (window < FAINT_INK).astype(np.uint8), connectivity=8
     )
     dark = {int(label) for label in np.unique(labels[window < INK])} - {0}
