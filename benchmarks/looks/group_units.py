@@ -22,22 +22,15 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from looks import header_kinds
 from looks.common import look_run, save_shot
 
-TRUETYPE = Path("/usr/share/fonts/truetype")
 PROPORTIONAL = [
-    TRUETYPE / "dejavu" / "DejaVuSans.ttf",
-    TRUETYPE / "liberation" / "LiberationSans-Regular.ttf",
-    TRUETYPE / "liberation" / "LiberationSerif-Regular.ttf",
-    TRUETYPE / "freefont" / "FreeSans.ttf",
-    TRUETYPE / "roboto" / "unhinted" / "RobotoTTF" / "Roboto-Regular.ttf",
-    TRUETYPE / "open-sans" / "OpenSans-Regular.ttf",
+    *header_kinds.PROPORTIONAL,
+    header_kinds.TRUETYPE / "roboto" / "unhinted" / "RobotoTTF" / "Roboto-Regular.ttf",
+    header_kinds.TRUETYPE / "open-sans" / "OpenSans-Regular.ttf",
 ]
-MONOSPACED = [
-    TRUETYPE / "dejavu" / "DejaVuSansMono.ttf",
-    TRUETYPE / "liberation" / "LiberationMono-Regular.ttf",
-    TRUETYPE / "freefont" / "FreeMono.ttf",
-]
+MONOSPACED = header_kinds.MONOSPACED
 HTML_FACES = ["'DejaVu Sans'", "'Liberation Sans', Arial", "Roboto", "'Open Sans'",
               "'Liberation Serif', serif", "FreeSans"]
 HTML_MONO = ["'DejaVu Sans Mono'", "'Liberation Mono'", "FreeMono", "monospace"]
