@@ -158,20 +158,27 @@ def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bo
     return found
 
 
-# Ink is what is darker than INK; a mark's pixels reach out to the lighter FAINT_INK from
-# there. A thin stroke of small light print (a monospaced "1", upscaled) is dark along its
-# middle only in places: cut at one level it falls into specks no taller than a point.
+# Ink is what is darker than INK; the pieces of one mark are joined through pixels lighter
+# than that, to FAINT_INK. A thin stroke of small light print (a monospaced "1", upscaled)
+# is dark along its middle only in places: cut at one level it falls into specks no taller
+# than a point.
 INK, FAINT_INK = 128, 170
 
 
 def _ink_marks(window: np.ndarray) -> list[tuple[int, ...]]:
-    """The marks in a grey window, each (x, y, width, height, area): the connected faint
-    ink around each piece of dark ink, so a pale ground or rule (never dark) makes none."""
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(
+    """The marks in a grey window, each the (x, y, width, height, area) of its dark ink:
+    dark pieces that faint ink joins are one mark; faint ink alone (a pale ground or rule)
+    is none, and a dark rule's faint edges do not widen it."""
+    dark = window < INK
+    _, labels, _, _ = cv2.connectedComponentsWithStats(
         (window < FAINT_INK).astype(np.uint8), connectivity=8
     )
-    dark = {int(label) for label in np.unique(labels[window < INK])} - {0}
-    return [tuple(int(v) for v in stats[i]) for i in sorted(dark)]
+    marks = []
+    for label in sorted({int(label) for label in np.unique(labels[dark])} - {0}):
+        ys, xs = np.nonzero(dark & (labels == label))
+        x, y = int(xs.min()), int(ys.min())
+        marks.append((x, y, int(xs.max()) + 1 - x, int(ys.max()) + 1 - y, len(xs)))
+    return marks
 
 
 def _baseline_point(x: int, y: int, w: int, h: int, rows: int, glyph: float) -> bool:

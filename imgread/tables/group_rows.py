@@ -7,6 +7,7 @@ table's groups."""
 
 from __future__ import annotations
 
+import re
 from statistics import median
 
 from ..names import closest_benchmark, is_known_benchmark
@@ -14,6 +15,8 @@ from ..ocr.phrase import Phrase
 from ..record import Box
 from .lines import Layout, TextLine, solid, tidy_label
 
+# A word of a title, as the lexicon would name a benchmark ("Math" of "Code & Math").
+WORD_RE = re.compile(r"[^\s&/,+]+")
 # Pieces of one line no further apart than this many text heights are one phrase: a word
 # space, not the room between two columns' names ("Code" "&" "Math" is one title).
 PHRASE_GAP = 0.6
@@ -116,10 +119,21 @@ def _named_columns(line: TextLine, layout: Layout) -> list[tuple[Phrase, int]]:
 
 
 def _benchmark_like(text: str) -> bool:
-    """A known benchmark, or one misreading from one: a benchmark over its variants
-    ("HumanEval" over "Python" and "Multilingual") is part of their names."""
+    """A known benchmark, or one misreading from one ("AGIlEval")."""
     name = tidy_label(text)
     return is_known_benchmark(name) or (len(name) >= 5 and closest_benchmark(name) is not None)
+
+
+def _over_variants(title: str, names: list[str]) -> bool:
+    """A benchmark over its variants ("HumanEval" over "Python" and "Multilingual",
+    "HumanEval benchmark" too) is part of their names: the phrase is a benchmark, or names
+    one where none of the names under it is one ("Code & Math" over "HumanEval" and "MBPP"
+    is a group)."""
+    if _benchmark_like(title):
+        return True
+    return any(is_known_benchmark(word) for word in WORD_RE.findall(title)) and not any(
+        _benchmark_like(name) for name in names
+    )
 
 
 def _group_titles(
@@ -147,18 +161,23 @@ def _group_titles(
         return []
     if len(phrases) == 1 and set(phrases[0][1]) >= set(extents):
         return []  # one phrase over every column: the table's title, not a group's
-    texts = [" ".join(piece.text for piece in phrase) for phrase, _ in phrases]
+    variants = [
+        _over_variants(
+            " ".join(piece.text for piece in phrase),
+            [chunk.text for chunk, c in below if c in columns],
+        )
+        for phrase, columns in phrases
+    ]
     if not any(
-        len(columns) >= 2 and not _benchmark_like(text)
-        for (_, columns), text in zip(phrases, texts, strict=True)
+        len(columns) >= 2 and not over
+        for (_, columns), over in zip(phrases, variants, strict=True)
     ):
         return []
     return [
         (phrase, columns)
-        for (phrase, columns), text in zip(phrases, texts, strict=True)
-        # a benchmark over its variants prefixes them; a piece set tight over one name is
-        # that name's first line, wrapped in its cell
-        if not _benchmark_like(text) and not (len(columns) == 1 and _tight(phrase, below, height))
+        for (phrase, columns), over in zip(phrases, variants, strict=True)
+        # a piece set as tight over one name as a cell's own lines is its first line
+        if not over and not (len(columns) == 1 and _tight(phrase, below, height))
     ]
 
 
