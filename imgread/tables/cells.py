@@ -165,7 +165,7 @@ def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bo
 INK, FAINT_INK = 128, 170
 
 
-def _ink_marks(window: np.ndarray) -> list[tuple[int, ...]]:
+def _ink_marks(window: np.ndarray) -> list[tuple[int, int, int, int, int]]:
     """The marks in a grey window, each the (x, y, width, height, area) of its dark ink:
     dark pieces that faint ink joins are one mark; faint ink alone (a pale ground or rule)
     is none, and a dark rule's faint edges do not widen it."""
