@@ -9,20 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import read_one_table
 from PIL import Image, ImageDraw, ImageFont
 
-from imgread.config import load_config
 from imgread.names import closest_benchmark, is_known_benchmark
 from imgread.ocr.phrase import Phrase
-from imgread.record import Box, Table, Word
+from imgread.record import Box, Word
 from imgread.tables.group_rows import take_group_rows
 from imgread.tables.lines import Layout, TextLine
 
 FONTS = Path("/usr/share/fonts/truetype")
-SANS = FONTS / "dejavu/DejaVuSans.ttf"
-LSANS = FONTS / "liberation/LiberationSans-Regular.ttf"
-SERIF = FONTS / "liberation/LiberationSerif-Regular.ttf"
-FREE = FONTS / "freefont/FreeSans.ttf"
+SANS, LSANS, SERIF, FREE = (
+    FONTS / name
+    for name in ("dejavu/DejaVuSans.ttf", "liberation/LiberationSans-Regular.ttf",
+                 "liberation/LiberationSerif-Regular.ttf", "freefont/FreeSans.ttf")
+)
 pytestmark = pytest.mark.skipif(
     not all(f.is_file() for f in [SANS, LSANS, SERIF, FREE]), reason="no fonts"
 )
@@ -90,13 +91,6 @@ def _draw(path: Path, face: Path, size: int, scale: float, rule: str) -> None:
     image.save(path)
 
 
-def _read(path: Path) -> Table:
-    from imgread.pipeline import Job, process_batch
-
-    (table,) = process_batch([Job(path=path)], load_config())[0].ocr.tables
-    return table
-
-
 @pytest.mark.parametrize(
     ("face", "size", "scale", "rule"),
     [(SANS, 26, 0.6, "each"), (SERIF, 28, 0.55, "none"), (LSANS, 16, 1.0, "row"),
@@ -109,7 +103,7 @@ def test_a_row_of_titles_over_unknown_benchmarks_is_a_group_row(
     Skills QuillBench"), or cut at their edge by the names' re-read."""
     path = tmp_path / "groups.png"
     _draw(path, face, size, scale, rule)
-    table = _read(path)
+    table = read_one_table(path)
     assert table.columns == ["Model", *NAMES]
     titles = {c: title for title, first, last in GROUPS for c in range(first, last + 1)}
     assert table.groups == [titles.get(c) for c in range(len(NAMES) + 1)]

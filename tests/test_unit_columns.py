@@ -9,21 +9,26 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import read_one_table
 from PIL import Image, ImageDraw, ImageFont
 
-from imgread.config import load_config
 from imgread.record import Cell, Table
 from imgread.tables import rows_from_table
 from imgread.tables.cells import _extends, _ink_marks
 from imgread.tables.columns import numeric_columns
 
 FONTS = Path("/usr/share/fonts/truetype")
-SANS = FONTS / "dejavu/DejaVuSans.ttf"
-ROBOTO = FONTS / "roboto/unhinted/RobotoTTF/Roboto-Regular.ttf"
-LSANS = FONTS / "liberation/LiberationSans-Regular.ttf"
-LMONO = FONTS / "liberation/LiberationMono-Regular.ttf"
-FREEMONO = FONTS / "freefont/FreeMono.ttf"
-DMONO = FONTS / "dejavu/DejaVuSansMono.ttf"
+# proportional faces for the names, monospaced ones for the numbers
+SANS, ROBOTO, LSANS = (
+    FONTS / name
+    for name in ("dejavu/DejaVuSans.ttf", "roboto/unhinted/RobotoTTF/Roboto-Regular.ttf",
+                 "liberation/LiberationSans-Regular.ttf")
+)
+LMONO, FREEMONO, DMONO = (
+    FONTS / name
+    for name in ("liberation/LiberationMono-Regular.ttf", "freefont/FreeMono.ttf",
+                 "dejavu/DejaVuSansMono.ttf")
+)
 pytestmark = pytest.mark.skipif(
     not all(f.is_file() for f in [SANS, ROBOTO, LSANS, LMONO, FREEMONO, DMONO]),
     reason="no fonts",
@@ -72,13 +77,6 @@ def _draw(path: Path, face: Path, mono: Path, size: int, small: float) -> None:
     image.save(path)
 
 
-def _read(path: Path) -> Table:
-    from imgread.pipeline import Job, process_batch
-
-    (table,) = process_batch([Job(path=path)], load_config())[0].ocr.tables
-    return table
-
-
 @pytest.mark.parametrize(
     ("face", "mono", "size", "small"),
     [(ROBOTO, DMONO, 12, 0.85), (SANS, FREEMONO, 14, 0.8), (LSANS, LMONO, 14, 0.8),
@@ -91,7 +89,7 @@ def test_tokens_and_sizes_in_a_fixed_width_column_keep_their_whole_digits(
     values again, and its sizes ("350M", "1.3B") with them."""
     path = tmp_path / "units.png"
     _draw(path, face, mono, size, small)
-    table = _read(path)
+    table = read_one_table(path)
     assert table.columns == COLUMNS
     rows = {row.model: row for row in rows_from_table(table)}
     assert {m: rows[m].tokens_t for m, *_ in ROWS} == {m: t for m, _, _, _, t, _ in ROWS}
