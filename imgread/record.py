@@ -114,6 +114,9 @@ class Table(Strict):
     body: list[list[Cell]] = Field(default_factory=list)
     columns: list[str] = Field(default_factory=list)  # flattened header text per column
     settings: list[str | None] = Field(default_factory=list)  # per column, e.g. "5-shot"
+    # per column, the title of the group printed over it ("General" over "LiveBench" and
+    # "AGIEval"), None where it has none; empty when the table prints no groups
+    groups: list[str | None] = Field(default_factory=list)
     method: str = ""  # "rules", "alignment", ...
     # Rows under the body that summarise it ("Average", "Total"): no model's row.
     summary: list[list[Cell]] = Field(default_factory=list)

@@ -22,7 +22,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 if TYPE_CHECKING:
-    from imgread.record import Chart, Record
+    from imgread.record import Chart, Record, Table
     from imgread.work import Work
 
 REPO = Path(__file__).resolve().parents[1]
@@ -119,6 +119,15 @@ def read_up_to_charts(path: Path) -> Work:
         if name != "charts":
             stage(work, config)
     return work
+
+
+def read_one_table(path: Path) -> Table:
+    """The one table the whole pipeline reads in an image, with the default settings."""
+    from imgread.config import load_config
+    from imgread.pipeline import Job, process_batch
+
+    (table,) = process_batch([Job(path=path)], load_config())[0].ocr.tables
+    return table
 
 
 def name_key(name: str) -> str:

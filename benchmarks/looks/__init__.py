@@ -13,6 +13,7 @@ from looks import (
     databars,
     decks,
     documents,
+    group_units,
     header_kinds,
     html_grid,
     intervals,
@@ -71,4 +72,5 @@ LOOKS = {
     "rank_badges": rank_badges,
     "panes": panes,
     "summary_rows": summary_rows,
+    "group_units": group_units,
 }

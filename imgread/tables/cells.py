@@ -148,17 +148,37 @@ def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bo
         window = prepared.grey[max(0, top) : bottom, max(0, x1) : max(0, x2)]
         if window.shape[0] < 3 or window.shape[1] < 3:
             continue
-        ink = (window < 128).astype(np.uint8)
-        count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         after = x1 > box.x2 * scale
-        for i in range(1, count):
-            x, y, w, h, area = (int(v) for v in stats[i])
+        for x, y, w, h, area in _ink_marks(window):
             rule = h >= 0.9 * window.shape[0] and w <= 3  # a column rule, top to bottom
             if not rule and h >= 0.4 * height * scale and area >= 0.04 * (height * scale) ** 2:
                 found = True
             if after and _baseline_point(x, y, w, h, window.shape[0], height * scale):
                 found = True
     return found
+
+
+# Ink is what is darker than INK; the pieces of one mark are joined through pixels lighter
+# than that, to FAINT_INK. A thin stroke of small light print (a monospaced "1", upscaled)
+# is dark along its middle only in places: cut at one level it falls into specks no taller
+# than a point.
+INK, FAINT_INK = 128, 170
+
+
+def _ink_marks(window: np.ndarray) -> list[tuple[int, int, int, int, int]]:
+    """The marks in a grey window, each the (x, y, width, height, area) of its dark ink:
+    dark pieces that faint ink joins are one mark; faint ink alone (a pale ground or rule)
+    is none, and a dark rule's faint edges do not widen it."""
+    dark = window < INK
+    _, labels, _, _ = cv2.connectedComponentsWithStats(
+        (window < FAINT_INK).astype(np.uint8), connectivity=8
+    )
+    marks = []
+    for label in sorted({int(label) for label in np.unique(labels[dark])} - {0}):
+        ys, xs = np.nonzero(dark & (labels == label))
+        x, y = int(xs.min()), int(ys.min())
+        marks.append((x, y, int(xs.max()) + 1 - x, int(ys.max()) + 1 - y, len(xs)))
+    return marks
 
 
 def _baseline_point(x: int, y: int, w: int, h: int, rows: int, glyph: float) -> bool:
@@ -281,9 +301,14 @@ def _without_trailing_marks(words: list[Word]) -> list[Word]:
 
 
 def _extends(page: str, wider: str) -> bool:
-    """The wider re-read is the page's reading with more after it ("68" -> "68.2"), not
-    another number around it ("43" inside "143.5", a rule read as a 1)."""
-    return bool(page) and wider.strip().startswith(page.strip()) and wider.strip() != page.strip()
+    """The wider re-read is the page's reading with more after it ("68" -> "68.2"), or
+    with the whole digits and point before it that a number set right in a fixed-width
+    face loses ("0T" -> "12.0T"); not another number around it ("43" inside "143.5", a
+    rule read as a 1)."""
+    page, wider = page.strip(), wider.strip()
+    if not page or wider == page:
+        return False
+    return wider.startswith(page) or bool(re.fullmatch(r"\d+\.", wider.removesuffix(page)))
 
 
 def settle_cell(cell: Cell) -> tuple[str, float]:
@@ -390,6 +415,8 @@ def recover_left_column(
         header.insert(0, Cell(row=header[0].row, col=0, text=""))
     table.columns.insert(0, "")
     table.settings.insert(0, None)
+    if table.groups:
+        table.groups.insert(0, None)
     table.n_cols += 1
     layout.spans.insert(0, (left, layout.spans[0][0]))
     layout.ranges.insert(0, (left, right))

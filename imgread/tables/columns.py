@@ -10,15 +10,16 @@ from ..names import closest_benchmark, is_known_benchmark
 from ..record import Cell, Table
 from ..units import PARAMS_COLUMN_RE as PARAMS_RE  # the column names of the quantities
 from ..units import TOKENS_COLUMN_RE as TOKENS_RE
-from ..units import is_missing, parse_number, parse_params_b
+from ..units import column_quantity, is_missing, parse_number, parse_params_b
 from .chrome import is_icon_column
 from .header import SETTING_RE, tidy_setting
-from .lines import is_numeric_or_missing, is_split_number, tidy_label
+from .lines import is_numeric_or_missing, is_numeric_text, is_split_number, tidy_label
 from .tracker_columns import is_chrome_column
 
 
 def numeric_columns(table: Table) -> list[int]:
-    """Columns whose filled cells are mostly numbers."""
+    """Columns whose filled cells are mostly numbers, or numbers with a unit as small print
+    leaves them (``is_unit_reading``)."""
     columns = []
     for c in range(table.n_cols):
         texts = [row[c].text for row in table.body if row[c].text]
@@ -27,7 +28,30 @@ def numeric_columns(table: Table) -> list[int]:
         numbers = sum(1 for text in texts if is_numeric_or_missing(text) or is_split_number(text))
         if texts and numbers >= 0.5 * len(texts):
             columns.append(c)
+            continue
+        # Units misread ("OT" of "6.0T") count where the column shows it prints units: a
+        # unit after a digit somewhere in it, or a name that says it holds a quantity.
+        misread = [text for text in texts if is_unit_reading(text) and not is_numeric_text(text)]
+        name = table.columns[c] if c < len(table.columns) else ""
+        printed = any(is_unit_reading(text) and _has_digit(text) for text in texts)
+        if misread and numbers + len(misread) >= 0.5 * len(texts) and (
+            printed or column_quantity(name) is not None
+        ):
+            columns.append(c)
     return columns
+
+
+# A number with its unit ("12.0T", "1.3B", "350M", "45%") as small or monospaced print is
+# read: a zero as the letter O ("OT", "1O.5B"), the point as a space ("6 OT").
+UNIT_READING_RE = re.compile(r"^[\dOo][\dOo.,]*(?: [\dOo][\dOo.,]*)?\s?(?:[KMBT]|%)$")
+
+
+def is_unit_reading(text: str) -> bool:
+    return bool(UNIT_READING_RE.match(text.strip()))
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 # MMLU itself, with or without its setting ("MMLU (5-shot)") or, as trackers name metrics,
@@ -249,6 +273,7 @@ def oriented(table: Table) -> Table:
         update={
             "columns": columns,
             "settings": [None, *(setting for _, setting in labels)],
+            "groups": [],  # the groups headed the models, printed across
             "body": body,
             "header_rows": [],
             "n_rows": len(body),

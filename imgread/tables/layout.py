@@ -14,6 +14,7 @@ from ..units import is_missing
 from .bands import join_group, ruled_rows, split_rows
 from .chrome import drop_stray_ends, names_with_sort_marks
 from .frame import column_rules_extent
+from .group_rows import take_group_rows
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
     LOW_CONFIDENCE,
@@ -393,6 +394,7 @@ def build_table(layout: Layout) -> Table:
     names, settings_lines = split_settings(join_hyphen_breaks(layout.header))
     if not names:  # "EM F1" alone: what reads as settings is all the names there are
         names, settings_lines = settings_lines, []
+    names, groups = take_group_rows(names, layout)
     header_rows = []
     if names:
         header_rows.append(join_header(names, layout, settings_lines))
@@ -418,6 +420,7 @@ def build_table(layout: Layout) -> Table:
         body=body,
         columns=columns,
         settings=settings,
+        groups=groups if any(groups) else [],
         method="alignment",
     )
 

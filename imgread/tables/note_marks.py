@@ -80,7 +80,7 @@ def strip_note_marks(table: Table) -> None:
                 del row[c]
                 for cell in row[c:]:
                     cell.col -= 1
-        for names in (table.columns, table.settings):
+        for names in (table.columns, table.settings, table.groups):
             if c < len(names):
                 del names[c]
         table.n_cols -= 1
