@@ -67,6 +67,7 @@ from .text import (
 )
 from .text_grid import table_column
 from .texture import flatten_texture
+from .twin_axes import with_right_axes
 from .views import rows_from_chart, scores_from_chart
 
 if TYPE_CHECKING:
@@ -316,8 +317,10 @@ def read_charts(
     x_fits = x_axes(numbers) + [
         fit for fit in [decade_axis(numbers, plain=True)] if fit is not None]
     x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
+    # (a second y axis right of a plot is that plot's: no panel of its own)
     panels = sorted(
-        (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
+        with_right_axes([plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits]),
+        key=reading_order,
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend,
     # unless a filled patch stands left of them (a legend's swatch; letters are no patch),

@@ -42,6 +42,7 @@ from .text import (
     read_label_text,
 )
 from .tick_points import with_tick_points
+from .twin_axes import axis_colours, on_the_right
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -314,14 +315,18 @@ def line_chart(
     names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
              if i in unsure else name for i, name in enumerate(again)]
     places = places_of(categories)
+    # on twin y axes, each line is measured on the axis drawn in its colour
+    on_right = (on_the_right(colours, *axis_colours(rgb, panel, bg))
+                if panel.right is not None else [False] * len(traced))
     series = []
-    for trace, name in zip(traced, names, strict=True):
+    for trace, name, right in zip(traced, names, on_right, strict=True):
+        fit = panel.right if right and panel.right is not None else panel.y
         points = [
             ChartPoint(
                 x=category_at(places, px) or _x_value(panel, px, places_named),
-                y=round(panel.y.value(py), 2),
-                px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
-                uncertainty=round(panel.y.uncertainty(py), 3),
+                y=round(fit.value(py), 2),
+                px=round(px, 1), py=round(py, 1), confidence=confidence_of(fit),
+                uncertainty=round(fit.uncertainty(py), 3),
             )
             for px, py in trace.points
             if not any(b.x1 <= px <= b.x2 and b.y1 <= py <= b.y2 for b in samples)
@@ -330,6 +335,8 @@ def line_chart(
                              points=points))
     kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
+    if panel.right is not None and any(on_right):
+        axes.append(panel.right.to_axis())
     if places_named:
         axes.append(Axis(orientation="x", title=x_title(panel, found), scale="categorical",
                          ticks=[AxisTick(label=p.text, value=float(

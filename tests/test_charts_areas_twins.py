@@ -1,0 +1,64 @@
+"""Twin y axes and stacked areas (the ``twins`` and ``areas`` chart looks): a line on a
+``twinx`` axis measured on its own axis, stacked bands read as each series' own value.
+Each test renders its chart and fails without its mechanism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_charts_lines import _chart, _series
+
+from imgread.pipeline import read_image
+from imgread.record import Series
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+EPOCHS = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+ACCURACY = [41.0, 46.5, 50.2, 53.8, 55.1, 58.9, 60.3, 63.0]
+WIN_RATE = [12.0, 25.0, 31.0, 48.0, 55.0, 70.0, 74.0, 88.0]
+
+
+def _twin_chart(path: Path, tick_colours: bool) -> Path:
+    """Accuracy on the left axis in blue, win rate on a ``twinx`` axis at the right in red
+    (its title in red; its tick labels too where ``tick_colours``), one legend inside."""
+    import matplotlib.pyplot as plt
+
+    figure, ax = plt.subplots(figsize=(8.0, 5.0), dpi=100)
+    handles = ax.plot(EPOCHS, ACCURACY, color="#1f77b4", marker="o", label="Accuracy")
+    other = ax.twinx()
+    handles += other.plot(EPOCHS, WIN_RATE, color="#d62728", marker="s", linestyle="-",
+                          label="Win rate")
+    ax.set_xlabel("Epoch")
+    ax.set_ylabel("Accuracy (%)", color="#1f77b4")
+    other.set_ylabel("Win rate (%)", color="#d62728", rotation=270, labelpad=14)
+    if tick_colours:
+        ax.tick_params(axis="y", labelcolor="#1f77b4")
+        other.tick_params(axis="y", labelcolor="#d62728")
+    ax.set_ylim(35, 70)
+    other.set_ylim(0, 100)
+    ax.legend(handles, ["Accuracy", "Win rate"], loc="upper left")
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def _read_right(series: Series, xs: list[float], ys: list[float], within: float) -> int:
+    return sum(any(isinstance(p.x, float) and abs(p.x - x) <= 0.2 and p.y is not None
+                   and abs(p.y - y) <= within for p in series.points)
+               for x, y in zip(xs, ys, strict=True))
+
+
+@pytest.mark.parametrize("tick_colours", [True, False])
+def test_a_line_on_a_twin_axis_is_measured_on_its_own_axis(tmp_path: Path,
+                                                             tick_colours: bool) -> None:
+    """The right axis (``twin_axes.with_right_axes``) calibrates the line drawn in its
+    colour (tick labels or title, ``twin_axes.axis_colours``); the other stays on the
+    left: without them, the win rate was read on the accuracy scale (30 to 70)."""
+    record = read_image(_twin_chart(tmp_path / "twin.png", tick_colours))
+    chart = _chart(record)
+    assert [a.orientation for a in chart.axes].count("y") == 2
+    assert _read_right(_series(chart, "Win rate"), EPOCHS, WIN_RATE, 2.0) >= 6
+    assert _read_right(_series(chart, "Accuracy"), EPOCHS, ACCURACY, 1.0) >= 6
