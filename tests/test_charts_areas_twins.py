@@ -62,3 +62,52 @@ def test_a_line_on_a_twin_axis_is_measured_on_its_own_axis(tmp_path: Path,
     assert [a.orientation for a in chart.axes].count("y") == 2
     assert _read_right(_series(chart, "Win rate"), EPOCHS, WIN_RATE, 2.0) >= 6
     assert _read_right(_series(chart, "Accuracy"), EPOCHS, ACCURACY, 1.0) >= 6
+
+
+TOKENS = [1.0, 2.0, 3.5, 5.0, 8.0, 11.0, 13.0, 17.0, 20.0]
+MIXTURE = {"Web": [22.0, 25.0, 21.0, 18.0, 24.0, 27.0, 23.0, 26.0, 30.0],
+           "Code": [8.0, 12.0, 15.0, 11.0, 14.0, 10.0, 16.0, 19.0, 15.0],
+           "Books": [12.0, 9.0, 14.0, 18.0, 13.0, 17.0, 12.0, 10.0, 16.0]}
+
+
+def _stacked_chart(path: Path, how: str) -> Path:
+    """Three pastel bands stacked from 0 (``stackplot``, or ``fill_between`` of cumulative
+    sums with a line along each top), thin dark edges, a legend of patches upper left."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    figure, ax = plt.subplots(figsize=(8.5, 5.2), dpi=100)
+    colours = ["#aec7e8", "#ffbb78", "#98df8a"]
+    if how == "stackplot":
+        ax.stackplot(TOKENS, *MIXTURE.values(), labels=list(MIXTURE), colors=colours,
+                     edgecolor="#333333", linewidth=0.8)
+    else:
+        lower = np.zeros(len(TOKENS))
+        for colour, (name, values) in zip(colours, MIXTURE.items(), strict=True):
+            upper = lower + np.array(values)
+            ax.fill_between(TOKENS, lower, upper, color=colour, label=name, linewidth=0)
+            ax.plot(TOKENS, upper, color="#333333", linewidth=1.0)
+            lower = upper
+    ax.set_xlim(1, 20)
+    ax.set_ylim(0, 80)
+    ax.set_xticks([1, 5, 10, 15, 20])
+    ax.set_xlabel("Training tokens (B)")
+    ax.set_ylabel("Tokens (B)")
+    ax.legend(loc="upper left")
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+@pytest.mark.parametrize("how", ["stackplot", "fill_between"])
+def test_stacked_bands_give_each_series_its_own_value(tmp_path: Path, how: str) -> None:
+    """Bands stacked from the baseline (``area_stacks.stacked_bands``) are each a series
+    named by its legend patch, its value the band's thickness at the points where the
+    boundaries bend (``area_stacks.bends``): before, the bands were read as bars (or the
+    top edge as one line at the stack's height)."""
+    record = read_image(_stacked_chart(tmp_path / "stack.png", how))
+    chart = _chart(record)
+    for name, values in MIXTURE.items():
+        assert _read_right(_series(chart, name), TOKENS, values, 1.2) >= 7, name
+    assert sum(len(s.points) for s in chart.series) <= 3 * (len(TOKENS) + 2)

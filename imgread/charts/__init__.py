@@ -29,6 +29,7 @@ from ..config import Config, OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
+from .area_stacks import stacked_bands
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below, tile_the_plot
@@ -47,7 +48,7 @@ from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
 from .raised_powers import raised_powers
-from .series import bar_chart, line_chart
+from .series import area_chart, bar_chart, line_chart
 from .stacks import split_stacks
 from .strips import axis_strip_words
 from .table_rows import bars_on_table_rows
@@ -348,6 +349,10 @@ def read_charts(
         area = panel.area
         bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         panel.y = on_rules(panel.y, rgb, area, bg)
+        if (bands := stacked_bands(rgb, panel, bg)) is not None:
+            # filled bands stacked from the baseline: each series' value its band's thickness
+            charts.append(area_chart(rgb, panel, bands, found, legend_words, bg, ocr_settings))
+            continue
         # hatched, dotted or patterned fills flattened: the bars are found and split on
         # this view, every text read on the page as it is
         marks = flatten_texture(rgb, area, [w.box for w in words if w.confidence >= SURE_WORD

@@ -10,6 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
+from .area_stacks import stack_series
 from .axes import (
     Fit,
 )
@@ -350,6 +351,27 @@ def line_chart(
         reference_lines=references, annotations=[text for text, _ in blocks],
     )
     return chart, []
+
+
+def area_chart(
+    rgb: np.ndarray, panel: Panel, bands: tuple[list[np.ndarray], np.ndarray, np.ndarray],
+    found: list[Phrase], words: list[Word], bg: np.ndarray, settings: OcrSettings | None,
+) -> Chart:
+    """A stack of filled bands (``area_stacks``): each band a series of its own values,
+    named by the legend patch of its fill colour."""
+    colours, columns, tops = bands
+    places_named, _ = read_x_axis(rgb, panel, found, settings)
+    names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
+    # (names missed or read unsure: the legend's small text read again beside its patch)
+    unsure = unsure_names(names, legend)
+    again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
+                         bg, panel.tick_height, settings, legend, panel.area)
+    names = confirmed_names(names, again)
+    series = stack_series(panel, colours, columns, tops, names,
+                          lambda px: _x_value(panel, px, places_named))
+    axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
+    return Chart(kind="line", box=panel.area, title=title_above(panel, found, legend), axes=axes,
+                 series=series)
 
 
 def _pair_labels(
