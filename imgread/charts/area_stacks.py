@@ -51,16 +51,17 @@ def stacked_bands(rgb: np.ndarray, panel: Panel, bg: np.ndarray
     if len(colours) < 2:
         return None
     masks = [_fill_mask(crop, colour, panel.tick_height) for colour in colours]
+    # (told cheaply first: each fill shows in most columns where any shows; bars of
+    # several colours fail here)
+    seen = np.array([mask.sum(axis=0) >= LEAST_RUN for mask in masks])
+    if (seen[:, seen.any(axis=0)].mean(axis=1) < BAND_COLUMNS).any():
+        return None
     runs = [_longest_runs(mask) for mask in masks]  # (top, foot) per column, -1 where none
     shown = np.array([r[:, 1] >= 0 for r in runs])
+    if not _bands_across(list(shown)):
+        return None
     columns = np.flatnonzero(shown.any(axis=0))
-    if not len(columns):
-        return None
     span = np.arange(columns[0], columns[-1] + 1)
-    if (~shown[:, span].any(axis=0)).mean() > EMPTY_COLUMNS:
-        return None  # the page down to the baseline between bars
-    if any(shown[k, span].mean() < BAND_COLUMNS for k in range(len(colours))):
-        return None
     # the bands' order: by where each band's middle lies, lowest (largest y) first
     middles = [float(np.median((r[span][shown[k, span], 0] + r[span][shown[k, span], 1]) / 2))
                for k, r in enumerate(runs)]
@@ -96,6 +97,18 @@ def _smoothed(tops: np.ndarray) -> np.ndarray:
         smooth = np.nanmedian(windows, axis=2)
     smooth[np.isnan(tops)] = np.nan  # hidden columns stay hidden
     return smooth
+
+
+def _bands_across(shown: list[np.ndarray]) -> bool:
+    """Every fill shows in most columns of the stretch the fills span, and hardly a column
+    shows none (the page down to the baseline between bars)."""
+    seen = np.array(shown)
+    columns = np.flatnonzero(seen.any(axis=0))
+    if not len(columns):
+        return False
+    span = seen[:, columns[0]:columns[-1] + 1]
+    return bool((~span.any(axis=0)).mean() <= EMPTY_COLUMNS
+                and (span.mean(axis=1) >= BAND_COLUMNS).all())
 
 
 def _fill_colours(crop: np.ndarray, bg: np.ndarray) -> list[np.ndarray]:
