@@ -25,7 +25,14 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.curves import Curves, drawn_in_turn, figure_image, plotly_html
+from chart_looks.curves import (
+    Curves,
+    drawn_in_turn,
+    figure_image,
+    plotly_font,
+    plotly_html,
+    plotly_shot,
+)
 
 STYLES = ("mpl_stackplot", "mpl_fill_between", "mpl_single_area", "plotly_stacked")
 SHEETS = ("default", "seaborn-v0_8-whitegrid", "ggplot", "bmh", "seaborn-v0_8-paper", "fast",
@@ -135,8 +142,7 @@ def plotly_page(areas: Areas, rng: random.Random, width: int, height: int) -> st
         yaxis={"title": {"text": areas.y_title}},
         legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"},
         margin={"l": 60, "r": 30, "t": 40, "b": 60},
-        font={"family": rng.choice(("Arial", "DejaVu Sans", "Liberation Serif")),
-              "size": rng.choice((11, 12, 14))})
+        font=plotly_font(rng))
     return plotly_html(figure, width, height)
 
 
@@ -147,9 +153,7 @@ def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Cur
     count = rng.choice((2, 3, 3))
     if style == "plotly_stacked":
         areas = area_content(rng, style, "plotly", count)
-        width = rng.randint(560, 1000)
-        return browser.shoot(plotly_page(areas, rng, width, int(width * rng.uniform(0.6, 0.75))),
-                             rng.choice((1.0, 1.5))), areas
+        return plotly_shot(browser, rng, lambda w, h: plotly_page(areas, rng, w, h)), areas
     areas = area_content(rng, style, "matplotlib", count)
     return mpl_image(areas, rng, style.removeprefix("mpl_")), areas
 

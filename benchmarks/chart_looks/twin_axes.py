@@ -23,7 +23,8 @@ from typing import Any
 
 from PIL import Image
 
-from chart_looks.curves import Curves, drawn_in_turn, figure_image, plotly_html
+from chart_looks import curves
+from chart_looks.curves import Curves
 
 STYLES = ("mpl_twinx", "mpl_twinx", "plotly_twin")
 SHEETS = ("default", "seaborn-v0_8-whitegrid", "ggplot", "bmh", "seaborn-v0_8-paper", "fast")
@@ -117,7 +118,7 @@ def mpl_image(twins: Twins, rng: random.Random) -> Image.Image:
                   fontsize=rng.choice((8, 9, 10)))
         if rng.random() < 0.4:
             ax.set_title(rng.choice(("Training", "Quality and speed", "Two metrics")))
-        return figure_image(figure, dpi)
+        return curves.figure_image(figure, dpi)
 
 
 PLOTLY_TEMPLATES = ("plotly_white", "simple_white", "ggplot2", "seaborn", "plotly")
@@ -139,6 +140,7 @@ def plotly_page(twins: Twins, rng: random.Random, width: int, height: int) -> st
                                       "dash": rng.choice(("dash", "solid", "dot"))}))
     figure.update_layout(
         template=rng.choice(PLOTLY_TEMPLATES), width=width, height=height,
+        font=curves.plotly_font(rng),
         xaxis={"title": {"text": twins.x_title}},
         yaxis={"title": {"text": twins.y_title, "font": {"color": first}},
                "tickfont": {"color": first}},
@@ -146,22 +148,18 @@ def plotly_page(twins: Twins, rng: random.Random, width: int, height: int) -> st
                 "tickfont": {"color": second}, "overlaying": "y", "side": "right",
                 "showgrid": False},
         legend={"x": 0.02, "y": 0.98, "bgcolor": "rgba(255,255,255,0.8)"},
-        margin={"l": 70, "r": 70, "t": 40, "b": 60},
-        font={"family": rng.choice(("Arial", "DejaVu Sans", "Liberation Serif")),
-              "size": rng.choice((11, 12, 14))})
-    return plotly_html(figure, width, height)
+        margin={"l": 70, "r": 70, "t": 40, "b": 60})
+    return curves.plotly_html(figure, width, height)
 
 
 def draw(style: str, rng: random.Random, browser: Any) -> tuple[Image.Image, Curves]:
     if style == "plotly_twin":
         twins = twin_content(rng, style, "plotly")
-        width = rng.randint(560, 1000)
-        return browser.shoot(plotly_page(twins, rng, width, int(width * rng.uniform(0.6, 0.75))),
-                             rng.choice((1.0, 1.5))), twins
+        return curves.plotly_shot(browser, rng, lambda w, h: plotly_page(twins, rng, w, h)), twins
     twins = twin_content(rng, style, "matplotlib")
     return mpl_image(twins, rng), twins
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
     """``count`` charts into ``out``, cycling through the styles; returns the truth."""
-    return drawn_in_turn(out, count, seed, STYLES, draw)
+    return curves.drawn_in_turn(out, count, seed, STYLES, draw)
