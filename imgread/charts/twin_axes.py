@@ -9,6 +9,7 @@ right of the right ones) is the colour of the line measured on it, where it has 
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from .axes import Fit
@@ -22,7 +23,8 @@ TITLE_REACH = 3.0  # tick heights beyond the tick labels where an axis' title st
 INK_GAP = 60.0  # colour distance from the page: a pixel of text, not its blend into the page
 HUE = 60  # max - min channel: ink with a hue (grey or black ink names no series)
 HUED_SHARE = 0.4  # of an axis' ink: hued pixels this common give the axis a colour
-SAME_COLOUR = 90.0  # colour distance: a line this near an axis' colour is drawn in it
+SAME_HUE = 25.0  # degrees: a line this near an axis' hue is drawn in it
+LEAST_CHROMA = 25  # max - min channel: a line's colour with less is grey, no hue to bind by
 
 
 def with_right_axes(panels: list[Panel]) -> list[Panel]:
@@ -100,22 +102,33 @@ def _hue(rgb: np.ndarray, fit: Fit, x1: int, x2: int, bg: np.ndarray) -> np.ndar
 def on_the_right(colours: list[np.ndarray], left: np.ndarray | None,
                  right: np.ndarray | None) -> list[bool]:
     """For each series colour, whether it is measured on the right axis: the one nearest
-    the right axis' colour (where it is near), else every series but the one drawn in the
-    left axis' colour."""
-    def nearest(colour: np.ndarray) -> int | None:
-        gaps = [float(np.linalg.norm(c.astype(float) - colour)) for c in colours]
+    the right axis' hue (where it is near), else every series but the one drawn in the
+    left axis' hue. Hues, not colours, are compared: a thin dashed line is traced as its
+    blend into the page."""
+    def nearest(axis: np.ndarray) -> int | None:
+        gaps = [_hue_gap(colour, axis) for colour in colours]
         best = int(np.argmin(gaps))
-        return best if gaps[best] <= SAME_COLOUR else None
+        return best if gaps[best] <= SAME_HUE else None
 
     index = nearest(right) if right is not None else None
     if right is not None and index is not None and (left is None or nearest(left) != index):
-        # (a second line in the right axis' colour is measured on it too)
-        to_left = [float(np.linalg.norm(c.astype(float) - left)) if left is not None
-                   else np.inf for c in colours]
-        to_right = [float(np.linalg.norm(c.astype(float) - right)) for c in colours]
-        return [i == index or to_right[i] <= min(SAME_COLOUR, to_left[i])
-                for i in range(len(colours))]
+        # (a second line in the right axis' hue is measured on it too)
+        return [i == index or _hue_gap(c, right) <= min(SAME_HUE, _hue_gap(c, left))
+                for i, c in enumerate(colours)]
     index = nearest(left) if left is not None else None
     if index is not None and len(colours) >= 2:
         return [i != index for i in range(len(colours))]
     return [False] * len(colours)
+
+
+def _hue_gap(first: np.ndarray, second: np.ndarray | None) -> float:
+    """Degrees between two colours' hues; infinite where either is grey (or black)."""
+    if second is None:
+        return np.inf
+    pair = np.clip(np.array([[first, second]], dtype=np.float32) / 255.0, 0, 1)
+    hsv = cv2.cvtColor(pair, cv2.COLOR_RGB2HSV)[0]
+    chroma = [float(np.ptp(c)) for c in (first, second)]
+    if min(chroma) < LEAST_CHROMA:
+        return np.inf
+    gap = abs(float(hsv[0, 0]) - float(hsv[1, 0])) % 360.0
+    return min(gap, 360.0 - gap)
