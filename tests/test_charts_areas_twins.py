@@ -20,28 +20,42 @@ ACCURACY = [41.0, 46.5, 50.2, 53.8, 55.1, 58.9, 60.3, 63.0]
 WIN_RATE = [12.0, 25.0, 31.0, 48.0, 55.0, 70.0, 74.0, 88.0]
 
 
-def _twin_chart(path: Path, tick_colours: bool) -> Path:
-    """Accuracy on the left axis in blue, win rate on a ``twinx`` axis at the right in red
-    (its title in red; its tick labels too where ``tick_colours``), one legend inside."""
+def _twin_chart(path: Path, look: str) -> Path:
+    """Accuracy on the left axis, win rate on a ``twinx`` axis at the right in red (its
+    title in red). ``coloured``: the left line and title blue, both axes' tick labels in
+    their lines' colours; ``titles``: only the titles coloured; ``dashed``: the left line
+    and axis black, the right line dashed, saved as a JPEG."""
+    import io
+
     import matplotlib.pyplot as plt
+    from PIL import Image
 
     figure, ax = plt.subplots(figsize=(8.0, 5.0), dpi=100)
-    handles = ax.plot(EPOCHS, ACCURACY, color="#1f77b4", marker="o", label="Accuracy")
+    left = "black" if look == "dashed" else "#1f77b4"
+    handles = ax.plot(EPOCHS, ACCURACY, color=left, marker="o", label="Accuracy")
     other = ax.twinx()
-    handles += other.plot(EPOCHS, WIN_RATE, color="#d62728", marker="s", linestyle="-",
-                          label="Win rate")
+    handles += other.plot(EPOCHS, WIN_RATE, color="#d62728", label="Win rate",
+                          **({"linestyle": "--", "linewidth": 1.5} if look == "dashed"
+                             else {"marker": "s"}))
     ax.set_xlabel("Epoch")
-    ax.set_ylabel("Accuracy (%)", color="#1f77b4")
+    ax.set_ylabel("Accuracy (%)", color=left)
     other.set_ylabel("Win rate (%)", color="#d62728", rotation=270, labelpad=14)
-    if tick_colours:
-        ax.tick_params(axis="y", labelcolor="#1f77b4")
+    if look == "coloured":
+        ax.tick_params(axis="y", labelcolor=left)
         other.tick_params(axis="y", labelcolor="#d62728")
     ax.set_ylim(35, 70)
     other.set_ylim(0, 100)
     ax.legend(handles, ["Accuracy", "Win rate"], loc="upper left")
     figure.tight_layout()
-    figure.savefig(path)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
     plt.close(figure)
+    image = Image.open(buffer).convert("RGB")
+    if look == "dashed":
+        path = path.with_suffix(".jpg")
+        image.save(path, "JPEG", quality=85)
+    else:
+        image.save(path)
     return path
 
 
@@ -51,13 +65,12 @@ def _read_right(series: Series, xs: list[float], ys: list[float], within: float)
                for x, y in zip(xs, ys, strict=True))
 
 
-@pytest.mark.parametrize("tick_colours", [True, False])
-def test_a_line_on_a_twin_axis_is_measured_on_its_own_axis(tmp_path: Path,
-                                                             tick_colours: bool) -> None:
-    """The right axis (``twin_axes.with_right_axes``) calibrates the line drawn in its
-    colour (tick labels or title, ``twin_axes.axis_colours``); the other stays on the
-    left: without them, the win rate was read on the accuracy scale (30 to 70)."""
-    record = read_image(_twin_chart(tmp_path / "twin.png", tick_colours))
+@pytest.mark.parametrize("look", ["coloured", "titles", "dashed"])
+def test_a_line_on_a_twin_axis_is_measured_on_its_own_axis(tmp_path: Path, look: str) -> None:
+    """The right axis (``twin_axes.with_right_axes``) calibrates the line drawn in its hue
+    (tick labels or title, ``twin_axes.axis_colours``); the other stays on the left:
+    without them, the win rate was read on the accuracy scale (30 to 70)."""
+    record = read_image(_twin_chart(tmp_path / "twin.png", look))
     chart = _chart(record)
     assert [a.orientation for a in chart.axes].count("y") == 2
     assert _read_right(_series(chart, "Win rate"), EPOCHS, WIN_RATE, 2.0) >= 6
