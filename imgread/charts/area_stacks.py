@@ -23,6 +23,7 @@ import numpy as np
 from ..record import ChartPoint, Series
 from .panels import Panel
 from .pixels import cluster_colours, distance, hex_colour
+from .shaded_areas import faded
 
 FILL_SHARE = 0.04  # of the plot's pixels: the least a band's fill colour covers
 FILL_GAP = 28.0  # colour distance: a pixel this near a fill colour is of it (JPEG, gridlines)
@@ -35,6 +36,7 @@ BEND_PX = 1.2  # px off the straight line between two points: a bend, another po
 SAME_BEND = 4  # px: bends of several boundaries this near are one column
 STRAIGHT_PX = 3.0  # px: a point every boundary passes this near a straight line through
 SMOOTH = 5  # columns: the running median's window along a boundary
+LINE_CHROMA = 60  # max - min channel: a line along a band's top with a hue (edges are dark)
 LEAST_RUN = 2  # px: a fill's run in a column shorter than this is anti-aliasing
 
 
@@ -83,7 +85,23 @@ def stacked_bands(rgb: np.ndarray, panel: Panel, bg: np.ndarray
         tops[-1, index] = ends[-1][0] - edge / 2
     if (~np.isnan(tops[0])).mean() < STACKED_COLUMNS:
         return None
+    if _under_its_line(crop, colours[-1], tops[-1], span, bg):
+        return None
     return colours, span + area.x1, _smoothed(tops) + area.y1
+
+
+def _under_its_line(crop: np.ndarray, fill: np.ndarray, top: np.ndarray, span: np.ndarray,
+                    bg: np.ndarray) -> bool:
+    """The top band is a faded copy of the line drawn along its top, a line with a hue:
+    areas under lines laid over each other (each reaching down to the baseline, the lower
+    ones the overlap of several), not a stack (whose bands are edged in a dark line)."""
+    rows = np.round(top).astype(np.int64)
+    traced = ~np.isnan(top)
+    line = crop[np.clip(rows[traced], 0, crop.shape[0] - 1), span[traced]]
+    if not len(line):
+        return False
+    colour = np.median(line, axis=0)
+    return float(np.ptp(colour)) >= LINE_CHROMA and faded(fill, colour, bg)
 
 
 def _smoothed(tops: np.ndarray) -> np.ndarray:
