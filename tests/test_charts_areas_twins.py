@@ -101,11 +101,8 @@ def _stacked_chart(path: Path, how: str) -> Path:
             ax.fill_between(TOKENS, lower, upper, color=colour, label=name, linewidth=0)
             ax.plot(TOKENS, upper, color="#333333", linewidth=1.0)
             lower = upper
-    ax.set_xlim(1, 20)
-    ax.set_ylim(0, 80)
-    ax.set_xticks([1, 5, 10, 15, 20])
-    ax.set_xlabel("Training tokens (B)")
-    ax.set_ylabel("Tokens (B)")
+    ax.set(xlim=(1, 20), ylim=(0, 80), xticks=[1, 5, 10, 15, 20],
+           xlabel="Training tokens (B)", ylabel="Tokens (B)")
     ax.legend(loc="upper left")
     figure.tight_layout()
     figure.savefig(path)
