@@ -17,7 +17,8 @@ log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guid
 scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; lines on a
 log y axis with minor labels, log-log curves with the legend inside: ``loglines``; columns on
 a broken y axis, lying bars with names wrapped over two lines, a dark time series with a
-legend table, grouped lying bars in SVG with rounded ends: ``breaks``).
+legend table, grouped lying bars in SVG with rounded ends: ``breaks``; stacked area charts (each
+series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -48,7 +49,9 @@ from chart_looks import (
     point_plots,
     printed_bars,
     sketch_bars,
+    stacked_areas,
     textured_bars,
+    twin_axes,
     vega_look,
     xy_lines,
 )
@@ -79,4 +82,6 @@ LOOKS = {
     "kinds": chart_kinds,
     "loglines": log_lines,
     "breaks": broken_bars,
+    "areas": stacked_areas,
+    "twins": twin_axes,
 }

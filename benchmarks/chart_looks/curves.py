@@ -286,6 +286,20 @@ def plotly_page(curves: Curves, rng: random.Random, width: int, height: int) -> 
     return plotly_html(figure, width, height)
 
 
+def plotly_shot(browser: Any, rng: random.Random, page: Callable[[int, int], str]
+                ) -> Image.Image:
+    """The plotly page ``page(width, height)`` shot in Chromium, 560 to 1000 px wide at a
+    device scale of 1 or 1.5."""
+    width = rng.randint(560, 1000)
+    html = page(width, int(width * rng.uniform(0.6, 0.75)))
+    return browser.shoot(html, rng.choice((1.0, 1.5)))
+
+
+def plotly_font(rng: random.Random) -> dict[str, Any]:
+    return {"family": rng.choice(("Arial", "DejaVu Sans", "Liberation Serif")),
+            "size": rng.choice((11, 12, 14))}
+
+
 def plotly_html(figure: Any, width: int, height: int) -> str:
     """A plotly figure as a static page, plotly.js inlined, the figure in ``#shot``."""
     import plotly.offline

@@ -29,6 +29,7 @@ from ..config import Config, OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
+from .area_stacks import stacked_bands
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
 from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below, tile_the_plot
@@ -47,7 +48,7 @@ from .panels import inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
 from .raised_powers import raised_powers
-from .series import bar_chart, line_chart
+from .series import area_chart, bar_chart, line_chart
 from .stacks import split_stacks
 from .strips import axis_strip_words
 from .table_rows import bars_on_table_rows
@@ -67,6 +68,7 @@ from .text import (
 )
 from .text_grid import table_column
 from .texture import flatten_texture
+from .twin_axes import with_right_axes
 from .views import rows_from_chart, scores_from_chart
 
 if TYPE_CHECKING:
@@ -316,8 +318,10 @@ def read_charts(
     x_fits = x_axes(numbers) + [
         fit for fit in [decade_axis(numbers, plain=True)] if fit is not None]
     x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
+    # (a second y axis right of a plot is that plot's: no panel of its own)
     panels = sorted(
-        (plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits), key=reading_order
+        with_right_axes([plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits]),
+        key=reading_order,
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend,
     # unless a filled patch stands left of them (a legend's swatch; letters are no patch),
@@ -345,6 +349,10 @@ def read_charts(
         area = panel.area
         bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])  # a plot may be shaded
         panel.y = on_rules(panel.y, rgb, area, bg)
+        if (bands := stacked_bands(rgb, panel, bg)) is not None:
+            # filled bands stacked from the baseline: each series' value its band's thickness
+            charts.append(area_chart(rgb, panel, bands, found, legend_words, bg, ocr_settings))
+            continue
         # hatched, dotted or patterned fills flattened: the bars are found and split on
         # this view, every text read on the page as it is
         marks = flatten_texture(rgb, area, [w.box for w in words if w.confidence >= SURE_WORD

@@ -23,6 +23,7 @@ class Panel:
     top_tick: float  # pixel row of the highest tick
     floor: int = 0  # how far down the area may reach: to the x labels (bars cut short)
     x: Fit | None = None
+    right: Fit | None = None  # a second y axis printed right of the plot (``twin_axes``)
 
 
 def reading_order(panel: Panel) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box, Chart, ChartPoint, Flag, ReferenceLine, Series, Word
 from . import lines as line_reader
+from .area_stacks import stack_series
 from .axes import (
     Fit,
 )
@@ -42,6 +43,7 @@ from .text import (
     read_label_text,
 )
 from .tick_points import with_tick_points
+from .twin_axes import axis_colours, on_the_right
 
 MISMATCH_SHARE = 0.03  # of the axis range: a label further than this from its bar is flagged
 
@@ -314,14 +316,18 @@ def line_chart(
     names = [(names[i] if _look_alike(names[i], confirmed[i]) else confirmed[i])
              if i in unsure else name for i, name in enumerate(again)]
     places = places_of(categories)
+    # on twin y axes, each line is measured on the axis drawn in its colour
+    on_right = (on_the_right(colours, *axis_colours(rgb, panel, bg))
+                if panel.right is not None else [False] * len(traced))
     series = []
-    for trace, name in zip(traced, names, strict=True):
+    for trace, name, right in zip(traced, names, on_right, strict=True):
+        fit = panel.right if right and panel.right is not None else panel.y
         points = [
             ChartPoint(
                 x=category_at(places, px) or _x_value(panel, px, places_named),
-                y=round(panel.y.value(py), 2),
-                px=round(px, 1), py=round(py, 1), confidence=confidence_of(panel.y),
-                uncertainty=round(panel.y.uncertainty(py), 3),
+                y=round(fit.value(py), 2),
+                px=round(px, 1), py=round(py, 1), confidence=confidence_of(fit),
+                uncertainty=round(fit.uncertainty(py), 3),
             )
             for px, py in trace.points
             if not any(b.x1 <= px <= b.x2 and b.y1 <= py <= b.y2 for b in samples)
@@ -330,6 +336,8 @@ def line_chart(
                              points=points))
     kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
+    if panel.right is not None and any(on_right):
+        axes.append(panel.right.to_axis())
     if places_named:
         axes.append(Axis(orientation="x", title=x_title(panel, found), scale="categorical",
                          ticks=[AxisTick(label=p.text, value=float(
@@ -343,6 +351,27 @@ def line_chart(
         reference_lines=references, annotations=[text for text, _ in blocks],
     )
     return chart, []
+
+
+def area_chart(
+    rgb: np.ndarray, panel: Panel, bands: tuple[list[np.ndarray], np.ndarray, np.ndarray],
+    found: list[Phrase], words: list[Word], bg: np.ndarray, settings: OcrSettings | None,
+) -> Chart:
+    """A stack of filled bands (``area_stacks``): each band a series of its own values,
+    named by the legend patch of its fill colour."""
+    colours, columns, tops = bands
+    places_named, _ = read_x_axis(rgb, panel, found, settings)
+    names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
+    # (names missed or read unsure: the legend's small text read again beside its patch)
+    unsure = unsure_names(names, legend)
+    again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
+                         bg, panel.tick_height, settings, legend, panel.area)
+    names = confirmed_names(names, again)
+    series = stack_series(panel, colours, columns, tops, names,
+                          lambda px: _x_value(panel, px, places_named))
+    axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
+    return Chart(kind="line", box=panel.area, title=title_above(panel, found, legend), axes=axes,
+                 series=series)
 
 
 def _pair_labels(

@@ -38,14 +38,14 @@ def lines_over_fills(crop: np.ndarray, thick: np.ndarray, bg: np.ndarray) -> np.
     others = _commonest(pixels[gaps > STRONG_GAP], LEAST_LINE)
     # a fill seen only in a narrow band (where its line runs above the others') is a
     # faded other colour too
-    fills += [c for c in others if any(_faded(c, t, bg) for t in others if t is not c)]
+    fills += [c for c in others if any(faded(c, t, bg) for t in others if t is not c)]
     bases = [bg.astype(np.float32), *fills]
     # a line's colour, faded over the page or over another line's fill (areas overlap);
     # a grey is no hue (black text and axes over a fill are no lines)
     lines = [colour for colour in others
              if float(colour.max() - colour.min()) >= LEAST_CHROMA
              and not any(colour is fill for fill in fills)
-             and any(_faded(fill, colour, base) for fill in fills for base in bases
+             and any(faded(fill, colour, base) for fill in fills for base in bases
                      if fill is not base)]
     if not lines:
         return kept
@@ -74,7 +74,7 @@ def _commonest(pixels: np.ndarray, least: int) -> list[np.ndarray]:
     return centres
 
 
-def _faded(fill: np.ndarray, colour: np.ndarray, base: np.ndarray) -> bool:
+def faded(fill: np.ndarray, colour: np.ndarray, base: np.ndarray) -> bool:
     """``fill`` is ``colour`` laid over ``base`` (the page, another fill) at a low
     opacity."""
     towards = (colour - base).astype(np.float32)
