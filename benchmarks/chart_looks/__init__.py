@@ -17,7 +17,8 @@ log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guid
 scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; lines on a
 log y axis with minor labels, log-log curves with the legend inside: ``loglines``; columns on
 a broken y axis, lying bars with names wrapped over two lines, a dark time series with a
-legend table, grouped lying bars in SVG with rounded ends: ``breaks``).
+legend table, grouped lying bars in SVG with rounded ends: ``breaks``; log x axes labelled
+at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -41,6 +42,7 @@ from chart_looks import (
     line_kinds,
     log_lines,
     lollipops,
+    lowdpi_lines,
     mpl_themed,
     named_lines,
     plain_lines,
@@ -79,4 +81,5 @@ LOOKS = {
     "kinds": chart_kinds,
     "loglines": log_lines,
     "breaks": broken_bars,
+    "lowdpi": lowdpi_lines,
 }
