@@ -73,7 +73,7 @@ def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
     lines = np.flatnonzero(ink.mean(axis=1) > AXIS_SHARE)
     if not len(lines):
         return None
-    marks, under = marks_under_line(ink, int(lines[-1]), x1, max(2, int(0.8 * tick_height)))
+    marks, under = marks_under_line(ink, int(lines[-1]), x1, max(3, int(1.5 * tick_height)))
     top = y1 + int(lines[-1]) + 1
     strip = Box(x1=max(0, area.x1 - 20), y1=top, x2=min(rgb.shape[1], area.x2 + 20),
                 y2=min(rgb.shape[0], int(top + 2.5 * tick_height)))
