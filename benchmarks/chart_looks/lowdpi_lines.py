@@ -21,13 +21,14 @@ seed, score another.
 
 from __future__ import annotations
 
-import io
 import json
 import random
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
+
+from chart_looks.curves import figure_image
 
 STYLES = ("bokeh_two_decades", "mpl_lowdpi_sizes", "mpl_two_decades")
 RUNS = ("Baseline", "Ours", "Dense", "MoE", "Distilled", "Llama", "Pythia", "OPT", "Qwen",
@@ -135,7 +136,7 @@ def mpl_two_decades(rng: random.Random) -> tuple[Image.Image, dict]:
         axes.set_title(rng.choice(("Scaling", "Results", "Accuracy vs. compute")), loc="left")
         axes.grid(True, which="major", alpha=0.4)
         axes.legend(loc="upper right" if log_y else "upper left")
-        image = _figure_png(figure, rng.choice((80, 100, 120)))
+        image = figure_image(figure, rng.choice((80, 100, 120)))
     truth = _truth("matplotlib", "mpl_two_decades", xs, series)
     if log_y:
         truth["log_y"], truth["y_relative"] = True, 0.03
@@ -177,21 +178,11 @@ def mpl_lowdpi_sizes(rng: random.Random) -> tuple[Image.Image, dict]:
         if rng.random() < 0.5:
             axes.grid(True, alpha=0.3)
         axes.legend(loc="upper right")
-        image = _figure_png(figure, rng.randint(50, 60))
+        image = figure_image(figure, rng.randint(50, 60))
     scale = rng.uniform(1.5, 2.0)
     image = image.resize((round(image.width * scale), round(image.height * scale)),
                          Image.Resampling.BILINEAR)
     return image, _truth("matplotlib", "mpl_lowdpi_sizes", xs, series)
-
-
-def _figure_png(figure: Any, dpi: int) -> Image.Image:
-    import matplotlib.pyplot as plt
-
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    plt.close(figure)
-    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
 
 
 def _truth(renderer: str, style: str, xs: list[float],
@@ -202,29 +193,34 @@ def _truth(renderer: str, style: str, xs: list[float],
                        for name, ys in series.items()}}
 
 
+def _drawn(index: int, seed: int, browser: Any, out: Path) -> tuple[str, dict[str, Any]]:
+    """Chart ``index`` of the look at ``seed``, saved into ``out``: its file name and truth
+    (the low-DPI style as a JPEG of quality 65 to 75, the others as PNG)."""
+    rng = random.Random(f"lowdpi-lines:{seed}:{index}")
+    style = STYLES[index % len(STYLES)]
+    if style == "bokeh_two_decades":
+        image, item = bokeh_two_decades(rng, browser)
+    elif style == "mpl_two_decades":
+        image, item = mpl_two_decades(rng)
+    else:
+        image, item = mpl_lowdpi_sizes(rng)
+    if style == "mpl_lowdpi_sizes":
+        name = f"{index:03d}_{style}.jpg"
+        image.save(out / name, quality=rng.randint(65, 75))
+    else:
+        name = f"{index:03d}_{style}.png"
+        image.save(out / name)
+    return name, item
+
+
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
     """``count`` charts into ``out``, cycling through the styles; returns the truth."""
     from browser import Browser
 
     out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
     browser = Browser((1800, 1200), None)
     try:
-        for index in range(count):
-            rng = random.Random(f"lowdpi-lines:{seed}:{index}")
-            style = STYLES[index % len(STYLES)]
-            if style == "bokeh_two_decades":
-                image, item = bokeh_two_decades(rng, browser)
-            elif style == "mpl_two_decades":
-                image, item = mpl_two_decades(rng)
-            else:
-                image, item = mpl_lowdpi_sizes(rng)
-            name = f"{index:03d}_{style}.{'jpg' if style == 'mpl_lowdpi_sizes' else 'png'}"
-            if name.endswith(".jpg"):
-                image.save(out / name, quality=rng.randint(65, 75))
-            else:
-                image.save(out / name)
-            truth[name] = item
+        truth = dict(_drawn(index, seed, browser, out) for index in range(count))
     finally:
         browser.close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1))
