@@ -18,7 +18,8 @@ scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; l
 log y axis with minor labels, log-log curves with the legend inside: ``loglines``; columns on
 a broken y axis, lying bars with names wrapped over two lines, a dark time series with a
 legend table, grouped lying bars in SVG with rounded ends: ``breaks``; stacked area charts (each
-series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``).
+series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``; log x axes labelled
+at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -42,6 +43,7 @@ from chart_looks import (
     line_kinds,
     log_lines,
     lollipops,
+    lowdpi_lines,
     mpl_themed,
     named_lines,
     plain_lines,
@@ -84,4 +86,5 @@ LOOKS = {
     "breaks": broken_bars,
     "areas": stacked_areas,
     "twins": twin_axes,
+    "lowdpi": lowdpi_lines,
 }

@@ -20,6 +20,7 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Box, Word
 from .axes import Fit, x_axes_read_either_way
+from .log_marks import log_by_pattern, marks_under_line
 from .strips import label_row_words
 from .text import as_tick, phrases, power_value, unit_misreadings
 
@@ -53,7 +54,7 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
     if fits:
         return fits[0]
     marks = tick_marks(rgb, labels, area)
-    return log_by_marks(labels, marks)
+    return log_by_marks(labels, marks) or log_by_pattern(labels, marks)
 
 
 def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
@@ -72,13 +73,29 @@ def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
     lines = np.flatnonzero(ink.mean(axis=1) > AXIS_SHARE)
     if not len(lines):
         return None
+    marks, under = marks_under_line(ink, int(lines[-1]), x1, max(3, int(1.5 * tick_height)))
     top = y1 + int(lines[-1]) + 1
     strip = Box(x1=max(0, area.x1 - 20), y1=top, x2=min(rgb.shape[1], area.x2 + 20),
                 y2=min(rgb.shape[0], int(top + 2.5 * tick_height)))
-    labels = [p for p in (as_tick(f, sizes=True, counts=counts) for f in phrases(
-        label_row_words(rgb, strip, settings))) if p.value is not None]
+    labels = _row_labels(rgb, strip, settings, counts)
     fits = x_axes_read_either_way(labels, unit_misreadings(labels))
-    return fits[0] if fits else None
+    if not fits and y1 + under > top:  # the row again with the tick marks hanging from
+        # the line painted over: OCR reads marks as glyphs ("1" under a mark as "4", or
+        # nothing of "1" and "10" among the minor marks)
+        painted = rgb.copy()
+        painted[top : y1 + under, strip.x1 : strip.x2] = np.median(
+            rgb[top, strip.x1 : strip.x2], axis=0)
+        labels = _row_labels(painted, strip, settings, counts)
+        fits = x_axes_read_either_way(labels, unit_misreadings(labels))
+    if fits:
+        return fits[0]
+    return log_by_marks(labels, marks) or log_by_pattern(labels, marks)
+
+
+def _row_labels(rgb: np.ndarray, strip: Box, settings: OcrSettings, counts: bool
+                ) -> list[Phrase]:
+    return [p for p in (as_tick(f, sizes=True, counts=counts) for f in phrases(
+        label_row_words(rgb, strip, settings))) if p.value is not None]
 
 
 def _overlap(a: Box, b: Box) -> bool:

@@ -10,8 +10,10 @@ import numpy as np
 
 from .. import ocr
 from ..config import OcrSettings
+from ..ocr import rapid
 from ..record import Box, Word
 from .frames import chart_frame, within
+from .labels import second_engine
 from .legend import mostly_alnum
 from .pixels import distance, near
 from .text import parse_number
@@ -179,7 +181,7 @@ def _read_right_of(
     coloured = coloured[coloured > columns[0] + height]
     if len(coloured):
         end = min(end, int(coloured[0]) - 2)
-    crop = crop[:, max(0, columns[0] - 3) : end + 4]
+    crop = np.ascontiguousarray(crop[:, max(0, columns[0] - 3) : end + 4])
     grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     if float(np.median(grey)) < 128:
         grey = 255 - grey
@@ -193,4 +195,12 @@ def _read_right_of(
         return ""
     sure = [w for w in words if w.confidence >= 60]
     text = " ".join(w.text for w in sure).strip()
+    if not namelike(text.replace(" ", "")) and second_engine(settings):
+        # small legend text blurred by enlarging and JPEG (a low-DPI chart) defeats
+        # Tesseract however it is scaled; the second engine reads the crop as it is
+        text, confidence = rapid.texts([crop])[0]
+        text = text if confidence >= SECOND_SURE else ""
     return text if namelike(text.replace(" ", "")) else ""
+
+
+SECOND_SURE = 90  # RapidOCR's confidence (0..100): a name it reads at least this surely
