@@ -25,11 +25,11 @@ STROKE = 7  # px: the square over which a stroke's surroundings are measured (bl
 LINE = 7  # px: an outline's straight run at least this long; a hatch's runs are shorter
 SMALLEST_SIDE = 4  # px: a cell's inside at least this wide and tall (a glyph's hole is less)
 SMALLEST_AREA = 60  # px: a cell's inside at least this large
-RECTANGLE = 0.9  # of its bounding box: a cell's inside fills it (an outline is straight)
-INK_SHARE = (0.02, 0.75)  # of a cell's inside: the share of ink a texture shows
+RECTANGLE = 0.8  # of its bounding box: a cell's inside fills it (a hatch may notch its rim)
+INK_SHARE = (0.01, 0.75)  # of a cell's inside: the share of ink a texture shows
 SPREAD = 0.4  # of a cell's side: the longest stretch of it without ink (a texture fills it)
 SAME_TEXTURE = 0.35  # signature distance: cells this close share a texture
-LOOSER = 0.6  # signature distance: a small legend swatch to the nearest series' texture
+LOOSER = 0.8  # signature distance: a small legend swatch to the nearest series' texture
 RUN = 4  # px: a line's ink runs on this far along it
 FEWEST_BARS = 2  # textured cells of one kind at least, for a chart of patterned bars
 # flat colours far from any page or neutral ink, one per texture found
@@ -48,6 +48,8 @@ class Cell:
     y2: int
     mask: np.ndarray
     signature: np.ndarray
+    spread: bool  # the ink spreads over the whole inside (a bar's texture; a small swatch
+    # of a coarse hatch may show one of its strokes only)
 
     @property
     def area(self) -> int:
@@ -59,8 +61,7 @@ def textures_as_colours(rgb: np.ndarray, text: list[Box]) -> np.ndarray | None:
     texture, the legend's swatches matched to the bars' textures); None where no two cells
     share a texture (no patterned bars: the image is read as it is). ``text``: boxes of
     words read surely, which hold no texture (a table's cell framed by its rules)."""
-    cells = [cell for cell in textured_cells(rgb) if not any(
-        cell.x1 <= box.cx <= cell.x2 and cell.y1 <= box.cy <= cell.y2 for box in text)]
+    cells = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)]
     if len(cells) < FEWEST_BARS:
         return None
     kinds = _texture_kinds(cells)
@@ -72,6 +73,18 @@ def textures_as_colours(rgb: np.ndarray, text: list[Box]) -> np.ndarray | None:
         for cell in members:
             painted[cell.y1 : cell.y2, cell.x1 : cell.x2][cell.mask] = colour
     return painted
+
+
+def _in_text(cell: Cell, text: list[Box]) -> bool:
+    """Most of the cell lies in a word read surely: a glyph's hole, or a table's cell round
+    its text, not a texture."""
+    area = (cell.x2 - cell.x1) * (cell.y2 - cell.y1)
+    return any(max(0, min(cell.x2, box.x2) - max(cell.x1, box.x1))
+               * max(0, min(cell.y2, box.y2) - max(cell.y1, box.y1)) > TEXT_SHARE * area
+               for box in text)
+
+
+TEXT_SHARE = 0.5  # of a cell's box: covered by a word's box, it is the word's
 
 
 def textured_cells(rgb: np.ndarray) -> list[Cell]:
@@ -86,6 +99,10 @@ def textured_cells(rgb: np.ndarray) -> list[Cell]:
     ink8 = ink.astype(np.uint8)
     lines = (cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((1, LINE), np.uint8))
              | cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((LINE, 1), np.uint8)))
+    # a thick hatch's crossings hold short straight runs too, apart from any outline
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    short = np.flatnonzero(np.maximum(stats[:, 2], stats[:, 3]) < 2 * LINE)
+    lines[np.isin(labels, short[short > 0])] = 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(1 - lines, connectivity=4)
     height, width = grey.shape
     cells: list[Cell] = []
@@ -93,27 +110,39 @@ def textured_cells(rgb: np.ndarray) -> list[Cell]:
         x, y, w, h, area = (int(v) for v in stats[index])
         if (x == 0 or y == 0 or x + w == width or y + h == height
                 or min(w, h) < SMALLEST_SIDE or area < SMALLEST_AREA
-                or area < RECTANGLE * w * h or w * h > 0.25 * width * height):
+                or w * h > 0.25 * width * height):
             continue
-        mask = labels[y : y + h, x : x + w] == index
-        signature = _signature(rgb[y : y + h, x : x + w], ink[y : y + h, x : x + w], mask)
+        # (with the islands it encloses: a hatch's rings and crosses hold straight runs)
+        mask = _filled(labels[y : y + h, x : x + w] == index)
+        if mask.sum() < RECTANGLE * w * h:
+            continue
+        inked = ink[y : y + h, x : x + w] & mask
+        signature = _signature(rgb[y : y + h, x : x + w], inked, mask)
         if signature is not None:
-            cells.append(Cell(x1=x, y1=y, x2=x + w, y2=y + h, mask=mask, signature=signature))
+            spread = all(_longest_blank(lines) <= max(4, SPREAD * len(lines))
+                         for lines in (inked.any(axis=1), inked.any(axis=0)))
+            cells.append(Cell(x1=x, y1=y, x2=x + w, y2=y + h, mask=mask,
+                              signature=signature, spread=spread))
     return cells
 
 
-def _signature(crop: np.ndarray, ink: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
+def _filled(mask: np.ndarray) -> np.ndarray:
+    """``mask`` with the holes inside its outer contour filled."""
+    contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL,
+                                   cv2.CHAIN_APPROX_SIMPLE)
+    whole = np.zeros(mask.shape, dtype=np.uint8)
+    cv2.drawContours(whole, contours, -1, 1, thickness=cv2.FILLED)
+    return whole.astype(bool)
+
+
+def _signature(crop: np.ndarray, inked: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
     """A texture's signature: its fill's colour (0-1 a channel), the share of it that is ink
     (three times, as it tells dots from crosses), and how much of the ink runs on along a
     row, a column, and either diagonal (shares of the ink); None where the inside holds no
-    texture (the page, a flat fill, a word)."""
-    inked = ink & mask
+    texture (the page, a flat fill)."""
     share = float(inked.sum()) / max(1, int(mask.sum()))
     if not INK_SHARE[0] <= share <= INK_SHARE[1]:
         return None
-    for lines in (inked.any(axis=1), inked.any(axis=0)):
-        if _longest_blank(lines) > max(4, SPREAD * len(lines)):
-            return None
     plain = mask & ~cv2.dilate(inked.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     fill = (np.median(crop[plain], axis=0) if plain.sum() >= 4
             else np.median(crop[mask], axis=0)) / 255.0
@@ -150,13 +179,12 @@ def _longest_blank(lines: np.ndarray) -> int:
 
 
 def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
-    """The cells grouped by texture: the large ones (bars) joined where their signatures
-    are close, a kind kept where it has two bars at least (a lone framed patch is none);
-    each smaller cell (a legend's swatch) then joins the nearest kind within a looser
-    distance (a small patch's texture is measured on fewer pixels)."""
-    largest = max(cell.area for cell in cells)
-    bars = sorted((c for c in cells if c.area >= 0.25 * largest and c.area >= 4 * SMALLEST_AREA),
-                  key=lambda c: -c.area)
+    """The cells grouped by texture: those whose ink spreads over them joined where their
+    signatures are close, largest first, a kind kept where it has two cells at least (a
+    lone framed patch is none); then each kind takes the one cell left (a legend's swatch)
+    nearest it, within a looser distance (a small patch's texture is measured on fewer
+    pixels, a coarse hatch's may show one stroke), nearest pairs first."""
+    bars = sorted((c for c in cells if c.spread), key=lambda c: -c.area)
     kinds: list[list[Cell]] = []
     for cell in bars:
         nearest = _nearest(cell, kinds)
@@ -165,14 +193,17 @@ def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
         else:
             kinds.append([cell])
     kinds = [kind for kind in kinds if len(kind) >= FEWEST_BARS]
-    if not kinds:
-        return []
-    for cell in cells:
-        if any(cell in kind for kind in kinds):
-            continue
-        nearest = _nearest(cell, kinds)
-        if nearest is not None and nearest[1] <= LOOSER:
-            kinds[nearest[0]].append(cell)
+    taken = {id(cell) for kind in kinds for cell in kind}
+    means = [np.mean([c.signature for c in kind], axis=0) for kind in kinds]
+    pairs = sorted((float(np.linalg.norm(cell.signature - mean)), k, index)
+                   for index, cell in enumerate(cells) if id(cell) not in taken
+                   for k, mean in enumerate(means))
+    named: set[int] = set()
+    for gap, k, index in pairs:
+        if gap <= LOOSER and k not in named and id(cells[index]) not in taken:
+            kinds[k].append(cells[index])
+            named.add(k)
+            taken.add(id(cells[index]))
     return kinds
 
 
