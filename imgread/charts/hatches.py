@@ -30,6 +30,7 @@ INK_SHARE = (0.01, 0.75)  # of a cell's inside: the share of ink a texture shows
 SPREAD = 0.4  # of a cell's side: the longest stretch of it without ink (a texture fills it)
 SAME_TEXTURE = 0.35  # signature distance: cells this close share a texture
 LOOSER = 0.8  # signature distance: a small legend swatch to the nearest series' texture
+SHARE_WEIGHT = 4.0  # of the ink's share in the signature (dots against rings)
 RUN = 4  # px: a line's ink runs on this far along it
 FEWEST_BARS = 2  # textured cells of one kind at least, for a chart of patterned bars
 # flat colours far from any page or neutral ink, one per texture found
@@ -48,8 +49,8 @@ class Cell:
     y2: int
     mask: np.ndarray
     signature: np.ndarray
-    spread: bool  # the ink spreads over the whole inside (a bar's texture; a small swatch
-    # of a coarse hatch may show one of its strokes only)
+    spread: bool  # the ink spreads over the whole inside and repeats along it (a bar's
+    # texture; a small swatch of a coarse hatch may show one of its strokes only)
 
     @property
     def area(self) -> int:
@@ -76,12 +77,12 @@ def textures_as_colours(rgb: np.ndarray, text: list[Box]) -> np.ndarray | None:
 
 
 def _in_text(cell: Cell, text: list[Box]) -> bool:
-    """Most of the cell lies in a word read surely: a glyph's hole, or a table's cell round
-    its text, not a texture."""
+    """The cell is a hole of a word read surely (a glyph's): a word's box covers most of it,
+    and is much larger. (A hatched swatch read as a word, "KA", is boxed as large as it.)"""
     area = (cell.x2 - cell.x1) * (cell.y2 - cell.y1)
     return any(max(0, min(cell.x2, box.x2) - max(cell.x1, box.x1))
                * max(0, min(cell.y2, box.y2) - max(cell.y1, box.y1)) > TEXT_SHARE * area
-               for box in text)
+               and box.width * box.height > area / TEXT_SHARE for box in text)
 
 
 TEXT_SHARE = 0.5  # of a cell's box: covered by a word's box, it is the word's
@@ -119,8 +120,10 @@ def textured_cells(rgb: np.ndarray) -> list[Cell]:
         inked = ink[y : y + h, x : x + w] & mask
         signature = _signature(rgb[y : y + h, x : x + w], inked, mask)
         if signature is not None:
+            period = _period(inked)
             spread = all(_longest_blank(lines) <= max(4, SPREAD * len(lines))
-                         for lines in (inked.any(axis=1), inked.any(axis=0)))
+                         for lines in (inked.any(axis=1), inked.any(axis=0))
+                         ) and period is not None
             cells.append(Cell(x1=x, y1=y, x2=x + w, y2=y + h, mask=mask,
                               signature=signature, spread=spread))
     return cells
@@ -137,7 +140,7 @@ def _filled(mask: np.ndarray) -> np.ndarray:
 
 def _signature(crop: np.ndarray, inked: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
     """A texture's signature: its fill's colour (0-1 a channel), the share of it that is ink
-    (three times, as it tells dots from crosses), and how much of the ink runs on along a
+    (weighted, as it tells dots from rings), and how much of the ink runs on along a
     row, a column, and either diagonal (shares of the ink); None where the inside holds no
     texture (the page, a flat fill)."""
     share = float(inked.sum()) / max(1, int(mask.sum()))
@@ -149,7 +152,31 @@ def _signature(crop: np.ndarray, inked: np.ndarray, mask: np.ndarray) -> np.ndar
     # a line's ink runs on four pixels in its direction; a dot's, a blob's, in none
     runs = np.array([_runs(inked, step) for step in ((0, 1), (1, 0), (-1, 1), (1, 1))])
     direction = runs / max(1.0, float(inked.sum()))
-    return np.concatenate([fill, [3.0 * share], direction])
+    return np.concatenate([fill, [SHARE_WEIGHT * share], direction])
+
+
+def _period(inked: np.ndarray) -> float | None:
+    """How the ink repeats along the cell's longer side: 0 where its profile across that
+    side is even (lines along it), else the shortest shift at which the profile matches
+    itself (a hatch's, a dot row's period, px); None where it does neither (a word)."""
+    profile = inked.sum(axis=0 if inked.shape[1] >= inked.shape[0] else 1).astype(np.float64)
+    offset = profile - profile.mean()
+    power = float(offset @ offset)
+    if power <= EVEN * EVEN * len(profile) * max(1.0, profile.mean()) ** 2:
+        return 0.0
+    longest = min(len(profile) // 3, PERIOD)
+    # (the first peak: a multiple of the period matches as well)
+    scores = [float(offset[:-shift] @ offset[shift:]) / power for shift in range(1, longest + 1)]
+    for shift in range(2, longest + 1):
+        score = scores[shift - 1]
+        if score >= REPEATS and (shift == longest or score >= scores[shift]):
+            return float(shift)
+    return None
+
+
+EVEN = 0.1  # a profile varying this little about its mean (as a share of it) is even
+PERIOD = 40  # px: the longest period looked for
+REPEATS = 0.5  # normalised correlation of the profile with itself shifted: a period
 
 
 def _runs(inked: np.ndarray, step: tuple[int, int], length: int = RUN) -> int:
