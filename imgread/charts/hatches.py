@@ -208,8 +208,8 @@ def _longest_blank(lines: np.ndarray) -> int:
 def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
     """The cells grouped by texture: those whose ink spreads over them joined where their
     signatures are close, largest first, a kind kept where it has two cells at least (a
-    lone framed patch is none); then each kind takes the one cell left (a legend's swatch)
-    nearest it, within a looser distance (a small patch's texture is measured on fewer
+    lone framed patch is none), and the other cells as near; then each kind takes the one
+    cell left (a legend's swatch) nearest it, within a looser distance (a small patch's texture is measured on fewer
     pixels, a coarse hatch's may show one stroke), nearest pairs first."""
     bars = sorted((c for c in cells if c.spread), key=lambda c: -c.area)
     kinds: list[list[Cell]] = []
@@ -220,6 +220,10 @@ def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
         else:
             kinds.append([cell])
     kinds = [kind for kind in kinds if len(kind) >= FEWEST_BARS]
+    for cell in cells:  # (a bar whose texture a label broke: as near as the others)
+        nearest = None if cell.spread else _nearest(cell, kinds)
+        if nearest is not None and nearest[1] <= SAME_TEXTURE:
+            kinds[nearest[0]].append(cell)
     taken = {id(cell) for kind in kinds for cell in kind}
     means = [np.mean([c.signature for c in kind], axis=0) for kind in kinds]
     pairs = sorted((float(np.linalg.norm(cell.signature - mean)), k, index)
