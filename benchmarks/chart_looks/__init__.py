@@ -17,9 +17,9 @@ log axes and Vega-Lite lines over shaded areas: ``xylines``; pygal's dotted guid
 scale 1, ticks printed ``1.5k``, rounded grouped lying bars in SVG: ``kinds``; lines on a
 log y axis with minor labels, log-log curves with the legend inside: ``loglines``; columns on
 a broken y axis, lying bars with names wrapped over two lines, a dark time series with a
-legend table, grouped lying bars in SVG with rounded ends: ``breaks``; grouped lying bars told apart by
-their hatch alone, and rounded grouped lying bars of a web chart library without axis lines:
-``patterned``).
+legend table, grouped lying bars in SVG with rounded ends: ``breaks``; grouped lying bars
+told apart by their hatch alone, and rounded grouped lying bars of a web chart library
+without axis lines: ``patterned``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:

@@ -98,8 +98,8 @@ def textured_cells(rgb: np.ndarray) -> list[Cell]:
     # outline where it has none)
     ink |= grey < int(np.median(grey)) - 3 * INK_DROP
     ink8 = ink.astype(np.uint8)
-    lines = (cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((1, LINE), np.uint8))
-             | cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((LINE, 1), np.uint8)))
+    lines = cv2.bitwise_or(cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((1, LINE), np.uint8)),
+                           cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((LINE, 1), np.uint8)))
     # a thick hatch's crossings hold short straight runs too, apart from any outline
     count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
     short = np.flatnonzero(np.maximum(stats[:, 2], stats[:, 3]) < 2 * LINE)
@@ -209,8 +209,9 @@ def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
     """The cells grouped by texture: those whose ink spreads over them joined where their
     signatures are close, largest first, a kind kept where it has two cells at least (a
     lone framed patch is none), and the other cells as near; then each kind takes the one
-    cell left (a legend's swatch) nearest it, within a looser distance (a small patch's texture is measured on fewer
-    pixels, a coarse hatch's may show one stroke), nearest pairs first."""
+    cell left (a legend's swatch) nearest it, within a looser distance (a small patch's
+    texture is measured on fewer pixels, a coarse hatch's may show one stroke), nearest
+    pairs first."""
     bars = sorted((c for c in cells if c.spread), key=lambda c: -c.area)
     kinds: list[list[Cell]] = []
     for cell in bars:

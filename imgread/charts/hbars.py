@@ -22,7 +22,6 @@ from .naming import sample_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
 from .strips import name_strip_words
-from .texture import flatten_texture, texture_free
 from .text import clean_words, lowest_line_above, parse_number, phrases, read_label, read_label_text
 from .wrapped_names import name_lines
 
@@ -68,11 +67,7 @@ def lying_bars(
     # the background where the bars end (turned up: the top), not where they all start
     lifted = turn_box(area, rgb.shape)
     bg = plot_background(turned[lifted.y1 : lifted.y2, lifted.x1 : lifted.x2])
-    # hatched, dotted or patterned fills flattened (turned, the bars stand on the floor as
-    # upright ones do): the bars are found on this view, every text read on the page
-    flat = flatten_texture(turned, lifted,
-                           [turn_box(box, rgb.shape) for box in texture_free(words)], bg)
-    upright = find_bars(turned if flat is None else flat, lifted,
+    upright = find_bars(turned, lifted,
                         [turn_box(b, rgb.shape) for b in text_boxes], bg)
     bars = [_lying(bar, rgb.shape) for bar in upright]
     if not _standing(bars, fit):
