@@ -136,9 +136,14 @@ def _rounded_page(rng: random.Random, entry: dict[str, Any]) -> str:
             length = max(bar, (right - left) * values[name][c] / 100)
             parts.append(f"<rect x='{left}' y='{y:.1f}' width='{length:.1f}' height='{bar}'"
                          f" rx='{bar / 2}' fill='{colour}'/>")
+    return _page(width, height, font, parts)
+
+
+def _page(width: int, height: int, font: str, parts: list[str]) -> str:
+    """The SVG's parts as a page whose element ``#shot`` the browser shoots."""
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'"
            f" font-family='{font}'>{''.join(parts)}</svg>")
-    return (f"<html><body style='margin:0'><div id='shot' style='display:inline-block'>"
+    return ("<html><body style='margin:0'><div id='shot' style='display:inline-block'>"
             f"{svg}</div></body></html>")
 
 
