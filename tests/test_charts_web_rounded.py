@@ -76,10 +76,10 @@ def _grid_only_page() -> str:
             length = (right - left) * VALUES[name][i] / 100
             parts.append(f"<rect x='{left}' y='{middle - 11 + j * 12}' width='{length}'"
                          f" height='10' rx='5' fill='{colour}'/>")
-    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'"
-           f" font-family='Liberation Sans'>{''.join(parts)}</svg>")
-    return (f"<html><body style='margin:0'><div id='shot' style='display:inline-block'>"
-            f"{svg}</div></body></html>")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from chart_looks.patterned_hbars import _page
+
+    return _page(width, height, "Liberation Sans", parts)
 
 
 def test_ticks_under_a_grid_without_an_axis_line_are_read(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import cv2
 import numpy as np
 
 from ..record import Box
+from .texture import longest_gap
 
 INK_DROP = 60  # grey levels: a thin stroke this much darker than round it is ink
 STROKE = 7  # px: the square over which a stroke's surroundings are measured (black-hat)
@@ -121,7 +122,7 @@ def textured_cells(rgb: np.ndarray) -> list[Cell]:
         signature = _signature(rgb[y : y + h, x : x + w], inked, mask)
         if signature is not None:
             period = _period(inked)
-            spread = all(_longest_blank(lines) <= max(4, SPREAD * len(lines))
+            spread = all(longest_gap(lines) <= max(4, SPREAD * len(lines))
                          for lines in (inked.any(axis=1), inked.any(axis=0))
                          ) and period is not None
             cells.append(Cell(x1=x, y1=y, x2=x + w, y2=y + h, mask=mask,
@@ -194,15 +195,6 @@ def _runs(inked: np.ndarray, step: tuple[int, int], length: int = RUN) -> int:
         y0 = start + down * k
         together &= inked[y0 : y0 + together.shape[0], right * k : right * k + together.shape[1]]
     return int(together.sum())
-
-
-def _longest_blank(lines: np.ndarray) -> int:
-    """The longest run of lines without ink."""
-    longest = run = 0
-    for inked in lines.tolist():
-        run = 0 if inked else run + 1
-        longest = max(longest, run)
-    return longest
 
 
 def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:

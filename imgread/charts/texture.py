@@ -299,7 +299,7 @@ def _grown(textured: np.ndarray, start: int, end: int, reach: tuple[int, int]
     if not len(inside):
         return start, end
     first, last = start + int(inside[0]), start + int(inside[-1])
-    gap = _longest_gap(textured[first : last + 1])
+    gap = longest_gap(textured[first : last + 1])
     for step, most in zip((-1, 1), reach, strict=True):
         blank = 0
         edge = first if step < 0 else last
@@ -314,7 +314,7 @@ def _grown(textured: np.ndarray, start: int, end: int, reach: tuple[int, int]
     return first, last + 1
 
 
-def _longest_gap(textured: np.ndarray) -> int:
+def longest_gap(textured: np.ndarray) -> int:
     """The longest run of lines without the texture inside it."""
     longest = run = 0
     for on in textured.tolist():
