@@ -212,7 +212,10 @@ def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
             kinds[nearest[0]].append(cell)
         else:
             kinds.append([cell])
-    kinds = [kind for kind in kinds if len(kind) >= FEWEST_BARS]
+    # lying bars only: upright columns' textures are flattened by the bar reader's own
+    # pass (``texture.py``), which matches them to their swatches by their mean colour
+    kinds = [kind for kind in kinds if len(kind) >= FEWEST_BARS
+             and sum(c.x2 - c.x1 > c.y2 - c.y1 for c in kind) > len(kind) / 2]
     for cell in cells:  # (a bar whose texture a label broke: as near as the others)
         nearest = None if cell.spread else _nearest(cell, kinds)
         if nearest is not None and nearest[1] <= SAME_TEXTURE:
