@@ -19,7 +19,9 @@ log y axis with minor labels, log-log curves with the legend inside: ``loglines`
 a broken y axis, lying bars with names wrapped over two lines, a dark time series with a
 legend table, grouped lying bars in SVG with rounded ends: ``breaks``; stacked area charts (each
 series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``; log x axes labelled
-at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``).
+at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``;
+grouped lying bars told apart by their hatch alone, and rounded grouped lying bars of a web
+chart library without axis lines: ``patterned``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -46,6 +48,7 @@ from chart_looks import (
     lowdpi_lines,
     mpl_themed,
     named_lines,
+    patterned_hbars,
     plain_lines,
     plotly_look,
     point_plots,
@@ -87,4 +90,5 @@ LOOKS = {
     "areas": stacked_areas,
     "twins": twin_axes,
     "lowdpi": lowdpi_lines,
+    "patterned": patterned_hbars,
 }

@@ -37,6 +37,7 @@ from .boxes import read_lying_boxes, read_upright_boxes
 from .broken_axis import band_above, through_the_break
 from .gaps import tick_gap_words
 from .guides import without_dotted_guides
+from .hatches import textures_as_colours
 from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
@@ -67,7 +68,7 @@ from .text import (
     word_boxes,
 )
 from .text_grid import table_column
-from .texture import flatten_texture
+from .texture import flatten_texture, texture_free
 from .twin_axes import with_right_axes
 from .views import rows_from_chart, scores_from_chart
 
@@ -88,6 +89,10 @@ def run(work: Work, config: Config) -> None:
     # beside them; traced, they are dashed series) are painted over for the chart's reading
     unguided = without_dotted_guides(work.rgb)
     rgb = work.rgb if unguided is None else unguided
+    # patterned bars (hatched insides of one fill, told apart by their texture) painted in
+    # a flat colour per texture, their legend swatches too, for the colour readers
+    flat = textures_as_colours(rgb, texture_free(words))
+    rgb = rgb if flat is None else flat
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
@@ -355,8 +360,7 @@ def read_charts(
             continue
         # hatched, dotted or patterned fills flattened: the bars are found and split on
         # this view, every text read on the page as it is
-        marks = flatten_texture(rgb, area, [w.box for w in words if w.confidence >= SURE_WORD
-                                            and sum(c.isalnum() for c in w.text) >= 2], bg)
+        marks = flatten_texture(rgb, area, texture_free(words), bg)
         marks = rgb if marks is None else marks
         bars = find_bars(marks, panel.area, text_boxes, bg)
         if bars and panel.floor > area.y2 and run_on_below(marks, bars, area):
@@ -430,10 +434,6 @@ def _lying(
         return printed
     # or rows of a name, a bar and its value (a ranking's bars over tracks, names above)
     return read_bar_list(rgb, found, numbers, ocr_settings), []
-
-
-SURE_WORD = 50  # confidence: hatching read as words ("OQ ZS") is read below it, or as
-# one glyph ("o" for a dot, "\\" for a stroke)
 
 
 def _swatched_name(word: Word) -> bool:

@@ -194,7 +194,23 @@ def _solid(rgb: np.ndarray, box: Box, bg: np.ndarray) -> bool:
         pure = (share >= 0.9) | (share <= 0.1)
         if pure.mean() >= SOLID_SHARE and (share >= 0.9).mean() >= 0.5:
             return True
-    return False
+    return _lines_of_one_colour(crop, bg)
+
+
+def _lines_of_one_colour(crop: np.ndarray, bg: np.ndarray) -> bool:
+    """Each line along the box's longer side is one colour, most of them not the page's:
+    bars OCR read as a word (two bars of a group in one box, rounded ends and all), where
+    a word's lines cross strokes and gaps in turn."""
+    lines = crop if crop.shape[1] >= crop.shape[0] else crop.transpose(1, 0, 2)
+    medians = np.median(lines.astype(np.float32), axis=1)
+    own = np.stack([distance(line[None], colour)[0] < BAR_INK
+                    for line, colour in zip(lines, medians, strict=True)])
+    pure = own.mean(axis=1) >= PURE_LINE
+    coloured = np.linalg.norm(medians - np.asarray(bg, dtype=np.float32), axis=1) >= BAR_INK
+    return bool(pure.mean() >= SOLID_SHARE and (pure & coloured).mean() >= 0.5)
+
+
+PURE_LINE = 0.9  # of a line's pixels near its median colour: a line of one colour
 
 
 BAR_INK = 40.0  # RGB distance: a pixel this near a colour is that colour (as the bars' mask)

@@ -29,13 +29,21 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
                                   np.ones((1, max(20, int(RULE_LENGTH * width))), np.uint8))
     rows = np.flatnonzero(horizontal.any(axis=1))
+    reach = max(30, int(0.06 * height))
     if len(rows):
         line = int(rows[-1])
         columns = np.flatnonzero(horizontal[line])
-        reach = max(30, int(0.06 * height))
         box = (max(0, int(columns[0]) - 20), min(height, line + 2),
                min(width, int(columns[-1]) + 20), min(height, line + reach))
         found += _strip_words(rgb, box, settings, psm=7)  # one line of labels
+    feet = _gridline_feet(grey)
+    if feet is not None and (not len(rows) or feet[0] > rows[-1] + 2):
+        # no axis line drawn (a web chart's light grid alone; its lowest long line a
+        # lying bar): the labels stand under the feet of its upright gridlines
+        line, left, right = feet
+        found += _strip_words(rgb, (max(0, left - 40), min(height, line + 1),
+                                    min(width, right + 40), min(height, line + reach)),
+                              settings, psm=7)
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
                                 np.ones((max(20, int(RULE_LENGTH * height)), 1), np.uint8))
     columns = np.flatnonzero(vertical.any(axis=0))
@@ -52,6 +60,34 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
         found += powers + [w for w in digits if not any(same_line(w.box, p.box) and min(
             w.box.x2, p.box.x2) > max(w.box.x1, p.box.x1) for p in powers)]
     return found
+
+
+def _gridline_feet(grey: np.ndarray) -> tuple[int, int, int] | None:
+    """The row where three or more long upright gridlines, faint ones too, end together,
+    and the leftmost and rightmost of them; None where there is no such row."""
+    height = grey.shape[0]
+    faint = (np.abs(grey.astype(np.int16) - int(np.median(grey))) > FAINT_RULE).astype(np.uint8)
+    # (short runs too: bars drawn over the grid cut its lines)
+    upright = cv2.morphologyEx(faint, cv2.MORPH_OPEN,
+                               np.ones((max(15, int(GRID_RUN * height)), 1), np.uint8))
+    columns = np.flatnonzero(upright.any(axis=0))
+    if len(columns) < GRIDLINES:
+        return None
+    # a gridline is a run of adjacent columns; its foot, its lowest inked row
+    starts = np.flatnonzero(np.diff(np.r_[-2, columns]) > 1)
+    lines = np.split(columns, starts[1:])
+    feet = np.array([height - 1 - int(np.argmax(upright[::-1, line].any(axis=1)))
+                     for line in lines])
+    foot = int(np.median(feet))
+    level = [line for line, end in zip(lines, feet, strict=True) if abs(int(end) - foot) <= 2]
+    if len(level) < GRIDLINES:
+        return None
+    return foot, int(level[0][0]), int(level[-1][-1])
+
+
+FAINT_RULE = 6  # grey levels off the page: a light gridline's ink (blended over two columns)
+GRID_RUN = 0.05  # of the image's height: a gridline's run between bars at least
+GRIDLINES = 3  # upright gridlines ending level at least, for a row of labels under them
 
 
 # a power of ten as OCR reads it, perhaps in two words: the mantissa and its times sign

@@ -15,7 +15,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ..record import Box
+from ..record import Box, Word
 
 EDGE = 32  # the most a channel may change between neighbours within a flat fill
 WINDOW = 11  # px: the square over which edges are counted (a few hatch periods)
@@ -30,6 +30,17 @@ ABOVE = 3  # rows: how far above a bar's top the page is looked for
 OPEN = 0.6  # of those pixels: the least that are the page's where a bar ends
 BAND = 5  # rows: a row and those above it, over which a texture's edges span a bar
 SPAN_PARTS = 5  # parts of a bar's width: a texture's row has edges in all of them but one
+
+
+SURE_WORD = 50  # confidence: hatching read as words ("OQ ZS") is read below it, or as
+# one glyph ("o" for a dot, "\\" for a stroke)
+
+
+def texture_free(words: list[Word]) -> list[Box]:
+    """The boxes of words surely read, of two letters or digits at least: text, whose
+    dense edges are no texture."""
+    return [w.box for w in words
+            if w.confidence >= SURE_WORD and sum(c.isalnum() for c in w.text) >= 2]
 
 
 def flatten_texture(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray
@@ -288,7 +299,7 @@ def _grown(textured: np.ndarray, start: int, end: int, reach: tuple[int, int]
     if not len(inside):
         return start, end
     first, last = start + int(inside[0]), start + int(inside[-1])
-    gap = _longest_gap(textured[first : last + 1])
+    gap = longest_gap(textured[first : last + 1])
     for step, most in zip((-1, 1), reach, strict=True):
         blank = 0
         edge = first if step < 0 else last
@@ -303,7 +314,7 @@ def _grown(textured: np.ndarray, start: int, end: int, reach: tuple[int, int]
     return first, last + 1
 
 
-def _longest_gap(textured: np.ndarray) -> int:
+def longest_gap(textured: np.ndarray) -> int:
     """The longest run of lines without the texture inside it."""
     longest = run = 0
     for on in textured.tolist():
