@@ -160,3 +160,19 @@ def test_what_is_no_group_row_stays_in_the_names() -> None:
     names, groups = take_group_rows([mixed, NAMES_LINE], LAYOUT)
     assert [chunk.text for chunk in names[0].chunks] == ["Avg."]
     assert groups == [None, "Planning", "Planning", None, None]
+
+
+def test_words_broken_after_their_hyphens_are_names_not_a_group() -> None:
+    """Two narrow columns whose names wrap after a hyphen ("Truth-" over "fulQA", "Wino-"
+    over "grande") set their first halves close together, as one phrase over two columns:
+    still each name's first line, whether the halves are apart or already joined with
+    their rest (a box reaching down into the names' line)."""
+    lower = _line(("Model", 10, 45), ("Skein", 170, 40), ("fulQA", 255, 40),
+                  ("grande", 340, 45), ("Sorrel", 435, 40), top=40)
+    apart = _line(("Truth-", 250, 45), ("Wino-", 300, 40), top=22)
+    joined = TextLine(chunks=[
+        Phrase.of([Word(text=text, confidence=95.0, box=Box(x1=x1, y1=22, x2=x2, y2=54))])
+        for text, x1, x2 in (("Truth-fulQA", 250, 300), ("Wino-grande", 303, 385))
+    ], box=Box(x1=250, y1=22, x2=385, y2=54))
+    for upper in (apart, joined):
+        assert take_group_rows([upper, lower], LAYOUT) == ([upper, lower], [None] * 5)

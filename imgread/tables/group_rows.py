@@ -53,16 +53,23 @@ def take_group_rows(
 
 def _phrases(line: TextLine) -> list[list[Phrase]]:
     """The line's pieces in phrases: pieces no more than a word space apart (a title cut
-    at a column's edge, "Gene" "ral", is one)."""
+    at a column's edge, "Gene" "ral", is one). A piece broken after its hyphen ends its
+    phrase: the word goes on in the line below, in its own cell."""
     pieces = sorted(solid(line), key=lambda c: c.box.x1)
     height = _height(pieces)
     phrases: list[list[Phrase]] = []
     for piece in pieces:
-        if phrases and piece.box.x1 - phrases[-1][-1].box.x2 <= PHRASE_GAP * height:
+        if (phrases and not _broken(phrases[-1])
+                and piece.box.x1 - phrases[-1][-1].box.x2 <= PHRASE_GAP * height):
             phrases[-1].append(piece)
         else:
             phrases.append([piece])
     return phrases
+
+
+def _broken(phrase: list[Phrase]) -> bool:
+    """The phrase ends in a word broken after its hyphen (its rest on the line below)."""
+    return phrase[-1].text.rstrip().endswith(("-", "\u2010", "\u00ad"))
 
 
 def _height(pieces: list[Phrase]) -> float:
@@ -150,7 +157,12 @@ def _group_titles(
     height = _height(solid(lower))
     # The models' column's own name ("Model" set at the top of a two-line header) and a
     # piece over nothing (a caption's end) head no group.
-    found = [(phrase, _reached(_box(phrase), below)) for phrase in _phrases(upper)]
+    # A word broken after its hyphen ("Hella-" over "Swag") is a name's first line, whatever
+    # it reaches over; so is a piece already joined with its rest below (its box reaches
+    # down into the names' line).
+    floor = min((chunk.box.y1 for chunk, _ in below), default=upper.box.y2) + 0.5 * height
+    found = [(phrase, _reached(_box(phrase), below)) for phrase in _phrases(upper)
+             if not _broken(phrase) and _box(phrase).y2 <= floor]
     found = [(phrase, reached) for phrase, reached in found if reached]
     phrases = []
     for k, (phrase, reached) in enumerate(found):
