@@ -157,12 +157,7 @@ def _group_titles(
     height = _height(solid(lower))
     # The models' column's own name ("Model" set at the top of a two-line header) and a
     # piece over nothing (a caption's end) head no group.
-    # A word broken after its hyphen ("Hella-" over "Swag") is a name's first line, whatever
-    # it reaches over; so is a piece already joined with its rest below (its box reaches
-    # down into the names' line).
-    floor = min((chunk.box.y1 for chunk, _ in below), default=upper.box.y2) + 0.5 * height
-    found = [(phrase, _reached(_box(phrase), below)) for phrase in _phrases(upper)
-             if not _broken(phrase) and _box(phrase).y2 <= floor]
+    found = [(phrase, _reached(_box(phrase), below)) for phrase in _phrases(upper)]
     found = [(phrase, reached) for phrase, reached in found if reached]
     phrases = []
     for k, (phrase, reached) in enumerate(found):
@@ -173,8 +168,13 @@ def _group_titles(
         return []
     if len(phrases) == 1 and set(phrases[0][1]) >= set(extents):
         return []  # one phrase over every column: the table's title, not a group's
+    # A word broken after its hyphen ("Hella-" over "Swag") is a name's first line, whatever
+    # it reaches over; so is a piece already joined with its rest below (its box reaches
+    # down into the names' line). Like a benchmark over its variants, it heads no group, but
+    # it is counted among the line's phrases (a line of them is a line of names).
+    floor = min((chunk.box.y1 for chunk, _ in below), default=upper.box.y2) + 0.5 * height
     variants = [
-        _over_variants(
+        _broken(phrase) or _box(phrase).y2 > floor or _over_variants(
             " ".join(piece.text for piece in phrase),
             [chunk.text for chunk, c in below if c in columns],
         )
