@@ -75,10 +75,8 @@ def bar_chart(
     if len(colours) > 1 and max(groups.count(g) for g in set(groups)) > 1 \
             and len(set(categories)) < len(categories):
         # (names read unsure too: read alone, a dark legend's light text comes out whole)
-        unsure = unsure_names(names, legend)
-        again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
-                             bg, panel.tick_height, settings, legend, panel.area)
-        names = confirmed_names(names, again)
+        names = confirmed_names(names, _names_again(rgb, colours, names, legend, bg, panel,
+                                                    settings)[1])
     title = title_above(panel, found, legend)
     matched = match_labels(bars, labels)
     decimals = label_decimals([label.text for label in matched.values()], fit)
@@ -306,9 +304,7 @@ def line_chart(
     samples += [word.box for word in labels + column]
     # (names read unsure too: read alone beside their sample, small legend text comes out
     # whole, "Tam" read again "Tarn")
-    unsure = unsure_names(names, legend)
-    again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
-                         bg, panel.tick_height, settings, legend, panel.area)
+    unsure, again = _names_again(rgb, colours, names, legend, bg, panel, settings)
     # (only those: a name found for an unnamed line stands, though it is like another's,
     # "Sorrel-13B" beside "Sorrel-3B")
     # (and a reading again that differs by look-alikes only, "TS" for "T5", tells nothing)
@@ -363,15 +359,25 @@ def area_chart(
     places_named, _ = read_x_axis(rgb, panel, found, settings)
     names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
     # (names missed or read unsure: the legend's small text read again beside its patch)
-    unsure = unsure_names(names, legend)
-    again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
-                         bg, panel.tick_height, settings, legend, panel.area)
-    names = confirmed_names(names, again)
+    names = confirmed_names(names, _names_again(rgb, colours, names, legend, bg, panel,
+                                                settings)[1])
     series = stack_series(panel, colours, columns, tops, names,
                           lambda px: _x_value(panel, px, places_named))
     axes = [panel.y.to_axis()] + ([panel.x.to_axis(x_title(panel, found))] if panel.x else [])
     return Chart(kind="line", box=panel.area, title=title_above(panel, found, legend), axes=axes,
                  series=series)
+
+
+def _names_again(
+    rgb: np.ndarray, colours: list[np.ndarray], names: list[str], legend: list[Word],
+    bg: np.ndarray, panel: Panel, settings: OcrSettings | None,
+) -> tuple[set[int], list[str]]:
+    """The series whose legend name was read unsure, and each series' name read again
+    beside its legend sample (the unsure ones as if unnamed)."""
+    unsure = unsure_names(names, legend)
+    again = sample_names(rgb, colours, ["" if i in unsure else n for i, n in enumerate(names)],
+                         bg, panel.tick_height, settings, legend, panel.area)
+    return unsure, again
 
 
 def _pair_labels(
