@@ -9,9 +9,8 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFilter, ImageOps
-
 from browser import Browser
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 if TYPE_CHECKING:
     from blind15_tables import Table
@@ -261,7 +260,8 @@ def sticky_shadow(table: Table, rng: random.Random, browser: Browser) -> Shot:
 def rtl_chrome(table: Table, rng: random.Random, browser: Browser) -> Shot:
     arabic = rng.random() < 0.5
     heading, prose, nav = (
-        ("نتائج التقييم", "تعرض هذه الصفحة نتائج النماذج على مجموعة من المعايير.", "الرئيسية | المدونة")
+        ("نتائج التقييم", "تعرض هذه الصفحة نتائج النماذج على مجموعة من المعايير.",
+         "الرئيسية | المدونة")
         if arabic else
         ("תוצאות ההערכה", "בעמוד זה מוצגות תוצאות המודלים במבחנים השונים.", "ראשי | בלוג")
     )
