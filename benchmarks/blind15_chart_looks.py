@@ -27,7 +27,8 @@ def plotly_page(traces: list[dict], layout: dict, width: int, height: int) -> st
     layout = {**layout, "template": template, "width": width, "height": height}
     figure = json.dumps({"data": traces, "layout": layout})
     return (f'<html><head><meta charset="utf-8"><script>{PLOTLY_JS.read_text()}</script></head>'
-            f'<body style="margin:0"><div id="shot" style="width:{width}px;height:{height}px"></div><script>'
+            f'<body style="margin:0"><div id="shot" style="width:{width}px;height:{height}px">'
+            "</div><script>"
             f"const f = {figure}; Plotly.newPlot('shot', f.data, f.layout, "
             "{staticPlot: true, displayModeBar: false});</script></body></html>")
 
