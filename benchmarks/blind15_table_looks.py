@@ -30,6 +30,30 @@ def page(body: str, css: str, width: int, direction: str = "ltr") -> str:
             f'<body><div id="shot">{body}</div></body></html>')
 
 
+# How far the first table runs out of the box that holds it (either side: a right-to-left
+# page overflows to the left), or the shot out of its own width.
+OVERFLOW_JS = """() => {
+  const shot = document.querySelector('#shot'), table = shot.querySelector('table');
+  const box = table.parentElement, outer = box.getBoundingClientRect();
+  const style = getComputedStyle(box), rect = table.getBoundingClientRect();
+  return Math.max(rect.right - outer.right + parseFloat(style.paddingRight),
+                  outer.left + parseFloat(style.paddingLeft) - rect.left,
+                  shot.scrollWidth - shot.clientWidth, 0);
+}"""
+
+
+def shoot(browser: Browser, body: str, css: str, width: int, scale: float,
+          direction: str = "ltr") -> Image.Image:
+    """The page at ``width`` CSS pixels, widened and shot again when its table does not fit:
+    every column of the truth must be on the image."""
+    image = browser.shoot(page(body, css, width, direction), scale)
+    overflow = browser.evaluate(OVERFLOW_JS, scale)
+    if overflow > 0:
+        width += int(overflow) + 30
+        image = browser.shoot(page(body, css, width, direction), scale)
+    return image
+
+
 def table_html(table: Table, rank: bool = False, number_row: bool = False,
                cell: Callable[[int, int, str], str] | None = None, attrs: str = "") -> str:
     """The table's markup: header, an optional row of column numbers under it, the body;
@@ -74,7 +98,7 @@ def wiki_mobile(table: Table, rng: random.Random, browser: Browser) -> Shot:
             f"model)</h1><p>{PROSE[:180]}</p><h2>Benchmarks</h2>"
             f'<div class="wrap">{table_html(table)}</div><p>{PROSE[180:]}</p>')
     width = max(380, 90 * len(table.columns) + 60)
-    image = browser.shoot(page(body, css, width), rng.choice([2.0, 2.5]))
+    image = shoot(browser, body, css, width, rng.choice([2.0, 2.5]))
     return image, table, "png", 0
 
 
@@ -90,7 +114,7 @@ def details_open(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="box"><p>Results of the last evaluation run are below (click to '
             f"collapse).</p><details open><summary>Evaluation</summary>{table_html(table)}"
             f"</details><p>Full logs are attached to the release.</p></div>")
-    image = browser.shoot(page(body, css, 110 * len(table.columns) + 120), 1.0)
+    image = shoot(browser, body, css, 110 * len(table.columns) + 120, 1.0)
     return image, table, "png", 0
 
 
@@ -107,8 +131,8 @@ def whatsapp_jpeg(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="bubble"><div class="fw">\u21aa Forwarded many times</div>'
             f'<div class="pic">{table_html(table)}</div><div class="time">21:4{rng.randint(0, 9)}'
             f" \u2713\u2713</div></div>")
-    image = browser.shoot(page(body, css, 100 * len(table.columns) + 140), 1.0)
-    width = min(image.width, rng.randint(300, 420) + 30 * max(0, len(table.columns) - 5))
+    image = shoot(browser, body, css, 100 * len(table.columns) + 140, 1.0)
+    width = min(image.width, max(rng.randint(300, 420), 56 * len(table.columns)))
     image = image.resize((width, round(image.height * width / image.width)), Image.BILINEAR)
     return image, table, "jpg", rng.randint(30, 45)
 
@@ -124,8 +148,8 @@ def column_numbers(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "td:first-child{text-align:left} tbody tr:last-child td{border-bottom:2px solid #000}")
     body = (f'<div class="cap">{html.escape(table.title)}</div>'
             f"{table_html(table, number_row=True)}")
-    image = browser.shoot(page(body, css, 105 * len(table.columns) + 40),
-                          rng.choice([1.0, 1.5]))
+    image = shoot(browser, body, css, 105 * len(table.columns) + 40,
+                  rng.choice([1.0, 1.5]))
     return image, table, "png", 0
 
 
@@ -156,7 +180,7 @@ def delta_scores(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "tbody tr:first-child td{background:#fff8e1}")
     body = f"{table_html(table, cell=dress)}<div style='margin:0 14px 12px;color:#666;" \
            f"font-size:12px'>Differences are to the first row.</div>"
-    image = browser.shoot(page(body, css, 150 * len(table.columns) + 60), 1.0)
+    image = shoot(browser, body, css, 150 * len(table.columns) + 60, 1.0)
     return image, table, "png", 0
 
 
@@ -170,7 +194,7 @@ def datatable_paged(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "th:after{content:' \u25b4\u25be';color:#bbb;font-size:10px}"
            "td{padding:8px 10px;border-top:1px solid #ddd} tbody tr:nth-child(odd){"
            "background:#f9f9f9} .foot{display:flex;justify-content:space-between;margin:12px}"
-           ".pg span{border:1px solid #ccc;padding:3px 8px;margin-left:2px}"
+           ".pg span{border:1px solid #ccc;padding:3px 8px;margin-left:2px;display:inline-block}"
            ".pg .on{background:#e6e6e6}")
     buttons = "".join(f"<span{' class=on' if i == 1 else ''}>{i}</span>" for i in range(1, 6))
     body = (f'<div class="top"><span>Show <select><option>{len(table.cells)}</option>'
@@ -179,7 +203,7 @@ def datatable_paged(table: Table, rng: random.Random, browser: Browser) -> Shot:
             f'<div class="foot"><span>Showing 1 to {len(table.cells)} of {total} entries'
             f'</span><span class="pg"><span>Previous</span>{buttons}<span>Next</span>'
             f"</span></div>")
-    image = browser.shoot(page(body, css, 110 * len(table.columns) + 160), 1.0)
+    image = shoot(browser, body, css, 110 * len(table.columns) + 160, 1.0)
     return image, table, "png", 0
 
 
@@ -192,7 +216,7 @@ def eink_grey(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="hd"><span>Chapter {rng.randint(3, 11)}</span><span>'
             f"{rng.randint(12, 88)}%</span></div><p>{PROSE}</p>{table_html(table)}"
             f'<div class="hd"><span>Page {rng.randint(40, 300)} of 412</span></div>')
-    image = browser.shoot(page(body, css, 95 * len(table.columns) + 60), 1.0)
+    image = shoot(browser, body, css, 95 * len(table.columns) + 60, 1.0)
     grey = ImageOps.grayscale(image)
     low, high = rng.randint(55, 80), rng.randint(200, 225)
     grey = grey.point(lambda v: low + (high - low) * v // 255)
@@ -211,7 +235,7 @@ def high_contrast(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "td:first-child{color:#3ff23f}")
     body = (f'<div class="tb">results.html \u2014 Viewer</div><div style="margin:10px">'
             f"<a>Back to index</a></div>{table_html(table)}")
-    image = browser.shoot(page(body, css, 105 * len(table.columns) + 40), rng.choice([1.0, 1.25]))
+    image = shoot(browser, body, css, 105 * len(table.columns) + 40, rng.choice([1.0, 1.25]))
     return image, table, "png", 0
 
 
@@ -219,8 +243,8 @@ def highlighter_pen(table: Table, rng: random.Random, browser: Browser) -> Shot:
     css = ("body{background:#fff;font-family:'FreeSans',sans-serif;font-size:15px}"
            "table{border-collapse:collapse;margin:16px} th{border-bottom:1.5px solid #000;"
            "padding:6px 11px} td{padding:5px 11px;border-bottom:1px solid #ddd}")
-    image = browser.shoot(page(table_html(table, attrs='id="t"'), css,
-                               100 * len(table.columns) + 50), 1.0)
+    image = shoot(browser, table_html(table, attrs='id="t"'), css,
+                  100 * len(table.columns) + 50, 1.0)
     bounds = browser.evaluate(
         "() => { const r = [...document.querySelectorAll('#t tbody tr')]"
         ".map(e => e.getBoundingClientRect()); return r.map(b => [b.x, b.y, b.right, b.bottom]) }",
@@ -253,7 +277,7 @@ def sticky_shadow(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="app">Model registry \u203a Evaluations</div>'
             f"<div style='height:10px'></div>{table_html(table)}<div class='scroll'></div>")
     width = 110 * len(table.columns) + 50
-    image = browser.shoot(page(body, css, width), rng.choice([1.0, 1.25, min(2.0, 1500 / width)]))
+    image = shoot(browser, body, css, width, rng.choice([1.0, 1.25, min(2.0, 1500 / width)]))
     return image, table, "png", 0
 
 
@@ -272,7 +296,7 @@ def rtl_chrome(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "td{padding:5px 10px;border:1px solid #9cc}")
     body = (f'<div class="nav">{nav}</div><h2>{heading}</h2><p>{prose}</p>'
             f"{table_html(table)}<p>{prose}</p>")
-    image = browser.shoot(page(body, css, 100 * len(table.columns) + 60, "rtl"), 1.0)
+    image = shoot(browser, body, css, 100 * len(table.columns) + 60, 1.0, "rtl")
     return image, table, "png", 0
 
 
@@ -281,7 +305,7 @@ def two_up_pdf(table: Table, rng: random.Random, browser: Browser) -> Shot:
     css = ("body{background:#525659;font-family:'Liberation Serif',serif}"
            ".tool{background:#323639;color:#eee;font:13px 'DejaVu Sans';padding:8px 12px}"
            ".pages{display:flex;gap:14px;padding:14px;justify-content:center}"
-           f".pg{{background:#fff;width:{max(430, 64 * len(table.columns))}px;padding:26px 24px;"
+           ".pg{flex:1 1 0;background:#fff;padding:26px 24px;"
            "font-size:10.5px;"
            "box-shadow:0 2px 6px #000a;line-height:1.35;text-align:justify}"
            ".cap{font-size:10px;margin:6px 0}"
@@ -296,8 +320,8 @@ def two_up_pdf(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="tool">paper.pdf &nbsp; {page_no} / 22 &nbsp; \u2212 &nbsp;'
             f' 110% &nbsp; + </div><div class="pages"><div class="pg">{left}</div>'
             f'<div class="pg">{right}</div></div>')
-    image = browser.shoot(page(body, css, 2 * max(430, 64 * len(table.columns)) + 140),
-                          rng.choice([1.5, 1.6]))
+    width = 2 * max(430, 64 * len(table.columns)) + 140
+    image = shoot(browser, body, css, width, min(rng.choice([1.5, 1.6]), 1600 / width))
     return image, table, "png", 0
 
 

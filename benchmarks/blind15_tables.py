@@ -36,6 +36,7 @@ from pathlib import Path
 
 from blind15_table_looks import LOOKS
 from browser import Browser
+from PIL import Image
 
 FAMILIES = ["Quillon", "Marrowind", "Tesselate", "Orrinex", "Vantor", "Kestrel-LM", "Plumeau",
             "Halcyx", "Brindle", "Solvane", "Ferrox", "Nimbrae", "Corvath", "Lumora", "Dunlin",
@@ -144,6 +145,9 @@ def generate(out: Path, count: int, seed: int) -> dict:
             rng = random.Random(f"blind15-tables/{seed}/{index}")
             table = make_table(rng, look)
             image, table, extension, quality = LOOKS[look](table, rng, browser)
+            if image.width > 1600:  # a page widened to fit its table, shown as sent: scaled
+                image = image.resize((1600, round(image.height * 1600 / image.width)),
+                                     Image.LANCZOS)
             file = f"{index:03d}_{look}.{extension}"
             if extension == "jpg":
                 image.save(out / file, quality=quality)
