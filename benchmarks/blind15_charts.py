@@ -26,8 +26,6 @@ Printed values are the truth as printed; unlabelled marks are the values drawn.
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import random
 from collections.abc import Callable
@@ -38,6 +36,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from blind15_chart_looks import WEB_LOOKS
+from blind15_io import run_cli, save_image, write_truth
 from browser import Browser
 
 FAMILIES = ["Quillon", "Marrowind", "Tesselate", "Orrinex", "Vantor", "Plumeau", "Halcyx",
@@ -214,24 +213,15 @@ def generate(out: Path, count: int, seed: int) -> dict:
             else:
                 image, chart, extension = WEB_LOOKS[style](rng, browser, models, BENCHES)
                 file = f"{index:03d}_{style}.{extension}"
-                if extension == "jpg":
-                    image.save(out / file, quality=rng.randint(55, 70))
-                else:
-                    image.save(out / file)
+                save_image(image, out / file, rng.randint(55, 70))
             truth[file] = {**chart, "style": style}
     finally:
         browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    return write_truth(out, truth)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=119000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    run_cli(generate, __doc__ or "", 24, 119000)
 
 
 if __name__ == "__main__":

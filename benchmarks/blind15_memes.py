@@ -15,13 +15,12 @@ Truth per image: ``{"style": ..., "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import random
 from collections.abc import Callable
 from pathlib import Path
 
+from blind15_io import run_cli, save_image, write_truth
 from browser import Browser
 from PIL import Image, ImageFilter
 
@@ -171,26 +170,16 @@ def generate(out: Path, count: int, seed: int) -> dict:
             style = names[index % len(names)]
             rng = random.Random(f"blind15-memes/{seed}/{index}")
             image = LOOKS[style](rng, browser)
-            jpeg = rng.random() < 0.3
-            file = f"{index:03d}_{style}.{'jpg' if jpeg else 'png'}"
-            if jpeg:
-                image.save(out / file, quality=rng.randint(50, 75))
-            else:
-                image.save(out / file)
+            file = f"{index:03d}_{style}.{'jpg' if rng.random() < 0.3 else 'png'}"
+            save_image(image, out / file, rng.randint(50, 75))
             truth[file] = {"style": style, "charts": 0}
     finally:
         browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    return write_truth(out, truth)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=120000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    run_cli(generate, __doc__ or "", 16, 120000)
 
 
 if __name__ == "__main__":

@@ -98,8 +98,7 @@ def wiki_mobile(table: Table, rng: random.Random, browser: Browser) -> Shot:
             f"model)</h1><p>{PROSE[:180]}</p><h2>Benchmarks</h2>"
             f'<div class="wrap">{table_html(table)}</div><p>{PROSE[180:]}</p>')
     width = max(380, 90 * len(table.columns) + 60)
-    image = shoot(browser, body, css, width, rng.choice([2.0, 2.5]))
-    return image, table, "png", 0
+    return shoot(browser, body, css, width, rng.choice([2.0, 2.5])), table, "png", 0
 
 
 def details_open(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -114,8 +113,7 @@ def details_open(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="box"><p>Results of the last evaluation run are below (click to '
             f"collapse).</p><details open><summary>Evaluation</summary>{table_html(table)}"
             f"</details><p>Full logs are attached to the release.</p></div>")
-    image = shoot(browser, body, css, 110 * len(table.columns) + 120, 1.0)
-    return image, table, "png", 0
+    return shoot(browser, body, css, 110 * len(table.columns) + 120, 1.0), table, "png", 0
 
 
 def whatsapp_jpeg(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -148,9 +146,8 @@ def column_numbers(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "td:first-child{text-align:left} tbody tr:last-child td{border-bottom:2px solid #000}")
     body = (f'<div class="cap">{html.escape(table.title)}</div>'
             f"{table_html(table, number_row=True)}")
-    image = shoot(browser, body, css, 105 * len(table.columns) + 40,
-                  rng.choice([1.0, 1.5]))
-    return image, table, "png", 0
+    return shoot(browser, body, css, 105 * len(table.columns) + 40,
+                 rng.choice([1.0, 1.5])), table, "png", 0
 
 
 def delta_scores(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -180,8 +177,7 @@ def delta_scores(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "tbody tr:first-child td{background:#fff8e1}")
     body = f"{table_html(table, cell=dress)}<div style='margin:0 14px 12px;color:#666;" \
            f"font-size:12px'>Differences are to the first row.</div>"
-    image = shoot(browser, body, css, 150 * len(table.columns) + 60, 1.0)
-    return image, table, "png", 0
+    return shoot(browser, body, css, 150 * len(table.columns) + 60, 1.0), table, "png", 0
 
 
 def datatable_paged(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -203,8 +199,7 @@ def datatable_paged(table: Table, rng: random.Random, browser: Browser) -> Shot:
             f'<div class="foot"><span>Showing 1 to {len(table.cells)} of {total} entries'
             f'</span><span class="pg"><span>Previous</span>{buttons}<span>Next</span>'
             f"</span></div>")
-    image = shoot(browser, body, css, 110 * len(table.columns) + 160, 1.0)
-    return image, table, "png", 0
+    return shoot(browser, body, css, 110 * len(table.columns) + 160, 1.0), table, "png", 0
 
 
 def eink_grey(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -235,8 +230,8 @@ def high_contrast(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "td:first-child{color:#3ff23f}")
     body = (f'<div class="tb">results.html \u2014 Viewer</div><div style="margin:10px">'
             f"<a>Back to index</a></div>{table_html(table)}")
-    image = shoot(browser, body, css, 105 * len(table.columns) + 40, rng.choice([1.0, 1.25]))
-    return image, table, "png", 0
+    scale = rng.choice([1.0, 1.25])
+    return shoot(browser, body, css, 105 * len(table.columns) + 40, scale), table, "png", 0
 
 
 def highlighter_pen(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -277,8 +272,8 @@ def sticky_shadow(table: Table, rng: random.Random, browser: Browser) -> Shot:
     body = (f'<div class="app">Model registry \u203a Evaluations</div>'
             f"<div style='height:10px'></div>{table_html(table)}<div class='scroll'></div>")
     width = 110 * len(table.columns) + 50
-    image = shoot(browser, body, css, width, rng.choice([1.0, 1.25, min(2.0, 1500 / width)]))
-    return image, table, "png", 0
+    scale = rng.choice([1.0, 1.25, min(2.0, 1500 / width)])
+    return shoot(browser, body, css, width, scale), table, "png", 0
 
 
 def rtl_chrome(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -296,8 +291,7 @@ def rtl_chrome(table: Table, rng: random.Random, browser: Browser) -> Shot:
            "td{padding:5px 10px;border:1px solid #9cc}")
     body = (f'<div class="nav">{nav}</div><h2>{heading}</h2><p>{prose}</p>'
             f"{table_html(table)}<p>{prose}</p>")
-    image = shoot(browser, body, css, 100 * len(table.columns) + 60, 1.0, "rtl")
-    return image, table, "png", 0
+    return shoot(browser, body, css, 100 * len(table.columns) + 60, 1.0, "rtl"), table, "png", 0
 
 
 def two_up_pdf(table: Table, rng: random.Random, browser: Browser) -> Shot:
@@ -321,8 +315,8 @@ def two_up_pdf(table: Table, rng: random.Random, browser: Browser) -> Shot:
             f' 110% &nbsp; + </div><div class="pages"><div class="pg">{left}</div>'
             f'<div class="pg">{right}</div></div>')
     width = 2 * max(430, 64 * len(table.columns)) + 140
-    image = shoot(browser, body, css, width, min(rng.choice([1.5, 1.6]), 1600 / width))
-    return image, table, "png", 0
+    scale = min(rng.choice([1.5, 1.6]), 1600 / width)
+    return shoot(browser, body, css, width, scale), table, "png", 0
 
 
 LOOKS: dict[str, Callable[[Table, random.Random, Browser], Shot]] = {

@@ -28,12 +28,11 @@ table, else null) and ``style``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from blind15_io import run_cli, save_image, write_truth
 from blind15_table_looks import LOOKS
 from browser import Browser
 from PIL import Image
@@ -149,10 +148,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 image = image.resize((1600, round(image.height * 1600 / image.width)),
                                      Image.LANCZOS)
             file = f"{index:03d}_{look}.{extension}"
-            if extension == "jpg":
-                image.save(out / file, quality=quality)
-            else:
-                image.save(out / file)
+            save_image(image, out / file, quality)
             truth[file] = {
                 "columns": table.columns,
                 "rows": table.truth_rows,
@@ -161,17 +157,11 @@ def generate(out: Path, count: int, seed: int) -> dict:
             }
     finally:
         browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
-    return truth
+    return write_truth(out, truth)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=118000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    run_cli(generate, __doc__ or "", 48, 118000)
 
 
 if __name__ == "__main__":
