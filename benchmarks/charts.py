@@ -17,6 +17,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind12    # the twelfth, with memes
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind13    # the thirteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind14    # the fourteenth, memes too
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind15    # the fifteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -156,6 +157,18 @@
   dialogs, podcast transcripts, job postings, encyclopedia paragraphs with references,
   docs with note and warning boxes) and prints on how many a chart was found: each is a
   false chart;
+- TEST (blind15): charts from ``blind15_charts.py`` (dumbbell dots joined per model;
+  spreadsheet columns over their own data table; ggplot-like facets with strip titles, one
+  line per panel; a dark plotly chart with its y axis only at the right in "1,250"
+  thousands over log x; Vega-Lite columns with error bars as JPEG; Solarize_Light2 log-x
+  lines; plotly lines over a range slider; 100 % stacked horizontal bars), written without
+  reading the reader or any other generator; not in the default run (``--blind15 [N]``, 24
+  by default, or ``--only-blind15``), a line per style; scored by the coordinator only,
+  never tuned on. ``--blind15-memes [N]`` (16 by default, and in ``--only-blind15``) reads
+  the text-only images of ``blind15_memes.py`` (phone message threads with timestamps,
+  code review suggestions, film frames with subtitles, book pages with a drop cap, paper
+  title pages, motivational posters) and prints on how many a chart was found: each is a
+  false chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -217,6 +230,8 @@ from blind13_charts import generate as generate_blind13
 from blind13_memes import generate as generate_blind13_memes
 from blind14_charts import generate as generate_blind14
 from blind14_memes import generate as generate_blind14_memes
+from blind15_charts import generate as generate_blind15
+from blind15_memes import generate as generate_blind15_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -461,6 +476,7 @@ BLIND_SETS = {
     "blind12": ("twelfth ", 107000, generate_blind12),
     "blind13": ("thirteenth ", 111000, generate_blind13),
     "blind14": ("fourteenth ", 115000, generate_blind14),
+    "blind15": ("fifteenth ", 119000, generate_blind15),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -473,6 +489,7 @@ BLIND_MEMES = {
     "blind12": (108000, generate_blind12_memes),
     "blind13": (112000, generate_blind13_memes),
     "blind14": (116000, generate_blind14_memes),
+    "blind15": (120000, generate_blind15_memes),
 }
 
 

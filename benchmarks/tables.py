@@ -17,6 +17,7 @@
                                 [--blind12-count 48] [--blind12-seed 106000]
                                 [--blind13-count 48] [--blind13-seed 110000]
                                 [--blind14-count 48] [--blind14-seed 114000]
+                                [--blind15-count 48] [--blind15-seed 118000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -139,6 +140,14 @@ The sets, each on its own lines:
   a data viewer with row numbers, team chat messages as JPEG, a tooltip hiding cells under
   a selected row, longtables continued on a second page, dark mail, initials squares before
   names), with ``blind14:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind15``: a fifteenth blind test set, not in the default sets (``--sets blind15``).
+  Tables from ``blind15_tables.py``, written without reading the reader or any other
+  generator (encyclopedia pages on a phone, opened details blocks, forwarded chat JPEGs
+  300-420 px wide, "(1) (2) (3)" under the header, scores with coloured "(+1.2)" deltas,
+  paged data tables with a rank column and a search box, e-reader greys, high-contrast
+  themes, highlighter strokes and pen rings, sticky headers shadowing the first row,
+  right-to-left pages, two-up PDF views with "1,400B" tokens), with ``blind15:STYLE``
+  lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -189,6 +198,7 @@ import blind11_tables
 import blind12_tables
 import blind13_tables
 import blind14_tables
+import blind15_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -573,6 +583,7 @@ ROLES = {
     "blind12": "TEST (blind12)",
     "blind13": "TEST (blind13)",
     "blind14": "TEST (blind14)",
+    "blind15": "TEST (blind15)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -621,6 +632,9 @@ def main() -> None:
     parser.add_argument("--blind14-count", type=int, default=48, help="blind14_tables images")
     parser.add_argument("--blind14-seed", type=int, default=114000,
                         help="blind14_tables seed")
+    parser.add_argument("--blind15-count", type=int, default=48, help="blind15_tables images")
+    parser.add_argument("--blind15-seed", type=int, default=118000,
+                        help="blind15_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -709,6 +723,10 @@ def main() -> None:
         if "blind14" in wanted:
             sets["blind14"] = generated_set(
                 blind14_tables, Path(folder, "blind14"), args.blind14_count, args.blind14_seed
+            )
+        if "blind15" in wanted:
+            sets["blind15"] = generated_set(
+                blind15_tables, Path(folder, "blind15"), args.blind15_count, args.blind15_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
