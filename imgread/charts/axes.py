@@ -73,6 +73,14 @@ class Fit:
         return Axis(orientation=self.orientation, title=title, scale=self.scale, ticks=ticks)
 
 
+def zero_row(fit: Fit) -> float | None:
+    """The pixel of the value 0 on a linear axis that runs below it (a tick read negative:
+    gains and losses), else None."""
+    if fit.scale != "linear" or not any((tick.value or 0.0) < 0 for tick in fit.ticks):
+        return None
+    return fit.pixel(0.0)
+
+
 def _centre(phrase: Phrase, orientation: str) -> float:
     return phrase.box.cy if orientation == "y" else phrase.box.cx
 
@@ -316,8 +324,23 @@ def _column_fit(column: list[Phrase], pool: list[Phrase]) -> Fit | None:
     be a tick mark, whichever lines up more; with the labels it predicts from ``pool``."""
     fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
                  if f is not None and f.a < 0 and _regular(f)]
+    if not fits_here and (ended := _without_far_end(fit_ticks(column, "y"))) is not None:
+        fits_here = [ended]
     fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
     return None if fit is None else _with_predicted(fit, pool)
+
+
+def _without_far_end(fit: Fit | None) -> Fit | None:
+    """A column whose ticks step evenly but for one at an end, the ticks between lost to
+    OCR ("-8" "-6" "-4" "-2" ... "8", the labels beside a zero line and gridlines gone):
+    the fit on the even ones (the end one lies on it and is taken back as predicted)."""
+    if fit is None or fit.a >= 0 or len(fit.ticks) < 4:
+        return None
+    ordered = sorted(fit.ticks, key=lambda p: float(p.value or 0.0))
+    steps = np.diff([float(p.value or 0.0) for p in ordered])
+    end = ordered[0] if steps[0] > steps[-1] else ordered[-1]
+    rest = fit_ticks([p for p in fit.ticks if p is not end], "y")
+    return rest if rest is not None and rest.a < 0 and _regular(rest) else None
 
 
 def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
