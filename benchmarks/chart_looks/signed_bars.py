@@ -129,7 +129,7 @@ def _css_columns(values: list[float], names: list[str], colours: list[str],
 
 def _css_page(body: str, title: str, axis_title: str, font: str, size: int) -> str:
     return (f"<html><body style='margin:0;background:#fff'><div id='shot' style='display:"
-            f"inline-block;position:relative;padding:22px 30px 52px 86px;background:#fff;"
+            f"inline-block;position:relative;padding:22px 30px 96px 86px;background:#fff;"
             f"font-family:{font};font-size:{size}px;color:#222'>"
             f"<div style='font-weight:700;font-size:{size + 5}px;margin:0 0 20px -50px'>"
             f"{html.escape(title)}</div>"
@@ -148,11 +148,11 @@ def _css_signed(rng: random.Random, entry: dict[str, Any]) -> str:
     axis_title = rng.choice(DELTA_AXES)
     entry["series"][axis_title] = [[n, v] for n, v in zip(names, values, strict=True)]
     up, down = rng.choice(SIGN_COLOURS)
-    low = -4.0 if rng.random() < 0.5 else -6.0
-    # the lowest bar may run past the plot's bottom (the axis is not fitted to it)
+    # the lowest bar may run past the plot's bottom by up to a step, onto its name (the
+    # axis is not fitted to it)
     spill = rng.random() < 0.5
-    if not spill:
-        low = min(low, 2 * ((min(values) - 1) // 2))
+    low = (min(-2.0, 2 * ((min(values) + 0.3) // 2) + 2) if spill
+           else min(-4.0, 2 * ((min(values) - 1) // 2)))
     high = 2 * ((max(values) + 1.9) // 2)
     size = rng.choice([12, 13, 14])
     scale = {"height": rng.choice([340, 380, 420]), "column": rng.choice([48, 56, 64]),

@@ -357,7 +357,9 @@ def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
     added: dict[float, Phrase] = {}
     nearby = [p for p in pool if p.box.x1 >= left - height and p.box.x2 <= right + height
               and abs(p.height - height) <= 0.5 * height]
-    for phrase in nearby + _other_readings(nearby):
+    # (the fit stands on three labels or more: a one-digit label read with its tick mark,
+    # "8—" as "87", is taken where the fit puts its 8)
+    for phrase in nearby + _other_readings(nearby, shortest=2):
         value = phrase.value
         if value is None or round(value, 6) in have or any(phrase is t for t in fit.ticks):
             continue
@@ -375,14 +377,16 @@ def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
     return refit
 
 
-def _other_readings(column: list[Phrase]) -> list[Phrase]:
+def _other_readings(column: list[Phrase], shortest: int = 3) -> list[Phrase]:
     """Other readings of y tick labels: the tick mark right of a label is often read as a
     last digit or two ("45—" as "454", "20—" as "2074"), and a point can be lost ("675" for
-    67.5). The axis fit keeps the reading that lines up with the rest."""
+    67.5). The axis fit keeps the reading that lines up with the rest. Labels of
+    ``shortest`` characters and up lose their last ones."""
     others: list[Phrase] = []
     for phrase in column:
         text = phrase.text.strip()
-        readings = [text[:-cut] for cut in (1, 2) if len(text) >= 3 and text[:-cut][-1:].isdigit()]
+        readings = [text[:-cut] for cut in (1, 2)
+                    if len(text) >= shortest and text[:-cut][-1:].isdigit()]
         if text.isdigit() and len(text) >= 3:  # or a lost point: "675" for 67.5
             readings.append(f"{text[:-1]}.{text[-1]}")
         for rest in readings:
