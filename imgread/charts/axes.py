@@ -324,17 +324,34 @@ def _column_fit(column: list[Phrase], pool: list[Phrase]) -> Fit | None:
     be a tick mark, whichever lines up more; with the labels it predicts from ``pool``."""
     fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
                  if f is not None and f.a < 0 and _regular(f)]
-    if not fits_here and (ended := _without_far_end(fit_ticks(column, "y"))) is not None:
-        fits_here = [ended]
+    if not fits_here and (whole := fit_ticks(column, "y")) is not None and whole.a < 0:
+        ended = whole if _ticks_lost_between(whole) else _without_far_end(whole)
+        fits_here = [ended] if ended is not None else []
     fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
     return None if fit is None else _with_predicted(fit, pool)
 
 
-def _without_far_end(fit: Fit | None) -> Fit | None:
+def _ticks_lost_between(fit: Fit) -> bool:
+    """Five ticks or more, three steps at least alike and the rest whole multiples of them
+    (however many): an axis whose middle labels OCR lost ("-8" ... "-2", "8" "10": those
+    beside a zero line and gridlines), which value labels in a column do not make."""
+    if fit.scale != "linear" or len(fit.ticks) < 5:
+        return False
+    values = sorted(float(p.value or 0.0) for p in fit.ticks)
+    steps = np.diff(values)
+    if steps.min() <= 0:
+        return False
+    ratios = steps / steps.min()
+    return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05)
+                and np.sum(np.abs(ratios - 1) <= 0.05) >= 3
+                and _on_whole_steps(values, float(steps.min())))
+
+
+def _without_far_end(fit: Fit) -> Fit | None:
     """A column whose ticks step evenly but for one at an end, the ticks between lost to
     OCR ("-8" "-6" "-4" "-2" ... "8", the labels beside a zero line and gridlines gone):
     the fit on the even ones (the end one lies on it and is taken back as predicted)."""
-    if fit is None or fit.a >= 0 or len(fit.ticks) < 4:
+    if len(fit.ticks) < 4:
         return None
     ordered = sorted(fit.ticks, key=lambda p: float(p.value or 0.0))
     steps = np.diff([float(p.value or 0.0) for p in ordered])
