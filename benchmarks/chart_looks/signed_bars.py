@@ -21,7 +21,6 @@ The models' names are made up. ``generate(out, count, seed) -> truth`` in
 from __future__ import annotations
 
 import html
-import json
 import random
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from typing import Any
 from PIL import Image, ImageFilter
 
 from chart_looks.bound_bars import SANS, figure_image
-from chart_looks.common import save_shot
+from chart_looks.common import draw_look
 
 NAMES = ["Astera-7B", "Borelli-13B", "Cobalt-2-9B", "Dunmore-34B", "Elmira-70B",
          "Fenwick-3B", "Galena-8x7B", "Harrow-1.5B", "Isola-22B", "Jarrah-14B",
@@ -231,35 +230,30 @@ DRAW = {"sg-mpl-signed": _mpl_signed, "sg-css-signed": _css_signed,
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
-    """Draw ``count`` charts (the kinds in turn) under ``out``; their truth by file."""
+    """Draw ``count`` charts (the kinds in turn) under ``out``; their truth by file: the
+    photographed kinds all as JPEG, a fifth of the others."""
     import matplotlib
     from browser import Browser
 
     matplotlib.use("Agg")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
-    browser: Browser | None = None
-    try:
-        for index in range(count):
-            rng = random.Random(seed * 1000 + index)
-            style = list(DRAW)[index % len(DRAW)]
-            css = style.startswith(("sg-css", "hl-css"))
-            entry: dict[str, Any] = {"kind": "bar", "renderer": "html" if css else "mpl",
-                                     "log_x": False, "labelled": True, "style": style,
-                                     "series": {}}
-            if css:
-                browser = browser or Browser((1400, 1000))
-                image = browser.shoot(DRAW[style](rng, entry), rng.choice([1.0, 1.25]))
-            else:
-                image = DRAW[style](rng, entry)
-            photo = style.startswith("hl-")
-            if photo:
-                image = _photographed(rng, image)
-            name = f"signed_{seed}_{index:03d}.png"
-            truth[save_shot(image, out, name, rng, 1.0 if photo else 0.2)] = entry
-    finally:
-        if browser is not None:
+    browsers: list[Browser] = []
+
+    def draw(style: str, rng: random.Random, entry: dict[str, Any]) -> Image.Image:
+        if style.startswith(("sg-css", "hl-css")):
+            browsers[:] = browsers or [Browser((1400, 1000))]
+            image = browsers[0].shoot(DRAW[style](rng, entry), rng.choice([1.0, 1.25]))
+        else:
+            image = DRAW[style](rng, entry)
+        return _photographed(rng, image) if style.startswith("hl-") else image
+
+    def entry_for(style: str) -> dict[str, Any]:
+        css = style.startswith(("sg-css", "hl-css"))
+        return {"kind": "bar", "renderer": "html" if css else "mpl", "log_x": False,
+                "labelled": True, "style": style, "series": {}}
+
+    def close() -> None:
+        for browser in browsers:
             browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+
+    return draw_look(out, count, seed, "signed", draw, list(DRAW), entry_for,
+                     (lambda style: 1.0 if style.startswith("hl-") else 0.2, 70), close)
