@@ -29,6 +29,7 @@ from PIL import Image, ImageFilter
 
 from chart_looks.bound_bars import SANS, figure_image
 from chart_looks.common import draw_look
+from chart_looks.grey_bars import open_columns
 
 NAMES = ["Astera-7B", "Borelli-13B", "Cobalt-2-9B", "Dunmore-34B", "Elmira-70B",
          "Fenwick-3B", "Galena-8x7B", "Harrow-1.5B", "Isola-22B", "Jarrah-14B",
@@ -191,13 +192,7 @@ def _mpl_highlight(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
         ax.set_ylim(0, 100)
         ax.set_ylabel(axis_title)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        if rng.random() < 0.5:
-            ax.yaxis.grid(True, color="0.9")
-            ax.set_axisbelow(True)
-        fig.tight_layout()
-        return figure_image(fig, rng.choice([90, 100, 120]))
+        return open_columns(rng, fig, ax, [90, 100, 120])
 
 
 def _css_highlight(rng: random.Random, entry: dict[str, Any]) -> str:
