@@ -117,3 +117,13 @@ def test_one_digit_ticks_read_with_their_tick_marks(tmp_path: Path) -> None:
     record, entry = _look("sg-mpl-signed", 4, tmp_path, seed=300)
     truth = next(iter(entry["series"].values()))
     assert _right(record, truth) >= len(truth) - 1
+
+
+def test_a_loss_label_read_without_its_minus(tmp_path: Path) -> None:
+    """Labels under hanging bars read without their thin minus ("4.0", "7.0" for −4.0 and
+    −7.0) are losses (before: the sure labels stood against their bars, as gains)."""
+    record, entry = _look("sg-mpl-signed", 8, tmp_path)
+    truth = next(iter(entry["series"].values()))
+    values = [p.y for chart in record.charts for s in chart.series for p in s.points]
+    assert sum(value is not None and value < 0 for value in values) == sum(
+        value < 0 for _, value in truth)

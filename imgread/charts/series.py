@@ -134,7 +134,9 @@ def bar_chart(
                 value, confidence, provenance = fixed, 0.7, "label"
                 flags.append(repaired_flag(title, text, fixed, measured))
         if label is not None and label.value is not None:
-            printed = label.value
+            # a hanging bar's label read without its minus ("4.0" under a loss of 4): OCR
+            # drops a thin minus (U+2212) far more often than it makes one up
+            printed = -abs(label.value) if bar.hanging else label.value
             agrees = abs(printed - measured) <= tolerance
             whole = places(label.text) == 0
             if agrees and settings is not None and alone_too and (
