@@ -21,7 +21,8 @@ legend table, grouped lying bars in SVG with rounded ends: ``breaks``; stacked a
 series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``; log x axes labelled
 at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``;
 grouped lying bars told apart by their hatch alone, and rounded grouped lying bars of a web
-chart library without axis lines: ``patterned``).
+chart library without axis lines: ``patterned``; one series drawn in several colours (gains
+and losses coloured by sign, grey columns with one highlighted): ``signed``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -53,6 +54,7 @@ from chart_looks import (
     plotly_look,
     point_plots,
     printed_bars,
+    signed_bars,
     sketch_bars,
     stacked_areas,
     textured_bars,
@@ -91,4 +93,5 @@ LOOKS = {
     "twins": twin_axes,
     "lowdpi": lowdpi_lines,
     "patterned": patterned_hbars,
+    "signed": signed_bars,
 }

@@ -107,9 +107,11 @@ def save_shot(image: Any, folder: Any, name: str, rng: random.Random, jpeg_share
 def draw_look(out: Path, count: int, seed: int, prefix: str,
               draw: Callable[[str, random.Random, dict[str, Any]], Image.Image],
               styles: list[str], entry_for: Callable[[str], dict[str, Any]],
-              jpeg: tuple[float, int], close: Callable[[], None]) -> dict[str, dict[str, Any]]:
+              jpeg: tuple[float | Callable[[str], float], int], close: Callable[[], None]
+              ) -> dict[str, dict[str, Any]]:
     """Draw ``count`` charts of a look, its ``styles`` in turn (chart ``i`` from rng seed
     ``seed * 1000 + i``), under ``out``; their truth by file, also in ``truth.json``.
+    ``jpeg``: the share saved as JPEG (or a style's share) and the lowest quality.
     ``close`` ends what the drawing opened (a browser)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -120,7 +122,9 @@ def draw_look(out: Path, count: int, seed: int, prefix: str,
             style = styles[index % len(styles)]
             entry = entry_for(style)
             image = draw(style, rng, entry)
-            truth[save_shot(image, out, f"{prefix}_{seed}_{index:03d}.png", rng, *jpeg)] = entry
+            share = jpeg[0](style) if callable(jpeg[0]) else jpeg[0]
+            truth[save_shot(image, out, f"{prefix}_{seed}_{index:03d}.png", rng, share,
+                            jpeg[1])] = entry
     finally:
         close()
     (out / "truth.json").write_text(json.dumps(truth, indent=1))

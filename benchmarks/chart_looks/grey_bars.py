@@ -220,13 +220,19 @@ def _highlight(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         fig, ax = plt.subplots(figsize=(rng.uniform(5.5, 8.5), rng.uniform(3.4, 4.8)))
         _upright(rng, ax, categories, values, colours, entry["labelled"], "black")
         ax.set_ylabel(rng.choice(["Accuracy (%)", "Score", "Pass@1 (%)"]))
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        if rng.random() < 0.5:
-            ax.yaxis.grid(True, color="0.9")
-            ax.set_axisbelow(True)
-        fig.tight_layout()
-        return figure_image(fig, rng.choice([90, 110, 140]))
+        return open_columns(rng, fig, ax, [90, 110, 140])
+
+
+def open_columns(rng: random.Random, fig: Any, ax: Any, dpis: list[int]) -> Image.Image:
+    """A column chart without its top and right spines, half the time light gridlines
+    across, drawn at one of ``dpis``."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if rng.random() < 0.5:
+        ax.yaxis.grid(True, color="0.9")
+        ax.set_axisbelow(True)
+    fig.tight_layout()
+    return figure_image(fig, rng.choice(dpis))
 
 
 def css_page(rng: random.Random, entry: dict[str, Any]) -> str:

@@ -30,7 +30,7 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
 from .area_stacks import stacked_bands
-from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes
+from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes, zero_row
 from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below, tile_the_plot
 from .boxes import read_lying_boxes, read_upright_boxes
@@ -362,17 +362,18 @@ def read_charts(
         # this view, every text read on the page as it is
         marks = flatten_texture(rgb, area, texture_free(words), bg)
         marks = rgb if marks is None else marks
-        bars = find_bars(marks, panel.area, text_boxes, bg)
+        zero = zero_row(panel.y)
+        bars = find_bars(marks, panel.area, text_boxes, bg, zero)
         if bars and panel.floor > area.y2 and run_on_below(marks, bars, area):
             # the bars run on below the area: their floor is lower than the ticks showed
             panel.area = area = area.model_copy(update={"y2": panel.floor})
-            bars = find_bars(marks, area, text_boxes, bg)
+            bars = find_bars(marks, area, text_boxes, bg, zero)
         if bars and any(bar.top <= area.y1 + 2 for bar in bars) and area.y1 > 0:
             # bars run on above the area: the top ticks went unread; up to where they end
             rows = panel.y.pixels
             step = (max(rows) - min(rows)) / max(1, len(rows) - 1)
             higher = area.model_copy(update={"y1": max(0, int(panel.top_tick - 3 * step))})
-            taller = find_bars(marks, higher, text_boxes, bg)
+            taller = find_bars(marks, higher, text_boxes, bg, zero)
             if bar_like(taller, higher) and len(taller) >= len(bars):
                 panel.area = area = higher
                 bars = taller
@@ -382,7 +383,7 @@ def read_charts(
             # stubs under a break: the plot is the panel above it, its bars run through
             panel.area = area = area.model_copy(update={"y2": band[0] - 1})
             panel.floor = area.y2
-            bars = find_bars(marks, area, text_boxes, bg)
+            bars = find_bars(marks, area, text_boxes, bg, zero)
         bars = through_the_break(marks, bars, panel.y)
         if not bar_like(bars, area):
             bars = []

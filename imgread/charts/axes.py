@@ -73,6 +73,14 @@ class Fit:
         return Axis(orientation=self.orientation, title=title, scale=self.scale, ticks=ticks)
 
 
+def zero_row(fit: Fit) -> float | None:
+    """The pixel of the value 0 on a linear axis that runs below it (a tick read negative:
+    gains and losses), else None."""
+    if fit.scale != "linear" or not any((tick.value or 0.0) < 0 for tick in fit.ticks):
+        return None
+    return fit.pixel(0.0)
+
+
 def _centre(phrase: Phrase, orientation: str) -> float:
     return phrase.box.cy if orientation == "y" else phrase.box.cx
 
@@ -316,8 +324,40 @@ def _column_fit(column: list[Phrase], pool: list[Phrase]) -> Fit | None:
     be a tick mark, whichever lines up more; with the labels it predicts from ``pool``."""
     fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
                  if f is not None and f.a < 0 and _regular(f)]
+    if not fits_here and (whole := fit_ticks(column, "y")) is not None and whole.a < 0:
+        ended = whole if _ticks_lost_between(whole) else _without_far_end(whole)
+        fits_here = [ended] if ended is not None else []
     fit = max(fits_here, key=lambda f: len(f.ticks), default=None)
     return None if fit is None else _with_predicted(fit, pool)
+
+
+def _ticks_lost_between(fit: Fit) -> bool:
+    """Five ticks or more, three steps at least alike and the rest whole multiples of them
+    (however many): an axis whose middle labels OCR lost ("-8" ... "-2", "8" "10": those
+    beside a zero line and gridlines), which value labels in a column do not make."""
+    if fit.scale != "linear" or len(fit.ticks) < 5:
+        return False
+    values = sorted(float(p.value or 0.0) for p in fit.ticks)
+    steps = np.diff(values)
+    if steps.min() <= 0:
+        return False
+    ratios = steps / steps.min()
+    return bool(np.all(np.abs(ratios - np.round(ratios)) <= 0.05)
+                and np.sum(np.abs(ratios - 1) <= 0.05) >= 3
+                and _on_whole_steps(values, float(steps.min())))
+
+
+def _without_far_end(fit: Fit) -> Fit | None:
+    """A column whose ticks step evenly but for one at an end, the ticks between lost to
+    OCR ("-8" "-6" "-4" "-2" ... "8", the labels beside a zero line and gridlines gone):
+    the fit on the even ones (the end one lies on it and is taken back as predicted)."""
+    if len(fit.ticks) < 4:
+        return None
+    ordered = sorted(fit.ticks, key=lambda p: float(p.value or 0.0))
+    steps = np.diff([float(p.value or 0.0) for p in ordered])
+    end = ordered[0] if steps[0] > steps[-1] else ordered[-1]
+    rest = fit_ticks([p for p in fit.ticks if p is not end], "y")
+    return rest if rest is not None and rest.a < 0 and _regular(rest) else None
 
 
 def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
@@ -334,7 +374,9 @@ def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
     added: dict[float, Phrase] = {}
     nearby = [p for p in pool if p.box.x1 >= left - height and p.box.x2 <= right + height
               and abs(p.height - height) <= 0.5 * height]
-    for phrase in nearby + _other_readings(nearby):
+    # (the fit stands on three labels or more: a one-digit label read with its tick mark,
+    # "8—" as "87", is taken where the fit puts its 8)
+    for phrase in nearby + _other_readings(nearby, shortest=2):
         value = phrase.value
         if value is None or round(value, 6) in have or any(phrase is t for t in fit.ticks):
             continue
@@ -352,14 +394,16 @@ def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
     return refit
 
 
-def _other_readings(column: list[Phrase]) -> list[Phrase]:
+def _other_readings(column: list[Phrase], shortest: int = 3) -> list[Phrase]:
     """Other readings of y tick labels: the tick mark right of a label is often read as a
     last digit or two ("45—" as "454", "20—" as "2074"), and a point can be lost ("675" for
-    67.5). The axis fit keeps the reading that lines up with the rest."""
+    67.5). The axis fit keeps the reading that lines up with the rest. Labels of
+    ``shortest`` characters and up lose their last ones."""
     others: list[Phrase] = []
     for phrase in column:
         text = phrase.text.strip()
-        readings = [text[:-cut] for cut in (1, 2) if len(text) >= 3 and text[:-cut][-1:].isdigit()]
+        readings = [text[:-cut] for cut in (1, 2)
+                    if len(text) >= shortest and text[:-cut][-1:].isdigit()]
         if text.isdigit() and len(text) >= 3:  # or a lost point: "675" for 67.5
             readings.append(f"{text[:-1]}.{text[-1]}")
         for rest in readings:

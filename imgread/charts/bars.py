@@ -29,6 +29,12 @@ class RawBar:
     colour: np.ndarray
     stacked: bool = False  # a segment of a stacked bar: its value is measured from its foot
     lollipop: bool = False  # a head on a stem: ``top`` is the head's centre, x1 x2 its sides
+    hanging: bool = False  # grows down from a zero line: its value is measured at its foot
+
+    @property
+    def end(self) -> float:
+        """The row its value is measured at: a standing bar's top, a hanging bar's foot."""
+        return self.bottom if self.hanging else self.top
 
     @property
     def cx(self) -> float:
@@ -59,8 +65,36 @@ class Lying:
         return self.y2 - self.y1
 
 
-def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> list[RawBar]:
-    """Vertical bars in ``area`` (image pixels), text boxes ignored."""
+def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray,
+              zero: float | None = None) -> list[RawBar]:
+    """Vertical bars in ``area`` (image pixels), text boxes ignored. ``zero``: the row of
+    the value 0 where the axis runs below it; bars then stand on that row and hang from it
+    (gains and losses), a hanging bar's foot found as far below the area as it runs."""
+    if zero is None or not area.y1 < zero < area.y2:
+        return _standing(rgb, area, text, bg, None)
+    standing = _standing(rgb, area, text, bg, zero)
+    # a hanging bar is a standing one in the image turned upside down
+    height = rgb.shape[0]
+    lower = area.model_copy(update={"y2": min(height, area.y2 + area.height // 2)})
+    hanging = _standing(np.ascontiguousarray(rgb[::-1]), _upside_down(lower, height), [
+        _upside_down(box, height) for box in text], bg, height - zero)
+    for bar in hanging:
+        bar.top, bar.bottom, bar.hanging = height - bar.bottom, height - bar.top, True
+    # a column is one bar's: a stub the other way (the zero line's width) is none
+    kept = [bar for bar in standing + hanging if not any(
+        other.bottom - other.top > bar.bottom - bar.top and min(bar.x2, other.x2)
+        - max(bar.x1, other.x1) > 0.5 * bar.width for other in standing + hanging)]
+    return sorted(kept, key=lambda bar: bar.x1)
+
+
+def _upside_down(box: Box, height: int) -> Box:
+    return box.model_copy(update={"y1": height - box.y2, "y2": height - box.y1})
+
+
+def _standing(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray,
+              baseline: float | None) -> list[RawBar]:
+    """Bars standing on one baseline in ``area``: on ``baseline`` (a row) where given, else
+    on the most common foot of the columns' lowest runs."""
     crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
     if crop.size == 0:
         return []
@@ -87,7 +121,8 @@ def find_bars(rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray) -> li
     on_plot = boxes_on(mask.shape, text, (area.x1, area.y1), scale, pad=2)
     erase_boxes(unknown, [box for box in on_plot if not _solid(rgb, box, bg)],
                 (area.x1, area.y1), scale, pad=2)
-    columns = _columns(mask, ~unknown, small, from_page)
+    foot = None if baseline is None else round((baseline - area.y1) * scale)
+    columns = _columns(mask, ~unknown, small, from_page, foot)
     if not columns:
         return []
     bars = _segments(columns, mask.shape[0])
@@ -278,20 +313,23 @@ def _backdrop(bar: RawBar, area: Box, bg: np.ndarray) -> bool:
 
 
 def _columns(
-    mask: np.ndarray, text: np.ndarray, small: np.ndarray, from_page: np.ndarray
+    mask: np.ndarray, text: np.ndarray, small: np.ndarray, from_page: np.ndarray,
+    baseline: int | None = None,
 ) -> list[tuple[int, int, int, np.ndarray]]:
     """Per column: the run of foreground standing on the baseline, through text, and its colour
     (``from_page``: each pixel's distance from the background).
 
-    The baseline is the most common bottom of the lowest runs; a column whose lowest run is
-    something else (the top of a rotated label below the axis) is read again above it.
+    The baseline, where not given, is the most common bottom of the lowest runs; a column
+    whose lowest run is something else (the top of a rotated label below the axis) is read
+    again above it.
     """
     xs = np.flatnonzero(mask.any(axis=0))
     if not len(xs):
         return []
-    # the lowest inked row of each column, at once
-    bottoms = mask.shape[0] - 1 - np.argmax(mask[::-1, xs], axis=0)
-    baseline = int(np.bincount(bottoms).argmax())
+    if baseline is None:
+        # the lowest inked row of each column, at once
+        bottoms = mask.shape[0] - 1 - np.argmax(mask[::-1, xs], axis=0)
+        baseline = int(np.bincount(bottoms).argmax())
     slack = 2 + mask.shape[0] // 100
     found = []
     # (``nonzero()[0]`` rather than ``np.flatnonzero``: the same on 1-D rows, without its
@@ -450,6 +488,8 @@ def bar_like(bars: list[RawBar], area: Box) -> bool:
     chart also share a "bottom", but high up and short."""
     if len(bars) < 2:
         return False
+    if any(bar.hanging for bar in bars):  # (they stand on and hang from the zero line)
+        return sum(bar.bottom - bar.top >= 0.08 * area.height for bar in bars) >= 2
     floor = max(bar.bottom for bar in bars)
     tall = sum(bar.bottom - bar.top >= 0.08 * area.height for bar in bars)
     return floor >= area.y2 - 0.15 * area.height and tall >= 2
@@ -467,3 +507,30 @@ def tile_the_plot(bars: list[RawBar], area: Box) -> bool:
     touching = all(b.x1 - a.x2 <= TOUCHING for a, b in itertools.pairwise(ordered))
     covered = max(bar.x2 for bar in bars) - min(bar.x1 for bar in bars)
     return touching and covered >= TILED_SHARE * area.width
+
+
+EVEN_GAPS = 1.5  # the widest gap between neighbouring bars within this of the narrowest
+SAME_COLOUR = 20.0  # colour distance: two bars this close are drawn alike
+
+
+def one_a_category(bars: list[RawBar]) -> bool:
+    """Bars set evenly apart (each gap a few pixels at least) whose colours do not cycle
+    as a grouped chart's series do (A B C A B C): one bar a category, whatever their
+    colours (gains green and losses red, one bar picked out among grey ones); spacing
+    shows no groups there, and a colour repeating tells none either."""
+    if len(bars) < 3:
+        return False
+    gaps = [b.x1 - a.x2 for a, b in itertools.pairwise(bars)]
+    if min(gaps) < 3 or max(gaps) > EVEN_GAPS * min(gaps):
+        return False
+    return not any(_cycle(bars, period) for period in range(2, len(bars) // 2 + 1))
+
+
+def _cycle(bars: list[RawBar], period: int) -> bool:
+    """Every ``period`` bars the colours come round again, each unlike the others within."""
+    def alike(a: RawBar, b: RawBar) -> bool:
+        return float(np.linalg.norm(a.colour - b.colour)) < SAME_COLOUR
+
+    first = bars[:period]
+    return all(not alike(a, b) for a, b in itertools.combinations(first, 2)) and all(
+        alike(bars[i], bars[i + period]) for i in range(len(bars) - period))

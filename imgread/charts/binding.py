@@ -13,24 +13,26 @@ from ..config import OcrSettings
 from ..ocr.phrase import Phrase
 from ..record import Word
 from .axes import Fit
-from .bars import RawBar
+from .bars import RawBar, one_a_category
 from .panels import Panel
 from .text import parse_number
 
 
 def match_labels(bars: list[RawBar], labels: list[Phrase]) -> dict[int, Phrase]:
-    """Each value label to the bar it sits on or above, nearest the bar's top."""
+    """Each value label to the bar it sits on or above (under, for a hanging bar), nearest
+    the bar's end."""
     best: dict[int, tuple[float, Phrase]] = {}
     for label in labels:
         box = label.box
         # a stacked segment's label is printed inside it, anywhere up its length
         holding = [bar for bar in bars if bar.stacked and bar.x1 <= box.cx <= bar.x2
                    and bar.top <= box.cy <= bar.bottom]
+        # (a hanging bar's label is printed under its foot, never above the zero line)
         options = [(0.0, bar) for bar in holding] or [
-            (abs(box.cy - bar.top), bar) for bar in bars
+            (abs(box.cy - bar.end), bar) for bar in bars
             if bar.x1 - 0.25 * bar.width <= box.cx <= bar.x2 + 0.25 * bar.width
-            and bar.top - 3 * box.height <= box.cy <= bar.top + 3 * box.height
-            and box.y2 <= bar.bottom
+            and bar.end - 3 * box.height <= box.cy <= bar.end + 3 * box.height
+            and (box.y1 >= bar.top if bar.hanging else box.y2 <= bar.bottom)
         ]
         if not options:
             continue
@@ -472,6 +474,8 @@ def gap_groups(bars: list[RawBar]) -> list[str | float]:
     single-series bars stand close together too). Where a group's bars are drawn apart (a
     thin gap, which their anti-aliased edges widen: rounded lying bars), the groups stand
     further apart still: a gap splits only well past the narrowest."""
+    if one_a_category(bars):
+        return [float(index) for index in range(1, len(bars) + 1)]
     typical = float(np.median([bar.width for bar in bars]))
     narrowest = min((b.x1 - a.x2 for a, b in itertools.pairwise(bars)), default=0.0)
     apart = max(0.5 * typical, 2 * narrowest + 2)

@@ -5,7 +5,8 @@ are a page's cards, fills and edges.
 A chart's value axis spans its bars: its ticks run from zero (or from a little under the
 shortest bar) to about the longest, a step further at most (a few where OCR lost the top
 ticks). A bar measured far past the last tick read, or short of zero where no tick is
-negative, is no bar drawn on that axis (on a log axis, where bars start at the plot's
+negative (as far under the lowest as over the highest where one is), is no bar drawn on
+that axis (on a log axis, where bars start at the plot's
 foot: as many steps either way).
 """
 
@@ -44,4 +45,7 @@ def _within_reach(axis: Axis, value: float) -> bool:
         ratio = (high / low) ** (1 / (len(ticks) - 1))
         return low / ratio**REACH_STEPS <= value <= high * ratio**REACH_STEPS
     step = (high - low) / (len(ticks) - 1)
-    return min(low, 0.0) - UNDER_STEPS * step <= value <= high + REACH_STEPS * step
+    # an axis read below zero (gains and losses) reaches as far below its lowest tick as
+    # above its highest: a loss may run past the plot's foot, its lowest ticks lost to OCR
+    under = REACH_STEPS if low < 0 else UNDER_STEPS
+    return min(low, 0.0) - under * step <= value <= high + REACH_STEPS * step

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
@@ -53,14 +54,15 @@ def bar_chart(
     found: list[Phrase], words: list[Word], bg: np.ndarray, settings: OcrSettings | None,
 ) -> tuple[Chart, list[Flag]]:
     fit = panel.y
-    categories = bar_categories(panel, bars, found)
+    standing = _on_the_floor(bars, panel.area)
+    categories = bar_categories(panel, standing, found)
     named = sum(isinstance(c, str) for c in categories)
     if settings is not None and named < len(categories):  # some labels slanted, read level
-        slanted = slanted_categories(rgb, panel, bars, settings)
+        slanted = slanted_categories(rgb, panel, standing, settings)
         if slanted and sum(isinstance(c, str) for c in slanted) > named:
             categories = slanted
     if settings is not None:  # small level names the page lost or doubted: one by one
-        categories = names_read_alone(rgb, panel, bars, categories, found, settings)
+        categories = names_read_alone(rgb, panel, standing, categories, found, settings)
     categories = sizes_read_again(categories)
     groups = _series_of(bars, categories)
     colours = [
@@ -69,6 +71,7 @@ def bar_chart(
         for index in range(max(groups) + 1)
     ]
     names, legend = legend_names(rgb, words, colours, bg, patches=True, area=panel.area)
+    groups, colours, names = _one_series_in_colours(groups, colours, names, categories)
     # series that need a name (colours that recur from group to group, not one colour a
     # bar, nor one bar a group picked out in another colour): the legend's small text
     # read again
@@ -94,7 +97,8 @@ def bar_chart(
     place: str | None = None
     # (a stacked segment's label sits in its middle, not at a top: unread ones stay measured)
     if settings is not None and not any(bar.stacked for bar in bars):
-        below_top = sum(matched[id(b)].box.cy > b.top for b in bars if id(b) in matched)
+        below_top = sum(matched[id(b)].box.cy > b.top for b in bars
+                        if id(b) in matched and not b.hanging)
         printed_at = "inside" if below_top > 0.5 * len(matched) else "above"
         place = printed_at if len(matched) >= 0.5 * len(bars) else _label_place(
             rgb, max(bars, key=lambda b: b.bottom - b.top), fit, height, width, settings,
@@ -105,15 +109,17 @@ def bar_chart(
         # lowest stands on the floor, as a bar does)
         foot, foot_off = (fit.value(bar.bottom), fit.uncertainty(bar.bottom)) if (
             bar.stacked and bar.bottom < floor - 2) else (0.0, 0.0)
-        measured = round(fit.value(bar.top) - foot, decimals)
-        uncertainty = round(fit.uncertainty(bar.top) + foot_off, 3)
+        measured = round(fit.value(bar.end) - foot, decimals)
+        uncertainty = round(fit.uncertainty(bar.end) + foot_off, 3)
+        # (a hanging bar's label, under its foot, is read as the page read it)
+        alone_too = settings is not None and not bar.hanging
         label = matched.get(id(bar))
         if bar.stacked and label is not None and (
                 label.value is None or abs(label.value - measured) > tolerance):
             label = None  # a segment's length is measured well: a scrap that disagrees is none
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
-        if label is None and place is not None and settings is not None:
+        if label is None and place is not None and settings is not None and alone_too:
             alone = read_bar_label(rgb, bar, bars, height, bg, place, settings,
                                    decimals if matched else None, measured, tolerance)
             text = alone[1] if alone is not None else read_label_text(
@@ -128,10 +134,13 @@ def bar_chart(
                 value, confidence, provenance = fixed, 0.7, "label"
                 flags.append(repaired_flag(title, text, fixed, measured))
         if label is not None and label.value is not None:
-            printed = label.value
+            # a hanging bar's label read without its minus ("4.0" under a loss of 4): OCR
+            # drops a thin minus (U+2212) far more often than it makes one up
+            printed = -abs(label.value) if bar.hanging else label.value
             agrees = abs(printed - measured) <= tolerance
             whole = places(label.text) == 0
-            if agrees and settings is not None and (places(label.text) != decimals or whole):
+            if agrees and settings is not None and alone_too and (
+                    places(label.text) != decimals or whole):
                 # printed unlike its neighbours ("25.87", "44" among "25.8"s), or a whole
                 # number (a point and a digit lost, as on all of a panel's labels): read alone
                 inside_bar = label.box.cy > bar.top
@@ -145,7 +154,7 @@ def bar_chart(
                 if second is not None and second != printed:
                     flags.append(repaired_flag(title, label.text, second, measured))
                     printed = second
-            if not agrees and settings is not None:  # a digit lost or misread: read it alone
+            if not agrees and settings is not None and alone_too:  # a digit lost: read alone
                 # where a scrap was read, the label may be on the bar's other side of its top
                 sides = ("inside", "above") if label.box.cy > bar.top else ("above", "inside")
                 alone = next((read for side in sides if (read := read_bar_label(
@@ -169,7 +178,7 @@ def bar_chart(
                 flags.append(mismatch_flag(title, series[group].name, category, label, measured))
         series[group].points.append(
             ChartPoint(
-                x=category, y=round(value, 4), px=round(bar.cx, 1), py=round(bar.top, 1),
+                x=category, y=round(value, 4), px=round(bar.cx, 1), py=round(bar.end, 1),
                 label=label.text if label is not None else (
                     f"{value:g}" if provenance == "label" else None),
                 confidence=confidence,
@@ -180,6 +189,31 @@ def bar_chart(
     _print_alike([p for s in series for p in s.points], tolerance)
     chart = Chart(kind="bar", box=panel.area, title=title, axes=[fit.to_axis()], series=series)
     return chart, flags
+
+
+def _one_series_in_colours(groups: list[int], colours: list[np.ndarray], names: list[str],
+                           categories: list[str | float]
+                           ) -> tuple[list[int], list[np.ndarray], list[str]]:
+    """Bars one a category in several colours with no legend telling the colours apart
+    (at most one entry, a category's own name being none) are one series drawn in several
+    colours: gains green and losses red, one bar picked out in an accent among grey ones.
+    A series is told by its legend, not by a colour alone. Its colour: the commonest."""
+    entries = [name for name in names if name and name not in categories]
+    # (one category holding two bars of a pair of names read as one is no group)
+    shared = sum(categories.count(c) > 1 for c in set(categories))
+    if len(colours) < 2 or shared > 1 or len(entries) > 1:
+        return groups, colours, names
+    commonest = max(set(groups), key=groups.count)
+    return [0] * len(groups), [colours[commonest]], entries or [""]
+
+
+def _on_the_floor(bars: list[RawBar], area: Box) -> list[RawBar]:
+    """The bars as their names see them: where some hang from a zero line (gains and
+    losses), every bar's name is under the plot, not under the line or a hanging bar's
+    label."""
+    if not any(bar.hanging for bar in bars):
+        return bars
+    return [replace(bar, bottom=float(area.y2)) for bar in bars]
 
 
 def _print_alike(points: list[ChartPoint], tolerance: float) -> None:
