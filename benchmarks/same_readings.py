@@ -114,8 +114,10 @@ class OcrCalls:
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             caller = sys._getframe(1)
-            while caller.f_back is not None and caller.f_globals.get("__name__", "").startswith(
-                "imgread.ocr"
+            # (past the engine's own modules and the wrappers ``--steps`` puts round steps)
+            while caller.f_back is not None and (
+                caller.f_globals.get("__name__", "").startswith("imgread.ocr")
+                or caller.f_code is StepCosts.TIMED
             ):
                 caller = caller.f_back
             started = time.process_time()
@@ -276,6 +278,8 @@ STEPS = (
 class StepCosts:
     """CPU seconds, calls and the images that made any, per step of :data:`STEPS`."""
 
+    TIMED: Any = None  # the wrappers' code object: no caller of an OCR call
+
     def __init__(self) -> None:
         self.costs: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
 
@@ -294,6 +298,7 @@ class StepCosts:
                 entry[0] += 1
                 entry[1] += time.process_time() - started
 
+        StepCosts.TIMED = timed.__code__
         # every module of the package that took the function under its name calls this one
         for module in list(sys.modules.values()):
             if getattr(module, "__name__", "").startswith("imgread") \
