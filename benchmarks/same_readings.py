@@ -2,7 +2,7 @@
 
     OMP_THREAD_LIMIT=1 PYTHONPATH=. python benchmarks/same_readings.py --out A.json
         [--images /tmp/readings-images] [--count 20] [--heldout-count 20] [--looks-count 6]
-        [--profile | --calls]
+        [--profile | --calls] [--steps]
     python benchmarks/same_readings.py --compare A.json B.json
 
 Reads the table tuning sets (``synth_tables`` at seed 0, ``heldout_tables`` at seed 5000,
@@ -18,7 +18,10 @@ to its checkout: the editable install points at the main checkout) read the same
 differ, those whose page words alone differ, and the CPU seconds per image of each run.
 ``--profile`` adds where the CPU goes: cProfile by process time, summed by stage and by
 the OCR calls each stage makes (calls, pixels read and CPU, by page mode and language);
-``--calls`` prints the stages' CPU and the OCR calls alone, without cProfile.
+``--calls`` prints the stages' CPU and the OCR calls alone, without cProfile; ``--steps``
+adds the CPU of each costly step inside the stages (:data:`STEPS`: the tables stage's
+re-reads, the chart stage's passes on table pages, preprocessing's parts), timed around
+the function wherever a module calls it, nested steps inside their callers' figures.
 """
 
 from __future__ import annotations
@@ -111,8 +114,10 @@ class OcrCalls:
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             caller = sys._getframe(1)
-            while caller.f_back is not None and caller.f_globals.get("__name__", "").startswith(
-                "imgread.ocr"
+            # (past the engine's own modules and the wrappers ``--steps`` puts round steps)
+            while caller.f_back is not None and (
+                caller.f_globals.get("__name__", "").startswith("imgread.ocr")
+                or caller.f_code is StepCosts.TIMED
             ):
                 caller = caller.f_back
             started = time.process_time()
@@ -148,7 +153,7 @@ def _pixels(image: Any) -> int:
 
 
 def read(sets: dict[str, list[Path]], profile: bool, out_path: Path,
-         calls: bool = False) -> dict[str, Any]:
+         calls: bool = False, steps: bool = False) -> dict[str, Any]:
     """Every image of ``sets`` read; the result is written to ``out_path`` after each image,
     so that a run stopped early still compares on what it read. ``calls`` counts the OCR
     calls and times each stage without cProfile, whose overhead inflates Python code."""
@@ -160,8 +165,12 @@ def read(sets: dict[str, list[Path]], profile: bool, out_path: Path,
     config = load_config()
     counter = OcrCalls()
     profiler = cProfile.Profile(time.process_time) if profile else None
-    stages = _time_stages(pipeline) if calls else {}
-    if profiler is not None or calls:
+    stages = _time_stages(pipeline) if calls or steps else {}
+    step_costs = StepCosts() if steps else None
+    if step_costs is not None:
+        for step in STEPS:
+            step_costs.wrap(step)
+    if profiler is not None or calls or steps:
         counter.wrap(tesseract, "words", "tesseract")
         ocr.ENGINES["tesseract"] = (tesseract.words, tesseract.version)
         counter.wrap(rapid, "read", "rapid")
@@ -187,12 +196,14 @@ def read(sets: dict[str, list[Path]], profile: bool, out_path: Path,
               flush=True)
     if profiler is not None:
         _print_profile(profiler, counter)
-    elif calls:
+    elif calls or steps:
         total = sum(stages.values())
         print(f"\nCPU-s by stage (of {total:.1f} s in stages):")
         for name, cpu in sorted(stages.items(), key=lambda item: -item[1]):
             print(f"  {name:20s} {cpu:8.2f} {cpu / max(total, 1e-9):6.1%}")
         _print_calls(counter, total)
+        if step_costs is not None:
+            step_costs.print(total, sum(len(images) for images in out["sets"].values()))
     return out
 
 
@@ -208,6 +219,98 @@ def _time_stages(pipeline: Any) -> dict[str, float]:
 
     pipeline._run_stage = timed
     return stages
+
+
+# The steps inside the stages that ``--steps`` times: "module:function", the module where the
+# function is defined (every module that imported it calls the timed one).
+STEPS = (
+    "imgread.images:load_into",
+    "imgread.preprocess:prepare",
+    "imgread.preprocess.cell_bars:flatten_cell_bars",
+    "imgread.preprocess.fills:flatten_fills",
+    "imgread.preprocess.rules:rule_masks",
+    "imgread.ocr:read_words_lang",
+    "imgread.ocr:detect_han",
+    "imgread.tables:extract_tables",
+    "imgread.tables.sheet:read_frame",
+    "imgread.tables.grid:read_grid",
+    "imgread.tables.panes:split_panes",
+    "imgread.tables.layout:find_layouts",
+    "imgread.tables.sublines:without_subtitles",
+    "imgread.tables.cells:recover_left_column",
+    "imgread.tables.name_rereads:reread_headers",
+    "imgread.tables.han_headers:complete_han_headers",
+    "imgread.tables.rotated:read_turned_names",
+    "imgread.tables.turned_headers:read_turned_headers",
+    "imgread.tables.name_rereads:reread_names",
+    "imgread.tables.name_rereads:reread_wrapped_names",
+    "imgread.tables.cells:reread_numbers",
+    "imgread.tables.tinted:reread_tinted_numbers",
+    "imgread.tables.highlights:reread_highlighted_numbers",
+    "imgread.tables.second:second_opinion",
+    "imgread.tables.repairs:finish_numbers",
+    "imgread.tables.marks:strip_raised_tails",
+    "imgread.tables.rank_badges:strip_rank_badges",
+    "imgread.tables.badges:strip_badges",
+    "imgread.tables.type_icons:strip_type_icon_ink",
+    "imgread.charts.guides:without_dotted_guides",
+    "imgread.charts.hatches:textures_as_colours",
+    "imgread.charts:_looks_like_chart",
+    "imgread.charts:_plainly_a_table",
+    "imgread.charts:read_charts",
+    "imgread.charts.text:reread",
+    "imgread.charts.strips:axis_strip_words",
+    "imgread.charts.gaps:tick_gap_words",
+    "imgread.charts.texture:flatten_texture",
+    "imgread.charts.bars:find_bars",
+    "imgread.charts.series:bar_chart",
+    "imgread.charts.series:line_chart",
+    "imgread.charts.hbars:read_hbars",
+    "imgread.charts.printed:read_printed_bars",
+    "imgread.charts.printed:bars_at_numbers",
+    "imgread.charts.bar_lists:bar_rows",
+    "imgread.charts.bar_lists:read_bar_list",
+    "imgread.charts.boxes:read_lying_boxes",
+    "imgread.reconcile:reconcile_texts",
+)
+
+
+class StepCosts:
+    """CPU seconds, calls and the images that made any, per step of :data:`STEPS`."""
+
+    TIMED: Any = None  # the wrappers' code object: no caller of an OCR call
+
+    def __init__(self) -> None:
+        self.costs: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+
+    def wrap(self, step: str) -> None:
+        import importlib
+
+        module_name, name = step.split(":")
+        original = getattr(importlib.import_module(module_name), name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                entry = self.costs[step]
+                entry[0] += 1
+                entry[1] += time.process_time() - started
+
+        StepCosts.TIMED = timed.__code__
+        # every module of the package that took the function under its name calls this one
+        for module in list(sys.modules.values()):
+            if getattr(module, "__name__", "").startswith("imgread") \
+                    and getattr(module, name, None) is original:
+                setattr(module, name, timed)
+
+    def print(self, total: float, images: int) -> None:
+        print(f"\nCPU-s by step (nested steps count in their callers too; of {total:.1f} s "
+              f"in stages, {images} images; calls, CPU-s, ms an image, share):")
+        for step, (calls, cpu) in sorted(self.costs.items(), key=lambda item: -item[1][1]):
+            print(f"  {step:60s} {calls:6.0f} {cpu:8.2f} {1000 * cpu / max(images, 1):8.1f} "
+                  f"{cpu / max(total, 1e-9):6.1%}")
 
 
 # The stages and the costly steps inside them whose cumulative CPU the profile prints.
@@ -281,6 +384,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--calls", action="store_true",
                         help="CPU by stage and by OCR call, without cProfile's overhead")
+    parser.add_argument("--steps", action="store_true",
+                        help="as --calls, and the CPU of each costly step inside the stages")
     parser.add_argument("--compare", type=Path, nargs=2)
     args = parser.parse_args()
     if args.compare:
@@ -290,7 +395,7 @@ def main() -> None:
     wanted = args.sets.split(",")
     sets = image_sets(args.images, wanted, args.count, args.heldout_count, args.looks_count)
     read({name: sets[name] for name in wanted if name in sets}, args.profile, args.out,
-         args.calls)
+         args.calls, args.steps)
 
 
 if __name__ == "__main__":

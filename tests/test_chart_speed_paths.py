@@ -147,3 +147,60 @@ def test_the_boxes_on_a_plot_are_those_erase_boxes_clears() -> None:
     words = [Box(x1=5, y1=5, x2=60, y2=20), Box(x1=380, y1=50, x2=440, y2=90)]
     bg = np.array([255.0, 255.0, 255.0])
     assert len(find_bars(rgb, area, words, bg)) == 6
+
+
+def _guided_page() -> tuple[np.ndarray, list[int], list[int]]:
+    """A page of text lines over a plot with dotted guides and a hatched bar: its grey
+    levels, the guides' rows and the rows through the text."""
+    from PIL import ImageDraw, ImageFont
+
+    page = Image.new("RGB", (420, 300), "white")
+    draw = ImageDraw.Draw(page)
+    try:
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 13)
+    except OSError:
+        font = ImageFont.load_default()
+    for top in range(8, 100, 18):  # a table's rows of names and figures
+        draw.text((10, top), "GPT-4o  88.7  Llama 3 70B  82.0  Mixtral 8x7B  70.6", font=font,
+                  fill=(30, 30, 30))
+    guides = [130, 170, 210, 250]
+    for row in guides:
+        for x in range(30, 400, 4):
+            draw.line([(x, row), (x + 1, row)], fill=(90, 90, 90))
+    for row in range(176, 206):  # a bar hatched with diagonal stripes, between guides
+        for x in range(200, 300):
+            if (x + row) % 6 < 2:
+                page.putpixel((x, row), (40, 60, 160))
+    grey = np.asarray(page.convert("L")).astype(np.int16)
+    text_rows = [row for row in range(8, 100) if (grey[row] < 128).sum() > 20]
+    return grey, guides, text_rows
+
+
+def test_guide_rows_found_among_all_rows_as_row_by_row(monkeypatch) -> None:
+    """The rows tested for guides are picked for the whole page at once by the tests each
+    row met first; the guides found are those found testing every row that changes often
+    enough from ink to ground (as before), and the lines of text are passed over."""
+    from imgread.charts import guides
+
+    grey, guide_rows, text_rows = _guided_page()
+    mask = guides._thin_ink(grey)
+    span = int(0.3 * mask.shape[1])
+    picked = set(map(int, guides._regular_rows(mask)))
+    found = guides._guide_rows(mask, grey, span)
+    assert {row for row, *_ in found} >= set(guide_rows)
+    assert picked >= {row for row, *_ in found}
+    assert not picked & set(text_rows)
+
+    def every_busy_row(ink: np.ndarray) -> np.ndarray:
+        changes = np.count_nonzero(np.diff(ink.astype(np.int8), axis=1), axis=1)
+        return np.flatnonzero(changes >= 2 * guides.MIN_DASHES)
+
+    assert len(every_busy_row(mask)) > len(picked)  # (text rows among them)
+    monkeypatch.setattr(guides, "_regular_rows", every_busy_row)
+    assert guides._guide_rows(mask, grey, span) == found
+    columns = np.ascontiguousarray(grey.T)
+    column_mask = guides._thin_ink(columns)
+    plain = guides._guide_rows(column_mask, columns, int(0.3 * column_mask.shape[1]))
+    monkeypatch.undo()
+    assert guides._guide_rows(column_mask, columns, int(0.3 * column_mask.shape[1])) == plain

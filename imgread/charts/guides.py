@@ -35,9 +35,8 @@ def _guide_rows(ink: np.ndarray, grey: np.ndarray, min_span: int
                 ) -> list[tuple[int, int, int, float]]:
     """Rows of ``ink`` (thin strokes of ``grey``) that are dotted guides: (row, first
     pixel, last pixel, period)."""
-    transitions = np.count_nonzero(np.diff(ink.astype(np.int8), axis=1), axis=1)
     found: list[tuple[int, int, int, float]] = []
-    for row in map(int, np.flatnonzero(transitions >= 2 * MIN_DASHES)):
+    for row in map(int, _regular_rows(ink)):
         line = ink[row].astype(np.int8)
         edges = np.diff(np.concatenate(([0], line, [0])))
         starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
@@ -63,6 +62,43 @@ def _guide_rows(ink: np.ndarray, grey: np.ndarray, min_span: int
                 and last - first >= min_span and _on_plain_ground(grey, ink, row, first, last):
             found.append((row, first, last, period))
     return found
+
+
+def _regular_rows(ink: np.ndarray) -> np.ndarray:
+    """The rows whose short runs of ink step at one period over most of them, found for all
+    rows at once by the tests :func:`_guide_rows` makes of each row first (a text line's
+    strokes pass few of them; a page holds hundreds of such rows, each a dozen numpy calls
+    when looked at alone). Only these can hold a guide: the others fail the same tests."""
+    transitions = np.count_nonzero(np.diff(ink.astype(np.int8), axis=1), axis=1)
+    padded = np.zeros((ink.shape[0], ink.shape[1] + 2), np.int8)
+    padded[:, 1:-1] = ink
+    edges = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(edges == 1)  # (row by row, left to right: each run's start
+    ends = np.nonzero(edges == -1)[1]  # and its end pair up)
+    short = ends - starts <= LONGEST_DASH
+    runs = np.bincount(rows, minlength=ink.shape[0])
+    dashes = np.bincount(rows[short], minlength=ink.shape[0])
+    wanted = ((transitions >= 2 * MIN_DASHES) & (dashes >= MIN_DASHES)
+              & (dashes / np.maximum(runs, 1) >= REGULAR_SHARE))
+    # the steps between the starts of a row's short runs, and their median: the period
+    dash_rows, dash_starts = rows[short], starts[short]
+    keep = wanted[dash_rows]
+    dash_rows, dash_starts = dash_rows[keep], dash_starts[keep]
+    same_row = dash_rows[1:] == dash_rows[:-1]
+    step_rows, steps = dash_rows[1:][same_row], np.diff(dash_starts)[same_row]
+    order = np.lexsort((steps, step_rows))
+    step_rows, steps = step_rows[order], steps[order]
+    counts = np.bincount(step_rows, minlength=ink.shape[0])
+    firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    period = np.zeros(ink.shape[0])
+    where = np.flatnonzero(wanted & (counts > 0))
+    low = firsts[where] + (counts[where] - 1) // 2
+    high = firsts[where] + counts[where] // 2
+    period[where] = (steps[low] + steps[high]) / 2
+    wanted &= (period >= 2) & (period <= 2.5 * LONGEST_DASH)
+    regular = np.abs(steps - period[step_rows]) <= SAME_PERIOD
+    steady = np.bincount(step_rows[regular], minlength=ink.shape[0])
+    return np.flatnonzero(wanted & (steady / np.maximum(counts, 1) >= REGULAR_SHARE))
 
 
 def _regular_stretch(regular: np.ndarray) -> tuple[int, int] | None:

@@ -103,8 +103,9 @@ def textured_cells(rgb: np.ndarray) -> list[Cell]:
                            cv2.morphologyEx(ink8, cv2.MORPH_OPEN, np.ones((LINE, 1), np.uint8)))
     # a thick hatch's crossings hold short straight runs too, apart from any outline
     count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
-    short = np.flatnonzero(np.maximum(stats[:, 2], stats[:, 3]) < 2 * LINE)
-    lines[np.isin(labels, short[short > 0])] = 0
+    short = np.maximum(stats[:, 2], stats[:, 3]) < 2 * LINE
+    short[0] = False  # (the ground)
+    lines[short[labels]] = 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(1 - lines, connectivity=4)
     height, width = grey.shape
     cells: list[Cell] = []
