@@ -21,7 +21,8 @@ legend table, grouped lying bars in SVG with rounded ends: ``breaks``; stacked a
 series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``; log x axes labelled
 at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``;
 grouped lying bars told apart by their hatch alone, and rounded grouped lying bars of a web
-chart library without axis lines: ``patterned``).
+chart library without axis lines: ``patterned``; Cleveland dot plots and line charts over
+weekly dates: ``dotdates``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -40,6 +41,7 @@ from chart_looks import (
     chart_kinds,
     curves,
     dark_hbars,
+    dot_dates,
     dark_panels,
     grey_bars,
     line_kinds,
@@ -91,4 +93,5 @@ LOOKS = {
     "twins": twin_axes,
     "lowdpi": lowdpi_lines,
     "patterned": patterned_hbars,
+    "dotdates": dot_dates,
 }
