@@ -32,6 +32,9 @@ MOST_PER_ROW = 4
 NAMED_SHARE = 0.6  # of the rows: named by text left of their dots
 
 
+Dot = tuple[float, float, float, float, np.ndarray]  # x1, y1, x2, y2 (image pixels), colour
+
+
 def row_dots(rgb: np.ndarray, area: Box, plot_left: float, words: list[Word],
              found: list[Phrase]) -> list[Lying]:
     """The dots of a dot plot in ``area`` (image pixels), each as a lying bar from the
@@ -40,14 +43,36 @@ def row_dots(rgb: np.ndarray, area: Box, plot_left: float, words: list[Word],
     crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
     if crop.size == 0:
         return []
-    bg = plot_background(crop)
-    ink = distance(crop, bg) > DOT_INK
+    ink = distance(crop, plot_background(crop)) > DOT_INK
     # (text is not erased: OCR reads dots as words, "@" "ee"; strokes are opened away)
     ink[:, : max(0, int(plot_left) - area.x1 - 2 * RULE_THICKNESS)] = False  # the names
-    ink = open_mask(open_mask(ink, 1, RULE_THICKNESS), RULE_THICKNESS, 1)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    # a dumbbell's bar may be thicker than a rule: opened away by a wider opening, which a
+    # dot larger still survives; the opening that leaves the most dots in rows is the one
+    best: list[list[Dot]] = []
+    for opening in OPENINGS:
+        rows = _named_rows(_dots(crop, ink, opening, area, words), found)
+        if sum(map(len, rows)) > sum(map(len, best)):
+            best = rows
+    if not best:
+        return []
+    base = min(plot_left, min(d[0] for row in best for d in row)) - 1
+    return [Lying(y1=d[1], y2=d[3], base=base, end=(d[0] + d[2]) / 2, colour=d[4])
+            for row in sorted(best, key=lambda r: -r[0][1])
+            for d in sorted(row, key=lambda d: d[0])]
+
+
+OPENINGS = (RULE_THICKNESS, 9, 13)  # px: the openings tried
+
+
+def _dots(crop: np.ndarray, ink: np.ndarray, opening: int, area: Box, words: list[Word]
+          ) -> list[Dot]:
+    """The round filled shapes left of ``ink`` opened by ``opening`` both ways, of about one
+    size, legend samples left out."""
+    opened = open_mask(open_mask(ink, 1, opening), opening, 1)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        opened.astype(np.uint8), connectivity=8)
     largest = MAX_DOT_SHARE * crop.shape[0]
-    dots: list[tuple[float, float, float, float, np.ndarray]] = []
+    dots: list[Dot] = []
     for index in range(1, count):
         x, y, w, h, filled = (int(v) for v in stats[index])
         if (min(w, h) < MIN_DOT or max(w, h) > largest or max(w, h) > ROUND * min(w, h)
@@ -60,7 +85,15 @@ def row_dots(rgb: np.ndarray, area: Box, plot_left: float, words: list[Word],
     if not dots:
         return []
     size = float(np.median([d[3] - d[1] for d in dots]))
-    dots = [d for d in dots if 0.6 * size <= d[3] - d[1] <= 1.6 * size]
+    return [d for d in dots if 0.6 * size <= d[3] - d[1] <= 1.6 * size]
+
+
+def _named_rows(dots: list[Dot], found: list[Phrase]) -> list[list[Dot]]:
+    """The dots by row, where they stand on three rows or more, a few on each, most rows
+    named by text left of the dots; else none."""
+    if not dots:
+        return []
+    size = float(np.median([d[3] - d[1] for d in dots]))
     rows = _rows(dots, size)
     if len(rows) < LEAST_ROWS or max(len(r) for r in rows) > MOST_PER_ROW:
         return []
@@ -68,15 +101,10 @@ def row_dots(rgb: np.ndarray, area: Box, plot_left: float, words: list[Word],
     named = sum(any(p.value is None and p.box.x2 < left
                     and abs(p.box.cy - np.mean([(d[1] + d[3]) / 2 for d in row])) < 0.6 * size
                     + 0.5 * p.height for p in found) for row in rows)
-    if named < NAMED_SHARE * len(rows):
-        return []
-    base = min(plot_left, left) - 1
-    return [Lying(y1=d[1], y2=d[3], base=base, end=(d[0] + d[2]) / 2, colour=d[4])
-            for row in sorted(rows, key=lambda r: -r[0][1])
-            for d in sorted(row, key=lambda d: d[0])]
+    return rows if named >= NAMED_SHARE * len(rows) else []
 
 
-def _legend_sample(dot: tuple[float, float, float, float, np.ndarray], words: list[Word]
+def _legend_sample(dot: Dot, words: list[Word]
                    ) -> bool:
     """A dot with a name just right of it, level with it: a legend's sample."""
     height = dot[3] - dot[1]
@@ -89,10 +117,9 @@ def _legend_sample(dot: tuple[float, float, float, float, np.ndarray], words: li
     )
 
 
-def _rows(dots: list[tuple[float, float, float, float, np.ndarray]], size: float
-          ) -> list[list[tuple[float, float, float, float, np.ndarray]]]:
+def _rows(dots: list[Dot], size: float) -> list[list[Dot]]:
     """The dots grouped by their centre's row (within half a dot), top row first."""
-    rows: list[list[tuple[float, float, float, float, np.ndarray]]] = []
+    rows: list[list[Dot]] = []
     for dot in sorted(dots, key=lambda d: d[1] + d[3]):
         cy = (dot[1] + dot[3]) / 2
         if rows and abs(cy - (rows[-1][-1][1] + rows[-1][-1][3]) / 2) <= 0.5 * size:
