@@ -56,8 +56,9 @@ def date_row(rgb: np.ndarray, found: list[Phrase], area: Box, tick_height: float
     band = [p for p in found if area.y2 - 2 <= p.box.y1 <= area.y2 + ROW_REACH * tick_height
             and area.x1 - 20 <= p.box.cx <= area.x2 + 20]
     dates = [p for p in band if is_date(p.text)]
-    rows = [[q for q in dates if abs(q.box.cy - p.box.cy) <= 0.5 * p.height] for p in dates]
-    row = sorted(max(rows, key=len, default=[]), key=lambda p: p.box.cx)
+    rows: list[list[Phrase]] = [
+        [q for q in dates if abs(q.box.cy - p.box.cy) <= 0.5 * p.height] for p in dates]
+    row = sorted(max(rows, key=len) if rows else [], key=lambda p: p.box.cx)
     if len(row) < LEAST_DATES or not even_grid([p.box.cx for p in row],
                                                1.2 * float(np.median([p.height for p in row]))):
         return []
