@@ -58,7 +58,10 @@ def date_row(rgb: np.ndarray, found: list[Phrase], area: Box, tick_height: float
     dates = [p for p in band if is_date(p.text)]
     rows: list[list[Phrase]] = [
         [q for q in dates if abs(q.box.cy - p.box.cy) <= 0.5 * p.height] for p in dates]
-    row = sorted(max(rows, key=len) if rows else [], key=lambda p: p.box.cx)
+    if not rows:
+        return []
+    longest: list[Phrase] = max(rows, key=len)
+    row = sorted(longest, key=lambda p: p.box.cx)
     if len(row) < LEAST_DATES or not even_grid([p.box.cx for p in row],
                                                1.2 * float(np.median([p.height for p in row]))):
         return []
