@@ -1,14 +1,15 @@
-"""Dot plots and dumbbell charts (issue 16, dots). Each test draws its chart with
-matplotlib (as ``benchmarks/chart_looks/dot_dates.py`` does), reads it through real
+"""Dot plots and dumbbell charts (issue 16, dots). Each test draws its chart with the
+tuning look ``benchmarks/chart_looks/dot_dates.py`` (matplotlib), reads it through real
 Tesseract, and fails without the mechanism it names."""
 
 from __future__ import annotations
 
+import random
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import names_alike
+from conftest import REPO, names_alike
 
 from imgread.pipeline import read_image
 from imgread.record import Record
@@ -16,40 +17,21 @@ from imgread.record import Record
 MODELS = ["Llama-2-13B", "Phi-2", "InternLM2-20B", "Mistral-7B", "Qwen1.5-14B", "Gemma-7B"]
 BASE = [58.3, 18.0, 17.5, 64.2, 21.1, 50.4]
 INSTRUCT = [77.6, 28.4, 22.6, 69.0, 29.0, 57.6]
-
-
-def _plt() -> Any:
-    pytest.importorskip("matplotlib")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
+SEED = 2  # the look's choices: grey and orange dots, DejaVu Sans
 
 
 def _dot_plot(path: Path, dumbbell: bool) -> Path:
-    """A Cleveland dot plot: names as y tick labels, a light line per row across the plot,
-    a grey and an orange dot on each, x 0..100 with "Score" under it, a frameless legend
-    of dots at the lower right; ``dumbbell``: each row's dots joined by a thick grey bar."""
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    rows = list(range(len(MODELS)))[::-1]
-    ax.hlines(rows, 0, 100, color="#e0e0e0", linewidth=1.0, zorder=0)
-    if dumbbell:
-        ax.hlines(rows, BASE, INSTRUCT, color="#bbbbbb", linewidth=4, zorder=1)
-    ax.plot(BASE, rows, "o", color="#9e9e9e", markersize=9, label="Base", zorder=2)
-    ax.plot(INSTRUCT, rows, "o", color="#ff7f0e", markersize=9, label="Instruct", zorder=2)
-    ax.set_yticks(rows, MODELS)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("Score")
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.legend(loc="lower right", frameon=False)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    """A Cleveland dot plot drawn by the look ``benchmarks/chart_looks/dot_dates.py``: names
+    as y tick labels, a light line per row across the plot, a dot per series on each, x
+    0..100 with "Score" under it, a frameless legend of dots at the lower right;
+    ``dumbbell``: each row's dots joined by a thick grey bar."""
+    pytest.importorskip("matplotlib")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from chart_looks.dot_dates import dots_mpl
+
+    truth = {"series": {"Base": [[m, v] for m, v in zip(MODELS, BASE, strict=True)],
+                        "Instruct": [[m, v] for m, v in zip(MODELS, INSTRUCT, strict=True)]}}
+    dots_mpl(truth, random.Random(SEED), dumbbell).save(path)
     return path
 
 

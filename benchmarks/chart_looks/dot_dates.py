@@ -22,16 +22,16 @@ were looked at.
 from __future__ import annotations
 
 import html
-import json
 import random
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
+from chart_looks.category_lines import drawn_kinds
 from chart_looks.category_lines import plotly_page as category_plotly_page
 from chart_looks.common import FAMILIES, MODELS
-from chart_looks.curves import figure_image, finish
+from chart_looks.curves import figure_image
 
 KINDS = ("dots mpl", "dates svg", "dots svg", "dates mpl", "dots plotly", "dates plotly")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -90,7 +90,9 @@ def date_content(rng: random.Random, style: str, renderer: str) -> dict[str, Any
 
 # ---------------------------------------------------------------- matplotlib
 
-def dots_mpl(truth: dict[str, Any], rng: random.Random) -> Image.Image:
+def dots_mpl(truth: dict[str, Any], rng: random.Random, dumbbell: bool | None = None
+             ) -> Image.Image:
+    """``dumbbell``: the row's dots joined by a bar (by default, for three charts in ten)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -104,7 +106,7 @@ def dots_mpl(truth: dict[str, Any], rng: random.Random) -> Image.Image:
         rows = list(range(len(models)))[::-1]
         ax.hlines(rows, 0, 100, color=rng.choice(("#e0e0e0", "#d9d9d9", "#eeeeee")),
                   linewidth=rng.choice((0.8, 1.0, 1.5)), zorder=0)
-        if rng.random() < 0.3:  # a dumbbell: the row's dots joined by a bar
+        if rng.random() < 0.3 if dumbbell is None else dumbbell:
             lows = [min(truth["series"][n][i][1] for n in names) for i in range(len(models))]
             highs = [max(truth["series"][n][i][1] for n in names) for i in range(len(models))]
             ax.hlines(rows, lows, highs, color="#bbbbbb", linewidth=3, zorder=1)
@@ -279,25 +281,5 @@ def draw(kind: str, rng: random.Random, browser: Any) -> tuple[Image.Image, dict
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    truth: dict[str, dict[str, Any]] = {}
-    browser: Any = None
-    try:
-        for index in range(count):
-            rng = random.Random(seed * 1000 + index)
-            kind = KINDS[index % len(KINDS)]
-            if browser is None and not kind.endswith("mpl"):
-                from browser import Browser
-
-                browser = Browser((1400, 1000))
-            image, entry = draw(kind, rng, browser)
-            data, ext = finish(image, rng)
-            name = f"dotdate_{seed}_{index:03d}.{ext}"
-            (out / name).write_bytes(data)
-            truth[name] = entry
-    finally:
-        if browser is not None:
-            browser.close()
-    (out / "truth.json").write_text(json.dumps(truth, indent=1))
-    return truth
+    return drawn_kinds(out, count, seed, KINDS, draw, "dotdate",
+                       lambda kind: not kind.endswith("mpl"))
