@@ -22,7 +22,8 @@ series' value a band's thickness): ``areas``; lines on twin y axes: ``twins``; l
 at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: ``lowdpi``;
 grouped lying bars told apart by their hatch alone, and rounded grouped lying bars of a web
 chart library without axis lines: ``patterned``; one series drawn in several colours (gains
-and losses coloured by sign, grey columns with one highlighted): ``signed``).
+and losses coloured by sign, grey columns with one highlighted): ``signed``; Cleveland dot
+plots and line charts over weekly dates: ``dotdates``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -42,6 +43,7 @@ from chart_looks import (
     curves,
     dark_hbars,
     dark_panels,
+    dot_dates,
     grey_bars,
     line_kinds,
     log_lines,
@@ -94,4 +96,5 @@ LOOKS = {
     "lowdpi": lowdpi_lines,
     "patterned": patterned_hbars,
     "signed": signed_bars,
+    "dotdates": dot_dates,
 }

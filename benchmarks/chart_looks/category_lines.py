@@ -27,6 +27,7 @@ import html
 import io
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -291,6 +292,16 @@ def draw(kind: str, rng: random.Random, browser: Any) -> tuple[Image.Image, dict
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
+    return drawn_kinds(out, count, seed, KINDS, draw, "catline",
+                       lambda kind: kind in ("pygal", "plotly", "svg"))
+
+
+def drawn_kinds(out: Path, count: int, seed: int, kinds: tuple[str, ...],
+                draw_one: Callable[[str, random.Random, Any], tuple[Image.Image, dict[str, Any]]],
+                prefix: str, in_browser: Callable[[str], bool]) -> dict[str, dict[str, Any]]:
+    """``count`` charts drawn by ``draw_one`` into ``out``, cycling through ``kinds`` (a
+    browser opened for the first kind ``in_browser``), each finished as a reader receives
+    it; returns the truth."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     truth: dict[str, dict[str, Any]] = {}
@@ -298,14 +309,14 @@ def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]
     try:
         for index in range(count):
             rng = random.Random(seed * 1000 + index)
-            kind = KINDS[index % len(KINDS)]
-            if browser is None and kind in ("pygal", "plotly", "svg"):
+            kind = kinds[index % len(kinds)]
+            if browser is None and in_browser(kind):
                 from browser import Browser
 
                 browser = Browser((1400, 1000))
-            image, entry = draw(kind, rng, browser)
+            image, entry = draw_one(kind, rng, browser)
             data, ext = finish(image, rng)
-            name = f"catline_{seed}_{index:03d}.{ext}"
+            name = f"{prefix}_{seed}_{index:03d}.{ext}"
             (out / name).write_bytes(data)
             truth[name] = entry
     finally:

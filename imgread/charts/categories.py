@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..ocr.phrase import Phrase
-from ..record import Box
+from ..record import Box, ChartPoint
 from .axes import Fit
 from .text import as_tick, unit_misread
 
@@ -224,3 +224,19 @@ def category_at(places: list[tuple[float, str]], px: float) -> str | None:
     step = float(np.min(np.diff([x for x, _ in places])))
     x, name = min(places, key=lambda place: abs(place[0] - px))
     return name if abs(x - px) <= step / 3 else None
+
+
+def one_per_category(points: list[ChartPoint], places: list[tuple[float, str]]
+                     ) -> list[ChartPoint]:
+    """A line's points over categories: of those a trace gave at one category (its corners
+    either side of a marker), the one nearest the place; points between places (a bend of
+    the line, no data) dropped."""
+    columns = dict((name, x) for x, name in places)
+    nearest: dict[str, ChartPoint] = {}
+    for point in points:
+        if not isinstance(point.x, str) or point.x not in columns:
+            continue
+        held = nearest.get(point.x)
+        if held is None or abs(point.px - columns[point.x]) < abs(held.px - columns[point.x]):
+            nearest[point.x] = point
+    return [point for point in points if nearest.get(str(point.x)) is point]

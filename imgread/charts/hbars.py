@@ -17,6 +17,7 @@ from ..record import Box, Chart, ChartPoint, Flag, Series, Word
 from .axes import Fit, lying_value_axis
 from .bars import BAR_INK, PAGE_NEAR, Lying, RawBar, find_bars, outer_page
 from .binding import conformed, gap_groups, on_scale, repair, repair_text
+from .dot_rows import row_dots
 from .legend import confirmed_names, legend_names, unsure_names
 from .naming import sample_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
@@ -54,7 +55,17 @@ def read_hbars(
     area = _area(fit, rgb.shape)
     if area is None:
         return [], []
-    return lying_bars(rgb, fit, area, words, found, numbers, text_boxes, settings)
+    lying = lying_bars(rgb, fit, area, words, found, numbers, text_boxes, settings)
+    if lying[0]:
+        return lying
+    # dots on named rows (a dot plot, a dumbbell chart): each dot a bar to its centre
+    dots = row_dots(rgb, area, fit.span_px[0], words, found)
+    if not dots:
+        return [], []
+    bg = plot_background(rgb[area.y1 : area.y2, area.x1 : area.x2])
+    upright = [_upright(dot, rgb.shape) for dot in dots]
+    chart, flags = _chart(rgb, fit, area, dots, upright, found, numbers, words, bg, settings)
+    return [chart], flags
 
 
 def lying_bars(
@@ -74,6 +85,13 @@ def lying_bars(
         return [], []
     chart, flags = _chart(rgb, fit, area, bars, upright, found, numbers, words, bg, settings)
     return [chart], flags
+
+
+def _upright(bar: Lying, shape: tuple[int, ...]) -> RawBar:
+    """A lying bar as the upright bar it is in the turned image (``_lying`` undone)."""
+    height, width = shape[0], shape[1]
+    return RawBar(x1=height - 1 - bar.y2, x2=height - 1 - bar.y1, top=width - 1 - bar.end,
+                  bottom=width - 1 - bar.base, colour=bar.colour)
 
 
 def _area(fit: Fit, shape: tuple[int, ...]) -> Box | None:

@@ -21,6 +21,7 @@ from .axes import (
     x_axes_read_either_way,
 )
 from .categories import MARK_SHARE, category_row, is_categorical
+from .date_row import date_row
 from .label_row import few_labels_axis, row_under_plot
 from .panels import Panel
 from .text import Tick, as_tick, in_thousands, lost_point_readings, unit_misreadings
@@ -75,12 +76,17 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
         panel.x = anchored(panel.x, rgb)
     # labels set evenly apart that make no numeric progression (names, or numbers among
     # names) are categories: each point takes the name printed under it
-    categories = category_row(found, panel.area, panel.tick_height,
-                              max(t.box.cy for t in panel.y.ticks))
-    if is_categorical(categories, panel.x):
+    # (dates, "Sep 18" "Oct 2", are categories whatever numbers OCR kept of their days)
+    categories = date_row(rgb, found, panel.area, panel.tick_height, settings)
+    if categories:
         panel.x = None
     else:
-        categories = []
+        categories = category_row(found, panel.area, panel.tick_height,
+                                  max(t.box.cy for t in panel.y.ticks))
+        if is_categorical(categories, panel.x):
+            panel.x = None
+        else:
+            categories = []
     # no scale through the ticks: sizes set evenly apart name the places they stand at
     places_named = categories or (_evenly_set(below) if panel.x is None else [])
     if panel.x is None and not places_named:  # or names set evenly apart ("Mar 24"): the

@@ -30,7 +30,7 @@ from .binding import (
     slanted_categories,
     wordlike,
 )
-from .categories import category_at, places_of
+from .categories import category_at, one_per_category, places_of
 from .end_labels import column_names
 from .labels import read_bar_label
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
@@ -362,6 +362,8 @@ def line_chart(
             for px, py in trace.points
             if not any(b.x1 <= px <= b.x2 and b.y1 <= py <= b.y2 for b in samples)
         ]
+        if places:  # a line over categories has a point on each, none between
+            points = one_per_category(points, places)
         series.append(Series(name=name, colour=hex_colour(trace.colour), style=trace.style,
                              points=points))
     kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"
