@@ -61,3 +61,69 @@ def test_a_tooltip_over_two_columns_costs_only_the_cells_it_covers(
               for r, m in enumerate(MODELS) for c, b in enumerate(BENCHES)
               if covered[r][c + 1]}
     assert not hidden & set(read)  # the tooltip's own text is no cell
+
+
+def render_data_viewer(path: Path, header: list[str], rows: list[list[str]], size: int,
+                       face: str) -> Path:
+    """An R data viewer (RStudio's View()): row numbers down the left, a grey header with
+    the data frame's column names, a pale grid."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FACES / face), size)
+    widths = [max(int(font.getlength(r[c])) for r in [header, *rows]) + 36
+              for c in range(len(header))]
+    left, pitch = 44, int(size * 1.9)
+    image = Image.new("RGB", (left + sum(widths) + 20, pitch * (len(rows) + 1) + 30), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 10, image.width, 10 + pitch), fill=(236, 236, 236))
+    for r, cells in enumerate([header, *rows]):
+        y = 10 + r * pitch
+        draw.line((0, y + pitch, image.width, y + pitch), fill=(221, 221, 221))
+        if r:
+            draw.text((8, y + (pitch - size) // 2), str(r), font=font, fill=(140, 140, 140))
+        x = left
+        for c, text in enumerate(cells):
+            draw.line((x, 10, x, 10 + pitch * (len(rows) + 1)), fill=(221, 221, 221))
+            tx = x + 10 if c == 0 else x + widths[c] - 10 - font.getlength(text)
+            draw.text((tx, y + (pitch - size) // 2), text, font=font, fill=(34, 34, 34))
+            x += widths[c]
+    image.save(path)
+    return path
+
+
+VIEWER_MODELS = ["Qwen-14B", "Llama-2-13B", "Mistral-7B", "Yi-34B", "Gemma-7B"]
+VIEWER_MMLU = ["66.3", "54.8", "62.5", "76.3", "64.3"]
+VIEWER_PRO = ["38.1", "27.4", "30.9", "43.2", "33.7"]
+
+
+@needs_fonts
+@pytest.mark.parametrize(("variant", "face", "size"), [
+    ("MMLU.Pro", "dejavu/DejaVuSans.ttf", 14),
+    ("MMLU_Pro", "liberation/LiberationSans-Regular.ttf", 15),
+    ("MMLU Pro", "dejavu/DejaVuSans.ttf", 13),
+])
+def test_the_mmlu_column_is_the_one_named_mmlu_not_a_variant(
+    variant: str, face: str, size: int, tmp_path: Path
+) -> None:
+    """A data frame shown by R's viewer names its columns "MMLU.Pro" (R's separator) beside
+    "MMLU". The cells were keyed right, but the row's MMLU was taken from the variant,
+    which comes first: MMLU is the column named MMLU, with a setting at most, never one
+    with a word after a separator."""
+    header = ["model", variant, "MMLU", "GSM8K"]
+    rows = [[m, pro, mmlu, f"{40 + 3 * i:.1f}"] for i, (m, mmlu, pro) in
+            enumerate(zip(VIEWER_MODELS, VIEWER_MMLU, VIEWER_PRO, strict=True))]
+    record = read_image(render_data_viewer(tmp_path / "viewer.png", header, rows, size, face))
+    read = {normalise_model_name(row.model): row.mmlu for row in record.rows}
+    assert read == {normalise_model_name(m): float(v)
+                    for m, v in zip(VIEWER_MODELS, VIEWER_MMLU, strict=True)}
+
+
+def test_mmlu_is_named_by_the_structure_of_the_name() -> None:
+    from imgread.tables.columns import MMLU_RE
+
+    for name in ["MMLU", "MMLU (5-shot)", "MMLU 5-shot", "MMLU\n(5-shot)", "mmlu_acc",
+                 "MMLU†", "MMLU ↑", "MMLU Acc."]:
+        assert MMLU_RE.search(name), name
+    for name in ["MMLU.Pro", "MMLU_Pro", "MMLU Pro", "MMLU\nPro", "MMLU-Pro", "MMLU-",
+                 "MMLU-Redux", "CMMLU", "MMMLU"]:
+        assert not MMLU_RE.search(name), name
