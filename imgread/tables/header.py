@@ -93,6 +93,40 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
     return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
 
 
+def split_over_pieces(line: TextLine, below: TextLine) -> TextLine:
+    """A wrapped header's upper line read as one chunk across narrow columns ("(10- MMLU-
+    C (25- Truth-" over "shot) Pro shot) fulQA"): split it where its words stand over
+    different pieces of the line below, when each part sits over its piece as a name's
+    lines stack (centred on it, or flush with it). A group title over several names is
+    not split: its words do not stack over theirs."""
+    pieces = [(chunk.box.x1, chunk.box.x2) for chunk in below.chunks]
+    chunks: list[Phrase] = []
+    for chunk in line.chunks:
+        owners = [
+            next((i for i, (x1, x2) in enumerate(pieces)
+                  if min(w.box.x2, x2) > max(w.box.x1, x1)), None)
+            for w in chunk.words
+        ]
+        if len(chunk.words) < 2 or None in owners or len(set(owners)) < 2:
+            chunks.append(chunk)
+            continue
+        groups: list[list[Word]] = []
+        for i, word in enumerate(chunk.words):
+            if i and owners[i] == owners[i - 1]:
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+        parts = [Phrase.of(group) for group in groups]
+        under = [owners[chunk.words.index(group[0])] for group in groups]
+        if len(set(under)) == len(under) and all(
+            _aligned(part.box, pieces[i]) for part, i in zip(parts, under, strict=True)
+        ):
+            chunks.extend(parts)
+        else:
+            chunks.append(chunk)
+    return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
+
+
 def spanned(box: Box, ranges: list[tuple[int, int]]) -> list[int]:
     """The columns a group name sits over ("HumanEval" over "Python" and "Multilingual"):
     two or more, not the first (names) and not all (a title)."""
@@ -157,6 +191,8 @@ def header_lines(
         line = lines[index]
         if all(is_settings_line(found) for found in header):
             line = split_at_columns(line, layout.ranges)
+        else:
+            line = split_over_pieces(line, header[0])
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if _rule_between(line, below, row_rules or []):
             limit += pitch
