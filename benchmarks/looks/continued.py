@@ -13,7 +13,6 @@ once; the "continued" lines and the page furniture are no rows.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 from looks.common import MODELS, look_run, save_shot, size_of

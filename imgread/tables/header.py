@@ -29,7 +29,7 @@ from .lines import (
     solid,
     tidy_label,
 )
-from .prose import is_prose_line
+from .prose import is_caption_line, is_prose_line
 from .stacked_names import column_below, piece_below
 
 SETTING_RE = re.compile(
@@ -199,8 +199,8 @@ def header_lines(
         row = is_body_line(line) and not names_with_sort_marks(line)
         if below.box.y1 - line.box.y2 > limit or row or is_ruler(line):
             break
-        if is_prose_line(line) or is_han_sentence(line):
-            break  # a paragraph's line above the table names no column
+        if is_prose_line(line) or is_han_sentence(line) or is_caption_line(line):
+            break  # a paragraph's line or the caption above the table names no column
         if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
             below = line
             continue
@@ -232,6 +232,7 @@ def header_lines(
         if is_title_above(header[j], header[j + 1])
         and not names_an_empty_column(header[j], header[j + 1], layout)
         and not (j and continues(header[j - 1], header[j]))
+        and not _stacked_over(solid(header[j]), solid(header[j + 1]))
     ]
     return header[titles[-1] + 1 :] if titles else header
 
@@ -397,9 +398,23 @@ def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[i
                 len({placed.get(id(c)) for c in under}) >= 2
                 and any(_benchmark_like(c.text) for c in under)
                 and not _benchmark_like(" ".join(c.text for c in phrase))
+                and not _stacked_over(phrase, under)
             ):
                 titles.update(id(chunk) for chunk in phrase)
     return titles
+
+
+def _stacked_over(phrase: list[Phrase], under: list[Phrase]) -> bool:
+    """Each piece of ``phrase`` sits over a piece of its own below, as a wrapped name's
+    lines stack ("GSM8K" "ARC-" set close over "(5-" and "C (25-"): names set close, not
+    one title over several."""
+    if len(phrase) < 2:
+        return False
+    over = [
+        next((i for i, c in enumerate(under) if _aligned(piece.box, (c.box.x1, c.box.x2))), None)
+        for piece in phrase
+    ]
+    return None not in over and len(set(over)) == len(over)
 
 
 def _benchmark_like(text: str) -> bool:
