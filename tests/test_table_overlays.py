@@ -127,3 +127,30 @@ def test_mmlu_is_named_by_the_structure_of_the_name() -> None:
     for name in ["MMLU.Pro", "MMLU_Pro", "MMLU Pro", "MMLU\nPro", "MMLU-Pro", "MMLU-",
                  "MMLU-Redux", "CMMLU", "MMMLU"]:
         assert not MMLU_RE.search(name), name
+
+
+needs_chromium = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(),
+                                    reason="Chromium absent")
+
+
+@needs_chromium
+def test_a_longtable_over_two_pages_keeps_its_wrapped_header_names(tmp_path: Path) -> None:
+    """A paper's longtable continued on a second page (the tuning look ``continued``): narrow
+    columns wrap their names over two or three lines whose words nearly touch their
+    neighbours' ("(10- MMLU- C (25- Truth-" read as one piece), and page 2 opens with "Table
+    3 – continued from previous page" over the header. The pieces were joined across
+    columns ("MMLU-C (25-Truth-Pro)") and the caption read into the names ("continued from
+    previous page BBH"). Each wrapped name is joined by column geometry (its lines stacked
+    over its own column), and a caption ends the header."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from looks import continued
+
+    truth = continued.generate(tmp_path, 6, 300)
+    for name in ("continued_003.png", "continued_005.png"):
+        wanted = [n.replace(" ", "").lower() for n in truth[name]["columns"][1:]]
+        record = read_image(tmp_path / name)
+        assert len(record.ocr.tables) >= 1
+        for table in record.ocr.tables:
+            read = [(c + (f"({s})" if s else "")).replace(" ", "").lower()
+                    for c, s in zip(table.columns[1:], table.settings[1:], strict=True)]
+            assert read == wanted, name
