@@ -50,6 +50,17 @@ def _aligned(box: Box, column: tuple[int, int]) -> bool:
     )
 
 
+def _runs_by_owner(words: list[Word], owners: list[int | None]) -> list[list[Word]]:
+    """``words`` cut into runs of neighbours with one owner each."""
+    groups: list[list[Word]] = []
+    for i, word in enumerate(words):
+        if i and owners[i] == owners[i - 1]:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
 def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
     """Column names set close together ("GSM8K+Python MATH+Python") are read as one chunk:
     split it where its words fall in different columns, when each word falls in one."""
@@ -75,12 +86,7 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
             owners[i] = owners[i] if owners[i] is not None else owners[i + 1]
         for i in range(1, len(owners)):
             owners[i] = owners[i] if owners[i] is not None else owners[i - 1]
-        groups: list[list[Word]] = []
-        for i, word in enumerate(chunk.words):
-            if i and owners[i] == owners[i - 1]:
-                groups[-1].append(word)
-            else:
-                groups.append([word])
+        groups = _runs_by_owner(chunk.words, owners)
         pieces = [Phrase.of(group) for group in groups]
         owned = [owners[chunk.words.index(group[0])] for group in groups]
         if all(
@@ -110,14 +116,9 @@ def split_over_pieces(line: TextLine, below: TextLine) -> TextLine:
         if len(chunk.words) < 2 or None in owners or len(set(owners)) < 2:
             chunks.append(chunk)
             continue
-        groups: list[list[Word]] = []
-        for i, word in enumerate(chunk.words):
-            if i and owners[i] == owners[i - 1]:
-                groups[-1].append(word)
-            else:
-                groups.append([word])
+        groups = _runs_by_owner(chunk.words, owners)
         parts = [Phrase.of(group) for group in groups]
-        under = [owners[chunk.words.index(group[0])] for group in groups]
+        under = [i for i in (owners[chunk.words.index(g[0])] for g in groups) if i is not None]
         if len(set(under)) == len(under) and all(
             _aligned(part.box, pieces[i]) for part, i in zip(parts, under, strict=True)
         ):
