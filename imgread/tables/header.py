@@ -99,12 +99,18 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
     return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
 
 
+# A wrapped name's lines stand this close (line heights) at the most.
+TIGHT_LINES = 0.6
+
+
 def split_over_pieces(line: TextLine, below: TextLine) -> TextLine:
     """A wrapped header's upper line read as one chunk across narrow columns ("(10- MMLU-
     C (25- Truth-" over "shot) Pro shot) fulQA"): split it where its words stand over
     different pieces of the line below, when each part sits over its piece as a name's
     lines stack (centred on it, or flush with it). A group title over several names is
     not split: its words do not stack over theirs."""
+    if below.box.y1 - line.box.y2 > TIGHT_LINES * max(line.box.height, 1):
+        return line  # apart from the line below: no line of the same wrapped names
     pieces = [(chunk.box.x1, chunk.box.x2) for chunk in below.chunks]
     chunks: list[Phrase] = []
     for chunk in line.chunks:

@@ -10,7 +10,8 @@ The box is found by its shape in the loaded image's pixels: a solid block of a g
 from the page's (text strokes are thinner than it and fall away under an opening), nearly
 filling its bounding rectangle (rounded corners allowed), holding two or more lines of
 text, narrower than the table, with the table's words level with it on its left and
-table words above or below it across its width (it lies inside the table, not beside it).
+table words above it across its width (it hangs under a row, inside the table: a header
+cell on a dark band has nothing above it).
 A coloured header band spans the table; a tinted cell, a badge or a data bar holds one
 line; a code block holding a whole table has no table around it: none of them is taken.
 """
@@ -97,10 +98,10 @@ def _floats_over_table(box: Box, words: list[Word], inside: list[Word]) -> bool:
     if box.width > NARROW * spread:
         return False
     level_left = any(w.box.x2 < box.x1 and box.y1 <= w.box.cy <= box.y2 for w in outside)
-    across = [w for w in outside if w.box.x2 > box.x1 and w.box.x1 < box.x2]
-    above = any(w.box.y2 <= box.y1 for w in across)
-    below = any(w.box.y1 >= box.y2 for w in across)
-    return level_left and (above or below)
+    # It hangs under a row of the table (a header cell on a dark band has none above it).
+    above = any(w.box.y2 <= box.y1 and w.box.x2 > box.x1 and w.box.x1 < box.x2
+                for w in outside)
+    return level_left and above
 
 
 def _painted_over(prepared: Prepared, blocks: list[Box]) -> Prepared:
