@@ -64,7 +64,7 @@ def test_a_checkbox_read_alike_in_every_row_is_no_column_of_names() -> None:
 def test_a_metric_named_after_an_underscore_is_its_benchmark() -> None:
     for name in ["mmlu_acc", "eval/mmlu", "mmlu_5shot", "MMLU (5-shot)"]:
         assert MMLU_RE.search(name), name
-    for name in ["mmlu_pro", "mmlu_pro_acc", "CMMLU", "MMLU-Pro"]:
+    for name in ["mmlu_pro", "mmlu_pro_acc", "CMMLU", "MMLU-Pro", "MMLU.Pro", "MMLU Pro"]:
         assert not MMLU_RE.search(name), name
 
 

@@ -9,6 +9,7 @@ from looks import (
     across,
     ascii_block,
     cell_kinds,
+    continued,
     cramped,
     databars,
     decks,
@@ -26,6 +27,7 @@ from looks import (
     pastel,
     pdf_viewer,
     phone_cjk,
+    popovers,
     raised_marks,
     rank_badges,
     readme,
@@ -73,4 +75,6 @@ LOOKS = {
     "panes": panes,
     "summary_rows": summary_rows,
     "group_units": group_units,
+    "popovers": popovers,
+    "continued": continued,
 }

@@ -50,6 +50,7 @@ from .name_repairs import (
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
 from .note_marks import strip_note_marks, without_note_words
 from .panes import split_panes
+from .popovers import hide_floating_boxes
 from .prose import page_columns
 from .rank_badges import strip_rank_badges
 from .repairs import finish_numbers, repair_column
@@ -91,6 +92,8 @@ def extract_tables(
     words = without_marked_numbers(without_note_words(words))
     # A spreadsheet's row numbers, letters and chrome are no table; its pale grid is.
     sheet, words, grid = read_frame(words, prepared, config.ocr)
+    # A tooltip or menu over a few cells is no cells, and hides only those.
+    words, prepared = hide_floating_boxes(words, prepared)
     # A column rule runs past a few rows; a shorter one is strokes of letters that a small,
     # blurred image stacks into a line.
     shortest = 3.5 * float(median(word.box.height for word in words)) if words else 0.0

@@ -54,11 +54,20 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-# MMLU itself, with or without its setting ("MMLU (5-shot)") or, as trackers name metrics,
-# the metric after an underscore ("mmlu_acc", "mmlu_5shot"); not CMMLU, MMLU-Pro or mmlu_pro.
+# A setting or metric printed after a benchmark's name ("5-shot", "acc", "EM").
+_SETTING = (
+    r"(?:acc(?:uracy|_norm)?|em|exact_match|score|f1|avg|cot|\d+[-\s]?shots?"
+    r"|zero[-\s]?shot|few[-\s]?shot)"
+)
+# MMLU itself, by the structure of the name: "MMLU" alone, or followed by marks ("MMLU†",
+# "MMLU ↑"), a bracketed setting ("MMLU (5-shot)") or a setting after any separator
+# ("MMLU 5-shot", and, as trackers name metrics, "mmlu_acc", "mmlu_5shot"). A word after
+# any separator (".", "_", "-", a space, a line break) names a variant: "MMLU.Pro",
+# "MMLU_Pro", "MMLU Pro", "MMLU-Redux"; so does a name broken after its hyphen ("MMLU-"
+# over a lost "Pro"). CMMLU, KMMLU and MMMLU are other benchmarks.
 MMLU_RE = re.compile(
-    r"(?<![a-z])mmlu(?!-|[^\W_]|_(?!(?:acc|accuracy|acc_norm|em|exact_match|score|\d+-?shot)"
-    r"(?![a-z0-9])))",
+    r"(?<![a-z])mmlu(?![^\W_])"
+    r"(?:(?=[-_.\s]+" + _SETTING + r"(?![a-z0-9]))|(?![-_.]|\s*[^\W_]))",
     re.IGNORECASE,
 )
 # A size stated in a model name: "Qwen-7B", "Llama 2 70B", "OPT-350M".

@@ -29,7 +29,7 @@ from .lines import (
     solid,
     tidy_label,
 )
-from .prose import is_prose_line
+from .prose import is_caption_line, is_prose_line
 from .stacked_names import column_below, piece_below
 
 SETTING_RE = re.compile(
@@ -48,6 +48,17 @@ def _aligned(box: Box, column: tuple[int, int]) -> bool:
         or abs(box.x1 - x1) <= edge
         or abs(box.x2 - x2) <= edge
     )
+
+
+def _runs_by_owner(words: list[Word], owners: list[int | None]) -> list[list[Word]]:
+    """``words`` cut into runs of neighbours with one owner each."""
+    groups: list[list[Word]] = []
+    for i, word in enumerate(words):
+        if i and owners[i] == owners[i - 1]:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
 
 
 def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
@@ -75,12 +86,7 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
             owners[i] = owners[i] if owners[i] is not None else owners[i + 1]
         for i in range(1, len(owners)):
             owners[i] = owners[i] if owners[i] is not None else owners[i - 1]
-        groups: list[list[Word]] = []
-        for i, word in enumerate(chunk.words):
-            if i and owners[i] == owners[i - 1]:
-                groups[-1].append(word)
-            else:
-                groups.append([word])
+        groups = _runs_by_owner(chunk.words, owners)
         pieces = [Phrase.of(group) for group in groups]
         owned = [owners[chunk.words.index(group[0])] for group in groups]
         if all(
@@ -89,6 +95,41 @@ def split_at_columns(line: TextLine, ranges: list[tuple[int, int]]) -> TextLine:
         ):
             chunks.extend(pieces)
         else:  # a sentence over the columns (a group label), not names set close
+            chunks.append(chunk)
+    return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
+
+
+# A wrapped name's lines stand this close (line heights) at the most.
+TIGHT_LINES = 0.6
+
+
+def split_over_pieces(line: TextLine, below: TextLine) -> TextLine:
+    """A wrapped header's upper line read as one chunk across narrow columns ("(10- MMLU-
+    C (25- Truth-" over "shot) Pro shot) fulQA"): split it where its words stand over
+    different pieces of the line below, when each part sits over its piece as a name's
+    lines stack (centred on it, or flush with it). A group title over several names is
+    not split: its words do not stack over theirs."""
+    if below.box.y1 - line.box.y2 > TIGHT_LINES * max(line.box.height, 1):
+        return line  # apart from the line below: no line of the same wrapped names
+    pieces = [(chunk.box.x1, chunk.box.x2) for chunk in below.chunks]
+    chunks: list[Phrase] = []
+    for chunk in line.chunks:
+        owners = [
+            next((i for i, (x1, x2) in enumerate(pieces)
+                  if min(w.box.x2, x2) > max(w.box.x1, x1)), None)
+            for w in chunk.words
+        ]
+        if len(chunk.words) < 2 or None in owners or len(set(owners)) < 2:
+            chunks.append(chunk)
+            continue
+        groups = _runs_by_owner(chunk.words, owners)
+        parts = [Phrase.of(group) for group in groups]
+        under = [i for i in (owners[chunk.words.index(g[0])] for g in groups) if i is not None]
+        if len(set(under)) == len(under) and all(
+            _aligned(part.box, pieces[i]) for part, i in zip(parts, under, strict=True)
+        ):
+            chunks.extend(parts)
+        else:
             chunks.append(chunk)
     return TextLine(chunks=chunks, box=line.box) if len(chunks) != len(line.chunks) else line
 
@@ -157,14 +198,16 @@ def header_lines(
         line = lines[index]
         if all(is_settings_line(found) for found in header):
             line = split_at_columns(line, layout.ranges)
+        else:
+            line = split_over_pieces(line, header[0])
         limit = max(2.5 * min(line.box.height, below.box.height), 1.4 * pitch)
         if _rule_between(line, below, row_rules or []):
             limit += pitch
         row = is_body_line(line) and not names_with_sort_marks(line)
         if below.box.y1 - line.box.y2 > limit or row or is_ruler(line):
             break
-        if is_prose_line(line) or is_han_sentence(line):
-            break  # a paragraph's line above the table names no column
+        if is_prose_line(line) or is_han_sentence(line) or is_caption_line(line):
+            break  # a paragraph's line or the caption above the table names no column
         if not header and below is lines[first_body] and _labels_rows(line, lines[:index]):
             below = line
             continue
@@ -196,6 +239,7 @@ def header_lines(
         if is_title_above(header[j], header[j + 1])
         and not names_an_empty_column(header[j], header[j + 1], layout)
         and not (j and continues(header[j - 1], header[j]))
+        and not _stacked_over(solid(header[j]), solid(header[j + 1]))
     ]
     return header[titles[-1] + 1 :] if titles else header
 
@@ -361,9 +405,23 @@ def _group_titles(lines: list[TextLine], placed: dict[int, int | None]) -> set[i
                 len({placed.get(id(c)) for c in under}) >= 2
                 and any(_benchmark_like(c.text) for c in under)
                 and not _benchmark_like(" ".join(c.text for c in phrase))
+                and not _stacked_over(phrase, under)
             ):
                 titles.update(id(chunk) for chunk in phrase)
     return titles
+
+
+def _stacked_over(phrase: list[Phrase], under: list[Phrase]) -> bool:
+    """Each piece of ``phrase`` sits over a piece of its own below, as a wrapped name's
+    lines stack ("GSM8K" "ARC-" set close over "(5-" and "C (25-"): names set close, not
+    one title over several."""
+    if len(phrase) < 2:
+        return False
+    over = [
+        next((i for i, c in enumerate(under) if _aligned(piece.box, (c.box.x1, c.box.x2))), None)
+        for piece in phrase
+    ]
+    return None not in over and len(set(over)) == len(over)
 
 
 def _benchmark_like(text: str) -> bool:

@@ -42,6 +42,18 @@ def is_prose_line(line: TextLine) -> bool:
 
 
 
+# A table's caption opens with its number: "Table 3:", "Table 3 – continued from previous
+# page", "TABLE II.", "Tab. 4".
+CAPTION_RE = re.compile(r"^(?:table|tab\.)\s*(?:\d+|[IVXL]+)\b", re.IGNORECASE)
+
+
+def is_caption_line(line: TextLine) -> bool:
+    """A table's caption (or its "continued from previous page" on the next page): it
+    names no column, however its words fall over them."""
+    words = [w.text for chunk in line.chunks for w in chunk.words]
+    return len(words) >= 2 and bool(CAPTION_RE.match(" ".join(words)))
+
+
 def page_columns(words: list[Word]) -> list[list[Word]]:
     """The words of a two-column page, split at its gutter where running text stands on
     both sides of it (the table of one column and the other column's paragraphs beside it
