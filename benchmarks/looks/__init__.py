@@ -8,6 +8,7 @@ they are tuning sets, never test sets.
 from looks import (
     across,
     ascii_block,
+    card_badges,
     cell_kinds,
     cramped,
     databars,
@@ -20,6 +21,7 @@ from looks import (
     layouts,
     leaderboard,
     leaders,
+    line_margin,
     mpl_table,
     panes,
     paper_table,
@@ -73,4 +75,6 @@ LOOKS = {
     "panes": panes,
     "summary_rows": summary_rows,
     "group_units": group_units,
+    "card_badges": card_badges,
+    "line_margin": line_margin,
 }
