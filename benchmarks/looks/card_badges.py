@@ -39,6 +39,7 @@ def _page(rng: random.Random, columns: list[str], rows: list[list[str]]) -> str:
     family = rng.choice(FAMILIES)
     size = rng.randint(12, 15)
     head = rng.choice([10, 11])
+    head_ink = rng.choice(["#6b7280", "#9ca3af", "#8b95a5", "#71717a"])
     badge = rng.randint(16, 20)
     round_ = "50%" if rng.random() < 0.4 else f"{rng.randint(3, 6)}px"
     title, subtitle = rng.choice(TITLES)
@@ -49,14 +50,14 @@ def _page(rng: random.Random, columns: list[str], rows: list[list[str]]) -> str:
         "box-shadow:0 1px 3px rgba(0,0,0,.12)}"
         f"h2{{margin:0 0 4px;font-size:{size + 5}px}}p{{margin:0 0 14px;color:#6b7280}}"
         "table{border-collapse:collapse}"
-        f"th{{font-size:{head}px;color:#6b7280;font-weight:600;text-transform:uppercase;"
-        f"letter-spacing:.04em;text-align:left;padding:8px {rng.randint(14, 22)}px 8px 0}}"
+        f"th{{font-size:{head}px;color:{head_ink};font-weight:{rng.choice([500, 600])};"
+        f"text-transform:uppercase;letter-spacing:.0{rng.randint(2, 8)}em;text-align:left;padding:8px {rng.randint(14, 22)}px 8px 0}}"
         f"td{{padding:{rng.randint(7, 11)}px {rng.randint(14, 22)}px "
         f"{rng.randint(7, 11)}px 0;border-top:1px solid #e5e7eb}}"
         ".n{display:inline-flex;align-items:center}"
         f".b{{display:inline-flex;align-items:center;justify-content:center;width:{badge}px;"
         f"height:{badge}px;border-radius:{round_};color:#fff;font-size:{badge // 2}px;"
-        f"font-weight:700;margin-right:{rng.randint(6, 10)}px;flex:none}}"
+        f"font-weight:700;margin-right:{rng.randint(4, 10)}px;flex:none}}"
     )
     header = "".join(f"<th>{c}</th>" for c in columns)
     body = ""
@@ -92,7 +93,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
                 rows.append({"model": name, "params_b": size_of(name), "tokens_t": None,
                              "mmlu": mmlu, "cells": [name, *values]})
             columns = ["Name", *benches]
-            image = browser.shoot(_page(rng, columns, cells), rng.choice([1.0, 1.0, 1.5, 2.0]))
+            image = browser.shoot(_page(rng, columns, cells), rng.choice([1.0, 1.0, 1.25, 2.0]))
             name = save_shot(image, out, f"card_{i:03d}", rng, 0.3)
             truth[name] = {"columns": columns, "settings": [None] * len(columns),
                            "rows": rows, "style": "card_badges"}

@@ -10,6 +10,12 @@ and its reading replaces the page's only where it keeps every character the page
 order, and adds some (a reading that only completes, never contradicts, the page's), and
 where it names a known benchmark or a quantity that the page's reading did not: a column
 name that overflows into its neighbour's region ("MMLU" beside "CMMLU") is not taken.
+
+A header set in small grey capitals (a web card's "MMLU", "MBPP", "MMLU-PRO" at 10-11 px,
+letter-spaced) loses letters the same way on any page, surely: "MML", "MBP", "A" for
+"MATH", and every score of the column is then filed under a name no benchmark has. Where
+most of the header's names are in capitals, each name over a column of numbers that is not
+yet a known benchmark is completed by the same reading, on the same terms.
 """
 
 from __future__ import annotations
@@ -21,10 +27,11 @@ from .. import ocr
 from ..config import OcrSettings
 from ..names import is_known_benchmark
 from ..ocr import rapid
-from ..record import Table
+from ..record import Cell, Table
 from ..units import column_quantity, parse_number
 from .bands import joined_text
 from .cells import original_crop, second_engine
+from .columns import numeric_columns
 from .lines import Layout, tidy_label
 from .second import own_name_region
 
@@ -53,14 +60,28 @@ def _named(text: str) -> bool:
     return is_known_benchmark(text) or column_quantity(text) is not None
 
 
-def complete_han_headers(
+def in_capitals(header: list[Cell]) -> bool:
+    """Most of the header's names (two at least) are written in capitals alone."""
+    named = [cell.text for cell in header if any(ch.isalpha() for ch in cell.text)]
+    capitals = [text for text in named if not any(ch.islower() for ch in text)]
+    return len(capitals) >= 2 and len(capitals) > 0.5 * len(named)
+
+
+def complete_headers(
     table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
 ) -> None:
-    """On a Han page, each column name the page read in part is completed by the second
-    engine's reading of the name's region (see the module's docstring)."""
-    if not ocr.is_chinese(settings.lang) or not second_engine(settings) or not table.header_rows:
+    """On a Han page, each column name the page read in part, and in a header set in
+    capitals each such name over numbers, is completed by the second engine's reading of
+    the name's region (see the module's docstring)."""
+    if not second_engine(settings) or not table.header_rows:
         return
     header = table.header_rows[0]
+    if ocr.is_chinese(settings.lang):
+        wanted = set(range(table.n_cols))
+    elif in_capitals(header):
+        wanted = set(numeric_columns(table))
+    else:
+        return
     boxed = [cell.box for cell in header if cell.box is not None]
     if not boxed:
         return
@@ -68,6 +89,8 @@ def complete_han_headers(
     glyph = float(median(box.height for box in boxed))
     for cell in header:
         if not cell.text or cell.col >= len(layout.spans) or _named(cell.text):
+            continue
+        if cell.col not in wanted:
             continue
         region = own_name_region(header, layout.spans, cell, top, bottom)
         lines = rapid.read(original_crop(prepared, region, glyph), detect=True)
