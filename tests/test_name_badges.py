@@ -4,6 +4,7 @@ leaderboard card (``preprocess/name_badges.py``, ``tables/han_headers.complete_h
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import cv2
@@ -145,3 +146,44 @@ def test_heat_map_cells_and_links_are_no_badges() -> None:
         draw.text((392, y + 8), "name", font=face, fill="black")
     rgb = np.asarray(image)
     assert find_name_badges(rgb, cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)) == []
+
+
+HEADER_BENCHES = ["MMLU", "MMLU-PRO", "MBPP", "GPQA", "MATH"]
+
+
+def _capitals_page(family: str) -> str:
+    """A web table whose header is pale grey capitals at 10 px, letter-spaced."""
+    rows = "".join(
+        f"<tr><td>Model-{r} {7 * (r + 1)}B</td>"
+        + "".join(f"<td>{20 + r * 7 + c * 3}.{(r + c) % 10}</td>" for c in range(5)) + "</tr>"
+        for r in range(6)
+    )
+    css = (f"body{{margin:0;background:#fff;font-family:'{family}';font-size:13px}}"
+           "#shot{display:inline-block;padding:20px}table{border-collapse:collapse}"
+           "th{font-size:10px;color:#9ca3af;font-weight:500;text-transform:uppercase;"
+           "letter-spacing:.05em;text-align:left;padding:8px 18px 8px 0}"
+           "td{padding:9px 18px 9px 0;border-top:1px solid #e5e7eb}")
+    head = "".join(f"<th>{b}</th>" for b in ["Name", *HEADER_BENCHES])
+    return (f"<!doctype html><html><head><style>{css}</style></head><body><div id='shot'>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("family", ["Open Sans", "FreeSans"])
+def test_pale_capital_header_names_every_column(tmp_path: Path, family: str) -> None:
+    """Tesseract reads these names "M", "BF", "LU-PR", "Pi wre": the second engine's
+    reading of the header line completes them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from browser import CHROMIUM, Browser
+
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed")
+    browser = Browser((900, 700))
+    try:
+        image = browser.shoot(_capitals_page(family), 1.0)
+    finally:
+        browser.close()
+    path = tmp_path / "capitals.png"
+    image.save(path)
+    tables = read_image(path).ocr.tables
+    assert [name.upper() for name in tables[0].columns[1:]] == HEADER_BENCHES

@@ -58,9 +58,9 @@ def _page(rng: random.Random, columns: list[str], rows: list[list[str]]) -> str:
         f"body{{margin:0;background:#fff}}#shot{{position:relative;overflow:hidden;"
         f"width:{rng.randint(620, 760)}px;padding:24px {4 * size}px 24px {4 * size + 10}px;"
         f"font-family:'{family}';font-size:{size}px;line-height:{line}px;color:#111}}"
-        "p{margin:0 0 %dpx;text-align:justify}" % line
-        + "table{border-collapse:collapse;margin:0 auto %dpx;border-top:1.5px solid #000;" % line
-        + "border-bottom:1.5px solid #000}thead th{border-bottom:1px solid #000;"
+        f"p{{margin:0 0 {line}px;text-align:justify}}"
+        f"table{{border-collapse:collapse;margin:0 auto {line}px;border-top:1.5px solid #000;"
+        "border-bottom:1.5px solid #000}thead th{border-bottom:1px solid #000;"
         "font-weight:normal;padding:3px 8px}td{padding:2px 8px;text-align:center;"
         "vertical-align:top}"
         f"td:first-child,th:first-child{{text-align:left;width:{name_width}px}}"

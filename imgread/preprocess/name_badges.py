@@ -9,7 +9,7 @@ colour before OCR: a connected blob of saturated colour, about square, filled (o
 lighter marks inside it), at least as tall as the letters of the dark, unsaturated text
 that starts just after it on its line, and one of three or more such blobs whose left
 edges stand in one column. A heat map's coloured cells stand beside other fills, not
-before text; a blue link's letters are strokes, not filled squares.
+alone before text; a blue link's letters are strokes, not filled squares.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def _text_after(grey: np.ndarray, saturated: np.ndarray, box: tuple[int, int, in
     x, y, w, h = box
     right = min(grey.shape[1], x + w + round((NAME_GAP + 1.5) * h))
     strip = grey[y : y + h, x + w : right].astype(int)
+    if saturated[y : y + h, x + w : right].mean() > 0.2:
+        return False  # another fill beside it (a heat map's next cell): no name on the ground
     ink = (np.abs(strip - ground) > 60) & ~saturated[y : y + h, x + w : right]
     columns = np.flatnonzero(ink.any(axis=0))
     return columns.size >= 2 and columns[0] <= NAME_GAP * h
@@ -84,6 +86,8 @@ def find_name_badges(rgb: np.ndarray, grey: np.ndarray) -> list[tuple[int, int, 
             continue  # dark marks inside: a cell's number on a fill, not initials
         ring = np.concatenate([grey[y - 1, x : x + w], grey[min(y + h, grey.shape[0] - 1),
                                x : x + w]])
+        if saturated[y : y + h, max(0, x - h) : x].mean() > 0.2:
+            continue  # a fill just before it: a row of fills (a heat map), not a badge
         if _text_after(grey, saturated, (x, y, w, h), float(np.median(ring))):
             candidates.append((x, y, w, h))
     badges = []

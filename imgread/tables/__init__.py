@@ -37,8 +37,8 @@ from .header import settings_as_names
 from .header_points import restore_header_points
 from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
-from .line_numbers import without_line_numbers
 from .layout import build_table, find_layouts, looks_like_a_table
+from .line_numbers import without_line_numbers
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
 from .name_repairs import (

@@ -27,7 +27,7 @@ from .. import ocr
 from ..config import OcrSettings
 from ..names import is_known_benchmark
 from ..ocr import rapid
-from ..record import Cell, Table
+from ..record import Box, Cell, Table
 from ..units import column_quantity, parse_number
 from .bands import joined_text
 from .cells import original_crop, second_engine
@@ -87,10 +87,11 @@ def complete_headers(
         return
     top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
     glyph = float(median(box.height for box in boxed))
+    if not ocr.is_chinese(settings.lang):
+        _complete_capitals(table, layout, prepared, wanted, (top, bottom, glyph))
+        return
     for cell in header:
         if not cell.text or cell.col >= len(layout.spans) or _named(cell.text):
-            continue
-        if cell.col not in wanted:
             continue
         region = own_name_region(header, layout.spans, cell, top, bottom)
         lines = rapid.read(original_crop(prepared, region, glyph), detect=True)
@@ -108,3 +109,54 @@ def complete_headers(
         cell.readings.update({"page": cell.readings.get("page", cell.text), rapid.NAME: text})
         cell.text = text
         table.columns[cell.col] = text
+
+
+def _words_across(text: str, x1: float, x2: float) -> list[tuple[str, float, float]]:
+    """The words of a line the detector found whole, each with the stretch of the line its
+    characters take (capitals are about as wide as each other)."""
+    per_char = (x2 - x1) / max(len(text), 1)
+    words, start = [], 0
+    for word in text.split(" "):
+        if word:
+            words.append((word, x1 + start * per_char, x1 + (start + len(word)) * per_char))
+        start += len(word) + 1
+    return words
+
+
+def _complete_capitals(table: Table, layout: Layout, prepared: Prepared, wanted: set[int],
+                       band: tuple[int, int, float]) -> None:
+    """A header in small capitals: the whole header line is read by the second engine at
+    once (its detector finds each letter-spaced name whole, where a column's own region
+    cuts a name wider than its numbers: "MMLU-PR"), each name it finds goes to the column
+    its middle stands over, and a sure reading that names a known benchmark no other
+    column has replaces a name the page misread ("BF", "M", "LU-PR"). Two witnesses, the
+    engine and the lexicon, outvote the page's reading of pale capitals, which may hold
+    no letter of the name."""
+    if prepared.angle != 0.0:
+        return
+    top, bottom, glyph = band
+    spans = layout.spans
+    header = table.header_rows[0]
+    pad = max(2, int(glyph * 0.3))  # as ``original_crop`` pads its crop
+    left = max(0, spans[0][0] - (spans[0][1] - spans[0][0]))
+    region = Box(x1=left, y1=top, x2=spans[-1][1] + (spans[-1][1] - spans[-1][0]), y2=bottom)
+    found: dict[int, tuple[str, float]] = {}
+    origin = max(0, left - pad)
+    for text, score, box in rapid.read(original_crop(prepared, region, glyph), detect=True):
+        for word, x1, x2 in _words_across(text, origin + box.x1, origin + box.x2):
+            column = max(range(len(spans)),
+                         key=lambda c: min(x2, spans[c][1]) - max(x1, spans[c][0]))
+            name = tidy_label(word)
+            if column in found or score * 100 < SURE or not is_known_benchmark(name):
+                found[column] = ("", 0.0)  # two names over a column, or unsure: no witness
+                continue
+            found[column] = (name, score * 100)
+    taken = {cell.text.lower() for cell in header}
+    for cell in header:
+        name, score = found.get(cell.col, ("", 0.0))
+        if cell.col not in wanted or _named(cell.text) or not name or name.lower() in taken:
+            continue
+        cell.readings.update({"page": cell.readings.get("page", cell.text), rapid.NAME: name})
+        cell.text, cell.confidence = name, max(cell.confidence, score)
+        taken.add(name.lower())
+        table.columns[cell.col] = name

@@ -12,6 +12,7 @@ page further out beside them. It is dropped before the table is laid out.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from statistics import median
 
 from ..record import Word
@@ -93,11 +94,18 @@ def _strip(words: list[Word], left: bool) -> set[int]:
     if outside:
         return set()  # something stands further out: the numbers are no margin's
     # The strip's pitch is its usual step; a dropped number makes one step two.
-    steps = sorted(b.box.cy - a.box.cy for (_, a, _), (_, b, _)
-                   in zip(column, column[1:], strict=False))
+    steps = sorted(b.box.cy - a.box.cy for (_, a, _), (_, b, _) in pairwise(column))
     if not _steady([(w, n) for _, w, n in column], steps[len(steps) // 4]):
         return set()
-    return members
+    # A number misread as letters ("3um") lies inside the strip too.
+    x1 = min(w.box.x1 for _, w, _ in column)
+    x2 = max(w.box.x2 for _, w, _ in column)
+    misread = {
+        i for i, w in enumerate(words)
+        if len(w.text) <= 5 and w.box.x1 >= x1 - 2 and w.box.x2 <= x2 + 2
+        and top <= w.box.cy <= bottom
+    }
+    return members | misread
 
 
 def without_line_numbers(words: list[Word]) -> list[Word]:
