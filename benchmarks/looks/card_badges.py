@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from looks.common import MODELS, look_run, save_shot, size_of
+from looks.common import MODELS, drawn_rows, look_run, save_shot
 
 FAMILIES = ["Roboto", "Open Sans", "Liberation Sans", "DejaVu Sans", "FreeSans"]
 # Saturated badge colours, as avatar generators pick them.
@@ -80,19 +80,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
             benches = rng.sample(BENCHES, rng.randint(3, 5))
             if i % 2 == 0 and "MMLU" not in benches:
                 benches[0] = "MMLU"
-            names: list[str] = []
-            wanted = rng.randint(5, 8)
-            while len(names) < wanted:
-                name = _name(rng)
-                if name not in names:
-                    names.append(name)
-            rows, cells = [], []
-            for name in names:
-                values = [f"{rng.uniform(20, 90):.1f}" for _ in benches]
-                cells.append([name, *values])
-                mmlu = float(values[benches.index("MMLU")]) if "MMLU" in benches else None
-                rows.append({"model": name, "params_b": size_of(name), "tokens_t": None,
-                             "mmlu": mmlu, "cells": [name, *values]})
+            rows, cells = drawn_rows(rng, _name, rng.randint(5, 8), benches)
             columns = ["Name", *benches]
             image = browser.shoot(_page(rng, columns, cells), rng.choice([1.0, 1.0, 1.25, 2.0]))
             name = save_shot(image, out, f"card_{i:03d}", rng, 0.3)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from looks.common import BENCH, MODELS, look_run, save_shot, size_of
+from looks.common import BENCH, MODELS, drawn_rows, look_run, save_shot
 
 FAMILIES = ["Liberation Serif", "DejaVu Serif", "FreeSerif", "Liberation Sans", "Roboto"]
 STEMS = ["Orinth", "Vexa", "Marrow", "Halden", "Kestrel", "Lumece"]
@@ -79,19 +79,7 @@ def generate(out: Path, count: int, seed: int) -> dict:
             benches = rng.sample(BENCH, rng.randint(3, 5))
             if "MMLU" not in benches:
                 benches[0] = "MMLU"
-            names: list[str] = []
-            wanted = rng.randint(4, 7)
-            while len(names) < wanted:
-                name = _name(rng)
-                if name not in names:
-                    names.append(name)
-            rows, cells = [], []
-            for name in names:
-                values = [f"{rng.uniform(20, 90):.1f}" for _ in benches]
-                cells.append([name, *values])
-                rows.append({"model": name, "params_b": size_of(name), "tokens_t": None,
-                             "mmlu": float(values[benches.index("MMLU")]),
-                             "cells": [name, *values]})
+            rows, cells = drawn_rows(rng, _name, rng.randint(4, 7), benches)
             columns = ["Model", *benches]
             image = browser.shoot(_page(rng, columns, cells), rng.choice([1.0, 1.5, 2.0]))
             name = save_shot(image, out, f"margin_{i:03d}", rng, 0.3)
