@@ -70,25 +70,23 @@ def in_capitals(header: list[Cell]) -> bool:
 def complete_headers(
     table: Table, layout: Layout, prepared: Prepared, settings: OcrSettings
 ) -> None:
-    """On a Han page, each column name the page read in part, and in a header set in
-    capitals each such name over numbers, is completed by the second engine's reading of
-    the name's region (see the module's docstring)."""
+    """On a Han page, each column name the page read in part is completed by the second
+    engine's reading of the name's region; in a header set in capitals, each such name over
+    numbers by its reading of the header line (see the module's docstring)."""
     if not second_engine(settings) or not table.header_rows:
         return
     header = table.header_rows[0]
-    if ocr.is_chinese(settings.lang):
-        wanted = set(range(table.n_cols))
-    elif in_capitals(header):
-        wanted = set(numeric_columns(table))
-    else:
+    chinese = ocr.is_chinese(settings.lang)
+    if not chinese and not in_capitals(header):
         return
     boxed = [cell.box for cell in header if cell.box is not None]
     if not boxed:
         return
     top, bottom = min(box.y1 for box in boxed), max(box.y2 for box in boxed)
     glyph = float(median(box.height for box in boxed))
-    if not ocr.is_chinese(settings.lang):
-        _complete_capitals(table, layout, prepared, wanted, (top, bottom, glyph))
+    if not chinese:
+        _complete_capitals(table, layout, prepared, set(numeric_columns(table)),
+                           (top, bottom, glyph))
         return
     for cell in header:
         if not cell.text or cell.col >= len(layout.spans) or _named(cell.text):
