@@ -8,6 +8,7 @@ they are tuning sets, never test sets.
 from looks import (
     across,
     ascii_block,
+    card_badges,
     cell_kinds,
     continued,
     cramped,
@@ -21,6 +22,7 @@ from looks import (
     layouts,
     leaderboard,
     leaders,
+    line_margin,
     mpl_table,
     panes,
     paper_table,
@@ -77,4 +79,6 @@ LOOKS = {
     "group_units": group_units,
     "popovers": popovers,
     "continued": continued,
+    "card_badges": card_badges,
+    "line_margin": line_margin,
 }

@@ -4,7 +4,7 @@ a shot is saved."""
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -46,6 +46,25 @@ def size_of(name: str) -> float | None:
         return 46.7
     match = re.search(r"(\d+(?:\.\d+)?)B", name)
     return float(match.group(1)) if match else None
+
+
+def drawn_rows(rng: random.Random, draw_name: Callable[[random.Random], str], wanted: int,
+               benches: list[str]) -> tuple[list[dict], list[list[str]]]:
+    """``wanted`` distinct names from ``draw_name``, a score of one decimal for each
+    benchmark: the truth's rows and the cells as printed."""
+    names: list[str] = []
+    while len(names) < wanted:
+        name = draw_name(rng)
+        if name not in names:
+            names.append(name)
+    rows, cells = [], []
+    for name in names:
+        values = [f"{rng.uniform(20, 90):.1f}" for _ in benches]
+        cells.append([name, *values])
+        mmlu = float(values[benches.index("MMLU")]) if "MMLU" in benches else None
+        rows.append({"model": name, "params_b": size_of(name), "tokens_t": None,
+                     "mmlu": mmlu, "cells": [name, *values]})
+    return rows, cells
 
 
 def save_shot(image: Image.Image, out: Path, stem: str, rng: random.Random,

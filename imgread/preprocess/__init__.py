@@ -19,6 +19,7 @@ from ..typed_rules import erase_typed_rules
 from .cell_bars import flatten_cell_bars
 from .fills import flatten_fills, whiten_pale_grounds
 from .leaders import erase_leaders
+from .name_badges import erase_name_badges
 from .rules import (
     Rule,
     RuleMasks,
@@ -110,6 +111,9 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     steps = ["grey"]
     grey = to_grey(rgb)
     inverted_share = 0.0
+    grey, erased = erase_name_badges(rgb, grey)  # coloured badges before names: no letters
+    if erased:
+        steps.append("erase_name_badges")
     unbarred = flatten_cell_bars(grey)  # a table's data bars: numbers half on a bar
     if unbarred is not grey:
         grey = unbarred

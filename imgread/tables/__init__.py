@@ -32,12 +32,13 @@ from .cut import drop_cut_column
 from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
-from .han_headers import complete_han_headers
+from .han_headers import complete_headers
 from .header import settings_as_names
 from .header_points import restore_header_points
 from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
+from .line_numbers import without_line_numbers
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
 from .name_repairs import (
@@ -125,6 +126,8 @@ def extract_tables(
     # An app's other pane (an editor's source beside its compiled page) is read apart, and
     # a rule across the whole app (under its menu bar) is no row rule of a pane's table.
     beside = [] if prepared is None else prepared.horizontal
+    # A paper's line numbers in its margin are no column of the table beside them.
+    words = without_line_numbers(words)
     parts = [
         (part, _row_rules([rule for rule in horizontal if pane.holds(rule.start, rule.end)]))
         for pane in split_panes(words, prepared)
@@ -159,7 +162,7 @@ def extract_tables(
             if sheet is None:  # ink left of a sheet's cells is its row numbers
                 recover_left_column(table, layout, prepared, config.ocr)
             reread_headers(table, layout, prepared, config.ocr)
-            complete_han_headers(table, layout, prepared, config.ocr)
+            complete_headers(table, layout, prepared, config.ocr)
             read_turned_names(table, layout, prepared, config.ocr)
             read_turned_headers(table, layout, prepared, config.ocr)
             reread_names(table, prepared, config.ocr)

@@ -175,6 +175,9 @@ def wrapped_lines(
         if any(min(c.box.x2, x2) > max(c.box.x1, x1) for c in line.chunks for x1, x2 in numeric):
             continue
         height = max(line.box.height, 1)
+        if index - 1 in members and _ends_broken_name(lines[index - 1], line):
+            found.setdefault(run.index(index - 1), []).append(index)
+            continue
         limit = 0.8 * height if row_gap is None else min(0.8 * height, 0.75 * row_gap)
         above = [p for p, row in enumerate(run) if row < index]
         below = [p for p, row in enumerate(run) if row > index]
@@ -212,6 +215,23 @@ def wrapped_lines(
 def _broken_at_hyphen(row: TextLine) -> bool:
     """The row's first cell ends with a hyphen: its name goes on in the line below."""
     return bool(row.chunks) and row.chunks[0].text.endswith("-")
+
+
+def _ends_broken_name(row: TextLine, line: TextLine) -> bool:
+    """``line`` is the rest of the row's name broken after its hyphen ("Orinth-3-" over
+    "14B-Base"): one piece of text starting under the name's start, set no further below
+    it than a line of text, whatever the pitch of the rows (a paper's tight rows sit as
+    close as a cell's lines, so the gaps cannot tell a wrapped name from a section label;
+    the hyphen does: a label never follows a name that breaks off)."""
+    if not _broken_at_hyphen(row) or len(line.chunks) != 1:
+        return False
+    name, rest = row.chunks[0].box, line.chunks[0].box
+    height = max(row.box.height, 1)
+    return (
+        abs(rest.x1 - name.x1) <= 0.5 * height
+        and rest.x2 <= name.x2 + 3 * height
+        and 0 <= rest.y1 - row.box.y2 <= height
+    )
 
 
 # A continuation sits clearly nearer its own row than the next row sits to it: a line

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
+from ..names import is_known_benchmark
 from ..ocr import rapid
 from ..record import Box, Cell, Flag, Table, Word
 from .cells import original_crop
@@ -269,13 +270,22 @@ def strip_raised_tails(table: Table, prepared: Prepared | None) -> list[Flag]:
     for header in table.header_rows[-1:]:
         for cell in header:
             after = _without_mark(cell.text)
-            if after is None or not _marked(prepared, cell, after):
+            if after is None or _named_whole(cell.text, after):
+                continue
+            if not _marked(prepared, cell, after):
                 continue
             before = cell.text
             cell.text = after
             if cell.col < len(table.columns) and table.columns[cell.col].endswith(before):
                 table.columns[cell.col] = table.columns[cell.col][: -len(before)] + after
     return flags
+
+
+def _named_whole(text: str, after: str) -> bool:
+    """A known benchmark's name that the cut would make unknown ("MBPP" to "MBP"): its last
+    letter is its own. Pale capitals lose a stem in the binarised page, and a "P" whose stem
+    is gone shows only its bowl, raised like a mark."""
+    return is_known_benchmark(text) and not is_known_benchmark(after)
 
 
 def strip_raised_marks(table: Table) -> list[Flag]:
