@@ -127,3 +127,22 @@ def test_a_loss_label_read_without_its_minus(tmp_path: Path) -> None:
     values = [p.y for chart in record.charts for s in chart.series for p in s.points]
     assert sum(value is not None and value < 0 for value in values) == sum(
         value < 0 for _, value in truth)
+
+
+def test_losses_reach_as_far_under_the_lowest_tick_as_gains_over_the_highest() -> None:
+    """Bars hanging from zero whose lowest ticks OCR lost (only "-2" read below zero) keep
+    their chart; on an axis read without a negative tick, bars far under zero still do not
+    (``on_axis``: a page's fills and edges under a post's counts)."""
+    from imgread.charts.on_axis import marks_off_their_axis
+    from imgread.record import Axis, AxisTick, Box, Chart, ChartPoint, Series
+
+    def chart(tick_values: list[float], bars: list[float]) -> Chart:
+        ticks = [AxisTick(label=str(v), value=v, pixel=400 - 20 * v) for v in tick_values]
+        points = [ChartPoint(x=f"m{i}", y=v, px=50.0 + 60 * i, py=400 - 20 * v)
+                  for i, v in enumerate(bars)]
+        return Chart(kind="bar", box=Box(x1=0, y1=0, x2=600, y2=400),
+                     axes=[Axis(orientation="y", ticks=ticks)], series=[Series(points=points)])
+
+    losses = [-3.1, -5.0, -4.6, 1.5]
+    assert not marks_off_their_axis(chart([-2, 0, 2, 4], losses))
+    assert marks_off_their_axis(chart([0, 2, 4], losses))
