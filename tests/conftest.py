@@ -6,6 +6,7 @@ and read-only media."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import random
@@ -89,6 +90,16 @@ def render_table(
                20 + top + (len(rows) + 1) * row_height), fill=ink, width=1)
     image.save(path)
     return path
+
+
+@functools.cache
+def read_real(shared: Path, name: str) -> Record:
+    """A real screenshot of ../shared read once a session through the whole pipeline: the
+    large real banners take seconds each, and several tests look at one reading (none
+    changes it)."""
+    from imgread.pipeline import read_image
+
+    return read_image(shared / "data" / "real" / "images" / name)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import SAMPLES, font, render_table
+from conftest import SAMPLES, font, read_real, render_table
 from PIL import Image, ImageDraw
 
 from imgread.charts import rows_from_chart, scores_from_chart
@@ -120,7 +120,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def test_real_grouped_bar_chart_values_come_from_its_labels(shared_dir: Path) -> None:
-    record = read_image(shared_dir / "data" / "real" / "images" / "qwen7b_perf_bar.png")
+    record = read_real(shared_dir, "qwen7b_perf_bar.png")
     scores = [s for chart in record.charts for s in scores_from_chart(chart)]
     truth = _truth(shared_dir, "qwen7b_perf_bar.png")
     hits = sum(
@@ -134,7 +134,7 @@ def test_real_grouped_bar_chart_values_come_from_its_labels(shared_dir: Path) ->
 
 
 def test_dark_small_multiples_give_one_chart_per_panel(shared_dir: Path) -> None:
-    record = read_image(shared_dir / "data" / "real" / "images" / "kimi_k2_banner_dark.png")
+    record = read_real(shared_dir, "kimi_k2_banner_dark.png")
     titles = {chart.title for chart in record.charts}
     # one panel in eight may lose its axis to an OCR miss of its tick labels
     assert 7 <= len(record.charts) <= 8

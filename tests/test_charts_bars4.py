@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import first_bar_chart, names_alike
+from conftest import first_bar_chart, names_alike, read_real
 
 from imgread.charts import binding
 from imgread.charts.legend import confirmed_names
@@ -129,7 +129,7 @@ def test_a_legend_name_read_again_keeps_to_its_own_entry(shared_dir: Path) -> No
     beside a patch of its colour, where a near colour's patch beside Qwen's entry gave
     "Qwen2.5-72B-Ins-", and the crop ended "Claude-3.5-Sonnet-1022" early. A reading
     again that names another series, or says less of the same name, is not taken."""
-    record = read_image(shared_dir / "data" / "real" / "images" / "dsv3_bench_bar.png")
+    record = read_real(shared_dir, "dsv3_bench_bar.png")
     names = _series_names(first_bar_chart(record))
     assert "Llama-3.1-405B-Inst" in names and "Claude-3.5-Sonnet-1022" in names
     assert confirmed_names(["vere", "C-Eval", "MMu-Pro", "Claude-3.5-Sonnet-1022"],

@@ -8,14 +8,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
-from conftest import font
+from conftest import font, read_real
 from PIL import Image, ImageDraw
 
 from imgread.charts import scores_from_chart
 from imgread.charts.bars import RawBar
 from imgread.charts.labels import label_crop, readings
 from imgread.config import Config
-from imgread.pipeline import read_image
 from imgread.record import Record
 
 WHITE = np.array([255.0, 255.0, 255.0])
@@ -24,7 +23,7 @@ WHITE = np.array([255.0, 255.0, 255.0])
 def _real(shared: Path, name: str) -> tuple[Record, list[dict]]:
     data = json.loads((shared / "data" / "real" / "truth.json").read_text())
     truth = [s for s in data[name]["scores"] if s["value"] is not None]
-    return read_image(shared / "data" / "real" / "images" / name), truth
+    return read_real(shared, name), truth
 
 
 def _similar(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from conftest import read_real
 
 from imgread import charts, images
 from imgread.config import Config
@@ -293,6 +294,6 @@ def test_scraps_read_from_icons_beside_names_are_no_legend(shared_dir: Path) -> 
     """A real banner of bar panels whose model names under the bars carry logos: a logo is
     a filled patch, but the scraps OCR reads from it ("gus", "ort") are too short to be the
     names a legend gives, so no series is named after one."""
-    record = read_image(shared_dir / "data" / "real" / "images" / "kimi_k2_banner_dark.png")
+    record = read_real(shared_dir, "kimi_k2_banner_dark.png")
     names = {s.name for c in record.charts for s in c.series} - {""}
     assert all(sum(ch.isalnum() for ch in name) >= 4 for name in names), names
