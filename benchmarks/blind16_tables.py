@@ -49,7 +49,8 @@ def size_text(size: float) -> str:
     return f"{size:g}B"
 
 
-def make_table(rng: random.Random, *, rows: int = 0, benchmarks: int = 0, params: bool | None = None,
+def make_table(rng: random.Random, *, rows: int = 0, benchmarks: int = 0,
+               params: bool | None = None,
                tokens: bool | None = None, percent: bool = False, dated: bool = False,
                families: int = 0, repeat_size: bool = False) -> dict:
     """A table's truth: columns, rows with printed cells, and each row's family (for looks
