@@ -18,6 +18,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind13    # the thirteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind14    # the fourteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind15    # the fifteenth, memes too
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind16    # the sixteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -169,6 +170,18 @@
   code review suggestions, film frames with subtitles, book pages with a drop cap, paper
   title pages, motivational posters) and prints on how many a chart was found: each is a
   false chart;
+- TEST (blind16): charts from ``blind16_charts.py`` (sorted bars with white values inside;
+  log "training tokens (B)" lines with shaded bands and 10^n ticks; Vega-Lite grouped
+  columns with a two-row legend below; SVG lollipop columns; grey hatched grouped columns
+  as JPEG; dark lines with every value printed; a slide's line chart with a dashed human
+  baseline and an arrow; Vega-Lite lines with one highlighted, the others faded), written
+  without reading the reader or any other generator; not in the default run (``--blind16
+  [N]``, 24 by default, or ``--only-blind16``), a line per style; scored by the coordinator
+  only, never tuned on. ``--blind16-memes [N]`` (16 by default, and in ``--only-blind16``)
+  reads the text-only images of ``blind16_memes.py`` (issue comments with a code block,
+  dark posts quoting a post, lecture slides of prose, browser error pages, README install
+  sections, ``git log`` output) and prints on how many a chart was found: each is a false
+  chart;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -232,6 +245,8 @@ from blind14_charts import generate as generate_blind14
 from blind14_memes import generate as generate_blind14_memes
 from blind15_charts import generate as generate_blind15
 from blind15_memes import generate as generate_blind15_memes
+from blind16_charts import generate as generate_blind16
+from blind16_memes import generate as generate_blind16_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -477,6 +492,7 @@ BLIND_SETS = {
     "blind13": ("thirteenth ", 111000, generate_blind13),
     "blind14": ("fourteenth ", 115000, generate_blind14),
     "blind15": ("fifteenth ", 119000, generate_blind15),
+    "blind16": ("sixteenth ", 123000, generate_blind16),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -490,6 +506,7 @@ BLIND_MEMES = {
     "blind13": (112000, generate_blind13_memes),
     "blind14": (116000, generate_blind14_memes),
     "blind15": (120000, generate_blind15_memes),
+    "blind16": (124000, generate_blind16_memes),
 }
 
 

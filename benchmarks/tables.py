@@ -18,6 +18,7 @@
                                 [--blind13-count 48] [--blind13-seed 110000]
                                 [--blind14-count 48] [--blind14-seed 114000]
                                 [--blind15-count 48] [--blind15-seed 118000]
+                                [--blind16-count 48] [--blind16-seed 122000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -148,6 +149,14 @@ The sets, each on its own lines:
   themes, highlighter strokes and pen rings, sticky headers shadowing the first row,
   right-to-left pages, two-up PDF views with "1,400B" tokens), with ``blind15:STYLE``
   lines. Scored by the coordinator only; never tuned on.
+- ``blind16``: a sixteenth blind test set, not in the default sets (``--sets blind16``).
+  Tables from ``blind16_tables.py``, written without reading the reader or any other
+  generator (task board cards, notebook outputs with an index column and a scrollbar,
+  "62.1%" cells and dated names, a last column cut in half, "Average" rows per family,
+  bold/underlined best and second with daggers, condensed 11 px JPEGs, family borders with
+  merged size cells, projector photos, ``column -t`` in green, raw Markdown source, dark
+  wiki pages with an Open/Closed column), with ``blind16:STYLE`` lines. Scored by the
+  coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -199,6 +208,7 @@ import blind12_tables
 import blind13_tables
 import blind14_tables
 import blind15_tables
+import blind16_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -584,6 +594,7 @@ ROLES = {
     "blind13": "TEST (blind13)",
     "blind14": "TEST (blind14)",
     "blind15": "TEST (blind15)",
+    "blind16": "TEST (blind16)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -635,6 +646,9 @@ def main() -> None:
     parser.add_argument("--blind15-count", type=int, default=48, help="blind15_tables images")
     parser.add_argument("--blind15-seed", type=int, default=118000,
                         help="blind15_tables seed")
+    parser.add_argument("--blind16-count", type=int, default=48, help="blind16_tables images")
+    parser.add_argument("--blind16-seed", type=int, default=122000,
+                        help="blind16_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -727,6 +741,10 @@ def main() -> None:
         if "blind15" in wanted:
             sets["blind15"] = generated_set(
                 blind15_tables, Path(folder, "blind15"), args.blind15_count, args.blind15_seed
+            )
+        if "blind16" in wanted:
+            sets["blind16"] = generated_set(
+                blind16_tables, Path(folder, "blind16"), args.blind16_count, args.blind16_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
