@@ -22,7 +22,6 @@ bar's category as printed, a line's x in its axis's unit) and ``style``.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import io
 import json
@@ -296,31 +295,14 @@ LOOKS = {
 }
 
 
+def draw(style: str, rng: random.Random) -> tuple:
+    image, kind, log_x, series, quality = LOOKS[style](rng)
+    return image, quality, {"kind": kind, "log_x": log_x, "series": series}
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    styles = list(LOOKS)
-    truth = {}
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind16-charts/{seed}/{index}")
-            image, kind, log_x, series, quality = LOOKS[style](rng)
-            name = blind16_io.save(image, out, index, style, quality)
-            truth[name] = {"kind": kind, "log_x": log_x, "series": series, "style": style}
-    finally:
-        blind16_io.close()
-    blind16_io.write_truth(out, truth)
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=123000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return blind16_io.generate_looks(out, count, seed, "charts", list(LOOKS), draw)
 
 
 if __name__ == "__main__":
-    main()
+    blind16_io.command_line(__doc__, generate, 24, 123000)

@@ -17,7 +17,6 @@ Truth per image: ``{"style": STYLE, "charts": 0}``.
 
 from __future__ import annotations
 
-import argparse
 import html
 import random
 from pathlib import Path
@@ -175,31 +174,14 @@ LOOKS = {
 }
 
 
+def draw(style: str, rng: random.Random) -> tuple:
+    image, quality = LOOKS[style](rng)
+    return image, quality, {"charts": 0}
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    styles = list(LOOKS)
-    truth = {}
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind16-memes/{seed}/{index}")
-            image, quality = LOOKS[style](rng)
-            name = blind16_io.save(image, out, index, style, quality)
-            truth[name] = {"style": style, "charts": 0}
-    finally:
-        blind16_io.close()
-    blind16_io.write_truth(out, truth)
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=16)
-    parser.add_argument("--seed", type=int, default=124000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return blind16_io.generate_looks(out, count, seed, "memes", list(LOOKS), draw)
 
 
 if __name__ == "__main__":
-    main()
+    blind16_io.command_line(__doc__, generate, 16, 124000)

@@ -26,7 +26,6 @@ or average row and a half-shown column are not in it.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 from pathlib import Path
@@ -108,42 +107,24 @@ def make_table(rng: random.Random, *, rows: int = 0, benchmarks: int = 0,
     return {"columns": columns, "rows": truth_rows, "title": None}
 
 
-def public_truth(table: dict, style: str) -> dict:
+def public_truth(table: dict) -> dict:
     """What truth.json holds: only what the image prints, family and size keys dropped."""
     return {
         "columns": table["columns"],
         "rows": [{k: r[k] for k in ("model", "cells", "params_b", "tokens_t", "mmlu")}
                  for r in table["rows"]],
         "title": table.get("title"),
-        "style": style,
     }
 
 
+def draw(style: str, rng: random.Random) -> tuple:
+    image, table, quality = LOOKS[style](rng, make_table)
+    return image, quality, public_truth(table)
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    styles = list(LOOKS)
-    truth = {}
-    try:
-        for index in range(count):
-            style = styles[index % len(styles)]
-            rng = random.Random(f"blind16-tables/{seed}/{index}")
-            image, table, quality = LOOKS[style](rng, make_table)
-            name = blind16_io.save(image, out, index, style, quality)
-            truth[name] = public_truth(table, style)
-    finally:
-        blind16_io.close()
-    blind16_io.write_truth(out, truth)
-    return truth
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=122000)
-    args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    return blind16_io.generate_looks(out, count, seed, "tables", list(LOOKS), draw)
 
 
 if __name__ == "__main__":
-    main()
+    blind16_io.command_line(__doc__, generate, 48, 122000)
