@@ -32,6 +32,7 @@ from .rules import (
     has_chart_axes,
     remove_rules,
     rule_masks,
+    ruled_lattice,
     rules_from_masks,
     unruled,
 )
@@ -155,8 +156,10 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     cells = unruled(boxed_cells(grey, x_height), vertical) if settings.remove_rules else []
     # A flattened dark page has filled shapes (bars, bands) left as outlines that look like
     # rules: there nothing is erased. A light page with a dark band (a coloured header row)
-    # is still a light page, its grid still read as "|" unless erased.
-    if settings.remove_rules and ("flatten_background" not in steps or inverted_share < 0.3):
+    # is still a light page, its grid still read as "|" unless erased; so is a dark
+    # page's table ruled round every cell (a high-contrast theme's white grid).
+    dark_page = "flatten_background" in steps and inverted_share >= 0.3
+    if settings.remove_rules and (not dark_page or ruled_lattice(horizontal, vertical)):
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")
