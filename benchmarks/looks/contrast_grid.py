@@ -4,7 +4,6 @@ rules round every cell; the column names bold in one saturated colour (cyan, mag
 orange, light blue), the model names in another (green, yellow, light blue), scores white,
 with a size column ("70B") and a training-tokens column ("6T")."""
 
-import random
 from pathlib import Path
 
 from looks.common import BENCH, MODELS, look_run, size_of
