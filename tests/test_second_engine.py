@@ -189,7 +189,7 @@ def test_own_recogniser_reads_as_the_package_reads() -> None:
     model, _ = recogniser(threading.get_ident(), rapid.THREADS)
     crops = []
     for image in _crops():
-        x1, y1, x2, y2 = rapid._ink_span(image)
+        x1, y1, x2, y2 = rapid.ink_span(image)
         crops.append(rapid._to_bgr(rapid._trimmed(image, Box(x1=x1, y1=y1, x2=x2, y2=y2))))
     for batch in (crops, crops[:1], crops[3:10]):
         package = engine.recognize_txt(batch)

@@ -23,6 +23,7 @@ from ..config import Config, OcrSettings
 from ..errors import ConfigError
 from ..record import Line, Word
 from . import script, tesseract
+from .tiny_pages import second_page_reading
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -195,6 +196,9 @@ def run(work: Work, config: Config) -> None:
         )
         for word in found
     ]
+    second = second_page_reading(prepared, words, config.ocr)
+    if second is not None:
+        words = second
     lines = build_lines(words)
     result = work.record.ocr
     result.engine = config.ocr.engine

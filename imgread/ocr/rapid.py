@@ -51,6 +51,13 @@ def available() -> bool:
     return all(util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime"))
 
 
+def wanted(settings: OcrSettings) -> bool:
+    """Whether the second reader votes: "auto" when it is installed; "rapidocr" requires it."""
+    if settings.second_engine == "none":
+        return False
+    return settings.second_engine == "rapidocr" or available()
+
+
 def _missing(error: ImportError) -> BackendUnavailable:
     return BackendUnavailable(
         f"ocr: the second engine (RapidOCR) is not installed ({error})",
@@ -104,7 +111,7 @@ def _to_bgr(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image[:, :, ::-1])
 
 
-def _ink_span(image: np.ndarray) -> tuple[int, int, int, int]:
+def ink_span(image: np.ndarray) -> tuple[int, int, int, int]:
     """The box around the crop's text ink (dark on light or light on dark), leaving out
     table rules (rows or columns inked over most of the crop), else the whole crop."""
     grey = image if image.ndim == 2 else image[:, :, :3].mean(axis=2)
@@ -131,7 +138,7 @@ def _trimmed(image: np.ndarray, box: Box) -> np.ndarray:
     ]
 
 
-def _split_line(text: str, confidence: float, box: Box) -> list[Word]:
+def split_line(text: str, confidence: float, box: Box) -> list[Word]:
     """A line's text as words, each box a share of the line's box by character position
     (recognition alone gives no positions inside the line)."""
     text = _SPACE.sub(" ", text).strip()
@@ -171,7 +178,7 @@ def read(image: np.ndarray, detect: bool = False) -> list[tuple[str, float, Box]
         return []
     engine, lock = _engine(threading.get_ident())
     height, width = image.shape[:2]
-    x1, y1, x2, y2 = _ink_span(image)
+    x1, y1, x2, y2 = ink_span(image)
     ink = Box(x1=x1, y1=y1, x2=x2, y2=y2)
     if not detect:
         image = _trimmed(image, ink)
@@ -214,7 +221,7 @@ def texts(images: list[np.ndarray]) -> list[tuple[str, float]]:
         return found
     crops = []
     for i in readable:
-        x1, y1, x2, y2 = _ink_span(images[i])
+        x1, y1, x2, y2 = ink_span(images[i])
         crops.append(_to_bgr(_trimmed(images[i], Box(x1=x1, y1=y1, x2=x2, y2=y2))))
     for i, (text, score) in zip(readable, _recognised(crops), strict=True):
         found[i] = (_SPACE.sub(" ", text).strip(), round(100 * float(score), 2))
@@ -256,7 +263,7 @@ def words(
     del settings, psm, numeric
     found: list[Word] = []
     for index, (text, score, box) in enumerate(read(image, detect=detect)):
-        for word in _split_line(text, round(100 * score, 2), box):
+        for word in split_line(text, round(100 * score, 2), box):
             found.append(word.model_copy(update={"block": index + 1}))
     return found
 

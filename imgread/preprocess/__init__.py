@@ -32,6 +32,7 @@ from .rules import (
     has_chart_axes,
     remove_rules,
     rule_masks,
+    ruled_lattice,
     rules_from_masks,
     unruled,
 )
@@ -53,6 +54,11 @@ from .steps import (
 
 if TYPE_CHECKING:
     from ..work import Work
+
+# tables/grid.py's SMALL_X_HEIGHT_DARK: a dark page's lattice with smaller text is read
+# cell by cell there, the page's reading (rules and all) voting in each cell; erased
+# rules cost a tiny dark grid the votes of its "-" cells
+GRID_READER_X_HEIGHT = 7.0
 
 @dataclass
 class Prepared:
@@ -155,8 +161,13 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     cells = unruled(boxed_cells(grey, x_height), vertical) if settings.remove_rules else []
     # A flattened dark page has filled shapes (bars, bands) left as outlines that look like
     # rules: there nothing is erased. A light page with a dark band (a coloured header row)
-    # is still a light page, its grid still read as "|" unless erased.
-    if settings.remove_rules and ("flatten_background" not in steps or inverted_share < 0.3):
+    # is still a light page, its grid still read as "|" unless erased; so is a dark
+    # page's table ruled round every cell (a high-contrast theme's white grid), unless its
+    # text is small enough for the grid reader, which reads such a lattice cell by cell
+    # from the loaded pixels and lets the page's reading, rules and all, vote there.
+    dark_page = "flatten_background" in steps and inverted_share >= 0.3
+    dark_grid = x_height >= GRID_READER_X_HEIGHT and ruled_lattice(horizontal, vertical)
+    if settings.remove_rules and (not dark_page or dark_grid):
         grey, removed = remove_rules(grey, masks)
         if removed:
             steps.append("remove_rules")

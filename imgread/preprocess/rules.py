@@ -442,3 +442,27 @@ def chart_plot(horizontal: list[Rule], vertical: list[Rule],
 def has_chart_axes(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 8) -> bool:
     """The L of a chart's axes (``chart_plot``) stands in the picture."""
     return chart_plot(horizontal, vertical, tolerance) is not None
+
+
+def ruled_lattice(horizontal: list[Rule], vertical: list[Rule], tolerance: int = 4,
+                  least: int = 3) -> bool:
+    """A table ruled round every cell: at least ``least`` horizontal rules that share their
+    two ends, crossed by as many vertical rules that share theirs, each kind running from
+    the first rule of the other kind to its last. Outlines of filled shapes (a dark page's
+    bars, once inverted) end at many heights and cross no such ladder."""
+
+    def alike(rules: list[Rule]) -> list[Rule]:
+        best: list[Rule] = []
+        for rule in rules:
+            same = [other for other in rules if abs(other.start - rule.start) <= tolerance
+                    and abs(other.end - rule.end) <= tolerance]
+            best = same if len(same) > len(best) else best
+        return best
+
+    rows, columns = alike(horizontal), alike(vertical)
+    if len(rows) < least or len(columns) < least:
+        return False
+    top, bottom = rows[0].position, rows[-1].position
+    left, right = columns[0].position, columns[-1].position
+    return (abs(columns[0].start - top) <= tolerance and abs(columns[0].end - bottom) <= tolerance
+            and abs(rows[0].start - left) <= tolerance and abs(rows[0].end - right) <= tolerance)

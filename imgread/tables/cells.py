@@ -18,7 +18,6 @@ import numpy as np
 
 from .. import ocr
 from ..config import OcrSettings
-from ..ocr import rapid
 from ..preprocess import stretch_contrast
 from ..record import Box, Cell, Table, Word
 from ..units import (
@@ -480,10 +479,3 @@ def without_column_rules(
             max(x - half, end + 1), x + half + 1)
         out[:, lo:hi] = ground
     return out
-
-
-def second_engine(settings: OcrSettings) -> bool:
-    """Whether the second reader votes: "auto" when it is installed; "rapidocr" requires it."""
-    if settings.second_engine == "none":
-        return False
-    return settings.second_engine == "rapidocr" or rapid.available()

@@ -22,11 +22,11 @@ import numpy as np
 from .. import ocr
 from ..config import OcrSettings
 from ..ocr import rapid
+from ..ocr.rapid import wanted as second_engine
 from ..ocr.vote import calibrated, vote
 from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
-from .cells import second_engine
 from .columns import split_setting
 from .header import SETTING_RE
 from .lines import is_numeric_text, tidy_label

@@ -27,10 +27,11 @@ from .. import ocr
 from ..config import OcrSettings
 from ..names import is_known_benchmark
 from ..ocr import rapid
+from ..ocr.rapid import wanted as second_engine
 from ..record import Box, Cell, Table
 from ..units import column_quantity, parse_number
 from .bands import joined_text
-from .cells import original_crop, second_engine
+from .cells import original_crop
 from .columns import numeric_columns
 from .lines import Layout, tidy_label
 from .second import own_name_region

@@ -19,13 +19,13 @@ from ..record import Box, Cell, Table, Word
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
+from ..ocr.rapid import wanted as second_engine
 from .cells import (
     crop_for_reread,
     original_crop,
     read_crops,
     reread_frame,
     reread_text,
-    second_engine,
     strip_of,
 )
 from .columns import model_column, numeric_columns

@@ -24,7 +24,8 @@ from ..units import (
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
-from .cells import CJK_MAGNITUDE_RE, cell_region, original_crop, second_engine
+from ..ocr.rapid import wanted as second_engine
+from .cells import CJK_MAGNITUDE_RE, cell_region, original_crop
 from .columns import model_column, numeric_columns
 from .lines import tidy_label, without_leader
 from .name_rereads import band_above, set_header

@@ -22,8 +22,8 @@ import numpy as np
 from .. import ocr
 from ..names import closest_benchmark, is_known_benchmark
 from ..ocr import rapid
+from ..ocr.rapid import wanted as second_engine
 from ..record import Box, Cell, Table
-from .cells import second_engine
 from .columns import model_column, split_setting
 from .lines import Layout, is_numeric_text, tidy_label
 from .name_rereads import set_header
