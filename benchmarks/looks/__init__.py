@@ -12,6 +12,7 @@ from looks import (
     cell_kinds,
     continued,
     cramped,
+    data_tables,
     databars,
     decks,
     documents,
@@ -24,6 +25,7 @@ from looks import (
     leaders,
     line_margin,
     mpl_table,
+    numbered_columns,
     panes,
     paper_table,
     pastel,
@@ -81,4 +83,6 @@ LOOKS = {
     "continued": continued,
     "card_badges": card_badges,
     "line_margin": line_margin,
+    "data_tables": data_tables,
+    "numbered_columns": numbered_columns,
 }
