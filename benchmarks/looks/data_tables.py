@@ -8,7 +8,6 @@ the table prints: no rank, arrow or chrome."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 from looks.common import MODELS, look_run, save_shot, size_of
@@ -56,10 +55,10 @@ def _controls(words: tuple[str, ...], shown: int, line: str) -> str:
 
 def _pager(words: tuple[str, ...], shown: int, total: int, line: str, accent: str) -> str:
     showing = words[3].format(a=1, b=shown, n=total)
+    current = f"background:{accent};color:white;"
     buttons = "".join(
         f"<span style='display:inline-block;padding:4px 10px;margin-left:3px;border:1px solid "
-        f"{line if k else accent};border-radius:3px;{'background:' + accent + ';color:white;' if k == 1 else ''}'>"
-        f"{label}</span>"
+        f"{line if k else accent};border-radius:3px;{current if k == 1 else ''}'>{label}</span>"
         for k, label in enumerate([words[4], "1", "2", "3", "4", "5", words[5]]))
     return ("<div style='display:flex;justify-content:space-between;align-items:center;"
             f"margin-top:10px'><span>{showing}</span><span>{buttons}</span></div>")

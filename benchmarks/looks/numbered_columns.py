@@ -55,7 +55,8 @@ def generate(out: Path, count: int, seed: int) -> dict:
         rows, printed = [], []
         for model in models:
             values = [f"{rng.uniform(15, 88):.1f}" for _ in benches]
-            cells = [model] + ([f"{size_of(model) or 0:g}"] if with_params else []) + values
+            size = size_of(model)
+            cells = [model] + ([f"{size:g}" if size else "-"] if with_params else []) + values
             mmlu = next((float(v) for b, v in zip(benches, values, strict=True)
                          if b.startswith("MMLU")), None)
             rows.append({"model": model, "params_b": size_of(model), "tokens_t": None,
@@ -78,7 +79,10 @@ def generate(out: Path, count: int, seed: int) -> dict:
         image = Image.new("RGB", (int(xs[-1] + 2 * size), height), "white")
         draw = ImageDraw.Draw(image)
 
-        def centred(c: int, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
+        def centred(c: int, y: float, text: str, font: ImageFont.FreeTypeFont,
+                    draw: ImageDraw.ImageDraw = draw, xs: list[float] = xs,
+                    pad: float = pad) -> None:
+            """The name column set left, the others centred."""
             x = xs[c] + pad if c == 0 else (xs[c] + xs[c + 1] - font.getlength(text)) / 2
             draw.text((x, y), text, fill="black", font=font)
 
