@@ -5,10 +5,10 @@ real Tesseract; the guards on words placed by hand."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
 from imgread.pipeline import read_image
 from imgread.record import Box, Table, Word
@@ -26,43 +26,14 @@ ROWS = [
 
 
 def _paper_table(path: Path, regular: str, italic: str, indices: list[str], size: int) -> Path:
-    """A booktabs table with a caption, the indices centred under the column names."""
-    face = ImageFont.truetype(str(FONTS / regular), size)
-    small = ImageFont.truetype(str(FONTS / italic), int(size * 0.9))
-    pad = size
-    widths = [max(face.getlength(r[c]) for r in [HEADER, *ROWS]) + 2 * pad
-              for c in range(len(HEADER))]
-    xs = [2.0 * size]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    pitch = int(size * 1.5)
-    image = Image.new("RGB", (int(xs[-1] + 2 * size), pitch * (len(ROWS) + 7)), "white")
-    draw = ImageDraw.Draw(image)
+    """A booktabs table with a caption, the indices centred under the column names, drawn
+    as the ``numbered_columns`` look draws its tables."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from looks.numbered_columns import Page, draw_table
 
-    def centred(c: int, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
-        x = xs[c] + pad if c == 0 else (xs[c] + xs[c + 1] - font.getlength(text)) / 2
-        draw.text((x, y), text, fill="black", font=font)
-
-    y = size
-    draw.text((xs[0], y), "Table 4: Results of open models.", fill="black", font=face)
-    y += pitch + size // 2
-    draw.line((xs[0], y, xs[-1], y), fill="black", width=3)
-    y += size // 3
-    for c, name in enumerate(HEADER):
-        centred(c, y, name, face)
-    y += pitch
-    for c, index in enumerate(indices):
-        if index:
-            centred(c, y, index, small)
-    y += pitch
-    draw.line((xs[0], y, xs[-1], y), fill="black", width=1)
-    y += size // 3
-    for row in ROWS:
-        for c, text in enumerate(row):
-            centred(c, y, text, face)
-        y += pitch
-    draw.line((xs[0], y, xs[-1], y), fill="black", width=3)
-    image.crop((0, 0, image.width, int(y + size))).save(path)
+    page = Page(FONTS / regular, FONTS / italic, size, int(size * 0.9), float(size),
+                "Table 4: Results of open models.", 1.0)
+    draw_table(page, HEADER, indices, ROWS).save(path)
     return path
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -41,6 +42,64 @@ def _index_cells(rng: random.Random, columns: int) -> list[str]:
     return [form.format(first + k) for k in range(columns)]
 
 
+@dataclass
+class Page:
+    """How a table is drawn: its faces, sizes, padding, caption, and the step from the
+    names down to the indices (in line pitches)."""
+
+    regular: Path
+    italic: Path
+    size: int
+    italic_size: int
+    pad: float
+    caption: str
+    index_step: float = 1.0
+
+
+def draw_table(page: Page, columns: list[str], indices: list[str],
+               printed: list[list[str]]) -> Image.Image:
+    """A booktabs table, the caption over it, ``indices`` centred under the column names
+    (an empty one left out), the name column set left."""
+    size, pad = page.size, page.pad
+    face = ImageFont.truetype(str(page.regular), size)
+    italic = ImageFont.truetype(str(page.italic), page.italic_size)
+    widths = [max(face.getlength(r[c]) for r in [columns, *printed]) + 2 * pad
+              for c in range(len(columns))]
+    xs = [2.0 * size]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    pitch = int(size * 1.45)
+    image = Image.new("RGB", (int(xs[-1] + 2 * size), pitch * (len(printed) + 7)), "white")
+    draw = ImageDraw.Draw(image)
+
+    def centred(c: int, y: float, text: str, font: ImageFont.FreeTypeFont) -> None:
+        x = xs[c] + pad if c == 0 else (xs[c] + xs[c + 1] - font.getlength(text)) / 2
+        draw.text((x, y), text, fill="black", font=font)
+
+    y = size
+    draw.text((xs[0], y), page.caption, fill="black",
+              font=ImageFont.truetype(str(page.regular), int(size * 0.85)))
+    y += pitch + size // 3
+    thick, thin = max(2, size // 12), max(1, size // 24)
+    draw.line((xs[0], y, xs[-1], y), fill="black", width=thick)
+    y += size // 3
+    for c, name in enumerate(columns):
+        centred(c, y, name, face)
+    y += int(pitch * page.index_step)
+    for c, index in enumerate(indices):
+        if index:
+            centred(c, y, index, italic)
+    y += pitch
+    draw.line((xs[0], y, xs[-1], y), fill="black", width=thin)
+    y += size // 3
+    for cells in printed:
+        for c, text in enumerate(cells):
+            centred(c, y, text, face)
+        y += pitch
+    draw.line((xs[0], y, xs[-1], y), fill="black", width=thick)
+    return image.crop((0, 0, image.width, int(y + size)))
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -55,63 +114,26 @@ def generate(out: Path, count: int, seed: int) -> dict:
         rows, printed = [], []
         for model in models:
             values = [f"{rng.uniform(15, 88):.1f}" for _ in benches]
-            size = size_of(model)
-            cells = [model] + ([f"{size:g}" if size else "-"] if with_params else []) + values
+            params = size_of(model)
+            cells = [model] + ([f"{params:g}" if params else "-"] if with_params else []) + values
             mmlu = next((float(v) for b, v in zip(benches, values, strict=True)
                          if b.startswith("MMLU")), None)
-            rows.append({"model": model, "params_b": size_of(model), "tokens_t": None,
+            rows.append({"model": model, "params_b": params, "tokens_t": None,
                          "mmlu": mmlu, "cells": cells})
             printed.append(cells)
         indices = _index_cells(rng, len(columns))
 
         regular_path, italic_path = rng.choice(FACES)
         size = rng.randint(28, 40)  # drawn large, shrunk afterwards as a page shot
-        face = ImageFont.truetype(str(regular_path), size)
-        italic = ImageFont.truetype(str(italic_path), int(size * rng.uniform(0.8, 1.0)))
+        italic_size = int(size * rng.uniform(0.8, 1.0))
         pad = size * rng.uniform(0.6, 1.0)
-        widths = [max(face.getlength(r[c]) for r in [columns, *printed]) + 2 * pad
-                  for c in range(len(columns))]
-        xs = [2.0 * size]
-        for w in widths:
-            xs.append(xs[-1] + w)
-        pitch = int(size * 1.45)
-        height = pitch * (len(rows) + 7)
-        image = Image.new("RGB", (int(xs[-1] + 2 * size), height), "white")
-        draw = ImageDraw.Draw(image)
-
-        def centred(c: int, y: float, text: str, font: ImageFont.FreeTypeFont,
-                    draw: ImageDraw.ImageDraw = draw, xs: list[float] = xs,
-                    pad: float = pad) -> None:
-            """The name column set left, the others centred."""
-            x = xs[c] + pad if c == 0 else (xs[c] + xs[c + 1] - font.getlength(text)) / 2
-            draw.text((x, y), text, fill="black", font=font)
-
-        y = size
         caption = f"Table {rng.randint(1, 9)}: " + rng.choice(
             ["Results of open models on standard benchmarks.",
              "Comparison across tasks; the numbers under the header index the columns.",
              "Zero- and few-shot accuracy."])
-        draw.text((xs[0], y), caption, fill="black", font=ImageFont.truetype(
-            str(regular_path), int(size * 0.85)))
-        y += pitch + size // 3
-        thick, thin = max(2, size // 12), max(1, size // 24)
-        draw.line((xs[0], y, xs[-1], y), fill="black", width=thick)
-        y += size // 3
-        for c, name in enumerate(columns):
-            centred(c, y, name, face)
-        y += int(pitch * rng.uniform(0.95, 1.15))
-        for c, index in enumerate(indices):
-            if index:
-                centred(c, y, index, italic)
-        y += pitch
-        draw.line((xs[0], y, xs[-1], y), fill="black", width=thin)
-        y += size // 3
-        for cells in printed:
-            for c, text in enumerate(cells):
-                centred(c, y, text, face)
-            y += pitch
-        draw.line((xs[0], y, xs[-1], y), fill="black", width=thick)
-        image = image.crop((0, 0, image.width, int(y + size)))
+        page = Page(regular_path, italic_path, size, italic_size, pad, caption,
+                    rng.uniform(0.95, 1.15))
+        image = draw_table(page, columns, indices, printed)
         width = rng.randint(700, 1400)
         image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
         name = f"numbered_{i:03d}.png"
