@@ -87,10 +87,16 @@ def _line(pieces: list[tuple[str, int]]) -> TextLine:
 
 
 def test_a_row_of_ranks_one_a_column_is_no_pager() -> None:
-    """"1 2 3" one a column is a row of ranks; packed far closer, page buttons."""
+    """"1 2 3" one a column is a row of ranks, packed far closer page buttons; a sentence
+    of words and counts across the columns is a pager, scores set close are not."""
     rows = [_line([("Yi-34B", 10), ("3", 300), ("1", 500), ("2", 700)]),
             _line([("Qwen-14B", 10), ("2", 300), ("3", 500), ("1", 700)])]
     ranks = _line([("Phi-2", 10), ("1", 300), ("2", 500), ("3", 700)])
     buttons = _line([("Previous", 430), ("1", 530), ("2", 570), ("3", 610), ("Next", 650)])
+    # a row of scores set close (a photo's tight columns) is no counting sentence
+    packed = _line([("Skywork-13B 55", 10), ("73.82 72.48 54.39", 300), ("60.34", 700)])
+    sentence = _line([("Showing 1 to 4 of 15 entries", 50)])
     assert not is_pager_line(ranks, rows)
+    assert not is_pager_line(packed, rows)
     assert is_pager_line(buttons, rows)
+    assert is_pager_line(sentence, rows)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from statistics import median
 
 from ..ocr.phrase import Phrase
-from .lines import TextLine, column_ranges, is_numeric_text
+from .lines import TextLine, column_ranges
 
 # A page button as read: a whole number, perhaps with a stroke of its box ("1\"", "5.").
 _BUTTON_RE = re.compile(r"^\W?(\d{1,3})\W?$")
@@ -26,9 +26,11 @@ LEAST_BUTTONS = 3
 EVEN_STEP = 0.5
 # ... and is under this share of the narrowest step between the table's columns.
 PACKED = 0.6
-# Words of a sentence: at least this many, two of them numbers.
-SENTENCE_WORDS = 4
+# A sentence: at least this many words of letters, and this many counts.
+SENTENCE_LETTERS = 2
 SENTENCE_NUMBERS = 2
+# A count as a pager prints it: "55", "4,231".
+_COUNT_RE = re.compile(r"^\d{1,3}(?:,\d{3})*$")
 # Pieces closer than this many glyph heights are one sentence ("Showing 1" "to 4 of 49").
 SENTENCE_GAP = 1.5
 
@@ -77,13 +79,18 @@ def _sentences(line: TextLine) -> list[list[Phrase]]:
 
 
 def _sentence_across(line: TextLine, ranges: list[tuple[int, int]]) -> bool:
-    """A sentence of several words, numbers among them, over two columns or more."""
+    """A sentence over two columns or more: words of letters only, and counts (whole
+    numbers), no decimal among them. A row's cells set close (a photo's tight columns) are
+    scores and names with digits in them ("7B"), no such sentence."""
     for group in _sentences(line):
-        words = [word.text for chunk in group for word in chunk.words]
-        numbers = sum(1 for word in words if is_numeric_text(word))
+        words = [word.text.strip(",.:;()") for chunk in group for word in chunk.words]
+        counts = sum(1 for word in words if _COUNT_RE.match(word))
+        letters = sum(1 for word in words if word.isalpha())
+        if counts + letters < len(words) or letters < SENTENCE_LETTERS:
+            continue
         x1, x2 = group[0].box.x1, group[-1].box.x2
         over = sum(1 for a, b in ranges if min(x2, b) > max(x1, a))
-        if len(words) >= SENTENCE_WORDS and numbers >= SENTENCE_NUMBERS and over >= 2:
+        if counts >= SENTENCE_NUMBERS and over >= 2:
             return True
     return False
 
