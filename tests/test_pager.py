@@ -96,7 +96,9 @@ def test_a_row_of_ranks_one_a_column_is_no_pager() -> None:
     # a row of scores set close (a photo's tight columns) is no counting sentence
     packed = _line([("Skywork-13B 55", 10), ("73.82 72.48 54.39", 300), ("60.34", 700)])
     sentence = _line([("Showing 1 to 4 of 15 entries", 50)])
+    specks = _line([("Vicuna-13B", 10), ("83", 300), ("17", 500), ("c (0)", 690), ("2 c", 730)])
     assert not is_pager_line(ranks, rows)
     assert not is_pager_line(packed, rows)
+    assert not is_pager_line(specks, rows)
     assert is_pager_line(buttons, rows)
     assert is_pager_line(sentence, rows)

@@ -26,8 +26,9 @@ LEAST_BUTTONS = 3
 EVEN_STEP = 0.5
 # ... and is under this share of the narrowest step between the table's columns.
 PACKED = 0.6
-# A sentence: at least this many words of letters, and this many counts.
+# A sentence: at least this many words of letters (this long), and this many counts.
 SENTENCE_LETTERS = 2
+LONG_WORD = 3
 SENTENCE_NUMBERS = 2
 # A count as a pager prints it: "55", "4,231".
 _COUNT_RE = re.compile(r"^\d{1,3}(?:,\d{3})*$")
@@ -79,14 +80,17 @@ def _sentences(line: TextLine) -> list[list[Phrase]]:
 
 
 def _sentence_across(line: TextLine, ranges: list[tuple[int, int]]) -> bool:
-    """A sentence over two columns or more: words of letters only, and counts (whole
-    numbers), no decimal among them. A row's cells set close (a photo's tight columns) are
-    scores and names with digits in them ("7B"), no such sentence."""
+    """A sentence over two columns or more: words of letters only (two of three letters
+    or more), and counts (whole numbers), no decimal among them. A row's cells set close
+    (a photo's tight columns) are scores and names with digits in them ("7B"), no such
+    sentence."""
     for group in _sentences(line):
-        words = [word.text.strip(",.:;()") for chunk in group for word in chunk.words]
+        words = [word.text.strip(",.:;()，。：") for chunk in group for word in chunk.words]
         counts = sum(1 for word in words if _COUNT_RE.match(word))
-        letters = sum(1 for word in words if word.isalpha())
-        if counts + letters < len(words) or letters < SENTENCE_LETTERS:
+        letters = [word for word in words if word.isalpha()]
+        # stray letters ("c (0) 2 c", a text table's specks read) make no sentence
+        long_words = sum(1 for word in letters if len(word) >= LONG_WORD)
+        if counts + len(letters) < len(words) or long_words < SENTENCE_LETTERS:
             continue
         x1, x2 = group[0].box.x1, group[-1].box.x2
         over = sum(1 for a, b in ranges if min(x2, b) > max(x1, a))
