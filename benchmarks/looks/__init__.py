@@ -13,6 +13,7 @@ from looks import (
     continued,
     contrast_grid,
     cramped,
+    data_tables,
     databars,
     decks,
     documents,
@@ -26,6 +27,7 @@ from looks import (
     leaders,
     line_margin,
     mpl_table,
+    numbered_columns,
     panes,
     paper_table,
     pastel,
@@ -85,4 +87,6 @@ LOOKS = {
     "line_margin": line_margin,
     "forwarded_chat": forwarded_chat,
     "contrast_grid": contrast_grid,
+    "data_tables": data_tables,
+    "numbered_columns": numbered_columns,
 }

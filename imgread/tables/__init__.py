@@ -27,6 +27,7 @@ from .chrome import (
     strip_trailing_icons,
     strip_type_icons,
 )
+from .column_numbers import without_column_numbers
 from .columns import model_column, numeric_columns
 from .cut import drop_cut_column
 from .frame import beside_ruled_blocks, header_within_body
@@ -128,6 +129,8 @@ def extract_tables(
     beside = [] if prepared is None else prepared.horizontal
     # A paper's line numbers in its margin are no column of the table beside them.
     words = without_line_numbers(words)
+    # A row of column numbers under the header ("(1) (2) ... (7)") is no name and no row.
+    words = without_column_numbers(words)
     parts = [
         (part, _row_rules([rule for rule in horizontal if pane.holds(rule.start, rule.end)]))
         for pane in split_panes(words, prepared)

@@ -10,6 +10,7 @@ import re
 from ..names import is_known_benchmark
 from ..record import Cell, Table
 from .lines import TextLine, column_ranges, is_numeric_text
+from .pager import is_pager_line
 
 # A column filled by this share of the other rows is one every row fills.
 _STEADY = 0.8
@@ -46,15 +47,19 @@ def _named_rows(lines: list[TextLine]) -> bool:
     return named >= 0.8 * len(lines)
 
 
+def _no_row(line: TextLine, others: list[TextLine]) -> bool:
+    return is_stray_line(line, others) or is_pager_line(line, others)
+
+
 def drop_stray_ends(lines: list[TextLine], run: list[int]) -> list[int]:
     """The run of body lines without the stray lines at its ends (a page's pager below the
     last row, its counters above the first), where the run's rows open with names."""
     run = list(run)
     if not _named_rows([lines[i] for i in run]):
         return run
-    while len(run) > 3 and is_stray_line(lines[run[-1]], [lines[i] for i in run[:-1]]):
+    while len(run) > 3 and _no_row(lines[run[-1]], [lines[i] for i in run[:-1]]):
         run.pop()
-    while len(run) > 3 and is_stray_line(lines[run[0]], [lines[i] for i in run[1:]]):
+    while len(run) > 3 and _no_row(lines[run[0]], [lines[i] for i in run[1:]]):
         run.pop(0)
     return run
 
