@@ -58,6 +58,9 @@ class PreprocessSettings(Section):
     target_x_height: int = 20  # px; small text is upscaled to reach it
     max_upscale: float = 4.0
     max_side_after_upscale: int = 6000
+    # px; the page read sees larger text (a HiDPI or zoomed screenshot) scaled down to
+    # target_x_height: Tesseract's cost grows with the pixels, its reading does not
+    max_read_x_height: int = 25
     deskew: bool = True
     max_skew_degrees: float = 5.0
     invert_dark: bool = True
