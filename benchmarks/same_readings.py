@@ -239,7 +239,7 @@ STEPS = (
     "imgread.tables.sublines:without_subtitles",
     "imgread.tables.cells:recover_left_column",
     "imgread.tables.name_rereads:reread_headers",
-    "imgread.tables.han_headers:complete_han_headers",
+    "imgread.tables.han_headers:complete_headers",
     "imgread.tables.rotated:read_turned_names",
     "imgread.tables.turned_headers:read_turned_headers",
     "imgread.tables.name_rereads:reread_names",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SAMPLES, render_table
+from conftest import SAMPLES, font, render_table
 from PIL import Image
 
 from imgread import ocr, preprocess, tables
@@ -69,6 +69,32 @@ def test_words_have_boxes_in_loaded_image_pixels(tmp_path: Path) -> None:
     assert all(
         result.words[i].line == n for n, line in enumerate(result.lines) for i in line.word_ids
     )
+
+
+def test_large_text_is_read_at_the_target_height_with_boxes_in_loaded_pixels(
+    tmp_path: Path,
+) -> None:
+    """A page rendered at about 4x (text far taller than Tesseract needs) is read scaled
+    down to ``target_x_height``, its words mapped back onto the loaded image."""
+    size = 90
+    rows = [row for row in ROWS if "-" not in row]  # (a lone dash is lost at any scale)
+    path = render_table(tmp_path / "t.png", HEADER, rows, size=size)
+    work = read(path)
+    result = work.record.ocr
+    settings = Config().preprocess
+    prepared = work.prepared
+    assert prepared is not None and prepared.scale == 1.0  # later stages crop it full size
+    assert prepared.x_height > settings.max_read_x_height
+    assert result.scale < 0.6
+    assert result.scale * prepared.x_height == pytest.approx(settings.target_x_height, rel=0.05)
+    model = next(w for w in result.words if w.text == "Model")
+    # where render_table drew the header's first cell (x=30, y=20+size//3), in the loaded
+    # image's pixels, not in the smaller image the page read took
+    x, y = 30, 20 + size // 3
+    left, top, right, bottom = font(size).getbbox("Model")
+    assert abs(model.box.x1 - (x + left)) <= 8 and abs(model.box.y1 - (y + top)) <= 8
+    assert abs(model.box.x2 - (x + right)) <= 8 and abs(model.box.y2 - (y + bottom)) <= 8
+    assert cells(work) == rows
 
 
 def test_engine_interface_reads_numbers_with_the_digit_whitelist(tmp_path: Path) -> None:

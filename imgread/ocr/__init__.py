@@ -187,11 +187,15 @@ def run(work: Work, config: Config) -> None:
     prepared = work.prepared
     assert prepared is not None, "the preprocess stage leaves the prepared image"
     _, version = engine(config.ocr.engine)
-    found, lang = read_words_lang(prepared.grey, config.ocr)
+    page, factor = prepared.for_page_read(config.preprocess)
+    found, lang = read_words_lang(page, config.ocr)
     words = [
         word.model_copy(
             update={
-                "box": prepared.to_image_box(word.box.x1, word.box.y1, word.box.x2, word.box.y2)
+                "box": prepared.to_image_box(
+                    word.box.x1 / factor, word.box.y1 / factor,
+                    word.box.x2 / factor, word.box.y2 / factor,
+                )
             }
         )
         for word in found
@@ -204,7 +208,7 @@ def run(work: Work, config: Config) -> None:
     result.engine = config.ocr.engine
     result.version = version()
     result.lang = lang
-    result.scale = prepared.scale
+    result.scale = round(prepared.scale * factor, 4)
     result.words = words
     result.lines = lines
     result.text = "\n".join(line.text for line in lines)

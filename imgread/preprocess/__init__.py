@@ -44,6 +44,7 @@ from .steps import (
     flatten_background,
     glyph_height,
     invert_dark_regions,
+    read_factor,
     resize,
     rotate,
     skew_angle,
@@ -103,6 +104,16 @@ class Prepared:
     def from_upright(self, box: Box) -> Box:
         """Upright pixels -> loaded-image pixels."""
         return self._turn(box, -self.angle)
+
+    def for_page_read(self, settings: PreprocessSettings) -> tuple[np.ndarray, float]:
+        """The grey image the page read takes, and the factor it was scaled by from
+        ``grey``: text taller than Tesseract needs is read smaller (``read_factor``). The
+        later stages crop ``grey`` itself, at its full size."""
+        factor = read_factor(self.x_height * self.scale, settings)
+        if factor == 1.0:
+            return self.grey, 1.0
+        smaller = cv2.resize(self.grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        return smaller, factor
 
     def to_image_box(self, x1: float, y1: float, x2: float, y2: float) -> Box:
         """A box in prepared pixels -> loaded-image pixels."""

@@ -193,6 +193,15 @@ def upscale_factor(x_height: float, settings: PreprocessSettings, shape: tuple[i
     return max(1.0, round(factor, 2))
 
 
+def read_factor(x_height: float, settings: PreprocessSettings) -> float:
+    """The factor the page read scales an image whose text is ``x_height`` px by: below 1
+    where the text is taller than ``max_read_x_height`` (never upscaled here: small text
+    was enlarged by preprocessing already)."""
+    if x_height <= settings.max_read_x_height:
+        return 1.0
+    return round(settings.target_x_height / x_height, 2)
+
+
 def resize(grey: np.ndarray, factor: float) -> np.ndarray:
     if factor == 1.0:
         return grey
