@@ -2,10 +2,11 @@
 
 A plain light table (a bold header of benchmark names, some with their setting, "PIQA
 (0-shot)"; model names of three or four words, "Dunlin v2 8B Instruct"; thin grey rules)
-in one of five sans or serif faces at 13-19 px. Then the marks a reader makes on paper: a
-translucent highlighter stroke (yellow, green, pink or orange, multiplied onto the page)
-along one whole row, slightly wavy, taller than the row and running past the table's edges;
-a hand-drawn pen ellipse (red, blue or green, 2-3 px, not closed exactly) round one score,
+in one of five sans or serif faces at 13-19 px, scores set left, centred or right in
+columns padded 5-16 px (a name's column can end close to the first score). Then the marks
+a reader makes on paper: a translucent highlighter stroke (yellow, green, pink or orange,
+multiplied onto the page) along one whole row, slightly wavy, taller than the row and
+running past the table's edges; a hand-drawn pen ellipse (red, blue or green, 2-3 px, not closed exactly) round one score,
 whose stroke crosses the neighbouring cells' text. The photo: a warm, uneven light, a turn
 of 1 to 2 degrees either way, a slight blur, a JPEG of quality 55-85.
 
@@ -73,10 +74,9 @@ def _draw_table(rng: random.Random, header: list[str], rows: list[list[str]]
     bands = [(margin + r * pitch, margin + (r + 1) * pitch) for r in range(len(rows) + 1)]
     rule = rng.choice([(150, 150, 150), (190, 190, 190), (90, 90, 90)])
     ruled_rows = rng.random() < 0.5
-    for r, (top, bottom) in enumerate(bands):
-        if r == 0 or r == 1 or r == len(bands) - 1 or ruled_rows:
-            y = top if r else top
-            draw.line([(margin, y), (width - margin, y)], fill=rule, width=1)
+    for r, (top, _) in enumerate(bands):
+        if r <= 1 or ruled_rows:  # above the header and under it; under every row or not
+            draw.line([(margin, top), (width - margin, top)], fill=rule, width=1)
     draw.line([(margin, bands[-1][1]), (width - margin, bands[-1][1])], fill=rule, width=1)
     for r, cells in enumerate([header, *rows]):
         top = bands[r][0] + pad_y

@@ -60,7 +60,7 @@ def _highlighter_grounds(rgb: np.ndarray, glyph: float) -> np.ndarray:
     text's own pixels with them."""
     chroma, grey = _chroma_and_grey(rgb)
     light_colour = _light_colour(chroma, grey).astype(np.uint8)
-    side = max(3, int(round(0.8 * glyph)))
+    side = max(3, round(0.8 * glyph))
     # Blocks of a glyph's size fit in a band, never in a stroke of coloured text.
     cores = cv2.morphologyEx(light_colour, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
     if not cores.any():
