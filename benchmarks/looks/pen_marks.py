@@ -3,12 +3,13 @@
 A plain light table (a bold header of benchmark names, some with their setting, "PIQA
 (0-shot)"; model names of three or four words, "Dunlin v2 8B Instruct"; thin grey rules)
 in one of five sans or serif faces at 13-19 px, scores set left, centred or right in
-columns padded 5-16 px (a name's column can end close to the first score). Then the marks
-a reader makes on paper: a translucent highlighter stroke (yellow, green, pink or orange,
-multiplied onto the page) along one whole row, slightly wavy, taller than the row and
-running past the table's edges; a hand-drawn pen ellipse (red, blue or green, 2-3 px, not closed exactly) round one score,
-whose stroke crosses the neighbouring cells' text. The photo: a warm, uneven light, a turn
-of 1 to 2 degrees either way, a slight blur, a JPEG of quality 55-85.
+columns padded 5-16 px (a name's column can end close to the first score). Then the
+marks a reader makes on paper: a translucent highlighter stroke (yellow, green, pink or
+orange, multiplied onto the page) along one whole row, slightly wavy, taller than the row
+and running past the table's edges; a hand-drawn pen ellipse (red, blue or green, 2-3 px,
+not closed exactly) round one score, whose stroke crosses the neighbouring cells' text.
+The photo: a warm, uneven light, a turn of 1 to 2 degrees either way, a slight blur, a
+JPEG of quality 55-85.
 
 The truth is what the table prints; the marks are no part of it.
 """
