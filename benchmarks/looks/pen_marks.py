@@ -150,27 +150,34 @@ def _photograph(rng: random.Random, image: Image.Image) -> Image.Image:
     return image.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 0.8)))
 
 
+def marked_table(rng: random.Random) -> tuple[Image.Image, list[str], list[list[str]], int]:
+    """A table drawn, marked and photographed: the image, the header, the rows as printed,
+    and the index of the row under the highlighter."""
+    benches = rng.sample(BENCHES, rng.randint(4, 6))
+    names: list[str] = []
+    wanted = rng.randint(5, 9)
+    while len(names) < wanted:
+        name = _name(rng)
+        if name not in names:
+            names.append(name)
+    values = [[f"{rng.uniform(15, 92):.1f}" for _ in benches] for _ in names]
+    header = [rng.choice(["Name", "Model"]), *benches]
+    rows = [[n, *v] for n, v in zip(names, values, strict=True)]
+    image, bands, columns = _draw_table(rng, header, rows)
+    marked = rng.randint(1, len(rows))
+    image = _highlight(rng, image, bands[marked])
+    r, c = rng.randint(1, len(rows)), rng.randint(1, len(benches))
+    _ellipse(rng, image, (columns[c][0], bands[r][0], columns[c][1], bands[r][1]))
+    return _photograph(rng, image), header, rows, marked - 1
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
     with look_run(out, seed, (800, 600)) as (rng, _browser, truth):
         for i in range(count):
-            benches = rng.sample(BENCHES, rng.randint(4, 6))
-            names: list[str] = []
-            wanted = rng.randint(5, 9)
-            while len(names) < wanted:
-                name = _name(rng)
-                if name not in names:
-                    names.append(name)
-            values = [[f"{rng.uniform(15, 92):.1f}" for _ in benches] for _ in names]
-            header = [rng.choice(["Name", "Model"]), *benches]
-            rows = [[n, *v] for n, v in zip(names, values, strict=True)]
-            image, bands, columns = _draw_table(rng, header, rows)
-            image = _highlight(rng, image, bands[rng.randint(1, len(rows))])
-            r, c = rng.randint(1, len(rows)), rng.randint(1, len(benches))
-            _ellipse(rng, image, (columns[c][0], bands[r][0], columns[c][1], bands[r][1]))
-            image = _photograph(rng, image)
+            image, header, rows, _ = marked_table(rng)
             name = f"pen_marks_{i:03d}.jpg"
             image.save(out / name, quality=rng.randint(55, 85))
-            mmlu = benches.index("MMLU") + 1 if "MMLU" in benches else None
+            mmlu = header.index("MMLU") if "MMLU" in header else None
             truth[name] = {
                 "columns": header, "settings": [None] * len(header), "style": "pen_marks",
                 "rows": [{"model": row[0], "params_b": size_of(row[0]), "tokens_t": None,

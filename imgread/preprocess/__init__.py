@@ -112,7 +112,7 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     the image that was inverted."""
     # A reader's highlighter and pen marks first: every later step, and the readers that
     # crop the colour image, see the printed table.
-    rgb, erased_marks = erase_pen_marks(rgb)
+    rgb, erased_marks = erase_pen_marks(rgb) if settings.erase_pen_marks else (rgb, [])
     steps = ["grey", *(f"erase_{mark}" for mark in erased_marks)]
     grey = to_grey(rgb)
     inverted_share = 0.0
