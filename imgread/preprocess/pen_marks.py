@@ -33,10 +33,36 @@ MARKER_LIGHTEST_GREY = 140
 # White type on a light saturated ground (a button, a badge): the ground is no marker when
 # more than this share of it is near-white, neutral pixels.
 WHITE_TYPE_SHARE = 0.03
+# A marker's colour along its band varies by this much at most (per channel, standard
+# deviation: the light across a photo, JPEG); a heat map's cells differ by 30 and more.
+MARKER_SPREAD = 22
+# A reader marks a row or two; more bands of colour holding text are the page's own (a
+# heat map's cells, a coloured theme's rows).
+MAX_BANDS = 2
+# A highlighter's stroke is this many times longer than it is tall, at least, and spans
+# this share of the page's width.
+BAND_ELONGATION = 3
+BAND_PAGE_SHARE = 0.5
+# Marks are made on paper: a page darker than this (its median grey) is a dark theme,
+# whose coloured shapes are the page's.
+LIGHT_PAGE = 160
 # A pen loop is drawn round a cell: this many glyph heights wide at least, and thin (this
 # share of its box at most is stroke).
 LOOP_MIN_WIDTH_GLYPHS = 1.8
 LOOP_MAX_FILL = 0.3
+# A marker's colour along its band varies by this much at most (per channel, standard
+# deviation: the light across a photo, JPEG); a heat map's cells differ by 30 and more.
+MARKER_SPREAD = 22
+# A reader marks a row or two; more bands of colour holding text are the page's own (a
+# heat map's cells, a coloured theme's rows).
+MAX_BANDS = 2
+# A highlighter's stroke is this many times longer than it is tall, at least, and spans
+# this share of the page's width.
+BAND_ELONGATION = 3
+BAND_PAGE_SHARE = 0.5
+# Marks are made on paper: a page darker than this (its median grey) is a dark theme,
+# whose coloured shapes are the page's.
+LIGHT_PAGE = 160
 # A pen loop is drawn round a cell or a row, no higher than this many glyphs.
 LOOP_MAX_HEIGHT = 6
 # A pen's colour against its ground (``_colour_against_ground``): a stroke 2 px wide keeps
@@ -70,7 +96,8 @@ def _highlighter_grounds(rgb: np.ndarray, glyph: float) -> np.ndarray:
     # and a long name apart are one band, which holds text when dark ink lies within a
     # glyph of it.
     along = np.ones((1, int(8 * glyph) | 1), np.uint8)
-    count, labels = cv2.connectedComponents(cv2.dilate(hulls, along), connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(hulls, along),
+                                                               connectivity=8)
     labels[hulls == 0] = 0
     reach = int(glyph) | 1
     near_text = cv2.dilate((grey < 100).astype(np.uint8), np.ones((reach, reach), np.uint8))
@@ -78,8 +105,25 @@ def _highlighter_grounds(rgb: np.ndarray, glyph: float) -> np.ndarray:
     area = np.bincount(labels.ravel(), minlength=count)
     texts = np.bincount(labels.ravel(), weights=near_text.ravel(), minlength=count)
     whites = np.bincount(labels.ravel(), weights=white.ravel(), minlength=count)
-    kept = (texts > 0) & (whites <= WHITE_TYPE_SHARE * area)
+    # A stroke along a row is long, and runs along most of the page's width (a reader
+    # marks a whole row, past its ends); a badge, a button or a heat map's cell does not.
+    widths = stats[:, cv2.CC_STAT_WIDTH]
+    long = ((widths >= BAND_ELONGATION * stats[:, cv2.CC_STAT_HEIGHT])
+            & (widths >= BAND_PAGE_SHARE * grey.shape[1]))
+    kept = (texts > 0) & (whites <= WHITE_TYPE_SHARE * area) & long
     kept[0] = False
+    # One marker, one colour along its length, over the whole row: every word level with
+    # its middle lies on it (a heat map's coloured cells leave the row's name beside them).
+    inks = light_colour.astype(bool) & (labels > 0)
+    dark = grey < 100
+    for label in np.flatnonzero(kept):
+        colours = rgb[inks & (labels == label)]
+        x, y, w, h = stats[label, :4]
+        level = np.flatnonzero(dark[y + h // 3 : y + 2 * h // 3 + 1].any(axis=0))
+        kept[label] = (len(colours) > 0 and float(colours.std(axis=0).max()) <= MARKER_SPREAD
+                       and len(level) > 0 and level[0] >= x and level[-1] < x + w)
+    if kept.sum() > MAX_BANDS:  # colour on every row: a heat map's or a theme's, no marks
+        return np.zeros(grey.shape, dtype=bool)
     bands = kept[labels].astype(np.uint8)
     # The whole band: its pieces, and what is still coloured of it within a few glyphs (the
     # gaps between letters, its wavy and blurred edges); dark text there is left as it is.
@@ -129,6 +173,11 @@ def _pen_loops(rgb: np.ndarray, glyph: float) -> np.ndarray:
         if (w < LOOP_MIN_WIDTH_GLYPHS * glyph or h < 0.8 * glyph or h > LOOP_MAX_HEIGHT * glyph
                 or area[label] > LOOP_MAX_FILL * w * h):
             continue
+        # A loop drawn on paper: the rim of a solid coloured shape (an avatar, a badge, a
+        # header band, whose edge the ground's median blends) has its colour inside.
+        inside = chroma[y + h // 4 : y + 3 * h // 4, x + w // 4 : x + 3 * w // 4]
+        if np.median(inside) >= MARKER_CHROMA:
+            continue
         ys, xs = np.nonzero(labels[y : y + h, x : x + w] == label)
         across, down = (xs - w / 2) / w, (ys - h / 2) / h
         # Hollow: nothing of it in the middle of its box (a coloured word is ink there).
@@ -153,7 +202,10 @@ def erase_pen_marks(rgb: np.ndarray) -> tuple[np.ndarray, list[str]]:
     chroma = colour.max(axis=2).astype(np.int16) - colour.min(axis=2)
     if (chroma >= MARKER_CHROMA).mean() < 0.002:
         return rgb, []
-    glyph = glyph_height(binarise(to_grey(colour))) or 12.0
+    grey = to_grey(colour)
+    if np.median(grey) < LIGHT_PAGE:
+        return rgb, []
+    glyph = glyph_height(binarise(grey)) or 12.0
     out, erased = rgb, []
     # The loops first, judged against their own ground (a red loop on a yellow band is
     # still red there), then filled from round them: a loop on a band fills with the band.
