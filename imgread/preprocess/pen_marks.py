@@ -68,6 +68,8 @@ LOOP_MAX_HEIGHT = 6
 # A pen's colour against its ground (``_colour_against_ground``): a stroke 2 px wide keeps
 # 30 and more after blur and JPEG, the page's own ink about 10.
 PEN_COLOUR = 25
+# A rim's colour is within this of what it encloses (per channel, medians).
+RIM_LIKENESS = 60
 # It goes round: its pixels lie in this many of 16 directions from its box's centre.
 LOOP_DIRECTIONS = 12
 
@@ -173,10 +175,15 @@ def _pen_loops(rgb: np.ndarray, glyph: float) -> np.ndarray:
         if (w < LOOP_MIN_WIDTH_GLYPHS * glyph or h < 0.8 * glyph or h > LOOP_MAX_HEIGHT * glyph
                 or area[label] > LOOP_MAX_FILL * w * h):
             continue
-        # A loop drawn on paper: the rim of a solid coloured shape (an avatar, a badge, a
-        # header band, whose edge the ground's median blends) has its colour inside.
-        inside = chroma[y + h // 4 : y + 3 * h // 4, x + w // 4 : x + 3 * w // 4]
-        if np.median(inside) >= MARKER_CHROMA:
+        # The rim of a solid coloured shape (an avatar, a badge, a header band, whose edge
+        # the ground's median blends) has its own colour inside; a pen's loop has paper or
+        # a marker's other colour there.
+        inside = rgb[y + h // 4 : y + 3 * h // 4, x + w // 4 : x + 3 * w // 4].reshape(-1, 3)
+        own = rgb[y : y + h, x : x + w][labels[y : y + h, x : x + w] == label]
+        if (np.median(chroma[y + h // 4 : y + 3 * h // 4, x + w // 4 : x + 3 * w // 4])
+                >= MARKER_CHROMA
+                and np.abs(np.median(inside, axis=0) - np.median(own, axis=0)).max()
+                < RIM_LIKENESS):
             continue
         ys, xs = np.nonzero(labels[y : y + h, x : x + w] == label)
         across, down = (xs - w / 2) / w, (ys - h / 2) / h
