@@ -67,6 +67,8 @@ class PreprocessSettings(Section):
     max_skew_degrees: float = 5.0
     invert_dark: bool = True
     remove_rules: bool = True  # erase ruling lines from the image OCR reads
+    # take a reader's highlighter strokes and pen loops out first (preprocess/pen_marks.py)
+    erase_pen_marks: bool = True
 
 
 class OcrSettings(Section):

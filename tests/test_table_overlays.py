@@ -12,8 +12,9 @@ import pytest
 from conftest import REPO
 
 from imgread.pipeline import read_image
-from imgread.record import Record
+from imgread.record import Box, Cell, Record, Table
 from imgread.tables import scores_from_table
+from imgread.tables.continued import join_continued
 from imgread.units import normalise_model_name
 
 FACES = Path("/usr/share/fonts/truetype")
@@ -154,3 +155,42 @@ def test_a_longtable_over_two_pages_keeps_its_wrapped_header_names(tmp_path: Pat
             read = [(c + (f"({s})" if s else "")).replace(" ", "").lower()
                     for c, s in zip(table.columns[1:], table.settings[1:], strict=True)]
             assert read == wanted, name
+
+
+@needs_chromium
+def test_a_longtable_over_two_pages_is_one_table(tmp_path: Path) -> None:
+    """The two fragments of the ``continued`` look (the header printed again on page 2)
+    were two tables. Over the same columns, with headers that agree column by column, they
+    are one: every row of both pages under one header."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from looks import continued
+
+    truth = continued.generate(tmp_path, 4, 300)
+    for name in ("continued_000.png", "continued_003.png"):
+        tables = read_image(tmp_path / name).ocr.tables
+        assert len(tables) == 1, name
+        models = {normalise_model_name(row[0].text) for row in tables[0].body}
+        wanted = {normalise_model_name(row["model"]) for row in truth[name]["rows"]}
+        assert len(models & wanted) >= len(wanted) - 1, name
+
+
+def _fragment(names: list[str], confidence: float, top: int, model: str) -> Table:
+    header = [Cell(row=0, col=c, text=n, confidence=confidence) for c, n in enumerate(names)]
+    body = [[Cell(row=1, col=0, text=model),
+             *(Cell(row=1, col=c, text="50.0", value=50.0) for c in range(1, len(names)))]]
+    return Table(box=Box(x1=10, y1=top, x2=400, y2=top + 60), n_rows=2, n_cols=len(names),
+                 header_rows=[header], body=body, columns=names,
+                 settings=[None] * len(names))
+
+
+def test_the_header_copies_of_a_longtable_vote_per_column() -> None:
+    """A name misread in one copy ("MMLU-Pr0", "HeIlaSwag") is read right in the other:
+    the known benchmark names the column; headers that differ in more than one column are
+    two tables."""
+    upper = _fragment(["Model", "MMLU-Pr0", "GSM8K", "BBH"], 90.0, 0, "Qwen-14B")
+    lower = _fragment(["Model", "MMLU-Pro", "GSM8K", "BBH"], 60.0, 200, "Yi-34B")
+    [joined] = join_continued([upper, lower])
+    assert joined.columns == ["Model", "MMLU-Pro", "GSM8K", "BBH"]
+    assert [row[0].text for row in joined.body] == ["Qwen-14B", "Yi-34B"]
+    other = _fragment(["Model", "MATH", "HumanEval", "BBH"], 90.0, 400, "Phi-2")
+    assert len(join_continued([upper, lower, other])) == 2

@@ -20,6 +20,7 @@ from .cell_bars import flatten_cell_bars
 from .fills import flatten_fills, whiten_pale_grounds
 from .leaders import erase_leaders
 from .name_badges import erase_name_badges
+from .pen_marks import erase_pen_marks
 from .rules import (
     Rule,
     RuleMasks,
@@ -77,8 +78,9 @@ class Prepared:
     x_height: float = 0.0  # estimated, in loaded-image pixels
     horizontal: list[Rule] = field(default_factory=list)  # in upright pixels
     vertical: list[Rule] = field(default_factory=list)
-    # The loaded image itself (not a copy), for readers that do better on the original
-    # pixels than on the binarised, upscaled grey (a neural OCR keeps small points).
+    # The loaded image itself (a copy only where a reader's pen marks were taken out), for
+    # readers that do better on the original pixels than on the binarised, upscaled grey
+    # (a neural OCR keeps small points).
     rgb: np.ndarray | None = None
     # Row rules typed as dashes (``typed_rules``): kept apart from ``horizontal``, whose
     # rules also tell chart axes, which typed characters never draw.
@@ -125,7 +127,10 @@ class Prepared:
 def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, list[str], float]:
     """All steps in order. Returns the prepared image, the steps that ran, and the share of
     the image that was inverted."""
-    steps = ["grey"]
+    # A reader's highlighter and pen marks first: every later step, and the readers that
+    # crop the colour image, see the printed table.
+    rgb, erased_marks = erase_pen_marks(rgb) if settings.erase_pen_marks else (rgb, [])
+    steps = ["grey", *(f"erase_{mark}" for mark in erased_marks)]
     grey = to_grey(rgb)
     inverted_share = 0.0
     grey, erased = erase_name_badges(rgb, grey)  # coloured badges before names: no letters

@@ -29,6 +29,7 @@ from .chrome import (
 )
 from .column_numbers import without_column_numbers
 from .columns import model_column, numeric_columns
+from .continued import join_continued
 from .cut import drop_cut_column
 from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
@@ -211,7 +212,8 @@ def extract_tables(
             drop_cut_column(table, prepared)
         move_summary_rows(table)
         tables.append(table)
-    return tables, flags
+    # A longtable's second page repeats the header: one table, its header copies voting.
+    return join_continued(tables), flags
 
 
 def _row_rules(horizontal: list[Rule]) -> list[Box]:
