@@ -59,6 +59,7 @@ from chart_looks import (
     signed_bars,
     sketch_bars,
     stacked_areas,
+    stacked_shares,
     textured_bars,
     twin_axes,
     vega_look,
@@ -97,4 +98,5 @@ LOOKS = {
     "patterned": patterned_hbars,
     "signed": signed_bars,
     "dotdates": dot_dates,
+    "shares": stacked_shares,
 }
