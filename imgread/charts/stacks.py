@@ -74,10 +74,11 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
     x1 = int(bar.x1 + 0.2 * bar.width)
     x2 = max(x1 + 1, int(np.ceil(bar.x2 - 0.2 * bar.width)))
     bottom = min(rgb.shape[0], round(bar.bottom))
-    # from the area's top, or the bar's where it runs past it (a last tick OCR lost ends the
-    # area short of bars that all reach 100%)
-    start = max(0, min(area.y1, int(bar.top)))
-    column = rgb[start:bottom, x1:x2].astype(np.float32)
+    # from the image's top: bars that all reach 100% may run past the area (a last tick OCR
+    # lost, cut at the image's edge, ends it short) and past the top found for them (the
+    # runs end where the page shows, above the stack)
+    start = 0
+    column = rgb[:bottom, x1:x2].astype(np.float32)
     if column.size == 0:
         return [bar]
     rows = np.median(column, axis=1)  # each row's colour, text and thin marks aside
