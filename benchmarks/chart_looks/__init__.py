@@ -60,6 +60,7 @@ from chart_looks import (
     sketch_bars,
     stacked_areas,
     stacked_shares,
+    table_charts,
     textured_bars,
     twin_axes,
     vega_look,
@@ -99,4 +100,5 @@ LOOKS = {
     "signed": signed_bars,
     "dotdates": dot_dates,
     "shares": stacked_shares,
+    "datatable": table_charts,
 }
