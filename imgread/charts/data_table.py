@@ -102,13 +102,23 @@ def _key_rows(rgb: np.ndarray, chart: Chart, found: list[Phrase], area: Box, fir
         if counts[best] < KEY_SHARE * height * height or (best in rows and rows[best][1]):
             continue
         # the key's right edge: words over it are the key read as letters ("ma", "=")
-        key_end = left + int(np.flatnonzero(near[best].any(axis=0)).max())
+        key_end = left + _key_end(near[best])
         name = " ".join(w.text for w in phrase.words if w.box.x1 > key_end).strip()
         name = name if sum(c.isalnum() for c in name) >= 2 else ""
         if best in rows:  # the key read as a word of its own: its name is the next phrase
             box = box.union(rows[best][2])
         rows[best] = (chart.series[best], name, box)
     return list(rows.values())
+
+
+def _key_end(near: np.ndarray) -> int:
+    """The last column of the key's block, the first run of columns that hold most of its
+    height (a grey key's colour recurs in the anti-aliased text beside it)."""
+    heights = near.sum(axis=0)
+    solid = heights >= 0.5 * heights.max()
+    start = int(np.argmax(solid))
+    stops = np.flatnonzero(~solid[start:])
+    return start + (int(stops[0]) - 1 if len(stops) else len(solid) - 1 - start)
 
 
 def _cell(rgb: np.ndarray, found: list[Phrase], line: Box, centre: float, spacing: float,
