@@ -79,8 +79,9 @@ def _draw(rng: random.Random, entry: dict[str, Any], header: bool, misprint: flo
             below.plot([left, len(categories) - 0.5], [line, line], color=rule, lw=0.8,
                        clip_on=False)
         for edge in [left, *(i - 0.5 for i in range(len(categories) + 1))]:
-            below.plot([edge, edge], [1 if header and edge == left else 0, rows], color=rule, lw=0.8,
-                       clip_on=False)
+            # (the header row's corner over the names is left open)
+            below.plot([edge, edge], [1 if header and edge == left else 0, rows], color=rule,
+                       lw=0.8, clip_on=False)
         if header:
             for i, category in enumerate(categories):
                 below.text(i, 0.5, category, ha="center", va="center")

@@ -30,12 +30,12 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Chart, Flag, Word
 from .anchors import cut_to_text, off_the_axis_line
 from .area_stacks import stacked_bands
-from .data_table import bind_data_table
 from .axes import decade_axis, ink_centred, on_rules, x_axes, y_axes, zero_row
 from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below, tile_the_plot
 from .boxes import read_lying_boxes, read_upright_boxes
 from .broken_axis import band_above, through_the_break
+from .data_table import bind_data_table
 from .gaps import tick_gap_words
 from .guides import without_dotted_guides
 from .hatches import textures_as_colours
