@@ -8,6 +8,8 @@ One kind per chart in turn (its ``style`` in the benchmark):
   where it is wide enough, nothing in narrow ones, an x axis 0-100 (sometimes "%");
 - ``sh-vega-100``: the same drawn by Vega-Lite (vl-convert) with ``stack: normalize``, the
   legend on top, the shares as text marks in white;
+- ``sh-plotly-100``: the same drawn by plotly in Chromium (``barmode="stack"``, the shares
+  inside the segments, a horizontal legend over the plot);
 - ``sh-mpl-stacked``: ordinary stacked lying bars (counts or points, not 100%), the
   segments labelled inside, the bar's total printed past its end (a total is no segment);
 - ``sh-mpl-columns``: stacked columns (upright), labels inside, the total over each column.
@@ -173,6 +175,35 @@ def _vega_lying(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
+def _plotly_lying(rng: random.Random, entry: dict[str, Any]) -> str:
+    """A plotly figure's page: 100% stacked lying bars, the shares inside in white."""
+    import plotly.graph_objects as go
+    from chart_looks.plotly_look import page
+
+    series, colours = _outcomes(rng)
+    models = rng.sample(NAMES, rng.randint(4, 7))
+    table = [_shares(rng, len(series)) for _ in models]
+    entry["series"] = {name: [[m, float(row[i])] for m, row in zip(models, table, strict=True)]
+                       for i, name in enumerate(series)}
+    suffix = rng.choice(["%", ""])
+    fig = go.Figure()
+    for index, (name, colour) in enumerate(zip(series, colours, strict=True)):
+        shares = [row[index] for row in table]
+        fig.add_trace(go.Bar(
+            y=models, x=shares, name=name, orientation="h", marker={"color": colour},
+            text=[f"{v}{suffix}" if v >= LEAST_LABELLED else "" for v in shares],
+            textposition="inside", insidetextanchor="middle",
+            textfont={"color": "white"}))
+    width, height = rng.choice([640, 760, 900]), 90 + 44 * len(models)
+    fig.update_layout(
+        barmode="stack", template=rng.choice(["plotly_white", "simple_white", "plotly"]),
+        width=width, height=height, font={"family": rng.choice(SANS)},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        xaxis={"range": [0, 100], "ticksuffix": rng.choice(["%", ""])},
+        yaxis={"autorange": "reversed"}, margin={"t": 60, "r": 20})
+    return page(fig, width, height)
+
+
 def _with_middles(rows: list[dict[str, Any]], models: list[str]) -> list[dict[str, Any]]:
     """Each row with the middle of its segment along the stack (where its label sits)."""
     start = dict.fromkeys(models, 0.0)
@@ -188,19 +219,32 @@ DRAW = {
     "sh-mpl-stacked": lambda rng, entry: _mpl_lying(rng, entry, False),
     "sh-mpl-columns": _mpl_columns,
 }
+PAGES = {"sh-plotly-100": _plotly_lying}  # drawn in Chromium
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
     """Draw ``count`` charts (the kinds in turn) under ``out``; their truth by file, a fifth
     of them saved as JPEG."""
     import matplotlib
+    from browser import Browser
 
     matplotlib.use("Agg")
+    browsers: list[Browser] = []
+
+    def draw(style: str, rng: random.Random, entry: dict[str, Any]) -> Image.Image:
+        if style in PAGES:
+            browsers[:] = browsers or [Browser((1400, 1000))]
+            return browsers[0].shoot(PAGES[style](rng, entry), rng.choice([1.0, 1.5]))
+        return DRAW[style](rng, entry)
 
     def entry_for(style: str) -> dict[str, Any]:
         return {"kind": "bar" if style == "sh-mpl-columns" else "hbar",
-                "renderer": "vega" if "vega" in style else "mpl", "log_x": False,
+                "renderer": style.split("-")[1], "log_x": False,
                 "labelled": True, "style": style, "series": {}}
 
-    return draw_look(out, count, seed, "shares", lambda style, rng, entry: DRAW[style](
-        rng, entry), list(DRAW), entry_for, (0.2, 75), lambda: None)
+    def close() -> None:
+        for browser in browsers:
+            browser.close()
+
+    return draw_look(out, count, seed, "shares", draw, [*DRAW, *PAGES], entry_for,
+                     (0.2, 75), close)
