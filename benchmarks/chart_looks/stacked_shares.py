@@ -95,12 +95,7 @@ def _mpl_lying(rng: random.Random, entry: dict[str, Any], normalised: bool) -> I
             if rng.random() < 0.5:
                 ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
         ax.set_yticks(rows, models)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(series),
-                  frameon=False)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        fig.tight_layout()
-        return figure_image(fig, rng.choice([90, 110, 130]))
+        return _legend_above(rng, fig, ax, len(series))
 
 
 def _mpl_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -128,13 +123,17 @@ def _mpl_columns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
             ax.text(x, total + 0.8, f"{total:.0f}", ha="center", va="bottom", fontsize=9)
         ax.set_ylim(0, max(bottom) * 1.12)
         ax.set_xticks(slots, models)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(series),
-                  frameon=False)
         ax.set_ylabel(rng.choice(["Problems", "Count", "Tasks"]))
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        fig.tight_layout()
-        return figure_image(fig, rng.choice([90, 110, 130]))
+        return _legend_above(rng, fig, ax, len(series))
+
+
+def _legend_above(rng: random.Random, fig: Any, ax: Any, columns: int) -> Image.Image:
+    """The figure with its legend in a row over the plot, no top or right spine."""
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=columns, frameon=False)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    return figure_image(fig, rng.choice([90, 110, 130]))
 
 
 def _vega_lying(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
@@ -178,6 +177,7 @@ def _vega_lying(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
 def _plotly_lying(rng: random.Random, entry: dict[str, Any]) -> str:
     """A plotly figure's page: 100% stacked lying bars, the shares inside in white."""
     import plotly.graph_objects as go
+
     from chart_looks.plotly_look import page
 
     series, colours = _outcomes(rng)
