@@ -54,6 +54,22 @@ def look_chart(look: str, style: str, index: int, seed: int, folder: Path
     return path, curves
 
 
+def drawn_look(look: str, style: str, index: int, seed: int, folder: Path
+               ) -> tuple[Path, dict[str, Any]]:
+    """Chart ``index`` of the chart look module ``look`` at ``seed``, drawn by its
+    ``DRAW[style]`` and saved into ``folder`` as a PNG; and its truth entry."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import matplotlib
+
+    matplotlib.use("Agg")
+    module = importlib.import_module(f"chart_looks.{look}")
+    entry: dict[str, Any] = {"series": {}}
+    image = module.DRAW[style](random.Random(seed * 1000 + index), entry)
+    path = folder / f"{style}.png"
+    image.save(path)
+    return path, entry
+
+
 def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     for candidate in FONT_CANDIDATES:
         if Path(candidate).exists():

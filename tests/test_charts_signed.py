@@ -5,33 +5,21 @@ matplotlib), reads it through real Tesseract, and fails without the mechanism it
 
 from __future__ import annotations
 
-import random
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import names_alike
+from conftest import drawn_look, names_alike
 
 from imgread.pipeline import read_image
 from imgread.record import Record
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _look(style: str, index: int, folder: Path, seed: int = 100
           ) -> tuple[Record, dict[str, Any]]:
     """The look's chart ``index`` at ``seed`` (drawn with ``style``), read; and its truth."""
     pytest.importorskip("matplotlib")
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    import matplotlib
-    from chart_looks import signed_bars
-
-    matplotlib.use("Agg")
-    entry: dict[str, Any] = {"series": {}}
-    image = signed_bars.DRAW[style](random.Random(seed * 1000 + index), entry)
-    path = folder / f"{style}.png"
-    image.save(path)
+    path, entry = drawn_look("signed_bars", style, index, seed, folder)
     return read_image(path), entry
 
 

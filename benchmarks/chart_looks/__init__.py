@@ -23,7 +23,9 @@ at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: 
 grouped lying bars told apart by their hatch alone, and rounded grouped lying bars of a web
 chart library without axis lines: ``patterned``; one series drawn in several colours (gains
 and losses coloured by sign, grey columns with one highlighted): ``signed``; Cleveland dot
-plots and line charts over weekly dates: ``dotdates``).
+plots and line charts over weekly dates: ``dotdates``; stacked bars whose segments are each a
+series' share (100% stacked lying bars, stacked bars and columns with totals): ``shares``;
+clustered columns with their data table printed beneath: ``datatable``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -59,6 +61,8 @@ from chart_looks import (
     signed_bars,
     sketch_bars,
     stacked_areas,
+    stacked_shares,
+    table_charts,
     textured_bars,
     twin_axes,
     vega_look,
@@ -97,4 +101,6 @@ LOOKS = {
     "patterned": patterned_hbars,
     "signed": signed_bars,
     "dotdates": dot_dates,
+    "shares": stacked_shares,
+    "datatable": table_charts,
 }

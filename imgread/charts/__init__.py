@@ -35,6 +35,7 @@ from .bar_lists import bar_rows, read_bar_list
 from .bars import bar_like, find_bars, run_on_below, tile_the_plot
 from .boxes import read_lying_boxes, read_upright_boxes
 from .broken_axis import band_above, through_the_break
+from .data_table import bind_data_table
 from .gaps import tick_gap_words
 from .guides import without_dotted_guides
 from .hatches import textures_as_colours
@@ -142,6 +143,13 @@ def run(work: Work, config: Config) -> None:
                 or _labels_confirmed(chart) or chart.kind == "box")
             and not marks_off_their_axis(chart)
             and not bars_on_table_rows(chart, work.record.ocr.tables)]
+    # a data table printed beneath bars names their series and prints their values: its
+    # keys and cells read on the image as it is (a table's cells, their digits unread, pass
+    # for hatched bars and are painted over for the marks' reading)
+    found = phrases(clean_words(plausible(words)))
+    for chart in kept:
+        if chart.kind == "bar":
+            flags += bind_data_table(work.rgb, chart, found, chart.box, settings)
     work.record.charts = kept
     if kept:  # a table taken for charts leaves no flags behind either
         work.record.flags.extend(flags)

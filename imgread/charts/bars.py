@@ -55,6 +55,7 @@ class Lying:
     base: float
     end: float
     colour: np.ndarray
+    stacked: bool = False  # a segment of a stacked bar: its value is its own length
 
     @property
     def cy(self) -> float:

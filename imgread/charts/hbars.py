@@ -22,6 +22,7 @@ from .legend import confirmed_names, legend_names, unsure_names
 from .naming import sample_names
 from .pixels import cluster_colours, distance, hex_colour, plot_background
 from .series import MISMATCH_SHARE, confidence_of, mismatch_flag, repaired_flag
+from .stacks import split_stacks
 from .strips import name_strip_words
 from .text import clean_words, lowest_line_above, parse_number, phrases, read_label, read_label_text
 from .wrapped_names import name_lines
@@ -41,7 +42,7 @@ def turn_box(box: Box, shape: tuple[int, ...]) -> Box:
 def _lying(bar: RawBar, shape: tuple[int, ...]) -> Lying:
     height, width = shape[0], shape[1]
     return Lying(y1=height - 1 - bar.x2, y2=height - 1 - bar.x1, base=width - 1 - bar.bottom,
-                 end=width - 1 - bar.top, colour=bar.colour)
+                 end=width - 1 - bar.top, colour=bar.colour, stacked=bar.stacked)
 
 
 def read_hbars(
@@ -80,9 +81,12 @@ def lying_bars(
     bg = plot_background(turned[lifted.y1 : lifted.y2, lifted.x1 : lifted.x2])
     upright = find_bars(turned, lifted,
                         [turn_box(b, rgb.shape) for b in text_boxes], bg)
-    bars = [_lying(bar, rgb.shape) for bar in upright]
-    if not _standing(bars, fit):
+    if not _standing([_lying(bar, rgb.shape) for bar in upright], fit):
         return [], []
+    # bars cut into segments of the legend's colours (a 100% bar of Win / Tie / Loss): each
+    # segment is its series' bar, its value its own length
+    upright = split_stacks(turned, upright, lifted, bg)
+    bars = [_lying(bar, rgb.shape) for bar in upright]
     chart, flags = _chart(rgb, fit, area, bars, upright, found, numbers, words, bg, settings)
     return [chart], flags
 
@@ -160,14 +164,25 @@ def _chart(
     labels = [p for p in numbers if id(p) not in ticks]
     found_labels = [(bar, label) for bar in bars if (label := _label(bar, labels)) is not None]
     place: str | None = None
-    if settings is not None and len(found_labels) >= 0.5 * len(bars):
+    stacked = any(bar.stacked for bar in bars)
+    # (a stacked segment's label sits in its middle, not at its end: unread ones stay measured)
+    if stacked:
+        pass
+    elif settings is not None and len(found_labels) >= 0.5 * len(bars):
         inside_bar = sum(label.box.cx < bar.end for bar, label in found_labels)
         place = "inside" if inside_bar > 0.5 * len(found_labels) else "past"
     elif settings is not None:
         place = _label_place(rgb, bars, tick_height, settings, fit, bg)
+    floor = min(bar.base for bar in bars)
     for bar, index, category in zip(bars, series_of, categories, strict=True):
-        measured = round(fit.value(bar.end), 1)
+        # a stacked segment starts where the one before it ends: its value is its own length
+        # (the first starts at the axis' edge, as a bar does)
+        foot = fit.value(bar.base) if bar.stacked and bar.base > floor + 2 else 0.0
+        measured = round(fit.value(bar.end) - foot, 1)
         label = _label(bar, labels)
+        if bar.stacked and label is not None and (
+                label.value is None or abs(label.value - measured) > tolerance):
+            label = None  # a segment's length is measured well: a scrap that disagrees is none
         value, confidence = measured, confidence_of(fit)
         provenance: Literal["label", "measured"] = "measured"
         if label is None and settings is not None and place is not None:
@@ -340,7 +355,13 @@ def _untick(name: str) -> str:
 
 def _label(bar: Lying, labels: list[Phrase]) -> Phrase | None:
     """The number printed just past the bar's end (or inside it, near the end), level
-    with the bar."""
+    with the bar; a stacked segment's, inside it (a total printed past a stack's end
+    belongs to no segment)."""
+    if bar.stacked:
+        inside = [p for p in labels if bar.base <= p.box.cx <= bar.end
+                  and bar.y1 <= p.box.cy <= bar.y2]
+        return min(inside, key=lambda p: abs(p.box.cx - (bar.base + bar.end) / 2),
+                   default=None)
     options = [
         p for p in labels
         if bar.y1 - 0.3 * bar.thickness <= p.box.cy <= bar.y2 + 0.3 * bar.thickness

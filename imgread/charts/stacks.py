@@ -30,7 +30,8 @@ def split_stacks(rgb: np.ndarray, bars: list[RawBar], area: Box, bg: np.ndarray
     if len(bars) < 2 or any(bar.lollipop for bar in bars):  # (a stem is no segment)
         return bars
     least = max(4.0, SEGMENT_SHARE * area.height)
-    stacks = [_segments(rgb, bar, area, bg, least) for bar in bars]
+    whole = _pieces_joined(bars)
+    stacks = [_segments(rgb, bar, area, bg, least) for bar in whole]
     several = [stack for stack in stacks if len(stack) >= 2]
     if len(several) < max(2, STACKED_SHARE * len(bars)):
         return bars
@@ -40,9 +41,31 @@ def split_stacks(rgb: np.ndarray, bars: list[RawBar], area: Box, bg: np.ndarray
     if max(groups.count(g) for g in set(groups)) < 2:
         return bars
     split: list[RawBar] = []
-    for bar, stack in zip(bars, stacks, strict=True):
+    for bar, stack in zip(whole, stacks, strict=True):
         split.extend(stack if len(stack) >= 2 else [bar])
     return split
+
+
+def _pieces_joined(bars: list[RawBar]) -> list[RawBar]:
+    """Pieces of one stack side by side made whole: a label boxed over a segment near the
+    stack's end ends the columns under it there, so a stack is found as pieces of one foot,
+    touching, together no wider than a bar, their tops apart."""
+    typical = float(np.percentile([bar.width for bar in bars], 75))
+    joined: list[RawBar] = []
+    for bar in sorted(bars, key=lambda b: b.x1):
+        last = joined[-1] if joined else None
+        if (last is not None and bar.x1 - last.x2 <= PIECE_GAP
+                and bar.x2 - last.x1 <= 1.3 * typical
+                and abs(bar.bottom - last.bottom) <= PIECE_GAP):
+            taller = last if last.top <= bar.top else bar
+            joined[-1] = RawBar(x1=last.x1, x2=bar.x2, top=min(last.top, bar.top),
+                                bottom=max(last.bottom, bar.bottom), colour=taller.colour)
+            continue
+        joined.append(bar)
+    return joined
+
+
+PIECE_GAP = 2  # px: pieces of one stack this close side by side, feet this close, are one
 
 
 def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: float
@@ -51,7 +74,11 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
     x1 = int(bar.x1 + 0.2 * bar.width)
     x2 = max(x1 + 1, int(np.ceil(bar.x2 - 0.2 * bar.width)))
     bottom = min(rgb.shape[0], round(bar.bottom))
-    column = rgb[area.y1 : bottom, x1:x2].astype(np.float32)
+    # from the image's top: bars that all reach 100% may run past the area (a last tick OCR
+    # lost, cut at the image's edge, ends it short) and past the top found for them (the
+    # runs end where the page shows, above the stack)
+    start = 0
+    column = rgb[:bottom, x1:x2].astype(np.float32)
     if column.size == 0:
         return [bar]
     rows = np.median(column, axis=1)  # each row's colour, text and thin marks aside
@@ -97,8 +124,8 @@ def _segments(rgb: np.ndarray, bar: RawBar, area: Box, bg: np.ndarray, least: fl
     segments = []
     for index, (run, colour) in enumerate(merged):
         # boundaries halfway through the strokes between segments; the foot is the bar's
-        foot = bar.bottom if index == 0 else area.y1 + (merged[index - 1][0][0] + run[1] + 1) / 2
-        top = area.y1 + (
+        foot = bar.bottom if index == 0 else start + (merged[index - 1][0][0] + run[1] + 1) / 2
+        top = start + (
             run[0] if index == len(merged) - 1 else (run[0] + merged[index + 1][0][1] + 1) / 2)
         segments.append(RawBar(x1=bar.x1, x2=bar.x2, top=float(top), bottom=float(foot),
                                colour=colour, stacked=True))
