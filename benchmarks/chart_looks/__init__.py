@@ -23,7 +23,8 @@ at two decades only (bokeh, matplotlib) and low-DPI lines enlarged into a JPEG: 
 grouped lying bars told apart by their hatch alone, and rounded grouped lying bars of a web
 chart library without axis lines: ``patterned``; one series drawn in several colours (gains
 and losses coloured by sign, grey columns with one highlighted): ``signed``; Cleveland dot
-plots and line charts over weekly dates: ``dotdates``).
+plots and line charts over weekly dates: ``dotdates``; facet panels with strip titles, a
+dark chart whose y axis is at the right only, lines over a range slider: ``panellines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -51,6 +52,7 @@ from chart_looks import (
     lowdpi_lines,
     mpl_themed,
     named_lines,
+    panel_lines,
     patterned_hbars,
     plain_lines,
     plotly_look,
@@ -97,4 +99,5 @@ LOOKS = {
     "patterned": patterned_hbars,
     "signed": signed_bars,
     "dotdates": dot_dates,
+    "panellines": panel_lines,
 }
