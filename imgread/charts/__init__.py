@@ -45,7 +45,7 @@ from .lines import marker_on_line
 from .log_y import power_column_axis
 from .marks_ink import may_hold_marks
 from .on_axis import marks_off_their_axis
-from .panels import inside, plot_panel, reading_order
+from .panels import facets, inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
 from .raised_powers import raised_powers
@@ -324,8 +324,11 @@ def read_charts(
         fit for fit in [decade_axis(numbers, plain=True)] if fit is not None]
     x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
     # (a second y axis right of a plot is that plot's: no panel of its own)
+    # (shaded facets side by side on one axis: a panel each)
     panels = sorted(
-        with_right_axes([plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits]),
+        (part for panel in with_right_axes(
+            [plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits])
+         for part in facets(panel, rgb)),
         key=reading_order,
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend,
@@ -406,7 +409,7 @@ def read_charts(
                 rgb, panel, found, legend_words, sure_text, bg, ocr_settings
             )
         if chart is not None:
-            charts.append(chart)
+            charts.append(_named_by_title(chart) if len(panels) > 1 else chart)
             flags.extend(new_flags)
     if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
@@ -435,6 +438,15 @@ def _lying(
         return printed
     # or rows of a name, a bar and its value (a ranking's bars over tracks, names above)
     return read_bar_list(rgb, found, numbers, ocr_settings), []
+
+
+def _named_by_title(chart: Chart) -> Chart:
+    """One panel of small multiples with one line and no legend: the line is what the
+    panel's title (its strip) names."""
+    if chart.kind in ("line", "scatter") and len(chart.series) == 1 and chart.title \
+            and not chart.series[0].name:
+        chart.series[0].name = chart.title
+    return chart
 
 
 def _swatched_name(word: Word) -> bool:

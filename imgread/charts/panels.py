@@ -262,3 +262,70 @@ def x_title(panel: Panel, found: list[Phrase]) -> str:
         and panel.area.x1 <= p.box.cx <= panel.area.x2
     ]
     return " ".join(p.text for p in sorted(under, key=lambda p: p.box.x1))
+
+
+def facets(panel: Panel, rgb: np.ndarray) -> list[Panel]:
+    """Small multiples sharing one y axis (ggplot's facets): shaded grounds of one colour,
+    alike in width, side by side across the panel and apart by the page's colour, each a
+    panel of its own on the shared axis; ``[panel]`` where the area holds one ground or
+    none. A ground spans the ticks' height; bars, which also stand apart, do not reach
+    the top tick, nor share one colour with the face around them."""
+    area = panel.area
+    top, bottom = int(panel.top_tick), int(max(panel.y.span_px))
+    if bottom - top < 10 or area.width < 40:
+        return [panel]
+    band = rgb[top : bottom + 1, area.x1 : area.x2]
+    # (exact colours: a pale grey ground and a white page share a quantised mode)
+    ground = np.median(band.reshape(-1, 3), axis=0)
+    page = np.median(np.concatenate([rgb[:2].reshape(-1, 3), rgb[-2:].reshape(-1, 3)]), axis=0)
+    if float(distance(ground[None, None], page)[0, 0]) < GROUND_CONTRAST:
+        return [panel]  # an unshaded plot: no ground to tell panels by
+    on_ground = (distance(band, ground) < GROUND_NEAR).mean(axis=0) >= GROUND_SHARE
+    runs = _runs(on_ground, max(3, int(0.5 * panel.tick_height)))
+    wide = [(a, b) for a, b in runs if b - a >= FACET_TICKS * panel.tick_height]
+    if len(wide) < 2 or len(wide) != len(runs):
+        return [panel]
+    widths = [b - a for a, b in wide]
+    if max(widths) > FACET_ALIKE * min(widths):
+        return [panel]
+    parts = []
+    for a, b in wide:
+        x1, x2 = area.x1 + a, area.x1 + b
+        rows = (distance(rgb[:, x1:x2], ground) < GROUND_NEAR).mean(axis=1) >= GROUND_SHARE
+        y1, y2 = _run_around(rows, (top + bottom) // 2)
+        parts.append(Panel(y=panel.y, area=Box(x1=x1, y1=y1, x2=x2, y2=y2), tick_left=x1,
+                           tick_height=panel.tick_height, top_tick=panel.top_tick,
+                           floor=max(panel.floor, y2)))
+    # the first keeps the axis' tick labels in its text column
+    parts[0].tick_left = panel.tick_left
+    return parts
+
+
+GROUND_CONTRAST = 12.0  # colour distance: a ground this near the page's colour is no ground
+GROUND_NEAR = 18.0  # colour distance: a pixel this near the ground's colour shows the ground
+GROUND_SHARE = 0.6  # of a column's (a row's) pixels on the ground: the column is a ground's
+FACET_TICKS = 4.0  # tick label heights: the narrowest facet
+FACET_ALIKE = 1.4  # the widest facet over the narrowest: facets are drawn alike
+
+
+def _runs(flags: np.ndarray, least_gap: int) -> list[tuple[int, int]]:
+    """Runs of set flags (start, end exclusive), runs apart by fewer than ``least_gap``
+    unset ones joined (a vertical gridline in the page's colour splits no ground)."""
+    runs: list[tuple[int, int]] = []
+    for index in np.flatnonzero(flags):
+        if runs and index - runs[-1][1] < least_gap:
+            runs[-1] = (runs[-1][0], int(index) + 1)
+        else:
+            runs.append((int(index), int(index) + 1))
+    return runs
+
+
+def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int]:
+    """The rows of the run of set flags through ``middle`` (gaps of a gridline's width
+    bridged): a ground's top and bottom rows."""
+    runs = _runs(flags, GRIDLINE_GAP)
+    a, b = next(((a, b) for a, b in runs if a <= middle < b), (middle, middle + 1))
+    return a, b - 1
+
+
+GRIDLINE_GAP = 4  # px: a gap this narrow in a ground is a gridline of the page's colour
