@@ -62,9 +62,10 @@ def plot_panel(
     left, right = _opened_right(fit, fits, rgb, tick_height)
     # nothing plotted right of the ticks, rules run left from them: the axis is printed at
     # the plot's right side only (no axis stands left of it to make it a twin)
-    at_right = right - left < SLIVER_TICKS * tick_height and (
-        opened := _opened_left(fit, fits, rgb, tick_height)) is not None
-    if at_right:
+    opened = _opened_left(fit, fits, rgb, tick_height) if (
+        right - left < SLIVER_TICKS * tick_height) else None
+    at_right = opened is not None
+    if opened is not None:
         left, right = opened
     # the text column this panel spans: its tick labels and its plot
     column = (left, tick_right) if at_right else (tick_left, right)
