@@ -135,3 +135,21 @@ def test_lines_over_a_range_slider_with_tick_marks_read_into_their_labels() -> N
     hits = sum(_near(charts[0], name, x, y, 1.0, log=True)
                for name, points in truth.items() for x, y in points)
     assert hits >= 14
+
+
+def test_facets_with_their_own_axes_are_named_by_their_strips_not_another_panels_text(
+        ) -> None:
+    """Facets with a y axis each, one line per panel, all in one colour, no legend: a
+    "sample" of the line's colour with text beside it is a piece of another panel's line
+    (its strip, "TriviaQA" read "QA"; the x title, "Tokens seen (B)"): each line is named by
+    the strip over its own panel."""
+    truth = {"TriviaQA": [(10.0, 56.6), (20.0, 58.7), (50.0, 60.8), (100.0, 64.3), (200.0, 67.8)],
+             "BBH": [(10.0, 56.7), (20.0, 57.1), (50.0, 60.7), (100.0, 64.1), (200.0, 66.8)],
+             "GSM8K": [(10.0, 27.6), (20.0, 33.3), (50.0, 42.4), (100.0, 53.8),
+                       (200.0, 65.2)]}
+    charts = read_image(FIXTURES / "panels_mpl_facets_own_axes.png").charts
+    assert len(charts) == len(truth)
+    for chart, (name, points) in zip(charts, truth.items(), strict=True):
+        assert len(chart.series) == 1 and _alike(chart.series[0].name, name)
+        assert sum(_near(chart, name, x, y, 1.0, log=False) for x, y in points) \
+            >= len(points) - 1

@@ -409,7 +409,7 @@ def read_charts(
                 rgb, panel, found, legend_words, sure_text, bg, ocr_settings
             )
         if chart is not None:
-            charts.append(_named_by_title(chart) if len(panels) > 1 else chart)
+            charts.append(_named_by_title(chart, found) if len(panels) > 1 else chart)
             flags.extend(new_flags)
     if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
@@ -440,11 +440,14 @@ def _lying(
     return read_bar_list(rgb, found, numbers, ocr_settings), []
 
 
-def _named_by_title(chart: Chart) -> Chart:
+def _named_by_title(chart: Chart, found: list[Phrase]) -> Chart:
     """One panel of small multiples with one line and no legend: the line is what the
-    panel's title (its strip) names."""
+    panel's title (its strip) names. A name not printed on the page as a phrase of its own
+    (a legend's entry) was read again beside a "sample" of the line's colour, which every
+    panel draws: a piece of another panel's line, and text beside it."""
+    printed = {phrase.text for phrase in found}
     if chart.kind in ("line", "scatter") and len(chart.series) == 1 and chart.title \
-            and not chart.series[0].name:
+            and chart.series[0].name not in printed:
         chart.series[0].name = chart.title
     return chart
 

@@ -62,8 +62,8 @@ def plot_panel(
     left, right = _opened_right(fit, fits, rgb, tick_height)
     # nothing plotted right of the ticks, rules run left from them: the axis is printed at
     # the plot's right side only (no axis stands left of it to make it a twin)
-    opened = _opened_left(fit, fits, rgb, tick_height) if (
-        right - left < SLIVER_TICKS * tick_height) else None
+    opened = _opened_left(fit, fits, rgb, tick_height) if right - left < max(
+        SLIVER_TICKS * tick_height, SLIVER_SHARE * rgb.shape[1]) else None
     at_right = opened is not None
     if opened is not None:
         left, right = opened
@@ -109,6 +109,7 @@ def plot_panel(
 
 
 SLIVER_TICKS = 4.0  # tick label heights: a plot area narrower than this right of the ticks
+SLIVER_SHARE = 0.1  # of the page's width: (or than this) is the page's margin, no plot
 
 
 def _opened_right(fit: Fit, fits: list[Fit], rgb: np.ndarray, tick_height: float
