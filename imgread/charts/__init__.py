@@ -442,12 +442,13 @@ def _lying(
 
 def _named_by_title(chart: Chart, found: list[Phrase]) -> Chart:
     """One panel of small multiples with one line and no legend: the line is what the
-    panel's title (its strip) names. A name not printed on the page as a phrase of its own
+    panel's title (its strip) names. A name whose words the page's reading did not give
     (a legend's entry) was read again beside a "sample" of the line's colour, which every
     panel draws: a piece of another panel's line, and text beside it."""
-    printed = {phrase.text for phrase in found}
+    printed = {word for phrase in found for word in phrase.text.split()}
     if chart.kind in ("line", "scatter") and len(chart.series) == 1 and chart.title \
-            and chart.series[0].name not in printed:
+            and not (chart.series[0].name.split() and all(
+                word in printed for word in chart.series[0].name.split())):
         chart.series[0].name = chart.title
     return chart
 
