@@ -270,8 +270,8 @@ def facets(panel: Panel, rgb: np.ndarray) -> list[Panel]:
     """Small multiples sharing one y axis (ggplot's facets): shaded grounds of one colour,
     alike in width, side by side across the panel and apart by the page's colour, each a
     panel of its own on the shared axis; ``[panel]`` where the area holds one ground or
-    none. A ground spans the ticks' height; bars, which also stand apart, do not reach
-    the top tick, nor share one colour with the face around them."""
+    none. A ground spans the ticks' height, gridlines across it at the ticks; bars, which
+    also stand apart (stacked to the top, in one colour), are drawn over the gridlines."""
     area = panel.area
     top, bottom = int(panel.top_tick), int(max(panel.y.span_px))
     if bottom - top < 10 or area.width < 40:
@@ -288,7 +288,8 @@ def facets(panel: Panel, rgb: np.ndarray) -> list[Panel]:
     if len(wide) < 2 or len(wide) != len(runs):
         return [panel]
     widths = [b - a for a, b in wide]
-    if max(widths) > FACET_ALIKE * min(widths):
+    if max(widths) > FACET_ALIKE * min(widths) or not all(
+            _ruled(band, ground, a, b, [int(r) - top for r in panel.y.pixels]) for a, b in wide):
         return [panel]
     parts = []
     for a, b in wide:
@@ -308,6 +309,22 @@ GROUND_NEAR = 18.0  # colour distance: a pixel this near the ground's colour sho
 GROUND_SHARE = 0.6  # of a column's (a row's) pixels on the ground: the column is a ground's
 FACET_TICKS = 4.0  # tick label heights: the narrowest facet
 FACET_ALIKE = 1.4  # the widest facet over the narrowest: facets are drawn alike
+
+
+def _ruled(band: np.ndarray, ground: np.ndarray, start: int, end: int, rows: list[int]
+           ) -> bool:
+    """Gridlines cross the ground at most of the ticks' rows (within a few pixels): a
+    facet's face; bars (stacked to the top) are drawn over the gridlines, and hide them."""
+    crossed = 0
+    for row in rows:
+        near_rows = band[max(0, row - RULE_REACH) : row + RULE_REACH + 1, start:end]
+        if near_rows.size and ((distance(near_rows, ground) >= GROUND_NEAR).mean(axis=1)
+                               >= GROUND_SHARE).any():
+            crossed += 1
+    return crossed >= max(2, len(rows) // 2)
+
+
+RULE_REACH = 3  # px: a gridline this far from its tick label's centre
 
 
 def _runs(flags: np.ndarray, least_gap: int) -> list[tuple[int, int]]:
