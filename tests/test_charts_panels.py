@@ -124,22 +124,6 @@ def test_a_y_axis_only_at_the_right_opens_its_plot_to_the_left(tmp_path: Path) -
 FIXTURES = Path(__file__).parent / "fixtures" / "charts"
 
 
-def test_lines_over_a_range_slider_with_tick_marks_read_into_their_labels() -> None:
-    """plotly lines over a range slider (a miniature of the lines under the x axis, grey
-    handles at its ends), the y tick marks outside the labels read into them by OCR ("60-"
-    as "607", "55-" as "554"): the same mark cut from every label gives the axis, and the
-    lines above the slider are read, named by the legend above."""
-    truth = {"Falcon": [(10.0, 44.3), (20.0, 47.8), (50.0, 56.3), (100.0, 62.6)],
-             "BLOOM": [(10.0, 39.4), (20.0, 41.7), (50.0, 45.0), (100.0, 49.5)],
-             "Mamba": [(10.0, 42.7), (20.0, 43.5), (50.0, 47.3), (100.0, 51.9)],
-             "Dense baseline": [(10.0, 43.8), (20.0, 54.8), (50.0, 59.3), (100.0, 62.7)]}
-    charts = read_image(FIXTURES / "panels_plotly_range_slider_marks.png").charts
-    assert len(charts) == 1
-    hits = sum(_near(charts[0], name, x, y, 1.0, log=True)
-               for name, points in truth.items() for x, y in points)
-    assert hits >= 14
-
-
 def test_facets_with_their_own_axes_are_named_by_their_strips_not_another_panels_text(
         ) -> None:
     """Facets with a y axis each, one line per panel, all in one colour, no legend: a

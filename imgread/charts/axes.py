@@ -18,7 +18,7 @@ from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box
 from .pixels import distance
 from .text import Tick, power_value
-from .tick_readings import cut_alike, other_readings
+from .tick_readings import other_readings
 
 Scale = Literal["linear", "log"]
 
@@ -323,8 +323,7 @@ def y_axes(numbers: list[Phrase]) -> list[Fit]:
 def _column_fit(column: list[Phrase], pool: list[Phrase]) -> Fit | None:
     """A column's y axis, if its labels make one: the labels as read, or without what may
     be a tick mark, whichever lines up more; with the labels it predicts from ``pool``."""
-    fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column),
-                             *(fit_ticks(cut, "y") for cut in cut_alike(column)))
+    fits_here = [f for f in (fit_ticks(column, "y"), _fit_other_readings(column))
                  if f is not None and f.a < 0 and _regular(f)]
     if not fits_here and (whole := fit_ticks(column, "y")) is not None and whole.a < 0:
         ended = whole if _ticks_lost_between(whole) else _without_far_end(whole)

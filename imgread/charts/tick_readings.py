@@ -25,19 +25,3 @@ def other_readings(column: list[Phrase], shortest: int = 3) -> list[Phrase]:
                 others.append(Tick(words=phrase.words, box=phrase.box, text=rest,
                                    confidence=phrase.confidence, number=value))
     return others
-
-
-def cut_alike(column: list[Phrase]) -> list[list[Phrase]]:
-    """The column read with the same last characters cut from every label: one tick mark
-    drawn beside each label is read the same way beside each ("60-" "55-" as "607" "554"),
-    where a reading per label may mix cut and uncut ones that fit as well."""
-    readings: list[list[Phrase]] = []
-    for cut in (1, 2):
-        values = [parse_number(p.text.strip()[:-cut]) if len(p.text.strip()) > cut else None
-                  for p in column]
-        if len(column) >= 3 and all(v is not None for v in values):
-            cut_column: list[Phrase] = [
-                Tick(words=p.words, box=p.box, text=p.text.strip()[:-cut], confidence=p.confidence,
-                     number=v) for p, v in zip(column, values, strict=True)]
-            readings.append(cut_column)
-    return readings
