@@ -289,7 +289,8 @@ def facets(panel: Panel, rgb: np.ndarray) -> list[Panel]:
         return [panel]
     widths = [b - a for a, b in wide]
     if max(widths) > FACET_ALIKE * min(widths) or not all(
-            _ruled(band, ground, a, b, [int(r) - top for r in panel.y.pixels]) for a, b in wide):
+            _ruled(band, ground, a, b, [int(r) - top for r in panel.y.pixels])
+            and _ground_at_top(band, ground, a, b, panel.tick_height) for a, b in wide):
         return [panel]
     parts = []
     for a, b in wide:
@@ -325,6 +326,16 @@ def _ruled(band: np.ndarray, ground: np.ndarray, start: int, end: int, rows: lis
 
 
 RULE_REACH = 3  # px: a gridline this far from its tick label's centre
+
+
+def _ground_at_top(band: np.ndarray, ground: np.ndarray, start: int, end: int,
+                   tick_height: float) -> bool:
+    """The ground shows just under the top tick across the facet: a facet's ground fills
+    its ticks' whole span, while tall bars of one colour (the band's commonest colour
+    when they stand wide) stop under the top tick, the page showing over them."""
+    strip = band[RULE_REACH + 1 : RULE_REACH + 1 + max(2, int(tick_height / 2)), start:end]
+    shown = float((distance(strip, ground) < GROUND_NEAR).mean()) if strip.size else 0.0
+    return shown >= GROUND_SHARE
 
 
 def _runs(flags: np.ndarray, least_gap: int) -> list[tuple[int, int]]:
