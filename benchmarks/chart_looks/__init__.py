@@ -25,7 +25,9 @@ chart library without axis lines: ``patterned``; one series drawn in several col
 and losses coloured by sign, grey columns with one highlighted): ``signed``; Cleveland dot
 plots and line charts over weekly dates: ``dotdates``; stacked bars whose segments are each a
 series' share (100% stacked lying bars, stacked bars and columns with totals): ``shares``;
-clustered columns with their data table printed beneath: ``datatable``).
+clustered columns with their data table printed beneath: ``datatable``; facet panels with
+strip titles, a dark chart whose y axis is at the right only, lines over a range slider:
+``panellines``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -53,6 +55,7 @@ from chart_looks import (
     lowdpi_lines,
     mpl_themed,
     named_lines,
+    panel_lines,
     patterned_hbars,
     plain_lines,
     plotly_look,
@@ -103,4 +106,5 @@ LOOKS = {
     "dotdates": dot_dates,
     "shares": stacked_shares,
     "datatable": table_charts,
+    "panellines": panel_lines,
 }

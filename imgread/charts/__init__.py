@@ -46,7 +46,7 @@ from .lines import marker_on_line
 from .log_y import power_column_axis
 from .marks_ink import may_hold_marks
 from .on_axis import marks_off_their_axis
-from .panels import inside, plot_panel, reading_order
+from .panels import facets, inside, plot_panel, reading_order
 from .pixels import plot_background
 from .printed import bars_at_numbers, read_printed_bars
 from .raised_powers import raised_powers
@@ -332,8 +332,11 @@ def read_charts(
         fit for fit in [decade_axis(numbers, plain=True)] if fit is not None]
     x_ticks = {id(p) for fit in x_fits for p in fit.ticks}
     # (a second y axis right of a plot is that plot's: no panel of its own)
+    # (shaded facets side by side on one axis: a panel each)
     panels = sorted(
-        with_right_axes([plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits]),
+        (part for panel in with_right_axes(
+            [plot_panel(fit, fits, found, x_ticks, rgb) for fit in fits])
+         for part in facets(panel, rgb)),
         key=reading_order,
     )
     # unsure words just under a plot are slanted tick labels read level, never a legend,
@@ -414,7 +417,7 @@ def read_charts(
                 rgb, panel, found, legend_words, sure_text, bg, ocr_settings
             )
         if chart is not None:
-            charts.append(chart)
+            charts.append(_named_by_title(chart, found) if len(panels) > 1 else chart)
             flags.extend(new_flags)
     if not charts:  # the "y axis" was digits in names: bars may lie on an x axis
         return _lying(rgb, legend_words, found, numbers, text_boxes, ocr_settings)
@@ -443,6 +446,19 @@ def _lying(
         return printed
     # or rows of a name, a bar and its value (a ranking's bars over tracks, names above)
     return read_bar_list(rgb, found, numbers, ocr_settings), []
+
+
+def _named_by_title(chart: Chart, found: list[Phrase]) -> Chart:
+    """One panel of small multiples with one line and no legend: the line is what the
+    panel's title (its strip) names. A name whose words the page's reading did not give
+    (a legend's entry) was read again beside a "sample" of the line's colour, which every
+    panel draws: a piece of another panel's line, and text beside it."""
+    printed = {word for phrase in found for word in phrase.text.split()}
+    if chart.kind in ("line", "scatter") and len(chart.series) == 1 and chart.title \
+            and not (chart.series[0].name.split() and all(
+                word in printed for word in chart.series[0].name.split())):
+        chart.series[0].name = chart.title
+    return chart
 
 
 def _swatched_name(word: Word) -> bool:

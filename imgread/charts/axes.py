@@ -17,7 +17,8 @@ import numpy as np
 from ..ocr.phrase import Phrase
 from ..record import Axis, AxisTick, Box
 from .pixels import distance
-from .text import Tick, parse_number, power_value
+from .text import Tick, power_value
+from .tick_readings import other_readings
 
 Scale = Literal["linear", "log"]
 
@@ -376,7 +377,7 @@ def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
               and abs(p.height - height) <= 0.5 * height]
     # (the fit stands on three labels or more: a one-digit label read with its tick mark,
     # "8—" as "87", is taken where the fit puts its 8)
-    for phrase in nearby + _other_readings(nearby, shortest=2):
+    for phrase in nearby + other_readings(nearby, shortest=2):
         value = phrase.value
         if value is None or round(value, 6) in have or any(phrase is t for t in fit.ticks):
             continue
@@ -394,30 +395,10 @@ def _with_predicted(fit: Fit, pool: list[Phrase]) -> Fit:
     return refit
 
 
-def _other_readings(column: list[Phrase], shortest: int = 3) -> list[Phrase]:
-    """Other readings of y tick labels: the tick mark right of a label is often read as a
-    last digit or two ("45—" as "454", "20—" as "2074"), and a point can be lost ("675" for
-    67.5). The axis fit keeps the reading that lines up with the rest. Labels of
-    ``shortest`` characters and up lose their last ones."""
-    others: list[Phrase] = []
-    for phrase in column:
-        text = phrase.text.strip()
-        readings = [text[:-cut] for cut in (1, 2)
-                    if len(text) >= shortest and text[:-cut][-1:].isdigit()]
-        if text.isdigit() and len(text) >= 3:  # or a lost point: "675" for 67.5
-            readings.append(f"{text[:-1]}.{text[-1]}")
-        for rest in readings:
-            value = parse_number(rest)
-            if value is not None:
-                others.append(Tick(words=phrase.words, box=phrase.box, text=rest,
-                                   confidence=phrase.confidence, number=value))
-    return others
-
-
 def _fit_other_readings(column: list[Phrase]) -> Fit | None:
     """The column's fit with the other readings of its labels, one reading per label: the
     one nearest the fitted line."""
-    fit = fit_ticks(column + _other_readings(column), "y")
+    fit = fit_ticks(column + other_readings(column), "y")
     if fit is None:
         return None
     nearest: dict[int, Phrase] = {}

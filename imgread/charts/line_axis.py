@@ -127,9 +127,12 @@ def _out_to_end_ticks(panel: Panel, places_named: list[Phrase], width: int) -> B
     if not ticks:
         return area
     reach = END_TICK_REACH * panel.tick_height
-    labels_end = float(np.median([p.box.x2 for p in panel.y.ticks])) + 1
-    x1 = max(labels_end, min(float(area.x1), min(ticks) - reach))
-    x2 = min(float(width), max(float(area.x2), max(ticks) + reach))
+    if panel.axis_at_right:  # (the y tick labels stand right of the plot)
+        low, high = 0.0, float(np.median([p.box.x1 for p in panel.y.ticks])) - 1
+    else:
+        low, high = float(np.median([p.box.x2 for p in panel.y.ticks])) + 1, float(width)
+    x1 = max(low, min(float(area.x1), min(ticks) - reach))
+    x2 = min(high, max(float(area.x2), max(ticks) + reach))
     return area.model_copy(update={"x1": int(x1), "x2": int(x2)})
 
 
