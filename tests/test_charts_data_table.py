@@ -68,3 +68,50 @@ def test_a_cell_its_bar_disagrees_with_is_flagged(tmp_path: Path) -> None:
                and "data table" in f.message]
     first = next(iter(entry["series"].values()))[0][1]
     assert any(abs(float(f.evidence["label"]) - (first + 2.0)) <= 0.05 for f in flagged)
+
+
+@pytest.mark.parametrize(("font", "palette"), [
+    ("DejaVu Sans", ["#4472c4", "#ed7d31", "#a5a5a5"]),
+    ("Liberation Sans", ["#5b9bd5", "#70ad47", "#ffc000"]),
+])
+def test_name_cells_filled_with_the_series_colour_name_the_rows(
+        font: str, palette: list[str], tmp_path: Path) -> None:
+    """A spreadsheet's data table with no key beside the names: each row's name cell is
+    filled with its series' colour and the name printed on it, which the page's reading
+    loses on that ground, the small numbers of the row too (before: series named "" or
+    noise, values measured). The filled cell is read alone, its letters told from the
+    fill by their distance to it."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rng = random.Random(font)
+    models = ["Quorra-7B", "Velin 2 13B", "Oster-1.3B", "Marl 3 70B"]
+    benches = ["ARC-C", "DROP", "GPQA"]
+    values = {b: [round(rng.uniform(20, 90), 1) for _ in models] for b in benches}
+    plt.rcParams["font.family"] = font
+    figure, ax = plt.subplots(figsize=(8.5, 5), dpi=100)
+    width = 0.8 / len(benches)
+    for i, (bench, colour) in enumerate(zip(benches, palette, strict=True)):
+        ax.bar([j + (i - 1) * width for j in range(len(models))], values[bench], width,
+               color=colour)
+    ax.set_xticks([])
+    ax.set_ylim(0, 100)
+    ax.grid(axis="y", color="#d9d9d9")
+    ax.set_axisbelow(True)
+    table = ax.table(cellText=[[f"{v:.1f}" for v in values[b]] for b in benches],
+                     rowLabels=benches, rowColours=palette, colLabels=models,
+                     cellLoc="center", loc="bottom")
+    table.set_fontsize(10)
+    table.scale(1, 1.6)
+    figure.subplots_adjust(left=0.16, bottom=0.3)
+    path = tmp_path / "filled_names.png"
+    figure.savefig(path)
+    plt.close(figure)
+    plt.rcParams["font.family"] = "sans-serif"
+    # (the models' names in the table's ruled header row are another matter: each series'
+    # values are compared as printed, by series name)
+    read = {(s.name, round(p.y, 1)) for chart in read_image(path).charts
+            for s in chart.series for p in s.points if p.y is not None}
+    right = sum((bench, value) in read for bench in benches for value in values[bench])
+    assert right >= 0.9 * len(benches) * len(models)

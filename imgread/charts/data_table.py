@@ -26,6 +26,9 @@ from .text import parse_number, read_label_text
 
 KEY_COLOUR = 40.0  # RGB distance: a key's pixels this close to its series' colour
 KEY_SHARE = 0.15  # of a text height squared: the least a key's pixels cover
+INK_DISTANCE = 120.0  # RGB distance from a cell's fill at which a pixel is full ink
+NAME_CELL_RATIO = 1.5  # a filled block under the plot this much wider than tall: a name cell
+MIN_CELL_PX = 10  # px: the least height (and width) of a filled name cell
 RESOLUTION_PX = 2.0  # px: a bar's end is found this close; a cell further off is flagged
 
 
@@ -38,6 +41,10 @@ def bind_data_table(rgb: np.ndarray, chart: Chart, found: list[Phrase], area: Bo
         return []
     first = min(x for x, _ in columns.values())
     rows = _key_rows(rgb, chart, found, area, first)
+    spacing = next(iter(columns.values()))[1]
+    filled = _filled_name_rows(rgb, chart, area, first - 0.5 * spacing,
+                               [series for series, name, _ in rows if name], settings)
+    rows = [row for row in rows if not any(row[0] is other[0] for other in filled)] + filled
     if len(rows) < 2:
         return []
     per_px, span = _resolution(chart)
@@ -84,8 +91,7 @@ def _key_rows(rgb: np.ndarray, chart: Chart, found: list[Phrase], area: Box, fir
     """The table's rows: a line of text under the plot, ending left of the first category,
     with a key of one series' colour at its left; each with its series, its name (the
     words past the key) and its line's box. One row a series, at most."""
-    colours = [np.array([int(s.colour[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.float32)
-               for s in chart.series]
+    colours = _colours(chart)
     rows: dict[int, tuple[Series, str, Box]] = {}
     for phrase in found:
         box = phrase.box
@@ -102,7 +108,7 @@ def _key_rows(rgb: np.ndarray, chart: Chart, found: list[Phrase], area: Box, fir
         if counts[best] < KEY_SHARE * height * height or (best in rows and rows[best][1]):
             continue
         # the key's right edge: words over it are the key read as letters ("ma", "=")
-        key_end = left + _key_end(near[best])
+        key_end = left + _key_span(near[best])[1]
         name = " ".join(w.text for w in phrase.words if w.box.x1 > key_end).strip()
         name = name if sum(c.isalnum() for c in name) >= 2 else ""
         if best in rows:  # the key read as a word of its own: its name is the next phrase
@@ -111,14 +117,89 @@ def _key_rows(rgb: np.ndarray, chart: Chart, found: list[Phrase], area: Box, fir
     return list(rows.values())
 
 
-def _key_end(near: np.ndarray) -> int:
-    """The last column of the key's block, the first run of columns that hold most of its
-    height (a grey key's colour recurs in the anti-aliased text beside it)."""
+def _filled_name_rows(rgb: np.ndarray, chart: Chart, area: Box, table_left: float,
+                      named: list[Series], settings: OcrSettings | None
+                      ) -> list[tuple[Series, str, Box]]:
+    """Rows whose name cell is filled with the series' colour, the name printed inside it
+    (a spreadsheet's data table without keys), which the page's reading lost on that
+    ground, numbers and all: under the plot, left of the first category's cell, a block of
+    one series' colour wider than tall is its row's name cell, read alone."""
+    if settings is None or area.y2 + 1 >= rgb.shape[0] or table_left < 1:
+        return []
+    top = area.y2 + 1
+    region = rgb[top:, : int(table_left)].astype(np.float32)
+    rows: list[tuple[Series, str, Box]] = []
+    for series, colour in zip(chart.series, _colours(chart), strict=True):
+        if any(series is other for other in named):
+            continue
+        near = distance(region, colour) < KEY_COLOUR
+        widths = near.sum(axis=1)
+        if widths.max() < MIN_CELL_PX:
+            continue
+        full = widths >= 0.3 * widths.max()  # (its letters hide much of some rows)
+        y1 = y2 = int(np.argmax(widths))
+        while y1 > 0 and full[y1 - 1]:
+            y1 -= 1
+        while y2 + 1 < len(full) and full[y2 + 1]:
+            y2 += 1
+        x1, x2 = _filled_span(near[y1 : y2 + 1], y2 - y1 + 1)
+        if y2 - y1 + 1 < MIN_CELL_PX or x2 - x1 < NAME_CELL_RATIO * (y2 - y1 + 1):
+            continue
+        cell = Box(x1=x1, y1=top + y1, x2=x2 + 1, y2=top + y2 + 1)
+        name = _read_on_fill(rgb, cell, colour, settings)
+        if sum(c.isalnum() for c in name) >= 2 and parse_number(name) is None:
+            inner = Box(x1=cell.x1, y1=cell.y1 + 2, x2=cell.x2, y2=max(cell.y1 + 3, cell.y2 - 2))
+            rows.append((series, name, inner))
+    return rows
+
+
+def _filled_span(near: np.ndarray, height: int) -> tuple[int, int]:
+    """The first and last column of a filled cell: the columns its colour shows in at all
+    (the letters printed on it hide most of some), gaps under a text height bridged, the
+    run around its fullest column."""
+    heights = near.sum(axis=0)
+    shown = np.flatnonzero(heights >= 0.2 * heights.max())
+    if not len(shown):
+        return 0, -1
+    fullest = int(np.argmax(heights))
+    start = end = fullest
+    for column in shown[shown > fullest]:
+        if column - end > height:
+            break
+        end = int(column)
+    for column in shown[shown < fullest][::-1]:
+        if start - column > height:
+            break
+        start = int(column)
+    return start, end
+
+
+def _read_on_fill(rgb: np.ndarray, cell: Box, fill: np.ndarray, settings: OcrSettings
+                  ) -> str:
+    """The text printed on a cell filled with ``fill``, read from its distance to the fill:
+    dark or white letters on a saturated ground both come out dark on white."""
+    crop = rgb[cell.y1 : cell.y2, cell.x1 : cell.x2].astype(np.float32)
+    ink = np.clip(distance(crop, fill) * (255.0 / INK_DISTANCE), 0, 255)
+    # the cell's own grid lines at its edges are no letters; a margin of paper round it
+    grey = np.pad((255 - ink)[2:-2, 2:-2], 6, constant_values=255).astype(np.uint8)
+    flat = np.repeat(grey[:, :, None], 3, axis=2)
+    box = Box(x1=0, y1=0, x2=flat.shape[1], y2=flat.shape[0])
+    return read_label_text(flat, box, settings, widen=False, digits=False).strip()
+
+
+def _colours(chart: Chart) -> list[np.ndarray]:
+    return [np.array([int(s.colour[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.float32)
+            for s in chart.series]
+
+
+def _key_span(near: np.ndarray) -> tuple[int, int]:
+    """The first and last column of the key's block, the first run of columns that hold
+    most of its height (a grey key's colour recurs in the anti-aliased text beside it)."""
     heights = near.sum(axis=0)
     solid = heights >= 0.5 * heights.max()
     start = int(np.argmax(solid))
     stops = np.flatnonzero(~solid[start:])
-    return start + (int(stops[0]) - 1 if len(stops) else len(solid) - 1 - start)
+    return start, start + (int(stops[0]) - 1 if len(stops) else len(solid) - 1 - start)
 
 
 def _cell(rgb: np.ndarray, found: list[Phrase], line: Box, centre: float, spacing: float,
