@@ -26,6 +26,7 @@ from .text import parse_number, read_label_text
 
 KEY_COLOUR = 40.0  # RGB distance: a key's pixels this close to its series' colour
 KEY_SHARE = 0.15  # of a text height squared: the least a key's pixels cover
+LETTERS_SHARE = 0.04  # of a filled cell's pixels: the least its printed letters cover
 INK_DISTANCE = 120.0  # RGB distance from a cell's fill at which a pixel is full ink
 NAME_CELL_RATIO = 1.5  # a filled block under the plot this much wider than tall: a name cell
 MIN_CELL_PX = 10  # px: the least height (and width) of a filled name cell
@@ -179,9 +180,11 @@ def _read_on_fill(rgb: np.ndarray, cell: Box, fill: np.ndarray, settings: OcrSet
     """The text printed on a cell filled with ``fill``, read from its distance to the fill:
     dark or white letters on a saturated ground both come out dark on white."""
     crop = rgb[cell.y1 : cell.y2, cell.x1 : cell.x2].astype(np.float32)
-    ink = np.clip(distance(crop, fill) * (255.0 / INK_DISTANCE), 0, 255)
+    ink = np.clip(distance(crop, fill) * (255.0 / INK_DISTANCE), 0, 255)[2:-2, 2:-2]
+    if ink.size == 0 or float((ink >= 128).mean()) < LETTERS_SHARE:
+        return ""  # a key: a solid block with nothing printed on it
     # the cell's own grid lines at its edges are no letters; a margin of paper round it
-    grey = np.pad((255 - ink)[2:-2, 2:-2], 6, constant_values=255).astype(np.uint8)
+    grey = np.pad(255 - ink, 6, constant_values=255).astype(np.uint8)
     flat = np.repeat(grey[:, :, None], 3, axis=2)
     box = Box(x1=0, y1=0, x2=flat.shape[1], y2=flat.shape[0])
     return read_label_text(flat, box, settings, widen=False, digits=False).strip()
