@@ -50,19 +50,6 @@ LIGHT_PAGE = 160
 # share of its box at most is stroke).
 LOOP_MIN_WIDTH_GLYPHS = 1.8
 LOOP_MAX_FILL = 0.3
-# A marker's colour along its band varies by this much at most (per channel, standard
-# deviation: the light across a photo, JPEG); a heat map's cells differ by 30 and more.
-MARKER_SPREAD = 22
-# A reader marks a row or two; more bands of colour holding text are the page's own (a
-# heat map's cells, a coloured theme's rows).
-MAX_BANDS = 2
-# A highlighter's stroke is this many times longer than it is tall, at least, and spans
-# this share of the page's width.
-BAND_ELONGATION = 3
-BAND_PAGE_SHARE = 0.5
-# Marks are made on paper: a page darker than this (its median grey) is a dark theme,
-# whose coloured shapes are the page's.
-LIGHT_PAGE = 160
 # A pen loop is drawn round a cell or a row, no higher than this many glyphs.
 LOOP_MAX_HEIGHT = 6
 # A pen's colour against its ground (``_colour_against_ground``): a stroke 2 px wide keeps
