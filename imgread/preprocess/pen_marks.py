@@ -61,9 +61,22 @@ RIM_LIKENESS = 60
 LOOP_DIRECTIONS = 12
 
 
+def _channel_max(rgb: np.ndarray) -> np.ndarray:
+    # (channel by channel: a reduction over the last three-wide axis is several times slower)
+    return np.maximum(np.maximum(rgb[:, :, 0], rgb[:, :, 1]), rgb[:, :, 2])
+
+
+def _channel_min(rgb: np.ndarray) -> np.ndarray:
+    return np.minimum(np.minimum(rgb[:, :, 0], rgb[:, :, 1]), rgb[:, :, 2])
+
+
+def _channel_sum(values: np.ndarray) -> np.ndarray:
+    return values[:, :, 0] + values[:, :, 1] + values[:, :, 2]
+
+
 def _chroma_and_grey(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    channels = rgb.astype(np.int16)
-    return channels.max(axis=2) - channels.min(axis=2), to_grey(rgb).astype(np.int16)
+    chroma = _channel_max(rgb).astype(np.int16) - _channel_min(rgb)
+    return chroma, to_grey(rgb).astype(np.int16)
 
 
 def _light_colour(chroma: np.ndarray, grey: np.ndarray) -> np.ndarray:
@@ -131,12 +144,12 @@ def _colour_against_ground(rgb: np.ndarray) -> np.ndarray:
     ground = cv2.resize(cv2.medianBlur(small, 7), (rgb.shape[1], rgb.shape[0]),
                         interpolation=cv2.INTER_NEAREST).astype(np.float32)
     pixel = rgb.astype(np.float32)
-    pixel -= pixel.mean(axis=2, keepdims=True)
-    ground -= ground.mean(axis=2, keepdims=True)
+    pixel -= (_channel_sum(pixel) / np.float32(3))[:, :, None]
+    ground -= (_channel_sum(ground) / np.float32(3))[:, :, None]
     # The share of the ground's tint the pixel carries, 0 (neutral) to 1 (all of it).
-    share = (pixel * ground).sum(axis=2) / np.maximum((ground * ground).sum(axis=2), 1.0)
+    share = _channel_sum(pixel * ground) / np.maximum(_channel_sum(ground * ground), 1.0)
     residual = pixel - np.clip(share, 0.0, 1.0)[:, :, None] * ground
-    return np.sqrt((residual * residual).sum(axis=2))
+    return np.sqrt(_channel_sum(residual * residual))
 
 
 def _pen_loops(rgb: np.ndarray, glyph: float) -> np.ndarray:
@@ -193,7 +206,7 @@ def erase_pen_marks(rgb: np.ndarray) -> tuple[np.ndarray, list[str]]:
     if rgb.ndim != 3 or rgb.shape[2] < 3:
         return rgb, []
     colour = rgb[:, :, :3]
-    chroma = colour.max(axis=2).astype(np.int16) - colour.min(axis=2)
+    chroma = _channel_max(colour).astype(np.int16) - _channel_min(colour)
     if (chroma >= MARKER_CHROMA).mean() < 0.002:
         return rgb, []
     grey = to_grey(colour)
@@ -212,6 +225,6 @@ def erase_pen_marks(rgb: np.ndarray) -> tuple[np.ndarray, list[str]]:
     grounds = _highlighter_grounds(colour, glyph)
     if grounds.any():
         out = colour.copy()
-        out[grounds] = colour.max(axis=2)[grounds][:, None]
+        out[grounds] = _channel_max(colour)[grounds][:, None]
         erased.append("highlighter")
     return out, erased
