@@ -109,7 +109,7 @@ def _key_rows(rgb: np.ndarray, chart: Chart, found: list[Phrase], area: Box, fir
         if counts[best] < KEY_SHARE * height * height or (best in rows and rows[best][1]):
             continue
         # the key's right edge: words over it are the key read as letters ("ma", "=")
-        key_end = left + _key_span(near[best])[1]
+        key_end = left + _key_end(near[best])
         name = " ".join(w.text for w in phrase.words if w.box.x1 > key_end).strip()
         name = name if sum(c.isalnum() for c in name) >= 2 else ""
         if best in rows:  # the key read as a word of its own: its name is the next phrase
@@ -195,14 +195,14 @@ def _colours(chart: Chart) -> list[np.ndarray]:
             for s in chart.series]
 
 
-def _key_span(near: np.ndarray) -> tuple[int, int]:
-    """The first and last column of the key's block, the first run of columns that hold
-    most of its height (a grey key's colour recurs in the anti-aliased text beside it)."""
+def _key_end(near: np.ndarray) -> int:
+    """The last column of the key's block, the first run of columns that hold most of its
+    height (a grey key's colour recurs in the anti-aliased text beside it)."""
     heights = near.sum(axis=0)
     solid = heights >= 0.5 * heights.max()
     start = int(np.argmax(solid))
     stops = np.flatnonzero(~solid[start:])
-    return start, start + (int(stops[0]) - 1 if len(stops) else len(solid) - 1 - start)
+    return start + (int(stops[0]) - 1 if len(stops) else len(solid) - 1 - start)
 
 
 def _cell(rgb: np.ndarray, found: list[Phrase], line: Box, centre: float, spacing: float,
