@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import REPO
+from conftest import REPO, SHARED
 from PIL import Image, ImageDraw, ImageFont
 
 from imgread.pipeline import read_image
@@ -102,3 +102,34 @@ def test_a_highlighter_band_turns_white_and_its_text_stays_dark() -> None:
     assert band_before.mean() < 225 < band_after.mean()
     text = to_grey(rgb)[50:70, 30:250] < 60  # the strokes' cores; their rims grow lighter
     assert (to_grey(cleaned)[50:70, 30:250][text] < 100).mean() > 0.98
+
+
+@needs_fonts
+@pytest.mark.parametrize("seed", [1, 6])
+def test_marks_on_a_photo_taken_closer_are_found_on_a_reduced_copy(seed: int) -> None:
+    """Type three times as tall (glyphs of about 40 px): the marks are sought on a copy
+    reduced to 20 px glyphs and taken out at full size, about as much of the page (in
+    proportion) as at the size the marks were drawn."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from looks.pen_marks import marked_table
+
+    image = marked_table(random.Random(seed))[0].convert("RGB")
+    closer = image.resize((image.width * 3, image.height * 3), Image.Resampling.LANCZOS)
+    changed = {}
+    for name, page in (("drawn", np.array(image)), ("closer", np.array(closer))):
+        cleaned, erased = erase_pen_marks(page)
+        assert erased == ["pen_loop", "highlighter"], name
+        changed[name] = int((np.abs(cleaned.astype(int) - page).max(axis=2) > 30).sum())
+    assert 0.5 < changed["closer"] / (9 * changed["drawn"]) < 2.0
+
+
+REAL = SHARED / "data" / "real" / "images"
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/data/real absent")
+@pytest.mark.parametrize("name", ["dscoderv2_perf_bar.png", "glm47_bench_multipanel.png"])
+def test_a_large_charts_coloured_marks_are_no_pen_loops(name: str) -> None:
+    """Sought at full size, a ring of a chart's coloured shapes (glyphs of 37-47 px, so its
+    strokes and arcs several times a pen's) passed for a loop and was painted over."""
+    page = np.array(Image.open(REAL / name).convert("RGB"))
+    assert "pen_loop" not in erase_pen_marks(page)[1]

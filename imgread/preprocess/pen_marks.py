@@ -59,6 +59,11 @@ PEN_COLOUR = 25
 RIM_LIKENESS = 60
 # It goes round: its pixels lie in this many of 16 directions from its box's centre.
 LOOP_DIRECTIONS = 12
+# Marks are sought on a copy whose glyphs are this tall at most: a highlighter band and a
+# pen loop are several glyphs long, and a pen's stroke is as thick beside large type as
+# beside small (a photo's scale), so they keep their shape there; a large screenshot with
+# tall type costs a tenth of its full size.
+DETECT_GLYPH = 20.0
 
 
 def _channel_max(rgb: np.ndarray) -> np.ndarray:
@@ -200,6 +205,40 @@ def _pen_loops(rgb: np.ndarray, glyph: float) -> np.ndarray:
     return around & (colour >= PEN_COLOUR / 3)
 
 
+def _detection_copy(rgb: np.ndarray, glyph: float) -> tuple[np.ndarray, float]:
+    """The colour image marks are sought in and its factor (1.0: the image itself)."""
+    factor = DETECT_GLYPH / glyph
+    if factor >= 0.9:
+        return rgb, 1.0
+    return cv2.resize(rgb, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), factor
+
+
+def _full_size(mask: np.ndarray, shape: tuple[int, ...], factor: float) -> np.ndarray:
+    """A mask found on the detection copy, at the image's size (grown by a pixel of the
+    copy, which its nearest-pixel enlargement can lose along an edge)."""
+    if factor == 1.0:
+        return mask
+    grown = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8))
+    return cv2.resize(grown, (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+
+
+def _pen_loops_at_size(colour: np.ndarray, glyph: float) -> np.ndarray:
+    """``_pen_loops`` sought on the detection copy; where one is found the stroke's own
+    pixels are judged again at full size inside the loops' boxes (never the neutral ink of
+    the text they cross)."""
+    small, factor = _detection_copy(colour, glyph)
+    loops = _pen_loops(small, glyph * factor)
+    if factor == 1.0 or not loops.any():
+        return loops if factor == 1.0 else np.zeros(colour.shape[:2], dtype=bool)
+    around = _full_size(loops, colour.shape, factor)
+    mask = np.zeros(around.shape, dtype=bool)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(around.astype(np.uint8))
+    for x, y, w, h, _ in stats[1:count]:
+        box = (slice(y, y + h), slice(x, x + w))
+        mask[box] = around[box] & (_colour_against_ground(colour[box]) >= PEN_COLOUR / 3)
+    return mask
+
+
 def erase_pen_marks(rgb: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """``rgb`` without highlighter grounds and pen loops, and the names of what was taken
     out; the same array where there is nothing to take out."""
@@ -216,13 +255,14 @@ def erase_pen_marks(rgb: np.ndarray) -> tuple[np.ndarray, list[str]]:
     out, erased = rgb, []
     # The loops first, judged against their own ground (a red loop on a yellow band is
     # still red there), then filled from round them: a loop on a band fills with the band.
-    loops = _pen_loops(colour, glyph)
+    loops = _pen_loops_at_size(colour, glyph)
     if loops.any():
         colour = cv2.inpaint(np.ascontiguousarray(colour), loops.astype(np.uint8), 3,
                              cv2.INPAINT_TELEA)
         out = colour
         erased.append("pen_loop")
-    grounds = _highlighter_grounds(colour, glyph)
+    small, factor = _detection_copy(colour, glyph)
+    grounds = _full_size(_highlighter_grounds(small, glyph * factor), colour.shape, factor)
     if grounds.any():
         out = colour.copy()
         out[grounds] = _channel_max(colour)[grounds][:, None]
