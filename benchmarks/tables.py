@@ -19,6 +19,7 @@
                                 [--blind14-count 48] [--blind14-seed 114000]
                                 [--blind15-count 48] [--blind15-seed 118000]
                                 [--blind16-count 48] [--blind16-seed 122000]
+                                [--blind17-count 48] [--blind17-seed 126000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -157,6 +158,9 @@ The sets, each on its own lines:
   merged size cells, projector photos, ``column -t`` in green, raw Markdown source, dark
   wiki pages with an Open/Closed column), with ``blind16:STYLE`` lines. Scored by the
   coordinator only; never tuned on.
+- ``blind17``: a seventeenth blind test set, not in the default sets (``--sets blind17``).
+  Tables from ``blind17_tables.py``, written without reading the reader or any other
+  generator, with ``blind17:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -209,6 +213,7 @@ import blind13_tables
 import blind14_tables
 import blind15_tables
 import blind16_tables
+import blind17_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -595,6 +600,7 @@ ROLES = {
     "blind14": "TEST (blind14)",
     "blind15": "TEST (blind15)",
     "blind16": "TEST (blind16)",
+    "blind17": "TEST (blind17)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -649,6 +655,9 @@ def main() -> None:
     parser.add_argument("--blind16-count", type=int, default=48, help="blind16_tables images")
     parser.add_argument("--blind16-seed", type=int, default=122000,
                         help="blind16_tables seed")
+    parser.add_argument("--blind17-count", type=int, default=48, help="blind17_tables images")
+    parser.add_argument("--blind17-seed", type=int, default=126000,
+                        help="blind17_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -745,6 +754,10 @@ def main() -> None:
         if "blind16" in wanted:
             sets["blind16"] = generated_set(
                 blind16_tables, Path(folder, "blind16"), args.blind16_count, args.blind16_seed
+            )
+        if "blind17" in wanted:
+            sets["blind17"] = generated_set(
+                blind17_tables, Path(folder, "blind17"), args.blind17_count, args.blind17_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
