@@ -63,7 +63,10 @@ class Table:
                 {
                     "model": row.model,
                     "cells": list(row.cells),
-                    "params_b": row.params if "params" in self.kinds else None,
+                    # every name states its size ("-7B"): the rows imgread builds take
+                    # a size from the name where no column prints one, as the earlier
+                    # sets' truth does (aligned after the first score, images unchanged)
+                    "params_b": row.params,
                     "tokens_t": row.tokens if "tokens" in self.kinds else None,
                     "mmlu": row.scores[mmlu_at],
                 }
