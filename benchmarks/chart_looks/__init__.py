@@ -27,7 +27,7 @@ plots and line charts over weekly dates: ``dotdates``; stacked bars whose segmen
 series' share (100% stacked lying bars, stacked bars and columns with totals): ``shares``;
 clustered columns with their data table printed beneath: ``datatable``; facet panels with
 strip titles, a dark chart whose y axis is at the right only, lines over a range slider:
-``panellines``).
+``panellines``; line charts with notes whose arrows point at a line: ``annotated``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -36,6 +36,7 @@ were looked at: tuning sets, never test sets.
 """
 
 from chart_looks import (
+    annotated_lines,
     bar_kinds,
     bar_lists,
     bokeh_look,
@@ -107,4 +108,5 @@ LOOKS = {
     "shares": stacked_shares,
     "datatable": table_charts,
     "panellines": panel_lines,
+    "annotated": annotated_lines,
 }

@@ -33,6 +33,7 @@ from .binding import (
 from .categories import category_at, one_per_category, places_of
 from .end_labels import column_names
 from .labels import read_bar_label
+from .leaders import split_leaders
 from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
 from .line_axis import read_x_axis
 from .naming import end_label_names, line_end, sample_names
@@ -312,8 +313,11 @@ def line_chart(
         and not line_end(rgb, _swatch_box(w), [colour], panel.tick_height)
     ]
     traced, dashes = line_reader.trace(rgb, panel.area, text_boxes + swatches, bg)
+    # a note's arrow is no series, and its note names none
+    traced, notes = split_leaders(traced, found, panel.area, panel.tick_height)
     if not traced:
         return None, []
+    words = [w for w in words if not any(inside(w.box, note) for note in notes)]
     with_tick_points(traced, _tick_columns(panel, places_named))
     names, legend = legend_names(rgb, words, [t.colour for t in traced], bg, area=panel.area)
     title = title_above(panel, found, legend)
