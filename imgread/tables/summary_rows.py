@@ -95,7 +95,8 @@ def _summarises(row: list[Cell], above: list[list[Cell]], columns: list[int]) ->
 
 
 def move_summary_rows(table: Table) -> None:
-    """The summary rows the body ends in, moved to ``table.summary`` (top to bottom)."""
+    """The summary rows the body ends in, and those labelled so inside it, moved to
+    ``table.summary`` (top to bottom)."""
     names = model_column(table)
     if names is None or models_across(table):
         return  # benchmarks in rows: an "Average" row is each model's average score
@@ -106,5 +107,12 @@ def move_summary_rows(table: Table) -> None:
         if not (is_summary_label(row[names].text) or _summarises(row, above, columns)):
             break
         moved.insert(0, table.body.pop())
+    # A table grouped in blocks closes each block with its own summary row ("Average" under
+    # each family's rows): inside the body only the label tells one, the rows above it
+    # being those of its block, not all of the body.
+    inside = [r for r, row in enumerate(table.body) if r > 0 and is_summary_label(row[names].text)]
+    if inside:
+        moved = [table.body[r] for r in inside] + moved
+        table.body = [row for r, row in enumerate(table.body) if r not in set(inside)]
     if moved:
         table.summary = moved + table.summary
