@@ -1,10 +1,11 @@
 """Web tables grouped by model family, the size cell merged over the family's rows.
 
-A light page, a sans face, thin light rules between rows, a coloured bar (its colour the
-family's) down the left edge of each family's rows. The size column ("Params", "Size")
-holds ONE cell per family, HTML ``rowspan`` over all its rows, the value printed once and
-centred on them (so on the boundary between two rows, or in the middle row); no rule
-crosses it. Model names are left-aligned and state no size, scores right-aligned.
+A light page, a sans face, thin light rules between rows (or zebra stripes), a coloured
+bar (its colour the family's) down the left edge of each family's rows. The size column
+("Params", "Size") holds ONE cell per family, HTML ``rowspan`` over all its rows, the
+value printed once and centred on them (so on the boundary between two rows, or in the
+middle row); no rule crosses it. Model names are left-aligned and state no size, scores
+right-aligned.
 
 Style ``family_spans``: the families' model rows only. Style ``family_averages``: each
 family closed by an "Average" ("Mean", "Avg.") row, the family's column means, its name
@@ -64,8 +65,13 @@ def _page(rng: random.Random, averaged: bool) -> tuple[str, list[dict], list[str
     places = rng.choice([1, 1, 2])
     face = rng.choice(FACES)
     font_px = rng.randint(13, 16)
-    pad = f"{rng.randint(5, 9)}px {rng.randint(10, 16)}px"
-    rule = rng.choice(["#e5e7eb", "#e2e8f0", "#eeeeee", "#dddddd"])
+    pad = f"{rng.randint(3, 9)}px {rng.randint(10, 16)}px"
+    rule = rng.choice(["#e5e7eb", "#e2e8f0", "#eeeeee", "#dddddd", "#f1f5f9", "#f3f4f6"])
+    # Some tables tell rows by zebra stripes alone, no rules (the merged cell keeps the
+    # ground of its first row).
+    striped = rng.random() < 0.25
+    row_rule = "none" if striped else f"1px solid {rule}"
+    stripes = "tbody tr:nth-child(even) td{background:#f6f7f9}" if striped else ""
     text = rng.choice(["#111827", "#1f2937", "#333333"])
     bar_width = rng.randint(3, 5)
     bar_cell = rng.random() < 0.5  # a narrow cell of its own, or the name cell's left border
@@ -74,7 +80,7 @@ def _page(rng: random.Random, averaged: bool) -> tuple[str, list[dict], list[str
         f"body{{margin:14px;background:#fff;color:{text};font-family:'{face}';"
         f"font-size:{font_px}px}}table{{border-collapse:collapse}}"
         f"th{{font-weight:600;padding:{pad};border-bottom:1px solid #cbd5e1;text-align:right}}"
-        f"td{{padding:{pad};border-bottom:1px solid {rule};text-align:right}}"
+        f"td{{padding:{pad};border-bottom:{row_rule};text-align:right}}{stripes}"
         f"th.name,td.name{{text-align:left}}td.size{{vertical-align:middle;text-align:center}}"
         f"td.bar{{padding:0;width:{bar_width}px;border-bottom:none}}th.bar{{padding:0}}"
         f"tr.avg td{{font-style:italic;background:#f8fafc}}"
