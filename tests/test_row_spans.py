@@ -42,12 +42,13 @@ RULE = (226, 230, 236)
 AVERAGE = "Average"
 
 
-def render(path: Path, merged: bool = True, averages: bool = False) -> Path:
+def render(path: Path, merged: bool = True, averages: bool = False, label: str = AVERAGE) -> Path:
     """A light web table: thin pale rules between rows, a coloured bar down each family's
     rows, names left, scores right. ``merged``: the size once per family, centred on its
     rows, no rule across it; else the size in each family's first row only, every rule
     across the whole table. ``averages``: each family of two rows or more closed by an
-    Average row of its means (the merged size over the model rows only)."""
+    Average row of its means (the merged size over the model rows only), labelled
+    ``label``."""
     size, pitch = 16, 36
     face = font(size)
     xs = [20, 200, 290, 380, 470]
@@ -56,7 +57,7 @@ def render(path: Path, merged: bool = True, averages: bool = False) -> Path:
         rows = [list(cells) for cells in members]
         if averages and len(members) > 1:
             means = [sum(float(cells[c]) for cells in members) / len(members) for c in (1, 2)]
-            rows.append([AVERAGE, *(f"{v:.1f}" for v in means)])
+            rows.append([label, *(f"{v:.1f}" for v in means)])
         families.append((family, rows, len(members)))
     count = sum(len(rows) for _, rows, _ in families)
     image = Image.new("RGB", (xs[-1] + 20, 40 + pitch * (count + 1) + 20), "white")
@@ -125,3 +126,14 @@ def test_each_familys_average_row_is_no_model_row(tmp_path: Path) -> None:
     }
     averaged = sum(1 for _, members in FAMILIES if len(members) > 1)
     assert [row[0].text for row in table.summary] == [AVERAGE] * averaged
+
+
+def test_an_unlabelled_average_row_closing_a_family_is_no_model_row(tmp_path: Path) -> None:
+    path = render(tmp_path / "unlabelled.png", averages=True, label="")
+    record = read_image(path, load_config())
+    table = record.ocr.tables[0]
+    sizes = {row.model: row.params_b for row in rows_from_table(table, 0)}
+    assert sizes == {
+        cells[0]: float(family[:-1]) for family, members in FAMILIES for cells in members
+    }
+    assert len(table.summary) == sum(1 for _, members in FAMILIES if len(members) > 1)

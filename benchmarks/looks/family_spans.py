@@ -9,7 +9,8 @@ right-aligned.
 
 Style ``family_spans``: the families' model rows only. Style ``family_averages``: each
 family closed by an "Average" ("Mean", "Avg.") row, the family's column means, its name
-cell holding no model; the merged size cell spans the model rows or the average too.
+cell holding no model (the label, or nothing); the merged size cell spans the model
+rows or the average too.
 
 Truth lists the model rows only, each sized by its family's merged cell.
 """
@@ -98,7 +99,8 @@ def _page(rng: random.Random, averaged: bool) -> tuple[str, list[dict], list[str
         lines = [(m, [f"{v:.{places}f}" for v in s]) for m, s in zip(models, scores, strict=True)]
         if has_average:
             means = [sum(s[b] for s in scores) / len(scores) for b in range(len(benches))]
-            lines.append((rng.choice(AVERAGES), [f"{v:.{places}f}" for v in means]))
+            label = rng.choice(AVERAGES) if rng.random() < 0.8 else ""  # or no label at all
+            lines.append((label, [f"{v:.{places}f}" for v in means]))
         for j, (name, values) in enumerate(lines):
             is_average = has_average and j == len(lines) - 1
             cells = []

@@ -108,9 +108,23 @@ def move_summary_rows(table: Table) -> None:
             break
         moved.insert(0, table.body.pop())
     # A table grouped in blocks closes each block with its own summary row ("Average" under
-    # each family's rows): inside the body only the label tells one, the rows above it
-    # being those of its block, not all of the body.
-    inside = [r for r, row in enumerate(table.body) if r > 0 and is_summary_label(row[names].text)]
+    # each family's rows): inside the body its label tells one, or, its name cell blank,
+    # its values, each a statistic of its block's (the last rows since the summary before
+    # it: a block of one row has no summary of its own between).
+    inside: list[int] = []
+    for r, row in enumerate(table.body):
+        block = table.body[inside[-1] + 1 if inside else 0 : r]
+        if r > 0 and (
+            is_summary_label(row[names].text)
+            or (
+                not row[names].text.strip()
+                and any(
+                    _summarises(row, block[-k:], columns)
+                    for k in range(MIN_ROWS_ABOVE, len(block) + 1)
+                )
+            )
+        ):
+            inside.append(r)
     if inside:
         moved = [table.body[r] for r in inside] + moved
         table.body = [row for r, row in enumerate(table.body) if r not in set(inside)]
