@@ -84,9 +84,11 @@ def _boundaries(
     names_x = _extent(table, names)
     if image is None or columns is None or names_x is None:
         return states
+    # A value printed across a boundary fills the strip there with its own strokes.
+    printed = [box for row in table.body if row[c].text and (box := row[c].box) is not None]
     for r in range(len(states)):
         top, bottom = int(bands[r][1]) + 1, int(bands[r + 1][0])
-        if bottom - top < MIN_GAP:
+        if bottom - top < MIN_GAP or any(b.y1 < bottom and b.y2 > top for b in printed):
             continue
         across_column = _ruled(image, top, bottom, *columns)
         if across_column:
