@@ -96,6 +96,9 @@ class TableSettings(Section):
     min_cols: int = 2
     # Small pages whose every cell is boxed are read cell by cell (imgread/tables/grid.py).
     grid_cells: bool = True
+    # A value merged over several rows (HTML rowspan) is copied into each row it spans
+    # (imgread/tables/row_spans.py).
+    row_spans: bool = True
 
 
 class ChartSettings(Section):

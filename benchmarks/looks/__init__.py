@@ -17,6 +17,7 @@ from looks import (
     databars,
     decks,
     documents,
+    family_spans,
     forwarded_chat,
     group_units,
     header_kinds,
@@ -91,4 +92,5 @@ LOOKS = {
     "contrast_grid": contrast_grid,
     "data_tables": data_tables,
     "numbered_columns": numbered_columns,
+    "family_spans": family_spans,
 }

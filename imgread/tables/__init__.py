@@ -58,6 +58,7 @@ from .prose import page_columns
 from .rank_badges import strip_rank_badges
 from .repairs import finish_numbers, repair_column
 from .rotated import read_turned_names
+from .row_spans import spread_row_spans
 from .rows import rows_from_table, scores_from_table
 from .second import second_opinion
 from .sheet import read_frame
@@ -210,6 +211,9 @@ def extract_tables(
         flags.extend(repair_sizes_from_names(table))
         if layout is not None:  # a grid read cell by cell is boxed whole, its padding tiny
             drop_cut_column(table, prepared)
+        if config.tables.row_spans:
+            # A size merged over its family's rows is every one of those rows' size.
+            spread_row_spans(table, prepared)
         move_summary_rows(table)
         tables.append(table)
     # A longtable's second page repeats the header: one table, its header copies voting.

@@ -167,6 +167,12 @@ def wrapped_lines(
             continue
         if framed is not None and not framed[0] <= line.box.cy <= framed[1]:
             continue
+        straddled = _straddled_rows(line, lines, run, index)
+        if straddled is not None:
+            # A value merged over the rows around it (rowspan), printed on their boundary:
+            # placed in the row above, where ``row_spans`` finds its extent.
+            found.setdefault(straddled, []).append(index)
+            continue
         if line.numeric and not (
             index - 1 in members
             and (_broken_at_hyphen(lines[index - 1]) or size_under_name(line, lines[index - 1]))
@@ -238,6 +244,24 @@ def _ends_broken_name(row: TextLine, line: TextLine) -> bool:
 # about midway between two rows whose own cells are filled is a section label between them
 # ("Open models") set at the table's row pitch, not the end of the name above.
 MIDWAY_GAP_SHARE = 0.6
+
+
+def _straddled_rows(
+    line: TextLine, lines: list[TextLine], run: list[int], index: int
+) -> int | None:
+    """The position in ``run`` of the row above a line of numbers alone set between two
+    body rows, each number in a column both rows leave empty, clear of both rows' text: a
+    value merged over rows and centred on their boundary. None for any other line."""
+    if not line.chunks or line.numeric < len(line.chunks):
+        return None
+    if index - 1 not in run or index + 1 not in run:
+        return None
+    above, below = lines[index - 1], lines[index + 1]
+    if line.box.y1 < above.box.y2 or line.box.y2 > below.box.y1:
+        return None
+    if any(_covers(row, chunk) for row in (above, below) for chunk in line.chunks):
+        return None
+    return run.index(index - 1)
 
 
 def _between_rows(line: TextLine, neighbours: list[TextLine]) -> bool:

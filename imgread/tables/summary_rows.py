@@ -95,7 +95,8 @@ def _summarises(row: list[Cell], above: list[list[Cell]], columns: list[int]) ->
 
 
 def move_summary_rows(table: Table) -> None:
-    """The summary rows the body ends in, moved to ``table.summary`` (top to bottom)."""
+    """The summary rows the body ends in, and those labelled so inside it, moved to
+    ``table.summary`` (top to bottom)."""
     names = model_column(table)
     if names is None or models_across(table):
         return  # benchmarks in rows: an "Average" row is each model's average score
@@ -106,5 +107,26 @@ def move_summary_rows(table: Table) -> None:
         if not (is_summary_label(row[names].text) or _summarises(row, above, columns)):
             break
         moved.insert(0, table.body.pop())
+    # A table grouped in blocks closes each block with its own summary row ("Average" under
+    # each family's rows): inside the body its label tells one, or, its name cell blank,
+    # its values, each a statistic of its block's (the last rows since the summary before
+    # it: a block of one row has no summary of its own between).
+    inside: list[int] = []
+    for r, row in enumerate(table.body):
+        block = table.body[inside[-1] + 1 if inside else 0 : r]
+        if r > 0 and (
+            is_summary_label(row[names].text)
+            or (
+                not row[names].text.strip()
+                and any(
+                    _summarises(row, block[-k:], columns)
+                    for k in range(MIN_ROWS_ABOVE, len(block) + 1)
+                )
+            )
+        ):
+            inside.append(r)
+    if inside:
+        moved = [table.body[r] for r in inside] + moved
+        table.body = [row for r, row in enumerate(table.body) if r not in set(inside)]
     if moved:
         table.summary = moved + table.summary
