@@ -27,7 +27,8 @@ plots and line charts over weekly dates: ``dotdates``; stacked bars whose segmen
 series' share (100% stacked lying bars, stacked bars and columns with totals): ``shares``;
 clustered columns with their data table printed beneath: ``datatable``; facet panels with
 strip titles, a dark chart whose y axis is at the right only, lines over a range slider:
-``panellines``).
+``panellines``); dark line charts with each point's value printed over its marker, their y
+axis at the left or at the right only: ``darkvalues``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -47,6 +48,7 @@ from chart_looks import (
     curves,
     dark_hbars,
     dark_panels,
+    dark_value_lines,
     dot_dates,
     grey_bars,
     line_kinds,
@@ -107,4 +109,5 @@ LOOKS = {
     "shares": stacked_shares,
     "datatable": table_charts,
     "panellines": panel_lines,
+    "darkvalues": dark_value_lines,
 }
