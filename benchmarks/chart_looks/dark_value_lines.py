@@ -25,22 +25,54 @@ from chart_looks.curves import Curves, drawn_in_turn, figure_image
 
 STYLES = ("values", "values_right")
 CARDS = ("#15171c", "#111318", "#1b1e24", "#181a20", "#0f1115", "#1e2128")
-PAIRS = (("#4c9be8", "#f5a142"), ("#5aa9f0", "#ff8c3a"), ("#3fa7d6", "#f29e4c"),
-         ("#6ea8fe", "#fd9843"), ("#58a6ff", "#f0883e"), ("#64b5f6", "#ffb74d"))
+PAIRS = (
+    ("#4c9be8", "#f5a142"),
+    ("#5aa9f0", "#ff8c3a"),
+    ("#3fa7d6", "#f29e4c"),
+    ("#6ea8fe", "#fd9843"),
+    ("#58a6ff", "#f0883e"),
+    ("#64b5f6", "#ffb74d"),
+)
 THIRDS = ("#4cd18a", "#e05d6f", "#b48ef0")
-NAMES = ("Baseline", "Ours", "SFT", "SFT + RL", "Full data", "Filtered data", "LoRA",
-         "Full fine-tune", "Teacher", "Student", "Run A", "Run B", "Curriculum", "Random order")
+NAMES = (
+    "Baseline",
+    "Ours",
+    "SFT",
+    "SFT + RL",
+    "Full data",
+    "Filtered data",
+    "LoRA",
+    "Full fine-tune",
+    "Teacher",
+    "Student",
+    "Run A",
+    "Run B",
+    "Curriculum",
+    "Random order",
+)
 X_TITLES = ("Epoch", "Epochs", "Round", "Training round", "Iteration", "Stage")
-Y_TITLES = ("Eval accuracy (%)", "Accuracy (%)", "Pass@1 (%)", "Validation score",
-            "Win rate (%)", "Exact match (%)")
+Y_TITLES = (
+    "Eval accuracy (%)",
+    "Accuracy (%)",
+    "Pass@1 (%)",
+    "Validation score",
+    "Win rate (%)",
+    "Exact match (%)",
+)
 FONTS = ("DejaVu Sans", "Liberation Sans", "Liberation Serif", "DejaVu Sans Mono")
 
 
 def content(rng: random.Random, style: str) -> Curves:
     count = rng.randint(4, 7)
     xs = [float(x) for x in range(1, count + 1)]
-    curves = Curves(style=style, renderer="matplotlib", xs=xs, tick_format="plain",
-                    x_title=rng.choice(X_TITLES), y_title=rng.choice(Y_TITLES))
+    curves = Curves(
+        style=style,
+        renderer="matplotlib",
+        xs=xs,
+        tick_format="plain",
+        x_title=rng.choice(X_TITLES),
+        y_title=rng.choice(Y_TITLES),
+    )
     low = rng.uniform(30, 65)
     for name in rng.sample(NAMES, rng.choice((2, 2, 2, 3))):
         start = low + rng.uniform(-4, 4)
@@ -48,7 +80,8 @@ def content(rng: random.Random, style: str) -> Curves:
         bend = rng.uniform(0.5, 1.4)
         curves.series[name] = [
             round(start + gain * (i / (count - 1)) ** bend + rng.uniform(-0.8, 0.8), 1)
-            for i in range(count)]
+            for i in range(count)
+        ]
     return curves
 
 
@@ -79,12 +112,25 @@ def card_image(curves: Curves, rng: random.Random) -> Image.Image:
         ax.set_axisbelow(True)
         marker_size = rng.choice((5, 6, 7))
         for (name, ys), colour in zip(curves.series.items(), colours, strict=False):
-            ax.plot(curves.xs, ys, color=colour, marker="o", markersize=marker_size,
-                    linewidth=rng.choice((1.6, 2.0, 2.4)), label=name)
+            ax.plot(
+                curves.xs,
+                ys,
+                color=colour,
+                marker="o",
+                markersize=marker_size,
+                linewidth=rng.choice((1.6, 2.0, 2.4)),
+                label=name,
+            )
             for x, y in zip(curves.xs, ys, strict=True):
-                ax.annotate(f"{y:.1f}", (x, y), textcoords="offset points",
-                            xytext=(0, rng.choice((6, 7, 8))), ha="center", color=colour,
-                            fontsize=size - rng.choice((1, 2)))
+                ax.annotate(
+                    f"{y:.1f}",
+                    (x, y),
+                    textcoords="offset points",
+                    xytext=(0, rng.choice((6, 7, 8))),
+                    ha="center",
+                    color=colour,
+                    fontsize=size - rng.choice((1, 2)),
+                )
         ax.set_xlim(curves.xs[0] - 0.4, curves.xs[-1] + 0.4)
         ax.set_ylim(min(values) - span * 0.25 - 1, max(values) + span * 0.15 + 2)
         ax.tick_params(colors=tick_colour, length=0)
@@ -93,9 +139,13 @@ def card_image(curves: Curves, rng: random.Random) -> Image.Image:
         if curves.style == "values_right":
             ax.yaxis.tick_right()
             ax.yaxis.set_label_position("right")
-        legend = ax.legend(loc="lower right",
-                           frameon=rng.random() < 0.5, facecolor=card, edgecolor=grid_colour,
-                           fontsize=size - 1)
+        legend = ax.legend(
+            loc="lower right",
+            frameon=rng.random() < 0.5,
+            facecolor=card,
+            edgecolor=grid_colour,
+            fontsize=size - 1,
+        )
         for text in legend.get_texts():
             text.set_color(tick_colour)
         return figure_image(figure, rng.choice((95, 100, 105)))

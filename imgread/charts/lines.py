@@ -526,17 +526,42 @@ def _sorted_median(rows: np.ndarray) -> float:
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
     """Blobs at least ~2.5 line widths across, left after opening away the line itself.
     JPEG noise leaves holes in a marker's colour, which the opening breaks into pieces:
-    the holes are closed first, and pieces closer than a marker's size are one marker."""
-    size = max(4, round(2.2 * max(1.0, thickness)) + 1)
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    the holes are closed first, and pieces closer than a marker's size are one marker.
+    A thick line's markers may be barely twice its width (matplotlib's ``linewidth`` 2.5
+    with ``markersize`` 5): where the usual opening leaves none, a narrower one is tried,
+    and its blobs are markers only where three or more of a size are left."""
     closed = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    size = max(4, round(2.2 * max(1.0, thickness)) + 1)
+    found = _blobs(closed, size)
+    if found is not None or thickness < THICK_LINE:
+        return found or []
+    narrow = max(4, round(NARROW_MARKER * thickness) + 1)
+    blobs = _blobs(closed, narrow, alike=True)
+    return blobs or []
+
+
+THICK_LINE = 3.0  # work pixels: a line this thick may have markers barely twice as wide
+NARROW_MARKER = 1.8  # line widths: the narrower opening tried on such a line
+ALIKE_MARKERS = 3  # blobs at least, of sizes within MARKER_AREAS of each other
+MARKER_AREAS = 3.0
+
+
+def _blobs(closed: np.ndarray, size: int, alike: bool = False
+           ) -> list[tuple[float, float]] | None:
+    """The centres of what an opening by a disc ``size`` across leaves of ``closed`` (two
+    blobs at least), pieces closer than 1.5 sizes joined; with ``alike``, three or more
+    of a size."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
     blobs = cv2.morphologyEx(closed, cv2.MORPH_OPEN, kernel)
     count, _, stats, centroids = cv2.connectedComponentsWithStats(
         blobs.astype(np.uint8), connectivity=8
     )
     if count < 3:
-        return []
-    return _joined(centroids[1:], stats[1:, cv2.CC_STAT_AREA], 1.5 * size)
+        return None
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    if alike and (count - 1 < ALIKE_MARKERS or areas.max() > MARKER_AREAS * areas.min()):
+        return None
+    return _joined(centroids[1:], areas, 1.5 * size)
 
 
 def _filled(own: np.ndarray, thickness: float) -> np.ndarray:

@@ -78,7 +78,9 @@ def gridline_feet(grey: np.ndarray) -> tuple[int, int, int] | None:
     lines = np.split(columns, starts[1:])
     feet = np.array([height - 1 - int(np.argmax(upright[::-1, line].any(axis=1)))
                      for line in lines])
-    foot = int(np.median(feet))
+    # the level most of them end at (a legend or a bar standing on some cuts them short:
+    # their feet split around a median that no line ends at), the lowest of equals
+    foot = int(max(feet, key=lambda f: (int(np.sum(np.abs(feet - f) <= 2)), int(f))))
     level = [line for line, end in zip(lines, feet, strict=True) if abs(int(end) - foot) <= 2]
     if len(level) < GRIDLINES:
         return None
