@@ -89,3 +89,15 @@ def test_thick_line_with_small_markers_is_read_at_its_markers(tmp_path: Path) ->
     dropped)."""
     path, series = _card(tmp_path, 0)
     assert not _all_read(read_image(path), series)
+
+
+def test_printed_values_are_the_points_values(tmp_path: Path) -> None:
+    """Each point's value printed over its marker ("55.6"), which the axis confirms, is its
+    y as printed (before, the y measured on the axis: 55.61, 62.58 ...); a label OCR read
+    short ("55") leaves the measured y."""
+    path, series = _card(tmp_path, 2)
+    chart = _chart(read_image(path))
+    printed = {y for points in series.values() for _, y in points}
+    labelled = [p.y for s in chart.series for p in s.points if p.provenance == "label"]
+    assert len(labelled) >= len(printed) - 2, labelled
+    assert set(labelled) <= printed, labelled

@@ -474,8 +474,13 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     bends = [(float(x), float(y)) for x, y in corners]
-    # (corners stacked in columns are a marker's rim or a box's sides: left as they are)
-    return "line", bends if _stacked(bends) else _bends_joined(bends, thickness), curve
+    if not _stacked(bends):
+        return "line", _bends_joined(bends, thickness), curve
+    # corners stacked in columns are a marker's rim or a box's sides (left as they are),
+    # or the path ran into text printed in the line's colour over markers the usual
+    # opening lost: those markers, where a narrower opening finds them
+    narrow = _narrow_markers(_filled(own, thickness), thickness)
+    return ("line", narrow, None) if narrow else ("line", bends, curve)
 
 
 BEND_GAP = 3.0  # line widths: corners this near the one before bend round one marker
@@ -526,24 +531,28 @@ def _sorted_median(rows: np.ndarray) -> float:
 def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
     """Blobs at least ~2.5 line widths across, left after opening away the line itself.
     JPEG noise leaves holes in a marker's colour, which the opening breaks into pieces:
-    the holes are closed first, and pieces closer than a marker's size are one marker.
-    A thick line's markers may be barely twice its width (matplotlib's ``linewidth`` 2.5
-    with ``markersize`` 5): where the usual opening leaves none, a narrower one is tried,
-    and its blobs are markers only where three or more of a size are left."""
-    closed = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    the holes are closed first, and pieces closer than a marker's size are one marker."""
     size = max(4, round(2.2 * max(1.0, thickness)) + 1)
-    found = _blobs(closed, size)
-    if found is not None or thickness < THICK_LINE:
-        return found or []
-    narrow = max(4, round(NARROW_MARKER * thickness) + 1)
-    blobs = _blobs(closed, narrow, alike=True)
-    return blobs or []
+    return _blobs(_closed(own), size) or []
+
+
+def _narrow_markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
+    """A thick line's markers barely twice its width (matplotlib's ``linewidth`` 2.5 with
+    ``markersize`` 5), which the usual opening takes away with the line: a narrower one,
+    whose blobs are markers only where three or more of a size are left."""
+    if thickness < THICK_LINE:
+        return []
+    return _blobs(_closed(own), max(4, round(NARROW_MARKER * thickness) + 1), alike=True) or []
 
 
 THICK_LINE = 3.0  # work pixels: a line this thick may have markers barely twice as wide
 NARROW_MARKER = 1.8  # line widths: the narrower opening tried on such a line
 ALIKE_MARKERS = 3  # blobs at least, of sizes within MARKER_AREAS of each other
 MARKER_AREAS = 3.0
+
+
+def _closed(own: np.ndarray) -> np.ndarray:
+    return cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
 
 
 def _blobs(closed: np.ndarray, size: int, alike: bool = False
