@@ -2,7 +2,7 @@
 ``ph-svg-rounded`` style of ``benchmarks/chart_looks/patterned_hbars.py``), shot in
 Chromium (skipped where it is missing) and read through real Tesseract: the bars OCR read as
 words (``charts/bars._lines_of_one_colour``) and the tick labels under a grid with no axis
-line (``charts/strips._gridline_feet``)."""
+line (``charts/strips.gridline_feet``)."""
 
 from __future__ import annotations
 

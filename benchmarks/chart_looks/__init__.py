@@ -27,7 +27,9 @@ plots and line charts over weekly dates: ``dotdates``; stacked bars whose segmen
 series' share (100% stacked lying bars, stacked bars and columns with totals): ``shares``;
 clustered columns with their data table printed beneath: ``datatable``; facet panels with
 strip titles, a dark chart whose y axis is at the right only, lines over a range slider:
-``panellines``; line charts with notes whose arrows point at a line: ``annotated``).
+``panellines``; line charts with notes whose arrows point at a line: ``annotated``; dark
+line charts with each point's value printed over its marker, their y axis at the left or at
+the right only: ``darkvalues``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -48,6 +50,7 @@ from chart_looks import (
     curves,
     dark_hbars,
     dark_panels,
+    dark_value_lines,
     dot_dates,
     grey_bars,
     line_kinds,
@@ -109,4 +112,5 @@ LOOKS = {
     "datatable": table_charts,
     "panellines": panel_lines,
     "annotated": annotated_lines,
+    "darkvalues": dark_value_lines,
 }

@@ -11,10 +11,10 @@ import numpy as np
 from .. import ocr
 from ..config import OcrSettings
 from ..ocr.phrase import Phrase
-from ..record import Word
+from ..record import Box, ChartPoint, Word
 from .axes import Fit
 from .bars import RawBar, one_a_category
-from .panels import Panel
+from .panels import Panel, inside
 from .text import parse_number
 
 
@@ -590,3 +590,50 @@ def sizes_read_again(categories: list[str | float]) -> list[str | float]:
                 name = _EIGHT_FOR_B.sub(r"\1B", name)
         out.append(name)
     return out
+
+
+def values_over_points(points: list[ChartPoint], found: list[Phrase], fit: Fit,
+                       area: Box) -> list[ChartPoint]:
+    """A line's points with the values printed at their markers (``54.2`` just over or
+    under each, as report cards print them) taken for their y: the number nearest the
+    marker's column, at most a few label heights off its row, whose value the axis
+    confirms (within a few of its pixels, ``POINT_LABEL_PX``); each
+    label binds one point, the nearest in value first. The axis measures; the label
+    prints the value exactly (the measured y stays where no label confirms it)."""
+    ticks = {id(p) for p in fit.ticks}
+    labels = [p for p in found if p.value is not None and id(p) not in ticks
+              and inside(p.box, area) and p.box.height > 0]
+    if not labels or not points:
+        return points
+    options: list[tuple[float, int, int]] = []
+    for index, point in enumerate(points):
+        if point.y is None:
+            continue
+        within = POINT_LABEL_PX * fit.uncertainty(point.py)
+        for number, label in enumerate(labels):
+            box = label.box
+            if abs(box.cx - point.px) > max(0.5 * box.width, box.height) or abs(
+                    box.cy - point.py) > POINT_LABEL_REACH * box.height:
+                continue
+            off = abs(float(label.value or 0.0) - point.y)
+            if off <= within:
+                options.append((off, index, number))
+    bound: dict[int, Phrase] = {}
+    taken: set[int] = set()
+    for _, index, number in sorted(options):
+        if index not in bound and number not in taken:
+            bound[index] = labels[number]
+            taken.add(number)
+    # a label printed with fewer decimals than the line's others lost its point or a
+    # digit to OCR ("55" for "55.6", near enough the marker): the measured y stays
+    kept = [places(label.text) for label in bound.values()]
+    usual = max(set(kept), key=kept.count, default=0)
+    bound = {i: label for i, label in bound.items() if places(label.text) == usual}
+    return [point.model_copy(update={
+        "y": float(bound[i].value or 0.0), "label": bound[i].text.strip(),
+        "provenance": "label"}) if i in bound else point for i, point in enumerate(points)]
+
+
+POINT_LABEL_PX = 3.0  # the axis's uncertainties (a pixel and its residual): a printed value
+# this near the measured one confirms it
+POINT_LABEL_REACH = 3.0  # label heights: the furthest a point's label stands off its row

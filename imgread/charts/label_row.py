@@ -21,7 +21,7 @@ from ..ocr.phrase import Phrase
 from ..record import Box, Word
 from .axes import Fit, x_axes_read_either_way
 from .log_marks import log_by_pattern, marks_under_line
-from .strips import label_row_words
+from .strips import gridline_feet, label_row_words
 from .text import as_tick, phrases, power_value, unit_misreadings
 
 MARK_INK = 60  # grey levels from the page: a tick mark's pixels
@@ -60,8 +60,10 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
 def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
                    settings: OcrSettings | None, counts: bool = False) -> Fit | None:
     """An x axis for a plot under which the page reading found no label at all (small
-    digits in a JPEG): the row just under the plot's lowest long level line (the x axis
-    line, or the frame's foot) read again on its own. None where no scale fits it."""
+    digits in a JPEG, lone digits on a dark page): the row just under the plot's lowest
+    long level line (the x axis line, or the frame's foot), or, with no such line lower,
+    under the feet of its upright gridlines (a frameless plot, its grid dim), read again on
+    its own. None where no scale fits it."""
     if settings is None:
         return None
     x1, x2 = max(0, area.x1), min(rgb.shape[1], area.x2)
@@ -71,10 +73,15 @@ def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
         return None
     ink = np.abs(grey.astype(np.int16) - int(np.median(grey))) > MARK_INK
     lines = np.flatnonzero(ink.mean(axis=1) > AXIS_SHARE)
-    if not len(lines):
+    feet = gridline_feet(grey)
+    if feet is not None and (not len(lines) or feet[0] > lines[-1] + 2):
+        line = feet[0]
+    elif len(lines):
+        line = int(lines[-1])
+    else:
         return None
-    marks, under = marks_under_line(ink, int(lines[-1]), x1, max(3, int(1.5 * tick_height)))
-    top = y1 + int(lines[-1]) + 1
+    marks, under = marks_under_line(ink, line, x1, max(3, int(1.5 * tick_height)))
+    top = y1 + line + 1
     strip = Box(x1=max(0, area.x1 - 20), y1=top, x2=min(rgb.shape[1], area.x2 + 20),
                 y2=min(rgb.shape[0], int(top + 2.5 * tick_height)))
     labels = _row_labels(rgb, strip, settings, counts)

@@ -474,8 +474,13 @@ def _line(own: np.ndarray, width: int, gaps: int = 0, unerased: np.ndarray | Non
     curve = np.array([[x, y] for x, y in zip(columns, rows, strict=True)], dtype=np.float32)
     corners = cv2.approxPolyDP(curve.reshape(-1, 1, 2), max(1.5, thickness), False).reshape(-1, 2)
     bends = [(float(x), float(y)) for x, y in corners]
-    # (corners stacked in columns are a marker's rim or a box's sides: left as they are)
-    return "line", bends if _stacked(bends) else _bends_joined(bends, thickness), curve
+    if not _stacked(bends):
+        return "line", _bends_joined(bends, thickness), curve
+    # corners stacked in columns are a marker's rim or a box's sides (left as they are),
+    # or the path ran into text printed in the line's colour over markers the usual
+    # opening lost: those markers, where a narrower opening finds them
+    narrow = _narrow_markers(_filled(own, thickness), thickness)
+    return ("line", narrow, None) if narrow else ("line", bends, curve)
 
 
 BEND_GAP = 3.0  # line widths: corners this near the one before bend round one marker
@@ -528,15 +533,44 @@ def _markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
     JPEG noise leaves holes in a marker's colour, which the opening breaks into pieces:
     the holes are closed first, and pieces closer than a marker's size are one marker."""
     size = max(4, round(2.2 * max(1.0, thickness)) + 1)
+    return _blobs(_closed(own), size) or []
+
+
+def _narrow_markers(own: np.ndarray, thickness: float) -> list[tuple[float, float]]:
+    """A thick line's markers barely twice its width (matplotlib's ``linewidth`` 2.5 with
+    ``markersize`` 5), which the usual opening takes away with the line: a narrower one,
+    whose blobs are markers only where three or more of a size are left."""
+    if thickness < THICK_LINE:
+        return []
+    return _blobs(_closed(own), max(4, round(NARROW_MARKER * thickness) + 1), alike=True) or []
+
+
+THICK_LINE = 3.0  # work pixels: a line this thick may have markers barely twice as wide
+NARROW_MARKER = 1.8  # line widths: the narrower opening tried on such a line
+ALIKE_MARKERS = 3  # blobs at least, of sizes within MARKER_AREAS of each other
+MARKER_AREAS = 3.0
+
+
+def _closed(own: np.ndarray) -> np.ndarray:
+    return cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+
+
+def _blobs(closed: np.ndarray, size: int, alike: bool = False
+           ) -> list[tuple[float, float]] | None:
+    """The centres of what an opening by a disc ``size`` across leaves of ``closed`` (two
+    blobs at least), pieces closer than 1.5 sizes joined; with ``alike``, three or more
+    of a size."""
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-    closed = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     blobs = cv2.morphologyEx(closed, cv2.MORPH_OPEN, kernel)
     count, _, stats, centroids = cv2.connectedComponentsWithStats(
         blobs.astype(np.uint8), connectivity=8
     )
     if count < 3:
-        return []
-    return _joined(centroids[1:], stats[1:, cv2.CC_STAT_AREA], 1.5 * size)
+        return None
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    if alike and (count - 1 < ALIKE_MARKERS or areas.max() > MARKER_AREAS * areas.min()):
+        return None
+    return _joined(centroids[1:], areas, 1.5 * size)
 
 
 def _filled(own: np.ndarray, thickness: float) -> np.ndarray:

@@ -28,6 +28,7 @@ from .binding import (
     repair_text,
     sizes_read_again,
     slanted_categories,
+    values_over_points,
     wordlike,
 )
 from .categories import category_at, one_per_category, places_of
@@ -368,6 +369,7 @@ def line_chart(
         ]
         if places:  # a line over categories has a point on each, none between
             points = one_per_category(points, places)
+        points = values_over_points(points, found, fit, panel.area)
         series.append(Series(name=name, colour=hex_colour(trace.colour), style=trace.style,
                              points=points))
     kind = "scatter" if all(t.style == "scatter" for t in traced) else "line"

@@ -36,7 +36,7 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
         box = (max(0, int(columns[0]) - 20), min(height, line + 2),
                min(width, int(columns[-1]) + 20), min(height, line + reach))
         found += _strip_words(rgb, box, settings, psm=7)  # one line of labels
-    feet = _gridline_feet(grey)
+    feet = gridline_feet(grey)
     if feet is not None and (not len(rows) or feet[0] > rows[-1] + 2):
         # no axis line drawn (a web chart's light grid alone; its lowest long line a
         # lying bar): the labels stand under the feet of its upright gridlines
@@ -62,7 +62,7 @@ def axis_strip_words(rgb: np.ndarray, settings: OcrSettings) -> list[Word]:
     return found
 
 
-def _gridline_feet(grey: np.ndarray) -> tuple[int, int, int] | None:
+def gridline_feet(grey: np.ndarray) -> tuple[int, int, int] | None:
     """The row where three or more long upright gridlines, faint ones too, end together,
     and the leftmost and rightmost of them; None where there is no such row."""
     height = grey.shape[0]
@@ -78,7 +78,9 @@ def _gridline_feet(grey: np.ndarray) -> tuple[int, int, int] | None:
     lines = np.split(columns, starts[1:])
     feet = np.array([height - 1 - int(np.argmax(upright[::-1, line].any(axis=1)))
                      for line in lines])
-    foot = int(np.median(feet))
+    # the level most of them end at (a legend or a bar standing on some cuts them short:
+    # their feet split around a median that no line ends at), the lowest of equals
+    foot = int(max(feet, key=lambda f: (int(np.sum(np.abs(feet - f) <= 2)), int(f))))
     level = [line for line, end in zip(lines, feet, strict=True) if abs(int(end) - foot) <= 2]
     if len(level) < GRIDLINES:
         return None
