@@ -27,7 +27,8 @@ plots and line charts over weekly dates: ``dotdates``; stacked bars whose segmen
 series' share (100% stacked lying bars, stacked bars and columns with totals): ``shares``;
 clustered columns with their data table printed beneath: ``datatable``; facet panels with
 strip titles, a dark chart whose y axis is at the right only, lines over a range slider:
-``panellines``).
+``panellines``); grouped grey columns told apart by hatch and dots in a greyscale JPEG,
+Vega-Lite lines with one series highlighted and the others faded: ``fades``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -56,6 +57,7 @@ from chart_looks import (
     mpl_themed,
     named_lines,
     panel_lines,
+    pattern_fades,
     patterned_hbars,
     plain_lines,
     plotly_look,
@@ -107,4 +109,5 @@ LOOKS = {
     "shares": stacked_shares,
     "datatable": table_charts,
     "panellines": panel_lines,
+    "fades": pattern_fades,
 }

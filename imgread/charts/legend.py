@@ -309,6 +309,31 @@ def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float
     return min(gap, off + FADED)
 
 
+HUE_CHROMA = 60  # max - min channel: a swatch colour this strong has a hue (no grey rule)
+
+
+def unmatched_swatches(
+    rgb: np.ndarray, words: list[Word], colours: list[np.ndarray], bg: np.ndarray, area: Box,
+    threshold: float = 45.0,
+) -> list[np.ndarray]:
+    """The colours of the chart's legend swatches (with a hue) that no series colour in
+    ``colours`` matches: series the plot draws otherwise than its legend shows them (faded
+    under one picked out), one colour each."""
+    frame = chart_frame(rgb, area, bg)
+    found: list[np.ndarray] = []
+    for word in words:
+        if (not within(word.box, frame) or _numeric(word.text)
+                or sum(c.isalpha() for c in word.text) < 2):
+            continue
+        colour = swatch_colour(rgb, word, bg)
+        if colour is None or float(colour.max() - colour.min()) < HUE_CHROMA:
+            continue
+        if any(_colour_gap(colour, wanted, bg) < threshold for wanted in colours + found):
+            continue
+        found.append(colour)
+    return found
+
+
 def _numeric(text: str) -> bool:
     """A number, or numbers run together ("57.66.4"): a value label, never a name."""
     return parse_number(text) is not None or power_value(text) is not None or bool(
