@@ -183,9 +183,15 @@ def legend_names(
             mean = swatch_mean(rgb, word, bg) if patches else None
             if colour is None and mean is None:
                 continue
+            # a swatch that matches a series as it is names no other as its faded blend
+            # (greys all lie on the way from a white page to black: a light grey patch
+            # would be any darker grey's blend)
+            as_is = [min([float(np.linalg.norm(c - wanted)) for c in (mean, colour)
+                          if c is not None]) for wanted in colours]
+            plain = any(gap < threshold for gap in as_is)
             for series, wanted in enumerate(colours):
-                gaps = [float(np.linalg.norm(mean - wanted))] if mean is not None else []
-                if colour is not None:
+                gaps = [as_is[series]]
+                if colour is not None and not plain:
                     gaps.append(_colour_gap(colour, wanted, bg))
                 gap = min(gaps)
                 if gap < threshold:
