@@ -31,7 +31,7 @@ STYLES = ["pf-grey-patterns", "pf-vega-faded"]
 HUES = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"]
 
 
-def _grey_patterns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
+def grey_patterns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -74,7 +74,7 @@ def _grey_patterns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
 
 
-def _vega_faded(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
+def vega_faded(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import vl_convert as vlc
 
     last = rng.choice([25, 30, 40, 50])
@@ -122,7 +122,7 @@ def _vega_faded(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
 
 
 def _draw(style: str, rng: random.Random, entry: dict[str, Any]) -> Image.Image:
-    return _grey_patterns(rng, entry) if style == "pf-grey-patterns" else _vega_faded(rng, entry)
+    return grey_patterns(rng, entry) if style == "pf-grey-patterns" else vega_faded(rng, entry)
 
 
 def generate(out: Path, count: int, seed: int = 100) -> dict[str, dict[str, Any]]:
