@@ -45,17 +45,28 @@ def _right(path: Path, truth: dict[str, Any], lines: bool) -> dict[str, int]:
     """Points read right per true series: in a series of its name, at its category (or
     its x, within 1), its value within 1."""
     record = read_image(path)
-    read = [(s.name, p.x, p.y) for chart in record.charts for s in chart.series
-            for p in s.points if p.y is not None]
+    read = [
+        (s.name, p.x, p.y)
+        for chart in record.charts
+        for s in chart.series
+        for p in s.points
+        if p.y is not None
+    ]
     right: dict[str, int] = {}
     for name, points in truth.items():
         right[name] = 0
         for x, y in points:
             right[name] += any(
-                _alike(got, name) and value is not None and abs(value - y) <= 1
-                and (abs(float(at) - x) <= 1 if lines and isinstance(at, float | int)
-                     else not lines and _alike(str(at), x))
-                for got, at, value in read)
+                _alike(got, name)
+                and value is not None
+                and abs(value - y) <= 1
+                and (
+                    abs(float(at) - x) <= 1
+                    if lines and isinstance(at, float | int)
+                    else not lines and _alike(str(at), x)
+                )
+                for got, at, value in read
+            )
     return right
 
 
