@@ -298,7 +298,13 @@ FADED_OFF = 0.25  # of a faded swatch's distance from the page: how far off the 
 def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
     """How far a swatch's colour is from a series colour; a swatch drawn so thin that only
     its blend into the page shows (a one-pixel legend line, scaled down) is measured from
-    the series colour's blends instead."""
+    the series colour's blends instead, and a series drawn faded (at a low opacity, under
+    one picked out) from the swatch colour's blends."""
+    return min(_faded_gap(swatch, series, bg), _faded_gap(series, swatch, bg))
+
+
+def _faded_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
+    """How far ``swatch`` is from ``series`` or from its blends into the page."""
     gap = float(np.linalg.norm(swatch - series))
     towards = (series - bg).astype(float)
     norm = float(towards @ towards)
