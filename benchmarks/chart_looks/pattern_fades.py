@@ -33,7 +33,6 @@ HUES = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"]
 
 def grey_patterns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
     import matplotlib.pyplot as plt
-    import numpy as np
 
     size = rng.choice([8, 9, 10, 11])
     serif = rng.random() < 0.5
@@ -42,7 +41,16 @@ def grey_patterns(rng: random.Random, entry: dict[str, Any]) -> Image.Image:
         if serif
         else {"font.family": rng.choice(SANS)}
     )
-    plt.rcParams.update({**font, "font.size": size, "hatch.linewidth": rng.choice([0.6, 0.8, 1.0])})
+    # (in a context: the settings stay with this figure, not with the next drawn)
+    style = {**font, "font.size": size, "hatch.linewidth": rng.choice([0.6, 0.8, 1.0])}
+    with plt.rc_context(style):
+        return _grey_columns(rng, entry, size)
+
+
+def _grey_columns(rng: random.Random, entry: dict[str, Any], size: int) -> Image.Image:
+    import matplotlib.pyplot as plt
+    import numpy as np
+
     fig, ax = plt.subplots(figsize=(rng.uniform(5.5, 8), rng.uniform(3.4, 4.6)))
     count = rng.choice([2, 3, 3])
     categories = rng.sample(BENCHMARKS, rng.randint(3, 6))
