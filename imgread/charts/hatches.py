@@ -70,7 +70,10 @@ def patterned_page(rgb: np.ndarray, text: list[Box]) -> tuple[np.ndarray | None,
     """:func:`textures_as_colours`, and the boxes of every cell of a texture two cells
     share at least, upright or lying, with its legend swatch: OCR reads a hatch or a dot
     pattern as words ("ooo", "3000", "Z7)"), which are none."""
-    cells = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)]
+    # (a cell whose ink does not spread over it, holding a word read surely, is a frame
+    # round text, a legend's: no pattern; words read in a dense pattern are sure at times)
+    cells = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)
+             and (cell.spread or not _holds_text(cell, text))]
     if len(cells) < FEWEST_BARS:
         return None, []
     every = _texture_kinds(cells, lying_only=False)
@@ -130,6 +133,11 @@ def _in_text(cell: Cell, text: list[Box]) -> bool:
 
 
 TEXT_SHARE = 0.5  # of a cell's box: covered by a word's box, it is the word's
+
+
+def _holds_text(cell: Cell, text: list[Box]) -> bool:
+    return any(cell.x1 <= box.x1 and box.x2 <= cell.x2 and cell.y1 <= box.y1
+               and box.y2 <= cell.y2 for box in text)
 
 
 def textured_cells(rgb: np.ndarray) -> list[Cell]:
