@@ -29,7 +29,9 @@ clustered columns with their data table printed beneath: ``datatable``; facet pa
 strip titles, a dark chart whose y axis is at the right only, lines over a range slider:
 ``panellines``; line charts with notes whose arrows point at a line: ``annotated``; dark
 line charts with each point's value printed over its marker, their y axis at the left or at
-the right only: ``darkvalues``).
+the right only: ``darkvalues``; grouped grey columns told apart by hatch and dots in a
+greyscale JPEG, Vega-Lite lines with one series highlighted and the others faded:
+``fades``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -60,6 +62,7 @@ from chart_looks import (
     mpl_themed,
     named_lines,
     panel_lines,
+    pattern_fades,
     patterned_hbars,
     plain_lines,
     plotly_look,
@@ -113,4 +116,5 @@ LOOKS = {
     "panellines": panel_lines,
     "annotated": annotated_lines,
     "darkvalues": dark_value_lines,
+    "fades": pattern_fades,
 }

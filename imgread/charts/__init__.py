@@ -38,7 +38,7 @@ from .broken_axis import band_above, through_the_break
 from .data_table import bind_data_table
 from .gaps import tick_gap_words
 from .guides import without_dotted_guides
-from .hatches import textures_as_colours
+from .hatches import off_patterns, patterned_page
 from .hbars import read_hbars
 from .label_row import evenly_set_row, power_row
 from .legend import swatch_colour, symbol_split
@@ -92,8 +92,11 @@ def run(work: Work, config: Config) -> None:
     rgb = work.rgb if unguided is None else unguided
     # patterned bars (hatched insides of one fill, told apart by their texture) painted in
     # a flat colour per texture, their legend swatches too, for the colour readers
-    flat = textures_as_colours(rgb, texture_free(words))
+    flat, patterned = patterned_page(rgb, texture_free(words))
     rgb = rgb if flat is None else flat
+    # (a hatch or dot pattern read as words is none: numbers that skew the axes, a legend
+    # swatch read as a name)
+    words = off_patterns(words, patterned)
     charts: list[Chart] = []
     flags: list[Flag] = []
     # a first reading on the page's words only decides whether to read again; where the
@@ -103,10 +106,10 @@ def run(work: Work, config: Config) -> None:
     # the first reading still runs (a hollow box plot is drawn in rules alone).
     likely = _looks_like_chart(work) and not _plainly_a_table(work)
     if not likely:
-        charts, flags = read_charts(rgb, words)
+        charts, flags = read_charts(rgb, words, None, patterned)
     if charts or likely:
-        words = merge_words(reread(rgb, settings), words)
-        charts, flags = read_charts(rgb, words, settings)
+        words = off_patterns(merge_words(reread(rgb, settings), words), patterned)
+        charts, flags = read_charts(rgb, words, settings, patterned)
         # The readings below look for labels the page reading lost; a page whose tables
         # were read had its text read, and there they cost a page reading each for nothing.
         # (a "table" drawn by dotted guides is the plot's: its labels are read again too,
@@ -116,22 +119,24 @@ def run(work: Work, config: Config) -> None:
             # tick labels in a pale grey: read them dark, and only them
             pale = [w for w in reread(rgb, settings, faint=True)
                     if parse_number(w.text) is not None]
-            words = merge_words(pale, words)
-            charts, flags = read_charts(rgb, words, settings)
+            words = off_patterns(merge_words(pale, words), patterned)
+            charts, flags = read_charts(rgb, words, settings, patterned)
         if not charts and no_table_read:
             # or lone digits the page reading lost: along the axis lines
-            words = merge_words(axis_strip_words(rgb, settings), words)
-            charts, flags = read_charts(rgb, words, settings)
+            strip = axis_strip_words(rgb, settings)
+            words = off_patterns(merge_words(strip, words), patterned)
+            charts, flags = read_charts(rgb, words, settings, patterned)
         if not charts and no_table_read and (gaps := tick_gap_words(rgb, words, settings)):
             # or a column's middle ticks, small and pale by no axis line: read between
-            words = merge_words(gaps, words)
-            charts, flags = read_charts(rgb, words, settings)
+            words = off_patterns(merge_words(gaps, words), patterned)
+            charts, flags = read_charts(rgb, words, settings, patterned)
         if not charts and no_table_read:
             # or text among coloured bars on a dark page: its grey ink alone, whose charts
             # must show marks read on their axes (a meme's white text on a coloured page is
             # grey ink too)
-            words = merge_words(reread(rgb, settings, grey_only=True), words)
-            charts, flags = read_charts(rgb, words, settings)
+            grey = reread(rgb, settings, grey_only=True)
+            words = off_patterns(merge_words(grey, words), patterned)
+            charts, flags = read_charts(rgb, words, settings, patterned)
             if not all(chart.kind in ("bar", "hbar") or _plotted(chart) for chart in charts):
                 charts, flags = [], []
     tables = [table.box for table in work.record.ocr.tables]
@@ -302,12 +307,14 @@ def _table_frame(work: Work) -> bool:
 
 
 def read_charts(
-    rgb: np.ndarray, words: list[Word], ocr_settings: OcrSettings | None = None
+    rgb: np.ndarray, words: list[Word], ocr_settings: OcrSettings | None = None,
+    patterned: list[Box] | None = None,
 ) -> tuple[list[Chart], list[Flag]]:
     """Every chart panel in the image, and flags for labels that disagree with their bars.
 
     With ``ocr_settings``, slanted category labels under bars are read as well (one small
-    OCR call per panel that needs it)."""
+    OCR call per panel that needs it). ``patterned``: the cells of hatched or dotted bars
+    (``hatches.patterned_page``)."""
     # tick labels boxed with the marks above them, or with the axis line beside them
     words = off_the_axis_line(rgb, cut_to_text(rgb, words))
     text_boxes = word_boxes(words)  # unsure words too: they still cover a bar's label
@@ -357,7 +364,8 @@ def read_charts(
     flags: list[Flag] = []
     for panel in panels:
         labels = [p for p in numbers if id(p) not in ticks and inside(p.box, panel.area)]
-        boxed = read_upright_boxes(rgb, panel, found, labels, legend_words, ocr_settings)
+        boxed = read_upright_boxes(rgb, panel, found, labels, legend_words, ocr_settings,
+                                   patterned)
         if boxed is not None:  # a box plot: boxes, whiskers and medians, not bars
             charts.append(boxed[0])
             flags.extend(boxed[1])

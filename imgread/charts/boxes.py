@@ -35,12 +35,15 @@ from .text import clean_words, phrases, read_label
 def read_upright_boxes(
     rgb: np.ndarray, panel: Panel, found: list[Phrase], labels: list[Phrase],
     legend_words: list[Word], ocr_settings: OcrSettings | None,
+    patterned: list[Box] | None = None,
 ) -> tuple[Chart, list[Flag]] | None:
-    """The box plot in a panel whose y axis is the value axis, or None."""
+    """The box plot in a panel whose y axis is the value axis, or None. ``patterned``: the
+    cells of hatched or dotted bars, whose patterns' pieces are no boxes."""
     area = panel.area
     view = rgb[area.y1 : area.y2, area.x1 : area.x2]
     bg = plot_background(view)
-    raw = alike([b for b in find_boxes(view, bg) if not _in_text(b, area, found)])
+    raw = alike([b for b in find_boxes(view, bg) if not _in_text(b, area, found)
+                 and not _in_text(b, area, patterned or [])])
     if not boxes_plausible(raw):
         return None
     placed = [Placed(b, lying=False, origin=(area.x1, area.y1)) for b in raw]
@@ -59,13 +62,15 @@ def read_upright_boxes(
                   ocr_settings)
 
 
-def _in_text(box: RawBox, area: Box, found: list[Phrase]) -> bool:
+def _in_text(box: RawBox, area: Box, found: list[Phrase] | list[Box]) -> bool:
     """A "box" with its whiskers inside a word read on the page: a glyph of a value label
-    printed over a bar ("%", "0"), its bowl taken for a box and its stem for a whisker."""
+    printed over a bar ("%", "0"), its bowl taken for a box and its stem for a whisker (or
+    inside a patterned bar: a piece of its hatch)."""
     x1, x2 = area.x1 + box.c1, area.x1 + box.c2
     y1, y2 = area.y1 + box.w_lo, area.y1 + box.w_hi
-    return any(p.box.x1 - 2 <= x1 and x2 <= p.box.x2 + 2 and p.box.y1 - 2 <= y1
-               and y2 <= p.box.y2 + 2 for p in found)
+    boxes = [p if isinstance(p, Box) else p.box for p in found]
+    return any(b.x1 - 2 <= x1 and x2 <= b.x2 + 2 and b.y1 - 2 <= y1
+               and y2 <= b.y2 + 2 for b in boxes)
 
 
 def read_lying_boxes(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from ..record import Box
+from ..record import Box, Word
 from .texture import longest_gap
 
 INK_DROP = 60  # grey levels: a thin stroke this much darker than round it is ink
@@ -63,18 +63,64 @@ def textures_as_colours(rgb: np.ndarray, text: list[Box]) -> np.ndarray | None:
     texture, the legend's swatches matched to the bars' textures); None where no two cells
     share a texture (no patterned bars: the image is read as it is). ``text``: boxes of
     words read surely, which hold no texture (a table's cell framed by its rules)."""
-    cells = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)]
+    return patterned_page(rgb, text)[0]
+
+
+def patterned_page(rgb: np.ndarray, text: list[Box]) -> tuple[np.ndarray | None, list[Box]]:
+    """:func:`textures_as_colours`, and the boxes of every cell of a texture two cells
+    share at least, upright or lying, with its legend swatch: OCR reads a hatch or a dot
+    pattern as words ("ooo", "3000", "Z7)"), which are none."""
+    # (a cell whose ink does not spread over it, holding a word read surely, is a frame
+    # round text, a legend's: no pattern; words read in a dense pattern are sure at times)
+    cells = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)
+             and (cell.spread or not _holds_text(cell, text))]
     if len(cells) < FEWEST_BARS:
-        return None
-    kinds = _texture_kinds(cells)
+        return None, []
+    every = _texture_kinds(cells, lying_only=False)
+    boxes = [Box(x1=cell.x1, y1=cell.y1, x2=cell.x2, y2=cell.y2) for kind in every
+             for cell in kind]
+    # upright columns are painted too where series are told apart by texture alone: two
+    # kinds or more, each shown by a swatch beside a legend word
+    swatched = len(every) >= 2 and all(_swatched(kind, text) for kind in every)
+    kinds = every if swatched else _texture_kinds(cells)
     if not kinds:
-        return None
+        return None, boxes
     painted = rgb.copy()
     for index, members in enumerate(kinds):
         colour = np.array(PALETTE[index % len(PALETTE)], dtype=np.uint8)
         for cell in members:
             painted[cell.y1 : cell.y2, cell.x1 : cell.x2][cell.mask] = colour
-    return painted
+    return painted, boxes
+
+
+def _swatched(kind: list[Cell], text: list[Box]) -> bool:
+    """One of the kind's cells is a legend swatch: a word read surely starts just right of
+    it, level with it, and the cell is no taller than two of its lines."""
+    return any(0 <= box.x1 - cell.x2 <= 2 * box.height
+               and box.y1 < (cell.y1 + cell.y2) / 2 < box.y2
+               and cell.y2 - cell.y1 <= 2 * box.height for cell in kind for box in text)
+
+
+def off_patterns(words: list[Word], cells: list[Box]) -> list[Word]:
+    """The words but those read from a pattern: most of their box lies on one patterned
+    cell, or their box holds a small cell (a legend swatch) and is not much larger."""
+    return [word for word in words if not _on_cell(word.box, cells)] if cells else words
+
+
+def _on_cell(box: Box, cells: list[Box]) -> bool:
+    area = max(1, box.width * box.height)
+    for cell in cells:
+        common = (max(0, min(cell.x2, box.x2) - max(cell.x1, box.x1))
+                  * max(0, min(cell.y2, box.y2) - max(cell.y1, box.y1)))
+        size = max(1, cell.width * cell.height)
+        if common > ON_PATTERN * area or (common > ON_PATTERN * size
+                                          and area < SWATCH_WORD * size):
+            return True
+    return False
+
+
+ON_PATTERN = 0.6  # of a word's box (or of a cell's): lying on a patterned cell
+SWATCH_WORD = 3.0  # of a swatch's size: a word no larger that holds it is the swatch read
 
 
 def _in_text(cell: Cell, text: list[Box]) -> bool:
@@ -87,6 +133,11 @@ def _in_text(cell: Cell, text: list[Box]) -> bool:
 
 
 TEXT_SHARE = 0.5  # of a cell's box: covered by a word's box, it is the word's
+
+
+def _holds_text(cell: Cell, text: list[Box]) -> bool:
+    return any(cell.x1 <= box.x1 and box.x2 <= cell.x2 and cell.y1 <= box.y1
+               and box.y2 <= cell.y2 for box in text)
 
 
 def textured_cells(rgb: np.ndarray) -> list[Cell]:
@@ -198,7 +249,7 @@ def _runs(inked: np.ndarray, step: tuple[int, int], length: int = RUN) -> int:
     return int(together.sum())
 
 
-def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
+def _texture_kinds(cells: list[Cell], lying_only: bool = True) -> list[list[Cell]]:
     """The cells grouped by texture: those whose ink spreads over them joined where their
     signatures are close, largest first, a kind kept where it has two cells at least (a
     lone framed patch is none), and the other cells as near; then each kind takes the one
@@ -215,8 +266,8 @@ def _texture_kinds(cells: list[Cell]) -> list[list[Cell]]:
             kinds.append([cell])
     # lying bars only: upright columns' textures are flattened by the bar reader's own
     # pass (``texture.py``), which matches them to their swatches by their mean colour
-    kinds = [kind for kind in kinds if len(kind) >= FEWEST_BARS
-             and sum(c.x2 - c.x1 > c.y2 - c.y1 for c in kind) > len(kind) / 2]
+    kinds = [kind for kind in kinds if len(kind) >= FEWEST_BARS and (
+        not lying_only or sum(c.x2 - c.x1 > c.y2 - c.y1 for c in kind) > len(kind) / 2)]
     for cell in cells:  # (a bar whose texture a label broke: as near as the others)
         nearest = None if cell.spread else _nearest(cell, kinds)
         if nearest is not None and nearest[1] <= SAME_TEXTURE:

@@ -183,9 +183,15 @@ def legend_names(
             mean = swatch_mean(rgb, word, bg) if patches else None
             if colour is None and mean is None:
                 continue
+            # a swatch that matches a series as it is names no other as its faded blend
+            # (greys all lie on the way from a white page to black: a light grey patch
+            # would be any darker grey's blend)
+            as_is = [min([float(np.linalg.norm(c - wanted)) for c in (mean, colour)
+                          if c is not None]) for wanted in colours]
+            plain = any(gap < threshold for gap in as_is)
             for series, wanted in enumerate(colours):
-                gaps = [float(np.linalg.norm(mean - wanted))] if mean is not None else []
-                if colour is not None:
+                gaps = [as_is[series]]
+                if colour is not None and not plain:
                     gaps.append(_colour_gap(colour, wanted, bg))
                 gap = min(gaps)
                 if gap < threshold:
@@ -292,7 +298,13 @@ FADED_OFF = 0.25  # of a faded swatch's distance from the page: how far off the 
 def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
     """How far a swatch's colour is from a series colour; a swatch drawn so thin that only
     its blend into the page shows (a one-pixel legend line, scaled down) is measured from
-    the series colour's blends instead."""
+    the series colour's blends instead, and a series drawn faded (at a low opacity, under
+    one picked out) from the swatch colour's blends."""
+    return min(_faded_gap(swatch, series, bg), _faded_gap(series, swatch, bg))
+
+
+def _faded_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:
+    """How far ``swatch`` is from ``series`` or from its blends into the page."""
     gap = float(np.linalg.norm(swatch - series))
     towards = (series - bg).astype(float)
     norm = float(towards @ towards)
@@ -307,6 +319,31 @@ def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float
     if off > FADED_OFF * share * np.sqrt(norm):
         return gap
     return min(gap, off + FADED)
+
+
+HUE_CHROMA = 60  # max - min channel: a swatch colour this strong has a hue (no grey rule)
+
+
+def unmatched_swatches(
+    rgb: np.ndarray, words: list[Word], colours: list[np.ndarray], bg: np.ndarray, area: Box,
+    threshold: float = 45.0,
+) -> list[np.ndarray]:
+    """The colours of the chart's legend swatches (with a hue) that no series colour in
+    ``colours`` matches: series the plot draws otherwise than its legend shows them (faded
+    under one picked out), one colour each."""
+    frame = chart_frame(rgb, area, bg)
+    found: list[np.ndarray] = []
+    for word in words:
+        if (not within(word.box, frame) or _numeric(word.text)
+                or sum(c.isalpha() for c in word.text) < 2):
+            continue
+        colour = swatch_colour(rgb, word, bg)
+        if colour is None or float(colour.max() - colour.min()) < HUE_CHROMA:
+            continue
+        if any(_colour_gap(colour, wanted, bg) < threshold for wanted in colours + found):
+            continue
+        found.append(colour)
+    return found
 
 
 def _numeric(text: str) -> bool:

@@ -152,6 +152,62 @@ def trace(
 MARKER_REACH = 6.0  # work pixels: points of two traces this close mark the same place
 
 
+FADED_SHARE = (0.08, 0.6)  # of the way from the page to a legend colour: a faded line's pixels
+FADED_OFF = 0.25  # of that way's length: how far off it a faded pixel may lie (a grey rule
+# at the same lightness lies further off: it has no hue)
+
+
+def faded_traces(
+    rgb: np.ndarray, area: Box, text: list[Box], bg: np.ndarray, colours: list[np.ndarray],
+    traced: list[Trace],
+) -> list[Trace]:
+    """Lines drawn in a legend's ``colours`` at a low opacity (the series not picked out,
+    drawn faded under one in full colour): their pixels lie on the way from the page to
+    the colour, a short way along it, with its hue. Each is traced as a series of that
+    colour; pixels near a line already ``traced`` in another colour are its anti-aliased
+    edge, not the faded line's."""
+    crop = rgb[area.y1 : area.y2, area.x1 : area.x2]
+    if crop.size == 0 or min(crop.shape[:2]) < 20 or not colours:
+        return []
+    scale = min(1.0, WORK_SIDE / max(crop.shape[:2]))
+    if scale < 1:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    width = crop.shape[1]
+    pixels = crop.astype(np.float32) - bg.astype(np.float32)
+    drawn_others = np.zeros(crop.shape[:2], dtype=np.uint8)
+    for trace in traced:
+        drawn_others |= (distance(crop, trace.colour) < SAME).astype(np.uint8)
+    # their anti-aliased fringes lie beside them
+    reach = 2 * EDGE_REACH + 1
+    near_others = cv2.dilate(drawn_others, np.ones((reach, reach), np.uint8)).astype(bool)
+    found: list[Trace] = []
+    for colour in colours:
+        towards = (colour - bg).astype(np.float32)
+        norm = float(towards @ towards)
+        if norm < INK * INK:
+            continue
+        share = (pixels @ towards) / norm
+        off = pixels - share[..., None] * towards
+        on_way = ((share > FADED_SHARE[0]) & (share < FADED_SHARE[1])
+                  & (np.sqrt((off * off).sum(axis=-1)) < FADED_OFF * share * np.sqrt(norm)))
+        own = on_way & ~near_others & ~_long_rules(on_way, 1)
+        erase_boxes(own, text, (area.x1, area.y1), scale, pad=2)
+        if own.sum() < 12 or _at_border(own):
+            continue
+        line = _line(own, width) or _line(own, width, DASH_GAP, own)
+        if line is None or _stacked(line[1]):
+            continue
+        _, points, path = line
+        found.append(Trace(
+            colour=colour, style="line",
+            points=[(area.x1 + x / scale, area.y1 + y / scale) for x, y in points],
+            pixels=int(own.sum()),
+            path=None if path is None else np.column_stack(
+                (area.x1 + path[:, 0] / scale, area.y1 + path[:, 1] / scale)),
+        ))
+    return found
+
+
 def _distinct(traces: list[Trace], reach: float) -> list[Trace]:
     """Traces that are another's edge (the dark rim of a marker, a darker blend of the
     line) mark no place of their own: each of their points lies on one of the points of a

@@ -35,7 +35,13 @@ from .categories import category_at, one_per_category, places_of
 from .end_labels import column_names
 from .labels import read_bar_label
 from .leaders import split_leaders
-from .legend import confirmed_names, legend_names, swatch_colour, unsure_names
+from .legend import (
+    confirmed_names,
+    legend_names,
+    swatch_colour,
+    unmatched_swatches,
+    unsure_names,
+)
 from .line_axis import read_x_axis
 from .naming import end_label_names, line_end, sample_names
 from .panels import Panel, inside, title_above, x_title
@@ -319,6 +325,11 @@ def line_chart(
     if not traced:
         return None, []
     words = [w for w in words if not any(inside(w.box, note) for note in notes)]
+    # series drawn faded under one picked out: the legend shows them in full colour, and
+    # each is traced in its faded blend of that colour
+    if missing := unmatched_swatches(rgb, words, [t.colour for t in traced], bg, panel.area):
+        traced += line_reader.faded_traces(rgb, panel.area, text_boxes + swatches, bg,
+                                           missing, traced)
     with_tick_points(traced, _tick_columns(panel, places_named))
     names, legend = legend_names(rgb, words, [t.colour for t in traced], bg, area=panel.area)
     title = title_above(panel, found, legend)
