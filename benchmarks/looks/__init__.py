@@ -37,6 +37,7 @@ from looks import (
     popovers,
     raised_marks,
     rank_badges,
+    raw_markdown,
     readme,
     runs,
     signed,
@@ -91,4 +92,5 @@ LOOKS = {
     "contrast_grid": contrast_grid,
     "data_tables": data_tables,
     "numbered_columns": numbered_columns,
+    "raw_markdown": raw_markdown,
 }
