@@ -32,6 +32,7 @@ Works in the grey image's pixels, dark text on light, with the local background 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 import cv2
@@ -52,9 +53,10 @@ DASH_ASPECT = 1.4
 MIN_DELIMITERS = 2
 # This share of a run's lines at least agree on their count of pipes.
 AGREE = 0.6
-# A line's pipes already stand under the line above's within this share of a glyph height:
-# the table is aligned and needs no move.
-ALIGNED = 0.3
+# Pipes that stand one under the other within this many glyph heights are in line: a
+# grid's leftover strokes jitter by a few pixels, a hand-typed table's pipes by whole
+# characters, more with every cell before them.
+ALIGNED = 2.0
 # Between the two strokes of "=" (run together with the crossings of a "+===+" rule) lies
 # no more ink than this share of the piece's width.
 GAP_INK = 0.25
@@ -395,9 +397,21 @@ def _runs(lines: list[list[Piece]]) -> list[list[list[Piece]]]:
         kept = [line for line in run if len(line) == common]
         # most lines agree (a line or two whose pipe ran into a letter are left as they
         # are); where they do not, the pipes were found too seldom to cut the lines by
-        if common >= MIN_DELIMITERS and len(kept) >= max(MIN_PIPES, AGREE * len(run)):
+        if (
+            common >= MIN_DELIMITERS
+            and len(kept) >= max(MIN_PIPES, AGREE * len(run))
+            and _steady_pitch([min(p.y for p in line) for line in kept])
+        ):
             agreed.append(kept)
     return agreed
+
+
+def _steady_pitch(tops: list[int]) -> bool:
+    """Typed lines follow each other at one pitch (a line left out makes a step two): the
+    strokes a removed grid leaves in its cells stand at no steady pitch."""
+    steps = [b - a for a, b in pairwise(tops)]
+    pitch = min(steps)
+    return pitch > 0 and all(abs(s / pitch - round(s / pitch)) <= 0.15 for s in steps)
 
 
 def _rule_line(above: list[Piece], below: list[Piece], ink: np.ndarray) -> list[Piece] | None:
@@ -434,8 +448,7 @@ def delimited_moves(pipes: list[Piece], ink: np.ndarray, cap: float) -> list[Mov
             between = _rule_line(run[-1], line, ink)
             run += [between, line] if between is not None else [line]
         cuts = [[p.x - 1 for p in line] for line in run]
-        aligned = max(1.5, ALIGNED * cap)
-        if all(max(xs) - min(xs) <= aligned for xs in zip(*cuts, strict=True)):
+        if all(max(xs) - min(xs) <= ALIGNED * cap for xs in zip(*cuts, strict=True)):
             continue
         targets = [max(xs[0] for xs in cuts)]
         for k in range(1, len(cuts[0])):
