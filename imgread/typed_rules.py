@@ -16,13 +16,23 @@ by the shape of the pieces and how they line up:
   the column rules ("+", "|") and the colons of Markdown's alignment marks.
 
 Both are painted over with the background, and the column rules become rules the table
-layout uses, as drawn ones do. Works in the grey image's pixels, dark text on light, with
-the local background brightness ``preprocess.steps.background`` gives.
+layout uses, as drawn ones do.
+
+A table typed by hand (Markdown's ``| Model | MMLU |`` in an editor, each cell only as wide
+as its text) has its pipes at other x on every line, so no column rule runs down it and no
+column lines up. Lines that agree on how many pipes they hold are split at their pipes, line
+by line, and their pieces moved sideways until every line's pipes stand one under the other
+(``delimited_moves``, in the colour image too): the table is then read as a typed one whose
+columns line up, and the delimiter line under its header (``|---|:--:|``) as its row rule.
+
+Works in the grey image's pixels, dark text on light, with the local background brightness
+``preprocess.steps.background`` gives.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 import cv2
@@ -38,6 +48,15 @@ MIN_DASHES = 3
 # A dash is this many times as wide as it is tall, or wider: a bold monospaced dash, or one
 # blurred by JPEG, is 6 px by 4 (a point is about square).
 DASH_ASPECT = 1.4
+# Lines split at their pipes: each holds at least this many pipes (two cells with no outer
+# pipes), and at least MIN_PIPES such lines, close one under the other, agree on the count.
+MIN_DELIMITERS = 2
+# This share of a run's lines at least agree on their count of pipes.
+AGREE = 0.6
+# Pipes that stand one under the other within this many glyph heights are in line: a
+# grid's leftover strokes jitter by a few pixels, a hand-typed table's pipes by whole
+# characters, more with every cell before them.
+ALIGNED = 2.0
 # Between the two strokes of "=" (run together with the crossings of a "+===+" rule) lies
 # no more ink than this share of the piece's width.
 GAP_INK = 0.25
@@ -291,18 +310,31 @@ def find_typed_rules(
 ) -> tuple[np.ndarray, list[TypedRule], list[TypedRule]]:
     """The mask of typed rule pixels to erase, and the column and row rules they draw.
     ``light`` is the local background brightness."""
+    erase, columns, rows, _ = _find(grey, light, x_height, align=False)
+    return erase, columns, rows
+
+
+def _find(
+    grey: np.ndarray, light: np.ndarray, x_height: float, align: bool
+) -> tuple[np.ndarray, list[TypedRule], list[TypedRule], list[Move]]:
+    """``find_typed_rules``; with ``align``, the moves that line up a hand-typed table's
+    pipes first, when there are any (then nothing else is found: the moved image is looked
+    at again)."""
     ink = cv2.subtract(light, grey) >= INK_CONTRAST
     erase = np.zeros(grey.shape, dtype=bool)
     if x_height <= 0 or not ink.any():
-        return erase, [], []
+        return erase, [], [], []
     cap = 1.4 * x_height
     pieces, labels = _pieces(ink)
-    columns = column_rules(_pipes(pieces, labels, cap), cap)
+    pipes = _pipes(pieces, labels, cap)
+    if align and (moves := delimited_moves(pipes, ink, cap)):
+        return erase, [], [], moves
+    columns = column_rules(pipes, cap)
     rows = dashed_rules(pieces, labels, cap)
     chosen = {p.label for _, chain in columns for p in chain}
     chosen |= {p.label for chain in rows for p in chain}
     if not chosen:
-        return erase, [], []
+        return erase, [], [], []
     lookup = np.zeros(len(pieces) + 1, dtype=bool)
     lookup[list(chosen)] = True
     erase = lookup[labels]
@@ -317,7 +349,195 @@ def find_typed_rules(
         )
         for chain in rows
     ]
-    return erase, [rule for rule, _ in columns], row_rules
+    return erase, [rule for rule, _ in columns], row_rules, []
+
+
+@dataclass(frozen=True)
+class Move:
+    """A piece of a typed line (pixel rows ``top`` to ``bottom``, columns ``start`` to
+    ``end``) moved ``shift`` pixels to the right."""
+
+    top: int
+    bottom: int
+    start: int
+    end: int
+    shift: int
+    # a delimiter line (``|---|:--:|``) is cleared rather than moved: it becomes a row
+    # rule across the lined-up table (its dashes, cut apart, would be too few to be one)
+    rule: bool = False
+
+
+def _pipe_lines(pipes: list[Piece]) -> list[list[Piece]]:
+    """Pipes by the line of text they stand on, top to bottom, each line left to right."""
+    lines: list[list[Piece]] = []
+    for pipe in sorted(pipes, key=lambda p: p.cy):
+        last = lines[-1] if lines else None
+        if last is not None and min(p.bottom for p in last) > pipe.cy > max(p.y for p in last):
+            last.append(pipe)
+        else:
+            lines.append([pipe])
+    return [sorted(line, key=lambda p: p.x) for line in lines]
+
+
+def _runs(lines: list[list[Piece]]) -> list[list[list[Piece]]]:
+    """Lines of pipes one under the other with at most a line between them (a delimiter
+    line, whose pipes run into its dashes), each run the lines that agree with most of its
+    lines on how many pipes they hold (a line whose pipe was missed is left as it is)."""
+    runs: list[list[list[Piece]]] = []
+    for line in lines:
+        height = float(median(p.h for p in line))
+        if runs and line[0].y - max(p.bottom for p in runs[-1][-1]) <= 2.5 * height:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    agreed = []
+    for run in runs:
+        counts = [len(line) for line in run]
+        common = max(set(counts), key=counts.count)
+        kept = [line for line in run if len(line) == common]
+        # most lines agree (a line or two whose pipe ran into a letter are left as they
+        # are); where they do not, the pipes were found too seldom to cut the lines by
+        if (
+            common >= MIN_DELIMITERS
+            and len(kept) >= max(MIN_PIPES, AGREE * len(run))
+            and _steady_pitch([min(p.y for p in line) for line in kept])
+        ):
+            agreed.append(kept)
+    return agreed
+
+
+def _steady_pitch(tops: list[int]) -> bool:
+    """Typed lines follow each other at one pitch (a line left out makes a step two): the
+    strokes a removed grid leaves in its cells stand at no steady pitch."""
+    steps = [b - a for a, b in pairwise(tops)]
+    pitch = min(steps)
+    return pitch > 0 and all(abs(s / pitch - round(s / pitch)) <= 0.15 for s in steps)
+
+
+def _rule_line(above: list[Piece], below: list[Piece], ink: np.ndarray) -> list[Piece] | None:
+    """The pipes of a line between two lines of a run, a line's pitch from each, where its
+    pipes run into the dashes either side (a delimiter line, ``|---|:--:|``): the columns of
+    ink as tall as a pipe, as many as the run's lines hold; None when there are not."""
+    height = round(median(p.h for p in [*above, *below]))
+    top = round((min(p.y for p in above) + min(p.y for p in below)) / 2)
+    pitch = top - min(p.y for p in above)
+    if not 1.5 * height <= min(p.y for p in below) - min(p.y for p in above) <= 4 * height:
+        return None
+    if top + height > ink.shape[0] or pitch < height:
+        return None
+    tall = np.flatnonzero(ink[top : top + height].sum(axis=0) >= 0.8 * height)
+    if not tall.size:
+        return None
+    groups = np.split(tall, np.flatnonzero(np.diff(tall) > 1) + 1)
+    if len(groups) != len(above):
+        return None
+    return [Piece(-1, int(g[0]), top, len(g), height, len(g) * height) for g in groups]
+
+
+def delimited_moves(pipes: list[Piece], ink: np.ndarray, cap: float) -> list[Move]:
+    """How to move the pieces of a table typed by hand, whose pipes stand at other x on
+    every line, so that they stand one under the other: each line is cut just before each
+    of its pipes, and the piece from one cut to the next goes as far right as the widest
+    such piece of any line needs. Nothing, where every run's pipes already line up."""
+    moves = []
+    # a bar through several lines is a drawn rule, no character of one line
+    typed = [p for p in pipes if p.h < 2 * cap]
+    for found in _runs(_pipe_lines(typed)):
+        run = found[:1]
+        for line in found[1:]:
+            between = _rule_line(run[-1], line, ink)
+            run += [between, line] if between is not None else [line]
+        cuts = [[p.x - 1 for p in line] for line in run]
+        if all(max(xs) - min(xs) <= ALIGNED * cap for xs in zip(*cuts, strict=True)):
+            continue
+        targets = [max(xs[0] for xs in cuts)]
+        for k in range(1, len(cuts[0])):
+            targets.append(targets[-1] + max(xs[k] - xs[k - 1] for xs in cuts))
+        tops = [min(p.y for p in line) for line in run]
+        bottoms = [max(p.bottom for p in line) for line in run]
+        for i, (line, xs) in enumerate(zip(run, cuts, strict=True)):
+            reach = round(0.25 * median(p.h for p in line))
+            top = tops[i] - reach
+            if i > 0:
+                top = max(top, (bottoms[i - 1] + tops[i]) // 2)
+            bottom = (
+                bottoms[i] + reach
+                if i == len(run) - 1
+                else min(bottoms[i] + reach, (bottoms[i] + tops[i + 1]) // 2)
+            )
+            ends = [*xs[1:], _ink_end(ink[top:bottom], xs[-1], cap)]
+            if _dashes_only(ink[top:bottom, xs[0] : ends[-1]], [p.x - xs[0] for p in line]):
+                end = max(ends[-1], targets[-1] + line[-1].w + 2)
+                moves.append(Move(top, bottom, xs[0], end, 0, rule=True))
+                continue
+            moves += [
+                Move(top, bottom, start, end, target - start)
+                for start, end, target in zip(xs, ends, targets, strict=True)
+            ]
+    return moves
+
+
+def _dashes_only(band: np.ndarray, pipes: list[int]) -> bool:
+    """A line whose ink, but for its pipes (at ``pipes``), is flat strokes on a few rows
+    (dashes, and the small colons of alignment marks): a delimiter line, no row of text."""
+    rest = band.copy()
+    for x in pipes:
+        rest[:, max(0, x - 1) : x + 4] = False
+    counts = rest.sum(axis=1)
+    if not counts.any():
+        return False
+    strokes = counts >= 0.5 * counts.max()
+    # most inked columns are the strokes' (a colon's dots are two pixels wide)
+    inked = rest.any(axis=0).sum()
+    return bool(strokes.sum() <= max(3, 0.15 * band.shape[0])) and bool(
+        rest[strokes].any(axis=0).sum() >= 0.7 * inked
+    )
+
+
+def _ink_end(band: np.ndarray, start: int, cap: float) -> int:
+    """Where a line's ink ends after ``start``: before the first gap three glyphs wide (the
+    editor's margin, a ruler or a minimap lies past it, and stays)."""
+    columns = band[:, start:].any(axis=0)
+    gap = round(3 * cap)
+    end = 0
+    for x in np.flatnonzero(columns):
+        if x - end > gap:
+            break
+        end = int(x) + 1
+    return start + end
+
+
+def move_pieces(image: np.ndarray, moves: list[Move]) -> np.ndarray:
+    """``image`` (grey or colour) with ``moves`` made: each line's pieces moved right, the
+    room they leave filled, row by row, with the line's ground just past its ink; wider by
+    as much as the pieces moved past its right edge (the edge column repeated)."""
+    width = image.shape[1]
+    extra = max(0, max(m.end + m.shift for m in moves) - width)
+    out = image if not extra else cv2.copyMakeBorder(image, 0, 0, 0, extra, cv2.BORDER_REPLICATE)
+    out = out.copy() if out is image else out
+    lines: dict[tuple[int, int], list[Move]] = {}
+    for move in moves:
+        lines.setdefault((move.top, move.bottom), []).append(move)
+    for (top, bottom), pieces in lines.items():
+        first = min(m.start for m in pieces)
+        # the ground a little past the line's ink, row by row (a JPEG's ringing fades)
+        past = min(max(m.end for m in pieces) + 2, width - 1)
+        strip = image[top:bottom, past : min(past + 6, width)]
+        ground = np.median(strip, axis=1, keepdims=True).astype(image.dtype)
+        reach = max(m.end + m.shift for m in pieces)
+        out[top:bottom, first:reach] = ground
+        for m in pieces:
+            if not m.rule:
+                out[top:bottom, m.start + m.shift : m.end + m.shift] = image[
+                    top:bottom, m.start : m.end
+                ]
+    return out
+
+
+def delimiter_rules(moves: list[Move]) -> list[TypedRule]:
+    """The row rules that the cleared delimiter lines among ``moves`` stand for, each as
+    long as the lined-up lines around it."""
+    return [TypedRule((m.top + m.bottom) // 2, m.start, m.end) for m in moves if m.rule]
 
 
 def _spare_glyphs_above(erase: np.ndarray, piece: Piece, labels: np.ndarray) -> None:
@@ -337,15 +557,23 @@ def _spare_glyphs_above(erase: np.ndarray, piece: Piece, labels: np.ndarray) -> 
 
 
 def erase_typed_rules(
-    grey: np.ndarray, light: np.ndarray, x_height: float
-) -> tuple[np.ndarray, list[TypedRule], list[TypedRule]]:
+    grey: np.ndarray, light: np.ndarray, x_height: float, rgb: np.ndarray | None = None
+) -> tuple[np.ndarray, list[TypedRule], list[TypedRule], np.ndarray | None]:
     """The grey image with its typed rules painted over with the background (``light``),
-    their paler edge pixels too, and the column and row rules they drew. The image is
-    returned as given when there is nothing to erase."""
-    erase, columns, rows = find_typed_rules(grey, light, x_height)
+    their paler edge pixels too, the column and row rules they drew, and ``rgb``. Given
+    ``rgb`` (the same pixels in colour), a table typed by hand has its pipes lined up first
+    (``delimited_moves``), in both images alike, so that later crops of the colour image
+    show what the grey one does. The image is returned as given when nothing changed."""
+    erase, columns, rows, moves = _find(grey, light, x_height, align=rgb is not None)
+    if moves:
+        assert rgb is not None
+        grey, rgb = move_pieces(grey, moves), move_pieces(rgb, moves)
+        light = move_pieces(light, moves)
+        erase, columns, rows, _ = _find(grey, light, x_height, align=False)
+        rows = sorted([*rows, *delimiter_rules(moves)], key=lambda rule: rule.position)
     if not erase.any():
-        return grey, [], []
+        return grey, columns, rows, rgb
     grown = cv2.dilate(erase.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out = grey.copy()
     out[grown] = light[grown]
-    return out, columns, rows
+    return out, columns, rows, rgb

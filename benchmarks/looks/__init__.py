@@ -38,6 +38,7 @@ from looks import (
     popovers,
     raised_marks,
     rank_badges,
+    raw_markdown,
     readme,
     runs,
     signed,
@@ -93,4 +94,5 @@ LOOKS = {
     "data_tables": data_tables,
     "numbered_columns": numbered_columns,
     "family_spans": family_spans,
+    "raw_markdown": raw_markdown,
 }

@@ -195,8 +195,15 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
         grey, erased = erase_leaders(grey, x_height, chart_plot(horizontal, vertical))
         if erased:
             steps.append("erase_leaders")
-        # Rules typed as characters (a code block's pipes and dashes), dark page or light.
-        without_typed, columns, rows = erase_typed_rules(grey, background(grey), x_height)
+        # Rules typed as characters (a code block's pipes and dashes), dark page or light;
+        # a table typed by hand has its pipes lined up first, in the colour image too (on
+        # an upright page, where the two share their pixels).
+        without_typed, columns, rows, moved = erase_typed_rules(
+            grey, background(grey), x_height, rgb if angle == 0.0 else None
+        )
+        if moved is not None and moved is not rgb:
+            rgb = moved
+            steps.append("align_delimited_lines")
         if without_typed is not grey:
             grey = without_typed
             steps.append("erase_typed_rules")

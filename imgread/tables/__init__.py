@@ -40,7 +40,7 @@ from .header_points import restore_header_points
 from .highlights import reread_highlighted_numbers
 from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
-from .line_numbers import without_line_numbers
+from .line_numbers import without_gutter_column, without_line_numbers
 from .lines import Layout, is_numeric_text
 from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
 from .name_repairs import (
@@ -183,6 +183,8 @@ def extract_tables(
         strip_note_marks(table)
         flags.extend(finish_numbers(table, voter))
         strip_note_marks(table)
+        if layout is not None:  # an editor's gutter the page read missed, read again
+            without_gutter_column(table, layout)
         # Raised marks read as a digit or letter glued on ("45.77", "Model-7B1"), by their ink.
         flags.extend(strip_raised_tails(table, prepared))
         mark_change_columns(table)

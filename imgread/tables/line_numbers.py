@@ -7,6 +7,11 @@ The strip is told by what it holds and where, never by the table: whole numbers 
 stacked in one column (their edges aligned), rising as they go down the page, most by one
 from the line before (OCR drops some pale numbers and misreads a few), and nothing on the
 page further out beside them. It is dropped before the table is laid out.
+
+An editor's gutter whose pale numbers the page read missed (one or two read, the rest
+found again by the re-reads) still makes a first column; it is told after the re-reads by
+its header: a line number stands on the header's line too, a rank column is headed by a
+word or by nothing (``without_gutter_column``).
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from collections import Counter
 from itertools import pairwise
 from statistics import median
 
-from ..record import Word
+from ..record import Table, Word
+from .lines import Layout
 
 # A strip holds this many numbers at least.
 LEAST_NUMBERS = 6
@@ -117,3 +123,43 @@ def without_line_numbers(words: list[Word]) -> list[Word]:
         for i in strip
     }
     return [w for i, w in enumerate(words) if i not in dropped] if dropped else words
+
+
+def without_gutter_column(table: Table, layout: Layout) -> None:
+    """Drop a first column of line numbers: whole numbers only, the header's line holding
+    one too, each the header's number plus the lines it stands below it (a typed rule's
+    line between them has a number of its own)."""
+    if table.n_cols < 3 or not table.header_rows:
+        return
+    rows = [table.header_rows[-1], *table.body]
+    if any(not row[0].text.strip().isdigit() for row in rows):
+        return
+    # a number found again by a re-read has no box: its row's other cells tell the height
+    heights = [
+        median(c.box.cy for c in row if c.box is not None)
+        for row in rows
+        if any(c.box is not None for c in row)
+    ]
+    if len(heights) < len(rows):
+        return
+    numbers = [int(row[0].text) for row in rows]
+    steps = [
+        (b - a, y2 - y1)
+        for (a, b), (y1, y2) in zip(pairwise(numbers), pairwise(heights), strict=True)
+    ]
+    if any(lines < 1 or drop <= 0 for lines, drop in steps):
+        return
+    pitch = min(drop / lines for lines, drop in steps)
+    if any(abs(drop - lines * pitch) > 0.25 * pitch for lines, drop in steps):
+        return
+    for row in [*table.header_rows, *table.body, *table.summary]:
+        del row[0]
+        for cell in row:
+            cell.col -= 1
+    for values in (table.columns, table.settings, table.groups):
+        if values:
+            del values[0]
+    table.n_cols -= 1
+    del layout.spans[0]
+    if layout.ranges:
+        del layout.ranges[0]
