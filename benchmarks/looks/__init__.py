@@ -43,6 +43,7 @@ from looks import (
     spreadsheet,
     sublines,
     summary_rows,
+    task_board,
     text_drawn,
     tiny_grid,
     turned,
@@ -91,4 +92,5 @@ LOOKS = {
     "contrast_grid": contrast_grid,
     "data_tables": data_tables,
     "numbered_columns": numbered_columns,
+    "task_board": task_board,
 }
