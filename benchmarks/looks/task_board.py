@@ -15,6 +15,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from browser import Browser
+from PIL import Image
+
 from looks.common import drawn_rows, look_run, save_shot
 
 FONTS = [
@@ -98,6 +101,9 @@ LISTS = [
     ["Done", "Shipped", "Finished"],
     ["Blocked", "Later"],
 ]
+
+
+VIEWPORT = (1800, 1200)
 
 
 def _name(rng: random.Random) -> str:
@@ -224,21 +230,26 @@ def _page(rng: random.Random, columns: list[str], rows: list[list[str]]) -> str:
     )
 
 
+def board_shot(rng: random.Random, browser: Browser) -> tuple[Image.Image, list[str], list[dict]]:
+    """One board drawn from ``rng``: its screenshot, the table's column names and the
+    truth's rows."""
+    benches = rng.sample(BENCHES, rng.randint(3, 5))
+    if "MMLU" not in benches and rng.random() < 0.7:
+        benches[-1] = "MMLU"
+    rows, cells = drawn_rows(rng, _name, rng.randint(3, 7), benches)
+    size_head = rng.choice(SIZE_HEADS)
+    printed = [[c[0], f"{r['params_b']:g}B", *c[1:]] for c, r in zip(cells, rows, strict=True)]
+    for row, shown in zip(rows, printed, strict=True):
+        row["cells"] = shown
+    columns = [rng.choice(NAME_HEADS), size_head, *benches]
+    image = browser.shoot(_page(rng, columns, printed), rng.choice([1.0, 1.0, 1.25, 2.0]))
+    return image, columns, rows
+
+
 def generate(out: Path, count: int, seed: int) -> dict:
-    with look_run(out, seed, (1800, 1200)) as (rng, browser, truth):
+    with look_run(out, seed, VIEWPORT) as (rng, browser, truth):
         for i in range(count):
-            benches = rng.sample(BENCHES, rng.randint(3, 5))
-            if "MMLU" not in benches and rng.random() < 0.7:
-                benches[-1] = "MMLU"
-            rows, cells = drawn_rows(rng, _name, rng.randint(3, 7), benches)
-            size_head = rng.choice(SIZE_HEADS)
-            printed = [
-                [c[0], f"{r['params_b']:g}B", *c[1:]] for c, r in zip(cells, rows, strict=True)
-            ]
-            for row, shown in zip(rows, printed, strict=True):
-                row["cells"] = shown
-            columns = [rng.choice(NAME_HEADS), size_head, *benches]
-            image = browser.shoot(_page(rng, columns, printed), rng.choice([1.0, 1.0, 1.25, 2.0]))
+            image, columns, rows = board_shot(rng, browser)
             name = save_shot(image, out, f"board_{i:03d}", rng, 0.3)
             truth[name] = {
                 "columns": columns,
