@@ -137,7 +137,9 @@ LIGHTER_PANELS = 20
 def _lighter_ground(grey: np.ndarray) -> float | None:
     """The ground the text stands on, where the page holds light panels on a darker
     surround (which its median is); None on a page of one ground."""
-    median, light = np.percentile(grey, [50, 90])
+    # every fourth pixel each way: the levels of grounds that cover a tenth of the page or
+    # more, for a sixteenth of the work
+    median, light = np.percentile(grey[::4, ::4], [50, 90])
     if light - median < LIGHTER_PANELS:
         return None
     return text_ground(grey)
