@@ -45,6 +45,7 @@ from looks import (
     spreadsheet,
     sublines,
     summary_rows,
+    task_board,
     text_drawn,
     tiny_grid,
     turned,
@@ -95,4 +96,5 @@ LOOKS = {
     "numbered_columns": numbered_columns,
     "family_spans": family_spans,
     "raw_markdown": raw_markdown,
+    "task_board": task_board,
 }

@@ -50,6 +50,7 @@ from .steps import (
     rotate,
     skew_angle,
     stretch_contrast,
+    text_ground,
     to_grey,
     upscale_factor,
 )
@@ -124,6 +125,26 @@ class Prepared:
         return self.from_upright(upright)
 
 
+# A page this much inverted (its area) may be a dark page; one whose text stands on ground
+# darker than ``DARK_GROUND`` is (``invert_dark_regions`` inverts grounds darker than it).
+DARK_PAGE_SHARE = 0.3
+DARK_GROUND = 110
+# The lightest tenth of a page this much lighter than its median is ground of its own
+# (light panels on a mid-tone surround): the text's ground is looked for.
+LIGHTER_PANELS = 20
+
+
+def _lighter_ground(grey: np.ndarray) -> float | None:
+    """The ground the text stands on, where the page holds light panels on a darker
+    surround (which its median is); None on a page of one ground."""
+    # every fourth pixel each way: the levels of grounds that cover a tenth of the page or
+    # more, for a sixteenth of the work
+    median, light = np.percentile(grey[::4, ::4], [50, 90])
+    if light - median < LIGHTER_PANELS:
+        return None
+    return text_ground(grey)
+
+
 def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, list[str], float]:
     """All steps in order. Returns the prepared image, the steps that ran, and the share of
     the image that was inverted."""
@@ -148,13 +169,21 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     if flattened is not grey:
         grey = flattened
         steps.append("flatten_fills")
+    text_on_dark = False
     if settings.invert_dark:
+        before = grey
         grey, inverted_share = invert_dark_regions(grey)
         if inverted_share:
             steps.append("invert_dark_regions")
             grey = flatten_background(grey)
             steps.append("flatten_background")
-    stretched = stretch_contrast(grey)
+        # A dark page is one whose text stands on the dark: a task board's saturated or
+        # dark surround, inverted, may cover most of the page while its table stands on a
+        # light card, ruled as any light table is.
+        if inverted_share >= DARK_PAGE_SHARE:
+            ground = text_ground(before)
+            text_on_dark = ground is None or ground < DARK_GROUND
+    stretched = stretch_contrast(grey, _lighter_ground(grey))
     if stretched is not grey:
         grey = stretched
         steps.append("stretch_contrast")
@@ -181,7 +210,7 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     # page's table ruled round every cell (a high-contrast theme's white grid), unless its
     # text is small enough for the grid reader, which reads such a lattice cell by cell
     # from the loaded pixels and lets the page's reading, rules and all, vote there.
-    dark_page = "flatten_background" in steps and inverted_share >= 0.3
+    dark_page = "flatten_background" in steps and text_on_dark
     dark_grid = x_height >= GRID_READER_X_HEIGHT and ruled_lattice(horizontal, vertical)
     if settings.remove_rules and (not dark_page or dark_grid):
         grey, removed = remove_rules(grey, masks)

@@ -146,21 +146,52 @@ def flatten_background(grey: np.ndarray) -> np.ndarray:
     return np.clip(flat, 0, 255).astype(np.uint8)
 
 
-def stretch_range(grey: np.ndarray) -> tuple[float, float] | None:
+# Marks of a glyph's size (px tall) are text; their contrast with the local ground is at
+# least this (grey levels): pale rules and specks of JPEG noise are not counted.
+GLYPH_HEIGHTS = (5, 60)
+GLYPH_CONTRAST = 60
+# Fewer glyph-sized marks than this say nothing about where the text stands.
+FEW_GLYPHS = 20
+
+
+def text_ground(grey: np.ndarray) -> float | None:
+    """The level of the ground the page's text stands on: the local background under its
+    glyph-sized marks, or None where too few are found. A page's median is the ground of
+    whatever covers most of it: on a task board or a dashboard that is the saturated or
+    dark surround, while the text (a table among them) stands on the light panels and
+    cards. Light text on a dark theme stands on the dark ground, and says so here."""
+    light = background(grey)
+    ink = (cv2.absdiff(grey, light) > GLYPH_CONTRAST).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights, widths = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
+    low, high = GLYPH_HEIGHTS
+    glyph = (heights >= low) & (heights <= high) & (widths <= 3 * heights)
+    glyph[0] = False
+    if int(glyph.sum()) < FEW_GLYPHS:
+        return None
+    return float(np.median(light[glyph[labels]]))
+
+
+def stretch_range(grey: np.ndarray, ground: float | None = None) -> tuple[float, float] | None:
     """The levels ``stretch_contrast`` takes to black and to white (the darkest ink and
-    the usual background); None where it leaves the image as it is (black on white
-    already, or too little contrast to stretch)."""
+    the usual background, or ``ground``, the text's own ground, where that is lighter: a
+    mid-tone surround that covers most of the page would otherwise take the light panels
+    its text stands on, their pale rules and grey text, to white); None where it leaves
+    the image as it is (black on white already, or too little contrast to stretch)."""
     low = float(np.percentile(grey, 1))
     high = float(np.median(grey))
+    if ground is not None:
+        high = max(high, ground)
     if high - low < 40 or (low <= 5 and high >= 250):
         return None
     return low, high
 
 
-def stretch_contrast(grey: np.ndarray) -> np.ndarray:
-    """Darkest ink to black and the usual (median) background to white: an inverted dark
-    theme's grey page, or pale text, otherwise reads worse than black on white."""
-    levels = stretch_range(grey)
+def stretch_contrast(grey: np.ndarray, ground: float | None = None) -> np.ndarray:
+    """Darkest ink to black and the usual (median) background, or the text's ``ground``
+    where lighter, to white: an inverted dark theme's grey page, or pale text, otherwise
+    reads worse than black on white."""
+    levels = stretch_range(grey, ground)
     if levels is None:
         return grey
     low, high = levels

@@ -119,3 +119,20 @@ def column_rules_extent(rules: list[Box], body: list[TextLine]) -> tuple[float, 
     if len(frame) < MIN_RULES:
         return None
     return min(rule.y1 for rule in frame), max(rule.y2 for rule in frame)
+
+
+def within_column_rules(lines: list[TextLine], run: list[int], rules: list[Box]) -> list[int]:
+    """The run of body lines (indices into ``lines``) without the lines at its end that
+    lie below the column rules framing the rest: a ruled table's rows stand between its
+    rules, and what is set under its border (a card's footer of counters and avatars,
+    "3/5  4 comments", under a table pasted into a task card) is the page's, however
+    its counts line up with the columns. Only the end: above the first row, a grid's rules
+    found in pieces (a small spreadsheet's) start lower than the row whose cells they
+    bound."""
+    run = list(run)
+    while len(run) > 2:
+        frame = column_rules_extent(rules, [lines[i] for i in run[:-1]])
+        if frame is None or lines[run[-1]].box.cy <= frame[1]:
+            break
+        run.pop()
+    return run

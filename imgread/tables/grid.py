@@ -28,12 +28,13 @@ from ..preprocess import CAP_TO_X_HEIGHT, rotate, to_grey
 from ..record import Box, Cell, Flag, Table, Word
 from ..units import is_missing, parse_number
 from .columns import split_setting
+from .frame import ruled_blocks
 from .header import SETTING_RE
 from .lines import is_numeric_text, tidy_label
 from .second import disagreement
 
 if TYPE_CHECKING:
-    from ..preprocess import Prepared
+    from ..preprocess import Prepared, Rule
 
 # Text with an x-height under this (loaded-image px; glyphs 8 px tall or less) is small
 # enough for the cell reader; the page's reading does well above it, for less.
@@ -70,6 +71,10 @@ BARE_ROWS = 3
 EDGE_SLACK = 3
 # A page whose median grey is under this is dark (light text and rules on it).
 DARK_PAGE = 110
+# A ruled block is looked for this many px past its outer rules (their width, blurred).
+BLOCK_MARGIN = 3
+# A ruled block this share of the page or more is the page's grid.
+WHOLE_PAGE = 0.8
 # Tesseract reads a cell whose neural reading is less sure than this (0..100).
 SURE = 97.0
 
@@ -467,6 +472,52 @@ def _is_number_row(row: list[Cell]) -> bool:
     return any(is_numeric_text(cell.text) for cell in row[1:])
 
 
+def _oriented(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with its rules darker than what lies beside them: a dark region's rules are
+    lighter, and turned they are darker, as ``find_lattice`` looks for them."""
+    return 255 - grey if float(np.median(grey)) < DARK_PAGE else grey
+
+
+def _page_lattice(page: np.ndarray, prepared: Prepared) -> tuple[np.ndarray, Lattice] | None:
+    """The page's grey turned as its grid needs, and the grid's lattice in page pixels:
+    a grid that fills the page, else one of the ruled blocks the page's rules outline (a
+    table in a card on a task board, among other cards and panels, whose surround may be
+    dark or saturated while the card is light); None where there is none."""
+    whole = _oriented(page)
+    if whole is page and prepared.x_height >= SMALL_X_HEIGHT:
+        return None
+    lattice = find_lattice(whole)
+    if lattice is not None:
+        return whole, lattice
+    height, width = page.shape
+    for x1, y1, x2, y2 in ruled_regions(prepared.horizontal, prepared.vertical):
+        x1, y1 = max(0, x1 - BLOCK_MARGIN), max(0, y1 - BLOCK_MARGIN)
+        x2, y2 = min(width, x2 + BLOCK_MARGIN + 1), min(height, y2 + BLOCK_MARGIN + 1)
+        if (x2 - x1) * (y2 - y1) >= WHOLE_PAGE * width * height:
+            continue  # the page's grid, looked for already
+        region = page[y1:y2, x1:x2]
+        grey = _oriented(region)
+        if grey is region and prepared.x_height >= SMALL_X_HEIGHT:
+            continue
+        lattice = find_lattice(grey)
+        if lattice is not None:
+            shifted = Lattice(
+                rows=[(a + y1, b + y1) for a, b in lattice.rows],
+                columns=[(a + x1, b + x1) for a, b in lattice.columns],
+            )
+            return (255 - page if grey is not region else page), shifted
+    return None
+
+
+def ruled_regions(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[int, int, int, int]]:
+    """(x1, y1, x2, y2) of each block that three row rules or more sharing both ends
+    outline, or three column rules or more sharing both ends (a row rule that small text
+    crowds may be found in pieces; the column rules of a grid all run its full height)."""
+    rows = [(x1, y1, x2, y2) for x1, x2, y1, y2 in ruled_blocks(horizontal)]
+    columns = [(x1, y1, x2, y2) for y1, y2, x1, x2 in ruled_blocks(vertical)]
+    return rows + [block for block in columns if block not in rows]
+
+
 def read_grid(
     words: list[Word], prepared: Prepared, settings: OcrSettings
 ) -> tuple[Table, list[Flag]] | None:
@@ -476,18 +527,13 @@ def read_grid(
     not installed. ``words``: the page's reading, in upright pixels."""
     if not 0 < prepared.x_height < SMALL_X_HEIGHT_DARK or not second_engine(settings):
         return None
-    grey = _upright_grey(prepared)
-    if grey is None:
+    page = _upright_grey(prepared)
+    if page is None:
         return None
-    if float(np.median(grey)) < DARK_PAGE:
-        # a dark page's rules are lighter than what lies beside them: turned, they are
-        # darker, as ``find_lattice`` looks for them
-        grey = 255 - grey
-    elif prepared.x_height >= SMALL_X_HEIGHT:
+    found = _page_lattice(page, prepared)
+    if found is None:
         return None
-    lattice = find_lattice(grey)
-    if lattice is None:
-        return None
+    grey, lattice = found
     n_rows, n_cols = len(lattice.rows) - 1, len(lattice.columns) - 1
     glyph = prepared.x_height * CAP_TO_X_HEIGHT
     pad = max(2, round(0.4 * glyph))

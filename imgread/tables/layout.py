@@ -13,7 +13,7 @@ from ..record import Box, Cell, Table, Word
 from ..units import is_missing
 from .bands import join_group, ruled_rows, split_rows
 from .chrome import drop_stray_ends, names_with_sort_marks
-from .frame import column_rules_extent
+from .frame import column_rules_extent, within_column_rules
 from .group_rows import take_group_rows
 from .header import header_lines, join_header, join_hyphen_breaks, split_settings
 from .lines import (
@@ -342,6 +342,7 @@ def find_layouts(
             continue
         run = drop_stray_ends(lines, run)  # a web page's pager is no row
         run = sorted(run + rows_without_numbers(lines, run))
+        run = within_column_rules(lines, run, rules or [])  # a card's footer is no row
         body = [lines[i] for i in run]
         wrapped = wrapped_lines(lines, run, row_rules, rules)
         extra = {position: [lines[i] for i in found] for position, found in wrapped.items()}
