@@ -35,6 +35,7 @@ from looks import (
     pen_marks,
     phone_cjk,
     popovers,
+    projector,
     raised_marks,
     rank_badges,
     readme,
@@ -91,4 +92,5 @@ LOOKS = {
     "contrast_grid": contrast_grid,
     "data_tables": data_tables,
     "numbered_columns": numbered_columns,
+    "projector": projector,
 }
