@@ -48,8 +48,18 @@ HEADERS = [  # the first is the hyphen-wrapped one most slides show
     ("DROP (3-shot)", ["DROP (3-", "shot)"]),
     ("Big-Bench Hard", ["Big-Bench", "Hard"]),
 ]
-FAMILIES = ["Marrowby", "Quillon", "Fernhollow", "Tassel", "Brindle", "Oakum", "Sorrel",
-            "Wicket", "Larchmere", "Pebblin"]
+FAMILIES = [
+    "Marrowby",
+    "Quillon",
+    "Fernhollow",
+    "Tassel",
+    "Brindle",
+    "Oakum",
+    "Sorrel",
+    "Wicket",
+    "Larchmere",
+    "Pebblin",
+]
 SIZES = ["1.3B", "2.7B", "6.9B", "7B", "12B", "13B", "34B", "70B"]
 KINDS = ["Chat", "Instruct", "Base", "SFT"]
 FILLS = [(68, 84, 116), (52, 96, 110), (92, 70, 110), (60, 74, 100)]
@@ -57,8 +67,7 @@ WALLS = [(74, 64, 56), (62, 58, 54), (84, 72, 62), (55, 50, 47)]
 TITLES = ["Evaluation summary", "Results", "Benchmark comparison", "How the models compare"]
 
 
-def _rows(rng: random.Random
-          ) -> tuple[list[str], list[list[str]], list[dict], list[list[str]]]:
+def _rows(rng: random.Random) -> tuple[list[str], list[list[str]], list[dict], list[list[str]]]:
     """The header names, the cells as printed, the truth rows, and each header's lines."""
     benches = [("MMLU", ["MMLU"]), *rng.sample(HEADERS[1:], rng.randint(2, 4))]
     if rng.random() < 0.7:
@@ -76,22 +85,31 @@ def _rows(rng: random.Random
         size = name.split("-", 1)[1].split()[0]
         values = [f"{rng.uniform(15, 90):.1f}" for _ in benches]
         cells.append([name, size, *values])
-        rows.append({"model": name, "params_b": float(size[:-1]), "tokens_t": None,
-                     "mmlu": float(values[0]), "cells": [name, size, *values]})
+        rows.append(
+            {
+                "model": name,
+                "params_b": float(size[:-1]),
+                "tokens_t": None,
+                "mmlu": float(values[0]),
+                "cells": [name, size, *values],
+            }
+        )
     lines = [["Model"], ["Params"], *(b[1] for b in benches)]
     return header, cells, rows, lines
 
 
-def _slide(rng: random.Random, header_lines: list[list[str]], cells: list[list[str]]
-           ) -> Image.Image:
+def _slide(
+    rng: random.Random, header_lines: list[list[str]], cells: list[list[str]]
+) -> Image.Image:
     width, height = 1280, 720
     paper = rng.choice([(255, 255, 255), (250, 250, 247), (247, 248, 250)])
     slide = Image.new("RGB", (width, height), paper)
     draw = ImageDraw.Draw(slide)
     regular, bold = rng.choice(FONTS)
     # The model column wraps a name at its last space when the name is long.
-    model_lines = [r[0].rsplit(" ", 1) if " " in r[0] and rng.random() < 0.7 else [r[0]]
-                   for r in cells]
+    model_lines = [
+        r[0].rsplit(" ", 1) if " " in r[0] and rng.random() < 0.7 else [r[0]] for r in cells
+    ]
     pad = rng.randint(12, 20)
     size = rng.randint(20, 25)
     while True:  # the table fits the slide with a margin: smaller type where it would not
@@ -136,8 +154,9 @@ def _slide(rng: random.Random, header_lines: list[list[str]], cells: list[list[s
         for c, text in enumerate(row):
             if c == 0:
                 for k, part in enumerate(model_lines[r]):
-                    draw.text((x + pad, y + pad // 2 + k * line), part, fill=(35, 35, 40),
-                              font=font)
+                    draw.text(
+                        (x + pad, y + pad // 2 + k * line), part, fill=(35, 35, 40), font=font
+                    )
             else:
                 tx = x + (widths[c] - font.getlength(text)) / 2
                 ty = y + (tall - line) / 2
@@ -146,19 +165,20 @@ def _slide(rng: random.Random, header_lines: list[list[str]], cells: list[list[s
         y += tall
         draw.line([(left, y), (left + sum(widths), y)], fill=rule, width=1)
     small = ImageFont.truetype(str(FONT_ROOT / regular), max(12, size * 2 // 3))
-    draw.text((width - 60, height - 40), str(rng.randint(3, 24)), fill=(120, 120, 120),
-              font=small)
+    draw.text((width - 60, height - 40), str(rng.randint(3, 24)), fill=(120, 120, 120), font=small)
     return slide
 
 
 def _photograph(rng: random.Random, slide: Image.Image) -> Image.Image:
     """The slide with a grey frame, keystoned and turned onto a dark wall, washed out."""
     frame = rng.randint(6, 14)
-    framed = Image.new("RGB", (slide.width + 2 * frame, slide.height + 2 * frame),
-                       rng.choice([(200, 200, 200), (185, 188, 190), (215, 213, 210)]))
+    framed = Image.new(
+        "RGB",
+        (slide.width + 2 * frame, slide.height + 2 * frame),
+        rng.choice([(200, 200, 200), (185, 188, 190), (215, 213, 210)]),
+    )
     framed.paste(slide, (frame, frame))
-    src = np.float32([[0, 0], [framed.width, 0], [framed.width, framed.height],
-                      [0, framed.height]])
+    src = np.float32([[0, 0], [framed.width, 0], [framed.width, framed.height], [0, framed.height]])
     out_w, out_h = rng.randint(1400, 1700), rng.randint(1000, 1200)
     slide_w = out_w * rng.uniform(0.72, 0.86)
     slide_h = slide_w * framed.height / framed.width
@@ -166,9 +186,14 @@ def _photograph(rng: random.Random, slide: Image.Image) -> Image.Image:
     cx, cy = out_w / 2 + rng.uniform(-40, 40), out_h / 2 + rng.uniform(-30, 30)
     top_half = slide_w / 2 - (narrow / 2 if rng.random() < 0.5 else 0)
     bottom_half = slide_w / 2 - (narrow / 2 if top_half == slide_w / 2 else 0)
-    corners = np.float32([[cx - top_half, cy - slide_h / 2], [cx + top_half, cy - slide_h / 2],
-                          [cx + bottom_half, cy + slide_h / 2],
-                          [cx - bottom_half, cy + slide_h / 2]])
+    corners = np.float32(
+        [
+            [cx - top_half, cy - slide_h / 2],
+            [cx + top_half, cy - slide_h / 2],
+            [cx + bottom_half, cy + slide_h / 2],
+            [cx - bottom_half, cy + slide_h / 2],
+        ]
+    )
     corners += np.float32([[rng.uniform(-12, 12), rng.uniform(-12, 12)] for _ in range(4)])
     turn = math.radians(rng.uniform(-3, 3))
     rotation = np.float32([[math.cos(turn), -math.sin(turn)], [math.sin(turn), math.cos(turn)]])
@@ -178,9 +203,14 @@ def _photograph(rng: random.Random, slide: Image.Image) -> Image.Image:
     yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
     falloff = 1 - 0.35 * (((xx - cx) / out_w) ** 2 + ((yy - cy) / out_h) ** 2)
     ground = (falloff[..., None] * wall).astype(np.uint8)
-    warped = cv2.warpPerspective(np.asarray(framed), matrix, (out_w, out_h),
-                                 flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_TRANSPARENT,
-                                 dst=ground.copy())
+    warped = cv2.warpPerspective(
+        np.asarray(framed),
+        matrix,
+        (out_w, out_h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_TRANSPARENT,
+        dst=ground.copy(),
+    )
     photo = warped.astype(np.float32)
     # A projector's washed-out light: black lifted, white dimmed, brighter in the middle.
     lift, gain = rng.uniform(35, 60), rng.uniform(0.68, 0.82)
@@ -190,11 +220,10 @@ def _photograph(rng: random.Random, slide: Image.Image) -> Image.Image:
     glow = 1 - 0.18 * (((xx - cx) / slide_w) ** 2 + ((yy - cy) / slide_h) ** 2)
     lit *= glow[..., None]
     photo = np.where(inside[..., None] > 0, lit, photo)
-    photo += np.float32(rng.uniform(3, 6)) * np.random.default_rng(rng.randint(0, 9999)
-                                                                     ).standard_normal(
-        photo.shape).astype(np.float32)
-    photo = cv2.GaussianBlur(np.clip(photo, 0, 255).astype(np.uint8), (0, 0),
-                             rng.uniform(0.6, 1.1))
+    photo += np.float32(rng.uniform(3, 6)) * np.random.default_rng(
+        rng.randint(0, 9999)
+    ).standard_normal(photo.shape).astype(np.float32)
+    photo = cv2.GaussianBlur(np.clip(photo, 0, 255).astype(np.uint8), (0, 0), rng.uniform(0.6, 1.1))
     return Image.fromarray(photo)
 
 
@@ -202,8 +231,12 @@ def projected(rng: random.Random) -> tuple[Image.Image, dict]:
     """One photo and its truth."""
     header, cells, rows, lines = _rows(rng)
     image = _photograph(rng, _slide(rng, lines, cells))
-    truth = {"columns": header, "settings": [None] * len(header), "style": "projector",
-             "rows": rows}
+    truth = {
+        "columns": header,
+        "settings": [None] * len(header),
+        "style": "projector",
+        "rows": rows,
+    }
     return image, truth
 
 

@@ -68,6 +68,47 @@ def _four_corners(contour: np.ndarray) -> np.ndarray | None:
     return None
 
 
+def _side_line(points: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray | None:
+    """The straight line through the outline's points along the side ``start``-``end``:
+    only those over its middle and close to it, so that a rounded or clipped corner (which
+    moves the rough corners) does not bend it. (vx, vy, x0, y0), or None."""
+    direction = end - start
+    length = float(np.linalg.norm(direction))
+    if length < 1.0:
+        return None
+    unit = direction / length
+    offset = points - start
+    along = offset @ unit
+    across = np.abs(offset @ np.array([-unit[1], unit[0]], dtype=np.float32))
+    near = (along > 0.15 * length) & (along < 0.85 * length) & (across < 0.04 * length + 2)
+    if near.sum() < 5:
+        return None
+    return cv2.fitLine(points[near], cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+
+
+def _refined(outline: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """The corners where the outline's four fitted sides meet; the rough corners where a
+    side has too few points or two sides run parallel."""
+    points = outline.reshape(-1, 2).astype(np.float32)
+    lines = [_side_line(points, corners[i], corners[(i + 1) % 4]) for i in range(4)]
+    refined = corners.copy()
+    for i in range(4):
+        before, after = lines[(i - 1) % 4], lines[i]
+        if before is None or after is None:
+            continue
+        # p0 + t d0 = p1 + s d1
+        d0, p0, d1, p1 = before[:2], before[2:], after[:2], after[2:]
+        cross = d0[0] * d1[1] - d0[1] * d1[0]
+        if abs(cross) < 0.2:
+            continue
+        t = ((p1[0] - p0[0]) * d1[1] - (p1[1] - p0[1]) * d1[0]) / cross
+        point = p0 + t * d0
+        side = float(np.linalg.norm(corners[(i + 1) % 4] - corners[i]))
+        if float(np.linalg.norm(point - corners[i])) < 0.1 * side:
+            refined[i] = point
+    return refined
+
+
 def _departure(corners: np.ndarray) -> float:
     """How far the quadrilateral is from an upright rectangle: its corners' largest
     distance from its bounding box's corners, as a share of the box's shorter side."""
@@ -85,8 +126,8 @@ def page_corners(rgb: np.ndarray, settings: PreprocessSettings) -> np.ndarray | 
     height, width = grey.shape
     factor = min(1.0, THUMB_SIDE / max(height, width))
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    _, bright = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    bright = bright.astype(bool)
+    _, split = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    bright = np.asarray(split, dtype=bool)
     if bright.all() or not bright.any():
         return None
     ring = np.ones(small.shape, dtype=bool)
@@ -96,14 +137,16 @@ def page_corners(rgb: np.ndarray, settings: PreprocessSettings) -> np.ndarray | 
         return None
     if float(small[bright].mean()) - float(small[~bright].mean()) < MIN_CONTRAST:
         return None
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(bright.astype(np.uint8), 8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        bright.astype(np.uint8), connectivity=8
+    )
     if count < 2:
         return None
     largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     if stats[largest, cv2.CC_STAT_AREA] < MIN_PAGE_SHARE * small.size:
         return None
     region = (labels == largest).astype(np.uint8)
-    contours, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    contours, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     outline = max(contours, key=cv2.contourArea)
     corners = _four_corners(outline)
     if corners is None:
@@ -116,7 +159,7 @@ def page_corners(rgb: np.ndarray, settings: PreprocessSettings) -> np.ndarray | 
     cv2.drawContours(filled, [outline], -1, 1, thickness=cv2.FILLED)
     if float(filled.sum()) < MIN_QUAD_FILL * quad_area:
         return None
-    corners = _order(corners)
+    corners = _refined(outline, _order(corners))
     if _departure(corners) < settings.rectify_min_departure:
         return None
     return corners / factor
@@ -127,18 +170,22 @@ def rectify(rgb: np.ndarray, corners: np.ndarray) -> np.ndarray:
     edge and as tall as its taller side (the scanner's usual choice of size), less a thin
     trim at each edge."""
     tl, tr, br, bl = corners
-    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
-    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    width = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
     trim_x, trim_y = EDGE_TRIM * width, EDGE_TRIM * height
     target = np.array(
-        [[-trim_x, -trim_y], [width - trim_x, -trim_y], [width - trim_x, height - trim_y],
-         [-trim_x, height - trim_y]],
+        [
+            [-trim_x, -trim_y],
+            [width - trim_x, -trim_y],
+            [width - trim_x, height - trim_y],
+            [-trim_x, height - trim_y],
+        ],
         dtype=np.float32,
     )
-    width, height = round(width - 2 * trim_x), round(height - 2 * trim_y)
+    size = (round(width - 2 * trim_x), round(height - 2 * trim_y))
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
     return cv2.warpPerspective(
-        rgb, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+        rgb, matrix, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
     )
 
 
