@@ -40,14 +40,6 @@ def _single_line(box: Box | None, glyph: float) -> bool:
     return box is not None and box.height < 1.7 * glyph
 
 
-def _wrapped_name(box: Box | None, glyph: float, shortest: int) -> bool:
-    """A column name's box holds two lines ("MMLU-" over "Pro"): twice a glyph tall and
-    half again as tall as the header's shortest name (one line, or one line and a band's
-    edge, as every name's box may take in). ``_single_line``'s allowance for band edges
-    would let it through, and the second engine reads its first line only."""
-    return box is not None and box.height >= 1.8 * glyph and box.height >= 1.5 * shortest
-
-
 def name_region(spans: list[tuple[int, int]], column: int, top: int, bottom: int) -> Box:
     """Where a column's name is, between ``top`` and ``bottom``: its span, a little inset;
     the outer columns reach out, since names are often wider than the cells below."""
@@ -154,15 +146,11 @@ def doubtful_cells(
     header = table.header_rows[0] if table.header_rows else []
     boxed = [cell.box for cell in header if cell.box is not None]
     usual = float(median(box.height for box in boxed)) if boxed else 0.0
-    shortest = min((box.height for box in boxed), default=0)
     for cell in header:
         # A column name's box often takes in the edges of the band it is printed on.
         near_known = cell.text and closest_benchmark(cell.text) is not None
-        if (
-            cell.text
-            and (cell.confidence < below or near_known)
-            and _single_line(cell.box, 1.8 * glyph)
-            and not _wrapped_name(cell.box, glyph, shortest)
+        if cell.text and (cell.confidence < below or near_known) and _single_line(
+            cell.box, 1.8 * glyph
         ):
             assert cell.box is not None
             region = cell.box
