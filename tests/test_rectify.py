@@ -88,8 +88,7 @@ def test_a_slide_photographed_on_a_projector_screen_reads_as_printed(
     """Without the slide warped flat, its leaning columns and sloping rows kept 0/5, 6/12,
     4/20 and 0/15 of these scores at these seeds (the header band read apart from the body,
     columns named after the first row's values). Warped flat, seed 2 still lost rows until
-    a wrapped name's second line was measured above the photo's grain and its two-line
-    column names were kept from the one-line second reading."""
+    a wrapped name's second line was measured above the photo's grain."""
     path, printed = _projected(seed, tmp_path)
     record = read_image(path)
     assert record.preprocess.steps[0] == "rectify_photo"
@@ -127,55 +126,3 @@ def test_a_washed_out_blurred_header_band_leaves_no_grey_corners() -> None:
     # Inside each of the band's corners, from a pixel in from its edges (they were 129-164).
     for y, x in ((101, 101), (101, 792), (153, 101), (153, 792)):
         assert flat[y : y + 8, x : x + 8].min() > 190
-
-
-def test_a_column_name_wrapped_onto_two_lines_gets_no_one_line_second_reading() -> None:
-    """A header band's names, most on one line and one wrapped ("MMLU-" over "Pro"), read
-    as unsure as a washed-out photo's band reads: the second engine, which reads one line,
-    was given the wrapped name too (its box within the allowance for a band's edges) and
-    its vote left "MMLU-"."""
-    from imgread.record import Box, Cell, Table
-    from imgread.tables.second import doubtful_cells
-
-    spans = [(40, 200), (240, 320), (360, 440), (480, 560)]
-    names = [("Model", 17), ("MMLU", 17), ("GPQA", 17), ("MMLU-Pro", 44)]
-    header = [
-        Cell(
-            row=0, col=c, text=text, confidence=70.0, box=Box(x1=x1, y1=150 - height, x2=x2, y2=150)
-        )
-        for c, ((text, height), (x1, x2)) in enumerate(zip(names, spans, strict=True))
-    ]
-    body = [
-        [
-            Cell(
-                row=r,
-                col=0,
-                text=f"Wicket-{r + 7}B",
-                confidence=96.0,
-                box=Box(x1=40, y1=170 + 30 * r, x2=150, y2=187 + 30 * r),
-            )
-        ]
-        + [
-            Cell(
-                row=r,
-                col=c,
-                text="61.2",
-                value=61.2,
-                confidence=96.0,
-                box=Box(x1=x1 + 10, y1=170 + 30 * r, x2=x1 + 50, y2=187 + 30 * r),
-            )
-            for c, (x1, _) in enumerate(spans[1:], start=1)
-        ]
-        for r in range(3)
-    ]
-    table = Table(
-        box=Box(x1=40, y1=100, x2=560, y2=260),
-        n_rows=3,
-        n_cols=4,
-        header_rows=[header],
-        columns=[text for text, _ in names],
-        body=body,
-    )
-    found = [cell.text for cell, _, _ in doubtful_cells(table, spans, 17.0, 90.0)]
-    assert "MMLU" in found and "GPQA" in found
-    assert "MMLU-Pro" not in found
