@@ -69,6 +69,12 @@ class PreprocessSettings(Section):
     remove_rules: bool = True  # erase ruling lines from the image OCR reads
     # take a reader's highlighter strokes and pen loops out first (preprocess/pen_marks.py)
     erase_pen_marks: bool = True
+    # flatten a photographed page or screen (a keystoned bright quadrilateral on a darker
+    # surround) onto a rectangle before anything else (preprocess/rectify.py)
+    rectify_photos: bool = True
+    # ... only where its corners stand this far (a share of its shorter side) from an
+    # upright rectangle's: a light window on a dark desktop is left as it is
+    rectify_min_departure: float = 0.015
 
 
 class OcrSettings(Section):

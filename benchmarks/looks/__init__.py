@@ -36,6 +36,7 @@ from looks import (
     pen_marks,
     phone_cjk,
     popovers,
+    projector,
     raised_marks,
     rank_badges,
     raw_markdown,
@@ -97,4 +98,5 @@ LOOKS = {
     "family_spans": family_spans,
     "raw_markdown": raw_markdown,
     "task_board": task_board,
+    "projector": projector,
 }

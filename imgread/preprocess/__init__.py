@@ -21,6 +21,7 @@ from .fills import flatten_fills, whiten_pale_grounds
 from .leaders import erase_leaders
 from .name_badges import erase_name_badges
 from .pen_marks import erase_pen_marks
+from .rectify import rectify_photo
 from .rules import (
     Rule,
     RuleMasks,
@@ -268,7 +269,14 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
 
 def run(work: Work, config: Config) -> None:
     assert work.rgb is not None, "the load stage leaves the RGB array"
+    # A photographed page is flattened first, for every later stage: OCR's word boxes,
+    # the table readers' and the chart reader's pixels all in the flat page's frame.
+    flat = rectify_photo(work.rgb, config.preprocess) if config.preprocess.rectify_photos else None
+    if flat is not None:
+        work.rgb = flat
     prepared, steps, inverted_share = prepare(work.rgb, config.preprocess)
+    if flat is not None:
+        steps.insert(0, "rectify_photo")
     work.prepared = prepared
     info = work.record.preprocess
     info.steps = steps

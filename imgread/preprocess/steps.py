@@ -95,6 +95,26 @@ def _dark_text_on(grey: np.ndarray, region: np.ndarray, contrast: int = 60) -> b
     return darker > 2 * lighter and darker > 0.01 * inside.size
 
 
+def _whiten_inverted_bands(
+    out: np.ndarray, bands: list[tuple[tuple[slice, slice], np.ndarray]]
+) -> np.ndarray:
+    """Each inverted band's ground (a mid-grey once inverted, unless the band was black)
+    scaled to white, its text with it. The background map ``flatten_background`` divides
+    by rounds a band's corners off: a blurred, washed-out band (a photographed slide's)
+    otherwise kept grey corners that read as brackets, letters and columns."""
+    for window, inverted in bands:
+        region = out[window]
+        values = region[inverted]
+        if values.size == 0:
+            continue
+        level = float(np.median(values))
+        if level >= 250:
+            continue
+        scaled = np.clip(region.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)
+        region[inverted] = scaled[inverted].astype(np.uint8)
+    return out
+
+
 def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, float]:
     """Light text on a dark background (a dark theme, a header band) becomes dark on light.
 
@@ -116,6 +136,7 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
     lift = np.zeros(grey.shape, dtype=bool)
     count, _, stats, _ = cv2.connectedComponentsWithStats(coarse.astype(np.uint8))
     height, width = grey.shape
+    bands = []
     for i in range(1, count):
         x, y, w, h = stats[i, :4]
         x1, y1 = max(0, x - margin), max(0, y - margin)
@@ -124,13 +145,17 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
         if not flipped and _dark_text_on(grey[window], coarse[window]):
             lift[window] |= coarse[window]  # black text on a mid-blue band: lighten it
             continue
-        mask[window] |= _invert_local(grey[window], coarse[window])
+        inverted = _invert_local(grey[window], coarse[window])
+        mask[window] |= inverted
+        bands.append((window, inverted))
     share = float((mask | lift).mean())
     if not flipped and share < MIN_DARK_SHARE:
         # Specks of dense bold text the coarse map took for dark ground: inverting them
         # mends nothing and would stop the ruling lines from being erased.
         return grey, 0.0
     out = np.where(mask, 255 - grey, grey).astype(np.uint8)
+    if not flipped:
+        out = _whiten_inverted_bands(out, bands)
     if lift.any():
         level = float(np.median(grey[lift]))
         lifted = np.clip(grey.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)

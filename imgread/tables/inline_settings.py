@@ -17,8 +17,9 @@ PROMPTING_RE = re.compile(
     r"^(?:[\dSOIl]{1,2}\s*-?\s*sho[tl]s?|zero-shot|few-shot|pass@\d+|maj@\d+|cot)$", re.IGNORECASE
 )
 # A shot count whose letters small text blurred ("1-sbot"): a digit (or a letter read for
-# one), a hyphen, then four letters starting with s and ending like "shot".
-BLURRED_SHOTS_RE = re.compile(r"^[\dSOIl]{1,2}\s*-\s*s[a-z]{2}[tl]s?$", re.IGNORECASE)
+# one), a hyphen, then four letters starting with s and ending like "shot" (its "t" set
+# close to the bracket after it read as "d" in a blurred photo: "(3-shod)").
+BLURRED_SHOTS_RE = re.compile(r"^[\dSOIl]{1,2}\s*-\s*s[a-z]{2}[tld]s?$", re.IGNORECASE)
 
 
 def _name_and_setting(label: str) -> tuple[str, str | None]:
