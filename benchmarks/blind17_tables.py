@@ -19,10 +19,11 @@ Looks (STYLE in each file's name), in turn:
 Truth (truth.json, file name -> dict): columns (header names as printed, the first the model
 column), rows (model: name as printed without a footnote mark; cells: strings as printed, one
 per column, the model's cell first, a dagger kept there when printed; params_b: from a printed
-parameters column, else from the size the name states; tokens_t: from a printed training-tokens column, else null; mmlu:
-float, null where the cell is a dash, empty or "n/a"), title (the caption, panel title or post
-heading printed above the table, "" if none), style. Left out: index columns (Streamlit's,
-VS Code's line numbers), group heading rows, a "mean" row, psql's "(N rows)".
+parameters column, else from the size the name states; tokens_t: from a printed
+training-tokens column, else null; mmlu: float, null where the cell is a dash, empty or
+"n/a"), title (the caption, panel title or post heading printed above the table, "" if
+none), style. Left out: index columns (Streamlit's, VS Code's line numbers), group heading
+rows, a "mean" row, psql's "(N rows)".
 """
 
 from __future__ import annotations
