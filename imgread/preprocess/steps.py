@@ -95,6 +95,12 @@ def _dark_text_on(grey: np.ndarray, region: np.ndarray, contrast: int = 60) -> b
     return darker > 2 * lighter and darker > 0.01 * inside.size
 
 
+# An inverted band's ground lighter than this was a dark band, read as it is (scaled,
+# the faint small type on a chat's bar was lost); a washed-out band (a photographed
+# slide's) inverts to a mid grey.
+WASHED_OUT_GROUND = 170
+
+
 def _whiten_inverted_bands(
     out: np.ndarray, bands: list[tuple[tuple[slice, slice], np.ndarray]]
 ) -> np.ndarray:
@@ -108,7 +114,7 @@ def _whiten_inverted_bands(
         if values.size == 0:
             continue
         level = float(np.median(values))
-        if level >= 250:
+        if level >= WASHED_OUT_GROUND:
             continue
         scaled = np.clip(region.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)
         region[inverted] = scaled[inverted].astype(np.uint8)
