@@ -132,7 +132,7 @@ DARK_PAGE_SHARE = 0.3
 DARK_GROUND = 110
 # The lightest tenth of a page this much lighter than its median is ground of its own
 # (light panels on a mid-tone surround): the text's ground is looked for.
-LIGHTER_PANELS = 20
+LIGHTER_PANELS = 40
 
 
 def _lighter_ground(grey: np.ndarray) -> float | None:

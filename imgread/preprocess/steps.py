@@ -99,6 +99,10 @@ def _dark_text_on(grey: np.ndarray, region: np.ndarray, contrast: int = 60) -> b
 # the faint small type on a chat's bar was lost); a washed-out band (a photographed
 # slide's) inverts to a mid grey.
 WASHED_OUT_GROUND = 170
+# A band's text is darker than this share of its ground, and covers this share of it at
+# least (a blurred header band's names: 5 % and more; a chart's bar holds none).
+TEXT_SHARE_OF_GROUND = 0.8
+BAND_TEXT = 0.005
 
 
 def _whiten_inverted_bands(
@@ -114,7 +118,9 @@ def _whiten_inverted_bands(
         if values.size == 0:
             continue
         level = float(np.median(values))
-        if level >= WASHED_OUT_GROUND:
+        # (a band that holds no text, a chart's dark bar, keeps its grey: its values are
+        # read beside or on it)
+        if level >= WASHED_OUT_GROUND or (values < TEXT_SHARE_OF_GROUND * level).mean() < BAND_TEXT:
             continue
         scaled = np.clip(region.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)
         region[inverted] = scaled[inverted].astype(np.uint8)
