@@ -99,29 +99,3 @@ def test_a_slide_photographed_on_a_projector_screen_reads_as_printed(
     }
     right = sum(1 for k, v in printed.items() if read.get(k) == v)
     assert right >= len(printed) - 1
-
-
-def test_a_washed_out_blurred_header_band_leaves_no_grey_corners() -> None:
-    """A photographed slide's band (white letters on a mid slate fill, washed out and
-    blurred): inverted, its ground was a mid-grey the background map's rounded corners did
-    not reach, so the band's corners stayed grey brackets that read as "|", "t" and merged
-    the corner names with them."""
-    import cv2
-
-    from imgread.preprocess import invert_dark_regions, to_grey
-    from imgread.preprocess.steps import flatten_background
-
-    image = Image.new("RGB", (900, 400), (226, 226, 224))
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((100, 100, 800, 160), fill=(88, 96, 114))
-    for x in range(130, 760, 120):
-        draw.text((x, 125), "Name", fill=(236, 236, 236))
-    for row in range(4):
-        draw.text((130, 190 + 40 * row), "Model-7B    61.2    70.3", fill=(60, 60, 62))
-    grey = cv2.GaussianBlur(to_grey(np.asarray(image)), (0, 0), 1.0)
-    inverted, share = invert_dark_regions(grey)
-    assert share > 0
-    flat = flatten_background(inverted)
-    # Inside each of the band's corners, from a pixel in from its edges (they were 129-164).
-    for y, x in ((101, 101), (101, 792), (153, 101), (153, 792)):
-        assert flat[y : y + 8, x : x + 8].min() > 190

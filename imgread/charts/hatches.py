@@ -72,17 +72,19 @@ def patterned_page(rgb: np.ndarray, text: list[Box]) -> tuple[np.ndarray | None,
     pattern as words ("ooo", "3000", "Z7)"), which are none."""
     # (a cell whose ink does not spread over it, holding a word read surely, is a frame
     # round text, a legend's: no pattern; words read in a dense pattern are sure at times)
-    cells = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)
-             and (cell.spread or not _holds_text(cell, text))]
-    if len(cells) < FEWEST_BARS:
+    found = [cell for cell in textured_cells(rgb) if not _in_text(cell, text)]
+    if len(found) < FEWEST_BARS:
         return None, []
+    cells = [cell for cell in found if cell.spread or not _holds_text(cell, text)]
     every = _texture_kinds(cells, lying_only=False)
-    boxes = [Box(x1=cell.x1, y1=cell.y1, x2=cell.x2, y2=cell.y2) for kind in every
-             for cell in kind]
     # upright columns are painted too where series are told apart by texture alone: two
     # kinds or more, each shown by a swatch beside a legend word
     swatched = len(every) >= 2 and all(_swatched(kind, text) for kind in every)
-    kinds = every if swatched else _texture_kinds(cells)
+    kinds = every if swatched else _texture_kinds(found)
+    # (only where the legend shows the textures: a data table's printed cells under a
+    # chart share a "texture" too, and their words are the table's)
+    boxes = [Box(x1=cell.x1, y1=cell.y1, x2=cell.x2, y2=cell.y2) for kind in every
+             for cell in kind] if swatched else []
     if not kinds:
         return None, boxes
     painted = rgb.copy()

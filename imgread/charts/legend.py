@@ -300,7 +300,7 @@ def _colour_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float
     its blend into the page shows (a one-pixel legend line, scaled down) is measured from
     the series colour's blends instead, and a series drawn faded (at a low opacity, under
     one picked out) from the swatch colour's blends."""
-    return min(_faded_gap(swatch, series, bg), _faded_gap(series, swatch, bg))
+    return _faded_gap(swatch, series, bg)
 
 
 def _faded_gap(swatch: np.ndarray, series: np.ndarray, bg: np.ndarray) -> float:

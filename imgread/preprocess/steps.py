@@ -95,38 +95,6 @@ def _dark_text_on(grey: np.ndarray, region: np.ndarray, contrast: int = 60) -> b
     return darker > 2 * lighter and darker > 0.01 * inside.size
 
 
-# An inverted band's ground lighter than this was a dark band, read as it is (scaled,
-# the faint small type on a chat's bar was lost); a washed-out band (a photographed
-# slide's) inverts to a mid grey.
-WASHED_OUT_GROUND = 170
-# A band's text is darker than this share of its ground, and covers this share of it at
-# least (a blurred header band's names: 5 % and more; a chart's bar holds none).
-TEXT_SHARE_OF_GROUND = 0.8
-BAND_TEXT = 0.005
-
-
-def _whiten_inverted_bands(
-    out: np.ndarray, bands: list[tuple[tuple[slice, slice], np.ndarray]]
-) -> np.ndarray:
-    """Each inverted band's ground (a mid-grey once inverted, unless the band was black)
-    scaled to white, its text with it. The background map ``flatten_background`` divides
-    by rounds a band's corners off: a blurred, washed-out band (a photographed slide's)
-    otherwise kept grey corners that read as brackets, letters and columns."""
-    for window, inverted in bands:
-        region = out[window]
-        values = region[inverted]
-        if values.size == 0:
-            continue
-        level = float(np.median(values))
-        # (a band that holds no text, a chart's dark bar, keeps its grey: its values are
-        # read beside or on it)
-        if level >= WASHED_OUT_GROUND or (values < TEXT_SHARE_OF_GROUND * level).mean() < BAND_TEXT:
-            continue
-        scaled = np.clip(region.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)
-        region[inverted] = scaled[inverted].astype(np.uint8)
-    return out
-
-
 def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, float]:
     """Light text on a dark background (a dark theme, a header band) becomes dark on light.
 
@@ -148,7 +116,6 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
     lift = np.zeros(grey.shape, dtype=bool)
     count, _, stats, _ = cv2.connectedComponentsWithStats(coarse.astype(np.uint8))
     height, width = grey.shape
-    bands = []
     for i in range(1, count):
         x, y, w, h = stats[i, :4]
         x1, y1 = max(0, x - margin), max(0, y - margin)
@@ -157,17 +124,13 @@ def invert_dark_regions(grey: np.ndarray, margin: int = 8) -> tuple[np.ndarray, 
         if not flipped and _dark_text_on(grey[window], coarse[window]):
             lift[window] |= coarse[window]  # black text on a mid-blue band: lighten it
             continue
-        inverted = _invert_local(grey[window], coarse[window])
-        mask[window] |= inverted
-        bands.append((window, inverted))
+        mask[window] |= _invert_local(grey[window], coarse[window])
     share = float((mask | lift).mean())
     if not flipped and share < MIN_DARK_SHARE:
         # Specks of dense bold text the coarse map took for dark ground: inverting them
         # mends nothing and would stop the ruling lines from being erased.
         return grey, 0.0
     out = np.where(mask, 255 - grey, grey).astype(np.uint8)
-    if not flipped:
-        out = _whiten_inverted_bands(out, bands)
     if lift.any():
         level = float(np.median(grey[lift]))
         lifted = np.clip(grey.astype(np.float32) * (255.0 / max(level, 1.0)), 0, 255)

@@ -27,7 +27,7 @@ import numpy as np
 
 from ..preprocess import Prepared
 from ..record import Table
-from .columns import model_column, numeric_columns
+from .columns import model_column, numeric_columns, quantity_columns
 
 # A rule's pixels differ from the ground between two rows by at least this much (grey
 # levels): the palest web rules (#eee on white) differ by 17, JPEG noise by a few.
@@ -184,11 +184,15 @@ def spread_row_spans(table: Table, prepared: Prepared | None) -> None:
     names = model_column(table)
     if names is None or len(table.body) < 2:
         return
-    # Cheap gate: a column of values with a blank cell beside a filled one.
+    # Cheap gate: a column of sizes or tokens (what a family's rows share; a score is each
+    # row's own, and a chart's labels read as a table are scores) with a blank cell beside
+    # a filled one.
+    quantities = quantity_columns(table)
     candidates = [
         c
         for c in numeric_columns(table)
         if c != names
+        and c in quantities
         and any(
             bool(upper[c].text) != bool(lower[c].text)
             for upper, lower in zip(table.body, table.body[1:], strict=False)
