@@ -126,10 +126,8 @@ class Prepared:
         return self.from_upright(upright)
 
 
-# A page this much inverted (its area) may be a dark page; one whose text stands on ground
-# darker than ``DARK_GROUND`` is (``invert_dark_regions`` inverts grounds darker than it).
+# A page this much inverted (its area) is a dark page.
 DARK_PAGE_SHARE = 0.3
-DARK_GROUND = 110
 # The lightest tenth of a page this much lighter than its median is ground of its own
 # (light panels on a mid-tone surround): the text's ground is looked for.
 LIGHTER_PANELS = 40
@@ -170,20 +168,12 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     if flattened is not grey:
         grey = flattened
         steps.append("flatten_fills")
-    text_on_dark = False
     if settings.invert_dark:
-        before = grey
         grey, inverted_share = invert_dark_regions(grey)
         if inverted_share:
             steps.append("invert_dark_regions")
             grey = flatten_background(grey)
             steps.append("flatten_background")
-        # A dark page is one whose text stands on the dark: a task board's saturated or
-        # dark surround, inverted, may cover most of the page while its table stands on a
-        # light card, ruled as any light table is.
-        if inverted_share >= DARK_PAGE_SHARE:
-            ground = text_ground(before)
-            text_on_dark = ground is None or ground < DARK_GROUND
     stretched = stretch_contrast(grey, _lighter_ground(grey))
     if stretched is not grey:
         grey = stretched
@@ -211,7 +201,7 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     # page's table ruled round every cell (a high-contrast theme's white grid), unless its
     # text is small enough for the grid reader, which reads such a lattice cell by cell
     # from the loaded pixels and lets the page's reading, rules and all, vote there.
-    dark_page = "flatten_background" in steps and text_on_dark
+    dark_page = "flatten_background" in steps and inverted_share >= DARK_PAGE_SHARE
     dark_grid = x_height >= GRID_READER_X_HEIGHT and ruled_lattice(horizontal, vertical)
     if settings.remove_rules and (not dark_page or dark_grid):
         grey, removed = remove_rules(grey, masks)
