@@ -20,6 +20,7 @@
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind15    # the fifteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind16    # the sixteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind17    # the seventeenth, memes too
+    OMP_THREAD_LIMIT=1 python benchmarks/charts.py --only-blind18    # the eighteenth, memes too
     OMP_THREAD_LIMIT=1 python benchmarks/charts.py --n 0 --test 0 --no-real --fresh 0 \
         --looks 12 [--looks-seed 100] [--look bars]                 # the chart looks alone
 
@@ -186,6 +187,9 @@
 - TEST (blind17): charts from ``blind17_charts.py`` and text-only images from
   ``blind17_memes.py``, written the same way (``--blind17 [N]``, ``--blind17-memes [N]``,
   ``--only-blind17``); scored by the coordinator only, never tuned on;
+- TEST (blind18): charts from ``blind18_charts.py`` and text-only images from
+  ``blind18_memes.py``, written the same way (``--blind18 [N]``, ``--blind18-memes [N]``,
+  ``--only-blind18``); scored by the coordinator only, never tuned on;
 - real: the bar charts with ground truth in ../shared/data/real (also tuning);
 - text-only memes (tuning): ``--memes N`` pages of text with numbers and no chart
   (``chart_looks/text_memes.py``: captions, posts, chats, slides, ranked lists); prints on
@@ -253,6 +257,8 @@ from blind16_charts import generate as generate_blind16
 from blind16_memes import generate as generate_blind16_memes
 from blind17_charts import generate as generate_blind17
 from blind17_memes import generate as generate_blind17_memes
+from blind18_charts import generate as generate_blind18
+from blind18_memes import generate as generate_blind18_memes
 from blind_charts import generate as generate_blind
 from chart_looks import LOOKS, text_memes
 from fresh_charts import generate as generate_fresh
@@ -500,6 +506,7 @@ BLIND_SETS = {
     "blind15": ("fifteenth ", 119000, generate_blind15),
     "blind16": ("sixteenth ", 123000, generate_blind16),
     "blind17": ("seventeenth ", 127000, generate_blind17),
+    "blind18": ("eighteenth ", 131000, generate_blind18),
 }
 # The blind sets' text-only memes: set name -> (default seed, generator). Each gets
 # --NAME-memes [N] and --NAME-memes-seed, and --only-NAME reads them too.
@@ -515,6 +522,7 @@ BLIND_MEMES = {
     "blind15": (120000, generate_blind15_memes),
     "blind16": (124000, generate_blind16_memes),
     "blind17": (128000, generate_blind17_memes),
+    "blind18": (132000, generate_blind18_memes),
 }
 
 

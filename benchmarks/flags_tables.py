@@ -19,6 +19,7 @@
     python benchmarks/flags_tables.py --sets blind15   # the fifteenth blind test set
     python benchmarks/flags_tables.py --sets blind16   # the sixteenth blind test set
     python benchmarks/flags_tables.py --sets blind17   # the seventeenth blind test set
+    python benchmarks/flags_tables.py --sets blind18   # the eighteenth blind test set
 
 For every image of a set (generated with the set's own CLI, ``benchmarks/<set>_tables.py``),
 a "simple" and a "detailed" description are written from the image's truth the way VLMs
@@ -57,7 +58,8 @@ be looked at); ``fresh`` (``benchmarks/fresh_tables.py``, written by other rules
 (``benchmarks/blind14_tables.py``, the fourteenth round) and ``blind15``
 (``benchmarks/blind15_tables.py``, the fifteenth round) and ``blind16``
 (``benchmarks/blind16_tables.py``, the sixteenth round) and ``blind17``
-(``benchmarks/blind17_tables.py``, the seventeenth round) are test sets:
+(``benchmarks/blind17_tables.py``, the seventeenth round) and ``blind18``
+(``benchmarks/blind18_tables.py``, the eighteenth round) are test sets:
 run them at their own seeds only to score, never with ``--verbose``; at other seeds
 (``--seed-offset``) they are tuning material like the rest. Pipeline readings are cached per
 set, seed and count under ``--cache`` so that changes to the flags re-score in seconds.
@@ -87,10 +89,10 @@ SEEDS = {"synth": 11, "unseen": 1100, "heldout": 5100, "fresh": 9100, "blind": 1
          "blind6": 55100, "blind7": 65100, "blind8": 75100, "blind9": 85100,
          "blind10": 95100, "blind11": 105100, "blind12": 108100, "blind13": 112100,
          "blind14": 116100, "blind15": 120100, "blind16": 124100,
-         "blind17": 128100}
+         "blind17": 128100, "blind18": 132100}
 TEST_SETS = {"fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
              "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-             "blind14", "blind15", "blind16", "blind17"}
+             "blind14", "blind15", "blind16", "blind17", "blind18"}
 # Flags that say the VLM got something wrong; "unverified" says the image could not tell.
 ACCUSATIONS = {"number_not_in_image", "entity_not_in_image", "quote_not_in_image",
                "claim_contradicts_data", "range_mismatch", "count_mismatch"}

@@ -20,6 +20,7 @@
                                 [--blind15-count 48] [--blind15-seed 118000]
                                 [--blind16-count 48] [--blind16-seed 122000]
                                 [--blind17-count 48] [--blind17-seed 126000]
+                                [--blind18-count 48] [--blind18-seed 130000]
                                 [--looks-count 6] [--looks-seed 300] [--sets ...]
                                 [--no-img2table] [--rapid-table]
 
@@ -161,6 +162,9 @@ The sets, each on its own lines:
 - ``blind17``: a seventeenth blind test set, not in the default sets (``--sets blind17``).
   Tables from ``blind17_tables.py``, written without reading the reader or any other
   generator, with ``blind17:STYLE`` lines. Scored by the coordinator only; never tuned on.
+- ``blind18``: an eighteenth blind test set, not in the default sets (``--sets blind18``).
+  Tables from ``blind18_tables.py``, written without reading the reader or any other
+  generator, with ``blind18:STYLE`` lines. Scored by the coordinator only; never tuned on.
 - ``looks``: the tuning looks in ``looks/``, one small generator per kind of table found
   hard (tiny boxed JPEGs, HTML grids, matplotlib tables, ASCII code blocks, spreadsheets,
   Chinese phone tables), ``--looks-count`` images of each, with ``looks:STYLE`` lines. Not
@@ -214,6 +218,7 @@ import blind14_tables
 import blind15_tables
 import blind16_tables
 import blind17_tables
+import blind18_tables
 import blind_tables
 import fresh_tables
 import heldout_tables
@@ -601,6 +606,7 @@ ROLES = {
     "blind15": "TEST (blind15)",
     "blind16": "TEST (blind16)",
     "blind17": "TEST (blind17)",
+    "blind18": "TEST (blind18)",
     "looks": "tuning",
     "real": "real, tuned on",
 }
@@ -658,6 +664,9 @@ def main() -> None:
     parser.add_argument("--blind17-count", type=int, default=48, help="blind17_tables images")
     parser.add_argument("--blind17-seed", type=int, default=126000,
                         help="blind17_tables seed")
+    parser.add_argument("--blind18-count", type=int, default=48, help="blind18_tables images")
+    parser.add_argument("--blind18-seed", type=int, default=130000,
+                        help="blind18_tables seed")
     parser.add_argument("--looks-count", type=int, default=6, help="images of each look")
     parser.add_argument("--looks-seed", type=int, default=300, help="looks seed")
     parser.add_argument("--looks", help="only these looks, comma-separated (e.g. cell_kinds)")
@@ -758,6 +767,10 @@ def main() -> None:
         if "blind17" in wanted:
             sets["blind17"] = generated_set(
                 blind17_tables, Path(folder, "blind17"), args.blind17_count, args.blind17_seed
+            )
+        if "blind18" in wanted:
+            sets["blind18"] = generated_set(
+                blind18_tables, Path(folder, "blind18"), args.blind18_count, args.blind18_seed
             )
         if "looks" in wanted:
             only = args.looks.split(",") if args.looks else None
