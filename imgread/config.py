@@ -92,8 +92,8 @@ class OcrSettings(Section):
     # Tesseract's: "auto" (RapidOCR when installed), "rapidocr" (required) or "none".
     second_engine: Literal["auto", "rapidocr", "none"] = "auto"
     second_opinion_below: float = 90.0  # Tesseract confidence under which a cell is re-read
-    # A tiny, blurred page Tesseract reads unsurely is read whole by the second engine
-    # (imgread/ocr/tiny_pages.py).
+    # A tiny, blurred page, or a photographed one, that Tesseract reads unsurely is read
+    # whole by the second engine (imgread/ocr/tiny_pages.py).
     tiny_pages: bool = True
 
 

@@ -31,7 +31,8 @@ strip titles, a dark chart whose y axis is at the right only, lines over a range
 line charts with each point's value printed over its marker, their y axis at the left or at
 the right only: ``darkvalues``; grouped grey columns told apart by hatch and dots in a
 greyscale JPEG, Vega-Lite lines with one series highlighted and the others faded:
-``fades``).
+``fades``; line charts with a dashed reference line, and column charts photographed off a
+screen: ``refphotos``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -68,6 +69,7 @@ from chart_looks import (
     plotly_look,
     point_plots,
     printed_bars,
+    reference_photos,
     signed_bars,
     sketch_bars,
     stacked_areas,
@@ -117,4 +119,5 @@ LOOKS = {
     "annotated": annotated_lines,
     "darkvalues": dark_value_lines,
     "fades": pattern_fades,
+    "refphotos": reference_photos,
 }

@@ -112,12 +112,14 @@ def trace(
         for i, blend in enumerate(blends):  # a thin line's fringe, between its colour and
             if i != index:  # the page's, can come near another series' colour
                 own &= ~(blend < 0.5 * gap)
-        thick = cv2.dilate(cv2.morphologyEx(
-            own.astype(np.uint8), cv2.MORPH_OPEN,
-            cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)),
-        ), np.ones((3, 3), np.uint8)).astype(bool)  # markers the dashes run into stay
         lines = _dashed(drawn & near)
-        for line, covered in lines:
+        for line, covered, across in lines:
+            # markers the dashes run into stay (wider than the dashes are thick)
+            side = max(5, across + 3 - across % 2)
+            thick = cv2.dilate(cv2.morphologyEx(
+                own.astype(np.uint8), cv2.MORPH_OPEN,
+                cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side)),
+            ), np.ones((3, 3), np.uint8)).astype(bool)
             own &= ~(covered & ~thick)
             dashes.append(_to_image(line, area, scale))
         if own.sum() < 12 or _at_border(own):
@@ -301,9 +303,10 @@ def _tick_stubs(grey: np.ndarray, rules: np.ndarray) -> np.ndarray:
     return stubs[labels]
 
 
-def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray]]:
-    """Straight dashed runs: bridged over their gaps they are long; unbridged they are not."""
-    found: list[tuple[Dashed, np.ndarray]] = []
+def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray, int]]:
+    """Straight dashed runs: bridged over their gaps they are long; unbridged they are not.
+    Each with the pixels it covers and how thick it is."""
+    found: list[tuple[Dashed, np.ndarray, int]] = []
     height, width = own.shape
     flat = own.astype(np.uint8)
     for orientation, size in (("horizontal", width), ("vertical", height)):
@@ -316,10 +319,14 @@ def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray]]:
         count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for index in range(1, count):
             x, y, w, h = (int(v) for v in stats[index, :4])
-            thin = h <= 4 if orientation == "horizontal" else w <= 4
-            if not thin:
-                continue
+            across = h if orientation == "horizontal" else w
             region = labels == index
+            # (a thick dashed line, drawn wide at a high DPI, is one only where its dashes
+            # come at a steady pitch: a row of small text bridged over its gaps does not)
+            if across > DASH_THICK or (across > 4 and not _steady_dashes(
+                    own[region.any(axis=1)][:, x : x + w] if orientation == "horizontal"
+                    else own[y : y + h][:, region.any(axis=0)].T)):
+                continue
             share = float(own[region].mean())
             if not 0.3 <= share <= 0.9:  # solid: a series segment; sparse: noise
                 continue
@@ -328,8 +335,29 @@ def _dashed(own: np.ndarray) -> list[tuple[Dashed, np.ndarray]]:
                 line = Dashed("horizontal", y + h / 2, x, x + w)
             else:
                 line = Dashed("vertical", x + w / 2, y, y + h)
-            found.append((line, covered))
+            found.append((line, covered, across))
     return found
+
+
+DASH_THICK = 9  # work pixels: the thickest dashed reference line
+STEADY_DASHES = 4  # dashes at least, of one length at one pitch, on a thick dashed line
+STEADY_SHARE = 0.6  # of the runs along it: the least that are such dashes (gridlines and
+# markers crossing it cut some)
+
+
+def _steady_dashes(band: np.ndarray) -> bool:
+    """Most runs along a band (its columns drawn in any of its rows) are dashes of one
+    length at one pitch."""
+    drawn = np.concatenate(([False], band.any(axis=0), [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(drawn))
+    starts, lengths = edges[::2], edges[1::2] - edges[::2]
+    if len(starts) < STEADY_DASHES:
+        return False
+    pitches = np.diff(starts)
+    dash, pitch = np.median(lengths), np.median(pitches)
+    steady = (np.abs(lengths[:-1] - dash) <= max(2, 0.2 * dash)) & (
+        np.abs(pitches - pitch) <= max(2, 0.1 * pitch))
+    return bool(steady.sum() >= max(STEADY_DASHES, STEADY_SHARE * len(pitches)))
 
 
 def _at_border(own: np.ndarray) -> bool:

@@ -200,7 +200,8 @@ def run(work: Work, config: Config) -> None:
         )
         for word in found
     ]
-    second = second_page_reading(prepared, words, config.ocr)
+    second = second_page_reading(prepared, words, config.ocr,
+                                 "rectify_photo" in work.record.preprocess.steps)
     if second is not None:
         words = second
     lines = build_lines(words)

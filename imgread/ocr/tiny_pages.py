@@ -4,7 +4,12 @@ letters 4-5 px tall and smeared by the JPEG's blocks. Upscaled, Tesseract reads 
 noise ("ieee", "ftumaulivel") and reads it unsurely; the second engine's detector and
 recogniser, trained on such text, read the loaded pixels nearly whole. There, and only
 where Tesseract was unsure of the page, the second engine reads the whole page and its
-words stand in for Tesseract's when it is the surer reader."""
+words stand in for Tesseract's when it is the surer reader.
+
+A page photographed off a screen (flattened by ``preprocess/rectify.py``) is the same case
+at any size: moire, blur and the JPEG's blocks smear its letters, bold and closed up, and
+Tesseract reads a chart's rotated names under its columns as noise ("Wexio", "LUmicy"),
+unsurely; the second engine reads them whole."""
 
 from __future__ import annotations
 
@@ -36,11 +41,13 @@ def _tight(rgb: np.ndarray, box: Box) -> Box:
     return Box(x1=box.x1 + x1, y1=box.y1 + y1, x2=box.x1 + x2, y2=box.y1 + y2)
 
 
-def second_page_reading(prepared: Prepared, words: list[Word],
-                        settings: OcrSettings) -> list[Word] | None:
-    """The second engine's words for a tiny, blurred page (in loaded-image pixels) where
-    they are surer than Tesseract's ``words``; None where Tesseract's reading stands."""
-    if not 0 < prepared.x_height <= TINY_X_HEIGHT or prepared.angle or prepared.rgb is None:
+def second_page_reading(prepared: Prepared, words: list[Word], settings: OcrSettings,
+                        photographed: bool = False) -> list[Word] | None:
+    """The second engine's words for a tiny, blurred page, or a ``photographed`` one (in
+    loaded-image pixels) where they are surer than Tesseract's ``words``; None where
+    Tesseract's reading stands."""
+    tiny = 0 < prepared.x_height <= TINY_X_HEIGHT
+    if not (tiny or photographed) or prepared.angle or prepared.rgb is None:
         return None
     if not settings.tiny_pages or mean_confidence(words) >= UNSURE or not rapid.wanted(settings):
         return None
