@@ -31,7 +31,8 @@ strip titles, a dark chart whose y axis is at the right only, lines over a range
 line charts with each point's value printed over its marker, their y axis at the left or at
 the right only: ``darkvalues``; grouped grey columns told apart by hatch and dots in a
 greyscale JPEG, Vega-Lite lines with one series highlighted and the others faded:
-``fades``).
+``fades``; office-suite line charts (Excel, LibreOffice, Google Sheets) with every point's
+value printed by its marker and the legend below the plot: ``officevalues``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -55,6 +56,7 @@ from chart_looks import (
     dark_value_lines,
     dot_dates,
     grey_bars,
+    labelled_office_lines,
     line_kinds,
     log_lines,
     lollipops,
@@ -117,4 +119,5 @@ LOOKS = {
     "annotated": annotated_lines,
     "darkvalues": dark_value_lines,
     "fades": pattern_fades,
+    "officevalues": labelled_office_lines,
 }
