@@ -27,6 +27,7 @@ from .text import as_tick, phrases, power_value, unit_misreadings
 MARK_INK = 60  # grey levels from the page: a tick mark's pixels
 MARK_WIDTH = 3  # px: the widest a tick mark is drawn
 AXIS_SHARE = 0.5  # of the row's width: an inked row this long is the axis line
+FAINT_RULE_INK = 12  # grey levels from the page: a light gridline's pixels
 LATTICE_PX = 2.0  # px: a mark this near where an even step in value puts it is there
 LATTICE_SHARE = 0.75  # of the marks: the least at even steps in value (not so at decades)
 EVEN_PX = 2.0  # px: marks stepping within this of each other are evenly set (linear)
@@ -71,13 +72,19 @@ def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
     grey = cv2.cvtColor(np.ascontiguousarray(rgb[y1:y2, x1:x2]), cv2.COLOR_RGB2GRAY)
     if grey.size == 0:
         return None
-    ink = np.abs(grey.astype(np.int16) - int(np.median(grey))) > MARK_INK
+    distance = np.abs(grey.astype(np.int16) - int(np.median(grey)))
+    ink = distance > MARK_INK
     lines = np.flatnonzero(ink.mean(axis=1) > AXIS_SHARE)
     feet = gridline_feet(grey)
+    # an office chart draws no axis line: its lowest level gridline, light grey, is the
+    # plot's foot, the labels under it
+    faint = np.flatnonzero((distance > FAINT_RULE_INK).mean(axis=1) > AXIS_SHARE)
     if feet is not None and (not len(lines) or feet[0] > lines[-1] + 2):
         line = feet[0]
     elif len(lines):
         line = int(lines[-1])
+    elif len(faint):
+        line = int(faint[-1])
     else:
         return None
     marks, under = marks_under_line(ink, line, x1, max(3, int(1.5 * tick_height)))
