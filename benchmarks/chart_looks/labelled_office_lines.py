@@ -35,12 +35,40 @@ PALETTES = {
     "calc": ("#004586", "#ff420e", "#ffd320", "#579d1c", "#7e0021", "#83caff"),
     "sheets": ("#4285f4", "#db4437", "#f4b400", "#0f9d58", "#ab47bc", "#00acc1"),
 }
-FONTS = ("Carlito, Calibri, sans-serif", "Liberation Sans", "Arial, sans-serif",
-         "DejaVu Sans", "Roboto, sans-serif", "Open Sans")
-NAMES = ("Model A", "Model B", "Baseline", "Ours", "Zero-shot", "Few-shot", "Accuracy",
-         "F1", "Precision", "Recall", "Run 1", "Run 2", "GPT-4", "Llama 3", "Qwen2")
-TITLES = ("Accuracy by round", "Score per setting", "Results", "Evaluation score",
-          "Performance by epoch", "Pass rate", "Benchmark results")
+FONTS = (
+    "Carlito, Calibri, sans-serif",
+    "Liberation Sans",
+    "Arial, sans-serif",
+    "DejaVu Sans",
+    "Roboto, sans-serif",
+    "Open Sans",
+)
+NAMES = (
+    "Model A",
+    "Model B",
+    "Baseline",
+    "Ours",
+    "Zero-shot",
+    "Few-shot",
+    "Accuracy",
+    "F1",
+    "Precision",
+    "Recall",
+    "Run 1",
+    "Run 2",
+    "GPT-4",
+    "Llama 3",
+    "Qwen2",
+)
+TITLES = (
+    "Accuracy by round",
+    "Score per setting",
+    "Results",
+    "Evaluation score",
+    "Performance by epoch",
+    "Pass rate",
+    "Benchmark results",
+)
 Y_TITLES = ("Accuracy (%)", "Score", "Pass@1 (%)", "F1", "Win rate (%)")
 
 
@@ -49,15 +77,20 @@ def content(rng: random.Random, style: str) -> Curves:
     count = rng.randint(4, 8)
     start = rng.choice((0.0, 1.0, 1.0)) if style != "sheets" or rng.random() < 0.5 else 0.5
     step = 0.5 if start == 0.5 else 1.0
-    curves = Curves(style=style, renderer="svg" if style != "office_mpl" else "matplotlib",
-                    xs=[start + step * i for i in range(count)], tick_format="plain",
-                    y_title=rng.choice(Y_TITLES))
+    curves = Curves(
+        style=style,
+        renderer="svg" if style != "office_mpl" else "matplotlib",
+        xs=[start + step * i for i in range(count)],
+        tick_format="plain",
+        y_title=rng.choice(Y_TITLES),
+    )
     low = rng.uniform(10, 60)
     for name in rng.sample(NAMES, rng.choice((1, 2, 2, 3))):
         base = low + rng.uniform(-8, 8)
         trend = rng.uniform(-3, 6)
-        curves.series[name] = [round(base + trend * i + rng.uniform(-4, 4), 1)
-                               for i in range(count)]
+        curves.series[name] = [
+            round(base + trend * i + rng.uniform(-4, 4), 1) for i in range(count)
+        ]
     return curves
 
 
@@ -68,7 +101,7 @@ def y_ticks(values: list[float]) -> tuple[list[float], float, float]:
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50) if (span * 1.3) / s <= 7)
     first = math.floor((low - span * 0.1) / step) * step
     last = math.ceil((high + span * 0.15) / step) * step
-    ticks = [first + step * i for i in range(int(round((last - first) / step)) + 1)]
+    ticks = [first + step * i for i in range(round((last - first) / step) + 1)]
     return ticks, first, last
 
 
@@ -99,59 +132,85 @@ def office_page(curves: Curves, rng: random.Random, width: int, height: int) -> 
     def py(y: float) -> float:
         return top + (high - y) / (high - low) * plot_h
 
-    parts = [f"<rect width='{width}' height='{height}' fill='white'/>",
-             f"<text x='{width / 2:.1f}' y='{size + 12}' text-anchor='middle' fill='{ink}' "
-             f"font-size='{size + 4}'>{rng.choice(TITLES)}</text>"]
+    parts = [
+        f"<rect width='{width}' height='{height}' fill='white'/>",
+        f"<text x='{width / 2:.1f}' y='{size + 12}' text-anchor='middle' fill='{ink}' "
+        f"font-size='{size + 4}'>{rng.choice(TITLES)}</text>",
+    ]
     for value in ticks:
-        parts.append(f"<line x1='{left}' x2='{left + plot_w:.1f}' y1='{py(value):.1f}' "
-                     f"y2='{py(value):.1f}' stroke='{grid}' stroke-width='1'/>")
-        parts.append(f"<text x='{left - 6}' y='{py(value) + size * 0.35:.1f}' "
-                     f"text-anchor='end' fill='{ink}'>{value:g}</text>")
+        parts.append(
+            f"<line x1='{left}' x2='{left + plot_w:.1f}' y1='{py(value):.1f}' "
+            f"y2='{py(value):.1f}' stroke='{grid}' stroke-width='1'/>"
+        )
+        parts.append(
+            f"<text x='{left - 6}' y='{py(value) + size * 0.35:.1f}' "
+            f"text-anchor='end' fill='{ink}'>{value:g}</text>"
+        )
     if base_line:
-        parts.append(f"<line x1='{left}' x2='{left + plot_w:.1f}' y1='{py(low):.1f}' "
-                     f"y2='{py(low):.1f}' stroke='#bfbfbf' stroke-width='1'/>")
+        parts.append(
+            f"<line x1='{left}' x2='{left + plot_w:.1f}' y1='{py(low):.1f}' "
+            f"y2='{py(low):.1f}' stroke='#bfbfbf' stroke-width='1'/>"
+        )
     for index, x in enumerate(curves.xs):
-        parts.append(f"<text x='{px(index):.1f}' y='{top + plot_h + size + 6:.1f}' "
-                     f"text-anchor='middle' fill='{ink}'>{x:g}</text>")
+        parts.append(
+            f"<text x='{px(index):.1f}' y='{top + plot_h + size + 6:.1f}' "
+            f"text-anchor='middle' fill='{ink}'>{x:g}</text>"
+        )
     if y_title:
         middle = top + plot_h / 2
-        parts.append(f"<text x='{size + 4}' y='{middle:.1f}' text-anchor='middle' "
-                     f"fill='{ink}' transform='rotate(-90 {size + 4} {middle:.1f})'>"
-                     f"{curves.y_title}</text>")
+        parts.append(
+            f"<text x='{size + 4}' y='{middle:.1f}' text-anchor='middle' "
+            f"fill='{ink}' transform='rotate(-90 {size + 4} {middle:.1f})'>"
+            f"{curves.y_title}</text>"
+        )
     stroke = rng.choice((2.0, 2.25, 3.0))
     radius = rng.choice((3.0, 3.5, 4.0, 5.0))
     label_size = size - rng.choice((0, 1, 2))
     for colour, ys in zip(palette, curves.series.values(), strict=False):
         points = [(px(i), py(y)) for i, y in enumerate(ys)]
         text = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        parts.append(f"<polyline points='{text}' fill='none' stroke='{colour}' "
-                     f"stroke-width='{stroke}' stroke-linejoin='round'/>")
+        parts.append(
+            f"<polyline points='{text}' fill='none' stroke='{colour}' "
+            f"stroke-width='{stroke}' stroke-linejoin='round'/>"
+        )
         for (x, y), value in zip(points, ys, strict=True):
             if square:
-                parts.append(f"<rect x='{x - radius:.1f}' y='{y - radius:.1f}' "
-                             f"width='{2 * radius}' height='{2 * radius}' fill='{colour}'/>")
+                parts.append(
+                    f"<rect x='{x - radius:.1f}' y='{y - radius:.1f}' "
+                    f"width='{2 * radius}' height='{2 * radius}' fill='{colour}'/>"
+                )
             else:
-                parts.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{radius}' "
-                             f"fill='{colour}'/>")
+                parts.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{radius}' fill='{colour}'/>")
             if beside:
                 where = f"x='{x + radius + 3:.1f}' y='{y + label_size * 0.35:.1f}'"
             else:
                 where = f"x='{x:.1f}' y='{y - radius - 4:.1f}' text-anchor='middle'"
-            parts.append(f"<text {where} fill='{ink}' font-size='{label_size}'>"
-                         f"{value:.1f}</text>")
-    parts += legend_parts(names, palette, (left, top, plot_w, plot_h), height, size, ink,
-                          square, legend_right)
-    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
-           f"font-family='{font}' font-size='{size}'>{''.join(parts)}</svg>")
+            parts.append(f"<text {where} fill='{ink}' font-size='{label_size}'>{value:.1f}</text>")
+    parts += legend_parts(
+        names, palette, (left, top, plot_w, plot_h), height, size, ink, square, legend_right
+    )
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
+        f"font-family='{font}' font-size='{size}'>{''.join(parts)}</svg>"
+    )
     border = "1px solid #d9d9d9" if rng.random() < 0.5 else "none"
-    return (f"<html><body style='margin:0;background:white'><div id='shot' "
-            f"style='display:inline-block;padding:{rng.choice((0, 6, 12))}px;"
-            f"border:{border};background:white'>{svg}</div></body></html>")
+    return (
+        f"<html><body style='margin:0;background:white'><div id='shot' "
+        f"style='display:inline-block;padding:{rng.choice((0, 6, 12))}px;"
+        f"border:{border};background:white'>{svg}</div></body></html>"
+    )
 
 
-def legend_parts(names: list[str], palette: tuple[str, ...],
-                 plot: tuple[float, float, float, float], height: int, size: int, ink: str,
-                 square: bool, right: bool) -> list[str]:
+def legend_parts(
+    names: list[str],
+    palette: tuple[str, ...],
+    plot: tuple[float, float, float, float],
+    height: int,
+    size: int,
+    ink: str,
+    square: bool,
+    right: bool,
+) -> list[str]:
     """A swatch (a short line through a marker) and a name per series: in a row centred
     below the plot, or a column right of it."""
     left, top, plot_w, plot_h = plot
@@ -164,14 +223,19 @@ def legend_parts(names: list[str], palette: tuple[str, ...],
         else:
             sx, sy = x + sum(widths[:index]), height - size
         colour = palette[index]
-        parts.append(f"<line x1='{sx:.1f}' x2='{sx + 22:.1f}' y1='{sy:.1f}' y2='{sy:.1f}' "
-                     f"stroke='{colour}' stroke-width='2'/>")
-        marker = (f"<rect x='{sx + 8:.1f}' y='{sy - 3:.1f}' width='6' height='6' "
-                  f"fill='{colour}'/>" if square else
-                  f"<circle cx='{sx + 11:.1f}' cy='{sy:.1f}' r='3' fill='{colour}'/>")
+        parts.append(
+            f"<line x1='{sx:.1f}' x2='{sx + 22:.1f}' y1='{sy:.1f}' y2='{sy:.1f}' "
+            f"stroke='{colour}' stroke-width='2'/>"
+        )
+        marker = (
+            f"<rect x='{sx + 8:.1f}' y='{sy - 3:.1f}' width='6' height='6' fill='{colour}'/>"
+            if square
+            else f"<circle cx='{sx + 11:.1f}' cy='{sy:.1f}' r='3' fill='{colour}'/>"
+        )
         parts.append(marker)
-        parts.append(f"<text x='{sx + 28:.1f}' y='{sy + size * 0.35:.1f}' "
-                     f"fill='{ink}'>{name}</text>")
+        parts.append(
+            f"<text x='{sx + 28:.1f}' y='{sy + size * 0.35:.1f}' fill='{ink}'>{name}</text>"
+        )
     return parts
 
 
@@ -201,16 +265,31 @@ def mpl_image(curves: Curves, rng: random.Random) -> Image.Image:
         ax.set_xlim(curves.xs[0] - step / 2, curves.xs[-1] + step / 2)
         ax.tick_params(length=0, colors="#595959")
         for (name, ys), colour in zip(curves.series.items(), palette, strict=False):
-            ax.plot(curves.xs, ys, color=colour, marker="s" if square else "o",
-                    markersize=rng.choice((5, 6, 7)), linewidth=2, label=name)
+            ax.plot(
+                curves.xs,
+                ys,
+                color=colour,
+                marker="s" if square else "o",
+                markersize=rng.choice((5, 6, 7)),
+                linewidth=2,
+                label=name,
+            )
             for x, y in zip(curves.xs, ys, strict=True):
-                ax.annotate(f"{y:.1f}", (x, y), textcoords="offset points", xytext=(0, 6),
-                            ha="center", color="#404040", fontsize=size - 1)
+                ax.annotate(
+                    f"{y:.1f}",
+                    (x, y),
+                    textcoords="offset points",
+                    xytext=(0, 6),
+                    ha="center",
+                    color="#404040",
+                    fontsize=size - 1,
+                )
         ax.set_title(rng.choice(TITLES), color="#595959", fontsize=size + 3)
         if rng.random() < 0.5:
             ax.set_ylabel(curves.y_title, color="#595959")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(curves.series),
-                  frameon=False)
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(curves.series), frameon=False
+        )
         return figure_image(figure, rng.choice((90, 100, 110)))
 
 

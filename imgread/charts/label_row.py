@@ -59,12 +59,14 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
 
 
 def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
-                   settings: OcrSettings | None, counts: bool = False) -> Fit | None:
+                   settings: OcrSettings | None, counts: bool = False,
+                   lowest_tick: float = 0.0) -> Fit | None:
     """An x axis for a plot under which the page reading found no label at all (small
     digits in a JPEG, lone digits on a dark page): the row just under the plot's lowest
     long level line (the x axis line, or the frame's foot), or, with no such line lower,
     under the feet of its upright gridlines (a frameless plot, its grid dim), read again on
-    its own. None where no scale fits it."""
+    its own; with neither, under its lowest light gridline or its lowest y tick
+    (``lowest_tick``, a pixel row), whichever is lower. None where no scale fits it."""
     if settings is None:
         return None
     x1, x2 = max(0, area.x1), min(rgb.shape[1], area.x2)
@@ -78,13 +80,16 @@ def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
     feet = gridline_feet(grey)
     # an office chart draws no axis line: its lowest level gridline, light grey, is the
     # plot's foot, the labels under it
-    faint = np.flatnonzero((distance > FAINT_RULE_INK).mean(axis=1) > AXIS_SHARE)
+    # (within the plot: a card's frame under it is no gridline)
+    faint = np.flatnonzero((distance[: area.y2 - y1 + 1] > FAINT_RULE_INK).mean(axis=1)
+                           > AXIS_SHARE)
     if feet is not None and (not len(lines) or feet[0] > lines[-1] + 2):
         line = feet[0]
     elif len(lines):
         line = int(lines[-1])
-    elif len(faint):
-        line = int(faint[-1])
+    elif len(faint) or y1 < lowest_tick < y2:  # (or its lowest tick's row, where that
+        # gridline is clipped at the plot's foot)
+        line = max([*([int(faint[-1])] if len(faint) else []), int(lowest_tick) - y1])
     else:
         return None
     marks, under = marks_under_line(ink, line, x1, max(3, int(1.5 * tick_height)))
