@@ -75,3 +75,40 @@ def test_x_labels_under_the_lowest_tick_where_its_gridline_is_clipped(tmp_path: 
     (before, x stayed in pixels)."""
     path, series = _drawn(tmp_path, 3, None)
     assert not _all_read(read_image(path), series)
+
+
+def test_values_set_right_of_their_markers_are_the_points_values(tmp_path: Path) -> None:
+    """Labels placed right of each marker on its row (an office chart's "right" placement)
+    stand too far from the marker's column to be taken for a label over it: each binds the
+    point it starts just right of, its value the point's (before, every y was measured)."""
+    import matplotlib.pyplot as plt
+
+    xs = [1, 2, 3, 4, 5]
+    ys = [57.9, 48.3, 44.7, 36.2, 31.4]
+    figure, ax = plt.subplots(figsize=(7, 4.2), dpi=100)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.yaxis.grid(True, color="#d9d9d9")
+    ax.set_axisbelow(True)
+    ax.plot(xs, ys, color="#004586", marker="s", markersize=6, linewidth=2, label="Ours")
+    for x, y in zip(xs, ys, strict=True):
+        ax.annotate(
+            f"{y:.1f}",
+            (x, y),
+            textcoords="offset points",
+            xytext=(7, 1),
+            ha="left",
+            va="bottom",
+            color="#333333",
+            fontsize=11,
+        )
+    ax.set_ylim(20, 70)
+    ax.set_xticks(xs)
+    ax.tick_params(length=0)
+    figure.tight_layout()
+    path = tmp_path / "right.png"
+    figure.savefig(path)
+    plt.close(figure)
+    points = [p for chart in read_image(path).charts for s in chart.series for p in s.points]
+    printed = {p.label for p in points if p.provenance == "label"}
+    assert len(printed & {f"{y:.1f}" for y in ys}) >= 4
