@@ -32,7 +32,8 @@ line charts with each point's value printed over its marker, their y axis at the
 the right only: ``darkvalues``; grouped grey columns told apart by hatch and dots in a
 greyscale JPEG, Vega-Lite lines with one series highlighted and the others faded:
 ``fades``; line charts with a dashed reference line, and column charts photographed off a
-screen: ``refphotos``).
+screen: ``refphotos``; office-suite line charts (Excel, LibreOffice, Google Sheets) with every
+point's value printed by its marker and the legend below the plot: ``officevalues``).
 
 Each module has ``generate(out, count, seed) -> truth`` in the truth format of
 ``unseen_charts.py`` ({file: {kind, renderer, log_x, labelled, style, series: {name:
@@ -56,6 +57,7 @@ from chart_looks import (
     dark_value_lines,
     dot_dates,
     grey_bars,
+    labelled_office_lines,
     line_kinds,
     log_lines,
     lollipops,
@@ -120,4 +122,5 @@ LOOKS = {
     "darkvalues": dark_value_lines,
     "fades": pattern_fades,
     "refphotos": reference_photos,
+    "officevalues": labelled_office_lines,
 }

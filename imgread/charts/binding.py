@@ -596,7 +596,8 @@ def values_over_points(points: list[ChartPoint], found: list[Phrase], fit: Fit,
                        area: Box) -> list[ChartPoint]:
     """A line's points with the values printed at their markers (``54.2`` just over or
     under each, as report cards print them) taken for their y: the number nearest the
-    marker's column, at most a few label heights off its row, whose value the axis
+    marker's column, at most a few label heights off its row (or one starting just right
+    of the marker, on its row), whose value the axis
     confirms (within a few of its pixels, ``POINT_LABEL_PX``); each
     label binds one point, the nearest in value first. The axis measures; the label
     prints the value exactly (the measured y stays where no label confirms it)."""
@@ -612,8 +613,12 @@ def values_over_points(points: list[ChartPoint], found: list[Phrase], fit: Fit,
         within = POINT_LABEL_PX * fit.uncertainty(point.py)
         for number, label in enumerate(labels):
             box = label.box
-            if abs(box.cx - point.px) > max(0.5 * box.width, box.height) or abs(
-                    box.cy - point.py) > POINT_LABEL_REACH * box.height:
+            # over or under its marker, or set just right of it on its row (an office
+            # chart's labels placed "right")
+            beside = 0 <= box.x1 - point.px <= POINT_LABEL_BESIDE * box.height and abs(
+                box.cy - point.py) <= box.height
+            if not beside and (abs(box.cx - point.px) > max(0.5 * box.width, box.height) or abs(
+                    box.cy - point.py) > POINT_LABEL_REACH * box.height):
                 continue
             off = abs(float(label.value or 0.0) - point.y)
             if off <= within:
@@ -637,3 +642,4 @@ def values_over_points(points: list[ChartPoint], found: list[Phrase], fit: Fit,
 POINT_LABEL_PX = 3.0  # the axis's uncertainties (a pixel and its residual): a printed value
 # this near the measured one confirms it
 POINT_LABEL_REACH = 3.0  # label heights: the furthest a point's label stands off its row
+POINT_LABEL_BESIDE = 1.5  # label heights: the furthest a label set right of its marker starts

@@ -27,6 +27,7 @@ from .text import as_tick, phrases, power_value, unit_misreadings
 MARK_INK = 60  # grey levels from the page: a tick mark's pixels
 MARK_WIDTH = 3  # px: the widest a tick mark is drawn
 AXIS_SHARE = 0.5  # of the row's width: an inked row this long is the axis line
+FAINT_RULE_INK = 12  # grey levels from the page: a light gridline's pixels
 LATTICE_PX = 2.0  # px: a mark this near where an even step in value puts it is there
 LATTICE_SHARE = 0.75  # of the marks: the least at even steps in value (not so at decades)
 EVEN_PX = 2.0  # px: marks stepping within this of each other are evenly set (linear)
@@ -58,12 +59,14 @@ def few_labels_axis(rgb: np.ndarray, below: list[Phrase], area: Box,
 
 
 def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
-                   settings: OcrSettings | None, counts: bool = False) -> Fit | None:
+                   settings: OcrSettings | None, counts: bool = False,
+                   lowest_tick: float = 0.0) -> Fit | None:
     """An x axis for a plot under which the page reading found no label at all (small
     digits in a JPEG, lone digits on a dark page): the row just under the plot's lowest
     long level line (the x axis line, or the frame's foot), or, with no such line lower,
     under the feet of its upright gridlines (a frameless plot, its grid dim), read again on
-    its own. None where no scale fits it."""
+    its own; with neither, under its lowest light gridline or its lowest y tick
+    (``lowest_tick``, a pixel row), whichever is lower. None where no scale fits it."""
     if settings is None:
         return None
     x1, x2 = max(0, area.x1), min(rgb.shape[1], area.x2)
@@ -71,13 +74,22 @@ def row_under_plot(rgb: np.ndarray, area: Box, tick_height: float,
     grey = cv2.cvtColor(np.ascontiguousarray(rgb[y1:y2, x1:x2]), cv2.COLOR_RGB2GRAY)
     if grey.size == 0:
         return None
-    ink = np.abs(grey.astype(np.int16) - int(np.median(grey))) > MARK_INK
+    distance = np.abs(grey.astype(np.int16) - int(np.median(grey)))
+    ink = distance > MARK_INK
     lines = np.flatnonzero(ink.mean(axis=1) > AXIS_SHARE)
     feet = gridline_feet(grey)
+    # an office chart draws no axis line: its lowest level gridline, light grey, is the
+    # plot's foot, the labels under it
+    # (within the plot: a card's frame under it is no gridline)
+    faint = np.flatnonzero((distance[: area.y2 - y1 + 1] > FAINT_RULE_INK).mean(axis=1)
+                           > AXIS_SHARE)
     if feet is not None and (not len(lines) or feet[0] > lines[-1] + 2):
         line = feet[0]
     elif len(lines):
         line = int(lines[-1])
+    elif len(faint) or y1 < lowest_tick < y2:  # (or its lowest tick's row, where that
+        # gridline is clipped at the plot's foot)
+        line = max([*([int(faint[-1])] if len(faint) else []), int(lowest_tick) - y1])
     else:
         return None
     marks, under = marks_under_line(ink, line, x1, max(3, int(1.5 * tick_height)))

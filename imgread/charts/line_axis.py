@@ -24,6 +24,7 @@ from .categories import MARK_SHARE, category_row, is_categorical
 from .date_row import date_row
 from .label_row import few_labels_axis, row_under_plot
 from .panels import Panel
+from .pixels import distance
 from .text import Tick, as_tick, in_thousands, lost_point_readings, unit_misreadings
 
 
@@ -32,6 +33,7 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
     """Sets ``panel.x`` (None where no scale fits) and widens ``panel.area`` out to the end
     ticks; returns the labels naming places along x where there is no scale, and of those
     the categories (a row of names each point takes as printed; ``categories``)."""
+    panel.area = _down_to_gridlines(rgb, panel)
     # x ticks may print sizes with their unit ("7B", "70B"): numbers on this axis only
     counts = in_thousands([f for f in found if f.box.y1 >= panel.area.y2 - 2])
     numbers = [p for p in (as_tick(f, sizes=True, counts=counts) for f in found)
@@ -99,11 +101,54 @@ def read_x_axis(rgb: np.ndarray, panel: Panel, found: list[Phrase],
                                     and panel.area.x1 - 20 <= p.box.cx <= panel.area.x2 + 20])
     if panel.x is None and not places_named and not below:  # no label under the plot
         # read at all: the row under its axis line read again
-        panel.x = row_under_plot(rgb, panel.area, panel.tick_height, settings, counts)
+        panel.x = row_under_plot(rgb, panel.area, panel.tick_height, settings, counts,
+                                 max(panel.y.pixels))
     # a line's first and last points stand on the x axis's end ticks, which may lie at
     # the area's edges (no y axis line, the rules ending at the last point): out to them
     panel.area = _out_to_end_ticks(panel, places_named, rgb.shape[1])
     return places_named, categories
+
+
+def _down_to_gridlines(rgb: np.ndarray, panel: Panel) -> Box:
+    """The plot area down to the lowest level gridline under it that stands where the y
+    axis's steps (or half steps) put one: the lowest ticks OCR lost on a plot with light
+    rules and no axis line (an office chart) cut the area above its last steps, its points
+    and the x labels under it."""
+    area, fit = panel.area, panel.y
+    values = sorted({float(p.value) for p in fit.ticks if p.value is not None})
+    x1, x2 = max(0, area.x1), min(rgb.shape[1], area.x2)
+    y1, y2 = max(0, area.y2), min(rgb.shape[0], panel.floor)
+    if fit.scale != "linear" or len(values) < 2 or y2 - y1 < 3 or x2 - x1 < 20:
+        return area
+    page = np.median(rgb[max(0, area.y1) : y1, x1:x2].reshape(-1, 3), axis=0)
+    band = rgb[y1:y2, x1:x2]
+    grey = (distance(band, page) > FAINT_RULE_INK) & (
+        band.max(axis=-1).astype(np.int16) - band.min(axis=-1) < RULE_CHROMA)
+    # (a frame's foot runs on under the tick labels' column; a gridline stops short of it)
+    columns = sorted(int(x) for p in fit.ticks for x in (p.box.x1, p.box.x2))
+    labels = rgb[y1:y2, max(0, columns[0]) : max(0, columns[-1])]
+    framed = np.zeros(y2 - y1, dtype=bool)
+    if labels.shape[1]:  # (a lost label's glyphs ink the column too, but rows deep)
+        inked = (distance(labels, page) > FAINT_RULE_INK).mean(axis=1)
+        thin = np.maximum(np.roll(inked, RULE_PX), np.roll(inked, -RULE_PX)) < RULE_SHARE
+        framed = (inked > RULE_SHARE) & (thin | (np.arange(len(inked)) >= len(inked) - RULE_PX))
+    half = float(np.min(np.diff(values))) / 2
+    lowest = None
+    for row in np.flatnonzero((grey.mean(axis=1) > RULE_SHARE) & ~framed):
+        centre = y1 + row + 0.5
+        steps = round((fit.value(centre) - values[0]) / half)
+        pixel = fit.pixel(values[0] + steps * half)
+        if pixel is not None and abs(pixel - centre) <= RULE_PX:
+            lowest = y1 + int(row)
+    if lowest is None:
+        return area
+    return area.model_copy(update={"y2": lowest + 1})
+
+
+FAINT_RULE_INK = 12.0  # colour distance from the page: a light gridline's pixels
+RULE_CHROMA = 40  # grey levels between channels: the most a grey rule has
+RULE_SHARE = 0.5  # of the plot's width: an inked row this long is a gridline
+RULE_PX = 2  # px: a gridline this near where a step of the axis puts one is its; as thin
 
 
 def _most_ticks(fits: list[Fit]) -> int:
