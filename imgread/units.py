@@ -64,6 +64,7 @@ _COMPOUND_RE = re.compile(
 _COUNT_RE = re.compile(r"(?P<main>\d+)\s*/\s*(?P<total>\d+)")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; every numeric test of a cell's text asks it
 def main_of_compound(text: str) -> str | None:
     """The first number of a cell that prints a score with its spread, interval or count
     in brackets ("45.2 [43.9, 46.5]" -> "45.2"), or of a count ("17/20" -> "17"), else

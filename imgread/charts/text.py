@@ -253,13 +253,13 @@ def phrases(words: list[Word], gap: float = 0.9) -> list[Phrase]:
         for group in groups:
             last = group[-1]
             height = max(1, min(last.box.height, word.box.height))
-            joinable = not (is_number and parse_number(last.text) is not None) and not (
-                is_size and size_value(last.text) is not None) and not (
-                is_power and power_value(last.text) is not None)
+            # the gap first: it rules out nearly every group, and costs least to ask
             if (
-                joinable
+                -0.3 * height <= word.box.x1 - last.box.x2 <= gap * height
                 and same_line(last.box, word.box)
-                and -0.3 * height <= word.box.x1 - last.box.x2 <= gap * height
+                and not (is_number and parse_number(last.text) is not None)
+                and not (is_size and size_value(last.text) is not None)
+                and not (is_power and power_value(last.text) is not None)
             ):
                 group.append(word)
                 break

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from .. import ocr
@@ -66,6 +67,9 @@ def is_split_number(text: str) -> bool:
 BRACKETED_CHANGE_RE = re.compile(r"^\(\s?(?:\+|[-\u2212–—]{1,2})\s?\d+(?:[.,]\d+)?%?\s?\)$")
 
 
+# Pure, and asked of every cell's text many times over (columns' kinds, rows, chunks): its
+# answers are kept.
+@lru_cache(maxsize=1 << 16)
 def is_numeric_text(text: str) -> bool:
     return (
         bool(NUMERIC_TEXT_RE.match(text.strip()))
