@@ -31,6 +31,7 @@ from .column_numbers import without_column_numbers
 from .columns import model_column, numeric_columns
 from .continued import join_continued
 from .cut import drop_cut_column
+from .delimited import read_delimited
 from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
@@ -124,6 +125,10 @@ def extract_tables(
         candidates.append((gridded[0], None))
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
+    # Lines typed as delimited text (a CSV file's) are split at their delimiters: their
+    # fields stand at other x on every line, and no layout lines them up.
+    typed, words = read_delimited(words)
+    candidates.extend((table, None) for table in typed)
     # A two-column page's columns are read apart: the text beside a table is no part of it.
     # A docs site's navigation beside a table is no column of it.
     # An app's other pane (an editor's source beside its compiled page) is read apart, and
