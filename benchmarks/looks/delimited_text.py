@@ -108,7 +108,7 @@ def _table(rng: random.Random, kind: str) -> tuple[list[str], list[list[str]], l
         rows.append(
             {
                 "model": name,
-                "params_b": params if with_params else None,
+                "params_b": params,
                 "tokens_t": tokens if with_tokens else None,
                 "mmlu": mmlu,
                 "cells": cells,

@@ -71,12 +71,14 @@ def _typed(words: list[Word], line: list[int], advance: float) -> Typed:
             gap = word.box.x1 - last
             if gap >= SPACE_GAP * advance:
                 chars += [(" ", None, None)] * max(1, round(gap / advance))
-        step = word.box.width / max(len(word.text), 1)
+        # a monospaced face's advance, not the word's width over its letters: the boxes of
+        # words the engines read over one another run past their text
+        step = min(advance, word.box.width / max(len(word.text), 1))
         chars += [
             (ch, word.box.x1 + k * step, word.box.x1 + (k + 1) * step)
             for k, ch in enumerate(word.text)
         ]
-        last = word.box.x2
+        last = max(word.box.x2, last or 0)
     return Typed(chars, line, box, advance)
 
 
@@ -204,21 +206,17 @@ def _read_block(block: list[Typed], words: list[Word]) -> tuple[Table, list[int]
 
 def _agreeing(split: list[list[Field]]) -> list[list[int]]:
     """Runs of three lines or more that split into as many fields, three at least (a line
-    between two that agree, misread, is left out)."""
-    runs: list[list[int]] = []
-    current: list[int] = []
+    between two runs of one count, misread, is left out)."""
+    runs: list[tuple[int, list[int]]] = []
     for k, fields in enumerate(split):
-        if current and len(fields) == len(split[current[-1]]) and k - current[-1] <= 2:
-            current.append(k)
-            continue
-        if current and k - current[-1] == 1:
-            continue  # perhaps misread: the next line tells
-        if len(current) >= 3:
-            runs.append(current)
-        current = [k] if len(fields) >= MIN_FIELDS else []
-    if len(current) >= 3:
-        runs.append(current)
-    return runs
+        if runs and runs[-1][0] == len(fields):
+            runs[-1][1].append(k)
+        elif len(runs) >= 2 and runs[-2][0] == len(fields) and len(runs[-1][1]) == 1:
+            runs.pop()
+            runs[-1][1].append(k)
+        else:
+            runs.append((len(fields), [k]))
+    return [lines for count, lines in runs if count >= MIN_FIELDS and len(lines) >= 3]
 
 
 def read_delimited(words: list[Word]) -> tuple[list[Table], list[Word]]:
@@ -230,7 +228,7 @@ def read_delimited(words: list[Word]) -> tuple[list[Table], list[Word]]:
     typed = []
     for line in lines:
         kept = _without_gutter(words, line, advance)
-        typed.append(_typed(words, kept, _advance([words[i] for i in kept])))
+        typed.append(_typed(words, kept, min(advance, _advance([words[i] for i in kept]))))
     tables = []
     used: set[int] = set()
     for run in _blocks(typed):
