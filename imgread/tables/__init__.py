@@ -43,6 +43,7 @@ from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .line_numbers import without_gutter_column, without_line_numbers
 from .lines import Layout, is_numeric_text
+from .lost_commas import restore_lost_commas
 from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
 from .name_repairs import (
     declares_dagger,
@@ -188,6 +189,8 @@ def extract_tables(
         strip_note_marks(table)
         flags.extend(finish_numbers(table, voter))
         strip_note_marks(table)
+        # A size's decimal comma read as nothing ("14T" of "1,4 T"), by its ink.
+        flags.extend(restore_lost_commas(table, prepared))
         if layout is not None:  # an editor's gutter the page read missed, read again
             without_gutter_column(table, layout)
         # Raised marks read as a digit or letter glued on ("45.77", "Model-7B1"), by their ink.
