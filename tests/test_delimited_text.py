@@ -174,3 +174,23 @@ def test_lines_of_one_word_each_split_at_their_commas() -> None:
         ["borealis 34b", "75.9", "66.1"],
         ["dune-70b", "", "55.0"],
     ]
+
+
+def test_prose_whose_lines_hold_as_many_commas_is_no_delimited_table() -> None:
+    """A reference list ("Brown, NeurIPS, 2020"): commas followed by spaces, as prose
+    types them, no file's delimiters."""
+    lines = [
+        "Authors, Venue, Year",
+        "Brown, NeurIPS, 2020",
+        "Vaswani, NIPS, 2017",
+        "Devlin, NAACL, 2019",
+    ]
+    words = []
+    for r, line in enumerate(lines):
+        x = 10
+        for part in line.split(" "):
+            words.append(_word(part, x, 10 + 20 * r))
+            x += round(8.0 * (len(part) + 1))
+    tables, rest = read_delimited(words)
+    assert tables == []
+    assert rest == words

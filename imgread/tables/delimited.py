@@ -38,14 +38,19 @@ SPACE_GAP = 0.5
 GUTTER_GAP = 1.5
 # The lines of a block start within this many characters of one another.
 LEFT_EDGE = 1.5
+# A delimiter is typed with no space after it, mostly: prose puts one after its commas.
+SPACED = 0.5
+
+# Characters as typed, each with the x span of the ink it was read from (None for a space
+# put back in a gap).
+Field = list[tuple[str, float | None, float | None]]
 
 
 @dataclass(frozen=True)
 class Typed:
-    """One line as typed: its characters, each with the x span of the ink it was read
-    from (None for a space put back in a gap), and the words it was read from."""
+    """One line as typed: its characters and the words it was read from."""
 
-    chars: list[tuple[str, float | None, float | None]]
+    chars: Field
     words: list[int]
     box: Box
     advance: float
@@ -61,7 +66,7 @@ def _advance(words: list[Word]) -> float:
 
 def _typed(words: list[Word], line: list[int], advance: float) -> Typed:
     """The line's words joined back as typed, a space for each character of a gap."""
-    chars: list[tuple[str, float | None, float | None]] = []
+    chars: Field = []
     box = words[line[0]].box
     last = None
     for i in line:
@@ -88,9 +93,6 @@ def _without_gutter(words: list[Word], line: list[int], advance: float) -> list[
         return line
     gap = words[line[1]].box.x1 - words[line[0]].box.x2
     return line[1:] if gap >= GUTTER_GAP * advance else line
-
-
-Field = list[tuple[str, float | None, float | None]]
 
 
 def _split(chars: Field, delimiter: str) -> list[Field]:
@@ -198,10 +200,19 @@ def _read_block(block: list[Typed], words: list[Word]) -> tuple[Table, list[int]
     for delimiter in DELIMITERS:
         split = [_split(line.chars, delimiter) for line in block]
         for used in _agreeing(split):
+            if _spaced([split[k] for k in used]):
+                continue
             table = _table([block[k] for k in used], [split[k] for k in used], words)
             if table is not None and (best is None or len(used) > len(best[1])):
                 best = (table, used)
     return best
+
+
+def _spaced(lines: list[list[Field]]) -> bool:
+    """Most of the lines' delimiters have a space after them: prose's commas ("Brown, T.,
+    2020"), no file's."""
+    after = [fields[k + 1][:1] for fields in lines for k in range(len(fields) - 1)]
+    return sum(1 for first in after if first and first[0][0] == " ") > SPACED * len(after)
 
 
 def _agreeing(split: list[list[Field]]) -> list[list[int]]:
