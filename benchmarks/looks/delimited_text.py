@@ -4,10 +4,13 @@ dark or light theme), ``cat results.csv`` in a terminal, a code block in a chat.
 line holds the header's names ("model,n_params_b,mmlu,gsm8k"), each further line a model's
 values, so the fields stand at other x on every line.
 
-Comma-, semicolon- and tab-separated; some names quoted ("\\"Qwen-14B Chat\\",14,67.3"),
-some fields empty or "n/a". A European file is semicolon-separated with decimal commas
-("67,3") and token counts printed with a unit ("4,5T", "1,4 Bio."). 12-20 px monospaced
-faces, some shrunk or saved as JPEG. The truth is the table as written.
+Comma-, semicolon- and tab-separated (a tab expanded to the next stop of eight, so a long
+name pushes its line's later fields a stop on); some names quoted
+("\\"Qwen-14B Chat\\",14,67.3"), some fields empty or "n/a". A European file is
+semicolon-separated with decimal commas ("67,3") and token counts printed with a unit
+("4,5T", "1,4 Bio."); the same European table also drawn as a web page's, German names over
+its columns. 12-20 px monospaced faces, some shrunk or saved as JPEG. The truth is the
+table as written.
 """
 
 from __future__ import annotations
