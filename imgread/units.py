@@ -145,6 +145,21 @@ def _to_float(number: str) -> float:
     return float(number.replace(",", ""))
 
 
+_DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+_DECIMAL_POINT_RE = re.compile(r"(?<![\d.,])\d+\.\d+(?![\d.,])")
+# Cells enough to tell a table's convention: this many decimal commas, and no point.
+CONVENTION_CELLS = 2
+
+
+def prints_decimal_commas(texts: list[str]) -> bool:
+    """The cells print their decimals with a comma ("67,3", "4,5T"), as European tables do:
+    two such cells at least, and no decimal point among them."""
+    commas = sum(bool(_DECIMAL_COMMA_RE.search(_tidy(text))) for text in texts)
+    return commas >= CONVENTION_CELLS and not any(
+        _DECIMAL_POINT_RE.search(_tidy(text)) for text in texts
+    )
+
+
 def is_missing(text: str) -> bool:
     """True for the marks tables print for a missing value ("-", "n/a", ...)."""
     return text.strip().lower() in _MISSING

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from imgread.record import Cell, Table
 from imgread.tables import rows_from_table
-from imgread.tables.cells import _extends, _ink_marks
+from imgread.tables.cells import _extends, ink_marks
 from imgread.tables.columns import numeric_columns
 
 FONTS = Path("/usr/share/fonts/truetype")
@@ -129,5 +129,5 @@ def test_a_thin_grey_stroke_is_one_mark() -> None:
     window[4:28, 9] = [110 if y % 6 else 150 for y in range(4, 28)]
     window[4:28, 8] = window[4:28, 10] = 160
     window[:, 16] = 200
-    marks = _ink_marks(window)
+    marks = ink_marks(window)
     assert [(h, w) for _, _, w, h, _ in marks] == [(24, 1)]

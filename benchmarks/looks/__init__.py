@@ -16,6 +16,7 @@ from looks import (
     data_tables,
     databars,
     decks,
+    delimited_text,
     documents,
     family_spans,
     forwarded_chat,
@@ -99,4 +100,5 @@ LOOKS = {
     "raw_markdown": raw_markdown,
     "task_board": task_board,
     "projector": projector,
+    "delimited_text": delimited_text,
 }

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..units import parse_number
+
 _LEADING_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # Readings that agree on a score as their leading number, enough to vouch for it.
 VOUCHING_READINGS = 2
@@ -27,10 +29,9 @@ def leading_number(text: str) -> str | None:
 
 
 def _as_float(printed: str) -> float | None:
-    try:
-        return float(printed.replace(",", ""))
-    except ValueError:
-        return None
+    """The number as the one reader of printed numbers takes it: "67,3" is a decimal
+    comma's 67.3, not 673; "1,500" fifteen hundred."""
+    return parse_number(printed, whole=True)
 
 
 def vouched(value: float | None, readings: Sequence[str]) -> bool:
@@ -56,7 +57,7 @@ def _within_one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     shorter, longer = sorted((a, b), key=len)
-    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def misread_as(stated: str, readings: Sequence[str]) -> bool:
@@ -69,5 +70,7 @@ def misread_as(stated: str, readings: Sequence[str]) -> bool:
     read = [digits for digits in read if digits]
     if not wanted or not read:
         return True
-    return any(digits.startswith(wanted) or wanted.startswith(digits)
-               or _within_one_edit(wanted, digits) for digits in read)
+    return any(
+        digits.startswith(wanted) or wanted.startswith(digits) or _within_one_edit(wanted, digits)
+        for digits in read
+    )

@@ -31,6 +31,7 @@ from .column_numbers import without_column_numbers
 from .columns import model_column, numeric_columns
 from .continued import join_continued
 from .cut import drop_cut_column
+from .delimited import read_delimited
 from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
@@ -42,6 +43,7 @@ from .inline_settings import split_inline_settings
 from .layout import build_table, find_layouts, looks_like_a_table
 from .line_numbers import without_gutter_column, without_line_numbers
 from .lines import Layout, is_numeric_text
+from .lost_commas import restore_lost_commas
 from .marks import strip_raised_marks, strip_raised_tails, without_marked_numbers
 from .name_repairs import (
     declares_dagger,
@@ -124,6 +126,10 @@ def extract_tables(
         candidates.append((gridded[0], None))
         flags.extend(gridded[1])
         words = words_outside(words, gridded[0].box)
+    # Lines typed as delimited text (a CSV file's) are split at their delimiters: their
+    # fields stand at other x on every line, and no layout lines them up.
+    typed, words = read_delimited(words)
+    candidates.extend((table, None) for table in typed)
     # A two-column page's columns are read apart: the text beside a table is no part of it.
     # A docs site's navigation beside a table is no column of it.
     # An app's other pane (an editor's source beside its compiled page) is read apart, and
@@ -183,6 +189,8 @@ def extract_tables(
         strip_note_marks(table)
         flags.extend(finish_numbers(table, voter))
         strip_note_marks(table)
+        # A size's decimal comma read as nothing ("14T" of "1,4 T"), by its ink.
+        flags.extend(restore_lost_commas(table, prepared))
         if layout is not None:  # an editor's gutter the page read missed, read again
             without_gutter_column(table, layout)
         # Raised marks read as a digit or letter glued on ("45.77", "Model-7B1"), by their ink.

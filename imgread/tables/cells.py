@@ -148,7 +148,7 @@ def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bo
         if window.shape[0] < 3 or window.shape[1] < 3:
             continue
         after = x1 > box.x2 * scale
-        for x, y, w, h, area in _ink_marks(window):
+        for x, y, w, h, area in ink_marks(window):
             rule = h >= 0.9 * window.shape[0] and w <= 3  # a column rule, top to bottom
             if not rule and h >= 0.4 * height * scale and area >= 0.04 * (height * scale) ** 2:
                 found = True
@@ -164,7 +164,7 @@ def unread_ink(prepared: Prepared, box: Box | None, span: tuple[int, int]) -> bo
 INK, FAINT_INK = 128, 170
 
 
-def _ink_marks(window: np.ndarray) -> list[tuple[int, int, int, int, int]]:
+def ink_marks(window: np.ndarray) -> list[tuple[int, int, int, int, int]]:
     """The marks in a grey window, each the (x, y, width, height, area) of its dark ink:
     dark pieces that faint ink joins are one mark; faint ink alone (a pale ground or rule)
     is none, and a dark rule's faint edges do not widen it."""
