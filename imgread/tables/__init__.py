@@ -140,7 +140,9 @@ def extract_tables(
     parts = [
         (part, _row_rules([rule for rule in horizontal if pane.holds(rule.start, rule.end)]))
         for pane in split_panes(words, prepared)
-        for part in page_columns(beside_ruled_blocks(without_side_navigation(pane.words), beside))
+        for part in page_columns(
+            beside_ruled_blocks(without_side_navigation(pane.words), beside)
+        )
     ]
     for part, row_rules in parts:
         layout_words = partial(

@@ -85,11 +85,17 @@ _LOOK_ALIKES = str.maketrans({"1": "l", "I": "l", "i": "l", "|": "l", "!": "l"})
 _STEM_RE = re.compile(r"^[^\W_]+")
 
 
+def _votes(stem: str, spelled: dict[str, int]) -> int:
+    """Rows reading ``stem``; a reading with letters only counts twice: a letter read as a
+    digit is the likelier slip in a word of letters."""
+    return spelled[stem] * (1 if any(c.isdigit() for c in stem) else 2)
+
+
 def settle_family_spellings(table: Table) -> list[Flag]:
     """Names of one family read with look-alike letters in its stem ("inkwell-7b" and
-    "inkwel1-13b", "Ilvan" and "llvan") take the stem most rows read; between readings as
-    common, the one with no digit among its letters. A font that draws l, 1 and I alike
-    makes each row's reading a guess; the rows together are a better one."""
+    "inkwel1-13b", "Ilvan" and "llvan") take the stem most rows read, a reading with no
+    digit counting twice. A font that draws l, 1 and I alike makes each row's reading a
+    guess; the rows together are a better one."""
     column = model_column(table)
     if column is None or column in numeric_columns(table):
         return []
@@ -108,10 +114,9 @@ def settle_family_spellings(table: Table) -> list[Flag]:
         spelled = readings.get(stem[0].translate(_LOOK_ALIKES), {})
         if len(spelled) < 2:
             continue
-        best = max(spelled, key=lambda s: (spelled[s], not any(c.isdigit() for c in s)))
+        best = max(spelled, key=lambda s: _votes(s, spelled))
         read = stem[0]
-        clearer = not any(c.isdigit() for c in best) and any(c.isdigit() for c in read)
-        if spelled[best] > spelled[read] or (spelled[best] == spelled[read] and clearer):
+        if _votes(best, spelled) > _votes(read, spelled):
             after = best + cell.text[len(stem[0]) :]
             flags.append(repair_cell(table, cell, after, "the stem its family's rows read"))
             cell.value = None
