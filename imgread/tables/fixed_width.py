@@ -1,11 +1,13 @@
 """Plain-text tables in a monospaced font, aligned with spaces only (a ``<pre>`` block, an
 email, a terminal's printout): every glyph takes one character cell, words inside a cell
 stand one cell apart, columns at least two. The classic way to split fixed-width text is
-followed: the character pitch from the words' widths and letter counts, then the stretches
-blank on the block's lines at least two cells wide are the column gaps. On each line the
-words between two gaps are one cell's text ("MMLU (5-shot)", a name Tesseract broke at its
-dash), and a word across a gap blank on every other line is cut there (a neighbour's digit
-glued on, "7  72.4" read as "772.4").
+followed: the character pitch from the words' widths and letter counts (a block whose
+widths follow a proportional font's better is left alone), then the stretches blank on the
+block's lines at least two cells wide are the column gaps. On each line words a word space
+apart with no gap between are one cell's text ("MMLU (5-shot)" over right-set numbers, a
+name Tesseract broke at its dash), and a word across a gap blank on every other line, with
+fewer characters than its box has cells, is cut there (a neighbour's digit glued on,
+"7  72.4" read as "772.4").
 """
 
 from __future__ import annotations
