@@ -32,7 +32,6 @@ from .columns import model_column, numeric_columns
 from .continued import join_continued
 from .cut import drop_cut_column
 from .delimited import read_delimited
-from .fixed_width import fixed_width_words
 from .frame import beside_ruled_blocks, header_within_body
 from .grid import read_grid, words_outside
 from .grounds import on_table_ground
@@ -51,7 +50,6 @@ from .name_repairs import (
     repair_column_names,
     repair_model_names,
     repair_sizes_from_names,
-    settle_family_spellings,
     strip_footnote_marks,
 )
 from .name_rereads import reread_headers, reread_names, reread_wrapped_names
@@ -141,8 +139,6 @@ def extract_tables(
     words = without_line_numbers(words)
     # A row of column numbers under the header ("(1) (2) ... (7)") is no name and no row.
     words = without_column_numbers(words)
-    # A space-aligned monospaced table's words, one per cell by its blank character columns.
-    words = fixed_width_words(words)
     parts = [
         (part, _row_rules([rule for rule in horizontal if pane.holds(rule.start, rule.end)]))
         for pane in split_panes(words, prepared)
@@ -219,7 +215,6 @@ def extract_tables(
         flags.extend(repair_column_names(table))
         settings_as_names(table)
         flags.extend(repair_model_names(table))
-        flags.extend(settle_family_spellings(table))
         flags.extend(strip_footnote_marks(table, dagger))
         flags.extend(strip_raised_marks(table))
         flags.extend(repair_sizes_misread(table))

@@ -79,50 +79,6 @@ def repair_model_names(table: Table) -> list[Flag]:
     return flags
 
 
-# Letters and digits a font may draw alike at a word's start or inside it: a family's
-# stem read with one of them in one row and another in the next is one stem.
-_LOOK_ALIKES = str.maketrans({"1": "l", "I": "l", "i": "l", "|": "l", "!": "l"})
-_STEM_RE = re.compile(r"^[^\W_]+")
-
-
-def _votes(stem: str, spelled: dict[str, int]) -> int:
-    """Rows reading ``stem``; a reading with letters only counts twice: a letter read as a
-    digit is the likelier slip in a word of letters."""
-    return spelled[stem] * (1 if any(c.isdigit() for c in stem) else 2)
-
-
-def settle_family_spellings(table: Table) -> list[Flag]:
-    """Names of one family read with look-alike letters in its stem ("inkwell-7b" and
-    "inkwel1-13b", "Ilvan" and "llvan") take the stem most rows read, a reading with no
-    digit counting twice. A font that draws l, 1 and I alike makes each row's reading a
-    guess; the rows together are a better one."""
-    column = model_column(table)
-    if column is None or column in numeric_columns(table):
-        return []
-    cells = [row[column] for row in table.body if row[column].text]
-    readings: dict[str, dict[str, int]] = {}
-    for cell in cells:
-        stem = _STEM_RE.match(cell.text)
-        if stem and sum(c.isalpha() for c in stem[0]) >= 3:
-            spelled = readings.setdefault(stem[0].translate(_LOOK_ALIKES), {})
-            spelled[stem[0]] = spelled.get(stem[0], 0) + 1
-    flags = []
-    for cell in cells:
-        stem = _STEM_RE.match(cell.text)
-        if not stem:
-            continue
-        spelled = readings.get(stem[0].translate(_LOOK_ALIKES), {})
-        if len(spelled) < 2:
-            continue
-        best = max(spelled, key=lambda s: _votes(s, spelled))
-        read = stem[0]
-        if _votes(best, spelled) > _votes(read, spelled):
-            after = best + cell.text[len(stem[0]) :]
-            flags.append(repair_cell(table, cell, after, "the stem its family's rows read"))
-            cell.value = None
-    return flags
-
-
 # How OCR reads a dagger (a footnote mark): as itself, a "t", a "T", an "f" or a "+".
 DAGGER_READINGS = frozenset("†‡tTf+")
 _ENDS_LIKE_A_NAME_RE = re.compile(r"(?:\d|\d[bBmM]|[)\]])$")
@@ -135,9 +91,7 @@ def declares_dagger(lines: list[list[str]]) -> bool:
     """The page has a dagger footnote: a line that opens with a lone dagger-like mark (as
     OCR reads one) and goes on in words ("† results reported by ...")."""
     return any(
-        len(words) >= 3
-        and len(words[0]) <= 2
-        and words[1][:1].isalpha()
+        len(words) >= 3 and len(words[0]) <= 2 and words[1][:1].isalpha()
         and set(words[0]) <= DAGGER_READINGS
         for words in lines
     )
@@ -165,7 +119,8 @@ def strip_footnote_marks(table: Table, dagger: bool) -> list[Flag]:
         last_word = re.split(r"[^A-Za-z0-9]", stem)[-1].lower()
         whole_word = re.split(r"[^A-Za-z0-9]", text)[-1].lower()
         if text[-1] in "†‡+" or (
-            whole_word not in known and (_ENDS_LIKE_A_NAME_RE.search(stem) or last_word in known)
+            whole_word not in known
+            and (_ENDS_LIKE_A_NAME_RE.search(stem) or last_word in known)
         ):
             why = "a footnote mark the page declares" if dagger else "a footnote mark after a size"
             flags.append(repair_cell(table, cell, stem, why))
@@ -215,11 +170,8 @@ def _signed_column(table: Table, column: int) -> bool:
     row's "–" aside)."""
     texts = [row[column].text.strip() for row in table.body]
     texts = [text for text in texts if text and not is_missing(text)]
-    return (
-        len(texts) >= 2
-        and all(_SIGNED_RE.match(text) for text in texts)
-        and any(text.lstrip("(").startswith(("+", "▲", "↑")) for text in texts)
-    )
+    return (len(texts) >= 2 and all(_SIGNED_RE.match(text) for text in texts)
+            and any(text.lstrip("(").startswith(("+", "▲", "↑")) for text in texts))
 
 
 def split_change_sign(name: str, signed: bool = False) -> tuple[str, str]:
@@ -262,11 +214,7 @@ def repair_column_names(table: Table, names: tuple[str, ...] | None = None) -> l
                 source="ocr",
                 span=before,
                 evidence={
-                    "before": before,
-                    "after": cell.text,
-                    "row": "header",
-                    "col": c,
-                    "why": why,
+                    "before": before, "after": cell.text, "row": "header", "col": c, "why": why
                 },
             )
         )
