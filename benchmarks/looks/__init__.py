@@ -13,6 +13,7 @@ from looks import (
     continued,
     contrast_grid,
     cramped,
+    dark_dashboards,
     data_tables,
     databars,
     decks,
@@ -99,4 +100,5 @@ LOOKS = {
     "raw_markdown": raw_markdown,
     "task_board": task_board,
     "projector": projector,
+    "dark_dashboards": dark_dashboards,
 }

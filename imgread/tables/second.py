@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..preprocess import Prepared
 
 from ..ocr.rapid import wanted as second_engine
+from .cell_boxes import box_inside
 from .cells import CJK_MAGNITUDE_RE, cell_region, original_crop
 from .columns import model_column, numeric_columns
 from .lines import tidy_label, without_leader
@@ -167,6 +168,25 @@ def doubtful_cells(
     return found
 
 
+def boxed_ones(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float,
+    taken: set[int],
+) -> list[tuple[Cell, Box, bool]]:
+    """Numbers read with a leading "1" in a coloured box set inside their cell, however
+    sure the page's reading: the box's edge beside the digits reads as that "1" ("42.0"
+    read "142.0"), and the second engine, reading inside the box, has the other word."""
+    found = []
+    for c in numeric_columns(table):
+        for r, row in enumerate(table.body):
+            cell = row[c]
+            if id(cell) in taken or not cell.text.lstrip("|").startswith("1"):
+                continue
+            region = cell_region(table, spans, r, c)
+            if box_inside(original_crop(prepared, region, glyph), glyph) is not None:
+                found.append((cell, region, True))
+    return found
+
+
 def read_missing_header(
     table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float
 ) -> None:
@@ -218,6 +238,7 @@ def second_opinion(
     if read and sum(read) / len(read) < POORLY_READ:
         below = 101.0  # a table read this poorly: every cell gets the second reading
     doubtful = doubtful_cells(table, spans, glyph, below)
+    doubtful += boxed_ones(table, spans, prepared, glyph, {id(cell) for cell, _, _ in doubtful})
     readings = rapid.texts(
         [original_crop(prepared, region, glyph, lose_rules=numeric)
          for _, region, numeric in doubtful]
