@@ -242,5 +242,6 @@ def generate(out: Path, count: int, seed: int) -> dict:
             html, table = (_panel if kind == "panel" else _runs)(rng, variant)
             image = browser.shoot(html, rng.choice([1.0, 1.25, 1.5, 2.0]))
             name = save_shot(image, out, f"dark_dashboards_{i:03d}", rng, 0.3)
-            truth[name] = {**table, "style": f"{kind}_{variant % (4 if kind == 'panel' else 3)}"}
+            style = variant % (4 if kind == "panel" else 3)
+            truth[name] = {**table, "style": f"dashboard_{kind}_{style}"}
     return truth
