@@ -144,5 +144,11 @@ def test_crop_cut_to_its_box() -> None:
 def test_stray_leading_one_loses_the_vote() -> None:
     """The page read "142.0" surely, the second engine "42.0" less surely: the box's edge
     read as a "1" is no digit."""
-    assert vote("142.0", 96.0, "42.0", 80.0, numeric=True).text == "42.0"
-    assert vote("142.0", 96.0, "142.0", 80.0, numeric=True).text == "142.0"
+    assert vote("142.0", 96.0, "42.0", 80.0, numeric=True, edged=True).text == "42.0"
+    assert vote("142.0", 96.0, "142.0", 80.0, numeric=True, edged=True).text == "142.0"
+
+
+def test_leading_one_one_reader_lost_stays_without_an_edge() -> None:
+    """Beside no box's edge, the reading with the "1" is not taken for a stray: the page's
+    "1.5" may have lost the first "1" of "11.5" (a spreadsheet's small digits)."""
+    assert vote("1.5", 60.0, "11.5", 90.0, numeric=True).text == "11.5"

@@ -204,6 +204,7 @@ def vote(
     second_conf: float,
     numeric: bool = False,
     names: tuple[str, str] = (FIRST, SECOND),
+    edged: bool = False,
 ) -> Vote:
     """One answer from two readings of a cell or line.
 
@@ -217,8 +218,9 @@ def vote(
     nothing else beats one with other marks around its digits ("73.8" / "m8"); a reading
     with "B" beats the same with "8" there (``lost_unit``), and for a number cell one with
     a decimal point or comma between the same digits beats one that lost it
-    (``lost_separator``), and one without a stray "1" before the same number beats one
-    with it (``stray_edge``); then the
+    (``lost_separator``), and, where an edge stands beside the number (``edged``: the
+    side of a coloured box), one without a stray "1" before the same number beats one with
+    it (``stray_edge``; elsewhere a "1" one reader lost is as likely); then the
     higher calibrated confidence wins (ties: the first). The confidence is capped at
     ``DISAGREED_CAP`` and ``agreed`` is False: the caller should flag the cell with
     ``readings`` as evidence.
@@ -254,7 +256,7 @@ def vote(
             or lost_magnitude(text, other)
             or (numeric and lost_separator(text, other))
             or (numeric and lost_mark(text, other))
-            or (numeric and stray_edge(text, other))
+            or (numeric and edged and stray_edge(text, other))
         )
         return bool(text), is_number, whole, kept, confidence
 

@@ -238,7 +238,9 @@ def second_opinion(
     if read and sum(read) / len(read) < POORLY_READ:
         below = 101.0  # a table read this poorly: every cell gets the second reading
     doubtful = doubtful_cells(table, spans, glyph, below)
-    doubtful += boxed_ones(table, spans, prepared, glyph, {id(cell) for cell, _, _ in doubtful})
+    boxed = boxed_ones(table, spans, prepared, glyph, {id(cell) for cell, _, _ in doubtful})
+    doubtful += boxed
+    edged = {id(cell) for cell, _, _ in boxed}
     readings = rapid.texts(
         [original_crop(prepared, region, glyph, lose_rules=numeric)
          for _, region, numeric in doubtful]
@@ -248,7 +250,8 @@ def second_opinion(
             continue  # nothing there to read
         if not cell.text and confidence < EMPTY_CELL_CONFIDENCE:
             continue  # where the page found nothing, only a sure reading counts
-        result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
+        result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric,
+                      edged=id(cell) in edged)
         cell.readings[rapid.NAME] = text
         before = cell.text
         # The second engine reads the original pixels, where a leader still runs.
