@@ -21,6 +21,9 @@ FILL_STEP = 30
 # Share of the box's outline (holes filled) its colour covers: the box's ground around its
 # digits. A number's own strokes, taken for a "box", cover far less of their outline.
 SOLID_SHARE = 0.6
+# A box's colour is this far from grey at least (largest less smallest channel): threshold
+# colours are saturated, text is black, white or grey.
+LEAST_CHROMA = 40
 # A box is at least this many glyph heights tall: it holds a line of text with room.
 LEAST_HEIGHT = 1.1
 
@@ -39,6 +42,8 @@ def box_inside(crop: np.ndarray, glyph: float) -> np.ndarray | None:
     if other.sum() < 0.1 * height * width:
         return None
     fill = np.median(pixels[other], axis=0)
+    if fill.max() - fill.min() < LEAST_CHROMA:
+        return None  # grey: the text's own ink (a blurred number is a blob of it), no box
     boxed = (np.abs(pixels - fill).max(axis=2) <= FILL_STEP).astype(np.uint8)
     contours, _ = cv2.findContours(boxed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
