@@ -11,8 +11,10 @@ around it are gone.
 
 A value box is a connected blob of one saturated colour, wider than tall, filled (only
 other marks inside it, its text), holding text; three or more of them, two at least on
-one row (a table's scores). A name's badge is about square and holds no number's width;
-a bar chart's bars stand on one baseline, not side by side in rows of a table.
+one row, on three rows or more (a table's scores: a coloured header band's cells, or a
+highlighted row's, are names and stand on a row or two). A name's badge is about square
+and holds no number's width; a bar chart's bars stand on one baseline, not side by side in
+rows of a table.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ INK_DISTANCE = 110
 TEXT_SHARE = (0.02, 0.6)
 TEXT_HEIGHT = 0.25
 LEAST_BOXES = 3
+LEAST_ROWS = 3  # rows of a table's values the boxes stand on
 # Largest channel change across 3 pixels inside one fill: a fill's edge changes more.
 COLOUR_CHANGE = 30
 ROW_SLACK = 0.5  # of a box's height: two boxes' middles this close share a row
@@ -104,7 +107,13 @@ def value_boxes(rgb: np.ndarray) -> list[ValueBox]:
         for a in found
         for b in found
     )
-    return found if shared_row else []
+    # a coloured header band's cells, or a highlighted row's, stand on a row or two
+    rows, last = 0, -np.inf
+    for box in sorted(found, key=lambda box: box.middle):
+        if box.middle - last > ROW_SLACK * box.height:
+            rows += 1
+        last = box.middle
+    return found if shared_row and rows >= LEAST_ROWS else []
 
 
 def flatten_value_boxes(rgb: np.ndarray, grey: np.ndarray) -> np.ndarray:
