@@ -13,6 +13,7 @@ from looks import (
     continued,
     contrast_grid,
     cramped,
+    dark_dashboards,
     data_tables,
     databars,
     decks,
@@ -101,4 +102,5 @@ LOOKS = {
     "task_board": task_board,
     "projector": projector,
     "delimited_text": delimited_text,
+    "dark_dashboards": dark_dashboards,
 }

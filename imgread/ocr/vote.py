@@ -139,6 +139,23 @@ def lost_mark(text: str, other: str) -> bool:
     )
 
 
+def stray_edge(text: str, other: str) -> bool:
+    """Whether ``text`` looks like the number ``other`` with an upright edge before it read
+    as a "1" ("142.0" / "42.0"): the side of a coloured box or a rule next to the digits.
+    Both engines read such an edge so at times, but seldom on the same crop; no reader
+    drops a leading digit it sees whole."""
+    return (
+        len(text) >= 2
+        and text[0] in _STRAY_EDGES
+        and text[1:] == other.strip()
+        and other.strip()[:1].isdigit()
+        and number(other) is not None
+    )
+
+
+_STRAY_EDGES = "1lI!"
+
+
 # A number with a CJK magnitude after it ("70亿", "1.4万亿", "70억").
 _WITH_MAGNITUDE = re.compile(r"(?P<digits>\d[\d.,]*)\s*(?:万亿|千亿|亿|万|億|兆|억|조)")
 
@@ -187,6 +204,7 @@ def vote(
     second_conf: float,
     numeric: bool = False,
     names: tuple[str, str] = (FIRST, SECOND),
+    edged: bool = False,
 ) -> Vote:
     """One answer from two readings of a cell or line.
 
@@ -200,7 +218,9 @@ def vote(
     nothing else beats one with other marks around its digits ("73.8" / "m8"); a reading
     with "B" beats the same with "8" there (``lost_unit``), and for a number cell one with
     a decimal point or comma between the same digits beats one that lost it
-    (``lost_separator``); then the
+    (``lost_separator``), and, where an edge stands beside the number (``edged``: the
+    side of a coloured box), one without a stray "1" before the same number beats one with
+    it (``stray_edge``; elsewhere a "1" one reader lost is as likely); then the
     higher calibrated confidence wins (ties: the first). The confidence is capped at
     ``DISAGREED_CAP`` and ``agreed`` is False: the caller should flag the cell with
     ``readings`` as evidence.
@@ -236,6 +256,7 @@ def vote(
             or lost_magnitude(text, other)
             or (numeric and lost_separator(text, other))
             or (numeric and lost_mark(text, other))
+            or (numeric and edged and stray_edge(text, other))
         )
         return bool(text), is_number, whole, kept, confidence
 

@@ -55,6 +55,7 @@ from .steps import (
     to_grey,
     upscale_factor,
 )
+from .value_boxes import flatten_value_boxes
 
 if TYPE_CHECKING:
     from ..work import Work
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 # cell by cell there, the page's reading (rules and all) voting in each cell; erased
 # rules cost a tiny dark grid the votes of its "-" cells
 GRID_READER_X_HEIGHT = 7.0
+
 
 @dataclass
 class Prepared:
@@ -178,6 +180,11 @@ def prepare(rgb: np.ndarray, settings: PreprocessSettings) -> tuple[Prepared, li
     if stretched is not grey:
         grey = stretched
         steps.append("stretch_contrast")
+    # a dashboard's threshold-coloured values: each box read as its text on white
+    unboxed = flatten_value_boxes(rgb, grey)
+    if unboxed is not grey:
+        grey = unboxed
+        steps.append("flatten_value_boxes")
     binary = binarise(grey)
     angle = 0.0
     if settings.deskew:

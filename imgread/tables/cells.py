@@ -28,6 +28,7 @@ from ..units import (
 if TYPE_CHECKING:
     from ..preprocess import Prepared
 
+from .cell_boxes import box_inside
 from .columns import numeric_columns
 from .lines import Layout, clean_words, tidy_label
 
@@ -437,6 +438,8 @@ def original_crop(
     crop = prepared.rgb[top : min(height, box.y2 + pad), left : min(width, box.x2 + pad)]
     if lose_rules and prepared.angle == 0.0:
         crop = without_column_rules(crop, prepared, left, top, glyph, (box.x1, box.x2))
+    if lose_rules and (boxed := box_inside(crop, glyph)) is not None:
+        crop = boxed  # a number in a coloured box: read on the box's own ground
     if crop.size and float(np.median(cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY))) < 110:
         crop = 255 - crop
     return crop

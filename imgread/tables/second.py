@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..preprocess import Prepared
 
 from ..ocr.rapid import wanted as second_engine
+from .cell_boxes import box_inside
 from .cells import CJK_MAGNITUDE_RE, cell_region, original_crop
 from .columns import model_column, numeric_columns
 from .lines import tidy_label, without_leader
@@ -167,6 +168,25 @@ def doubtful_cells(
     return found
 
 
+def boxed_ones(
+    table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float,
+    taken: set[int],
+) -> list[tuple[Cell, Box, bool]]:
+    """Numbers read with a leading "1" in a coloured box set inside their cell, however
+    sure the page's reading: the box's edge beside the digits reads as that "1" ("42.0"
+    read "142.0"), and the second engine, reading inside the box, has the other word."""
+    found = []
+    for c in numeric_columns(table):
+        for r, row in enumerate(table.body):
+            cell = row[c]
+            if id(cell) in taken or not cell.text.lstrip("|").startswith("1"):
+                continue
+            region = cell_region(table, spans, r, c)
+            if box_inside(original_crop(prepared, region, glyph), glyph) is not None:
+                found.append((cell, region, True))
+    return found
+
+
 def read_missing_header(
     table: Table, spans: list[tuple[int, int]], prepared: Prepared, glyph: float
 ) -> None:
@@ -218,6 +238,9 @@ def second_opinion(
     if read and sum(read) / len(read) < POORLY_READ:
         below = 101.0  # a table read this poorly: every cell gets the second reading
     doubtful = doubtful_cells(table, spans, glyph, below)
+    boxed = boxed_ones(table, spans, prepared, glyph, {id(cell) for cell, _, _ in doubtful})
+    doubtful += boxed
+    edged = {id(cell) for cell, _, _ in boxed}
     readings = rapid.texts(
         [original_crop(prepared, region, glyph, lose_rules=numeric)
          for _, region, numeric in doubtful]
@@ -227,7 +250,8 @@ def second_opinion(
             continue  # nothing there to read
         if not cell.text and confidence < EMPTY_CELL_CONFIDENCE:
             continue  # where the page found nothing, only a sure reading counts
-        result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric)
+        result = vote(cell.text, cell.confidence, text, confidence, numeric=numeric,
+                      edged=id(cell) in edged)
         cell.readings[rapid.NAME] = text
         before = cell.text
         # The second engine reads the original pixels, where a leader still runs.

@@ -16,6 +16,7 @@ import numpy as np
 from ..config import OcrSettings
 from ..record import Box, Table
 from ..units import parse_number
+from .cell_boxes import box_inside
 from .cells import REREAD_GLYPH_HEIGHT, cell_region, read_crops
 from .columns import numeric_columns
 
@@ -71,6 +72,8 @@ def reread_tinted_numbers(
                 continue
             region = cell_region(table, spans, r, c)
             crop = _crop(prepared, region)
+            boxed = box_inside(crop, glyph)
+            crop = crop if boxed is None else boxed
             if crop.shape[0] < 4 or crop.shape[1] < 4 or not tinted(crop):
                 continue
             ink = ink_by_distance(crop)
